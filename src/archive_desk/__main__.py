@@ -1,0 +1,3 @@
+from archive_desk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,77 @@
+"""Composition root: settings, logging, language, the catalogue, then the main window.
+
+Nothing else reaches for globals; every screen gets an :class:`~archive_desk.ui.context.AppContext`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from archive_desk import log as app_log
+from archive_desk.i18n import set_language, system_language
+from archive_desk.settings import Settings, data_dir, default_catalogue_path
+
+logger = logging.getLogger(__name__)
+
+
+def build_context(db_path: Path | None, settings: Settings | None = None, settings_path: Path | None = None):  # noqa: ANN201
+    """Open (create, migrate) the catalogue and bundle what the screens need. Qt-free."""
+    from archive_desk.db.migrate import open_catalogue
+    from archive_desk.services.audit import Actor
+    from archive_desk.ui.context import AppContext
+
+    settings = settings or Settings.load(settings_path)
+    path = Path(db_path) if db_path else default_catalogue_path()
+    db = open_catalogue(path)
+    return AppContext(db=db, actor=Actor.current(), settings=settings, catalogue_path=path, settings_path=settings_path)
+
+
+def create_application(argv: list[str] | None = None):  # noqa: ANN201 - QApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName("ArchiveDesk")
+    app.setApplicationName("ArchiveDesk")
+    return app
+
+
+def start(db_path: Path | None, *, settings_path: Path | None = None):  # noqa: ANN201 - (app, window)
+    """Build everything and show the main window (used by ``run_gui`` and by the GUI tests)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from archive_desk.errors import UserError
+    from archive_desk.ui.crash import install_excepthook
+    from archive_desk.ui.fonts import register_fonts
+    from archive_desk.ui.i18n import install_translators
+    from archive_desk.ui.main_window import MainWindow
+
+    settings = Settings.load(settings_path)
+    language = settings.language or system_language()
+    set_language(language)
+    app_log.setup(data_dir() / "logs")
+    app = create_application()
+    install_translators(app, language)
+    register_fonts()
+    install_excepthook()
+    try:
+        ctx = build_context(db_path, settings, settings_path)
+    except UserError as exc:
+        QMessageBox.critical(None, "ArchiveDesk", str(exc))
+        raise
+    window = MainWindow(ctx)
+    window.show()
+    return app, window
+
+
+def run_gui(db_path: Path | None = None) -> int:
+    from archive_desk.errors import UserError
+
+    try:
+        app, window = start(db_path)
+    except UserError:
+        return 2
+    code = app.exec()
+    window.ctx.db.dispose()
+    return int(code)

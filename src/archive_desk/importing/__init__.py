@@ -1,0 +1,1 @@
+"""importing: pure (no database, no Qt)."""

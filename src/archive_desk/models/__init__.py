@@ -1,0 +1,39 @@
+"""SQLAlchemy models, one module per aggregate. Importing this package registers every table."""
+
+from .audit import AuditEntry
+from .base import Base
+from .catalogue import SECURITY_LEVELS, Category, CategoryField, FieldType, FilingMode, Fonds, Item, Volume, VolumeStatus
+from .loans import Borrower, Loan, LoanLine
+from .locations import Layer, LocationMove, Rack, Room
+from .settings import CatalogueSetting, User
+from .stocktake import Stocktake, StocktakeScan
+from .transfers import Appraisal, AppraisalLine, TransferBatch, TransferLine
+
+__all__ = [
+    "SECURITY_LEVELS",
+    "Appraisal",
+    "AppraisalLine",
+    "AuditEntry",
+    "Base",
+    "Borrower",
+    "CatalogueSetting",
+    "Category",
+    "CategoryField",
+    "FieldType",
+    "FilingMode",
+    "Fonds",
+    "Item",
+    "Layer",
+    "Loan",
+    "LoanLine",
+    "LocationMove",
+    "Rack",
+    "Room",
+    "Stocktake",
+    "StocktakeScan",
+    "TransferBatch",
+    "TransferLine",
+    "User",
+    "Volume",
+    "VolumeStatus",
+]

@@ -1,0 +1,74 @@
+"""Borrowers, loans (借阅) and their lines."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, Index, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, Stamped
+
+
+class Borrower(Stamped, Base):
+    __tablename__ = "borrowers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    unit: Mapped[str] = mapped_column(String(120), default="")  # 单位/部门
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    id_number: Mapped[str] = mapped_column(String(40), default="")  # shown masked but the last 4
+    kind: Mapped[str] = mapped_column(String(8), default="staff")  # staff | outside
+    card_no: Mapped[str | None] = mapped_column(String(40), unique=True, default=None)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(default=True)
+
+    __mapper_args__ = {"version_id_col": Stamped.version}
+
+
+class Loan(Stamped, Base):
+    __tablename__ = "loans"
+    __table_args__ = (Index("ix_loans_borrower", "borrower_id"), Index("ix_loans_lent_at", "lent_at"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slip_no: Mapped[str] = mapped_column(String(32), unique=True)
+    borrower_id: Mapped[int] = mapped_column(ForeignKey("borrowers.id"))
+    purpose: Mapped[str] = mapped_column(String(16))  # 工作查考 …
+    use_mode: Mapped[str] = mapped_column(String(8))  # 查阅 外借 复制 摘录
+    lent_at: Mapped[datetime]
+    due_date: Mapped[date] = mapped_column(Date)
+    approver: Mapped[str] = mapped_column(String(64), default="")
+    approval_opinion: Mapped[str] = mapped_column(Text, default="")
+    clerk: Mapped[str] = mapped_column(String(64), default="")
+    renewals: Mapped[int] = mapped_column(default=0)
+    status: Mapped[str] = mapped_column(String(8), default="open")  # open | closed
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    lines: Mapped[list[LoanLine]] = relationship(back_populates="loan", order_by="LoanLine.id")
+
+    __mapper_args__ = {"version_id_col": Stamped.version}
+
+
+class LoanLine(Base):
+    __tablename__ = "loan_lines"
+    __table_args__ = (
+        # at most one open loan per volume, enforced by the database (two workstations racing)
+        Index(
+            "uq_loan_lines_open_volume",
+            "volume_id",
+            unique=True,
+            sqlite_where=text("returned_at IS NULL"),
+            postgresql_where=text("returned_at IS NULL"),
+        ),
+        Index("ix_loan_lines_loan", "loan_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id"))
+    volume_id: Mapped[int] = mapped_column(ForeignKey("volumes.id"))
+    pages_out: Mapped[int] = mapped_column(default=0)
+    returned_at: Mapped[datetime | None] = mapped_column(default=None)
+    returned_to: Mapped[str] = mapped_column(String(64), default="")
+    pages_back: Mapped[int | None] = mapped_column(default=None)
+    condition: Mapped[str] = mapped_column(String(8), default="")  # 完好 | 破损
+    condition_note: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")  # 利用效果
+
+    loan: Mapped[Loan] = relationship(back_populates="lines")

@@ -1,0 +1,1 @@
+"""printing: pure (no database, no Qt)."""

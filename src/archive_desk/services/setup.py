@@ -1,0 +1,101 @@
+"""Standard data every new catalogue starts with: the categories of domain.md with their own fields,
+and the room-wide settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from archive_desk.db.engine import Database
+from archive_desk.models import CatalogueSetting, Category, CategoryField
+from archive_desk.services import audit
+
+VOLUME_PATTERN = "{fonds}-{category}·{year}-{retention}-{volume:3}"
+CLAIMS_PATTERN = "{fonds}-{category}·{year}-{retention}-{volume:4}"
+BOX_PATTERN = "{fonds}-{category}·{year}-{retention}-{org}-H{box:3}"
+ITEM_PATTERN = "{fonds}-{category}·{year}-{retention}-{org}-{item:4}"
+
+# code, 中文, English, filing mode, default retention, spine thickness (mm)
+STANDARD_CATEGORIES: list[tuple[str, str, str, str, str, int]] = [
+    ("WS", "文书", "Administrative records", "item", "D30", 30),
+    ("KJ", "科技", "Technical records", "volume", "Y", 30),
+    ("JJ", "基建", "Construction records", "volume", "Y", 40),
+    ("SB", "设备", "Equipment records", "volume", "D30", 30),
+    ("KY", "科研", "Research records", "volume", "Y", 30),
+    ("KU", "会计", "Accounting records", "volume", "D30", 30),
+    ("RS", "人事", "Personnel records", "volume", "Y", 20),
+    ("SX", "声像", "Audio-visual records", "volume", "Y", 20),
+    ("ZP", "照片", "Photographs", "volume", "Y", 20),
+    ("SW", "实物", "Objects", "volume", "Y", 50),
+    ("BL", "病历", "Medical records", "volume", "D30", 20),
+    ("LP", "理赔", "Insurance claims", "volume", "D30", 30),
+]
+
+# key, 中文, English, type
+CATEGORY_FIELDS: dict[str, list[tuple[str, str, str, str]]] = {
+    "LP": [
+        ("claim_no", "赔案号", "Claim no.", "text"),
+        ("policy_no", "保单号", "Policy no.", "text"),
+        ("insured", "被保险人", "Insured", "text"),
+        ("incident_date", "出险日期", "Incident date", "date"),
+        ("closing_date", "结案日期", "Closing date", "date"),
+        ("amount_paid", "赔付金额", "Amount paid", "money"),
+    ],
+    "BL": [
+        ("record_no", "病案号", "Record no.", "text"),
+        ("patient", "患者姓名", "Patient", "text"),
+        ("discharge_date", "出院日期", "Discharge date", "date"),
+        ("ward", "科室", "Ward", "text"),
+    ],
+}
+RETENTION_EVENTS = {"LP": "closing_date", "BL": "discharge_date"}
+
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "loan_period_days": 14,
+    "loan_purposes": ["工作查考", "编史修志", "学术研究", "保险理赔", "法律诉讼", "其他"],
+    "loan_uses": ["查阅", "外借", "复制", "摘录"],
+    "approval_rules": {"security_at_or_above": "秘密", "outside_borrowers": True, "take_away": True},
+    "location_code_pattern": "{room}-{rack:02}{side}-{column:02}-{section}-{layer}",
+    "room_name": "档案室",
+}
+
+
+def ensure_standard_data(db: Database) -> None:
+    """Seed a new catalogue once (idempotent): standard categories, their fields, default settings."""
+    with db.read() as session:
+        if session.scalar(select(Category.id).limit(1)) is not None:
+            return
+    actor = audit.Actor.current()
+    with db.write() as session:
+        if session.scalar(select(Category.id).limit(1)) is not None:  # another workstation was first
+            return
+        for order, (code, zh, en, mode, retention, thickness) in enumerate(STANDARD_CATEGORIES):
+            if mode == "item":
+                pattern, item_pattern = BOX_PATTERN, ITEM_PATTERN
+            else:
+                pattern, item_pattern = (CLAIMS_PATTERN if code in ("LP", "BL") else VOLUME_PATTERN), ""
+            cat = Category(
+                code=code, name_zh=zh, name_en=en, filing_mode=mode, code_pattern=pattern,
+                item_pattern=item_pattern, default_retention=retention, thickness_mm=thickness,
+                retention_event_field=RETENTION_EVENTS.get(code, ""), sort_order=order,
+            )
+            for i, (key, fzh, fen, ftype) in enumerate(CATEGORY_FIELDS.get(code, [])):
+                cat.fields.append(CategoryField(key=key, label_zh=fzh, label_en=fen, type=ftype, sort_order=i))
+            session.add(cat)
+        for key, value in DEFAULT_SETTINGS.items():
+            if session.get(CatalogueSetting, key) is None:
+                session.add(CatalogueSetting(key=key, value=value))
+        session.flush()
+        audit.record(session, actor, "catalogue.seed", "catalogue", None, None,
+                     {"categories": [c[0] for c in STANDARD_CATEGORIES], "settings": sorted(DEFAULT_SETTINGS)})
+
+
+def get_setting(db_or_session: Any, key: str) -> Any:
+    """A room-wide setting, falling back to the shipped default."""
+    if isinstance(db_or_session, Database):
+        with db_or_session.read() as session:
+            row = session.get(CatalogueSetting, key)
+            return row.value if row else DEFAULT_SETTINGS.get(key)
+    row = db_or_session.get(CatalogueSetting, key)
+    return row.value if row else DEFAULT_SETTINGS.get(key)

@@ -1,0 +1,69 @@
+"""Per-workstation settings (Qt-free): language, last catalogue, printer calibration …
+
+Kept as JSON in the platform's user config folder (platformdirs). Window geometry and splitter/column
+state are UI state and live in QSettings inside ``ui/``. Room-wide settings (loan period, approval
+rules) are in the catalogue itself (``services.setup.get_setting``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "ArchiveDesk"
+APP_AUTHOR = "ArchiveDesk"
+
+
+def data_dir() -> Path:
+    override = os.environ.get("ARCHIVE_DESK_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def config_dir() -> Path:
+    override = os.environ.get("ARCHIVE_DESK_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+
+
+def default_catalogue_path() -> Path:
+    """The embedded default catalogue, created on first start."""
+    return data_dir() / "catalogue.sqlite"
+
+
+@dataclass
+class Settings:
+    language: str = ""  # "" = follow the system
+    last_catalogue: str = ""
+    #: per printer name: {"offset_x_mm": .., "offset_y_mm": .., "creep_mm": ..}
+    calibration: dict[str, dict[str, float]] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        path = path or config_dir() / "settings.json"
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        known = {k: v for k, v in raw.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+    def save(self, path: Path | None = None) -> None:
+        """Written to a temporary file and moved into place, so a crash never leaves half a file."""
+        path = path or config_dir() / "settings.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(asdict(self), fh, ensure_ascii=False, indent=2)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

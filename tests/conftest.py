@@ -1,0 +1,77 @@
+"""Shared fixtures. Tests never touch the user's real data or settings folders, and Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# keep the test run's settings, logs and default catalogue out of the user's folders
+_TMP_HOME = Path(tempfile.mkdtemp(prefix="archive-desk-tests-"))
+os.environ["ARCHIVE_DESK_DATA_DIR"] = str(_TMP_HOME / "data")
+os.environ["ARCHIVE_DESK_CONFIG_DIR"] = str(_TMP_HOME / "config")
+os.environ.setdefault("LANG", "zh_CN.UTF-8")
+
+import pytest  # noqa: E402
+
+from archive_desk.db.engine import Database  # noqa: E402
+from archive_desk.db.migrate import open_catalogue  # noqa: E402
+from archive_desk.i18n import set_language  # noqa: E402
+from archive_desk.services import catalogue  # noqa: E402
+from archive_desk.services.audit import Actor  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _language() -> Iterator[None]:
+    """Each test starts in Chinese, the users' language; tests that need English switch."""
+    set_language("zh_CN")
+    yield
+    set_language("zh_CN")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "catalogue.sqlite"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = open_catalogue(db_path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def actor() -> Actor:
+    return Actor(user="clerk1", workstation="ws-test-1")
+
+
+@pytest.fixture
+def fonds_id(db: Database, actor: Actor) -> int:
+    with db.write() as s:
+        return catalogue.create_fonds(s, actor, "Z109", "江南财产保险股份有限公司").id
+
+
+@pytest.fixture
+def lp_category_id(db: Database) -> int:
+    with db.read() as s:
+        return catalogue.get_category(s, code="LP").id
+
+
+@pytest.fixture
+def make_volume(db: Database, actor: Actor, fonds_id: int, lp_category_id: int):  # noqa: ANN201
+    """Create a claims volume (next free 档号) with any overrides."""
+
+    def make(**overrides: object) -> catalogue.VolumeRecord:
+        data: dict[str, object] = {
+            "fonds_id": fonds_id, "category_id": lp_category_id, "year": 2019, "retention": "D30",
+            "title": "张伟机动车辆保险追尾事故理赔案卷", "pages": 42,
+            "custom": {"claim_no": "PDAA201900001234", "insured": "张伟"},
+        }
+        data.update(overrides)
+        with db.write() as s:
+            return catalogue.create_volume(s, actor, data)
+
+    return make
