@@ -16,14 +16,19 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="27" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="28" />
         <source>ArchiveDesk — %1</source>
         <translation>ArchiveDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="50" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="51" />
         <source>Refresh</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="103" />
+        <source>Scanned %1: not a known code</source>
+        <translation>Scanned %1: not a known code</translation>
     </message>
 </context>
 <context>

@@ -16,14 +16,19 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="27" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="28" />
         <source>ArchiveDesk — %1</source>
         <translation>档案室桌面管理 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="50" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="51" />
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="103" />
+        <source>Scanned %1: not a known code</source>
+        <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
 </context>
 <context>

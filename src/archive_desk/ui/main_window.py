@@ -17,6 +17,7 @@ from archive_desk import __version__
 from archive_desk.ui.areas import AREAS
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
+from archive_desk.ui.scan_input import ScanDetector
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +53,8 @@ class MainWindow(QMainWindow):
         refresh.setShortcuts([QKeySequence("F5"), QKeySequence.StandardKey.Refresh])
         refresh.triggered.connect(self.refresh_current)
         self.addAction(refresh)
+        self.scan_detector = ScanDetector(self)
+        self.scan_detector.scanned.connect(self._on_scan_detector_scanned)
         self._restore_state()
 
     # ------------------------------------------------------------ areas
@@ -85,6 +88,19 @@ class MainWindow(QMainWindow):
             area = self.current_area()
             if area is not None:
                 area.activated()
+
+    def _on_scan_detector_scanned(self, code: str) -> None:
+        """A scan anywhere in the window: the current area may use it (shelving, lending, stocktake);
+        otherwise the catalogue opens the volume."""
+        self.last_scan = code
+        area = self.current_area()
+        if area is not None and area.handle_scan(code):
+            return
+        catalogue = self.areas.get("catalogue")
+        if catalogue is not None and catalogue is not area and catalogue.handle_scan(code):
+            self.show_area("catalogue")
+            return
+        self.status_label.setText(self.tr("Scanned %1: not a known code").replace("%1", code))
 
     def _on_area_statusChanged(self, text: str) -> None:
         if self.sender() is self.current_area():
@@ -121,6 +137,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_state()
+        self.scan_detector.uninstall()
         super().closeEvent(event)
 
     def version_text(self) -> str:

@@ -1,0 +1,121 @@
+"""Keyboard-wedge barcode scanners.
+
+A USB scanner "types" its code very fast and presses Enter. Two tools:
+
+- :class:`ScanLineEdit`: a field meant for scans (and typing codes): the input method is disabled so a
+  Chinese IME cannot swallow the keystrokes, and what arrives is normalised (Caps Lock, full-width).
+- :class:`ScanDetector`: an application-wide event filter that recognises a burst of keystrokes ending in
+  Enter anywhere in a window, *without* typing it into the focused field. The first key of a possible
+  burst is held back for a few milliseconds; if more keys follow that fast it is a scan, otherwise the
+  held keys are replayed to the widget they were meant for, so ordinary typing is unaffected.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+from archive_desk.services.codes import normalize_scan
+
+#: keys closer together than this (ms) belong to one burst; scanners send 1–15 ms apart, people ≥ 60 ms
+BURST_GAP_MS = 35
+#: a burst shorter than this is not taken for a scan
+MIN_SCAN_LENGTH = 4
+
+
+class ScanLineEdit(QLineEdit):
+    """A code field: no input method, normalised text; ``scanned`` fires on Enter with the clean code."""
+
+    scanned = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.setInputMethodHints(Qt.InputMethodHint.ImhLatinOnly | Qt.InputMethodHint.ImhNoPredictiveText
+                                 | Qt.InputMethodHint.ImhPreferUppercase)
+        self.setProperty("scanField", True)
+        self.returnPressed.connect(self._on_returnPressed)
+
+    def _on_returnPressed(self) -> None:
+        text = normalize_scan(self.text())
+        if text:
+            self.scanned.emit(text)
+        self.clear()
+
+
+def _is_scan_field(widget: QObject | None) -> bool:
+    return isinstance(widget, QWidget) and bool(widget.property("scanField"))
+
+
+class ScanDetector(QObject):
+    """Watches key presses going to widgets inside ``window`` and emits ``scanned`` for bursts."""
+
+    scanned = Signal(str)
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._held: list[tuple[QObject, QKeyEvent]] = []
+        self._text = ""
+        self._clock = QElapsedTimer()
+        self._flush = QTimer(self)
+        self._flush.setSingleShot(True)
+        self._flush.timeout.connect(self._replay)
+        self._replaying = False
+        self.enabled = True
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+
+    def uninstall(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if self._replaying or not self.enabled or event.type() != QEvent.Type.KeyPress:
+            return False
+        if not isinstance(obj, QWidget) or obj.window() is not self._window or _is_scan_field(obj):
+            return False
+        assert isinstance(event, QKeyEvent)
+        key = event.key()
+        text = event.text()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self._held and self._clock.elapsed() <= BURST_GAP_MS and len(self._text) >= MIN_SCAN_LENGTH:
+                code = normalize_scan(self._text)
+                self._reset()
+                self.scanned.emit(code)
+                return True
+            self._replay()
+            return False
+        modifiers = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+        if len(text) != 1 or not text.isascii() or not text.isprintable() or modifiers:
+            self._replay()
+            return False
+        if self._held and self._clock.elapsed() > BURST_GAP_MS:
+            self._replay()
+        # hold this key until we know whether a burst follows
+        self._held.append((obj, QKeyEvent(event.type(), key, event.modifiers(), text, event.isAutoRepeat(), event.count())))
+        self._text += text
+        self._clock.restart()
+        self._flush.start(BURST_GAP_MS + 5)
+        return True
+
+    def _reset(self) -> None:
+        self._flush.stop()
+        self._held.clear()
+        self._text = ""
+
+    def _replay(self) -> None:
+        """Not a scan: deliver the held keys to where they were going."""
+        held = self._held[:]
+        self._reset()
+        if not held:
+            return
+        self._replaying = True
+        try:
+            for target, event in held:
+                QApplication.sendEvent(target, event)
+        finally:
+            self._replaying = False
