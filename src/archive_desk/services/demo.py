@@ -11,6 +11,7 @@ connection, into a temporary file that is moved into place only when complete.
 
 from __future__ import annotations
 
+import importlib
 import json
 import math
 import os
@@ -26,6 +27,12 @@ from archive_desk.services import audit
 from archive_desk.services.audit import Actor
 
 Progress = Callable[[int, int], None]
+
+#: Extra content built after the volumes, each ``fn(conn, rng, n_volumes, actor, progress)`` on the open
+#: transaction (loans, transfers …); areas append their builder from their own module
+#: (``archive_desk.services.demo_<area>``), listed in ``EXTENSION_MODULES``.
+EXTENSIONS: list[Callable[..., None]] = []
+EXTENSION_MODULES: tuple[str, ...] = ()
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强文斌海燕玉兰红梅晓东春梅丽华俊杰子涵浩然欣怡梓轩"
@@ -94,6 +101,10 @@ def build_demo(out: Path | str, volumes: int, *, seed: int = 1, progress: Progre
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("BEGIN")
         stats = _fill(conn, rng, volumes, actor, progress)
+        for module in EXTENSION_MODULES:
+            importlib.import_module(module)
+        for extend in EXTENSIONS:
+            extend(conn, rng, volumes, actor, progress)
         conn.execute("COMMIT")
         _after_build(conn, progress)
         conn.execute("PRAGMA journal_mode=WAL")
