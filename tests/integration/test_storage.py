@@ -91,3 +91,27 @@ def test_import_linter_contracts_hold() -> None:
     result = subprocess.run([str(exe)], cwd=root, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "KEPT" in result.stdout and "BROKEN" not in result.stdout
+
+
+def test_a_second_workstation_holding_the_lock_gives_a_clear_message(db_path: Path, db: Database) -> None:
+    """Another workstation is in the middle of saving: we wait (busy timeout), then say so; nothing half-written."""
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    impatient = Database.open(db_path, busy_timeout_ms=200)
+    try:
+        from archive_desk.errors import StorageError
+        from archive_desk.services.audit import Actor
+
+        try:
+            with impatient.write() as s:
+                catalogue.create_fonds(s, Actor("a", "b"), "Z109", "某公司")
+        except StorageError as exc:
+            assert "另一台工作站正在保存" in str(exc)
+        else:
+            raise AssertionError("the write should have been refused")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        impatient.dispose()
+    with db.read() as s:
+        assert catalogue.list_fonds(s) == []

@@ -31,14 +31,14 @@ def sqlite_url(path: Path | str) -> URL:
     return URL.create("sqlite+pysqlite", database=str(Path(path)))
 
 
-def _install_sqlite_pragmas(engine: Engine) -> None:
+def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         # Take transaction control away from pysqlite (it would start them lazily and break SAVEPOINT).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         try:
-            cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
             cur.execute("PRAGMA foreign_keys=ON")
             mode = cur.execute("PRAGMA journal_mode=WAL").fetchone()
             if mode and str(mode[0]).lower() not in ("wal", "memory"):
@@ -54,12 +54,12 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(url: URL | str, *, echo: bool = False) -> Engine:
+def make_engine(url: URL | str, *, echo: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     url = make_url(url) if isinstance(url, str) else url
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+        engine = create_engine(url, echo=echo, connect_args={"timeout": busy_timeout_ms / 1000},
                                json_serializer=json_dumps)
-        _install_sqlite_pragmas(engine)
+        _install_sqlite_pragmas(engine, busy_timeout_ms)
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True, json_serializer=json_dumps)
 
@@ -86,9 +86,9 @@ class Database:
         self._write = sessionmaker(write_engine, expire_on_commit=False)
 
     @classmethod
-    def open(cls, path: Path | str) -> Database:
+    def open(cls, path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
         path = Path(path)
-        return cls(make_engine(sqlite_url(path)), path)
+        return cls(make_engine(sqlite_url(path), busy_timeout_ms=busy_timeout_ms), path)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
