@@ -1,0 +1,371 @@
+"""Code 128 barcodes drawn as vector rectangles.
+
+The bar pattern comes from python-barcode's Code 128 encoder (it picks code sets A/B/C to keep
+the symbol short); this module only turns the pattern of modules into filled rectangles on a
+reportlab canvas — no raster images and no python-barcode writers (10–35× slower, and raster
+bars fail more often at 200 dpi, see ``docs/architecture.md``).
+
+Module width (X)
+----------------
+Bars print crisply only when every bar edge falls on a printer dot. Each stock names the
+resolution of the printer it is meant for (``dpi``: 203 for thermal rolls, 600 for laser
+sheets) and X is a whole number of those dots: the widest that fits, capped by the template's
+``max_module_mm``, never below :data:`MIN_MODULE_MM`. On 600-dpi stock, widths that are also
+whole 300-dpi dots (0.254, 0.339, 0.423 mm) are preferred, since many office printers are
+300 dpi. The caller places the barcode's origin on the dot grid (see ``labels.py``) and every
+offset here is a whole number of dots, so at the target resolution every edge lands on a dot.
+
+Why the floor is 0.19 mm and not 0.25 mm: a 21-character 档号 payload such as
+``Z109-LP.2019-D30-0123`` is 255 modules (the shortest Code 128 encoding) plus 2 × 10 modules of
+quiet zone; at X = 0.25 mm that is 68.75 mm and does not fit a 63.5 mm Avery L7159 label at all
+(even without quiet zones it is 63.75 mm). A4 sheets therefore print that code at
+X = 5/600 in = 0.212 mm on a 600-dpi laser (2.5 dots at 300 dpi, which still decodes; it does
+not decode from a 203-dpi raster, but sheets are not printed on thermal printers); thermal rolls
+use X = 2 dots = 0.25 mm at 203 dpi. Handheld scanners read X >= 0.19 mm ("7.5 mil", standard
+density). When a payload does not fit at the floor, :class:`BarcodeFitError` (a ``UserError``)
+names payload and label instead of printing a barcode nobody can scan.
+
+python-barcode 0.16 drops a leading "99" in code set C (see :class:`_Code128`); every encoding is
+read back with :func:`decode_modules` before it is drawn.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from barcode.charsets import code128 as _charset
+from barcode.codex import Code128
+
+from archive_desk.errors import UserError
+from archive_desk.i18n import t
+
+from . import fonts
+
+#: The only characters a keyboard-wedge scanner types safely (domain.md).
+PAYLOAD_ALPHABET = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-.")
+_PAYLOAD_RE = re.compile(r"[0-9A-Z.\-]+")
+MAX_PAYLOAD_LENGTH = 48
+#: Quiet zone on each side, in modules (ISO/IEC 15417 asks for at least 10).
+QUIET_ZONE_MODULES = 10
+#: The narrowest module printed (mm).
+MIN_MODULE_MM = 0.19
+#: The widest module chosen unless a template asks for more (mm).
+DEFAULT_MAX_MODULE_MM = 0.34
+MM = 72.0 / 25.4
+
+
+class BarcodePayloadError(UserError):
+    """The payload holds a character a barcode may not carry."""
+
+
+class BarcodeFitError(UserError):
+    """The barcode does not fit the space it is given at the smallest readable module width."""
+
+
+def validate_payload(payload: str) -> str:
+    """Return ``payload`` if it only uses ``0-9 A-Z - .`` (and is 1–48 characters), else raise."""
+    if not payload:
+        raise BarcodePayloadError(t("The barcode is empty: a label needs a code to print."), field="payload")
+    if len(payload) > MAX_PAYLOAD_LENGTH:
+        raise BarcodePayloadError(
+            t(
+                "The barcode {payload} is too long: at most {limit} characters fit a label.",
+                payload=payload,
+                limit=MAX_PAYLOAD_LENGTH,
+            ),
+            field="payload",
+        )
+    if not _PAYLOAD_RE.fullmatch(payload):
+        bad = "".join(sorted({ch for ch in payload if ch not in PAYLOAD_ALPHABET}))
+        raise BarcodePayloadError(
+            t(
+                "The barcode {payload} contains {chars}: only digits, capital letters A-Z, '-' and '.' can be scanned safely.",
+                payload=payload,
+                chars=bad,
+            ),
+            field="payload",
+        )
+    return payload
+
+
+class _Code128(Code128):
+    """python-barcode's encoder with one fix.
+
+    python-barcode 0.16 shortens "start B, switch to C" to "start C" by looking only at the
+    second value: when the payload itself starts in code set C with the digits "99" (value 99,
+    the same number as the "switch to C" symbol) it drops those digits, so ``"9910"`` would
+    encode ``"10"``. After a start C, 99 is data, never a switch.
+    """
+
+    def _try_to_optimize(self, encoded: list[int]) -> list[int]:
+        if len(encoded) > 1 and encoded[0] == _charset.START_CODES["C"] and encoded[1] == 99:
+            return encoded
+        return super()._try_to_optimize(encoded)
+
+
+_SYMBOLS = {pattern: value for value, pattern in enumerate(_charset.CODES)}
+
+
+def decode_modules(modules: str) -> str:
+    """Read a module string back (start, data, check symbol, stop), for verifying an encoding."""
+    stop = _charset.STOP + "11"
+    if not modules.endswith(stop) or (len(modules) - len(stop)) % 11:
+        raise ValueError("not a Code 128 symbol")
+    body = modules[: -len(stop)]
+    values = [_SYMBOLS[body[i : i + 11]] for i in range(0, len(body), 11)]
+    start, data, check = values[0], values[1:-1], values[-1]
+    if (start + sum(i * v for i, v in enumerate(data, start=1))) % 103 != check:
+        raise ValueError("bad check symbol")
+    sets = {103: "A", 104: "B", 105: "C"}
+    if start not in sets:
+        raise ValueError("no start symbol")
+    code = sets[start]
+    out: list[str] = []
+    for v in data:
+        if code == "C" and v < 100:
+            out.append(f"{v:02d}")
+        elif v in (99, 100, 101):
+            code = {99: "C", 100: "B", 101: "A"}[v]
+        elif v < 64 or (code == "B" and v < 96):
+            out.append(chr(v + 32))
+        else:
+            raise ValueError(f"symbol {v} is not used for this alphabet")
+    return "".join(out)
+
+
+@lru_cache(maxsize=8192)
+def code128_modules(payload: str) -> str:
+    """The Code 128 symbol for ``payload`` as a string of modules, ``1`` = bar, ``0`` = space.
+
+    Start code, data, check symbol and stop pattern, without quiet zones. The encoding comes
+    from python-barcode and is read back before use: a symbol that would scan as anything
+    but ``payload`` is never printed.
+    """
+    validate_payload(payload)
+    modules = _Code128(payload).build()[0]
+    if decode_modules(modules) != payload:  # pragma: no cover - a python-barcode regression
+        raise RuntimeError(f"python-barcode encoded {payload!r} wrongly as {decode_modules(modules)!r}")
+    return modules
+
+
+@lru_cache(maxsize=8192)
+def bar_runs(payload: str) -> tuple[tuple[int, int], ...]:
+    """(first module, number of modules) of every bar: adjacent bar modules merged into one rectangle."""
+    modules = code128_modules(payload)
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(modules)
+    while i < n:
+        if modules[i] == "1":
+            j = modules.find("0", i)
+            if j < 0:
+                j = n
+            runs.append((i, j - i))
+            i = j
+        else:
+            i += 1
+    return tuple(runs)
+
+
+@lru_cache(maxsize=8192)
+def _bar_ops(payload: str) -> str:
+    """PDF path operators for the bars in module units (x: modules, y: 0..1), then fill."""
+    return " ".join(f"{start} 0 {length} 1 re" for start, length in bar_runs(payload)) + " f"
+
+
+def _fmt(v: float) -> str:
+    """A number for a PDF content stream (reportlab's pure-Python fp_str is slow)."""
+    text = f"{v:.4f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+def dot_size(dpi: float) -> float:
+    """One printer dot in points."""
+    return 72.0 / dpi
+
+
+def choose_module(
+    n_modules: int,
+    available: float,
+    *,
+    dpi: float = 600,
+    min_module_mm: float = MIN_MODULE_MM,
+    max_module_mm: float = DEFAULT_MAX_MODULE_MM,
+) -> float | None:
+    """The module width in points for a symbol of ``n_modules`` (quiet zones included) in ``available`` points.
+
+    The widest whole number of printer dots that fits and is at most ``max_module_mm``; ``None``
+    when even the narrowest allowed (``min_module_mm`` rounded up to whole dots) does not fit.
+    """
+    dot = dot_size(dpi)
+    min_dots = max(1, math.ceil(min_module_mm * MM / dot - 1e-9))
+    max_dots = max(min_dots, math.floor(max_module_mm * MM / dot + 1e-9))
+    fit_dots = math.floor(available / n_modules / dot + 1e-9)
+    dots = min(max_dots, fit_dots)
+    if dots < min_dots:
+        return None
+    if dpi % 300 == 0 and dpi > 300:
+        # A 600/1200-dpi stock may still be printed by a 300-dpi office printer: prefer widths
+        # that are whole 300-dpi dots too (0.254, 0.339, 0.423 mm …); odd 600-dpi widths only
+        # when nothing else fits (0.212 mm, the 21-character 档号 on a 63.5 mm label).
+        step = dpi // 300
+        even = dots - dots % step
+        if even >= min_dots:
+            dots = even
+    return dots * dot
+
+
+@dataclass(frozen=True)
+class BarcodeGeometry:
+    """Where a barcode's parts go, in points, along its reading direction (local frame)."""
+
+    payload: str
+    module: float  # X, points
+    modules: int  # symbol length, quiet zones excluded
+    offset: float  # from the start of the given space to the start of the left quiet zone
+    bars_start: float  # from the start of the given space to the first bar
+    bars_width: float
+    total_width: float  # quiet zones included
+    bar_height: float
+    text_size: float  # 0 = no human-readable line
+    text_gap: float
+
+    @property
+    def module_mm(self) -> float:
+        return self.module / MM
+
+
+def plan_code128(
+    payload: str,
+    width_max: float,
+    height: float,
+    *,
+    dpi: float = 600,
+    min_module_mm: float = MIN_MODULE_MM,
+    max_module_mm: float = DEFAULT_MAX_MODULE_MM,
+    human_readable: bool = True,
+    text_size: float | None = None,
+    align: str = "center",
+    label: str = "",
+) -> BarcodeGeometry:
+    """Compute the module width and placement of a barcode without drawing it.
+
+    Raises :class:`BarcodeFitError` when the payload does not fit ``width_max`` points at the
+    smallest module width, or ``height`` leaves no room for bars.
+    """
+    runs_total = len(code128_modules(payload))
+    n = runs_total + 2 * QUIET_ZONE_MODULES
+    module = choose_module(n, width_max, dpi=dpi, min_module_mm=min_module_mm, max_module_mm=max_module_mm)
+    where = label or t("this label")
+    if module is None:
+        dot = dot_size(dpi)
+        need = n * max(1, math.ceil(min_module_mm * MM / dot - 1e-9)) * dot / MM
+        raise BarcodeFitError(
+            t(
+                "The barcode {payload} does not fit on {label}: it needs {needed} mm at the smallest readable bar width, the space is {available} mm. Choose a wider label or a shorter code.",
+                payload=payload,
+                label=where,
+                needed=f"{need:.1f}",
+                available=f"{width_max / MM:.1f}",
+            ),
+            field="payload",
+        )
+    total = n * module
+    bars = runs_total * module
+    dot = dot_size(dpi)
+    slack = width_max - total
+    if align == "left":
+        offset = 0.0
+    elif align == "right":
+        offset = slack
+    else:
+        offset = slack / 2
+    offset = math.floor(offset / dot + 1e-9) * dot  # keep every edge on the dot grid
+    gap = 0.0
+    size = 0.0
+    if human_readable:
+        size = text_size if text_size else min(8.0, max(5.0, height * 0.18))
+        # the code must be printed whole: shrink it to fit the bars' width if needed
+        w = fonts.text_width(payload, size, fonts.MONO)
+        if w > total:
+            size = size * total / w
+        gap = max(0.6, size * 0.15)
+    bar_height = height - (size * fonts.line_extent(fonts.MONO) + gap if human_readable else 0.0)
+    if bar_height < 3 * MM:
+        raise BarcodeFitError(
+            t(
+                "The barcode {payload} on {label} has no room for its bars: the space is {available} mm high.",
+                payload=payload,
+                label=where,
+                available=f"{height / MM:.1f}",
+            ),
+            field="payload",
+        )
+    return BarcodeGeometry(
+        payload=payload,
+        module=module,
+        modules=runs_total,
+        offset=offset,
+        bars_start=offset + QUIET_ZONE_MODULES * module,
+        bars_width=bars,
+        total_width=total,
+        bar_height=bar_height,
+        text_size=size,
+        text_gap=gap,
+    )
+
+
+def draw_planned(canvas, geo: BarcodeGeometry, x: float, y: float) -> None:
+    """Draw a planned barcode whose space starts at (``x``, ``y``) = bottom-left, in canvas space."""
+    m = geo.module
+    bx = x + geo.bars_start
+    text_h = 0.0
+    if geo.text_size:
+        text_h = geo.text_size * fonts.line_extent(fonts.MONO) + geo.text_gap
+        canvas.setFont(fonts.MONO, geo.text_size)
+        baseline = y - fonts.descent(fonts.MONO) * geo.text_size
+        canvas.drawCentredString(bx + geo.bars_width / 2, baseline, geo.payload)
+    by = y + text_h
+    # One transform scales module units to points: the operators for a payload are built once
+    # (integers only) and every bar edge is an exact multiple of the module width.
+    canvas.addLiteral(f"q {_fmt(m)} 0 0 {_fmt(geo.bar_height)} {_fmt(bx)} {_fmt(by)} cm {_bar_ops(geo.payload)} Q")
+
+
+def draw_code128(
+    canvas,
+    x: float,
+    y: float,
+    width_max: float,
+    height: float,
+    payload: str,
+    *,
+    dpi: float = 600,
+    min_module_mm: float = MIN_MODULE_MM,
+    max_module_mm: float = DEFAULT_MAX_MODULE_MM,
+    human_readable: bool = True,
+    text_size: float | None = None,
+    align: str = "center",
+    label: str = "",
+) -> float:
+    """Draw a Code 128 barcode in the space ``width_max`` × ``height`` points whose bottom-left is (x, y).
+
+    Quiet zones of 10 modules are kept on both sides inside ``width_max``; the payload is printed
+    under the bars when ``human_readable``. For bars on the printer's dot grid, pass an (x, y)
+    that lies on it (labels.py does). Returns the width drawn, quiet zones included (points).
+    """
+    geo = plan_code128(
+        payload,
+        width_max,
+        height,
+        dpi=dpi,
+        min_module_mm=min_module_mm,
+        max_module_mm=max_module_mm,
+        human_readable=human_readable,
+        text_size=text_size,
+        align=align,
+        label=label,
+    )
+    draw_planned(canvas, geo, x, y)
+    return geo.total_width

@@ -1,0 +1,332 @@
+"""Labels as a person gets them: rendered with poppler, barcodes read back with zxing-cpp.
+
+Every shipped template is printed on every stock it fits, rasterised at 300 dpi and at 203 dpi
+(a thermal printer's resolution); every barcode must decode to exactly its payload, every label
+must stay inside its cell, the Chinese text must be extractable and every font embedded.
+
+One limit is physical, not a bug: a 21-character 档号 (255 modules + 2 × 10 quiet) fits a
+63.5 mm label only at a module of 0.212 mm (5 dots of a 600-dpi laser). That is 1.67 pixels at
+203 dpi, which no decoder reads from a 203-dpi raster; A4 sheets go to laser printers, so those
+labels are checked at 300 and 600 dpi, and at 203 dpi only the barcodes with modules of at
+least 0.25 mm (2 thermal dots) are required to decode (and nothing may decode wrongly).
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops, ImageDraw
+
+from archive_desk.errors import UserError
+from archive_desk.i18n import set_language
+from archive_desk.printing import barcodes
+from archive_desk.printing.data import Calibration, LabelRecord
+from archive_desk.printing.labels import layout_labels, render_labels, render_test_page
+from archive_desk.printing.templates import applicable_stocks, list_stocks, list_templates, load_stock, load_template
+
+from printing_helpers import (
+    dark_bbox,
+    decode,
+    pdf_fonts,
+    pdf_pages,
+    pdf_text,
+    rasterise,
+    records_for,
+    require_poppler,
+    volume_records,
+)
+
+THERMAL_MODULE_MM = 2 * 25.4 / 203 - 1e-6  # two dots of a 203-dpi printer
+
+# (template, stock) pairs where a realistic payload cannot be printed readably: the error is the product
+TOO_NARROW = {("front-63x34", "roll-100x50")}
+
+
+def _combos() -> list[tuple[str, str]]:
+    stocks = list_stocks()
+    return [(x.name, s.name) for x in list_templates() for s in applicable_stocks(x, stocks)]
+
+
+COMBOS = _combos()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _poppler() -> None:
+    require_poppler()
+
+
+def _used_area(layout, margin: float = 2.0) -> tuple[float, float, float, float]:
+    page_w, page_h = layout.stock.page_width_mm, layout.stock.page_height_mm
+    cells = [p.cell for p in layout.labels if p.page == 0]
+    x0 = max(0.0, min(c.x for c in cells) - margin)
+    y0 = max(0.0, min(c.y for c in cells) - margin)
+    x1 = min(page_w, max(c.x + c.w for c in cells) + margin)
+    y1 = min(page_h, max(c.y + c.h for c in cells) + margin)
+    return (x0, y0, x1, y1)
+
+
+def _outside_cells_is_blank(image: Image.Image, layout, crop: tuple[float, float, float, float], dpi: int) -> None:
+    """No dark pixel of the first page lies outside the stock's cells."""
+    s = dpi / 25.4
+    mask = Image.new("L", image.size, 255)  # 255 = outside every cell
+    draw = ImageDraw.Draw(mask)
+    for cell in layout.stock.cells(layout.template):
+        x0, y0 = (cell.x - crop[0]) * s - 1, (cell.y - crop[1]) * s - 1
+        draw.rectangle([x0, y0, x0 + cell.w * s + 2, y0 + cell.h * s + 2], fill=0)
+    dark = image.point(lambda v: 255 if v < 128 else 0)
+    stray = ImageChops.multiply(dark, mask).getbbox()
+    assert stray is None, f"ink outside the cells at {stray} (px, {dpi} dpi)"
+
+
+@pytest.mark.parametrize(("template_name", "stock_name"), COMBOS, ids=[f"{a}@{b}" for a, b in COMBOS])
+def test_every_template_on_every_stock(template_name: str, stock_name: str) -> None:
+    template = load_template(template_name)
+    stock = load_stock(stock_name)
+    per_page = stock.labels_per_page(template)
+    cols = stock.grid(template)[0]
+    # rolls: two pages; sheets: two rows; plain paper (cut-out strips and stamps): a few labels
+    n = 2 if stock.kind == "roll" else min(per_page, 2 * cols, 3 if stock.kind == "plain" else per_page)
+    records = records_for(template.kind, n)
+
+    if (template_name, stock_name) in TOO_NARROW:
+        with pytest.raises(barcodes.BarcodeFitError) as err:
+            render_labels(records, template, stock)
+        assert records[0].payload in err.value.message and template_name in err.value.message
+        return
+
+    layout = layout_labels(records, template, stock)
+    pdf = render_labels(records, template, stock)
+    assert pdf.startswith(b"%PDF") and pdf_pages(pdf) == layout.pages
+
+    # geometry: every label in its cell, every element's ink inside the label
+    assert [p.record_index for p in layout.labels] == list(range(n))
+    for placed in layout.labels:
+        c = placed.cell
+        lx0, ly0 = placed.label_x, placed.label_y
+        lx1, ly1 = lx0 + template.width_mm, ly0 + template.height_mm
+        assert c.x - 1e-6 <= lx0 and c.y - 1e-6 <= ly0 and lx1 <= c.x + c.w + 1e-6 and ly1 <= c.y + c.h + 1e-6
+        for ink in placed.ink:
+            assert ink.inside(lx0, ly0, lx1, ly1), (ink, placed.record_index)
+        assert placed.payloads == ((records[placed.record_index].payload,) if template.has_barcode() else ())
+
+    expected = sorted(p for placed in layout.labels for p in placed.payloads)
+    thermal_ok = sorted(
+        p for placed in layout.labels for p, m in zip(placed.payloads, placed.module_mm, strict=True) if m >= THERMAL_MODULE_MM
+    )
+    if stock.kind == "roll":
+        assert thermal_ok == expected  # thermal stock always prints whole-dot bars of >= 2 dots
+
+    def read(dpi: int):
+        crop = None if stock.kind == "roll" else _used_area(layout)
+        images = rasterise(pdf, dpi, crop_mm=crop)
+        return dpi, crop, images, [text for im in images for text in decode(im)]
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(read, (300, 203)))
+    for dpi, crop, images, got in results:
+        if dpi == 300 or thermal_ok == expected:
+            assert sorted(got) == expected, f"{dpi} dpi"
+        else:
+            # labels printed for a laser printer: those with 2-dot bars still read at 203 dpi,
+            # and nothing reads as a wrong code
+            assert set(got) <= set(expected) and max(Counter(got).values(), default=1) == 1
+            assert set(thermal_ok) <= set(got)
+        if dpi == 203 and crop is not None:
+            _outside_cells_is_blank(images[0], layout, crop, dpi)
+
+    text = pdf_text(pdf)
+    compact = text.replace(" ", "").replace("\n", "")
+    if "title" in template.fields() and template.kind == "front":
+        short = next(r.title for r in records if len(r.title) < 20)
+        assert short in compact  # a title that fits is printed whole
+    if template.kind == "shelf":
+        assert "一号库房" in text
+    if template.kind == "spine":
+        assert "全宗号" in compact and "保管期限" in compact
+    fonts_used = pdf_fonts(pdf)
+    assert fonts_used and all(f["emb"] == "yes" for f in fonts_used), fonts_used
+    assert not any("Helvetica" in f["name"] or "STSong" in f["name"] for f in fonts_used)
+
+
+def test_full_sheet_of_front_labels_scans_at_laser_resolutions() -> None:
+    template, stock = load_template("front-63x34"), load_stock("a4-3x8-l7159")
+    records = volume_records(24, start=80)
+    pdf = render_labels(records, template, stock)
+    layout = layout_labels(records, template, stock)
+    assert all(m == pytest.approx(5 * 25.4 / 600) for p in layout.labels for m in p.module_mm)
+    (page,) = rasterise(pdf, 300)
+    assert sorted(decode(page)) == sorted(r.payload for r in records)
+    # the printer these sheets are made for (600 dpi): the first two rows
+    (strip,) = rasterise(pdf, 600, crop_mm=(0, 10, 210, 82))
+    assert sorted(decode(strip)) == sorted(r.payload for r in records[:6])
+    text = pdf_text(pdf)
+    assert "Z109-LP·2019-D30-0080" in text and "档号" in text
+
+
+def test_start_at_skips_used_labels() -> None:
+    template, stock = load_template("seal-45x16"), load_stock("a4-3x8-l7159")
+    records = volume_records(4)
+    layout = layout_labels(records, template, stock, start_at=5)
+    assert [p.cell.index for p in layout.labels] == [4, 5, 6, 7]
+    assert layout.next_start_at == 9
+    pdf = render_labels(records, template, stock, start_at=5)
+    (page,) = rasterise(pdf, 72)
+    s = 72 / 25.4
+    for cell in stock.cells():
+        box = (round(cell.x * s), round(cell.y * s), round((cell.x + cell.w) * s), round((cell.y + cell.h) * s))
+        inked = dark_bbox(page, box) is not None
+        assert inked == (4 <= cell.index <= 7), cell.index
+
+
+def test_start_at_continues_on_new_pages() -> None:
+    template, stock = load_template("front-63x34"), load_stock("a4-3x8-l7159")
+    layout = layout_labels(volume_records(20), template, stock, start_at=20)
+    assert layout.pages == 2
+    assert [(p.page, p.cell.index) for p in layout.labels[:6]] == [(0, 19), (0, 20), (0, 21), (0, 22), (0, 23), (1, 0)]
+    assert layout.labels[-1].cell.index == 14 and layout.next_start_at == 16
+    for bad in (0, 25):
+        with pytest.raises(UserError) as err:
+            layout_labels(volume_records(1), template, stock, start_at=bad)
+        assert "24" in err.value.message
+
+
+def _label_bbox(pdf: bytes, cell, dpi: int = 300, pad: float = 6.0):
+    crop = (max(0, cell.x - pad), max(0, cell.y - pad), cell.x + cell.w + pad, cell.y + cell.h + pad)
+    (img,) = rasterise(pdf, dpi, crop_mm=crop)
+    bb = dark_bbox(img, (0, 0, img.width, img.height))
+    assert bb is not None
+    return bb
+
+
+def test_calibration_shifts_the_print_by_the_offset() -> None:
+    template, stock = load_template("front-63x34"), load_stock("a4-3x8-l7159")
+    records = volume_records(1)
+    plain = render_labels(records, template, stock)
+    moved = render_labels(records, template, stock, calibration=Calibration(offset_x_mm=2.0, offset_y_mm=-1.5))
+    cell = stock.cells()[0]
+    a, b = _label_bbox(plain, cell), _label_bbox(moved, cell)
+    px = 300 / 25.4
+    for i, want in ((0, 2.0), (1, -1.5), (2, 2.0), (3, -1.5)):
+        assert b[i] - a[i] == pytest.approx(want * px, abs=2.0), (i, a, b)
+
+
+def test_creep_grows_row_by_row() -> None:
+    template, stock = load_template("seal-45x16"), load_stock("a4-3x8-l7159")
+    records = volume_records(24)
+    plain = render_labels(records, template, stock)
+    crept = render_labels(records, template, stock, calibration=Calibration(creep_y_mm=0.4))
+    px = 300 / 25.4
+    cells = stock.cells()
+    for idx, rows in ((0, 0), (21, 7)):
+        a, b = _label_bbox(plain, cells[idx]), _label_bbox(crept, cells[idx])
+        assert b[1] - a[1] == pytest.approx(0.4 * rows * px, abs=2.0)
+        assert b[0] == a[0]
+
+
+def test_long_title_is_shortened_never_overflowing() -> None:
+    template, stock = load_template("front-63x34"), load_stock("a4-3x8-l7159")
+    long_title = "关于" + "某某财产保险股份有限公司广州分公司机动车辆保险理赔" * 8 + "的结案报告"
+    record = LabelRecord(payload="Z109-LP.2019-D30-0001", code="Z109-LP·2019-D30-0001", title=long_title, year="2019", retention="永久")
+    layout = layout_labels([record], template, stock)
+    title_el = next(el for el in template.elements if getattr(el, "field", None) == "title")
+    placed = layout.labels[0]
+    x0, y0 = placed.label_x + title_el.x, placed.label_y + title_el.y
+    texts = [i for i in placed.ink if i.kind == "text" and i.y0 >= y0 - 0.05 and i.y1 <= y0 + title_el.h + 0.05]
+    assert texts and all(i.inside(x0, y0, x0 + title_el.w, y0 + title_el.h) for i in texts)
+    pdf = render_labels([record], template, stock)
+    text = pdf_text(pdf).replace("\n", "")
+    assert "…" in text and "关于某某财产保险" in text and "的结案报告" not in text
+
+
+def test_template_larger_than_the_stock_is_refused() -> None:
+    with pytest.raises(UserError) as err:
+        render_labels(volume_records(1), load_template("front-100x50"), load_stock("a4-3x8-l7159"))
+    assert "front-100x50" in err.value.message and "63.5" in err.value.message
+
+
+def test_label_without_payload_is_refused() -> None:
+    with pytest.raises(UserError) as err:
+        render_labels([LabelRecord(code="Z109-LP·2019-D30-0009", title="无条码")], load_template("front-63x34"), load_stock("a4-3x8-l7159"))
+    assert "Z109-LP·2019-D30-0009" in err.value.message
+
+
+def test_bad_payload_is_refused() -> None:
+    with pytest.raises(UserError) as err:
+        render_labels([LabelRecord(payload="Z109-LP·2019", code="x")], load_template("front-63x34"), load_stock("a4-3x8-l7159"))
+    assert "·" in err.value.message
+
+
+def test_output_is_byte_stable_and_written_where_asked(tmp_path: Path) -> None:
+    template, stock = load_template("spine-box-30"), load_stock("a4-plain")
+    records = volume_records(3)
+    a = render_labels(records, template, stock)
+    b = render_labels(records, template, stock)
+    assert a == b
+    path = render_labels(records, template, stock, out=tmp_path / "sub" / "spines.pdf")
+    assert path == tmp_path / "sub" / "spines.pdf" and path.read_bytes() == a
+    buf = io.BytesIO()
+    assert render_labels(records, template, stock, out=buf) is None and buf.getvalue() == a
+    assert not list((tmp_path / "sub").glob(".*tmp"))
+
+
+def test_english_labels() -> None:
+    set_language("en")
+    pdf = render_labels(volume_records(2), load_template("spine-box-40"), load_stock("a4-plain"))
+    text = pdf_text(pdf)
+    assert "Fonds no." in text and "Retention" in text and "全宗号" not in text
+
+
+def test_optional_org_is_left_out_when_empty() -> None:
+    template, stock = load_template("spine-box-20"), load_stock("a4-plain")
+    with_org, without = volume_records(2, start=1)  # start=1: org "办公室"; start=2: "" (k % 3)
+    assert with_org.org and not without.org
+    a = layout_labels([with_org], template, stock).labels[0]
+    b = layout_labels([without], template, stock).labels[0]
+    assert len(b.ink) < len(a.ink)
+    assert "机构" in pdf_text(render_labels([with_org], template, stock)).replace("\n", "")
+    assert "机构" not in pdf_text(render_labels([without], template, stock)).replace("\n", "")
+
+
+def test_test_page_marks_label_corners() -> None:
+    stock = load_stock("a4-3x8-l7159")
+    dpi = 200
+    s = dpi / 25.4
+
+    def dark_at(img, x_mm: float, y_mm: float) -> bool:
+        x, y = round(x_mm * s), round(y_mm * s)
+        return min(img.getpixel((x + dx, y + dy)) for dx in (-1, 0, 1) for dy in (-1, 0, 1)) < 100
+
+    cell = stock.cells()[0]
+    for cal in (Calibration(), Calibration(offset_x_mm=1.0, offset_y_mm=2.0)):
+        pdf = render_test_page(stock, cal)
+        (img,) = rasterise(pdf, dpi)
+        cx, cy = cell.x + cal.offset_x_mm, cell.y + cal.offset_y_mm
+        # the crosshair at the top-left corner: its arms left/right and above/below the corner
+        assert dark_at(img, cx - 1.2, cy) and dark_at(img, cx + 1.2, cy)
+        assert dark_at(img, cx, cy - 1.2)
+        # the centre crosshair
+        assert dark_at(img, cx + cell.w / 2 + 1.2, cy + cell.h / 2)
+        # the ruler: a 10 mm tick 10 mm from the left edge
+        assert dark_at(img, 10 + cal.offset_x_mm, 4 + cal.offset_y_mm + 1)
+        assert all(f["emb"] == "yes" for f in pdf_fonts(pdf))
+    # moved: nothing left where the uncalibrated corner was (away from the rulers)
+    moved = rasterise(render_test_page(stock, Calibration(offset_x_mm=1.0, offset_y_mm=2.0)), dpi)[0]
+    assert not dark_at(moved, cell.x + cell.w / 2 + 1.2, cell.y + cell.h / 2)
+
+
+@pytest.mark.parametrize("stock_name", ["roll-60x40", "roll-100x50", "a4-2x7-l7163", "a4-3x10-70x29.7"])
+def test_test_page_for_other_stock(stock_name: str) -> None:
+    pdf = render_test_page(load_stock(stock_name), Calibration(offset_x_mm=0.5))
+    assert pdf_pages(pdf) == 1
+    assert "十字线" in pdf_text(pdf).replace("\n", "")
+
+
+def test_test_page_on_plain_paper_needs_the_template() -> None:
+    with pytest.raises(UserError):
+        render_test_page(load_stock("a4-plain"))
+    pdf = render_test_page(load_stock("a4-plain"), template=load_template("spine-box-20"))
+    assert pdf_pages(pdf) == 1
