@@ -1,0 +1,605 @@
+"""Read spreadsheets: ``.xlsx``/``.xlsm``, ``.xls``, ``.ods`` (python-calamine) and ``.csv``.
+
+Rows come out as ``(row_number, cells)``: ``row_number`` is the 1-based row number the user sees in
+Excel/WPS, ``cells`` a list indexed by 0-based column (``A`` = 0), with ``None`` for empty cells.
+Cell values are ``str``, ``float``/``int`` (calamine returns ``2019.0`` for an integer in ``.xlsx``),
+``bool``, ``date``/``datetime``/``time``, or one of two markers the planner reports as problems:
+
+- :class:`NoCachedValue`: a formula whose result was never saved (files written by programs, not by
+  Excel); its value is not guessed.
+- :class:`ErrorValue`: a cell that shows an error such as ``#N/A`` or ``#REF!``.
+
+Merged cells: the value of a merged range is applied to every cell it covers (calamine gives the
+ranges for ``.xlsx`` and ``.xls``; for ``.ods`` they are read from ``content.xml``). A CSV file
+cannot hold merged cells.
+
+Formulas: the cached value is used. Only ``.xlsx`` files are scanned for formulas without a cached
+value and for error cells (a quick byte scan first; the XML is parsed only when formulas or errors
+are present). ``.xls`` always stores formula results; error cells in ``.xls``/``.ods`` read as empty.
+
+CSV: UTF-8 with or without BOM, else GB18030 (a superset of GBK, what Chinese Excel saves);
+the delimiter is ``,`` unless the first line holds tabs and no commas (then tab). Excel's
+``="00123"`` text-forcing idiom is unwrapped.
+
+File problems raise :class:`ImportFileError` (a ``UserError``) naming the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import xml.parsers.expat
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import python_calamine
+
+from archive_desk.errors import UserError
+from archive_desk.i18n import t
+
+__all__ = [
+    "CellRange",
+    "ErrorValue",
+    "ImportFileError",
+    "NoCachedValue",
+    "SheetInfo",
+    "SUPPORTED_SUFFIXES",
+    "SheetReader",
+    "Spreadsheet",
+    "column_letter",
+    "list_sheets",
+    "open_spreadsheet",
+]
+
+#: for the file dialog's filter (the content decides the format, not the name)
+SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
+
+
+class ImportFileError(UserError):
+    """The file cannot be read as a spreadsheet (missing, locked, damaged, not a spreadsheet, empty)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NoCachedValue:
+    """A formula cell without a saved result."""
+
+    formula: str
+
+    def __str__(self) -> str:
+        return f"={self.formula}" if self.formula else "="
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorValue:
+    """A cell showing a spreadsheet error (``#N/A`` …)."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+@dataclass(frozen=True, slots=True)
+class SheetInfo:
+    name: str
+    index: int
+    visible: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class CellRange:
+    """A merged range: rows 1-based, columns 0-based, both ends included."""
+
+    first_row: int
+    first_col: int
+    last_row: int
+    last_col: int
+
+
+def column_letter(index: int) -> str:
+    """0 -> ``A``, 25 -> ``Z``, 26 -> ``AA``."""
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def _cell_ref(ref: str) -> tuple[int, int] | None:
+    """``K130`` -> (130, 10)."""
+    m = re.fullmatch(r"\$?([A-Z]{1,3})\$?(\d+)", ref)
+    if not m:
+        return None
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + (ord(ch) - 64)
+    return int(m.group(2)), col - 1
+
+
+# ------------------------------------------------------------------------------------------- errors
+
+
+def _file_error(path: Path, exc: BaseException | None = None) -> ImportFileError:
+    name = path.name
+    if isinstance(exc, FileNotFoundError) or (exc is None and not path.exists()):
+        return ImportFileError(t("File {name} does not exist", name=name), where=str(path))
+    if isinstance(exc, IsADirectoryError) or path.is_dir():
+        return ImportFileError(t("{name} is a folder, not a spreadsheet file", name=name), where=str(path))
+    if isinstance(exc, PermissionError):
+        return ImportFileError(
+            t("File {name} cannot be opened: it may be open in another program (Excel, WPS) or you lack permission to read it; close it and try again", name=name),
+            where=str(path),
+        )
+    return ImportFileError(t("File {name} cannot be read: {reason}", name=name, reason=str(exc) if exc else "?"), where=str(path))
+
+
+def _not_a_spreadsheet(path: Path, detail: str = "") -> ImportFileError:
+    message = t("File {name} is not a spreadsheet this program can read (.xlsx, .xls, .ods or .csv)", name=path.name)
+    if detail:
+        message = f"{message} ({detail})"
+    return ImportFileError(message, where=str(path))
+
+
+# ------------------------------------------------------------------------------------------ sniffing
+
+
+def _sniff(path: Path) -> str:
+    """``xlsx``, ``ods``, ``xls`` or ``csv`` by content (the extension may lie: WPS and web systems
+    often save an ``.xlsx`` or an HTML table under ``.xls``)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        raise _file_error(path, exc) from exc
+    if not head:
+        raise ImportFileError(t("File {name} is empty", name=path.name), where=str(path))
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as zf:
+                names = set(zf.namelist())
+                if "mimetype" in names and b"opendocument.spreadsheet" in zf.read("mimetype"):
+                    return "ods"
+                if "xl/workbook.xml" in names:
+                    return "xlsx"
+                if "xl/workbook.bin" in names:
+                    return "xlsb"
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise _not_a_spreadsheet(path, t("damaged zip archive")) from exc
+        raise _not_a_spreadsheet(path)
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "xls"  # OLE2: Excel 97-2003, or an encrypted .xlsx (calamine tells)
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")):
+        raise ImportFileError(
+            t("File {name} is a web page or XML file saved with a spreadsheet name; open it in Excel or WPS and save it as .xlsx", name=path.name),
+            where=str(path),
+        )
+    if b"\x00" in head:
+        raise _not_a_spreadsheet(path)
+    if path.suffix.lower() in (".csv", ".txt"):
+        return "csv"
+    raise _not_a_spreadsheet(path)
+
+
+# ---------------------------------------------------------------------------------------- .xlsx scan
+
+_XLSX_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _xlsx_sheet_member(zf: zipfile.ZipFile, sheet_name: str) -> str | None:
+    """The zip member holding the worksheet called ``sheet_name``."""
+    import xml.etree.ElementTree as ET
+
+    workbook = ET.fromstring(zf.read("xl/workbook.xml"))
+    rid = None
+    for sheet in workbook.iter(f"{{{_XLSX_NS}}}sheet"):
+        if sheet.get("name") == sheet_name:
+            rid = sheet.get(f"{{{_REL_NS}}}id")
+            break
+    if rid is None:
+        return None
+    rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    for rel in rels:
+        if rel.get("Id") == rid:
+            target = rel.get("Target", "")
+            if target.startswith("/"):
+                return target.lstrip("/")
+            return str(PurePosixPath("xl") / target)
+    return None
+
+
+def _xlsx_flagged_cells(path: Path, sheet_name: str) -> dict[tuple[int, int], object]:
+    """Cells calamine reads as empty although they are not: formulas without a saved result
+    (:class:`NoCachedValue`) and error cells (:class:`ErrorValue`). Keys: (row 1-based, col 0-based)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            member = _xlsx_sheet_member(zf, sheet_name)
+            if member is None or member not in zf.namelist():
+                return {}
+            # quick pass: most registers hold neither formulas nor errors
+            found = False
+            tail = b""
+            with zf.open(member) as fh:
+                while chunk := fh.read(1 << 20):
+                    window = tail + chunk
+                    if b"<f" in window or b't="e"' in window:
+                        found = True
+                        break
+                    tail = window[-8:]
+            if not found:
+                return {}
+            with zf.open(member) as fh:
+                return _parse_xlsx_cells(fh)
+    except (zipfile.BadZipFile, KeyError, OSError, SyntaxError, xml.parsers.expat.ExpatError):
+        return {}  # calamine read the file; this extra scan is best effort
+
+
+def _parse_xlsx_cells(fh: io.BufferedIOBase | object) -> dict[tuple[int, int], object]:
+    flagged: dict[tuple[int, int], object] = {}
+    state = {"row": 0, "col": -1, "ref": None, "t": None, "f": None, "v": None, "text": None}
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = name.rsplit(":", 1)[-1] if ":" in name else name
+        if local == "row":
+            r = attrs.get("r")
+            state["row"] = int(r) if r else state["row"] + 1
+            state["col"] = -1
+        elif local == "c":
+            ref = _cell_ref(attrs["r"]) if "r" in attrs else None
+            if ref is None:
+                state["col"] += 1
+                ref = (state["row"], state["col"])
+            else:
+                state["col"] = ref[1]
+            state.update(ref=ref, t=attrs.get("t"), f=None, v=None)
+        elif local == "f" and state["ref"] is not None:
+            state["f"] = ""
+            state["text"] = "f"
+        elif local == "v" and state["ref"] is not None:
+            state["v"] = ""
+            state["text"] = "v"
+
+    def chars(data: str) -> None:
+        which = state["text"]
+        if which is not None:
+            state[which] += data  # type: ignore[operator]
+
+    def end(name: str) -> None:
+        local = name.rsplit(":", 1)[-1] if ":" in name else name
+        if local in ("f", "v"):
+            state["text"] = None
+        elif local == "c" and state["ref"] is not None:
+            value = state["v"]
+            if state["t"] == "e":
+                flagged[state["ref"]] = ErrorValue((value or "#N/A").strip())  # type: ignore[index]
+            elif state["f"] is not None and not value:
+                flagged[state["ref"]] = NoCachedValue(state["f"].strip())  # type: ignore[index, union-attr]
+            state["ref"] = None
+
+    parser = xml.parsers.expat.ParserCreate()
+    parser.buffer_text = True
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = chars
+    parser.ParseFile(fh)
+    return flagged
+
+
+# ------------------------------------------------------------------------------------ .ods merges
+
+_TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+
+
+def _ods_merged_ranges(path: Path, sheet_name: str) -> list[CellRange]:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            with zf.open("content.xml") as fh:
+                head_found = False
+                tail = b""
+                while chunk := fh.read(1 << 20):
+                    window = tail + chunk
+                    if b"-spanned" in window:
+                        head_found = True
+                        break
+                    tail = window[-16:]
+            if not head_found:
+                return []
+            with zf.open("content.xml") as fh:
+                return _parse_ods_spans(fh, sheet_name)
+    except (zipfile.BadZipFile, KeyError, OSError, xml.parsers.expat.ExpatError):
+        return []
+
+
+def _parse_ods_spans(fh: object, sheet_name: str) -> list[CellRange]:
+    ranges: list[CellRange] = []
+    sep = "\x1f"
+    table = f"{_TABLE_NS}{sep}"
+    state = {"in": False, "done": False, "row": 0, "col": 0, "row_repeat": 1}
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        if state["done"]:
+            return
+        if name == table + "table":
+            state["in"] = attrs.get(table + "name") == sheet_name
+            state["row"] = 0
+            return
+        if not state["in"]:
+            return
+        if name == table + "table-row":
+            state["row"] += 1
+            state["col"] = 0
+            state["row_repeat"] = int(attrs.get(table + "number-rows-repeated", "1"))
+        elif name in (table + "table-cell", table + "covered-table-cell"):
+            rows = int(attrs.get(table + "number-rows-spanned", "1"))
+            cols = int(attrs.get(table + "number-columns-spanned", "1"))
+            if name == table + "table-cell" and (rows > 1 or cols > 1):
+                r, c = state["row"], state["col"]
+                ranges.append(CellRange(r, c, r + rows - 1, c + cols - 1))
+            state["col"] += int(attrs.get(table + "number-columns-repeated", "1"))
+
+    def end(name: str) -> None:
+        if name == table + "table" and state["in"]:
+            state["in"] = False
+            state["done"] = True
+        elif name == table + "table-row" and state["in"]:
+            state["row"] += state["row_repeat"] - 1
+
+    parser = xml.parsers.expat.ParserCreate(namespace_separator=sep)
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.ParseFile(fh)
+    return ranges
+
+
+# -------------------------------------------------------------------------------------- sheet reader
+
+
+class SheetReader:
+    """One sheet, loaded. Iterate :meth:`rows` as often as needed (header detection, preview, plan)."""
+
+    def __init__(
+        self,
+        name: str,
+        index: int,
+        row_source: object,
+        *,
+        n_rows: int,
+        col_offset: int = 0,
+        merged: list[CellRange] | None = None,
+        flagged: dict[tuple[int, int], object] | None = None,
+    ) -> None:
+        self.name = name
+        self.index = index
+        #: number of rows in the sheet (the last row number holding anything)
+        self.n_rows = n_rows
+        #: False when only the first rows can be read (see ``Spreadsheet.sheet(head=...)``)
+        self.complete = True
+        self.merged = [m for m in (merged or []) if (m.last_row > m.first_row or m.last_col > m.first_col)]
+        self._row_source = row_source  # callable -> iterator of lists
+        self._col_offset = col_offset
+        self._flagged = flagged or {}
+
+    def rows(self, *, stop: int | None = None) -> Iterator[tuple[int, list[object]]]:
+        """``(row_number, cells)`` for rows 1 .. ``stop`` (inclusive), merged values applied."""
+        last = min(stop, self.n_rows) if stop is not None else self.n_rows
+        # covered cells by row: row -> [(first_col, last_col, anchor_row, anchor_col)]
+        covered: dict[int, list[tuple[int, int, int, int]]] = {}
+        anchors: dict[int, list[int]] = {}
+        for m in self.merged:
+            anchors.setdefault(m.first_row, []).append(m.first_col)
+            for r in range(m.first_row, min(m.last_row, last) + 1):
+                covered.setdefault(r, []).append((m.first_col, m.last_col, m.first_row, m.first_col))
+        flagged: dict[int, list[tuple[int, object]]] = {}
+        for (r, c), marker in self._flagged.items():
+            flagged.setdefault(r, []).append((c, marker))
+        anchor_values: dict[tuple[int, int], object] = {}
+        offset = self._col_offset
+        pad: list[object] = [None] * offset
+        for number, raw in enumerate(self._row_source(), start=1):  # type: ignore[operator]
+            if number > last:
+                break
+            cells: list[object] = [None if v == "" else v for v in raw]
+            if offset:
+                cells = pad + cells
+            if flagged and number in flagged:
+                for c, marker in flagged[number]:
+                    _put(cells, c, marker)
+            if covered:
+                for c in anchors.get(number, ()):
+                    anchor_values[(number, c)] = cells[c] if c < len(cells) else None
+                for first_col, last_col, ar, ac in covered.get(number, ()):
+                    value = anchor_values.get((ar, ac))
+                    for c in range(first_col, last_col + 1):
+                        if (number, c) != (ar, ac):
+                            _put(cells, c, value)
+            while cells and cells[-1] is None:
+                cells.pop()
+            yield number, cells
+
+
+def _put(cells: list[object], col: int, value: object) -> None:
+    if col >= len(cells):
+        cells.extend([None] * (col + 1 - len(cells)))
+    cells[col] = value
+
+
+# -------------------------------------------------------------------------------------- spreadsheet
+
+
+class Spreadsheet:
+    """An opened spreadsheet file. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        self.path = path
+        self.kind = kind  # "xlsx", "xls", "ods", "csv"
+        self._workbook: python_calamine.CalamineWorkbook | None = None
+        self._csv_rows: list[list[str]] | None = None
+        self._loaded: dict[str, SheetReader] = {}
+        if kind == "csv":
+            self._csv_rows = _read_csv(path)
+        else:
+            try:
+                suffix = path.suffix.lower().lstrip(".")
+                if suffix == kind or (suffix == "xlsm" and kind == "xlsx"):
+                    self._workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+                else:
+                    with path.open("rb") as fh:
+                        self._workbook = python_calamine.CalamineWorkbook.from_filelike(fh)
+            except python_calamine.PasswordError as exc:
+                raise ImportFileError(t("File {name} is protected by a password; open it, remove the password and save it again", name=path.name), where=str(path)) from exc
+            except OSError as exc:
+                raise _file_error(path, exc) from exc
+            except Exception as exc:  # calamine raises its own error types for damaged files
+                raise _not_a_spreadsheet(path, str(exc)[:200]) from exc
+
+    # -- sheets
+    @property
+    def sheets(self) -> list[SheetInfo]:
+        if self._workbook is None:
+            return [SheetInfo(self.path.stem, 0, True)]
+        out = []
+        for i, meta in enumerate(self._workbook.sheets_metadata):
+            if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
+                continue
+            out.append(SheetInfo(meta.name, i, meta.visible == python_calamine.SheetVisibleEnum.Visible))
+        return out
+
+    def sheet(self, which: str | int | None = None, *, head: int | None = None) -> SheetReader:
+        """A sheet by name or 0-based index; ``None`` is the first visible worksheet.
+
+        ``head``: only rows 1 .. ``head`` are needed (the wizard's first screen). For ``.xlsx`` they
+        are then streamed without loading the whole sheet; the reader's ``complete`` is False.
+        Other formats load the whole sheet either way."""
+        sheets = self.sheets
+        if not sheets:
+            raise ImportFileError(t("File {name} holds no worksheet", name=self.path.name), where=str(self.path))
+        if which is None:
+            info = next((s for s in sheets if s.visible), sheets[0])
+        elif isinstance(which, int):
+            info = next((s for s in sheets if s.index == which), None)  # type: ignore[assignment]
+        else:
+            info = next((s for s in sheets if s.name == which), None)  # type: ignore[assignment]
+        if info is None:
+            raise ImportFileError(t("File {name} has no sheet {sheet}", name=self.path.name, sheet=which), where=str(self.path))
+        if info.name in self._loaded:
+            return self._loaded[info.name]
+        if head is not None and self.kind == "xlsx":
+            key = f"{info.name}\x00head{head}"
+            if key not in self._loaded:
+                partial = self._head_reader(info, head)
+                if partial is None:
+                    return self.sheet(info.name)
+                self._loaded[key] = partial
+            return self._loaded[key]
+        if self._workbook is None:
+            rows = self._csv_rows or []
+            reader = SheetReader(info.name, 0, lambda: iter(rows), n_rows=len(rows))
+        else:
+            try:
+                sheet = self._workbook.get_sheet_by_name(info.name)
+            except Exception as exc:
+                raise _not_a_spreadsheet(self.path, str(exc)[:200]) from exc
+            start, end = sheet.start, sheet.end
+            if start is None or end is None:
+                n_rows, col_offset = 0, 0
+            else:
+                n_rows, col_offset = end[0] + 1, start[1]
+            merged_raw = sheet.merged_cell_ranges
+            if merged_raw is not None:
+                merged = [CellRange(a[0] + 1, a[1], b[0] + 1, b[1]) for a, b in merged_raw]
+            elif self.kind == "ods":
+                merged = _ods_merged_ranges(self.path, info.name)
+            else:
+                merged = []
+            flagged = _xlsx_flagged_cells(self.path, info.name) if self.kind == "xlsx" else {}
+            reader = SheetReader(info.name, info.index, sheet.iter_rows, n_rows=n_rows, col_offset=col_offset, merged=merged, flagged=flagged)
+        self._loaded[info.name] = reader
+        return reader
+
+    def _head_reader(self, info: SheetInfo, head: int) -> SheetReader | None:
+        from archive_desk.importing._xlsx_head import read_xlsx_head
+
+        try:
+            part = read_xlsx_head(self.path, info.name, head)
+        except Exception:  # anything unusual: the full reader will say what is wrong, or cope
+            return None
+        rows = part.rows
+        merged = [CellRange(*m) for m in part.merged]
+        reader = SheetReader(info.name, info.index, lambda: iter(rows), n_rows=part.n_rows or len(rows), merged=merged)
+        reader.complete = False
+        return reader
+
+    def close(self) -> None:
+        if self._workbook is not None:
+            self._workbook.close()
+            self._workbook = None
+        self._loaded.clear()
+        self._csv_rows = None
+
+    def __enter__(self) -> Spreadsheet:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_spreadsheet(path: str | Path) -> Spreadsheet:
+    """Open ``path`` for reading; raises :class:`ImportFileError` when it cannot be read."""
+    path = Path(path)
+    try:
+        if not path.exists():
+            raise _file_error(path, FileNotFoundError())
+        if path.is_dir():
+            raise _file_error(path, IsADirectoryError())
+    except OSError as exc:  # pragma: no cover - e.g. a path too long
+        raise _file_error(path, exc) from exc
+    return Spreadsheet(path, _sniff(path))
+
+
+def list_sheets(path: str | Path) -> list[SheetInfo]:
+    with open_spreadsheet(path) as book:
+        return book.sheets
+
+
+# ---------------------------------------------------------------------------------------------- CSV
+
+_EXCEL_TEXT_RE = re.compile(r'="(.*)"', re.S)
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _file_error(path, exc) from exc
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - gb18030 decodes almost any byte string
+        raise ImportFileError(t("File {name} is in a text encoding this program does not know; save it as UTF-8 or as a Chinese (GBK) CSV", name=path.name), where=str(path))
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = "\t" if ("\t" in first_line and "," not in first_line) else ","
+    rows: list[list[str]] = []
+    try:
+        for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            rows.append([_unwrap_excel_text(v) for v in record])
+    except csv.Error as exc:
+        raise _not_a_spreadsheet(path, str(exc)) from exc
+    if not any(any(v.strip() for v in row) for row in rows):
+        raise ImportFileError(t("File {name} is empty", name=path.name), where=str(path))
+    return rows
+
+
+def _unwrap_excel_text(value: str) -> str:
+    if value.startswith('="'):
+        m = _EXCEL_TEXT_RE.fullmatch(value)
+        if m:
+            return m.group(1).replace('""', '"')
+    return value

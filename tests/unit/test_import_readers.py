@@ -1,0 +1,303 @@
+"""Readers: formats, merged cells, formulas, encodings, and file errors a person can act on."""
+
+from __future__ import annotations
+
+import pathlib
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+import xlsxwriter
+
+from archive_desk.errors import UserError
+from archive_desk.i18n import current_language, set_language
+from archive_desk.importing.readers import (
+    CellRange,
+    ErrorValue,
+    ImportFileError,
+    NoCachedValue,
+    column_letter,
+    list_sheets,
+    open_spreadsheet,
+)
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "import"
+SAMPLE = DATA / "claims_register_2019.xlsx"
+SHEET = "2019年理赔案卷"
+
+
+@pytest.fixture(autouse=True)
+def _chinese():
+    before = current_language()
+    set_language("zh_CN")
+    yield
+    set_language(before)
+
+
+def rows_of(path, sheet=None) -> dict[int, list[object]]:
+    with open_spreadsheet(path) as book:
+        return dict(book.sheet(sheet).rows())
+
+
+def test_column_letters():
+    assert [column_letter(i) for i in (0, 1, 25, 26, 27, 51, 52, 701, 702)] == ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]
+
+
+@pytest.mark.parametrize("name", ["claims_register_2019.xlsx", "claims_register_2019.xls", "claims_register_2019.ods"])
+def test_sample_formats_read_alike(name):
+    assert [s.name for s in list_sheets(DATA / name)] == [SHEET]
+    rows = rows_of(DATA / name)
+    assert rows[3][:3] == ["序号", "档号", "年度"]
+    assert rows[4][1] == "Q001-LP·2019-D10-0001"
+    assert rows[4][2] == 2019  # 2019.0 from xlsx/ods, 2019 from xls
+    assert rows[4][8] == date(2019, 9, 17)
+    # the merged title fills the whole first row
+    assert set(rows[1]) == {"某保险公司理赔档案案卷目录（2019年度）"}
+    # a location merged over rows 41-43 applies to each of them
+    assert rows[41][12] == rows[42][12] == rows[43][12] == "2号密集架2列2节3层"
+    assert rows[118][12] == rows[119][12] == rows[120][12] == "1号密集架2列6节5层"
+    assert rows[131] == []
+    assert rows[132] == ["填表人：何平杰    审核人：王丽磊"]
+
+
+def test_merged_ranges_are_reported(tmp_path):
+    for name in ("claims_register_2019.xlsx", "claims_register_2019.xls", "claims_register_2019.ods"):
+        with open_spreadsheet(DATA / name) as book:
+            merged = set(book.sheet().merged)
+        assert CellRange(41, 12, 43, 12) in merged
+        assert CellRange(1, 0, 1, 13) in merged
+
+
+def test_formula_without_cached_value_is_marked_not_guessed():
+    rows = rows_of(SAMPLE)
+    assert rows[130][0] == "合计"
+    assert rows[130][10] == NoCachedValue("SUM(K4:K129)")
+    # LibreOffice computed and stored the result when it converted the file
+    assert rows_of(DATA / "claims_register_2019.xls")[130][10] == 7718
+
+
+def test_formula_cached_value_and_error_cells(tmp_path):
+    path = tmp_path / "formulas.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("表")
+    ws.write_number(0, 0, 2)
+    ws.write_formula(0, 1, "=A1*2", None, 4)  # cached result stored
+    ws.write_formula(0, 2, "=A1*3")  # xlsxwriter stores 0 unless told: a cached value
+    book.close()
+    rows = rows_of(path)
+    assert rows[1][:2] == [2.0, 4.0]
+
+    path2 = tmp_path / "errors.xlsx"
+    wb = openpyxl.Workbook()
+    ws2 = wb.active
+    ws2["A1"] = "x"
+    ws2["B1"] = "=A1*2"  # openpyxl never stores a result
+    ws2["C1"] = "#N/A"  # openpyxl writes this as an error cell
+    ws2["D1"] = "#REF!"
+    wb.save(path2)
+    rows = rows_of(path2)
+    assert rows[1] == ["x", NoCachedValue("A1*2"), ErrorValue("#N/A"), ErrorValue("#REF!")]
+    assert str(NoCachedValue("A1*2")) == "=A1*2"
+
+
+def test_sheet_not_starting_at_a1_keeps_real_row_and_column_numbers(tmp_path):
+    path = tmp_path / "offset.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["C5"] = "档号"
+    ws["D5"] = "题名"
+    ws["C6"] = "Q001-WS·2019-Y-0001"
+    ws["D7"] = datetime(2019, 3, 5, 10, 0)
+    wb.save(path)
+    rows = rows_of(path)
+    assert rows[5] == [None, None, "档号", "题名"]
+    assert rows[6] == [None, None, "Q001-WS·2019-Y-0001"]
+    assert rows[7][3] == datetime(2019, 3, 5, 10, 0)
+    assert rows[1] == []
+
+
+def test_several_sheets_hidden_one_and_selection(tmp_path):
+    path = tmp_path / "multi.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "说明"
+    wb.active.sheet_state = "hidden"
+    wb.create_sheet("案卷")["A1"] = "档号"
+    wb.create_sheet("卷内")["A1"] = "题名"
+    wb.save(path)
+    sheets = list_sheets(path)
+    assert [(s.name, s.index, s.visible) for s in sheets] == [("说明", 0, False), ("案卷", 1, True), ("卷内", 2, True)]
+    with open_spreadsheet(path) as book:
+        assert book.sheet().name == "案卷"  # first visible
+        assert book.sheet(2).name == "卷内"
+        assert book.sheet("卷内") is book.sheet("卷内")  # loaded once
+        with pytest.raises(ImportFileError) as exc:
+            book.sheet("没有")
+        assert "没有" in exc.value.message and "multi.xlsx" in exc.value.message
+
+
+def test_xlsx_saved_under_xls_name_is_read_by_content(tmp_path):
+    path = tmp_path / "wps导出.xls"
+    path.write_bytes(SAMPLE.read_bytes())
+    assert rows_of(path)[4][1] == "Q001-LP·2019-D10-0001"
+
+
+# --------------------------------------------------------------------------------------------- CSV
+
+
+CSV_TEXT = "标题行,,\r\n档号,题名,页数\r\nQ001-WS·2019-Y-0001,关于“档案”的通知,12\r\n,,\r\nQ001-WS·2019-Y-0002,\"多行\n题名\",=\"007\"\r\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_csv_encodings(tmp_path, encoding):
+    path = tmp_path / "list.csv"
+    path.write_bytes(CSV_TEXT.encode(encoding))
+    rows = rows_of(path)
+    assert rows[2] == ["档号", "题名", "页数"]
+    assert rows[3] == ["Q001-WS·2019-Y-0001", "关于“档案”的通知", "12"]
+    assert rows[4] == []
+    assert rows[5] == ["Q001-WS·2019-Y-0002", "多行\n题名", "007"]  # a record, not a line; ="007" unwrapped
+    assert [s.name for s in list_sheets(path)] == ["list"]
+
+
+def test_csv_gb18030_only_characters(tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_bytes("档号,题名\r\nQ001-WS·2019-Y-0001,䶮与€\r\n".encode("gb18030"))
+    assert rows_of(path)[2][1] == "䶮与€"
+
+
+def test_csv_tab_separated(tmp_path):
+    path = tmp_path / "list.txt"
+    path.write_text("档号\t题名\nQ001-WS·2019-Y-0001\t题名, 带逗号\n", encoding="utf-8")
+    assert rows_of(path)[2] == ["Q001-WS·2019-Y-0001", "题名, 带逗号"]
+
+
+def test_gbk_csv_fixture_matches_the_workbook():
+    csv_rows = rows_of(DATA / "claims_register_2019_gbk.csv")
+    xlsx_rows = rows_of(SAMPLE)
+    assert csv_rows[3] == xlsx_rows[3]
+    assert csv_rows[6][8] == "2019.13.45"
+    assert csv_rows[132] == xlsx_rows[132]
+
+
+# --------------------------------------------------------------------------------------- bad files
+
+
+def _message(path) -> str:
+    with pytest.raises(ImportFileError) as exc:
+        open_spreadsheet(path).sheet()
+    assert isinstance(exc.value, UserError)
+    return exc.value.message
+
+
+def test_missing_file(tmp_path):
+    message = _message(tmp_path / "没有这个文件.xlsx")
+    assert message == "文件“没有这个文件.xlsx”不存在"
+
+
+def test_folder(tmp_path):
+    (tmp_path / "dir.xlsx").mkdir()
+    assert "文件夹" in _message(tmp_path / "dir.xlsx")
+
+
+def test_empty_files(tmp_path):
+    (tmp_path / "empty.xlsx").write_bytes(b"")
+    assert _message(tmp_path / "empty.xlsx") == "文件“empty.xlsx”是空的"
+    (tmp_path / "empty.csv").write_text(" ,,\r\n,,\r\n", encoding="utf-8")
+    assert "empty.csv" in _message(tmp_path / "empty.csv")
+
+
+def test_not_a_spreadsheet(tmp_path):
+    (tmp_path / "photo.xlsx").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    assert "photo.xlsx" in _message(tmp_path / "photo.xlsx")
+    (tmp_path / "notes.docx").write_text("hello", encoding="utf-8")
+    assert "notes.docx" in _message(tmp_path / "notes.docx")
+    (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    assert "broken.xlsx" in _message(tmp_path / "broken.xlsx")
+    (tmp_path / "export.xls").write_text("<html><table><tr><td>档号</td></tr></table></html>", encoding="utf-8")
+    assert "网页" in _message(tmp_path / "export.xls")
+    (tmp_path / "truncated.xlsx").write_bytes(SAMPLE.read_bytes()[:5000])
+    assert "truncated.xlsx" in _message(tmp_path / "truncated.xlsx")
+
+
+def test_locked_file(tmp_path, monkeypatch):
+    path = tmp_path / "在用.xlsx"
+    path.write_bytes(SAMPLE.read_bytes())
+    real_open = pathlib.Path.open
+
+    def locked(self, *args, **kwargs):
+        if self.name == "在用.xlsx":
+            raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "open", locked)
+    message = _message(path)
+    assert "在用.xlsx" in message and "Excel" in message
+
+
+# ------------------------------------------------------------------------- first rows of a big .xlsx
+
+
+def _typed_workbook(path: Path, date_1904: bool = False) -> Path:
+    book = xlsxwriter.Workbook(str(path), {"date_1904": date_1904})
+    ws = book.add_worksheet("登记")
+    fmt = {f: book.add_format({"num_format": f}) for f in ("yyyy-mm-dd", "yyyy-mm-dd hh:mm", "h:mm", "[h]:mm", "0.00", 'yyyy"年"m"月"d"日"')}
+    ws.merge_range("A1:F1", "某局档案目录")
+    ws.write_row(1, 0, ["档号", "题名", "日期", "数量", "是否", "备注"])
+    for r in range(2, 40):
+        ws.write_string(r, 0, f"Q001-WS·2019-Y-{r:04d}")
+        ws.write_string(r, 1, f"题名{r % 7}")  # shared strings repeat
+        ws.write_number(r, 2, 43500 + r + (0.5 if r % 5 == 0 else 0), fmt["yyyy-mm-dd hh:mm" if r % 5 == 0 else "yyyy-mm-dd"])
+        ws.write_number(r, 3, r * 1.5, fmt["0.00"])
+        ws.write_boolean(r, 4, r % 2 == 0)
+        if r % 3 == 0:
+            ws.write_number(r, 5, 0.25, fmt["h:mm"])
+        elif r % 3 == 1:
+            ws.write_number(r, 5, 1.75, fmt["[h]:mm"])
+        else:
+            ws.write_number(r, 5, 43600, fmt['yyyy"年"m"月"d"日"'])
+    ws.merge_range("F10:F12", "合并的备注")
+    ws.write_formula(40, 3, "=SUM(D3:D40)", None, 1234.5)
+    ws.write_string(41, 0, "  ")
+    book.close()
+    return path
+
+
+@pytest.mark.parametrize("source", ["sample", "typed", "typed1904", "openpyxl"])
+def test_first_rows_streamed_match_the_full_reader(tmp_path, source):
+    if source == "sample":
+        path = SAMPLE
+    elif source == "openpyxl":
+        path = tmp_path / "o.xlsx"
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(["档号", "题名", "日期"])
+        ws.append(["Q001-WS·2019-Y-0001", "甲", datetime(2019, 3, 5)])
+        ws.append(["Q001-WS·2019-Y-0002", "=A2", "#N/A"])
+        ws.merge_cells("B4:C5")
+        ws["B4"] = "合并"
+        wb.save(path)
+    else:
+        path = _typed_workbook(tmp_path / f"{source}.xlsx", date_1904=source == "typed1904")
+    with open_spreadsheet(path) as book, open_spreadsheet(path) as streamed:
+        name = book.sheets[0].name
+        full = book.sheet(name)
+        assert book.sheet(name, head=5) is full  # once loaded, the whole sheet serves
+        for head in (5, 25, 500):
+            part = streamed.sheet(name, head=head)
+            assert not part.complete and full.complete
+            assert list(part.rows()) == list(full.rows(stop=head))
+            assert part.n_rows >= full.n_rows  # <dimension> may count formatted empty rows
+
+
+def test_first_rows_do_not_load_the_whole_sheet(monkeypatch):
+    import python_calamine
+
+    def refuse(self, name):
+        raise AssertionError("the whole sheet was loaded")
+
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "get_sheet_by_name", refuse, raising=True)
+    with open_spreadsheet(SAMPLE) as book:
+        rows = dict(book.sheet(head=50).rows())
+    assert rows[42][12] == "2号密集架2列2节3层"  # merged ranges found at the end of the sheet
+    assert max(rows) == 50
