@@ -25,6 +25,9 @@ def build_context(db_path: Path | None, settings: Settings | None = None, settin
     settings = settings or Settings.load(settings_path)
     path = Path(db_path) if db_path else default_catalogue_path()
     db = open_catalogue(path)
+    from archive_desk.services.search import ensure_index
+
+    ensure_index(db)  # rebuilt only when an update changed how text is cut into search tokens
     return AppContext(db=db, actor=Actor.current(), settings=settings, catalogue_path=path, settings_path=settings_path)
 
 

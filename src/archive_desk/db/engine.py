@@ -21,6 +21,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from archive_desk.db import fts
 from archive_desk.errors import StorageError
 from archive_desk.i18n import t
 
@@ -47,6 +48,8 @@ def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int) -> None:
             cur.execute("PRAGMA synchronous=FULL")
         finally:
             cur.close()
+        # the search index's triggers call these (db/fts.py); registering is cheap, the work is lazy
+        fts.register_functions(dbapi_conn)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]

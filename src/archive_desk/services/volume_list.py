@@ -123,6 +123,8 @@ def apply_filter(stmt: Select, flt: VolumeFilter) -> Select:
 def snapshot_ids(session: Session, flt: VolumeFilter = VolumeFilter(), sort: str = "code", descending: bool = False,
                  should_cancel: Callable[[], bool] | None = None) -> array:
     """Ordered ids of the volumes matching ``flt``."""
+    if flt == VolumeFilter() and sort in ("code", "barcode") and session.get_bind().dialect.name == "sqlite":
+        return _default_snapshot(session, sort, descending, should_cancel)
     key = SORT_KEYS.get(sort, V.c.code)
     filtered = flt != VolumeFilter()
     if filtered and key is not None and key.type.python_type is str:
@@ -135,6 +137,24 @@ def snapshot_ids(session: Session, flt: VolumeFilter = VolumeFilter(), sort: str
         out.extend(chunk)
         if should_cancel is not None and should_cancel():
             break
+    return out
+
+
+def _default_snapshot(session: Session, sort: str, descending: bool,
+                      should_cancel: Callable[[], bool] | None) -> array:
+    """Everything but void volumes in 档号 (or barcode) order: a covering scan of the unique index, with
+    the few void ids (from the status index) taken out in Python. Filtering ``status != 'void'`` in SQL
+    instead makes SQLite visit every row of the table from the index: 4× slower at a million."""
+    raw = session.connection().connection.dbapi_connection
+    void = {row[0] for row in raw.execute("SELECT id FROM volumes WHERE status = ?", (str(VolumeStatus.VOID),))}
+    order = "DESC" if descending else "ASC"
+    cur = raw.execute(f"SELECT id FROM volumes ORDER BY {sort} {order}")  # noqa: S608 - sort is one of two names
+    out = array("q")
+    while rows := cur.fetchmany(100_000):
+        out.extend(r[0] for r in rows if r[0] not in void) if void else out.extend(r[0] for r in rows)
+        if should_cancel is not None and should_cancel():
+            break
+    cur.close()
     return out
 
 

@@ -1,17 +1,36 @@
-"""The main window: navigation to the room's areas, one stack of area screens, a status bar.
+"""The main window: navigation to the room's areas, one stack of area screens, menus, a status bar.
 
-Window geometry and each area's state are remembered in QSettings (UI state only; preferences are in
-``archive_desk.settings``).
+Areas come from ``ui.areas.AREAS``; one whose module is not there yet is not listed (hidden, not dead),
+and one that fails to open is logged and left out rather than taking the window down.
+Window geometry, the navigation splitter and each area's state are remembered in QSettings (UI state
+only; preferences such as the language are in ``archive_desk.settings``).
+
+A barcode scan anywhere in the window (a keyboard-wedge burst ending in Enter, recognised by
+``ScanDetector`` without typing into the focused field) goes to the shown area first, then to the
+catalogue, which opens the volume or offers to create it.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import logging
 import pickle
+from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
 
 from archive_desk import __version__
 from archive_desk.ui.areas import AREAS
@@ -19,11 +38,15 @@ from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.scan_input import ScanDetector
 
+log = logging.getLogger(__name__)
+
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 areas: Sequence[tuple[str, str]] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.last_scan = ""
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("ArchiveDesk — %1").replace("%1", str(ctx.catalogue_path)))
         self.resize(1280, 800)
@@ -31,31 +54,118 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(180)
+        self.nav.setMinimumWidth(90)
         self.stack = QStackedWidget(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([120, 1160])
         self.setCentralWidget(self.splitter)
         self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusText")
         self.statusBar().addWidget(self.status_label, 1)
 
         self.areas: dict[str, Area] = {}
-        for area_id, module_name in AREAS:
-            area = importlib.import_module(module_name).create(ctx, self.stack)
-            self.add_area(area_id, area)
+        for area_id, module_name in (AREAS if areas is None else areas):
+            area = self._open_area(area_id, module_name)
+            if area is not None:
+                self.add_area(area_id, area)
         self.nav.currentRowChanged.connect(self._on_nav_currentRowChanged)
         self.nav.setCurrentRow(0)
 
-        refresh = QAction(self.tr("Refresh"), self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.setShortcuts([QKeySequence("F5"), QKeySequence.StandardKey.Refresh])
-        refresh.triggered.connect(self.refresh_current)
-        self.addAction(refresh)
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setObjectName("refreshAction")
+        self.refresh_action.setShortcuts([QKeySequence("F5"), QKeySequence(QKeySequence.StandardKey.Refresh)])
+        self.refresh_action.triggered.connect(self.refresh_current)
+        self.addAction(self.refresh_action)
+        self._make_menus()
         self.scan_detector = ScanDetector(self)
         self.scan_detector.scanned.connect(self._on_scan_detector_scanned)
         self._restore_state()
+
+    def _open_area(self, area_id: str, module_name: str) -> Area | None:
+        try:
+            if importlib.util.find_spec(module_name) is None:
+                return None
+        except ModuleNotFoundError:
+            return None
+        try:
+            return importlib.import_module(module_name).create(self.ctx, self.stack)
+        except Exception:  # noqa: BLE001 - one broken area must not take the whole window down
+            log.exception("area %s could not be opened", area_id)
+            return None
+
+    # ------------------------------------------------------------ menus
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        catalogue = self.areas.get("catalogue")
+        actions = {a.objectName(): a for a in catalogue.menu_actions()} if catalogue is not None and hasattr(catalogue, "menu_actions") else {}
+        for name in ("newVolumeAction", "exportAction"):
+            if name in actions:
+                file_menu.addAction(actions[name])
+        import_action = file_menu.addAction(self.tr("&Import a register…"))
+        import_action.setObjectName("importAction")
+        import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        import_action.triggered.connect(self.open_import_wizard)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setObjectName("quitAction")
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        for name in ("undoAction", "copyRowsAction", "findAction", None, "editVolumeAction", "editItemsAction", "voidVolumeAction"):
+            if name is None:
+                edit_menu.addSeparator()
+            elif name in actions:
+                edit_menu.addAction(actions[name])
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.refresh_action)
+
+        settings_menu = bar.addMenu(self.tr("&Settings"))
+        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = self.ctx.settings.language
+        for code, text in (("", self.tr("Follow the system")), ("zh_CN", "中文（简体）"), ("en", "English")):
+            action = language_menu.addAction(text)
+            action.setObjectName(f"language_{code or 'system'}")
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About ArchiveDesk"))
+        about.triggered.connect(self.show_about)
+
+    def open_import_wizard(self) -> None:
+        from archive_desk.ui.dialogs.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.ctx, self)
+        wizard.finished.connect(lambda _result: self.refresh_current() if wizard.result is not None else None)
+        wizard.open()
+        self.import_wizard = wizard
+
+    def set_language(self, code: str) -> None:
+        """Remember the language; it applies from the next start."""
+        if code == self.ctx.settings.language:
+            return
+        self.ctx.settings.language = code
+        self.ctx.save_settings()
+        self.status_label.setText(self.tr("The language changes when ArchiveDesk is started again."))
+
+    def show_about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About ArchiveDesk"),
+                          self.tr("ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.")
+                          .replace("%1", __version__), QMessageBox.StandardButton.Close, self)
+        box.open()
+        self.about_box = box
 
     # ------------------------------------------------------------ areas
 
@@ -116,6 +226,9 @@ class MainWindow(QMainWindow):
         geometry = s.value("mainWindow/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        window_state = s.value("mainWindow/state")
+        if isinstance(window_state, QByteArray):
+            self.restoreState(window_state)
         splitter = s.value("mainWindow/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
@@ -130,6 +243,7 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         s = self._qsettings()
         s.setValue("mainWindow/geometry", self.saveGeometry())
+        s.setValue("mainWindow/state", self.saveState())
         s.setValue("mainWindow/splitter", self.splitter.saveState())
         for area_id, area in self.areas.items():
             s.setValue(f"areas/{area_id}", QByteArray(pickle.dumps(area.save_state())))
@@ -142,3 +256,6 @@ class MainWindow(QMainWindow):
 
     def version_text(self) -> str:
         return __version__
+
+
+__all__ = ["MainWindow", "QApplication"]

@@ -74,6 +74,8 @@ class ScanDetector(QObject):
             app.removeEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ShortcutOverride and not self._replaying and self.enabled:
+            return self._claim_shortcut(obj, event)
         if self._replaying or not self.enabled or event.type() != QEvent.Type.KeyPress:
             return False
         if not isinstance(obj, QWidget) or obj.window() is not self._window or _is_scan_field(obj):
@@ -101,6 +103,22 @@ class ScanDetector(QObject):
         self._clock.restart()
         self._flush.start(BURST_GAP_MS + 5)
         return True
+
+    def _claim_shortcut(self, obj: QObject, event: QEvent) -> bool:
+        """Shortcuts are matched before the key press is delivered: the Enter that ends a burst (and the
+        burst's own keys) must not trigger a shortcut such as "Enter opens the editor" in the table."""
+        if not isinstance(obj, QWidget) or obj.window() is not self._window or _is_scan_field(obj):
+            return False
+        assert isinstance(event, QKeyEvent)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            claim = bool(self._held) and self._clock.elapsed() <= BURST_GAP_MS and len(self._text) >= MIN_SCAN_LENGTH
+        else:
+            modifiers = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+            text = event.text()
+            claim = len(text) == 1 and text.isascii() and text.isprintable() and not modifiers
+        if claim:
+            event.accept()
+        return claim
 
     def _reset(self) -> None:
         self._flush.stop()

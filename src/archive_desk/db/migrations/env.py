@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from archive_desk.db.migrations_support import include_name
 from archive_desk.models import Base
 
 config = context.config
@@ -21,6 +22,7 @@ def run_migrations_online() -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,15 +1,83 @@
-"""The catalogue area: the volume table."""
+"""The catalogue area: search box and filters over the volume table, the selected volume's details
+beside it, and the editors.
+
+The table is never filled on the GUI thread beyond its first page: the full id snapshot (a million ids
+sorted in SQL) and every search run in a worker (``ui.workers.Runner``); newer requests make older
+results stale. At start the first rows of the default list (档号 order) are read directly so the table
+paints at once, and the snapshot is swapped in when it is ready, keeping the selection and scroll place.
+
+Keys: Ctrl+F search, Esc in the search box clears it, Ctrl+N new volume, Enter edits the selected one,
+Ctrl+I edits its items, Del makes it void (asks why; nothing is deleted), Ctrl+C copies the selected
+rows (paste into Excel/WPS), Ctrl+E exports them to Excel, Ctrl+Z in the table undoes the last change,
+F5 (main window) refreshes.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+import shiboken6
 
-from archive_desk.services import volume_list
+import dataclasses
+from array import array
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from archive_desk.errors import StaleEditError, UserError
+from archive_desk.models import Volume, VolumeStatus
+from archive_desk.services import catalogue, codes, search, volume_list
+from archive_desk.services.volume_list import VolumeFilter
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
+from archive_desk.ui.crash import show_error
+from archive_desk.ui.dialogs.items_editor import ItemsEditor
+from archive_desk.ui.dialogs.reason import ReasonDialog
+from archive_desk.ui.dialogs.volume_editor import VolumeEditor
 from archive_desk.ui.item_models.volume_table import VolumeTableModel
+from archive_desk.ui.table_copy import table_mime
+from archive_desk.ui.views.volume_detail import VolumeDetailView
+from archive_desk.ui.views.volume_filters import VolumeFilterBar
 from archive_desk.ui.workers import Runner
+
+#: at most this many search hits are listed (ranked); the status bar says when there were more
+SEARCH_LIMIT = 1000
+#: rows read directly at start, before the snapshot is ready
+FIRST_PAGE = 200
+#: saved window state of another layout is ignored
+STATE_VERSION = 2
+
+
+def _warm_up() -> None:
+    """Off the GUI thread, once the list shows: the pinyin tables and the modules the detail pane uses."""
+    import importlib  # noqa: PLC0415
+
+    search.warm_up()
+    for module in ("archive_desk.services.locations", "archive_desk.services.loans"):
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            pass
+
+
+@dataclasses.dataclass
+class UndoEntry:
+    text: str
+    run: Callable[[], int | None]  # returns the volume id to show afterwards
 
 
 class CatalogueArea(Area):
@@ -17,57 +85,580 @@ class CatalogueArea(Area):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.setObjectName("catalogueArea")
         self.model = VolumeTableModel(ctx.db, self)
+        self.sort_key = "code"
+        self.sort_descending = False
+        self.undo_entry: UndoEntry | None = None
+        self._pending_select: int | None = None
+        self._last_search_total = 0
+        self.last_message = ""
+
+        # search row
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setPlaceholderText(self.tr("Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…"))
+        self.filter_toggle = QToolButton(self)
+        self.filter_toggle.setObjectName("filterToggle")
+        self.filter_toggle.setText(self.tr("Filters"))
+        self.filter_toggle.setCheckable(True)
+        self.filter_toggle.setChecked(True)
+        self.filters = VolumeFilterBar(ctx.db, self)
+
+        # table
         self.table = QTableView(self)
         self.table.setObjectName("volumeTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionsMovable(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionsMovable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.setSectionsClickable(True)
         self._set_default_widths()
+        match_col = len(VolumeTableModel.COLUMNS)
+        header.moveSection(header.visualIndex(match_col), 2)  # "matched item" right after the title
+        self.table.setColumnHidden(match_col, True)
+
+        self.detail = VolumeDetailView(ctx.db, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("catalogueSplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 420])
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.search_box, 1)
+        top.addWidget(self.filter_toggle)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        self._runner = Runner(self)
-        self._runner.finished.connect(self._on_runner_finished)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.splitter, 1)
+
+        self._make_actions()
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(300)
+        self._search_timer.timeout.connect(self.run_search)
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(0)
+        self._detail_timer.timeout.connect(self._show_current_detail)
+
+        self._list_runner = Runner(self)
+        self._list_runner.finished.connect(self._on_listRunner_finished)
+        self._list_runner.failed.connect(self._on_runner_failed)
+        self._export_runner = Runner(self)
+        self._export_runner.finished.connect(self._on_exportRunner_finished)
+        self._export_runner.failed.connect(self._on_runner_failed)
+
+        self.search_box.textChanged.connect(self._on_searchBox_textChanged)
+        self.search_box.returnPressed.connect(self.run_search)
+        self.filter_toggle.toggled.connect(self.filters.setVisible)
+        self.filters.filterChanged.connect(self._on_filters_filterChanged)
+        header.sortIndicatorChanged.connect(self._on_header_sortIndicatorChanged)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_currentRowChanged)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.detail.editRequested.connect(lambda _vid: self.edit_selected())
+        self._warm_runner = Runner(self)  # pinyin tables, loaded once the first list is shown
+        self._warmed = False
         self.refresh()
+
+    # ------------------------------------------------------------ actions and keys
+
+    def _action(self, name: str, text: str, slot: Callable[[], object], keys: list[QKeySequence] | None = None,
+                widget: QWidget | None = None, context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if keys:
+            action.setShortcuts(keys)
+            action.setShortcutContext(context)
+        action.triggered.connect(slot)
+        (widget or self).addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        table_only = Qt.ShortcutContext.WidgetShortcut
+        # window-wide while the catalogue is the shown area (a hidden area's shortcuts do not fire)
+        anywhere = Qt.ShortcutContext.WindowShortcut
+        self.find_action = self._action("findAction", self.tr("&Find…"), self.focus_search, [QKeySequence.StandardKey.Find],
+                                        context=anywhere)
+        self.new_action = self._action("newVolumeAction", self.tr("&New volume…"), lambda: self.new_volume(),
+                                       [QKeySequence.StandardKey.New], context=anywhere)
+        self.edit_action = self._action("editVolumeAction", self.tr("&Edit volume…"), self.edit_selected,
+                                        [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)], self.table, table_only)
+        self.items_action = self._action("editItemsAction", self.tr("Edit &items…"), self.edit_items, [QKeySequence("Ctrl+I")],
+                                         context=anywhere)
+        self.void_action = self._action("voidVolumeAction", self.tr("Make &void…"), self.ask_void,
+                                        [QKeySequence(QKeySequence.StandardKey.Delete)], self.table, table_only)
+        self.copy_action = self._action("copyRowsAction", self.tr("&Copy rows"), self.copy_selection,
+                                        [QKeySequence(QKeySequence.StandardKey.Copy)], self.table, table_only)
+        self.export_action = self._action("exportAction", self.tr("E&xport selection to Excel…"), lambda: self.export_selection(),
+                                          [QKeySequence("Ctrl+E")], context=anywhere)
+        self.undo_action = self._action("undoAction", self.tr("&Undo last change"), self.undo_last,
+                                        [QKeySequence(QKeySequence.StandardKey.Undo)], self.table, table_only)
+        self.undo_action.setEnabled(False)
+        clear = QAction(self)
+        clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.triggered.connect(self.search_box.clear)
+        self.search_box.addAction(clear)
+        down = QAction(self)
+        down.setShortcut(QKeySequence(Qt.Key.Key_Down))
+        down.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        down.triggered.connect(self._focus_table)
+        self.search_box.addAction(down)
+
+    def menu_actions(self) -> list[QAction]:
+        """For the main window's menus."""
+        return [self.new_action, self.edit_action, self.items_action, self.void_action, self.undo_action,
+                self.copy_action, self.export_action, self.find_action]
 
     def title(self) -> str:
         return self.tr("Catalogue")
 
     def _set_default_widths(self) -> None:
-        widths = {"code": 190, "title": 360, "year": 60, "retention": 80, "security": 60, "pages": 60,
-                  "item_count": 50, "location": 130, "status": 70}
+        widths = {"code": 190, "title": 330, "year": 50, "retention": 75, "security": 50, "pages": 50,
+                  "item_count": 45, "location": 130, "status": 60}
         for col, key in enumerate(self.model.COLUMNS):
             self.table.setColumnWidth(col, widths.get(key, 100))
+        self.table.setColumnWidth(len(self.model.COLUMNS), 220)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _focus_table(self) -> None:
+        self.table.setFocus()
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    def _say(self, text: str) -> None:
+        self.last_message = text
+        self.statusChanged.emit(text)
+
+    # ------------------------------------------------------------ the list
+
+    def activated(self) -> None:
+        self._say(self.last_message)
 
     def refresh(self) -> None:
+        """F5: read the list again (search results or the sorted catalogue)."""
+        if self.search_box.text().strip():
+            self.run_search()
+        else:
+            self.build_list(first_page=True)
+
+    def current_filter(self) -> VolumeFilter:
+        return self.filters.current_filter()
+
+    def build_list(self, *, first_page: bool = False) -> None:
+        """The catalogue in the chosen order: first page at once when cheap, then the snapshot."""
         db = self.ctx.db
-
-        def build():  # noqa: ANN202 - runs in a worker thread with its own session
+        flt = self.current_filter()
+        sort, desc = self.sort_key, self.sort_descending
+        if first_page and flt == VolumeFilter() and sort == "code" and not desc and self.model.rowCount() == 0:
+            # index walk on the unique 档号 index, stops after FIRST_PAGE rows: a few ms at a million
             with db.read() as session:
-                return volume_list.snapshot_ids(session)
+                first = session.scalars(select(Volume.id).where(Volume.status != VolumeStatus.VOID)
+                                        .order_by(Volume.code).limit(FIRST_PAGE)).all()
+            self.model.set_ids(array("q", first))
 
-        self._runner.start(build)
+        def build():  # noqa: ANN202 - in a worker, with its own session
+            with db.read() as session:
+                return ("list", volume_list.snapshot_ids(session, flt, sort, desc), {})
 
-    def _on_runner_finished(self, ids: object) -> None:
-        self.model.set_ids(ids)  # type: ignore[arg-type]
-        self.statusChanged.emit(self.tr("%n volume(s)", "", len(ids)))  # type: ignore[arg-type]
+        self._list_runner.start(build)
+        self._say(self.tr("Reading the list…"))
+
+    def run_search(self) -> None:
+        self._search_timer.stop()
+        text = self.search_box.text().strip()
+        if not text:
+            self.build_list()
+            return
+        db = self.ctx.db
+        flt = self.current_filter()
+        sort, desc = self.sort_key, self.sort_descending
+        ranked = self.table.horizontalHeader().sortIndicatorSection() < 0
+
+        def find():  # noqa: ANN202 - in a worker
+            with db.read() as session:
+                result = search.search_result(session, text, SEARCH_LIMIT, flt)
+                ids = array("q", [h.volume_id for h in result.hits])
+                if not ranked and ids:
+                    ids = volume_list.snapshot_ids(session, dataclasses.replace(flt, ids=tuple(ids), include_void=True), sort, desc)
+            matches = {h.volume_id: search.matched_text(h) for h in result.hits if h.tier == search.TIER_ITEM}
+            return ("search", ids, {"matches": matches, "truncated": result.truncated, "text": text,
+                                    "first": result.hits[0].volume_id if result.hits else None,
+                                    "exact": bool(result.hits) and result.hits[0].tier == search.TIER_EXACT})
+
+        self._list_runner.start(find)
+        self._say(self.tr("Searching…"))
+
+    def _on_listRunner_finished(self, payload: object) -> None:
+        kind, ids, info = payload  # type: ignore[misc]
+        if not self._warmed:
+            self._warmed = True
+            self._warm_runner.start(_warm_up)
+        keep = self._pending_select or self.selected_volume_id()
+        top = self.model.id_at(self.table.rowAt(0)) if self.model.rowCount() else None
+        search_mode = kind == "search"
+        self.model.set_ids(ids, matches=info.get("matches"), search_mode=search_mode)
+        self.table.setColumnHidden(len(VolumeTableModel.COLUMNS), not (search_mode and info.get("matches")))
+        if search_mode:
+            n = len(ids)
+            if n == 0:
+                text = self.tr("No volume matches “%1”.").replace("%1", info["text"])
+            elif info.get("truncated"):
+                text = self.tr("The best %n match(es) for “%1” (more exist: add a word or a filter).", "", n).replace("%1", info["text"])
+            else:
+                text = self.tr("%n volume(s) match “%1”.", "", n).replace("%1", info["text"])
+            self._say(text)
+            if keep is None or self.model.row_of(keep) is None:
+                keep = info.get("first")
+        else:
+            self._say(self.tr("%n volume(s)", "", len(ids)))
+        if top is not None:
+            row = self.model.row_of(top)
+            if row is not None:
+                self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        if keep is not None:
+            self.select_volume(keep)
+            self._pending_select = None
+
+    def _on_runner_failed(self, exc: object, _tb: str) -> None:
+        if isinstance(exc, BaseException):
+            show_error(self, exc)
+
+    def _on_searchBox_textChanged(self, text: str) -> None:
+        # search results come ranked (no sort column) until a header is clicked; the list comes sorted
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        if text.strip() and header.sortIndicatorSection() >= 0:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        elif not text.strip() and header.sortIndicatorSection() < 0:
+            self.sort_key, self.sort_descending = "code", False
+            header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+        header.viewport().update()
+        self._search_timer.start()
+
+    def _on_filters_filterChanged(self, _flt: object) -> None:
+        self.refresh()
+
+    def _on_header_sortIndicatorChanged(self, section: int, order: Qt.SortOrder) -> None:
+        if section >= len(self.model.COLUMNS):
+            return
+        self.sort_key = self.model.COLUMNS[section]
+        self.sort_descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()
+
+    # ------------------------------------------------------------ selection and detail
+
+    def selected_volume_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [vid for r in rows if (vid := self.model.id_at(r)) is not None]
+
+    def select_volume(self, volume_id: int) -> bool:
+        """Select the volume's row and show it; True if it is in the list."""
+        row = self.model.row_of(volume_id)
+        if row is None:
+            self.detail.show_volume(volume_id)
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.detail.show_volume(volume_id)
+        return True
+
+    def _on_table_currentRowChanged(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._detail_timer.start()
+
+    def _show_current_detail(self) -> None:
+        vid = self.selected_volume_id()
+        if vid is None:
+            self.detail.show_nothing()
+        elif vid != self.detail.volume_id():
+            self.detail.show_volume(vid)
+
+    # ------------------------------------------------------------ editing
+
+    def new_volume(self, prefill: dict[str, object] | None = None) -> VolumeEditor:
+        editor = VolumeEditor(self.ctx, None, prefill=prefill, parent=self)
+        editor.saved.connect(self._on_editor_saved)
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def edit_selected(self) -> VolumeEditor | None:
+        vid = self.selected_volume_id()
+        if vid is None:
+            return None
+        editor = VolumeEditor(self.ctx, vid, parent=self)
+        editor.saved.connect(self._on_editor_saved)
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def edit_items(self) -> ItemsEditor | None:
+        vid = self.selected_volume_id() or self.detail.volume_id()
+        if vid is None:
+            return None
+        dialog = ItemsEditor(self.ctx, vid, self)
+        dialog.itemsChanged.connect(self._on_volume_changed)
+        self.items_editor = dialog
+        dialog.open()
+        return dialog
+
+    def _on_editor_saved(self, record: catalogue.VolumeRecord, before: dict[str, object] | None) -> None:
+        if before is None:
+            self._set_undo(self.tr("Undo: create %1").replace("%1", record.code),
+                           lambda: self._undo_create(record.id))
+            self._say(self.tr("Volume %1 created.").replace("%1", record.code))
+            self._pending_select = record.id
+            self.search_box.clear() if self.search_box.text() else self.build_list()
+            return
+        if before:
+            self._set_undo(self.tr("Undo: change of %1").replace("%1", record.code),
+                           lambda: self._undo_update(record.id, record.version, before))
+        self._say(self.tr("Volume %1 saved.").replace("%1", record.code))
+        self._on_volume_changed(record.id)
+
+    def _on_volume_changed(self, volume_id: int) -> None:
+        self.model.refresh_ids([volume_id])
+        if self.detail.volume_id() == volume_id or self.selected_volume_id() == volume_id:
+            self.detail.show_volume(volume_id)
+
+    def ask_void(self) -> ReasonDialog | None:
+        vid = self.selected_volume_id()
+        if vid is None:
+            return None
+        with self.ctx.db.read() as session:
+            record = catalogue.get_volume(session, vid)
+        dialog = ReasonDialog(self.tr("Make volume void"),
+                              self.tr("Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; "
+                                      "nothing is deleted.").replace("%1", record.code).replace("%2", record.title), self)
+        dialog.setObjectName("voidDialog")
+        dialog.accepted.connect(lambda: self.void_volume(record.id, record.version, dialog.text()))
+        self.void_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def void_volume(self, volume_id: int, version: int, reason: str) -> bool:
+        try:
+            with self.ctx.db.write() as session:
+                record = catalogue.void_volume(session, self.ctx.actor, volume_id, version, reason)
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        self._set_undo(self.tr("Undo: void %1").replace("%1", record.code), lambda: self._undo_void(record.id, record.version))
+        self._say(self.tr("Volume %1 is void.").replace("%1", record.code))
+        row = self.model.row_of(volume_id)
+        self.refresh()
+        if row is not None and self.model.rowCount():
+            self.table.selectRow(min(row, self.model.rowCount() - 1))
+        return True
+
+    # ------------------------------------------------------------ undo
+
+    def _set_undo(self, text: str, run: Callable[[], int | None]) -> None:
+        self.undo_entry = UndoEntry(text, run)
+        self.undo_action.setText(text)
+        self.undo_action.setEnabled(True)
+
+    def undo_last(self) -> bool:
+        entry = self.undo_entry
+        if entry is None:
+            return False
+        try:
+            volume_id = entry.run()
+        except StaleEditError as exc:
+            show_error(self, exc)
+            return False
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        self.undo_entry = None
+        self.undo_action.setText(self.tr("&Undo last change"))
+        self.undo_action.setEnabled(False)
+        self._say(self.tr("Undone."))
+        if volume_id is not None:
+            self._pending_select = volume_id
+            self._on_volume_changed(volume_id)
+        self.refresh()
+        return True
+
+    def _undo_update(self, volume_id: int, version: int, before: dict[str, object]) -> int:
+        with self.ctx.db.write() as session:
+            catalogue.update_volume(session, self.ctx.actor, volume_id, version, before)
+        return volume_id
+
+    def _undo_create(self, volume_id: int) -> int | None:
+        with self.ctx.db.write() as session:
+            record = catalogue.get_volume(session, volume_id)
+            catalogue.void_volume(session, self.ctx.actor, volume_id, record.version, self.tr("created by mistake (undone)"))
+        return None
+
+    def _undo_void(self, volume_id: int, version: int) -> int:
+        with self.ctx.db.write() as session:
+            catalogue.set_status(session, self.ctx.actor, volume_id, VolumeStatus.IN_STOCK, reason=self.tr("void undone"),
+                                 expected_version=version, action="volume.unvoid")
+        return volume_id
+
+    # ------------------------------------------------------------ copy and export
+
+    def _selected_rows(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return rows
+
+    def copy_selection(self) -> int:
+        rows = self._selected_rows()
+        if not rows:
+            return 0
+        values = [v for r in rows if (v := self.model.row_values(r)) is not None]
+        mime = table_mime(self.model.header_texts(), values)
+        QGuiApplication.clipboard().setMimeData(mime)
+        # the clipboard owns the data now; cut the Python wrapper loose, or Qt's static clean-up at
+        # exit would call back into a Python that has already shut down (a crash on quit)
+        shiboken6.invalidate(mime)
+        self._say(self.tr("%n row(s) copied: paste them into Excel or WPS.", "", len(values)))
+        return len(values)
+
+    def export_selection(self, path: Path | str | None = None) -> None:
+        ids = [self.model.id_at(r) for r in self._selected_rows()]
+        ids = [i for i in ids if i is not None]
+        if not ids:
+            self._say(self.tr("Select the rows to export first (Ctrl+A selects all)."))
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"), str(Path.home() / "案卷目录.xlsx"),
+                                                    self.tr("Excel workbook (*.xlsx)"))
+            if not chosen:
+                return
+            path = chosen
+        target = Path(path)
+        db = self.ctx.db
+        columns = self.model.COLUMNS
+        headers = self.model.header_texts()
+        matches = {vid: self.model.data(self.model.index(r, len(columns))) for r in self._selected_rows()
+                   if (vid := self.model.id_at(r)) is not None} if self.model.search_mode else {}
+        display = self.model.display
+
+        def export():  # noqa: ANN202 - in a worker
+            from archive_desk.exporting.volume_list import write_volume_list  # noqa: PLC0415
+
+            def rows():  # noqa: ANN202
+                with db.read() as session:
+                    for i in range(0, len(ids), 500):
+                        chunk = ids[i : i + 500]
+                        fetched = volume_list.fetch_rows(session, chunk, columns)
+                        for vid in chunk:
+                            if vid in fetched:
+                                out = [display(c, v) for c, v in zip(columns, fetched[vid], strict=True)]
+                                if matches:
+                                    out.append(matches.get(vid) or "")
+                                yield out
+
+            return target, write_volume_list(target, headers, rows())
+
+        self._export_runner.start(export)
+        self._say(self.tr("Exporting…"))
+
+    def _on_exportRunner_finished(self, payload: object) -> None:
+        target, count = payload  # type: ignore[misc]
+        self._say(self.tr("%n row(s) exported to %1.", "", count).replace("%1", str(target)))
+
+    # ------------------------------------------------------------ scans
+
+    def handle_scan(self, text: str) -> bool:
+        """A barcode scan: open that volume, or say it is unknown and offer to create it."""
+        with self.ctx.db.read() as session:
+            record = catalogue.find_volume(session, text)
+            creatable = record is None and self._looks_like_code(session, text)
+        if record is not None:
+            if not self.select_volume(record.id):
+                if self.model.rowCount() and self.model.row_of(record.id) is None and self._list_runner.busy:
+                    self._pending_select = record.id
+                self._say(self.tr("Scanned %1: %2 (not in the current list)").replace("%1", record.code).replace("%2", record.title))
+            else:
+                self._say(self.tr("Scanned %1: %2").replace("%1", record.code).replace("%2", record.title))
+            self.table.setFocus()
+            return True
+        if not creatable:
+            return False
+        code = codes.canonical_code(text)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unknown code"),
+                          self.tr("No volume has the code %1. Create it now?").replace("%1", code),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("unknownScanBox")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Create volume"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Cancel"))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.button(QMessageBox.StandardButton.Yes).clicked.connect(lambda: self.new_volume({"code": code}))
+        self.unknown_box = box
+        self._say(self.tr("Scanned %1: no such volume").replace("%1", code))
+        box.open()
+        return True
+
+    @staticmethod
+    def _looks_like_code(session, text: str) -> bool:  # noqa: ANN001
+        code = codes.canonical_code(text)
+        for cat in catalogue.list_categories(session):
+            if cat.pattern.matches(code):
+                return True
+        return False
+
+    # ------------------------------------------------------------ state
 
     def save_state(self) -> dict[str, object]:
-        return {"header": bytes(self.table.horizontalHeader().saveState().data())}
+        return {
+            "v": STATE_VERSION,
+            "header": bytes(self.table.horizontalHeader().saveState().data()),
+            "splitter": bytes(self.splitter.saveState().data()),
+            "filters": self.filter_toggle.isChecked(),
+            "tab": self.detail.tabs.currentIndex(),
+        }
 
     def restore_state(self, state: dict[str, object]) -> None:
+        if state.get("v") != STATE_VERSION:  # columns of another version: keep the defaults
+            return
         header = state.get("header")
         if isinstance(header, bytes | bytearray):
             self.table.horizontalHeader().restoreState(QByteArray(bytes(header)))
+        splitter = state.get("splitter")
+        if isinstance(splitter, bytes | bytearray):
+            self.splitter.restoreState(QByteArray(bytes(splitter)))
+        if isinstance(state.get("filters"), bool):
+            self.filter_toggle.setChecked(bool(state["filters"]))
+        if isinstance(state.get("tab"), int):
+            self.detail.tabs.setCurrentIndex(int(state["tab"]))  # type: ignore[arg-type]
 
 
 def create(ctx: AppContext, parent: QWidget | None = None) -> CatalogueArea:
     return CatalogueArea(ctx, parent)
 
 
-__all__ = ["CatalogueArea", "Qt", "create"]
+__all__ = ["CatalogueArea", "create"]

@@ -1,0 +1,131 @@
+"""Search latency on a large demo catalogue: the app's search service against the same SQL run bare.
+
+    python benchmarks/bench_search.py --db /tmp/bench1m.sqlite [--repeat 25] [--limit 50]
+
+Builds the demo catalogue first if --db does not exist (``--volumes``, default 1,000,000; ~3+ min).
+For each query class it prints the median and 95th percentile of the first page of results (``--limit``
+hits) through ``services.search`` (a read session per search, as the workspace's worker does), and of
+the very SQL statements that search sent (captured once, replayed on a bare sqlite3 connection), so the
+difference is the app's own overhead (SQLAlchemy, parsing, ranking, merging). Also the index size.
+Figures only: nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import event, select
+
+from archive_desk.db import fts
+from archive_desk.db.engine import Database
+from archive_desk.models import Volume
+from archive_desk.services import search
+
+QUERIES = [
+    ("1-char Chinese", "火"),
+    ("2-char Chinese", "病历"),
+    ("4-char Chinese", "追尾事故"),
+    ("4-char, very common", "理赔案卷"),
+    ("档号 fragment", "2019-D30"),
+    ("档号 number", "0123"),
+    ("pinyin initials", "lpaj"),
+    ("item-title term", "查勘报告"),
+    ("two words", "张伟 火灾"),
+]
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    k = max(0, min(len(values) - 1, round(p / 100 * (len(values) - 1))))
+    return values[k]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", type=Path, default=Path("/tmp/bench1m.sqlite"))
+    ap.add_argument("--volumes", type=int, default=1_000_000)
+    ap.add_argument("--repeat", type=int, default=25)
+    ap.add_argument("--limit", type=int, default=50)
+    args = ap.parse_args()
+    if not args.db.exists():
+        from archive_desk.services.demo import build_demo
+
+        print(f"building {args.volumes} volumes at {args.db} …", file=sys.stderr)
+        build_demo(args.db, args.volumes)
+    db = Database.open(args.db)  # no migration: the benchmark reads the file as it is
+    raw = sqlite3.connect(args.db)
+    fts.register_functions(raw)
+    with db.read() as s:
+        n = s.scalar(select(Volume.id).order_by(Volume.id.desc()).limit(1)) or 0
+        barcode = s.scalar(select(Volume.barcode).where(Volume.id == n * 2 // 3))
+    queries = [*QUERIES, ("exact barcode", barcode)]
+    search.warm_up()
+
+    # the search runs its hot statements on the DBAPI connection itself: capture them as SQLite runs them
+    # (expanded, with their values) through a trace callback on every connection of the engine
+    captured: list[tuple[str, object]] = []
+    tracing = [False]
+
+    def trace(statement: str) -> None:
+        if tracing[0] and statement.lstrip().upper().startswith("SELECT"):
+            captured.append((statement, ()))
+
+    @event.listens_for(db.engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # noqa: ANN001, ANN202
+        dbapi_conn.set_trace_callback(trace)
+
+    db.engine.dispose()
+
+    print(f"catalogue: {args.db} ({args.db.stat().st_size / 1e6:.0f} MB), volumes: {n:,}, "
+          f"items: {raw.execute('SELECT max(id) FROM items').fetchone()[0]:,}")
+    size = fts.index_size_bytes(raw)
+    print(f"search index on disk: {size / 1e6:.1f} MB" if size is not None else "search index size: dbstat not available")
+    for name in (fts.VOLUME_FTS, fts.ITEM_FTS):
+        part = raw.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE ?", (name + "%",)).fetchone()[0] or 0
+        print(f"  {name}: {part / 1e6:.1f} MB")
+    print(f"first page = {args.limit} hits; {args.repeat} runs each after one warm-up run; times in ms\n")
+    print("wall-clock medians and p95; 'cpu ovh' = median CPU time of the app minus that of the bare SQL (this process")
+    print("only, so it does not count time lost to other processes on a shared machine)\n")
+    header = (f"{'query class':22} {'query':22} {'hits':>5} {'app med':>8} {'app p95':>8} {'SQL med':>8} {'SQL p95':>8}"
+              f" {'overhead':>8} {'cpu ovh':>8}")
+    print(header)
+    print("-" * len(header))
+    for label, query in queries:
+        captured.clear()
+        tracing[0] = True
+        with db.read() as s:
+            hits = search.search(s, query, args.limit)  # warm-up, and the statements to replay
+        tracing[0] = False
+        statements = list(captured)
+        app: list[float] = []
+        app_cpu: list[float] = []
+        for _ in range(args.repeat):
+            t0, c0 = time.perf_counter(), time.process_time()
+            with db.read() as s:
+                search.search(s, query, args.limit)
+            app.append((time.perf_counter() - t0) * 1000)
+            app_cpu.append((time.process_time() - c0) * 1000)
+        bare: list[float] = []
+        bare_cpu: list[float] = []
+        for _ in range(args.repeat):
+            t0, c0 = time.perf_counter(), time.process_time()
+            for sql, params in statements:
+                raw.execute(sql, params).fetchall()  # type: ignore[arg-type]
+            bare.append((time.perf_counter() - t0) * 1000)
+            bare_cpu.append((time.process_time() - c0) * 1000)
+        am, sm = statistics.median(app), statistics.median(bare)
+        cpu = statistics.median(app_cpu) - statistics.median(bare_cpu)
+        print(f"{label:22} {query[:22]:22} {len(hits):5} {am:8.2f} {pct(app, 95):8.2f} {sm:8.2f} {pct(bare, 95):8.2f}"
+              f" {am - sm:8.2f} {cpu:8.2f}")
+    raw.close()
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

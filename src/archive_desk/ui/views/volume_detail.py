@@ -1,0 +1,305 @@
+"""The detail pane of the selected volume: its fields (with the category's own), its items (卷内目录),
+where it stands, its loans and its history.
+
+Location words come from ``services.locations.describe_location`` and loans from
+``services.loans.volume_loan_history`` when those modules are present (other areas build them);
+otherwise the layer code is shown and the loans tab says there are none recorded.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from archive_desk.db.engine import Database
+from archive_desk.errors import NotFoundError
+from archive_desk.models import Fonds, Layer
+from archive_desk.services import audit, catalogue
+from archive_desk.services.catalogue import CategoryRecord, ItemRecord, VolumeRecord
+from archive_desk.ui.item_models.items_table import ItemsTableModel
+
+
+def _optional(module: str, name: str) -> Any:
+    try:
+        return getattr(importlib.import_module(module), name, None)
+    except ImportError:
+        return None
+
+
+@dataclass(frozen=True)
+class VolumeDetail:
+    volume: VolumeRecord
+    category: CategoryRecord
+    fonds_name: str
+    items: tuple[ItemRecord, ...]
+    location: str
+    location_code: str
+    loans: tuple[Any, ...]
+    history: tuple[audit.AuditRow, ...]
+
+
+def load_detail(db: Database, volume_id: int) -> VolumeDetail:
+    """Everything the pane shows, read in one session."""
+    with db.read() as session:
+        volume = catalogue.get_volume(session, volume_id)
+        category = catalogue.get_category(session, volume.category_id)
+        fonds_name = session.scalar(select(Fonds.name).where(Fonds.id == volume.fonds_id)) or ""
+        items = tuple(catalogue.list_items(session, volume_id))
+        location = code = ""
+        if volume.layer_id is not None:
+            code = session.scalar(select(Layer.code).where(Layer.id == volume.layer_id)) or ""
+            describe = _optional("archive_desk.services.locations", "describe_location")
+            location = code
+            if describe is not None:
+                try:
+                    info = describe(session, volume.layer_id)
+                    location = getattr(info, "words", "") or code
+                    code = getattr(info, "code", code)
+                except NotFoundError:
+                    pass
+        history_fn = _optional("archive_desk.services.loans", "volume_loan_history")
+        loans = tuple(history_fn(session, volume_id)) if history_fn is not None else ()
+        history = tuple(audit.history(session, "volume", volume_id, limit=100))
+    return VolumeDetail(volume, category, fonds_name, items, location, code, loans, history)
+
+
+class VolumeDetailView(QWidget):
+    """Read-only view of one volume; ``editRequested``/``itemsRequested`` ask the area to open editors."""
+
+    editRequested = Signal(int)
+    itemsRequested = Signal(int)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.detail: VolumeDetail | None = None
+        self.setObjectName("volumeDetail")
+        self.heading = QLabel(self)
+        self.heading.setObjectName("detailHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tabs = QTabWidget(self)
+
+        self.fields_widget = QWidget()
+        self.form = QFormLayout(self.fields_widget)
+        self._rows: list[tuple[QLabel, QLabel]] = []
+        self._used = 0
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.fields_widget)
+        self.tabs.addTab(scroll, self.tr("Details"))
+
+        self.items_model = ItemsTableModel(self)
+        self.items_view = QTableView(self)
+        self.items_view.setObjectName("detailItems")
+        self.items_view.setModel(self.items_model)
+        self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.items_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.items_view.verticalHeader().setVisible(False)
+        self.items_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.items_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.items_view.horizontalHeader().setSectionResizeMode(ItemsTableModel.COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
+        for key, width in (("seq", 40), ("doc_no", 90), ("responsible", 80), ("date", 80), ("security", 50), ("pages", 45),
+                           ("page_range", 60), ("code", 150)):
+            self.items_view.setColumnWidth(ItemsTableModel.COLUMNS.index(key), width)
+        self.items_view.hideColumn(ItemsTableModel.COLUMNS.index("code"))
+        self.tabs.addTab(self.items_view, self.tr("Items"))
+
+        self.where = QWidget()
+        where_layout = QVBoxLayout(self.where)
+        self.location_label = QLabel(self.where)
+        self.location_label.setObjectName("detailLocation")
+        self.location_label.setWordWrap(True)
+        self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.loans_table = QTableWidget(0, 6, self.where)
+        self.loans_table.setObjectName("detailLoans")
+        self.loans_table.setHorizontalHeaderLabels([self.tr("Slip no."), self.tr("Borrower"), self.tr("Use"),
+                                                    self.tr("Lent on"), self.tr("Due"), self.tr("Returned")])
+        self.loans_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.loans_table.verticalHeader().setVisible(False)
+        self.loans_table.horizontalHeader().setStretchLastSection(True)
+        where_layout.addWidget(self.location_label)
+        where_layout.addWidget(QLabel(self.tr("Loans"), self.where))
+        where_layout.addWidget(self.loans_table, 1)
+        self.tabs.addTab(self.where, self.tr("Location and loans"))
+
+        self.history_table = QTableWidget(0, 4, self)
+        self.history_table.setObjectName("detailHistory")
+        self.history_table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Changes")])
+        self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_table.verticalHeader().setVisible(False)
+        self.history_table.horizontalHeader().setStretchLastSection(True)
+        self.history_table.setWordWrap(False)
+        self.tabs.addTab(self.history_table, self.tr("History"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        self.show_nothing()
+
+    # ------------------------------------------------------------ content
+
+    def volume_id(self) -> int | None:
+        return self.detail.volume.id if self.detail else None
+
+    def show_nothing(self) -> None:
+        self.detail = None
+        self.heading.setText(self.tr("No volume selected"))
+        self._clear_form()
+        self.items_model.set_items([])
+        self.location_label.setText("")
+        self.loans_table.setRowCount(0)
+        self.history_table.setRowCount(0)
+        self.tabs.setTabText(1, self.tr("Items"))
+
+    def show_volume(self, volume_id: int) -> None:
+        try:
+            detail = load_detail(self._db, volume_id)
+        except NotFoundError:
+            self.show_nothing()
+            return
+        self.detail = detail
+        v = detail.volume
+        self.heading.setText(f"<b>{html.escape(v.code)}</b><br>{html.escape(v.title)}")
+        self._fill_form(detail)
+        self.items_model.set_items(detail.items)
+        self.tabs.setTabText(1, self.tr("Items (%1)").replace("%1", str(len(detail.items))))
+        if v.layer_id is None:
+            self.location_label.setText(self.tr("Not shelved yet."))
+        elif detail.location and detail.location != detail.location_code:
+            self.location_label.setText(f"{detail.location_code}\n{detail.location}")
+        else:
+            self.location_label.setText(detail.location_code)
+        self._fill_loans(detail.loans)
+        self._fill_history(detail.history)
+
+    def _clear_form(self) -> None:
+        """Hide every row; rows are kept and reused (rebuilding ~25 labels per selection costs more than
+        reading the volume)."""
+        for row in range(self.form.rowCount()):
+            self.form.setRowVisible(row, False)
+        self._used = 0
+
+    def _add(self, label: str, value: object) -> None:
+        text = "" if value is None else str(value)
+        if self._used < self.form.rowCount():
+            caption, field = self._rows[self._used]
+            self.form.setRowVisible(self._used, True)
+        else:
+            caption, field = QLabel(self.fields_widget), QLabel(self.fields_widget)
+            field.setWordWrap(True)
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.form.addRow(caption, field)
+            self._rows.append((caption, field))
+        caption.setText(self.tr("%1:").replace("%1", label))
+        field.setText(text)
+        self._used += 1
+
+    def _fill_form(self, d: VolumeDetail) -> None:
+        self._clear_form()
+        v = d.volume
+        self._add(self.tr("Archival code"), v.code)
+        self._add(self.tr("Barcode"), v.barcode)
+        self._add(self.tr("Fonds"), f"{v.fonds_code} {d.fonds_name}")
+        self._add(self.tr("Category"), f"{v.category_code} {d.category.name}")
+        self._add(self.tr("Year"), v.year)
+        self._add(self.tr("Retention"), catalogue.retention_label(v.retention))
+        security = v.security + (self.tr(" (%1 years)").replace("%1", str(v.security_period)) if v.security_period else "")
+        self._add(self.tr("Security"), security)
+        if v.org_code:
+            self._add(self.tr("Organisation"), v.org_code)
+        if v.box_no is not None:
+            self._add(self.tr("Box no."), v.box_no)
+        if v.item_start is not None:
+            self._add(self.tr("Item numbers"), f"{v.item_start}–{v.item_end or ''}")
+        self._add(self.tr("Title"), v.title)
+        self._add(self.tr("Responsible"), v.responsible)
+        dates = " – ".join(d_.isoformat() for d_ in (v.start_date, v.end_date) if d_)
+        self._add(self.tr("Dates"), dates)
+        self._add(self.tr("Pages"), v.pages)
+        self._add(self.tr("Items"), v.item_count)
+        for f in d.category.fields:
+            self._add(f.label, v.custom.get(f.key, ""))
+        self._add(self.tr("Status"), catalogue.status_label(v.status))
+        if v.notes:
+            self._add(self.tr("Notes"), v.notes)
+        self._add(self.tr("Created"), f"{v.created_at:%Y-%m-%d %H:%M} {v.created_by}")
+        self._add(self.tr("Last changed"), f"{v.updated_at:%Y-%m-%d %H:%M} {v.updated_by} (v{v.version})")
+
+    def _fill_loans(self, loans: tuple[Any, ...]) -> None:
+        self.loans_table.setRowCount(len(loans))
+        for row, loan in enumerate(loans):
+            lent = getattr(loan, "lent_at", None)
+            due = getattr(loan, "due_date", None)
+            returned = getattr(loan, "returned_at", None)
+            values = [getattr(loan, "slip_no", ""), f"{getattr(loan, 'borrower', '')} {getattr(loan, 'unit', '')}".strip(),
+                      getattr(loan, "use_mode", ""), f"{lent:%Y-%m-%d}" if lent else "", f"{due:%Y-%m-%d}" if due else "",
+                      f"{returned:%Y-%m-%d}" if returned else self.tr("not returned")]
+            for col, value in enumerate(values):
+                self.loans_table.setItem(row, col, QTableWidgetItem(str(value)))
+
+    def _fill_history(self, rows: tuple[audit.AuditRow, ...]) -> None:
+        self.history_table.setRowCount(len(rows))
+        for row, entry in enumerate(rows):
+            values = [f"{entry.at:%Y-%m-%d %H:%M}", entry.user, self.action_label(entry.action), self.change_text(entry)]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.history_table.setItem(row, col, item)
+        self.history_table.resizeColumnsToContents()
+
+    @staticmethod
+    def change_text(entry: audit.AuditRow) -> str:
+        """``title: old → new; …`` for a change, the code and title for a creation."""
+        try:
+            before = json.loads(entry.before) if entry.before else {}
+            after = json.loads(entry.after) if entry.after else {}
+        except ValueError:
+            return entry.after[:300]
+        if not isinstance(after, dict):
+            return str(after)[:300]
+        if not before and "code" in after and "title" in after:
+            return f"{after['code']} {after['title']}"
+        parts = []
+        for key, new in after.items():
+            old = before.get(key) if isinstance(before, dict) else None
+            if isinstance(new, dict) or isinstance(old, dict):
+                old_d, new_d = old or {}, new or {}
+                changed = [f"{k}: {old_d.get(k, '')} → {new_d.get(k, '')}" for k in sorted(set(old_d) | set(new_d))
+                           if old_d.get(k) != new_d.get(k)]
+                parts.extend(changed)
+            elif old is None and key in ("reason",):
+                parts.append(str(new))
+            else:
+                parts.append(f"{key}: {'' if old is None else old} → {'' if new is None else new}")
+        return "; ".join(parts)[:300]
+
+    def action_label(self, action: str) -> str:
+        return {
+            "volume.create": self.tr("created"),
+            "volume.update": self.tr("changed"),
+            "volume.void": self.tr("made void"),
+            "volume.status": self.tr("status changed"),
+        }.get(action, action)

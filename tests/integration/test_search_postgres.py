@@ -1,0 +1,82 @@
+"""The PostgreSQL search backend against a real server (opt-in: set ARCHIVE_DESK_TEST_PG_URL, e.g.
+``postgresql+psycopg://postgres@127.0.0.1:54329/archive``; the database is emptied and rebuilt).
+
+Without the variable these tests are skipped; tests/unit/test_search_text.py still compiles the backend's
+statements for the postgresql dialect."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from archive_desk.db.engine import Database, make_engine
+from archive_desk.services import catalogue, search
+from archive_desk.services.audit import Actor
+
+PG_URL = os.environ.get("ARCHIVE_DESK_TEST_PG_URL")
+pytestmark = pytest.mark.skipif(not PG_URL, reason="set ARCHIVE_DESK_TEST_PG_URL to test against PostgreSQL")
+
+ACTOR = Actor("clerk1", "ws-pg")
+
+
+@pytest.fixture(scope="module")
+def pg() -> Iterator[tuple[Database, dict[str, catalogue.VolumeRecord]]]:
+    from sqlalchemy import text
+
+    from archive_desk.models import Base
+    from archive_desk.services.setup import ensure_standard_data
+
+    engine = make_engine(PG_URL or "")
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS search_pinyin"))
+        Base.metadata.drop_all(conn)
+        Base.metadata.create_all(conn)
+        for ddl in search.PostgresSearchBackend.ddl():
+            conn.execute(text(ddl))
+    db = Database(engine)
+    backend = search.PostgresSearchBackend()
+    backend.install_sync(db._write)  # keep search_pinyin in step before each commit
+    ensure_standard_data(db)
+    made: dict[str, catalogue.VolumeRecord] = {}
+    with db.write() as s:
+        fonds = catalogue.create_fonds(s, ACTOR, "Z109", "江南财产保险股份有限公司")
+        lp = catalogue.get_category(s, code="LP")
+        for key, title in (("fire", "张伟家庭财产保险火灾理赔案卷"), ("crash", "李娜机动车辆保险追尾事故理赔案卷"),
+                           ("bank", "2019年9月银行存款日记账")):
+            made[key] = catalogue.create_volume(s, ACTOR, {"fonds_id": fonds.id, "category_id": lp.id, "year": 2019,
+                                                           "retention": "D30", "title": title,
+                                                           "custom": {"insured": title[:2]}})
+        catalogue.add_item(s, ACTOR, made["fire"].id, {"title": "张伟查勘报告", "pages": 3})
+    yield db, made
+    db.dispose()
+
+
+def hits(db: Database, query: str) -> list[search.SearchHit]:
+    with db.read() as s:
+        assert isinstance(search.backend(s), search.PostgresSearchBackend)
+        return search.search(s, query)
+
+
+def test_postgres_finds_short_terms_pinyin_codes_and_items(pg) -> None:  # noqa: ANN001
+    db, made = pg
+    assert [h.volume_id for h in hits(db, "火")] == [made["fire"].id]
+    assert [h.volume_id for h in hits(db, "追尾")] == [made["crash"].id]
+    assert [h.volume_id for h in hits(db, "lpaj")][:2] == [made["fire"].id, made["crash"].id]
+    assert [h.volume_id for h in hits(db, "yhck")] == [made["bank"].id]  # 银行存款
+    exact = hits(db, made["crash"].barcode)
+    assert exact[0].volume_id == made["crash"].id and exact[0].tier == search.TIER_EXACT
+    assert {h.volume_id for h in hits(db, "2019-D30")} == {v.id for v in made.values()}
+    item = hits(db, "查勘报告")
+    assert item[0].tier == search.TIER_ITEM and item[0].item_title == "张伟查勘报告"
+    assert hits(db, "张伟 火灾")[0].volume_id == made["fire"].id
+
+
+def test_postgres_pinyin_follows_changes(pg) -> None:  # noqa: ANN001
+    db, made = pg
+    with db.read() as s:
+        v = catalogue.get_volume(s, made["crash"].id)
+    with db.write() as s:
+        catalogue.update_volume(s, ACTOR, v.id, v.version, {"title": "李娜机动车辆保险台风理赔案卷"})
+    assert [h.volume_id for h in hits(db, "tflp")] == [made["crash"].id]

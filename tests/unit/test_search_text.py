@@ -1,0 +1,84 @@
+"""How text is cut into search tokens, and how queries become FTS5 expressions (no database)."""
+
+from __future__ import annotations
+
+from sqlalchemy.dialects import postgresql
+
+from archive_desk.db import fts
+from archive_desk.services import search
+from archive_desk.services.volume_list import VolumeFilter
+
+
+def test_chinese_runs_become_bigrams_and_single_characters() -> None:
+    assert fts.bigram_text("理赔案卷") == "理赔 赔案 案卷"
+    assert fts.unigram_text("理赔案卷理") == "理 赔 案 卷"
+    assert fts.bigram_text("火") == "火"
+    # punctuation separates runs; words and numbers stay whole and lower-cased
+    assert fts.bigram_text("住院病历（内科·肺炎）PDAA2019") == "住院 院病 病历 内科 肺炎 pdaa2019"
+
+
+def test_full_width_text_is_normalised() -> None:
+    assert fts.bigram_text("ＰＤＡＡ２０１９") == "pdaa2019"
+
+
+def test_pinyin_initials_read_characters_in_context() -> None:
+    assert fts.pinyin_initials("张伟理赔案卷") == ["zwlpaj"]
+    assert fts.pinyin_initials("2019年9月银行存款日记账") == ["n", "yyhckrjz"]  # 银行 is yh, not yx
+    assert fts.pinyin_initials("财务会计报告") == ["cwkjbg"]  # 会计 is kj
+    assert fts.pinyin_text("理赔案卷") == "lpa paj aj j"
+
+
+def test_codes_are_cut_into_elements_with_numbers_also_without_zeros() -> None:
+    assert fts.code_text("Z109-LP·2019-D30-0123") == "z109 lp 2019 d30 0123 123"
+    assert fts.code_text("Z109-LP.2019-D30-0123") == "z109 lp 2019 d30 0123 123"
+
+
+def test_item_tokens_hold_title_code_and_document_number() -> None:
+    text = fts.item_text("查勘报告", "", "临城投办〔2019〕12号")
+    assert "查勘 勘报 报告" in text and "查 勘 报 告" in text and "2019" in text and "12" in text
+
+
+def test_query_expressions() -> None:
+    one = search.fts_expressions(search.parse_query("火"))
+    assert one["title"] == '{title1} : "火"'
+    assert one["all"] == '{title1 body1} : "火"'
+    two = search.fts_expressions(search.parse_query("病历"))
+    assert two["title"] == '{title} : "病历"'
+    four = search.fts_expressions(search.parse_query("理赔案卷"))
+    assert four["all"] == '{title body} : "理赔 赔案 案卷"'
+    assert four["items"] == '"理赔" AND "赔案" AND "案卷"'
+    code = search.fts_expressions(search.parse_query("2019-D30"))
+    assert code["code"] == 'code : "2019 d30"'
+    assert code["code_prefix"] == 'code : "2019 d30"*'  # only to fill up (2019-D3)
+    assert code["title"] is None
+    pinyin = search.fts_expressions(search.parse_query("lpaj"))
+    assert 'pinyin : "lpa paj"' in pinyin["title"]
+
+
+def test_query_with_fts_syntax_is_quoted_not_obeyed() -> None:
+    exprs = search.fts_expressions(search.parse_query('火" OR title:* NEAR(a'))
+    for expr in exprs.values():
+        assert expr is None or expr.count('"') % 2 == 0
+
+
+def test_exact_and_code_terms_are_recognised() -> None:
+    parsed = search.parse_query(" z109-lp.2019-d30-0123 ")
+    assert parsed.barcode == "Z109-LP.2019-D30-0123"
+    assert parsed.code == "Z109-LP·2019-D30-0123"
+    assert search.parse_query("张伟 火灾").barcode is None
+    assert search.parse_query("").empty
+
+
+def test_postgres_backend_builds_real_sql() -> None:
+    """Compiled for the postgresql dialect only (no server in the test run)."""
+    backend = search.PostgresSearchBackend()
+    stmts = backend.statements(search.parse_query("张伟 lpaj"), VolumeFilter(year_from=2019), 50)
+    sql = str(stmts["volumes"].compile(dialect=postgresql.dialect()))
+    assert "ILIKE" in sql and "search_pinyin" in sql and "similarity" in sql and "LIMIT" in sql
+    assert "volumes.year >=" in sql and "volumes.status !=" in sql
+    items = str(stmts["items"].compile(dialect=postgresql.dialect()))
+    assert "items.title ILIKE" in items and "GROUP BY items.volume_id" in items
+    upsert = str(backend.upsert_statement().compile(dialect=postgresql.dialect()))
+    assert "ON CONFLICT (volume_id) DO UPDATE" in upsert
+    assert any("gin_trgm_ops" in ddl for ddl in backend.ddl())
+    assert backend._like("50%_x") == "%50\\%\\_x%"
