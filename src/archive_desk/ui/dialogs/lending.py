@@ -1,0 +1,309 @@
+"""Dialogs of the lending area: PDF preview with save/print, slip options, borrower form, renewal,
+borrower picker.
+
+The preview shows the PDF the pure printing layer made (``QPdfView``); "Save PDF…" writes those bytes,
+"Print…" opens Qt's print dialog and paints each page at the printer's resolution. (A shared print
+preview for every area may replace :class:`PdfPreviewDialog` later; its interface is just bytes in.)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archive_desk.errors import UserError, ValidationError
+from archive_desk.printing.labels import write_output
+from archive_desk.services.loans import BorrowerRecord
+
+
+#: resolution the PDF pages are rasterised at for printing: sharp text on a laser printer, 35 MB a page
+PRINT_DPI = 300
+
+
+class PdfPreviewDialog(QDialog):
+    """Shows PDF bytes; Save PDF… / Print… / Close. ``saved`` fires with the path written."""
+
+    saved = Signal(str)
+
+    def __init__(self, title: str, pdf: bytes, suggested_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("pdfPreviewDialog")
+        self.resize(820, 900)
+        self.pdf = b""
+        self.suggested_name = suggested_name
+        self.last_saved: Path | None = None
+        self._buffer: QBuffer | None = None
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.options = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("&Save PDF…"), self)
+        self.print_button = QPushButton(self.tr("&Print…"), self)
+        self.print_button.setDefault(True)
+        close = QPushButton(self.tr("Close"), self)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.print_button.clicked.connect(self._on_print_clicked)
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addLayout(self.options)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.set_pdf(pdf)
+
+    def set_pdf(self, pdf: bytes) -> None:
+        self.pdf = pdf
+        self.document.close()
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+
+    def save_pdf(self, path: str | os.PathLike[str]) -> Path:
+        """Write the PDF to ``path`` (temporary file, then moved; a locked target is a FileLockedError)."""
+        target = Path(path)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_suffix(".pdf")
+        write_output(self.pdf, target)
+        self.last_saved = target
+        self.saved.emit(str(target))
+        return target
+
+    def _on_save_clicked(self) -> None:
+        from archive_desk.ui.crash import show_error
+
+        start = str(Path.home() / self.suggested_name)
+        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), start, self.tr("PDF files (*.pdf)"))
+        if not name:
+            return
+        try:
+            self.save_pdf(name)
+        except UserError as exc:
+            show_error(self, exc)
+
+    def _on_print_clicked(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.suggested_name)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Paint every page of the PDF on ``printer`` at its resolution."""
+        painter = QPainter()
+        if not painter.begin(printer):
+            return
+        try:
+            count = self.document.pageCount()
+            for page in range(count):
+                if page:
+                    printer.newPage()
+                rect = painter.viewport()
+                size_pt = self.document.pagePointSize(page)
+                dpi = min(printer.resolution(), PRINT_DPI)  # a page image at 1200 dpi would take half a gigabyte
+                pixels = QSize(int(size_pt.width() / 72 * dpi), int(size_pt.height() / 72 * dpi))
+                image = self.document.render(page, pixels)
+                scaled = pixels.scaled(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRect(QPoint(rect.x(), rect.y()), scaled), image)
+        finally:
+            painter.end()
+
+
+class SlipPrintDialog(PdfPreviewDialog):
+    """The slip's preview with paper (A4/A5) and copies (1/2); re-rendered when they change."""
+
+    optionsChanged = Signal(str, int)
+
+    def __init__(self, render: Callable[[str, int], bytes], slip_no: str, paper: str = "A4", copies: int = 1,
+                 parent: QWidget | None = None) -> None:
+        self._render = render
+        self.slip_no = slip_no
+        super().__init__(self.tr("Loan slip %1").replace("%1", slip_no), render(paper, copies), f"{slip_no}.pdf", parent)
+        self.setObjectName("slipPrintDialog")
+        self.paper = QComboBox(self)
+        self.paper.setObjectName("slipPaper")
+        self.paper.addItem(self.tr("A4"), "A4")
+        self.paper.addItem(self.tr("A5"), "A5")
+        self.copies = QComboBox(self)
+        self.copies.setObjectName("slipCopies")
+        self.copies.addItem(self.tr("1 copy"), 1)
+        self.copies.addItem(self.tr("2 copies"), 2)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(paper)))
+        self.copies.setCurrentIndex(max(0, self.copies.findData(copies)))
+        paper_label = QLabel(self.tr("Pape&r:"), self)
+        paper_label.setBuddy(self.paper)
+        copies_label = QLabel(self.tr("C&opies:"), self)
+        copies_label.setBuddy(self.copies)
+        self.options.addWidget(paper_label)
+        self.options.addWidget(self.paper)
+        self.options.addWidget(copies_label)
+        self.options.addWidget(self.copies)
+        self.paper.currentIndexChanged.connect(self._on_option_changed)
+        self.copies.currentIndexChanged.connect(self._on_option_changed)
+
+    def _on_option_changed(self) -> None:
+        paper, copies = str(self.paper.currentData()), int(self.copies.currentData())
+        self.set_pdf(self._render(paper, copies))
+        self.optionsChanged.emit(paper, copies)
+
+
+class BorrowerDialog(QDialog):
+    """Create or edit a borrower. The ID number is shown masked; typing a new one replaces it."""
+
+    def __init__(self, purpose_title: str, borrower: BorrowerRecord | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(purpose_title)
+        self.setObjectName("borrowerDialog")
+        self.borrower = borrower
+        self.name = QLineEdit(self)
+        self.kind = QComboBox(self)
+        self.kind.addItem(self.tr("Staff (this organisation)"), "staff")
+        self.kind.addItem(self.tr("Outside"), "outside")
+        self.unit = QLineEdit(self)
+        self.phone = QLineEdit(self)
+        self.id_number = QLineEdit(self)
+        self.card_no = QLineEdit(self)
+        self.card_no.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setFixedHeight(60)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Kind:"), self.kind)
+        form.addRow(self.tr("&Unit / department:"), self.unit)
+        form.addRow(self.tr("&Phone:"), self.phone)
+        form.addRow(self.tr("&ID number:"), self.id_number)
+        form.addRow(self.tr("&Card no.:"), self.card_no)
+        form.addRow(self.tr("N&otes:"), self.notes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._masked = ""
+        if borrower is not None:
+            self.name.setText(borrower.name)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(borrower.kind)))
+            self.unit.setText(borrower.unit)
+            self.phone.setText(borrower.phone)
+            self._masked = borrower.masked_id
+            self.id_number.setText(self._masked)
+            self.card_no.setText(borrower.card_no or "")
+            self.notes.setPlainText(borrower.notes)
+
+    def values(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "name": self.name.text(), "kind": self.kind.currentData(), "unit": self.unit.text(), "phone": self.phone.text(),
+            "card_no": self.card_no.text(), "notes": self.notes.toPlainText(),
+        }
+        if self.borrower is None or self.id_number.text() != self._masked:
+            data["id_number"] = self.id_number.text()  # unchanged masked text keeps the stored number
+        return data
+
+    def show_problem(self, exc: UserError) -> None:
+        if isinstance(exc, ValidationError):
+            self.error.setText("\n".join(exc.problems.values()))
+        else:
+            self.error.setText(str(exc))
+        widget = {"name": self.name, "phone": self.phone, "id_number": self.id_number, "card_no": self.card_no}.get(exc.field or "")
+        if widget is not None:
+            widget.setFocus()
+
+
+class RenewDialog(QDialog):
+    def __init__(self, slip_no: str, current_due: date, proposed: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Renew %1").replace("%1", slip_no))
+        self.setObjectName("renewDialog")
+        self.due = QDateEdit(self)
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setMinimumDate(QDate(current_due.year, current_due.month, current_due.day).addDays(1))
+        self.due.setDate(QDate(proposed.year, proposed.month, proposed.day))
+        self.note = QLineEdit(self)
+        form = QFormLayout()
+        form.addRow(self.tr("Due now:"), QLabel(current_due.isoformat(), self))
+        form.addRow(self.tr("&New due date:"), self.due)
+        form.addRow(self.tr("&Note:"), self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def new_due(self) -> date:
+        return self.due.date().toPython()  # type: ignore[return-value]
+
+
+class BorrowerPickerDialog(QDialog):
+    """Choose one of several borrowers matching a typed name (Enter picks the highlighted one)."""
+
+    def __init__(self, borrowers: list[BorrowerRecord], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Choose the borrower"))
+        self.setObjectName("borrowerPicker")
+        self.borrowers = borrowers
+        self.table = QTableWidget(len(borrowers), 5, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Full name"), self.tr("Borrower kind"), self.tr("Unit / department"), self.tr("Phone"),
+                                              self.tr("Card no.")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        for row, b in enumerate(borrowers):
+            for col, text in enumerate((b.name, b.kind_label, b.unit, b.phone, b.card_no or "")):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        if borrowers:
+            self.table.selectRow(0)
+        self.table.doubleClicked.connect(self.accept)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(640, 360)
+
+    def chosen(self) -> BorrowerRecord | None:
+        row = self.table.currentRow()
+        return self.borrowers[row] if 0 <= row < len(self.borrowers) else None
