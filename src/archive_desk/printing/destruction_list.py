@@ -1,0 +1,152 @@
+"""销毁清册 (destruction list): the permanent record of an appraisal that destroyed volumes.
+
+Title block with 全宗号, the list number, the appraisal year and the counts; lines of 序号, 档号, 题名, 年度,
+应保管期限, 已保管期限, 页数, 备注 (header repeated on every page, A4 landscape); a totals row; the signatures
+of the appraisal lead (鉴定负责人), the approver (批准人) and the two witnesses (监销人), and the date of
+destruction. Volumes the appraisal decided to keep are listed after it (续存档案), with their new retention
+and the reason, so the whole decision is on paper.
+
+Pure: the transfers service fills :class:`DestructionList` with display-ready values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from archive_desk.errors import UserError
+from archive_desk.i18n import t
+
+from .labels import Out
+from .signed_table import signed_table_part
+from .tables import Column, Signature, TableDocument, render_parts
+
+
+@dataclass(frozen=True)
+class DestructionLine:
+    seq: int
+    code: str
+    title: str
+    year: str = ""
+    retention: str = ""  # 应保管期限, as printed
+    kept: str = ""  # 已保管期限, e.g. 12年
+    pages: int | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class KeptLine:
+    seq: int
+    code: str
+    title: str
+    year: str = ""
+    retention: str = ""  # the retention it had
+    new_retention: str = ""  # the retention decided
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class DestructionList:
+    list_no: str
+    year: int | str
+    fonds: str  # 全宗号 (and name), e.g. "Z109 江南财产保险股份有限公司临川分公司"; several joined by "、"
+    lines: tuple[DestructionLine, ...]
+    kept: tuple[KeptLine, ...] = ()
+    lead: str = ""
+    approver: str = ""
+    witness1: str = ""
+    witness2: str = ""
+    destroyed_on: date | str | None = None
+    notes: str = ""
+    draft: bool = False
+
+
+def _date(value: date | str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return t("{y}-{m:02d}-{d:02d}", y=value.year, m=value.month, d=value.day)
+    return str(value)
+
+
+def destruction_document(d: DestructionList) -> TableDocument:
+    cols = (
+        Column(t("No."), 12, "center", wrap=False),
+        Column(t("Archival code"), 48, "left"),
+        Column(t("Title"), None, "left"),
+        Column(t("Year"), 13, "center", wrap=False),
+        Column(t("Retention due"), 22, "center"),
+        Column(t("Retention kept"), 22, "center"),
+        Column(t("Pages"), 14, "right", wrap=False),
+        Column(t("Remarks"), 40, "left"),
+    )
+    rows = tuple(
+        (str(ln.seq), ln.code, ln.title, ln.year, ln.retention, ln.kept, "" if ln.pages is None else str(ln.pages), ln.notes)
+        for ln in d.lines
+    )
+    pages = sum(ln.pages or 0 for ln in d.lines)
+    count = t("{volumes} volumes, {pages} pages in total", volumes=len(d.lines), pages=pages)
+    info = (
+        (t("Fonds no."), d.fonds),
+        (t("List no."), d.list_no),
+        (t("Appraisal year"), str(d.year)),
+        (t("Destroyed volumes"), count),
+        (t("Kept after appraisal"), t("{n} volumes", n=len(d.kept))),
+        (t("Destruction date"), _date(d.destroyed_on)),
+    )
+    header = " · ".join(x for x in (t("Destruction list"), d.list_no, t("DRAFT, not confirmed") if d.draft else "") if x)
+    return TableDocument(
+        title=t("Archives destruction list"),
+        columns=cols,
+        rows=rows,
+        info=info,
+        totals=(t("Total"), "", count, "", "", "", str(pages), ""),
+        note=d.notes,
+        signatures=(
+            Signature(t("Appraisal lead"), d.lead, ""),
+            Signature(t("Approved by"), d.approver, ""),
+            Signature(t("Witness"), d.witness1, _date(d.destroyed_on)),
+            Signature(t("Witness"), d.witness2, _date(d.destroyed_on)),
+        ),
+        landscape=True,
+        header=header,
+    )
+
+
+def kept_document(d: DestructionList) -> TableDocument:
+    cols = (
+        Column(t("No."), 12, "center", wrap=False),
+        Column(t("Archival code"), 48, "left"),
+        Column(t("Title"), None, "left"),
+        Column(t("Year"), 13, "center", wrap=False),
+        Column(t("Retention"), 22, "center"),
+        Column(t("New retention"), 22, "center"),
+        Column(t("Reason"), 60, "left"),
+    )
+    rows = tuple((str(k.seq), k.code, k.title, k.year, k.retention, k.new_retention, k.reason) for k in d.kept)
+    return TableDocument(
+        title=t("Volumes kept after appraisal"),
+        columns=cols,
+        rows=rows,
+        info=((t("Fonds no."), d.fonds), (t("List no."), d.list_no), (t("Appraisal year"), str(d.year))),
+        totals=(t("Total"), "", t("{n} volumes", n=len(d.kept)), "", "", "", ""),
+        signatures=(Signature(t("Appraisal lead"), d.lead, ""), Signature(t("Approved by"), d.approver, "")),
+        landscape=True,
+        header=" · ".join((t("Volumes kept after appraisal"), d.list_no)),
+    )
+
+
+def render_destruction_list(d: DestructionList, *, out: Out = None) -> bytes | Path | None:
+    """The 销毁清册 (and, when the appraisal kept volumes, the list of those kept) in one PDF."""
+    if not d.lines and not d.kept:
+        raise UserError(t("The appraisal list has no volumes; there is nothing to print."))
+    parts = []
+    if d.lines:
+        parts.append(signed_table_part(destruction_document(d)))
+    if d.kept:
+        parts.append(signed_table_part(kept_document(d)))
+    return render_parts(parts, title=t("Archives destruction list") + " " + d.list_no, out=out)
+
+
+__all__ = ["DestructionLine", "DestructionList", "KeptLine", "destruction_document", "kept_document", "render_destruction_list"]
