@@ -12,6 +12,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _TMP_HOME = Path(tempfile.mkdtemp(prefix="archive-desk-tests-"))
 os.environ["ARCHIVE_DESK_DATA_DIR"] = str(_TMP_HOME / "data")
 os.environ["ARCHIVE_DESK_CONFIG_DIR"] = str(_TMP_HOME / "config")
+# QSettings (window and column state) too: tests must not see each other's or the user's state
+os.environ["XDG_CONFIG_HOME"] = str(_TMP_HOME / "xdg-config")
 os.environ.setdefault("LANG", "zh_CN.UTF-8")
 
 import pytest  # noqa: E402
@@ -75,3 +77,4 @@ def make_volume(db: Database, actor: Actor, fonds_id: int, lp_category_id: int):
             return catalogue.create_volume(s, actor, data)
 
     return make
+

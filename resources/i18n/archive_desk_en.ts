@@ -1,102 +1,5027 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>AppraisalLinesModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <source>Archival code</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <source>Retention</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <source>Ran out on</source>
+        <translation>Ran out on</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <source>New retention</source>
+        <translation>New retention</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1070" />
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1071" />
+        <source>destroy</source>
+        <translation>destroy</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1071" />
+        <source>keep</source>
+        <translation>keep</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1093" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1128" />
+        <source>List no.</source>
+        <translation>List no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1093" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1129" />
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1093" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1100" />
+        <source>New appraisal list</source>
+        <translation>New appraisal list</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1108" />
+        <source>Appraisal</source>
+        <translation>Appraisal</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1121" />
+        <source>Save particulars</source>
+        <translation>Save particulars</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1130" />
+        <source>Appraisal lead</source>
+        <translation>Appraisal lead</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1131" />
+        <source>Approved by</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1135" />
+        <source>Witnesses</source>
+        <translation>Witnesses</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1136" />
+        <source>Destruction date</source>
+        <translation>Destruction date</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1137" />
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1151" />
+        <source>Add volumes due</source>
+        <translation>Add volumes due</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1153" />
+        <source>Retention ran out by</source>
+        <translation>Retention ran out by</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1161" />
+        <source>Keep…</source>
+        <translation>Keep…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1162" />
+        <source>Destroy</source>
+        <translation>Destroy</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1163" />
+        <source>Take off the list</source>
+        <translation>Take off the list</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1164" />
+        <source>Confirm destruction…</source>
+        <translation>Confirm destruction…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1166" />
+        <source>Destruction list…</source>
+        <translation>Destruction list…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1167" />
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1220" />
+        <source>All fonds</source>
+        <translation>All fonds</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1224" />
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1238" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1270" />
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1238" />
+        <source>confirmed</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1270" />
+        <source>confirmed — kept permanently</source>
+        <translation>confirmed — kept permanently</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1280" />
+        <source>%1 volumes: %2 to destroy (%3 pages), %4 kept</source>
+        <translation>%1 volumes: %2 to destroy (%3 pages), %4 kept</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1349" />
+        <source>Looking for volumes whose retention ran out…</source>
+        <translation>Looking for volumes whose retention ran out…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1362" />
+        <source>%n volume(s) whose retention ran out were added</source>
+        <translation><numerusform>%n volume whose retention ran out were added</numerusform><numerusform>%n volumes whose retention ran out were added</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1364" />
+        <source>; %n refused</source>
+        <translation><numerusform>; %n refused</numerusform><numerusform>; %n refused</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1376" />
+        <source>Select the volumes to keep first.</source>
+        <translation>Select the volumes to keep first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1419" />
+        <source>%1 is line %2 of the list</source>
+        <translation>%1 is line %2 of the list</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1422" />
+        <source>%1 is not on this list</source>
+        <translation>%1 is not on this list</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1433" />
+        <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
+        <translation>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1435" />
+        <source>Confirm destruction list %1</source>
+        <translation>Confirm destruction list %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1450" />
+        <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
+        <translation>List %1 confirmed: %2 volumes destroyed, %3 kept.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1470" />
+        <source>Destruction list %1</source>
+        <translation>Destruction list %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1479" />
+        <source>Export to Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1479" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1488" />
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchForm</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="287" />
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="305" />
+        <source>e.g. volume catalogue in two copies</source>
+        <translation>e.g. volume catalogue in two copies</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="307" />
+        <source>Save particulars</source>
+        <translation>Save particulars</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="313" />
+        <source>Batch no.</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="314" />
+        <source>Nature</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="315" />
+        <source>Transferring unit</source>
+        <translation>Transferring unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="316" />
+        <source>Receiving unit</source>
+        <translation>Receiving unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="319" />
+        <source>received by</source>
+        <translation>received by</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="321" />
+        <source>Handed over by</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="324" />
+        <source>receiving leader</source>
+        <translation>receiving leader</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="326" />
+        <source>Transferring leader</source>
+        <translation>Transferring leader</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="327" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="328" />
+        <source>Finding aids</source>
+        <translation>Finding aids</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="329" />
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="343" />
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="343" />
+        <source>confirmed %1</source>
+        <translation>confirmed %1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="387" />
+        <source>Batch no.</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="387" />
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="387" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="387" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="394" />
+        <source>New receiving batch</source>
+        <translation>New receiving batch</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="394" />
+        <source>New handing-over batch</source>
+        <translation>New handing-over batch</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="406" />
+        <source>Import list from Excel…</source>
+        <translation>Import list from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="407" />
+        <source>Add line…</source>
+        <translation>Add line…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="408" />
+        <source>Add catalogue selection</source>
+        <translation>Add catalogue selection</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="409" />
+        <source>Add by filter…</source>
+        <translation>Add by filter…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="410" />
+        <source>Take off the batch</source>
+        <translation>Take off the batch</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="411" />
+        <source>Confirm receiving…</source>
+        <translation>Confirm receiving…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="411" />
+        <source>Confirm handing over…</source>
+        <translation>Confirm handing over…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="413" />
+        <source>Transfer list…</source>
+        <translation>Transfer list…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="414" />
+        <source>Handover certificate…</source>
+        <translation>Handover certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="415" />
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="416" />
+        <source>Propose shelf space</source>
+        <translation>Propose shelf space</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="438" />
+        <source>Scan a volume's barcode (or type its code and press Enter)</source>
+        <translation>Scan a volume's barcode (or type its code and press Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="443" />
+        <source>as listed</source>
+        <translation>as listed</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="444" />
+        <source>Pages counted for the next scanned volume; left at "as listed" the list's count is taken</source>
+        <translation>Pages counted for the next scanned volume; left at "as listed" the list's count is taken</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="445" />
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="445" />
+        <source>Scan to add</source>
+        <translation>Scan to add</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="448" />
+        <source>Pages counted</source>
+        <translation>Pages counted</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="459" />
+        <source>All lines</source>
+        <translation>All lines</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="459" />
+        <source>Missing / not arrived</source>
+        <translation>Missing / not arrived</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="459" />
+        <source>Arrived</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="460" />
+        <source>Not on the list</source>
+        <translation>Not on the list</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="460" />
+        <source>Sent back / taken off</source>
+        <translation>Sent back / taken off</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="461" />
+        <source>Pages differ</source>
+        <translation>Pages differ</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="466" />
+        <source>Edit line…</source>
+        <translation>Edit line…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="467" />
+        <source>Arrived / not arrived</source>
+        <translation>Arrived / not arrived</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="490" />
+        <source>Not added</source>
+        <translation>Not added</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="530" />
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="530" />
+        <source>confirmed</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="593" />
+        <source>%1 volumes, %2 items, %3 pages</source>
+        <translation>%1 volumes, %2 items, %3 pages</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="602" />
+        <source>On the list %1; arrived %2; missing %3; not on the list %4; sent back %5; pages differ %6</source>
+        <translation>On the list %1; arrived %2; missing %3; not on the list %4; sent back %5; pages differ %6</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="604" />
+        <source>On the list %1; arrived %2; not arrived yet %3; not on the list %4; sent back %5; pages differ %6</source>
+        <translation>On the list %1; arrived %2; not arrived yet %3; not on the list %4; sent back %5; pages differ %6</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="632" />
+        <source>Archive room</source>
+        <translation>Archive room</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="663" />
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="682" />
+        <source>Import the department's list</source>
+        <translation>Import the department's list</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="682" />
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="707" />
+        <source>%n line(s) added from the list</source>
+        <translation><numerusform>%n line added from the list</numerusform><numerusform>%n lines added from the list</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="709" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="849" />
+        <source>; %n already on the batch</source>
+        <translation><numerusform>; %n already on the batch</numerusform><numerusform>; %n already on the batch</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="711" />
+        <source>; %n refused</source>
+        <translation><numerusform>; %n refused</numerusform><numerusform>; %n refused</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="720" />
+        <source>New line</source>
+        <translation>New line</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="738" />
+        <source>Line %1 added: %2</source>
+        <translation>Line %1 added: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="780" />
+        <source>Line %1 saved.</source>
+        <translation>Line %1 saved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="806" />
+        <source>Choose or start a batch in draft first.</source>
+        <translation>Choose or start a batch in draft first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="846" />
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="847" />
+        <source>%n volume(s) added</source>
+        <translation><numerusform>%n volume added</numerusform><numerusform>%n volumes added</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="851" />
+        <source>; %n refused (see below)</source>
+        <translation><numerusform>; %n refused (see below)</numerusform><numerusform>; %n refused (see below)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="863" />
+        <source>Select volumes in the catalogue first.</source>
+        <translation>Select volumes in the catalogue first.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="908" />
+        <source>%n volume(s) taken off the batch</source>
+        <translation><numerusform>%n volume taken off the batch</numerusform><numerusform>%n volumes taken off the batch</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="922" />
+        <source>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</source>
+        <translation>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="926" />
+        <source>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</source>
+        <translation>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="929" />
+        <source>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</source>
+        <translation>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="931" />
+        <source>Confirm batch %1</source>
+        <translation>Confirm batch %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="939" />
+        <source>Confirming…</source>
+        <translation>Confirming…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="944" />
+        <source>Confirming… %1 of %2</source>
+        <translation>Confirming… %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="950" />
+        <source>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</source>
+        <translation>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="953" />
+        <source>Batch %1 handed over: %2 volumes transferred out.</source>
+        <translation>Batch %1 handed over: %2 volumes transferred out.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="976" />
+        <source>No space finder is installed.</source>
+        <translation>No space finder is installed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="978" />
+        <source>Shelf space for %1 volumes: %2</source>
+        <translation>Shelf space for %1 volumes: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1001" />
+        <source>Transfer list %1</source>
+        <translation>Transfer list %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1006" />
+        <source>Handover certificate %1</source>
+        <translation>Handover certificate %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1017" />
+        <source>Export to Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1017" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1028" />
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+</context>
+<context>
+    <name>BorrowerDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="194" />
+        <source>Staff (this organisation)</source>
+        <translation>Staff (this organisation)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="195" />
+        <source>Outside</source>
+        <translation>Outside</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="207" />
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="208" />
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="209" />
+        <source>&amp;Unit / department:</source>
+        <translation>&amp;Unit / department:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="210" />
+        <source>&amp;Phone:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="211" />
+        <source>&amp;ID number:</source>
+        <translation>&amp;ID number:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="212" />
+        <source>&amp;Card no.:</source>
+        <translation>&amp;Card no.:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="213" />
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otes:</translation>
+    </message>
+</context>
+<context>
+    <name>BorrowerPickerDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="282" />
+        <source>Choose the borrower</source>
+        <translation>Choose the borrower</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="286" />
+        <source>Unit / department</source>
+        <translation>Unit / department</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="286" />
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="286" />
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="286" />
+        <source>Borrower kind</source>
+        <translation>Borrower kind</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="287" />
+        <source>Card no.</source>
+        <translation>Card no.</translation>
+    </message>
+</context>
+<context>
+    <name>BorrowersPanel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="711" />
+        <source>Search name, unit, card no. or phone</source>
+        <translation>Search name, unit, card no. or phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="714" />
+        <source>All kinds</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="715" />
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="716" />
+        <source>Outside</source>
+        <translation>Outside</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="718" />
+        <source>Show &amp;deactivated</source>
+        <translation>Show &amp;deactivated</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <source>Unit / department</source>
+        <translation>Unit / department</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <source>Borrower kind</source>
+        <translation>Borrower kind</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
+        <source>Card no.</source>
+        <translation>Card no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="727" />
+        <source>&amp;New…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="729" />
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="731" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="786" />
+        <source>Deac&amp;tivate</source>
+        <translation>Deac&amp;tivate</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="733" />
+        <source>&amp;Lend to…</source>
+        <translation>&amp;Lend to…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="735" />
+        <source>&amp;Import staff list…</source>
+        <translation>&amp;Import staff list…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="763" />
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="763" />
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="786" />
+        <source>Reac&amp;tivate</source>
+        <translation>Reac&amp;tivate</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="789" />
+        <source>New borrower</source>
+        <translation>New borrower</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="797" />
+        <source>%1 registered.</source>
+        <translation>%1 registered.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="805" />
+        <source>Edit borrower</source>
+        <translation>Edit borrower</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="813" />
+        <source>%1 saved.</source>
+        <translation>%1 saved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="827" />
+        <source>%1 reactivated.</source>
+        <translation>%1 reactivated.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="827" />
+        <source>%1 deactivated; the loan history is kept.</source>
+        <translation>%1 deactivated; the loan history is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="836" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="852" />
+        <source>Import staff list</source>
+        <translation>Import staff list</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="837" />
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="849" />
+        <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
+        <translation>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="861" />
+        <source>Imported %1 borrower(s).</source>
+        <translation>Imported %1 borrower(s).</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="863" />
+        <source>Not imported: %1</source>
+        <translation>Not imported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BulkMoveDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="255" />
+        <source>Move volumes</source>
+        <translation>Move volumes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="264" />
+        <source>Archival codes or barcodes, one a line (scan them here), in the order they should stand</source>
+        <translation>Archival codes or barcodes, one a line (scan them here), in the order they should stand</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="275" />
+        <source>Scan or type the target layer</source>
+        <translation>Scan or type the target layer</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="277" />
+        <source>No target layer yet</source>
+        <translation>No target layer yet</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="279" />
+        <source>Continue onto the following empty layers when the target is full</source>
+        <translation>Continue onto the following empty layers when the target is full</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="283" />
+        <source>Reason (e.g. reorganising 2019 claims)</source>
+        <translation>Reason (e.g. reorganising 2019 claims)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="293" />
+        <source>Move</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="300" />
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="301" />
+        <source>Target layer</source>
+        <translation>Target layer</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="304" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="318" />
+        <source>%n volume(s)</source>
+        <translation><numerusform>%n volume</numerusform><numerusform>%n volumes</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="320" />
+        <source>Unknown: %1</source>
+        <translation>Unknown: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="349" />
+        <source>There is no layer %1</source>
+        <translation>There is no layer %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="376" />
+        <source>%1 volumes onto %2 layers</source>
+        <translation>%1 volumes onto %2 layers</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="379" />
+        <source>%1 cannot move (e.g. %2); they stay where they are</source>
+        <translation>%1 cannot move (e.g. %2); they stay where they are</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="383" />
+        <source>%1 volumes do not fit: the free stretch from %2 is too short. Choose another layer or use the space finder.</source>
+        <translation>%1 volumes do not fit: the free stretch from %2 is too short. Choose another layer or use the space finder.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="39" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="101" />
+        <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
+        <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored</extracomment>
+        <translation>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="104" />
+        <source>Filters</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="197" />
+        <source>&amp;Find…</source>
+        <translation>&amp;Find…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="199" />
+        <source>&amp;New volume…</source>
+        <translation>&amp;New volume…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="201" />
+        <source>&amp;Edit volume…</source>
+        <translation>&amp;Edit volume…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="203" />
+        <source>Edit &amp;items…</source>
+        <translation>Edit &amp;items…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="205" />
+        <source>Make &amp;void…</source>
+        <translation>Make &amp;void…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="207" />
+        <source>&amp;Copy rows</source>
+        <translation>&amp;Copy rows</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="209" />
+        <source>E&amp;xport selection to Excel…</source>
+        <translation>E&amp;xport selection to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="211" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="503" />
+        <source>&amp;Undo last change</source>
+        <translation>&amp;Undo last change</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="231" />
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="285" />
+        <source>Reading the list…</source>
+        <translation>Reading the list…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="310" />
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="325" />
+        <source>No volume matches “%1”.</source>
+        <translation>No volume matches “%1”.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="327" />
+        <source>The best %n match(es) for “%1” (more exist: add a word or a filter).</source>
+        <translation><numerusform>The best match for “%1” (more exist: add a word or a filter).</numerusform><numerusform>The best %n matches for “%1” (more exist: add a word or a filter).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="329" />
+        <source>%n volume(s) match “%1”.</source>
+        <translation><numerusform>%n volume matches “%1”.</numerusform><numerusform>%n volumes match “%1”.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="334" />
         <source>%n volume(s)</source>
         <translation><numerusform>%n volume</numerusform><numerusform>%n volumes</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="436" />
+        <source>Undo: create %1</source>
+        <translation>Undo: create %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="438" />
+        <source>Volume %1 created.</source>
+        <translation>Volume %1 created.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="443" />
+        <source>Undo: change of %1</source>
+        <translation>Undo: change of %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="445" />
+        <source>Volume %1 saved.</source>
+        <translation>Volume %1 saved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="459" />
+        <source>Make volume void</source>
+        <translation>Make volume void</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="460" />
+        <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
+        <translation>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="475" />
+        <source>Undo: void %1</source>
+        <translation>Undo: void %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="476" />
+        <source>Volume %1 is void.</source>
+        <translation>Volume %1 is void.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="505" />
+        <source>Undone.</source>
+        <translation>Undone.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="520" />
+        <source>created by mistake (undone)</source>
+        <translation>created by mistake (undone)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="525" />
+        <source>void undone</source>
+        <translation>void undone</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="547" />
+        <source>%n row(s) copied: paste them into Excel or WPS.</source>
+        <translation><numerusform>%n row copied: paste it into Excel or WPS.</numerusform><numerusform>%n rows copied: paste them into Excel or WPS.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="554" />
+        <source>Select the rows to export first (Ctrl+A selects all).</source>
+        <translation>Select the rows to export first (Ctrl+A selects all).</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="557" />
+        <source>Export to Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="558" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="588" />
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="592" />
+        <source>%n row(s) exported to %1.</source>
+        <translation><numerusform>%n row exported to %1.</numerusform><numerusform>%n rows exported to %1.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="605" />
+        <source>Scanned %1: %2 (not in the current list)</source>
+        <translation>Scanned %1: %2 (not in the current list)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="607" />
+        <source>Scanned %1: %2</source>
+        <translation>Scanned %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="613" />
+        <source>Unknown code</source>
+        <translation>Unknown code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="614" />
+        <source>No volume has the code %1. Create it now?</source>
+        <translation>No volume has the code %1. Create it now?</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="617" />
+        <source>Create volume</source>
+        <translation>Create volume</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="618" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="622" />
+        <source>Scanned %1: no such volume</source>
+        <translation>Scanned %1: no such volume</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="247" />
+        <source>Correct the catalogue</source>
+        <translation>Correct the catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="250" />
+        <source>After the stocktake %1 the catalogue can be corrected in one step. Every change is recorded in the audit trail.</source>
+        <translation>After the stocktake %1 the catalogue can be corrected in one step. Every change is recorded in the audit trail.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="254" />
+        <source>Mark %n volume(s) that were not found as missing</source>
+        <translation><numerusform>Mark %n volume that were not found as missing</numerusform><numerusform>Mark %n volumes that were not found as missing</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="257" />
+        <source>Record %n misplaced volume(s) where they were found</source>
+        <translation><numerusform>Record %n misplaced volume where they were found</numerusform><numerusform>Record %n misplaced volumes where they were found</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="259" />
+        <source>; bring %n volume(s) recorded missing but found back in stock</source>
+        <translation><numerusform>; bring %n volume recorded missing but found back in stock</numerusform><numerusform>; bring %n volumes recorded missing but found back in stock</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="267" />
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="267" />
+        <source>Archival code</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="267" />
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="270" />
+        <source>Mark missing</source>
+        <translation>Mark missing</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="271" />
+        <source>Move to where found</source>
+        <translation>Move to where found</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="272" />
+        <source>Back in stock</source>
+        <translation>Back in stock</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="273" />
+        <source>Left alone</source>
+        <translation>Left alone</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="282" />
+        <source>Apply the corrections</source>
+        <translation>Apply the corrections</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="142" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="169" />
+        <source>Choose the register</source>
+        <translation>Choose the register</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="143" />
+        <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
+        <translation>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="146" />
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="151" />
+        <source>Volumes (案卷目录)</source>
+        <translation>Volumes (案卷目录)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="152" />
+        <source>Items (卷内目录)</source>
+        <translation>Items (卷内目录)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="154" />
+        <source>(find the columns automatically)</source>
+        <translation>(find the columns automatically)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="161" />
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="162" />
+        <source>Sheet</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="163" />
+        <source>The rows are</source>
+        <translation>The rows are</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="164" />
+        <source>Column mapping</source>
+        <translation>Column mapping</translation>
+    </message>
+</context>
+<context>
+    <name>FinishedDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="214" />
+        <source>Stocktake finished</source>
+        <translation>Stocktake finished</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="216" />
+        <source>The stocktake %1 is finished and entered in the register of stocktakes.</source>
+        <translation>The stocktake %1 is finished and entered in the register of stocktakes.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="230" />
+        <source>Save report (PDF)…</source>
+        <translation>Save report (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="231" />
+        <source>Export (Excel)…</source>
+        <translation>Export (Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="232" />
+        <source>Correct the catalogue…</source>
+        <translation>Correct the catalogue…</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverFilterDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="351" />
+        <source>Add volumes by a filter</source>
+        <translation>Add volumes by a filter</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="353" />
+        <source>All fonds</source>
+        <translation>All fonds</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="357" />
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="362" />
+        <source>Permanent</source>
+        <translation>Permanent</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="362" />
+        <source>30 years</source>
+        <translation>30 years</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="362" />
+        <source>10 years</source>
+        <translation>10 years</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="370" />
+        <source> years</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="373" />
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="375" />
+        <source>Fonds</source>
+        <translation>Fonds</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="376" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="377" />
+        <source>Retention</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="378" />
+        <source>Older than</source>
+        <translation>Older than</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="379" />
+        <source>At most</source>
+        <translation>At most</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="381" />
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="382" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ImportListDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="143" />
+        <source>Import the department's list</source>
+        <translation>Import the department's list</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="149" />
+        <source>File: %1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="150" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="199" />
+        <source>Reading the file…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="156" />
+        <source>Header in the file</source>
+        <translation>Header in the file</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="156" />
+        <source>Imported as</source>
+        <translation>Imported as</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="159" />
+        <source>Read again with this mapping</source>
+        <translation>Read again with this mapping</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="171" />
+        <source>Add the lines</source>
+        <translation>Add the lines</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="173" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="180" />
+        <source>Columns of the file</source>
+        <translation>Columns of the file</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="183" />
+        <source>Rows that will not be added</source>
+        <translation>Rows that will not be added</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="230" />
+        <source>%1 rows read: %2 to add, %3 already in the catalogue (their volumes are updated on receipt), %4 with problems, %5 repeated, %6 skipped (blank, total or signature lines).</source>
+        <translation>%1 rows read: %2 to add, %3 already in the catalogue (their volumes are updated on receipt), %4 with problems, %5 repeated, %6 skipped (blank, total or signature lines).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="238" />
+        <source>Add %n line(s)</source>
+        <translation><numerusform>Add %n line</numerusform><numerusform>Add %n lines</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="251" />
+        <source>(not imported)</source>
+        <translation>(not imported)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="265" />
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="267" />
+        <source>Repeated</source>
+        <translation>Repeated</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="268" />
+        <source>Same archival code as row %1</source>
+        <translation>Same archival code as row %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="270" />
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="373" />
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="374" />
+        <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
+        <translation>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="379" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="398" />
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="408" />
+        <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
+        <translation>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="411" />
+        <source>Row %1 (%2) refused: %3</source>
+        <translation>Row %1 (%2) refused: %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="418" />
+        <source>Nothing was imported: %1</source>
+        <translation>Nothing was imported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="431" />
+        <source>Import a register</source>
+        <translation>Import a register</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsEditor</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="53" />
+        <source>Items of %1</source>
+        <extracomment>the volume's items changed (the area refreshes its row and the detail pane)</extracomment>
+        <translation>Items of %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="77" />
+        <source>Title of the new item</source>
+        <translation>Title of the new item</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="80" />
+        <source>Document no.</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="83" />
+        <source>Responsible</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="86" />
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="90" />
+        <source>pages: </source>
+        <translation>pages: </translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="95" />
+        <source>&amp;Add at end</source>
+        <translation>&amp;Add at end</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="97" />
+        <source>&amp;Insert before selected</source>
+        <translation>&amp;Insert before selected</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="99" />
+        <source>Move &amp;up</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="101" />
+        <source>Move &amp;down</source>
+        <translation>Move &amp;down</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="103" />
+        <source>&amp;Renumber</source>
+        <translation>&amp;Renumber</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="105" />
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Withdraw…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="130" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="188" />
+        <source>%1 item(s), %2 page(s)</source>
+        <translation>%1 item(s), %2 page(s)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="250" />
+        <source>Items renumbered; page numbers follow the page counts.</source>
+        <translation>Items renumbered; page numbers follow the page counts.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="256" />
+        <source>Withdraw item</source>
+        <translation>Withdraw item</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="257" />
+        <source>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</source>
+        <translation>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsTableModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="34" />
+        <source>No.</source>
+        <extracomment>(item id, field, new text): the dialog saves it through catalogue.update_item</extracomment>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="35" />
+        <source>Document no.</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="36" />
+        <source>Responsible</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="37" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="38" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="39" />
+        <source>Security</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="40" />
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="41" />
+        <source>Page no.</source>
+        <translation>Page no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="42" />
+        <source>Item code</source>
+        <translation>Item code</translation>
+    </message>
+</context>
+<context>
+    <name>KeepDialog</name>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="410" />
+        <source>Keep %n volume(s)</source>
+        <translation><numerusform>Keep %n volume</numerusform><numerusform>Keep %n volumes</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="413" />
+        <source>30 years (D30)</source>
+        <translation>30 years (D30)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="413" />
+        <source>Permanent (Y)</source>
+        <translation>Permanent (Y)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="413" />
+        <source>10 years (D10)</source>
+        <translation>10 years (D10)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="416" />
+        <source>e.g. a lawsuit is still open</source>
+        <translation>e.g. a lawsuit is still open</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="418" />
+        <source>New retention</source>
+        <translation>New retention</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="419" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="421" />
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="422" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsArea</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="77" />
+        <source>Scan or type a code, then Enter</source>
+        <translation>Scan or type a code, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="84" />
+        <source>Archival code</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="84" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="89" />
+        <source>Add never printed</source>
+        <translation>Add never printed</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="91" />
+        <source>Add catalogue selection</source>
+        <translation>Add catalogue selection</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="93" />
+        <source>Add search results…</source>
+        <translation>Add search results…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="95" />
+        <source>Add a shelf range…</source>
+        <translation>Add a shelf range…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="97" />
+        <source>Remove selected</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="99" />
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="129" />
+        <source>Record the print date</source>
+        <translation>Record the print date</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="131" />
+        <source>New template…</source>
+        <translation>New template…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="137" />
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="138" />
+        <source>Label stock</source>
+        <translation>Label stock</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="139" />
+        <source>Start at label</source>
+        <translation>Start at label</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="140" />
+        <source>Printer calibration (mm)</source>
+        <translation>Printer calibration (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="142" />
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="143" />
+        <source>Offset right</source>
+        <translation>Offset right</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="144" />
+        <source>Offset down</source>
+        <translation>Offset down</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="145" />
+        <source>Creep per row</source>
+        <translation>Creep per row</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="146" />
+        <source>Save calibration</source>
+        <translation>Save calibration</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="148" />
+        <source>Test page…</source>
+        <translation>Test page…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="154" />
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="157" />
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="160" />
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
+        <source>Volume forms…</source>
+        <translation>Volume forms…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="192" />
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="249" />
+        <source>(no printer)</source>
+        <translation>(no printer)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="271" />
+        <source>Calibration saved for %1.</source>
+        <translation>Calibration saved for %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="290" />
+        <source>%n volume(s) in the batch.</source>
+        <translation><numerusform>%n volume in the batch.</numerusform><numerusform>%n volumes in the batch.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="301" />
+        <source>Unknown code: %1</source>
+        <translation>Unknown code: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="304" />
+        <source>%1 is already in the batch.</source>
+        <translation>%1 is already in the batch.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="310" />
+        <source>Every volume's label has been printed.</source>
+        <translation>Every volume's label has been printed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="320" />
+        <source>Select volumes in the catalogue first.</source>
+        <translation>Select volumes in the catalogue first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="325" />
+        <source>Add search results</source>
+        <translation>Add search results</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="325" />
+        <source>Search for:</source>
+        <translation>Search for:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="358" />
+        <source>Choose a template and a label stock.</source>
+        <translation>Choose a template and a label stock.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="360" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="415" />
+        <source>The batch is empty: scan or add volumes first.</source>
+        <translation>The batch is empty: scan or add volumes first.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
+        <source>Print date recorded for %n volume(s).</source>
+        <translation><numerusform>Print date recorded for %n volume.</numerusform><numerusform>Print date recorded for %n volumes.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="410" />
+        <source>Calibration test page</source>
+        <translation>Calibration test page</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="421" />
+        <source>Volume forms</source>
+        <translation>Volume forms</translation>
+    </message>
+</context>
+<context>
+    <name>LayerVolumesModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <source>Archival code</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>LendPanel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="138" />
+        <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
+        <translation>Scan the borrower's card, or type a name, card no. or phone and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="143" />
+        <source>Searc&amp;h…</source>
+        <translation>Searc&amp;h…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="250" />
+        <source>No borrower chosen</source>
+        <translation>No borrower chosen</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="151" />
+        <source>Scan a volume's barcode or type its archival code and press Enter</source>
+        <translation>Scan a volume's barcode or type its archival code and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="155" />
+        <source>Archival code</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="155" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="155" />
+        <source>Security</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="155" />
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="156" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="156" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="160" />
+        <source>&amp;Remove from list</source>
+        <translation>&amp;Remove from list</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="179" />
+        <source>Approval required</source>
+        <translation>Approval required</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="190" />
+        <source>A&amp;pprover:</source>
+        <translation>A&amp;pprover:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="191" />
+        <source>&amp;Opinion:</source>
+        <translation>&amp;Opinion:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="195" />
+        <source>&amp;Lend and print slip (Ctrl+Enter)</source>
+        <translation>&amp;Lend and print slip (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="198" />
+        <source>&amp;Clear</source>
+        <translation>&amp;Clear</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="205" />
+        <source>&amp;Borrower:</source>
+        <translation>&amp;Borrower:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="209" />
+        <source>&amp;Volume:</source>
+        <translation>&amp;Volume:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="213" />
+        <source>P&amp;urpose:</source>
+        <translation>P&amp;urpose:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="214" />
+        <source>U&amp;se:</source>
+        <translation>U&amp;se:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="215" />
+        <source>&amp;Due date:</source>
+        <translation>&amp;Due date:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="216" />
+        <source>Cler&amp;k:</source>
+        <translation>Cler&amp;k:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="217" />
+        <source>No&amp;tes:</source>
+        <translation>No&amp;tes:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="255" />
+        <source>ID %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="257" />
+        <source>card %1</source>
+        <translation>card %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="260" />
+        <source>(deactivated: cannot borrow)</source>
+        <translation>(deactivated: cannot borrow)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="276" />
+        <source>No borrower matches “%1”.</source>
+        <translation>No borrower matches “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="294" />
+        <source>No volume has the code %1.</source>
+        <translation>No volume has the code %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="299" />
+        <source>%1 is already in the list.</source>
+        <translation>%1 is already in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="314" />
+        <source>Added %1.</source>
+        <translation>Added %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="336" />
+        <source>Needed for: %1</source>
+        <translation>Needed for: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="342" />
+        <source>Choose the borrower first: scan the card or type the name.</source>
+        <translation>Choose the borrower first: scan the card or type the name.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="347" />
+        <source>Scan the volumes to lend.</source>
+        <translation>Scan the volumes to lend.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="363" />
+        <source>Lent %1 volume(s) to %2 on slip %3.</source>
+        <translation>Lent %1 volume(s) to %2 on slip %3.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="366" />
+        <source>%1 refused volume(s) were not lent.</source>
+        <translation>%1 refused volume(s) were not lent.</translation>
+    </message>
+</context>
+<context>
+    <name>LendingArea</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1047" />
+        <source>&amp;1 Lend</source>
+        <translation>&amp;1 Lend</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1048" />
+        <source>&amp;2 Return</source>
+        <translation>&amp;2 Return</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1049" />
+        <source>&amp;3 Loans out</source>
+        <translation>&amp;3 Loans out</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1050" />
+        <source>&amp;4 Overdue</source>
+        <translation>&amp;4 Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1051" />
+        <source>&amp;5 Borrowers</source>
+        <translation>&amp;5 Borrowers</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1052" />
+        <source>&amp;6 Register</source>
+        <translation>&amp;6 Register</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1064" />
+        <source>Lending</source>
+        <translation>Lending</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1101" />
+        <source>Borrower: %1</source>
+        <translation>Borrower: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1107" />
+        <source>%1 is neither a volume nor a borrower's card.</source>
+        <translation>%1 is neither a volume nor a borrower's card.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1124" />
+        <source>(%1 overdue)</source>
+        <translation>(%1 overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1125" />
+        <source>%1 loan(s) overdue</source>
+        <translation>%1 loan(s) overdue</translation>
+    </message>
+</context>
+<context>
+    <name>LineDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="287" />
+        <source>Line %1</source>
+        <translation>Line %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="306" />
+        <source>Arrived</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="310" />
+        <source>as listed</source>
+        <translation>as listed</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="314" />
+        <source>Archival code</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="315" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="316" />
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="317" />
+        <source>Retention</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="318" />
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="319" />
+        <source>Pages listed</source>
+        <translation>Pages listed</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="321" />
+        <source>Pages counted</source>
+        <translation>Pages counted</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="322" />
+        <source>Remarks</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="324" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="325" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
+        <source>Result</source>
+        <extracomment>background of each class (rows, chips, the last-scan banner)</extracomment>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <source>Archival code</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
+        <source>Found on</source>
+        <translation>Found on</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
+        <source>Belongs on</source>
+        <translation>Belongs on</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
+        <source>Catalogue status</source>
+        <translation>Catalogue status</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="105" />
+        <source>Scanned at</source>
+        <translation>Scanned at</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="105" />
+        <source>Remarks</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <source>Retention</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="146" />
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="146" />
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="146" />
+        <source>Pages counted</source>
+        <translation>Pages counted</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="146" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="218" />
+        <source>taken off</source>
+        <translation>taken off</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="219" />
+        <source>handed over</source>
+        <translation>handed over</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="219" />
+        <source>to hand over</source>
+        <translation>to hand over</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="222" />
+        <source>not arrived yet</source>
+        <translation>not arrived yet</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="223" />
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="224" />
+        <source>arrived</source>
+        <translation>arrived</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="225" />
+        <source>not on the list</source>
+        <translation>not on the list</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="226" />
+        <source>sent back</source>
+        <translation>sent back</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="229" />
+        <source>, pages differ</source>
+        <translation>, pages differ</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="28" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="51" />
         <source>ArchiveDesk — %1</source>
         <translation>ArchiveDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="51" />
-        <source>Refresh</source>
-        <translation>Refresh</translation>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="78" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="103" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="104" />
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="110" />
+        <source>&amp;Import a register…</source>
+        <translation>&amp;Import a register…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="115" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="120" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="127" />
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="130" />
+        <source>&amp;Settings</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="131" />
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="134" />
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="143" />
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
+        <source>&amp;About ArchiveDesk</source>
+        <translation>&amp;About ArchiveDesk</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="161" />
+        <source>The language changes when ArchiveDesk is started again.</source>
+        <translation>The language changes when ArchiveDesk is started again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="164" />
+        <source>About ArchiveDesk</source>
+        <translation>About ArchiveDesk</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
+        <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
+        <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>
 </context>
 <context>
-    <name>VolumeTableModel</name>
+    <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="34" />
-        <source>Archival code</source>
-        <translation>Archival code</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="195" />
+        <source>Check the columns</source>
+        <translation>Check the columns</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="35" />
-        <source>Title</source>
-        <translation>Title</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="196" />
+        <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
+        <translation>The header row was found and the columns matched from their headers; correct any that are wrong.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="36" />
-        <source>Year</source>
-        <translation>Year</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="202" />
+        <source>Column</source>
+        <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="37" />
-        <source>Retention</source>
-        <translation>Retention</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="202" />
+        <source>Header</source>
+        <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="38" />
-        <source>Security</source>
-        <translation>Security</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="202" />
+        <source>Imported as</source>
+        <translation>Imported as</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="39" />
-        <source>Pages</source>
-        <translation>Pages</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="206" />
+        <source>Save this mapping…</source>
+        <translation>Save this mapping…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="40" />
-        <source>Items</source>
-        <translation>Items</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="209" />
+        <source>Header row</source>
+        <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="41" />
-        <source>Location</source>
-        <translation>Location</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="244" />
+        <source>(not imported)</source>
+        <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="42" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="264" />
+        <source>Still needed: %1</source>
+        <translation>Still needed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
+        <source>Save this mapping</source>
+        <translation>Save this mapping</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+</context>
+<context>
+    <name>NewTemplateDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="479" />
+        <source>New label template</source>
+        <translation>New label template</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="494" />
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="503" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="504" />
+        <source>Width</source>
+        <translation>Width</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="505" />
+        <source>Height</source>
+        <translation>Height</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="506" />
+        <source>Font size</source>
+        <translation>Font size</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="508" />
+        <source>Fields</source>
+        <translation>Fields</translation>
+    </message>
+</context>
+<context>
+    <name>OpenLoansPanel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="543" />
+        <source>Filter by slip no., borrower or unit</source>
+        <translation>Filter by slip no., borrower or unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
+        <source>Slip</source>
+        <translation>Slip</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
+        <source>Unit / department</source>
+        <translation>Unit / department</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
+        <source>Lent</source>
+        <translation>Lent</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="548" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="548" />
+        <source>Volumes out</source>
+        <translation>Volumes out</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="548" />
+        <source>Renewals</source>
+        <translation>Renewals</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="548" />
+        <source>Days overdue</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="552" />
+        <source>&amp;Renew…</source>
+        <translation>&amp;Renew…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="555" />
+        <source>&amp;Print slip…</source>
+        <translation>&amp;Print slip…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <source>Choose the loan to renew.</source>
+        <translation>Choose the loan to renew.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="618" />
+        <source>Slip %1 renewed to %2 (renewal no. %3).</source>
+        <translation>Slip %1 renewed to %2 (renewal no. %3).</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="627" />
+        <source>Choose the loan whose slip to print.</source>
+        <translation>Choose the loan whose slip to print.</translation>
+    </message>
+</context>
+<context>
+    <name>OverduePanel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="643" />
+        <source>Days overdue</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="643" />
+        <source>Slip</source>
+        <translation>Slip</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="643" />
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="643" />
+        <source>Unit / department</source>
+        <translation>Unit / department</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="644" />
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="644" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="644" />
+        <source>Renewals</source>
+        <translation>Renewals</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="644" />
+        <source>Volumes out</source>
+        <translation>Volumes out</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="648" />
+        <source>Print reminders for &amp;selected borrowers…</source>
+        <translation>Print reminders for &amp;selected borrowers…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="650" />
+        <source>Print reminders for &amp;all…</source>
+        <translation>Print reminders for &amp;all…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="673" />
+        <source>%1 overdue loan(s), %2 borrower(s)</source>
+        <translation>%1 overdue loan(s), %2 borrower(s)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="681" />
+        <source>Select the borrowers to remind.</source>
+        <translation>Select the borrowers to remind.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="686" />
+        <source>No loan is overdue.</source>
+        <translation>No loan is overdue.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="694" />
+        <source>Reminders to return archives</source>
+        <translation>Reminders to return archives</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="69" />
+        <source>&amp;Save PDF…</source>
+        <extracomment>resolution the PDF pages are rasterised at for printing: sharp text on a laser printer, 35 MB a page</extracomment>
+        <translation>&amp;Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="70" />
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="72" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="80" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="109" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="99" />
+        <source>Save PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="109" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="77" />
+        <source>%n page(s)</source>
+        <translation><numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="78" />
+        <source>Save PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="79" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="186" />
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="99" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="188" />
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrint</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="74" />
+        <source>The document could not be prepared for printing.</source>
+        <translation>The document could not be prepared for printing.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="90" />
+        <source>The printer %1 cannot be opened.</source>
+        <translation>The printer %1 cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="151" />
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="165" />
+        <source>%1 could not be written: %2</source>
+        <translation>%1 could not be written: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="70" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="70" />
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="70" />
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="71" />
+        <source>Already catalogued</source>
+        <translation>Already catalogued</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="71" />
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="83" />
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="85" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="43" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="123" />
+        <source>Repeats row %1</source>
+        <translation>Repeats row %1</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="283" />
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="284" />
+        <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
+        <translation>Every row of the file with what will happen to it. Nothing has been written yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="289" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="294" />
+        <source>Update volumes that are already catalogued</source>
+        <translation>Update volumes that are already catalogued</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="295" />
+        <source>Create fonds that are not in the catalogue yet</source>
+        <translation>Create fonds that are not in the catalogue yet</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="297" />
+        <source>Save the problems as a workbook…</source>
+        <translation>Save the problems as a workbook…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="319" />
+        <source>Reading and checking every row…</source>
+        <translation>Reading and checking every row…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="338" />
+        <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
+        <translation>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="357" />
+        <source>Save the problems as a workbook</source>
+        <translation>Save the problems as a workbook</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <source>Holds</source>
+        <translation>Holds</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="168" />
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+</context>
+<context>
+    <name>RackDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="113" />
+        <source>New rack</source>
+        <translation>New rack</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="127" />
+        <source>Compact mobile rack</source>
+        <translation>Compact mobile rack</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="128" />
+        <source>Cabinet</source>
+        <translation>Cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="130" />
+        <source>Double-sided (A and B)</source>
+        <translation>Double-sided (A and B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="131" />
+        <source>Single-sided</source>
+        <translation>Single-sided</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="138" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="144" />
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="147" />
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="148" />
+        <source>Rack number</source>
+        <translation>Rack number</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="149" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="150" />
+        <source>Sides</source>
+        <translation>Sides</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="151" />
+        <source>Columns</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="152" />
+        <source>Sections per column</source>
+        <translation>Sections per column</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="153" />
+        <source>Layers per section</source>
+        <translation>Layers per section</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="154" />
+        <source>Capacity of a layer (volumes)</source>
+        <translation>Capacity of a layer (volumes)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="155" />
+        <source>Width of a layer</source>
+        <translation>Width of a layer</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="163" />
+        <source>Codes that will be created</source>
+        <translation>Codes that will be created</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="169" />
+        <source>Create rack</source>
+        <translation>Create rack</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="208" />
+        <source>Create a room first.</source>
+        <translation>Create a room first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="224" />
+        <source>%1 layers, from %2 to %3</source>
+        <translation>%1 layers, from %2 to %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="229" />
+        <source>… and %1 more, to %2</source>
+        <translation>… and %1 more, to %2</translation>
+    </message>
+</context>
+<context>
+    <name>RackMapView</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="220" />
+        <source>Choose a rack</source>
+        <translation>Choose a rack</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="250" />
+        <source>cabinet</source>
+        <translation>cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="250" />
+        <source>rack</source>
+        <translation>rack</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="256" />
+        <source>Room %1 · %2 %3 · side %4</source>
+        <translation>Room %1 · %2 %3 · side %4</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="259" />
+        <source>Room %1 · %2 %3</source>
+        <translation>Room %1 · %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="267" />
+        <source>Section %1</source>
+        <translation>Section %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="276" />
+        <source>Column %1</source>
+        <translation>Column %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="320" />
+        <source>empty</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="321" />
+        <source>in use</source>
+        <translation>in use</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="322" />
+        <source>nearly full (85%+)</source>
+        <translation>nearly full (85%+)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="323" />
+        <source>over capacity</source>
+        <translation>over capacity</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="324" />
+        <source>reserved</source>
+        <translation>reserved</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="325" />
+        <source>out of use</source>
+        <translation>out of use</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="377" />
+        <source>Reserved for %1</source>
+        <translation>Reserved for %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="379" />
+        <source>Out of use</source>
+        <translation>Out of use</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/reason.py" line="18" />
+        <source>Reason (required)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/reason.py" line="21" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/reason.py" line="22" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <source>Slip</source>
+        <translation>Slip</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <source>Lent</source>
+        <translation>Lent</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <source>Unit / department</source>
+        <translation>Unit / department</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <source>Archival code</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <source>Security</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <source>Use</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <source>Returned on</source>
+        <translation>Returned on</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="880" />
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="880" />
+        <source>Outcome of use</source>
+        <translation>Outcome of use</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="880" />
+        <source>Approver</source>
+        <translation>Approver</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="880" />
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPanel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="921" />
+        <source>F&amp;rom</source>
+        <translation>F&amp;rom</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="923" />
+        <source>T&amp;o</source>
+        <translation>T&amp;o</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="930" />
+        <source>Borrower or unit</source>
+        <translation>Borrower or unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="932" />
+        <source>Archival code</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="935" />
+        <source>All purposes</source>
+        <translation>All purposes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="939" />
+        <source>All uses</source>
+        <translation>All uses</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
+        <source>Still out</source>
+        <translation>Still out</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="945" />
+        <source>&amp;Search</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="947" />
+        <source>E&amp;xport to Excel…</source>
+        <translation>E&amp;xport to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1004" />
+        <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
+        <translation>Showing the newest %1 of %2 lines; export writes all of them.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1007" />
+        <source>%n line(s)</source>
+        <translation><numerusform>%n line</numerusform><numerusform>%n lines</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1010" />
+        <source>Export the loan register</source>
+        <translation>Export the loan register</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1011" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1024" />
+        <source>%1 line(s) written to %2.</source>
+        <translation>%1 line(s) written to %2.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistersPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1499" />
+        <source>Transfer and receiving register</source>
+        <translation>Transfer and receiving register</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1500" />
+        <source>Destruction register</source>
+        <translation>Destruction register</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1502" />
+        <source>Received and handed over</source>
+        <translation>Received and handed over</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1503" />
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1504" />
+        <source>Handed over</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1507" />
+        <source>all years</source>
+        <translation>all years</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1510" />
+        <source>unit, person, number, code or title</source>
+        <translation>unit, person, number, code or title</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1511" />
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1512" />
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1556" />
+        <source>%n row(s)</source>
+        <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1562" />
+        <source>Export to Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1562" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1570" />
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+</context>
+<context>
+    <name>RenewDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="254" />
+        <source>Renew %1</source>
+        <translation>Renew %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="263" />
+        <source>Due now:</source>
+        <translation>Due now:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="264" />
+        <source>&amp;New due date:</source>
+        <translation>&amp;New due date:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="265" />
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsArea</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="60" />
+        <source>Yearly inventory workbook (for the annual report 档案室基本情况年报)</source>
+        <translation>Yearly inventory workbook (for the annual report 档案室基本情况年报)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="68" />
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="72" />
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="76" />
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="77" />
+        <source>Summary (holdings by fonds, category and retention in volumes, items, pages and boxes; the year's changes; use; stocktakes), the annual report layout, the holdings register and the volumes received, transferred out and destroyed, the year's loans, and a chart.</source>
+        <translation>Summary (holdings by fonds, category and retention in volumes, items, pages and boxes; the year's changes; use; stocktakes), the annual report layout, the holdings register and the volumes received, transferred out and destroyed, the year's loans, and a chart.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="83" />
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="86" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="98" />
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="110" />
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="116" />
+        <source>Yearly inventory %1.xlsx</source>
+        <translation>Yearly inventory %1.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="127" />
+        <source>Save the yearly inventory</source>
+        <translation>Save the yearly inventory</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="128" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="159" />
+        <source>Writing the %1 inventory…</source>
+        <translation>Writing the %1 inventory…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="168" />
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="186" />
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnPanel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="407" />
+        <source>Scan each volume coming back</source>
+        <translation>Scan each volume coming back</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="411" />
+        <source>Archival code</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="411" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="411" />
+        <source>Slip</source>
+        <translation>Slip</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="411" />
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="412" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="412" />
+        <source>Pages lent</source>
+        <translation>Pages lent</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="412" />
+        <source>Pages counted</source>
+        <translation>Pages counted</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="412" />
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="413" />
+        <source>Damage</source>
+        <translation>Damage</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="413" />
+        <source>Outcome of use</source>
+        <translation>Outcome of use</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="419" />
+        <source>&amp;Take back (Ctrl+Enter)</source>
+        <translation>&amp;Take back (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="422" />
+        <source>&amp;Remove from list</source>
+        <translation>&amp;Remove from list</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="429" />
+        <source>&amp;Volume:</source>
+        <translation>&amp;Volume:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="434" />
+        <source>Received b&amp;y:</source>
+        <translation>Received b&amp;y:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="450" />
+        <source>%1 is already in the list.</source>
+        <translation>%1 is already in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="465" />
+        <source>if damaged: what</source>
+        <translation>if damaged: what</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="467" />
+        <source>what the use achieved</source>
+        <translation>what the use achieved</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="472" />
+        <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
+        <translation>%1 from slip %2: count the pages (%3 lent) and check the condition.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="496" />
+        <source>Scan the volumes coming back.</source>
+        <translation>Scan the volumes coming back.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="507" />
+        <source>%1: %2 pages lent, %3 counted</source>
+        <translation>%1: %2 pages lent, %3 counted</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="510" />
+        <source>Page count differs</source>
+        <translation>Page count differs</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="511" />
+        <source>The pages counted differ from the pages lent:
+
+%1
+
+Record the return with this difference?</source>
+        <translation>The pages counted differ from the pages lent:
+
+%1
+
+Record the return with this difference?</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="514" />
+        <source>Nothing was recorded: recount the pages.</source>
+        <translation>Nothing was recorded: recount the pages.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="522" />
+        <source>Took back %1 volume(s).</source>
+        <translation>Took back %1 volume(s).</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="524" />
+        <source>Slip(s) %1 fully returned.</source>
+        <translation>Slip(s) %1 fully returned.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="527" />
+        <source>Still out: %1.</source>
+        <translation>Still out: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="69" />
+        <source>New room</source>
+        <translation>New room</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="78" />
+        <source>e.g. %1</source>
+        <translation>e.g. %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="81" />
+        <source>Room number</source>
+        <translation>Room number</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="82" />
+        <source>Code (in location codes)</source>
+        <translation>Code (in location codes)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="83" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+</context>
+<context>
+    <name>RoomMapView</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="461" />
+        <source>No racks in this room yet</source>
+        <translation>No racks in this room yet</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="478" />
+        <source>Cabinet %1</source>
+        <translation>Cabinet %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="478" />
+        <source>Rack %1</source>
+        <translation>Rack %1</translation>
+    </message>
+</context>
+<context>
+    <name>RoomTotalsModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <source>Racks</source>
+        <translation>Racks</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <source>Capacity</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <source>Used</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="132" />
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="132" />
+        <source>Fill</source>
+        <translation>Fill</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="132" />
+        <source>Shelf length (m)</source>
+        <translation>Shelf length (m)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="132" />
+        <source>Reserved layers</source>
+        <translation>Reserved layers</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="146" />
+        <source>All rooms</source>
+        <translation>All rooms</translation>
+    </message>
+</context>
+<context>
+    <name>SharesModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="185" />
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="185" />
+        <source>Volumes moved here</source>
+        <translation>Volumes moved here</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="185" />
+        <source>Afterwards</source>
+        <translation>Afterwards</translation>
+    </message>
+</context>
+<context>
+    <name>ShelfRangeDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="441" />
+        <source>Shelf range</source>
+        <translation>Shelf range</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="454" />
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
+        <source>Rack</source>
+        <translation>Rack</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="463" />
+        <source>(whole room)</source>
+        <translation>(whole room)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="465" />
+        <source>Rack %1</source>
+        <translation>Rack %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShelvesArea</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="93" />
+        <source>New room…</source>
+        <translation>New room…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="94" />
+        <source>New rack…</source>
+        <translation>New rack…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="96" />
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="99" />
+        <source>Move volumes…</source>
+        <translation>Move volumes…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="101" />
+        <source>Find space…</source>
+        <translation>Find space…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="104" />
+        <source>Shelf list of the room…</source>
+        <translation>Shelf list of the room…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="105" />
+        <source>Shelf list of the rack…</source>
+        <translation>Shelf list of the rack…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="106" />
+        <source>Shelf list of the layer…</source>
+        <translation>Shelf list of the layer…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="108" />
+        <source>Export to Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="112" />
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="114" />
+        <source>Rack</source>
+        <translation>Rack</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="150" />
+        <source>Room overview</source>
+        <translation>Room overview</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="151" />
+        <source>Rack map</source>
+        <translation>Rack map</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="155" />
+        <source>Shelving by scan</source>
+        <translation>Shelving by scan</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="482" />
+        <source>Scan a layer label to start</source>
+        <translation>Scan a layer label to start</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="176" />
+        <source>Scan a layer label, then the volumes</source>
+        <translation>Scan a layer label, then the volumes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="178" />
+        <source>Undo last</source>
+        <translation>Undo last</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="182" />
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="196" />
+        <source>Click a layer on the map to list it</source>
+        <translation>Click a layer on the map to list it</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="198" />
+        <source>Shelve here</source>
+        <translation>Shelve here</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="199" />
+        <source>Make this layer the target of shelving by scan</source>
+        <translation>Make this layer the target of shelving by scan</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="240" />
+        <source>Undo last placement</source>
+        <translation>Undo last placement</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="245" />
+        <source>Stop shelving</source>
+        <translation>Stop shelving</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="263" />
+        <source>Shelves</source>
+        <translation>Shelves</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="311" />
+        <source>Cabinet %1</source>
+        <translation>Cabinet %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="311" />
+        <source>Rack %1</source>
+        <translation>Rack %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="349" />
+        <source>%1 layers, %2 of %3 places used (%4)</source>
+        <translation>%1 layers, %2 of %3 places used (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="398" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="462" />
+        <source>Reserved for %1</source>
+        <translation>Reserved for %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="400" />
+        <source>Out of use</source>
+        <translation>Out of use</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="419" />
+        <source>This volume is not shelved yet.</source>
+        <translation>This volume is not shelved yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="447" />
+        <source>%1 stands here (scan a layer label first to shelve)</source>
+        <translation>%1 stands here (scan a layer label first to shelve)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="451" />
+        <source>%1 is neither a layer label nor a volume of this catalogue.</source>
+        <translation>%1 is neither a layer label nor a volume of this catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="458" />
+        <source>Layer %1 is out of use; choose another layer.</source>
+        <translation>Layer %1 is out of use; choose another layer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="477" />
+        <source>Target %1: scan the volumes to shelve on it.</source>
+        <translation>Target %1: scan the volumes to shelve on it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="508" />
+        <source>%1 → %2, number %3 (%4)</source>
+        <translation>%1 → %2, number %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="511" />
+        <source>(was on %1)</source>
+        <translation>(was on %1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="542" />
+        <source>not shelved</source>
+        <translation>not shelved</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="543" />
+        <source>Undone: %1 is back on %2</source>
+        <translation>Undone: %1 is back on %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="613" />
+        <source>Moved %1 volumes onto %2 layers</source>
+        <translation>Moved %1 volumes onto %2 layers</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="653" />
+        <source>Choose a %1 first.</source>
+        <translation>Choose a %1 first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="653" />
+        <source>room</source>
+        <translation>room</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="653" />
+        <source>rack</source>
+        <translation>rack</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="654" />
+        <source>layer</source>
+        <translation>layer</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="657" />
+        <source>Export shelf list</source>
+        <translation>Export shelf list</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="658" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="668" />
+        <source>Writing %1 …</source>
+        <translation>Writing %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="674" />
+        <source>Wrote %1 volumes to %2</source>
+        <translation>Wrote %1 volumes to %2</translation>
+    </message>
+</context>
+<context>
+    <name>SlipPrintDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="155" />
+        <source>Loan slip %1</source>
+        <translation>Loan slip %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="159" />
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="160" />
+        <source>A5</source>
+        <translation>A5</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="163" />
+        <source>1 copy</source>
+        <translation>1 copy</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="164" />
+        <source>2 copies</source>
+        <translation>2 copies</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="167" />
+        <source>Pape&amp;r:</source>
+        <translation>Pape&amp;r:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="169" />
+        <source>C&amp;opies:</source>
+        <translation>C&amp;opies:</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceFinderDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="412" />
+        <source>Find space</source>
+        <translation>Find space</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="422" />
+        <source>Any (30 mm a volume)</source>
+        <translation>Any (30 mm a volume)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="426" />
+        <source>All rooms</source>
+        <translation>All rooms</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="429" />
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="434" />
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="436" />
+        <source>of</source>
+        <translation>of</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="448" />
+        <source>Reserve for (e.g. the incoming transfer)</source>
+        <translation>Reserve for (e.g. the incoming transfer)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="449" />
+        <source>Reserve</source>
+        <translation>Reserve</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="452" />
+        <source>Show on map</source>
+        <translation>Show on map</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="461" />
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="464" />
+        <source>Reservations</source>
+        <translation>Reservations</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="497" />
+        <source>Nearest to %1, where this category's shelving ends (%2 mm a volume)</source>
+        <translation>Nearest to %1, where this category's shelving ends (%2 mm a volume)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="500" />
+        <source>Nearest to the start of the first room (%1 mm a volume)</source>
+        <translation>Nearest to the start of the first room (%1 mm a volume)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="505" />
+        <source>No stretch of free layers holds that many volumes.</source>
+        <translation>No stretch of free layers holds that many volumes.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="514" />
+        <source>Choose a proposal first.</source>
+        <translation>Choose a proposal first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="524" />
+        <source>Reserved %1 layers (%2 … %3) for %4</source>
+        <translation>Reserved %1 layers (%2 … %3) for %4</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="534" />
+        <source>Released %1 layers reserved for %2</source>
+        <translation>Released %1 layers reserved for %2</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeArea</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="320" />
+        <source>Stocktake</source>
+        <translation>Stocktake</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="329" />
+        <source>New stocktake</source>
+        <translation>New stocktake</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="333" />
+        <source>Stocktake %1</source>
+        <translation>Stocktake %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="334" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <source>Stocktake name</source>
+        <translation>Stocktake name</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="337" />
+        <source>Rooms and racks</source>
+        <translation>Rooms and racks</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="337" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="343" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="339" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="342" />
+        <source>single layers: location codes, separated by spaces or commas</source>
+        <translation>single layers: location codes, separated by spaces or commas</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="344" />
+        <source>Start the stocktake</source>
+        <translation>Start the stocktake</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="350" />
+        <source>Open stocktakes (resume where you stopped)</source>
+        <translation>Open stocktakes (resume where you stopped)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
+        <source>Scans</source>
+        <translation>Scans</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="358" />
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="367" />
+        <source>Register of stocktakes (清点检查登记)</source>
+        <translation>Register of stocktakes (清点检查登记)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="370" />
+        <source>Action taken</source>
+        <translation>Action taken</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="377" />
+        <source>Report (PDF)…</source>
+        <translation>Report (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="378" />
+        <source>Report (Excel)…</source>
+        <translation>Report (Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="379" />
+        <source>Correct the catalogue…</source>
+        <translation>Correct the catalogue…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="380" />
+        <source>Export the register…</source>
+        <translation>Export the register…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="428" />
+        <source>in progress</source>
+        <translation>in progress</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="440" />
+        <source>%n open stocktake(s)</source>
+        <translation><numerusform>%n open stocktake</numerusform><numerusform>%n open stocktakes</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="449" />
+        <source>Room %1</source>
+        <translation>Room %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="455" />
+        <source>Cabinet %1</source>
+        <translation>Cabinet %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="455" />
+        <source>Rack %1</source>
+        <translation>Rack %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="506" />
+        <source>No layer has the code %1.</source>
+        <translation>No layer has the code %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="564" />
+        <source>Scan or type a layer label or a volume's code, then Enter</source>
+        <translation>Scan or type a layer label or a volume's code, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="597" />
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="600" />
+        <source>Everything</source>
+        <translation>Everything</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="601" />
+        <source>Needing attention</source>
+        <translation>Needing attention</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="607" />
+        <source>Pause (resume later)</source>
+        <translation>Pause (resume later)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="610" />
+        <source>Finish the stocktake…</source>
+        <translation>Finish the stocktake…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="637" />
+        <source>This stocktake is finished.</source>
+        <translation>This stocktake is finished.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="645" />
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="648" />
+        <source>Resumed: %n scan(s) so far. Carry on where you stopped.</source>
+        <translation><numerusform>Resumed: %n scan so far. Carry on where you stopped.</numerusform><numerusform>Resumed: %n scans so far. Carry on where you stopped.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="650" />
+        <source>Scan the label of the first layer, then every volume on it.</source>
+        <translation>Scan the label of the first layer, then every volume on it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="675" />
+        <source>Layers counted: %1 of %2 · scans: %3</source>
+        <translation>Layers counted: %1 of %2 · scans: %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="737" />
+        <source>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</source>
+        <translation>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="740" />
+        <source>%n layer(s) of the scope were not counted: volumes on them are not judged.</source>
+        <translation><numerusform>%n layer of the scope were not counted: volumes on them are not judged.</numerusform><numerusform>%n layers of the scope were not counted: volumes on them are not judged.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="741" />
+        <source>Finish the stocktake</source>
+        <translation>Finish the stocktake</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="782" />
+        <source>Save the stocktake report</source>
+        <translation>Save the stocktake report</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="783" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="791" />
+        <source>Export the stocktake report</source>
+        <translation>Export the stocktake report</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="792" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="801" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="799" />
+        <source>Export the register of stocktakes</source>
+        <translation>Export the register of stocktakes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="800" />
+        <source>Register of stocktakes</source>
+        <translation>Register of stocktakes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="814" />
+        <source>Writing…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="819" />
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="857" />
+        <source>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</source>
+        <translation>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersArea</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1587" />
+        <source>Receiving</source>
+        <translation>Receiving</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1588" />
+        <source>Handing over</source>
+        <translation>Handing over</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1589" />
+        <source>Appraisal and destruction</source>
+        <translation>Appraisal and destruction</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1590" />
+        <source>Registers</source>
+        <translation>Registers</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1598" />
+        <source>Transfers</source>
+        <translation>Transfers</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeDetailView</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="111" />
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="127" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="175" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="242" />
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <source>Slip no.</source>
+        <translation>Slip no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <source>Use</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <source>Lent on</source>
+        <translation>Lent on</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="143" />
+        <source>Loans</source>
+        <translation>Loans</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="145" />
+        <source>Location and loans</source>
+        <translation>Location and loans</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <source>Changes</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="154" />
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="169" />
+        <source>No volume selected</source>
+        <translation>No volume selected</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="188" />
+        <source>Items (%1)</source>
+        <translation>Items (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="190" />
+        <source>Not shelved yet.</source>
+        <translation>Not shelved yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="237" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="223" />
+        <source>Archival code</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="216" />
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="224" />
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="225" />
         <source>Fonds</source>
         <translation>Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="44" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="226" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="45" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="227" />
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="228" />
+        <source>Retention</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="229" />
+        <source> (%1 years)</source>
+        <translation> (%1 years)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="230" />
+        <source>Security</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="232" />
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="234" />
+        <source>Box no.</source>
+        <translation>Box no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="236" />
+        <source>Item numbers</source>
+        <translation>Item numbers</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="238" />
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="46" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="240" />
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="241" />
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="245" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="247" />
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="248" />
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="249" />
+        <source>Last changed</source>
+        <translation>Last changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="259" />
+        <source>not returned</source>
+        <translation>not returned</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="301" />
+        <source>created</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="302" />
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="303" />
+        <source>made void</source>
+        <translation>made void</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="304" />
+        <source>status changed</source>
+        <translation>status changed</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeEditor</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="73" />
+        <source>New volume</source>
+        <translation>New volume</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="73" />
+        <source>Edit volume %1</source>
+        <translation>Edit volume %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="131" />
+        <source>&amp;Use proposed</source>
+        <translation>&amp;Use proposed</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="147" />
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="148" />
+        <source> years</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="151" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="367" />
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="172" />
+        <source>&amp;Fonds</source>
+        <translation>&amp;Fonds</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
+        <source>&amp;Category</source>
+        <translation>&amp;Category</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="174" />
+        <source>&amp;Year</source>
+        <translation>&amp;Year</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="175" />
+        <source>&amp;Retention</source>
+        <translation>&amp;Retention</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="176" />
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="177" />
+        <source>Archival &amp;code</source>
+        <translation>Archival &amp;code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="179" />
+        <source>&amp;Title</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="180" />
+        <source>Res&amp;ponsible</source>
+        <translation>Res&amp;ponsible</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="181" />
+        <source>&amp;Security</source>
+        <translation>&amp;Security</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="182" />
+        <source>Start date</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="183" />
+        <source>End date</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="184" />
+        <source>Pa&amp;ges</source>
+        <translation>Pa&amp;ges</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="185" />
+        <source>Box no.</source>
+        <translation>Box no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="186" />
+        <source>First item no.</source>
+        <translation>First item no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="187" />
+        <source>Last item no.</source>
+        <translation>Last item no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="188" />
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="215" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="218" />
+        <source>Revert</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="220" />
+        <source>Bring back the values the editor opened with (Ctrl+R)</source>
+        <translation>Bring back the values the editor opened with (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="222" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="354" />
+        <source>&lt;b&gt;%1 fields&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 fields&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="436" />
+        <source>The code %1 is already used by another volume</source>
+        <translation>The code %1 is already used by another volume</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="464" />
+        <source>Left empty, the next free code %1 is used.</source>
+        <translation>Left empty, the next free code %1 is used.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="466" />
+        <source>Next free code in this group: %1</source>
+        <translation>Next free code in this group: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="525" />
+        <source>Changed meanwhile</source>
+        <translation>Changed meanwhile</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="527" />
+        <source>Reload the volume</source>
+        <translation>Reload the volume</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="528" />
+        <source>Keep my values</source>
+        <translation>Keep my values</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeFilterBar</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="47" />
+        <source>contains…</source>
+        <translation>contains…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="49" />
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="55" />
+        <source>Fonds</source>
+        <translation>Fonds</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="55" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="56" />
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="57" />
+        <source>Retention</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="57" />
+        <source>Security</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="58" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="58" />
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="59" />
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="84" />
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="98" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="102" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="106" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="110" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="119" />
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="114" />
+        <source>Current (not void)</source>
+        <translation>Current (not void)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="117" />
+        <source>All, void included</source>
+        <translation>All, void included</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="120" />
+        <source>Not shelved</source>
+        <translation>Not shelved</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="124" />
+        <source>(own field)</source>
+        <translation>(own field)</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeTableModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="51" />
+        <source>Archival code</source>
+        <extracomment>the role that gives a row's volume id the extra column shown with search results</extracomment>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="52" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="53" />
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="54" />
+        <source>Retention</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="55" />
+        <source>Security</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="56" />
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="57" />
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="58" />
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="59" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="60" />
+        <source>Fonds</source>
+        <translation>Fonds</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="61" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="62" />
+        <source>Responsible</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="63" />
         <source>Barcode</source>
         <translation>Barcode</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="64" />
+        <source>Matched item</source>
+        <translation>Matched item</translation>
     </message>
 </context>
 <context>

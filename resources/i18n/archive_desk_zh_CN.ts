@@ -1,102 +1,5027 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AppraisalLinesModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <source>Archival code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <source>Retention</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <source>Ran out on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <source>Decision</source>
+        <translation>鉴定结论</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <source>New retention</source>
+        <translation>新保管期限</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1070" />
+        <source>never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1071" />
+        <source>destroy</source>
+        <translation>销毁</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1071" />
+        <source>keep</source>
+        <translation>续存</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1093" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1128" />
+        <source>List no.</source>
+        <translation>清册编号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1093" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1129" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1093" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1100" />
+        <source>New appraisal list</source>
+        <translation>新建鉴定清单</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1108" />
+        <source>Appraisal</source>
+        <translation>鉴定</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1121" />
+        <source>Save particulars</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1130" />
+        <source>Appraisal lead</source>
+        <translation>鉴定负责人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1131" />
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1135" />
+        <source>Witnesses</source>
+        <translation>监销人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1136" />
+        <source>Destruction date</source>
+        <translation>销毁日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1137" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1151" />
+        <source>Add volumes due</source>
+        <translation>加入到期案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1153" />
+        <source>Retention ran out by</source>
+        <translation>保管期限届满截至</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1161" />
+        <source>Keep…</source>
+        <translation>续存…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1162" />
+        <source>Destroy</source>
+        <translation>销毁</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1163" />
+        <source>Take off the list</source>
+        <translation>移出清单</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1164" />
+        <source>Confirm destruction…</source>
+        <translation>确认销毁…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1166" />
+        <source>Destruction list…</source>
+        <translation>销毁清册…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1167" />
+        <source>Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1220" />
+        <source>All fonds</source>
+        <translation>全部全宗</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1224" />
+        <source>All categories</source>
+        <translation>全部门类</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1238" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1270" />
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1238" />
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1270" />
+        <source>confirmed — kept permanently</source>
+        <translation>已确认，永久保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1280" />
+        <source>%1 volumes: %2 to destroy (%3 pages), %4 kept</source>
+        <translation>共 %1 卷：拟销毁 %2 卷（%3 页），续存 %4 卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1349" />
+        <source>Looking for volumes whose retention ran out…</source>
+        <translation>正在查找保管期限届满的案卷…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1362" />
+        <source>%n volume(s) whose retention ran out were added</source>
+        <translation><numerusform>已加入 %n 卷保管期限届满的案卷</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1364" />
+        <source>; %n refused</source>
+        <translation><numerusform>；%n 条未加入</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1376" />
+        <source>Select the volumes to keep first.</source>
+        <translation>请先选择要续存的案卷。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1419" />
+        <source>%1 is line %2 of the list</source>
+        <translation>%1 是清单第 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1422" />
+        <source>%1 is not on this list</source>
+        <translation>%1 不在本清单中</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1433" />
+        <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
+        <translation>销毁 %1 卷、续存 %2 卷吗？案卷将标记为已销毁（目录记录保留）；清册永久保存，不能再修改。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1435" />
+        <source>Confirm destruction list %1</source>
+        <translation>确认销毁清册 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1450" />
+        <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
+        <translation>清册 %1 已确认：销毁 %2 卷，续存 %3 卷。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1470" />
+        <source>Destruction list %1</source>
+        <translation>销毁清册 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1479" />
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1479" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1488" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchForm</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="287" />
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="305" />
+        <source>e.g. volume catalogue in two copies</source>
+        <translation>例如：案卷目录一式两份</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="307" />
+        <source>Save particulars</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="313" />
+        <source>Batch no.</source>
+        <translation>批次号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="314" />
+        <source>Nature</source>
+        <translation>交接性质</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="315" />
+        <source>Transferring unit</source>
+        <translation>移交单位</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="316" />
+        <source>Receiving unit</source>
+        <translation>接收单位</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="319" />
+        <source>received by</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="321" />
+        <source>Handed over by</source>
+        <translation>移交人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="324" />
+        <source>receiving leader</source>
+        <translation>接收单位负责人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="326" />
+        <source>Transferring leader</source>
+        <translation>移交单位负责人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="327" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="328" />
+        <source>Finding aids</source>
+        <translation>检索工具</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="329" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="343" />
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="343" />
+        <source>confirmed %1</source>
+        <translation>已确认 %1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="387" />
+        <source>Batch no.</source>
+        <translation>批次号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="387" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="387" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="387" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="394" />
+        <source>New receiving batch</source>
+        <translation>新建接收批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="394" />
+        <source>New handing-over batch</source>
+        <translation>新建移出批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="406" />
+        <source>Import list from Excel…</source>
+        <translation>从 Excel 导入清单…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="407" />
+        <source>Add line…</source>
+        <translation>手工添加…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="408" />
+        <source>Add catalogue selection</source>
+        <translation>加入目录中选中的案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="409" />
+        <source>Add by filter…</source>
+        <translation>按条件加入…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="410" />
+        <source>Take off the batch</source>
+        <translation>移出本批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="411" />
+        <source>Confirm receiving…</source>
+        <translation>确认接收…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="411" />
+        <source>Confirm handing over…</source>
+        <translation>确认移交…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="413" />
+        <source>Transfer list…</source>
+        <translation>移交清册…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="414" />
+        <source>Handover certificate…</source>
+        <translation>交接文据…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="415" />
+        <source>Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="416" />
+        <source>Propose shelf space</source>
+        <translation>建议排架位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="438" />
+        <source>Scan a volume's barcode (or type its code and press Enter)</source>
+        <translation>扫描案卷条码（或输入档号后回车）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="443" />
+        <source>as listed</source>
+        <translation>按清单</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="444" />
+        <source>Pages counted for the next scanned volume; left at "as listed" the list's count is taken</source>
+        <translation>下一卷扫描时的实点页数；保持“按清单”则采用清单页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="445" />
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="445" />
+        <source>Scan to add</source>
+        <translation>扫描加入</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="448" />
+        <source>Pages counted</source>
+        <translation>清点页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="459" />
+        <source>All lines</source>
+        <translation>全部条目</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="459" />
+        <source>Missing / not arrived</source>
+        <translation>缺失/未到</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="459" />
+        <source>Arrived</source>
+        <translation>已到</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="460" />
+        <source>Not on the list</source>
+        <translation>清单外</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="460" />
+        <source>Sent back / taken off</source>
+        <translation>已退回/已移出清单</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="461" />
+        <source>Pages differ</source>
+        <translation>页数不符</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="466" />
+        <source>Edit line…</source>
+        <translation>编辑条目…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="467" />
+        <source>Arrived / not arrived</source>
+        <translation>已到/未到</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="490" />
+        <source>Not added</source>
+        <translation>未能加入</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="530" />
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="530" />
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="593" />
+        <source>%1 volumes, %2 items, %3 pages</source>
+        <translation>%1 卷，%2 件，%3 页</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="602" />
+        <source>On the list %1; arrived %2; missing %3; not on the list %4; sent back %5; pages differ %6</source>
+        <translation>清单 %1 卷；已到 %2；缺失 %3；清单外 %4；退回 %5；页数不符 %6</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="604" />
+        <source>On the list %1; arrived %2; not arrived yet %3; not on the list %4; sent back %5; pages differ %6</source>
+        <translation>清单 %1 卷；已到 %2；未到 %3；清单外 %4；退回 %5；页数不符 %6</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="632" />
+        <source>Archive room</source>
+        <translation>档案室</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="663" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="682" />
+        <source>Import the department's list</source>
+        <translation>导入移交部门的清单</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="682" />
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>电子表格 (*.xlsx *.xls *.ods *.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="707" />
+        <source>%n line(s) added from the list</source>
+        <translation><numerusform>已从清单加入 %n 条</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="709" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="849" />
+        <source>; %n already on the batch</source>
+        <translation><numerusform>；%n 卷已在本批次中</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="711" />
+        <source>; %n refused</source>
+        <translation><numerusform>；%n 条未加入</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="720" />
+        <source>New line</source>
+        <translation>新条目</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="738" />
+        <source>Line %1 added: %2</source>
+        <translation>已添加第 %1 条：%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="780" />
+        <source>Line %1 saved.</source>
+        <translation>第 %1 条已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="806" />
+        <source>Choose or start a batch in draft first.</source>
+        <translation>请先选择或新建一个草稿批次。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="846" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="847" />
+        <source>%n volume(s) added</source>
+        <translation><numerusform>已加入 %n 卷</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="851" />
+        <source>; %n refused (see below)</source>
+        <translation><numerusform>；%n 卷未能加入（见下方）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="863" />
+        <source>Select volumes in the catalogue first.</source>
+        <translation>请先在案卷目录中选择案卷。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="908" />
+        <source>%n volume(s) taken off the batch</source>
+        <translation><numerusform>已将 %n 卷移出本批次</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="922" />
+        <source>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</source>
+        <translation>清单中有 %1 卷未到。确认接收已到的 %2 卷，并将其余记为缺失吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="926" />
+        <source>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</source>
+        <translation>确认接收 %1 卷吗？它们将登记入目录，批次确认后不能再修改。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="929" />
+        <source>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</source>
+        <translation>将 %1 卷移交给%2吗？这些案卷将标记为“已移出”，批次确认后不能再修改。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="931" />
+        <source>Confirm batch %1</source>
+        <translation>确认批次 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="939" />
+        <source>Confirming…</source>
+        <translation>正在确认…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="944" />
+        <source>Confirming… %1 of %2</source>
+        <translation>正在确认… %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="950" />
+        <source>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</source>
+        <translation>批次 %1 已接收：新建 %2 卷，更新 %3 卷，缺 %4 卷。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="953" />
+        <source>Batch %1 handed over: %2 volumes transferred out.</source>
+        <translation>批次 %1 已移交：%2 卷已移出。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="976" />
+        <source>No space finder is installed.</source>
+        <translation>没有安装排架空位查找功能。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="978" />
+        <source>Shelf space for %1 volumes: %2</source>
+        <translation>%1 卷的排架位置：%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1001" />
+        <source>Transfer list %1</source>
+        <translation>移交清册 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1006" />
+        <source>Handover certificate %1</source>
+        <translation>交接文据 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1017" />
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1017" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1028" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>BorrowerDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="194" />
+        <source>Staff (this organisation)</source>
+        <translation>本单位职工</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="195" />
+        <source>Outside</source>
+        <translation>外单位</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="207" />
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="208" />
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="209" />
+        <source>&amp;Unit / department:</source>
+        <translation>单位/部门(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="210" />
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="211" />
+        <source>&amp;ID number:</source>
+        <translation>证件号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="212" />
+        <source>&amp;Card no.:</source>
+        <translation>借阅证号(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="213" />
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>BorrowerPickerDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="282" />
+        <source>Choose the borrower</source>
+        <translation>选择借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="286" />
+        <source>Unit / department</source>
+        <translation>单位/部门</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="286" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="286" />
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="286" />
+        <source>Borrower kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="287" />
+        <source>Card no.</source>
+        <translation>借阅证号</translation>
+    </message>
+</context>
+<context>
+    <name>BorrowersPanel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="711" />
+        <source>Search name, unit, card no. or phone</source>
+        <translation>按姓名、单位、借阅证号或电话查找</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="714" />
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="715" />
+        <source>Staff</source>
+        <translation>本单位</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="716" />
+        <source>Outside</source>
+        <translation>外单位</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="718" />
+        <source>Show &amp;deactivated</source>
+        <translation>显示已停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <source>Unit / department</source>
+        <translation>单位/部门</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <source>Borrower kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
+        <source>Card no.</source>
+        <translation>借阅证号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="727" />
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="729" />
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="731" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="786" />
+        <source>Deac&amp;tivate</source>
+        <translation>停用(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="733" />
+        <source>&amp;Lend to…</source>
+        <translation>为其借出(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="735" />
+        <source>&amp;Import staff list…</source>
+        <translation>导入职工名单(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="763" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="763" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="786" />
+        <source>Reac&amp;tivate</source>
+        <translation>重新启用(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="789" />
+        <source>New borrower</source>
+        <translation>新建借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="797" />
+        <source>%1 registered.</source>
+        <translation>已登记借阅人 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="805" />
+        <source>Edit borrower</source>
+        <translation>编辑借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="813" />
+        <source>%1 saved.</source>
+        <translation>%1 已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="827" />
+        <source>%1 reactivated.</source>
+        <translation>%1 已重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="827" />
+        <source>%1 deactivated; the loan history is kept.</source>
+        <translation>%1 已停用；借阅记录保留。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="836" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="852" />
+        <source>Import staff list</source>
+        <translation>导入职工名单</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="837" />
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>电子表格 (*.xlsx *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="849" />
+        <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
+        <translation>%1：新借阅人 %2 名；已登记 %3 名；文件内重复 %4 行；有误 %5 行。导入新借阅人吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="861" />
+        <source>Imported %1 borrower(s).</source>
+        <translation>已导入 %1 名借阅人。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="863" />
+        <source>Not imported: %1</source>
+        <translation>未导入：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BulkMoveDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="255" />
+        <source>Move volumes</source>
+        <translation>移架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="264" />
+        <source>Archival codes or barcodes, one a line (scan them here), in the order they should stand</source>
+        <translation>档号或条码，每行一个（可在此扫描），按应排放的顺序</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="275" />
+        <source>Scan or type the target layer</source>
+        <translation>扫描或输入目标层</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="277" />
+        <source>No target layer yet</source>
+        <translation>尚未选择目标层</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="279" />
+        <source>Continue onto the following empty layers when the target is full</source>
+        <translation>目标层放满后，续放到其后的空层</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="283" />
+        <source>Reason (e.g. reorganising 2019 claims)</source>
+        <translation>原因（如：整理2019年理赔档案）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="293" />
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="300" />
+        <source>Volumes</source>
+        <translation>案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="301" />
+        <source>Target layer</source>
+        <translation>目标层</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="304" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="318" />
+        <source>%n volume(s)</source>
+        <translation><numerusform>共 %n 卷</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="320" />
+        <source>Unknown: %1</source>
+        <translation>无法识别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="349" />
+        <source>There is no layer %1</source>
+        <translation>没有层 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="376" />
+        <source>%1 volumes onto %2 layers</source>
+        <translation>%1 卷放入 %2 个层</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="379" />
+        <source>%1 cannot move (e.g. %2); they stay where they are</source>
+        <translation>%1 卷不能移动（如：%2），将留在原处</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="383" />
+        <source>%1 volumes do not fit: the free stretch from %2 is too short. Choose another layer or use the space finder.</source>
+        <translation>有 %1 卷放不下：从 %2 起的连续空层不够。请选择其他层或使用“查找空位”。</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="39" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="101" />
+        <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
+        <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored</extracomment>
+        <translation>检索（Ctrl+F）：档号、条码、题名文字、拼音首字母、卷内文件题名…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="104" />
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="197" />
+        <source>&amp;Find…</source>
+        <translation>检索(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="199" />
+        <source>&amp;New volume…</source>
+        <translation>新建案卷(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="201" />
+        <source>&amp;Edit volume…</source>
+        <translation>编辑案卷(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="203" />
+        <source>Edit &amp;items…</source>
+        <translation>编辑卷内目录(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="205" />
+        <source>Make &amp;void…</source>
+        <translation>作废(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="207" />
+        <source>&amp;Copy rows</source>
+        <translation>复制所选行(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="209" />
+        <source>E&amp;xport selection to Excel…</source>
+        <translation>将所选导出为 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="211" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="503" />
+        <source>&amp;Undo last change</source>
+        <translation>撤销上一次修改(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="231" />
         <source>Catalogue</source>
         <translation>案卷目录</translation>
     </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="285" />
+        <source>Reading the list…</source>
+        <translation>正在读取列表…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="310" />
+        <source>Searching…</source>
+        <translation>正在检索…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="325" />
+        <source>No volume matches “%1”.</source>
+        <translation>没有与“%1”匹配的案卷。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="327" />
+        <source>The best %n match(es) for “%1” (more exist: add a word or a filter).</source>
+        <translation><numerusform>与“%1”最匹配的 %n 卷（还有更多：请增加检索词或筛选条件）。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="329" />
+        <source>%n volume(s) match “%1”.</source>
+        <translation><numerusform>与“%1”匹配的案卷共 %n 卷。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="334" />
         <source>%n volume(s)</source>
         <translation><numerusform>共 %n 卷</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="436" />
+        <source>Undo: create %1</source>
+        <translation>撤销：新建 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="438" />
+        <source>Volume %1 created.</source>
+        <translation>案卷 %1 已新建。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="443" />
+        <source>Undo: change of %1</source>
+        <translation>撤销：对 %1 的修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="445" />
+        <source>Volume %1 saved.</source>
+        <translation>案卷 %1 已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="459" />
+        <source>Make volume void</source>
+        <translation>作废案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="460" />
+        <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
+        <translation>将 %1“%2”作废？该案卷仍保留在目录中（列表中默认隐藏），并记录作废原因；不会删除任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="475" />
+        <source>Undo: void %1</source>
+        <translation>撤销：作废 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="476" />
+        <source>Volume %1 is void.</source>
+        <translation>案卷 %1 已作废。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="505" />
+        <source>Undone.</source>
+        <translation>已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="520" />
+        <source>created by mistake (undone)</source>
+        <translation>误建（已撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="525" />
+        <source>void undone</source>
+        <translation>撤销作废</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="547" />
+        <source>%n row(s) copied: paste them into Excel or WPS.</source>
+        <translation><numerusform>已复制 %n 行，可粘贴到 Excel 或 WPS。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="554" />
+        <source>Select the rows to export first (Ctrl+A selects all).</source>
+        <translation>请先选择要导出的行（Ctrl+A 全选）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="557" />
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="558" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="588" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="592" />
+        <source>%n row(s) exported to %1.</source>
+        <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="605" />
+        <source>Scanned %1: %2 (not in the current list)</source>
+        <translation>扫描 %1：%2（不在当前列表中）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="607" />
+        <source>Scanned %1: %2</source>
+        <translation>扫描 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="613" />
+        <source>Unknown code</source>
+        <translation>未知档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="614" />
+        <source>No volume has the code %1. Create it now?</source>
+        <translation>没有档号为 %1 的案卷。现在新建吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="617" />
+        <source>Create volume</source>
+        <translation>新建案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="618" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="622" />
+        <source>Scanned %1: no such volume</source>
+        <translation>扫描 %1：没有此案卷</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="247" />
+        <source>Correct the catalogue</source>
+        <translation>更正目录</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="250" />
+        <source>After the stocktake %1 the catalogue can be corrected in one step. Every change is recorded in the audit trail.</source>
+        <translation>根据盘点“%1”的结果，可一次性更正目录。每项更改都记入审计日志。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="254" />
+        <source>Mark %n volume(s) that were not found as missing</source>
+        <translation><numerusform>将未找到的 %n 卷标记为缺失</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="257" />
+        <source>Record %n misplaced volume(s) where they were found</source>
+        <translation><numerusform>按实际发现位置更正 %n 卷错架案卷的存放位置</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="259" />
+        <source>; bring %n volume(s) recorded missing but found back in stock</source>
+        <translation><numerusform>；将原登记缺失、现已找到的 %n 卷恢复为在库</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="267" />
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="267" />
+        <source>Archival code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="267" />
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="270" />
+        <source>Mark missing</source>
+        <translation>标记缺失</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="271" />
+        <source>Move to where found</source>
+        <translation>更正位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="272" />
+        <source>Back in stock</source>
+        <translation>恢复在库</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="273" />
+        <source>Left alone</source>
+        <translation>不作处理</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="282" />
+        <source>Apply the corrections</source>
+        <translation>执行更正</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="142" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="169" />
+        <source>Choose the register</source>
+        <translation>选择登记表</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="143" />
+        <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
+        <translation>支持 Excel（.xlsx、.xls）、WPS 或 LibreOffice（.ods）工作簿以及 CSV 文件（UTF-8 或 GBK 编码）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="146" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="151" />
+        <source>Volumes (案卷目录)</source>
+        <translation>案卷（案卷目录）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="152" />
+        <source>Items (卷内目录)</source>
+        <translation>卷内文件（卷内目录）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="154" />
+        <source>(find the columns automatically)</source>
+        <translation>（自动识别各列）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="161" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="162" />
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="163" />
+        <source>The rows are</source>
+        <translation>每行是</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="164" />
+        <source>Column mapping</source>
+        <translation>列对应关系</translation>
+    </message>
+</context>
+<context>
+    <name>FinishedDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="214" />
+        <source>Stocktake finished</source>
+        <translation>盘点已结束</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="216" />
+        <source>The stocktake %1 is finished and entered in the register of stocktakes.</source>
+        <translation>盘点“%1”已结束，并已记入清点检查登记。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="230" />
+        <source>Save report (PDF)…</source>
+        <translation>保存盘点报告（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="231" />
+        <source>Export (Excel)…</source>
+        <translation>导出（Excel）…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="232" />
+        <source>Correct the catalogue…</source>
+        <translation>更正目录…</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverFilterDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="351" />
+        <source>Add volumes by a filter</source>
+        <translation>按条件加入案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="353" />
+        <source>All fonds</source>
+        <translation>全部全宗</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="357" />
+        <source>All categories</source>
+        <translation>全部门类</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="362" />
+        <source>Permanent</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="362" />
+        <source>30 years</source>
+        <translation>30年</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="362" />
+        <source>10 years</source>
+        <translation>10年</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="370" />
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="373" />
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="375" />
+        <source>Fonds</source>
+        <translation>全宗</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="376" />
+        <source>Category</source>
+        <translation>门类</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="377" />
+        <source>Retention</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="378" />
+        <source>Older than</source>
+        <translation>早于</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="379" />
+        <source>At most</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="381" />
+        <source>Add</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="382" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ImportListDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="143" />
+        <source>Import the department's list</source>
+        <translation>导入移交部门的清单</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="149" />
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="150" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="199" />
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="156" />
+        <source>Header in the file</source>
+        <translation>文件中的表头</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="156" />
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="159" />
+        <source>Read again with this mapping</source>
+        <translation>按此对应关系重新读取</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <source>What</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="171" />
+        <source>Add the lines</source>
+        <translation>加入清单</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="173" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="180" />
+        <source>Columns of the file</source>
+        <translation>文件的列</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="183" />
+        <source>Rows that will not be added</source>
+        <translation>不会加入的行</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="230" />
+        <source>%1 rows read: %2 to add, %3 already in the catalogue (their volumes are updated on receipt), %4 with problems, %5 repeated, %6 skipped (blank, total or signature lines).</source>
+        <translation>读入 %1 行：可加入 %2 行，目录中已有 %3 行（接收时更新其案卷），有问题 %4 行，重复 %5 行，跳过 %6 行（空行、合计行或签字行）。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="238" />
+        <source>Add %n line(s)</source>
+        <translation><numerusform>加入 %n 条</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="251" />
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="265" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="267" />
+        <source>Repeated</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="268" />
+        <source>Same archival code as row %1</source>
+        <translation>与第 %1 行档号相同</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="270" />
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="373" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="374" />
+        <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
+        <translation>所有可导入的行一次性写入，要么全部写入，要么都不写入；取消后目录保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="379" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="398" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="408" />
+        <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
+        <translation>已导入：新增 %1 卷，更新 %2 卷，未变 %3 卷，卷内文件 %4 件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="411" />
+        <source>Row %1 (%2) refused: %3</source>
+        <translation>第 %1 行（%2）未导入：%3</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="418" />
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何数据：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="431" />
+        <source>Import a register</source>
+        <translation>导入登记表</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsEditor</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="53" />
+        <source>Items of %1</source>
+        <extracomment>the volume's items changed (the area refreshes its row and the detail pane)</extracomment>
+        <translation>%1 的卷内目录</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="77" />
+        <source>Title of the new item</source>
+        <translation>新文件的题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="80" />
+        <source>Document no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="83" />
+        <source>Responsible</source>
+        <translation>责任者</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="86" />
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="90" />
+        <source>pages: </source>
+        <translation>页数：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="95" />
+        <source>&amp;Add at end</source>
+        <translation>添加到末尾(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="97" />
+        <source>&amp;Insert before selected</source>
+        <translation>插入到所选之前(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="99" />
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="101" />
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="103" />
+        <source>&amp;Renumber</source>
+        <translation>重新编号(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="105" />
+        <source>&amp;Withdraw…</source>
+        <translation>撤出(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="130" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="188" />
+        <source>%1 item(s), %2 page(s)</source>
+        <translation>共 %1 件，%2 页</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="250" />
+        <source>Items renumbered; page numbers follow the page counts.</source>
+        <translation>已重新编号；页号按各件页数重新推算。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="256" />
+        <source>Withdraw item</source>
+        <translation>撤出卷内文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="257" />
+        <source>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</source>
+        <translation>从卷内目录中撤出第 %1 件“%2”？该文件仍保留并标记为已撤出，同时记录原因。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsTableModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="34" />
+        <source>No.</source>
+        <extracomment>(item id, field, new text): the dialog saves it through catalogue.update_item</extracomment>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="35" />
+        <source>Document no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="36" />
+        <source>Responsible</source>
+        <translation>责任者</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="37" />
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="38" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="39" />
+        <source>Security</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="40" />
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="41" />
+        <source>Page no.</source>
+        <translation>页号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="42" />
+        <source>Item code</source>
+        <translation>件号</translation>
+    </message>
+</context>
+<context>
+    <name>KeepDialog</name>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="410" />
+        <source>Keep %n volume(s)</source>
+        <translation><numerusform>续存 %n 卷</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="413" />
+        <source>30 years (D30)</source>
+        <translation>30年（D30）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="413" />
+        <source>Permanent (Y)</source>
+        <translation>永久（Y）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="413" />
+        <source>10 years (D10)</source>
+        <translation>10年（D10）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="416" />
+        <source>e.g. a lawsuit is still open</source>
+        <translation>例如：涉及未决诉讼</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="418" />
+        <source>New retention</source>
+        <translation>新保管期限</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="419" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="421" />
+        <source>Keep</source>
+        <translation>续存</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="422" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsArea</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="77" />
+        <source>Scan or type a code, then Enter</source>
+        <translation>扫描或输入档号后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="84" />
+        <source>Archival code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="84" />
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="89" />
+        <source>Add never printed</source>
+        <translation>添加未打印过标签的案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="91" />
+        <source>Add catalogue selection</source>
+        <translation>加入目录中选中的案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="93" />
+        <source>Add search results…</source>
+        <translation>添加检索结果…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="95" />
+        <source>Add a shelf range…</source>
+        <translation>按架位添加…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="97" />
+        <source>Remove selected</source>
+        <translation>移除选中</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="99" />
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="129" />
+        <source>Record the print date</source>
+        <translation>记录打印日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="131" />
+        <source>New template…</source>
+        <translation>新建模板…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="137" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="138" />
+        <source>Label stock</source>
+        <translation>标签纸</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="139" />
+        <source>Start at label</source>
+        <translation>从第几枚标签开始</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="140" />
+        <source>Printer calibration (mm)</source>
+        <translation>打印机校准（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="142" />
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="143" />
+        <source>Offset right</source>
+        <translation>向右偏移</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="144" />
+        <source>Offset down</source>
+        <translation>向下偏移</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="145" />
+        <source>Creep per row</source>
+        <translation>每行累积偏移</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="146" />
+        <source>Save calibration</source>
+        <translation>保存校准值</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="148" />
+        <source>Test page…</source>
+        <translation>测试页…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="154" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="157" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="160" />
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
+        <source>Volume forms…</source>
+        <translation>封面与目录…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="192" />
+        <source>Labels</source>
+        <translation>标签打印</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="249" />
+        <source>(no printer)</source>
+        <translation>（没有打印机）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="271" />
+        <source>Calibration saved for %1.</source>
+        <translation>已保存打印机 %1 的校准值。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="290" />
+        <source>%n volume(s) in the batch.</source>
+        <translation><numerusform>本批共 %n 卷。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="301" />
+        <source>Unknown code: %1</source>
+        <translation>未知的档号或条码：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="304" />
+        <source>%1 is already in the batch.</source>
+        <translation>%1 已在本批中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="310" />
+        <source>Every volume's label has been printed.</source>
+        <translation>所有案卷的标签都已打印过。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="320" />
+        <source>Select volumes in the catalogue first.</source>
+        <translation>请先在案卷目录中选择案卷。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="325" />
+        <source>Add search results</source>
+        <translation>添加检索结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="325" />
+        <source>Search for:</source>
+        <translation>检索：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="358" />
+        <source>Choose a template and a label stock.</source>
+        <translation>请选择标签模板和标签纸。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="360" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="415" />
+        <source>The batch is empty: scan or add volumes first.</source>
+        <translation>本批为空：请先扫描或添加案卷。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
+        <source>Print date recorded for %n volume(s).</source>
+        <translation><numerusform>已记录 %n 卷的标签打印日期。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="410" />
+        <source>Calibration test page</source>
+        <translation>校准测试页</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="421" />
+        <source>Volume forms</source>
+        <translation>案卷封面、卷内目录与备考表</translation>
+    </message>
+</context>
+<context>
+    <name>LayerVolumesModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <source>Archival code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>LendPanel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="138" />
+        <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
+        <translation>扫描借阅证，或输入姓名、借阅证号、电话后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="143" />
+        <source>Searc&amp;h…</source>
+        <translation>查找(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="250" />
+        <source>No borrower chosen</source>
+        <translation>尚未选择借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="151" />
+        <source>Scan a volume's barcode or type its archival code and press Enter</source>
+        <translation>扫描案卷条码，或输入档号后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="155" />
+        <source>Archival code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="155" />
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="155" />
+        <source>Security</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="155" />
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="156" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="156" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="160" />
+        <source>&amp;Remove from list</source>
+        <translation>从列表移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="179" />
+        <source>Approval required</source>
+        <translation>需要审批</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="190" />
+        <source>A&amp;pprover:</source>
+        <translation>审批人(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="191" />
+        <source>&amp;Opinion:</source>
+        <translation>审批意见(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="195" />
+        <source>&amp;Lend and print slip (Ctrl+Enter)</source>
+        <translation>借出并打印借阅单(&amp;L) (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="198" />
+        <source>&amp;Clear</source>
+        <translation>清空(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="205" />
+        <source>&amp;Borrower:</source>
+        <translation>借阅人(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="209" />
+        <source>&amp;Volume:</source>
+        <translation>案卷(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="213" />
+        <source>P&amp;urpose:</source>
+        <translation>借阅目的(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="214" />
+        <source>U&amp;se:</source>
+        <translation>利用方式(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="215" />
+        <source>&amp;Due date:</source>
+        <translation>应还日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="216" />
+        <source>Cler&amp;k:</source>
+        <translation>经办人(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="217" />
+        <source>No&amp;tes:</source>
+        <translation>备注(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="255" />
+        <source>ID %1</source>
+        <translation>证件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="257" />
+        <source>card %1</source>
+        <translation>借阅证 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="260" />
+        <source>(deactivated: cannot borrow)</source>
+        <translation>（已停用，不能借阅）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="276" />
+        <source>No borrower matches “%1”.</source>
+        <translation>没有与“%1”相符的借阅人。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="294" />
+        <source>No volume has the code %1.</source>
+        <translation>没有档号或条码为 %1 的案卷。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="299" />
+        <source>%1 is already in the list.</source>
+        <translation>%1 已在列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="314" />
+        <source>Added %1.</source>
+        <translation>已加入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="336" />
+        <source>Needed for: %1</source>
+        <translation>审批原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="342" />
+        <source>Choose the borrower first: scan the card or type the name.</source>
+        <translation>请先选择借阅人：扫描借阅证或输入姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="347" />
+        <source>Scan the volumes to lend.</source>
+        <translation>请扫描要借出的案卷。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="363" />
+        <source>Lent %1 volume(s) to %2 on slip %3.</source>
+        <translation>已借给 %2 %1 卷，借阅单 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="366" />
+        <source>%1 refused volume(s) were not lent.</source>
+        <translation>另有 %1 卷不能借出，未借出。</translation>
+    </message>
+</context>
+<context>
+    <name>LendingArea</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1047" />
+        <source>&amp;1 Lend</source>
+        <translation>&amp;1 借出</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1048" />
+        <source>&amp;2 Return</source>
+        <translation>&amp;2 归还</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1049" />
+        <source>&amp;3 Loans out</source>
+        <translation>&amp;3 在借</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1050" />
+        <source>&amp;4 Overdue</source>
+        <translation>&amp;4 逾期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1051" />
+        <source>&amp;5 Borrowers</source>
+        <translation>&amp;5 借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1052" />
+        <source>&amp;6 Register</source>
+        <translation>&amp;6 登记簿</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1064" />
+        <source>Lending</source>
+        <translation>借阅</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1101" />
+        <source>Borrower: %1</source>
+        <translation>借阅人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1107" />
+        <source>%1 is neither a volume nor a borrower's card.</source>
+        <translation>%1 既不是案卷条码，也不是借阅证。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1124" />
+        <source>(%1 overdue)</source>
+        <translation>逾期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1125" />
+        <source>%1 loan(s) overdue</source>
+        <translation>逾期未还 %1 笔</translation>
+    </message>
+</context>
+<context>
+    <name>LineDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="287" />
+        <source>Line %1</source>
+        <translation>第 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="306" />
+        <source>Arrived</source>
+        <translation>已到</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="310" />
+        <source>as listed</source>
+        <translation>按清单</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="314" />
+        <source>Archival code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="315" />
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="316" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="317" />
+        <source>Retention</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="318" />
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="319" />
+        <source>Pages listed</source>
+        <translation>清单页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="321" />
+        <source>Pages counted</source>
+        <translation>清点页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="322" />
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="324" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="325" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
+        <source>Result</source>
+        <extracomment>background of each class (rows, chips, the last-scan banner)</extracomment>
+        <translation>盘点结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <source>Archival code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
+        <source>Found on</source>
+        <translation>发现位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
+        <source>Belongs on</source>
+        <translation>应在位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
+        <source>Catalogue status</source>
+        <translation>目录状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="105" />
+        <source>Scanned at</source>
+        <translation>扫描时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="105" />
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <source>Retention</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="146" />
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="146" />
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="146" />
+        <source>Pages counted</source>
+        <translation>清点页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="146" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="218" />
+        <source>taken off</source>
+        <translation>已移出清单</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="219" />
+        <source>handed over</source>
+        <translation>已移交</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="219" />
+        <source>to hand over</source>
+        <translation>待移交</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="222" />
+        <source>not arrived yet</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="223" />
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="224" />
+        <source>arrived</source>
+        <translation>已到</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="225" />
+        <source>not on the list</source>
+        <translation>清单外</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="226" />
+        <source>sent back</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="229" />
+        <source>, pages differ</source>
+        <translation>，页数不符</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="28" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="51" />
         <source>ArchiveDesk — %1</source>
         <translation>档案室桌面管理 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="51" />
-        <source>Refresh</source>
-        <translation>刷新</translation>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="78" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="103" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="104" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="110" />
+        <source>&amp;Import a register…</source>
+        <translation>导入登记表(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="115" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="120" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="127" />
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="130" />
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="131" />
+        <source>&amp;Language</source>
+        <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="134" />
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="143" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
+        <source>&amp;About ArchiveDesk</source>
+        <translation>关于档案室桌面管理(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="161" />
+        <source>The language changes when ArchiveDesk is started again.</source>
+        <translation>界面语言将在下次启动档案室桌面管理时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="164" />
+        <source>About ArchiveDesk</source>
+        <translation>关于档案室桌面管理</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
+        <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
+        <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
 </context>
 <context>
-    <name>VolumeTableModel</name>
+    <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="34" />
-        <source>Archival code</source>
-        <translation>档号</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="195" />
+        <source>Check the columns</source>
+        <translation>核对各列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="35" />
-        <source>Title</source>
-        <translation>题名</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="196" />
+        <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
+        <translation>已找到表头行，并按表头自动对应了各列；如有不对请更正。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="36" />
-        <source>Year</source>
-        <translation>年度</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="202" />
+        <source>Column</source>
+        <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="37" />
-        <source>Retention</source>
-        <translation>保管期限</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="202" />
+        <source>Header</source>
+        <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="38" />
-        <source>Security</source>
-        <translation>密级</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="202" />
+        <source>Imported as</source>
+        <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="39" />
-        <source>Pages</source>
-        <translation>页数</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="206" />
+        <source>Save this mapping…</source>
+        <translation>保存列对应关系…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="40" />
-        <source>Items</source>
-        <translation>件数</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="209" />
+        <source>Header row</source>
+        <translation>表头所在行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="41" />
-        <source>Location</source>
-        <translation>存放位置</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="244" />
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="42" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="264" />
+        <source>Still needed: %1</source>
+        <translation>还需要对应：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
+        <source>Save this mapping</source>
+        <translation>保存列对应关系</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+</context>
+<context>
+    <name>NewTemplateDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="479" />
+        <source>New label template</source>
+        <translation>新建标签模板</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="494" />
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="503" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="504" />
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="505" />
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="506" />
+        <source>Font size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="508" />
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+</context>
+<context>
+    <name>OpenLoansPanel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="543" />
+        <source>Filter by slip no., borrower or unit</source>
+        <translation>按借阅单号、借阅人或单位筛选</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
+        <source>Slip</source>
+        <translation>借阅单号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
+        <source>Unit / department</source>
+        <translation>单位/部门</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
+        <source>Lent</source>
+        <translation>借阅日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="548" />
+        <source>Due</source>
+        <translation>应还日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="548" />
+        <source>Volumes out</source>
+        <translation>未还案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="548" />
+        <source>Renewals</source>
+        <translation>续借次数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="548" />
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="552" />
+        <source>&amp;Renew…</source>
+        <translation>续借(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="555" />
+        <source>&amp;Print slip…</source>
+        <translation>打印借阅单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <source>Choose the loan to renew.</source>
+        <translation>请选择要续借的借阅。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="618" />
+        <source>Slip %1 renewed to %2 (renewal no. %3).</source>
+        <translation>借阅单 %1 已续借至 %2（第 %3 次续借）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="627" />
+        <source>Choose the loan whose slip to print.</source>
+        <translation>请选择要打印借阅单的借阅。</translation>
+    </message>
+</context>
+<context>
+    <name>OverduePanel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="643" />
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="643" />
+        <source>Slip</source>
+        <translation>借阅单号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="643" />
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="643" />
+        <source>Unit / department</source>
+        <translation>单位/部门</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="644" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="644" />
+        <source>Due</source>
+        <translation>应还日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="644" />
+        <source>Renewals</source>
+        <translation>续借次数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="644" />
+        <source>Volumes out</source>
+        <translation>未还案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="648" />
+        <source>Print reminders for &amp;selected borrowers…</source>
+        <translation>为所选借阅人打印催还单(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="650" />
+        <source>Print reminders for &amp;all…</source>
+        <translation>全部打印催还单(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="673" />
+        <source>%1 overdue loan(s), %2 borrower(s)</source>
+        <translation>逾期 %1 笔，涉及 %2 人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="681" />
+        <source>Select the borrowers to remind.</source>
+        <translation>请选择要催还的借阅人。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="686" />
+        <source>No loan is overdue.</source>
+        <translation>没有逾期未还的借阅。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="694" />
+        <source>Reminders to return archives</source>
+        <translation>档案催还通知单</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="69" />
+        <source>&amp;Save PDF…</source>
+        <extracomment>resolution the PDF pages are rasterised at for printing: sharp text on a laser printer, 35 MB a page</extracomment>
+        <translation>保存 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="70" />
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="72" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="80" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="109" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="99" />
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="109" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="77" />
+        <source>%n page(s)</source>
+        <translation><numerusform>共 %n 页</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="78" />
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="79" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="186" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="99" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="188" />
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrint</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="74" />
+        <source>The document could not be prepared for printing.</source>
+        <translation>无法准备打印该文档。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="90" />
+        <source>The printer %1 cannot be opened.</source>
+        <translation>无法打开打印机 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="151" />
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="165" />
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="70" />
+        <source>OK</source>
+        <translation>可导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="70" />
+        <source>Error</source>
+        <translation>有错误</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="70" />
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="71" />
+        <source>Already catalogued</source>
+        <translation>已在目录中</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="71" />
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="83" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="85" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="43" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="123" />
+        <source>Repeats row %1</source>
+        <translation>与第 %1 行重复</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="283" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="284" />
+        <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
+        <translation>文件中的每一行及其处理结果。此时尚未写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="289" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="294" />
+        <source>Update volumes that are already catalogued</source>
+        <translation>更新目录中已有的案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="295" />
+        <source>Create fonds that are not in the catalogue yet</source>
+        <translation>目录中没有的全宗自动新建</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="297" />
+        <source>Save the problems as a workbook…</source>
+        <translation>将问题保存为工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="319" />
+        <source>Reading and checking every row…</source>
+        <translation>正在读取并检查每一行…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="338" />
+        <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
+        <translation>共读取 %1 行 = 可导入 %2 + 有错误 %3 + 重复 %4 + 已在目录中 %5 + 跳过 %6（空行 %7、合计行 %8、签字行 %9）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="357" />
+        <source>Save the problems as a workbook</source>
+        <translation>将问题保存为工作簿</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <source>Holds</source>
+        <translation>可放卷数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <source>Distance</source>
+        <translation>距离（层）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="168" />
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+</context>
+<context>
+    <name>RackDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="113" />
+        <source>New rack</source>
+        <translation>新建密集架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="127" />
+        <source>Compact mobile rack</source>
+        <translation>密集架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="128" />
+        <source>Cabinet</source>
+        <translation>档案柜</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="130" />
+        <source>Double-sided (A and B)</source>
+        <translation>双面（A、B 面）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="131" />
+        <source>Single-sided</source>
+        <translation>单面</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="138" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="144" />
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="147" />
+        <source>Room</source>
+        <translation>库房</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="148" />
+        <source>Rack number</source>
+        <translation>密集架编号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="149" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="150" />
+        <source>Sides</source>
+        <translation>面数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="151" />
+        <source>Columns</source>
+        <translation>列数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="152" />
+        <source>Sections per column</source>
+        <translation>每列节数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="153" />
+        <source>Layers per section</source>
+        <translation>每节层数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="154" />
+        <source>Capacity of a layer (volumes)</source>
+        <translation>每层容量（卷）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="155" />
+        <source>Width of a layer</source>
+        <translation>每层宽度</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="163" />
+        <source>Codes that will be created</source>
+        <translation>将要生成的位置代码</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="169" />
+        <source>Create rack</source>
+        <translation>创建密集架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="208" />
+        <source>Create a room first.</source>
+        <translation>请先新建库房。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="224" />
+        <source>%1 layers, from %2 to %3</source>
+        <translation>共 %1 层，从 %2 到 %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="229" />
+        <source>… and %1 more, to %2</source>
+        <translation>… 另有 %1 个，直到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RackMapView</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="220" />
+        <source>Choose a rack</source>
+        <translation>请选择密集架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="250" />
+        <source>cabinet</source>
+        <translation>档案柜</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="250" />
+        <source>rack</source>
+        <translation>密集架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="256" />
+        <source>Room %1 · %2 %3 · side %4</source>
+        <translation>%1号库房 · %3号%2 · %4面</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="259" />
+        <source>Room %1 · %2 %3</source>
+        <translation>%1号库房 · %3号%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="267" />
+        <source>Section %1</source>
+        <translation>第%1节</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="276" />
+        <source>Column %1</source>
+        <translation>第%1列</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="320" />
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="321" />
+        <source>in use</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="322" />
+        <source>nearly full (85%+)</source>
+        <translation>将满（85% 以上）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="323" />
+        <source>over capacity</source>
+        <translation>超出容量</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="324" />
+        <source>reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="325" />
+        <source>out of use</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="377" />
+        <source>Reserved for %1</source>
+        <translation>预留给“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="379" />
+        <source>Out of use</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/reason.py" line="18" />
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/reason.py" line="21" />
+        <source>OK</source>
+        <translation>可导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/reason.py" line="22" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <source>Slip</source>
+        <translation>借阅单号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <source>Lent</source>
+        <translation>借阅日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <source>Unit / department</source>
+        <translation>单位/部门</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <source>Archival code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <source>Security</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <source>Purpose</source>
+        <translation>借阅目的</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <source>Use</source>
+        <translation>利用方式</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <source>Due</source>
+        <translation>应还日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <source>Returned on</source>
+        <translation>归还日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="880" />
+        <source>Condition</source>
+        <translation>完好情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="880" />
+        <source>Outcome of use</source>
+        <translation>利用效果</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="880" />
+        <source>Approver</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="880" />
+        <source>Clerk</source>
+        <translation>经办人</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPanel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="921" />
+        <source>F&amp;rom</source>
+        <translation>从(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="923" />
+        <source>T&amp;o</source>
+        <translation>至(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="930" />
+        <source>Borrower or unit</source>
+        <translation>借阅人或单位</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="932" />
+        <source>Archival code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="935" />
+        <source>All purposes</source>
+        <translation>全部目的</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="939" />
+        <source>All uses</source>
+        <translation>全部方式</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
+        <source>Still out</source>
+        <translation>未还</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
+        <source>Back</source>
+        <translation>已还</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="945" />
+        <source>&amp;Search</source>
+        <translation>查询(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="947" />
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1004" />
+        <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
+        <translation>显示最新的 %1 条（共 %2 条）；导出时写出全部。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1007" />
+        <source>%n line(s)</source>
+        <translation><numerusform>共 %n 条</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1010" />
+        <source>Export the loan register</source>
+        <translation>导出借阅登记簿</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1011" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1024" />
+        <source>%1 line(s) written to %2.</source>
+        <translation>已将 %1 条写入 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>RegistersPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1499" />
+        <source>Transfer and receiving register</source>
+        <translation>档案移交（接收）登记簿</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1500" />
+        <source>Destruction register</source>
+        <translation>档案销毁登记簿</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1502" />
+        <source>Received and handed over</source>
+        <translation>接收与移出</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1503" />
+        <source>Received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1504" />
+        <source>Handed over</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1507" />
+        <source>all years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1510" />
+        <source>unit, person, number, code or title</source>
+        <translation>单位、人员、编号、档号或题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1511" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1512" />
+        <source>Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1556" />
+        <source>%n row(s)</source>
+        <translation><numerusform>%n 行</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1562" />
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1562" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1570" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RenewDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="254" />
+        <source>Renew %1</source>
+        <translation>续借 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="263" />
+        <source>Due now:</source>
+        <translation>原应还日期：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="264" />
+        <source>&amp;New due date:</source>
+        <translation>新应还日期(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="265" />
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsArea</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="60" />
+        <source>Yearly inventory workbook (for the annual report 档案室基本情况年报)</source>
+        <translation>年度室藏统计工作簿（用于档案室基本情况年报）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="68" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="72" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="76" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="77" />
+        <source>Summary (holdings by fonds, category and retention in volumes, items, pages and boxes; the year's changes; use; stocktakes), the annual report layout, the holdings register and the volumes received, transferred out and destroyed, the year's loans, and a chart.</source>
+        <translation>包括：汇总（按全宗、门类、保管期限统计的卷、件、页、盒；本年增减；利用情况；盘点情况）、年报表式、案卷目录、本年接收、移出和销毁的案卷、本年借阅登记，以及门类统计图。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="83" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="86" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="98" />
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="110" />
+        <source>Reports</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="116" />
+        <source>Yearly inventory %1.xlsx</source>
+        <translation>%1年度室藏统计.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="127" />
+        <source>Save the yearly inventory</source>
+        <translation>保存年度室藏统计</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="128" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="159" />
+        <source>Writing the %1 inventory…</source>
+        <translation>正在写入 %1 年度室藏统计…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="168" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="186" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnPanel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="407" />
+        <source>Scan each volume coming back</source>
+        <translation>逐卷扫描归还的案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="411" />
+        <source>Archival code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="411" />
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="411" />
+        <source>Slip</source>
+        <translation>借阅单号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="411" />
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="412" />
+        <source>Due</source>
+        <translation>应还日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="412" />
+        <source>Pages lent</source>
+        <translation>借出页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="412" />
+        <source>Pages counted</source>
+        <translation>清点页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="412" />
+        <source>Condition</source>
+        <translation>完好情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="413" />
+        <source>Damage</source>
+        <translation>破损情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="413" />
+        <source>Outcome of use</source>
+        <translation>利用效果</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="419" />
+        <source>&amp;Take back (Ctrl+Enter)</source>
+        <translation>确认归还(&amp;T) (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="422" />
+        <source>&amp;Remove from list</source>
+        <translation>从列表移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="429" />
+        <source>&amp;Volume:</source>
+        <translation>案卷(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="434" />
+        <source>Received b&amp;y:</source>
+        <translation>签收人(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="450" />
+        <source>%1 is already in the list.</source>
+        <translation>%1 已在列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="465" />
+        <source>if damaged: what</source>
+        <translation>如破损：说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="467" />
+        <source>what the use achieved</source>
+        <translation>利用效果</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="472" />
+        <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
+        <translation>%1（借阅单 %2）：请清点页数（借出 %3 页）并检查完好情况。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="496" />
+        <source>Scan the volumes coming back.</source>
+        <translation>请扫描归还的案卷。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="507" />
+        <source>%1: %2 pages lent, %3 counted</source>
+        <translation>%1：借出 %2 页，清点 %3 页</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="510" />
+        <source>Page count differs</source>
+        <translation>页数不符</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="511" />
+        <source>The pages counted differ from the pages lent:
+
+%1
+
+Record the return with this difference?</source>
+        <translation>清点页数与借出页数不符：
+
+%1
+
+确认按此差异登记归还吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="514" />
+        <source>Nothing was recorded: recount the pages.</source>
+        <translation>未登记归还：请重新清点页数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="522" />
+        <source>Took back %1 volume(s).</source>
+        <translation>已归还 %1 卷。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="524" />
+        <source>Slip(s) %1 fully returned.</source>
+        <translation>借阅单 %1 已全部归还。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="527" />
+        <source>Still out: %1.</source>
+        <translation>仍未还：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="69" />
+        <source>New room</source>
+        <translation>新建库房</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="78" />
+        <source>e.g. %1</source>
+        <translation>如 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="81" />
+        <source>Room number</source>
+        <translation>库房编号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="82" />
+        <source>Code (in location codes)</source>
+        <translation>代码（用于位置代码）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="83" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>RoomMapView</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="461" />
+        <source>No racks in this room yet</source>
+        <translation>本库房还没有密集架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="478" />
+        <source>Cabinet %1</source>
+        <translation>%1号档案柜</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="478" />
+        <source>Rack %1</source>
+        <translation>%1号密集架</translation>
+    </message>
+</context>
+<context>
+    <name>RoomTotalsModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <source>Room</source>
+        <translation>库房</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <source>Racks</source>
+        <translation>密集架数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <source>Capacity</source>
+        <translation>容量（卷）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="132" />
+        <source>Free</source>
+        <translation>空余</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="132" />
+        <source>Fill</source>
+        <translation>占用率</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="132" />
+        <source>Shelf length (m)</source>
+        <translation>架长（米）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="132" />
+        <source>Reserved layers</source>
+        <translation>预留层数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="146" />
+        <source>All rooms</source>
+        <translation>全部库房</translation>
+    </message>
+</context>
+<context>
+    <name>SharesModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="185" />
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="185" />
+        <source>Volumes moved here</source>
+        <translation>移入卷数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="185" />
+        <source>Afterwards</source>
+        <translation>移入后</translation>
+    </message>
+</context>
+<context>
+    <name>ShelfRangeDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="441" />
+        <source>Shelf range</source>
+        <translation>架位范围</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="454" />
+        <source>Room</source>
+        <translation>库房</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
+        <source>Rack</source>
+        <translation>密集架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="463" />
+        <source>(whole room)</source>
+        <translation>（整个库房）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="465" />
+        <source>Rack %1</source>
+        <translation>%1号密集架</translation>
+    </message>
+</context>
+<context>
+    <name>ShelvesArea</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="93" />
+        <source>New room…</source>
+        <translation>新建库房…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="94" />
+        <source>New rack…</source>
+        <translation>新建密集架…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="96" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="99" />
+        <source>Move volumes…</source>
+        <translation>移架…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="101" />
+        <source>Find space…</source>
+        <translation>查找空位…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="104" />
+        <source>Shelf list of the room…</source>
+        <translation>本库房排架清单…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="105" />
+        <source>Shelf list of the rack…</source>
+        <translation>本密集架排架清单…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="106" />
+        <source>Shelf list of the layer…</source>
+        <translation>本层排架清单…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="108" />
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="112" />
+        <source>Room</source>
+        <translation>库房</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="114" />
+        <source>Rack</source>
+        <translation>密集架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="150" />
+        <source>Room overview</source>
+        <translation>库房总览</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="151" />
+        <source>Rack map</source>
+        <translation>密集架图</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="155" />
+        <source>Shelving by scan</source>
+        <translation>扫描上架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="482" />
+        <source>Scan a layer label to start</source>
+        <translation>请先扫描层标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="176" />
+        <source>Scan a layer label, then the volumes</source>
+        <translation>扫描层标签，再逐一扫描案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="178" />
+        <source>Undo last</source>
+        <translation>撤销上一次</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="182" />
+        <source>Stop</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="196" />
+        <source>Click a layer on the map to list it</source>
+        <translation>在图上点击某层，列出其中的案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="198" />
+        <source>Shelve here</source>
+        <translation>上架到此层</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="199" />
+        <source>Make this layer the target of shelving by scan</source>
+        <translation>将此层设为扫描上架的目标层</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="240" />
+        <source>Undo last placement</source>
+        <translation>撤销上一次上架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="245" />
+        <source>Stop shelving</source>
+        <translation>结束上架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="263" />
+        <source>Shelves</source>
+        <translation>排架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="311" />
+        <source>Cabinet %1</source>
+        <translation>%1号档案柜</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="311" />
+        <source>Rack %1</source>
+        <translation>%1号密集架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="349" />
+        <source>%1 layers, %2 of %3 places used (%4)</source>
+        <translation>共 %1 层，%3 个位置已用 %2 个（%4）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="398" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="462" />
+        <source>Reserved for %1</source>
+        <translation>预留给“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="400" />
+        <source>Out of use</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="419" />
+        <source>This volume is not shelved yet.</source>
+        <translation>该案卷尚未上架。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="447" />
+        <source>%1 stands here (scan a layer label first to shelve)</source>
+        <translation>%1 存放在此（如要上架，请先扫描层标签）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="451" />
+        <source>%1 is neither a layer label nor a volume of this catalogue.</source>
+        <translation>%1 既不是层标签，也不是本目录中的案卷。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="458" />
+        <source>Layer %1 is out of use; choose another layer.</source>
+        <translation>层 %1 已停用，请选择其他层。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="477" />
+        <source>Target %1: scan the volumes to shelve on it.</source>
+        <translation>目标层 %1：请扫描要放在此层的案卷。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="508" />
+        <source>%1 → %2, number %3 (%4)</source>
+        <translation>%1 → %2，第 %3 卷（%4）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="511" />
+        <source>(was on %1)</source>
+        <translation>（原在 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="542" />
+        <source>not shelved</source>
+        <translation>未上架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="543" />
+        <source>Undone: %1 is back on %2</source>
+        <translation>已撤销：%1 回到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="613" />
+        <source>Moved %1 volumes onto %2 layers</source>
+        <translation>已将 %1 卷移到 %2 个层</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="653" />
+        <source>Choose a %1 first.</source>
+        <translation>请先选择%1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="653" />
+        <source>room</source>
+        <translation>库房</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="653" />
+        <source>rack</source>
+        <translation>密集架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="654" />
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="657" />
+        <source>Export shelf list</source>
+        <translation>导出排架清单</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="658" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="668" />
+        <source>Writing %1 …</source>
+        <translation>正在写入 %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="674" />
+        <source>Wrote %1 volumes to %2</source>
+        <translation>已将 %1 卷写入 %2</translation>
+    </message>
+</context>
+<context>
+    <name>SlipPrintDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="155" />
+        <source>Loan slip %1</source>
+        <translation>借阅单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="159" />
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="160" />
+        <source>A5</source>
+        <translation>A5</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="163" />
+        <source>1 copy</source>
+        <translation>一联</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="164" />
+        <source>2 copies</source>
+        <translation>两联</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="167" />
+        <source>Pape&amp;r:</source>
+        <translation>纸张(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="169" />
+        <source>C&amp;opies:</source>
+        <translation>联数(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceFinderDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="412" />
+        <source>Find space</source>
+        <translation>查找空位</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="422" />
+        <source>Any (30 mm a volume)</source>
+        <translation>不限门类（每卷按 30 毫米）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="426" />
+        <source>All rooms</source>
+        <translation>全部库房</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="429" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="434" />
+        <source>Volumes</source>
+        <translation>案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="436" />
+        <source>of</source>
+        <translation>门类</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="448" />
+        <source>Reserve for (e.g. the incoming transfer)</source>
+        <translation>预留给（如：即将接收的移交批次）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="449" />
+        <source>Reserve</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="452" />
+        <source>Show on map</source>
+        <translation>在图上显示</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="461" />
+        <source>Release</source>
+        <translation>释放</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="464" />
+        <source>Reservations</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="497" />
+        <source>Nearest to %1, where this category's shelving ends (%2 mm a volume)</source>
+        <translation>从 %1（该门类现有排架的末尾）算起，由近及远（每卷 %2 毫米）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="500" />
+        <source>Nearest to the start of the first room (%1 mm a volume)</source>
+        <translation>从第一个库房的起始处算起（每卷 %1 毫米）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="505" />
+        <source>No stretch of free layers holds that many volumes.</source>
+        <translation>没有能放下这么多案卷的连续空层。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="514" />
+        <source>Choose a proposal first.</source>
+        <translation>请先选择一个方案。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="524" />
+        <source>Reserved %1 layers (%2 … %3) for %4</source>
+        <translation>已为“%4”预留 %1 层（%2 … %3）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="534" />
+        <source>Released %1 layers reserved for %2</source>
+        <translation>已释放为“%2”预留的 %1 层</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeArea</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="320" />
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="329" />
+        <source>New stocktake</source>
+        <translation>新建盘点</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="333" />
+        <source>Stocktake %1</source>
+        <translation>%1 盘点</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="334" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <source>Stocktake name</source>
+        <translation>盘点名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="337" />
+        <source>Rooms and racks</source>
+        <translation>库房与密集架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="337" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="343" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="339" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <source>Scope</source>
+        <translation>盘点范围</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="342" />
+        <source>single layers: location codes, separated by spaces or commas</source>
+        <translation>单独的层：输入位置编码，以空格或逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="344" />
+        <source>Start the stocktake</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="350" />
+        <source>Open stocktakes (resume where you stopped)</source>
+        <translation>未结束的盘点（从中断处继续）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
+        <source>Scans</source>
+        <translation>扫描次数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="358" />
+        <source>Resume</source>
+        <translation>继续盘点</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="367" />
+        <source>Register of stocktakes (清点检查登记)</source>
+        <translation>清点检查登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <source>Finished</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="370" />
+        <source>Action taken</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="377" />
+        <source>Report (PDF)…</source>
+        <translation>盘点报告（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="378" />
+        <source>Report (Excel)…</source>
+        <translation>盘点报告（Excel）…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="379" />
+        <source>Correct the catalogue…</source>
+        <translation>更正目录…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="380" />
+        <source>Export the register…</source>
+        <translation>导出登记簿…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="428" />
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="440" />
+        <source>%n open stocktake(s)</source>
+        <translation><numerusform>%n 个盘点未结束</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="449" />
+        <source>Room %1</source>
+        <translation>%1号库房</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="455" />
+        <source>Cabinet %1</source>
+        <translation>%1号档案柜</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="455" />
+        <source>Rack %1</source>
+        <translation>%1号密集架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="506" />
+        <source>No layer has the code %1.</source>
+        <translation>没有位置编码为 %1 的层。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="564" />
+        <source>Scan or type a layer label or a volume's code, then Enter</source>
+        <translation>扫描或输入层标签、案卷档号，按回车</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="597" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="600" />
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="601" />
+        <source>Needing attention</source>
+        <translation>需处理的</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="607" />
+        <source>Pause (resume later)</source>
+        <translation>暂停（稍后继续）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="610" />
+        <source>Finish the stocktake…</source>
+        <translation>结束盘点…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="637" />
+        <source>This stocktake is finished.</source>
+        <translation>该盘点已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="645" />
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="648" />
+        <source>Resumed: %n scan(s) so far. Carry on where you stopped.</source>
+        <translation><numerusform>已恢复：此前已扫描 %n 次，请从中断处继续。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="650" />
+        <source>Scan the label of the first layer, then every volume on it.</source>
+        <translation>请扫描第一层的层标签，再逐一扫描该层上的案卷。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="675" />
+        <source>Layers counted: %1 of %2 · scans: %3</source>
+        <translation>已盘层数：%1 / %2 · 扫描次数：%3</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="737" />
+        <source>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</source>
+        <translation>结束盘点“%1”？结果将记入清点检查登记，之后不能再更改。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="740" />
+        <source>%n layer(s) of the scope were not counted: volumes on them are not judged.</source>
+        <translation><numerusform>范围内有 %n 层未盘点：这些层上的案卷不作判定。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="741" />
+        <source>Finish the stocktake</source>
+        <translation>结束盘点</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="782" />
+        <source>Save the stocktake report</source>
+        <translation>保存盘点报告</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="783" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="791" />
+        <source>Export the stocktake report</source>
+        <translation>导出盘点报告</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="792" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="801" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="799" />
+        <source>Export the register of stocktakes</source>
+        <translation>导出清点检查登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="800" />
+        <source>Register of stocktakes</source>
+        <translation>清点检查登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="814" />
+        <source>Writing…</source>
+        <translation>正在写入…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="819" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="857" />
+        <source>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</source>
+        <translation>目录已更正：标记缺失 %1 卷，更正位置 %2 卷，恢复在库 %3 卷。</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersArea</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1587" />
+        <source>Receiving</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1588" />
+        <source>Handing over</source>
+        <translation>移交移出</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1589" />
+        <source>Appraisal and destruction</source>
+        <translation>鉴定销毁</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1590" />
+        <source>Registers</source>
+        <translation>登记簿</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1598" />
+        <source>Transfers</source>
+        <translation>移交与鉴定</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeDetailView</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="111" />
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="127" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="175" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="242" />
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <source>Slip no.</source>
+        <translation>借阅单号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <source>Use</source>
+        <translation>利用方式</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <source>Lent on</source>
+        <translation>借出日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <source>Due</source>
+        <translation>应还日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <source>Returned</source>
+        <translation>归还日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="143" />
+        <source>Loans</source>
+        <translation>借阅记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="145" />
+        <source>Location and loans</source>
+        <translation>存放位置与借阅</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <source>What</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <source>Changes</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="154" />
+        <source>History</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="169" />
+        <source>No volume selected</source>
+        <translation>未选择案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="188" />
+        <source>Items (%1)</source>
+        <translation>卷内目录（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="190" />
+        <source>Not shelved yet.</source>
+        <translation>尚未上架。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="237" />
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="223" />
+        <source>Archival code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="216" />
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="224" />
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="225" />
         <source>Fonds</source>
         <translation>全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="44" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="226" />
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="45" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="227" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="228" />
+        <source>Retention</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="229" />
+        <source> (%1 years)</source>
+        <translation>（%1年）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="230" />
+        <source>Security</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="232" />
+        <source>Organisation</source>
+        <translation>机构(问题)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="234" />
+        <source>Box no.</source>
+        <translation>盒号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="236" />
+        <source>Item numbers</source>
+        <translation>起止件号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="238" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="46" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="240" />
+        <source>Dates</source>
+        <translation>起止日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="241" />
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="245" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="247" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="248" />
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="249" />
+        <source>Last changed</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="259" />
+        <source>not returned</source>
+        <translation>未归还</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="301" />
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="302" />
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="303" />
+        <source>made void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="304" />
+        <source>status changed</source>
+        <translation>状态变更</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeEditor</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="73" />
+        <source>New volume</source>
+        <translation>新建案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="73" />
+        <source>Edit volume %1</source>
+        <translation>编辑案卷 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="131" />
+        <source>&amp;Use proposed</source>
+        <translation>采用建议档号(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="147" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="148" />
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="151" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="367" />
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="172" />
+        <source>&amp;Fonds</source>
+        <translation>全宗(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
+        <source>&amp;Category</source>
+        <translation>门类(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="174" />
+        <source>&amp;Year</source>
+        <translation>年度(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="175" />
+        <source>&amp;Retention</source>
+        <translation>保管期限(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="176" />
+        <source>&amp;Organisation</source>
+        <translation>机构(问题)(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="177" />
+        <source>Archival &amp;code</source>
+        <translation>档号(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="179" />
+        <source>&amp;Title</source>
+        <translation>题名(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="180" />
+        <source>Res&amp;ponsible</source>
+        <translation>责任者(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="181" />
+        <source>&amp;Security</source>
+        <translation>密级(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="182" />
+        <source>Start date</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="183" />
+        <source>End date</source>
+        <translation>终止日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="184" />
+        <source>Pa&amp;ges</source>
+        <translation>页数(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="185" />
+        <source>Box no.</source>
+        <translation>盒号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="186" />
+        <source>First item no.</source>
+        <translation>起始件号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="187" />
+        <source>Last item no.</source>
+        <translation>终止件号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="188" />
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="215" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="218" />
+        <source>Revert</source>
+        <translation>恢复原值</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="220" />
+        <source>Bring back the values the editor opened with (Ctrl+R)</source>
+        <translation>恢复打开编辑窗口时的内容（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="222" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="354" />
+        <source>&lt;b&gt;%1 fields&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 专有字段&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="436" />
+        <source>The code %1 is already used by another volume</source>
+        <translation>档号 %1 已被其他案卷使用</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="464" />
+        <source>Left empty, the next free code %1 is used.</source>
+        <translation>留空时使用下一个可用档号 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="466" />
+        <source>Next free code in this group: %1</source>
+        <translation>本组下一个可用档号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="525" />
+        <source>Changed meanwhile</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="527" />
+        <source>Reload the volume</source>
+        <translation>重新载入案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="528" />
+        <source>Keep my values</source>
+        <translation>保留我的填写</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeFilterBar</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="47" />
+        <source>contains…</source>
+        <translation>包含…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="49" />
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="55" />
+        <source>Fonds</source>
+        <translation>全宗</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="55" />
+        <source>Category</source>
+        <translation>门类</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="56" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="57" />
+        <source>Retention</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="57" />
+        <source>Security</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="58" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="58" />
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="59" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="84" />
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="98" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="102" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="106" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="110" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="119" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="114" />
+        <source>Current (not void)</source>
+        <translation>现行（不含作废）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="117" />
+        <source>All, void included</source>
+        <translation>全部（含作废）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="120" />
+        <source>Not shelved</source>
+        <translation>未上架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="124" />
+        <source>(own field)</source>
+        <translation>（门类专有字段）</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeTableModel</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="51" />
+        <source>Archival code</source>
+        <extracomment>the role that gives a row's volume id the extra column shown with search results</extracomment>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="52" />
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="53" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="54" />
+        <source>Retention</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="55" />
+        <source>Security</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="56" />
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="57" />
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="58" />
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="59" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="60" />
+        <source>Fonds</source>
+        <translation>全宗</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="61" />
+        <source>Category</source>
+        <translation>门类</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="62" />
+        <source>Responsible</source>
+        <translation>责任者</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="63" />
         <source>Barcode</source>
         <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="64" />
+        <source>Matched item</source>
+        <translation>命中的卷内文件</translation>
     </message>
 </context>
 <context>

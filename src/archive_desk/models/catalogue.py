@@ -95,7 +95,8 @@ class Volume(Stamped, Base):
         Index("ix_volumes_fonds_category_year", "fonds_id", "category_id", "year"),
         Index("ix_volumes_status", "status"),
         Index("ix_volumes_year", "year"),
-        Index("ix_volumes_location", "layer_id", "shelf_position"),
+        # shelf order, and covering for per-layer occupancy (count, width by category) without reading rows
+        Index("ix_volumes_location", "layer_id", "shelf_position", "status", "category_id", "thickness_mm"),
         Index("ix_volumes_label_printed", "label_printed_at"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -59,6 +59,8 @@ class LoanLine(Base):
             postgresql_where=text("returned_at IS NULL"),
         ),
         Index("ix_loan_lines_loan", "loan_id"),
+        # a volume's loan history (the catalogue's detail pane) without scanning every line
+        Index("ix_loan_lines_volume", "volume_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id"))

@@ -55,6 +55,9 @@ class Layer(Base):
     capacity_mm: Mapped[int | None] = mapped_column(default=None)
     reserved_for: Mapped[str] = mapped_column(String(40), default="")  # e.g. an incoming transfer batch
     active: Mapped[bool] = mapped_column(default=True)
+    #: what stands on the layer (volumes, and their width in mm), kept in step by triggers (db/layer_usage.py)
+    used_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    used_mm: Mapped[int] = mapped_column(default=0, server_default="0")
 
     rack: Mapped[Rack] = relationship()
 
@@ -68,6 +71,9 @@ class LocationMove(Base):
     volume_id: Mapped[int] = mapped_column(ForeignKey("volumes.id"))
     from_layer_id: Mapped[int | None] = mapped_column(ForeignKey("layers.id"), default=None)
     to_layer_id: Mapped[int | None] = mapped_column(ForeignKey("layers.id"), default=None)
+    #: shelf positions before and after, so that a move can be undone to the exact place it came from
+    from_position: Mapped[int | None] = mapped_column(default=None)
+    to_position: Mapped[int | None] = mapped_column(default=None)
     at: Mapped[datetime] = mapped_column(default=utcnow)
     by: Mapped[str] = mapped_column(String(64), default="")
     reason: Mapped[str] = mapped_column(String(200), default="")

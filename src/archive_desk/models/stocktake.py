@@ -25,10 +25,19 @@ class Stocktake(Base):
 
 
 class StocktakeScan(Base):
+    """One scan, written the moment it is made (a killed app resumes from the last row).
+
+    ``kind`` says what the scan was: ``layer`` (a shelf label: ``layer_id`` becomes the current layer),
+    ``volume`` (a known volume found on ``layer_id``) or ``unknown`` (a code the catalogue does not hold,
+    found on ``layer_id``). Stored rather than re-derived, so that replaying a session never depends on
+    codes or labels that may have changed since.
+    """
+
     __tablename__ = "stocktake_scans"
     __table_args__ = (Index("ix_stocktake_scans_session", "stocktake_id", "id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     stocktake_id: Mapped[int] = mapped_column(ForeignKey("stocktakes.id"))
+    kind: Mapped[str] = mapped_column(String(8), default="volume")  # layer | volume | unknown
     layer_id: Mapped[int | None] = mapped_column(ForeignKey("layers.id"), default=None)
     volume_id: Mapped[int | None] = mapped_column(ForeignKey("volumes.id"), default=None)
     raw_code: Mapped[str] = mapped_column(String(80))

@@ -83,8 +83,11 @@ class AppraisalLine(Base):
     appraisal_id: Mapped[int] = mapped_column(ForeignKey("appraisals.id"))
     seq: Mapped[int]
     volume_id: Mapped[int] = mapped_column(ForeignKey("volumes.id"))
-    decision: Mapped[str] = mapped_column(String(8), default="destroy")  # destroy | keep
+    decision: Mapped[str] = mapped_column(String(8), default="destroy")  # destroy | keep | removed (taken off a draft list)
     new_retention: Mapped[str] = mapped_column(String(4), default="")
     reason: Mapped[str] = mapped_column(Text, default="")
+    #: the volume as listed (档号, 题名, 年度, 保管期限, 页数 …), frozen when the list is confirmed so the
+    #: printed 销毁清册 never changes afterwards
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     appraisal: Mapped[Appraisal] = relationship(back_populates="lines")

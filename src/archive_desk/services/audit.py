@@ -101,6 +101,28 @@ def record(
     )
 
 
+def record_many(
+    session: Session,
+    actor: Actor,
+    entries: list[tuple[str, str, int | None, Mapping[str, Any] | None, Mapping[str, Any] | None]],
+) -> None:
+    """Append many audit rows (action, entity, entity_id, before, after) in one go: the chain is
+    computed here from one read of the last hash, then inserted with one executemany."""
+    if not entries:
+        return
+    session.flush()
+    prev = last_hash(session)
+    at = utcnow()
+    rows = []
+    for action, entity, entity_id, before, after in entries:
+        b, a = canonical_json(before), canonical_json(after)
+        digest = entry_hash(prev, at, actor.user, actor.workstation, action, entity, entity_id, b, a)
+        rows.append({"at": at, "user": actor.user, "workstation": actor.workstation, "action": action, "entity": entity,
+                     "entity_id": entity_id, "before": b, "after": a, "prev_hash": prev, "hash": digest})
+        prev = digest
+    session.execute(insert(AuditEntry), rows)
+
+
 def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """Only the fields that changed, as (old values, new values)."""
     keys = [k for k in after if before.get(k) != after.get(k)]

@@ -25,6 +25,7 @@ from pathlib import Path
 from archive_desk.db.migrate import open_catalogue
 from archive_desk.services import audit
 from archive_desk.services.audit import Actor
+from archive_desk.services.locations import DEFAULT_PATTERN, format_location_code, layer_payload
 
 Progress = Callable[[int, int], None]
 
@@ -32,7 +33,7 @@ Progress = Callable[[int, int], None]
 #: transaction (loans, transfers …); areas append their builder from their own module
 #: (``archive_desk.services.demo_<area>``), listed in ``EXTENSION_MODULES``.
 EXTENSIONS: list[Callable[..., None]] = []
-EXTENSION_MODULES: tuple[str, ...] = ()
+EXTENSION_MODULES: tuple[str, ...] = ("archive_desk.services.demo_shelves", "archive_desk.services.demo_loans", "archive_desk.services.demo_transfers")
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强文斌海燕玉兰红梅晓东春梅丽华俊杰子涵浩然欣怡梓轩"
@@ -77,6 +78,7 @@ FONDS = [("Z109", "江南财产保险股份有限公司临川分公司"), ("Y201
 CATEGORY_FONDS = {"LP": "Z109", "BL": "Y201", "WS": "G001", "KU": "G001", "KJ": "G001", "JJ": "G001"}
 
 LAYER_CAPACITY = 30  # volumes of ~30 mm on a 900 mm shelf
+LAYER_WIDTH_MM = 900
 RACK_SHAPE = (2, 10, 6, 5)  # sides, columns, sections, layers: 600 layers a rack
 
 
@@ -100,6 +102,7 @@ def build_demo(out: Path | str, volumes: int, *, seed: int = 1, progress: Progre
         conn.execute("PRAGMA synchronous=OFF")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("BEGIN")
+        _before_build(conn)
         stats = _fill(conn, rng, volumes, actor, progress)
         for module in EXTENSION_MODULES:
             importlib.import_module(module)
@@ -118,6 +121,18 @@ def build_demo(out: Path | str, volumes: int, *, seed: int = 1, progress: Progre
     os.replace(tmp, out)
     seconds = (datetime.now() - started).total_seconds()
     return DemoReport(out, volumes, stats["items"], stats["layers"], stats["racks"], stats["rooms"], seconds, out.stat().st_size)
+
+
+def _before_build(conn: sqlite3.Connection) -> None:
+    """The search index's triggers call SQL functions registered per connection (db/fts.py): register
+    them on this raw connection, then drop the triggers for the bulk load; ``_after_build`` rebuilds the
+    index in one pass (much faster than row by row) and recreates them."""
+    try:
+        from archive_desk.db import fts  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - before the search index existed
+        return
+    fts.register_functions(conn)
+    fts.drop_triggers(conn.execute)
 
 
 def _after_build(conn: sqlite3.Connection, progress: Progress | None) -> None:
@@ -162,6 +177,8 @@ def _fill(conn: sqlite3.Connection, rng: random.Random, n: int, actor: Actor, pr
     vid = 0
     layer_index = 0
     on_layer = 0
+    on_layer_mm = 0
+    widths = dict(conn.execute("SELECT code, thickness_mm FROM categories"))
     user = actor.user
     for cat_code, year, retention, org, count in plan:
         cid, _pattern = cats[cat_code]
@@ -191,9 +208,13 @@ def _fill(conn: sqlite3.Connection, rng: random.Random, n: int, actor: Actor, pr
                                   "", 0, now, user, now, user, 1))
                 page += pages
             total_pages = page - 1
-            if on_layer >= _fill_target(rng):
+            # a layer takes 18-26 volumes, fewer of thick ones (construction files: 40 mm), as a clerk fills it
+            width = widths.get(cat_code, 30)
+            if on_layer >= _fill_target(rng) or on_layer_mm + width > LAYER_WIDTH_MM * 0.97:
                 layer_index += 1
                 on_layer = 0
+                on_layer_mm = 0
+            on_layer_mm += width
             layer_id = layers[layer_index % len(layers)]
             on_layer += 1
             vol_rows.append((vid, code, barcode, fid, cid, year, retention, security, 10 if security == "秘密" else None,
@@ -329,8 +350,10 @@ def _build_shelving(conn: sqlite3.Connection, n: int) -> list[int]:
                 for sec in range(1, sections + 1):
                     for lay in range(1, levels + 1):
                         lid += 1
-                        code = f"K{room}-{number:02d}{side}-{col:02d}-{sec}-{lay}"
-                        layer_rows.append((lid, rack_id, side, col, sec, lay, code, "L" + code, LAYER_CAPACITY, 900, "", 1))
+                        code = format_location_code(DEFAULT_PATTERN, room=f"K{room}", rack=number, side=side,
+                                                    column=col, section=sec, layer=lay)
+                        layer_rows.append((lid, rack_id, side, col, sec, lay, code, layer_payload(code), LAYER_CAPACITY,
+                                           LAYER_WIDTH_MM, "", 1))
                         layer_ids.append(lid)
     conn.executemany("INSERT INTO racks (id, room_id, number, kind, sides, columns, sections, layers, active) VALUES (?,?,?,?,?,?,?,?,?)", rack_rows)
     conn.executemany(
@@ -338,9 +361,10 @@ def _build_shelving(conn: sqlite3.Connection, n: int) -> list[int]:
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         layer_rows,
     )
-    # volumes fill racks in room order so neighbouring codes sit together
+    # volumes fill the rooms one after the other, each rack by rack, so neighbouring codes sit together
     order = {lid: i for i, lid in enumerate(layer_ids)}
-    by_room = sorted(layer_rows, key=lambda row: (row[1], order[row[0]]))
+    room_of = {row[0]: row[1] for row in rack_rows}
+    by_room = sorted(layer_rows, key=lambda row: (room_of[row[1]], order[row[0]]))
     return [row[0] for row in by_room]
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 04:16:31.542151
+Create Date: 2026-11-28 05:05:47.355400
 """
 
 from __future__ import annotations
@@ -237,6 +237,8 @@ def upgrade() -> None:
     sa.Column('capacity_mm', sa.Integer(), nullable=True),
     sa.Column('reserved_for', sa.String(length=40), nullable=False),
     sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('used_count', sa.Integer(), server_default='0', nullable=False),
+    sa.Column('used_mm', sa.Integer(), server_default='0', nullable=False),
     sa.ForeignKeyConstraint(['rack_id'], ['racks.id'], name=op.f('fk_layers_rack_id_racks')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_layers')),
     sa.UniqueConstraint('barcode', name=op.f('uq_layers_barcode')),
@@ -288,7 +290,7 @@ def upgrade() -> None:
     with op.batch_alter_table('volumes', schema=None) as batch_op:
         batch_op.create_index('ix_volumes_fonds_category_year', ['fonds_id', 'category_id', 'year'], unique=False)
         batch_op.create_index('ix_volumes_label_printed', ['label_printed_at'], unique=False)
-        batch_op.create_index('ix_volumes_location', ['layer_id', 'shelf_position'], unique=False)
+        batch_op.create_index('ix_volumes_location', ['layer_id', 'shelf_position', 'status', 'category_id', 'thickness_mm'], unique=False)
         batch_op.create_index('ix_volumes_status', ['status'], unique=False)
         batch_op.create_index('ix_volumes_year', ['year'], unique=False)
 
@@ -300,6 +302,7 @@ def upgrade() -> None:
     sa.Column('decision', sa.String(length=8), nullable=False),
     sa.Column('new_retention', sa.String(length=4), nullable=False),
     sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('data', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['appraisal_id'], ['appraisals.id'], name=op.f('fk_appraisal_lines_appraisal_id_appraisals')),
     sa.ForeignKeyConstraint(['volume_id'], ['volumes.id'], name=op.f('fk_appraisal_lines_volume_id_volumes')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_appraisal_lines'))
@@ -350,6 +353,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('loan_lines', schema=None) as batch_op:
         batch_op.create_index('ix_loan_lines_loan', ['loan_id'], unique=False)
+        batch_op.create_index('ix_loan_lines_volume', ['volume_id'], unique=False)
         batch_op.create_index('uq_loan_lines_open_volume', ['volume_id'], unique=True, sqlite_where=sa.text('returned_at IS NULL'), postgresql_where=sa.text('returned_at IS NULL'))
 
     op.create_table('location_moves',
@@ -357,6 +361,8 @@ def upgrade() -> None:
     sa.Column('volume_id', sa.Integer(), nullable=False),
     sa.Column('from_layer_id', sa.Integer(), nullable=True),
     sa.Column('to_layer_id', sa.Integer(), nullable=True),
+    sa.Column('from_position', sa.Integer(), nullable=True),
+    sa.Column('to_position', sa.Integer(), nullable=True),
     sa.Column('at', sa.DateTime(), nullable=False),
     sa.Column('by', sa.String(length=64), nullable=False),
     sa.Column('reason', sa.String(length=200), nullable=False),
@@ -371,6 +377,7 @@ def upgrade() -> None:
     op.create_table('stocktake_scans',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('stocktake_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=8), nullable=False),
     sa.Column('layer_id', sa.Integer(), nullable=True),
     sa.Column('volume_id', sa.Integer(), nullable=True),
     sa.Column('raw_code', sa.String(length=80), nullable=False),
@@ -428,6 +435,7 @@ def downgrade() -> None:
     op.drop_table('location_moves')
     with op.batch_alter_table('loan_lines', schema=None) as batch_op:
         batch_op.drop_index('uq_loan_lines_open_volume', sqlite_where=sa.text('returned_at IS NULL'), postgresql_where=sa.text('returned_at IS NULL'))
+        batch_op.drop_index('ix_loan_lines_volume')
         batch_op.drop_index('ix_loan_lines_loan')
 
     op.drop_table('loan_lines')

@@ -1,0 +1,96 @@
+"""``import``: bring a register (xlsx, xls, ods, csv) into the catalogue."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from archive_desk.commands.common import add_db_arg, h, open_db, print_json
+from archive_desk.i18n import t
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help=h("import a register (xlsx, xls, ods, csv) into the catalogue"),
+                       description=h("import a register (xlsx, xls, ods, csv) into the catalogue"))
+    add_db_arg(p)
+    p.add_argument("file", type=Path, help=h("the spreadsheet"))
+    p.add_argument("--sheet", default=None, help=h("sheet name (default: every sheet)"))
+    p.add_argument("--mapping", default=None, help=h("a column mapping saved by name in the app"))
+    p.add_argument("--kind", choices=("volumes", "items"), default="volumes", help=h("what the rows are"))
+    p.add_argument("--dry-run", action="store_true", help=h("check and report only; write nothing"))
+    p.add_argument("--update-existing", action="store_true", help=h("update volumes whose 档号 is already catalogued"))
+    p.add_argument("--create-fonds", action="store_true", help=h("create fonds that are not in the catalogue yet"))
+    p.add_argument("--report", type=Path, default=None, help=h("save the problems to this workbook"))
+    p.add_argument("--json", action="store_true", help=h("print the result as JSON"))
+    p.set_defaults(func=run_import)
+
+
+def summary_text(summary) -> str:  # noqa: ANN001 - importing.ImportSummary
+    return t("{read} rows read = {ok} to import + {rejected} with errors + {duplicate} duplicates + {existing} already catalogued"
+             " + {skipped} skipped ({blank} blank, {total} total lines, {signature} signature lines)",
+             read=summary.rows_read, ok=summary.ok, rejected=summary.rejected, duplicate=summary.duplicate,
+             existing=summary.existing, skipped=summary.skipped, blank=summary.skipped_blank, total=summary.skipped_total,
+             signature=summary.skipped_signature)
+
+
+def problem_text(p) -> str:  # noqa: ANN001 - importing.CellProblem
+    return t("{sheet} row {row}, column {column} ({header}): {value}: {reason}", sheet=p.sheet, row=p.row, column=p.column,
+             header=p.header, value=p.value, reason=p.reason)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from archive_desk.importing import MappingStore, RowStatus, write_error_report
+    from archive_desk.services import importer
+    from archive_desk.services.audit import Actor
+    from archive_desk.settings import config_dir
+
+    mapping = MappingStore(config_dir() / "import-mappings").load(args.mapping) if args.mapping else None
+    db = open_db(args.db)
+    try:
+        plan = importer.plan(db, args.file, kind=args.kind, sheet=args.sheet, mapping=mapping)
+        if args.report:
+            write_error_report(plan, args.report)
+        result = None
+        if not args.dry_run:
+            result = importer.commit(db, Actor.current(), plan, update_existing=args.update_existing,
+                                     create_missing_fonds=args.create_fonds)
+    finally:
+        db.dispose()
+    duplicates = [r for r in plan.rows if r.status == RowStatus.DUPLICATE]
+    skipped = [r for r in plan.rows if r.status == RowStatus.SKIPPED]
+    if args.json:
+        s = plan.summary
+        print_json({
+            "file": str(args.file), "dry_run": args.dry_run,
+            "summary": {"rows_read": s.rows_read, "ok": s.ok, "rejected": s.rejected, "duplicate": s.duplicate,
+                        "existing": s.existing, "skipped": s.skipped, "skipped_blank": s.skipped_blank,
+                        "skipped_total": s.skipped_total, "skipped_signature": s.skipped_signature},
+            "problems": [{"sheet": p.sheet, "row": p.row, "column": p.column, "header": p.header, "value": str(p.value),
+                          "reason": p.reason} for p in plan.problems()],
+            "duplicates": [{"sheet": r.sheet, "row": r.row, "code": r.key, "first_row": r.duplicate_of} for r in duplicates],
+            "skipped": [{"sheet": r.sheet, "row": r.row, "reason": r.skip_reason} for r in skipped],
+            "result": None if result is None else {
+                "created": result.created, "updated": result.updated, "unchanged": result.unchanged, "items": result.items,
+                "fonds_created": list(result.fonds_created),
+                "failures": [{"sheet": f.sheet, "row": f.row, "value": f.value, "reason": f.reason} for f in result.failures]},
+        })
+    else:
+        print(summary_text(plan.summary))
+        for p in plan.problems():
+            print(problem_text(p))
+        for r in duplicates:
+            print(t("{sheet} row {row}: {code} repeats row {first}; not imported twice", sheet=r.sheet, row=r.row, code=r.key,
+                    first=r.duplicate_of))
+        for r in skipped:
+            print(t("{sheet} row {row} skipped: {reason}", sheet=r.sheet, row=r.row, reason=r.skip_reason))
+        if result is not None:
+            print(t("Imported: {created} new, {updated} updated, {unchanged} unchanged, {items} items; {failed} refused",
+                    created=result.created, updated=result.updated, unchanged=result.unchanged, items=result.items,
+                    failed=len(result.failures)))
+            for f in result.failures:
+                print(t("{sheet} row {row}: {value}: {reason}", sheet=f.sheet, row=f.row, value=f.value, reason=f.reason),
+                      file=sys.stderr)
+        elif args.dry_run:
+            print(t("Dry run: nothing was written."))
+    return 0 if result is None or not result.failures else 1

@@ -1,0 +1,369 @@
+"""Import registers into the catalogue: plan with the catalogue's knowledge, then commit atomically.
+
+``plan`` runs the pure importing layer with what only the catalogue knows (which 档号 exist, which
+volumes items belong to, where a location such as ``5号密集架7列1节5层`` is on the shelving).
+``commit`` writes every accepted row in ONE transaction (all or nothing: a cancel, an error or a killed
+process leaves the catalogue exactly as before), with one audit row per imported or updated volume.
+Re-importing the same file creates no duplicates: rows whose 档号 exists are ``existing`` and are
+updated only when asked to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from archive_desk.db.engine import Database
+from archive_desk.errors import UserError, ValidationError
+from archive_desk.i18n import t
+from archive_desk.importing import CellError, ImportCancelled, ImportPlan, ParsedLocation, RowResult, RowStatus, plan_import
+from archive_desk.models import Category, Fonds, Item, Layer, Rack, Room, Volume, VolumeStatus
+from archive_desk.services import audit, codes
+from archive_desk.services.audit import Actor
+from archive_desk.services.catalogue import CategoryRecord, FieldDef, get_category, list_categories, normalize_custom
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+V = Volume.__table__
+VOLUME_FIELDS = ("title", "year", "retention", "responsible", "notes", "pages", "item_count", "box_no",
+                 "start_date", "end_date", "org_code")
+
+
+@dataclass(frozen=True)
+class RowFailure:
+    """A row the plan accepted but the catalogue refused (e.g. its fonds is unknown)."""
+
+    sheet: str
+    row: int
+    column: str
+    value: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    unchanged: int
+    items: int
+    failures: tuple[RowFailure, ...] = ()
+    fonds_created: tuple[str, ...] = ()
+    volume_ids: tuple[int, ...] = field(default=(), repr=False)
+
+
+# ---------------------------------------------------------------- planning
+
+
+def _existing_codes(db: Database) -> Callable[[Iterable[str]], set[str]]:
+    def look(keys: Iterable[str]) -> set[str]:
+        keys = list(keys)
+        found: set[str] = set()
+        with db.read() as session:
+            for start in range(0, len(keys), 900):
+                chunk = keys[start:start + 900]
+                found.update(session.scalars(select(V.c.code).where(V.c.code.in_(chunk))))
+        return found
+
+    return look
+
+
+def _location_resolver(db: Database) -> Callable[[ParsedLocation], int | None] | None:
+    """Match a parsed location to a layer: by its code, or by rack/column/section/layer (and room and
+    side when given); ambiguous or unknown places are errors on the cell. No shelving yet: None
+    (locations are then kept as text in the volume's notes)."""
+    L, R, RM = Layer.__table__, Rack.__table__, Room.__table__
+    with db.read() as session:
+        if session.scalar(select(L.c.id).limit(1)) is None:
+            return None
+
+    def resolve(loc: ParsedLocation) -> int | None:
+        with db.read() as session:
+            if loc.code:
+                hit = session.scalar(select(L.c.id).where(L.c.code == loc.code))
+                if hit is None:
+                    raise CellError(t("There is no layer {code} on the shelving", code=loc.code))
+                return hit
+            if loc.rack is None or loc.column is None or loc.section is None or loc.layer is None:
+                raise CellError(t("The location {text} does not name a rack, column, section and layer", text=loc.raw))
+            stmt = (select(L.c.id).join(R, R.c.id == L.c.rack_id).join(RM, RM.c.id == R.c.room_id)
+                    .where(R.c.number == int(str(loc.rack)), L.c.column == loc.column, L.c.section == loc.section,
+                           L.c.layer == loc.layer))
+            if loc.room is not None:
+                stmt = stmt.where((RM.c.number == int(str(loc.room))) if str(loc.room).isdigit() else (RM.c.code == str(loc.room)))
+            if loc.side:
+                stmt = stmt.where(L.c.side == loc.side)
+            hits = list(session.scalars(stmt.limit(3)))
+        if not hits:
+            raise CellError(t("There is no such place on the shelving: {text}", text=loc.raw))
+        if len(hits) > 1:
+            raise CellError(t("{text} matches more than one layer: add the room or the side", text=loc.raw))
+        return hits[0]
+
+    return resolve
+
+
+def plan(db: Database, path: Path | str, *, kind: str = "volumes", sheet: str | int | None = None, mapping: Any = None,
+         progress: Progress | None = None, should_cancel: Cancel | None = None, limit: int | None = None) -> ImportPlan:
+    """The import plan of a file against this catalogue (nothing is written)."""
+    options: dict[str, Any] = {"sheet": sheet, "mapping": mapping, "kind": kind, "progress": progress,
+                               "should_cancel": should_cancel}
+    if limit is not None:
+        options["limit"] = limit
+    if kind == "volumes":
+        options["existing_codes"] = _existing_codes(db)
+        resolver = _location_resolver(db)
+        if resolver is not None:
+            options["resolve_location"] = resolver
+    elif kind == "items":
+        options["known_volumes"] = _existing_codes(db)
+    return plan_import(path, **options)
+
+
+# ---------------------------------------------------------------- committing
+
+
+class _Context:
+    """What a commit needs to know once: fonds and categories by code."""
+
+    def __init__(self, session: Session, actor: Actor, create_missing_fonds: bool, default_fonds_id: int | None,
+                 default_category_id: int | None) -> None:
+        self.session = session
+        self.actor = actor
+        self.create_missing_fonds = create_missing_fonds
+        self.fonds = {f.code: f.id for f in session.scalars(select(Fonds))}
+        self.categories = {c.code: c for c in list_categories(session, active_only=False)}
+        self.default_fonds_id = default_fonds_id
+        self.default_category = get_category(session, default_category_id) if default_category_id else None
+        self.fonds_created: list[str] = []
+        self._positions: dict[int, int] = {}
+
+    def next_position(self, layer_id: int) -> int:
+        """The next place at the end of a layer (imported volumes keep the file's order)."""
+        if layer_id not in self._positions:
+            highest = self.session.scalar(select(V.c.shelf_position).where(V.c.layer_id == layer_id)
+                                          .order_by(V.c.shelf_position.desc()).limit(1))
+            self._positions[layer_id] = highest or 0
+        self._positions[layer_id] += 1
+        return self._positions[layer_id]
+
+    def fonds_id(self, code: str) -> int:
+        if code in self.fonds:
+            return self.fonds[code]
+        if not self.create_missing_fonds:
+            raise CellError(t("The fonds {code} is not in the catalogue", code=code))
+        fonds = Fonds(code=code, name=code)
+        self.session.add(fonds)
+        self.session.flush()
+        audit.record(self.session, self.actor, "fonds.create", "fonds", fonds.id, None, {"code": code, "name": code, "by": "import"})
+        self.fonds[code] = fonds.id
+        self.fonds_created.append(code)
+        return fonds.id
+
+    def category_for(self, values: Mapping[str, Any], code: str) -> tuple[CategoryRecord, dict[str, object]]:
+        """The category (from its column, from the 档号, or the default) and the code's elements."""
+        wanted = values.get("category_code")
+        candidates = [self.categories[wanted]] if wanted in self.categories else list(self.categories.values())
+        if self.default_category and not wanted:
+            candidates = [self.default_category, *candidates]
+        for cat in candidates:
+            pattern = codes.CodePattern(cat.code_pattern)
+            if pattern.matches(code):
+                parts = pattern.parse(code)
+                if "category" not in parts or parts["category"] == cat.code:
+                    return cat, parts
+        if wanted and wanted not in self.categories:
+            raise CellError(t("There is no category {code}", code=wanted))
+        raise CellError(t("{code} follows no category's code pattern", code=code))
+
+
+def _custom_fields(category: CategoryRecord, values: Mapping[str, Any]) -> dict[str, Any]:
+    keys = {f.key for f in category.fields}
+    out = {}
+    for key in keys:
+        value = values.get(key)
+        if value not in (None, ""):
+            out[key] = value.isoformat() if isinstance(value, date) else value
+    return out
+
+
+def _volume_values(ctx: _Context, row: RowResult) -> dict[str, Any]:
+    values = row.values
+    code = codes.canonical_code(str(values["code"]))
+    category, parts = ctx.category_for(values, code)
+    fonds_code = values.get("fonds_code") or parts.get("fonds")
+    fonds_id = ctx.fonds_id(str(fonds_code)) if fonds_code else ctx.default_fonds_id
+    if fonds_id is None:
+        raise CellError(t("The fonds of {code} is not known: add a 全宗号 column or choose a default fonds", code=code))
+    year = values.get("year") or (int(str(parts["year"])) if "year" in parts else None)
+    if year is None:
+        raise CellError(t("The year is required"))
+    if "year" in parts and int(str(parts["year"])) != int(year):
+        raise CellError(t("The {element} in the code ({value}) differs from the volume's ({expected})",
+                          element=codes.element_label("year"), value=parts["year"], expected=year))
+    retention = values.get("retention") or parts.get("retention") or category.default_retention
+    if "retention" in parts and parts["retention"] != retention:
+        raise CellError(t("The {element} in the code ({value}) differs from the volume's ({expected})",
+                          element=codes.element_label("retention"), value=parts["retention"], expected=retention))
+    problems: dict[str, str] = {}
+    fields: tuple[FieldDef, ...] = category.fields
+    custom = normalize_custom(fields, _custom_fields(category, values), problems)
+    if problems:
+        raise CellError("；".join(problems.values()))
+    security = values.get("security")
+    level = getattr(security, "level", security) or "公开"
+    period = getattr(security, "years", None)
+    notes = values.get("notes") or ""
+    location = values.get("location")
+    layer_id = values.get("location_ref")  # matched to the shelving at planning time
+    if isinstance(location, ParsedLocation) and layer_id is None:  # no shelving yet: keep the place as text
+        notes = (notes + "；" if notes else "") + t("Former location: {text}", text=location.raw)
+    return {
+        "code": code, "barcode": codes.code_to_payload(code), "fonds_id": fonds_id, "category_id": category.id,
+        "year": int(year), "retention": retention, "security": level, "security_period": period,
+        "org_code": codes.normalize_scan(values.get("org_code") or parts.get("org") or ""),
+        "sequence": int(str(parts.get(codes.CodePattern(category.code_pattern).sequence_token, 0) or 0)),
+        "box_no": values.get("box_no"), "title": values["title"], "responsible": values.get("responsible") or "",
+        "start_date": values.get("start_date"), "end_date": values.get("end_date"), "pages": values.get("pages") or 0,
+        "item_count": values.get("item_count") or 0, "notes": notes, "custom": custom, "layer_id": layer_id,
+        "shelf_position": ctx.next_position(int(layer_id)) if layer_id else None,
+    }
+
+
+def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existing: bool = False,
+           create_missing_fonds: bool = False, default_fonds_id: int | None = None,
+           default_category_id: int | None = None, progress: Progress | None = None,
+           should_cancel: Cancel | None = None) -> ImportResult:
+    """Write the plan's accepted rows in one transaction; a row the catalogue refuses aborts nothing
+    but is reported (the file's rows read still add up: they move from ok to failures)."""
+    if not import_plan.complete:
+        raise UserError(t("This is a preview of the first rows; plan the whole file before importing."))
+    if import_plan.kind == "items":
+        return _commit_items(db, actor, import_plan, progress=progress, should_cancel=should_cancel)
+    if import_plan.kind != "volumes":
+        raise UserError(t("Borrower lists are imported in the lending area."))
+    rows = [r for r in import_plan.rows if r.status == RowStatus.OK or (update_existing and r.status == RowStatus.EXISTING)]
+    total = len(rows)
+    with db.write() as session:
+        ctx = _Context(session, actor, create_missing_fonds, default_fonds_id, default_category_id)
+        created = updated = unchanged = 0
+        failures: list[RowFailure] = []
+        new_volumes: list[tuple[Volume, dict[str, Any]]] = []
+        entries: list[tuple[str, str, int | None, Any, Any]] = []
+        ids: list[int] = []
+        for done, row in enumerate(rows, start=1):
+            if should_cancel is not None and should_cancel():
+                raise ImportCancelled(t("Import cancelled; nothing was changed"))
+            if progress is not None and done % 500 == 0:
+                progress(done, total)
+            try:
+                values = _volume_values(ctx, row)
+            except (CellError, ValidationError) as exc:
+                failures.append(RowFailure(row.sheet, row.row, "", str(row.values.get("code", "")), getattr(exc, "reason", str(exc))))
+                continue
+            if row.status == RowStatus.OK:
+                volume = Volume(**values, status=VolumeStatus.IN_STOCK, created_by=actor.user, updated_by=actor.user)
+                session.add(volume)
+                new_volumes.append((volume, values))
+                continue
+            volume = session.scalar(select(Volume).where(Volume.code == values["code"]))
+            assert volume is not None  # existing at planning time, and nothing is ever deleted
+            changes = {k: v for k, v in values.items() if _plain(getattr(volume, k)) != _plain(v)}
+            if changes and volume.status in (VolumeStatus.TRANSFERRED, VolumeStatus.DESTROYED, VolumeStatus.VOID):
+                failures.append(RowFailure(row.sheet, row.row, "", values["code"],
+                                           t("Volume {code} is no longer in the room; an import does not change its record",
+                                             code=values["code"])))
+                continue
+            if not changes:
+                unchanged += 1
+                continue
+            before = {k: _plain(getattr(volume, k)) for k in changes}
+            for k, v in changes.items():
+                setattr(volume, k, v)
+            volume.updated_by = actor.user
+            volume.updated_at = audit.utcnow()
+            entries.append(("volume.import_update", "volume", volume.id, before, {k: _plain(v) for k, v in changes.items()}))
+            updated += 1
+            ids.append(volume.id)
+        session.flush()
+        for volume, values in new_volumes:
+            entries.append(("volume.import", "volume", volume.id, None, {k: _plain(v) for k, v in values.items()}))
+            ids.append(volume.id)
+        created = len(new_volumes)
+        audit.record_many(session, actor, entries)
+        audit.record(session, actor, "import.file", "catalogue", None, None, {
+            "file": Path(import_plan.path).name, "created": created, "updated": updated, "unchanged": unchanged,
+            "failed": len(failures), "summary": _plain_summary(import_plan)})
+        if progress is not None:
+            progress(total, total)
+        return ImportResult(created, updated, unchanged, 0, tuple(failures), tuple(ctx.fonds_created), tuple(ids))
+
+
+def _commit_items(db: Database, actor: Actor, import_plan: ImportPlan, *, progress: Progress | None,
+                  should_cancel: Cancel | None) -> ImportResult:
+    rows = [r for r in import_plan.rows if r.status == RowStatus.OK]
+    failures: list[RowFailure] = []
+    with db.write() as session:
+        volume_of: dict[str, int] = {}
+        next_seq: dict[int, int] = {}
+        count = 0
+        entries = []
+        for done, row in enumerate(rows, start=1):
+            if should_cancel is not None and should_cancel():
+                raise ImportCancelled(t("Import cancelled; nothing was changed"))
+            code = codes.canonical_code(str(row.values.get("volume_code") or row.values.get("code") or ""))
+            vid = volume_of.get(code)
+            if vid is None:
+                vid = session.scalar(select(Volume.id).where(Volume.code == code))
+                if vid is None:
+                    failures.append(RowFailure(row.sheet, row.row, "", code, t("There is no volume {code}", code=code)))
+                    continue
+                volume_of[code] = vid
+                next_seq[vid] = (session.scalar(select(Item.seq).where(Item.volume_id == vid).order_by(Item.seq.desc()).limit(1)) or 0)
+            next_seq[vid] += 1
+            values = row.values
+            item = Item(volume_id=vid, seq=int(values.get("seq") or next_seq[vid]), title=values.get("title") or "",
+                        doc_no=values.get("doc_no") or "", responsible=values.get("responsible") or "",
+                        date=values.get("date"), security=getattr(values.get("security"), "level", values.get("security")) or "公开",
+                        pages=values.get("pages") or 0, notes=values.get("notes") or "", created_by=actor.user, updated_by=actor.user)
+            session.add(item)
+            session.flush()
+            entries.append(("item.import", "item", item.id, None, {"volume": code, "seq": item.seq, "title": item.title}))
+            count += 1
+            if progress is not None and done % 500 == 0:
+                progress(done, len(rows))
+        for vid in set(volume_of.values()):
+            items = list(session.scalars(select(Item).where(Item.volume_id == vid, Item.removed.is_(False)).order_by(Item.seq, Item.id)))
+            page = 1
+            for item in items:
+                if item.pages:
+                    item.page_start, item.page_end = page, page + item.pages - 1
+                    page += item.pages
+            volume = session.get(Volume, vid)
+            assert volume is not None
+            volume.item_count = len(items)
+        audit.record_many(session, actor, entries)
+        audit.record(session, actor, "import.file", "catalogue", None, None,
+                     {"file": Path(import_plan.path).name, "items": count, "failed": len(failures)})
+    return ImportResult(0, 0, 0, count, tuple(failures))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _plain_summary(import_plan: ImportPlan) -> dict[str, int]:
+    s = import_plan.summary
+    return {"rows_read": s.rows_read, "ok": s.ok, "rejected": s.rejected, "duplicate": s.duplicate,
+            "existing": s.existing, "skipped": s.skipped}
+
+
+__all__ = ["ImportResult", "RowFailure", "commit", "plan"]

@@ -1,0 +1,526 @@
+"""The Labels area: build a batch of volumes, pick template, stock and printer, preview, print.
+
+Batches come from scans (a scanned list of codes), the catalogue's selection, a search, a shelf range,
+or every volume whose label was never printed. Per-printer calibration (offset and creep) is kept in
+the workstation settings and applied when the PDF is made; a test page helps measure it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archive_desk.errors import UserError
+from archive_desk.printing.data import Calibration, label_fields
+from archive_desk.printing.forms import render_volume_forms
+from archive_desk.printing.labels import render_labels, render_test_page
+from archive_desk.printing.templates import (
+    LabelTemplate,
+    Stock,
+    applicable_stocks,
+    list_stocks,
+    list_templates,
+    save_template,
+    simple_template,
+)
+from archive_desk.services import labels
+from archive_desk.settings import config_dir
+from archive_desk.ui.areas.base import Area
+from archive_desk.ui.context import AppContext
+from archive_desk.ui.crash import show_error
+from archive_desk.ui.pdf_print import PdfPreview, PdfPreviewDialog, choose_printer, default_printer_name, printer_names, render_to_printer, save_pdf
+from archive_desk.ui.scan_input import ScanLineEdit
+
+
+def user_templates_dir() -> Path:
+    return config_dir() / "label-templates"
+
+
+class LabelsArea(Area):
+    area_id = "labels"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.volume_ids: list[int] = []
+        self._templates: list[LabelTemplate] = []
+        self._stocks: list[Stock] = []
+
+        # ---- left: the batch
+        self.scan_field = ScanLineEdit(self)
+        self.scan_field.setObjectName("labelScanField")
+        self.scan_field.setPlaceholderText(self.tr("Scan or type a code, then Enter"))
+        self.scan_field.scanned.connect(self._on_scan_field_scanned)
+        self.message = QLabel(self)
+        self.message.setObjectName("labelMessage")
+        self.message.setWordWrap(True)
+        self.batch = QTableWidget(0, 2, self)
+        self.batch.setObjectName("labelBatch")
+        self.batch.setHorizontalHeaderLabels([self.tr("Archival code"), self.tr("Title")])
+        self.batch.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.batch.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.batch.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.batch.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        add_never = QPushButton(self.tr("Add never printed"), self)
+        add_never.clicked.connect(self._on_add_never_clicked)
+        add_selection = QPushButton(self.tr("Add catalogue selection"), self)
+        add_selection.clicked.connect(self._on_add_selection_clicked)
+        add_search = QPushButton(self.tr("Add search results…"), self)
+        add_search.clicked.connect(self._on_add_search_clicked)
+        add_shelf = QPushButton(self.tr("Add a shelf range…"), self)
+        add_shelf.clicked.connect(self._on_add_shelf_clicked)
+        remove = QPushButton(self.tr("Remove selected"), self)
+        remove.clicked.connect(self._on_remove_clicked)
+        clear = QPushButton(self.tr("Clear"), self)
+        clear.clicked.connect(self._on_clear_clicked)
+        sources = QHBoxLayout()
+        for b in (add_never, add_selection, add_search, add_shelf):
+            sources.addWidget(b)
+        edits = QHBoxLayout()
+        edits.addWidget(remove)
+        edits.addWidget(clear)
+        edits.addStretch(1)
+        left = QWidget(self)
+        lv = QVBoxLayout(left)
+        lv.addWidget(self.scan_field)
+        lv.addLayout(sources)
+        lv.addWidget(self.batch, 1)
+        lv.addLayout(edits)
+        lv.addWidget(self.message)
+
+        # ---- right: template, stock, printer, preview
+        self.template_combo = QComboBox(self)
+        self.template_combo.setObjectName("templateCombo")
+        self.stock_combo = QComboBox(self)
+        self.stock_combo.setObjectName("stockCombo")
+        self.start_at = QSpinBox(self)
+        self.start_at.setObjectName("startAt")
+        self.start_at.setRange(1, 1)
+        self.printer_combo = QComboBox(self)
+        self.printer_combo.setObjectName("printerCombo")
+        self.offset_x = self._mm_box()
+        self.offset_y = self._mm_box()
+        self.creep = self._mm_box(0.5)
+        self.mark_printed = QCheckBox(self.tr("Record the print date"), self)
+        self.mark_printed.setChecked(True)
+        new_template = QPushButton(self.tr("New template…"), self)
+        new_template.clicked.connect(self._on_new_template_clicked)
+        form = QFormLayout()
+        trow = QHBoxLayout()
+        trow.addWidget(self.template_combo, 1)
+        trow.addWidget(new_template)
+        form.addRow(self.tr("Template"), trow)
+        form.addRow(self.tr("Label stock"), self.stock_combo)
+        form.addRow(self.tr("Start at label"), self.start_at)
+        calib = QGroupBox(self.tr("Printer calibration (mm)"), self)
+        cform = QFormLayout(calib)
+        cform.addRow(self.tr("Printer"), self.printer_combo)
+        cform.addRow(self.tr("Offset right"), self.offset_x)
+        cform.addRow(self.tr("Offset down"), self.offset_y)
+        cform.addRow(self.tr("Creep per row"), self.creep)
+        save_cal = QPushButton(self.tr("Save calibration"), self)
+        save_cal.clicked.connect(self._on_save_calibration_clicked)
+        test_page = QPushButton(self.tr("Test page…"), self)
+        test_page.clicked.connect(self._on_test_page_clicked)
+        crow = QHBoxLayout()
+        crow.addWidget(save_cal)
+        crow.addWidget(test_page)
+        cform.addRow(crow)
+        self.preview_button = QPushButton(self.tr("Preview"), self)
+        self.preview_button.setObjectName("previewButton")
+        self.preview_button.clicked.connect(self.update_preview)
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.print_button.setObjectName("printButton")
+        self.print_button.clicked.connect(self._on_print_clicked)
+        self.save_button = QPushButton(self.tr("Save as PDF…"), self)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.forms_button = QPushButton(self.tr("Volume forms…"), self)
+        self.forms_button.clicked.connect(self._on_forms_clicked)
+        actions = QHBoxLayout()
+        for b in (self.preview_button, self.print_button, self.save_button, self.forms_button):
+            actions.addWidget(b)
+        self.preview = PdfPreview(self)
+        right = QWidget(self)
+        rv = QVBoxLayout(right)
+        rv.addLayout(form)
+        rv.addWidget(calib)
+        rv.addWidget(self.mark_printed)
+        rv.addLayout(actions)
+        rv.addWidget(self.preview, 1)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(split)
+
+        self.template_combo.currentIndexChanged.connect(self._on_template_combo_currentIndexChanged)
+        self.stock_combo.currentIndexChanged.connect(self._on_stock_combo_currentIndexChanged)
+        self.printer_combo.currentTextChanged.connect(self._on_printer_combo_currentTextChanged)
+        self._load_templates()
+        self._load_printers()
+
+    def title(self) -> str:
+        return self.tr("Labels")
+
+    def _mm_box(self, limit: float = 20.0) -> QDoubleSpinBox:
+        box = QDoubleSpinBox(self)
+        box.setRange(-limit, limit)
+        box.setDecimals(2)
+        box.setSingleStep(0.1)
+        box.setSuffix(" mm")
+        return box
+
+    # ------------------------------------------------------------ templates, stock, printers
+
+    def _load_templates(self, select: str = labels.DEFAULT_TEMPLATE) -> None:
+        problems: list[str] = []
+        self._templates = list_templates(user_templates_dir(), on_error=lambda exc: problems.append(str(exc)))
+        self._stocks = list_stocks(user_templates_dir(), on_error=lambda exc: problems.append(str(exc)))
+        self.template_combo.blockSignals(True)
+        self.template_combo.clear()
+        for tpl in self._templates:
+            self.template_combo.addItem(f"{tpl.display_title}  ({tpl.width_mm:g}×{tpl.height_mm:g} mm)", tpl.name)
+        index = max(0, self.template_combo.findData(select))
+        self.template_combo.setCurrentIndex(index)
+        self.template_combo.blockSignals(False)
+        self._fill_stocks()
+        if problems:
+            self.message.setText("\n".join(problems))
+
+    def current_template(self) -> LabelTemplate | None:
+        name = self.template_combo.currentData()
+        return next((tpl for tpl in self._templates if tpl.name == name), None)
+
+    def current_stock(self) -> Stock | None:
+        name = self.stock_combo.currentData()
+        return next((s for s in self._stocks if s.name == name), None)
+
+    def _fill_stocks(self) -> None:
+        tpl = self.current_template()
+        stocks = applicable_stocks(tpl, self._stocks) if tpl else []
+        self.stock_combo.blockSignals(True)
+        self.stock_combo.clear()
+        for stock in stocks:
+            self.stock_combo.addItem(stock.display_title, stock.name)
+        index = self.stock_combo.findData(labels.DEFAULT_STOCK)
+        self.stock_combo.setCurrentIndex(index if index >= 0 else 0)
+        self.stock_combo.blockSignals(False)
+        self._on_stock_combo_currentIndexChanged()
+
+    def _on_template_combo_currentIndexChanged(self) -> None:
+        self._fill_stocks()
+
+    def _on_stock_combo_currentIndexChanged(self) -> None:
+        stock = self.current_stock()
+        per_page = stock.labels_per_page(self.current_template()) if stock else 1
+        self.start_at.setRange(1, max(1, per_page))
+
+    def _load_printers(self) -> None:
+        names = printer_names()
+        self.printer_combo.addItems(names or [self.tr("(no printer)")])
+        default = default_printer_name()
+        if default in names:
+            self.printer_combo.setCurrentText(default)
+        self._on_printer_combo_currentTextChanged(self.printer_combo.currentText())
+
+    def calibration_for(self, printer: str) -> Calibration:
+        values = self.ctx.settings.calibration.get(printer, {})
+        return Calibration(offset_x_mm=float(values.get("offset_x_mm", 0.0)), offset_y_mm=float(values.get("offset_y_mm", 0.0)),
+                           creep_y_mm=float(values.get("creep_y_mm", 0.0)))
+
+    def _on_printer_combo_currentTextChanged(self, name: str) -> None:
+        cal = self.calibration_for(name)
+        self.offset_x.setValue(cal.offset_x_mm)
+        self.offset_y.setValue(cal.offset_y_mm)
+        self.creep.setValue(cal.creep_y_mm)
+
+    def _on_save_calibration_clicked(self) -> None:
+        printer = self.printer_combo.currentText()
+        self.ctx.settings.calibration[printer] = {"offset_x_mm": self.offset_x.value(), "offset_y_mm": self.offset_y.value(),
+                                                  "creep_y_mm": self.creep.value()}
+        self.ctx.save_settings()
+        self.message.setText(self.tr("Calibration saved for %1.").replace("%1", printer))
+
+    def _current_calibration(self) -> Calibration:
+        return Calibration(offset_x_mm=self.offset_x.value(), offset_y_mm=self.offset_y.value(), creep_y_mm=self.creep.value())
+
+    # ------------------------------------------------------------ the batch
+
+    def add_volumes(self, ids: list[int]) -> int:
+        new = [i for i in ids if i not in set(self.volume_ids)]
+        if not new:
+            return 0
+        with self.ctx.db.read() as session:
+            records = labels.label_records(session, new)
+        for vid, record in zip(new, records, strict=False):
+            self.volume_ids.append(vid)
+            row = self.batch.rowCount()
+            self.batch.insertRow(row)
+            self.batch.setItem(row, 0, QTableWidgetItem(record.code))
+            self.batch.setItem(row, 1, QTableWidgetItem(record.title))
+        self.message.setText(self.tr("%n volume(s) in the batch.", "", len(self.volume_ids)))
+        return len(new)
+
+    def handle_scan(self, text: str) -> bool:
+        self._on_scan_field_scanned(text)
+        return True
+
+    def _on_scan_field_scanned(self, text: str) -> None:
+        with self.ctx.db.read() as session:
+            batch = labels.resolve_codes(session, [text])
+        if batch.unknown:
+            self.message.setText(self.tr("Unknown code: %1").replace("%1", text))
+            return
+        if not self.add_volumes(list(batch.volume_ids)):
+            self.message.setText(self.tr("%1 is already in the batch.").replace("%1", text))
+
+    def _on_add_never_clicked(self) -> None:
+        with self.ctx.db.read() as session:
+            ids = labels.never_printed(session, limit=5000)
+        if not ids:
+            self.message.setText(self.tr("Every volume's label has been printed."))
+            return
+        self.add_volumes(ids)
+
+    def _on_add_selection_clicked(self) -> None:
+        window = self.window()
+        catalogue = getattr(window, "areas", {}).get("catalogue")
+        selected = getattr(catalogue, "selected_volume_ids", None)
+        ids = list(selected()) if callable(selected) else []
+        if not ids:
+            self.message.setText(self.tr("Select volumes in the catalogue first."))
+            return
+        self.add_volumes(ids)
+
+    def _on_add_search_clicked(self) -> None:
+        query, ok = QInputDialog.getText(self, self.tr("Add search results"), self.tr("Search for:"))
+        if not ok or not query.strip():
+            return
+        from archive_desk.services import search
+
+        with self.ctx.db.read() as session:
+            hits = search.search(session, query.strip(), limit=1000)
+        self.add_volumes([h.volume_id for h in hits])
+
+    def _on_add_shelf_clicked(self) -> None:
+        dialog = ShelfRangeDialog(self.ctx, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        with self.ctx.db.read() as session:
+            ids = labels.shelf_range(session, room_id=dialog.room_id(), rack_id=dialog.rack_id())
+        self.add_volumes(ids)
+
+    def _on_remove_clicked(self) -> None:
+        rows = sorted({i.row() for i in self.batch.selectedIndexes()}, reverse=True)
+        for row in rows:
+            self.batch.removeRow(row)
+            del self.volume_ids[row]
+
+    def _on_clear_clicked(self) -> None:
+        self.batch.setRowCount(0)
+        self.volume_ids.clear()
+        self.message.clear()
+
+    # ------------------------------------------------------------ output
+
+    def make_pdf(self, printer: str | None = None) -> bytes:
+        tpl, stock = self.current_template(), self.current_stock()
+        if tpl is None or stock is None:
+            raise UserError(self.tr("Choose a template and a label stock."))
+        if not self.volume_ids:
+            raise UserError(self.tr("The batch is empty: scan or add volumes first."))
+        calibration = self.calibration_for(printer) if printer else self._current_calibration()
+        with self.ctx.db.read() as session:
+            records = labels.label_records(session, self.volume_ids)
+        data = render_labels(records, tpl, stock, start_at=self.start_at.value(), calibration=calibration)
+        assert isinstance(data, bytes)
+        return data
+
+    def update_preview(self) -> None:
+        try:
+            self.preview.set_pdf(self.make_pdf())
+        except UserError as exc:
+            self.message.setText(str(exc))
+
+    def _after_output(self) -> None:
+        if self.mark_printed.isChecked() and self.volume_ids:
+            with self.ctx.db.write() as session:
+                labels.mark_printed(session, self.ctx.actor, self.volume_ids)
+            self.message.setText(self.tr("Print date recorded for %n volume(s).", "", len(self.volume_ids)))
+
+    def _on_print_clicked(self) -> None:
+        printer = choose_printer(self, self.printer_combo.currentText())
+        if printer is None:
+            return
+        try:
+            render_to_printer(printer, self.make_pdf(printer.printerName()))
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self._after_output()
+
+    def _on_save_clicked(self) -> None:
+        try:
+            data = self.make_pdf()
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        if save_pdf(self, data, "labels.pdf"):
+            self._after_output()
+
+    def _on_test_page_clicked(self) -> None:
+        stock, tpl = self.current_stock(), self.current_template()
+        if stock is None:
+            return
+        try:
+            data = render_test_page(stock, self._current_calibration(), template=tpl)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        assert isinstance(data, bytes)
+        PdfPreviewDialog(data, self.tr("Calibration test page"), "test-page.pdf", self,
+                         make_pdf=lambda printer: render_test_page(stock, self.calibration_for(printer), template=tpl)).open()
+
+    def _on_forms_clicked(self) -> None:
+        if not self.volume_ids:
+            self.message.setText(self.tr("The batch is empty: scan or add volumes first."))
+            return
+        with self.ctx.db.read() as session:
+            forms = labels.volume_forms(session, self.volume_ids)
+        data = render_volume_forms(forms)
+        assert isinstance(data, bytes)
+        PdfPreviewDialog(data, self.tr("Volume forms"), "volume-forms.pdf", self).open()
+
+    def _on_new_template_clicked(self) -> None:
+        dialog = NewTemplateDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            tpl = dialog.template()
+            save_template(tpl, user_templates_dir())
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self._load_templates(select=tpl.name)
+
+
+class ShelfRangeDialog(QDialog):
+    """Pick a room, or a rack in it."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Shelf range"))
+        from archive_desk.services import locations
+
+        with ctx.db.read() as session:
+            self._rooms = locations.list_rooms(session)
+            self._racks = {room.id: locations.list_racks(session, room.id) for room in self._rooms}
+        self.room = QComboBox(self)
+        for room in self._rooms:
+            self.room.addItem(room.name or room.code, room.id)
+        self.rack = QComboBox(self)
+        self.room.currentIndexChanged.connect(self._fill_racks)
+        self._fill_racks()
+        form = QFormLayout(self)
+        form.addRow(self.tr("Room"), self.room)
+        form.addRow(self.tr("Rack"), self.rack)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _fill_racks(self) -> None:
+        self.rack.clear()
+        self.rack.addItem(self.tr("(whole room)"), None)
+        for rack in self._racks.get(self.room.currentData(), []):
+            self.rack.addItem(self.tr("Rack %1").replace("%1", str(rack.number)), rack.id)
+
+    def room_id(self) -> int | None:
+        return self.room.currentData()
+
+    def rack_id(self) -> int | None:
+        return self.rack.currentData()
+
+
+class NewTemplateDialog(QDialog):
+    """A custom label template from fields, a size and a font size."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New label template"))
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText("my-label")
+        self.width = QDoubleSpinBox(self)
+        self.width.setRange(10, 200)
+        self.width.setValue(60)
+        self.width.setSuffix(" mm")
+        self.height = QDoubleSpinBox(self)
+        self.height.setRange(10, 300)
+        self.height.setValue(40)
+        self.height.setSuffix(" mm")
+        self.font_size = QDoubleSpinBox(self)
+        self.font_size.setRange(5, 24)
+        self.font_size.setValue(9)
+        self.font_size.setSuffix(" pt")
+        self.barcode = QCheckBox(self.tr("Barcode"), self)
+        self.barcode.setChecked(True)
+        self.fields = QListWidget(self)
+        for key, caption in label_fields():
+            item = QListWidgetItem(caption, self.fields)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if key in ("code", "title", "year", "retention") else Qt.CheckState.Unchecked)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Width"), self.width)
+        form.addRow(self.tr("Height"), self.height)
+        form.addRow(self.tr("Font size"), self.font_size)
+        form.addRow(self.barcode)
+        form.addRow(self.tr("Fields"), self.fields)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def template(self) -> LabelTemplate:
+        fields = [self.fields.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.fields.count())
+                  if self.fields.item(i).checkState() == Qt.CheckState.Checked]
+        name = self.name.text().strip() or "custom"
+        return simple_template(name, self.width.value(), self.height.value(), fields, title=name,
+                               barcode=self.barcode.isChecked(), font_size=self.font_size.value())
+
+
+def create(ctx: AppContext, parent: QWidget | None = None) -> LabelsArea:
+    return LabelsArea(ctx, parent)
+
+
+__all__ = ["LabelsArea", "QMessageBox", "create"]

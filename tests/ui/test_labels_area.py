@@ -1,0 +1,114 @@
+"""The Labels area through the real window: scan a batch, preview, print to a real CUPS queue."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtTest import QTest
+
+from archive_desk import app as app_module
+from archive_desk.services.demo import build_demo
+from archive_desk.ui.areas import labels as labels_area
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):  # noqa: ANN001, ANN201
+    path = tmp_path / "demo.sqlite"
+    build_demo(path, 120, seed=11)
+    _app, win = app_module.start(path, settings_path=tmp_path / "settings.json")
+    qtbot.addWidget(win)
+    yield win
+    win.ctx.db.dispose()
+
+
+def payloads(path: Path, n: int) -> list[str]:
+    conn = sqlite3.connect(path)
+    rows = [r[0] for r in conn.execute("SELECT barcode FROM volumes ORDER BY id DESC LIMIT ?", (n,))]
+    conn.close()
+    return rows
+
+
+def scan(widget, code: str) -> None:  # noqa: ANN001
+    QTest.keyClicks(widget, code)
+    QTest.keyClick(widget, Qt.Key.Key_Return)
+
+
+def test_scanning_builds_the_batch_and_unknown_codes_are_said(window, qtbot) -> None:  # noqa: ANN001
+    area = window.show_area("labels")
+    codes = payloads(window.ctx.catalogue_path, 3)
+    focus = area.template_combo  # any widget: the scan is recognised wherever the focus is
+    focus.setFocus()
+    for i, code in enumerate(codes):
+        scan(focus, code.lower() if i == 1 else code)  # the second one with Caps Lock on
+    assert len(area.volume_ids) == 3
+    assert area.batch.rowCount() == 3
+    scan(focus, "Z999-XX.1999-Y-9999")
+    assert "Z999-XX.1999-Y-9999" in area.message.text()
+    assert len(area.volume_ids) == 3
+    scan(focus, codes[0])  # a second scan of the same volume adds nothing
+    assert len(area.volume_ids) == 3
+
+
+def test_preview_shows_the_sheet(window, qtbot) -> None:  # noqa: ANN001
+    area = window.show_area("labels")
+    conn = sqlite3.connect(window.ctx.catalogue_path)
+    shelved = conn.execute("SELECT count(*) FROM volumes WHERE status IN ('in_stock', 'on_loan', 'missing')").fetchone()[0]
+    conn.close()
+    area._on_add_never_clicked()
+    assert len(area.volume_ids) == shelved
+    area.update_preview()
+    qtbot.waitUntil(lambda: area.preview.page_count() == -(-shelved // 24), timeout=10000)  # 24 labels a sheet
+
+
+def _cups_out_dir() -> Path | None:
+    conf = Path("/etc/cups/cups-pdf.conf")
+    if not conf.exists():
+        return None
+    m = re.search(r"^Out\s+(\S+)", conf.read_text(), re.M)
+    return Path(os.path.expandvars(m.group(1))) if m else None
+
+
+def test_printing_through_qt_reaches_a_real_cups_queue(window, qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    out_dir = _cups_out_dir()
+    if "PDF" not in QPrinterInfo.availablePrinterNames() or out_dir is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide the cups-pdf queue 'PDF' (tools/ci_cups_setup.sh)")
+        pytest.skip("no cups-pdf print queue named PDF on this machine")
+    area = window.show_area("labels")
+    codes = payloads(window.ctx.catalogue_path, 8)
+    for code in codes:
+        area._on_scan_field_scanned(code)
+    job = f"archive-desk-test-{os.getpid()}-{time.time_ns()}"
+
+    def the_dialog_chose_pdf(parent, name=""):  # noqa: ANN001, ANN202 - what QPrintDialog returns
+        printer = QPrinter(QPrinterInfo.printerInfo("PDF"), QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(job)
+        return printer
+
+    monkeypatch.setattr(labels_area, "choose_printer", the_dialog_chose_pdf)
+    before = set(out_dir.glob("*.pdf")) if out_dir.exists() else set()
+    qtbot.mouseClick(area.print_button, Qt.MouseButton.LeftButton)
+    printed: list[Path] = []
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and not printed:
+        printed = [p for p in out_dir.glob("*.pdf") if p not in before and job in p.name and p.stat().st_size > 0]
+        qtbot.wait(500)
+    assert printed, f"nothing arrived in {out_dir}"
+    qtbot.wait(1000)  # let cups-pdf finish writing
+    subprocess.run(["pdftoppm", "-r", "600", "-gray", str(printed[0]), str(tmp_path / "printed")], check=True)
+    found = [r.text for page in sorted(tmp_path.glob("printed*.pgm")) for r in zxingcpp.read_barcodes(Image.open(page))]
+    assert sorted(found) == sorted(codes)
+    # and the print date was recorded
+    conn = sqlite3.connect(window.ctx.catalogue_path)
+    assert conn.execute("SELECT count(*) FROM volumes WHERE label_printed_at IS NOT NULL").fetchone()[0] == 8
+    conn.close()
