@@ -120,7 +120,8 @@ def record_many(
         rows.append({"at": at, "user": actor.user, "workstation": actor.workstation, "action": action, "entity": entity,
                      "entity_id": entity_id, "before": b, "after": a, "prev_hash": prev, "hash": digest})
         prev = digest
-    session.execute(insert(AuditEntry), rows)
+    for start in range(0, len(rows), 2000):
+        session.execute(insert(AuditEntry), rows[start:start + 2000])
 
 
 def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

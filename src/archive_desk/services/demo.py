@@ -290,7 +290,7 @@ def _content(rng: random.Random, cat: str, year: int, org: str, code: str):  # n
         }
         title = f"{insured}{kind}{rng.choice(CLAIM_CAUSES)}理赔案卷"
         names = rng.sample(CLAIM_ITEMS, rng.randint(3, 8))
-        handler = _name(rng)
+        _name(rng)  # the claim handler: not stored, but drawn so every seed builds what it always built
         items = [(f"{insured}{n}", "理赔部" if n != "出险通知书" else insured, incident.isoformat(), rng.randint(1, 12), "")
                  for n in names]
         return title, "理赔部", custom, items, incident.isoformat(), closing.isoformat(), security

@@ -23,7 +23,7 @@ from archive_desk.db.engine import Database
 from archive_desk.errors import UserError, ValidationError
 from archive_desk.i18n import t
 from archive_desk.importing import CellError, ImportCancelled, ImportPlan, ParsedLocation, RowResult, RowStatus, plan_import
-from archive_desk.models import Category, Fonds, Item, Layer, Rack, Room, Volume, VolumeStatus
+from archive_desk.models import Fonds, Item, Layer, Rack, Room, Volume, VolumeStatus
 from archive_desk.services import audit, codes
 from archive_desk.services.audit import Actor
 from archive_desk.services.catalogue import CategoryRecord, FieldDef, get_category, list_categories, normalize_custom

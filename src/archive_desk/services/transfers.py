@@ -49,7 +49,6 @@ from archive_desk.i18n import t
 from archive_desk.models import (
     Appraisal,
     AppraisalLine,
-    AuditEntry,
     CatalogueSetting,
     Category,
     Fonds,
@@ -378,26 +377,6 @@ def _touch(obj: Any, actor: Actor) -> None:
 AuditRow = tuple[str, str, int | None, Mapping[str, Any] | None, Mapping[str, Any] | None]
 
 
-def _audit_many(session: Session, actor: Actor, entries: Sequence[AuditRow]) -> None:
-    """Append many audit rows at once, chained exactly as :func:`audit.record` chains them (same hash over
-    the same fields), in the caller's transaction. A thousand-volume batch then costs one read of the last
-    hash and one multi-row insert instead of a thousand of each."""
-    if not entries:
-        return
-    session.flush()
-    prev = audit.last_hash(session)
-    rows = []
-    for action, entity, entity_id, before, after in entries:
-        at = audit.utcnow()
-        b, a = audit.canonical_json(before), audit.canonical_json(after)
-        digest = audit.entry_hash(prev, at, actor.user, actor.workstation, action, entity, entity_id, b, a)
-        rows.append({"at": at, "user": actor.user, "workstation": actor.workstation, "action": action, "entity": entity,
-                     "entity_id": entity_id, "before": b, "after": a, "prev_hash": prev, "hash": digest})
-        prev = digest
-    for start in range(0, len(rows), 2000):
-        session.execute(insert(AuditEntry), rows[start:start + 2000])
-
-
 def _retention_table(session: Session | None) -> dict[str, int]:
     """Years per retention code: the defaults, overridden by the catalogue setting ``retention_years`` (read once
     per session: a missing setting would otherwise cost a query per volume)."""
@@ -430,7 +409,7 @@ def _bulk_set_status(session: Session, actor: Actor, vols: Sequence[Volume], new
         chunk = ids[start:start + 500]
         session.execute(update(Volume.__table__).where(V.id.in_(chunk))
                         .values(status=new_status, updated_by=actor.user, updated_at=now, version=V.version + 1))
-    _audit_many(session, actor, entries)
+    audit.record_many(session, actor, list(entries))
     for vol in vols:  # the objects in this session are stale now
         session.expire(vol)
 
@@ -684,7 +663,7 @@ def update_line(session: Session, actor: Actor, line_id: int, changes: Mapping[s
     line = session.get(TransferLine, line_id, populate_existing=True)
     if line is None:
         raise NotFoundError(t("Line {id} does not exist", id=line_id))
-    batch = _load_batch(session, line.batch_id, for_change=True)
+    _load_batch(session, line.batch_id, for_change=True)  # refuses lines of a confirmed batch
     before = {k: getattr(line, k) for k in LINE_FIELDS} | {"data": dict(line.data or {})}
     merged = {k: getattr(line, k) for k in LINE_FIELDS} | dict(line.data or {}) | dict(changes)
     clean = _line_values(session, merged)
@@ -1209,7 +1188,7 @@ def _confirm_receiving(session: Session, actor: Actor, batch: TransferBatch, *, 
                           "notes": "；".join(notes)}))
     for ln in pending:
         entries.append(("transfer.missing", "transfer_line", ln.id, None, {"batch_no": batch.batch_no, "seq": ln.seq, "code": ln.code}))
-    _audit_many(session, actor, entries)
+    audit.record_many(session, actor, list(entries))
     session.flush()
     if progress is not None:
         progress(total, total)
@@ -1689,7 +1668,7 @@ def confirm_appraisal(session: Session, actor: Actor, appraisal_id: int, expecte
     _bulk_set_status(session, actor, doomed, VolumeStatus.DESTROYED,
                      t("destroyed with appraisal list {no} on {date}", no=a.list_no, date=on.isoformat()), "appraisal.destroy",
                      lambda v: {"list_no": a.list_no})
-    _audit_many(session, actor, keeps)
+    audit.record_many(session, actor, list(keeps))
     a.status = "confirmed"
     a.destroyed_on = on
     _touch(a, actor)

@@ -1,0 +1,77 @@
+"""Benchmark a whole import into a catalogue: plan + one-transaction commit, against a floor of
+python-calamine reading the file plus bare executemany inserts of the same rows.
+
+    python benchmarks/bench_import_commit.py [--rows 100000]
+
+Uses bench_import.generate for the register. Each side runs in a fresh process (peak RSS is its own)
+on a fresh catalogue.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_import import generate  # noqa: E402
+
+OURS = r"""
+import json, resource, sys, time
+from archive_desk.db.migrate import open_catalogue
+from archive_desk.services import importer
+from archive_desk.services.audit import Actor
+db = open_catalogue(sys.argv[1])
+t0 = time.perf_counter(); c0 = time.process_time()
+plan = importer.plan(db, sys.argv[2])
+t1 = time.perf_counter()
+result = importer.commit(db, Actor("bench", "ws"), plan, create_missing_fonds=True)
+t2 = time.perf_counter(); c2 = time.process_time()
+print(json.dumps({"plan": t1 - t0, "commit": t2 - t1, "total": t2 - t0, "cpu": c2 - c0, "created": result.created,
+                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+FLOOR = r"""
+import json, resource, sqlite3, sys, time
+from python_calamine import CalamineWorkbook
+from archive_desk.db.migrate import open_catalogue
+open_catalogue(sys.argv[1]).dispose()
+t0 = time.perf_counter(); c0 = time.process_time()
+rows = CalamineWorkbook.from_path(sys.argv[2]).get_sheet_by_index(0).to_python()
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA synchronous=FULL")
+conn.execute("CREATE TABLE floor_rows (a, b, c, d, e, f, g, h, i, j, k, l, m, n)")
+conn.execute("BEGIN")
+conn.executemany("INSERT INTO floor_rows VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                 [tuple((list(r) + [None] * 14)[:14]) for r in rows])
+conn.execute("COMMIT")
+t1 = time.perf_counter(); c1 = time.process_time()
+print(json.dumps({"total": t1 - t0, "cpu": c1 - c0, "rows": len(rows), "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run(code: str, db: Path, register: Path) -> dict[str, float]:
+    out = subprocess.run([sys.executable, "-c", code, str(db), str(register)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        register = Path(tmp) / "register.xlsx"
+        generate(register, args.rows)
+        floor = run(FLOOR, Path(tmp) / "floor.sqlite", register)
+        ours = run(OURS, Path(tmp) / "ours.sqlite", register)
+    print(f"floor (calamine + executemany): {floor['total']:.1f} s wall, {floor['cpu']:.1f} s CPU, peak RSS {floor['rss']:.0f} MB")
+    print(f"import: plan {ours['plan']:.1f} s + commit {ours['commit']:.1f} s = {ours['total']:.1f} s wall, "
+          f"{ours['cpu']:.1f} s CPU, peak RSS {ours['rss']:.0f} MB, {ours['created']:,} volumes created")
+    print(f"ratio: {ours['total'] / floor['total']:.2f}x wall, {ours['cpu'] / floor['cpu']:.2f}x CPU (target <= 2x)")
+
+
+if __name__ == "__main__":
+    main()
