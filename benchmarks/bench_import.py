@@ -58,7 +58,8 @@ def generate(path: Path, rows: int, seed: int = 7) -> dict[str, int]:
             year = 2000 + n % 24
             ret_code, ret_text = retentions[n % len(retentions)]
             planted["dup"] += 1
-        code = f"Q001-LP·{year}-{ret_code}-{n:06d}"
+        # 4-digit running numbers per year and retention, as the LP category's pattern has them
+        code = f"Q001-LP·{year}-{ret_code}-{n // 24 + 1:04d}"  # unique: one year is every 24th row
         if i % 7 == 0:
             code = code.replace("·", ".")
         start = date(year, 1, 1) + timedelta(days=rnd.randrange(300))

@@ -170,13 +170,17 @@ class CodePattern:
     def parse(self, code: str) -> dict[str, object]:
         """Split a code into its elements; sequence numbers come back as ``int``, the rest as ``str``.
         Raises ValidationError when the code does not follow the pattern."""
-        match = _pattern_regex(self.text).fullmatch(canonical_code(code))
-        if not match:
+        values = self.parse_canonical(canonical_code(code))
+        if values is None:
             raise ValidationError({"code": t("{code} does not follow the pattern {pattern}", code=code, pattern=self.text)})
-        values: dict[str, object] = {}
-        for name, text in match.groupdict().items():
-            values[name] = int(text) if name in SEQUENCE_TOKENS else text
         return values
+
+    def parse_canonical(self, code: str) -> dict[str, object] | None:
+        """:meth:`parse` for a code already in canonical form (bulk work); None if it does not match."""
+        match = _pattern_regex(self.text).fullmatch(code)
+        if not match:
+            return None
+        return {name: int(text) if name in SEQUENCE_TOKENS else text for name, text in match.groupdict().items()}
 
     def matches(self, code: str) -> bool:
         return _pattern_regex(self.text).fullmatch(canonical_code(code)) is not None

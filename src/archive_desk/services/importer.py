@@ -173,11 +173,9 @@ class _Context:
         if self.default_category and not wanted:
             candidates = [self.default_category, *candidates]
         for cat in candidates:
-            pattern = codes.CodePattern(cat.code_pattern)
-            if pattern.matches(code):
-                parts = pattern.parse(code)
-                if "category" not in parts or parts["category"] == cat.code:
-                    return cat, parts
+            parts = codes.CodePattern(cat.code_pattern).parse_canonical(code)  # ``code`` is canonical already
+            if parts is not None and parts.get("category", cat.code) == cat.code:
+                return cat, parts
         if wanted and wanted not in self.categories:
             raise CellError(t("There is no category {code}", code=wanted))
         raise CellError(t("{code} follows no category's code pattern", code=code))
