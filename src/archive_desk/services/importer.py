@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from archive_desk.db.engine import Database
@@ -252,7 +252,7 @@ def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existi
         ctx = _Context(session, actor, create_missing_fonds, default_fonds_id, default_category_id)
         created = updated = unchanged = 0
         failures: list[RowFailure] = []
-        new_volumes: list[tuple[Volume, dict[str, Any]]] = []
+        new_rows: list[dict[str, Any]] = []
         entries: list[tuple[str, str, int | None, Any, Any]] = []
         ids: list[int] = []
         for done, row in enumerate(rows, start=1):
@@ -266,9 +266,7 @@ def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existi
                 failures.append(RowFailure(row.sheet, row.row, "", str(row.values.get("code", "")), getattr(exc, "reason", str(exc))))
                 continue
             if row.status == RowStatus.OK:
-                volume = Volume(**values, status=VolumeStatus.IN_STOCK, created_by=actor.user, updated_by=actor.user)
-                session.add(volume)
-                new_volumes.append((volume, values))
+                new_rows.append(values)
                 continue
             volume = session.scalar(select(Volume).where(Volume.code == values["code"]))
             assert volume is not None  # existing at planning time, and nothing is ever deleted
@@ -290,10 +288,23 @@ def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existi
             updated += 1
             ids.append(volume.id)
         session.flush()
-        for volume, values in new_volumes:
-            entries.append(("volume.import", "volume", volume.id, None, {k: _plain(v) for k, v in values.items()}))
-            ids.append(volume.id)
-        created = len(new_volumes)
+        # new volumes: multi-row inserts through Core (no ORM objects: a 100,000-row register would
+        # otherwise hold 100,000 of them until the commit), ids back in parameter order for the audit
+        now = audit.utcnow()
+        stamp = {"status": VolumeStatus.IN_STOCK, "created_by": actor.user, "updated_by": actor.user,
+                 "created_at": now, "updated_at": now, "version": 1}
+        for start in range(0, len(new_rows), 500):
+            chunk = new_rows[start:start + 500]
+            new_ids = session.scalars(insert(Volume).returning(Volume.id, sort_by_parameter_order=True),
+                                      [{**stamp, **values} for values in chunk]).all()
+            for vid, values in zip(new_ids, chunk, strict=True):
+                entries.append(("volume.import", "volume", vid, None, {k: _plain(v) for k, v in values.items()}))
+                ids.append(vid)
+            audit.record_many(session, actor, entries)  # chained as we go: no 100,000 pending entries in memory
+            entries = []
+            if progress is not None:
+                progress(min(start + 500, len(new_rows)), len(new_rows))
+        created = len(new_rows)
         audit.record_many(session, actor, entries)
         audit.record(session, actor, "import.file", "catalogue", None, None, {
             "file": Path(import_plan.path).name, "created": created, "updated": updated, "unchanged": unchanged,
