@@ -105,6 +105,8 @@ class PlanModel(QAbstractTableModel):
                 return self._status.get(row.status, str(row.status))
             cells = row.cells or ()
             value = cells[column - 2] if column - 2 < len(cells) else None
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)  # spreadsheets hand whole numbers over as floats: show 2019, not 2019.0
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.BackgroundRole:
             if column >= 2 and self._problem(row, column - 2) is not None:
