@@ -694,47 +694,47 @@
 <context>
     <name>BorrowerDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="194" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="177" />
         <source>Staff (this organisation)</source>
         <translation>Staff (this organisation)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="195" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="178" />
         <source>Outside</source>
         <translation>Outside</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="207" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="190" />
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="208" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="191" />
         <source>&amp;Kind:</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="209" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="192" />
         <source>&amp;Unit / department:</source>
         <translation>&amp;Unit / department:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="210" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="193" />
         <source>&amp;Phone:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="211" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="194" />
         <source>&amp;ID number:</source>
         <translation>&amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="212" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="195" />
         <source>&amp;Card no.:</source>
         <translation>&amp;Card no.:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="213" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="196" />
         <source>N&amp;otes:</source>
         <translation>N&amp;otes:</translation>
     </message>
@@ -742,32 +742,32 @@
 <context>
     <name>BorrowerPickerDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="282" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="265" />
         <source>Choose the borrower</source>
         <translation>Choose the borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="286" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="269" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="286" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="269" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="286" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="269" />
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="286" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="269" />
         <source>Borrower kind</source>
         <translation>Borrower kind</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="287" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="270" />
         <source>Card no.</source>
         <translation>Card no.</translation>
     </message>
@@ -1301,53 +1301,53 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="142" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="169" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="144" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="171" />
         <source>Choose the register</source>
         <translation>Choose the register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="143" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="145" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="146" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="148" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="151" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="153" />
         <source>Volumes (案卷目录)</source>
         <translation>Volumes (案卷目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="152" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="154" />
         <source>Items (卷内目录)</source>
         <translation>Items (卷内目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="156" />
         <source>(find the columns automatically)</source>
         <translation>(find the columns automatically)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="161" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="163" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="162" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="164" />
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="163" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="165" />
         <source>The rows are</source>
         <translation>The rows are</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="164" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="166" />
         <source>Column mapping</source>
         <translation>Column mapping</translation>
     </message>
@@ -1383,77 +1383,77 @@
 <context>
     <name>HandoverFilterDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="351" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="341" />
         <source>Add volumes by a filter</source>
         <translation>Add volumes by a filter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="353" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="343" />
         <source>All fonds</source>
         <translation>All fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="357" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="347" />
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="362" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="352" />
         <source>Permanent</source>
         <translation>Permanent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="362" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="352" />
         <source>30 years</source>
         <translation>30 years</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="362" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="352" />
         <source>10 years</source>
         <translation>10 years</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="370" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="360" />
         <source> years</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="373" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="363" />
         <source>no limit</source>
         <translation>no limit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="375" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="365" />
         <source>Fonds</source>
         <translation>Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="376" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="366" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="377" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="367" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="378" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="368" />
         <source>Older than</source>
         <translation>Older than</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="379" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="369" />
         <source>At most</source>
         <translation>At most</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="381" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="371" />
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="382" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="372" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -1461,114 +1461,114 @@
 <context>
     <name>ImportListDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="143" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="133" />
         <source>Import the department's list</source>
         <translation>Import the department's list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="149" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="139" />
         <source>File: %1</source>
         <translation>File: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="150" />
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="199" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="140" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="189" />
         <source>Reading the file…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="156" />
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="146" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="146" />
         <source>Header in the file</source>
         <translation>Header in the file</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="146" />
         <source>Imported as</source>
         <translation>Imported as</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="159" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="149" />
         <source>Read again with this mapping</source>
         <translation>Read again with this mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="171" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="161" />
         <source>Add the lines</source>
         <translation>Add the lines</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="163" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="180" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="170" />
         <source>Columns of the file</source>
         <translation>Columns of the file</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="183" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="173" />
         <source>Rows that will not be added</source>
         <translation>Rows that will not be added</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="230" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="220" />
         <source>%1 rows read: %2 to add, %3 already in the catalogue (their volumes are updated on receipt), %4 with problems, %5 repeated, %6 skipped (blank, total or signature lines).</source>
         <translation>%1 rows read: %2 to add, %3 already in the catalogue (their volumes are updated on receipt), %4 with problems, %5 repeated, %6 skipped (blank, total or signature lines).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="238" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="228" />
         <source>Add %n line(s)</source>
         <translation><numerusform>Add %n line</numerusform><numerusform>Add %n lines</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="251" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="241" />
         <source>(not imported)</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="265" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="255" />
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="267" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="257" />
         <source>Repeated</source>
         <translation>Repeated</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="268" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="258" />
         <source>Same archival code as row %1</source>
         <translation>Same archival code as row %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="270" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="260" />
         <source>Skipped</source>
         <translation>Skipped</translation>
     </message>
@@ -1576,37 +1576,37 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="373" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="375" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="374" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="376" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="379" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="381" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="398" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="400" />
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="408" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="410" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="411" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="413" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>Row %1 (%2) refused: %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="418" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="420" />
         <source>Nothing was imported: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
@@ -1614,7 +1614,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="431" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="433" />
         <source>Import a register</source>
         <translation>Import a register</translation>
     </message>
@@ -1760,47 +1760,47 @@
 <context>
     <name>KeepDialog</name>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="410" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="400" />
         <source>Keep %n volume(s)</source>
         <translation><numerusform>Keep %n volume</numerusform><numerusform>Keep %n volumes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="413" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="403" />
         <source>30 years (D30)</source>
         <translation>30 years (D30)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="413" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="403" />
         <source>Permanent (Y)</source>
         <translation>Permanent (Y)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="413" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="403" />
         <source>10 years (D10)</source>
         <translation>10 years (D10)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="416" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="406" />
         <source>e.g. a lawsuit is still open</source>
         <translation>e.g. a lawsuit is still open</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="418" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="408" />
         <source>New retention</source>
         <translation>New retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="419" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="409" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="421" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="411" />
         <source>Keep</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="422" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="412" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -1948,63 +1948,63 @@
         <translation>Calibration saved for %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="290" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="291" />
         <source>%n volume(s) in the batch.</source>
         <translation><numerusform>%n volume in the batch.</numerusform><numerusform>%n volumes in the batch.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="301" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="302" />
         <source>Unknown code: %1</source>
         <translation>Unknown code: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="304" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="305" />
         <source>%1 is already in the batch.</source>
         <translation>%1 is already in the batch.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="310" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="311" />
         <source>Every volume's label has been printed.</source>
         <translation>Every volume's label has been printed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="320" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="321" />
         <source>Select volumes in the catalogue first.</source>
         <translation>Select volumes in the catalogue first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="325" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="326" />
         <source>Add search results</source>
         <translation>Add search results</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="325" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="326" />
         <source>Search for:</source>
         <translation>Search for:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="358" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="359" />
         <source>Choose a template and a label stock.</source>
         <translation>Choose a template and a label stock.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="360" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="415" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="361" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="416" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>The batch is empty: scan or add volumes first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="379" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>Print date recorded for %n volume.</numerusform><numerusform>Print date recorded for %n volumes.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="410" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="411" />
         <source>Calibration test page</source>
         <translation>Calibration test page</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="421" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="422" />
         <source>Volume forms</source>
         <translation>Volume forms</translation>
     </message>
@@ -2277,67 +2277,67 @@
 <context>
     <name>LineDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="287" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="277" />
         <source>Line %1</source>
         <translation>Line %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="306" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="296" />
         <source>Arrived</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="310" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="300" />
         <source>as listed</source>
         <translation>as listed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="314" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="304" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="315" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="305" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="316" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="306" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="317" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="307" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="318" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="308" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="319" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="309" />
         <source>Pages listed</source>
         <translation>Pages listed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="321" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="311" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="322" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="312" />
         <source>Remarks</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="324" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="314" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="325" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="315" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -2554,57 +2554,57 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="195" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="197" />
         <source>Check the columns</source>
         <translation>Check the columns</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="196" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="198" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>The header row was found and the columns matched from their headers; correct any that are wrong.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="202" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="204" />
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="202" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="204" />
         <source>Header</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="202" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="204" />
         <source>Imported as</source>
         <translation>Imported as</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="206" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="208" />
         <source>Save this mapping…</source>
         <translation>Save this mapping…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="209" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="211" />
         <source>Header row</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="244" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="246" />
         <source>(not imported)</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="264" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="266" />
         <source>Still needed: %1</source>
         <translation>Still needed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
         <source>Save this mapping</source>
         <translation>Save this mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
@@ -2612,37 +2612,42 @@
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="479" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="480" />
         <source>New label template</source>
         <translation>New label template</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="494" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="482" />
+        <source>my-label</source>
+        <translation>my-label</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="495" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="503" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="504" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="504" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="505" />
         <source>Width</source>
         <translation>Width</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="505" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="506" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="506" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="507" />
         <source>Font size</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="508" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="509" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
@@ -2796,51 +2801,50 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="69" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="65" />
         <source>&amp;Save PDF…</source>
-        <extracomment>resolution the PDF pages are rasterised at for printing: sharp text on a laser printer, 35 MB a page</extracomment>
         <translation>&amp;Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="70" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="66" />
         <source>&amp;Print…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="72" />
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="80" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="68" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="81" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="109" />
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="99" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="105" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="100" />
         <source>Save PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="109" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="105" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="77" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="78" />
         <source>%n page(s)</source>
         <translation><numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="78" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="79" />
         <source>Save PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="79" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="80" />
         <location filename="../../src/archive_desk/ui/pdf_print.py" line="186" />
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="99" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="100" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -2911,7 +2915,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="123" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="125" />
         <source>Repeats row %1</source>
         <translation>Repeats row %1</translation>
     </message>
@@ -2919,47 +2923,47 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="283" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="285" />
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="284" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="286" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>Every row of the file with what will happen to it. Nothing has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="289" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="291" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="294" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="296" />
         <source>Update volumes that are already catalogued</source>
         <translation>Update volumes that are already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="295" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="297" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>Create fonds that are not in the catalogue yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="297" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="299" />
         <source>Save the problems as a workbook…</source>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="319" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="321" />
         <source>Reading and checking every row…</source>
         <translation>Reading and checking every row…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="338" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="340" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="357" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="359" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>
@@ -3434,22 +3438,22 @@
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="254" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="237" />
         <source>Renew %1</source>
         <translation>Renew %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="263" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="246" />
         <source>Due now:</source>
         <translation>Due now:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="264" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="247" />
         <source>&amp;New due date:</source>
         <translation>&amp;New due date:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="265" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="248" />
         <source>&amp;Note:</source>
         <translation>&amp;Note:</translation>
     </message>
@@ -3798,27 +3802,27 @@ Record the return with this difference?</translation>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="441" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="442" />
         <source>Shelf range</source>
         <translation>Shelf range</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="454" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="456" />
         <source>Rack</source>
         <translation>Rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="463" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="464" />
         <source>(whole room)</source>
         <translation>(whole room)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="465" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="466" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
@@ -4066,37 +4070,37 @@ Record the return with this difference?</translation>
 <context>
     <name>SlipPrintDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="155" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="138" />
         <source>Loan slip %1</source>
         <translation>Loan slip %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="159" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="142" />
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="160" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="143" />
         <source>A5</source>
         <translation>A5</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="163" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="146" />
         <source>1 copy</source>
         <translation>1 copy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="164" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="147" />
         <source>2 copies</source>
         <translation>2 copies</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="167" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="150" />
         <source>Pape&amp;r:</source>
         <translation>Pape&amp;r:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="169" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="152" />
         <source>C&amp;opies:</source>
         <translation>C&amp;opies:</translation>
     </message>

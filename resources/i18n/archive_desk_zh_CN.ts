@@ -694,47 +694,47 @@
 <context>
     <name>BorrowerDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="194" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="177" />
         <source>Staff (this organisation)</source>
         <translation>本单位职工</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="195" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="178" />
         <source>Outside</source>
         <translation>外单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="207" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="190" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="208" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="191" />
         <source>&amp;Kind:</source>
         <translation>类别(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="209" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="192" />
         <source>&amp;Unit / department:</source>
         <translation>单位/部门(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="210" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="193" />
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="211" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="194" />
         <source>&amp;ID number:</source>
         <translation>证件号码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="212" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="195" />
         <source>&amp;Card no.:</source>
         <translation>借阅证号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="213" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="196" />
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
@@ -742,32 +742,32 @@
 <context>
     <name>BorrowerPickerDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="282" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="265" />
         <source>Choose the borrower</source>
         <translation>选择借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="286" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="269" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="286" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="269" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="286" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="269" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="286" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="269" />
         <source>Borrower kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="287" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="270" />
         <source>Card no.</source>
         <translation>借阅证号</translation>
     </message>
@@ -1301,53 +1301,53 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="142" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="169" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="144" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="171" />
         <source>Choose the register</source>
         <translation>选择登记表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="143" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="145" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>支持 Excel（.xlsx、.xls）、WPS 或 LibreOffice（.ods）工作簿以及 CSV 文件（UTF-8 或 GBK 编码）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="146" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="148" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="151" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="153" />
         <source>Volumes (案卷目录)</source>
         <translation>案卷（案卷目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="152" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="154" />
         <source>Items (卷内目录)</source>
         <translation>卷内文件（卷内目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="156" />
         <source>(find the columns automatically)</source>
         <translation>（自动识别各列）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="161" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="163" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="162" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="164" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="163" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="165" />
         <source>The rows are</source>
         <translation>每行是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="164" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="166" />
         <source>Column mapping</source>
         <translation>列对应关系</translation>
     </message>
@@ -1383,77 +1383,77 @@
 <context>
     <name>HandoverFilterDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="351" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="341" />
         <source>Add volumes by a filter</source>
         <translation>按条件加入案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="353" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="343" />
         <source>All fonds</source>
         <translation>全部全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="357" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="347" />
         <source>All categories</source>
         <translation>全部门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="362" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="352" />
         <source>Permanent</source>
         <translation>永久</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="362" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="352" />
         <source>30 years</source>
         <translation>30年</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="362" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="352" />
         <source>10 years</source>
         <translation>10年</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="370" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="360" />
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="373" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="363" />
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="375" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="365" />
         <source>Fonds</source>
         <translation>全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="376" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="366" />
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="377" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="367" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="378" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="368" />
         <source>Older than</source>
         <translation>早于</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="379" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="369" />
         <source>At most</source>
         <translation>最多</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="381" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="371" />
         <source>Add</source>
         <translation>加入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="382" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="372" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1461,114 +1461,114 @@
 <context>
     <name>ImportListDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="143" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="133" />
         <source>Import the department's list</source>
         <translation>导入移交部门的清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="149" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="139" />
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="150" />
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="199" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="140" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="189" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="156" />
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="146" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="146" />
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="146" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="159" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="149" />
         <source>Read again with this mapping</source>
         <translation>按此对应关系重新读取</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="164" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="171" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="161" />
         <source>Add the lines</source>
         <translation>加入清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="163" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="180" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="170" />
         <source>Columns of the file</source>
         <translation>文件的列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="183" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="173" />
         <source>Rows that will not be added</source>
         <translation>不会加入的行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="230" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="220" />
         <source>%1 rows read: %2 to add, %3 already in the catalogue (their volumes are updated on receipt), %4 with problems, %5 repeated, %6 skipped (blank, total or signature lines).</source>
         <translation>读入 %1 行：可加入 %2 行，目录中已有 %3 行（接收时更新其案卷），有问题 %4 行，重复 %5 行，跳过 %6 行（空行、合计行或签字行）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="238" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="228" />
         <source>Add %n line(s)</source>
         <translation><numerusform>加入 %n 条</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="251" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="241" />
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="265" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="255" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="267" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="257" />
         <source>Repeated</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="268" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="258" />
         <source>Same archival code as row %1</source>
         <translation>与第 %1 行档号相同</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="270" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="260" />
         <source>Skipped</source>
         <translation>跳过</translation>
     </message>
@@ -1576,37 +1576,37 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="373" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="375" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="374" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="376" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>所有可导入的行一次性写入，要么全部写入，要么都不写入；取消后目录保持原样。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="379" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="381" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="398" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="400" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="408" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="410" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>已导入：新增 %1 卷，更新 %2 卷，未变 %3 卷，卷内文件 %4 件。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="411" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="413" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>第 %1 行（%2）未导入：%3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="418" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="420" />
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
@@ -1614,7 +1614,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="431" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="433" />
         <source>Import a register</source>
         <translation>导入登记表</translation>
     </message>
@@ -1760,47 +1760,47 @@
 <context>
     <name>KeepDialog</name>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="410" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="400" />
         <source>Keep %n volume(s)</source>
         <translation><numerusform>续存 %n 卷</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="413" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="403" />
         <source>30 years (D30)</source>
         <translation>30年（D30）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="413" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="403" />
         <source>Permanent (Y)</source>
         <translation>永久（Y）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="413" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="403" />
         <source>10 years (D10)</source>
         <translation>10年（D10）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="416" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="406" />
         <source>e.g. a lawsuit is still open</source>
         <translation>例如：涉及未决诉讼</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="418" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="408" />
         <source>New retention</source>
         <translation>新保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="419" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="409" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="421" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="411" />
         <source>Keep</source>
         <translation>续存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="422" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="412" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1948,63 +1948,63 @@
         <translation>已保存打印机 %1 的校准值。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="290" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="291" />
         <source>%n volume(s) in the batch.</source>
         <translation><numerusform>本批共 %n 卷。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="301" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="302" />
         <source>Unknown code: %1</source>
         <translation>未知的档号或条码：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="304" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="305" />
         <source>%1 is already in the batch.</source>
         <translation>%1 已在本批中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="310" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="311" />
         <source>Every volume's label has been printed.</source>
         <translation>所有案卷的标签都已打印过。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="320" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="321" />
         <source>Select volumes in the catalogue first.</source>
         <translation>请先在案卷目录中选择案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="325" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="326" />
         <source>Add search results</source>
         <translation>添加检索结果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="325" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="326" />
         <source>Search for:</source>
         <translation>检索：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="358" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="359" />
         <source>Choose a template and a label stock.</source>
         <translation>请选择标签模板和标签纸。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="360" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="415" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="361" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="416" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>本批为空：请先扫描或添加案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="379" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>已记录 %n 卷的标签打印日期。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="410" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="411" />
         <source>Calibration test page</source>
         <translation>校准测试页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="421" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="422" />
         <source>Volume forms</source>
         <translation>案卷封面、卷内目录与备考表</translation>
     </message>
@@ -2277,67 +2277,67 @@
 <context>
     <name>LineDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="287" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="277" />
         <source>Line %1</source>
         <translation>第 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="306" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="296" />
         <source>Arrived</source>
         <translation>已到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="310" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="300" />
         <source>as listed</source>
         <translation>按清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="314" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="304" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="315" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="305" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="316" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="306" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="317" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="307" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="318" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="308" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="319" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="309" />
         <source>Pages listed</source>
         <translation>清单页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="321" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="311" />
         <source>Pages counted</source>
         <translation>清点页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="322" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="312" />
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="324" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="314" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="325" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="315" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2554,57 +2554,57 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="195" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="197" />
         <source>Check the columns</source>
         <translation>核对各列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="196" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="198" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>已找到表头行，并按表头自动对应了各列；如有不对请更正。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="202" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="204" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="202" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="204" />
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="202" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="204" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="206" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="208" />
         <source>Save this mapping…</source>
         <translation>保存列对应关系…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="209" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="211" />
         <source>Header row</source>
         <translation>表头所在行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="244" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="246" />
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="264" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="266" />
         <source>Still needed: %1</source>
         <translation>还需要对应：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
         <source>Save this mapping</source>
         <translation>保存列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -2612,37 +2612,42 @@
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="479" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="480" />
         <source>New label template</source>
         <translation>新建标签模板</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="494" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="482" />
+        <source>my-label</source>
+        <translation>我的标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="495" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="503" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="504" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="504" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="505" />
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="505" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="506" />
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="506" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="507" />
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="508" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="509" />
         <source>Fields</source>
         <translation>字段</translation>
     </message>
@@ -2796,51 +2801,50 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="69" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="65" />
         <source>&amp;Save PDF…</source>
-        <extracomment>resolution the PDF pages are rasterised at for printing: sharp text on a laser printer, 35 MB a page</extracomment>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="70" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="66" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="72" />
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="80" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="68" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="81" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="109" />
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="99" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="105" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="100" />
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="109" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="105" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="77" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="78" />
         <source>%n page(s)</source>
         <translation><numerusform>共 %n 页</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="78" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="79" />
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="79" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="80" />
         <location filename="../../src/archive_desk/ui/pdf_print.py" line="186" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="99" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="100" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2911,7 +2915,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="123" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="125" />
         <source>Repeats row %1</source>
         <translation>与第 %1 行重复</translation>
     </message>
@@ -2919,47 +2923,47 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="283" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="285" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="284" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="286" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>文件中的每一行及其处理结果。此时尚未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="289" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="291" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="294" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="296" />
         <source>Update volumes that are already catalogued</source>
         <translation>更新目录中已有的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="295" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="297" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>目录中没有的全宗自动新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="297" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="299" />
         <source>Save the problems as a workbook…</source>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="319" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="321" />
         <source>Reading and checking every row…</source>
         <translation>正在读取并检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="338" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="340" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>共读取 %1 行 = 可导入 %2 + 有错误 %3 + 重复 %4 + 已在目录中 %5 + 跳过 %6（空行 %7、合计行 %8、签字行 %9）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="357" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="359" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>
@@ -3434,22 +3438,22 @@
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="254" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="237" />
         <source>Renew %1</source>
         <translation>续借 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="263" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="246" />
         <source>Due now:</source>
         <translation>原应还日期：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="264" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="247" />
         <source>&amp;New due date:</source>
         <translation>新应还日期(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="265" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="248" />
         <source>&amp;Note:</source>
         <translation>说明(&amp;N)：</translation>
     </message>
@@ -3798,27 +3802,27 @@ Record the return with this difference?</source>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="441" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="442" />
         <source>Shelf range</source>
         <translation>架位范围</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="454" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
         <source>Room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="456" />
         <source>Rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="463" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="464" />
         <source>(whole room)</source>
         <translation>（整个库房）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="465" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="466" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
@@ -4066,37 +4070,37 @@ Record the return with this difference?</source>
 <context>
     <name>SlipPrintDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="155" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="138" />
         <source>Loan slip %1</source>
         <translation>借阅单 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="159" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="142" />
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="160" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="143" />
         <source>A5</source>
         <translation>A5</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="163" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="146" />
         <source>1 copy</source>
         <translation>一联</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="164" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="147" />
         <source>2 copies</source>
         <translation>两联</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="167" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="150" />
         <source>Pape&amp;r:</source>
         <translation>纸张(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="169" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="152" />
         <source>C&amp;opies:</source>
         <translation>联数(&amp;O)：</translation>
     </message>

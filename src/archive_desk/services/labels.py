@@ -132,11 +132,9 @@ def mark_printed(session: Session, actor: Actor, volume_ids: Sequence[int]) -> i
         chunk = list(volume_ids[start:start + 500])
         before = dict(session.execute(select(V.c.id, V.c.label_printed_at).where(V.c.id.in_(chunk))).all())
         session.execute(update(V).where(V.c.id.in_(chunk)).values(label_printed_at=when))
-        for vid in chunk:
-            if vid in before:
-                audit.record(session, actor, "volume.label_printed", "volume", vid,
-                             {"label_printed_at": before[vid]}, {"label_printed_at": when})
-                count += 1
+        audit.record_many(session, actor, [("volume.label_printed", "volume", vid, {"label_printed_at": before[vid]},
+                                            {"label_printed_at": when}) for vid in chunk if vid in before])
+        count += len(before)
     return count
 
 

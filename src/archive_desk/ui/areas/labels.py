@@ -276,7 +276,8 @@ class LabelsArea(Area):
     # ------------------------------------------------------------ the batch
 
     def add_volumes(self, ids: list[int]) -> int:
-        new = [i for i in ids if i not in set(self.volume_ids)]
+        have = set(self.volume_ids)
+        new = [i for i in dict.fromkeys(ids) if i not in have]
         if not new:
             return 0
         with self.ctx.db.read() as session:
@@ -478,7 +479,7 @@ class NewTemplateDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New label template"))
         self.name = QLineEdit(self)
-        self.name.setPlaceholderText("my-label")
+        self.name.setPlaceholderText(self.tr("my-label"))
         self.width = QDoubleSpinBox(self)
         self.width.setRange(10, 200)
         self.width.setValue(60)

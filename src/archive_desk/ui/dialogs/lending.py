@@ -13,11 +13,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,13 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive_desk.ui.pdf_print import choose_printer, render_to_printer
 from archive_desk.errors import UserError, ValidationError
 from archive_desk.printing.labels import write_output
 from archive_desk.services.loans import BorrowerRecord
-
-
-#: resolution the PDF pages are rasterised at for printing: sharp text on a laser printer, 35 MB a page
-PRINT_DPI = 300
 
 
 class PdfPreviewDialog(QDialog):
@@ -115,32 +111,19 @@ class PdfPreviewDialog(QDialog):
             show_error(self, exc)
 
     def _on_print_clicked(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.suggested_name)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.print_to(printer)
+        printer = choose_printer(self)
+        if printer is not None:
+            self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> None:
-        """Paint every page of the PDF on ``printer`` at its resolution."""
-        painter = QPainter()
-        if not painter.begin(printer):
-            return
+        """Print through the shared path (full page at the printer's resolution, greyscale, capped at 600 dpi)."""
+        from archive_desk.ui.crash import show_error
+
+        printer.setDocName(self.suggested_name)
         try:
-            count = self.document.pageCount()
-            for page in range(count):
-                if page:
-                    printer.newPage()
-                rect = painter.viewport()
-                size_pt = self.document.pagePointSize(page)
-                dpi = min(printer.resolution(), PRINT_DPI)  # a page image at 1200 dpi would take half a gigabyte
-                pixels = QSize(int(size_pt.width() / 72 * dpi), int(size_pt.height() / 72 * dpi))
-                image = self.document.render(page, pixels)
-                scaled = pixels.scaled(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QRect(QPoint(rect.x(), rect.y()), scaled), image)
-        finally:
-            painter.end()
+            render_to_printer(printer, self.pdf)
+        except UserError as exc:
+            show_error(self, exc)
 
 
 class SlipPrintDialog(PdfPreviewDialog):

@@ -12,11 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,9 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive_desk.errors import UserError
 from archive_desk.importing import FIELDS, ColumnMapping, ImportPlan, RowStatus, field_label
 from archive_desk.services.volume_list import VolumeFilter
 from archive_desk.ui.crash import show_error
+from archive_desk.ui.pdf_print import choose_printer, render_to_printer
 from archive_desk.ui.workers import Runner
 
 RETENTION_CODES = ("Y", "D30", "D10")
@@ -105,28 +106,17 @@ class PdfPreviewDialog(QDialog):
             show_error(self, exc)
 
     def _on_print_clicked(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.print_to(printer)
+        printer = choose_printer(self)
+        if printer is not None:
+            self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> None:
-        """Render every page at the printer's resolution (the PDF already has its own margins)."""
-        painter = QPainter()
-        if not painter.begin(printer):
-            return
+        """Print through the shared path (full page at the printer's resolution, greyscale, capped at 600 dpi)."""
+        printer.setDocName(self.suggested_name)
         try:
-            for page in range(self.document.pageCount()):
-                if page:
-                    printer.newPage()
-                rect = painter.viewport()
-                size = self.document.pagePointSize(page)
-                scale = min(rect.width() / size.width(), rect.height() / size.height())
-                image = self.document.render(page, (size * scale).toSize())
-                painter.drawImage(QPointF(0, 0), image)
-        finally:
-            painter.end()
+            render_to_printer(printer, self.pdf)
+        except UserError as exc:
+            show_error(self, exc)
 
 
 # --------------------------------------------------------------------------- importing a department's list
