@@ -29,7 +29,8 @@ from typing import BinaryIO
 
 from reportlab.pdfgen import canvas as rl_canvas
 
-from archive_desk.errors import FileLockedError, StorageError, UserError
+from archive_desk.errors import StorageError, UserError
+from archive_desk.exporting.filesafe import atomic_target
 from archive_desk.i18n import t
 
 from . import barcodes, fonts
@@ -431,31 +432,13 @@ def write_output(data: bytes, out: Out) -> bytes | Path | None:
         out.write(data)  # type: ignore[union-attr]
         return None
     path = Path(out)  # type: ignore[arg-type]
-    tmp = path.with_name(f".{path.name}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        _cleanup(tmp)
-        raise FileLockedError(
-            t("Cannot write {file}: it is open in another program or the folder is read-only. Close it and try again.", file=str(path)),
-            where=str(path),
-        ) from exc
     except OSError as exc:
-        _cleanup(tmp)
         raise StorageError(t("Cannot write {file}: {error}", file=str(path), error=exc.strerror or str(exc)), where=str(path)) from exc
+    with atomic_target(path) as tmp:  # the one safe-writing path: temp file, fsync, rename; locked -> FileLockedError
+        tmp.write_bytes(data)
     return path
-
-
-def _cleanup(p: Path) -> None:
-    try:
-        p.unlink()
-    except OSError:
-        pass
 
 
 def render_labels(
