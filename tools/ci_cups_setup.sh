@@ -9,10 +9,13 @@ sed -i 's|^#\?Out .*|Out /var/spool/cups-pdf/out|' "$conf"
 sed -i 's|^#\?GSCall .*|GSCall %s -q -dCompatibilityLevel=%s -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile="%s" -dAutoRotatePages=/PageByPage -dAutoFilterColorImages=false -dColorImageFilter=/FlateEncode -dAutoFilterGrayImages=false -dGrayImageFilter=/FlateEncode -dDownsampleColorImages=false -dDownsampleGrayImages=false -dDownsampleMonoImages=false -c -f %s|' "$conf"
 mkdir -p /var/spool/cups-pdf/out
 chmod 1777 /var/spool/cups-pdf/out
-if ! lpstat -r >/dev/null 2>&1; then
+# `lpstat -r` exits 0 whether or not the scheduler runs; only its words tell.
+running() { lpstat -r 2>/dev/null | grep -q "is running"; }
+if ! running; then
   (cupsd || /usr/sbin/cupsd) >/dev/null 2>&1 || true
-  for _ in $(seq 1 20); do lpstat -r >/dev/null 2>&1 && break; sleep 0.5; done
+  for _ in $(seq 1 40); do running && break; sleep 0.5; done
 fi
+running || { echo "CUPS scheduler did not start" >&2; exit 1; }
 ppd=$(ls /usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd 2>/dev/null || true)
 if ! lpstat -p PDF >/dev/null 2>&1; then
   lpadmin -p PDF -v cups-pdf:/ -E ${ppd:+-P "$ppd"} >/dev/null 2>&1
