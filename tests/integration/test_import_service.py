@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from archive_desk.db import fts
 from archive_desk.db.engine import Database
 from archive_desk.importing import ImportCancelled
-from archive_desk.services import audit, catalogue, importer
+from archive_desk.services import audit, catalogue, importer, search
 from archive_desk.services.audit import Actor
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "import"
@@ -79,6 +80,89 @@ def test_cancel_leaves_the_catalogue_as_it_was(db: Database, db_path: Path, acto
     assert count(db_path, "SELECT count(*) FROM audit_log WHERE action LIKE '%import%'") == 0
 
 
+def test_imported_volumes_are_found_by_search_and_stay_in_step_after_edits(db: Database, actor: Actor, tmp_path: Path) -> None:
+    """An import writes the search index in bulk; the rows it writes must be exactly what the triggers
+    would write, or a later edit (which forgets the old tokens) would leave the old title findable."""
+    register = tmp_path / "r.xlsx"
+    make_register(register, 1500)  # more than one chunk of the bulk writer
+    result = importer.commit(db, actor, importer.plan(db, register), create_missing_fonds=True)
+    assert result.created == 1500
+    with db.read() as session:
+        assert [h.code for h in search.search(session, "第1234号")] == ["Z109-LP·2020-D30-1234"]
+        assert [h.code for h in search.search(session, "第1499号")] == ["Z109-LP·2020-D30-1499"]
+        assert [h.code for h in search.search(session, "Z109-LP·2020-D30-0007")][:1] == ["Z109-LP·2020-D30-0007"]
+        vid = next(h.volume_id for h in search.search(session, "第1234号"))
+    conn = sqlite3.connect(db.path)
+    try:  # every imported title is in the index by its bigrams, characters and pinyin initials (理赔案卷 → lpaj)
+        for match in ('title : "赔案"', "title1 : 卷", 'pinyin : "lpa paj"'):
+            assert conn.execute("SELECT count(*) FROM search_volume_fts WHERE search_volume_fts MATCH ?", (match,)).fetchone()[0] == 1500
+    finally:
+        conn.close()
+    with db.write() as session:
+        volume = catalogue.get_volume(session, vid)
+        catalogue.update_volume(session, actor, vid, volume.version, {"title": "车险追尾查勘报告"})
+    with db.read() as session:
+        assert search.search(session, "第1234号") == []
+        assert [h.volume_id for h in search.search(session, "追尾")] == [vid]
+    conn = sqlite3.connect(db.path)
+    try:  # FTS5's own check of the index structure
+        conn.execute("INSERT INTO search_volume_fts(search_volume_fts) VALUES ('integrity-check')")
+    finally:
+        conn.close()
+    # and a volume saved after the import is indexed by the trigger again
+    with db.write() as session:
+        created = catalogue.create_volume(session, actor, {"code": "Z109-LP·2020-D30-9999", "fonds_id": volume.fonds_id,
+                                                           "category_id": volume.category_id, "year": 2020,
+                                                           "retention": "D30", "title": "新建的医疗费用单据"})
+    with db.read() as session:
+        assert [h.volume_id for h in search.search(session, "医疗费用")] == [created.id]
+
+
+def test_imported_volumes_on_the_shelving_count_on_their_layers(db: Database, actor: Actor, tmp_path: Path) -> None:
+    """The bulk commit recounts the layers its volumes stand on instead of a trigger per row: the room
+    map must show the same numbers as counting the volumes one by one."""
+    import xlsxwriter
+
+    from archive_desk.db import layer_usage
+    from archive_desk.services import locations
+
+    with db.write() as session:
+        room = locations.create_room(session, actor, 1)
+        locations.create_rack(session, actor, room.id, 5, sides=1, columns=8, sections=1, layers=5)
+    register = tmp_path / "shelved.xlsx"
+    book = xlsxwriter.Workbook(str(register))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["档号", "年度", "保管期限", "案卷题名", "存放位置"])
+    for i in range(1, 1201):
+        sheet.write_row(i, 0, [f"Z109-LP·2020-D30-{i:04d}", 2020, "D30", f"第{i}号理赔案卷", f"5号密集架{i % 8 + 1}列1节{i % 5 + 1}层"])
+    book.close()
+    result = importer.commit(db, actor, importer.plan(db, register), create_missing_fonds=True)
+    assert (result.created, result.failures) == (1200, ())
+    conn = sqlite3.connect(db.path)
+    try:
+        used = dict(conn.execute("SELECT code, used_count FROM layers WHERE used_count > 0").fetchall())
+        assert len(used) == 40 and sum(used.values()) == 1200  # 8 columns × 5 layers, 30 volumes each
+        assert set(used.values()) == {30}
+        assert conn.execute(layer_usage.DIFFERENCES).fetchall() == []
+        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'layer_usage_ai'").fetchone()[0] == 1
+    finally:
+        conn.close()
+    # the trigger is back: a volume inserted onto that layer afterwards counts too
+    conn = sqlite3.connect(db.path)
+    try:
+        fts.register_functions(conn)  # the search index's triggers need them on any writing connection
+        layer = conn.execute("SELECT layer_id FROM volumes WHERE id = ?", (result.volume_ids[0],)).fetchone()[0]
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(volumes)") if r[1] not in ("id", "code", "barcode")]
+        with conn:
+            conn.execute(f"INSERT INTO volumes (code, barcode, {', '.join(columns)}) "
+                         f"SELECT 'Z109-LP·2020-D30-9999', 'Z109-LP.2020-D30-9999', {', '.join(columns)} FROM volumes WHERE id = ?",
+                         (result.volume_ids[0],))
+        used_layer = conn.execute("SELECT used_count FROM layers WHERE id = ?", (layer,)).fetchone()[0]
+    finally:
+        conn.close()
+    assert used_layer == 31
+
+
 def make_register(path: Path, rows: int) -> None:
     import xlsxwriter
 
@@ -123,6 +207,8 @@ def test_killed_import_leaves_the_catalogue_unchanged_and_intact(db: Database, d
     assert count(db_path, "SELECT count(*) FROM audit_log") == before
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # the bulk commit drops the search index's insert trigger inside its transaction: it is back
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'search_volumes_ai'").fetchone()[0] == 1
     conn.close()
     # and the same file then imports completely
     reopened = Database.open(db_path)

@@ -1,10 +1,15 @@
-"""How text is cut into search tokens, and how queries become FTS5 expressions (no database)."""
+"""How text is cut into search tokens, and how queries become FTS5 expressions (no database but an in-memory one)."""
 
 from __future__ import annotations
 
+import sqlite3
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy.dialects import postgresql
 
 from archive_desk.db import fts
+from archive_desk.db.engine import json_dumps
 from archive_desk.services import search
 from archive_desk.services.volume_list import VolumeFilter
 
@@ -82,3 +87,23 @@ def test_postgres_backend_builds_real_sql() -> None:
     assert "ON CONFLICT (volume_id) DO UPDATE" in upsert
     assert any("gin_trgm_ops" in ddl for ddl in backend.ddl())
     assert backend._like("50%_x") == "%50\\%\\_x%"
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list("理赔案卷行长会计银火病历 -·.0123456789ABCzé（）：，\u3000ｱＡ")), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(code=_TEXT, title=_TEXT, responsible=st.one_of(st.none(), _TEXT), notes=st.one_of(st.none(), _TEXT),
+       custom=st.one_of(st.none(), st.dictionaries(st.sampled_from(["claim_no", "insured", "amount"]),
+                                                    st.one_of(_TEXT, st.integers(), st.floats(allow_nan=False)))))
+def test_bulk_index_rows_are_exactly_what_the_insert_trigger_writes(code, title, responsible, notes, custom) -> None:  # noqa: ANN001
+    """An import writes index rows itself (fts.volume_tokens); a later edit forgets them by recomputing
+    the tokens in SQL from the stored row: the two must agree to the character."""
+    conn = sqlite3.connect(":memory:")
+    fts.register_functions(conn)
+    stored = None if custom is None else json_dumps(custom)
+    sql = "SELECT " + fts._VOL_VALUES.format(p="v") + " FROM (SELECT ? AS code, ? AS title, ? AS responsible, ? AS notes, ? AS custom) v"
+    by_trigger = conn.execute(sql, (code, title, responsible, notes, stored)).fetchone()
+    assert fts.volume_tokens(code, title, responsible, notes, stored) == tuple(by_trigger)
+    if custom is not None:  # the import hands over the mapping it stores
+        assert fts.volume_tokens(code, title, responsible, notes, custom) == tuple(by_trigger)

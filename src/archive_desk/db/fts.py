@@ -37,7 +37,7 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 #: bump when any tokenising rule below changes (the index is then rebuilt on the next start)
@@ -66,7 +66,11 @@ _SEGMENT = re.compile(f"([{_HAN}]+)|([{_WORD}]+)")
 
 
 def normalize(text: str | None) -> str:
-    return unicodedata.normalize("NFKC", text or "").casefold()
+    if not text:
+        return ""
+    if text.isascii():  # NFKC leaves ASCII alone, and ASCII case-folds to lower case
+        return text.lower()
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 @lru_cache(maxsize=16)  # the triggers call several functions on the same value in a row
@@ -96,26 +100,43 @@ def unigram_text(text: str | None) -> str:
 
 
 @lru_cache(maxsize=1)
-def _initial_tables() -> tuple[dict[str, str], frozenset[str]]:
-    """Each character's initial (its first reading), and the characters whose readings start with
-    different letters (行 xing/hang, 长 chang/zhang, 会 hui/kuai)."""
+def _initial_tables() -> tuple[dict[int, str], re.Pattern[str]]:
+    """Each character's initial (its first reading) as a ``str.translate`` table, and a pattern
+    matching the characters whose readings start with different letters (行 xing/hang, 长
+    chang/zhang, 会 hui/kuai)."""
     from pypinyin.pinyin_dict import pinyin_dict  # noqa: PLC0415 - heavy, loaded on first use
 
-    first: dict[str, str] = {}
-    poly: set[str] = set()
+    first: dict[int, str] = {}
+    poly: list[str] = []
+    initial = _first_letter
     for cp, readings in pinyin_dict.items():
-        letters = {_strip_tone(r)[:1] for r in readings.split(",")}
+        ordered = [initial(r) for r in readings.split(",")]
+        letters = set(ordered)
         letters.discard("")
         if letters:
-            first[chr(cp)] = _strip_tone(readings.split(",")[0])[:1] or sorted(letters)[0]
+            first[cp] = ordered[0] or sorted(letters)[0]
             if len(letters) > 1:
-                poly.add(chr(cp))
-    return first, frozenset(poly)
+                poly.append(chr(cp))
+    return first, re.compile("[" + "".join(re.escape(ch) for ch in sorted(poly)) + "]")
 
 
 def _strip_tone(reading: str) -> str:
     base = unicodedata.normalize("NFKD", reading)
     return "".join(ch for ch in base if "a" <= ch <= "z")
+
+
+@lru_cache(maxsize=None)
+def _first_char_letter(ch: str) -> str:
+    return _strip_tone(ch)[:1]
+
+
+def _first_letter(reading: str) -> str:
+    """``_strip_tone(reading)[:1]``, one character at a time (41,000 readings are read at first use)."""
+    for ch in reading:
+        letter = _first_char_letter(ch)
+        if letter:
+            return letter
+    return ""
 
 
 @lru_cache(maxsize=200_000)
@@ -127,19 +148,26 @@ def _initial_in_context(window: str, k: int) -> str:
     return s[:1].lower() if s[:1].isascii() and s[:1].isalpha() else ""
 
 
+_NOT_A_LETTER = re.compile("[^a-z]")
+
+
+@lru_cache(maxsize=65_536)  # registers repeat their phrases (理赔案卷, 住院病历) row after row
 def _initials(run: str) -> str:
-    """Pinyin initials of a Chinese run. Characters with one possible initial come from a table; for
-    a character with several, pypinyin reads it within its neighbours (银行 → yh, 会计 → kj): the same
-    result as reading the whole run with pypinyin, at a thirtieth of the cost."""
-    first, poly = _initial_tables()
-    out = []
-    for i, ch in enumerate(run):
-        if ch in poly:
+    """Pinyin initials of a Chinese run. Characters with one possible initial come from a table (one
+    ``str.translate``); for a character with several, pypinyin reads it within its neighbours (银行 →
+    yh, 会计 → kj): the same result as reading the whole run with pypinyin, at a thirtieth of the cost.
+    Characters without a reading are left out."""
+    table, poly = _initial_tables()
+    out = run.translate(table)  # one letter per known character: positions are kept
+    hits = list(poly.finditer(run))
+    if hits:
+        letters = list(out)
+        for hit in hits:
+            i = hit.start()
             lo = max(0, i - 1)
-            out.append(_initial_in_context(run[lo : i + 2], i - lo) or first[ch])
-        else:
-            out.append(first.get(ch, ""))
-    return "".join(out)
+            letters[i] = _initial_in_context(run[lo : i + 2], i - lo) or table[ord(run[i])]
+        out = "".join(letters)
+    return _NOT_A_LETTER.sub("", out)
 
 
 def pinyin_initials(text: str | None) -> list[str]:
@@ -304,6 +332,86 @@ def drop_schema(execute: Callable[[str], object]) -> None:
     drop_triggers(execute)
     execute(f"DROP TABLE IF EXISTS {VOLUME_FTS}")
     execute(f"DROP TABLE IF EXISTS {ITEM_FTS}")
+
+
+# ---------------------------------------------------------------- bulk writes
+
+
+def volume_tokens(code: str | None, title: str | None, responsible: str | None, notes: str | None,
+                  custom: str | Mapping[str, object] | None) -> tuple[str, str, str, str, str, str]:
+    """The six column values the insert trigger computes for a volume, in one pass over each text: the
+    same tokens, so the row can later be forgotten by the triggers. ``custom`` as stored (JSON text) or
+    as the mapping of JSON values that is stored (spares a round trip through JSON)."""
+    title_segments = segments(title)
+    if isinstance(custom, Mapping):
+        extra = " ".join(str(v) for v in custom.values() if v not in (None, ""))
+        body = " ".join(p for p in (responsible or "", notes or "", extra) if p)
+    else:
+        body = body_source(responsible, notes, custom)
+    return (code_text(code), _bigrams(title_segments), _unigrams(title_segments), pinyin_text(title),
+            *_bi_uni(body))
+
+
+def _bigrams(segs: tuple[tuple[bool, str], ...]) -> str:
+    tokens: list[str] = []
+    for han, run in segs:
+        if han and len(run) > 1:
+            tokens.extend(map(str.__add__, run, run[1:]))
+        else:
+            tokens.append(run)
+    return " ".join(tokens)
+
+
+def _unigrams(segs: tuple[tuple[bool, str], ...]) -> str:
+    seen: dict[str, None] = {}
+    for han, run in segs:
+        if han:
+            seen.update(dict.fromkeys(run))
+    return " ".join(seen)
+
+
+def _bi_uni(text: str) -> tuple[str, str]:
+    segs = segments(text)
+    return _bigrams(segs), _unigrams(segs)
+
+
+class BulkVolumeInserts:
+    """Insert many volumes without the per-row insert trigger: while open, ``search_volumes_ai`` is
+    dropped (inside the caller's transaction: a rollback or a killed process brings it back with
+    everything else) and the caller hands each new volume to :meth:`add`; the index rows go in with
+    one executemany per :meth:`flush`. :meth:`close` recreates the trigger. Only the *insert* trigger
+    is dropped: updates and deletes stay indexed as always.
+
+    The caller must hold the write lock (BEGIN IMMEDIATE) for the whole time it is open.
+    """
+
+    _SQL = f"INSERT INTO {VOLUME_FTS}(rowid, {_VOL_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?)"  # noqa: S608
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        if not conn.in_transaction:
+            raise RuntimeError("bulk volume inserts need the caller's transaction")
+        self._conn = conn
+        self._pending: list[tuple[object, ...]] = []
+        self._open = has_index(conn)
+        if self._open:
+            conn.execute("DROP TRIGGER IF EXISTS search_volumes_ai")
+
+    def add(self, volume_id: int, code: str, title: str, responsible: str | None, notes: str | None,
+            custom: str | Mapping[str, object] | None) -> None:
+        """``custom`` as :func:`volume_tokens` takes it."""
+        if self._open:
+            self._pending.append((volume_id, *volume_tokens(code, title, responsible, notes, custom)))
+
+    def flush(self) -> None:
+        if self._pending:
+            self._conn.executemany(self._SQL, self._pending)
+            self._pending = []
+
+    def close(self) -> None:
+        if self._open:
+            self.flush()
+            self._conn.execute(TRIGGERS["search_volumes_ai"])
+            self._open = False
 
 
 # ---------------------------------------------------------------- building

@@ -88,3 +88,10 @@ def drop_triggers(execute: Callable[[str], object]) -> None:
 
 def recount(execute: Callable[[str], object]) -> None:
     execute(RECOUNT)
+
+
+def recount_layers(execute: Callable[[str], object], layer_ids: set[int] | frozenset[int]) -> None:
+    """:func:`recount` for some layers only (after a bulk insert that ran without ``layer_usage_ai``)."""
+    ids = sorted(int(i) for i in layer_ids)  # ints only: they are written into the statement
+    for start in range(0, len(ids), 500):
+        execute(RECOUNT + f" WHERE id IN ({', '.join(map(str, ids[start:start + 500]))})")

@@ -121,7 +121,7 @@ def record_many(
                      "entity_id": entity_id, "before": b, "after": a, "prev_hash": prev, "hash": digest})
         prev = digest
     for start in range(0, len(rows), 2000):
-        session.execute(insert(AuditEntry), rows[start:start + 2000])
+        session.execute(insert(AuditEntry.__table__), rows[start:start + 2000])
 
 
 def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

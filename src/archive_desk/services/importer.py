@@ -10,15 +10,17 @@ updated only when asked to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from archive_desk.db import fts, layer_usage
 from archive_desk.db.engine import Database
 from archive_desk.errors import UserError, ValidationError
 from archive_desk.i18n import t
@@ -32,6 +34,8 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 V = Volume.__table__
+#: a canonical 档号 whose barcode payload is itself with ``·`` written ``.``
+_CANONICAL_CODE = re.compile(f"[A-Z0-9{codes.MIDDLE_DOT}-]+")
 VOLUME_FIELDS = ("title", "year", "retention", "responsible", "notes", "pages", "item_count", "box_no",
                  "start_date", "end_date", "org_code")
 
@@ -143,6 +147,13 @@ class _Context:
         self.default_category = get_category(session, default_category_id) if default_category_id else None
         self.fonds_created: list[str] = []
         self._positions: dict[int, int] = {}
+        self._patterns: dict[str, codes.CodePattern] = {}
+
+    def pattern(self, category: CategoryRecord) -> codes.CodePattern:
+        found = self._patterns.get(category.code_pattern)
+        if found is None:
+            found = self._patterns[category.code_pattern] = codes.CodePattern(category.code_pattern)
+        return found
 
     def next_position(self, layer_id: int) -> int:
         """The next place at the end of a layer (imported volumes keep the file's order)."""
@@ -173,7 +184,7 @@ class _Context:
         if self.default_category and not wanted:
             candidates = [self.default_category, *candidates]
         for cat in candidates:
-            parts = codes.CodePattern(cat.code_pattern).parse_canonical(code)  # ``code`` is canonical already
+            parts = self.pattern(cat).parse_canonical(code)  # ``code`` is canonical already
             if parts is not None and parts.get("category", cat.code) == cat.code:
                 return cat, parts
         if wanted and wanted not in self.categories:
@@ -187,13 +198,15 @@ def _custom_fields(category: CategoryRecord, values: Mapping[str, Any]) -> dict[
     for key in keys:
         value = values.get(key)
         if value not in (None, ""):
-            out[key] = value.isoformat() if isinstance(value, date) else value
+            out[key] = value  # dates stay dates: normalize_custom writes them as ISO text
     return out
 
 
 def _volume_values(ctx: _Context, row: RowResult) -> dict[str, Any]:
     values = row.values
-    code = codes.canonical_code(str(values["code"]))
+    code = str(values["code"])
+    if not _CANONICAL_CODE.fullmatch(code):  # the plan gives codes canonical; anything else is made so here
+        code = codes.canonical_code(code)
     category, parts = ctx.category_for(values, code)
     fonds_code = values.get("fonds_code") or parts.get("fonds")
     fonds_id = ctx.fonds_id(str(fonds_code)) if fonds_code else ctx.default_fonds_id
@@ -223,10 +236,10 @@ def _volume_values(ctx: _Context, row: RowResult) -> dict[str, Any]:
     if isinstance(location, ParsedLocation) and layer_id is None:  # no shelving yet: keep the place as text
         notes = (notes + "；" if notes else "") + t("Former location: {text}", text=location.raw)
     return {
-        "code": code, "barcode": codes.code_to_payload(code), "fonds_id": fonds_id, "category_id": category.id,
+        "code": code, "barcode": code.replace(codes.MIDDLE_DOT, ".") if _CANONICAL_CODE.fullmatch(code) else codes.code_to_payload(code), "fonds_id": fonds_id, "category_id": category.id,
         "year": int(year), "retention": retention, "security": level, "security_period": period,
         "org_code": codes.normalize_scan(values.get("org_code") or parts.get("org") or ""),
-        "sequence": int(str(parts.get(codes.CodePattern(category.code_pattern).sequence_token, 0) or 0)),
+        "sequence": int(str(parts.get(ctx.pattern(category).sequence_token, 0) or 0)),
         "box_no": values.get("box_no"), "title": values["title"], "responsible": values.get("responsible") or "",
         "start_date": values.get("start_date"), "end_date": values.get("end_date"), "pages": values.get("pages") or 0,
         "item_count": values.get("item_count") or 0, "notes": notes, "custom": custom, "layer_id": layer_id,
@@ -250,11 +263,10 @@ def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existi
     total = len(rows)
     with db.write() as session:
         ctx = _Context(session, actor, create_missing_fonds, default_fonds_id, default_category_id)
-        created = updated = unchanged = 0
+        updated = unchanged = 0
         failures: list[RowFailure] = []
-        new_rows: list[dict[str, Any]] = []
-        entries: list[tuple[str, str, int | None, Any, Any]] = []
         ids: list[int] = []
+        new_volumes = _NewVolumes(session, actor)
         for done, row in enumerate(rows, start=1):
             if should_cancel is not None and should_cancel():
                 raise ImportCancelled(t("Import cancelled; nothing was changed"))
@@ -266,7 +278,7 @@ def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existi
                 failures.append(RowFailure(row.sheet, row.row, "", str(row.values.get("code", "")), getattr(exc, "reason", str(exc))))
                 continue
             if row.status == RowStatus.OK:
-                new_rows.append(values)
+                new_volumes.add(values)
                 continue
             volume = session.scalar(select(Volume).where(Volume.code == values["code"]))
             assert volume is not None  # existing at planning time, and nothing is ever deleted
@@ -284,34 +296,105 @@ def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existi
                 setattr(volume, k, v)
             volume.updated_by = actor.user
             volume.updated_at = audit.utcnow()
-            entries.append(("volume.import_update", "volume", volume.id, before, {k: _plain(v) for k, v in changes.items()}))
+            audit.record_many(session, actor, [("volume.import_update", "volume", volume.id, before,
+                                                {k: _plain(v) for k, v in changes.items()})])
             updated += 1
             ids.append(volume.id)
-        session.flush()
-        # new volumes: multi-row inserts through Core (no ORM objects: a 100,000-row register would
-        # otherwise hold 100,000 of them until the commit), ids back in parameter order for the audit
-        now = audit.utcnow()
-        stamp = {"status": VolumeStatus.IN_STOCK, "created_by": actor.user, "updated_by": actor.user,
-                 "created_at": now, "updated_at": now, "version": 1}
-        for start in range(0, len(new_rows), 500):
-            chunk = new_rows[start:start + 500]
-            new_ids = session.scalars(insert(Volume).returning(Volume.id, sort_by_parameter_order=True),
-                                      [{**stamp, **values} for values in chunk]).all()
-            for vid, values in zip(new_ids, chunk, strict=True):
-                entries.append(("volume.import", "volume", vid, None, {k: _plain(v) for k, v in values.items()}))
-                ids.append(vid)
-            audit.record_many(session, actor, entries)  # chained as we go: no 100,000 pending entries in memory
-            entries = []
-            if progress is not None:
-                progress(min(start + 500, len(new_rows)), len(new_rows))
-        created = len(new_rows)
-        audit.record_many(session, actor, entries)
+        new_volumes.close()
+        ids.extend(new_volumes.ids)
+        created = len(new_volumes.ids)
         audit.record(session, actor, "import.file", "catalogue", None, None, {
             "file": Path(import_plan.path).name, "created": created, "updated": updated, "unchanged": unchanged,
             "failed": len(failures), "summary": _plain_summary(import_plan)})
         if progress is not None:
             progress(total, total)
         return ImportResult(created, updated, unchanged, 0, tuple(failures), tuple(ctx.fonds_created), tuple(ids))
+
+
+class _NewVolumes:
+    """New volumes written in chunks as the rows are read: Core executemany (no ORM objects: a
+    100,000-row register would otherwise hold 100,000 of them until the commit), their audit rows
+    chained per chunk, and on SQLite their search-index rows written in bulk instead of by the per-row
+    trigger (db/fts.py ``BulkVolumeInserts``), all inside the import's one transaction."""
+
+    CHUNK = 1000
+
+    def __init__(self, session: Session, actor: Actor) -> None:
+        self.session = session
+        self.actor = actor
+        connection = session.connection()
+        self.index: fts.BulkVolumeInserts | None = None
+        self.next_id = 0
+        now = audit.utcnow()
+        self.stamp = {"status": VolumeStatus.IN_STOCK, "created_by": actor.user, "updated_by": actor.user,
+                      "created_at": now, "updated_at": now, "version": 1}
+        if connection.dialect.name == "sqlite":
+            # the write lock is ours (BEGIN IMMEDIATE) until the commit: nobody else can take these ids
+            self.next_id = (session.scalar(select(func.max(V.c.id))) or 0) + 1
+            self.raw = connection.connection.driver_connection
+            self.index = fts.BulkVolumeInserts(self.raw)
+            # and without the per-row layer-usage trigger: the layers the new volumes stand on are
+            # recounted once at the end (db/layer_usage.py)
+            self.raw.execute("DROP TRIGGER IF EXISTS layer_usage_ai")
+            self.layers: set[int] = set()
+            # rows go to sqlite3's executemany as SQLAlchemy would send them: each column's own bind
+            # processing (dates, JSON), its scalar default when the row has no value
+            dialect = connection.dialect
+            self.columns = [(c.name, c.type.dialect_impl(dialect).bind_processor(dialect),
+                             c.default.arg if c.default is not None and c.default.is_scalar else None)
+                            for c in V.columns]
+            self.sql = (f"INSERT INTO {V.name} ({', '.join(name for name, _p, _d in self.columns)}) "  # noqa: S608
+                        f"VALUES ({', '.join('?' * len(self.columns))})")
+        self.pending: list[dict[str, Any]] = []
+        self.ids: list[int] = []
+
+    def add(self, values: dict[str, Any]) -> None:
+        self.pending.append(values)
+        if len(self.pending) >= self.CHUNK:
+            self.flush()
+
+    def _params(self, rows: list[dict[str, Any]]) -> list[list[Any]]:
+        names = [(name, default) for name, _p, default in self.columns]
+        processed = [(i, process) for i, (_n, process, _d) in enumerate(self.columns) if process is not None]
+        out = []
+        for row in rows:
+            params = [row.get(name, default) for name, default in names]
+            for i, process in processed:
+                if params[i] is not None:
+                    params[i] = process(params[i])
+            out.append(params)
+        return out
+
+    def flush(self) -> None:
+        chunk, self.pending = self.pending, []
+        if not chunk:
+            return
+        rows = [{**self.stamp, **values} for values in chunk]
+        if self.index is not None:
+            ids = list(range(self.next_id, self.next_id + len(rows)))
+            self.next_id += len(rows)
+            for vid, row in zip(ids, rows, strict=True):
+                row["id"] = vid
+                if row.get("layer_id") is not None:
+                    self.layers.add(row["layer_id"])
+            self.raw.executemany(self.sql, self._params(rows))
+            for vid, values in zip(ids, chunk, strict=True):
+                self.index.add(vid, values["code"], values["title"], values["responsible"], values["notes"],
+                               values["custom"])  # JSON values (normalize_custom): what is stored
+            self.index.flush()
+        else:
+            ids = list(self.session.scalars(insert(Volume).returning(Volume.id, sort_by_parameter_order=True), rows))
+        audit.record_many(self.session, self.actor, [
+            ("volume.import", "volume", vid, None, {k: _plain(v) for k, v in values.items()})
+            for vid, values in zip(ids, chunk, strict=True)])
+        self.ids.extend(ids)
+
+    def close(self) -> None:
+        self.flush()
+        if self.index is not None:
+            self.index.close()
+            layer_usage.recount_layers(self.raw.execute, self.layers)
+            self.raw.execute(layer_usage.TRIGGERS["layer_usage_ai"])
 
 
 def _commit_items(db: Database, actor: Actor, import_plan: ImportPlan, *, progress: Progress | None,
