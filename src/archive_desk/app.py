@@ -9,7 +9,6 @@ import logging
 import sys
 from pathlib import Path
 
-from archive_desk import log as app_log
 from archive_desk.i18n import set_language, system_language
 from archive_desk.settings import Settings, data_dir, default_catalogue_path
 
@@ -44,6 +43,7 @@ def start(db_path: Path | None, *, settings_path: Path | None = None):  # noqa: 
     """Build everything and show the main window (used by ``run_gui`` and by the GUI tests)."""
     from PySide6.QtWidgets import QMessageBox
 
+    from archive_desk import log as app_log
     from archive_desk.errors import UserError
     from archive_desk.ui.crash import install_excepthook
     from archive_desk.ui.fonts import register_fonts

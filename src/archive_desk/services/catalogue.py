@@ -256,6 +256,25 @@ def list_categories(session: Session, *, active_only: bool = True) -> list[Categ
     return [_category_record(c) for c in session.scalars(stmt)]
 
 
+def list_choices(session: Session) -> tuple[list[FondsRecord], list[CategoryRecord]]:
+    """What :func:`list_fonds` and :func:`list_categories` return (active categories), read through Core
+    for the volume list's filter bar: the window's first paint then does not wait for the ORM's mappers
+    to be configured (its first ORM query does that, ~0.1 s). Reads committed data only (no autoflush)."""
+    f, c, cf = Fonds.__table__, Category.__table__, CategoryField.__table__
+    fonds = [FondsRecord(*row) for row in session.execute(select(f.c.id, f.c.code, f.c.name).order_by(f.c.code))]
+    rows = session.execute(
+        select(c.c.id, c.c.code, c.c.name_zh, c.c.name_en, c.c.filing_mode, c.c.code_pattern, c.c.item_pattern,
+               c.c.default_retention, c.c.thickness_mm, c.c.retention_event_field)
+        .where(c.c.active.is_(True)).order_by(c.c.sort_order, c.c.code)).all()
+    fields: dict[int, list[FieldDef]] = {row[0]: [] for row in rows}
+    if fields:
+        for cat_id, key, label_zh, label_en, type_, choices, required in session.execute(
+                select(cf.c.category_id, cf.c.key, cf.c.label_zh, cf.c.label_en, cf.c.type, cf.c.choices, cf.c.required)
+                .where(cf.c.category_id.in_(list(fields))).order_by(cf.c.sort_order, cf.c.id)):
+            fields[cat_id].append(FieldDef(key, label_zh, label_en, type_, tuple(choices or ()), required))
+    return fonds, [CategoryRecord(*row, tuple(fields[row[0]])) for row in rows]
+
+
 def get_category(session: Session, category_id: int | None = None, *, code: str | None = None) -> CategoryRecord:
     if code is not None:
         c = session.scalar(select(Category).where(Category.code == codes.normalize_scan(code)))

@@ -63,8 +63,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
 
 def ensure_standard_data(db: Database) -> None:
     """Seed a new catalogue once (idempotent): standard categories, their fields, default settings."""
-    with db.read() as session:
-        if session.scalar(select(Category.id).limit(1)) is not None:
+    with db.read() as session:  # Core: at every start, and the ORM's mappers can be configured later
+        if session.scalar(select(Category.__table__.c.id).limit(1)) is not None:
             return
     actor = audit.Actor.current()
     with db.write() as session:

@@ -174,9 +174,43 @@ def row_query(columns: Sequence[str]) -> Select:
     )
 
 
+#: SQLite: the row query's SQL up to its WHERE, per column list (None: some column needs SQLAlchemy's
+#: result processing, so the block goes through Core)
+_RAW_ROW_SQL: dict[tuple[str, ...], str | None] = {}
+#: at most this many ids in one ``IN (...)`` (SQLite's limit on bound values is far above)
+_RAW_IN_MAX = 999
+
+
+def _raw_row_sql(session: Session, columns: tuple[str, ...]) -> str | None:
+    sql = _RAW_ROW_SQL.get(columns, "")
+    if sql == "":
+        dialect = session.get_bind().dialect
+        stmt = row_query(columns)
+        plain = dialect.name == "sqlite" and all(
+            col.type.result_processor(dialect, None) is None for col in stmt.selected_columns)
+        sql = _RAW_ROW_SQL[columns] = str(stmt.compile(dialect=dialect)) + f" WHERE {V.name}.id IN " if plain else None
+    return sql
+
+
 def fetch_rows(session: Session, ids: Sequence[int], columns: Sequence[str]) -> dict[int, tuple]:
-    """The listed columns of the given volumes, keyed by id (order is the caller's)."""
+    """The listed columns of the given volumes, keyed by id (order is the caller's).
+
+    On SQLite the statement (compiled once per column list) runs on the session's own DBAPI connection,
+    inside its transaction: a block of 256 rows then takes about half the time it takes through Core,
+    whose per-execute work (cache key, expanding the IN list, result rows) costs as much as the lookup
+    itself. Every column here is plain text or a number, so the rows are the same either way."""
     if not ids:
         return {}
+    head = _raw_row_sql(session, tuple(columns))
+    if head is not None:
+        raw = session.connection().connection.dbapi_connection
+        assert raw is not None
+        wanted = list(ids)
+        out: dict[int, tuple] = {}
+        for i in range(0, len(wanted), _RAW_IN_MAX):
+            chunk = wanted[i : i + _RAW_IN_MAX]
+            for row in raw.execute(head + "(" + ",".join("?" * len(chunk)) + ")", chunk):  # type: ignore[attr-defined]
+                out[row[0]] = row[1:]
+        return out
     rows = session.execute(row_query(columns).where(V.c.id.in_(list(ids)))).all()
     return {row[0]: tuple(row[1:]) for row in rows}

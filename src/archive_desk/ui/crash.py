@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from archive_desk import __version__
 from archive_desk.errors import UserError
-from archive_desk.log import last_lines
 
 log = logging.getLogger(__name__)
 
 
 def details(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
+    from archive_desk.log import last_lines  # logging.handlers is not needed to start
+
     lines = [
         f"ArchiveDesk {__version__}, Python {platform.python_version()}, PySide6 {pyside_version}, {platform.platform()}",
         "",

@@ -1,7 +1,10 @@
 """The main window: navigation to the room's areas, one stack of area screens, menus, a status bar.
 
 Areas come from ``ui.areas.AREAS``; one whose module is not there yet is not listed (hidden, not dead),
-and one that fails to open is logged and left out rather than taking the window down.
+and one that fails to open is logged and left out rather than taking the window down. Only the first
+area (the catalogue) is built with the window; the others are listed at once but built on first show,
+so that their modules and what they need (reportlab, openpyxl, QtPdf …) cost nothing at start. Until
+then a navigation badge that needs no area (the lending area's overdue count) is kept by the window.
 Window geometry, the navigation splitter and each area's state are remembered in QSettings (UI state
 only; preferences such as the language are in ``archive_desk.settings``).
 
@@ -18,8 +21,8 @@ import logging
 import pickle
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -33,12 +36,15 @@ from PySide6.QtWidgets import (
 )
 
 from archive_desk import __version__
-from archive_desk.ui.areas import AREAS
+from archive_desk.ui.areas import AREAS, badges
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.scan_input import ScanDetector
 
 log = logging.getLogger(__name__)
+
+#: badges of areas not built yet are counted this long after the window shows (its first paint first)
+BADGES_AFTER_SHOW_MS = 500
 
 
 class MainWindow(QMainWindow):
@@ -67,13 +73,26 @@ class MainWindow(QMainWindow):
         self.status_label.setObjectName("statusText")
         self.statusBar().addWidget(self.status_label, 1)
 
+        #: the areas built so far (the first one with the window, the others on first show)
         self.areas: dict[str, Area] = {}
+        #: listed, not built yet: area id -> (module, placeholder in the stack)
+        self._unbuilt: dict[str, tuple[str, QWidget]] = {}
+        titles = self._lazy_titles()
         for area_id, module_name in (AREAS if areas is None else areas):
+            if not self._area_exists(module_name):
+                continue
+            if self.nav.count() and area_id in titles:
+                self._add_unbuilt(area_id, module_name, titles[area_id])
+                continue
             area = self._open_area(area_id, module_name)
             if area is not None:
                 self.add_area(area_id, area)
         self.nav.currentRowChanged.connect(self._on_nav_currentRowChanged)
         self.nav.setCurrentRow(0)
+        # badges of areas not built yet: counted shortly after the window shows, then as the areas would
+        self._badge_timer = QTimer(self)
+        self._badge_timer.timeout.connect(self.update_badges)
+        self._shown_once = False
 
         self.refresh_action = QAction(self.tr("&Refresh"), self)
         self.refresh_action.setObjectName("refreshAction")
@@ -85,12 +104,27 @@ class MainWindow(QMainWindow):
         self.scan_detector.scanned.connect(self._on_scan_detector_scanned)
         self._restore_state()
 
-    def _open_area(self, area_id: str, module_name: str) -> Area | None:
+    def _lazy_titles(self) -> dict[str, str]:
+        """Navigation titles of the areas that can wait for their first show (the same texts as their
+        ``title()``); an area not named here is built with the window."""
+        return {
+            "catalogue": self.tr("Catalogue"),
+            "shelves": self.tr("Shelves"),
+            "labels": self.tr("Labels"),
+            "lending": self.tr("Lending"),
+            "transfers": self.tr("Transfers"),
+            "stocktake": self.tr("Stocktake"),
+            "reports": self.tr("Reports"),
+        }
+
+    @staticmethod
+    def _area_exists(module_name: str) -> bool:
         try:
-            if importlib.util.find_spec(module_name) is None:
-                return None
+            return importlib.util.find_spec(module_name) is not None
         except ModuleNotFoundError:
-            return None
+            return False
+
+    def _open_area(self, area_id: str, module_name: str) -> Area | None:
         try:
             return importlib.import_module(module_name).create(self.ctx, self.stack)
         except Exception:  # noqa: BLE001 - one broken area must not take the whole window down
@@ -170,20 +204,61 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ areas
 
     def add_area(self, area_id: str, area: Area) -> None:
-        self.areas[area_id] = area
         self.stack.addWidget(area)
         item = QListWidgetItem(area.title())
         item.setData(Qt.ItemDataRole.UserRole, area_id)
         self.nav.addItem(item)
+        self._wire_area(area_id, area, item)
+
+    def _wire_area(self, area_id: str, area: Area, item: QListWidgetItem) -> None:
+        self.areas[area_id] = area
+        item.setText(area.title())
         area.statusChanged.connect(self._on_area_statusChanged)
         area.badgeChanged.connect(lambda text, a=area, it=item: it.setText(f"{a.title()}  {text}".rstrip()))
+
+    def _add_unbuilt(self, area_id: str, module_name: str, title: str) -> None:
+        placeholder = QWidget(self.stack)
+        self.stack.addWidget(placeholder)
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, area_id)
+        self.nav.addItem(item)
+        self._unbuilt[area_id] = (module_name, placeholder)
+
+    def _build_area(self, area_id: str) -> Area | None:
+        """Build a listed area in its place in the stack (on its first show). One that fails to open is
+        logged and taken out of the navigation, as at start."""
+        module_name, placeholder = self._unbuilt.pop(area_id)
+        row = self.stack.indexOf(placeholder)
+        area = self._open_area(area_id, module_name)
+        if area is None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.nav.takeItem(row)
+            return None
+        self.stack.insertWidget(row, area)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self._wire_area(area_id, area, self.nav.item(row))
+        self._restore_area_state(self._qsettings(), area_id, area)
+        return area
 
     def current_area(self) -> Area | None:
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, Area) else None
 
+    def area_ids(self) -> list[str]:
+        """Every area listed in the navigation, built or not, in order."""
+        return [self.nav.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.nav.count())]
+
     def show_area(self, area_id: str) -> Area:
-        area = self.areas[area_id]
+        """Show an area (building it first if this is its first show)."""
+        area = self.areas.get(area_id)
+        if area is None:
+            if area_id not in self._unbuilt:
+                raise KeyError(area_id)
+            area = self._build_area(area_id)
+            if area is None:
+                raise KeyError(area_id)
         self.nav.setCurrentRow(self.stack.indexOf(area))
         return area
 
@@ -193,11 +268,33 @@ class MainWindow(QMainWindow):
             area.refresh()
 
     def _on_nav_currentRowChanged(self, row: int) -> None:
-        if row >= 0:
-            self.stack.setCurrentIndex(row)
-            area = self.current_area()
-            if area is not None:
-                area.activated()
+        if row < 0:
+            return
+        area_id = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+        if area_id in self._unbuilt and self._build_area(area_id) is None:
+            return  # it could not be opened and left the navigation (which moved the current row)
+        self.stack.setCurrentIndex(row)
+        area = self.current_area()
+        if area is not None:
+            area.activated()
+
+    def update_badges(self) -> None:
+        """Navigation badges of the areas not built yet (a built area keeps its own)."""
+        pending = [area_id for area_id in self._unbuilt if area_id in badges.BADGES]
+        if not pending:
+            self._badge_timer.stop()
+            return
+        self._badge_timer.start(badges.BADGE_INTERVAL_MS)
+        for area_id in pending:
+            try:
+                text = badges.BADGES[area_id](self.ctx)
+            except Exception:  # a badge is a hint; the area shows the problem when opened
+                log.exception("badge of area %s could not be counted", area_id)
+                continue
+            row = self.stack.indexOf(self._unbuilt[area_id][1])
+            item = self.nav.item(row)
+            title = self._lazy_titles()[area_id]
+            item.setText(f"{title}  {text}".rstrip())
 
     def _on_scan_detector_scanned(self, code: str) -> None:
         """A scan anywhere in the window: the current area may use it (shelving, lending, stocktake);
@@ -233,14 +330,19 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         for area_id, area in self.areas.items():
-            raw = s.value(f"areas/{area_id}")
-            if isinstance(raw, QByteArray):
-                try:
-                    area.restore_state(pickle.loads(bytes(raw.data())))  # noqa: S301 - our own state
-                except Exception:  # noqa: BLE001 - state from an older version: ignore it
-                    pass
+            self._restore_area_state(s, area_id, area)
+
+    @staticmethod
+    def _restore_area_state(s: QSettings, area_id: str, area: Area) -> None:
+        raw = s.value(f"areas/{area_id}")
+        if isinstance(raw, QByteArray):
+            try:
+                area.restore_state(pickle.loads(bytes(raw.data())))  # noqa: S301 - our own state
+            except Exception:  # noqa: BLE001 - state from an older version: ignore it
+                pass
 
     def save_state(self) -> None:
+        """Window geometry and the state of each built area (an area never shown keeps what it had)."""
         s = self._qsettings()
         s.setValue("mainWindow/geometry", self.saveGeometry())
         s.setValue("mainWindow/state", self.saveState())
@@ -248,6 +350,13 @@ class MainWindow(QMainWindow):
         for area_id, area in self.areas.items():
             s.setValue(f"areas/{area_id}", QByteArray(pickle.dumps(area.save_state())))
         s.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if any(area_id in badges.BADGES for area_id in self._unbuilt):
+                self._badge_timer.start(BADGES_AFTER_SHOW_MS)  # the catalogue paints first, the badges follow
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_state()

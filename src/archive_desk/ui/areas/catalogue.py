@@ -5,6 +5,10 @@ The table is never filled on the GUI thread beyond its first page: the full id s
 sorted in SQL) and every search run in a worker (``ui.workers.Runner``); newer requests make older
 results stale. At start the first rows of the default list (档号 order) are read directly so the table
 paints at once, and the snapshot is swapped in when it is ready, keeping the selection and scroll place.
+The snapshot's worker waits for that first paint (it would otherwise take the interpreter from the GUI
+thread while the window is being laid out and painted), and so does the warm-up of the modules the
+detail pane needs. The editors, the search and the pinyin tables (needed only when a title is saved)
+are loaded when first used.
 
 Keys: Ctrl+F search, Esc in the search box clears it, Ctrl+N new volume, Enter edits the selected one,
 Ctrl+I edits its items, Del makes it void (asks why; nothing is deleted), Ctrl+C copies the selected
@@ -14,14 +18,23 @@ F5 (main window) refreshes.
 
 from __future__ import annotations
 
-import shiboken6
-
 import dataclasses
+import threading
 from array import array
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
+import shiboken6
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,19 +53,22 @@ from sqlalchemy import select
 
 from archive_desk.errors import StaleEditError, UserError
 from archive_desk.models import Volume, VolumeStatus
-from archive_desk.services import catalogue, codes, search, volume_list
+from archive_desk.services import catalogue, codes, volume_list
 from archive_desk.services.volume_list import VolumeFilter
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
-from archive_desk.ui.dialogs.items_editor import ItemsEditor
-from archive_desk.ui.dialogs.reason import ReasonDialog
-from archive_desk.ui.dialogs.volume_editor import VolumeEditor
 from archive_desk.ui.item_models.volume_table import VolumeTableModel
-from archive_desk.ui.table_copy import table_mime
 from archive_desk.ui.views.volume_detail import VolumeDetailView
 from archive_desk.ui.views.volume_filters import VolumeFilterBar
 from archive_desk.ui.workers import Runner
+
+if TYPE_CHECKING:  # loaded on first use: they cost nothing until a volume is edited or made void
+    from archive_desk.ui.dialogs.items_editor import ItemsEditor
+    from archive_desk.ui.dialogs.reason import ReasonDialog
+    from archive_desk.ui.dialogs.volume_editor import VolumeEditor
+
+_V = Volume.__table__
 
 #: at most this many search hits are listed (ranked); the status bar says when there were more
 SEARCH_LIMIT = 1000
@@ -60,18 +76,45 @@ SEARCH_LIMIT = 1000
 FIRST_PAGE = 200
 #: saved window state of another layout is ignored
 STATE_VERSION = 2
+#: the snapshot's worker waits at most this long for the table's first paint (a window never shown)
+FIRST_PAINT_WAIT_S = 1.5
 
 
 def _warm_up() -> None:
-    """Off the GUI thread, once the list shows: the pinyin tables and the modules the detail pane uses."""
-    import importlib  # noqa: PLC0415
+    """Off the GUI thread, once the table has painted: what the detail pane needs (the ORM's mappers,
+    configured by the first ORM query, and the location and loan services)."""
+    import importlib
 
-    search.warm_up()
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()
     for module in ("archive_desk.services.locations", "archive_desk.services.loans"):
         try:
             importlib.import_module(module)
         except ImportError:
             pass
+
+
+def _warm_up_pinyin() -> None:
+    """Off the GUI thread, when an editor opens: the pinyin tables (about a second) that the search
+    index's triggers need when a title is saved. Searching does not need them."""
+    from archive_desk.services import search
+
+    search.warm_up()
+
+
+class _FirstPaintWatch(QObject):
+    """Tells the area when its table has painted for the first time, then stops watching."""
+
+    def __init__(self, area: CatalogueArea) -> None:
+        super().__init__(area)
+        self._area = area
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._area, self._area._on_table_firstPainted)  # once this paint is done
+        return False
 
 
 @dataclasses.dataclass
@@ -173,9 +216,22 @@ class CatalogueArea(Area):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_currentRowChanged)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.detail.editRequested.connect(lambda _vid: self.edit_selected())
-        self._warm_runner = Runner(self)  # pinyin tables, loaded once the first list is shown
-        self._warmed = False
+        self._warm_runner = Runner(self)  # the detail pane's modules, once the table has painted
+        self._pinyin_runner = Runner(self)  # the pinyin tables, once an editor opens
+        self._pinyin_warmed = False
+        painted = self._painted = threading.Event()  # the snapshot's worker waits for the first paint
+        self.destroyed.connect(lambda *_args: painted.set())  # and never for an area that is gone
+        self.table.viewport().installEventFilter(_FirstPaintWatch(self))
         self.refresh()
+
+    def _on_table_firstPainted(self) -> None:
+        self._painted.set()
+        self._warm_runner.start(_warm_up)
+
+    def _warm_pinyin(self) -> None:
+        if not self._pinyin_warmed:
+            self._pinyin_warmed = True
+            self._pinyin_runner.start(_warm_up_pinyin)
 
     # ------------------------------------------------------------ actions and keys
 
@@ -270,14 +326,19 @@ class CatalogueArea(Area):
         db = self.ctx.db
         flt = self.current_filter()
         sort, desc = self.sort_key, self.sort_descending
+        painted = None
         if first_page and flt == VolumeFilter() and sort == "code" and not desc and self.model.rowCount() == 0:
             # index walk on the unique 档号 index, stops after FIRST_PAGE rows: a few ms at a million
+            # (Core, not the ORM: the first ORM query configures every mapper, which can wait)
             with db.read() as session:
-                first = session.scalars(select(Volume.id).where(Volume.status != VolumeStatus.VOID)
-                                        .order_by(Volume.code).limit(FIRST_PAGE)).all()
+                first = session.execute(select(_V.c.id).where(_V.c.status != VolumeStatus.VOID)
+                                        .order_by(_V.c.code).limit(FIRST_PAGE)).scalars().all()
             self.model.set_ids(array("q", first))
+            painted = self._painted
 
         def build():  # noqa: ANN202 - in a worker, with its own session
+            if painted is not None:
+                painted.wait(FIRST_PAINT_WAIT_S)  # the first page paints first; then the GUI thread is idle
             with db.read() as session:
                 return ("list", volume_list.snapshot_ids(session, flt, sort, desc), {})
 
@@ -296,6 +357,8 @@ class CatalogueArea(Area):
         ranked = self.table.horizontalHeader().sortIndicatorSection() < 0
 
         def find():  # noqa: ANN202 - in a worker
+            from archive_desk.services import search  # loaded with the first search
+
             with db.read() as session:
                 result = search.search_result(session, text, SEARCH_LIMIT, flt)
                 ids = array("q", [h.volume_id for h in result.hits])
@@ -311,9 +374,6 @@ class CatalogueArea(Area):
 
     def _on_listRunner_finished(self, payload: object) -> None:
         kind, ids, info = payload  # type: ignore[misc]
-        if not self._warmed:
-            self._warmed = True
-            self._warm_runner.start(_warm_up)
         keep = self._pending_select or self.selected_volume_id()
         top = self.model.id_at(self.table.rowAt(0)) if self.model.rowCount() else None
         search_mode = kind == "search"
@@ -405,6 +465,9 @@ class CatalogueArea(Area):
     # ------------------------------------------------------------ editing
 
     def new_volume(self, prefill: dict[str, object] | None = None) -> VolumeEditor:
+        from archive_desk.ui.dialogs.volume_editor import VolumeEditor
+
+        self._warm_pinyin()
         editor = VolumeEditor(self.ctx, None, prefill=prefill, parent=self)
         editor.saved.connect(self._on_editor_saved)
         self.editor = editor
@@ -415,6 +478,9 @@ class CatalogueArea(Area):
         vid = self.selected_volume_id()
         if vid is None:
             return None
+        from archive_desk.ui.dialogs.volume_editor import VolumeEditor
+
+        self._warm_pinyin()
         editor = VolumeEditor(self.ctx, vid, parent=self)
         editor.saved.connect(self._on_editor_saved)
         self.editor = editor
@@ -425,6 +491,8 @@ class CatalogueArea(Area):
         vid = self.selected_volume_id() or self.detail.volume_id()
         if vid is None:
             return None
+        from archive_desk.ui.dialogs.items_editor import ItemsEditor
+
         dialog = ItemsEditor(self.ctx, vid, self)
         dialog.itemsChanged.connect(self._on_volume_changed)
         self.items_editor = dialog
@@ -454,6 +522,8 @@ class CatalogueArea(Area):
         vid = self.selected_volume_id()
         if vid is None:
             return None
+        from archive_desk.ui.dialogs.reason import ReasonDialog
+
         with self.ctx.db.read() as session:
             record = catalogue.get_volume(session, vid)
         dialog = ReasonDialog(self.tr("Make volume void"),
@@ -538,6 +608,8 @@ class CatalogueArea(Area):
         rows = self._selected_rows()
         if not rows:
             return 0
+        from archive_desk.ui.table_copy import table_mime
+
         values = [v for r in rows if (v := self.model.row_values(r)) is not None]
         mime = table_mime(self.model.header_texts(), values)
         QGuiApplication.clipboard().setMimeData(mime)
@@ -568,7 +640,7 @@ class CatalogueArea(Area):
         display = self.model.display
 
         def export():  # noqa: ANN202 - in a worker
-            from archive_desk.exporting.volume_list import write_volume_list  # noqa: PLC0415
+            from archive_desk.exporting.volume_list import write_volume_list
 
             def rows():  # noqa: ANN202
                 with db.read() as session:

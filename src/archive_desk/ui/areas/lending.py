@@ -49,6 +49,7 @@ from archive_desk.printing.loan_slip import render_loan_slip
 from archive_desk.printing.overdue_notice import render_overdue_notices
 from archive_desk.services import loans
 from archive_desk.services.loans import BorrowerRecord, LineReturn, PageCountMismatchError, RegisterFilter, RegisterRow, VolumeCheck
+from archive_desk.ui.areas.badges import BADGE_INTERVAL_MS, overdue_text
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
@@ -58,7 +59,6 @@ from archive_desk.ui.workers import Runner
 
 RED = QColor("#b00020")
 GREEN = QColor("#1b5e20")
-BADGE_INTERVAL_MS = 10 * 60 * 1000
 REGISTER_LIMIT = 5000
 
 
@@ -1121,7 +1121,7 @@ class LendingArea(Area):
     def update_badge(self) -> int:
         with self.ctx.db.read() as s:
             self.overdue = loans.overdue_count(s)
-        self.badgeChanged.emit(self.tr("(%1 overdue)").replace("%1", str(self.overdue)) if self.overdue else "")
+        self.badgeChanged.emit(overdue_text(self.overdue))
         self.statusChanged.emit(self.tr("%1 loan(s) overdue").replace("%1", str(self.overdue)))
         return self.overdue
 

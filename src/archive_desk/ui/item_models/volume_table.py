@@ -6,6 +6,12 @@ around the requested one by ``id IN (...)``; a small LRU keeps the blocks most r
 Two kinds of list share the model: the catalogue in a sort order (the snapshot of every matching id,
 built in a worker thread) and search results (ranked ids, with the matched item's title shown in an
 extra "Matched" column for volumes found through one of their items).
+
+Painting asks every visible cell for seven roles, so ``data()`` answers the roles it does not serve
+before anything else, and everything a cell needs is precomputed (roles and alignments as plain ints,
+flags, the muted brush, the status column's place); the block of the row just painted is found
+without reordering the LRU again. (Answering the delegate's roles in one ``multiData`` call a cell
+was measured too: no faster, as building the role-data wrappers costs what the calls saved.)
 """
 
 from __future__ import annotations
@@ -28,8 +34,17 @@ Index = QModelIndex | QPersistentModelIndex
 VolumeIdRole = Qt.ItemDataRole.UserRole + 1
 
 
-_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                                     Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole, VolumeIdRole))
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_VOLUME_ID = int(VolumeIdRole)
+_ROLES = frozenset((_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, _VOLUME_ID))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+#: volumes shown greyed out
+_MUTED_STATUSES = frozenset(str(s) for s in (VolumeStatus.VOID, VolumeStatus.DESTROYED, VolumeStatus.TRANSFERRED))
 
 
 class VolumeTableModel(QAbstractTableModel):
@@ -64,6 +79,10 @@ class VolumeTableModel(QAbstractTableModel):
             self.MATCH: self.tr("Matched item"),
         }
         self._muted = QBrush(QColor(128, 128, 128))
+        self._status_col = self.COLUMNS.index("status")
+        self._right_cols = frozenset(self.COLUMNS.index(c) for c in ("year", "pages", "item_count"))
+        self._title_col = self.COLUMNS.index("title")
+        self._mru_block = -1  # the block read last: found again without reordering the LRU
 
     # ------------------------------------------------------------ snapshot
 
@@ -73,6 +92,7 @@ class VolumeTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = ids
         self._blocks.clear()
+        self._mru_block = -1
         self._matches = dict(matches or {})
         self._search_mode = search_mode
         self.endResetModel()
@@ -102,6 +122,7 @@ class VolumeTableModel(QAbstractTableModel):
         for block, rows in list(self._blocks.items()):
             if changed & rows.keys():
                 del self._blocks[block]
+        self._mru_block = -1
         for vid in changed:
             row = self.row_of(vid)
             if row is not None:
@@ -128,35 +149,35 @@ class VolumeTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else _NO_FLAGS
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+    def data(self, index: Index, role: int = _DISPLAY):  # noqa: ANN201
         # painting asks ~7 roles a cell: answer the ones we do not serve before touching anything else
-        if int(role) not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if role not in _ROLES:
             return None
-        if role == VolumeIdRole:
-            return self._ids[index.row()]
-        if index.column() >= len(self.COLUMNS):  # the "matched item" column
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                return self._matches.get(self._ids[index.row()], "")
+        row = index.row()
+        if not 0 <= row < len(self._ids) or not index.isValid():
             return None
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in ("year", "pages", "item_count"):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return self._value(row, index.column(), int(role))
+
+    def _value(self, row: int, column: int, role: int) -> object:
+        """``data()`` for a row in range and a role in ``_ROLES``."""
+        if role == _VOLUME_ID:
+            return self._ids[row]
+        if column >= len(self.COLUMNS):  # the "matched item" column
+            if role == _DISPLAY or role == _TOOLTIP:
+                return self._matches.get(self._ids[row], "")
             return None
-        row = self._row(index.row())
-        if row is None:
+        if role == _ALIGNMENT:
+            return _RIGHT if column in self._right_cols else None
+        values = self._row(row)
+        if values is None:
             return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            status = row[self.COLUMNS.index("status")]
-            return self._muted if status in (VolumeStatus.VOID, VolumeStatus.DESTROYED, VolumeStatus.TRANSFERRED) else None
-        value = row[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and column != "title":
+        if role == _FOREGROUND:
+            return self._muted if values[self._status_col] in _MUTED_STATUSES else None
+        if role == _TOOLTIP and column != self._title_col:
             return None
-        return self.display(column, value)
+        return self.display(self.COLUMNS[column], values[column])
 
     @staticmethod
     def display(column: str, value: object) -> str:
@@ -188,8 +209,9 @@ class VolumeTableModel(QAbstractTableModel):
         rows = self._blocks.get(block)
         if rows is None:
             rows = self._fetch(block)
-        else:
+        elif block != self._mru_block:
             self._blocks.move_to_end(block)
+        self._mru_block = block
         return rows.get(self._ids[row])
 
     def _fetch(self, block: int) -> dict[int, tuple]:

@@ -90,10 +90,10 @@ class VolumeFilterBar(QWidget):
         """(Re)fill the choice lists from the catalogue."""
         self._loading = True
         try:
-            with self._db.read() as session:
-                fonds = catalogue.list_fonds(session)
-                categories = catalogue.list_categories(session)
-                rooms = list(session.execute(select(Room.id, Room.code, Room.name).where(Room.active.is_(True)).order_by(Room.number)))
+            rm = Room.__table__
+            with self._db.read() as session:  # Core only: see catalogue.list_choices
+                fonds, categories = catalogue.list_choices(session)
+                rooms = list(session.execute(select(rm.c.id, rm.c.code, rm.c.name).where(rm.c.active.is_(True)).order_by(rm.c.number)))
             self.fonds.clear()
             self.fonds.addItem(self.tr("All"), _ANY)
             for f in fonds:

@@ -1,0 +1,81 @@
+"""The shortcuts taken at start give the same answers as the long ways: the catalogue's revision
+recognised without Alembic, and the filter bar's choices read through Core."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from archive_desk.db import migrate
+from archive_desk.db.migrate import open_catalogue
+from archive_desk.models import Category
+from archive_desk.services import catalogue
+from archive_desk.services.audit import Actor
+
+ACTOR = Actor("clerk1", "ws-test-1")
+
+
+def test_the_scripts_name_the_same_head_as_alembic() -> None:
+    assert migrate.script_head() == migrate.head_revision()
+
+
+def test_a_catalogue_at_the_head_is_opened_without_alembic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "c.sqlite"
+    open_catalogue(path).dispose()
+
+    def no_alembic() -> str:
+        raise AssertionError("Alembic was asked although the catalogue is at the head")
+
+    monkeypatch.setattr(migrate, "head_revision", no_alembic)
+    db = open_catalogue(path)
+    try:
+        assert migrate.stored_revisions(db) == [migrate.script_head()]
+    finally:
+        db.dispose()
+
+
+def test_any_other_revision_goes_to_alembic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "c.sqlite"
+    open_catalogue(path).dispose()
+    raw = sqlite3.connect(path)
+    raw.execute("UPDATE alembic_version SET version_num = 'older'")
+    raw.commit()
+    raw.close()
+    asked: list[bool] = []
+    real = migrate.head_revision
+    monkeypatch.setattr(migrate, "head_revision", lambda: asked.append(True) or real())
+    with pytest.raises(Exception):  # noqa: B017 - Alembic refuses an unknown revision; the point is it was asked
+        open_catalogue(path)
+    assert asked
+
+
+def test_a_new_file_has_no_stored_revision(tmp_path: Path) -> None:
+    from archive_desk.db.engine import Database
+
+    db = Database.open(tmp_path / "empty.sqlite")
+    try:
+        assert migrate.stored_revisions(db) is None
+    finally:
+        db.dispose()
+
+
+def test_filter_choices_read_through_core_match_the_orm_lists(tmp_path: Path) -> None:
+    db = open_catalogue(tmp_path / "c.sqlite")
+    try:
+        with db.write() as s:
+            catalogue.create_fonds(s, ACTOR, "Z109", "江南财产保险股份有限公司")
+            catalogue.create_fonds(s, ACTOR, "A001", "某某公司")
+            ws = catalogue.get_category(s, code="WS")
+            catalogue.add_category_field(s, ACTOR, ws.id, "sender", "来文单位", "Sender")
+            catalogue.add_category_field(s, ACTOR, ws.id, "doc_kind", "文种", "Kind", "choice", ["通知", "报告"])
+            s.execute(Category.__table__.update().where(Category.__table__.c.code == "SW").values(active=False))
+        with db.read() as s:
+            fonds, categories = catalogue.list_choices(s)
+            assert fonds == catalogue.list_fonds(s)
+            assert categories == catalogue.list_categories(s)
+        assert "SW" not in {c.code for c in categories}
+        assert [f.key for f in next(c for c in categories if c.code == "WS").fields][-2:] == ["sender", "doc_kind"]
+    finally:
+        db.dispose()
