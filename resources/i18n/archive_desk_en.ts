@@ -1023,209 +1023,209 @@
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="144" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
-        <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored</extracomment>
+        <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="197" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="253" />
         <source>&amp;Find…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="199" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="255" />
         <source>&amp;New volume…</source>
         <translation>&amp;New volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="201" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="257" />
         <source>&amp;Edit volume…</source>
         <translation>&amp;Edit volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="203" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="259" />
         <source>Edit &amp;items…</source>
         <translation>Edit &amp;items…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="205" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="261" />
         <source>Make &amp;void…</source>
         <translation>Make &amp;void…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="207" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="263" />
         <source>&amp;Copy rows</source>
         <translation>&amp;Copy rows</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="209" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="265" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>E&amp;xport selection to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="211" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="503" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="573" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Undo last change</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="231" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="287" />
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="285" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="346" />
         <source>Reading the list…</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="310" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="373" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="325" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="385" />
         <source>No volume matches “%1”.</source>
         <translation>No volume matches “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="327" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="387" />
         <source>The best %n match(es) for “%1” (more exist: add a word or a filter).</source>
         <translation><numerusform>The best match for “%1” (more exist: add a word or a filter).</numerusform><numerusform>The best %n matches for “%1” (more exist: add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="329" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="389" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>%n volume matches “%1”.</numerusform><numerusform>%n volumes match “%1”.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="334" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="394" />
         <source>%n volume(s)</source>
         <translation><numerusform>%n volume</numerusform><numerusform>%n volumes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="436" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="504" />
         <source>Undo: create %1</source>
         <translation>Undo: create %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="438" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="506" />
         <source>Volume %1 created.</source>
         <translation>Volume %1 created.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="443" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="511" />
         <source>Undo: change of %1</source>
         <translation>Undo: change of %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="445" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="513" />
         <source>Volume %1 saved.</source>
         <translation>Volume %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="459" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="529" />
         <source>Make volume void</source>
         <translation>Make volume void</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="460" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="530" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="475" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="545" />
         <source>Undo: void %1</source>
         <translation>Undo: void %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="476" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="546" />
         <source>Volume %1 is void.</source>
         <translation>Volume %1 is void.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="505" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="575" />
         <source>Undone.</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="520" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="590" />
         <source>created by mistake (undone)</source>
         <translation>created by mistake (undone)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="525" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="595" />
         <source>void undone</source>
         <translation>void undone</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="547" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="619" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>%n row copied: paste it into Excel or WPS.</numerusform><numerusform>%n rows copied: paste them into Excel or WPS.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="554" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="626" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>Select the rows to export first (Ctrl+A selects all).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="557" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="629" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="558" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="630" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="588" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="660" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="664" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>%n row exported to %1.</numerusform><numerusform>%n rows exported to %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="605" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="677" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>Scanned %1: %2 (not in the current list)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="607" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="679" />
         <source>Scanned %1: %2</source>
         <translation>Scanned %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="613" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="685" />
         <source>Unknown code</source>
         <translation>Unknown code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="614" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="686" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>No volume has the code %1. Create it now?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="617" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="689" />
         <source>Create volume</source>
         <translation>Create volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="618" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="690" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="622" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="694" />
         <source>Scanned %1: no such volume</source>
         <translation>Scanned %1: no such volume</translation>
     </message>
@@ -1808,203 +1808,222 @@
 <context>
     <name>LabelsArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="77" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="92" />
         <source>Scan or type a code, then Enter</source>
         <translation>Scan or type a code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="84" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="99" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="84" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="99" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="89" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="104" />
         <source>Add never printed</source>
         <translation>Add never printed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="91" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="106" />
         <source>Add catalogue selection</source>
         <translation>Add catalogue selection</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="93" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
         <source>Add search results…</source>
         <translation>Add search results…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="95" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="110" />
         <source>Add a shelf range…</source>
         <translation>Add a shelf range…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="97" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="112" />
         <source>Remove selected</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="99" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="114" />
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="144" />
         <source>Record the print date</source>
         <translation>Record the print date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="146" />
         <source>New template…</source>
         <translation>New template…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="137" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="138" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
         <source>Label stock</source>
         <translation>Label stock</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="139" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="154" />
         <source>Start at label</source>
         <translation>Start at label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="140" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="155" />
         <source>Printer calibration (mm)</source>
         <translation>Printer calibration (mm)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="142" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="157" />
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="143" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="158" />
         <source>Offset right</source>
         <translation>Offset right</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="144" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="159" />
         <source>Offset down</source>
         <translation>Offset down</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="160" />
         <source>Creep per row</source>
         <translation>Creep per row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="161" />
         <source>Save calibration</source>
         <translation>Save calibration</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="163" />
         <source>Test page…</source>
         <translation>Test page…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="154" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="169" />
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="172" />
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="175" />
         <source>Save as PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="177" />
         <source>Volume forms…</source>
         <translation>Volume forms…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="207" />
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="249" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="264" />
         <source>(no printer)</source>
         <translation>(no printer)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="286" />
         <source>Calibration saved for %1.</source>
         <translation>Calibration saved for %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="291" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="306" />
         <source>%n volume(s) in the batch.</source>
         <translation><numerusform>%n volume in the batch.</numerusform><numerusform>%n volumes in the batch.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="302" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="317" />
         <source>Unknown code: %1</source>
         <translation>Unknown code: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="305" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="320" />
         <source>%1 is already in the batch.</source>
         <translation>%1 is already in the batch.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="311" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="326" />
         <source>Every volume's label has been printed.</source>
         <translation>Every volume's label has been printed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="321" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="336" />
         <source>Select volumes in the catalogue first.</source>
         <translation>Select volumes in the catalogue first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="326" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="341" />
         <source>Add search results</source>
         <translation>Add search results</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="326" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="341" />
         <source>Search for:</source>
         <translation>Search for:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="359" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="374" />
         <source>Choose a template and a label stock.</source>
         <translation>Choose a template and a label stock.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="361" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="416" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="376" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="457" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>The batch is empty: scan or add volumes first.</translation>
     </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="397" />
+        <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
+
+Print anyway?</source>
+        <translation>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
+
+Print anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="400" />
+        <source>This printer</source>
+        <translation>This printer</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="379" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="414" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>Print date recorded for %n volume.</numerusform><numerusform>Print date recorded for %n volumes.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="423" />
+        <source>Barcodes too fine for this printer</source>
+        <translation>Barcodes too fine for this printer</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="452" />
         <source>Calibration test page</source>
         <translation>Calibration test page</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="422" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="463" />
         <source>Volume forms</source>
         <translation>Volume forms</translation>
     </message>
@@ -2264,8 +2283,9 @@
         <translation>%1 is neither a volume nor a borrower's card.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1124" />
+        <location filename="../../src/archive_desk/ui/areas/badges.py" line="24" />
         <source>(%1 overdue)</source>
+        <extracomment>badges are recounted this often (and after each change, by the area once it is built)</extracomment>
         <translation>(%1 overdue)</translation>
     </message>
     <message>
@@ -2471,82 +2491,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="51" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="57" />
         <source>ArchiveDesk — %1</source>
+        <extracomment>badges of areas not built yet are counted this long after the window shows (its first paint first)</extracomment>
         <translation>ArchiveDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="78" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="97" />
         <source>&amp;Refresh</source>
+        <extracomment>the areas built so far (the first one with the window, the others on first show) listed, not built yet: area id -&gt; (module, placeholder in the stack)</extracomment>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="104" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="111" />
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="112" />
+        <source>Shelves</source>
+        <translation>Shelves</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="113" />
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="114" />
+        <source>Lending</source>
+        <translation>Lending</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="115" />
+        <source>Transfers</source>
+        <translation>Transfers</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="116" />
+        <source>Stocktake</source>
+        <translation>Stocktake</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="117" />
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="138" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="110" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
         <source>&amp;Import a register…</source>
         <translation>&amp;Import a register…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="115" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="149" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="120" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="154" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="127" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="161" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="130" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="164" />
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="131" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="134" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="168" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="143" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="177" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="178" />
         <source>&amp;About ArchiveDesk</source>
         <translation>&amp;About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="161" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="195" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>The language changes when ArchiveDesk is started again.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="164" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="198" />
         <source>About ArchiveDesk</source>
         <translation>About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="199" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="310" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>
@@ -2612,42 +2669,42 @@
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="480" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="521" />
         <source>New label template</source>
         <translation>New label template</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="482" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="523" />
         <source>my-label</source>
         <translation>my-label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="495" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="536" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="504" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="545" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="505" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="546" />
         <source>Width</source>
         <translation>Width</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="506" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="547" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="507" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="548" />
         <source>Font size</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="509" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="550" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
@@ -3802,27 +3859,27 @@ Record the return with this difference?</translation>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="442" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="483" />
         <source>Shelf range</source>
         <translation>Shelf range</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="496" />
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="497" />
         <source>Rack</source>
         <translation>Rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="464" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="505" />
         <source>(whole room)</source>
         <translation>(whole room)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="466" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="507" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
@@ -4957,73 +5014,73 @@ Record the return with this difference?</translation>
 <context>
     <name>VolumeTableModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="51" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="66" />
         <source>Archival code</source>
-        <extracomment>the role that gives a row's volume id the extra column shown with search results</extracomment>
+        <extracomment>the role that gives a row's volume id volumes shown greyed out the extra column shown with search results</extracomment>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="52" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="67" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="53" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="68" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="54" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="69" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="55" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="70" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="56" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="71" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="57" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="72" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="58" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="73" />
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="59" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="74" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="60" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="75" />
         <source>Fonds</source>
         <translation>Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="61" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="76" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="62" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="77" />
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="63" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="78" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="64" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="79" />
         <source>Matched item</source>
         <translation>Matched item</translation>
     </message>
@@ -5031,22 +5088,22 @@ Record the return with this difference?</translation>
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="36" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="37" />
         <source>ArchiveDesk</source>
         <translation>ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="46" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="47" />
         <source>ArchiveDesk: unexpected error</source>
         <translation>ArchiveDesk: unexpected error</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="47" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="48" />
         <source>Something went wrong that should not have. Your catalogue is safe: the change in progress was not saved. Please copy the details for support.</source>
         <translation>Something went wrong that should not have. Your catalogue is safe: the change in progress was not saved. Please copy the details for support.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="50" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="51" />
         <source>Copy details</source>
         <translation>Copy details</translation>
     </message>

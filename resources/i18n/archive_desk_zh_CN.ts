@@ -1023,209 +1023,209 @@
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="144" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
-        <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored</extracomment>
+        <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>检索（Ctrl+F）：档号、条码、题名文字、拼音首字母、卷内文件题名…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="197" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="253" />
         <source>&amp;Find…</source>
         <translation>检索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="199" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="255" />
         <source>&amp;New volume…</source>
         <translation>新建案卷(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="201" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="257" />
         <source>&amp;Edit volume…</source>
         <translation>编辑案卷(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="203" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="259" />
         <source>Edit &amp;items…</source>
         <translation>编辑卷内目录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="205" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="261" />
         <source>Make &amp;void…</source>
         <translation>作废(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="207" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="263" />
         <source>&amp;Copy rows</source>
         <translation>复制所选行(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="209" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="265" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>将所选导出为 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="211" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="503" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="573" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一次修改(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="231" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="287" />
         <source>Catalogue</source>
         <translation>案卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="285" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="346" />
         <source>Reading the list…</source>
         <translation>正在读取列表…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="310" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="373" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="325" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="385" />
         <source>No volume matches “%1”.</source>
         <translation>没有与“%1”匹配的案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="327" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="387" />
         <source>The best %n match(es) for “%1” (more exist: add a word or a filter).</source>
         <translation><numerusform>与“%1”最匹配的 %n 卷（还有更多：请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="329" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="389" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>与“%1”匹配的案卷共 %n 卷。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="334" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="394" />
         <source>%n volume(s)</source>
         <translation><numerusform>共 %n 卷</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="436" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="504" />
         <source>Undo: create %1</source>
         <translation>撤销：新建 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="438" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="506" />
         <source>Volume %1 created.</source>
         <translation>案卷 %1 已新建。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="443" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="511" />
         <source>Undo: change of %1</source>
         <translation>撤销：对 %1 的修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="445" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="513" />
         <source>Volume %1 saved.</source>
         <translation>案卷 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="459" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="529" />
         <source>Make volume void</source>
         <translation>作废案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="460" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="530" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>将 %1“%2”作废？该案卷仍保留在目录中（列表中默认隐藏），并记录作废原因；不会删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="475" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="545" />
         <source>Undo: void %1</source>
         <translation>撤销：作废 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="476" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="546" />
         <source>Volume %1 is void.</source>
         <translation>案卷 %1 已作废。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="505" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="575" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="520" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="590" />
         <source>created by mistake (undone)</source>
         <translation>误建（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="525" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="595" />
         <source>void undone</source>
         <translation>撤销作废</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="547" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="619" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>已复制 %n 行，可粘贴到 Excel 或 WPS。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="554" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="626" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>请先选择要导出的行（Ctrl+A 全选）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="557" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="629" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="558" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="630" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="588" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="660" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="664" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="605" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="677" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>扫描 %1：%2（不在当前列表中）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="607" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="679" />
         <source>Scanned %1: %2</source>
         <translation>扫描 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="613" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="685" />
         <source>Unknown code</source>
         <translation>未知档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="614" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="686" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>没有档号为 %1 的案卷。现在新建吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="617" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="689" />
         <source>Create volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="618" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="690" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="622" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="694" />
         <source>Scanned %1: no such volume</source>
         <translation>扫描 %1：没有此案卷</translation>
     </message>
@@ -1808,203 +1808,222 @@
 <context>
     <name>LabelsArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="77" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="92" />
         <source>Scan or type a code, then Enter</source>
         <translation>扫描或输入档号后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="84" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="99" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="84" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="99" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="89" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="104" />
         <source>Add never printed</source>
         <translation>添加未打印过标签的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="91" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="106" />
         <source>Add catalogue selection</source>
         <translation>加入目录中选中的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="93" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
         <source>Add search results…</source>
         <translation>添加检索结果…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="95" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="110" />
         <source>Add a shelf range…</source>
         <translation>按架位添加…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="97" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="112" />
         <source>Remove selected</source>
         <translation>移除选中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="99" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="114" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="144" />
         <source>Record the print date</source>
         <translation>记录打印日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="146" />
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="137" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="138" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
         <source>Label stock</source>
         <translation>标签纸</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="139" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="154" />
         <source>Start at label</source>
         <translation>从第几枚标签开始</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="140" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="155" />
         <source>Printer calibration (mm)</source>
         <translation>打印机校准（毫米）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="142" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="157" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="143" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="158" />
         <source>Offset right</source>
         <translation>向右偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="144" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="159" />
         <source>Offset down</source>
         <translation>向下偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="160" />
         <source>Creep per row</source>
         <translation>每行累积偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="161" />
         <source>Save calibration</source>
         <translation>保存校准值</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="163" />
         <source>Test page…</source>
         <translation>测试页…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="154" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="169" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="172" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="175" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="177" />
         <source>Volume forms…</source>
         <translation>封面与目录…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="207" />
         <source>Labels</source>
         <translation>标签打印</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="249" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="264" />
         <source>(no printer)</source>
         <translation>（没有打印机）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="286" />
         <source>Calibration saved for %1.</source>
         <translation>已保存打印机 %1 的校准值。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="291" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="306" />
         <source>%n volume(s) in the batch.</source>
         <translation><numerusform>本批共 %n 卷。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="302" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="317" />
         <source>Unknown code: %1</source>
         <translation>未知的档号或条码：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="305" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="320" />
         <source>%1 is already in the batch.</source>
         <translation>%1 已在本批中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="311" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="326" />
         <source>Every volume's label has been printed.</source>
         <translation>所有案卷的标签都已打印过。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="321" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="336" />
         <source>Select volumes in the catalogue first.</source>
         <translation>请先在案卷目录中选择案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="326" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="341" />
         <source>Add search results</source>
         <translation>添加检索结果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="326" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="341" />
         <source>Search for:</source>
         <translation>检索：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="359" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="374" />
         <source>Choose a template and a label stock.</source>
         <translation>请选择标签模板和标签纸。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="361" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="416" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="376" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="457" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>本批为空：请先扫描或添加案卷。</translation>
     </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="397" />
+        <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
+
+Print anyway?</source>
+        <translation>这些条码最细的线条宽 %1 毫米。%2 的分辨率为 %3 dpi，线条只有 %4 个打印点宽，扫描枪可能无法识读。请使用分辨率不低于 %5 dpi 的打印机，或改用更大的标签。
+
+仍要打印吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="400" />
+        <source>This printer</source>
+        <translation>该打印机</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="379" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="414" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>已记录 %n 卷的标签打印日期。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="423" />
+        <source>Barcodes too fine for this printer</source>
+        <translation>条码线条对该打印机过细</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="452" />
         <source>Calibration test page</source>
         <translation>校准测试页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="422" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="463" />
         <source>Volume forms</source>
         <translation>案卷封面、卷内目录与备考表</translation>
     </message>
@@ -2264,8 +2283,9 @@
         <translation>%1 既不是案卷条码，也不是借阅证。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1124" />
+        <location filename="../../src/archive_desk/ui/areas/badges.py" line="24" />
         <source>(%1 overdue)</source>
+        <extracomment>badges are recounted this often (and after each change, by the area once it is built)</extracomment>
         <translation>逾期 %1</translation>
     </message>
     <message>
@@ -2471,82 +2491,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="51" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="57" />
         <source>ArchiveDesk — %1</source>
+        <extracomment>badges of areas not built yet are counted this long after the window shows (its first paint first)</extracomment>
         <translation>档案室桌面管理 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="78" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="97" />
         <source>&amp;Refresh</source>
+        <extracomment>the areas built so far (the first one with the window, the others on first show) listed, not built yet: area id -&gt; (module, placeholder in the stack)</extracomment>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="104" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="111" />
+        <source>Catalogue</source>
+        <translation>案卷目录</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="112" />
+        <source>Shelves</source>
+        <translation>排架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="113" />
+        <source>Labels</source>
+        <translation>标签打印</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="114" />
+        <source>Lending</source>
+        <translation>借阅</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="115" />
+        <source>Transfers</source>
+        <translation>移交与鉴定</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="116" />
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="117" />
+        <source>Reports</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="138" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="110" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
         <source>&amp;Import a register…</source>
         <translation>导入登记表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="115" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="149" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="120" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="154" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="127" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="161" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="130" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="164" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="131" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="134" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="168" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="143" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="177" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="178" />
         <source>&amp;About ArchiveDesk</source>
         <translation>关于档案室桌面管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="161" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="195" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>界面语言将在下次启动档案室桌面管理时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="164" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="198" />
         <source>About ArchiveDesk</source>
         <translation>关于档案室桌面管理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="199" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="310" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
@@ -2612,42 +2669,42 @@
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="480" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="521" />
         <source>New label template</source>
         <translation>新建标签模板</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="482" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="523" />
         <source>my-label</source>
         <translation>我的标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="495" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="536" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="504" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="545" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="505" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="546" />
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="506" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="547" />
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="507" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="548" />
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="509" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="550" />
         <source>Fields</source>
         <translation>字段</translation>
     </message>
@@ -3802,27 +3859,27 @@ Record the return with this difference?</source>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="442" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="483" />
         <source>Shelf range</source>
         <translation>架位范围</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="496" />
         <source>Room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="497" />
         <source>Rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="464" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="505" />
         <source>(whole room)</source>
         <translation>（整个库房）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="466" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="507" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
@@ -4957,73 +5014,73 @@ Record the return with this difference?</source>
 <context>
     <name>VolumeTableModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="51" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="66" />
         <source>Archival code</source>
-        <extracomment>the role that gives a row's volume id the extra column shown with search results</extracomment>
+        <extracomment>the role that gives a row's volume id volumes shown greyed out the extra column shown with search results</extracomment>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="52" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="67" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="53" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="68" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="54" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="69" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="55" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="70" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="56" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="71" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="57" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="72" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="58" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="73" />
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="59" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="74" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="60" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="75" />
         <source>Fonds</source>
         <translation>全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="61" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="76" />
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="62" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="77" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="63" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="78" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="64" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="79" />
         <source>Matched item</source>
         <translation>命中的卷内文件</translation>
     </message>
@@ -5031,22 +5088,22 @@ Record the return with this difference?</source>
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="36" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="37" />
         <source>ArchiveDesk</source>
         <translation>档案室桌面管理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="46" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="47" />
         <source>ArchiveDesk: unexpected error</source>
         <translation>档案室桌面管理：意外错误</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="47" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="48" />
         <source>Something went wrong that should not have. Your catalogue is safe: the change in progress was not saved. Please copy the details for support.</source>
         <translation>程序出现了意外错误。您的目录数据是安全的：正在进行的修改没有保存。请复制详细信息并联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="50" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="51" />
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>

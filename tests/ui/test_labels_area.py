@@ -112,3 +112,42 @@ def test_printing_through_qt_reaches_a_real_cups_queue(window, qtbot, tmp_path: 
     conn = sqlite3.connect(window.ctx.catalogue_path)
     assert conn.execute("SELECT count(*) FROM volumes WHERE label_printed_at IS NOT NULL").fetchone()[0] == 8
     conn.close()
+
+
+def _pdf_printer(path: Path, dpi: int) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setResolution(dpi)
+    return printer
+
+
+def test_printing_front_labels_on_a_thermal_resolution_printer_warns_first(window, qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """A 21-character 档号 fits a 63.5 mm label only with 0.212 mm bars: 1.7 dots of a 203-dpi printer,
+    which do not scan. The clerk is told before anything is printed, and can say no."""
+    area = window.show_area("labels")
+    for code in payloads(window.ctx.catalogue_path, 3):
+        area._on_scan_field_scanned(code)
+    asked: list[str] = []
+
+    def answer(no_or_yes):  # noqa: ANN001, ANN202
+        def warning(parent, title, text, buttons, default):  # noqa: ANN001, ANN202, ARG001
+            asked.append(text)
+            return no_or_yes
+        return warning
+
+    thermal = tmp_path / "thermal.pdf"
+    monkeypatch.setattr(labels_area, "choose_printer", lambda parent, name="": _pdf_printer(thermal, 203))
+    monkeypatch.setattr(labels_area.QMessageBox, "warning", answer(labels_area.QMessageBox.StandardButton.No))
+    qtbot.mouseClick(area.print_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and "203 dpi" in asked[0] and "0.212" in asked[0] and "240 dpi" in asked[0]
+    assert not thermal.exists()  # nothing printed
+    conn = sqlite3.connect(window.ctx.catalogue_path)
+    assert conn.execute("SELECT count(*) FROM volumes WHERE label_printed_at IS NOT NULL").fetchone()[0] == 0
+    conn.close()
+    # an office printer at 300 dpi prints without a question
+    office = tmp_path / "office.pdf"
+    monkeypatch.setattr(labels_area, "choose_printer", lambda parent, name="": _pdf_printer(office, 300))
+    qtbot.mouseClick(area.print_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    assert office.exists() and office.stat().st_size > 0

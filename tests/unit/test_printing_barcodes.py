@@ -141,3 +141,12 @@ def test_no_raster_images_in_barcode_pdf() -> None:
     pdf = buf.getvalue()
     assert b"/Subtype /Image" not in pdf and b"/XObject" not in pdf
     assert b" re" in pdf  # the bars are rectangles in the page content
+
+
+def test_printer_resolution_needed_for_a_module() -> None:
+    # the 21-character 档号 on a 63.5 mm label: 0.212 mm bars are 1.67 dots at 203 dpi, 2.5 at 300
+    assert barcodes.printer_dots(5 * 25.4 / 600, 203) == pytest.approx(1.69, abs=0.01)
+    assert barcodes.printer_dots(5 * 25.4 / 600, 300) == pytest.approx(2.5)
+    assert barcodes.min_printer_dpi(5 * 25.4 / 600) == 240
+    # two dots of a thermal printer need exactly that printer
+    assert barcodes.min_printer_dpi(2 * 25.4 / 203) == 203

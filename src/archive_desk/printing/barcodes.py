@@ -186,6 +186,21 @@ def dot_size(dpi: float) -> float:
     return 72.0 / dpi
 
 
+#: the narrowest bar a printer draws so that a scanner reads it back: two of its dots (a 0.212 mm bar
+#: is 1.67 dots of a 203-dpi thermal printer, which no decoder reads from its output)
+MIN_PRINTER_DOTS = 2
+
+
+def printer_dots(module_mm: float, dpi: float) -> float:
+    """How many dots of a ``dpi`` printer one module of ``module_mm`` is."""
+    return module_mm / 25.4 * dpi
+
+
+def min_printer_dpi(module_mm: float) -> int:
+    """The lowest printer resolution that draws modules of ``module_mm`` at least two dots wide."""
+    return math.ceil(MIN_PRINTER_DOTS * 25.4 / module_mm - 1e-6)
+
+
 def choose_module(
     n_modules: int,
     available: float,

@@ -405,6 +405,12 @@ def _draw_labels(c, records: Sequence[LabelRecord], template: LabelTemplate, sto
     return LabelLayout(template, stock, last_page + 1, tuple(placed), per_page, nxt if nxt <= per_page else 1)
 
 
+def narrowest_module_mm(layout: LabelLayout) -> float | None:
+    """The narrowest barcode module on any label of the layout (None without barcodes)."""
+    modules = [m for label in layout.labels for m in label.module_mm]
+    return min(modules) if modules else None
+
+
 def layout_labels(
     records: Sequence[LabelRecord],
     template: LabelTemplate,

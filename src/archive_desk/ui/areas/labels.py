@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,9 +38,15 @@ from PySide6.QtWidgets import (
 )
 
 from archive_desk.errors import UserError
-from archive_desk.printing.data import Calibration, label_fields
+from archive_desk.printing import barcodes
+from archive_desk.printing.data import Calibration, LabelRecord, label_fields
 from archive_desk.printing.forms import render_volume_forms
-from archive_desk.printing.labels import render_labels, render_test_page
+from archive_desk.printing.labels import (
+    layout_labels,
+    narrowest_module_mm,
+    render_labels,
+    render_test_page,
+)
 from archive_desk.printing.templates import (
     LabelTemplate,
     Stock,
@@ -54,7 +61,15 @@ from archive_desk.settings import config_dir
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
-from archive_desk.ui.pdf_print import PdfPreview, PdfPreviewDialog, choose_printer, default_printer_name, printer_names, render_to_printer, save_pdf
+from archive_desk.ui.pdf_print import (
+    PdfPreview,
+    PdfPreviewDialog,
+    choose_printer,
+    default_printer_name,
+    printer_names,
+    render_to_printer,
+    save_pdf,
+)
 from archive_desk.ui.scan_input import ScanLineEdit
 
 
@@ -353,7 +368,7 @@ class LabelsArea(Area):
 
     # ------------------------------------------------------------ output
 
-    def make_pdf(self, printer: str | None = None) -> bytes:
+    def _batch(self, printer: str | None = None) -> tuple[list[LabelRecord], LabelTemplate, Stock, Calibration]:
         tpl, stock = self.current_template(), self.current_stock()
         if tpl is None or stock is None:
             raise UserError(self.tr("Choose a template and a label stock."))
@@ -362,9 +377,29 @@ class LabelsArea(Area):
         calibration = self.calibration_for(printer) if printer else self._current_calibration()
         with self.ctx.db.read() as session:
             records = labels.label_records(session, self.volume_ids)
+        return records, tpl, stock, calibration
+
+    def make_pdf(self, printer: str | None = None) -> bytes:
+        records, tpl, stock, calibration = self._batch(printer)
         data = render_labels(records, tpl, stock, start_at=self.start_at.value(), calibration=calibration)
         assert isinstance(data, bytes)
         return data
+
+    def too_fine_for(self, printer: QPrinter) -> str | None:
+        """What to tell the user when the batch's barcodes are finer than ``printer`` can draw (bars of
+        fewer than two of its dots do not scan), else None."""
+        records, tpl, stock, calibration = self._batch(printer.printerName())
+        narrowest = narrowest_module_mm(layout_labels(records, tpl, stock, start_at=self.start_at.value(), calibration=calibration))
+        dpi = printer.resolution()
+        if narrowest is None or barcodes.printer_dots(narrowest, dpi) >= barcodes.MIN_PRINTER_DOTS - 0.05:
+            return None
+        return self.tr(
+            "The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, "
+            "and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.\n\n"
+            "Print anyway?"
+        ).replace("%1", f"{narrowest:.3f}").replace("%2", printer.printerName() or self.tr("This printer")).replace(
+            "%3", str(dpi)).replace("%4", f"{barcodes.printer_dots(narrowest, dpi):.1f}").replace(
+            "%5", str(barcodes.min_printer_dpi(narrowest)))
 
     def update_preview(self) -> None:
         try:
@@ -383,6 +418,12 @@ class LabelsArea(Area):
         if printer is None:
             return
         try:
+            warning = self.too_fine_for(printer)
+            if warning is not None and QMessageBox.warning(
+                    self, self.tr("Barcodes too fine for this printer"), warning,
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+                return
             render_to_printer(printer, self.make_pdf(printer.printerName()))
         except UserError as exc:
             show_error(self, exc)
