@@ -1998,7 +1998,7 @@
         <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
 
 Print anyway?</source>
-        <translation>这些条码最细的线条宽 %1 毫米。%2 的分辨率为 %3 dpi，线条只有 %4 个打印点宽，扫描枪可能无法识读。请使用分辨率不低于 %5 dpi 的打印机，或改用更大的标签。
+        <translation>这些条码最细的线条宽 %1 毫米。%2的分辨率为 %3 dpi，线条只有 %4 个打印点宽，扫描枪可能无法识读。请使用分辨率不低于 %5 dpi 的打印机，或改用更大的标签。
 
 仍要打印吗？</translation>
     </message>
