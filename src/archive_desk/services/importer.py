@@ -148,6 +148,13 @@ class _Context:
         self.fonds_created: list[str] = []
         self._positions: dict[int, int] = {}
         self._patterns: dict[str, codes.CodePattern] = {}
+        self._category_token: dict[str, bool] = {}
+
+    def _names_category(self, pattern: codes.CodePattern) -> bool:
+        found = self._category_token.get(pattern.text)
+        if found is None:
+            found = self._category_token[pattern.text] = "category" in pattern.tokens
+        return found
 
     def pattern(self, category: CategoryRecord) -> codes.CodePattern:
         found = self._patterns.get(category.code_pattern)
@@ -184,7 +191,10 @@ class _Context:
         if self.default_category and not wanted:
             candidates = [self.default_category, *candidates]
         for cat in candidates:
-            parts = self.pattern(cat).parse_canonical(code)  # ``code`` is canonical already
+            pattern = self.pattern(cat)
+            if cat.code not in code and self._names_category(pattern):
+                continue  # its pattern writes the category's own code, which this 档号 does not hold
+            parts = pattern.parse_canonical(code)  # ``code`` is canonical already
             if parts is not None and parts.get("category", cat.code) == cat.code:
                 return cat, parts
         if wanted and wanted not in self.categories:
