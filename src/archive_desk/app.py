@@ -76,5 +76,8 @@ def run_gui(db_path: Path | None = None) -> int:
     except UserError:
         return 2
     code = app.exec()
+    from archive_desk.ui import workers
+
+    workers.shutdown()  # a search or an export still running finishes (or stops) before Python exits
     window.ctx.db.dispose()
     return int(code)

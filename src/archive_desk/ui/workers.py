@@ -23,6 +23,19 @@ class _Signals(QObject):
     progressed = Signal(int, int, int)
 
 
+#: jobs started and not finished yet (so that quitting can ask them to stop and wait for them)
+_live: set[_Job] = set()
+
+
+def shutdown(timeout_ms: int = -1) -> bool:
+    """Before the application exits: ask every running job that can stop to stop, then wait for all of
+    them (a worker thread still running while Python and Qt tear down aborts the process). True when
+    every job has finished."""
+    for job in list(_live):
+        job.cancelled = True
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
 class _Job(QRunnable):
     def __init__(self, generation: int, fn: Callable[..., Any], signals: _Signals, with_progress: bool) -> None:
         super().__init__()
@@ -34,6 +47,12 @@ class _Job(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            _live.discard(self)
+
+    def _run(self) -> None:
         try:
             if self.with_progress:
                 result = self.fn(lambda done, total: self.signals.progressed.emit(self.generation, done, total),
@@ -68,6 +87,7 @@ class Runner(QObject):
         self._generation += 1
         job = _Job(self._generation, fn, self._signals, with_progress)
         self._current = job
+        _live.add(job)
         QThreadPool.globalInstance().start(job)
         return self._generation
 
