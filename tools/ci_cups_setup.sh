@@ -10,7 +10,7 @@ sed -i 's|^#\?GSCall .*|GSCall %s -q -dCompatibilityLevel=%s -dNOPAUSE -dBATCH -
 mkdir -p /var/spool/cups-pdf/out
 chmod 1777 /var/spool/cups-pdf/out
 # `lpstat -r` exits 0 whether or not the scheduler runs; only its words tell.
-running() { lpstat -r 2>/dev/null | grep -q "is running"; }
+running() { LC_ALL=C lpstat -r 2>/dev/null | grep -q "is running"; }
 if ! running; then
   (cupsd || /usr/sbin/cupsd) >/dev/null 2>&1 || true
   for _ in $(seq 1 40); do running && break; sleep 0.5; done

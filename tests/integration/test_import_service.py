@@ -14,6 +14,7 @@ import pytest
 
 from archive_desk.db import fts
 from archive_desk.db.engine import Database
+from archive_desk.errors import UserError
 from archive_desk.importing import ImportCancelled
 from archive_desk.services import audit, catalogue, importer, search
 from archive_desk.services.audit import Actor
@@ -161,6 +162,29 @@ def test_imported_volumes_on_the_shelving_count_on_their_layers(db: Database, ac
     finally:
         conn.close()
     assert used_layer == 31
+
+
+def test_a_volume_saved_elsewhere_between_check_and_import_stops_the_import_cleanly(db: Database, db_path: Path, actor: Actor, tmp_path: Path) -> None:
+    register = tmp_path / "r.xlsx"
+    make_register(register, 1200)
+    plan = importer.plan(db, register)
+    # meanwhile another workstation imports a list holding one of the register's volumes
+    import xlsxwriter
+
+    other = tmp_path / "other.xlsx"
+    book = xlsxwriter.Workbook(str(other))
+    book.add_worksheet().write_row(0, 0, ["档号", "年度", "保管期限", "案卷题名"])
+    book.worksheets()[0].write_row(1, 0, ["Z109-LP·2020-D30-1100", 2020, "D30", "另一台工作站登记的案卷"])
+    book.close()
+    assert importer.commit(db, actor, importer.plan(db, other), create_missing_fonds=True).created == 1
+    before = count(db_path), count(db_path, "SELECT count(*) FROM audit_log")
+    with pytest.raises(UserError, match="另一台工作站"):
+        importer.commit(db, actor, plan, create_missing_fonds=True)
+    assert (count(db_path), count(db_path, "SELECT count(*) FROM audit_log")) == before  # nothing half-written
+    assert count(db_path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('search_volumes_ai', 'layer_usage_ai')") == 2
+    # checked again, the file imports everything but the volume that now exists
+    again = importer.commit(db, actor, importer.plan(db, register), create_missing_fonds=True)
+    assert again.created == 1199
 
 
 def make_register(path: Path, rows: int) -> None:

@@ -27,6 +27,7 @@ from archive_desk.db.engine import Database, translate_storage_errors
 if TYPE_CHECKING:
     from alembic.config import Config
 
+_REVISION_FILE = re.compile(r"(?!\.\#|__init__)[^/\\]*\.py")
 _SCRIPT_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.MULTILINE)
 
 
@@ -59,7 +60,8 @@ def script_head() -> str | None:
     literal, several heads, scripts that are not plain files): Alembic decides then."""
     try:
         folder = resources.files("archive_desk.db") / "migrations" / "versions"
-        scripts = [entry for entry in folder.iterdir() if entry.name.endswith(".py") and not entry.name.startswith("_")]
+        # the files Alembic reads as revisions (its rule: any .py but __init__.py and editor back-ups)
+        scripts = [entry for entry in folder.iterdir() if _REVISION_FILE.fullmatch(entry.name)]
         texts = [entry.read_text(encoding="utf-8") for entry in scripts]
     except (OSError, TypeError, ValueError):
         return None

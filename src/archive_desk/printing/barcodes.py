@@ -201,6 +201,12 @@ def min_printer_dpi(module_mm: float) -> int:
     return math.ceil(MIN_PRINTER_DOTS * 25.4 / module_mm - 1e-6)
 
 
+def readable_on(module_mm: float, dpi: float) -> bool:
+    """Whether a ``dpi`` printer draws modules of ``module_mm`` at least two dots wide (a module
+    rounded to two dots of that printer counts: 0.25 mm at 203 dpi is 1.998 dots)."""
+    return printer_dots(module_mm, dpi) >= MIN_PRINTER_DOTS - 0.05
+
+
 def choose_module(
     n_modules: int,
     available: float,

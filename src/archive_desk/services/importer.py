@@ -11,6 +11,7 @@ updated only when asked to.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from archive_desk.db import fts, layer_usage
@@ -269,6 +271,18 @@ def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existi
         return _commit_items(db, actor, import_plan, progress=progress, should_cancel=should_cancel)
     if import_plan.kind != "volumes":
         raise UserError(t("Borrower lists are imported in the lending area."))
+    try:
+        return _commit_volumes(db, actor, import_plan, update_existing=update_existing,
+                               create_missing_fonds=create_missing_fonds, default_fonds_id=default_fonds_id,
+                               default_category_id=default_category_id, progress=progress, should_cancel=should_cancel)
+    except (sqlite3.IntegrityError, IntegrityError) as exc:  # the transaction is rolled back by now
+        raise UserError(t("Another workstation saved some of these volumes while the file was being checked; "
+                          "nothing was imported. Check the file again, then import it.")) from exc
+
+
+def _commit_volumes(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existing: bool,
+                    create_missing_fonds: bool, default_fonds_id: int | None, default_category_id: int | None,
+                    progress: Progress | None, should_cancel: Cancel | None) -> ImportResult:
     rows = [r for r in import_plan.rows if r.status == RowStatus.OK or (update_existing and r.status == RowStatus.EXISTING)]
     total = len(rows)
     with db.write() as session:
@@ -276,6 +290,7 @@ def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existi
         updated = unchanged = 0
         failures: list[RowFailure] = []
         ids: list[int] = []
+        update_entries: list[tuple[str, str, int | None, Any, Any]] = []
         new_volumes = _NewVolumes(session, actor)
         for done, row in enumerate(rows, start=1):
             if should_cancel is not None and should_cancel():
@@ -306,10 +321,13 @@ def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existi
                 setattr(volume, k, v)
             volume.updated_by = actor.user
             volume.updated_at = audit.utcnow()
-            audit.record_many(session, actor, [("volume.import_update", "volume", volume.id, before,
-                                                {k: _plain(v) for k, v in changes.items()})])
+            update_entries.append(("volume.import_update", "volume", volume.id, before, {k: _plain(v) for k, v in changes.items()}))
+            if len(update_entries) >= _NewVolumes.CHUNK:
+                audit.record_many(session, actor, update_entries)
+                update_entries = []
             updated += 1
             ids.append(volume.id)
+        audit.record_many(session, actor, update_entries)
         new_volumes.close()
         ids.extend(new_volumes.ids)
         created = len(new_volumes.ids)

@@ -176,19 +176,20 @@ def row_query(columns: Sequence[str]) -> Select:
 
 #: SQLite: the row query's SQL up to its WHERE, per column list (None: some column needs SQLAlchemy's
 #: result processing, so the block goes through Core)
-_RAW_ROW_SQL: dict[tuple[str, ...], str | None] = {}
+_RAW_ROW_SQL: dict[tuple[str, tuple[str, ...]], str | None] = {}
 #: at most this many ids in one ``IN (...)`` (SQLite's limit on bound values is far above)
 _RAW_IN_MAX = 999
 
 
 def _raw_row_sql(session: Session, columns: tuple[str, ...]) -> str | None:
-    sql = _RAW_ROW_SQL.get(columns, "")
+    dialect = session.get_bind().dialect
+    key = (dialect.name, columns)  # one process may hold a SQLite and a PostgreSQL catalogue
+    sql = _RAW_ROW_SQL.get(key, "")
     if sql == "":
-        dialect = session.get_bind().dialect
         stmt = row_query(columns)
         plain = dialect.name == "sqlite" and all(
             col.type.result_processor(dialect, None) is None for col in stmt.selected_columns)
-        sql = _RAW_ROW_SQL[columns] = str(stmt.compile(dialect=dialect)) + f" WHERE {V.name}.id IN " if plain else None
+        sql = _RAW_ROW_SQL[key] = str(stmt.compile(dialect=dialect)) + f" WHERE {V.name}.id IN " if plain else None
     return sql
 
 

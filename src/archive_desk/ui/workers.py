@@ -27,13 +27,22 @@ class _Signals(QObject):
 _live: set[_Job] = set()
 
 
-def shutdown(timeout_ms: int = -1) -> bool:
+#: how long quitting waits for background work (a snapshot of a million volumes takes a few seconds)
+SHUTDOWN_WAIT_MS = 30_000
+
+
+def shutdown(timeout_ms: int = SHUTDOWN_WAIT_MS) -> bool:
     """Before the application exits: ask every running job that can stop to stop, then wait for all of
     them (a worker thread still running while Python and Qt tear down aborts the process). True when
-    every job has finished."""
+    every job has finished; after ``timeout_ms`` the exit goes on (a write still open is then rolled
+    back by SQLite, never half-kept) and the jobs left are logged."""
     for job in list(_live):
         job.cancelled = True
-    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+    if QThreadPool.globalInstance().waitForDone(timeout_ms):
+        return True
+    log.warning("quitting with %d background job(s) still running: %s", len(_live),
+                ", ".join(getattr(job.fn, "__qualname__", repr(job.fn)) for job in list(_live)))
+    return False
 
 
 class _Job(QRunnable):

@@ -6,6 +6,9 @@ from alembic import context
 
 from archive_desk.db.migrations_support import include_name
 from archive_desk.models import Base
+from archive_desk.models.loans import declare_postgresql_options
+
+declare_postgresql_options()  # options kept out of the models for start-up time (see there)
 
 config = context.config
 target_metadata = Base.metadata

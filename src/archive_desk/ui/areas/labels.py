@@ -391,7 +391,7 @@ class LabelsArea(Area):
         records, tpl, stock, calibration = self._batch(printer.printerName())
         narrowest = narrowest_module_mm(layout_labels(records, tpl, stock, start_at=self.start_at.value(), calibration=calibration))
         dpi = printer.resolution()
-        if narrowest is None or barcodes.printer_dots(narrowest, dpi) >= barcodes.MIN_PRINTER_DOTS - 0.05:
+        if narrowest is None or barcodes.readable_on(narrowest, dpi):
             return None
         return self.tr(
             "The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, "
