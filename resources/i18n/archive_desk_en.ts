@@ -3,67 +3,67 @@
 <context>
     <name>AppraisalLinesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
         <source>Ran out on</source>
         <translation>Ran out on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
         <source>New retention</source>
         <translation>New retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1070" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1083" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1071" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1084" />
         <source>destroy</source>
         <translation>destroy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1071" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1084" />
         <source>keep</source>
         <translation>keep</translation>
     </message>
@@ -71,195 +71,195 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1093" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1128" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1106" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1141" />
         <source>List no.</source>
         <translation>List no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1093" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1129" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1106" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1142" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1093" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1106" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1100" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1113" />
         <source>New appraisal list</source>
         <translation>New appraisal list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1108" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1121" />
         <source>Appraisal</source>
         <translation>Appraisal</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1121" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1134" />
         <source>Save particulars</source>
         <translation>Save particulars</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1130" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1143" />
         <source>Appraisal lead</source>
         <translation>Appraisal lead</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1131" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1144" />
         <source>Approved by</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1135" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1148" />
         <source>Witnesses</source>
         <translation>Witnesses</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1136" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1149" />
         <source>Destruction date</source>
         <translation>Destruction date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1137" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1150" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1151" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1164" />
         <source>Add volumes due</source>
         <translation>Add volumes due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1153" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1166" />
         <source>Retention ran out by</source>
         <translation>Retention ran out by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1161" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1174" />
         <source>Keep…</source>
         <translation>Keep…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1162" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1175" />
         <source>Destroy</source>
         <translation>Destroy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1163" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1176" />
         <source>Take off the list</source>
         <translation>Take off the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1164" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1177" />
         <source>Confirm destruction…</source>
         <translation>Confirm destruction…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1166" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1179" />
         <source>Destruction list…</source>
         <translation>Destruction list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1167" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1180" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1220" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1233" />
         <source>All fonds</source>
         <translation>All fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1224" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1237" />
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1238" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1270" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1251" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1283" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1238" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1251" />
         <source>confirmed</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1270" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1283" />
         <source>confirmed — kept permanently</source>
         <translation>confirmed — kept permanently</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1280" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1293" />
         <source>%1 volumes: %2 to destroy (%3 pages), %4 kept</source>
         <translation>%1 volumes: %2 to destroy (%3 pages), %4 kept</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1349" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1362" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>Looking for volumes whose retention ran out…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1362" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1375" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>%n volume whose retention ran out were added</numerusform><numerusform>%n volumes whose retention ran out were added</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1364" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1377" />
         <source>; %n refused</source>
         <translation><numerusform>; %n refused</numerusform><numerusform>; %n refused</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1376" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1389" />
         <source>Select the volumes to keep first.</source>
         <translation>Select the volumes to keep first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1419" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1432" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 is line %2 of the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1422" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1435" />
         <source>%1 is not on this list</source>
         <translation>%1 is not on this list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1433" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1446" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1435" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1448" />
         <source>Confirm destruction list %1</source>
         <translation>Confirm destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1450" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1463" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>List %1 confirmed: %2 volumes destroyed, %3 kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1470" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1483" />
         <source>Destruction list %1</source>
         <translation>Destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1479" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1492" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1479" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1492" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1488" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1501" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -267,82 +267,82 @@
 <context>
     <name>BatchForm</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="287" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="298" />
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="305" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="316" />
         <source>e.g. volume catalogue in two copies</source>
         <translation>e.g. volume catalogue in two copies</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="307" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="318" />
         <source>Save particulars</source>
         <translation>Save particulars</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="313" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="324" />
         <source>Batch no.</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="314" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="325" />
         <source>Nature</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="315" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="326" />
         <source>Transferring unit</source>
         <translation>Transferring unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="316" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="327" />
         <source>Receiving unit</source>
         <translation>Receiving unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="319" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="330" />
         <source>received by</source>
         <translation>received by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="321" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="332" />
         <source>Handed over by</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="324" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="335" />
         <source>receiving leader</source>
         <translation>receiving leader</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="326" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="337" />
         <source>Transferring leader</source>
         <translation>Transferring leader</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="327" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="338" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="328" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="339" />
         <source>Finding aids</source>
         <translation>Finding aids</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="329" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="340" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="343" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="354" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="343" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="354" />
         <source>confirmed %1</source>
         <translation>confirmed %1</translation>
     </message>
@@ -350,343 +350,343 @@
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="387" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="398" />
         <source>Batch no.</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="387" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="398" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="387" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="398" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="387" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="398" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="394" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
         <source>New receiving batch</source>
         <translation>New receiving batch</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="394" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
         <source>New handing-over batch</source>
         <translation>New handing-over batch</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="406" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="417" />
         <source>Import list from Excel…</source>
         <translation>Import list from Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="407" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="418" />
         <source>Add line…</source>
         <translation>Add line…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="408" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="419" />
         <source>Add catalogue selection</source>
         <translation>Add catalogue selection</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="409" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="420" />
         <source>Add by filter…</source>
         <translation>Add by filter…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="410" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="421" />
         <source>Take off the batch</source>
         <translation>Take off the batch</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="422" />
         <source>Confirm receiving…</source>
         <translation>Confirm receiving…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="422" />
         <source>Confirm handing over…</source>
         <translation>Confirm handing over…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="413" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="424" />
         <source>Transfer list…</source>
         <translation>Transfer list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="414" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="425" />
         <source>Handover certificate…</source>
         <translation>Handover certificate…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="415" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="426" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="416" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="427" />
         <source>Propose shelf space</source>
         <translation>Propose shelf space</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="438" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="449" />
         <source>Scan a volume's barcode (or type its code and press Enter)</source>
         <translation>Scan a volume's barcode (or type its code and press Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="443" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="454" />
         <source>as listed</source>
         <translation>as listed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="444" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="455" />
         <source>Pages counted for the next scanned volume; left at "as listed" the list's count is taken</source>
         <translation>Pages counted for the next scanned volume; left at "as listed" the list's count is taken</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="445" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="456" />
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="445" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="456" />
         <source>Scan to add</source>
         <translation>Scan to add</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="448" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="459" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="459" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="470" />
         <source>All lines</source>
         <translation>All lines</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="459" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="470" />
         <source>Missing / not arrived</source>
         <translation>Missing / not arrived</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="459" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="470" />
         <source>Arrived</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="460" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="471" />
         <source>Not on the list</source>
         <translation>Not on the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="460" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="471" />
         <source>Sent back / taken off</source>
         <translation>Sent back / taken off</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="461" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="472" />
         <source>Pages differ</source>
         <translation>Pages differ</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="466" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="477" />
         <source>Edit line…</source>
         <translation>Edit line…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="467" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
         <source>Arrived / not arrived</source>
         <translation>Arrived / not arrived</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="490" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="501" />
         <source>Not added</source>
         <translation>Not added</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="530" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="541" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="530" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="541" />
         <source>confirmed</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="593" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="604" />
         <source>%1 volumes, %2 items, %3 pages</source>
         <translation>%1 volumes, %2 items, %3 pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="602" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="613" />
         <source>On the list %1; arrived %2; missing %3; not on the list %4; sent back %5; pages differ %6</source>
         <translation>On the list %1; arrived %2; missing %3; not on the list %4; sent back %5; pages differ %6</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="604" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="615" />
         <source>On the list %1; arrived %2; not arrived yet %3; not on the list %4; sent back %5; pages differ %6</source>
         <translation>On the list %1; arrived %2; not arrived yet %3; not on the list %4; sent back %5; pages differ %6</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="632" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="643" />
         <source>Archive room</source>
         <translation>Archive room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="663" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="674" />
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="682" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="693" />
         <source>Import the department's list</source>
         <translation>Import the department's list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="682" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="693" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="707" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="718" />
         <source>%n line(s) added from the list</source>
         <translation><numerusform>%n line added from the list</numerusform><numerusform>%n lines added from the list</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="709" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="849" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="720" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="860" />
         <source>; %n already on the batch</source>
         <translation><numerusform>; %n already on the batch</numerusform><numerusform>; %n already on the batch</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="711" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="722" />
         <source>; %n refused</source>
         <translation><numerusform>; %n refused</numerusform><numerusform>; %n refused</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="720" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="731" />
         <source>New line</source>
         <translation>New line</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="738" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="749" />
         <source>Line %1 added: %2</source>
         <translation>Line %1 added: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="780" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="791" />
         <source>Line %1 saved.</source>
         <translation>Line %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="806" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="817" />
         <source>Choose or start a batch in draft first.</source>
         <translation>Choose or start a batch in draft first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="846" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="857" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="847" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="858" />
         <source>%n volume(s) added</source>
         <translation><numerusform>%n volume added</numerusform><numerusform>%n volumes added</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="851" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="862" />
         <source>; %n refused (see below)</source>
         <translation><numerusform>; %n refused (see below)</numerusform><numerusform>; %n refused (see below)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="863" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="874" />
         <source>Select volumes in the catalogue first.</source>
         <translation>Select volumes in the catalogue first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="908" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="919" />
         <source>%n volume(s) taken off the batch</source>
         <translation><numerusform>%n volume taken off the batch</numerusform><numerusform>%n volumes taken off the batch</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="922" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="933" />
         <source>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</source>
         <translation>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="926" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="937" />
         <source>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</source>
         <translation>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="929" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="940" />
         <source>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</source>
         <translation>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="931" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="942" />
         <source>Confirm batch %1</source>
         <translation>Confirm batch %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="939" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="950" />
         <source>Confirming…</source>
         <translation>Confirming…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="944" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="955" />
         <source>Confirming… %1 of %2</source>
         <translation>Confirming… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="950" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="961" />
         <source>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</source>
         <translation>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="953" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="964" />
         <source>Batch %1 handed over: %2 volumes transferred out.</source>
         <translation>Batch %1 handed over: %2 volumes transferred out.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="976" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="987" />
         <source>No space finder is installed.</source>
         <translation>No space finder is installed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="978" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="989" />
         <source>Shelf space for %1 volumes: %2</source>
         <translation>Shelf space for %1 volumes: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1001" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1014" />
         <source>Transfer list %1</source>
         <translation>Transfer list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1006" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1019" />
         <source>Handover certificate %1</source>
         <translation>Handover certificate %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1017" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1030" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1017" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1030" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1028" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1041" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -694,47 +694,47 @@
 <context>
     <name>BorrowerDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="177" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="79" />
         <source>Staff (this organisation)</source>
         <translation>Staff (this organisation)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="178" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="80" />
         <source>Outside</source>
         <translation>Outside</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="190" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="92" />
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="191" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="93" />
         <source>&amp;Kind:</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="192" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="94" />
         <source>&amp;Unit / department:</source>
         <translation>&amp;Unit / department:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="193" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="95" />
         <source>&amp;Phone:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="194" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="96" />
         <source>&amp;ID number:</source>
         <translation>&amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="195" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="97" />
         <source>&amp;Card no.:</source>
         <translation>&amp;Card no.:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="196" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="98" />
         <source>N&amp;otes:</source>
         <translation>N&amp;otes:</translation>
     </message>
@@ -742,32 +742,32 @@
 <context>
     <name>BorrowerPickerDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="265" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="167" />
         <source>Choose the borrower</source>
         <translation>Choose the borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="269" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="171" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="269" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="171" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="269" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="171" />
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="269" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="171" />
         <source>Borrower kind</source>
         <translation>Borrower kind</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="270" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="172" />
         <source>Card no.</source>
         <translation>Card no.</translation>
     </message>
@@ -775,164 +775,164 @@
 <context>
     <name>BorrowersPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="711" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="731" />
         <source>Search name, unit, card no. or phone</source>
         <translation>Search name, unit, card no. or phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="714" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="734" />
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="715" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="735" />
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="716" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="736" />
         <source>Outside</source>
         <translation>Outside</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="718" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="738" />
         <source>Show &amp;deactivated</source>
         <translation>Show &amp;deactivated</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
         <source>Borrower kind</source>
         <translation>Borrower kind</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
         <source>Card no.</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="727" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="747" />
         <source>&amp;New…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="729" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="749" />
         <source>&amp;Edit…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="731" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="786" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="751" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="806" />
         <source>Deac&amp;tivate</source>
         <translation>Deac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="733" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="753" />
         <source>&amp;Lend to…</source>
         <translation>&amp;Lend to…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="735" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
         <source>&amp;Import staff list…</source>
         <translation>&amp;Import staff list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="763" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="783" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="763" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="783" />
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="786" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="806" />
         <source>Reac&amp;tivate</source>
         <translation>Reac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="789" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="809" />
         <source>New borrower</source>
         <translation>New borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="797" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="817" />
         <source>%1 registered.</source>
         <translation>%1 registered.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="805" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="825" />
         <source>Edit borrower</source>
         <translation>Edit borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="813" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="833" />
         <source>%1 saved.</source>
         <translation>%1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="827" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="847" />
         <source>%1 reactivated.</source>
         <translation>%1 reactivated.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="827" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="847" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 deactivated; the loan history is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="836" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="852" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="856" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="872" />
         <source>Import staff list</source>
         <translation>Import staff list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="837" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="857" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="849" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="869" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="861" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="881" />
         <source>Imported %1 borrower(s).</source>
         <translation>Imported %1 borrower(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="863" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="883" />
         <source>Not imported: %1</source>
         <translation>Not imported: %1</translation>
     </message>
@@ -1383,77 +1383,77 @@
 <context>
     <name>HandoverFilterDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="341" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="274" />
         <source>Add volumes by a filter</source>
         <translation>Add volumes by a filter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="343" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="276" />
         <source>All fonds</source>
         <translation>All fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="347" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="280" />
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="352" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="285" />
         <source>Permanent</source>
         <translation>Permanent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="352" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="285" />
         <source>30 years</source>
         <translation>30 years</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="352" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="285" />
         <source>10 years</source>
         <translation>10 years</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="360" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="293" />
         <source> years</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="363" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="296" />
         <source>no limit</source>
         <translation>no limit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="365" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="298" />
         <source>Fonds</source>
         <translation>Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="366" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="299" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="367" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="300" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="368" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="301" />
         <source>Older than</source>
         <translation>Older than</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="369" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="302" />
         <source>At most</source>
         <translation>At most</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="371" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="304" />
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="372" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="305" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -1461,114 +1461,114 @@
 <context>
     <name>ImportListDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="133" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="66" />
         <source>Import the department's list</source>
         <translation>Import the department's list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="139" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="72" />
         <source>File: %1</source>
         <translation>File: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="140" />
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="189" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="73" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="122" />
         <source>Reading the file…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="146" />
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="79" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="87" />
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="146" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="79" />
         <source>Header in the file</source>
         <translation>Header in the file</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="146" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="79" />
         <source>Imported as</source>
         <translation>Imported as</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="149" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="82" />
         <source>Read again with this mapping</source>
         <translation>Read again with this mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="87" />
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="87" />
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="87" />
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="87" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="161" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="94" />
         <source>Add the lines</source>
         <translation>Add the lines</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="163" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="96" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="170" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="103" />
         <source>Columns of the file</source>
         <translation>Columns of the file</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="106" />
         <source>Rows that will not be added</source>
         <translation>Rows that will not be added</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="220" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="153" />
         <source>%1 rows read: %2 to add, %3 already in the catalogue (their volumes are updated on receipt), %4 with problems, %5 repeated, %6 skipped (blank, total or signature lines).</source>
         <translation>%1 rows read: %2 to add, %3 already in the catalogue (their volumes are updated on receipt), %4 with problems, %5 repeated, %6 skipped (blank, total or signature lines).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="228" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="161" />
         <source>Add %n line(s)</source>
         <translation><numerusform>Add %n line</numerusform><numerusform>Add %n lines</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="241" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="174" />
         <source>(not imported)</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="255" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="188" />
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="257" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="190" />
         <source>Repeated</source>
         <translation>Repeated</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="258" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="191" />
         <source>Same archival code as row %1</source>
         <translation>Same archival code as row %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="260" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="193" />
         <source>Skipped</source>
         <translation>Skipped</translation>
     </message>
@@ -1760,47 +1760,47 @@
 <context>
     <name>KeepDialog</name>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="400" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="333" />
         <source>Keep %n volume(s)</source>
         <translation><numerusform>Keep %n volume</numerusform><numerusform>Keep %n volumes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="403" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="336" />
         <source>30 years (D30)</source>
         <translation>30 years (D30)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="403" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="336" />
         <source>Permanent (Y)</source>
         <translation>Permanent (Y)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="403" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="336" />
         <source>10 years (D10)</source>
         <translation>10 years (D10)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="406" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="339" />
         <source>e.g. a lawsuit is still open</source>
         <translation>e.g. a lawsuit is still open</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="408" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="341" />
         <source>New retention</source>
         <translation>New retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="409" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="342" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="411" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="344" />
         <source>Keep</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="412" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="345" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -2059,178 +2059,178 @@ Print anyway?</translation>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="138" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="158" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>Scan the borrower's card, or type a name, card no. or phone and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="143" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="163" />
         <source>Searc&amp;h…</source>
         <translation>Searc&amp;h…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="145" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="250" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="165" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="270" />
         <source>No borrower chosen</source>
         <translation>No borrower chosen</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="151" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="171" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>Scan a volume's barcode or type its archival code and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="176" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="176" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="180" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="179" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="199" />
         <source>Approval required</source>
         <translation>Approval required</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="190" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="210" />
         <source>A&amp;pprover:</source>
         <translation>A&amp;pprover:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="191" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="211" />
         <source>&amp;Opinion:</source>
         <translation>&amp;Opinion:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="195" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="215" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>&amp;Lend and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="198" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="218" />
         <source>&amp;Clear</source>
         <translation>&amp;Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="205" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="225" />
         <source>&amp;Borrower:</source>
         <translation>&amp;Borrower:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="209" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="229" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="213" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="233" />
         <source>P&amp;urpose:</source>
         <translation>P&amp;urpose:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="214" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="234" />
         <source>U&amp;se:</source>
         <translation>U&amp;se:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="215" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="235" />
         <source>&amp;Due date:</source>
         <translation>&amp;Due date:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="216" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="236" />
         <source>Cler&amp;k:</source>
         <translation>Cler&amp;k:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="217" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="237" />
         <source>No&amp;tes:</source>
         <translation>No&amp;tes:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="255" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="275" />
         <source>ID %1</source>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="257" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="277" />
         <source>card %1</source>
         <translation>card %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="260" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="280" />
         <source>(deactivated: cannot borrow)</source>
         <translation>(deactivated: cannot borrow)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="276" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="296" />
         <source>No borrower matches “%1”.</source>
         <translation>No borrower matches “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="294" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="314" />
         <source>No volume has the code %1.</source>
         <translation>No volume has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="299" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="319" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="314" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="334" />
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="336" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="356" />
         <source>Needed for: %1</source>
         <translation>Needed for: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="342" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="362" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>Choose the borrower first: scan the card or type the name.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="347" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="367" />
         <source>Scan the volumes to lend.</source>
         <translation>Scan the volumes to lend.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="363" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="383" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>Lent %1 volume(s) to %2 on slip %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="366" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="386" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>%1 refused volume(s) were not lent.</translation>
     </message>
@@ -2238,47 +2238,47 @@ Print anyway?</translation>
 <context>
     <name>LendingArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1047" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1067" />
         <source>&amp;1 Lend</source>
         <translation>&amp;1 Lend</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1048" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1068" />
         <source>&amp;2 Return</source>
         <translation>&amp;2 Return</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1049" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1069" />
         <source>&amp;3 Loans out</source>
         <translation>&amp;3 Loans out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1050" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1070" />
         <source>&amp;4 Overdue</source>
         <translation>&amp;4 Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1051" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1071" />
         <source>&amp;5 Borrowers</source>
         <translation>&amp;5 Borrowers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1052" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1072" />
         <source>&amp;6 Register</source>
         <translation>&amp;6 Register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1064" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1084" />
         <source>Lending</source>
         <translation>Lending</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1101" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1121" />
         <source>Borrower: %1</source>
         <translation>Borrower: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1107" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1127" />
         <source>%1 is neither a volume nor a borrower's card.</source>
         <translation>%1 is neither a volume nor a borrower's card.</translation>
     </message>
@@ -2289,7 +2289,7 @@ Print anyway?</translation>
         <translation>(%1 overdue)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1125" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1145" />
         <source>%1 loan(s) overdue</source>
         <translation>%1 loan(s) overdue</translation>
     </message>
@@ -2297,67 +2297,67 @@ Print anyway?</translation>
 <context>
     <name>LineDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="277" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="210" />
         <source>Line %1</source>
         <translation>Line %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="296" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="229" />
         <source>Arrived</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="300" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="233" />
         <source>as listed</source>
         <translation>as listed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="304" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="237" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="305" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="238" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="306" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="239" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="307" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="240" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="308" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="241" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="309" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="242" />
         <source>Pages listed</source>
         <translation>Pages listed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="311" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="244" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="312" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="245" />
         <source>Remarks</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="314" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="247" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="315" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="248" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -2372,13 +2372,13 @@ Print anyway?</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
@@ -2408,82 +2408,82 @@ Print anyway?</translation>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="157" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="157" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="157" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="157" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="218" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="229" />
         <source>taken off</source>
         <translation>taken off</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="219" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="230" />
         <source>handed over</source>
         <translation>handed over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="219" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="230" />
         <source>to hand over</source>
         <translation>to hand over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="222" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="233" />
         <source>not arrived yet</source>
         <translation>not arrived yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="223" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="234" />
         <source>missing</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="224" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="235" />
         <source>arrived</source>
         <translation>arrived</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="236" />
         <source>not on the list</source>
         <translation>not on the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="226" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="237" />
         <source>sent back</source>
         <translation>sent back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="229" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="240" />
         <source>, pages differ</source>
         <translation>, pages differ</translation>
     </message>
@@ -2712,72 +2712,72 @@ Print anyway?</translation>
 <context>
     <name>OpenLoansPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="543" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="563" />
         <source>Filter by slip no., borrower or unit</source>
         <translation>Filter by slip no., borrower or unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
         <source>Lent</source>
         <translation>Lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="548" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="548" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
         <source>Volumes out</source>
         <translation>Volumes out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="548" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
         <source>Renewals</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="548" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
         <source>Days overdue</source>
         <translation>Days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="552" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="572" />
         <source>&amp;Renew…</source>
         <translation>&amp;Renew…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="555" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="575" />
         <source>&amp;Print slip…</source>
         <translation>&amp;Print slip…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="621" />
         <source>Choose the loan to renew.</source>
         <translation>Choose the loan to renew.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="618" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="638" />
         <source>Slip %1 renewed to %2 (renewal no. %3).</source>
         <translation>Slip %1 renewed to %2 (renewal no. %3).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="627" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="647" />
         <source>Choose the loan whose slip to print.</source>
         <translation>Choose the loan whose slip to print.</translation>
     </message>
@@ -2785,72 +2785,72 @@ Print anyway?</translation>
 <context>
     <name>OverduePanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="643" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
         <source>Days overdue</source>
         <translation>Days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="643" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="643" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="643" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="644" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="644" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="644" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
         <source>Renewals</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="644" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
         <source>Volumes out</source>
         <translation>Volumes out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="648" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="668" />
         <source>Print reminders for &amp;selected borrowers…</source>
         <translation>Print reminders for &amp;selected borrowers…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="650" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="670" />
         <source>Print reminders for &amp;all…</source>
         <translation>Print reminders for &amp;all…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="673" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="693" />
         <source>%1 overdue loan(s), %2 borrower(s)</source>
         <translation>%1 overdue loan(s), %2 borrower(s)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="681" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="701" />
         <source>Select the borrowers to remind.</source>
         <translation>Select the borrowers to remind.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="686" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="706" />
         <source>No loan is overdue.</source>
         <translation>No loan is overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="694" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="714" />
         <source>Reminders to return archives</source>
         <translation>Reminders to return archives</translation>
     </message>
@@ -2858,55 +2858,22 @@ Print anyway?</translation>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="65" />
-        <source>&amp;Save PDF…</source>
-        <translation>&amp;Save PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="66" />
-        <source>&amp;Print…</source>
-        <translation>&amp;Print…</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="68" />
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="81" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="208" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="105" />
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="100" />
-        <source>Save PDF</source>
-        <translation>Save PDF</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="105" />
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="78" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="234" />
         <source>%n page(s)</source>
         <translation><numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="79" />
-        <source>Save PDF…</source>
-        <translation>Save PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="80" />
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="186" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="205" />
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="100" />
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="188" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="204" />
         <source>Save as PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
@@ -2914,22 +2881,24 @@ Print anyway?</translation>
 <context>
     <name>PdfPrint</name>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="74" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="86" />
         <source>The document could not be prepared for printing.</source>
         <translation>The document could not be prepared for printing.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="90" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="102" />
         <source>The printer %1 cannot be opened.</source>
         <translation>The printer %1 cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="151" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="163" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="265" />
         <source>Save as PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="165" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="177" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="275" />
         <source>%1 could not be written: %2</source>
         <translation>%1 could not be written: %2</translation>
     </message>
@@ -3261,77 +3230,77 @@ Print anyway?</translation>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
         <source>Lent</source>
         <translation>Lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
         <source>Purpose</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
         <source>Use</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
         <source>Returned on</source>
         <translation>Returned on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="880" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="880" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
         <source>Outcome of use</source>
         <translation>Outcome of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="880" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
         <source>Approver</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="880" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>
@@ -3339,87 +3308,87 @@ Print anyway?</translation>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="921" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="941" />
         <source>F&amp;rom</source>
         <translation>F&amp;rom</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="923" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
         <source>T&amp;o</source>
         <translation>T&amp;o</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="930" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="950" />
         <source>Borrower or unit</source>
         <translation>Borrower or unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="932" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="952" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="935" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="955" />
         <source>All purposes</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="939" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="959" />
         <source>All uses</source>
         <translation>All uses</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
         <source>Still out</source>
         <translation>Still out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="945" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="965" />
         <source>&amp;Search</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="947" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="967" />
         <source>E&amp;xport to Excel…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1004" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1024" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>Showing the newest %1 of %2 lines; export writes all of them.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1007" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1027" />
         <source>%n line(s)</source>
         <translation><numerusform>%n line</numerusform><numerusform>%n lines</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1010" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1030" />
         <source>Export the loan register</source>
         <translation>Export the loan register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1011" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1031" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1024" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1044" />
         <source>%1 line(s) written to %2.</source>
         <translation>%1 line(s) written to %2.</translation>
     </message>
@@ -3427,67 +3396,67 @@ Print anyway?</translation>
 <context>
     <name>RegistersPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1499" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1512" />
         <source>Transfer and receiving register</source>
         <translation>Transfer and receiving register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1500" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1513" />
         <source>Destruction register</source>
         <translation>Destruction register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1502" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1515" />
         <source>Received and handed over</source>
         <translation>Received and handed over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1503" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1516" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1504" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1517" />
         <source>Handed over</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1507" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1520" />
         <source>all years</source>
         <translation>all years</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1510" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1523" />
         <source>unit, person, number, code or title</source>
         <translation>unit, person, number, code or title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1511" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1524" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1512" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1525" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1556" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1569" />
         <source>%n row(s)</source>
         <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1562" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1575" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1562" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1575" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1570" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1583" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -3495,22 +3464,22 @@ Print anyway?</translation>
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="237" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="139" />
         <source>Renew %1</source>
         <translation>Renew %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="246" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="148" />
         <source>Due now:</source>
         <translation>Due now:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="247" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="149" />
         <source>&amp;New due date:</source>
         <translation>&amp;New due date:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="248" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="150" />
         <source>&amp;Note:</source>
         <translation>&amp;Note:</translation>
     </message>
@@ -3596,117 +3565,117 @@ Print anyway?</translation>
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="407" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="427" />
         <source>Scan each volume coming back</source>
         <translation>Scan each volume coming back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
         <source>Pages lent</source>
         <translation>Pages lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="413" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="433" />
         <source>Damage</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="413" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="433" />
         <source>Outcome of use</source>
         <translation>Outcome of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="419" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="439" />
         <source>&amp;Take back (Ctrl+Enter)</source>
         <translation>&amp;Take back (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="422" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="442" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="429" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="449" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="434" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="454" />
         <source>Received b&amp;y:</source>
         <translation>Received b&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="450" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="470" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="465" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="485" />
         <source>if damaged: what</source>
         <translation>if damaged: what</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="467" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="487" />
         <source>what the use achieved</source>
         <translation>what the use achieved</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="472" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="492" />
         <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
         <translation>%1 from slip %2: count the pages (%3 lent) and check the condition.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="496" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="516" />
         <source>Scan the volumes coming back.</source>
         <translation>Scan the volumes coming back.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="507" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="527" />
         <source>%1: %2 pages lent, %3 counted</source>
         <translation>%1: %2 pages lent, %3 counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="510" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="530" />
         <source>Page count differs</source>
         <translation>Page count differs</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="511" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="531" />
         <source>The pages counted differ from the pages lent:
 
 %1
@@ -3719,22 +3688,22 @@ Record the return with this difference?</source>
 Record the return with this difference?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="514" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="534" />
         <source>Nothing was recorded: recount the pages.</source>
         <translation>Nothing was recorded: recount the pages.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="522" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="542" />
         <source>Took back %1 volume(s).</source>
         <translation>Took back %1 volume(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="524" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="544" />
         <source>Slip(s) %1 fully returned.</source>
         <translation>Slip(s) %1 fully returned.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="527" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
         <source>Still out: %1.</source>
         <translation>Still out: %1.</translation>
     </message>
@@ -4127,37 +4096,37 @@ Record the return with this difference?</translation>
 <context>
     <name>SlipPrintDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="138" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="40" />
         <source>Loan slip %1</source>
         <translation>Loan slip %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="142" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="44" />
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="143" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="45" />
         <source>A5</source>
         <translation>A5</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="146" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="48" />
         <source>1 copy</source>
         <translation>1 copy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="147" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="49" />
         <source>2 copies</source>
         <translation>2 copies</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="150" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="52" />
         <source>Pape&amp;r:</source>
         <translation>Pape&amp;r:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="152" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="54" />
         <source>C&amp;opies:</source>
         <translation>C&amp;opies:</translation>
     </message>
@@ -4509,27 +4478,27 @@ Record the return with this difference?</translation>
 <context>
     <name>TransfersArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1587" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1600" />
         <source>Receiving</source>
         <translation>Receiving</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1588" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1601" />
         <source>Handing over</source>
         <translation>Handing over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1589" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1602" />
         <source>Appraisal and destruction</source>
         <translation>Appraisal and destruction</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1590" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1603" />
         <source>Registers</source>
         <translation>Registers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1598" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1611" />
         <source>Transfers</source>
         <translation>Transfers</translation>
     </message>

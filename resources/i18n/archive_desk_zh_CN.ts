@@ -3,67 +3,67 @@
 <context>
     <name>AppraisalLinesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
         <source>Ran out on</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
         <source>Decision</source>
         <translation>鉴定结论</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
         <source>New retention</source>
         <translation>新保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1039" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1070" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1083" />
         <source>never</source>
         <translation>永不</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1071" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1084" />
         <source>destroy</source>
         <translation>销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1071" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1084" />
         <source>keep</source>
         <translation>续存</translation>
     </message>
@@ -71,195 +71,195 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1093" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1128" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1106" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1141" />
         <source>List no.</source>
         <translation>清册编号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1093" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1129" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1106" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1142" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1093" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1106" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1100" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1113" />
         <source>New appraisal list</source>
         <translation>新建鉴定清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1108" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1121" />
         <source>Appraisal</source>
         <translation>鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1121" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1134" />
         <source>Save particulars</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1130" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1143" />
         <source>Appraisal lead</source>
         <translation>鉴定负责人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1131" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1144" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1135" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1148" />
         <source>Witnesses</source>
         <translation>监销人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1136" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1149" />
         <source>Destruction date</source>
         <translation>销毁日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1137" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1150" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1151" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1164" />
         <source>Add volumes due</source>
         <translation>加入到期案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1153" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1166" />
         <source>Retention ran out by</source>
         <translation>保管期限届满截至</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1161" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1174" />
         <source>Keep…</source>
         <translation>续存…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1162" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1175" />
         <source>Destroy</source>
         <translation>销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1163" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1176" />
         <source>Take off the list</source>
         <translation>移出清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1164" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1177" />
         <source>Confirm destruction…</source>
         <translation>确认销毁…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1166" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1179" />
         <source>Destruction list…</source>
         <translation>销毁清册…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1167" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1180" />
         <source>Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1220" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1233" />
         <source>All fonds</source>
         <translation>全部全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1224" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1237" />
         <source>All categories</source>
         <translation>全部门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1238" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1270" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1251" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1283" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1238" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1251" />
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1270" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1283" />
         <source>confirmed — kept permanently</source>
         <translation>已确认，永久保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1280" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1293" />
         <source>%1 volumes: %2 to destroy (%3 pages), %4 kept</source>
         <translation>共 %1 卷：拟销毁 %2 卷（%3 页），续存 %4 卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1349" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1362" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>正在查找保管期限届满的案卷…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1362" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1375" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>已加入 %n 卷保管期限届满的案卷</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1364" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1377" />
         <source>; %n refused</source>
         <translation><numerusform>；%n 条未加入</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1376" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1389" />
         <source>Select the volumes to keep first.</source>
         <translation>请先选择要续存的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1419" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1432" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 是清单第 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1422" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1435" />
         <source>%1 is not on this list</source>
         <translation>%1 不在本清单中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1433" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1446" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>销毁 %1 卷、续存 %2 卷吗？案卷将标记为已销毁（目录记录保留）；清册永久保存，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1435" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1448" />
         <source>Confirm destruction list %1</source>
         <translation>确认销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1450" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1463" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>清册 %1 已确认：销毁 %2 卷，续存 %3 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1470" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1483" />
         <source>Destruction list %1</source>
         <translation>销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1479" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1492" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1479" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1492" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1488" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1501" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -267,82 +267,82 @@
 <context>
     <name>BatchForm</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="287" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="298" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="305" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="316" />
         <source>e.g. volume catalogue in two copies</source>
         <translation>例如：案卷目录一式两份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="307" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="318" />
         <source>Save particulars</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="313" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="324" />
         <source>Batch no.</source>
         <translation>批次号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="314" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="325" />
         <source>Nature</source>
         <translation>交接性质</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="315" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="326" />
         <source>Transferring unit</source>
         <translation>移交单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="316" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="327" />
         <source>Receiving unit</source>
         <translation>接收单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="319" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="330" />
         <source>received by</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="321" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="332" />
         <source>Handed over by</source>
         <translation>移交人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="324" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="335" />
         <source>receiving leader</source>
         <translation>接收单位负责人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="326" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="337" />
         <source>Transferring leader</source>
         <translation>移交单位负责人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="327" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="338" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="328" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="339" />
         <source>Finding aids</source>
         <translation>检索工具</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="329" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="340" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="343" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="354" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="343" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="354" />
         <source>confirmed %1</source>
         <translation>已确认 %1</translation>
     </message>
@@ -350,343 +350,343 @@
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="387" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="398" />
         <source>Batch no.</source>
         <translation>批次号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="387" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="398" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="387" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="398" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="387" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="398" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="394" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
         <source>New receiving batch</source>
         <translation>新建接收批次</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="394" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
         <source>New handing-over batch</source>
         <translation>新建移出批次</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="406" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="417" />
         <source>Import list from Excel…</source>
         <translation>从 Excel 导入清单…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="407" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="418" />
         <source>Add line…</source>
         <translation>手工添加…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="408" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="419" />
         <source>Add catalogue selection</source>
         <translation>加入目录中选中的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="409" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="420" />
         <source>Add by filter…</source>
         <translation>按条件加入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="410" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="421" />
         <source>Take off the batch</source>
         <translation>移出本批次</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="422" />
         <source>Confirm receiving…</source>
         <translation>确认接收…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="422" />
         <source>Confirm handing over…</source>
         <translation>确认移交…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="413" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="424" />
         <source>Transfer list…</source>
         <translation>移交清册…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="414" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="425" />
         <source>Handover certificate…</source>
         <translation>交接文据…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="415" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="426" />
         <source>Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="416" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="427" />
         <source>Propose shelf space</source>
         <translation>建议排架位置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="438" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="449" />
         <source>Scan a volume's barcode (or type its code and press Enter)</source>
         <translation>扫描案卷条码（或输入档号后回车）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="443" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="454" />
         <source>as listed</source>
         <translation>按清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="444" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="455" />
         <source>Pages counted for the next scanned volume; left at "as listed" the list's count is taken</source>
         <translation>下一卷扫描时的实点页数；保持“按清单”则采用清单页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="445" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="456" />
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="445" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="456" />
         <source>Scan to add</source>
         <translation>扫描加入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="448" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="459" />
         <source>Pages counted</source>
         <translation>清点页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="459" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="470" />
         <source>All lines</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="459" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="470" />
         <source>Missing / not arrived</source>
         <translation>缺失/未到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="459" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="470" />
         <source>Arrived</source>
         <translation>已到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="460" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="471" />
         <source>Not on the list</source>
         <translation>清单外</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="460" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="471" />
         <source>Sent back / taken off</source>
         <translation>已退回/已移出清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="461" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="472" />
         <source>Pages differ</source>
         <translation>页数不符</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="466" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="477" />
         <source>Edit line…</source>
         <translation>编辑条目…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="467" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
         <source>Arrived / not arrived</source>
         <translation>已到/未到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="490" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="501" />
         <source>Not added</source>
         <translation>未能加入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="530" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="541" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="530" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="541" />
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="593" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="604" />
         <source>%1 volumes, %2 items, %3 pages</source>
         <translation>%1 卷，%2 件，%3 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="602" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="613" />
         <source>On the list %1; arrived %2; missing %3; not on the list %4; sent back %5; pages differ %6</source>
         <translation>清单 %1 卷；已到 %2；缺失 %3；清单外 %4；退回 %5；页数不符 %6</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="604" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="615" />
         <source>On the list %1; arrived %2; not arrived yet %3; not on the list %4; sent back %5; pages differ %6</source>
         <translation>清单 %1 卷；已到 %2；未到 %3；清单外 %4；退回 %5；页数不符 %6</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="632" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="643" />
         <source>Archive room</source>
         <translation>档案室</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="663" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="674" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="682" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="693" />
         <source>Import the department's list</source>
         <translation>导入移交部门的清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="682" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="693" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="707" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="718" />
         <source>%n line(s) added from the list</source>
         <translation><numerusform>已从清单加入 %n 条</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="709" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="849" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="720" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="860" />
         <source>; %n already on the batch</source>
         <translation><numerusform>；%n 卷已在本批次中</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="711" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="722" />
         <source>; %n refused</source>
         <translation><numerusform>；%n 条未加入</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="720" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="731" />
         <source>New line</source>
         <translation>新条目</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="738" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="749" />
         <source>Line %1 added: %2</source>
         <translation>已添加第 %1 条：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="780" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="791" />
         <source>Line %1 saved.</source>
         <translation>第 %1 条已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="806" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="817" />
         <source>Choose or start a batch in draft first.</source>
         <translation>请先选择或新建一个草稿批次。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="846" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="857" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="847" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="858" />
         <source>%n volume(s) added</source>
         <translation><numerusform>已加入 %n 卷</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="851" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="862" />
         <source>; %n refused (see below)</source>
         <translation><numerusform>；%n 卷未能加入（见下方）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="863" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="874" />
         <source>Select volumes in the catalogue first.</source>
         <translation>请先在案卷目录中选择案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="908" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="919" />
         <source>%n volume(s) taken off the batch</source>
         <translation><numerusform>已将 %n 卷移出本批次</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="922" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="933" />
         <source>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</source>
         <translation>清单中有 %1 卷未到。确认接收已到的 %2 卷，并将其余记为缺失吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="926" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="937" />
         <source>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</source>
         <translation>确认接收 %1 卷吗？它们将登记入目录，批次确认后不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="929" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="940" />
         <source>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</source>
         <translation>将 %1 卷移交给%2吗？这些案卷将标记为“已移出”，批次确认后不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="931" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="942" />
         <source>Confirm batch %1</source>
         <translation>确认批次 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="939" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="950" />
         <source>Confirming…</source>
         <translation>正在确认…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="944" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="955" />
         <source>Confirming… %1 of %2</source>
         <translation>正在确认… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="950" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="961" />
         <source>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</source>
         <translation>批次 %1 已接收：新建 %2 卷，更新 %3 卷，缺 %4 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="953" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="964" />
         <source>Batch %1 handed over: %2 volumes transferred out.</source>
         <translation>批次 %1 已移交：%2 卷已移出。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="976" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="987" />
         <source>No space finder is installed.</source>
         <translation>没有安装排架空位查找功能。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="978" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="989" />
         <source>Shelf space for %1 volumes: %2</source>
         <translation>%1 卷的排架位置：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1001" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1014" />
         <source>Transfer list %1</source>
         <translation>移交清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1006" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1019" />
         <source>Handover certificate %1</source>
         <translation>交接文据 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1017" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1030" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1017" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1030" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1028" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1041" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -694,47 +694,47 @@
 <context>
     <name>BorrowerDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="177" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="79" />
         <source>Staff (this organisation)</source>
         <translation>本单位职工</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="178" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="80" />
         <source>Outside</source>
         <translation>外单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="190" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="92" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="191" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="93" />
         <source>&amp;Kind:</source>
         <translation>类别(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="192" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="94" />
         <source>&amp;Unit / department:</source>
         <translation>单位/部门(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="193" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="95" />
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="194" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="96" />
         <source>&amp;ID number:</source>
         <translation>证件号码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="195" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="97" />
         <source>&amp;Card no.:</source>
         <translation>借阅证号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="196" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="98" />
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
@@ -742,32 +742,32 @@
 <context>
     <name>BorrowerPickerDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="265" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="167" />
         <source>Choose the borrower</source>
         <translation>选择借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="269" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="171" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="269" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="171" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="269" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="171" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="269" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="171" />
         <source>Borrower kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="270" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="172" />
         <source>Card no.</source>
         <translation>借阅证号</translation>
     </message>
@@ -775,164 +775,164 @@
 <context>
     <name>BorrowersPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="711" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="731" />
         <source>Search name, unit, card no. or phone</source>
         <translation>按姓名、单位、借阅证号或电话查找</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="714" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="734" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="715" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="735" />
         <source>Staff</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="716" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="736" />
         <source>Outside</source>
         <translation>外单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="718" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="738" />
         <source>Show &amp;deactivated</source>
         <translation>显示已停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
         <source>Borrower kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
         <source>Card no.</source>
         <translation>借阅证号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="727" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="747" />
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="729" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="749" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="731" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="786" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="751" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="806" />
         <source>Deac&amp;tivate</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="733" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="753" />
         <source>&amp;Lend to…</source>
         <translation>为其借出(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="735" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
         <source>&amp;Import staff list…</source>
         <translation>导入职工名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="763" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="783" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="763" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="783" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="786" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="806" />
         <source>Reac&amp;tivate</source>
         <translation>重新启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="789" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="809" />
         <source>New borrower</source>
         <translation>新建借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="797" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="817" />
         <source>%1 registered.</source>
         <translation>已登记借阅人 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="805" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="825" />
         <source>Edit borrower</source>
         <translation>编辑借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="813" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="833" />
         <source>%1 saved.</source>
         <translation>%1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="827" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="847" />
         <source>%1 reactivated.</source>
         <translation>%1 已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="827" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="847" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 已停用；借阅记录保留。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="836" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="852" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="856" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="872" />
         <source>Import staff list</source>
         <translation>导入职工名单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="837" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="857" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="849" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="869" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1：新借阅人 %2 名；已登记 %3 名；文件内重复 %4 行；有误 %5 行。导入新借阅人吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="861" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="881" />
         <source>Imported %1 borrower(s).</source>
         <translation>已导入 %1 名借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="863" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="883" />
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
@@ -1383,77 +1383,77 @@
 <context>
     <name>HandoverFilterDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="341" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="274" />
         <source>Add volumes by a filter</source>
         <translation>按条件加入案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="343" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="276" />
         <source>All fonds</source>
         <translation>全部全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="347" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="280" />
         <source>All categories</source>
         <translation>全部门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="352" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="285" />
         <source>Permanent</source>
         <translation>永久</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="352" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="285" />
         <source>30 years</source>
         <translation>30年</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="352" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="285" />
         <source>10 years</source>
         <translation>10年</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="360" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="293" />
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="363" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="296" />
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="365" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="298" />
         <source>Fonds</source>
         <translation>全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="366" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="299" />
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="367" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="300" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="368" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="301" />
         <source>Older than</source>
         <translation>早于</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="369" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="302" />
         <source>At most</source>
         <translation>最多</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="371" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="304" />
         <source>Add</source>
         <translation>加入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="372" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="305" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1461,114 +1461,114 @@
 <context>
     <name>ImportListDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="133" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="66" />
         <source>Import the department's list</source>
         <translation>导入移交部门的清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="139" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="72" />
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="140" />
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="189" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="73" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="122" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="146" />
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="79" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="87" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="146" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="79" />
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="146" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="79" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="149" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="82" />
         <source>Read again with this mapping</source>
         <translation>按此对应关系重新读取</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="87" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="87" />
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="87" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="87" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="161" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="94" />
         <source>Add the lines</source>
         <translation>加入清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="163" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="96" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="170" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="103" />
         <source>Columns of the file</source>
         <translation>文件的列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="106" />
         <source>Rows that will not be added</source>
         <translation>不会加入的行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="220" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="153" />
         <source>%1 rows read: %2 to add, %3 already in the catalogue (their volumes are updated on receipt), %4 with problems, %5 repeated, %6 skipped (blank, total or signature lines).</source>
         <translation>读入 %1 行：可加入 %2 行，目录中已有 %3 行（接收时更新其案卷），有问题 %4 行，重复 %5 行，跳过 %6 行（空行、合计行或签字行）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="228" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="161" />
         <source>Add %n line(s)</source>
         <translation><numerusform>加入 %n 条</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="241" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="174" />
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="255" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="188" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="257" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="190" />
         <source>Repeated</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="258" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="191" />
         <source>Same archival code as row %1</source>
         <translation>与第 %1 行档号相同</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="260" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="193" />
         <source>Skipped</source>
         <translation>跳过</translation>
     </message>
@@ -1760,47 +1760,47 @@
 <context>
     <name>KeepDialog</name>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="400" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="333" />
         <source>Keep %n volume(s)</source>
         <translation><numerusform>续存 %n 卷</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="403" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="336" />
         <source>30 years (D30)</source>
         <translation>30年（D30）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="403" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="336" />
         <source>Permanent (Y)</source>
         <translation>永久（Y）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="403" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="336" />
         <source>10 years (D10)</source>
         <translation>10年（D10）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="406" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="339" />
         <source>e.g. a lawsuit is still open</source>
         <translation>例如：涉及未决诉讼</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="408" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="341" />
         <source>New retention</source>
         <translation>新保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="409" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="342" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="411" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="344" />
         <source>Keep</source>
         <translation>续存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="412" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="345" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2059,178 +2059,178 @@ Print anyway?</source>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="138" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="158" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>扫描借阅证，或输入姓名、借阅证号、电话后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="143" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="163" />
         <source>Searc&amp;h…</source>
         <translation>查找(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="145" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="250" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="165" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="270" />
         <source>No borrower chosen</source>
         <translation>尚未选择借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="151" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="171" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>扫描案卷条码，或输入档号后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="176" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="176" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="180" />
         <source>&amp;Remove from list</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="179" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="199" />
         <source>Approval required</source>
         <translation>需要审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="190" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="210" />
         <source>A&amp;pprover:</source>
         <translation>审批人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="191" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="211" />
         <source>&amp;Opinion:</source>
         <translation>审批意见(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="195" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="215" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>借出并打印借阅单(&amp;L) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="198" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="218" />
         <source>&amp;Clear</source>
         <translation>清空(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="205" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="225" />
         <source>&amp;Borrower:</source>
         <translation>借阅人(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="209" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="229" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="213" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="233" />
         <source>P&amp;urpose:</source>
         <translation>借阅目的(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="214" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="234" />
         <source>U&amp;se:</source>
         <translation>利用方式(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="215" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="235" />
         <source>&amp;Due date:</source>
         <translation>应还日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="216" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="236" />
         <source>Cler&amp;k:</source>
         <translation>经办人(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="217" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="237" />
         <source>No&amp;tes:</source>
         <translation>备注(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="255" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="275" />
         <source>ID %1</source>
         <translation>证件 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="257" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="277" />
         <source>card %1</source>
         <translation>借阅证 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="260" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="280" />
         <source>(deactivated: cannot borrow)</source>
         <translation>（已停用，不能借阅）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="276" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="296" />
         <source>No borrower matches “%1”.</source>
         <translation>没有与“%1”相符的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="294" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="314" />
         <source>No volume has the code %1.</source>
         <translation>没有档号或条码为 %1 的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="299" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="319" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="314" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="334" />
         <source>Added %1.</source>
         <translation>已加入 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="336" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="356" />
         <source>Needed for: %1</source>
         <translation>审批原因：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="342" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="362" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>请先选择借阅人：扫描借阅证或输入姓名。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="347" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="367" />
         <source>Scan the volumes to lend.</source>
         <translation>请扫描要借出的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="363" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="383" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>已借给 %2 %1 卷，借阅单 %3。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="366" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="386" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>另有 %1 卷不能借出，未借出。</translation>
     </message>
@@ -2238,47 +2238,47 @@ Print anyway?</source>
 <context>
     <name>LendingArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1047" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1067" />
         <source>&amp;1 Lend</source>
         <translation>&amp;1 借出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1048" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1068" />
         <source>&amp;2 Return</source>
         <translation>&amp;2 归还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1049" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1069" />
         <source>&amp;3 Loans out</source>
         <translation>&amp;3 在借</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1050" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1070" />
         <source>&amp;4 Overdue</source>
         <translation>&amp;4 逾期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1051" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1071" />
         <source>&amp;5 Borrowers</source>
         <translation>&amp;5 借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1052" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1072" />
         <source>&amp;6 Register</source>
         <translation>&amp;6 登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1064" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1084" />
         <source>Lending</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1101" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1121" />
         <source>Borrower: %1</source>
         <translation>借阅人：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1107" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1127" />
         <source>%1 is neither a volume nor a borrower's card.</source>
         <translation>%1 既不是案卷条码，也不是借阅证。</translation>
     </message>
@@ -2289,7 +2289,7 @@ Print anyway?</source>
         <translation>逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1125" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1145" />
         <source>%1 loan(s) overdue</source>
         <translation>逾期未还 %1 笔</translation>
     </message>
@@ -2297,67 +2297,67 @@ Print anyway?</source>
 <context>
     <name>LineDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="277" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="210" />
         <source>Line %1</source>
         <translation>第 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="296" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="229" />
         <source>Arrived</source>
         <translation>已到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="300" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="233" />
         <source>as listed</source>
         <translation>按清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="304" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="237" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="305" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="238" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="306" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="239" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="307" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="240" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="308" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="241" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="309" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="242" />
         <source>Pages listed</source>
         <translation>清单页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="311" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="244" />
         <source>Pages counted</source>
         <translation>清点页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="312" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="245" />
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="314" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="247" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="315" />
+        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="248" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2372,13 +2372,13 @@ Print anyway?</source>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
@@ -2408,82 +2408,82 @@ Print anyway?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="157" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="157" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="157" />
         <source>Pages counted</source>
         <translation>清点页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="157" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="218" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="229" />
         <source>taken off</source>
         <translation>已移出清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="219" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="230" />
         <source>handed over</source>
         <translation>已移交</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="219" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="230" />
         <source>to hand over</source>
         <translation>待移交</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="222" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="233" />
         <source>not arrived yet</source>
         <translation>未到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="223" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="234" />
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="224" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="235" />
         <source>arrived</source>
         <translation>已到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="236" />
         <source>not on the list</source>
         <translation>清单外</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="226" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="237" />
         <source>sent back</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="229" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="240" />
         <source>, pages differ</source>
         <translation>，页数不符</translation>
     </message>
@@ -2712,72 +2712,72 @@ Print anyway?</source>
 <context>
     <name>OpenLoansPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="543" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="563" />
         <source>Filter by slip no., borrower or unit</source>
         <translation>按借阅单号、借阅人或单位筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
         <source>Lent</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="548" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="548" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
         <source>Volumes out</source>
         <translation>未还案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="548" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
         <source>Renewals</source>
         <translation>续借次数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="548" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="552" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="572" />
         <source>&amp;Renew…</source>
         <translation>续借(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="555" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="575" />
         <source>&amp;Print slip…</source>
         <translation>打印借阅单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="621" />
         <source>Choose the loan to renew.</source>
         <translation>请选择要续借的借阅。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="618" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="638" />
         <source>Slip %1 renewed to %2 (renewal no. %3).</source>
         <translation>借阅单 %1 已续借至 %2（第 %3 次续借）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="627" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="647" />
         <source>Choose the loan whose slip to print.</source>
         <translation>请选择要打印借阅单的借阅。</translation>
     </message>
@@ -2785,72 +2785,72 @@ Print anyway?</source>
 <context>
     <name>OverduePanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="643" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="643" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="643" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="643" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="644" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="644" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="644" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
         <source>Renewals</source>
         <translation>续借次数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="644" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
         <source>Volumes out</source>
         <translation>未还案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="648" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="668" />
         <source>Print reminders for &amp;selected borrowers…</source>
         <translation>为所选借阅人打印催还单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="650" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="670" />
         <source>Print reminders for &amp;all…</source>
         <translation>全部打印催还单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="673" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="693" />
         <source>%1 overdue loan(s), %2 borrower(s)</source>
         <translation>逾期 %1 笔，涉及 %2 人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="681" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="701" />
         <source>Select the borrowers to remind.</source>
         <translation>请选择要催还的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="686" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="706" />
         <source>No loan is overdue.</source>
         <translation>没有逾期未还的借阅。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="694" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="714" />
         <source>Reminders to return archives</source>
         <translation>档案催还通知单</translation>
     </message>
@@ -2858,55 +2858,22 @@ Print anyway?</source>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="65" />
-        <source>&amp;Save PDF…</source>
-        <translation>保存 PDF(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="66" />
-        <source>&amp;Print…</source>
-        <translation>打印(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="68" />
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="81" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="208" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="105" />
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="100" />
-        <source>Save PDF</source>
-        <translation>保存 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="105" />
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="78" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="234" />
         <source>%n page(s)</source>
         <translation><numerusform>共 %n 页</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="79" />
-        <source>Save PDF…</source>
-        <translation>保存 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="80" />
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="186" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="205" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="100" />
-        <source>PDF (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="188" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="204" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
@@ -2914,22 +2881,24 @@ Print anyway?</source>
 <context>
     <name>PdfPrint</name>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="74" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="86" />
         <source>The document could not be prepared for printing.</source>
         <translation>无法准备打印该文档。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="90" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="102" />
         <source>The printer %1 cannot be opened.</source>
         <translation>无法打开打印机 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="151" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="163" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="265" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="165" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="177" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="275" />
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -3261,77 +3230,77 @@ Print anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
         <source>Lent</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="878" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
         <source>Purpose</source>
         <translation>借阅目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
         <source>Use</source>
         <translation>利用方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
         <source>Returned on</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="880" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
         <source>Condition</source>
         <translation>完好情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="880" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
         <source>Outcome of use</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="880" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="880" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -3339,87 +3308,87 @@ Print anyway?</source>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="921" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="941" />
         <source>F&amp;rom</source>
         <translation>从(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="923" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
         <source>T&amp;o</source>
         <translation>至(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="930" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="950" />
         <source>Borrower or unit</source>
         <translation>借阅人或单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="932" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="952" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="935" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="955" />
         <source>All purposes</source>
         <translation>全部目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="939" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="959" />
         <source>All uses</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
         <source>Still out</source>
         <translation>未还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
         <source>Back</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="945" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="965" />
         <source>&amp;Search</source>
         <translation>查询(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="947" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="967" />
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1004" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1024" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>显示最新的 %1 条（共 %2 条）；导出时写出全部。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1007" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1027" />
         <source>%n line(s)</source>
         <translation><numerusform>共 %n 条</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1010" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1030" />
         <source>Export the loan register</source>
         <translation>导出借阅登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1011" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1031" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1024" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1044" />
         <source>%1 line(s) written to %2.</source>
         <translation>已将 %1 条写入 %2。</translation>
     </message>
@@ -3427,67 +3396,67 @@ Print anyway?</source>
 <context>
     <name>RegistersPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1499" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1512" />
         <source>Transfer and receiving register</source>
         <translation>档案移交（接收）登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1500" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1513" />
         <source>Destruction register</source>
         <translation>档案销毁登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1502" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1515" />
         <source>Received and handed over</source>
         <translation>接收与移出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1503" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1516" />
         <source>Received</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1504" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1517" />
         <source>Handed over</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1507" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1520" />
         <source>all years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1510" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1523" />
         <source>unit, person, number, code or title</source>
         <translation>单位、人员、编号、档号或题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1511" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1524" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1512" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1525" />
         <source>Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1556" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1569" />
         <source>%n row(s)</source>
         <translation><numerusform>%n 行</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1562" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1575" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1562" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1575" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1570" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1583" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -3495,22 +3464,22 @@ Print anyway?</source>
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="237" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="139" />
         <source>Renew %1</source>
         <translation>续借 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="246" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="148" />
         <source>Due now:</source>
         <translation>原应还日期：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="247" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="149" />
         <source>&amp;New due date:</source>
         <translation>新应还日期(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="248" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="150" />
         <source>&amp;Note:</source>
         <translation>说明(&amp;N)：</translation>
     </message>
@@ -3596,117 +3565,117 @@ Print anyway?</source>
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="407" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="427" />
         <source>Scan each volume coming back</source>
         <translation>逐卷扫描归还的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
         <source>Pages lent</source>
         <translation>借出页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
         <source>Pages counted</source>
         <translation>清点页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
         <source>Condition</source>
         <translation>完好情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="413" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="433" />
         <source>Damage</source>
         <translation>破损情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="413" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="433" />
         <source>Outcome of use</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="419" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="439" />
         <source>&amp;Take back (Ctrl+Enter)</source>
         <translation>确认归还(&amp;T) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="422" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="442" />
         <source>&amp;Remove from list</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="429" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="449" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="434" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="454" />
         <source>Received b&amp;y:</source>
         <translation>签收人(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="450" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="470" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="465" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="485" />
         <source>if damaged: what</source>
         <translation>如破损：说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="467" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="487" />
         <source>what the use achieved</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="472" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="492" />
         <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
         <translation>%1（借阅单 %2）：请清点页数（借出 %3 页）并检查完好情况。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="496" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="516" />
         <source>Scan the volumes coming back.</source>
         <translation>请扫描归还的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="507" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="527" />
         <source>%1: %2 pages lent, %3 counted</source>
         <translation>%1：借出 %2 页，清点 %3 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="510" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="530" />
         <source>Page count differs</source>
         <translation>页数不符</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="511" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="531" />
         <source>The pages counted differ from the pages lent:
 
 %1
@@ -3719,22 +3688,22 @@ Record the return with this difference?</source>
 确认按此差异登记归还吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="514" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="534" />
         <source>Nothing was recorded: recount the pages.</source>
         <translation>未登记归还：请重新清点页数。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="522" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="542" />
         <source>Took back %1 volume(s).</source>
         <translation>已归还 %1 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="524" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="544" />
         <source>Slip(s) %1 fully returned.</source>
         <translation>借阅单 %1 已全部归还。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="527" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
         <source>Still out: %1.</source>
         <translation>仍未还：%1。</translation>
     </message>
@@ -4127,37 +4096,37 @@ Record the return with this difference?</source>
 <context>
     <name>SlipPrintDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="138" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="40" />
         <source>Loan slip %1</source>
         <translation>借阅单 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="142" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="44" />
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="143" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="45" />
         <source>A5</source>
         <translation>A5</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="146" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="48" />
         <source>1 copy</source>
         <translation>一联</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="147" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="49" />
         <source>2 copies</source>
         <translation>两联</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="150" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="52" />
         <source>Pape&amp;r:</source>
         <translation>纸张(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="152" />
+        <location filename="../../src/archive_desk/ui/dialogs/lending.py" line="54" />
         <source>C&amp;opies:</source>
         <translation>联数(&amp;O)：</translation>
     </message>
@@ -4509,27 +4478,27 @@ Record the return with this difference?</source>
 <context>
     <name>TransfersArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1587" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1600" />
         <source>Receiving</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1588" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1601" />
         <source>Handing over</source>
         <translation>移交移出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1589" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1602" />
         <source>Appraisal and destruction</source>
         <translation>鉴定销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1590" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1603" />
         <source>Registers</source>
         <translation>登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1598" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1611" />
         <source>Transfers</source>
         <translation>移交与鉴定</translation>
     </message>

@@ -11,15 +11,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
+    QLabel,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -169,45 +181,99 @@ def save_pdf(parent: QWidget | None, data: bytes, suggested: str) -> Path | None
 
 
 class PdfPreviewDialog(QDialog):
-    """Preview of a document with Print… and Save as PDF…; ``make_pdf(printer_name)`` may remake the
-    PDF for the chosen printer (labels use that to apply the printer's calibration)."""
+    """The one preview of a document for every area: its pages, Save as PDF…, Print…, Close, and room for
+    options of its own (``options``, e.g. the loan slip's paper and copies). ``make_pdf(printer_name)`` may
+    remake the PDF for the chosen printer (labels apply the printer's calibration); ``after_print`` runs
+    after it was printed or saved (labels record the print date); ``saved`` fires with the path written."""
+
+    saved = Signal(str)
 
     def __init__(self, data: bytes, title: str, suggested_name: str, parent: QWidget | None = None,
                  make_pdf: Callable[[str], bytes] | None = None, after_print: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("pdfPreviewDialog")
         self.setWindowTitle(title)
         self.resize(900, 1000)
         self.suggested_name = suggested_name
         self.make_pdf = make_pdf
         self.after_print = after_print
+        self.last_saved: Path | None = None
         self.preview = PdfPreview(self)
-        self.preview.set_pdf(data)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.pages_label = QLabel(self)
+        self.options = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Save as PDF…"), self)
         self.print_button = QPushButton(self.tr("Print…"), self)
         self.print_button.setShortcut(Qt.Modifier.CTRL | Qt.Key.Key_P)
-        self.save_button = QPushButton(self.tr("Save as PDF…"), self)
-        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
+        self.print_button.setDefault(True)
+        close = QPushButton(self.tr("Close"), self)
         self.print_button.clicked.connect(self._on_print_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pages_label)
+        buttons.addLayout(self.options)
+        buttons.addStretch(1)
+        for button in (self.save_button, self.print_button, close):
+            buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview, 1)
-        layout.addWidget(buttons)
+        layout.addLayout(buttons)
+        self.set_pdf(data)
 
-    def _on_print_button_clicked(self) -> None:
-        printer = choose_printer(self)
-        if printer is None:
-            return
+    @property
+    def pdf(self) -> bytes:
+        return self.preview.data
+
+    @property
+    def document(self) -> QPdfDocument:
+        return self.preview.document
+
+    def set_pdf(self, data: bytes) -> None:
+        self.preview.set_pdf(data)
+        # the class's own context: PySide's tr() falls back along a subclass's MRO, but not for %n texts
+        self.pages_label.setText(QCoreApplication.translate("PdfPreviewDialog", "%n page(s)", "", self.preview.page_count()))
+
+    def save_to(self, path: str | Path) -> Path:
+        """Write the PDF to ``path`` (``.pdf`` added if missing) through a temporary file, so a file Excel or a
+        reader holds open is never left half-written; a locked target raises a UserError."""
+        target = Path(path)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_suffix(".pdf")
+        with atomic_target(target) as tmp:
+            tmp.write_bytes(self.pdf)
+        self.last_saved = target
+        self.saved.emit(str(target))
+        return target
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Print on ``printer`` through the shared path; False (and the reason shown) when it failed."""
+        printer.setDocName(self.suggested_name)
         try:
-            data = self.make_pdf(printer.printerName()) if self.make_pdf else self.preview.data
+            data = self.make_pdf(printer.printerName()) if self.make_pdf else self.pdf
             render_to_printer(printer, data)
         except UserError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
-            return
-        if self.after_print:
+            return False
+        return True
+
+    def _on_print_button_clicked(self) -> None:
+        printer = choose_printer(self)
+        if printer is not None and self.print_to(printer) and self.after_print:
             self.after_print()
 
     def _on_save_button_clicked(self) -> None:
-        if save_pdf(self, self.preview.data, self.suggested_name) and self.after_print:
+        title = QCoreApplication.translate("PdfPrint", "Save as PDF")
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / self.suggested_name), "PDF (*.pdf)")
+        if not path:
+            return
+        try:
+            self.save_to(path)
+        except UserError as exc:
+            QMessageBox.warning(self, title, str(exc))
+            return
+        except OSError as exc:
+            QMessageBox.warning(self, title, QCoreApplication.translate("PdfPrint", "%1 could not be written: %2")
+                                .replace("%1", str(path)).replace("%2", exc.strerror or str(exc)))
+            return
+        if self.after_print:
             self.after_print()

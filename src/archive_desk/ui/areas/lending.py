@@ -18,7 +18,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,12 +55,25 @@ from archive_desk.errors import UserError
 from archive_desk.printing.loan_slip import render_loan_slip
 from archive_desk.printing.overdue_notice import render_overdue_notices
 from archive_desk.services import loans
-from archive_desk.services.loans import BorrowerRecord, LineReturn, PageCountMismatchError, RegisterFilter, RegisterRow, VolumeCheck
+from archive_desk.services.loans import (
+    BorrowerRecord,
+    LineReturn,
+    PageCountMismatchError,
+    RegisterFilter,
+    RegisterRow,
+    VolumeCheck,
+)
 from archive_desk.ui.areas.badges import BADGE_INTERVAL_MS, overdue_text
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
-from archive_desk.ui.dialogs.lending import BorrowerDialog, BorrowerPickerDialog, PdfPreviewDialog, RenewDialog, SlipPrintDialog
+from archive_desk.ui.dialogs.lending import (
+    BorrowerDialog,
+    BorrowerPickerDialog,
+    PdfPreviewDialog,
+    RenewDialog,
+    SlipPrintDialog,
+)
 from archive_desk.ui.scan_input import ScanLineEdit
 from archive_desk.ui.workers import Runner
 
@@ -691,7 +711,7 @@ class OverduePanel(QWidget):
             show_error(self, exc)
             return None
         assert isinstance(pdf, bytes)
-        dialog = PdfPreviewDialog(self.tr("Reminders to return archives"), pdf, f"催还通知-{date.today().isoformat()}.pdf", self)
+        dialog = PdfPreviewDialog(pdf, self.tr("Reminders to return archives"), f"催还通知-{date.today().isoformat()}.pdf", self)
         self.area.last_print_dialog = dialog
         dialog.open()
         return dialog

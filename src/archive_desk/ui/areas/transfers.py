@@ -25,7 +25,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,7 +59,12 @@ from PySide6.QtWidgets import (
 
 from archive_desk.errors import UserError
 from archive_desk.services import catalogue, transfers
-from archive_desk.services.transfers import AppraisalLineRecord, AppraisalRecord, BatchRecord, LineRecord
+from archive_desk.services.transfers import (
+    AppraisalLineRecord,
+    AppraisalRecord,
+    BatchRecord,
+    LineRecord,
+)
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
@@ -62,8 +73,8 @@ from archive_desk.ui.dialogs.transfers import (
     ImportListDialog,
     KeepDialog,
     LineDialog,
-    PdfPreviewDialog,
 )
+from archive_desk.ui.pdf_print import PdfPreviewDialog
 from archive_desk.ui.scan_input import ScanLineEdit
 from archive_desk.ui.workers import Runner
 
@@ -981,7 +992,9 @@ class BatchPage(QWidget):
     # ------------------------------------------------------------ printing and Excel
 
     def _pdf(self, what: str) -> bytes | None:
-        from archive_desk.printing.handover_certificate import render_handover_certificate
+        from archive_desk.printing.handover_certificate import (
+            render_handover_certificate,
+        )
         from archive_desk.printing.transfer_list import render_transfer_list
 
         if self.batch is None or not self._save_if_changed():

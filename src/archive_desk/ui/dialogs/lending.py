@@ -1,129 +1,31 @@
-"""Dialogs of the lending area: PDF preview with save/print, slip options, borrower form, renewal,
-borrower picker.
-
-The preview shows the PDF the pure printing layer made (``QPdfView``); "Save PDF…" writes those bytes,
-"Print…" opens Qt's print dialog and paints each page at the printer's resolution. (A shared print
-preview for every area may replace :class:`PdfPreviewDialog` later; its interface is just bytes in.)
-"""
+"""Dialogs of the lending area: the loan slip's preview (the shared :class:`~archive_desk.ui.pdf_print.PdfPreviewDialog`
+with paper and copies), borrower form, renewal, borrower picker."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, Qt, Signal
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from archive_desk.ui.pdf_print import choose_printer, render_to_printer
 from archive_desk.errors import UserError, ValidationError
-from archive_desk.printing.labels import write_output
 from archive_desk.services.loans import BorrowerRecord
-
-
-class PdfPreviewDialog(QDialog):
-    """Shows PDF bytes; Save PDF… / Print… / Close. ``saved`` fires with the path written."""
-
-    saved = Signal(str)
-
-    def __init__(self, title: str, pdf: bytes, suggested_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setObjectName("pdfPreviewDialog")
-        self.resize(820, 900)
-        self.pdf = b""
-        self.suggested_name = suggested_name
-        self.last_saved: Path | None = None
-        self._buffer: QBuffer | None = None
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.options = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("&Save PDF…"), self)
-        self.print_button = QPushButton(self.tr("&Print…"), self)
-        self.print_button.setDefault(True)
-        close = QPushButton(self.tr("Close"), self)
-        self.save_button.clicked.connect(self._on_save_clicked)
-        self.print_button.clicked.connect(self._on_print_clicked)
-        close.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addLayout(self.options)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
-        self.set_pdf(pdf)
-
-    def set_pdf(self, pdf: bytes) -> None:
-        self.pdf = pdf
-        self.document.close()
-        self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(pdf))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
-
-    def save_pdf(self, path: str | os.PathLike[str]) -> Path:
-        """Write the PDF to ``path`` (temporary file, then moved; a locked target is a FileLockedError)."""
-        target = Path(path)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_suffix(".pdf")
-        write_output(self.pdf, target)
-        self.last_saved = target
-        self.saved.emit(str(target))
-        return target
-
-    def _on_save_clicked(self) -> None:
-        from archive_desk.ui.crash import show_error
-
-        start = str(Path.home() / self.suggested_name)
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), start, self.tr("PDF files (*.pdf)"))
-        if not name:
-            return
-        try:
-            self.save_pdf(name)
-        except UserError as exc:
-            show_error(self, exc)
-
-    def _on_print_clicked(self) -> None:
-        printer = choose_printer(self)
-        if printer is not None:
-            self.print_to(printer)
-
-    def print_to(self, printer: QPrinter) -> None:
-        """Print through the shared path (full page at the printer's resolution, greyscale, capped at 600 dpi)."""
-        from archive_desk.ui.crash import show_error
-
-        printer.setDocName(self.suggested_name)
-        try:
-            render_to_printer(printer, self.pdf)
-        except UserError as exc:
-            show_error(self, exc)
+from archive_desk.ui.pdf_print import PdfPreviewDialog
 
 
 class SlipPrintDialog(PdfPreviewDialog):
@@ -135,7 +37,7 @@ class SlipPrintDialog(PdfPreviewDialog):
                  parent: QWidget | None = None) -> None:
         self._render = render
         self.slip_no = slip_no
-        super().__init__(self.tr("Loan slip %1").replace("%1", slip_no), render(paper, copies), f"{slip_no}.pdf", parent)
+        super().__init__(render(paper, copies), self.tr("Loan slip %1").replace("%1", slip_no), f"{slip_no}.pdf", parent)
         self.setObjectName("slipPrintDialog")
         self.paper = QComboBox(self)
         self.paper.setObjectName("slipPaper")

@@ -12,17 +12,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -36,11 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive_desk.errors import UserError
-from archive_desk.importing import FIELDS, ColumnMapping, ImportPlan, RowStatus, field_label
+from archive_desk.importing import (
+    FIELDS,
+    ColumnMapping,
+    ImportPlan,
+    RowStatus,
+    field_label,
+)
 from archive_desk.services.volume_list import VolumeFilter
 from archive_desk.ui.crash import show_error
-from archive_desk.ui.pdf_print import choose_printer, render_to_printer
 from archive_desk.ui.workers import Runner
 
 RETENTION_CODES = ("Y", "D30", "D10")
@@ -50,73 +50,6 @@ def _ro_item(text: object) -> QTableWidgetItem:
     item = QTableWidgetItem("" if text is None else str(text))
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
     return item
-
-
-# --------------------------------------------------------------------------- PDF preview
-
-
-class PdfPreviewDialog(QDialog):
-    """Shows a generated PDF; saves it or prints it."""
-
-    def __init__(self, pdf: bytes, title: str, suggested_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("transferPdfPreview")
-        self.setWindowTitle(title)
-        self.resize(900, 1000)
-        self.pdf = pdf
-        self.suggested_name = suggested_name
-        self._data = QByteArray(pdf)
-        self._buffer = QBuffer(self)
-        self._buffer.setData(self._data)
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document = QPdfDocument(self)
-        self.document.load(self._buffer)
-        self.view = QPdfView(self)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setDocument(self.document)
-        self.pages_label = QLabel(self.tr("%n page(s)", "", self.document.pageCount()), self)
-        self.save_button = QPushButton(self.tr("Save PDF…"), self)
-        self.print_button = QPushButton(self.tr("Print…"), self)
-        close = QPushButton(self.tr("Close"), self)
-        self.save_button.clicked.connect(self._on_save_clicked)
-        self.print_button.clicked.connect(self._on_print_clicked)
-        close.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.pages_label)
-        buttons.addStretch(1)
-        for b in (self.save_button, self.print_button, close):
-            buttons.addWidget(b)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
-
-    def save_to(self, path: str | Path) -> Path:
-        from archive_desk.printing.labels import write_output
-
-        return Path(write_output(self.pdf, path))  # type: ignore[arg-type]
-
-    def _on_save_clicked(self) -> None:
-        name, _f = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), str(Path.home() / self.suggested_name), self.tr("PDF (*.pdf)"))
-        if not name:
-            return
-        try:
-            self.save_to(name)
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            show_error(self, exc)
-
-    def _on_print_clicked(self) -> None:
-        printer = choose_printer(self)
-        if printer is not None:
-            self.print_to(printer)
-
-    def print_to(self, printer: QPrinter) -> None:
-        """Print through the shared path (full page at the printer's resolution, greyscale, capped at 600 dpi)."""
-        printer.setDocName(self.suggested_name)
-        try:
-            render_to_printer(printer, self.pdf)
-        except UserError as exc:
-            show_error(self, exc)
 
 
 # --------------------------------------------------------------------------- importing a department's list
@@ -427,4 +360,4 @@ class KeepDialog(QDialog):
         return self.reason_edit.text().strip()
 
 
-__all__ = ["HandoverFilterDialog", "ImportListDialog", "KeepDialog", "LineDialog", "PdfPreviewDialog"]
+__all__ = ["HandoverFilterDialog", "ImportListDialog", "KeepDialog", "LineDialog"]
