@@ -509,18 +509,26 @@ def _clean_batch_values(values: Mapping[str, Any]) -> dict[str, Any]:
 def update_batch(session: Session, actor: Actor, batch_id: int, expected_version: int, changes: Mapping[str, Any]) -> BatchRecord:
     """Change a draft batch's particulars (units, people, date, nature, finding aids, notes)."""
     batch = _load_batch(session, batch_id, for_change=True, expected_version=expected_version)
-    unknown = set(changes) - set(BATCH_FIELDS)
+    return _change_particulars(session, actor, batch, changes, BATCH_FIELDS, _clean_batch_values, _batch_record,
+                               "transfer.update", "transfer_batch")
+
+
+def _change_particulars(session: Session, actor: Actor, row: Any, changes: Mapping[str, Any], allowed: Iterable[str],
+                        clean: Callable[[Mapping[str, Any]], Mapping[str, Any]], to_record: Callable[[Any], Any],
+                        action: str, entity: str) -> Any:
+    """Set the checked ``changes`` on a draft batch or appraisal list and audit what really changed."""
+    unknown = set(changes) - set(allowed)
     if unknown:
         raise ValidationError({k: t("{key} cannot be changed here", key=k) for k in sorted(unknown)})
-    before = _batch_record(batch).audit_view()
-    for key, value in _clean_batch_values(changes).items():
-        setattr(batch, key, value)
-    _touch(batch, actor)
+    before = to_record(row).audit_view()
+    for key, value in clean(changes).items():
+        setattr(row, key, value)
+    _touch(row, actor)
     session.flush()
-    record = _batch_record(batch)
+    record = to_record(row)
     old, new = audit.diff(before, record.audit_view())
     if new:
-        audit.record(session, actor, "transfer.update", "transfer_batch", batch.id, old, new)
+        audit.record(session, actor, action, entity, row.id, old, new)
     return record
 
 
@@ -1318,19 +1326,8 @@ def _load_appraisal(session: Session, appraisal_id: int, *, for_change: bool = F
 
 def update_appraisal(session: Session, actor: Actor, appraisal_id: int, expected_version: int, changes: Mapping[str, Any]) -> AppraisalRecord:
     a = _load_appraisal(session, appraisal_id, for_change=True, expected_version=expected_version)
-    unknown = set(changes) - set(APPRAISAL_FIELDS)
-    if unknown:
-        raise ValidationError({k: t("{key} cannot be changed here", key=k) for k in sorted(unknown)})
-    before = _appraisal_record(a).audit_view()
-    for key, value in _clean_appraisal_values(changes).items():
-        setattr(a, key, value)
-    _touch(a, actor)
-    session.flush()
-    record = _appraisal_record(a)
-    old, new = audit.diff(before, record.audit_view())
-    if new:
-        audit.record(session, actor, "appraisal.update", "appraisal", a.id, old, new)
-    return record
+    return _change_particulars(session, actor, a, changes, APPRAISAL_FIELDS, _clean_appraisal_values, _appraisal_record,
+                               "appraisal.update", "appraisal")
 
 
 def get_appraisal(session: Session, appraisal_id: int) -> AppraisalRecord:

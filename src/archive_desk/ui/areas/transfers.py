@@ -141,7 +141,25 @@ def _setup_table(view: QTableView | QTableWidget, font_height: int) -> None:
 # --------------------------------------------------------------------------- the lines of a batch
 
 
-class LinesModel(QAbstractTableModel):
+class _ListModel(QAbstractTableModel):
+    """A read-only table of ``_rows`` under ``_headers`` (the lines of a batch or of an appraisal list)."""
+
+    _rows: Sequence[object]
+    _headers: Sequence[str]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201, N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+
+class LinesModel(_ListModel):
     """The lines of one batch, with a filter by state (all, pending/missing, arrived, unexpected, returned, pages)."""
 
     FILTERS = ("all", "pending", "found", "unexpected", "returned", "pages")
@@ -241,17 +259,6 @@ class LinesModel(QAbstractTableModel):
         return text
 
     # -- Qt
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201, N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -1044,7 +1051,7 @@ class BatchPage(QWidget):
 # --------------------------------------------------------------------------- appraisal
 
 
-class AppraisalLinesModel(QAbstractTableModel):
+class AppraisalLinesModel(_ListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[AppraisalLineRecord] = []
@@ -1061,17 +1068,6 @@ class AppraisalLinesModel(QAbstractTableModel):
 
     def line_at(self, row: int) -> AppraisalLineRecord | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201, N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
