@@ -344,8 +344,8 @@ class _NewVolumes:
     register would otherwise hold 100,000 of them until the commit) and their audit rows chained per chunk,
     all inside the import's one transaction. On SQLite: one executemany per chunk on the driver's
     connection with ids taken under the write lock, the search-index rows tokenised here and written in
-    bulk instead of by the per-row insert trigger (db/fts.py ``BulkVolumeInserts``; through the trigger, row by row, the same
-    rows took about five times as long: 345 against 70 µs a row), and the layers recounted once at the end.
+    bulk instead of by the per-row insert trigger (db/fts.py ``BulkVolumeInserts``; through the trigger the
+    same rows took about three times as long: 345 against 110 µs a row), and the layers recounted once.
     Elsewhere: Core multi-row inserts returning the ids."""
 
     CHUNK = 1000
