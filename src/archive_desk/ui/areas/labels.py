@@ -73,6 +73,10 @@ from archive_desk.ui.pdf_print import (
 from archive_desk.ui.scan_input import ScanLineEdit
 
 
+#: what one print run is made of: the records, the template, the stock and the printer's calibration
+_Batch = tuple[list[LabelRecord], LabelTemplate, Stock, Calibration]
+
+
 def user_templates_dir() -> Path:
     return config_dir() / "label-templates"
 
@@ -368,7 +372,7 @@ class LabelsArea(Area):
 
     # ------------------------------------------------------------ output
 
-    def _batch(self, printer: str | None = None) -> tuple[list[LabelRecord], LabelTemplate, Stock, Calibration]:
+    def _batch(self, printer: str | None = None) -> _Batch:
         tpl, stock = self.current_template(), self.current_stock()
         if tpl is None or stock is None:
             raise UserError(self.tr("Choose a template and a label stock."))
@@ -379,16 +383,16 @@ class LabelsArea(Area):
             records = labels.label_records(session, self.volume_ids)
         return records, tpl, stock, calibration
 
-    def make_pdf(self, printer: str | None = None) -> bytes:
-        records, tpl, stock, calibration = self._batch(printer)
+    def make_pdf(self, printer: str | None = None, batch: _Batch | None = None) -> bytes:
+        records, tpl, stock, calibration = batch or self._batch(printer)
         data = render_labels(records, tpl, stock, start_at=self.start_at.value(), calibration=calibration)
         assert isinstance(data, bytes)
         return data
 
-    def too_fine_for(self, printer: QPrinter) -> str | None:
+    def too_fine_for(self, printer: QPrinter, batch: _Batch | None = None) -> str | None:
         """What to tell the user when the batch's barcodes are finer than ``printer`` can draw (bars of
         fewer than two of its dots do not scan), else None."""
-        records, tpl, stock, calibration = self._batch(printer.printerName())
+        records, tpl, stock, calibration = batch or self._batch(printer.printerName())
         narrowest = narrowest_module_mm(layout_labels(records, tpl, stock, start_at=self.start_at.value(), calibration=calibration))
         dpi = printer.resolution()
         if narrowest is None or barcodes.readable_on(narrowest, dpi):
@@ -418,13 +422,14 @@ class LabelsArea(Area):
         if printer is None:
             return
         try:
-            warning = self.too_fine_for(printer)
+            batch = self._batch(printer.printerName())  # read once for the check and the print
+            warning = self.too_fine_for(printer, batch)
             if warning is not None and QMessageBox.warning(
                     self, self.tr("Barcodes too fine for this printer"), warning,
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                     QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
                 return
-            render_to_printer(printer, self.make_pdf(printer.printerName()))
+            render_to_printer(printer, self.make_pdf(batch=batch))
         except UserError as exc:
             show_error(self, exc)
             return
