@@ -3,67 +3,67 @@
 <context>
     <name>AppraisalLinesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>Ran out on</source>
         <translation>Ran out on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>New retention</source>
         <translation>New retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1083" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1079" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1084" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
         <source>destroy</source>
         <translation>destroy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1084" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
         <source>keep</source>
         <translation>keep</translation>
     </message>
@@ -71,195 +71,195 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1106" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1141" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1137" />
         <source>List no.</source>
         <translation>List no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1106" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1142" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1138" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1106" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1113" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1109" />
         <source>New appraisal list</source>
         <translation>New appraisal list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1121" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1117" />
         <source>Appraisal</source>
         <translation>Appraisal</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1134" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1130" />
         <source>Save particulars</source>
         <translation>Save particulars</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1143" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1139" />
         <source>Appraisal lead</source>
         <translation>Appraisal lead</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1144" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1140" />
         <source>Approved by</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1148" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1144" />
         <source>Witnesses</source>
         <translation>Witnesses</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1149" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1145" />
         <source>Destruction date</source>
         <translation>Destruction date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1150" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1146" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1164" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1160" />
         <source>Add volumes due</source>
         <translation>Add volumes due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1166" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1162" />
         <source>Retention ran out by</source>
         <translation>Retention ran out by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1174" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1170" />
         <source>Keep…</source>
         <translation>Keep…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1175" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1171" />
         <source>Destroy</source>
         <translation>Destroy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1176" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1172" />
         <source>Take off the list</source>
         <translation>Take off the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1177" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1173" />
         <source>Confirm destruction…</source>
         <translation>Confirm destruction…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1179" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1175" />
         <source>Destruction list…</source>
         <translation>Destruction list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1180" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1176" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1233" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1229" />
         <source>All fonds</source>
         <translation>All fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1237" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1233" />
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1251" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1283" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1247" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1279" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1251" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1247" />
         <source>confirmed</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1283" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1279" />
         <source>confirmed — kept permanently</source>
         <translation>confirmed — kept permanently</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1293" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1289" />
         <source>%1 volumes: %2 to destroy (%3 pages), %4 kept</source>
         <translation>%1 volumes: %2 to destroy (%3 pages), %4 kept</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1362" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1358" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>Looking for volumes whose retention ran out…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1375" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1371" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>%n volume whose retention ran out were added</numerusform><numerusform>%n volumes whose retention ran out were added</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1377" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1373" />
         <source>; %n refused</source>
         <translation><numerusform>; %n refused</numerusform><numerusform>; %n refused</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1389" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1385" />
         <source>Select the volumes to keep first.</source>
         <translation>Select the volumes to keep first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1432" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1428" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 is line %2 of the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1435" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1431" />
         <source>%1 is not on this list</source>
         <translation>%1 is not on this list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1446" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1442" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1448" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1444" />
         <source>Confirm destruction list %1</source>
         <translation>Confirm destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1463" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1459" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>List %1 confirmed: %2 volumes destroyed, %3 kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1483" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1479" />
         <source>Destruction list %1</source>
         <translation>Destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1492" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1488" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1492" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1488" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1501" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1497" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -267,82 +267,82 @@
 <context>
     <name>BatchForm</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="298" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="305" />
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="316" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="323" />
         <source>e.g. volume catalogue in two copies</source>
         <translation>e.g. volume catalogue in two copies</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="318" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="325" />
         <source>Save particulars</source>
         <translation>Save particulars</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="324" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="331" />
         <source>Batch no.</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="325" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="332" />
         <source>Nature</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="326" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="333" />
         <source>Transferring unit</source>
         <translation>Transferring unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="327" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="334" />
         <source>Receiving unit</source>
         <translation>Receiving unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="330" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="337" />
         <source>received by</source>
         <translation>received by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="332" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="339" />
         <source>Handed over by</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="335" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="342" />
         <source>receiving leader</source>
         <translation>receiving leader</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="337" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="344" />
         <source>Transferring leader</source>
         <translation>Transferring leader</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="338" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="345" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="339" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="346" />
         <source>Finding aids</source>
         <translation>Finding aids</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="340" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="347" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="354" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="361" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="354" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="361" />
         <source>confirmed %1</source>
         <translation>confirmed %1</translation>
     </message>
@@ -350,343 +350,343 @@
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="398" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
         <source>Batch no.</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="398" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="398" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="398" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="412" />
         <source>New receiving batch</source>
         <translation>New receiving batch</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="412" />
         <source>New handing-over batch</source>
         <translation>New handing-over batch</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="417" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="424" />
         <source>Import list from Excel…</source>
         <translation>Import list from Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="418" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="425" />
         <source>Add line…</source>
         <translation>Add line…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="419" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="426" />
         <source>Add catalogue selection</source>
         <translation>Add catalogue selection</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="420" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="427" />
         <source>Add by filter…</source>
         <translation>Add by filter…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="421" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="428" />
         <source>Take off the batch</source>
         <translation>Take off the batch</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="422" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="429" />
         <source>Confirm receiving…</source>
         <translation>Confirm receiving…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="422" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="429" />
         <source>Confirm handing over…</source>
         <translation>Confirm handing over…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="424" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="431" />
         <source>Transfer list…</source>
         <translation>Transfer list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="425" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="432" />
         <source>Handover certificate…</source>
         <translation>Handover certificate…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="426" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="433" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="427" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="434" />
         <source>Propose shelf space</source>
         <translation>Propose shelf space</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="449" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="456" />
         <source>Scan a volume's barcode (or type its code and press Enter)</source>
         <translation>Scan a volume's barcode (or type its code and press Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="454" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="461" />
         <source>as listed</source>
         <translation>as listed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="462" />
         <source>Pages counted for the next scanned volume; left at "as listed" the list's count is taken</source>
         <translation>Pages counted for the next scanned volume; left at "as listed" the list's count is taken</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="463" />
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="463" />
         <source>Scan to add</source>
         <translation>Scan to add</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="459" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="466" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="470" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="477" />
         <source>All lines</source>
         <translation>All lines</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="470" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="477" />
         <source>Missing / not arrived</source>
         <translation>Missing / not arrived</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="470" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="477" />
         <source>Arrived</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="471" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
         <source>Not on the list</source>
         <translation>Not on the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="471" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
         <source>Sent back / taken off</source>
         <translation>Sent back / taken off</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="472" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="479" />
         <source>Pages differ</source>
         <translation>Pages differ</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="477" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="484" />
         <source>Edit line…</source>
         <translation>Edit line…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="485" />
         <source>Arrived / not arrived</source>
         <translation>Arrived / not arrived</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="501" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="508" />
         <source>Not added</source>
         <translation>Not added</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="541" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="548" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="541" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="548" />
         <source>confirmed</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="604" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="611" />
         <source>%1 volumes, %2 items, %3 pages</source>
         <translation>%1 volumes, %2 items, %3 pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="613" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="620" />
         <source>On the list %1; arrived %2; missing %3; not on the list %4; sent back %5; pages differ %6</source>
         <translation>On the list %1; arrived %2; missing %3; not on the list %4; sent back %5; pages differ %6</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="615" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="622" />
         <source>On the list %1; arrived %2; not arrived yet %3; not on the list %4; sent back %5; pages differ %6</source>
         <translation>On the list %1; arrived %2; not arrived yet %3; not on the list %4; sent back %5; pages differ %6</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="643" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="650" />
         <source>Archive room</source>
         <translation>Archive room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="674" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="681" />
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="693" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="700" />
         <source>Import the department's list</source>
         <translation>Import the department's list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="693" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="700" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="718" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="725" />
         <source>%n line(s) added from the list</source>
         <translation><numerusform>%n line added from the list</numerusform><numerusform>%n lines added from the list</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="720" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="860" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="727" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="867" />
         <source>; %n already on the batch</source>
         <translation><numerusform>; %n already on the batch</numerusform><numerusform>; %n already on the batch</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="729" />
         <source>; %n refused</source>
         <translation><numerusform>; %n refused</numerusform><numerusform>; %n refused</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="731" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="738" />
         <source>New line</source>
         <translation>New line</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="749" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="756" />
         <source>Line %1 added: %2</source>
         <translation>Line %1 added: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="791" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="798" />
         <source>Line %1 saved.</source>
         <translation>Line %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="817" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="824" />
         <source>Choose or start a batch in draft first.</source>
         <translation>Choose or start a batch in draft first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="857" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="864" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="858" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="865" />
         <source>%n volume(s) added</source>
         <translation><numerusform>%n volume added</numerusform><numerusform>%n volumes added</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="862" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="869" />
         <source>; %n refused (see below)</source>
         <translation><numerusform>; %n refused (see below)</numerusform><numerusform>; %n refused (see below)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="874" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="881" />
         <source>Select volumes in the catalogue first.</source>
         <translation>Select volumes in the catalogue first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="919" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="926" />
         <source>%n volume(s) taken off the batch</source>
         <translation><numerusform>%n volume taken off the batch</numerusform><numerusform>%n volumes taken off the batch</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="933" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="940" />
         <source>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</source>
         <translation>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="937" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="944" />
         <source>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</source>
         <translation>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="940" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="947" />
         <source>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</source>
         <translation>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="942" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="949" />
         <source>Confirm batch %1</source>
         <translation>Confirm batch %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="950" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="957" />
         <source>Confirming…</source>
         <translation>Confirming…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="955" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="962" />
         <source>Confirming… %1 of %2</source>
         <translation>Confirming… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="961" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="968" />
         <source>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</source>
         <translation>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="964" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="971" />
         <source>Batch %1 handed over: %2 volumes transferred out.</source>
         <translation>Batch %1 handed over: %2 volumes transferred out.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="987" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="994" />
         <source>No space finder is installed.</source>
         <translation>No space finder is installed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="989" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="996" />
         <source>Shelf space for %1 volumes: %2</source>
         <translation>Shelf space for %1 volumes: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1014" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1021" />
         <source>Transfer list %1</source>
         <translation>Transfer list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1019" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1026" />
         <source>Handover certificate %1</source>
         <translation>Handover certificate %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1030" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1037" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1030" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1037" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1041" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1048" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -1576,37 +1576,37 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="375" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="381" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="376" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="382" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="381" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="387" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="400" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="406" />
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="410" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="416" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="413" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="419" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>Row %1 (%2) refused: %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="420" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="426" />
         <source>Nothing was imported: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
@@ -1614,7 +1614,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="433" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="439" />
         <source>Import a register</source>
         <translation>Import a register</translation>
     </message>
@@ -1808,193 +1808,194 @@
 <context>
     <name>LabelsArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="92" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="96" />
         <source>Scan or type a code, then Enter</source>
+        <extracomment>what one print run is made of: the records, the template, the stock and the printer's calibration</extracomment>
         <translation>Scan or type a code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="99" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="103" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="99" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="103" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
         <source>Add never printed</source>
         <translation>Add never printed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="110" />
         <source>Add catalogue selection</source>
         <translation>Add catalogue selection</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="112" />
         <source>Add search results…</source>
         <translation>Add search results…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="110" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="114" />
         <source>Add a shelf range…</source>
         <translation>Add a shelf range…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="112" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="116" />
         <source>Remove selected</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="118" />
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="144" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="148" />
         <source>Record the print date</source>
         <translation>Record the print date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="150" />
         <source>New template…</source>
         <translation>New template…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="156" />
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="157" />
         <source>Label stock</source>
         <translation>Label stock</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="154" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="158" />
         <source>Start at label</source>
         <translation>Start at label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="159" />
         <source>Printer calibration (mm)</source>
         <translation>Printer calibration (mm)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="161" />
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
         <source>Offset right</source>
         <translation>Offset right</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="159" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="163" />
         <source>Offset down</source>
         <translation>Offset down</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="164" />
         <source>Creep per row</source>
         <translation>Creep per row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="161" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="165" />
         <source>Save calibration</source>
         <translation>Save calibration</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="167" />
         <source>Test page…</source>
         <translation>Test page…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="173" />
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="172" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="176" />
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="179" />
         <source>Save as PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="177" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="181" />
         <source>Volume forms…</source>
         <translation>Volume forms…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="207" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="211" />
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="268" />
         <source>(no printer)</source>
         <translation>(no printer)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="286" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="290" />
         <source>Calibration saved for %1.</source>
         <translation>Calibration saved for %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="306" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="310" />
         <source>%n volume(s) in the batch.</source>
         <translation><numerusform>%n volume in the batch.</numerusform><numerusform>%n volumes in the batch.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="317" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="321" />
         <source>Unknown code: %1</source>
         <translation>Unknown code: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="320" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="324" />
         <source>%1 is already in the batch.</source>
         <translation>%1 is already in the batch.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="326" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="330" />
         <source>Every volume's label has been printed.</source>
         <translation>Every volume's label has been printed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="336" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="340" />
         <source>Select volumes in the catalogue first.</source>
         <translation>Select volumes in the catalogue first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="341" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="345" />
         <source>Add search results</source>
         <translation>Add search results</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="341" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="345" />
         <source>Search for:</source>
         <translation>Search for:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="374" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
         <source>Choose a template and a label stock.</source>
         <translation>Choose a template and a label stock.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="376" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="457" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="380" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="462" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>The batch is empty: scan or add volumes first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="397" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="401" />
         <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
 
 Print anyway?</source>
@@ -2003,27 +2004,27 @@ Print anyway?</source>
 Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="400" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="404" />
         <source>This printer</source>
         <translation>This printer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="414" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="418" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>Print date recorded for %n volume.</numerusform><numerusform>Print date recorded for %n volumes.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="423" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="428" />
         <source>Barcodes too fine for this printer</source>
         <translation>Barcodes too fine for this printer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="452" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="457" />
         <source>Calibration test page</source>
         <translation>Calibration test page</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="463" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="468" />
         <source>Volume forms</source>
         <translation>Volume forms</translation>
     </message>
@@ -2372,13 +2373,13 @@ Print anyway?</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
@@ -2408,82 +2409,82 @@ Print anyway?</translation>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="229" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="247" />
         <source>taken off</source>
         <translation>taken off</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="230" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="248" />
         <source>handed over</source>
         <translation>handed over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="230" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="248" />
         <source>to hand over</source>
         <translation>to hand over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="251" />
         <source>not arrived yet</source>
         <translation>not arrived yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="252" />
         <source>missing</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="235" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="253" />
         <source>arrived</source>
         <translation>arrived</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="236" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="254" />
         <source>not on the list</source>
         <translation>not on the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="237" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="255" />
         <source>sent back</source>
         <translation>sent back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="240" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="258" />
         <source>, pages differ</source>
         <translation>, pages differ</translation>
     </message>
@@ -2636,32 +2637,37 @@ Print anyway?</translation>
         <translation>Imported as</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="208" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="210" />
         <source>Save this mapping…</source>
         <translation>Save this mapping…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="211" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="213" />
         <source>Header row</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="246" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="244" />
+        <source>A heading of two rows: %1–%2; data starts on row %3</source>
+        <translation>A heading of two rows: %1–%2; data starts on row %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
         <source>(not imported)</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="266" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="272" />
         <source>Still needed: %1</source>
         <translation>Still needed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="279" />
         <source>Save this mapping</source>
         <translation>Save this mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="279" />
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
@@ -2669,42 +2675,42 @@ Print anyway?</translation>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="521" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
         <source>New label template</source>
         <translation>New label template</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="523" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="528" />
         <source>my-label</source>
         <translation>my-label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="536" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="541" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="545" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="550" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="546" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="551" />
         <source>Width</source>
         <translation>Width</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="547" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="552" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="548" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="553" />
         <source>Font size</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="550" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="555" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
@@ -2949,47 +2955,47 @@ Print anyway?</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="285" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="291" />
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="286" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>Every row of the file with what will happen to it. Nothing has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="291" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="297" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="296" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="302" />
         <source>Update volumes that are already catalogued</source>
         <translation>Update volumes that are already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="297" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="303" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>Create fonds that are not in the catalogue yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="299" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="305" />
         <source>Save the problems as a workbook…</source>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="321" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="327" />
         <source>Reading and checking every row…</source>
         <translation>Reading and checking every row…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="340" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="346" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="359" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="365" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>
@@ -3396,67 +3402,67 @@ Print anyway?</translation>
 <context>
     <name>RegistersPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1512" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1508" />
         <source>Transfer and receiving register</source>
         <translation>Transfer and receiving register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1513" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1509" />
         <source>Destruction register</source>
         <translation>Destruction register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1515" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1511" />
         <source>Received and handed over</source>
         <translation>Received and handed over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1516" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1512" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1517" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1513" />
         <source>Handed over</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1520" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1516" />
         <source>all years</source>
         <translation>all years</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1523" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1519" />
         <source>unit, person, number, code or title</source>
         <translation>unit, person, number, code or title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1524" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1520" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1525" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1521" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1569" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1565" />
         <source>%n row(s)</source>
         <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1575" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1575" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1583" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1579" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -3828,27 +3834,27 @@ Record the return with this difference?</translation>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="483" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="488" />
         <source>Shelf range</source>
         <translation>Shelf range</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="496" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="501" />
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="497" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="502" />
         <source>Rack</source>
         <translation>Rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="505" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="510" />
         <source>(whole room)</source>
         <translation>(whole room)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="507" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="512" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
@@ -4478,27 +4484,27 @@ Record the return with this difference?</translation>
 <context>
     <name>TransfersArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1600" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1596" />
         <source>Receiving</source>
         <translation>Receiving</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1601" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1597" />
         <source>Handing over</source>
         <translation>Handing over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1602" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1598" />
         <source>Appraisal and destruction</source>
         <translation>Appraisal and destruction</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1603" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1599" />
         <source>Registers</source>
         <translation>Registers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1611" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1607" />
         <source>Transfers</source>
         <translation>Transfers</translation>
     </message>

@@ -3,67 +3,67 @@
 <context>
     <name>AppraisalLinesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1051" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>Ran out on</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>Decision</source>
         <translation>鉴定结论</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>New retention</source>
         <translation>新保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1052" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1083" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1079" />
         <source>never</source>
         <translation>永不</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1084" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
         <source>destroy</source>
         <translation>销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1084" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
         <source>keep</source>
         <translation>续存</translation>
     </message>
@@ -71,195 +71,195 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1106" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1141" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1137" />
         <source>List no.</source>
         <translation>清册编号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1106" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1142" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1138" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1106" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1113" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1109" />
         <source>New appraisal list</source>
         <translation>新建鉴定清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1121" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1117" />
         <source>Appraisal</source>
         <translation>鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1134" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1130" />
         <source>Save particulars</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1143" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1139" />
         <source>Appraisal lead</source>
         <translation>鉴定负责人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1144" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1140" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1148" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1144" />
         <source>Witnesses</source>
         <translation>监销人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1149" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1145" />
         <source>Destruction date</source>
         <translation>销毁日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1150" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1146" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1164" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1160" />
         <source>Add volumes due</source>
         <translation>加入到期案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1166" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1162" />
         <source>Retention ran out by</source>
         <translation>保管期限届满截至</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1174" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1170" />
         <source>Keep…</source>
         <translation>续存…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1175" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1171" />
         <source>Destroy</source>
         <translation>销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1176" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1172" />
         <source>Take off the list</source>
         <translation>移出清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1177" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1173" />
         <source>Confirm destruction…</source>
         <translation>确认销毁…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1179" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1175" />
         <source>Destruction list…</source>
         <translation>销毁清册…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1180" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1176" />
         <source>Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1233" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1229" />
         <source>All fonds</source>
         <translation>全部全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1237" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1233" />
         <source>All categories</source>
         <translation>全部门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1251" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1283" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1247" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1279" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1251" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1247" />
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1283" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1279" />
         <source>confirmed — kept permanently</source>
         <translation>已确认，永久保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1293" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1289" />
         <source>%1 volumes: %2 to destroy (%3 pages), %4 kept</source>
         <translation>共 %1 卷：拟销毁 %2 卷（%3 页），续存 %4 卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1362" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1358" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>正在查找保管期限届满的案卷…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1375" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1371" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>已加入 %n 卷保管期限届满的案卷</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1377" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1373" />
         <source>; %n refused</source>
         <translation><numerusform>；%n 条未加入</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1389" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1385" />
         <source>Select the volumes to keep first.</source>
         <translation>请先选择要续存的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1432" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1428" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 是清单第 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1435" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1431" />
         <source>%1 is not on this list</source>
         <translation>%1 不在本清单中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1446" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1442" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>销毁 %1 卷、续存 %2 卷吗？案卷将标记为已销毁（目录记录保留）；清册永久保存，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1448" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1444" />
         <source>Confirm destruction list %1</source>
         <translation>确认销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1463" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1459" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>清册 %1 已确认：销毁 %2 卷，续存 %3 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1483" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1479" />
         <source>Destruction list %1</source>
         <translation>销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1492" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1488" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1492" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1488" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1501" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1497" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -267,82 +267,82 @@
 <context>
     <name>BatchForm</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="298" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="305" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="316" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="323" />
         <source>e.g. volume catalogue in two copies</source>
         <translation>例如：案卷目录一式两份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="318" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="325" />
         <source>Save particulars</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="324" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="331" />
         <source>Batch no.</source>
         <translation>批次号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="325" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="332" />
         <source>Nature</source>
         <translation>交接性质</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="326" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="333" />
         <source>Transferring unit</source>
         <translation>移交单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="327" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="334" />
         <source>Receiving unit</source>
         <translation>接收单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="330" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="337" />
         <source>received by</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="332" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="339" />
         <source>Handed over by</source>
         <translation>移交人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="335" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="342" />
         <source>receiving leader</source>
         <translation>接收单位负责人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="337" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="344" />
         <source>Transferring leader</source>
         <translation>移交单位负责人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="338" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="345" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="339" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="346" />
         <source>Finding aids</source>
         <translation>检索工具</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="340" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="347" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="354" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="361" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="354" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="361" />
         <source>confirmed %1</source>
         <translation>已确认 %1</translation>
     </message>
@@ -350,343 +350,343 @@
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="398" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
         <source>Batch no.</source>
         <translation>批次号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="398" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="398" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="398" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="412" />
         <source>New receiving batch</source>
         <translation>新建接收批次</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="412" />
         <source>New handing-over batch</source>
         <translation>新建移出批次</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="417" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="424" />
         <source>Import list from Excel…</source>
         <translation>从 Excel 导入清单…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="418" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="425" />
         <source>Add line…</source>
         <translation>手工添加…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="419" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="426" />
         <source>Add catalogue selection</source>
         <translation>加入目录中选中的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="420" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="427" />
         <source>Add by filter…</source>
         <translation>按条件加入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="421" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="428" />
         <source>Take off the batch</source>
         <translation>移出本批次</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="422" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="429" />
         <source>Confirm receiving…</source>
         <translation>确认接收…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="422" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="429" />
         <source>Confirm handing over…</source>
         <translation>确认移交…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="424" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="431" />
         <source>Transfer list…</source>
         <translation>移交清册…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="425" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="432" />
         <source>Handover certificate…</source>
         <translation>交接文据…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="426" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="433" />
         <source>Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="427" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="434" />
         <source>Propose shelf space</source>
         <translation>建议排架位置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="449" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="456" />
         <source>Scan a volume's barcode (or type its code and press Enter)</source>
         <translation>扫描案卷条码（或输入档号后回车）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="454" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="461" />
         <source>as listed</source>
         <translation>按清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="462" />
         <source>Pages counted for the next scanned volume; left at "as listed" the list's count is taken</source>
         <translation>下一卷扫描时的实点页数；保持“按清单”则采用清单页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="463" />
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="463" />
         <source>Scan to add</source>
         <translation>扫描加入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="459" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="466" />
         <source>Pages counted</source>
         <translation>清点页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="470" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="477" />
         <source>All lines</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="470" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="477" />
         <source>Missing / not arrived</source>
         <translation>缺失/未到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="470" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="477" />
         <source>Arrived</source>
         <translation>已到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="471" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
         <source>Not on the list</source>
         <translation>清单外</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="471" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
         <source>Sent back / taken off</source>
         <translation>已退回/已移出清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="472" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="479" />
         <source>Pages differ</source>
         <translation>页数不符</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="477" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="484" />
         <source>Edit line…</source>
         <translation>编辑条目…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="485" />
         <source>Arrived / not arrived</source>
         <translation>已到/未到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="501" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="508" />
         <source>Not added</source>
         <translation>未能加入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="541" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="548" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="541" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="548" />
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="604" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="611" />
         <source>%1 volumes, %2 items, %3 pages</source>
         <translation>%1 卷，%2 件，%3 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="613" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="620" />
         <source>On the list %1; arrived %2; missing %3; not on the list %4; sent back %5; pages differ %6</source>
         <translation>清单 %1 卷；已到 %2；缺失 %3；清单外 %4；退回 %5；页数不符 %6</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="615" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="622" />
         <source>On the list %1; arrived %2; not arrived yet %3; not on the list %4; sent back %5; pages differ %6</source>
         <translation>清单 %1 卷；已到 %2；未到 %3；清单外 %4；退回 %5；页数不符 %6</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="643" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="650" />
         <source>Archive room</source>
         <translation>档案室</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="674" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="681" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="693" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="700" />
         <source>Import the department's list</source>
         <translation>导入移交部门的清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="693" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="700" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="718" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="725" />
         <source>%n line(s) added from the list</source>
         <translation><numerusform>已从清单加入 %n 条</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="720" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="860" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="727" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="867" />
         <source>; %n already on the batch</source>
         <translation><numerusform>；%n 卷已在本批次中</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="729" />
         <source>; %n refused</source>
         <translation><numerusform>；%n 条未加入</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="731" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="738" />
         <source>New line</source>
         <translation>新条目</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="749" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="756" />
         <source>Line %1 added: %2</source>
         <translation>已添加第 %1 条：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="791" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="798" />
         <source>Line %1 saved.</source>
         <translation>第 %1 条已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="817" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="824" />
         <source>Choose or start a batch in draft first.</source>
         <translation>请先选择或新建一个草稿批次。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="857" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="864" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="858" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="865" />
         <source>%n volume(s) added</source>
         <translation><numerusform>已加入 %n 卷</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="862" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="869" />
         <source>; %n refused (see below)</source>
         <translation><numerusform>；%n 卷未能加入（见下方）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="874" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="881" />
         <source>Select volumes in the catalogue first.</source>
         <translation>请先在案卷目录中选择案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="919" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="926" />
         <source>%n volume(s) taken off the batch</source>
         <translation><numerusform>已将 %n 卷移出本批次</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="933" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="940" />
         <source>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</source>
         <translation>清单中有 %1 卷未到。确认接收已到的 %2 卷，并将其余记为缺失吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="937" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="944" />
         <source>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</source>
         <translation>确认接收 %1 卷吗？它们将登记入目录，批次确认后不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="940" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="947" />
         <source>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</source>
         <translation>将 %1 卷移交给%2吗？这些案卷将标记为“已移出”，批次确认后不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="942" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="949" />
         <source>Confirm batch %1</source>
         <translation>确认批次 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="950" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="957" />
         <source>Confirming…</source>
         <translation>正在确认…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="955" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="962" />
         <source>Confirming… %1 of %2</source>
         <translation>正在确认… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="961" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="968" />
         <source>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</source>
         <translation>批次 %1 已接收：新建 %2 卷，更新 %3 卷，缺 %4 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="964" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="971" />
         <source>Batch %1 handed over: %2 volumes transferred out.</source>
         <translation>批次 %1 已移交：%2 卷已移出。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="987" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="994" />
         <source>No space finder is installed.</source>
         <translation>没有安装排架空位查找功能。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="989" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="996" />
         <source>Shelf space for %1 volumes: %2</source>
         <translation>%1 卷的排架位置：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1014" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1021" />
         <source>Transfer list %1</source>
         <translation>移交清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1019" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1026" />
         <source>Handover certificate %1</source>
         <translation>交接文据 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1030" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1037" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1030" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1037" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1041" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1048" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1576,37 +1576,37 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="375" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="381" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="376" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="382" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>所有可导入的行一次性写入，要么全部写入，要么都不写入；取消后目录保持原样。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="381" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="387" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="400" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="406" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="410" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="416" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>已导入：新增 %1 卷，更新 %2 卷，未变 %3 卷，卷内文件 %4 件。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="413" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="419" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>第 %1 行（%2）未导入：%3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="420" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="426" />
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
@@ -1614,7 +1614,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="433" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="439" />
         <source>Import a register</source>
         <translation>导入登记表</translation>
     </message>
@@ -1808,193 +1808,194 @@
 <context>
     <name>LabelsArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="92" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="96" />
         <source>Scan or type a code, then Enter</source>
+        <extracomment>what one print run is made of: the records, the template, the stock and the printer's calibration</extracomment>
         <translation>扫描或输入档号后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="99" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="103" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="99" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="103" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
         <source>Add never printed</source>
         <translation>添加未打印过标签的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="110" />
         <source>Add catalogue selection</source>
         <translation>加入目录中选中的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="112" />
         <source>Add search results…</source>
         <translation>添加检索结果…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="110" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="114" />
         <source>Add a shelf range…</source>
         <translation>按架位添加…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="112" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="116" />
         <source>Remove selected</source>
         <translation>移除选中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="118" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="144" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="148" />
         <source>Record the print date</source>
         <translation>记录打印日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="150" />
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="156" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="157" />
         <source>Label stock</source>
         <translation>标签纸</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="154" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="158" />
         <source>Start at label</source>
         <translation>从第几枚标签开始</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="159" />
         <source>Printer calibration (mm)</source>
         <translation>打印机校准（毫米）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="161" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
         <source>Offset right</source>
         <translation>向右偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="159" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="163" />
         <source>Offset down</source>
         <translation>向下偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="164" />
         <source>Creep per row</source>
         <translation>每行累积偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="161" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="165" />
         <source>Save calibration</source>
         <translation>保存校准值</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="167" />
         <source>Test page…</source>
         <translation>测试页…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="173" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="172" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="176" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="179" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="177" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="181" />
         <source>Volume forms…</source>
         <translation>封面与目录…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="207" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="211" />
         <source>Labels</source>
         <translation>标签打印</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="268" />
         <source>(no printer)</source>
         <translation>（没有打印机）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="286" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="290" />
         <source>Calibration saved for %1.</source>
         <translation>已保存打印机 %1 的校准值。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="306" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="310" />
         <source>%n volume(s) in the batch.</source>
         <translation><numerusform>本批共 %n 卷。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="317" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="321" />
         <source>Unknown code: %1</source>
         <translation>未知的档号或条码：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="320" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="324" />
         <source>%1 is already in the batch.</source>
         <translation>%1 已在本批中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="326" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="330" />
         <source>Every volume's label has been printed.</source>
         <translation>所有案卷的标签都已打印过。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="336" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="340" />
         <source>Select volumes in the catalogue first.</source>
         <translation>请先在案卷目录中选择案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="341" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="345" />
         <source>Add search results</source>
         <translation>添加检索结果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="341" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="345" />
         <source>Search for:</source>
         <translation>检索：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="374" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
         <source>Choose a template and a label stock.</source>
         <translation>请选择标签模板和标签纸。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="376" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="457" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="380" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="462" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>本批为空：请先扫描或添加案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="397" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="401" />
         <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
 
 Print anyway?</source>
@@ -2003,27 +2004,27 @@ Print anyway?</source>
 仍要打印吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="400" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="404" />
         <source>This printer</source>
         <translation>该打印机</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="414" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="418" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>已记录 %n 卷的标签打印日期。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="423" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="428" />
         <source>Barcodes too fine for this printer</source>
         <translation>条码线条对该打印机过细</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="452" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="457" />
         <source>Calibration test page</source>
         <translation>校准测试页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="463" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="468" />
         <source>Volume forms</source>
         <translation>案卷封面、卷内目录与备考表</translation>
     </message>
@@ -2372,13 +2373,13 @@ Print anyway?</source>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
@@ -2408,82 +2409,82 @@ Print anyway?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
         <source>Pages counted</source>
         <translation>清点页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="229" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="247" />
         <source>taken off</source>
         <translation>已移出清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="230" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="248" />
         <source>handed over</source>
         <translation>已移交</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="230" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="248" />
         <source>to hand over</source>
         <translation>待移交</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="251" />
         <source>not arrived yet</source>
         <translation>未到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="252" />
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="235" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="253" />
         <source>arrived</source>
         <translation>已到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="236" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="254" />
         <source>not on the list</source>
         <translation>清单外</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="237" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="255" />
         <source>sent back</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="240" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="258" />
         <source>, pages differ</source>
         <translation>，页数不符</translation>
     </message>
@@ -2636,32 +2637,37 @@ Print anyway?</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="208" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="210" />
         <source>Save this mapping…</source>
         <translation>保存列对应关系…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="211" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="213" />
         <source>Header row</source>
         <translation>表头所在行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="246" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="244" />
+        <source>A heading of two rows: %1–%2; data starts on row %3</source>
+        <translation>表头占两行：第 %1–%2 行；数据从第 %3 行开始</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="266" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="272" />
         <source>Still needed: %1</source>
         <translation>还需要对应：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="279" />
         <source>Save this mapping</source>
         <translation>保存列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="279" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -2669,42 +2675,42 @@ Print anyway?</source>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="521" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
         <source>New label template</source>
         <translation>新建标签模板</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="523" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="528" />
         <source>my-label</source>
         <translation>我的标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="536" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="541" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="545" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="550" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="546" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="551" />
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="547" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="552" />
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="548" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="553" />
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="550" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="555" />
         <source>Fields</source>
         <translation>字段</translation>
     </message>
@@ -2949,47 +2955,47 @@ Print anyway?</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="285" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="291" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="286" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>文件中的每一行及其处理结果。此时尚未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="291" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="297" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="296" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="302" />
         <source>Update volumes that are already catalogued</source>
         <translation>更新目录中已有的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="297" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="303" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>目录中没有的全宗自动新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="299" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="305" />
         <source>Save the problems as a workbook…</source>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="321" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="327" />
         <source>Reading and checking every row…</source>
         <translation>正在读取并检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="340" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="346" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>共读取 %1 行 = 可导入 %2 + 有错误 %3 + 重复 %4 + 已在目录中 %5 + 跳过 %6（空行 %7、合计行 %8、签字行 %9）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="359" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="365" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>
@@ -3396,67 +3402,67 @@ Print anyway?</source>
 <context>
     <name>RegistersPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1512" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1508" />
         <source>Transfer and receiving register</source>
         <translation>档案移交（接收）登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1513" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1509" />
         <source>Destruction register</source>
         <translation>档案销毁登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1515" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1511" />
         <source>Received and handed over</source>
         <translation>接收与移出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1516" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1512" />
         <source>Received</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1517" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1513" />
         <source>Handed over</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1520" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1516" />
         <source>all years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1523" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1519" />
         <source>unit, person, number, code or title</source>
         <translation>单位、人员、编号、档号或题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1524" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1520" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1525" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1521" />
         <source>Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1569" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1565" />
         <source>%n row(s)</source>
         <translation><numerusform>%n 行</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1575" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1575" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1583" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1579" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -3828,27 +3834,27 @@ Record the return with this difference?</source>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="483" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="488" />
         <source>Shelf range</source>
         <translation>架位范围</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="496" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="501" />
         <source>Room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="497" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="502" />
         <source>Rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="505" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="510" />
         <source>(whole room)</source>
         <translation>（整个库房）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="507" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="512" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
@@ -4478,27 +4484,27 @@ Record the return with this difference?</source>
 <context>
     <name>TransfersArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1600" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1596" />
         <source>Receiving</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1601" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1597" />
         <source>Handing over</source>
         <translation>移交移出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1602" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1598" />
         <source>Appraisal and destruction</source>
         <translation>鉴定销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1603" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1599" />
         <source>Registers</source>
         <translation>登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1611" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1607" />
         <source>Transfers</source>
         <translation>移交与鉴定</translation>
     </message>

@@ -175,6 +175,84 @@ def test_user_picks_another_header_row(tmp_path):
         assert detect_mapping(reader, header_row=1).header_row == 1
 
 
+TWO_ROW = [
+    ["某单位文书档案案卷目录"],
+    ["序号", "档号", "年度", "保管期限", "案卷题名", "起止日期", None, "数量", None, "备注"],
+    [None, None, None, None, None, "起", "止", "页数", "件数", None],
+    [1, "Z109-WS·2019-D30-0001", 2019, "30年", "关于年度计划的请示", "2019.3.5", "2019.4.1", 12, 3, None],
+    [2, "Z109-WS·2019-D30-0002", 2019, "D30", "关于年度计划的批复", "2019-05-01", "2019-06-01", "20页", 2, "复印件"],
+]
+TWO_ROW_FIELDS = ("seq", "code", "year", "retention", "title", "start_date", "end_date", "pages", "item_count", "notes")
+
+
+def test_two_row_heading_with_merged_groups(tmp_path):
+    # 起止日期 merged over 起 | 止 and 数量 over 页数 | 件数; the other headers merged down over both rows
+    merges = ("A1:J1", "F2:G2", "H2:I2", *(f"{c}2:{c}3" for c in "ABCDEJ"))
+    path = write(tmp_path / "t.xlsx", TWO_ROW, merges)
+    m = mapping_of(path)
+    assert m.header_row == 3  # data starts under the second row
+    assert m.fields == TWO_ROW_FIELDS
+    assert m.headers[5:9] == ("起止日期/起", "起止日期/止", "页数", "件数")
+    plan = plan_import(path)
+    assert (plan.summary.rows_read, plan.summary.ok) == (2, 2)  # the sub-header row is no data row
+    first, second = (r.values for r in plan.rows)
+    assert (str(first["start_date"]), str(first["end_date"]), first["pages"], first["item_count"]) == ("2019-03-05", "2019-04-01", 12, 3)
+    assert (str(second["start_date"]), str(second["end_date"]), second["pages"]) == ("2019-05-01", "2019-06-01", 20)
+
+
+def test_two_row_heading_in_a_csv(tmp_path):
+    # a CSV cannot merge: a group is written once with a blank after it, the single headers once
+    path = tmp_path / "t.csv"
+    lines = [",".join("" if v is None else str(v) for v in row) for row in TWO_ROW[1:]]
+    path.write_bytes("\r\n".join(lines).encode("gb18030"))
+    m = mapping_of(path)
+    assert (m.header_row, m.fields) == (2, TWO_ROW_FIELDS)
+    assert plan_import(path).summary.ok == 2
+
+
+def test_a_picked_header_row_starts_the_heading(tmp_path):
+    path = write(tmp_path / "t.xlsx", TWO_ROW, ("F2:G2", "H2:I2"))
+    with open_spreadsheet(path) as book:
+        reader = book.sheet()
+        found = detect_mapping(reader)
+        assert (found.first_header_row, found.header_row, found.heading_rows) == (2, 3, 2)
+        # the row a person names is the first of the heading: row 2 takes row 3 with it
+        picked = found.with_header_row(reader, 2)
+        assert (picked.header_row, picked.fields) == (3, TWO_ROW_FIELDS)
+        # stepping on to row 3 (or back to row 1) takes that row alone, so the spin box never snaps back
+        alone = found.with_header_row(reader, 3)
+        assert (alone.first_header_row, alone.heading_rows, alone.headers[5]) == (3, 1, "起")
+        assert found.with_header_row(reader, 1).first_header_row == 1
+        assert ColumnMapping.from_dict(json.loads(json.dumps(found.to_dict()))) == found
+
+
+@pytest.mark.parametrize(
+    "second_row",
+    [
+        # data right under a one-row heading whose 起止日期 is merged over two columns
+        [1, "Z109-WS·2019-D30-0001", 2019, "30年", "请示", "2019.3.5", "2019.4.1", 12, 3, None],
+        # the same, typed as text (a CSV)
+        ["1", "Z109-WS·2019-D30-0001", "2019", "30年", "请示", "2019.3.5", "2019.4.1", "12", "3", ""],
+        # text under a column that is no group: a data row, not sub-headers
+        [None, "甲", None, None, None, "起", "止", "页数", "件数", None],
+    ],
+)
+def test_a_data_row_is_not_taken_for_a_second_heading_row(tmp_path, second_row):
+    path = write(tmp_path / "t.xlsx", [TWO_ROW[1], second_row], ("F1:G1", "H1:I1"))
+    m = mapping_of(path)
+    assert m.header_row == 1
+    assert m.fields[5:7] == ("date_range", None)  # as before: the merged group names one column
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [("起止日期/起", "start_date"), ("起止日期/止", "end_date"), ("日期/自", "start_date"), ("起讫日期/至", "end_date"),
+     ("数量/页数", "pages"), ("起止日期/备注", "notes"), ("案卷题名/起", None), ("部门/单位", None)],
+)
+def test_headers_of_two_row_headings(header, field):
+    assert match_header("volumes", header) == field
+
+
 def test_saved_mapping_round_trip_and_reuse_on_a_moved_layout(tmp_path):
     first = write(tmp_path / "2019.xlsx", [["标题"], ["档号", "案卷名称", "页数", "内部编号"], ["Q001-WS·2019-Y-0001", "甲", 3, "x"]])
     m = mapping_of(first).with_field("B", "title").with_field("D", None)

@@ -189,10 +189,22 @@ _LOOKUPS = {kind: _lookup(kind) for kind in KINDS}
 
 
 def match_header(kind: str, header: object) -> str | None:
-    """The field a header names for ``kind``, or ``None``."""
+    """The field a header names for ``kind``, or ``None``. A header of a two-row heading, written
+    ``group/sub`` (:func:`_combined_header`), names what its sub-header names, else what the pair
+    names together (起止日期/起 → start date)."""
     key = header_key(header)
     if not key:
         return None
+    found = _match_key(kind, key)
+    if found is None and "/" in key:
+        group, _slash, sub = key.rpartition("/")
+        found = _match_key(kind, sub) or _match_key(kind, group + sub)
+        if found is None and _match_key(kind, group) == "date_range" and kind == "volumes":
+            found = "start_date" if sub in _START_WORDS else "end_date" if sub in _END_WORDS else None
+    return found
+
+
+def _match_key(kind: str, key: str) -> str | None:
     table = _LOOKUPS[kind]
     found = table.get(key)
     if found is None:
@@ -202,12 +214,67 @@ def match_header(kind: str, header: object) -> str | None:
     return found
 
 
+#: sub-headers under a date-range heading (起止日期 over 起 | 止)
+_START_WORDS = frozenset({"起", "始", "自", "从", "起始", "开始", "起日", "始日", "起始日期", "开始日期", "起日期"})
+_END_WORDS = frozenset({"止", "终", "至", "讫", "终止", "结束", "截止", "止日", "终日", "终止日期", "结束日期", "截止日期", "止日期"})
+_DIGITS_RE = re.compile(r"\d")
+
+
+def _text(cell: object) -> str:
+    return "" if cell is None else str(cell).strip()
+
+
+def _groups(upper: list[str], lower: list[str]) -> list[str]:
+    """The group heading over each column of a heading's upper row, ``""`` for a column that stands
+    alone. A group is a cell merged across columns (its value repeated in each) or written once with
+    blanks after it (a CSV cannot merge), with a sub-header under each of its columns."""
+    out = [""] * len(upper)
+    i = 0
+    while i < len(upper):
+        j = i + 1
+        if upper[i]:
+            while j < len(upper) and upper[j] in ("", upper[i]):
+                j += 1
+            if j - i > 1 and all(sub and sub != upper[i] for sub in lower[i:j]):
+                out[i:j] = [upper[i]] * (j - i)
+        i = j
+    return out
+
+
+def _combined_headers(kind: str, upper_cells: list[object], lower_cells: list[object]) -> tuple[str, ...] | None:
+    """The headers of a two-row heading, ``None`` when the lower row is not its second row.
+
+    A second row holds sub-headers under group headings of the upper row (起止日期 over 起 | 止,
+    数量 over 页数 | 件数), and elsewhere nothing or the upper row's own header (a cell merged down
+    across both rows). The upper row must name at least two usual headers (a title line merged over
+    the whole width is not a heading), and a sub-header is short text without digits (a data row has
+    档号, years and dates)."""
+    width = max(len(upper_cells), len(lower_cells))
+    upper = [_text(c) for c in upper_cells] + [""] * (width - len(upper_cells))
+    lower = [_text(c) for c in lower_cells] + [""] * (width - len(lower_cells))
+    if _score(kind, upper)[0] < 2 or any(c is not None and not isinstance(c, str) for c in lower_cells):
+        return None
+    groups = _groups(upper, lower)
+    headers: list[str] = []
+    subs = 0
+    for top, sub, group in zip(upper, lower, groups, strict=True):
+        if not sub or sub == top:
+            headers.append(top)
+        elif group and len(sub) <= 12 and not _DIGITS_RE.search(sub) and group != sub:
+            headers.append(sub if match_header(kind, sub) else f"{group}/{sub}")
+            subs += 1
+        else:
+            return None
+    return tuple(headers) if subs else None
+
+
 @dataclass(frozen=True)
 class ColumnMapping:
     """Which column of one sheet holds which field.
 
     ``headers[i]`` and ``fields[i]`` describe column ``i`` (0-based; ``A`` = 0); ``fields[i]`` is
-    ``None`` for a column that is not imported. Data starts on the row after ``header_row``.
+    ``None`` for a column that is not imported. Data starts on the row after ``header_row``, the last
+    row of the heading; a two-row heading (起止日期 over 起 | 止) has ``heading_rows == 2``.
     """
 
     kind: str
@@ -215,6 +282,12 @@ class ColumnMapping:
     header_row: int
     headers: tuple[str, ...]
     fields: tuple[str | None, ...]
+    heading_rows: int = 1
+
+    @property
+    def first_header_row(self) -> int:
+        """The first row of the heading: the row a person names as the header row."""
+        return self.header_row - self.heading_rows + 1
 
     def column_of(self, name: str) -> int | None:
         try:
@@ -249,8 +322,9 @@ class ColumnMapping:
         return replace(self, fields=tuple(fields), headers=tuple(headers))
 
     def with_header_row(self, reader: SheetReader, header_row: int) -> ColumnMapping:
-        """Map again from another header row the user picked."""
-        return _mapping_from_row(self.kind, reader, header_row)
+        """Map again from another header row the user picked: the first row of the heading, which
+        takes the row under it too when that holds sub-headers."""
+        return _mapping_from_row(self.kind, reader, header_row, look_above=False)
 
     def describe(self) -> list[tuple[str, str, str | None]]:
         """(column letter, header, field) for every column: what the wizard shows."""
@@ -265,7 +339,8 @@ class ColumnMapping:
         return MappingTemplate(name=name, kind=self.kind, by_header=by_header, header_row=self.header_row)
 
     def to_dict(self) -> dict[str, object]:
-        return {"kind": self.kind, "sheet": self.sheet, "header_row": self.header_row, "headers": list(self.headers), "fields": list(self.fields)}
+        return {"kind": self.kind, "sheet": self.sheet, "header_row": self.header_row, "headers": list(self.headers),
+                "fields": list(self.fields), "heading_rows": self.heading_rows}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> ColumnMapping:
@@ -275,6 +350,7 @@ class ColumnMapping:
             header_row=int(data["header_row"]),  # type: ignore[call-overload]
             headers=tuple(str(h) for h in data["headers"]),  # type: ignore[attr-defined]
             fields=tuple(None if f is None else str(f) for f in data["fields"]),  # type: ignore[attr-defined]
+            heading_rows=int(data.get("heading_rows", 1)),  # type: ignore[call-overload]
         )
 
 
@@ -303,12 +379,21 @@ def find_header_row(kind: str, reader: SheetReader) -> int | None:
     return best_row
 
 
-def _mapping_from_row(kind: str, reader: SheetReader, header_row: int, template: MappingTemplate | None = None) -> ColumnMapping:
-    cells: list[object] = []
-    for number, row in reader.rows(stop=header_row):
-        if number == header_row:
-            cells = row
-    headers = tuple("" if c is None else str(c).strip() for c in cells)
+def _heading(kind: str, reader: SheetReader, header_row: int, *, look_above: bool) -> tuple[int, int, tuple[str, ...]]:
+    """(last row, number of rows, headers) of the heading at ``header_row``: the row itself, or a
+    two-row heading it starts or (``look_above``) ends (:func:`_combined_headers`)."""
+    rows = dict(reader.rows(stop=header_row + 1))
+    above, cells, below = rows.get(header_row - 1), rows.get(header_row, []), rows.get(header_row + 1)
+    if below is not None and (combined := _combined_headers(kind, cells, below)) is not None:
+        return header_row + 1, 2, combined
+    if look_above and above is not None and (combined := _combined_headers(kind, above, cells)) is not None:
+        return header_row, 2, combined
+    return header_row, 1, tuple(_text(c) for c in cells)
+
+
+def _mapping_from_row(kind: str, reader: SheetReader, header_row: int, template: MappingTemplate | None = None,
+                      *, look_above: bool = True) -> ColumnMapping:
+    header_row, heading_rows, headers = _heading(kind, reader, header_row, look_above=look_above)
     fields: list[str | None] = []
     taken: set[str] = set()
     for h in headers:
@@ -325,12 +410,15 @@ def _mapping_from_row(kind: str, reader: SheetReader, header_row: int, template:
         if name is not None:
             taken.add(name)
         fields.append(name)
-    return ColumnMapping(kind=kind, sheet=reader.name, header_row=header_row, headers=headers, fields=tuple(fields))
+    return ColumnMapping(kind=kind, sheet=reader.name, header_row=header_row, headers=headers, fields=tuple(fields),
+                         heading_rows=heading_rows)
 
 
 def detect_mapping(reader: SheetReader, kind: str = "volumes", *, header_row: int | None = None) -> ColumnMapping:
-    """Find the header row (unless given) and map its columns from the usual Chinese headers."""
+    """Find the header row (unless given: then it is the first row of the heading) and map its columns
+    from the usual Chinese headers."""
     _check_kind(kind)
+    given = header_row is not None
     if header_row is None:
         header_row = find_header_row(kind, reader)
         if header_row is None:
@@ -338,7 +426,7 @@ def detect_mapping(reader: SheetReader, kind: str = "volumes", *, header_row: in
                 t("No header row found in sheet {sheet}: none of its first {n} rows names the usual columns (档号, 题名 …); choose the header row by hand", sheet=reader.name, n=HEADER_SCAN_ROWS),
                 where=reader.name,
             )
-    return _mapping_from_row(kind, reader, header_row)
+    return _mapping_from_row(kind, reader, header_row, look_above=not given)
 
 
 @dataclass(frozen=True)

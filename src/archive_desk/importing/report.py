@@ -16,6 +16,7 @@ import xlsxwriter
 
 from archive_desk.errors import FileLockedError, StorageError
 from archive_desk.i18n import t
+from archive_desk.importing.mapping import ColumnMapping
 from archive_desk.importing.plan import ImportPlan, RowStatus
 from archive_desk.importing.readers import column_letter
 
@@ -67,7 +68,7 @@ def _write(plan: ImportPlan, path: Path) -> None:
         lines: list[tuple[str, object]] = [
             (t("File"), plan.file_name),
             (t("Sheets"), "、".join(sp.name for sp in plan.sheets)),
-            (t("Header row"), "、".join(f"{sp.name}: {sp.mapping.header_row}" for sp in plan.sheets)),
+            (t("Header row"), "、".join(f"{sp.name}: {_heading_rows(sp.mapping)}" for sp in plan.sheets)),
             (t("Complete"), t("yes") if plan.complete else t("no (preview of the first rows only)")),
             ("", ""),
             (t("Rows read"), s.rows_read),
@@ -139,3 +140,10 @@ def _write(plan: ImportPlan, path: Path) -> None:
                 r += 1
     finally:
         book.close()
+
+
+def _heading_rows(mapping: ColumnMapping) -> str:
+    """``3``, or ``2–3`` for a two-row heading."""
+    if mapping.heading_rows > 1:
+        return f"{mapping.first_header_row}–{mapping.header_row}"
+    return str(mapping.header_row)

@@ -203,6 +203,8 @@ class MappingPage(QWizardPage):
         self.table.setObjectName("mappingTable")
         self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Header"), self.tr("Imported as")])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("headingRows")
         self.missing = QLabel(self)
         self.missing.setStyleSheet("color: #b00020")
         save = QPushButton(self.tr("Save this mapping…"), self)
@@ -210,6 +212,7 @@ class MappingPage(QWizardPage):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Header row"), self))
         top.addWidget(self.header_row)
+        top.addWidget(self.heading)
         top.addStretch(1)
         top.addWidget(save)
         layout = QVBoxLayout(self)
@@ -236,8 +239,11 @@ class MappingPage(QWizardPage):
     def set_mapping(self, mapping: ColumnMapping) -> None:
         self.wiz.mapping = mapping
         self.header_row.blockSignals(True)
-        self.header_row.setValue(mapping.header_row)
+        self.header_row.setValue(mapping.first_header_row)
         self.header_row.blockSignals(False)
+        self.heading.setText(self.tr("A heading of two rows: %1–%2; data starts on row %3")
+                             .replace("%1", str(mapping.first_header_row)).replace("%2", str(mapping.header_row))
+                             .replace("%3", str(mapping.header_row + 1)) if mapping.heading_rows > 1 else "")
         self.table.setRowCount(len(mapping.headers))
         for i, (header, field) in enumerate(zip(mapping.headers, mapping.fields, strict=True)):
             self.table.setItem(i, 0, QTableWidgetItem(_letter(i)))
