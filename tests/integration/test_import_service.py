@@ -64,6 +64,76 @@ def test_second_import_creates_no_duplicates_and_updates_only_when_asked(db: Dat
     assert count(db_path, "SELECT count(*) FROM audit_log WHERE action = 'volume.import_update'") == 1
 
 
+def test_update_existing_changes_only_what_the_file_says(db: Database, db_path: Path, actor: Actor, tmp_path: Path) -> None:
+    """Re-importing with "update": a corrected title is written, but a blank cell or a missing column
+    never clears the catalogue's value, a shelved volume keeps its place on its layer unless the file
+    moves it, the version counts up, and the audit row holds what changed."""
+    import xlsxwriter
+
+    from archive_desk.services import locations
+
+    with db.write() as session:
+        room = locations.create_room(session, actor, 1)
+        locations.create_rack(session, actor, room.id, 5, sides=1, columns=2, sections=1, layers=2)
+
+    def register(name: str, header: list[str], rows: list[list[object]]) -> Path:
+        path = tmp_path / name
+        book = xlsxwriter.Workbook(str(path))
+        sheet = book.add_worksheet()
+        sheet.write_row(0, 0, header)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row):
+                if value is not None:
+                    sheet.write(r, c, value)
+        book.close()
+        return path
+
+    codes = [f"Z109-LP·2020-D30-{i:04d}" for i in (1, 2, 3)]
+    first = register("first.xlsx", ["档号", "年度", "保管期限", "案卷题名", "备注", "存放位置"],
+                     [[code, 2020, "D30", f"第{i}号案卷", "原件", "5号密集架1列1节1层"] for i, code in enumerate(codes, 1)])
+    importer.commit(db, actor, importer.plan(db, first), create_missing_fonds=True)
+
+    def state() -> dict[str, tuple[object, ...]]:
+        conn = sqlite3.connect(db_path)
+        try:
+            return {r[0]: r[1:] for r in conn.execute(
+                "SELECT code, title, notes, layer_id, shelf_position, version FROM volumes ORDER BY code")}
+        finally:
+            conn.close()
+
+    before = state()
+    assert [v[3] for v in before.values()] == [1, 2, 3]  # places 1-3 on the layer, in the file's order
+    # the same file again: nothing changes, nobody moves along the layer
+    again = importer.commit(db, actor, importer.plan(db, first), update_existing=True)
+    assert (again.updated, again.unchanged) == (0, 3)
+    assert state() == before
+    # a corrected register: no 备注 or 存放位置 column, one title corrected, one title left blank,
+    # one volume moved to another layer by a second file
+    corrected = register("corrected.xlsx", ["档号", "年度", "保管期限", "案卷题名"],
+                         [[codes[0], 2020, "D30", "第1号案卷（更正）"], [codes[1], 2020, "D30", None], [codes[2], 2020, "D30", "第3号案卷"]])
+    plan = importer.plan(db, corrected)
+    assert plan.summary.existing == 2 and plan.summary.rejected == 1  # a blank title is an error, as ever
+    result = importer.commit(db, actor, plan, update_existing=True)
+    assert (result.updated, result.unchanged) == (1, 1)
+    moved = register("moved.xlsx", ["档号", "案卷题名", "存放位置"], [[codes[2], "第3号案卷", "5号密集架2列1节2层"]])
+    assert importer.commit(db, actor, importer.plan(db, moved), update_existing=True).updated == 1
+    after = state()
+    assert after[codes[0]] == ("第1号案卷（更正）", "原件", before[codes[0]][2], 1, 2)
+    assert after[codes[1]] == before[codes[1]]
+    layer, place = after[codes[2]][2:4]
+    assert layer != before[codes[2]][2] and place == 1 and after[codes[2]][4] == 2
+    conn = sqlite3.connect(db_path)
+    try:
+        entries = conn.execute("SELECT entity_id, before, after FROM audit_log WHERE action = 'volume.import_update' ORDER BY id").fetchall()
+        used = dict(conn.execute("SELECT id, used_count FROM layers WHERE used_count > 0"))
+    finally:
+        conn.close()
+    assert [(b, a) for _id, b, a in entries][0] == ('{"title":"第1号案卷"}', '{"title":"第1号案卷（更正）"}')
+    assert used == {before[codes[0]][2]: 2, layer: 1}
+    with db.read() as session:
+        assert audit.verify_chain(session) == []
+
+
 def test_unknown_fonds_is_refused_per_row_unless_created(db: Database, db_path: Path, actor: Actor) -> None:
     result = importer.commit(db, actor, importer.plan(db, DATA / SAMPLES[0]))
     assert result.created == 0 and len(result.failures) == 114

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -255,7 +255,6 @@ def _volume_values(ctx: _Context, row: RowResult) -> dict[str, Any]:
         "box_no": values.get("box_no"), "title": values["title"], "responsible": values.get("responsible") or "",
         "start_date": values.get("start_date"), "end_date": values.get("end_date"), "pages": values.get("pages") or 0,
         "item_count": values.get("item_count") or 0, "notes": notes, "custom": custom, "layer_id": layer_id,
-        "shelf_position": ctx.next_position(int(layer_id)) if layer_id else None,
     }
 
 
@@ -287,11 +286,9 @@ def _commit_volumes(db: Database, actor: Actor, import_plan: ImportPlan, *, upda
     total = len(rows)
     with db.write() as session:
         ctx = _Context(session, actor, create_missing_fonds, default_fonds_id, default_category_id)
-        updated = unchanged = 0
         failures: list[RowFailure] = []
-        ids: list[int] = []
-        update_entries: list[tuple[str, str, int | None, Any, Any]] = []
         new_volumes = _NewVolumes(session, actor)
+        updates = _Updates(session, actor, ctx, failures)
         for done, row in enumerate(rows, start=1):
             if should_cancel is not None and should_cancel():
                 raise ImportCancelled(t("Import cancelled; nothing was changed"))
@@ -303,40 +300,108 @@ def _commit_volumes(db: Database, actor: Actor, import_plan: ImportPlan, *, upda
                 failures.append(RowFailure(row.sheet, row.row, "", str(row.values.get("code", "")), getattr(exc, "reason", str(exc))))
                 continue
             if row.status == RowStatus.OK:
+                layer_id = values["layer_id"]
+                values["shelf_position"] = ctx.next_position(int(layer_id)) if layer_id else None
                 new_volumes.add(values)
-                continue
-            volume = session.scalar(select(Volume).where(Volume.code == values["code"]))
-            assert volume is not None  # existing at planning time, and nothing is ever deleted
-            changes = {k: v for k, v in values.items() if _plain(getattr(volume, k)) != _plain(v)}
-            if changes and volume.status in (VolumeStatus.TRANSFERRED, VolumeStatus.DESTROYED, VolumeStatus.VOID):
-                failures.append(RowFailure(row.sheet, row.row, "", values["code"],
-                                           t("Volume {code} is no longer in the room; an import does not change its record",
-                                             code=values["code"])))
-                continue
-            if not changes:
-                unchanged += 1
-                continue
-            before = {k: _plain(getattr(volume, k)) for k in changes}
-            for k, v in changes.items():
-                setattr(volume, k, v)
-            volume.updated_by = actor.user
-            volume.updated_at = audit.utcnow()
-            update_entries.append(("volume.import_update", "volume", volume.id, before, {k: _plain(v) for k, v in changes.items()}))
-            if len(update_entries) >= _NewVolumes.CHUNK:
-                audit.record_many(session, actor, update_entries)
-                update_entries = []
-            updated += 1
-            ids.append(volume.id)
-        audit.record_many(session, actor, update_entries)
+            else:
+                updates.add(row, values)
+        updates.flush()
         new_volumes.close()
-        ids.extend(new_volumes.ids)
-        created = len(new_volumes.ids)
+        ids = [*updates.ids, *new_volumes.ids]
+        created, updated, unchanged = len(new_volumes.ids), len(updates.ids), updates.unchanged
         audit.record(session, actor, "import.file", "catalogue", None, None, {
             "file": Path(import_plan.path).name, "created": created, "updated": updated, "unchanged": unchanged,
             "failed": len(failures), "summary": _plain_summary(import_plan)})
         if progress is not None:
             progress(total, total)
         return ImportResult(created, updated, unchanged, 0, tuple(failures), tuple(ctx.fonds_created), tuple(ids))
+
+
+#: what a value of the file (a key of ``RowResult.values``) may change on a catalogued volume
+_UPDATED_BY = {"title": ("title",), "year": ("year",), "retention": ("retention",), "security": ("security", "security_period"),
+               "responsible": ("responsible",), "start_date": ("start_date",), "end_date": ("end_date",), "pages": ("pages",),
+               "item_count": ("item_count",), "box_no": ("box_no",), "org_code": ("org_code",), "notes": ("notes",),
+               "location": ("layer_id", "notes")}
+
+
+class _Updates:
+    """Catalogued volumes a re-import updates (``update_existing``), ``CHUNK`` at a time: each compared
+    with its row as it stands inside the import's transaction, changed with one executemany per set of
+    changed columns (the version counted up, so an edit open on another workstation is refused on
+    save), and audited with what changed.
+
+    Only what the file says is changed: a blank cell, or a column the file does not have, leaves the
+    catalogue's value alone (a register without locations does not unshelve its volumes), a custom
+    field is changed without touching the volume's other fields, and a volume stays at its place on
+    the layer unless the file moves it to another layer."""
+
+    CHUNK = 500
+
+    def __init__(self, session: Session, actor: Actor, ctx: _Context, failures: list[RowFailure]) -> None:
+        self.session = session
+        self.actor = actor
+        self.ctx = ctx
+        self.failures = failures
+        self.pending: list[tuple[RowResult, dict[str, Any]]] = []
+        self.ids: list[int] = []
+        self.unchanged = 0
+
+    def add(self, row: RowResult, values: dict[str, Any]) -> None:
+        self.pending.append((row, values))
+        if len(self.pending) >= self.CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        chunk, self.pending = self.pending, []
+        if not chunk:
+            return
+        current = {r["code"]: r for r in self.session.execute(
+            select(V).where(V.c.code.in_([values["code"] for _row, values in chunk]))).mappings()}
+        by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        entries: list[tuple[str, str, int | None, Any, Any]] = []
+        now = audit.utcnow()
+        for row, values in chunk:
+            volume = current[values["code"]]  # existing at planning time, and nothing is ever deleted
+            changes = self._changes(row, values, volume)
+            if not changes:
+                self.unchanged += 1
+                continue
+            if volume["status"] in (VolumeStatus.TRANSFERRED, VolumeStatus.DESTROYED, VolumeStatus.VOID):
+                self.failures.append(RowFailure(row.sheet, row.row, "", values["code"],
+                                                t("Volume {code} is no longer in the room; an import does not change its record",
+                                                  code=values["code"])))
+                continue
+            entries.append(("volume.import_update", "volume", volume["id"],
+                            {k: _plain(volume[k]) for k in changes}, {k: _plain(v) for k, v in changes.items()}))
+            by_columns.setdefault(tuple(sorted(changes)), []).append({"b_id": volume["id"], **{f"b_{k}": v for k, v in changes.items()}})
+            self.ids.append(volume["id"])
+        for columns, params in by_columns.items():
+            self.session.execute(
+                update(V).where(V.c.id == bindparam("b_id"))
+                .values({**{name: bindparam(f"b_{name}") for name in columns}, "version": V.c.version + 1,
+                         "updated_by": self.actor.user, "updated_at": now}),
+                params)
+        audit.record_many(self.session, self.actor, entries)
+
+    def _changes(self, row: RowResult, values: dict[str, Any], volume: Mapping[str, Any]) -> dict[str, Any]:
+        wanted = {column for key in row.values for column in _UPDATED_BY.get(key, ())}
+        changes = {k: values[k] for k in wanted if _plain(volume[k]) != _plain(values[k])}
+        if "notes" in changes and "notes" not in row.values:
+            # only a place the shelving does not know, kept as text: added to the volume's notes
+            text, notes = changes["notes"], volume["notes"] or ""
+            if text in notes:
+                del changes["notes"]
+            else:
+                changes["notes"] = f"{notes}；{text}" if notes else text
+        if "layer_id" in changes:
+            if values["layer_id"] is None:  # a place the shelving does not know: kept as text in the notes
+                del changes["layer_id"]
+            else:
+                changes["shelf_position"] = self.ctx.next_position(int(values["layer_id"]))
+        custom = {**(volume["custom"] or {}), **values["custom"]}  # the file's custom fields over the volume's
+        if values["custom"] and custom != (volume["custom"] or {}):
+            changes["custom"] = custom
+        return changes
 
 
 class _NewVolumes:
