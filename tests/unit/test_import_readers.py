@@ -12,6 +12,7 @@ import xlsxwriter
 
 from archive_desk.errors import UserError
 from archive_desk.i18n import current_language, set_language
+from archive_desk.importing import RowStatus, plan_import
 from archive_desk.importing.readers import (
     CellRange,
     ErrorValue,
@@ -301,3 +302,14 @@ def test_first_rows_do_not_load_the_whole_sheet(monkeypatch):
         rows = dict(book.sheet(head=50).rows())
     assert rows[42][12] == "2号密集架2列2节3层"  # merged ranges found at the end of the sheet
     assert max(rows) == 50
+
+
+def test_a_formula_whose_saved_result_is_empty_text_is_blank_not_unsaved():
+    """=IF(D2>100,"厚","") recalculated and saved by LibreOffice (t="str", an empty <v></v>): the saved
+    result is the empty text. Calling it unsaved would reject the row however often the clerk saves it."""
+    path = DATA / "formula_empty_text_libreoffice.xlsx"
+    plan = plan_import(path)
+    assert (plan.summary.ok, plan.summary.rejected) == (1, 0)
+    assert "notes" not in plan.rows[0].values
+    # the quick reader of the wizard's first screen agrees
+    assert plan_import(path, limit=10).rows[0].status is RowStatus.OK

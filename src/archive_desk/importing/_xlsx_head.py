@@ -323,7 +323,7 @@ def read_xlsx_head(path: Path, sheet_name: str, stop: int) -> XlsxHead:
         value: object
         if kind == "e":
             value = ErrorValue((text or "#N/A").strip())
-        elif has_f and not text:
+        elif has_f and (not has_v or (not text and kind != "str")):  # as readers._xlsx_flagged_cells
             value = NoCachedValue(formula.strip())
         elif not has_v:
             continue
