@@ -305,6 +305,31 @@ def test_total_and_signature_lines_need_an_empty_key(tmp_path):
     assert plan.summary.blank_outside == 1 and plan.summary.adds_up
 
 
+def test_a_volume_row_without_its_code_is_never_skipped_as_a_layout_line(tmp_path):
+    """A title that ends in 审批 or 审核, or carries （签字）, is a volume whose 档号 was forgotten: it
+    is rejected and shown, not skipped out of sight as a signature line. Totals written 共N卷 are totals."""
+    path = _workbook(
+        tmp_path / "t.xlsx",
+        {
+            "案卷": [
+                ["档号", "题名", "年度", "保管期限", "页数"],
+                [None, "2019年度固定资产处置审批", 2019, "永久", 12],
+                [None, "合同审核", 2019, "30年", 8],
+                [None, "人事任免审批（签字）", 2019, "永久", 3],
+                ["合计", "共2卷", None, None, 22],
+                [None, "共2卷 22页"],
+                ["审核：李四", None, None, None, None],
+                ["（签字）", None, None, None, None],
+            ]
+        },
+    )
+    plan = plan_import(path)
+    got = [(r.row, r.status.value, r.skip.value if r.skip else None) for r in plan.rows]
+    assert got == [(2, "rejected", None), (3, "rejected", None), (4, "rejected", None),
+                   (5, "skipped", "total"), (6, "skipped", "total"), (7, "skipped", "signature"), (8, "skipped", "signature")]
+    assert all("档号" in r.problems[0].reason for r in plan.rows[:3])
+
+
 def test_several_sheets_and_duplicates_across_them(tmp_path):
     path = _workbook(
         tmp_path / "t.xlsx",

@@ -207,11 +207,16 @@ def match_header(kind: str, header: object) -> str | None:
 def _match_key(kind: str, key: str) -> str | None:
     table = _LOOKUPS[kind]
     found = table.get(key)
-    if found is None:
+    if found is None and not _SCALED_RE.search(key):
         stripped = _BRACKETS_RE.sub("", key)
         if stripped != key:
             found = table.get(stripped)
     return found
+
+
+#: a unit in brackets that scales the values (赔付金额（万元）): such a column is not taken as the
+#: field's plain unit; the clerk maps it knowingly or leaves it out
+_SCALED_RE = re.compile(r"[(\[【][^)\]】]*[十百千万亿‰%][^)\]】]*[)\]】]")
 
 
 #: sub-headers under a date-range heading (起止日期 over 起 | 止)

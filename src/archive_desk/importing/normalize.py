@@ -12,12 +12,18 @@ Choices made here (documented so the service layer can rely on them):
   is not accepted: 30 what?
 - Dates are accepted only year-first (``2019.3.5``, ``2019-03-05``, ``2019/3/5``, ``20190305``,
   ``2019年3月5日``, optionally followed by a time of day); ``3/5/2019`` and ``19.3.5`` are ambiguous
-  and rejected. Numeric cells are Excel serial numbers (1900 system) from 1900-03-01 on, or
-  ``YYYYMMDD`` when they have eight digits. Year-and-month only (``2019.3``) is not a date.
+  and rejected; so is a time of day that does not exist (``25:99``). Numeric cells are ``YYYYMMDD``
+  when they have eight digits, else Excel serial numbers (1900 system) above 2100 (1905-10-01 on),
+  whole or with a time of day (``43529.6``). A whole number from 1000 to 2100 is a year typed into a
+  date column, and ``2019.3`` / ``1999.12`` a year and month: errors, never read as 1905 serials.
+  Year-and-month only (``2019.3``) is not a date either.
 - A date range with a single date means a one-day range (start = end).
-- Years and dates must lie in 1900 .. next year.
-- Reference numbers (赔案号, 保单号, 证件号码 …) that Excel stored as numbers of 16 digits or more
-  have already lost digits (Excel keeps 15): they are rejected with that explanation.
+- Dates must lie in 1900 .. today (a date after today is an error; ``today`` can be passed in, else
+  :func:`_today`); a 年度 may be next year's.
+- Reference numbers (赔案号, 保单号, 证件号码 …) that Excel stored as numbers of 16 digits or more,
+  or that reach us as Excel's scientific notation (``1.23457E+17``), have already lost digits (Excel
+  keeps 15): they are rejected with that explanation.
+- Amounts take commas only between groups of three digits (``12,345.60``); ``1,2345`` is an error.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal
 from functools import lru_cache
 
 from archive_desk.i18n import t
@@ -71,7 +77,7 @@ class CellError(ValueError):
 
 def year_bounds(today: date | None = None) -> tuple[int, int]:
     """Years a register may hold: 1900 .. next year."""
-    return MIN_YEAR, (today or date.today()).year + 1
+    return MIN_YEAR, (today or _today()).year + 1
 
 
 def is_blank(value: object) -> bool:
@@ -124,6 +130,22 @@ def parse_text(value: object) -> str:
     return text
 
 
+#: how Excel shows a long number it keeps as a number (``1.23457E+17``); digits are lost by then
+_EXCEL_SCIENTIFIC = re.compile(r"[1-9](?:\.\d+)?E[+-]\d{2,3}")
+
+
+def _lost_digits(shown: str) -> CellError:
+    return CellError(
+        t("{value} was stored by Excel as a number and has lost its last digits; format the column as text and type it again", value=shown)
+    )
+
+
+def _reject_scientific(text: str, shown: str) -> None:
+    """``text`` (compacted) is Excel's scientific notation of a number: its digits are gone."""
+    if "E" in text and _EXCEL_SCIENTIFIC.fullmatch(text):
+        raise _lost_digits(shown)
+
+
 def parse_reference(value: object) -> str:
     """A reference number that may be scanned or compared (赔案号, 保单号, 病案号, 工号, 借阅证号):
     half-width, upper-case, no spaces."""
@@ -135,6 +157,7 @@ def parse_reference(value: object) -> str:
         text = compact(value)
         if not text:
             raise CellError(t("The cell is empty"))
+        _reject_scientific(text, clean_text(value))
         return text
     if isinstance(value, bool):
         raise CellError(t("{value} is a true/false value, not a number or code", value=value))
@@ -143,9 +166,7 @@ def parse_reference(value: object) -> str:
         if n is None:
             raise CellError(t("{value} has decimals; a reference number has none", value=value))
         if abs(n) >= 10**15:
-            raise CellError(
-                t("{value} was stored by Excel as a number and has lost its last digits; format the column as text and type it again", value=_show(value))
-            )
+            raise _lost_digits(_show(value))
         return str(n)
     if isinstance(value, int):
         return str(value)
@@ -156,6 +177,7 @@ def parse_reference(value: object) -> str:
     text = compact(str(value))
     if not text:
         raise CellError(t("The cell is empty"))
+    _reject_scientific(text, clean_text(str(value)))
     return text
 
 
@@ -294,8 +316,12 @@ def parse_security(value: object) -> SecurityMark:
 # -------------------------------------------------------------------------------------------- dates
 
 _EXCEL_EPOCH = date(1899, 12, 30)
-_FIRST_SERIAL = 61  # 1900-03-01: serials before it are distorted by Excel's 1900 leap-year bug
-_TIME_SUFFIX = r"(?:[T ]?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+#: the largest whole number that reads as a year (``2019`` typed into a date column); Excel serials
+#: start after it (2101 is 1905-10-01), so no date a register holds is lost
+_LAST_YEARLIKE = 2100
+_FIRST_YEARLIKE = 1000
+_LAST_SERIAL = 2958465  # 9999-12-31
+_TIME_SUFFIX = r"(?:[T ]?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
 _DATE_FORMS = (
     re.compile(r"(\d{4})([./-])(\d{1,2})\2(\d{1,2})" + _TIME_SUFFIX),
     re.compile(r"(\d{4})()年(\d{1,2})月(\d{1,2})[日号]?" + _TIME_SUFFIX),
@@ -303,28 +329,48 @@ _DATE_FORMS = (
 )
 
 
+def _today() -> date:
+    """Today's date (patch this in tests, or pass ``today=`` to the parsers)."""
+    return date.today()
+
+
 class _ImpossibleDate(CellError):
     """A date written in a known form that does not exist (``2019.13.45``)."""
 
 
 def _checked(d: date, shown: object, today: date | None) -> date:
-    low, high = year_bounds(today)
-    if not low <= d.year <= high:
-        raise CellError(t("Date {value} is outside the years {low}–{high}", value=_show(shown), low=low, high=high))
+    today = today or _today()
+    if d.year < MIN_YEAR:
+        raise CellError(t("Date {value} is outside the years {low}–{high}", value=_show(shown), low=MIN_YEAR, high=today.year))
+    if d > today:
+        raise CellError(t("Date {value} is in the future (today is {today})", value=_show(shown), today=today.isoformat()))
     return d
 
 
 def _date_from_number(value: float, today: date | None) -> date:
-    n = _integral(value)
-    if n is not None and 19000101 <= n <= 29991231:
-        return _date_from_text(str(n), value, today)
-    if not math.isfinite(value) or value < _FIRST_SERIAL or value >= 2958466:
+    """A number in a date column: ``YYYYMMDD`` (eight digits) or an Excel serial number, whole or with a
+    time of day (``43529.6``). A year (``2019``), a year and month typed as a number (``2019.3``,
+    ``1999.12``), a small count or a fraction of one are not dates."""
+    if not math.isfinite(value) or value < 0:
         raise CellError(t("The number {value} is not a date", value=_show(value)))
-    return _checked(_EXCEL_EPOCH + timedelta(days=int(value)), value, today)
+    whole = math.floor(value)
+    if value == whole and 19000101 <= whole <= 29991231:
+        return _date_from_text(str(whole), value, today)
+    if _FIRST_YEARLIKE <= whole <= _LAST_YEARLIKE:
+        if value == whole:
+            raise CellError(t("The number {value} looks like a year, not a date; type the whole date, e.g. 2019-03-05", value=_show(value)))
+        raise CellError(t("The number {value} looks like a year and month, not a date; type the whole date, e.g. 2019-03-05", value=_show(value)))
+    if whole <= _LAST_YEARLIKE or whole > _LAST_SERIAL:
+        raise CellError(t("The number {value} is not a date", value=_show(value)))
+    # a whole serial, or a serial and a time of day (the fraction): the date is the whole part
+    result = _EXCEL_EPOCH + timedelta(days=whole)
+    if result.year > year_bounds(today)[1]:  # 201903 (a year and month) would be 2452-10-24
+        raise CellError(t("The number {value} is not a date", value=_show(value)))
+    return _checked(result, value, today)
 
 
 @lru_cache(maxsize=16384)
-def _date_cached(text: str, today: date | None) -> date:
+def _date_cached(text: str, today: date) -> date:
     return _date_from_text(text, text, today)
 
 
@@ -341,6 +387,8 @@ def _date_from_text(text: str, shown: object, today: date | None) -> date:
             y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
             try:
                 result = date(y, mo, d)
+                if form.groups > 4 and m.group(5) is not None:
+                    time(int(m.group(5)), int(m.group(6)), int(m.group(7) or 0))
             except ValueError:
                 raise _ImpossibleDate(t("Date {value} does not exist", value=_show(shown).strip())) from None
             return _checked(result, shown, today)
@@ -349,7 +397,8 @@ def _date_from_text(text: str, shown: object, today: date | None) -> date:
 
 def parse_date(value: object, *, today: date | None = None) -> date:
     """Excel dates and datetimes, serial numbers, ``2019.3.5``, ``2019-03-05``, ``2019/3/5``,
-    ``20190305``, ``2019年3月5日``."""
+    ``20190305``, ``2019年3月5日``. Dates before 1900 or after ``today`` are errors."""
+    today = today or _today()
     if isinstance(value, datetime):
         return _checked(value.date(), value, today)
     if isinstance(value, date):
@@ -357,7 +406,11 @@ def parse_date(value: object, *, today: date | None = None) -> date:
     if isinstance(value, bool) or isinstance(value, (time, timedelta)):
         raise CellError(t("{value} is not a date", value=_show(value)))
     if isinstance(value, (int, float)):
-        return _date_from_number(float(value), today)
+        try:
+            number = float(value)
+        except OverflowError:  # an int too large for a float
+            raise CellError(t("The number {value} is not a date", value=_show(value))) from None
+        return _date_from_number(number, today)
     text = compact(str(value))
     if len(text) <= 16:
         try:
@@ -375,6 +428,7 @@ _RANGE_FAST = re.compile(f"({_ONE_DATE})(?:-|至|到|~|〜|—+|–|―)({_ONE_D
 
 def parse_date_range(value: object, *, today: date | None = None) -> tuple[date, date]:
     """Two dates joined by ``-``, ``—``, ``–``, ``~``, ``～`` or ``至``; a single date is a one-day range."""
+    today = today or _today()
     if not isinstance(value, str):
         d = parse_date(value, today=today)
         return d, d
@@ -485,6 +539,14 @@ def parse_page_range(value: object) -> tuple[int, int | None]:
     return first, last
 
 
+#: what an amount may look like once currency marks and 万/元 are off: digits, commas only between
+#: groups of three (``12,345.60``; ``1,2345`` is a mistyped or a 万-grouped number, not guessed at)
+_AMOUNT_RE = re.compile(r"-?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?")
+_CURRENCY_RE = re.compile(r"^(-?)(?:¥|RMB|CNY)|(?:RMB|CNY)$")
+#: 10^15 元 and more is no amount of money a register holds (and more than Excel keeps exactly)
+_AMOUNT_LIMIT = Decimal(10) ** 15
+
+
 def parse_amount(value: object) -> Decimal:
     """Money in 元: ``12345.6``, ``12,345.60``, ``¥12345``, ``12345元``, ``1.2万元``; at most 2 decimals."""
     if isinstance(value, bool) or isinstance(value, (date, time, timedelta)):
@@ -492,24 +554,29 @@ def parse_amount(value: object) -> Decimal:
     if isinstance(value, (int, float)):
         if isinstance(value, float) and not math.isfinite(value):
             raise CellError(t("{value} is not an amount of money", value=value))
+        if abs(value) >= _AMOUNT_LIMIT:
+            raise CellError(t("{value} is too large to be an amount of money", value=value if isinstance(value, int) else f"{value:G}"))
         rounded = round(value, 2)
         if abs(value - rounded) > 1e-6:
             raise CellError(t("{value} has more than 2 decimals", value=value))
         amount = Decimal(repr(rounded)) if isinstance(value, float) else Decimal(value)
     else:
-        text = compact(str(value)).replace(",", "").replace("¥", "").replace("RMB", "").replace("CNY", "")
+        shown = clean_text(str(value))
+        text = _CURRENCY_RE.sub(r"\1", compact(str(value)), count=1)
         factor = 1
         if text.endswith("万元") or text.endswith("万"):
             factor, text = 10000, text.removesuffix("元").removesuffix("万")
         text = text.removesuffix("元")
-        if not re.fullmatch(r"-?\d+(?:\.\d+)?", text):
-            raise CellError(t("{value} is not an amount of money", value=clean_text(str(value))))
-        try:
-            amount = Decimal(text) * factor
-        except InvalidOperation:  # pragma: no cover - regex guards it
-            raise CellError(t("{value} is not an amount of money", value=clean_text(str(value)))) from None
+        if not _AMOUNT_RE.fullmatch(text):
+            if "," in text and re.fullmatch(r"-?[\d,]+(?:\.\d+)?", text):
+                raise CellError(t("{value}: commas in an amount go only between groups of three digits, e.g. 12,345.60", value=shown))
+            raise CellError(t("{value} is not an amount of money", value=shown))
+        digits = text.replace(",", "")
+        amount = Context(prec=len(digits) + 5).multiply(Decimal(digits), factor)  # exact, however long
+        if abs(amount) >= _AMOUNT_LIMIT:
+            raise CellError(t("{value} is too large to be an amount of money", value=shown))
         if amount != amount.quantize(Decimal("0.01")):
-            raise CellError(t("{value} has more than 2 decimals", value=clean_text(str(value))))
+            raise CellError(t("{value} has more than 2 decimals", value=shown))
     if amount < 0:
         raise CellError(t("{value} cannot be negative", value=_show(value)))
     return amount.quantize(Decimal("0.01"))
@@ -524,6 +591,7 @@ _ID_CHECK = "10X98765432"
 def parse_phone(value: object) -> str:
     """A phone number: digits with ``-``, spaces, ``+``, brackets or 转 (extension); at least 3 digits."""
     text = parse_reference(value) if not isinstance(value, str) else re.sub(r"\s+", "", compact(value))
+    _reject_scientific(text, _show(value).strip())
     if not re.fullmatch(r"\+?[\d()\-]+(?:转\d+)?", text) or sum(ch.isdigit() for ch in text) < 3:
         raise CellError(t("Phone number {value} is not understood", value=_show(value).strip()))
     return text
@@ -552,18 +620,32 @@ def parse_id_number(value: object) -> str:
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
-def _cn_number(text: str) -> str:
-    """``5``, ``05``, ``五``, ``十二``, ``K1`` -> ``5``, ``5``, ``5``, ``12``, ``K1`` (digits lose leading zeros)."""
-    if text.isdigit():
-        return str(int(text))
-    if text and all(ch in _CN_DIGITS or ch == "十" for ch in text):
+#: the largest room, rack, column, section or layer number a place may name
+_MAX_PLACE_NUMBER = 9999
+#: 十, 十二, 二十, 二十三 (one 十, at most one digit 1-9 on either side)
+_CN_TENS = re.compile("([一二两三四五六七八九]?)十([一二三四五六七八九]?)")
+
+
+def _cn_number(text: str, raw: str) -> str:
+    """``5``, ``05``, ``五``, ``十二``, ``K1`` -> ``5``, ``5``, ``5``, ``12``, ``K1`` (digits lose leading zeros);
+    digit by digit (``一二`` -> ``12``) is read too. A malformed numeral (``十十``, ``二十十``) or a number
+    beyond :data:`_MAX_PLACE_NUMBER` is an error on the cell (``raw``)."""
+    if text.isascii() and text.isdigit():
+        n = int(text) if len(text) <= 9 else _MAX_PLACE_NUMBER + 1
+    elif text and all(ch in _CN_DIGITS or ch == "十" for ch in text):
         if "十" in text:
-            tens, _, ones = text.partition("十")
+            m = _CN_TENS.fullmatch(text)
+            if m is None:
+                raise CellError(t("Location {value}: {number} is not a number; write it as 十二 or 12", value=raw, number=text))
+            tens, ones = m.group(1), m.group(2)
             n = (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
         else:
-            n = int("".join(str(_CN_DIGITS[ch]) for ch in text))
-        return str(n)
-    return text
+            n = int("".join(str(_CN_DIGITS[ch]) for ch in text)) if len(text) <= 9 else _MAX_PLACE_NUMBER + 1
+    else:
+        return text
+    if n > _MAX_PLACE_NUMBER:
+        raise CellError(t("Location {value}: the number {number} is too large", value=raw, number=text))
+    return str(n)
 
 
 @dataclass(frozen=True, slots=True)
@@ -624,7 +706,7 @@ _LOCATION_CN = re.compile(
     rf"(?:(?P<section>{_NUM})节)?"
     rf"(?:(?P<layer>{_NUM})层)?"
 )
-_LOCATION_CODE = re.compile(r"(?:L\.)?(?P<code>(?P<room>[A-Z0-9]+)-(?P<rack>\d+)(?P<side>[AB])?(?P<rest>(?:-\d+){1,4}))")
+_LOCATION_CODE = re.compile(r"(?:L\.)?(?P<code>(?P<room>[A-Z0-9]+)-(?P<rack>[0-9]+)(?P<side>[AB])?(?P<rest>(?:-[0-9]+){1,4}))")
 
 
 def parse_location(value: object) -> ParsedLocation:
@@ -648,11 +730,11 @@ def _parse_location(value: object) -> ParsedLocation:
     text = compact(value)
     m = _LOCATION_CODE.fullmatch(text)
     if m:
-        rest = [int(x) for x in m.group("rest").split("-")[1:]]
+        rest = [int(_cn_number(x, raw)) for x in m.group("rest").split("-")[1:]]
         column, section, layer = rest if len(rest) == 3 else (None, None, None)
         return ParsedLocation(
-            room=_cn_number(m.group("room")),
-            rack=_cn_number(m.group("rack")),
+            room=_cn_number(m.group("room"), raw),
+            rack=_cn_number(m.group("rack"), raw),
             side=m.group("side"),
             column=column,
             section=section,
@@ -667,11 +749,11 @@ def _parse_location(value: object) -> ParsedLocation:
         room = m.group("room") or m.group("room2")
 
         def num(group: str) -> int | None:
-            return int(_cn_number(m.group(group))) if m.group(group) else None
+            return int(_cn_number(m.group(group), raw)) if m.group(group) else None
 
         return ParsedLocation(
-            room=_cn_number(room) if room else None,
-            rack=_cn_number(m.group("rack")) if m.group("rack") else None,
+            room=_cn_number(room, raw) if room else None,
+            rack=_cn_number(m.group("rack"), raw) if m.group("rack") else None,
             side=m.group("side1") or m.group("side2"),
             column=num("column"),
             section=num("section"),

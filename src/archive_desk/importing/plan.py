@@ -49,6 +49,7 @@ from archive_desk.importing.mapping import (
     find_header_row,
     required_fields,
 )
+from archive_desk.importing import normalize as _normalize
 from archive_desk.importing.normalize import (
     RETENTION_LABELS,
     CellError,
@@ -217,10 +218,12 @@ class ImportPlan:
 
 # ------------------------------------------------------------------------------ row classification
 
-_TOTAL_RE = re.compile(r"(?:本页|本表|本卷|全部|总)?(?:合计|总计|小计|共计|累计)[:：]?[0-9卷件页盒册份张米,，、.;；:：()（）/]*")
+_TOTAL_RE = re.compile(r"(?:(?:本页|本表|本卷|全部|总)?(?:合计|总计|小计|共计|累计)[:：]?|共(?=[0-9]+[卷件盒册份]))"
+                       r"[0-9卷件页盒册份张米,，、.;；:：()（）/]*")
+#: a signature label opens its cell (经办人：张三, 审核：); a title that merely ends in 审批 is no label
 _SIGN_RE = re.compile(
-    r"(?:经办人|移交人|接收人|制表人|填表人|审核人|审批人|负责人|立卷人|检查人|编制人|交接人|监销人|复核人|监交人|"
-    r"移交单位|接收单位|制表|填表|审核|审批|签字|签名|盖章|签章)(?:[:：(（]|$)"
+    r"[(（]?(?:经办人|移交人|接收人|制表人|填表人|审核人|审批人|负责人|立卷人|检查人|编制人|交接人|监销人|复核人|监交人|"
+    r"移交单位|接收单位|制表|填表|审核|审批|签字|签名|盖章|签章)(?:[:：(（)）]|$)"
 )
 _MAX_SIGNATURE_CELLS = 6
 
@@ -245,18 +248,19 @@ def _classify(cells: list[object], key_col: int | None, title_col: int | None) -
     if not nonblank:
         return SkipKind.BLANK
     key_text = _text_of(cells[key_col]) if key_col is not None and key_col < len(cells) and not is_blank(cells[key_col]) else ""
-    if key_text and not (_TOTAL_RE.fullmatch(key_text) or _SIGN_RE.search(key_text)):
+    if key_text and not (_TOTAL_RE.fullmatch(key_text) or _SIGN_RE.match(key_text)):
         return None
     if key_col is not None and key_col < len(cells) and not is_blank(cells[key_col]) and not isinstance(cells[key_col], str):
         return None
     texts = [_text_of(c) for c in nonblank]
     title_text = _text_of(cells[title_col]) if title_col is not None and title_col < len(cells) and not is_blank(cells[title_col]) else ""
-    for text in texts:
-        if text and _TOTAL_RE.fullmatch(text) and (not key_text or key_text == text) and (not title_text or title_text == text):
-            return SkipKind.TOTAL
-    if len(set(map(repr, nonblank))) <= _MAX_SIGNATURE_CELLS and any(_SIGN_RE.search(x) for x in texts if x):
-        if not title_text or _SIGN_RE.search(title_text):
-            return SkipKind.SIGNATURE
+    if (any(text and _TOTAL_RE.fullmatch(text) for text in texts) and (not key_text or _TOTAL_RE.fullmatch(key_text))
+            and (not title_text or _TOTAL_RE.fullmatch(title_text))):
+        return SkipKind.TOTAL
+    if (len(set(map(repr, nonblank))) <= _MAX_SIGNATURE_CELLS and any(_SIGN_RE.match(x) for x in texts if x)
+            and (not title_text or _SIGN_RE.match(title_text))
+            and not any(isinstance(c, int | float) for c in nonblank)):  # a year or a page count: a register row
+        return SkipKind.SIGNATURE
     return None
 
 
@@ -611,7 +615,7 @@ def plan_import(
     - ``kind``: ``"volumes"``, ``"items"`` (卷内目录) or ``"borrowers"``.
     - ``existing_codes(keys) -> keys already in the catalogue``; called once per 2,000 keys with
       the keys of rows that are otherwise ``ok`` (volumes: 档号; borrowers: 借阅证号/工号 or
-      证件号码; not called for items). Those rows become ``existing``.
+      证件号码; items: ``档号#序号``, for rows with a 序号). Those rows become ``existing``.
     - ``known_volumes(codes) -> codes that exist`` (items only): an item whose volume is not known is
       rejected. ``None`` = not checked here.
     - ``resolve_location(parsed) -> reference``: match a parsed location to real shelving; return
@@ -685,7 +689,7 @@ def _plan(
         rows: list[RowResult] = []
         seen: dict[str, tuple[str, int]] = {}
         location_cache: dict[tuple[object, ...], tuple[object, str | None]] = {}
-        today = date.today()
+        today = _normalize._today()  # one day for the whole file (tests patch normalize._today)
         sheet_spans: list[tuple[SheetReader, ColumnMapping, int, int, int]] = []  # reader, mapping, first idx, end idx, blank_outside
         for reader, m in zip(readers, mappings, strict=True):
             planner = _SheetPlanner(reader, m, kind, resolve_location, location_cache, today)
@@ -747,8 +751,7 @@ def _plan(
 
         if kind == "items" and known_volumes is not None:
             rows = _check_volumes(rows, known_volumes, mappings, readers)
-        if kind != "items":
-            rows = _mark_existing(rows, existing_codes, should_cancel)
+        rows = _mark_existing(rows, existing_codes, should_cancel)  # items: by 档号 and 序号
         if progress is not None:
             progress(total, total)
 
