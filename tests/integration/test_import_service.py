@@ -311,3 +311,43 @@ def test_killed_import_leaves_the_catalogue_unchanged_and_intact(db: Database, d
         assert result.created == 12000
     finally:
         reopened.dispose()
+
+
+def test_item_lists_link_to_their_volumes_and_a_second_import_adds_nothing(db: Database, db_path: Path, actor: Actor, tmp_path: Path) -> None:
+    import xlsxwriter
+
+    volumes = tmp_path / "volumes.xlsx"
+    book = xlsxwriter.Workbook(str(volumes))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["档号", "年度", "保管期限", "案卷题名"])
+    sheet.write_row(1, 0, ["Z109-LP·2020-D30-0001", 2020, "D30", "第1号理赔案卷"])
+    book.close()
+    importer.commit(db, actor, importer.plan(db, volumes), create_missing_fonds=True)
+    items = tmp_path / "卷内目录.xlsx"
+    book = xlsxwriter.Workbook(str(items))
+    sheet = book.add_worksheet("卷内目录")
+    sheet.write_row(0, 0, ["档号", "序号", "文件题名", "页数", "页号"])
+    sheet.write_row(1, 0, ["Z109-LP.2020-D30-0001", 1, "出险通知书", 2])  # pages only: numbered from 1
+    sheet.write_row(2, 0, ["Z109-LP.2020-D30-0001", 2, "查勘报告", 5, "5-9"])  # the list's own page numbers
+    sheet.write_row(3, 0, ["Z109-LP.2020-D30-0001", 3, "赔款收据", 1])  # runs on after the item before
+    sheet.write_row(4, 0, ["Z109-LP.2020-D30-0009", 1, "无此案卷", 1])
+    book.close()
+    plan = importer.plan(db, items, kind="items")
+    assert (plan.summary.ok, plan.summary.rejected) == (3, 1)
+    result = importer.commit(db, actor, plan)
+    assert result.items == 3
+
+    def listed() -> list[tuple[object, ...]]:
+        conn = sqlite3.connect(db_path)
+        try:
+            return conn.execute("SELECT seq, title, page_start, page_end FROM items ORDER BY seq").fetchall()
+        finally:
+            conn.close()
+
+    assert listed() == [(1, "出险通知书", 1, 2), (2, "查勘报告", 5, 9), (3, "赔款收据", 10, 10)]
+    # the same list again: every item is already there, nothing is added
+    again = importer.plan(db, items, kind="items")
+    assert (again.summary.ok, again.summary.existing, again.summary.rejected) == (0, 3, 1)
+    assert importer.commit(db, actor, again).items == 0
+    assert len(listed()) == 3
+    assert count(db_path, "SELECT item_count FROM volumes") == 3

@@ -80,6 +80,25 @@ def _existing_codes(db: Database) -> Callable[[Iterable[str]], set[str]]:
     return look
 
 
+def _existing_items(db: Database) -> Callable[[Iterable[str]], set[str]]:
+    """Which ``档号#序号`` keys of an items file are already in the catalogue (a 卷内目录 imported twice
+    adds nothing)."""
+    I = Item.__table__  # noqa: N806
+
+    def look(keys: Iterable[str]) -> set[str]:
+        wanted = set(keys)
+        codes_ = sorted({key.rpartition("#")[0] for key in wanted})
+        found: set[str] = set()
+        with db.read() as session:
+            for start in range(0, len(codes_), 900):
+                rows = session.execute(select(V.c.code, I.c.seq).join(I, I.c.volume_id == V.c.id)
+                                       .where(V.c.code.in_(codes_[start:start + 900]), I.c.removed.is_(False)))
+                found.update(f"{code}#{seq}" for code, seq in rows)
+        return found & wanted
+
+    return look
+
+
 def _location_resolver(db: Database) -> Callable[[ParsedLocation], int | None] | None:
     """Match a parsed location to a layer: by its code, or by rack/column/section/layer (and room and
     side when given); ambiguous or unknown places are errors on the cell. No shelving yet: None
@@ -98,11 +117,17 @@ def _location_resolver(db: Database) -> Callable[[ParsedLocation], int | None] |
                 return hit
             if loc.rack is None or loc.column is None or loc.section is None or loc.layer is None:
                 raise CellError(t("The location {text} does not name a rack, column, section and layer", text=loc.raw))
+            rack = str(loc.rack)
+            if not (rack.isascii() and rack.isdigit() and len(rack) <= 9):  # racks are numbered (A区 names none)
+                raise CellError(t("Location {text}: there is no rack {rack} on the shelving; racks are numbered, e.g. 5号密集架",
+                                  text=loc.raw, rack=rack))
             stmt = (select(L.c.id).join(R, R.c.id == L.c.rack_id).join(RM, RM.c.id == R.c.room_id)
-                    .where(R.c.number == int(str(loc.rack)), L.c.column == loc.column, L.c.section == loc.section,
+                    .where(R.c.number == int(rack), L.c.column == loc.column, L.c.section == loc.section,
                            L.c.layer == loc.layer))
             if loc.room is not None:
-                stmt = stmt.where((RM.c.number == int(str(loc.room))) if str(loc.room).isdigit() else (RM.c.code == str(loc.room)))
+                room = str(loc.room)
+                numbered = room.isascii() and room.isdigit() and len(room) <= 9
+                stmt = stmt.where((RM.c.number == int(room)) if numbered else (RM.c.code == room))
             if loc.side:
                 stmt = stmt.where(L.c.side == loc.side)
             hits = list(session.scalars(stmt.limit(3)))
@@ -129,6 +154,7 @@ def plan(db: Database, path: Path | str, *, kind: str = "volumes", sheet: str | 
             options["resolve_location"] = resolver
     elif kind == "items":
         options["known_volumes"] = _existing_codes(db)
+        options["existing_codes"] = _existing_items(db)
     return plan_import(path, **options)
 
 
@@ -519,7 +545,8 @@ def _commit_items(db: Database, actor: Actor, import_plan: ImportPlan, *, progre
             item = Item(volume_id=vid, seq=int(values.get("seq") or next_seq[vid]), title=values.get("title") or "",
                         doc_no=values.get("doc_no") or "", responsible=values.get("responsible") or "",
                         date=values.get("date"), security=getattr(values.get("security"), "level", values.get("security")) or "公开",
-                        pages=values.get("pages") or 0, notes=values.get("notes") or "", created_by=actor.user, updated_by=actor.user)
+                        pages=values.get("pages") or 0, notes=values.get("notes") or "", created_by=actor.user, updated_by=actor.user,
+                        page_start=values.get("page_start"), page_end=values.get("page_end"))
             session.add(item)
             session.flush()
             entries.append(("item.import", "item", item.id, None, {"volume": code, "seq": item.seq, "title": item.title}))
@@ -528,11 +555,12 @@ def _commit_items(db: Database, actor: Actor, import_plan: ImportPlan, *, progre
                 progress(done, len(rows))
         for vid in set(volume_of.values()):
             items = list(session.scalars(select(Item).where(Item.volume_id == vid, Item.removed.is_(False)).order_by(Item.seq, Item.id)))
-            page = 1
+            page = 1  # page numbers the list does not give run on from the item before
             for item in items:
-                if item.pages:
+                if item.page_start is None and item.pages:
                     item.page_start, item.page_end = page, page + item.pages - 1
-                    page += item.pages
+                if item.page_end is not None:
+                    page = item.page_end + 1
             volume = session.get(Volume, vid)
             assert volume is not None
             volume.item_count = len(items)
