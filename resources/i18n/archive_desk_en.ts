@@ -1301,55 +1301,71 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="144" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="171" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="210" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="249" />
         <source>Choose the register</source>
         <translation>Choose the register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="145" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="211" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="148" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="214" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="153" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="223" />
         <source>Volumes (案卷目录)</source>
         <translation>Volumes (案卷目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="224" />
         <source>Items (卷内目录)</source>
         <translation>Items (卷内目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="226" />
         <source>(find the columns automatically)</source>
         <translation>(find the columns automatically)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="163" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="233" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="164" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="235" />
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="165" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="236" />
         <source>The rows are</source>
         <translation>The rows are</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="166" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="237" />
         <source>Column mapping</source>
         <translation>Column mapping</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="245" />
+        <source>Spreadsheets (%1)</source>
+        <extracomment>the path last read (successfully or not): the same path is not read, nor its problem said, twice</extracomment>
+        <translation>Spreadsheets (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="245" />
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="281" />
+        <source>This file holds no sheet to import.</source>
+        <translation>This file holds no sheet to import.</translation>
     </message>
 </context>
 <context>
@@ -1576,46 +1592,88 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="381" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="554" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="382" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="555" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="387" />
-        <source>Cancel</source>
-        <translation>Cancel</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="562" />
+        <source>Stop importing</source>
+        <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="406" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="571" />
+        <source>Save the problems as a workbook…</source>
+        <translation>Save the problems as a workbook…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="573" />
+        <source>Save the problems as a workbook</source>
+        <translation>Save the problems as a workbook</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="600" />
         <source>Importing…</source>
+        <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="416" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="621" />
+        <source>Stopping the import…</source>
+        <translation>Stopping the import…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="636" />
+        <source>It was too late to stop: the import had already been written.</source>
+        <translation>It was too late to stop: the import had already been written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="637" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="419" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="640" />
+        <source>New fonds created: %1</source>
+        <translation>New fonds created: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="641" />
+        <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
+        <translation>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="647" />
+        <source>%1 rows were refused by the catalogue:</source>
+        <translation>%1 rows were refused by the catalogue:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="649" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>Row %1 (%2) refused: %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="426" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="661" />
         <source>Nothing was imported: %1</source>
         <translation>Nothing was imported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="663" />
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="439" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="680" />
         <source>Import a register</source>
+        <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>Import a register</translation>
     </message>
 </context>
@@ -2589,22 +2647,22 @@ Print anyway?</translation>
         <translation>&amp;About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="195" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="205" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>The language changes when ArchiveDesk is started again.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="198" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="208" />
         <source>About ArchiveDesk</source>
         <translation>About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="199" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="310" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="320" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>
@@ -2612,62 +2670,68 @@ Print anyway?</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="197" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="295" />
         <source>Check the columns</source>
         <translation>Check the columns</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="198" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="296" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>The header row was found and the columns matched from their headers; correct any that are wrong.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="204" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="297" />
+        <source>Set the header row, then choose what each column is imported as.</source>
+        <translation>Set the header row, then choose what each column is imported as.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="304" />
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="204" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="304" />
         <source>Header</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="204" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="304" />
         <source>Imported as</source>
         <translation>Imported as</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="210" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="316" />
         <source>Save this mapping…</source>
+        <extracomment>why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>Save this mapping…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="213" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="319" />
         <source>Header row</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="244" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="371" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>A heading of two rows: %1–%2; data starts on row %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="379" />
         <source>(not imported)</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="272" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="400" />
         <source>Still needed: %1</source>
         <translation>Still needed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="279" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="411" />
         <source>Save this mapping</source>
         <translation>Save this mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="279" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="411" />
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
@@ -2912,42 +2976,49 @@ Print anyway?</translation>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="70" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="113" />
         <source>OK</source>
+        <extracomment>rows the clerk has to look at: not imported because of something in the file the first of the sheet's own columns</extracomment>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="70" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="113" />
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="70" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="113" />
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="71" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="114" />
         <source>Already catalogued</source>
         <translation>Already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="71" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="114" />
         <source>Skipped</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="83" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="134" />
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="85" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="136" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="125" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="138" />
+        <source>Problems</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="152" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="188" />
         <source>Repeats row %1</source>
         <translation>Repeats row %1</translation>
     </message>
@@ -2955,47 +3026,67 @@ Print anyway?</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="291" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="425" />
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="426" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>Every row of the file with what will happen to it. Nothing has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="297" />
-        <source>Cancel</source>
-        <translation>Cancel</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="428" />
+        <source>Import</source>
+        <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="302" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="433" />
+        <source>Stop checking</source>
+        <translation>Stop checking</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="436" />
+        <source>Check again</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="440" />
+        <source>Only rows with problems</source>
+        <translation>Only rows with problems</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="446" />
         <source>Update volumes that are already catalogued</source>
         <translation>Update volumes that are already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="303" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="448" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>Create fonds that are not in the catalogue yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="305" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="450" />
         <source>Save the problems as a workbook…</source>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="327" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="487" />
         <source>Reading and checking every row…</source>
         <translation>Reading and checking every row…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="346" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="517" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="365" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="529" />
+        <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
+        <translation>The check was stopped before the end; nothing has been imported. Check again to see every row.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="452" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>

@@ -1301,55 +1301,71 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="144" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="171" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="210" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="249" />
         <source>Choose the register</source>
         <translation>选择登记表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="145" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="211" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>支持 Excel（.xlsx、.xls）、WPS 或 LibreOffice（.ods）工作簿以及 CSV 文件（UTF-8 或 GBK 编码）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="148" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="214" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="153" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="223" />
         <source>Volumes (案卷目录)</source>
         <translation>案卷（案卷目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="224" />
         <source>Items (卷内目录)</source>
         <translation>卷内文件（卷内目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="226" />
         <source>(find the columns automatically)</source>
         <translation>（自动识别各列）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="163" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="233" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="164" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="235" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="165" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="236" />
         <source>The rows are</source>
         <translation>每行是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="166" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="237" />
         <source>Column mapping</source>
         <translation>列对应关系</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="245" />
+        <source>Spreadsheets (%1)</source>
+        <extracomment>the path last read (successfully or not): the same path is not read, nor its problem said, twice</extracomment>
+        <translation>电子表格（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="245" />
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="281" />
+        <source>This file holds no sheet to import.</source>
+        <translation>该文件中没有可导入的工作表。</translation>
     </message>
 </context>
 <context>
@@ -1576,46 +1592,88 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="381" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="554" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="382" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="555" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>所有可导入的行一次性写入，要么全部写入，要么都不写入；取消后目录保持原样。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="387" />
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="562" />
+        <source>Stop importing</source>
+        <translation>停止导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="406" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="571" />
+        <source>Save the problems as a workbook…</source>
+        <translation>将问题保存为工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="573" />
+        <source>Save the problems as a workbook</source>
+        <translation>将问题保存为工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="600" />
         <source>Importing…</source>
+        <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="416" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="621" />
+        <source>Stopping the import…</source>
+        <translation>正在停止导入…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="636" />
+        <source>It was too late to stop: the import had already been written.</source>
+        <translation>已来不及停止：数据已经导入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="637" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>已导入：新增 %1 卷，更新 %2 卷，未变 %3 卷，卷内文件 %4 件。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="419" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="640" />
+        <source>New fonds created: %1</source>
+        <translation>新建全宗：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="641" />
+        <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
+        <translation>未导入：有错误 %1 行，重复 %2 行，已在目录中且未更新 %3 行，跳过 %4 行（空行、合计行、签字行）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="647" />
+        <source>%1 rows were refused by the catalogue:</source>
+        <translation>以下 %1 行未能写入目录：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="649" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>第 %1 行（%2）未导入：%3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="426" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="661" />
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="663" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="439" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="680" />
         <source>Import a register</source>
+        <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>导入登记表</translation>
     </message>
 </context>
@@ -2589,22 +2647,22 @@ Print anyway?</source>
         <translation>关于档案室桌面管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="195" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="205" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>界面语言将在下次启动档案室桌面管理时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="198" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="208" />
         <source>About ArchiveDesk</source>
         <translation>关于档案室桌面管理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="199" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="310" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="320" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
@@ -2612,62 +2670,68 @@ Print anyway?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="197" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="295" />
         <source>Check the columns</source>
         <translation>核对各列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="198" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="296" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>已找到表头行，并按表头自动对应了各列；如有不对请更正。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="204" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="297" />
+        <source>Set the header row, then choose what each column is imported as.</source>
+        <translation>请指定表头所在行，再为各列选择导入为哪一项。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="304" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="204" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="304" />
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="204" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="304" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="210" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="316" />
         <source>Save this mapping…</source>
+        <extracomment>why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>保存列对应关系…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="213" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="319" />
         <source>Header row</source>
         <translation>表头所在行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="244" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="371" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>表头占两行：第 %1–%2 行；数据从第 %3 行开始</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="379" />
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="272" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="400" />
         <source>Still needed: %1</source>
         <translation>还需要对应：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="279" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="411" />
         <source>Save this mapping</source>
         <translation>保存列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="279" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="411" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -2912,42 +2976,49 @@ Print anyway?</source>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="70" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="113" />
         <source>OK</source>
+        <extracomment>rows the clerk has to look at: not imported because of something in the file the first of the sheet's own columns</extracomment>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="70" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="113" />
         <source>Error</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="70" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="113" />
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="71" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="114" />
         <source>Already catalogued</source>
         <translation>已在目录中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="71" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="114" />
         <source>Skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="83" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="134" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="85" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="136" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="125" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="138" />
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="152" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="188" />
         <source>Repeats row %1</source>
         <translation>与第 %1 行重复</translation>
     </message>
@@ -2955,47 +3026,67 @@ Print anyway?</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="291" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="425" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="426" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>文件中的每一行及其处理结果。此时尚未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="297" />
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="428" />
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="302" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="433" />
+        <source>Stop checking</source>
+        <translation>停止检查</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="436" />
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="440" />
+        <source>Only rows with problems</source>
+        <translation>只看有问题的行</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="446" />
         <source>Update volumes that are already catalogued</source>
         <translation>更新目录中已有的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="303" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="448" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>目录中没有的全宗自动新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="305" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="450" />
         <source>Save the problems as a workbook…</source>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="327" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="487" />
         <source>Reading and checking every row…</source>
         <translation>正在读取并检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="346" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="517" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>共读取 %1 行 = 可导入 %2 + 有错误 %3 + 重复 %4 + 已在目录中 %5 + 跳过 %6（空行 %7、合计行 %8、签字行 %9）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="365" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="529" />
+        <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
+        <translation>检查已停止，未检查完所有行；未导入任何数据。点“重新检查”可查看每一行。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="452" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>

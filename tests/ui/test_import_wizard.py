@@ -3,18 +3,39 @@ preview with its problems, import, and find exactly the importable volumes in th
 
 from __future__ import annotations
 
+import re
 import sqlite3
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFileDialog,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QWizard,
+)
 
 from archive_desk.db.migrate import open_catalogue
+from archive_desk.importing import (
+    CellProblem,
+    ColumnMapping,
+    ImportPlan,
+    ImportSummary,
+    RowResult,
+    RowStatus,
+)
+from archive_desk.services import importer
 from archive_desk.services.audit import Actor
-from archive_desk.ui.context import AppContext
-from archive_desk.ui.dialogs.import_wizard import ImportWizard
-from archive_desk.ui.i18n import install_translators
 from archive_desk.settings import Settings
+from archive_desk.ui.context import AppContext
+from archive_desk.ui.dialogs.import_wizard import ImportWizard, PlanModel
+from archive_desk.ui.i18n import install_translators
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "import" / "claims_register_2019.xlsx"
 
@@ -44,7 +65,7 @@ def test_wizard_imports_the_sample_register(qtbot, tmp_path: Path) -> None:  # n
         # the impossible date is highlighted on its cell, with the reason as a tooltip
         rejected = next(i for i, r in enumerate(model.rows) if r.problems)
         problem = model.rows[rejected].problems[0]
-        col = 2 + (ord(problem.column) - ord("A"))
+        col = PlanModel.CELLS + (ord(problem.column) - ord("A"))
         cell = model.index(rejected, col)
         assert model.data(cell, Qt.ItemDataRole.BackgroundRole).color() == QColor("#f4a3a3")
         assert "2019.13.45" in model.data(cell, Qt.ItemDataRole.ToolTipRole)
@@ -101,3 +122,394 @@ def test_wizard_reads_a_two_row_heading(qtbot, qapp, tmp_path: Path) -> None:  #
         assert (str(values["start_date"]), str(values["end_date"])) == ("2019-03-05", "2019-04-01")
     finally:
         db.dispose()
+
+
+# ------------------------------------------------------------------ what a clerk found walking the wizard
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> Iterator[AppContext]:
+    path = tmp_path / "cat.sqlite"
+    db = open_catalogue(path)
+    yield AppContext(db=db, actor=Actor("clerk", "ws"), settings=Settings(), catalogue_path=path)
+    db.dispose()
+
+
+@pytest.fixture
+def wizard(qtbot, ctx: AppContext) -> ImportWizard:  # noqa: ANN001
+    wiz = ImportWizard(ctx)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    return wiz
+
+
+def volume_count(ctx: AppContext) -> int:
+    conn = sqlite3.connect(ctx.catalogue_path)
+    try:
+        return conn.execute("SELECT count(*) FROM volumes").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def to_preview(qtbot, wizard: ImportWizard, register: Path = SAMPLE) -> None:  # noqa: ANN001
+    wizard.file_page.set_path(str(register))
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30000)
+
+
+def button(wizard: ImportWizard, which: QWizard.WizardButton) -> QAbstractButton:
+    return wizard.button(which)
+
+
+class Gate:
+    """Holds a background job at its first cancel check (or at its last progress report) until
+    the test opens it, so that the clerk's click lands while the job runs."""
+
+    def __init__(self) -> None:
+        self.reached = threading.Event()
+        self.open = threading.Event()
+
+    def hold(self) -> None:
+        self.reached.set()
+        assert self.open.wait(20)
+
+    def wrap_cancel(self, real):  # noqa: ANN001, ANN201
+        def run(*args, should_cancel, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            def cancel() -> bool:
+                self.hold()
+                return should_cancel()
+
+            return real(*args, should_cancel=cancel, **kwargs)
+
+        return run
+
+    def wrap_last_progress(self, real):  # noqa: ANN001, ANN201
+        def run(*args, progress, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            def report(done: int, total: int) -> None:
+                if done == total:
+                    self.hold()  # after the last cancel check: the import is as good as written
+                progress(done, total)
+
+            return real(*args, progress=report, **kwargs)
+
+        return run
+
+
+def close_by(how: str, qtbot, wizard: ImportWizard) -> None:  # noqa: ANN001
+    if how == "cancel button":
+        qtbot.mouseClick(button(wizard, QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+    elif how == "window close":
+        wizard.close()
+    else:
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+
+
+@pytest.mark.parametrize("how", ["cancel button", "window close", "escape"])
+def test_cancel_during_the_import_stops_it_and_waits(qtbot, wizard: ImportWizard, ctx: AppContext,  # noqa: ANN001
+                                                     monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    gate = Gate()
+    monkeypatch.setattr(importer, "commit", gate.wrap_cancel(importer.commit))
+    imported: list[object] = []
+    wizard.imported.connect(imported.append)
+    to_preview(qtbot, wizard)
+    wizard.next()
+    qtbot.waitUntil(gate.reached.is_set, timeout=10000)
+    close_by(how, qtbot, wizard)
+    # the wizard stays until the import has stopped, and says it is stopping
+    assert wizard.isVisible()
+    assert not wizard.import_page.stop.isEnabled()
+    gate.open.set()
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=30000)
+    assert wizard.result is None and imported == []
+    assert volume_count(ctx) == 0  # rolled back, not committed seconds later
+
+
+def test_cancel_too_late_keeps_the_result_on_screen(qtbot, wizard: ImportWizard, ctx: AppContext,  # noqa: ANN001
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    gate = Gate()
+    monkeypatch.setattr(importer, "commit", gate.wrap_last_progress(importer.commit))
+    imported: list[object] = []
+    wizard.imported.connect(imported.append)
+    to_preview(qtbot, wizard)
+    wizard.next()
+    qtbot.waitUntil(gate.reached.is_set, timeout=10000)
+    wizard.reject()
+    assert wizard.isVisible()
+    gate.open.set()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=30000)
+    # written after all: the clerk reads what was imported, and the catalogue is told
+    assert wizard.isVisible() and len(imported) == 1
+    assert volume_count(ctx) == 114
+    assert "114" in wizard.import_page.result.text()
+    # now Cancel just closes
+    qtbot.mouseClick(button(wizard, QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+    assert not wizard.isVisible()
+
+
+def test_cancel_after_the_import_closes_at_once(qtbot, wizard: ImportWizard, ctx: AppContext) -> None:  # noqa: ANN001
+    imported: list[object] = []
+    wizard.imported.connect(imported.append)
+    to_preview(qtbot, wizard)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=30000)
+    assert len(imported) == 1  # as soon as the result is there, not when the wizard closes
+    qtbot.mouseClick(button(wizard, QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+    assert not wizard.isVisible()
+    assert volume_count(ctx) == 114
+
+
+def test_the_catalogue_shows_the_imported_volumes_without_waiting_for_the_wizard(qtbot, ctx: AppContext) -> None:  # noqa: ANN001
+    from archive_desk.ui.main_window import MainWindow
+
+    win = MainWindow(ctx, areas=[("catalogue", "archive_desk.ui.areas.catalogue")])
+    qtbot.addWidget(win)
+    win.show()
+    area = win.areas["catalogue"]
+    try:
+        qtbot.waitUntil(lambda: not area._list_runner.busy, timeout=5000)
+        assert area.model.rowCount() == 0
+        win.open_import_wizard()
+        wizard = win.import_wizard
+        to_preview(qtbot, wizard)
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.result is not None, timeout=30000)
+        assert wizard.isVisible()
+        qtbot.waitUntil(lambda: area.model.rowCount() == 114, timeout=10000)
+    finally:
+        win.scan_detector.uninstall()
+
+
+def _register(tmp_path: Path, name: str, rows: list[list[object]]) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    target = tmp_path / name
+    book.save(target)
+    return target
+
+
+@pytest.mark.parametrize("kind", ["empty sheet", "unrelated columns", "text file"])
+def test_no_header_found_says_why_and_keeps_next_disabled(qtbot, wizard: ImportWizard, tmp_path: Path, kind: str) -> None:  # noqa: ANN001
+    if kind == "empty sheet":
+        register = _register(tmp_path, "空表.xlsx", [])
+    elif kind == "unrelated columns":
+        register = _register(tmp_path, "通讯录.xlsx", [["姓名", "电话"], ["张伟", "13800000000"]])
+    else:
+        register = tmp_path / "说明.txt"
+        register.write_text("这是一份说明\n第二行\n", encoding="utf-8")
+    wizard.file_page.set_path(str(register))
+    assert button(wizard, QWizard.WizardButton.NextButton).isEnabled()
+    wizard.next()
+    page = wizard.mapping_page
+    assert wizard.currentPage() is page
+    assert "找不到表头行" in page.problem.text()  # the service's own words, in Chinese
+    assert page.problem.isVisible()
+    assert wizard.mapping is not None and wizard.mapping.header_row == 1
+    assert not button(wizard, QWizard.WizardButton.NextButton).isEnabled()
+    if kind == "unrelated columns":
+        # the clerk maps the columns by hand: Next comes, the complaint goes
+        for row, field in ((0, "code"), (1, "title")):
+            combo = page.table.cellWidget(row, 2)
+            combo.setCurrentIndex(combo.findData(field))
+        assert button(wizard, QWizard.WizardButton.NextButton).isEnabled()
+        assert page.problem.text() == ""
+
+
+def test_a_header_row_found_by_hand(qtbot, wizard: ImportWizard, tmp_path: Path) -> None:  # noqa: ANN001
+    preface = [[f"说明第 {i} 行"] for i in range(1, 40)]
+    register = _register(tmp_path, "长说明.xlsx", [*preface, ["档号", "年度", "保管期限", "案卷题名"],
+                                                    ["Z109-WS·2019-D30-0001", 2019, "30年", "关于年度计划的请示"]])
+    wizard.file_page.set_path(str(register))
+    wizard.next()
+    page = wizard.mapping_page
+    assert page.problem.text() and not button(wizard, QWizard.WizardButton.NextButton).isEnabled()
+    page.header_row.setValue(40)
+    assert wizard.mapping.column_of("code") == 0 and wizard.mapping.column_of("title") == 3
+    assert button(wizard, QWizard.WizardButton.NextButton).isEnabled()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30000)
+    assert wizard.plan.summary.ok == 1
+
+
+def test_ticking_update_existing_enables_import(qtbot, wizard: ImportWizard, ctx: AppContext) -> None:  # noqa: ANN001
+    importer.commit(ctx.db, ctx.actor, importer.plan(ctx.db, SAMPLE), create_missing_fonds=True)
+    to_preview(qtbot, wizard)
+    page = wizard.preview_page
+    assert wizard.plan.summary.ok == 0 and wizard.plan.summary.existing == 114
+    commit = button(wizard, QWizard.WizardButton.CommitButton)
+    assert commit.isVisible() and not commit.isEnabled()
+    page.update_existing.setChecked(True)
+    assert commit.isEnabled()
+    page.update_existing.setChecked(False)
+    assert not commit.isEnabled()
+
+
+def test_no_way_back_once_imported(qtbot, wizard: ImportWizard, ctx: AppContext, tmp_path: Path,  # noqa: ANN001
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    to_preview(qtbot, wizard)
+    page = wizard.preview_page
+    # the preview's button says 导入: it is the step that writes
+    commit = button(wizard, QWizard.WizardButton.CommitButton)
+    assert commit.isVisible() and commit.text() == page.tr("Import")
+    assert not button(wizard, QWizard.WizardButton.NextButton).isVisible()
+    qtbot.mouseClick(commit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=30000)
+    back = button(wizard, QWizard.WizardButton.BackButton)
+    assert not (back.isVisible() and back.isEnabled())
+    assert button(wizard, QWizard.WizardButton.FinishButton).isEnabled()
+    # what was created, what was left out, and the problems workbook
+    result = wizard.import_page
+    text = result.result.text()
+    assert wizard.result.fonds_created == ("Q001",) and "Q001" in text
+    s = wizard.plan.summary
+    assert re.search(rf"\b{s.rejected}\b.*\b{s.duplicate}\b.*\b0\b.*\b{s.skipped}\b", text.split("\n")[-1])
+    assert result.report.isVisible()
+    target = tmp_path / "问题.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    qtbot.mouseClick(result.report, Qt.MouseButton.LeftButton)
+    assert target.exists()
+
+
+def test_refusals_are_listed_in_a_scrollable_list(qtbot, wizard: ImportWizard, ctx: AppContext) -> None:  # noqa: ANN001
+    to_preview(qtbot, wizard)
+    wizard.preview_page.create_fonds.setChecked(False)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=30000)
+    assert wizard.result.created == 0 and len(wizard.result.failures) == 114
+    page = wizard.import_page
+    refused = page.findChild(QPlainTextEdit, "importRefusals")
+    assert refused is not None and refused.isVisible() and refused.isReadOnly()
+    assert refused.document().blockCount() == 114
+    assert "Q001" in refused.document().firstBlock().text()
+    assert "目录中没有全宗 Q001" in refused.toPlainText()
+    assert "目录中没有全宗" not in page.result.text()  # the summary stays short
+    assert page.result.height() < wizard.height()
+
+
+def test_the_page_stop_button_leaves_the_wizard_open_and_says_nothing_was_imported(
+        qtbot, wizard: ImportWizard, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    gate = Gate()
+    monkeypatch.setattr(importer, "commit", gate.wrap_cancel(importer.commit))
+    to_preview(qtbot, wizard)
+    wizard.next()
+    qtbot.waitUntil(gate.reached.is_set, timeout=10000)
+    qtbot.mouseClick(wizard.import_page.stop, Qt.MouseButton.LeftButton)
+    gate.open.set()
+    qtbot.waitUntil(lambda: not wizard.import_page.running, timeout=30000)
+    assert wizard.isVisible() and wizard.result is None
+    assert "已取消导入" in wizard.import_page.result.text()
+    assert not button(wizard, QWizard.WizardButton.FinishButton).isEnabled()
+    back = button(wizard, QWizard.WizardButton.BackButton)
+    assert not (back.isVisible() and back.isEnabled())
+    qtbot.mouseClick(button(wizard, QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+    assert not wizard.isVisible()
+    assert volume_count(ctx) == 0
+
+
+def test_stopping_the_check_says_so_and_offers_to_check_again(qtbot, wizard: ImportWizard,  # noqa: ANN001
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    gate = Gate()
+    monkeypatch.setattr(importer, "plan", gate.wrap_cancel(importer.plan))
+    wizard.file_page.set_path(str(SAMPLE))
+    wizard.next()
+    wizard.next()
+    page = wizard.preview_page
+    qtbot.waitUntil(gate.reached.is_set, timeout=10000)
+    # one 取消 closes the wizard; the page's own button says what it stops
+    assert page.stop.isVisible() and page.stop.text() != button(wizard, QWizard.WizardButton.CancelButton).text()
+    qtbot.mouseClick(page.stop, Qt.MouseButton.LeftButton)
+    gate.open.set()
+    qtbot.waitUntil(page.again.isVisible, timeout=30000)
+    assert "已取消导入" not in page.summary.text()  # it was the check that stopped, not an import
+    assert not page.stop.isVisible()
+    assert page.progress.value() in (-1, page.progress.minimum())  # not left half way
+    assert not button(wizard, QWizard.WizardButton.CommitButton).isEnabled()
+    qtbot.mouseClick(page.again, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30000)
+    assert not page.again.isVisible() and page.view.model().rowCount() == 128
+    assert button(wizard, QWizard.WizardButton.CommitButton).isEnabled()
+
+
+class _Translator(QTranslator):
+    """Chinese for one source text, whatever the context."""
+
+    def __init__(self, source: str, text: str) -> None:
+        super().__init__()
+        self.source, self.text = source, text
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001, ANN201, ARG002
+        return self.text if source == self.source else None
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
+
+
+def test_the_file_dialog_filter_is_translated(qtbot, qapp, wizard: ImportWizard, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda _p, _c, _d, flt, *_a, **_k: (asked.append(flt), ("", ""))[1])
+    translator = _Translator("Spreadsheets (%1)", "电子表格（%1）")
+    qapp.installTranslator(translator)
+    try:
+        browse = next(b for b in wizard.file_page.findChildren(QPushButton) if b.text() == wizard.file_page.tr("Browse…"))
+        qtbot.mouseClick(browse, Qt.MouseButton.LeftButton)
+    finally:
+        qapp.removeTranslator(translator)
+    assert len(asked) == 1
+    assert asked[0].startswith("电子表格（*.xlsx") and "*.csv" in asked[0]
+
+
+def test_a_bad_file_is_said_once_and_next_stays_disabled(qtbot, wizard: ImportWizard, tmp_path: Path,  # noqa: ANN001
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a, **_k: boxes.append(text))
+    page = wizard.file_page
+    missing = tmp_path / "没有这个文件.xlsx"
+    page.set_path(str(missing))
+    page.path.editingFinished.emit()  # the field loses focus afterwards: the same path, read once
+    nxt = button(wizard, QWizard.WizardButton.NextButton)
+    assert not nxt.isEnabled()
+    wizard.next()
+    assert wizard.currentPage() is page
+    assert boxes == []
+    assert page.problem.isVisible()
+    assert "不存在" in page.problem.text() and str(missing) not in page.problem.text()
+    assert page.problem.text().count("没有这个文件.xlsx") == 1
+    page.set_path(str(SAMPLE))
+    assert nxt.isEnabled() and page.problem.text() == ""
+    page.path.setText(str(missing))  # typed over, not read yet: no stale sheets to go on with
+    assert not nxt.isEnabled() and page.sheet.count() == 0
+
+
+def test_the_preview_shows_each_rows_problems_and_filters_them(qtbot, wizard: ImportWizard) -> None:  # noqa: ANN001
+    to_preview(qtbot, wizard)
+    page = wizard.preview_page
+    model = page.view.model()
+    assert model.headerData(PlanModel.PROBLEMS, Qt.Orientation.Horizontal) == model.tr("Problems")
+    assert PlanModel.PROBLEMS == 2  # right after the status
+    texts = [model.data(model.index(r, PlanModel.PROBLEMS)) for r in range(model.rowCount())]
+    assert any("2019.13.45" in t for t in texts)  # the reason as text, not only in a tooltip
+    s = wizard.plan.summary
+    page.only_problems.setChecked(True)
+    assert model.rowCount() == s.rejected + s.duplicate
+    assert all(model.data(model.index(r, PlanModel.PROBLEMS)) for r in range(model.rowCount()))
+    page.only_problems.setChecked(False)
+    assert model.rowCount() == s.rows_read
+
+
+def test_filtering_a_hundred_thousand_rows_keeps_the_rows_with_problems(qapp) -> None:  # noqa: ANN001
+    mapping = ColumnMapping(kind="volumes", sheet="s", header_row=1, headers=("档号", "题名"), fields=("code", "title"))
+    problem = CellProblem("s", 0, "B", "题名", "", "缺少题名")
+    rows = tuple(RowResult("s", i, RowStatus.REJECTED, problems=(problem,), cells=(f"A-{i}", "")) if i % 10 == 0
+                 else RowResult("s", i, RowStatus.OK, cells=(f"A-{i}", "题名")) for i in range(2, 100_002))
+    plan = ImportPlan(Path("x.xlsx"), "volumes", (), rows, ImportSummary(rows_read=len(rows)))
+    model = PlanModel(plan, mapping)
+    model.set_only_problems(True)
+    assert model.rowCount() == 10_000
+    model.set_only_problems(False)
+    assert model.rowCount() == 100_000
+    model.set_only_problems(True)
+    assert model.data(model.index(0, PlanModel.PROBLEMS)) == "题名：缺少题名"
+    assert model.data(model.index(0, PlanModel.ROW)) == 10

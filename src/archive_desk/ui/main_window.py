@@ -182,9 +182,19 @@ class MainWindow(QMainWindow):
         from archive_desk.ui.dialogs.import_wizard import ImportWizard
 
         wizard = ImportWizard(self.ctx, self)
-        wizard.finished.connect(lambda _result: self.refresh_current() if wizard.result is not None else None)
+        wizard.imported.connect(self._on_import_wizard_imported)
         wizard.open()
         self.import_wizard = wizard
+
+    def _on_import_wizard_imported(self, _result: object) -> None:
+        """An import was written: the catalogue (and the area shown, if another) read again at once,
+        whether or not the wizard is still open."""
+        catalogue = self.areas.get("catalogue")
+        if catalogue is not None:
+            catalogue.refresh()
+        current = self.current_area()
+        if current is not None and current is not catalogue:
+            current.refresh()
 
     def set_language(self, code: str) -> None:
         """Remember the language; it applies from the next start."""

@@ -1,11 +1,23 @@
 """The import wizard: file and sheet → column mapping → preview of every row with its problems →
-import in one transaction (all or nothing), with progress and cancel throughout."""
+import in one transaction (all or nothing), with progress and cancel throughout.
+
+The preview is the commit page: once the import starts there is no way back to a preview that no
+longer matches the catalogue. While the import runs, the wizard's Cancel (and closing the window)
+asks the import to stop and waits for it: the wizard closes only when the catalogue is as it was.
+``ImportWizard.imported`` is emitted when an import has been written, for the main window to refresh.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,7 +29,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -33,10 +45,14 @@ from PySide6.QtWidgets import (
 from archive_desk.errors import UserError
 from archive_desk.importing import (
     FIELDS,
+    SUPPORTED_SUFFIXES,
     ColumnMapping,
+    ImportCancelled,
     ImportPlan,
     MappingStore,
+    RowResult,
     RowStatus,
+    apply_template,
     detect_mapping,
     field_label,
     list_sheets,
@@ -50,40 +66,77 @@ from archive_desk.ui.crash import show_error
 from archive_desk.ui.workers import Runner
 
 Index = QModelIndex | QPersistentModelIndex
-FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)"
 STATUS_COLOURS = {RowStatus.REJECTED: "#fde2e2", RowStatus.DUPLICATE: "#fff1c2", RowStatus.EXISTING: "#e2ecfd",
                   RowStatus.SKIPPED: "#eeeeee"}
+#: rows the clerk has to look at: not imported because of something in the file
+PROBLEM_STATUSES = frozenset({RowStatus.REJECTED, RowStatus.DUPLICATE})
+ERROR_STYLE = "color: #b00020"
 
 
 def mapping_store() -> MappingStore:
     return MappingStore(config_dir() / "import-mappings")
 
 
+def _message(exc: BaseException) -> str:
+    """A UserError's message without its ``where`` (the path the clerk just picked, the sheet name
+    the message names already)."""
+    return exc.message if isinstance(exc, UserError) else str(exc)
+
+
+def save_problems_workbook(parent: QWidget, plan: ImportPlan | None, title: str) -> None:
+    """Ask where, then write the plan's problems workbook (summary, problems, skipped rows)."""
+    if plan is None:
+        return
+    path, _ = QFileDialog.getSaveFileName(parent, title, "import-problems.xlsx", "Excel (*.xlsx)")
+    if path:
+        try:
+            write_error_report(plan, Path(path))
+        except UserError as exc:
+            show_error(parent, exc)
+
+
 class PlanModel(QAbstractTableModel):
-    """Every row of the plan: row number, status, then the sheet's columns; problem cells in red."""
+    """Every row of the plan: row number, status, the row's problems as text, then the sheet's
+    columns; problem cells in red. ``rows`` are the rows shown: all, or only those with problems
+    (a list built once per switch, so that 100,000 rows filter at once)."""
+
+    ROW, STATUS, PROBLEMS = 0, 1, 2
+    #: the first of the sheet's own columns
+    CELLS = 3
 
     def __init__(self, plan: ImportPlan, mapping: ColumnMapping, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.plan = plan
-        self.rows = list(plan.rows)
+        self.rows: list[RowResult] = list(plan.rows)
+        self.only_problems = False
         self.mapping = mapping
         self._status = {RowStatus.OK: self.tr("OK"), RowStatus.REJECTED: self.tr("Error"), RowStatus.DUPLICATE: self.tr("Duplicate"),
                         RowStatus.EXISTING: self.tr("Already catalogued"), RowStatus.SKIPPED: self.tr("Skipped")}
+
+    def set_only_problems(self, only: bool) -> None:
+        if only == self.only_problems:
+            return
+        self.beginResetModel()
+        self.only_problems = only
+        self.rows = [r for r in self.plan.rows if r.status in PROBLEM_STATUSES] if only else list(self.plan.rows)
+        self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 2 + len(self.mapping.headers)
+        return 0 if parent.isValid() else self.CELLS + len(self.mapping.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201, N802
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        if section == 0:
+        if section == self.ROW:
             return self.tr("Row")
-        if section == 1:
+        if section == self.STATUS:
             return self.tr("Status")
-        col = section - 2
+        if section == self.PROBLEMS:
+            return self.tr("Problems")
+        col = section - self.CELLS
         return self.mapping.headers[col] if col < len(self.mapping.headers) else ""
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -93,32 +146,42 @@ class PlanModel(QAbstractTableModel):
         letter = _letter(col)
         return next((p for p in row.problems if p.column == letter), None)
 
+    def problem_text(self, row: RowResult) -> str:
+        """What is wrong with the row, in words (empty for a row without problems)."""
+        if row.status == RowStatus.DUPLICATE:
+            return self.tr("Repeats row %1").replace("%1", str(row.duplicate_of))
+        return "；".join(f"{p.header or p.column}：{p.reason}" for p in row.problems)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid():
             return None
         row = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
+            if column == self.ROW:
                 return row.row
-            if column == 1:
+            if column == self.STATUS:
                 return self._status.get(row.status, str(row.status))
+            if column == self.PROBLEMS:
+                return self.problem_text(row)
             cells = row.cells or ()
-            value = cells[column - 2] if column - 2 < len(cells) else None
+            value = cells[column - self.CELLS] if column - self.CELLS < len(cells) else None
             if isinstance(value, float) and value.is_integer():
                 value = int(value)  # spreadsheets hand whole numbers over as floats: show 2019, not 2019.0
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.BackgroundRole:
-            if column >= 2 and self._problem(row, column - 2) is not None:
+            if column >= self.CELLS and self._problem(row, column - self.CELLS) is not None:
                 return QBrush(QColor("#f4a3a3"))
             colour = STATUS_COLOURS.get(row.status)
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column >= 2:
-                problem = self._problem(row, column - 2)
+            if column >= self.CELLS:
+                problem = self._problem(row, column - self.CELLS)
                 if problem is not None:
                     return problem.reason
-            if column == 1:
+            if column == self.PROBLEMS:
+                return self.problem_text(row) or None
+            if column == self.STATUS:
                 if row.status == RowStatus.SKIPPED:
                     return row.skip_reason
                 if row.status == RowStatus.DUPLICATE:
@@ -138,6 +201,9 @@ def _letter(col: int) -> str:
 
 
 class FilePage(QWizardPage):
+    """The file, its sheet, what its rows are. Next only once a readable file with a sheet is picked;
+    a file that cannot be read is said once, under the path."""
+
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.wiz = wizard
@@ -147,6 +213,10 @@ class FilePage(QWizardPage):
         self.path.setObjectName("importPath")
         browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._on_browse_clicked)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("fileProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(ERROR_STYLE)
         self.sheet = QComboBox(self)
         self.sheet.setObjectName("importSheet")
         self.kind = QComboBox(self)
@@ -161,14 +231,22 @@ class FilePage(QWizardPage):
         row.addWidget(browse)
         form = QFormLayout(self)
         form.addRow(self.tr("File"), row)
+        form.addRow("", self.problem)
         form.addRow(self.tr("Sheet"), self.sheet)
         form.addRow(self.tr("The rows are"), self.kind)
         form.addRow(self.tr("Column mapping"), self.saved)
+        #: the path last read (successfully or not): the same path is not read, nor its problem said, twice
+        self._read_path: str | None = None
         self.path.editingFinished.connect(self._load_sheets)
-        self.registerField("path*", self.path)
+        self.path.textChanged.connect(self._on_path_textChanged)
+
+    def file_filter(self) -> str:
+        patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
+        return ";;".join((self.tr("Spreadsheets (%1)").replace("%1", patterns), self.tr("All files (*)")))
 
     def _on_browse_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the register"), "", FILTER)
+        start = str(Path(self.path.text()).parent) if self.path.text().strip() else ""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the register"), start, self.file_filter())
         if path:
             self.set_path(path)
 
@@ -176,18 +254,38 @@ class FilePage(QWizardPage):
         self.path.setText(path)
         self._load_sheets()
 
+    def _on_path_textChanged(self, text: str) -> None:
+        if text.strip() != self._read_path:
+            # another path is being typed: the sheets and the problem shown were the old file's
+            self._read_path = None
+            self.sheet.clear()
+            self.problem.clear()
+            self.completeChanged.emit()
+
     def _load_sheets(self) -> None:
-        self.sheet.clear()
-        try:
-            sheets = list_sheets(self.path.text())
-        except UserError as exc:
-            QMessageBox.warning(self, self.title(), str(exc))
+        text = self.path.text().strip()
+        if text == self._read_path:
             return
-        for info in sheets:
-            self.sheet.addItem(info.name, info.name)
+        self._read_path = text
+        self.sheet.clear()
+        self.problem.clear()
+        if text:
+            try:
+                sheets = list_sheets(text)
+            except UserError as exc:
+                self.problem.setText(_message(exc))
+            else:
+                for info in sheets:
+                    self.sheet.addItem(info.name, info.name)
+                if not sheets:
+                    self.problem.setText(self.tr("This file holds no sheet to import."))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.sheet.count() > 0 and self.path.text().strip() == self._read_path
 
     def validatePage(self) -> bool:  # noqa: N802
-        return self.sheet.count() > 0
+        return self.isComplete()
 
 
 class MappingPage(QWizardPage):
@@ -195,7 +293,9 @@ class MappingPage(QWizardPage):
         super().__init__(wizard)
         self.wiz = wizard
         self.setTitle(self.tr("Check the columns"))
-        self.setSubTitle(self.tr("The header row was found and the columns matched from their headers; correct any that are wrong."))
+        self.found_text = self.tr("The header row was found and the columns matched from their headers; correct any that are wrong.")
+        self.by_hand_text = self.tr("Set the header row, then choose what each column is imported as.")
+        self.setSubTitle(self.found_text)
         self.header_row = QSpinBox(self)
         self.header_row.setRange(1, 1000)
         self.header_row.setObjectName("headerRow")
@@ -205,8 +305,14 @@ class MappingPage(QWizardPage):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.heading = QLabel(self)
         self.heading.setObjectName("headingRows")
+        #: why the columns could not be found (the service's message), until the clerk has mapped them
+        self.problem = QLabel(self)
+        self.problem.setObjectName("mappingProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(ERROR_STYLE)
         self.missing = QLabel(self)
-        self.missing.setStyleSheet("color: #b00020")
+        self.missing.setObjectName("mappingMissing")
+        self.missing.setStyleSheet(ERROR_STYLE)
         save = QPushButton(self.tr("Save this mapping…"), self)
         save.clicked.connect(self._on_save_clicked)
         top = QHBoxLayout()
@@ -217,6 +323,7 @@ class MappingPage(QWizardPage):
         top.addWidget(save)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.problem)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.missing)
         self.header_row.valueChanged.connect(self._on_header_row_valueChanged)
@@ -225,16 +332,36 @@ class MappingPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802
         page = self.wiz.file_page
         kind = page.kind.currentData()
-        with open_spreadsheet(page.path.text()) as book:
-            self._reader = book.sheet(page.sheet.currentData(), head=60)
-            saved = page.saved.currentData()
-            if saved:
-                from archive_desk.importing import apply_template
+        self.wiz.mapping = None
+        self._reader = None
+        self.problem.clear()
+        self.setSubTitle(self.found_text)
+        try:
+            with open_spreadsheet(page.path.text().strip()) as book:
+                self._reader = book.sheet(page.sheet.currentData(), head=60)
+        except UserError as exc:  # the file went away or changed since it was picked
+            self.problem.setText(_message(exc))
+            self.setSubTitle("")
+            self.table.setRowCount(0)
+            self.heading.clear()
+            self._show_missing()
+            return
+        self.set_mapping(self._first_mapping(kind, page.saved.currentData()))
 
-                mapping = apply_template(mapping_store().load(saved), self._reader)
-            else:
-                mapping = detect_mapping(self._reader, kind)
-        self.set_mapping(mapping)
+    def _first_mapping(self, kind: str, saved: str) -> ColumnMapping:
+        """The saved mapping, else the columns found from their headers, else row 1 as the header row
+        for the clerk to correct by hand (with the reason shown)."""
+        if saved:
+            try:
+                return apply_template(mapping_store().load(saved), self._reader)
+            except UserError as exc:
+                self.problem.setText(_message(exc))
+        try:
+            return detect_mapping(self._reader, kind)
+        except UserError as exc:
+            self.problem.setText(_message(exc))
+        self.setSubTitle(self.by_hand_text)
+        return detect_mapping(self._reader, kind, header_row=1)
 
     def set_mapping(self, mapping: ColumnMapping) -> None:
         self.wiz.mapping = mapping
@@ -264,18 +391,23 @@ class MappingPage(QWizardPage):
             show_error(self, exc)
 
     def _on_header_row_valueChanged(self, value: int) -> None:
-        if self._reader is not None:
+        if self._reader is not None and self.wiz.mapping is not None:
             self.set_mapping(self.wiz.mapping.with_header_row(self._reader, value))
 
     def _show_missing(self) -> None:
-        missing = self.wiz.mapping.missing_required()
+        mapping = self.wiz.mapping
+        missing = mapping.missing_required() if mapping is not None else []
         self.missing.setText(self.tr("Still needed: %1").replace("%1", "、".join(field_label(m) for m in missing)) if missing else "")
+        if mapping is not None and not missing:
+            self.problem.clear()  # the clerk found the columns: the reason they were not found is past
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
         return self.wiz.mapping is not None and not self.wiz.mapping.missing_required()
 
     def _on_save_clicked(self) -> None:
+        if self.wiz.mapping is None:
+            return
         name, ok = QInputDialog.getText(self, self.tr("Save this mapping"), self.tr("Name:"))
         if ok and name.strip():
             try:
@@ -285,36 +417,52 @@ class MappingPage(QWizardPage):
 
 
 class PreviewPage(QWizardPage):
+    """Every row and what becomes of it; the commit page (its Next is 导入, and there is no way back)."""
+
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.wiz = wizard
         self.setTitle(self.tr("Preview"))
         self.setSubTitle(self.tr("Every row of the file with what will happen to it. Nothing has been written yet."))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
         self.summary = QLabel(self)
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
         self.progress = QProgressBar(self)
-        self.cancel = QPushButton(self.tr("Cancel"), self)
-        self.cancel.clicked.connect(self._on_cancel_clicked)
+        self.stop = QPushButton(self.tr("Stop checking"), self)
+        self.stop.setObjectName("stopChecking")
+        self.stop.clicked.connect(self._on_stop_clicked)
+        self.again = QPushButton(self.tr("Check again"), self)
+        self.again.setObjectName("checkAgain")
+        self.again.clicked.connect(self._start_check)
+        self.again.hide()
+        self.only_problems = QCheckBox(self.tr("Only rows with problems"), self)
+        self.only_problems.setObjectName("onlyProblems")
+        self.only_problems.toggled.connect(self._on_only_problems_toggled)
         self.view = QTableView(self)
         self.view.setObjectName("importPreview")
         self.view.verticalHeader().setVisible(False)
         self.update_existing = QCheckBox(self.tr("Update volumes that are already catalogued"), self)
+        self.update_existing.toggled.connect(self.completeChanged)
         self.create_fonds = QCheckBox(self.tr("Create fonds that are not in the catalogue yet"), self)
         self.create_fonds.setChecked(True)
-        report = QPushButton(self.tr("Save the problems as a workbook…"), self)
-        report.clicked.connect(self._on_report_clicked)
+        self.report = QPushButton(self.tr("Save the problems as a workbook…"), self)
+        self.report.setObjectName("previewReport")
+        self.report.clicked.connect(lambda: save_problems_workbook(self, self.wiz.plan, self.tr("Save the problems as a workbook")))
         bar = QHBoxLayout()
         bar.addWidget(self.progress, 1)
-        bar.addWidget(self.cancel)
+        bar.addWidget(self.stop)
+        bar.addWidget(self.again)
         options = QHBoxLayout()
         options.addWidget(self.update_existing)
         options.addWidget(self.create_fonds)
         options.addStretch(1)
-        options.addWidget(report)
+        options.addWidget(self.report)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
+        layout.addWidget(self.only_problems)
         layout.addWidget(self.view, 1)
         layout.addLayout(options)
         self.runner = Runner(self)
@@ -323,11 +471,28 @@ class PreviewPage(QWizardPage):
         self.runner.failed.connect(self._on_runner_failed)
 
     def initializePage(self) -> None:  # noqa: N802
+        self._start_check()
+
+    def cleanupPage(self) -> None:  # noqa: N802
+        """Back to the columns: the check under way is of columns about to change."""
+        self.runner.cancel()
+        super().cleanupPage()
+
+    def _start_check(self) -> None:
         self.wiz.plan = None
+        old = self.view.model()
+        self.view.setModel(None)
+        if old is not None:
+            old.deleteLater()
         self.summary.setText(self.tr("Reading and checking every row…"))
-        db, path, mapping = self.wiz.ctx.db, self.wiz.file_page.path.text(), self.wiz.mapping
+        self.progress.reset()
+        self.progress.show()
+        self.stop.setEnabled(True)
+        self.stop.show()
+        self.again.hide()
+        self.report.setEnabled(False)
+        db, path, mapping = self.wiz.ctx.db, self.wiz.file_page.path.text().strip(), self.wiz.mapping
         kind = self.wiz.file_page.kind.currentData()
-        self.cancel.setEnabled(True)
         self.runner.start(lambda progress, cancel: importer.plan(db, path, kind=kind, sheet=mapping.sheet, mapping=mapping,
                                                                  progress=progress, should_cancel=cancel), with_progress=True)
         self.completeChanged.emit()
@@ -339,9 +504,15 @@ class PreviewPage(QWizardPage):
     def _on_runner_finished(self, plan: object) -> None:
         assert isinstance(plan, ImportPlan)
         self.wiz.plan = plan
-        self.cancel.setEnabled(False)
+        self.stop.hide()
         self.progress.setValue(self.progress.maximum())
-        self.view.setModel(PlanModel(plan, self.wiz.mapping, self.view))
+        model = PlanModel(plan, self.wiz.mapping, self.view)
+        model.set_only_problems(self.only_problems.isChecked())
+        self.view.setModel(model)
+        self.view.setColumnWidth(PlanModel.ROW, 60)
+        self.view.setColumnWidth(PlanModel.STATUS, 90)
+        self.view.setColumnWidth(PlanModel.PROBLEMS, 320)
+        self.report.setEnabled(True)
         s = plan.summary
         self.summary.setText(self.tr("%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + "
                                      "%6 skipped (%7 blank, %8 total lines, %9 signature lines)")
@@ -351,23 +522,25 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
 
     def _on_runner_failed(self, exc: object, _tb: str) -> None:
-        self.cancel.setEnabled(False)
-        self.summary.setText(str(exc))
+        self.stop.hide()
+        self.progress.reset()
+        self.again.show()
+        if isinstance(exc, ImportCancelled):
+            self.summary.setText(self.tr("The check was stopped before the end; nothing has been imported. "
+                                         "Check again to see every row."))
+            return
+        self.summary.setText(_message(exc) if isinstance(exc, UserError) else str(exc))
         if not isinstance(exc, UserError):
             show_error(self, exc)  # type: ignore[arg-type]
 
-    def _on_cancel_clicked(self) -> None:
+    def _on_stop_clicked(self) -> None:
+        self.stop.setEnabled(False)
         self.runner.cancel()
 
-    def _on_report_clicked(self) -> None:
-        if self.wiz.plan is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the problems as a workbook"), "import-problems.xlsx", "Excel (*.xlsx)")
-        if path:
-            try:
-                write_error_report(self.wiz.plan, Path(path))
-            except UserError as exc:
-                show_error(self, exc)
+    def _on_only_problems_toggled(self, checked: bool) -> None:
+        model = self.view.model()
+        if isinstance(model, PlanModel):
+            model.set_only_problems(checked)
 
     def isComplete(self) -> bool:  # noqa: N802
         plan = self.wiz.plan
@@ -384,54 +557,122 @@ class ImportPage(QWizardPage):
         self.result = QLabel(self)
         self.result.setObjectName("importResult")
         self.result.setWordWrap(True)
-        self.cancel = QPushButton(self.tr("Cancel"), self)
-        self.cancel.clicked.connect(lambda: self.runner.cancel())
+        self.result.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.stop = QPushButton(self.tr("Stop importing"), self)
+        self.stop.setObjectName("stopImporting")
+        self.stop.clicked.connect(self.request_stop)
+        self.refused_heading = QLabel(self)
+        self.refused_heading.setObjectName("refusedHeading")
+        self.refused = QPlainTextEdit(self)
+        self.refused.setObjectName("importRefusals")
+        self.refused.setReadOnly(True)
+        self.refused.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.report = QPushButton(self.tr("Save the problems as a workbook…"), self)
+        self.report.setObjectName("importReport")
+        self.report.clicked.connect(lambda: save_problems_workbook(self, self.wiz.plan, self.tr("Save the problems as a workbook")))
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         row.addWidget(self.progress, 1)
-        row.addWidget(self.cancel)
+        row.addWidget(self.stop)
         layout.addLayout(row)
-        layout.addWidget(self.result, 1)
+        layout.addWidget(self.result)
+        layout.addWidget(self.refused_heading)
+        layout.addWidget(self.refused, 1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.report)
+        layout.addLayout(bottom)
         self.runner = Runner(self)
         self.runner.progressed.connect(lambda done, total: (self.progress.setMaximum(max(total, 1)), self.progress.setValue(done)))
         self.runner.finished.connect(self._on_runner_finished)
         self.runner.failed.connect(self._on_runner_failed)
         self.done = False
+        #: the clerk asked to stop (this page's button, or the wizard's Cancel)
+        self.stop_requested = False
 
     def initializePage(self) -> None:  # noqa: N802
         self.done = False
+        self.stop_requested = False
         preview = self.wiz.preview_page
         db, actor, plan = self.wiz.ctx.db, self.wiz.ctx.actor, self.wiz.plan
         update, create = preview.update_existing.isChecked(), preview.create_fonds.isChecked()
         self.result.setText(self.tr("Importing…"))
-        self.cancel.setEnabled(True)
+        self.progress.reset()
+        self.stop.setEnabled(True)
+        self.stop.show()
+        self.refused_heading.hide()
+        self.refused.hide()
+        self.refused.clear()
+        self.report.hide()
         self.runner.start(lambda progress, cancel: importer.commit(db, actor, plan, update_existing=update, create_missing_fonds=create,
                                                                    progress=progress, should_cancel=cancel), with_progress=True)
+
+    @property
+    def running(self) -> bool:
+        return self.runner.busy
+
+    def request_stop(self) -> None:
+        """Ask the import to stop; the service rolls it back and the page says so when it has."""
+        if not self.runner.busy:
+            return
+        self.stop_requested = True
+        self.stop.setEnabled(False)
+        self.result.setText(self.tr("Stopping the import…"))
+        self.runner.cancel()
 
     def _on_runner_finished(self, result: object) -> None:
         assert isinstance(result, importer.ImportResult)
         self.wiz.result = result
         self.done = True
-        self.cancel.setEnabled(False)
-        lines = [self.tr("Imported: %1 new, %2 updated, %3 unchanged, %4 items.").replace("%1", str(result.created))
-                 .replace("%2", str(result.updated)).replace("%3", str(result.unchanged)).replace("%4", str(result.items))]
-        for failure in result.failures:
-            lines.append(self.tr("Row %1 (%2) refused: %3").replace("%1", str(failure.row)).replace("%2", failure.value)
-                         .replace("%3", failure.reason))
+        self.stop.hide()
+        self.progress.setValue(self.progress.maximum())
+        plan = self.wiz.plan
+        assert plan is not None
+        s = plan.summary
+        update = self.wiz.preview_page.update_existing.isChecked()
+        lines = []
+        if self.stop_requested:
+            lines.append(self.tr("It was too late to stop: the import had already been written."))
+        lines.append(self.tr("Imported: %1 new, %2 updated, %3 unchanged, %4 items.").replace("%1", str(result.created))
+                     .replace("%2", str(result.updated)).replace("%3", str(result.unchanged)).replace("%4", str(result.items)))
+        if result.fonds_created:
+            lines.append(self.tr("New fonds created: %1").replace("%1", "、".join(result.fonds_created)))
+        lines.append(self.tr("Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, "
+                             "%4 skipped lines (blank, total and signature lines).")
+                     .replace("%1", str(s.rejected)).replace("%2", str(s.duplicate))
+                     .replace("%3", str(0 if update else s.existing)).replace("%4", str(s.skipped)))
         self.result.setText("\n".join(lines))
+        if result.failures:
+            self.refused_heading.setText(self.tr("%1 rows were refused by the catalogue:").replace("%1", str(len(result.failures))))
+            self.refused.setPlainText("\n".join(
+                self.tr("Row %1 (%2) refused: %3").replace("%1", str(f.row)).replace("%2", f.value).replace("%3", f.reason)
+                for f in result.failures))
+            self.refused_heading.show()
+            self.refused.show()
+        self.report.setVisible(s.rejected + s.duplicate + s.existing + s.skipped > 0)
+        self.wiz.imported.emit(result)
         self.completeChanged.emit()
+        self.wiz.job_ended()
 
     def _on_runner_failed(self, exc: object, _tb: str) -> None:
-        self.cancel.setEnabled(False)
-        self.result.setText(self.tr("Nothing was imported: %1").replace("%1", str(exc)))
-        if not isinstance(exc, UserError):
-            show_error(self, exc)  # type: ignore[arg-type]
+        self.stop.hide()
+        self.progress.reset()
+        self.result.setText(self.tr("Nothing was imported: %1").replace("%1", _message(exc)  # type: ignore[arg-type]
+                                                                          if isinstance(exc, UserError) else str(exc)))
+        self.wiz.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Close"))
+        closing = self.wiz.job_ended()
+        if not isinstance(exc, UserError):  # a bug: reported even when the wizard has just closed
+            show_error(self.wiz.parentWidget() if closing else self, exc)  # type: ignore[arg-type]
 
     def isComplete(self) -> bool:  # noqa: N802
         return self.done
 
 
 class ImportWizard(QWizard):
+    #: an import was written (the catalogue changed): ``importer.ImportResult``
+    imported = Signal(object)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -441,9 +682,31 @@ class ImportWizard(QWizard):
         self.mapping: ColumnMapping | None = None
         self.plan: ImportPlan | None = None
         self.result: importer.ImportResult | None = None
+        #: Cancel was pressed (or the window closed) while the import ran: close when it has ended
+        self._close_when_done = False
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
         self.import_page = ImportPage(self)
         for page in (self.file_page, self.mapping_page, self.preview_page, self.import_page):
             self.addPage(page)
+
+    def reject(self) -> None:
+        """Cancel, Esc and the window's close button. While the import runs: ask it to stop (as the
+        page's own button does) and close once it has rolled back, never before."""
+        if self.import_page.running:
+            self._close_when_done = True
+            self.button(QWizard.WizardButton.CancelButton).setEnabled(False)
+            self.import_page.request_stop()
+            return
+        self.preview_page.runner.cancel()  # a check writes nothing: it may end on its own
+        super().reject()
+
+    def job_ended(self) -> bool:
+        """The import ended (written, refused or stopped). True when the wizard closes because the
+        clerk asked to while it ran; an import that was written anyway stays on screen to be read."""
+        self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
+        closing, self._close_when_done = self._close_when_done and self.result is None, False
+        if closing:
+            super().reject()
+        return closing
