@@ -313,3 +313,14 @@ def test_a_formula_whose_saved_result_is_empty_text_is_blank_not_unsaved():
     assert "notes" not in plan.rows[0].values
     # the quick reader of the wizard's first screen agrees
     assert plan_import(path, limit=10).rows[0].status is RowStatus.OK
+
+
+@pytest.mark.parametrize("name", ["error_cells.xlsx", "error_cells.xls", "error_cells.ods"])
+def test_error_cells_are_errors_in_every_format(name):
+    """#DIV/0! in 页数 and #N/A in 保管期限 (LibreOffice's .xls and .ods of the same sheet): calamine
+    reads both as empty there, which would import the volume with no page count."""
+    plan = plan_import(DATA / name)
+    assert (plan.summary.ok, plan.summary.rejected) == (0, 2)
+    got = [[(p.column, p.value) for p in row.problems] for row in plan.rows]
+    assert got == [[("D", "#DIV/0!")], [("E", "#N/A")]]
+    assert all("#" in row.problems[0].reason for row in plan.rows)

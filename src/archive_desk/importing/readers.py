@@ -292,36 +292,41 @@ def _parse_xlsx_cells(fh: io.BufferedIOBase | object) -> dict[tuple[int, int], o
     return flagged
 
 
-# ------------------------------------------------------------------------------------ .ods merges
+# ----------------------------------------------------------------------- .ods merges and error cells
 
 _TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_CALCEXT_NS = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 
 
-def _ods_merged_ranges(path: Path, sheet_name: str) -> list[CellRange]:
+def _ods_marks(path: Path, sheet_name: str) -> tuple[list[CellRange], dict[tuple[int, int], object]]:
+    """Merged ranges and error cells (``#DIV/0!``: calamine reads them as empty) of one sheet of an
+    ``.ods``. The file is parsed only when it holds either."""
     try:
         with zipfile.ZipFile(path) as zf:
             with zf.open("content.xml") as fh:
-                head_found = False
+                found = False
                 tail = b""
                 while chunk := fh.read(1 << 20):
                     window = tail + chunk
-                    if b"-spanned" in window:
-                        head_found = True
+                    if b"-spanned" in window or b'value-type="error"' in window:
+                        found = True
                         break
-                    tail = window[-16:]
-            if not head_found:
-                return []
+                    tail = window[-32:]
+            if not found:
+                return [], {}
             with zf.open("content.xml") as fh:
-                return _parse_ods_spans(fh, sheet_name)
+                return _parse_ods_marks(fh, sheet_name)
     except (zipfile.BadZipFile, KeyError, OSError, xml.parsers.expat.ExpatError):
-        return []
+        return [], {}
 
 
-def _parse_ods_spans(fh: object, sheet_name: str) -> list[CellRange]:
+def _parse_ods_marks(fh: object, sheet_name: str) -> tuple[list[CellRange], dict[tuple[int, int], object]]:
     ranges: list[CellRange] = []
+    errors: dict[tuple[int, int], object] = {}
     sep = "\x1f"
     table = f"{_TABLE_NS}{sep}"
-    state = {"in": False, "done": False, "row": 0, "col": 0, "row_repeat": 1}
+    error_type = f"{_CALCEXT_NS}{sep}value-type"
+    state: dict[str, object] = {"in": False, "done": False, "row": 0, "col": 0, "row_repeat": 1, "error": None, "text": ""}
 
     def start(name: str, attrs: dict[str, str]) -> None:
         if state["done"]:
@@ -333,29 +338,73 @@ def _parse_ods_spans(fh: object, sheet_name: str) -> list[CellRange]:
         if not state["in"]:
             return
         if name == table + "table-row":
-            state["row"] += 1
+            state["row"] += 1  # type: ignore[operator]
             state["col"] = 0
             state["row_repeat"] = int(attrs.get(table + "number-rows-repeated", "1"))
         elif name in (table + "table-cell", table + "covered-table-cell"):
             rows = int(attrs.get(table + "number-rows-spanned", "1"))
             cols = int(attrs.get(table + "number-columns-spanned", "1"))
+            r, c = state["row"], state["col"]
             if name == table + "table-cell" and (rows > 1 or cols > 1):
-                r, c = state["row"], state["col"]
-                ranges.append(CellRange(r, c, r + rows - 1, c + cols - 1))
-            state["col"] += int(attrs.get(table + "number-columns-repeated", "1"))
+                ranges.append(CellRange(r, c, r + rows - 1, c + cols - 1))  # type: ignore[operator]
+            if attrs.get(error_type) == "error":
+                state["error"], state["text"] = (r, c), ""
+            state["col"] += int(attrs.get(table + "number-columns-repeated", "1"))  # type: ignore[operator]
+
+    def chars(data: str) -> None:
+        if state["error"] is not None:
+            state["text"] += data  # type: ignore[operator]
 
     def end(name: str) -> None:
         if name == table + "table" and state["in"]:
             state["in"] = False
             state["done"] = True
         elif name == table + "table-row" and state["in"]:
-            state["row"] += state["row_repeat"] - 1
+            state["row"] += state["row_repeat"] - 1  # type: ignore[operator]
+        elif name == table + "table-cell" and state["error"] is not None:
+            errors[state["error"]] = ErrorValue(str(state["text"]).strip() or "#N/A")  # type: ignore[index]
+            state["error"] = None
 
     parser = xml.parsers.expat.ParserCreate(namespace_separator=sep)
+    parser.buffer_text = True
     parser.StartElementHandler = start
     parser.EndElementHandler = end
+    parser.CharacterDataHandler = chars
     parser.ParseFile(fh)
-    return ranges
+    return ranges, errors
+
+
+# -------------------------------------------------------------------------------- .xls error cells
+
+
+def _xls_error_cells(path: Path, sheet_name: str) -> dict[tuple[int, int], object]:
+    """Error cells (``#DIV/0!``, ``#N/A`` …) of one sheet of an Excel 97-2003 file: calamine reads them
+    as empty, which would let a broken 页数 pass as none. Read with xlrd, which keeps the cell type;
+    a file xlrd cannot read (calamine may still) gives none."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path), on_demand=True, logfile=_NullLog())
+        try:
+            sheet = book.sheet_by_name(sheet_name)
+            found: dict[tuple[int, int], object] = {}
+            for r in range(sheet.nrows):
+                types = sheet.row_types(r)
+                if xlrd.XL_CELL_ERROR in types:
+                    for c, kind in enumerate(types):
+                        if kind == xlrd.XL_CELL_ERROR:
+                            code = sheet.cell_value(r, c)
+                            found[(r + 1, c)] = ErrorValue(xlrd.error_text_from_code.get(code, "#N/A"))
+            return found
+        finally:
+            book.release_resources()
+    except Exception:  # noqa: BLE001 - an unusual file: calamine reads it or says what is wrong
+        return {}
+
+
+class _NullLog:
+    def write(self, _text: str) -> None:
+        return None
 
 
 # -------------------------------------------------------------------------------------- sheet reader
@@ -512,13 +561,15 @@ class Spreadsheet:
             else:
                 n_rows, col_offset = end[0] + 1, start[1]
             merged_raw = sheet.merged_cell_ranges
-            if merged_raw is not None:
-                merged = [CellRange(a[0] + 1, a[1], b[0] + 1, b[1]) for a, b in merged_raw]
+            merged = [CellRange(a[0] + 1, a[1], b[0] + 1, b[1]) for a, b in merged_raw] if merged_raw is not None else []
+            flagged: dict[tuple[int, int], object] = {}
+            if self.kind == "xlsx":
+                flagged = _xlsx_flagged_cells(self.path, info.name)
             elif self.kind == "ods":
-                merged = _ods_merged_ranges(self.path, info.name)
-            else:
-                merged = []
-            flagged = _xlsx_flagged_cells(self.path, info.name) if self.kind == "xlsx" else {}
+                ods_merged, flagged = _ods_marks(self.path, info.name)
+                merged = merged or ods_merged
+            elif self.kind == "xls":
+                flagged = _xls_error_cells(self.path, info.name)
             reader = SheetReader(info.name, info.index, sheet.iter_rows, n_rows=n_rows, col_offset=col_offset, merged=merged, flagged=flagged)
         self._loaded[info.name] = reader
         return reader
