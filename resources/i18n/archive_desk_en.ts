@@ -1301,69 +1301,69 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="210" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="249" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="213" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
         <source>Choose the register</source>
         <translation>Choose the register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="211" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="214" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="214" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="217" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="223" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="226" />
         <source>Volumes (案卷目录)</source>
         <translation>Volumes (案卷目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="224" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="227" />
         <source>Items (卷内目录)</source>
         <translation>Items (卷内目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="226" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="229" />
         <source>(find the columns automatically)</source>
         <translation>(find the columns automatically)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="233" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="236" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="235" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="238" />
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="236" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="239" />
         <source>The rows are</source>
         <translation>The rows are</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="237" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="240" />
         <source>Column mapping</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="245" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="248" />
         <source>Spreadsheets (%1)</source>
         <extracomment>the path last read (successfully or not): the same path is not read, nor its problem said, twice</extracomment>
         <translation>Spreadsheets (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="245" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="248" />
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="281" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="284" />
         <source>This file holds no sheet to import.</source>
         <translation>This file holds no sheet to import.</translation>
     </message>
@@ -1592,78 +1592,78 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="554" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="557" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="555" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="558" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="562" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="565" />
         <source>Stop importing</source>
         <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="571" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="574" />
         <source>Save the problems as a workbook…</source>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="573" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="576" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="600" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="603" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="621" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="624" />
         <source>Stopping the import…</source>
         <translation>Stopping the import…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="636" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="639" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>It was too late to stop: the import had already been written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="637" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="640" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="640" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="643" />
         <source>New fonds created: %1</source>
         <translation>New fonds created: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="641" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="644" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="647" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="650" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>%1 rows were refused by the catalogue:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="649" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="652" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>Row %1 (%2) refused: %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="661" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="664" />
         <source>Nothing was imported: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="663" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="666" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -1671,7 +1671,13 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="680" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="92" />
+        <source>%1 - import problems</source>
+        <extracomment>rows the clerk has to look at: not imported because of something in the file</extracomment>
+        <translation>%1 - import problems</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="683" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>Import a register</translation>
@@ -2670,68 +2676,68 @@ Print anyway?</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="295" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="298" />
         <source>Check the columns</source>
         <translation>Check the columns</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="296" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="299" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>The header row was found and the columns matched from their headers; correct any that are wrong.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="297" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="300" />
         <source>Set the header row, then choose what each column is imported as.</source>
         <translation>Set the header row, then choose what each column is imported as.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="304" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="307" />
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="304" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="307" />
         <source>Header</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="304" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="307" />
         <source>Imported as</source>
         <translation>Imported as</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="316" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="319" />
         <source>Save this mapping…</source>
         <extracomment>why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>Save this mapping…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="319" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="322" />
         <source>Header row</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="371" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="374" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>A heading of two rows: %1–%2; data starts on row %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="379" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="382" />
         <source>(not imported)</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="400" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="403" />
         <source>Still needed: %1</source>
         <translation>Still needed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="411" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="414" />
         <source>Save this mapping</source>
         <translation>Save this mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="411" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="414" />
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
@@ -2976,49 +2982,49 @@ Print anyway?</translation>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="113" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="116" />
         <source>OK</source>
-        <extracomment>rows the clerk has to look at: not imported because of something in the file the first of the sheet's own columns</extracomment>
+        <extracomment>the first of the sheet's own columns</extracomment>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="113" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="116" />
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="113" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="116" />
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="114" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="117" />
         <source>Already catalogued</source>
         <translation>Already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="114" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="117" />
         <source>Skipped</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="134" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="137" />
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="136" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="139" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="138" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="141" />
         <source>Problems</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="152" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="188" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="155" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="191" />
         <source>Repeats row %1</source>
         <translation>Repeats row %1</translation>
     </message>
@@ -3026,67 +3032,67 @@ Print anyway?</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="425" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="428" />
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="426" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="429" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>Every row of the file with what will happen to it. Nothing has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="428" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="431" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="433" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="436" />
         <source>Stop checking</source>
         <translation>Stop checking</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="436" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="439" />
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="440" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="443" />
         <source>Only rows with problems</source>
         <translation>Only rows with problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="446" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="449" />
         <source>Update volumes that are already catalogued</source>
         <translation>Update volumes that are already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="448" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="451" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>Create fonds that are not in the catalogue yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="450" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="453" />
         <source>Save the problems as a workbook…</source>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="487" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="490" />
         <source>Reading and checking every row…</source>
         <translation>Reading and checking every row…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="517" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="520" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="529" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="532" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>The check was stopped before the end; nothing has been imported. Check again to see every row.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="452" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="455" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>

@@ -1301,69 +1301,69 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="210" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="249" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="213" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
         <source>Choose the register</source>
         <translation>选择登记表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="211" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="214" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>支持 Excel（.xlsx、.xls）、WPS 或 LibreOffice（.ods）工作簿以及 CSV 文件（UTF-8 或 GBK 编码）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="214" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="217" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="223" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="226" />
         <source>Volumes (案卷目录)</source>
         <translation>案卷（案卷目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="224" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="227" />
         <source>Items (卷内目录)</source>
         <translation>卷内文件（卷内目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="226" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="229" />
         <source>(find the columns automatically)</source>
         <translation>（自动识别各列）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="233" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="236" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="235" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="238" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="236" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="239" />
         <source>The rows are</source>
         <translation>每行是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="237" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="240" />
         <source>Column mapping</source>
         <translation>列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="245" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="248" />
         <source>Spreadsheets (%1)</source>
         <extracomment>the path last read (successfully or not): the same path is not read, nor its problem said, twice</extracomment>
         <translation>电子表格（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="245" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="248" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="281" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="284" />
         <source>This file holds no sheet to import.</source>
         <translation>该文件中没有可导入的工作表。</translation>
     </message>
@@ -1592,78 +1592,78 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="554" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="557" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="555" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="558" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>所有可导入的行一次性写入，要么全部写入，要么都不写入；取消后目录保持原样。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="562" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="565" />
         <source>Stop importing</source>
         <translation>停止导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="571" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="574" />
         <source>Save the problems as a workbook…</source>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="573" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="576" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="600" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="603" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="621" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="624" />
         <source>Stopping the import…</source>
         <translation>正在停止导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="636" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="639" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>已来不及停止：数据已经导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="637" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="640" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>已导入：新增 %1 卷，更新 %2 卷，未变 %3 卷，卷内文件 %4 件。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="640" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="643" />
         <source>New fonds created: %1</source>
         <translation>新建全宗：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="641" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="644" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>未导入：有错误 %1 行，重复 %2 行，已在目录中且未更新 %3 行，跳过 %4 行（空行、合计行、签字行）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="647" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="650" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>以下 %1 行未能写入目录：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="649" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="652" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>第 %1 行（%2）未导入：%3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="661" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="664" />
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="663" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="666" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1671,7 +1671,13 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="680" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="92" />
+        <source>%1 - import problems</source>
+        <extracomment>rows the clerk has to look at: not imported because of something in the file</extracomment>
+        <translation>%1 - 导入问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="683" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>导入登记表</translation>
@@ -2670,68 +2676,68 @@ Print anyway?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="295" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="298" />
         <source>Check the columns</source>
         <translation>核对各列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="296" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="299" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>已找到表头行，并按表头自动对应了各列；如有不对请更正。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="297" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="300" />
         <source>Set the header row, then choose what each column is imported as.</source>
         <translation>请指定表头所在行，再为各列选择导入为哪一项。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="304" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="307" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="304" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="307" />
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="304" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="307" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="316" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="319" />
         <source>Save this mapping…</source>
         <extracomment>why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>保存列对应关系…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="319" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="322" />
         <source>Header row</source>
         <translation>表头所在行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="371" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="374" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>表头占两行：第 %1–%2 行；数据从第 %3 行开始</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="379" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="382" />
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="400" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="403" />
         <source>Still needed: %1</source>
         <translation>还需要对应：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="411" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="414" />
         <source>Save this mapping</source>
         <translation>保存列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="411" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="414" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -2976,49 +2982,49 @@ Print anyway?</source>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="113" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="116" />
         <source>OK</source>
-        <extracomment>rows the clerk has to look at: not imported because of something in the file the first of the sheet's own columns</extracomment>
+        <extracomment>the first of the sheet's own columns</extracomment>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="113" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="116" />
         <source>Error</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="113" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="116" />
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="114" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="117" />
         <source>Already catalogued</source>
         <translation>已在目录中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="114" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="117" />
         <source>Skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="134" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="137" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="136" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="139" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="138" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="141" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="152" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="188" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="155" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="191" />
         <source>Repeats row %1</source>
         <translation>与第 %1 行重复</translation>
     </message>
@@ -3026,67 +3032,67 @@ Print anyway?</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="425" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="428" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="426" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="429" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>文件中的每一行及其处理结果。此时尚未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="428" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="431" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="433" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="436" />
         <source>Stop checking</source>
         <translation>停止检查</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="436" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="439" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="440" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="443" />
         <source>Only rows with problems</source>
         <translation>只看有问题的行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="446" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="449" />
         <source>Update volumes that are already catalogued</source>
         <translation>更新目录中已有的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="448" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="451" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>目录中没有的全宗自动新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="450" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="453" />
         <source>Save the problems as a workbook…</source>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="487" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="490" />
         <source>Reading and checking every row…</source>
         <translation>正在读取并检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="517" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="520" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>共读取 %1 行 = 可导入 %2 + 有错误 %3 + 重复 %4 + 已在目录中 %5 + 跳过 %6（空行 %7、合计行 %8、签字行 %9）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="529" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="532" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>检查已停止，未检查完所有行；未导入任何数据。点“重新检查”可查看每一行。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="452" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="455" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>

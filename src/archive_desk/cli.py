@@ -40,7 +40,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except UserError as exc:
-        print(str(exc), file=sys.stderr)
+        if getattr(args, "json", False):  # a program reading --json output gets the error as JSON too
+            from archive_desk.commands.common import print_json
+
+            print_json({"error": exc.message, "where": exc.where})
+        else:
+            print(str(exc), file=sys.stderr)
         return 2
 
 

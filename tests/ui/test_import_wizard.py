@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QFileDialog,
     QMessageBox,
     QPlainTextEdit,
@@ -368,9 +369,18 @@ def test_no_way_back_once_imported(qtbot, wizard: ImportWizard, ctx: AppContext,
     assert re.search(rf"\b{s.rejected}\b.*\b{s.duplicate}\b.*\b0\b.*\b{s.skipped}\b", text.split("\n")[-1])
     assert result.report.isVisible()
     target = tmp_path / "问题.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    suggested: list[str] = []
+
+    def ask(*args: object, **_k: object) -> tuple[str, str]:
+        suggested.append(str(args[2]))
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    install_translators(QApplication.instance(), "zh_CN")
     qtbot.mouseClick(result.report, Qt.MouseButton.LeftButton)
     assert target.exists()
+    # offered next to the register, named after it, in the clerk's language
+    assert suggested == [str(SAMPLE.with_name("claims_register_2019 - 导入问题.xlsx"))]
 
 
 def test_refusals_are_listed_in_a_scrollable_list(qtbot, wizard: ImportWizard, ctx: AppContext) -> None:  # noqa: ANN001

@@ -82,7 +82,7 @@ def _write(plan: ImportPlan, path: Path) -> None:
             (t("  signature lines"), s.skipped_signature),
             ("", ""),
             (t("Check: rows read = to import + rejected + duplicates + already in the catalogue + skipped"), t("adds up") if s.adds_up else t("DOES NOT ADD UP")),
-            (t("Problems"), s.problems),
+            (t("Cells with problems"), s.problems),
             (t("Title and header rows above the data"), s.rows_above_data),
             (t("Blank rows around the table (not counted)"), s.blank_outside),
         ]

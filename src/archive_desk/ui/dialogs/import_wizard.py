@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -87,7 +88,9 @@ def save_problems_workbook(parent: QWidget, plan: ImportPlan | None, title: str)
     """Ask where, then write the plan's problems workbook (summary, problems, skipped rows)."""
     if plan is None:
         return
-    path, _ = QFileDialog.getSaveFileName(parent, title, "import-problems.xlsx", "Excel (*.xlsx)")
+    source = Path(plan.path)
+    name = QCoreApplication.translate("ImportWizard", "%1 - import problems").replace("%1", source.stem)
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(source.with_name(f"{name}.xlsx")), "Excel (*.xlsx)")
     if path:
         try:
             write_error_report(plan, Path(path))

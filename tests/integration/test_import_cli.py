@@ -1,0 +1,94 @@
+"""``archive-desk import``: the same planner and commit from the command line, as a script or a
+scheduled job would run it."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from archive_desk import cli
+from archive_desk.db.engine import Database
+from archive_desk.importing import MappingStore
+from archive_desk.importing.mapping import detect_mapping
+from archive_desk.importing.readers import open_spreadsheet
+from archive_desk.settings import config_dir
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "import" / "claims_register_2019.xlsx"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(["--lang", "zh_CN", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def volumes(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM volumes").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_dry_run_then_import_then_again(capsys: pytest.CaptureFixture[str], db: Database, db_path: Path, tmp_path: Path) -> None:
+    db.dispose()
+    report = tmp_path / "问题.xlsx"
+    code, out, _ = run(capsys, "import", "--db", str(db_path), str(SAMPLE), "--dry-run", "--json", "--report", str(report))
+    assert code == 0
+    data = json.loads(out)
+    assert data["summary"] == {"rows_read": 128, "ok": 114, "rejected": 6, "duplicate": 2, "existing": 0, "skipped": 6,
+                                "skipped_blank": 4, "skipped_total": 1, "skipped_signature": 1}
+    assert len(data["problems"]) == 6 and len(data["duplicates"]) == 2 and data["result"] is None
+    assert {p["row"] for p in data["problems"]} == {6, 42, 56, 71, 110, 127}
+    assert volumes(db_path) == 0  # a dry run writes nothing
+    assert openpyxl.load_workbook(report).sheetnames[:2] == ["汇总", "问题"]
+
+    code, out, _ = run(capsys, "import", "--db", str(db_path), str(SAMPLE), "--create-fonds")
+    assert code == 0
+    assert "新增 114" in out and "共读取 128 行" in out
+    assert volumes(db_path) == 114
+
+    # the same file again: every row is already catalogued, nothing is added
+    code, out, _ = run(capsys, "import", "--db", str(db_path), str(SAMPLE), "--json")
+    data = json.loads(out)
+    assert (code, data["summary"]["existing"], data["result"]["created"]) == (0, 114, 0)
+    assert volumes(db_path) == 114
+
+
+def test_refusals_give_exit_status_1(capsys: pytest.CaptureFixture[str], db: Database, db_path: Path) -> None:
+    db.dispose()
+    code, _out, err = run(capsys, "import", "--db", str(db_path), str(SAMPLE))  # fonds Q001 is not catalogued
+    assert code == 1
+    assert "Q001" in err
+    assert volumes(db_path) == 0
+
+
+def test_a_saved_mapping_by_name(capsys: pytest.CaptureFixture[str], db: Database, db_path: Path, tmp_path: Path) -> None:
+    db.dispose()
+    # a register whose title column the automatic mapping does not know, mapped by hand and saved in the app
+    register = tmp_path / "文书.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["档号", "案卷名称", "年度", "保管期限"])
+    book.active.append(["Q001-LP·2019-D30-0001", "关于理赔的请示", 2019, "30年"])
+    book.save(register)
+    with open_spreadsheet(register) as spreadsheet:
+        mapping = detect_mapping(spreadsheet.sheet()).with_field("B", "title")
+    MappingStore(config_dir() / "import-mappings").save("文书格式", mapping)
+    code, out, _ = run(capsys, "import", "--db", str(db_path), str(register), "--json", "--dry-run")
+    assert code == 2 and "题名" in json.loads(out)["error"]  # without the mapping: no title column
+    code, out, _ = run(capsys, "import", "--db", str(db_path), str(register), "--mapping", "文书格式", "--json", "--create-fonds")
+    assert (code, json.loads(out)["result"]["created"]) == (0, 1)
+
+
+def test_errors_are_json_with_json(capsys: pytest.CaptureFixture[str], db: Database, db_path: Path, tmp_path: Path) -> None:
+    db.dispose()
+    code, out, err = run(capsys, "import", "--db", str(db_path), str(tmp_path / "没有这个文件.xlsx"), "--json")
+    assert code == 2 and err == ""
+    data = json.loads(out)
+    assert "没有这个文件.xlsx" in data["error"]
+    code, out, err = run(capsys, "import", "--db", str(db_path), str(tmp_path / "没有这个文件.xlsx"))
+    assert code == 2 and out == "" and "没有这个文件.xlsx" in err
