@@ -1301,69 +1301,74 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="213" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="217" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="256" />
         <source>Choose the register</source>
         <translation>选择登记表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="214" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="218" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>支持 Excel（.xlsx、.xls）、WPS 或 LibreOffice（.ods）工作簿以及 CSV 文件（UTF-8 或 GBK 编码）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="217" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="221" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="226" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="230" />
         <source>Volumes (案卷目录)</source>
         <translation>案卷（案卷目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="227" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="231" />
         <source>Items (卷内目录)</source>
         <translation>卷内文件（卷内目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="229" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="233" />
         <source>(find the columns automatically)</source>
         <translation>（自动识别各列）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="236" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="240" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="238" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="242" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="239" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="243" />
         <source>The rows are</source>
         <translation>每行是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="240" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="244" />
         <source>Column mapping</source>
         <translation>列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="248" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
         <source>Spreadsheets (%1)</source>
         <extracomment>the path last read (successfully or not): the same path is not read, nor its problem said, twice</extracomment>
         <translation>电子表格（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="248" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="284" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="287" />
+        <source>Every sheet holding a register</source>
+        <translation>所有登记表工作表</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
         <source>This file holds no sheet to import.</source>
         <translation>该文件中没有可导入的工作表。</translation>
     </message>
@@ -1592,78 +1597,78 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="557" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="603" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="558" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="604" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>所有可导入的行一次性写入，要么全部写入，要么都不写入；取消后目录保持原样。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="565" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="611" />
         <source>Stop importing</source>
         <translation>停止导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="574" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="620" />
         <source>Save the problems as a workbook…</source>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="576" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="622" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="603" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="649" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="624" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="670" />
         <source>Stopping the import…</source>
         <translation>正在停止导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="639" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="685" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>已来不及停止：数据已经导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="640" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="686" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>已导入：新增 %1 卷，更新 %2 卷，未变 %3 卷，卷内文件 %4 件。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="643" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="689" />
         <source>New fonds created: %1</source>
         <translation>新建全宗：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="644" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="690" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>未导入：有错误 %1 行，重复 %2 行，已在目录中且未更新 %3 行，跳过 %4 行（空行、合计行、签字行）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="650" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="696" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>以下 %1 行未能写入目录：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="652" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="698" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>第 %1 行（%2）未导入：%3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="664" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="710" />
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="666" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="712" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1671,13 +1676,13 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="92" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="96" />
         <source>%1 - import problems</source>
-        <extracomment>rows the clerk has to look at: not imported because of something in the file</extracomment>
+        <extracomment>rows the clerk has to look at: not imported because of something in the file the sheet choice "every sheet holding a register"</extracomment>
         <translation>%1 - 导入问题</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="683" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="729" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>导入登记表</translation>
@@ -2676,68 +2681,83 @@ Print anyway?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="298" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="306" />
         <source>Check the columns</source>
         <translation>核对各列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="299" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="307" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>已找到表头行，并按表头自动对应了各列；如有不对请更正。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="300" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="308" />
         <source>Set the header row, then choose what each column is imported as.</source>
         <translation>请指定表头所在行，再为各列选择导入为哪一项。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="307" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="307" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="307" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="319" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="331" />
         <source>Save this mapping…</source>
-        <extracomment>why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
+        <extracomment>the sheets imported together, when the clerk chose every sheet why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>保存列对应关系…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="322" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="334" />
         <source>Header row</source>
         <translation>表头所在行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="374" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="376" />
+        <source>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</source>
+        <translation>此文件中没有一张工作表含有常用列（档号、题名……）的表头行；请选择一张工作表并手工指定表头行。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="382" />
+        <source>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</source>
+        <translation>工作表“%1”的列与工作表“%2”不同：请逐张导入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="386" />
+        <source>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</source>
+        <translation>将一次导入 %1 张列相同的工作表：%2。以下按工作表“%3”核对各列。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="417" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>表头占两行：第 %1–%2 行；数据从第 %3 行开始</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="382" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="425" />
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="403" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="446" />
         <source>Still needed: %1</source>
         <translation>还需要对应：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="414" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="457" />
         <source>Save this mapping</source>
         <translation>保存列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="414" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="457" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -2982,49 +3002,49 @@ Print anyway?</source>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="116" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="120" />
         <source>OK</source>
         <extracomment>the first of the sheet's own columns</extracomment>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="116" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="120" />
         <source>Error</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="116" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="120" />
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="117" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="121" />
         <source>Already catalogued</source>
         <translation>已在目录中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="117" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="121" />
         <source>Skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="137" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="141" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="139" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="143" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="141" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="145" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="155" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="191" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="159" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="195" />
         <source>Repeats row %1</source>
         <translation>与第 %1 行重复</translation>
     </message>
@@ -3032,67 +3052,67 @@ Print anyway?</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="428" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="471" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="429" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="472" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>文件中的每一行及其处理结果。此时尚未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="431" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="474" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="436" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="479" />
         <source>Stop checking</source>
         <translation>停止检查</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="439" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="482" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="443" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="486" />
         <source>Only rows with problems</source>
         <translation>只看有问题的行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="449" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="492" />
         <source>Update volumes that are already catalogued</source>
         <translation>更新目录中已有的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="451" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="494" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>目录中没有的全宗自动新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="453" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="496" />
         <source>Save the problems as a workbook…</source>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="490" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="533" />
         <source>Reading and checking every row…</source>
         <translation>正在读取并检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="520" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="566" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>共读取 %1 行 = 可导入 %2 + 有错误 %3 + 重复 %4 + 已在目录中 %5 + 跳过 %6（空行 %7、合计行 %8、签字行 %9）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="532" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="578" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>检查已停止，未检查完所有行；未导入任何数据。点“重新检查”可查看每一行。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="455" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="498" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>

@@ -92,3 +92,20 @@ def test_errors_are_json_with_json(capsys: pytest.CaptureFixture[str], db: Datab
     assert "没有这个文件.xlsx" in data["error"]
     code, out, err = run(capsys, "import", "--db", str(db_path), str(tmp_path / "没有这个文件.xlsx"))
     assert code == 2 and out == "" and "没有这个文件.xlsx" in err
+
+
+def test_every_sheet_holding_a_register_by_default(capsys: pytest.CaptureFixture[str], db: Database, db_path: Path, tmp_path: Path) -> None:
+    db.dispose()
+    register = tmp_path / "登记表.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "说明"
+    book.active.append(["本登记表每年一张工作表"])
+    for year in (2019, 2020):
+        sheet = book.create_sheet(str(year))
+        sheet.append(["档号", "案卷题名", "年度"])
+        sheet.append([f"Q001-LP·{year}-D30-0001", f"{year}年第1号理赔案卷", year])
+    book.save(register)
+    code, out, _ = run(capsys, "import", "--db", str(db_path), str(register), "--json", "--create-fonds")
+    assert (code, json.loads(out)["result"]["created"]) == (0, 2)
+    code, out, _ = run(capsys, "import", "--db", str(db_path), str(register), "--json", "--sheet", "2020")
+    assert json.loads(out)["summary"]["rows_read"] == 1

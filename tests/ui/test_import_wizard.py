@@ -523,3 +523,59 @@ def test_filtering_a_hundred_thousand_rows_keeps_the_rows_with_problems(qapp) ->
     model.set_only_problems(True)
     assert model.data(model.index(0, PlanModel.PROBLEMS)) == "题名：缺少题名"
     assert model.data(model.index(0, PlanModel.ROW)) == 10
+
+
+def _yearly_register(path: Path, *, odd_sheet: bool = False) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "说明"
+    book.active.append(["本登记表每年一张工作表"])
+    for year in (2019, 2020):
+        sheet = book.create_sheet(str(year))
+        sheet.append([f"{year}年理赔案卷目录"])
+        sheet.append(["档号", "年度", "保管期限", "案卷题名"])
+        for i in range(1, 4):
+            sheet.append([f"Q001-LP·{year}-D30-{i:04d}", year, "30年", f"{year}年第{i}号理赔案卷"])
+    if odd_sheet:
+        sheet = book.create_sheet("2021")
+        sheet.append(["档号", "案卷题名", "年度"])
+        sheet.append(["Q001-LP·2021-D30-0001", "2021年第1号理赔案卷", 2021])
+    book.save(path)
+    return path
+
+
+def test_every_sheet_of_a_yearly_register_in_one_import(qtbot, qapp, wizard: ImportWizard, ctx: AppContext, tmp_path: Path) -> None:  # noqa: ANN001
+    install_translators(qapp, "zh_CN")
+    page = wizard.file_page
+    page.set_path(str(_yearly_register(tmp_path / "登记表.xlsx")))
+    assert [page.sheet.itemData(i) for i in range(page.sheet.count())][1:] == ["说明", "2019", "2020"]
+    # every sheet holding a register, unless the clerk picks one: a 说明 sheet in front is no trap
+    assert page.sheet.currentText() == "所有登记表工作表"
+    wizard.next()
+    mapping_page = wizard.mapping_page
+    assert wizard.sheets == ["2019", "2020"]  # 说明 holds no register
+    assert "2019、2020" in mapping_page.sheets.text()
+    assert mapping_page.isComplete()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30000)
+    assert (wizard.plan.summary.rows_read, wizard.plan.summary.ok) == (6, 6)
+    model = wizard.preview_page.view.model()
+    assert model.data(model.index(3, PlanModel.ROW)) == "2020 / 3"  # which sheet each row comes from
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=30000)
+    assert wizard.result.created == 6 and volume_count(ctx) == 6
+
+
+def test_sheets_with_other_columns_are_imported_one_at_a_time(qtbot, wizard: ImportWizard, ctx: AppContext, tmp_path: Path) -> None:  # noqa: ANN001
+    page = wizard.file_page
+    page.set_path(str(_yearly_register(tmp_path / "登记表.xlsx", odd_sheet=True)))
+    page.sheet.setCurrentIndex(0)
+    wizard.next()
+    mapping_page = wizard.mapping_page
+    assert "2021" in mapping_page.problem.text() and "2019" in mapping_page.problem.text()
+    assert not mapping_page.isComplete()
+    wizard.back()
+    page.sheet.setCurrentIndex(page.sheet.findData("2021"))
+    wizard.next()
+    assert mapping_page.isComplete() and wizard.mapping.sheet == "2021"

@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description=h("import a register (xlsx, xls, ods, csv) into the catalogue"))
     add_db_arg(p)
     p.add_argument("file", type=Path, help=h("the spreadsheet"))
-    p.add_argument("--sheet", default=None, help=h("sheet name (default: every sheet)"))
+    p.add_argument("--sheet", default=None, help=h("sheet name (default: every sheet holding a register)"))
     p.add_argument("--mapping", default=None, help=h("a column mapping saved by name in the app"))
     p.add_argument("--kind", choices=("volumes", "items"), default="volumes", help=h("what the rows are"))
     p.add_argument("--dry-run", action="store_true", help=h("check and report only; write nothing"))
@@ -40,7 +40,7 @@ def problem_text(p) -> str:  # noqa: ANN001 - importing.CellProblem
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from archive_desk.importing import MappingStore, RowStatus, write_error_report
+    from archive_desk.importing import MappingStore, RowStatus, register_sheets, write_error_report
     from archive_desk.services import importer
     from archive_desk.services.audit import Actor
     from archive_desk.settings import config_dir
@@ -48,7 +48,10 @@ def run_import(args: argparse.Namespace) -> int:
     mapping = MappingStore(config_dir() / "import-mappings").load(args.mapping) if args.mapping else None
     db = open_db(args.db)
     try:
-        plan = importer.plan(db, args.file, kind=args.kind, sheet=args.sheet, mapping=mapping)
+        sheet = args.sheet
+        if sheet is None:  # every sheet holding a register (one a year, say), else the first sheet
+            sheet = [m.sheet for m in register_sheets(args.file, args.kind)] or None
+        plan = importer.plan(db, args.file, kind=args.kind, sheet=sheet, mapping=mapping)
         if args.report:
             write_error_report(plan, args.report)
         result = None

@@ -28,6 +28,7 @@ from archive_desk.importing.plan import (
     SkipKind,
     plan_import,
     preview,
+    register_sheets,
 )
 from archive_desk.importing.readers import SUPPORTED_SUFFIXES, ImportFileError, SheetInfo, list_sheets, open_spreadsheet
 from archive_desk.importing.report import write_error_report
@@ -60,6 +61,7 @@ __all__ = [
     "open_spreadsheet",
     "plan_import",
     "preview",
+    "register_sheets",
     "required_fields",
     "write_error_report",
 ]

@@ -838,3 +838,17 @@ def preview(path: str | Path, n: int = PREVIEW_ROWS, **options: object) -> Impor
     the wizard's first screen without planning the whole file. Duplicates and catalogue matches
     are judged among those rows only; ``complete`` is False."""
     return plan_import(path, limit=n, **options)  # type: ignore[arg-type]
+
+
+def register_sheets(path: str | Path, kind: str = "volumes") -> list[ColumnMapping]:
+    """The visible sheets of a workbook that hold a register of this kind (a heading found), each
+    with its columns mapped, in the workbook's order: a register kept a sheet a year is imported
+    in one go. Sheets without such a heading (说明, 统计) are left out."""
+    found: list[ColumnMapping] = []
+    with open_spreadsheet(path) as book:
+        for info in [s for s in book.sheets if s.visible] or book.sheets:
+            reader = book.sheet(info.name, head=HEADER_SCAN_ROWS + 2)
+            if reader.n_rows == 0 or find_header_row(kind, reader) is None:
+                continue
+            found.append(detect_mapping(reader, kind))
+    return found

@@ -140,7 +140,7 @@ def _location_resolver(db: Database) -> Callable[[ParsedLocation], int | None] |
     return resolve
 
 
-def plan(db: Database, path: Path | str, *, kind: str = "volumes", sheet: str | int | None = None, mapping: Any = None,
+def plan(db: Database, path: Path | str, *, kind: str = "volumes", sheet: str | int | list[str] | None = None, mapping: Any = None,
          progress: Progress | None = None, should_cancel: Cancel | None = None, limit: int | None = None) -> ImportPlan:
     """The import plan of a file against this catalogue (nothing is written)."""
     options: dict[str, Any] = {"sheet": sheet, "mapping": mapping, "kind": kind, "progress": progress,

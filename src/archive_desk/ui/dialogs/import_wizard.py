@@ -58,8 +58,10 @@ from archive_desk.importing import (
     field_label,
     list_sheets,
     open_spreadsheet,
+    register_sheets,
     write_error_report,
 )
+from archive_desk.importing.mapping import header_key
 from archive_desk.services import importer
 from archive_desk.settings import config_dir
 from archive_desk.ui.context import AppContext
@@ -72,6 +74,8 @@ STATUS_COLOURS = {RowStatus.REJECTED: "#fde2e2", RowStatus.DUPLICATE: "#fff1c2",
 #: rows the clerk has to look at: not imported because of something in the file
 PROBLEM_STATUSES = frozenset({RowStatus.REJECTED, RowStatus.DUPLICATE})
 ERROR_STYLE = "color: #b00020"
+#: the sheet choice "every sheet holding a register"
+ALL_SHEETS = "\x00all"
 
 
 def mapping_store() -> MappingStore:
@@ -162,7 +166,7 @@ class PlanModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.ROW:
-                return row.row
+                return f"{row.sheet} / {row.row}" if len(self.plan.sheets) > 1 else row.row
             if column == self.STATUS:
                 return self._status.get(row.status, str(row.status))
             if column == self.PROBLEMS:
@@ -278,6 +282,9 @@ class FilePage(QWizardPage):
             except UserError as exc:
                 self.problem.setText(_message(exc))
             else:
+                if len([info for info in sheets if info.visible]) > 1:
+                    # a register kept a sheet a year: all of them in one import (found on the next page)
+                    self.sheet.addItem(self.tr("Every sheet holding a register"), ALL_SHEETS)
                 for info in sheets:
                     self.sheet.addItem(info.name, info.name)
                 if not sheets:
@@ -308,6 +315,10 @@ class MappingPage(QWizardPage):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.heading = QLabel(self)
         self.heading.setObjectName("headingRows")
+        #: the sheets imported together, when the clerk chose every sheet
+        self.sheets = QLabel(self)
+        self.sheets.setObjectName("mappingSheets")
+        self.sheets.setWordWrap(True)
         #: why the columns could not be found (the service's message), until the clerk has mapped them
         self.problem = QLabel(self)
         self.problem.setObjectName("mappingProblem")
@@ -326,6 +337,7 @@ class MappingPage(QWizardPage):
         top.addWidget(save)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.sheets)
         layout.addWidget(self.problem)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.missing)
@@ -336,20 +348,50 @@ class MappingPage(QWizardPage):
         page = self.wiz.file_page
         kind = page.kind.currentData()
         self.wiz.mapping = None
+        self.wiz.sheets = None
         self._reader = None
         self.problem.clear()
+        self.sheets.clear()
         self.setSubTitle(self.found_text)
+        sheet = page.sheet.currentData()
         try:
+            if sheet == ALL_SHEETS:
+                sheet = self._every_sheet(page.path.text().strip(), kind)
+                if sheet is None:
+                    return
             with open_spreadsheet(page.path.text().strip()) as book:
-                self._reader = book.sheet(page.sheet.currentData(), head=60)
+                self._reader = book.sheet(sheet, head=60)
         except UserError as exc:  # the file went away or changed since it was picked
-            self.problem.setText(_message(exc))
-            self.setSubTitle("")
-            self.table.setRowCount(0)
-            self.heading.clear()
-            self._show_missing()
+            self._show_problem(_message(exc))
             return
         self.set_mapping(self._first_mapping(kind, page.saved.currentData()))
+
+    def _every_sheet(self, path: str, kind: str) -> str | None:
+        """The sheets holding a register, imported together when their columns are the same (the first
+        sheet's mapping is then applied to each by header text); the first such sheet's name, or None
+        (with the reason shown) when there is none or their columns differ."""
+        found = register_sheets(path, kind)
+        if not found:
+            self._show_problem(self.tr("No sheet of this file has a header row with the usual columns (档号, 题名 …); "
+                                       "choose one sheet and set its header row by hand."))
+            return None
+        first = found[0]
+        odd = [m.sheet for m in found[1:] if [header_key(h) for h in m.headers] != [header_key(h) for h in first.headers]]
+        if odd:
+            self._show_problem(self.tr("Sheet %1 has other columns than sheet %2: import the sheets one at a time.")
+                               .replace("%1", odd[0]).replace("%2", first.sheet))
+            return None
+        self.wiz.sheets = [m.sheet for m in found]
+        self.sheets.setText(self.tr("Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.")
+                            .replace("%1", str(len(found))).replace("%2", "、".join(self.wiz.sheets)).replace("%3", first.sheet))
+        return first.sheet
+
+    def _show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.setSubTitle("")
+        self.table.setRowCount(0)
+        self.heading.clear()
+        self._show_missing()
 
     def _first_mapping(self, kind: str, saved: str) -> ColumnMapping:
         """The saved mapping, else the columns found from their headers, else row 1 as the header row
@@ -496,7 +538,10 @@ class PreviewPage(QWizardPage):
         self.report.setEnabled(False)
         db, path, mapping = self.wiz.ctx.db, self.wiz.file_page.path.text().strip(), self.wiz.mapping
         kind = self.wiz.file_page.kind.currentData()
-        self.runner.start(lambda progress, cancel: importer.plan(db, path, kind=kind, sheet=mapping.sheet, mapping=mapping,
+        sheets = self.wiz.sheets
+        # every sheet: the clerk's mapping of the first, applied to each by its header texts
+        sheet, by = (sheets, mapping.to_template("")) if sheets else (mapping.sheet, mapping)
+        self.runner.start(lambda progress, cancel: importer.plan(db, path, kind=kind, sheet=sheet, mapping=by,
                                                                  progress=progress, should_cancel=cancel), with_progress=True)
         self.completeChanged.emit()
 
@@ -683,6 +728,8 @@ class ImportWizard(QWizard):
         self.setWindowTitle(self.tr("Import a register"))
         self.resize(1000, 700)
         self.mapping: ColumnMapping | None = None
+        #: the sheets imported together (every sheet holding a register), else None: the mapping's sheet
+        self.sheets: list[str] | None = None
         self.plan: ImportPlan | None = None
         self.result: importer.ImportResult | None = None
         #: Cancel was pressed (or the window closed) while the import ran: close when it has ended
