@@ -1368,7 +1368,7 @@
         <translation>Every sheet holding a register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="291" />
         <source>This file holds no sheet to import.</source>
         <translation>This file holds no sheet to import.</translation>
     </message>
@@ -1597,78 +1597,78 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="603" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="609" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="604" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="610" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="611" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="617" />
         <source>Stop importing</source>
         <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="620" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="626" />
         <source>Save the problems as a workbook…</source>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="622" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="628" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="649" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="655" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="670" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="676" />
         <source>Stopping the import…</source>
         <translation>Stopping the import…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="685" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="691" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>It was too late to stop: the import had already been written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="686" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="692" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="689" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="695" />
         <source>New fonds created: %1</source>
         <translation>New fonds created: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="690" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="696" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="696" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="702" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>%1 rows were refused by the catalogue:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="698" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="704" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>Row %1 (%2) refused: %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="710" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="716" />
         <source>Nothing was imported: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="712" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="718" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -1682,7 +1682,7 @@
         <translation>%1 - import problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="729" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="735" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>Import a register</translation>
@@ -2681,83 +2681,83 @@ Print anyway?</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="306" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="305" />
         <source>Check the columns</source>
         <translation>Check the columns</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="307" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="306" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>The header row was found and the columns matched from their headers; correct any that are wrong.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="308" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="307" />
         <source>Set the header row, then choose what each column is imported as.</source>
         <translation>Set the header row, then choose what each column is imported as.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="314" />
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="314" />
         <source>Header</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="314" />
         <source>Imported as</source>
         <translation>Imported as</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="331" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="330" />
         <source>Save this mapping…</source>
         <extracomment>the sheets imported together, when the clerk chose every sheet why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>Save this mapping…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="334" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="333" />
         <source>Header row</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="376" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="375" />
         <source>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</source>
         <translation>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="382" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="381" />
         <source>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</source>
         <translation>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="386" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="385" />
         <source>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</source>
         <translation>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="417" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="416" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>A heading of two rows: %1–%2; data starts on row %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="425" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="424" />
         <source>(not imported)</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="446" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="445" />
         <source>Still needed: %1</source>
         <translation>Still needed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="457" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="456" />
         <source>Save this mapping</source>
         <translation>Save this mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="457" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="456" />
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
@@ -3052,67 +3052,72 @@ Print anyway?</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="471" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="470" />
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="472" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="471" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>Every row of the file with what will happen to it. Nothing has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="474" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="473" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="479" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="478" />
         <source>Stop checking</source>
         <translation>Stop checking</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="482" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="481" />
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="486" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="485" />
         <source>Only rows with problems</source>
         <translation>Only rows with problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="492" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="491" />
         <source>Update volumes that are already catalogued</source>
         <translation>Update volumes that are already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="494" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="493" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>Create fonds that are not in the catalogue yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="496" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="495" />
         <source>Save the problems as a workbook…</source>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="533" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="532" />
         <source>Reading and checking every row…</source>
         <translation>Reading and checking every row…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="566" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="565" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="578" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="575" />
+        <source>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
+        <translation>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="584" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>The check was stopped before the end; nothing has been imported. Check again to see every row.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="498" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="497" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>

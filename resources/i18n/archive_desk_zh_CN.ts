@@ -1368,7 +1368,7 @@
         <translation>所有登记表工作表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="291" />
         <source>This file holds no sheet to import.</source>
         <translation>该文件中没有可导入的工作表。</translation>
     </message>
@@ -1597,78 +1597,78 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="603" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="609" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="604" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="610" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>所有可导入的行一次性写入，要么全部写入，要么都不写入；取消后目录保持原样。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="611" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="617" />
         <source>Stop importing</source>
         <translation>停止导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="620" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="626" />
         <source>Save the problems as a workbook…</source>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="622" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="628" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="649" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="655" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="670" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="676" />
         <source>Stopping the import…</source>
         <translation>正在停止导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="685" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="691" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>已来不及停止：数据已经导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="686" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="692" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>已导入：新增 %1 卷，更新 %2 卷，未变 %3 卷，卷内文件 %4 件。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="689" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="695" />
         <source>New fonds created: %1</source>
         <translation>新建全宗：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="690" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="696" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>未导入：有错误 %1 行，重复 %2 行，已在目录中且未更新 %3 行，跳过 %4 行（空行、合计行、签字行）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="696" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="702" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>以下 %1 行未能写入目录：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="698" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="704" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>第 %1 行（%2）未导入：%3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="710" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="716" />
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="712" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="718" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1682,7 +1682,7 @@
         <translation>%1 - 导入问题</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="729" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="735" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>导入登记表</translation>
@@ -2681,83 +2681,83 @@ Print anyway?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="306" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="305" />
         <source>Check the columns</source>
         <translation>核对各列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="307" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="306" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>已找到表头行，并按表头自动对应了各列；如有不对请更正。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="308" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="307" />
         <source>Set the header row, then choose what each column is imported as.</source>
         <translation>请指定表头所在行，再为各列选择导入为哪一项。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="314" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="314" />
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="314" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="331" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="330" />
         <source>Save this mapping…</source>
         <extracomment>the sheets imported together, when the clerk chose every sheet why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>保存列对应关系…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="334" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="333" />
         <source>Header row</source>
         <translation>表头所在行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="376" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="375" />
         <source>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</source>
         <translation>此文件中没有一张工作表含有常用列（档号、题名……）的表头行；请选择一张工作表并手工指定表头行。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="382" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="381" />
         <source>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</source>
         <translation>工作表“%1”的列与工作表“%2”不同：请逐张导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="386" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="385" />
         <source>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</source>
         <translation>将一次导入 %1 张列相同的工作表：%2。以下按工作表“%3”核对各列。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="417" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="416" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>表头占两行：第 %1–%2 行；数据从第 %3 行开始</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="425" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="424" />
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="446" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="445" />
         <source>Still needed: %1</source>
         <translation>还需要对应：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="457" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="456" />
         <source>Save this mapping</source>
         <translation>保存列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="457" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="456" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -3052,67 +3052,72 @@ Print anyway?</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="471" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="470" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="472" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="471" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>文件中的每一行及其处理结果。此时尚未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="474" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="473" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="479" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="478" />
         <source>Stop checking</source>
         <translation>停止检查</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="482" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="481" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="486" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="485" />
         <source>Only rows with problems</source>
         <translation>只看有问题的行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="492" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="491" />
         <source>Update volumes that are already catalogued</source>
         <translation>更新目录中已有的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="494" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="493" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>目录中没有的全宗自动新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="496" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="495" />
         <source>Save the problems as a workbook…</source>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="533" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="532" />
         <source>Reading and checking every row…</source>
         <translation>正在读取并检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="566" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="565" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>共读取 %1 行 = 可导入 %2 + 有错误 %3 + 重复 %4 + 已在目录中 %5 + 跳过 %6（空行 %7、合计行 %8、签字行 %9）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="578" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="575" />
+        <source>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
+        <translation>尚未设置库房排架：%1 卷的存放位置将以文字记入备注（原存放位置：…），待排架后再上架。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="584" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>检查已停止，未检查完所有行；未导入任何数据。点“重新检查”可查看每一行。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="498" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="497" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>

@@ -41,7 +41,8 @@ from archive_desk.ui.i18n import install_translators
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "import" / "claims_register_2019.xlsx"
 
 
-def test_wizard_imports_the_sample_register(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_wizard_imports_the_sample_register(qtbot, qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    install_translators(qapp, "zh_CN")
     path = tmp_path / "cat.sqlite"
     db = open_catalogue(path)
     ctx = AppContext(db=db, actor=Actor("clerk", "ws"), settings=Settings(), catalogue_path=path)
@@ -61,6 +62,9 @@ def test_wizard_imports_the_sample_register(qtbot, tmp_path: Path) -> None:  # n
         qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30000)
         summary = page.summary.text()
         assert "128" in summary and "114" in summary
+        # this catalogue has no shelving yet: the register's locations are kept as text, and the clerk is told
+        located = sum(1 for r in wizard.plan.rows if r.status == RowStatus.OK and r.values.get("location") is not None)
+        assert located > 100 and f"{located} 卷的存放位置将以文字记入备注" in summary
         model = page.view.model()
         assert model.rowCount() == len(wizard.plan.rows)
         # the impossible date is highlighted on its cell, with the reason as a tooltip

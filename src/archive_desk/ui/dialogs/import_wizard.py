@@ -567,6 +567,13 @@ class PreviewPage(QWizardPage):
                              .replace("%1", str(s.rows_read)).replace("%2", str(s.ok)).replace("%3", str(s.rejected))
                              .replace("%4", str(s.duplicate)).replace("%5", str(s.existing)).replace("%6", str(s.skipped))
                              .replace("%7", str(s.skipped_blank)).replace("%8", str(s.skipped_total)).replace("%9", str(s.skipped_signature)))
+        # with shelving, a place is matched to its layer or the row is an error; without, it is kept as text
+        as_text = sum(1 for r in plan.rows if r.status == RowStatus.OK and r.values.get("location") is not None
+                      and r.values.get("location_ref") is None)
+        if as_text:
+            self.summary.setText(self.summary.text() + "\n" + self.tr(
+                "No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.")
+                .replace("%1", str(as_text)))
         self.completeChanged.emit()
 
     def _on_runner_failed(self, exc: object, _tb: str) -> None:
