@@ -1597,78 +1597,78 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="609" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="637" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="610" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="638" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="617" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="645" />
         <source>Stop importing</source>
         <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="626" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="654" />
         <source>Save the problems as a workbook…</source>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="628" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="656" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="655" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="683" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="676" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="704" />
         <source>Stopping the import…</source>
         <translation>Stopping the import…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="691" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="719" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>It was too late to stop: the import had already been written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="692" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="720" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="695" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="723" />
         <source>New fonds created: %1</source>
         <translation>New fonds created: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="696" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="724" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="702" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="730" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>%1 rows were refused by the catalogue:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="704" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="732" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>Row %1 (%2) refused: %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="716" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="744" />
         <source>Nothing was imported: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="718" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="746" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -1682,7 +1682,7 @@
         <translation>%1 - import problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="735" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="763" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>Import a register</translation>
@@ -3092,32 +3092,43 @@ Print anyway?</translation>
         <translation>Create fonds that are not in the catalogue yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="495" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="501" />
         <source>Save the problems as a workbook…</source>
+        <extracomment>the fonds the rows belong to that the catalogue does not hold: created, or their rows refused</extracomment>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="532" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="539" />
         <source>Reading and checking every row…</source>
         <translation>Reading and checking every row…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="565" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="567" />
+        <source>New fonds will be created: %1.</source>
+        <translation>New fonds will be created: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="570" />
+        <source>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</source>
+        <translation>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="593" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="575" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="603" />
         <source>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="584" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="612" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>The check was stopped before the end; nothing has been imported. Check again to see every row.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="497" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="503" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>

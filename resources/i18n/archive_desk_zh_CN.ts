@@ -1597,78 +1597,78 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="609" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="637" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="610" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="638" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>所有可导入的行一次性写入，要么全部写入，要么都不写入；取消后目录保持原样。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="617" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="645" />
         <source>Stop importing</source>
         <translation>停止导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="626" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="654" />
         <source>Save the problems as a workbook…</source>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="628" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="656" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="655" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="683" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="676" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="704" />
         <source>Stopping the import…</source>
         <translation>正在停止导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="691" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="719" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>已来不及停止：数据已经导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="692" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="720" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>已导入：新增 %1 卷，更新 %2 卷，未变 %3 卷，卷内文件 %4 件。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="695" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="723" />
         <source>New fonds created: %1</source>
         <translation>新建全宗：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="696" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="724" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>未导入：有错误 %1 行，重复 %2 行，已在目录中且未更新 %3 行，跳过 %4 行（空行、合计行、签字行）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="702" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="730" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>以下 %1 行未能写入目录：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="704" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="732" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>第 %1 行（%2）未导入：%3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="716" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="744" />
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="718" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="746" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1682,7 +1682,7 @@
         <translation>%1 - 导入问题</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="735" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="763" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>导入登记表</translation>
@@ -3092,32 +3092,43 @@ Print anyway?</source>
         <translation>目录中没有的全宗自动新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="495" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="501" />
         <source>Save the problems as a workbook…</source>
+        <extracomment>the fonds the rows belong to that the catalogue does not hold: created, or their rows refused</extracomment>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="532" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="539" />
         <source>Reading and checking every row…</source>
         <translation>正在读取并检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="565" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="567" />
+        <source>New fonds will be created: %1.</source>
+        <translation>将新建全宗：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="570" />
+        <source>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</source>
+        <translation>目录中没有全宗 %1：这些行不会导入。请勾选“目录中没有的全宗自动新建”，或先建立全宗。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="593" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>共读取 %1 行 = 可导入 %2 + 有错误 %3 + 重复 %4 + 已在目录中 %5 + 跳过 %6（空行 %7、合计行 %8、签字行 %9）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="575" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="603" />
         <source>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>尚未设置库房排架：%1 卷的存放位置将以文字记入备注（原存放位置：…），待排架后再上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="584" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="612" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>检查已停止，未检查完所有行；未导入任何数据。点“重新检查”可查看每一行。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="497" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="503" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>

@@ -135,10 +135,14 @@ def test_update_existing_changes_only_what_the_file_says(db: Database, db_path: 
 
 
 def test_unknown_fonds_is_refused_per_row_unless_created(db: Database, db_path: Path, actor: Actor) -> None:
-    result = importer.commit(db, actor, importer.plan(db, DATA / SAMPLES[0]))
+    plan = importer.plan(db, DATA / SAMPLES[0])
+    assert importer.fonds_not_catalogued(db, plan) == ("Q001",)  # what the preview warns of
+    result = importer.commit(db, actor, plan)
     assert result.created == 0 and len(result.failures) == 114
     assert "Q001" in result.failures[0].reason
     assert count(db_path) == 0
+    importer.commit(db, actor, plan, create_missing_fonds=True)
+    assert importer.fonds_not_catalogued(db, importer.plan(db, DATA / SAMPLES[0])) == ()
 
 
 def test_cancel_leaves_the_catalogue_as_it_was(db: Database, db_path: Path, actor: Actor) -> None:

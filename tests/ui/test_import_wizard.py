@@ -387,9 +387,14 @@ def test_no_way_back_once_imported(qtbot, wizard: ImportWizard, ctx: AppContext,
     assert suggested == [str(SAMPLE.with_name("claims_register_2019 - 导入问题.xlsx"))]
 
 
-def test_refusals_are_listed_in_a_scrollable_list(qtbot, wizard: ImportWizard, ctx: AppContext) -> None:  # noqa: ANN001
+def test_refusals_are_listed_in_a_scrollable_list(qtbot, qapp, wizard: ImportWizard, ctx: AppContext) -> None:  # noqa: ANN001
+    install_translators(qapp, "zh_CN")
     to_preview(qtbot, wizard)
-    wizard.preview_page.create_fonds.setChecked(False)
+    preview = wizard.preview_page
+    # the preview says before the import what the fonds choice means for these rows
+    assert preview.fonds_note.text() == "将新建全宗：Q001。"
+    preview.create_fonds.setChecked(False)
+    assert preview.fonds_note.text().startswith("目录中没有全宗 Q001：这些行不会导入")
     wizard.next()
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=30000)
     assert wizard.result.created == 0 and len(wizard.result.failures) == 114

@@ -158,6 +158,35 @@ def plan(db: Database, path: Path | str, *, kind: str = "volumes", sheet: str | 
     return plan_import(path, **options)
 
 
+def fonds_not_catalogued(db: Database, import_plan: ImportPlan) -> tuple[str, ...]:
+    """The fonds the importable rows belong to (a 全宗号 column, else the 档号) that the catalogue does
+    not hold yet, in the file's order: a commit creates them when asked to, else refuses those rows.
+    Read before the import so the preview can say so."""
+    if import_plan.kind != "volumes":
+        return ()
+    missing: dict[str, None] = {}
+    with db.read() as session:
+        ctx = _Context(session, Actor("", ""), False, None, None)
+        by_prefix: dict[str, str | None] = {}  # the fonds of a 档号 depends on what comes before its number
+        for row in import_plan.rows:
+            if row.status != RowStatus.OK:
+                continue
+            fonds = row.values.get("fonds_code")
+            if not fonds:
+                code = str(row.values.get("code", ""))
+                prefix = code.rpartition("-")[0]
+                if prefix not in by_prefix:
+                    try:
+                        canonical = code if _CANONICAL_CODE.fullmatch(code) else codes.canonical_code(code)
+                        by_prefix[prefix] = str(ctx.category_for(row.values, canonical)[1].get("fonds") or "") or None
+                    except (CellError, ValidationError):
+                        by_prefix[prefix] = None  # the commit reports this row anyway
+                fonds = by_prefix[prefix]
+            if fonds and str(fonds) not in ctx.fonds:
+                missing[str(fonds)] = None
+    return tuple(missing)
+
+
 # ---------------------------------------------------------------- committing
 
 
@@ -582,4 +611,4 @@ def _plain_summary(import_plan: ImportPlan) -> dict[str, int]:
             "existing": s.existing, "skipped": s.skipped}
 
 
-__all__ = ["ImportResult", "RowFailure", "commit", "plan"]
+__all__ = ["ImportResult", "RowFailure", "commit", "fonds_not_catalogued", "plan"]

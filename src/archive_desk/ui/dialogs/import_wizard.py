@@ -492,6 +492,12 @@ class PreviewPage(QWizardPage):
         self.update_existing.toggled.connect(self.completeChanged)
         self.create_fonds = QCheckBox(self.tr("Create fonds that are not in the catalogue yet"), self)
         self.create_fonds.setChecked(True)
+        self.create_fonds.toggled.connect(self._show_fonds)
+        #: the fonds the rows belong to that the catalogue does not hold: created, or their rows refused
+        self.missing_fonds: tuple[str, ...] = ()
+        self.fonds_note = QLabel(self)
+        self.fonds_note.setObjectName("fondsNote")
+        self.fonds_note.setWordWrap(True)
         self.report = QPushButton(self.tr("Save the problems as a workbook…"), self)
         self.report.setObjectName("previewReport")
         self.report.clicked.connect(lambda: save_problems_workbook(self, self.wiz.plan, self.tr("Save the problems as a workbook")))
@@ -510,6 +516,7 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.only_problems)
         layout.addWidget(self.view, 1)
         layout.addLayout(options)
+        layout.addWidget(self.fonds_note)
         self.runner = Runner(self)
         self.runner.progressed.connect(self._on_runner_progressed)
         self.runner.finished.connect(self._on_runner_finished)
@@ -541,17 +548,38 @@ class PreviewPage(QWizardPage):
         sheets = self.wiz.sheets
         # every sheet: the clerk's mapping of the first, applied to each by its header texts
         sheet, by = (sheets, mapping.to_template("")) if sheets else (mapping.sheet, mapping)
-        self.runner.start(lambda progress, cancel: importer.plan(db, path, kind=kind, sheet=sheet, mapping=by,
-                                                                 progress=progress, should_cancel=cancel), with_progress=True)
+        self.missing_fonds = ()
+        self.fonds_note.clear()
+
+        def check(progress, cancel):  # noqa: ANN001, ANN202 - the worker's callbacks
+            plan = importer.plan(db, path, kind=kind, sheet=sheet, mapping=by, progress=progress, should_cancel=cancel)
+            return plan, importer.fonds_not_catalogued(db, plan)
+
+        self.runner.start(check, with_progress=True)
         self.completeChanged.emit()
+
+    def _show_fonds(self) -> None:
+        codes = "、".join(self.missing_fonds)
+        if not codes:
+            self.fonds_note.clear()
+        elif self.create_fonds.isChecked():
+            self.fonds_note.setStyleSheet("")
+            self.fonds_note.setText(self.tr("New fonds will be created: %1.").replace("%1", codes))
+        else:
+            self.fonds_note.setStyleSheet(ERROR_STYLE)
+            self.fonds_note.setText(self.tr("The catalogue holds no fonds %1: their rows will not be imported. Tick "
+                                            "“Create fonds that are not in the catalogue yet”, or add the fonds first.")
+                                    .replace("%1", codes))
 
     def _on_runner_progressed(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
 
-    def _on_runner_finished(self, plan: object) -> None:
+    def _on_runner_finished(self, result: object) -> None:
+        plan, self.missing_fonds = result  # type: ignore[misc]
         assert isinstance(plan, ImportPlan)
         self.wiz.plan = plan
+        self._show_fonds()
         self.stop.hide()
         self.progress.setValue(self.progress.maximum())
         model = PlanModel(plan, self.wiz.mapping, self.view)
