@@ -330,6 +330,25 @@ def test_a_volume_row_without_its_code_is_never_skipped_as_a_layout_line(tmp_pat
     assert all("档号" in r.problems[0].reason for r in plan.rows[:3])
 
 
+def test_a_blank_line_inside_a_cell_merged_down_is_blank(tmp_path):
+    """年度 merged over four rows, one of them a blank separator line: the merge spreads 2019 over it,
+    but the line holds nothing of its own and is skipped as blank, not rejected as an incomplete volume."""
+    path = tmp_path / "t.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["档号", "题名", "年度", "页数"])
+    ws.append(["Z109-LP·2019-D30-0001", "题名一", 2019, 56])
+    ws.append(["Z109-LP·2019-D30-0002", "题名二", None, 12])
+    ws.append([])
+    ws.append(["Z109-LP·2019-D30-0003", "题名三", None, 7])
+    ws.merge_cells("C2:C5")
+    wb.save(path)
+    plan = plan_import(path)
+    got = [(r.row, r.status.value, r.skip.value if r.skip else None, r.values.get("year")) for r in plan.rows]
+    assert got == [(2, "ok", None, 2019), (3, "ok", None, 2019), (4, "skipped", "blank", None), (5, "ok", None, 2019)]
+    assert plan.summary.adds_up
+
+
 def test_several_sheets_and_duplicates_across_them(tmp_path):
     path = _workbook(
         tmp_path / "t.xlsx",

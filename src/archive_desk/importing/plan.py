@@ -264,6 +264,16 @@ def _classify(cells: list[object], key_col: int | None, title_col: int | None) -
     return None
 
 
+def _spread_down(reader: SheetReader) -> dict[int, set[int]]:
+    """Row -> columns whose value comes from a cell merged down from a row above: a line holding
+    nothing else is blank, whatever the merge spreads over it."""
+    spread: dict[int, set[int]] = {}
+    for m in reader.merged:
+        for row in range(m.first_row + 1, m.last_row + 1):
+            spread.setdefault(row, set()).update(range(m.first_col, m.last_col + 1))
+    return spread
+
+
 def _skip_reason(kind: SkipKind) -> str:
     if kind is SkipKind.BLANK:
         return t("Blank line")
@@ -696,6 +706,7 @@ def _plan(
             first_index = len(rows)
             sheet_rows: list[RowResult] = []
             stop = m.header_row + limit if limit is not None else None
+            spread = _spread_down(reader)
             for number, cells in reader.rows(stop=stop):
                 if number <= m.header_row:
                     continue
@@ -706,6 +717,8 @@ def _plan(
                     if progress is not None:
                         progress(done, total)
                 skip = _classify(cells, planner.key_col, planner.title_col)
+                if skip is None and number in spread and all(is_blank(c) for i, c in enumerate(cells) if i not in spread[number]):
+                    skip = SkipKind.BLANK  # a blank line inside a cell merged down the rows (年度 over ten rows)
                 if skip is not None:
                     sheet_rows.append(
                         RowResult(reader.name, number, RowStatus.SKIPPED, skip=skip, skip_reason=_skip_reason(skip), cells=tuple(cells) if cells else ())
