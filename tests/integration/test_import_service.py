@@ -130,8 +130,69 @@ def test_update_existing_changes_only_what_the_file_says(db: Database, db_path: 
         conn.close()
     assert [(b, a) for _id, b, a in entries][0] == ('{"title":"第1号案卷"}', '{"title":"第1号案卷（更正）"}')
     assert used == {before[codes[0]][2]: 2, layer: 1}
+    conn = sqlite3.connect(db_path)
+    try:  # the move is in the volume's location history, as a move by scan would be
+        moves = conn.execute("SELECT from_layer_id, to_layer_id, from_position, to_position, reason FROM location_moves").fetchall()
+    finally:
+        conn.close()
+    assert moves == [(before[codes[2]][2], layer, 3, 1, "导入")]
     with db.read() as session:
         assert audit.verify_chain(session) == []
+
+    # a volume out on loan is not moved by an import (it is not on the shelf); the row says why
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("UPDATE volumes SET status = 'on_loan' WHERE code = ?", (codes[0],))
+    conn.close()
+    lent = register("lent.xlsx", ["档号", "案卷题名", "存放位置"], [[codes[0], "第1号案卷（更正）", "5号密集架2列1节2层"]])
+    refused = importer.commit(db, actor, importer.plan(db, lent), update_existing=True)
+    assert refused.updated == 0 and "借出" in refused.failures[0].reason
+    assert state()[codes[0]][2] == before[codes[0]][2]
+
+
+def test_nothing_is_shelved_on_a_layer_out_of_use(db: Database, actor: Actor, tmp_path: Path) -> None:
+    import xlsxwriter
+
+    from archive_desk.services import locations
+
+    with db.write() as session:
+        room = locations.create_room(session, actor, 1)
+        rack = locations.create_rack(session, actor, room.id, 5, sides=1, columns=1, sections=1, layers=2)
+        layer = next(x for x in locations.list_layers(session, rack.id) if x.layer == 2)
+        locations.deactivate_layer(session, actor, layer.id, "漏水")
+    path = tmp_path / "r.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["档号", "案卷题名", "存放位置"])
+    sheet.write_row(1, 0, ["Z109-LP·2020-D30-0001", "第1号案卷", "5号密集架1列1节1层"])
+    sheet.write_row(2, 0, ["Z109-LP·2020-D30-0002", "第2号案卷", "5号密集架1列1节2层"])
+    book.close()
+    plan = importer.plan(db, path)
+    assert (plan.summary.ok, plan.summary.rejected) == (1, 1)
+    problem = next(plan.problems())
+    assert (problem.row, problem.column) == (3, "C") and "已停用" in problem.reason
+
+
+def test_update_existing_keeps_the_security_period(db: Database, db_path: Path, actor: Actor, tmp_path: Path) -> None:
+    """秘密★10年 stores the level and its 10-year period; importing the same register again changes nothing,
+    and a register giving the level alone does not clear the period."""
+    import xlsxwriter
+
+    def register(name: str, mark: str) -> Path:
+        path = tmp_path / name
+        book = xlsxwriter.Workbook(str(path))
+        sheet = book.add_worksheet()
+        sheet.write_row(0, 0, ["档号", "案卷题名", "密级"])
+        sheet.write_row(1, 0, ["Z109-LP·2020-D30-0001", "第1号案卷", mark])
+        book.close()
+        return path
+
+    first = register("a.xlsx", "秘密★10年")
+    importer.commit(db, actor, importer.plan(db, first), create_missing_fonds=True)
+    assert count(db_path, "SELECT security_period FROM volumes WHERE security = '秘密'") == 10
+    assert importer.commit(db, actor, importer.plan(db, first), update_existing=True).unchanged == 1
+    assert importer.commit(db, actor, importer.plan(db, register("b.xlsx", "秘密")), update_existing=True).unchanged == 1
+    assert count(db_path, "SELECT security_period FROM volumes") == 10
 
 
 def test_unknown_fonds_is_refused_per_row_unless_created(db: Database, db_path: Path, actor: Actor) -> None:
@@ -335,11 +396,13 @@ def test_item_lists_link_to_their_volumes_and_a_second_import_adds_nothing(db: D
     sheet.write_row(2, 0, ["Z109-LP.2020-D30-0001", 2, "查勘报告", 5, "5-9"])  # the list's own page numbers
     sheet.write_row(3, 0, ["Z109-LP.2020-D30-0001", 3, "赔款收据", 1])  # runs on after the item before
     sheet.write_row(4, 0, ["Z109-LP.2020-D30-0009", 1, "无此案卷", 1])
+    sheet.write_row(5, 0, ["Z109-LP.2020-D30-0001", 4, "医疗费发票", 3, "11"])  # 页号 as usual: the first page
+    sheet.write_row(6, 0, ["Z109-LP.2020-D30-0001", 5, "结案报告", None, "14"])
     book.close()
     plan = importer.plan(db, items, kind="items")
-    assert (plan.summary.ok, plan.summary.rejected) == (3, 1)
+    assert (plan.summary.ok, plan.summary.rejected) == (5, 1)
     result = importer.commit(db, actor, plan)
-    assert result.items == 3
+    assert result.items == 5
 
     def listed() -> list[tuple[object, ...]]:
         conn = sqlite3.connect(db_path)
@@ -348,10 +411,26 @@ def test_item_lists_link_to_their_volumes_and_a_second_import_adds_nothing(db: D
         finally:
             conn.close()
 
-    assert listed() == [(1, "出险通知书", 1, 2), (2, "查勘报告", 5, 9), (3, "赔款收据", 10, 10)]
+    assert listed() == [(1, "出险通知书", 1, 2), (2, "查勘报告", 5, 9), (3, "赔款收据", 10, 10), (4, "医疗费发票", 11, 13),
+                        (5, "结案报告", 14, None)]
     # the same list again: every item is already there, nothing is added
     again = importer.plan(db, items, kind="items")
-    assert (again.summary.ok, again.summary.existing, again.summary.rejected) == (0, 3, 1)
+    assert (again.summary.ok, again.summary.existing, again.summary.rejected) == (0, 5, 1)
     assert importer.commit(db, actor, again).items == 0
-    assert len(listed()) == 3
-    assert count(db_path, "SELECT item_count FROM volumes") == 3
+    assert len(listed()) == 5
+    assert count(db_path, "SELECT item_count FROM volumes") == 5
+
+    # a list without 序号: two 发票 of one day are two documents, and the list imported twice adds nothing
+    plain = tmp_path / "无序号.xlsx"
+    book = xlsxwriter.Workbook(str(plain))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["档号", "文件题名", "日期", "页数"])
+    for _ in range(2):
+        sheet.write_row(sheet.dim_rowmax + 1 if sheet.dim_rowmax is not None else 1, 0, ["Z109-LP.2020-D30-0001", "发票", "2020.3.5", 1])
+    book.close()
+    first = importer.plan(db, plain, kind="items")
+    assert (first.summary.ok, first.summary.duplicate) == (2, 0)
+    assert importer.commit(db, actor, first).items == 2
+    second = importer.plan(db, plain, kind="items")
+    assert (second.summary.ok, second.summary.existing) == (0, 2)
+    assert len(listed()) == 7

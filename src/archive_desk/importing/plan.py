@@ -221,10 +221,10 @@ class ImportPlan:
 _TOTAL_RE = re.compile(r"(?:(?:本页|本表|本卷|全部|总)?(?:合计|总计|小计|共计|累计)[:：]?|共(?=[0-9]+[卷件盒册份]))"
                        r"[0-9卷件页盒册份张米,，、.;；:：()（）/]*")
 #: a signature label opens its cell (经办人：张三, 审核：); a title that merely ends in 审批 is no label
-_SIGN_RE = re.compile(
-    r"[(（]?(?:经办人|移交人|接收人|制表人|填表人|审核人|审批人|负责人|立卷人|检查人|编制人|交接人|监销人|复核人|监交人|"
-    r"移交单位|接收单位|制表|填表|审核|审批|签字|签名|盖章|签章)(?:[:：(（)）]|$)"
-)
+_SIGN_LABELS = (r"(?:经办人|移交人|接收人|制表人|填表人|审核人|审批人|负责人|立卷人|检查人|编制人|交接人|监销人|复核人|监交人|"
+                r"移交单位|接收单位|制表|填表|审核|审批|签字|签名|盖章|签章)")
+#: … or follows a few characters naming whose it is (单位负责人：, 部门负责人签字：) when a colon ends it
+_SIGN_RE = re.compile(rf"[(（]?{_SIGN_LABELS}(?:[:：(（)）]|$)|[\u4e00-\u9fff]{{1,6}}{_SIGN_LABELS}+[:：]")
 _MAX_SIGNATURE_CELLS = 6
 
 
@@ -555,13 +555,23 @@ class _SheetPlanner:
             problems.append(self.problem(number, col, "end_date", end, t("The end date {end} is before the start date {start}", end=end.isoformat(), start=start.isoformat())))
 
 
+def item_key(code: str, seq: int | None, title: str | None, doc_no: str | None, when: date | None) -> str:
+    """How an item of a 卷内目录 is matched with the catalogue: by 档号 and 序号, or, without a 序号, by
+    档号, 题名, 文号 and date (so a list imported twice adds nothing either way)."""
+    if seq is not None:
+        return f"{code}#{seq}"
+    return f"{code}#{title or ''}#{doc_no or ''}#{when.isoformat() if when else ''}"
+
+
 def _row_key(kind: str, values: Mapping[str, object], key_field: str | None) -> str | None:
     if kind == "volumes":
         code = values.get("code")
         return code if isinstance(code, str) else None
     if kind == "items":
-        code, seq = values.get("volume_code"), values.get("seq")
-        return f"{code}#{seq}" if isinstance(code, str) and seq is not None else None
+        code = values.get("volume_code")
+        if not isinstance(code, str):
+            return None
+        return item_key(code, values.get("seq"), values.get("title"), values.get("doc_no"), values.get("date"))  # type: ignore[arg-type]
     if key_field is not None:
         key = values.get(key_field)
         return key if isinstance(key, str) else None
@@ -728,7 +738,9 @@ def _plan(
                 key = _row_key(kind, values, key_field)
                 status = RowStatus.REJECTED if problems else RowStatus.OK
                 dup_of: tuple[str, int] | None = None
-                if key is not None:
+                if key is not None and not (kind == "items" and values.get("seq") is None):
+                    # (an item without a 序号 is known by its content, for the catalogue's sake only: two
+                    # 发票 of one day in a volume are two documents)
                     first = seen.get(key)
                     if first is None:
                         seen[key] = (reader.name, number)

@@ -27,8 +27,9 @@ from archive_desk.db.engine import Database
 from archive_desk.errors import UserError, ValidationError
 from archive_desk.i18n import t
 from archive_desk.importing import CellError, ImportCancelled, ImportPlan, ParsedLocation, RowResult, RowStatus, plan_import
-from archive_desk.models import Fonds, Item, Layer, Rack, Room, Volume, VolumeStatus
-from archive_desk.services import audit, codes
+from archive_desk.importing.plan import item_key
+from archive_desk.models import Fonds, Item, Layer, LocationMove, Rack, Room, Volume, VolumeStatus
+from archive_desk.services import audit, codes, locations
 from archive_desk.services.audit import Actor
 from archive_desk.services.catalogue import CategoryRecord, FieldDef, get_category, list_categories, normalize_custom
 
@@ -81,19 +82,21 @@ def _existing_codes(db: Database) -> Callable[[Iterable[str]], set[str]]:
 
 
 def _existing_items(db: Database) -> Callable[[Iterable[str]], set[str]]:
-    """Which ``档号#序号`` keys of an items file are already in the catalogue (a 卷内目录 imported twice
-    adds nothing)."""
+    """Which items of a 卷内目录 are already in the catalogue, by their ``item_key`` (档号 and 序号, or
+    档号, 题名, 文号 and date): a list imported twice adds nothing."""
     I = Item.__table__  # noqa: N806
 
     def look(keys: Iterable[str]) -> set[str]:
         wanted = set(keys)
-        codes_ = sorted({key.rpartition("#")[0] for key in wanted})
+        codes_ = sorted({key.partition("#")[0] for key in wanted})  # a 档号 holds no "#"
         found: set[str] = set()
         with db.read() as session:
             for start in range(0, len(codes_), 900):
-                rows = session.execute(select(V.c.code, I.c.seq).join(I, I.c.volume_id == V.c.id)
+                rows = session.execute(select(V.c.code, I.c.seq, I.c.title, I.c.doc_no, I.c.date).join(I, I.c.volume_id == V.c.id)
                                        .where(V.c.code.in_(codes_[start:start + 900]), I.c.removed.is_(False)))
-                found.update(f"{code}#{seq}" for code, seq in rows)
+                for code, seq, title, doc_no, when in rows:
+                    found.add(item_key(code, seq, None, None, None))
+                    found.add(item_key(code, None, title, doc_no, when))
         return found & wanted
 
     return look
@@ -109,33 +112,36 @@ def _location_resolver(db: Database) -> Callable[[ParsedLocation], int | None] |
             return None
 
     def resolve(loc: ParsedLocation) -> int | None:
+        found = (L.c.id, L.c.code, L.c.active)
         with db.read() as session:
             if loc.code:
-                hit = session.scalar(select(L.c.id).where(L.c.code == loc.code))
-                if hit is None:
+                hits = session.execute(select(*found).where(L.c.code == loc.code)).all()
+                if not hits:
                     raise CellError(t("There is no layer {code} on the shelving", code=loc.code))
-                return hit
-            if loc.rack is None or loc.column is None or loc.section is None or loc.layer is None:
-                raise CellError(t("The location {text} does not name a rack, column, section and layer", text=loc.raw))
-            rack = str(loc.rack)
-            if not (rack.isascii() and rack.isdigit() and len(rack) <= 9):  # racks are numbered (A区 names none)
-                raise CellError(t("Location {text}: there is no rack {rack} on the shelving; racks are numbered, e.g. 5号密集架",
-                                  text=loc.raw, rack=rack))
-            stmt = (select(L.c.id).join(R, R.c.id == L.c.rack_id).join(RM, RM.c.id == R.c.room_id)
-                    .where(R.c.number == int(rack), L.c.column == loc.column, L.c.section == loc.section,
-                           L.c.layer == loc.layer))
-            if loc.room is not None:
-                room = str(loc.room)
-                numbered = room.isascii() and room.isdigit() and len(room) <= 9
-                stmt = stmt.where((RM.c.number == int(room)) if numbered else (RM.c.code == room))
-            if loc.side:
-                stmt = stmt.where(L.c.side == loc.side)
-            hits = list(session.scalars(stmt.limit(3)))
+            else:
+                if loc.rack is None or loc.column is None or loc.section is None or loc.layer is None:
+                    raise CellError(t("The location {text} does not name a rack, column, section and layer", text=loc.raw))
+                rack = str(loc.rack)
+                if not (rack.isascii() and rack.isdigit() and len(rack) <= 9):  # racks are numbered (A区 names none)
+                    raise CellError(t("Location {text}: there is no rack {rack} on the shelving; racks are numbered, e.g. 5号密集架",
+                                      text=loc.raw, rack=rack))
+                stmt = (select(*found).join(R, R.c.id == L.c.rack_id).join(RM, RM.c.id == R.c.room_id)
+                        .where(R.c.number == int(rack), L.c.column == loc.column, L.c.section == loc.section,
+                               L.c.layer == loc.layer))
+                if loc.room is not None:
+                    room = str(loc.room)
+                    numbered = room.isascii() and room.isdigit() and len(room) <= 9
+                    stmt = stmt.where((RM.c.number == int(room)) if numbered else (RM.c.code == room))
+                if loc.side:
+                    stmt = stmt.where(L.c.side == loc.side)
+                hits = session.execute(stmt.limit(3)).all()
         if not hits:
             raise CellError(t("There is no such place on the shelving: {text}", text=loc.raw))
         if len(hits) > 1:
             raise CellError(t("{text} matches more than one layer: add the room or the side", text=loc.raw))
-        return hits[0]
+        if not hits[0].active:  # nothing is shelved on a layer out of use, by scan or by import
+            raise CellError(t("Location {text}: layer {code} is out of use", text=loc.raw, code=hits[0].code))
+        return hits[0].id
 
     return resolve
 
@@ -296,7 +302,7 @@ def _volume_values(ctx: _Context, row: RowResult) -> dict[str, Any]:
         raise CellError("；".join(problems.values()))
     security = values.get("security")
     level = getattr(security, "level", security) or "公开"
-    period = getattr(security, "years", None)
+    period = values.get("security_years") or getattr(security, "years", None)  # 秘密★10年: the plan gives the years apart
     notes = values.get("notes") or ""
     location = values.get("location")
     layer_id = values.get("location_ref")  # matched to the shelving at planning time
@@ -373,7 +379,8 @@ def _commit_volumes(db: Database, actor: Actor, import_plan: ImportPlan, *, upda
 
 
 #: what a value of the file (a key of ``RowResult.values``) may change on a catalogued volume
-_UPDATED_BY = {"title": ("title",), "year": ("year",), "retention": ("retention",), "security": ("security", "security_period"),
+_UPDATED_BY = {"title": ("title",), "year": ("year",), "retention": ("retention",), "security": ("security",),
+               "security_years": ("security_period",),
                "responsible": ("responsible",), "start_date": ("start_date",), "end_date": ("end_date",), "pages": ("pages",),
                "item_count": ("item_count",), "box_no": ("box_no",), "org_code": ("org_code",), "notes": ("notes",),
                "location": ("layer_id", "notes")}
@@ -414,6 +421,7 @@ class _Updates:
             select(V).where(V.c.code.in_([values["code"] for _row, values in chunk]))).mappings()}
         by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         entries: list[tuple[str, str, int | None, Any, Any]] = []
+        moves: list[dict[str, Any]] = []
         now = audit.utcnow()
         for row, values in chunk:
             volume = current[values["code"]]  # existing at planning time, and nothing is ever deleted
@@ -426,6 +434,17 @@ class _Updates:
                                                 t("Volume {code} is no longer in the room; an import does not change its record",
                                                   code=values["code"])))
                 continue
+            if "layer_id" in changes:
+                # a move to another layer, as a scan in shelving mode makes it: refused for a volume out on
+                # loan or missing, at the end of the new layer, and in the volume's location history
+                why = locations.unshelvable_reason(volume["code"], volume["status"])
+                if why:
+                    self.failures.append(RowFailure(row.sheet, row.row, "", values["code"], why))
+                    continue
+                changes["shelf_position"] = self.ctx.next_position(int(changes["layer_id"]))
+                moves.append({"volume_id": volume["id"], "from_layer_id": volume["layer_id"], "to_layer_id": changes["layer_id"],
+                              "from_position": volume["shelf_position"], "to_position": changes["shelf_position"],
+                              "at": now, "by": self.actor.user, "reason": t("import")})
             entries.append(("volume.import_update", "volume", volume["id"],
                             {k: _plain(volume[k]) for k in changes}, {k: _plain(v) for k, v in changes.items()}))
             by_columns.setdefault(tuple(sorted(changes)), []).append({"b_id": volume["id"], **{f"b_{k}": v for k, v in changes.items()}})
@@ -436,10 +455,12 @@ class _Updates:
                 .values({**{name: bindparam(f"b_{name}") for name in columns}, "version": V.c.version + 1,
                          "updated_by": self.actor.user, "updated_at": now}),
                 params)
+        if moves:
+            self.session.execute(insert(LocationMove), moves)
         audit.record_many(self.session, self.actor, entries)
 
     def _changes(self, row: RowResult, values: dict[str, Any], volume: Mapping[str, Any]) -> dict[str, Any]:
-        wanted = {column for key in row.values for column in _UPDATED_BY.get(key, ())}
+        wanted = {column for key, value in row.values.items() if value is not None for column in _UPDATED_BY.get(key, ())}
         changes = {k: values[k] for k in wanted if _plain(volume[k]) != _plain(values[k])}
         if "notes" in changes and "notes" not in row.values:
             # only a place the shelving does not know, kept as text: added to the volume's notes
@@ -448,11 +469,8 @@ class _Updates:
                 del changes["notes"]
             else:
                 changes["notes"] = f"{notes}；{text}" if notes else text
-        if "layer_id" in changes:
-            if values["layer_id"] is None:  # a place the shelving does not know: kept as text in the notes
-                del changes["layer_id"]
-            else:
-                changes["shelf_position"] = self.ctx.next_position(int(values["layer_id"]))
+        if "layer_id" in changes and values["layer_id"] is None:  # a place the shelving does not know: kept as text in the notes
+            del changes["layer_id"]
         custom = {**(volume["custom"] or {}), **values["custom"]}  # the file's custom fields over the volume's
         if values["custom"] and custom != (volume["custom"] or {}):
             changes["custom"] = custom
@@ -554,6 +572,7 @@ def _commit_items(db: Database, actor: Actor, import_plan: ImportPlan, *, progre
     failures: list[RowFailure] = []
     with db.write() as session:
         volume_of: dict[str, int] = {}
+        added: set[int] = set()
         next_seq: dict[int, int] = {}
         count = 0
         entries = []
@@ -578,18 +597,14 @@ def _commit_items(db: Database, actor: Actor, import_plan: ImportPlan, *, progre
                         page_start=values.get("page_start"), page_end=values.get("page_end"))
             session.add(item)
             session.flush()
+            added.add(item.id)
             entries.append(("item.import", "item", item.id, None, {"volume": code, "seq": item.seq, "title": item.title}))
             count += 1
             if progress is not None and done % 500 == 0:
                 progress(done, len(rows))
         for vid in set(volume_of.values()):
             items = list(session.scalars(select(Item).where(Item.volume_id == vid, Item.removed.is_(False)).order_by(Item.seq, Item.id)))
-            page = 1  # page numbers the list does not give run on from the item before
-            for item in items:
-                if item.page_start is None and item.pages:
-                    item.page_start, item.page_end = page, page + item.pages - 1
-                if item.page_end is not None:
-                    page = item.page_end + 1
+            _number_pages(items, added)
             volume = session.get(Volume, vid)
             assert volume is not None
             volume.item_count = len(items)
@@ -597,6 +612,28 @@ def _commit_items(db: Database, actor: Actor, import_plan: ImportPlan, *, progre
         audit.record(session, actor, "import.file", "catalogue", None, None,
                      {"file": Path(import_plan.path).name, "items": count, "failed": len(failures)})
     return ImportResult(0, 0, 0, count, tuple(failures))
+
+
+def _number_pages(items: list[Item], added: set[int]) -> None:
+    """Page numbers of the items just imported (``added``), in 序号 order, where the list leaves them
+    out: a 页号 giving only the first page (the usual way) ends where the item's 页数 or the next
+    item's first page says; an item with neither runs on from the item before. Items already in the
+    catalogue are left as they are."""
+    page = 1
+    for i, item in enumerate(items):
+        if item.id in added:
+            if item.page_start is None and item.pages:
+                item.page_start, item.page_end = page, page + item.pages - 1
+            elif item.page_start is not None and item.page_end is None:
+                following = items[i + 1].page_start if i + 1 < len(items) else None
+                if item.pages:
+                    item.page_end = item.page_start + item.pages - 1
+                elif following is not None and following > item.page_start:
+                    item.page_end = following - 1
+        if item.page_end is not None:
+            page = item.page_end + 1
+        elif item.page_start is not None:
+            page = item.page_start + 1
 
 
 def _plain(value: Any) -> Any:
