@@ -1301,74 +1301,74 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="217" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="256" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="218" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="257" />
         <source>Choose the register</source>
         <translation>Choose the register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="218" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="219" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="221" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="222" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="230" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="231" />
         <source>Volumes (案卷目录)</source>
         <translation>Volumes (案卷目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="231" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="232" />
         <source>Items (卷内目录)</source>
         <translation>Items (卷内目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="233" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="234" />
         <source>(find the columns automatically)</source>
         <translation>(find the columns automatically)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="240" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="241" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="242" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="243" />
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="244" />
         <source>The rows are</source>
         <translation>The rows are</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="244" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="245" />
         <source>Column mapping</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="253" />
         <source>Spreadsheets (%1)</source>
         <extracomment>the path last read (successfully or not): the same path is not read, nor its problem said, twice</extracomment>
         <translation>Spreadsheets (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="253" />
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="287" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="288" />
         <source>Every sheet holding a register</source>
         <translation>Every sheet holding a register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="291" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
         <source>This file holds no sheet to import.</source>
         <translation>This file holds no sheet to import.</translation>
     </message>
@@ -1597,78 +1597,78 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="637" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="638" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="638" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="639" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="645" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="646" />
         <source>Stop importing</source>
         <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="654" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="655" />
         <source>Save the problems as a workbook…</source>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="656" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="657" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="683" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="684" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="704" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="705" />
         <source>Stopping the import…</source>
         <translation>Stopping the import…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="719" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="720" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>It was too late to stop: the import had already been written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="720" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="721" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="723" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="724" />
         <source>New fonds created: %1</source>
         <translation>New fonds created: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="724" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="725" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="730" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="731" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>%1 rows were refused by the catalogue:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="732" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="734" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>Row %1 (%2) refused: %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="744" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="747" />
         <source>Nothing was imported: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="746" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="749" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -1676,13 +1676,13 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="96" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="97" />
         <source>%1 - import problems</source>
         <extracomment>rows the clerk has to look at: not imported because of something in the file the sheet choice "every sheet holding a register"</extracomment>
         <translation>%1 - import problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="763" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="766" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>Import a register</translation>
@@ -2681,83 +2681,83 @@ Print anyway?</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="305" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="306" />
         <source>Check the columns</source>
         <translation>Check the columns</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="306" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="307" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>The header row was found and the columns matched from their headers; correct any that are wrong.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="307" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="308" />
         <source>Set the header row, then choose what each column is imported as.</source>
         <translation>Set the header row, then choose what each column is imported as.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="314" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="314" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
         <source>Header</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="314" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
         <source>Imported as</source>
         <translation>Imported as</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="330" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="331" />
         <source>Save this mapping…</source>
         <extracomment>the sheets imported together, when the clerk chose every sheet why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>Save this mapping…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="333" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="334" />
         <source>Header row</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="375" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="376" />
         <source>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</source>
         <translation>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="381" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="382" />
         <source>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</source>
         <translation>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="385" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="387" />
         <source>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</source>
         <translation>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="416" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="418" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>A heading of two rows: %1–%2; data starts on row %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="424" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="426" />
         <source>(not imported)</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="445" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="447" />
         <source>Still needed: %1</source>
         <translation>Still needed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="456" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="458" />
         <source>Save this mapping</source>
         <translation>Save this mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="456" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="458" />
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
@@ -3002,49 +3002,49 @@ Print anyway?</translation>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="120" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="121" />
         <source>OK</source>
         <extracomment>the first of the sheet's own columns</extracomment>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="120" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="121" />
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="120" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="121" />
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="121" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="122" />
         <source>Already catalogued</source>
         <translation>Already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="121" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="122" />
         <source>Skipped</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="141" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="142" />
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="143" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="144" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="145" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="146" />
         <source>Problems</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="159" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="195" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="160" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="196" />
         <source>Repeats row %1</source>
         <translation>Repeats row %1</translation>
     </message>
@@ -3052,83 +3052,83 @@ Print anyway?</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="470" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="472" />
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="471" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="473" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>Every row of the file with what will happen to it. Nothing has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="473" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="475" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="478" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="480" />
         <source>Stop checking</source>
         <translation>Stop checking</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="481" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="483" />
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="485" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="487" />
         <source>Only rows with problems</source>
         <translation>Only rows with problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="491" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="493" />
         <source>Update volumes that are already catalogued</source>
         <translation>Update volumes that are already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="493" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="495" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>Create fonds that are not in the catalogue yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="501" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="503" />
         <source>Save the problems as a workbook…</source>
         <extracomment>the fonds the rows belong to that the catalogue does not hold: created, or their rows refused</extracomment>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="539" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="541" />
         <source>Reading and checking every row…</source>
         <translation>Reading and checking every row…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="567" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="568" />
         <source>New fonds will be created: %1.</source>
         <translation>New fonds will be created: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="570" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="571" />
         <source>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</source>
         <translation>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="593" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="594" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="603" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="604" />
         <source>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="612" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="613" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>The check was stopped before the end; nothing has been imported. Check again to see every row.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="503" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="505" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>

@@ -545,7 +545,7 @@ def _yearly_register(path: Path, *, odd_sheet: bool = False) -> Path:
         sheet.append([f"{year}年理赔案卷目录"])
         sheet.append(["档号", "年度", "保管期限", "案卷题名"])
         for i in range(1, 4):
-            sheet.append([f"Q001-LP·{year}-D30-{i:04d}", year, "30年", f"{year}年第{i}号理赔案卷"])
+            sheet.append([f"Q001-LP·{year}-D30-{i:04d}", year, "30年", f"{year}年第{i}号理赔案卷", "复印件"])
     if odd_sheet:
         sheet = book.create_sheet("2021")
         sheet.append(["档号", "案卷题名", "年度"])
@@ -566,9 +566,12 @@ def test_every_sheet_of_a_yearly_register_in_one_import(qtbot, qapp, wizard: Imp
     assert wizard.sheets == ["2019", "2020"]  # 说明 holds no register
     assert "2019、2020" in mapping_page.sheets.text()
     assert mapping_page.isComplete()
+    # the clerk maps by hand a column that has no header (E: 备注 written beside each row)
+    mapping_page.set_mapping(wizard.mapping.with_field("E", "notes"))
     wizard.next()
     qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30000)
     assert (wizard.plan.summary.rows_read, wizard.plan.summary.ok) == (6, 6)
+    assert {r.sheet: r.values.get("notes") for r in wizard.plan.rows} == {"2019": "复印件", "2020": "复印件"}
     model = wizard.preview_page.view.model()
     assert model.data(model.index(3, PlanModel.ROW)) == "2020 / 3"  # which sheet each row comes from
     wizard.next()

@@ -80,7 +80,8 @@ def test_sample_header_and_mapping():
         ("页数(页)", "pages"),
         ("赔付金额（元）", "amount_paid"),
         ("赔付金额（万元）", None),  # 1.2 there is 12,000 元: not read as 元 without the clerk saying so
-        ("页数（百页）", None),
+        ("保管期限（十年、三十年、永久）", "retention"),  # a hint in brackets, no unit
+        ("案卷题名（一百字以内）", "title"),
         ("存放位置", "location"),
         ("位置", "location"),
         ("类别", "category_code"),

@@ -320,13 +320,16 @@ def test_a_volume_row_without_its_code_is_never_skipped_as_a_layout_line(tmp_pat
                 [None, "共2卷 22页"],
                 ["审核：李四", None, None, None, None],
                 ["（签字）", None, None, None, None],
+                ["单位负责人：王五", None, "部门负责人签字：", None, None],
+                ["档案移交人：张三", None, None, None, None],
             ]
         },
     )
     plan = plan_import(path)
     got = [(r.row, r.status.value, r.skip.value if r.skip else None) for r in plan.rows]
     assert got == [(2, "rejected", None), (3, "rejected", None), (4, "rejected", None),
-                   (5, "skipped", "total"), (6, "skipped", "total"), (7, "skipped", "signature"), (8, "skipped", "signature")]
+                   (5, "skipped", "total"), (6, "skipped", "total"), (7, "skipped", "signature"), (8, "skipped", "signature"),
+                   (9, "skipped", "signature"), (10, "skipped", "signature")]
     assert all("档号" in r.problems[0].reason for r in plan.rows[:3])
 
 

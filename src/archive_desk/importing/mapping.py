@@ -216,7 +216,7 @@ def _match_key(kind: str, key: str) -> str | None:
 
 #: a unit in brackets that scales the values (赔付金额（万元）): such a column is not taken as the
 #: field's plain unit; the clerk maps it knowingly or leaves it out
-_SCALED_RE = re.compile(r"[(\[【][^)\]】]*[十百千万亿‰%][^)\]】]*[)\]】]")
+_SCALED_RE = re.compile(r"[(\[【][^)\]】]*(?:[十百千万亿]+元|[‰%])[^)\]】]*[)\]】]")
 
 
 #: sub-headers under a date-range heading (起止日期 over 起 | 止)

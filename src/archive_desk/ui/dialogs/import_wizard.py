@@ -9,6 +9,7 @@ asks the import to stop and waits for it: the wizard closes only when the catalo
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -382,6 +383,7 @@ class MappingPage(QWizardPage):
                                .replace("%1", odd[0]).replace("%2", first.sheet))
             return None
         self.wiz.sheets = [m.sheet for m in found]
+        self.wiz.sheet_mappings = {m.sheet: m for m in found}
         self.sheets.setText(self.tr("Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.")
                             .replace("%1", str(len(found))).replace("%2", "、".join(self.wiz.sheets)).replace("%3", first.sheet))
         return first.sheet
@@ -546,8 +548,7 @@ class PreviewPage(QWizardPage):
         db, path, mapping = self.wiz.ctx.db, self.wiz.file_page.path.text().strip(), self.wiz.mapping
         kind = self.wiz.file_page.kind.currentData()
         sheets = self.wiz.sheets
-        # every sheet: the clerk's mapping of the first, applied to each by its header texts
-        sheet, by = (sheets, mapping.to_template("")) if sheets else (mapping.sheet, mapping)
+        sheet, by = (sheets, self.wiz.every_sheet_mapping()) if sheets else (mapping.sheet, mapping)
         self.missing_fonds = ()
         self.fonds_note.clear()
 
@@ -728,8 +729,10 @@ class ImportPage(QWizardPage):
         self.result.setText("\n".join(lines))
         if result.failures:
             self.refused_heading.setText(self.tr("%1 rows were refused by the catalogue:").replace("%1", str(len(result.failures))))
+            several = len(self.wiz.plan.sheets) > 1 if self.wiz.plan is not None else False
             self.refused.setPlainText("\n".join(
-                self.tr("Row %1 (%2) refused: %3").replace("%1", str(f.row)).replace("%2", f.value).replace("%3", f.reason)
+                self.tr("Row %1 (%2) refused: %3").replace("%1", f"{f.sheet} / {f.row}" if several else str(f.row))
+                .replace("%2", f.value).replace("%3", f.reason)
                 for f in result.failures))
             self.refused_heading.show()
             self.refused.show()
@@ -765,6 +768,8 @@ class ImportWizard(QWizard):
         self.mapping: ColumnMapping | None = None
         #: the sheets imported together (every sheet holding a register), else None: the mapping's sheet
         self.sheets: list[str] | None = None
+        #: each of those sheets as its columns were found (their headers are the same, row by row)
+        self.sheet_mappings: dict[str, ColumnMapping] = {}
         self.plan: ImportPlan | None = None
         self.result: importer.ImportResult | None = None
         #: Cancel was pressed (or the window closed) while the import ran: close when it has ended
@@ -775,6 +780,22 @@ class ImportWizard(QWizard):
         self.import_page = ImportPage(self)
         for page in (self.file_page, self.mapping_page, self.preview_page, self.import_page):
             self.addPage(page)
+
+    def every_sheet_mapping(self) -> dict[str, ColumnMapping]:
+        """Every sheet imported together: the clerk's columns of the first sheet, column by column, on
+        each sheet at its own header row (their header texts are the same; a column without a header or
+        a second 日期 the clerk mapped by hand stays mapped); the first sheet exactly as checked."""
+        assert self.mapping is not None and self.sheets
+        out = {}
+        for name in self.sheets:
+            found = self.sheet_mappings[name]
+            if name == self.mapping.sheet:
+                out[name] = self.mapping
+            else:
+                fields = self.mapping.fields
+                headers = tuple(found.headers[i] if i < len(found.headers) else "" for i in range(len(fields)))
+                out[name] = replace(found, fields=fields, headers=headers)
+        return out
 
     def reject(self) -> None:
         """Cancel, Esc and the window's close button. While the import runs: ask it to stop (as the
