@@ -190,7 +190,7 @@ _LOOKUPS = {kind: _lookup(kind) for kind in KINDS}
 
 def match_header(kind: str, header: object) -> str | None:
     """The field a header names for ``kind``, or ``None``. A header of a two-row heading, written
-    ``group/sub`` (:func:`_combined_header`), names what its sub-header names, else what the pair
+    ``group/sub`` (:func:`_combined_headers`), names what its sub-header names, else what the pair
     names together (起止日期/起 → start date)."""
     key = header_key(header)
     if not key:
