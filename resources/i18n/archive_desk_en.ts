@@ -1301,74 +1301,74 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="218" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="257" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="227" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="266" />
         <source>Choose the register</source>
         <translation>Choose the register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="219" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="228" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="222" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="231" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="231" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="240" />
         <source>Volumes (案卷目录)</source>
         <translation>Volumes (案卷目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="232" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="241" />
         <source>Items (卷内目录)</source>
         <translation>Items (卷内目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="234" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="243" />
         <source>(find the columns automatically)</source>
         <translation>(find the columns automatically)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="241" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="250" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="244" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="253" />
         <source>The rows are</source>
         <translation>The rows are</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="245" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="254" />
         <source>Column mapping</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="253" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="262" />
         <source>Spreadsheets (%1)</source>
         <extracomment>the path last read (successfully or not): the same path is not read, nor its problem said, twice</extracomment>
         <translation>Spreadsheets (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="253" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="262" />
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="288" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="297" />
         <source>Every sheet holding a register</source>
         <translation>Every sheet holding a register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="301" />
         <source>This file holds no sheet to import.</source>
         <translation>This file holds no sheet to import.</translation>
     </message>
@@ -1597,78 +1597,88 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="638" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="663" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="639" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="664" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="646" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="671" />
         <source>Stop importing</source>
         <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="655" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="680" />
         <source>Save the problems as a workbook…</source>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="657" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="682" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="684" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="710" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="705" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="731" />
         <source>Stopping the import…</source>
         <translation>Stopping the import…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="720" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="746" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>It was too late to stop: the import had already been written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="721" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="747" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="724" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="750" />
         <source>New fonds created: %1</source>
         <translation>New fonds created: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="725" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="753" />
+        <source>Updated: %1</source>
+        <translation>Updated: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="754" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="731" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="760" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>%1 rows were refused by the catalogue:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="734" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="772" />
+        <source>Sheet %1, row %2 (%3) refused: %4</source>
+        <translation>Sheet %1, row %2 (%3) refused: %4</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="774" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>Row %1 (%2) refused: %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="747" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="779" />
         <source>Nothing was imported: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="749" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="781" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -1676,13 +1686,13 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="97" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="99" />
         <source>%1 - import problems</source>
         <extracomment>rows the clerk has to look at: not imported because of something in the file the sheet choice "every sheet holding a register"</extracomment>
         <translation>%1 - import problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="766" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="798" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>Import a register</translation>
@@ -2681,83 +2691,83 @@ Print anyway?</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="306" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
         <source>Check the columns</source>
         <translation>Check the columns</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="307" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="316" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>The header row was found and the columns matched from their headers; correct any that are wrong.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="308" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="317" />
         <source>Set the header row, then choose what each column is imported as.</source>
         <translation>Set the header row, then choose what each column is imported as.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="324" />
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="324" />
         <source>Header</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="324" />
         <source>Imported as</source>
         <translation>Imported as</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="331" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="340" />
         <source>Save this mapping…</source>
         <extracomment>the sheets imported together, when the clerk chose every sheet why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>Save this mapping…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="334" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="343" />
         <source>Header row</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="376" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="385" />
         <source>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</source>
         <translation>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="382" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="391" />
         <source>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</source>
         <translation>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="387" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="396" />
         <source>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</source>
         <translation>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="418" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="427" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>A heading of two rows: %1–%2; data starts on row %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="426" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="435" />
         <source>(not imported)</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="447" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="456" />
         <source>Still needed: %1</source>
         <translation>Still needed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="458" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="467" />
         <source>Save this mapping</source>
         <translation>Save this mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="458" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="467" />
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
@@ -3002,49 +3012,53 @@ Print anyway?</translation>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="121" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="124" />
         <source>OK</source>
         <extracomment>the first of the sheet's own columns</extracomment>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="121" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="124" />
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="121" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="124" />
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="122" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="125" />
         <source>Already catalogued</source>
         <translation>Already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="122" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="125" />
         <source>Skipped</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="142" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="145" />
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="144" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="147" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="146" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="149" />
         <source>Problems</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="160" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="196" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="163" />
+        <source>Repeats sheet %1, row %2</source>
+        <translation>Repeats sheet %1, row %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="164" />
         <source>Repeats row %1</source>
         <translation>Repeats row %1</translation>
     </message>
@@ -3052,83 +3066,83 @@ Print anyway?</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="472" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="481" />
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="473" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="482" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>Every row of the file with what will happen to it. Nothing has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="475" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="484" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="480" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="489" />
         <source>Stop checking</source>
         <translation>Stop checking</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="483" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="492" />
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="487" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="496" />
         <source>Only rows with problems</source>
         <translation>Only rows with problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="493" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="502" />
         <source>Update volumes that are already catalogued</source>
         <translation>Update volumes that are already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="495" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="504" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>Create fonds that are not in the catalogue yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="503" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="512" />
         <source>Save the problems as a workbook…</source>
         <extracomment>the fonds the rows belong to that the catalogue does not hold: created, or their rows refused</extracomment>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="541" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="553" />
         <source>Reading and checking every row…</source>
         <translation>Reading and checking every row…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="568" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="585" />
         <source>New fonds will be created: %1.</source>
         <translation>New fonds will be created: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="571" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="588" />
         <source>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</source>
         <translation>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="594" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="616" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="604" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="626" />
         <source>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="613" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="635" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>The check was stopped before the end; nothing has been imported. Check again to see every row.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="505" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="514" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>

@@ -1301,74 +1301,74 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="218" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="257" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="227" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="266" />
         <source>Choose the register</source>
         <translation>选择登记表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="219" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="228" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>支持 Excel（.xlsx、.xls）、WPS 或 LibreOffice（.ods）工作簿以及 CSV 文件（UTF-8 或 GBK 编码）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="222" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="231" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="231" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="240" />
         <source>Volumes (案卷目录)</source>
         <translation>案卷（案卷目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="232" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="241" />
         <source>Items (卷内目录)</source>
         <translation>卷内文件（卷内目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="234" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="243" />
         <source>(find the columns automatically)</source>
         <translation>（自动识别各列）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="241" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="250" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="244" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="253" />
         <source>The rows are</source>
         <translation>每行是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="245" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="254" />
         <source>Column mapping</source>
         <translation>列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="253" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="262" />
         <source>Spreadsheets (%1)</source>
         <extracomment>the path last read (successfully or not): the same path is not read, nor its problem said, twice</extracomment>
         <translation>电子表格（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="253" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="262" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="288" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="297" />
         <source>Every sheet holding a register</source>
         <translation>所有登记表工作表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="301" />
         <source>This file holds no sheet to import.</source>
         <translation>该文件中没有可导入的工作表。</translation>
     </message>
@@ -1597,78 +1597,88 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="638" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="663" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="639" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="664" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>所有可导入的行一次性写入，要么全部写入，要么都不写入；取消后目录保持原样。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="646" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="671" />
         <source>Stop importing</source>
         <translation>停止导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="655" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="680" />
         <source>Save the problems as a workbook…</source>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="657" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="682" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="684" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="710" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="705" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="731" />
         <source>Stopping the import…</source>
         <translation>正在停止导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="720" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="746" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>已来不及停止：数据已经导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="721" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="747" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>已导入：新增 %1 卷，更新 %2 卷，未变 %3 卷，卷内文件 %4 件。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="724" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="750" />
         <source>New fonds created: %1</source>
         <translation>新建全宗：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="725" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="753" />
+        <source>Updated: %1</source>
+        <translation>已更新：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="754" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>未导入：有错误 %1 行，重复 %2 行，已在目录中且未更新 %3 行，跳过 %4 行（空行、合计行、签字行）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="731" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="760" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>以下 %1 行未能写入目录：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="734" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="772" />
+        <source>Sheet %1, row %2 (%3) refused: %4</source>
+        <translation>工作表“%1”第 %2 行（%3）未导入：%4</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="774" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>第 %1 行（%2）未导入：%3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="747" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="779" />
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="749" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="781" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1676,13 +1686,13 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="97" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="99" />
         <source>%1 - import problems</source>
         <extracomment>rows the clerk has to look at: not imported because of something in the file the sheet choice "every sheet holding a register"</extracomment>
         <translation>%1 - 导入问题</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="766" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="798" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>导入登记表</translation>
@@ -2681,83 +2691,83 @@ Print anyway?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="306" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
         <source>Check the columns</source>
         <translation>核对各列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="307" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="316" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>已找到表头行，并按表头自动对应了各列；如有不对请更正。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="308" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="317" />
         <source>Set the header row, then choose what each column is imported as.</source>
         <translation>请指定表头所在行，再为各列选择导入为哪一项。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="324" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="324" />
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="324" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="331" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="340" />
         <source>Save this mapping…</source>
         <extracomment>the sheets imported together, when the clerk chose every sheet why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>保存列对应关系…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="334" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="343" />
         <source>Header row</source>
         <translation>表头所在行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="376" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="385" />
         <source>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</source>
         <translation>此文件中没有一张工作表含有常用列（档号、题名……）的表头行；请选择一张工作表并手工指定表头行。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="382" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="391" />
         <source>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</source>
         <translation>工作表“%1”的列与工作表“%2”不同：请逐张导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="387" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="396" />
         <source>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</source>
         <translation>将一次导入 %1 张列相同的工作表：%2。以下按工作表“%3”核对各列。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="418" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="427" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>表头占两行：第 %1–%2 行；数据从第 %3 行开始</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="426" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="435" />
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="447" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="456" />
         <source>Still needed: %1</source>
         <translation>还需要对应：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="458" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="467" />
         <source>Save this mapping</source>
         <translation>保存列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="458" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="467" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -3002,49 +3012,53 @@ Print anyway?</source>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="121" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="124" />
         <source>OK</source>
         <extracomment>the first of the sheet's own columns</extracomment>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="121" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="124" />
         <source>Error</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="121" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="124" />
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="122" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="125" />
         <source>Already catalogued</source>
         <translation>已在目录中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="122" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="125" />
         <source>Skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="142" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="145" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="144" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="147" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="146" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="149" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="160" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="196" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="163" />
+        <source>Repeats sheet %1, row %2</source>
+        <translation>与工作表“%1”第 %2 行重复</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="164" />
         <source>Repeats row %1</source>
         <translation>与第 %1 行重复</translation>
     </message>
@@ -3052,83 +3066,83 @@ Print anyway?</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="472" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="481" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="473" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="482" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>文件中的每一行及其处理结果。此时尚未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="475" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="484" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="480" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="489" />
         <source>Stop checking</source>
         <translation>停止检查</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="483" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="492" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="487" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="496" />
         <source>Only rows with problems</source>
         <translation>只看有问题的行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="493" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="502" />
         <source>Update volumes that are already catalogued</source>
         <translation>更新目录中已有的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="495" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="504" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>目录中没有的全宗自动新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="503" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="512" />
         <source>Save the problems as a workbook…</source>
         <extracomment>the fonds the rows belong to that the catalogue does not hold: created, or their rows refused</extracomment>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="541" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="553" />
         <source>Reading and checking every row…</source>
         <translation>正在读取并检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="568" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="585" />
         <source>New fonds will be created: %1.</source>
         <translation>将新建全宗：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="571" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="588" />
         <source>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</source>
         <translation>目录中没有全宗 %1：这些行不会导入。请勾选“目录中没有的全宗自动新建”，或先建立全宗。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="594" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="616" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>共读取 %1 行 = 可导入 %2 + 有错误 %3 + 重复 %4 + 已在目录中 %5 + 跳过 %6（空行 %7、合计行 %8、签字行 %9）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="604" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="626" />
         <source>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>尚未设置库房排架：%1 卷的存放位置将以文字记入备注（原存放位置：…），待排架后再上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="613" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="635" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>检查已停止，未检查完所有行；未导入任何数据。点“重新检查”可查看每一行。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="505" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="514" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>

@@ -114,7 +114,7 @@ def test_update_existing_changes_only_what_the_file_says(db: Database, db_path: 
     plan = importer.plan(db, corrected)
     assert plan.summary.existing == 2 and plan.summary.rejected == 1  # a blank title is an error, as ever
     result = importer.commit(db, actor, plan, update_existing=True)
-    assert (result.updated, result.unchanged) == (1, 1)
+    assert (result.updated, result.unchanged, result.updated_codes) == (1, 1, (codes[0],))  # named on the result page
     moved = register("moved.xlsx", ["档号", "案卷题名", "存放位置"], [[codes[2], "第3号案卷", "5号密集架2列1节2层"]])
     assert importer.commit(db, actor, importer.plan(db, moved), update_existing=True).updated == 1
     after = state()
@@ -197,13 +197,32 @@ def test_update_existing_keeps_the_security_period(db: Database, db_path: Path, 
 
 def test_unknown_fonds_is_refused_per_row_unless_created(db: Database, db_path: Path, actor: Actor) -> None:
     plan = importer.plan(db, DATA / SAMPLES[0])
-    assert importer.fonds_not_catalogued(db, plan) == ("Q001",)  # what the preview warns of
+    assert importer.fonds_not_catalogued(db, plan) == {"Q001": 114}  # what the preview warns of
     result = importer.commit(db, actor, plan)
     assert result.created == 0 and len(result.failures) == 114
     assert "Q001" in result.failures[0].reason
     assert count(db_path) == 0
     importer.commit(db, actor, plan, create_missing_fonds=True)
-    assert importer.fonds_not_catalogued(db, importer.plan(db, DATA / SAMPLES[0])) == ()
+    assert importer.fonds_not_catalogued(db, importer.plan(db, DATA / SAMPLES[0])) == {}
+
+
+def test_a_code_that_follows_no_category_pattern_is_an_error_in_the_plan(db: Database, actor: Actor, tmp_path: Path) -> None:
+    """The commit would refuse such a row; the plan says so first, on the 档号 cell, so the preview does."""
+    import xlsxwriter
+
+    path = tmp_path / "r.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["档号", "案卷题名"])
+    sheet.write_row(1, 0, ["Z109-WS·2019-D30-0001", "文书案卷缺盒号"])  # 文书 codes end in a box number
+    sheet.write_row(2, 0, ["Z109-LP·2019-D30-0002", "理赔案卷"])
+    book.close()
+    plan = importer.plan(db, path)
+    assert (plan.summary.ok, plan.summary.rejected) == (1, 1)
+    problem = next(plan.problems())
+    assert (problem.row, problem.column) == (2, "A") and "Z109-WS·2019-D30-0001" in problem.reason
+    result = importer.commit(db, actor, plan, create_missing_fonds=True)
+    assert (result.created, result.failures) == (1, ())
 
 
 def test_cancel_leaves_the_catalogue_as_it_was(db: Database, db_path: Path, actor: Actor) -> None:

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import openpyxl
 import pytest
 from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QColor
@@ -88,15 +89,13 @@ def test_wizard_imports_the_sample_register(qtbot, qapp, tmp_path: Path) -> None
 
 
 def test_wizard_reads_a_two_row_heading(qtbot, qapp, tmp_path: Path) -> None:  # noqa: ANN001
-    import openpyxl
-
     install_translators(qapp, "zh_CN")
     book = openpyxl.Workbook()
     ws = book.active
     ws.append(["某单位文书档案案卷目录"])
     ws.append(["档号", "年度", "保管期限", "案卷题名", "起止日期", None, "页数"])
     ws.append([None, None, None, None, "起", "止", None])
-    ws.append(["Z109-WS·2019-D30-0001", 2019, "30年", "关于年度计划的请示", "2019.3.5", "2019.4.1", 12])
+    ws.append(["Z109-LP·2019-D30-0001", 2019, "30年", "关于年度计划的请示", "2019.3.5", "2019.4.1", 12])
     for ref in ("A1:G1", "E2:F2", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "G2:G3"):
         ws.merge_cells(ref)
     register = tmp_path / "两行表头.xlsx"
@@ -286,8 +285,6 @@ def test_the_catalogue_shows_the_imported_volumes_without_waiting_for_the_wizard
 
 
 def _register(tmp_path: Path, name: str, rows: list[list[object]]) -> Path:
-    import openpyxl
-
     book = openpyxl.Workbook()
     for row in rows:
         book.active.append(row)
@@ -326,7 +323,7 @@ def test_no_header_found_says_why_and_keeps_next_disabled(qtbot, wizard: ImportW
 def test_a_header_row_found_by_hand(qtbot, wizard: ImportWizard, tmp_path: Path) -> None:  # noqa: ANN001
     preface = [[f"说明第 {i} 行"] for i in range(1, 40)]
     register = _register(tmp_path, "长说明.xlsx", [*preface, ["档号", "年度", "保管期限", "案卷题名"],
-                                                    ["Z109-WS·2019-D30-0001", 2019, "30年", "关于年度计划的请示"]])
+                                                    ["Z109-LP·2019-D30-0001", 2019, "30年", "关于年度计划的请示"]])
     wizard.file_page.set_path(str(register))
     wizard.next()
     page = wizard.mapping_page
@@ -387,14 +384,28 @@ def test_no_way_back_once_imported(qtbot, wizard: ImportWizard, ctx: AppContext,
     assert suggested == [str(SAMPLE.with_name("claims_register_2019 - 导入问题.xlsx"))]
 
 
-def test_refusals_are_listed_in_a_scrollable_list(qtbot, qapp, wizard: ImportWizard, ctx: AppContext) -> None:  # noqa: ANN001
+def test_the_fonds_choice_is_explained_before_the_import(qtbot, qapp, wizard: ImportWizard) -> None:  # noqa: ANN001
     install_translators(qapp, "zh_CN")
     to_preview(qtbot, wizard)
     preview = wizard.preview_page
-    # the preview says before the import what the fonds choice means for these rows
-    assert preview.fonds_note.text() == "将新建全宗：Q001。"
+    assert preview.fonds_note.text() == "将新建全宗：Q001（114）。"
+    assert preview.isComplete()
+    # not creating it: every importable row would be refused, so there is nothing to import
     preview.create_fonds.setChecked(False)
-    assert preview.fonds_note.text().startswith("目录中没有全宗 Q001：这些行不会导入")
+    assert preview.fonds_note.text().startswith("目录中没有全宗 Q001（114）：这些行不会导入")
+    assert not preview.isComplete()
+    preview.create_fonds.setChecked(True)
+    assert preview.isComplete()
+
+
+def test_refusals_are_listed_in_a_scrollable_list(qtbot, qapp, wizard: ImportWizard, ctx: AppContext,  # noqa: ANN001
+                                                  monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    install_translators(qapp, "zh_CN")
+    to_preview(qtbot, wizard)
+    # rows the catalogue refuses while the import is written (another workstation took their fonds out, say)
+    refusals = tuple(importer.RowFailure(r.sheet, r.row, "", str(r.values["code"]), "目录中没有全宗 Q001")
+                     for r in wizard.plan.rows if r.status == RowStatus.OK)
+    monkeypatch.setattr(importer, "commit", lambda *_a, **_k: importer.ImportResult(0, 0, 0, 0, refusals))
     wizard.next()
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=30000)
     assert wizard.result.created == 0 and len(wizard.result.failures) == 114
@@ -406,6 +417,22 @@ def test_refusals_are_listed_in_a_scrollable_list(qtbot, qapp, wizard: ImportWiz
     assert "目录中没有全宗 Q001" in refused.toPlainText()
     assert "目录中没有全宗" not in page.result.text()  # the summary stays short
     assert page.result.height() < wizard.height()
+    # the problems workbook from here holds the refusals too
+    target = tmp_path / "问题.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    assert page.report.isVisible()
+    qtbot.mouseClick(page.report, Qt.MouseButton.LeftButton)
+    reasons = [row[5] for row in openpyxl.load_workbook(target)["问题"].iter_rows(min_row=2, values_only=True)]
+    assert sum(1 for r in reasons if r == "目录拒绝写入：目录中没有全宗 Q001") == 114
+
+
+def test_a_duplicate_from_another_sheet_names_that_sheet(qapp) -> None:  # noqa: ANN001
+    install_translators(qapp, "zh_CN")
+    mapping = ColumnMapping(kind="volumes", sheet="2020", header_row=1, headers=("档号", "题名"), fields=("code", "title"))
+    rows = (RowResult("2020", 5, RowStatus.DUPLICATE, duplicate_of=7, duplicate_of_sheet="2019", cells=("A-1", "甲")),
+            RowResult("2020", 6, RowStatus.DUPLICATE, duplicate_of=5, duplicate_of_sheet="2020", cells=("A-1", "甲")))
+    model = PlanModel(ImportPlan(Path("x.xlsx"), "volumes", (), rows, ImportSummary(rows_read=2)), mapping)
+    assert [model.data(model.index(r, PlanModel.PROBLEMS)) for r in (0, 1)] == ["与工作表“2019”第 7 行重复", "与第 5 行重复"]
 
 
 def test_the_page_stop_button_leaves_the_wizard_open_and_says_nothing_was_imported(
@@ -535,8 +562,6 @@ def test_filtering_a_hundred_thousand_rows_keeps_the_rows_with_problems(qapp) ->
 
 
 def _yearly_register(path: Path, *, odd_sheet: bool = False) -> Path:
-    import openpyxl
-
     book = openpyxl.Workbook()
     book.active.title = "说明"
     book.active.append(["本登记表每年一张工作表"])

@@ -625,6 +625,7 @@ def plan_import(
     progress: Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
     limit: int | None = None,
+    check_key: Callable[[Mapping[str, object]], str | None] | None = None,
 ) -> ImportPlan:
     """Plan importing ``path``; nothing is written.
 
@@ -644,6 +645,8 @@ def plan_import(
     - ``progress(done, total)`` every few hundred rows; ``should_cancel()`` -> raise
       :class:`ImportCancelled`.
     - ``limit``: read only this many rows below the header (a preview; ``complete`` is False).
+    - ``check_key(values) -> reason or None``: what the catalogue says of a row's key (volumes: a 档号
+      that follows no category's code pattern); a reason is a problem on the key cell.
 
     ``values`` field names: code, title, year (int), retention (Y/D30/D10/C/S), security
     (公开/内部/秘密/机密/绝密) and security_years, start_date/end_date (from 起止日期 or from
@@ -659,7 +662,8 @@ def plan_import(
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _plan(path, sheet, mapping, kind, existing_codes, known_volumes, resolve_location, progress, should_cancel, limit)
+        return _plan(path, sheet, mapping, kind, existing_codes, known_volumes, resolve_location, progress, should_cancel, limit,
+                     check_key)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -676,6 +680,7 @@ def _plan(
     progress: Callable[[int, int], None] | None,
     should_cancel: Callable[[], bool] | None,
     limit: int | None,
+    check_key: Callable[[Mapping[str, object]], str | None] | None = None,
 ) -> ImportPlan:
     if sheet is None and isinstance(mapping, ColumnMapping):
         sheet = mapping.sheet  # the wizard's mapping belongs to the sheet it was made on
@@ -735,6 +740,11 @@ def _plan(
                     )
                     continue
                 values, problems = planner.parse_row(number, cells)
+                if check_key is not None and not problems and planner.key_col is not None:
+                    reason = check_key(values)
+                    if reason is not None:
+                        col = planner.key_col
+                        problems.append(planner.problem(number, col, key_field, cells[col] if col < len(cells) else None, reason))
                 key = _row_key(kind, values, key_field)
                 status = RowStatus.REJECTED if problems else RowStatus.OK
                 dup_of: tuple[str, int] | None = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import xlsxwriter
@@ -29,8 +30,10 @@ def _duplicate_reason(row_sheet: str, first_sheet: str | None, first_row: int | 
     return t("Duplicate: already given on row {row}; not imported", row=first_row)
 
 
-def write_error_report(plan: ImportPlan, target: str | Path) -> Path:
-    """Write the report for ``plan`` to ``target`` (``.xlsx``) and return its path."""
+def write_error_report(plan: ImportPlan, target: str | Path, refused: Sequence[tuple[str, int, str, str]] = ()) -> Path:
+    """Write the report for ``plan`` to ``target`` (``.xlsx``) and return its path. ``refused``: rows the
+    catalogue refused when the import was written, as (sheet, row, value, reason), listed with the
+    problems."""
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     try:
@@ -41,7 +44,7 @@ def write_error_report(plan: ImportPlan, target: str | Path) -> Path:
         raise StorageError(t("The report cannot be written to {folder}: {reason}", folder=str(folder), reason=exc.strerror or str(exc))) from exc
     tmp = Path(tmp_name)
     try:
-        _write(plan, tmp)
+        _write(plan, tmp, refused)
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a report is an ordinary document
         try:
             os.replace(tmp, target)
@@ -54,7 +57,7 @@ def write_error_report(plan: ImportPlan, target: str | Path) -> Path:
     return target
 
 
-def _write(plan: ImportPlan, path: Path) -> None:
+def _write(plan: ImportPlan, path: Path, refused: Sequence[tuple[str, int, str, str]]) -> None:
     book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
     try:
         bold = book.add_format({"bold": True})
@@ -123,6 +126,12 @@ def _write(plan: ImportPlan, path: Path) -> None:
                 else:
                     problems.write_string(r, 5, t("Already in the catalogue; updated only if you choose to"), wrap)
                 r += 1
+        for sheet, row_number, value, reason in refused:
+            problems.write_string(r, 0, sheet)
+            problems.write_number(r, 1, row_number)
+            problems.write_string(r, 4, value)
+            problems.write_string(r, 5, t("Refused by the catalogue: {reason}", reason=reason), wrap)
+            r += 1
         problems.autofilter(0, 0, max(r - 1, 0), len(headers) - 1)
 
         skipped = book.add_worksheet(t("Skipped rows"))

@@ -63,6 +63,8 @@ class ImportResult:
     failures: tuple[RowFailure, ...] = ()
     fonds_created: tuple[str, ...] = ()
     volume_ids: tuple[int, ...] = field(default=(), repr=False)
+    #: the 档号 of the volumes an update changed, in the file's order
+    updated_codes: tuple[str, ...] = field(default=(), repr=False)
 
 
 # ---------------------------------------------------------------- planning
@@ -100,6 +102,33 @@ def _existing_items(db: Database) -> Callable[[Iterable[str]], set[str]]:
         return found & wanted
 
     return look
+
+
+def _code_checker(db: Database) -> Callable[[Mapping[str, object]], str | None]:
+    """Whether a row's 档号 follows a category's code pattern (with its 类别 column, if the file has
+    one), as the commit asks it: asked while planning, so the preview shows the row as an error
+    instead of the import refusing it afterwards. A 档号 shape found good once is not parsed again."""
+    with db.read() as session:
+        ctx = _Context(session, Actor("", ""), False, None, None)  # the categories and their patterns
+    good: set[tuple[str, str, object]] = set()
+
+    def check(values: Mapping[str, object]) -> str | None:
+        code = str(values.get("code") or "")
+        prefix, _dash, last = code.rpartition("-")
+        shape = (prefix, _DIGIT.sub("0", last), values.get("category_code"))
+        if shape in good:
+            return None
+        try:
+            ctx.category_for(values, code if _CANONICAL_CODE.fullmatch(code) else codes.canonical_code(code))
+        except (CellError, ValidationError) as exc:
+            return getattr(exc, "reason", None) or str(exc)
+        good.add(shape)
+        return None
+
+    return check
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _location_resolver(db: Database) -> Callable[[ParsedLocation], int | None] | None:
@@ -155,6 +184,7 @@ def plan(db: Database, path: Path | str, *, kind: str = "volumes", sheet: str | 
         options["limit"] = limit
     if kind == "volumes":
         options["existing_codes"] = _existing_codes(db)
+        options["check_key"] = _code_checker(db)
         resolver = _location_resolver(db)
         if resolver is not None:
             options["resolve_location"] = resolver
@@ -164,33 +194,33 @@ def plan(db: Database, path: Path | str, *, kind: str = "volumes", sheet: str | 
     return plan_import(path, **options)
 
 
-def fonds_not_catalogued(db: Database, import_plan: ImportPlan) -> tuple[str, ...]:
+def fonds_not_catalogued(db: Database, import_plan: ImportPlan) -> dict[str, int]:
     """The fonds the importable rows belong to (a 全宗号 column, else the 档号) that the catalogue does
-    not hold yet, in the file's order: a commit creates them when asked to, else refuses those rows.
-    Read before the import so the preview can say so."""
+    not hold yet, with how many rows each, in the file's order: a commit creates them when asked to,
+    else refuses those rows. Read before the import so the preview can say so."""
     if import_plan.kind != "volumes":
-        return ()
-    missing: dict[str, None] = {}
+        return {}
+    missing: dict[str, int] = {}
     with db.read() as session:
         ctx = _Context(session, Actor("", ""), False, None, None)
-        by_prefix: dict[str, str | None] = {}  # the fonds of a 档号 depends on what comes before its number
-        for row in import_plan.rows:
-            if row.status != RowStatus.OK:
-                continue
-            fonds = row.values.get("fonds_code")
-            if not fonds:
-                code = str(row.values.get("code", ""))
-                prefix = code.rpartition("-")[0]
-                if prefix not in by_prefix:
-                    try:
-                        canonical = code if _CANONICAL_CODE.fullmatch(code) else codes.canonical_code(code)
-                        by_prefix[prefix] = str(ctx.category_for(row.values, canonical)[1].get("fonds") or "") or None
-                    except (CellError, ValidationError):
-                        by_prefix[prefix] = None  # the commit reports this row anyway
-                fonds = by_prefix[prefix]
-            if fonds and str(fonds) not in ctx.fonds:
-                missing[str(fonds)] = None
-    return tuple(missing)
+    by_prefix: dict[str, str | None] = {}  # the fonds of a 档号 depends on what comes before its number
+    for row in import_plan.rows:
+        if row.status != RowStatus.OK:
+            continue
+        fonds = row.values.get("fonds_code")
+        if not fonds:
+            code = str(row.values.get("code", ""))
+            prefix = code.rpartition("-")[0]
+            if prefix not in by_prefix:
+                try:
+                    canonical = code if _CANONICAL_CODE.fullmatch(code) else codes.canonical_code(code)
+                    by_prefix[prefix] = str(ctx.category_for(row.values, canonical)[1].get("fonds") or "") or None
+                except (CellError, ValidationError):
+                    by_prefix[prefix] = None  # the plan has said so on the row already
+            fonds = by_prefix[prefix]
+        if fonds and str(fonds) not in ctx.fonds:
+            missing[str(fonds)] = missing.get(str(fonds), 0) + 1
+    return missing
 
 
 # ---------------------------------------------------------------- committing
@@ -375,7 +405,7 @@ def _commit_volumes(db: Database, actor: Actor, import_plan: ImportPlan, *, upda
             "failed": len(failures), "summary": _plain_summary(import_plan)})
         if progress is not None:
             progress(total, total)
-        return ImportResult(created, updated, unchanged, 0, tuple(failures), tuple(ctx.fonds_created), tuple(ids))
+        return ImportResult(created, updated, unchanged, 0, tuple(failures), tuple(ctx.fonds_created), tuple(ids), tuple(updates.codes))
 
 
 #: what a value of the file (a key of ``RowResult.values``) may change on a catalogued volume
@@ -406,6 +436,7 @@ class _Updates:
         self.failures = failures
         self.pending: list[tuple[RowResult, dict[str, Any]]] = []
         self.ids: list[int] = []
+        self.codes: list[str] = []
         self.unchanged = 0
 
     def add(self, row: RowResult, values: dict[str, Any]) -> None:
@@ -449,6 +480,7 @@ class _Updates:
                             {k: _plain(volume[k]) for k in changes}, {k: _plain(v) for k, v in changes.items()}))
             by_columns.setdefault(tuple(sorted(changes)), []).append({"b_id": volume["id"], **{f"b_{k}": v for k, v in changes.items()}})
             self.ids.append(volume["id"])
+            self.codes.append(volume["code"])
         for columns, params in by_columns.items():
             self.session.execute(
                 update(V).where(V.c.id == bindparam("b_id"))

@@ -89,8 +89,10 @@ def _message(exc: BaseException) -> str:
     return exc.message if isinstance(exc, UserError) else str(exc)
 
 
-def save_problems_workbook(parent: QWidget, plan: ImportPlan | None, title: str) -> None:
-    """Ask where, then write the plan's problems workbook (summary, problems, skipped rows)."""
+def save_problems_workbook(parent: QWidget, plan: ImportPlan | None, title: str,
+                           result: importer.ImportResult | None = None) -> None:
+    """Ask where, then write the plan's problems workbook (summary, problems, skipped rows, and the rows
+    the catalogue refused when the import was written)."""
     if plan is None:
         return
     source = Path(plan.path)
@@ -98,7 +100,8 @@ def save_problems_workbook(parent: QWidget, plan: ImportPlan | None, title: str)
     path, _ = QFileDialog.getSaveFileName(parent, title, str(source.with_name(f"{name}.xlsx")), "Excel (*.xlsx)")
     if path:
         try:
-            write_error_report(plan, Path(path))
+            refused = [(f.sheet, f.row, f.value, f.reason) for f in result.failures] if result is not None else []
+            write_error_report(plan, Path(path), refused)
         except UserError as exc:
             show_error(parent, exc)
 
@@ -154,10 +157,16 @@ class PlanModel(QAbstractTableModel):
         letter = _letter(col)
         return next((p for p in row.problems if p.column == letter), None)
 
+    def repeats(self, row: RowResult) -> str:
+        """Which row a duplicate repeats, naming the sheet when it is another."""
+        if row.duplicate_of_sheet and row.duplicate_of_sheet != row.sheet:
+            return self.tr("Repeats sheet %1, row %2").replace("%1", row.duplicate_of_sheet).replace("%2", str(row.duplicate_of))
+        return self.tr("Repeats row %1").replace("%1", str(row.duplicate_of))
+
     def problem_text(self, row: RowResult) -> str:
         """What is wrong with the row, in words (empty for a row without problems)."""
         if row.status == RowStatus.DUPLICATE:
-            return self.tr("Repeats row %1").replace("%1", str(row.duplicate_of))
+            return self.repeats(row)
         return "；".join(f"{p.header or p.column}：{p.reason}" for p in row.problems)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
@@ -193,7 +202,7 @@ class PlanModel(QAbstractTableModel):
                 if row.status == RowStatus.SKIPPED:
                     return row.skip_reason
                 if row.status == RowStatus.DUPLICATE:
-                    return self.tr("Repeats row %1").replace("%1", str(row.duplicate_of))
+                    return self.repeats(row)
                 if row.problems:
                     return "\n".join(f"{p.column}: {p.reason}" for p in row.problems)
         return None
@@ -496,7 +505,7 @@ class PreviewPage(QWizardPage):
         self.create_fonds.setChecked(True)
         self.create_fonds.toggled.connect(self._show_fonds)
         #: the fonds the rows belong to that the catalogue does not hold: created, or their rows refused
-        self.missing_fonds: tuple[str, ...] = ()
+        self.missing_fonds: dict[str, int] = {}
         self.fonds_note = QLabel(self)
         self.fonds_note.setObjectName("fondsNote")
         self.fonds_note.setWordWrap(True)
@@ -525,6 +534,9 @@ class PreviewPage(QWizardPage):
         self.runner.failed.connect(self._on_runner_failed)
 
     def initializePage(self) -> None:  # noqa: N802
+        volumes = self.wiz.file_page.kind.currentData() == "volumes"
+        self.update_existing.setVisible(volumes)  # items and fonds: volumes only
+        self.create_fonds.setVisible(volumes)
         self._start_check()
 
     def cleanupPage(self) -> None:  # noqa: N802
@@ -549,7 +561,7 @@ class PreviewPage(QWizardPage):
         kind = self.wiz.file_page.kind.currentData()
         sheets = self.wiz.sheets
         sheet, by = (sheets, self.wiz.every_sheet_mapping()) if sheets else (mapping.sheet, mapping)
-        self.missing_fonds = ()
+        self.missing_fonds = {}
         self.fonds_note.clear()
 
         def check(progress, cancel):  # noqa: ANN001, ANN202 - the worker's callbacks
@@ -559,8 +571,13 @@ class PreviewPage(QWizardPage):
         self.runner.start(check, with_progress=True)
         self.completeChanged.emit()
 
+    def refused_for_fonds(self) -> int:
+        """Importable rows the import would refuse: their fonds is not catalogued and is not to be created."""
+        return 0 if self.create_fonds.isChecked() else sum(self.missing_fonds.values())
+
     def _show_fonds(self) -> None:
-        codes = "、".join(self.missing_fonds)
+        codes = "、".join(f"{code}（{n}）" for code, n in self.missing_fonds.items()) if self.missing_fonds else ""
+        self.completeChanged.emit()
         if not codes:
             self.fonds_note.clear()
         elif self.create_fonds.isChecked():
@@ -586,7 +603,12 @@ class PreviewPage(QWizardPage):
         model = PlanModel(plan, self.wiz.mapping, self.view)
         model.set_only_problems(self.only_problems.isChecked())
         self.view.setModel(model)
-        self.view.setColumnWidth(PlanModel.ROW, 60)
+        # the sheet's columns as wide as the rows on screen need (档号 whole), within reason
+        self.view.resizeColumnsToContents()
+        for column in range(PlanModel.CELLS, model.columnCount()):
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), 260))
+        several = max((len(sp.name) for sp in plan.sheets), default=0) if len(plan.sheets) > 1 else 0
+        self.view.setColumnWidth(PlanModel.ROW, self.view.fontMetrics().horizontalAdvance("国" * several + " / 99999") + 16)
         self.view.setColumnWidth(PlanModel.STATUS, 90)
         self.view.setColumnWidth(PlanModel.PROBLEMS, 320)
         self.report.setEnabled(True)
@@ -628,7 +650,10 @@ class PreviewPage(QWizardPage):
 
     def isComplete(self) -> bool:  # noqa: N802
         plan = self.wiz.plan
-        return plan is not None and (plan.summary.ok > 0 or (self.update_existing.isChecked() and plan.summary.existing > 0))
+        if plan is None:
+            return False
+        updating = plan.kind == "volumes" and self.update_existing.isChecked() and plan.summary.existing > 0
+        return plan.summary.ok > self.refused_for_fonds() or updating
 
 
 class ImportPage(QWizardPage):
@@ -654,7 +679,8 @@ class ImportPage(QWizardPage):
         self.refused.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.report = QPushButton(self.tr("Save the problems as a workbook…"), self)
         self.report.setObjectName("importReport")
-        self.report.clicked.connect(lambda: save_problems_workbook(self, self.wiz.plan, self.tr("Save the problems as a workbook")))
+        self.report.clicked.connect(lambda: save_problems_workbook(self, self.wiz.plan, self.tr("Save the problems as a workbook"),
+                                                                   self.wiz.result))
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         row.addWidget(self.progress, 1)
@@ -714,7 +740,7 @@ class ImportPage(QWizardPage):
         plan = self.wiz.plan
         assert plan is not None
         s = plan.summary
-        update = self.wiz.preview_page.update_existing.isChecked()
+        update = plan.kind == "volumes" and self.wiz.preview_page.update_existing.isChecked()
         lines = []
         if self.stop_requested:
             lines.append(self.tr("It was too late to stop: the import had already been written."))
@@ -722,6 +748,9 @@ class ImportPage(QWizardPage):
                      .replace("%2", str(result.updated)).replace("%3", str(result.unchanged)).replace("%4", str(result.items)))
         if result.fonds_created:
             lines.append(self.tr("New fonds created: %1").replace("%1", "、".join(result.fonds_created)))
+        if result.updated_codes:
+            shown = "、".join(result.updated_codes[:30]) + ("…" if len(result.updated_codes) > 30 else "")
+            lines.append(self.tr("Updated: %1").replace("%1", shown))
         lines.append(self.tr("Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, "
                              "%4 skipped lines (blank, total and signature lines).")
                      .replace("%1", str(s.rejected)).replace("%2", str(s.duplicate))
@@ -729,17 +758,20 @@ class ImportPage(QWizardPage):
         self.result.setText("\n".join(lines))
         if result.failures:
             self.refused_heading.setText(self.tr("%1 rows were refused by the catalogue:").replace("%1", str(len(result.failures))))
-            several = len(self.wiz.plan.sheets) > 1 if self.wiz.plan is not None else False
-            self.refused.setPlainText("\n".join(
-                self.tr("Row %1 (%2) refused: %3").replace("%1", f"{f.sheet} / {f.row}" if several else str(f.row))
-                .replace("%2", f.value).replace("%3", f.reason)
-                for f in result.failures))
+            several = len(plan.sheets) > 1
+            self.refused.setPlainText("\n".join(self._refusal(f, several) for f in result.failures))
             self.refused_heading.show()
             self.refused.show()
-        self.report.setVisible(s.rejected + s.duplicate + s.existing + s.skipped > 0)
+        self.report.setVisible(s.rejected + s.duplicate + s.existing + s.skipped + len(result.failures) > 0)
         self.wiz.imported.emit(result)
         self.completeChanged.emit()
         self.wiz.job_ended()
+
+    def _refusal(self, failure: importer.RowFailure, several: bool) -> str:
+        if several:
+            return (self.tr("Sheet %1, row %2 (%3) refused: %4").replace("%1", failure.sheet).replace("%2", str(failure.row))
+                    .replace("%3", failure.value).replace("%4", failure.reason))
+        return self.tr("Row %1 (%2) refused: %3").replace("%1", str(failure.row)).replace("%2", failure.value).replace("%3", failure.reason)
 
     def _on_runner_failed(self, exc: object, _tb: str) -> None:
         self.stop.hide()
