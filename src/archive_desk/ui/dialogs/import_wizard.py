@@ -603,10 +603,12 @@ class PreviewPage(QWizardPage):
         model = PlanModel(plan, self.wiz.mapping, self.view)
         model.set_only_problems(self.only_problems.isChecked())
         self.view.setModel(model)
-        # the sheet's columns as wide as the rows on screen need (档号 whole), within reason
+        # the sheet's columns as wide as the rows on screen need (档号 whole), within reason; a signature
+        # line further down does not widen its column
+        self.view.horizontalHeader().setResizeContentsPrecision(0)
         self.view.resizeColumnsToContents()
         for column in range(PlanModel.CELLS, model.columnCount()):
-            self.view.setColumnWidth(column, min(self.view.columnWidth(column), 260))
+            self.view.setColumnWidth(column, max(min(self.view.columnWidth(column), 260), 56))
         several = max((len(sp.name) for sp in plan.sheets), default=0) if len(plan.sheets) > 1 else 0
         self.view.setColumnWidth(PlanModel.ROW, self.view.fontMetrics().horizontalAdvance("国" * several + " / 99999") + 16)
         self.view.setColumnWidth(PlanModel.STATUS, 90)
