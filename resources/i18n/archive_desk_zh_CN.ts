@@ -1301,74 +1301,74 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="227" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="266" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="253" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
         <source>Choose the register</source>
         <translation>选择登记表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="228" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="254" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>支持 Excel（.xlsx、.xls）、WPS 或 LibreOffice（.ods）工作簿以及 CSV 文件（UTF-8 或 GBK 编码）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="231" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="257" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="240" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="266" />
         <source>Volumes (案卷目录)</source>
         <translation>案卷（案卷目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="241" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="267" />
         <source>Items (卷内目录)</source>
         <translation>卷内文件（卷内目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="269" />
         <source>(find the columns automatically)</source>
         <translation>（自动识别各列）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="250" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="276" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="278" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="253" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="279" />
         <source>The rows are</source>
         <translation>每行是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="254" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="280" />
         <source>Column mapping</source>
         <translation>列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="262" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="288" />
         <source>Spreadsheets (%1)</source>
         <extracomment>the path last read (successfully or not): the same path is not read, nor its problem said, twice</extracomment>
         <translation>电子表格（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="262" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="288" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="297" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="323" />
         <source>Every sheet holding a register</source>
         <translation>所有登记表工作表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="301" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="327" />
         <source>This file holds no sheet to import.</source>
         <translation>该文件中没有可导入的工作表。</translation>
     </message>
@@ -1597,88 +1597,88 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="663" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="703" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="664" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="704" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>所有可导入的行一次性写入，要么全部写入，要么都不写入；取消后目录保持原样。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="671" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="711" />
         <source>Stop importing</source>
         <translation>停止导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="680" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="720" />
         <source>Save the problems as a workbook…</source>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="682" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="722" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="710" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="750" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="731" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="771" />
         <source>Stopping the import…</source>
         <translation>正在停止导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="746" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="786" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>已来不及停止：数据已经导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="747" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="787" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>已导入：新增 %1 卷，更新 %2 卷，未变 %3 卷，卷内文件 %4 件。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="750" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="790" />
         <source>New fonds created: %1</source>
         <translation>新建全宗：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="753" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="793" />
         <source>Updated: %1</source>
         <translation>已更新：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="754" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="794" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>未导入：有错误 %1 行，重复 %2 行，已在目录中且未更新 %3 行，跳过 %4 行（空行、合计行、签字行）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="760" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="800" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>以下 %1 行未能写入目录：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="772" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="812" />
         <source>Sheet %1, row %2 (%3) refused: %4</source>
         <translation>工作表“%1”第 %2 行（%3）未导入：%4</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="774" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="814" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>第 %1 行（%2）未导入：%3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="779" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="819" />
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="781" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="821" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1692,7 +1692,7 @@
         <translation>%1 - 导入问题</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="798" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="838" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>导入登记表</translation>
@@ -2691,83 +2691,83 @@ Print anyway?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="315" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="341" />
         <source>Check the columns</source>
         <translation>核对各列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="316" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="342" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>已找到表头行，并按表头自动对应了各列；如有不对请更正。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="317" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="343" />
         <source>Set the header row, then choose what each column is imported as.</source>
         <translation>请指定表头所在行，再为各列选择导入为哪一项。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="324" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="350" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="324" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="350" />
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="324" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="350" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="340" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="366" />
         <source>Save this mapping…</source>
         <extracomment>the sheets imported together, when the clerk chose every sheet why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>保存列对应关系…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="343" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="369" />
         <source>Header row</source>
         <translation>表头所在行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="385" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="411" />
         <source>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</source>
         <translation>此文件中没有一张工作表含有常用列（档号、题名……）的表头行；请选择一张工作表并手工指定表头行。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="391" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="417" />
         <source>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</source>
         <translation>工作表“%1”的列与工作表“%2”不同：请逐张导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="396" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="422" />
         <source>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</source>
         <translation>将一次导入 %1 张列相同的工作表：%2。以下按工作表“%3”核对各列。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="427" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="453" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>表头占两行：第 %1–%2 行；数据从第 %3 行开始</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="435" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="461" />
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="456" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="482" />
         <source>Still needed: %1</source>
         <translation>还需要对应：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="467" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="493" />
         <source>Save this mapping</source>
         <translation>保存列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="467" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="493" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -3012,137 +3012,157 @@ Print anyway?</source>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="124" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="131" />
         <source>OK</source>
-        <extracomment>the first of the sheet's own columns</extracomment>
+        <extracomment>a volume's column -&gt; the import field that names it, for labels the first of the sheet's own columns rows already catalogued: what an update would change (importer.pending_updates)</extracomment>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="124" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="131" />
         <source>Error</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="124" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="131" />
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="125" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
         <source>Already catalogued</source>
         <translation>已在目录中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="125" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
         <source>Skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="145" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="152" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="147" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="154" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="149" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="156" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="163" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="170" />
         <source>Repeats sheet %1, row %2</source>
         <translation>与工作表“%1”第 %2 行重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="164" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="171" />
         <source>Repeats row %1</source>
         <translation>与第 %1 行重复</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="179" />
+        <source>Same as the catalogue</source>
+        <translation>与目录一致</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="182" />
+        <source>Category fields</source>
+        <translation>门类专有字段</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="187" />
+        <source>An update changes %1</source>
+        <translation>更新将改动 %1</translation>
     </message>
 </context>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="481" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="507" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="482" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="508" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>文件中的每一行及其处理结果。此时尚未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="484" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="510" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="489" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="515" />
         <source>Stop checking</source>
         <translation>停止检查</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="492" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="518" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="496" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="522" />
         <source>Only rows with problems</source>
         <translation>只看有问题的行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="502" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="528" />
         <source>Update volumes that are already catalogued</source>
         <translation>更新目录中已有的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="504" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="530" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>目录中没有的全宗自动新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="512" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="540" />
         <source>Save the problems as a workbook…</source>
-        <extracomment>the fonds the rows belong to that the catalogue does not hold: created, or their rows refused</extracomment>
+        <extracomment>the fonds the rows belong to that the catalogue does not hold: created, or their rows refused rows already catalogued -&gt; what an update from them would change</extracomment>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="553" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="581" />
         <source>Reading and checking every row…</source>
         <translation>正在读取并检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="585" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="618" />
         <source>New fonds will be created: %1.</source>
         <translation>将新建全宗：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="588" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="621" />
         <source>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</source>
         <translation>目录中没有全宗 %1：这些行不会导入。请勾选“目录中没有的全宗自动新建”，或先建立全宗。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="616" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="651" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>共读取 %1 行 = 可导入 %2 + 有错误 %3 + 重复 %4 + 已在目录中 %5 + 跳过 %6（空行 %7、合计行 %8、签字行 %9）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="626" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="661" />
         <source>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>尚未设置库房排架：%1 卷的存放位置将以文字记入备注（原存放位置：…），待排架后再上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="635" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="665" />
+        <source>Of the %1 rows already catalogued, %2 differ from the catalogue (the Problems column says how); tick “Update volumes that are already catalogued” to write the file's values.</source>
+        <translation>已在目录中的 %1 行里，有 %2 行与目录不同（见“问题”列）；勾选“更新目录中已有的案卷”即按文件更新。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="675" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>检查已停止，未检查完所有行；未导入任何数据。点“重新检查”可查看每一行。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="514" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="542" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>

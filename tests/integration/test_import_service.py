@@ -113,9 +113,13 @@ def test_update_existing_changes_only_what_the_file_says(db: Database, db_path: 
                          [[codes[0], 2020, "D30", "第1号案卷（更正）"], [codes[1], 2020, "D30", None], [codes[2], 2020, "D30", "第3号案卷"]])
     plan = importer.plan(db, corrected)
     assert plan.summary.existing == 2 and plan.summary.rejected == 1  # a blank title is an error, as ever
+    # what the preview shows before the clerk ticks "update": which rows would change, and how
+    sheet = plan.sheets[0].name
+    assert importer.pending_updates(db, plan) == {(sheet, 2): {"title": ("第1号案卷", "第1号案卷（更正）")}, (sheet, 4): {}}
     result = importer.commit(db, actor, plan, update_existing=True)
     assert (result.updated, result.unchanged, result.updated_codes) == (1, 1, (codes[0],))  # named on the result page
     moved = register("moved.xlsx", ["档号", "案卷题名", "存放位置"], [[codes[2], "第3号案卷", "5号密集架2列1节2层"]])
+    assert list(importer.pending_updates(db, importer.plan(db, moved)).values()) == [{"layer_id": ("K1-05A-01-1-1", "K1-05A-02-1-2")}]
     assert importer.commit(db, actor, importer.plan(db, moved), update_existing=True).updated == 1
     after = state()
     assert after[codes[0]] == ("第1号案卷（更正）", "原件", before[codes[0]][2], 1, 2)

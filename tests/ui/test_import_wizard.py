@@ -32,7 +32,7 @@ from archive_desk.importing import (
     RowResult,
     RowStatus,
 )
-from archive_desk.services import importer
+from archive_desk.services import catalogue, importer
 from archive_desk.services.audit import Actor
 from archive_desk.settings import Settings
 from archive_desk.ui.context import AppContext
@@ -336,11 +336,22 @@ def test_a_header_row_found_by_hand(qtbot, wizard: ImportWizard, tmp_path: Path)
     assert wizard.plan.summary.ok == 1
 
 
-def test_ticking_update_existing_enables_import(qtbot, wizard: ImportWizard, ctx: AppContext) -> None:  # noqa: ANN001
+def test_ticking_update_existing_enables_import(qtbot, qapp, wizard: ImportWizard, ctx: AppContext) -> None:  # noqa: ANN001
+    install_translators(qapp, "zh_CN")
     importer.commit(ctx.db, ctx.actor, importer.plan(ctx.db, SAMPLE), create_missing_fonds=True)
+    with ctx.db.write() as session:  # a clerk corrected one title in the catalogue since
+        first = catalogue.get_volume(session, 1)
+        catalogue.update_volume(session, ctx.actor, first.id, first.version, {"title": "改过的题名"})
     to_preview(qtbot, wizard)
     page = wizard.preview_page
     assert wizard.plan.summary.ok == 0 and wizard.plan.summary.existing == 114
+    # the preview says which catalogued row differs, and how, before anything is ticked
+    model = page.view.model()
+    texts = {model.rows[r].values["code"]: model.data(model.index(r, PlanModel.PROBLEMS)) for r in range(model.rowCount())
+             if model.rows[r].status == RowStatus.EXISTING}
+    assert texts.pop(first.code) == f"更新将改动 题名：改过的题名 → {first.title}"
+    assert set(texts.values()) == {"与目录一致"}
+    assert "有 1 行与目录不同" in page.summary.text()
     commit = button(wizard, QWizard.WizardButton.CommitButton)
     assert commit.isVisible() and not commit.isEnabled()
     page.update_existing.setChecked(True)

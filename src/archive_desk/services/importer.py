@@ -456,7 +456,7 @@ class _Updates:
         now = audit.utcnow()
         for row, values in chunk:
             volume = current[values["code"]]  # existing at planning time, and nothing is ever deleted
-            changes = self._changes(row, values, volume)
+            changes = _changes(row, values, volume)
             if not changes:
                 self.unchanged += 1
                 continue
@@ -491,22 +491,63 @@ class _Updates:
             self.session.execute(insert(LocationMove), moves)
         audit.record_many(self.session, self.actor, entries)
 
-    def _changes(self, row: RowResult, values: dict[str, Any], volume: Mapping[str, Any]) -> dict[str, Any]:
-        wanted = {column for key, value in row.values.items() if value is not None for column in _UPDATED_BY.get(key, ())}
-        changes = {k: values[k] for k in wanted if _plain(volume[k]) != _plain(values[k])}
-        if "notes" in changes and "notes" not in row.values:
-            # only a place the shelving does not know, kept as text: added to the volume's notes
-            text, notes = changes["notes"], volume["notes"] or ""
-            if text in notes:
-                del changes["notes"]
-            else:
-                changes["notes"] = f"{notes}；{text}" if notes else text
-        if "layer_id" in changes and values["layer_id"] is None:  # a place the shelving does not know: kept as text in the notes
-            del changes["layer_id"]
-        custom = {**(volume["custom"] or {}), **values["custom"]}  # the file's custom fields over the volume's
-        if values["custom"] and custom != (volume["custom"] or {}):
-            changes["custom"] = custom
-        return changes
+
+def _changes(row: RowResult, values: dict[str, Any], volume: Mapping[str, Any]) -> dict[str, Any]:
+    """What updating ``volume`` from ``row`` (its ``values`` as a new volume would have them) changes:
+    only what the file says (:class:`_Updates`)."""
+    wanted = {column for key, value in row.values.items() if value is not None for column in _UPDATED_BY.get(key, ())}
+    changes = {k: values[k] for k in wanted if _plain(volume[k]) != _plain(values[k])}
+    if "notes" in changes and "notes" not in row.values:
+        # only a place the shelving does not know, kept as text: added to the volume's notes
+        text, notes = changes["notes"], volume["notes"] or ""
+        if text in notes:
+            del changes["notes"]
+        else:
+            changes["notes"] = f"{notes}；{text}" if notes else text
+    if "layer_id" in changes and values["layer_id"] is None:  # a place the shelving does not know: kept as text in the notes
+        del changes["layer_id"]
+    custom = {**(volume["custom"] or {}), **values["custom"]}  # the file's custom fields over the volume's
+    if values["custom"] and custom != (volume["custom"] or {}):
+        changes["custom"] = custom
+    return changes
+
+
+def pending_updates(db: Database, import_plan: ImportPlan) -> dict[tuple[str, int], dict[str, tuple[Any, Any]]]:
+    """For each row already catalogued, keyed by (sheet, row): what an update from it would change,
+    field -> (now, from the file); an empty dict when the volume already says what the row says.
+    Read before the import, so the preview can say which rows an update changes and how. A location
+    is given by its layer's code."""
+    rows = [r for r in import_plan.rows if r.status == RowStatus.EXISTING] if import_plan.kind == "volumes" else []
+    out: dict[tuple[str, int], dict[str, tuple[Any, Any]]] = {}
+    if not rows:
+        return out
+    with db.read() as session:
+        ctx = _Context(session, Actor("", ""), False, None, None)
+        layers: set[int] = set()
+        for start in range(0, len(rows), _Updates.CHUNK):
+            chunk = rows[start:start + _Updates.CHUNK]
+            wanted = [str(r.values.get("code", "")) for r in chunk]
+            current = {v["code"]: v for v in session.execute(select(V).where(V.c.code.in_(wanted))).mappings()}
+            for row in chunk:
+                try:
+                    values = _volume_values(ctx, row)
+                except (CellError, ValidationError):
+                    continue  # the commit reports it
+                volume = current.get(values["code"])
+                if volume is None:
+                    continue
+                changes = _changes(row, values, volume)
+                out[(row.sheet, row.row)] = {k: (_plain(volume[k]), _plain(v)) for k, v in changes.items()}
+                if "layer_id" in changes:
+                    layers.update(x for x in (volume["layer_id"], changes["layer_id"]) if x is not None)
+        if layers:
+            L = Layer.__table__  # noqa: N806
+            code_of = dict(session.execute(select(L.c.id, L.c.code).where(L.c.id.in_(layers))).all())
+            for changes in out.values():
+                if "layer_id" in changes:
+                    before, after = changes.pop("layer_id")
+                    changes["layer_id"] = (code_of.get(before, ""), code_of.get(after, ""))
+    return out
 
 
 class _NewVolumes:
@@ -680,4 +721,4 @@ def _plain_summary(import_plan: ImportPlan) -> dict[str, int]:
             "existing": s.existing, "skipped": s.skipped}
 
 
-__all__ = ["ImportResult", "RowFailure", "commit", "fonds_not_catalogued", "plan"]
+__all__ = ["ImportResult", "RowFailure", "commit", "fonds_not_catalogued", "pending_updates", "plan"]

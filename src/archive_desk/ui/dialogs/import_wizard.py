@@ -106,6 +106,10 @@ def save_problems_workbook(parent: QWidget, plan: ImportPlan | None, title: str,
             show_error(parent, exc)
 
 
+#: a volume's column -> the import field that names it, for labels
+_FIELD_OF_COLUMN = {"layer_id": "location", "security_period": "security"}
+
+
 class PlanModel(QAbstractTableModel):
     """Every row of the plan: row number, status, the row's problems as text, then the sheet's
     columns; problem cells in red. ``rows`` are the rows shown: all, or only those with problems
@@ -115,9 +119,12 @@ class PlanModel(QAbstractTableModel):
     #: the first of the sheet's own columns
     CELLS = 3
 
-    def __init__(self, plan: ImportPlan, mapping: ColumnMapping, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, plan: ImportPlan, mapping: ColumnMapping, parent=None,  # noqa: ANN001
+                 updates: dict[tuple[str, int], dict[str, tuple[object, object]]] | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
+        #: rows already catalogued: what an update would change (importer.pending_updates)
+        self.updates = updates or {}
         self.rows: list[RowResult] = list(plan.rows)
         self.only_problems = False
         self.mapping = mapping
@@ -163,10 +170,29 @@ class PlanModel(QAbstractTableModel):
             return self.tr("Repeats sheet %1, row %2").replace("%1", row.duplicate_of_sheet).replace("%2", str(row.duplicate_of))
         return self.tr("Repeats row %1").replace("%1", str(row.duplicate_of))
 
+    def change_text(self, row: RowResult) -> str:
+        """For a row already catalogued: what an update from it would change, old → new."""
+        changes = self.updates.get((row.sheet, row.row))
+        if changes is None:
+            return ""
+        if not changes:
+            return self.tr("Same as the catalogue")
+        parts = []
+        for name, (before, after) in changes.items():
+            label = field_label(_FIELD_OF_COLUMN.get(name, name)) if name != "custom" else self.tr("Category fields")
+            if name in ("custom", "security_period"):
+                parts.append(label)
+            else:
+                parts.append(f"{label}：{before or '—'} → {after or '—'}")
+        return self.tr("An update changes %1").replace("%1", "；".join(parts))
+
     def problem_text(self, row: RowResult) -> str:
-        """What is wrong with the row, in words (empty for a row without problems)."""
+        """What is wrong with the row, in words (empty for a row without problems); for a row already
+        catalogued, what an update would change."""
         if row.status == RowStatus.DUPLICATE:
             return self.repeats(row)
+        if row.status == RowStatus.EXISTING:
+            return self.change_text(row)
         return "；".join(f"{p.header or p.column}：{p.reason}" for p in row.problems)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
@@ -506,6 +532,8 @@ class PreviewPage(QWizardPage):
         self.create_fonds.toggled.connect(self._show_fonds)
         #: the fonds the rows belong to that the catalogue does not hold: created, or their rows refused
         self.missing_fonds: dict[str, int] = {}
+        #: rows already catalogued -> what an update from them would change
+        self.updates: dict[tuple[str, int], dict[str, tuple[object, object]]] = {}
         self.fonds_note = QLabel(self)
         self.fonds_note.setObjectName("fondsNote")
         self.fonds_note.setWordWrap(True)
@@ -562,14 +590,19 @@ class PreviewPage(QWizardPage):
         sheets = self.wiz.sheets
         sheet, by = (sheets, self.wiz.every_sheet_mapping()) if sheets else (mapping.sheet, mapping)
         self.missing_fonds = {}
+        self.updates = {}
         self.fonds_note.clear()
 
         def check(progress, cancel):  # noqa: ANN001, ANN202 - the worker's callbacks
             plan = importer.plan(db, path, kind=kind, sheet=sheet, mapping=by, progress=progress, should_cancel=cancel)
-            return plan, importer.fonds_not_catalogued(db, plan)
+            return plan, importer.fonds_not_catalogued(db, plan), importer.pending_updates(db, plan)
 
         self.runner.start(check, with_progress=True)
         self.completeChanged.emit()
+
+    def changing(self) -> int:
+        """Rows already catalogued that an update would change."""
+        return sum(1 for changes in self.updates.values() if changes)
 
     def refused_for_fonds(self) -> int:
         """Importable rows the import would refuse: their fonds is not catalogued and is not to be created."""
@@ -594,13 +627,13 @@ class PreviewPage(QWizardPage):
         self.progress.setValue(done)
 
     def _on_runner_finished(self, result: object) -> None:
-        plan, self.missing_fonds = result  # type: ignore[misc]
+        plan, self.missing_fonds, self.updates = result  # type: ignore[misc]
         assert isinstance(plan, ImportPlan)
         self.wiz.plan = plan
         self._show_fonds()
         self.stop.hide()
         self.progress.setValue(self.progress.maximum())
-        model = PlanModel(plan, self.wiz.mapping, self.view)
+        model = PlanModel(plan, self.wiz.mapping, self.view, self.updates)
         model.set_only_problems(self.only_problems.isChecked())
         self.view.setModel(model)
         # the sheet's columns as wide as the rows on screen need (档号 whole), within reason; a signature
@@ -627,6 +660,11 @@ class PreviewPage(QWizardPage):
             self.summary.setText(self.summary.text() + "\n" + self.tr(
                 "No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.")
                 .replace("%1", str(as_text)))
+        if plan.summary.existing:
+            self.summary.setText(self.summary.text() + "\n" + self.tr(
+                "Of the %1 rows already catalogued, %2 differ from the catalogue (the Problems column says how); "
+                "tick “Update volumes that are already catalogued” to write the file's values.")
+                .replace("%1", str(plan.summary.existing)).replace("%2", str(self.changing())))
         self.completeChanged.emit()
 
     def _on_runner_failed(self, exc: object, _tb: str) -> None:
@@ -654,7 +692,7 @@ class PreviewPage(QWizardPage):
         plan = self.wiz.plan
         if plan is None:
             return False
-        updating = plan.kind == "volumes" and self.update_existing.isChecked() and plan.summary.existing > 0
+        updating = plan.kind == "volumes" and self.update_existing.isChecked() and self.changing() > 0
         return plan.summary.ok > self.refused_for_fonds() or updating
 
 
