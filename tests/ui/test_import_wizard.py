@@ -352,6 +352,10 @@ def test_ticking_update_existing_enables_import(qtbot, qapp, wizard: ImportWizar
     assert texts.pop(first.code) == f"更新将改动 题名：改过的题名 → {first.title}"
     assert set(texts.values()) == {"与目录一致"}
     assert "有 1 行与目录不同" in page.summary.text()
+    page.only_problems.setChecked(True)  # the rows to look at: errors, duplicates and the one that differs
+    s = wizard.plan.summary
+    assert model.rowCount() == s.rejected + s.duplicate + 1
+    page.only_problems.setChecked(False)
     commit = button(wizard, QWizard.WizardButton.CommitButton)
     assert commit.isVisible() and not commit.isEnabled()
     page.update_existing.setChecked(True)

@@ -136,7 +136,8 @@ class PlanModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self.only_problems = only
-        self.rows = [r for r in self.plan.rows if r.status in PROBLEM_STATUSES] if only else list(self.plan.rows)
+        self.rows = [r for r in self.plan.rows if r.status in PROBLEM_STATUSES or self.updates.get((r.sheet, r.row))] \
+            if only else list(self.plan.rows)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -519,7 +520,7 @@ class PreviewPage(QWizardPage):
         self.again.setObjectName("checkAgain")
         self.again.clicked.connect(self._start_check)
         self.again.hide()
-        self.only_problems = QCheckBox(self.tr("Only rows with problems"), self)
+        self.only_problems = QCheckBox(self.tr("Only rows with problems or changes"), self)
         self.only_problems.setObjectName("onlyProblems")
         self.only_problems.toggled.connect(self._on_only_problems_toggled)
         self.view = QTableView(self)
