@@ -109,7 +109,7 @@ def _code_checker(db: Database) -> Callable[[Mapping[str, object]], str | None]:
     one), as the commit asks it: asked while planning, so the preview shows the row as an error
     instead of the import refusing it afterwards. A 档号 shape found good once is not parsed again."""
     with db.read() as session:
-        ctx = _Context(session, Actor("", ""), False, None, None)  # the categories and their patterns
+        ctx = _Context.reading(session)
     good: set[tuple[str, str, object]] = set()
 
     def check(values: Mapping[str, object]) -> str | None:
@@ -119,7 +119,7 @@ def _code_checker(db: Database) -> Callable[[Mapping[str, object]], str | None]:
         if shape in good:
             return None
         try:
-            ctx.category_for(values, code if _CANONICAL_CODE.fullmatch(code) else codes.canonical_code(code))
+            ctx.category_for(values, _canonical(code))
         except (CellError, ValidationError) as exc:
             return getattr(exc, "reason", None) or str(exc)
         good.add(shape)
@@ -202,7 +202,7 @@ def fonds_not_catalogued(db: Database, import_plan: ImportPlan) -> dict[str, int
         return {}
     missing: dict[str, int] = {}
     with db.read() as session:
-        ctx = _Context(session, Actor("", ""), False, None, None)
+        ctx = _Context.reading(session)
     by_prefix: dict[str, str | None] = {}  # the fonds of a 档号 depends on what comes before its number
     for row in import_plan.rows:
         if row.status != RowStatus.OK:
@@ -213,8 +213,7 @@ def fonds_not_catalogued(db: Database, import_plan: ImportPlan) -> dict[str, int
             prefix = code.rpartition("-")[0]
             if prefix not in by_prefix:
                 try:
-                    canonical = code if _CANONICAL_CODE.fullmatch(code) else codes.canonical_code(code)
-                    by_prefix[prefix] = str(ctx.category_for(row.values, canonical)[1].get("fonds") or "") or None
+                    by_prefix[prefix] = str(ctx.category_for(row.values, _canonical(code))[1].get("fonds") or "") or None
                 except (CellError, ValidationError):
                     by_prefix[prefix] = None  # the plan has said so on the row already
             fonds = by_prefix[prefix]
@@ -242,6 +241,11 @@ class _Context:
         self._positions: dict[int, int] = {}
         self._patterns: dict[str, codes.CodePattern] = {}
         self._category_token: dict[str, bool] = {}
+
+    @classmethod
+    def reading(cls, session: Session) -> _Context:
+        """For checks before an import: the fonds, categories and their patterns; creates nothing."""
+        return cls(session, Actor("", ""), False, None, None)
 
     def _names_category(self, pattern: codes.CodePattern) -> bool:
         found = self._category_token.get(pattern.text)
@@ -295,6 +299,11 @@ class _Context:
         raise CellError(t("{code} follows no category's code pattern", code=code))
 
 
+def _canonical(code: str) -> str:
+    """The plan gives 档号 canonical; anything else is made so here."""
+    return code if _CANONICAL_CODE.fullmatch(code) else codes.canonical_code(code)
+
+
 def _custom_fields(category: CategoryRecord, values: Mapping[str, Any]) -> dict[str, Any]:
     keys = {f.key for f in category.fields}
     out = {}
@@ -307,9 +316,7 @@ def _custom_fields(category: CategoryRecord, values: Mapping[str, Any]) -> dict[
 
 def _volume_values(ctx: _Context, row: RowResult) -> dict[str, Any]:
     values = row.values
-    code = str(values["code"])
-    if not _CANONICAL_CODE.fullmatch(code):  # the plan gives codes canonical; anything else is made so here
-        code = codes.canonical_code(code)
+    code = _canonical(str(values["code"]))
     category, parts = ctx.category_for(values, code)
     fonds_code = values.get("fonds_code") or parts.get("fonds")
     fonds_id = ctx.fonds_id(str(fonds_code)) if fonds_code else ctx.default_fonds_id
@@ -522,7 +529,7 @@ def pending_updates(db: Database, import_plan: ImportPlan) -> dict[tuple[str, in
     if not rows:
         return out
     with db.read() as session:
-        ctx = _Context(session, Actor("", ""), False, None, None)
+        ctx = _Context.reading(session)
         layers: set[int] = set()
         for start in range(0, len(rows), _Updates.CHUNK):
             chunk = rows[start:start + _Updates.CHUNK]
