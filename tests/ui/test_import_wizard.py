@@ -88,7 +88,7 @@ def test_wizard_imports_the_sample_register(qtbot, qapp, tmp_path: Path) -> None
     conn.close()
 
 
-def test_wizard_reads_a_two_row_heading(qtbot, qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_wizard_reads_a_two_row_heading(qtbot, qapp, wizard: ImportWizard, tmp_path: Path) -> None:  # noqa: ANN001
     install_translators(qapp, "zh_CN")
     book = openpyxl.Workbook()
     ws = book.active
@@ -100,32 +100,23 @@ def test_wizard_reads_a_two_row_heading(qtbot, qapp, tmp_path: Path) -> None:  #
         ws.merge_cells(ref)
     register = tmp_path / "两行表头.xlsx"
     book.save(register)
-    path = tmp_path / "cat.sqlite"
-    db = open_catalogue(path)
-    ctx = AppContext(db=db, actor=Actor("clerk", "ws"), settings=Settings(), catalogue_path=path)
-    wizard = ImportWizard(ctx)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    try:
-        wizard.file_page.set_path(str(register))
-        wizard.next()
-        page = wizard.mapping_page
-        assert page.header_row.value() == 2  # the row a clerk calls the header row
-        assert page.heading.text() == "表头占两行：第 2–3 行；数据从第 4 行开始"
-        assert [page.table.item(i, 1).text() for i in (4, 5)] == ["起止日期/起", "起止日期/止"]
-        assert [page.table.cellWidget(i, 2).currentText() for i in (4, 5)] == ["起始日期", "终止日期"]
-        # the clerk steps the header row down and back: the heading follows, the spin box stays put
-        page.header_row.setValue(3)
-        assert (page.header_row.value(), page.heading.text()) == (3, "")
-        page.header_row.setValue(2)
-        assert wizard.mapping.heading_rows == 2
-        wizard.next()
-        qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30000)
-        assert wizard.plan.summary.rows_read == 1 and wizard.plan.summary.ok == 1
-        values = wizard.plan.rows[0].values
-        assert (str(values["start_date"]), str(values["end_date"])) == ("2019-03-05", "2019-04-01")
-    finally:
-        db.dispose()
+    wizard.file_page.set_path(str(register))
+    wizard.next()
+    page = wizard.mapping_page
+    assert page.header_row.value() == 2  # the row a clerk calls the header row
+    assert page.heading.text() == "表头占两行：第 2–3 行；数据从第 4 行开始"
+    assert [page.table.item(i, 1).text() for i in (4, 5)] == ["起止日期/起", "起止日期/止"]
+    assert [page.table.cellWidget(i, 2).currentText() for i in (4, 5)] == ["起始日期", "终止日期"]
+    # the clerk steps the header row down and back: the heading follows, the spin box stays put
+    page.header_row.setValue(3)
+    assert (page.header_row.value(), page.heading.text()) == (3, "")
+    page.header_row.setValue(2)
+    assert wizard.mapping.heading_rows == 2
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30000)
+    assert wizard.plan.summary.rows_read == 1 and wizard.plan.summary.ok == 1
+    values = wizard.plan.rows[0].values
+    assert (str(values["start_date"]), str(values["end_date"])) == ("2019-03-05", "2019-04-01")
 
 
 # ------------------------------------------------------------------ what a clerk found walking the wizard
@@ -136,7 +127,6 @@ def ctx(tmp_path: Path) -> Iterator[AppContext]:
     path = tmp_path / "cat.sqlite"
     db = open_catalogue(path)
     yield AppContext(db=db, actor=Actor("clerk", "ws"), settings=Settings(), catalogue_path=path)
-    db.dispose()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import openpyxl
 import pytest
 
 from archive_desk.errors import UserError
-from archive_desk.i18n import current_language, set_language
 from archive_desk.importing import plan_import
 from archive_desk.importing.mapping import (
     ColumnMapping,
@@ -25,14 +24,6 @@ from archive_desk.importing.readers import open_spreadsheet
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "import"
 SAMPLE = DATA / "claims_register_2019.xlsx"
-
-
-@pytest.fixture(autouse=True)
-def _chinese():
-    before = current_language()
-    set_language("zh_CN")
-    yield
-    set_language(before)
 
 
 def write(path: Path, rows: list[list[object]], merges: tuple[str, ...] = ()) -> Path:

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 
-from archive_desk.i18n import current_language, set_language
 from archive_desk.importing.normalize import (
     CellError,
     ParsedLocation,
@@ -31,14 +30,6 @@ from archive_desk.importing.normalize import (
 )
 
 TODAY = date(2026, 11, 28)
-
-
-@pytest.fixture(autouse=True)
-def _chinese():
-    before = current_language()
-    set_language("zh_CN")
-    yield
-    set_language(before)
 
 
 # ------------------------------------------------------------------------------------------- years

@@ -11,7 +11,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archive_desk.db.engine import Database
-from archive_desk.i18n import current_language, set_language
 from archive_desk.importing import normalize
 from archive_desk.importing.normalize import (
     CellError,
@@ -27,14 +26,6 @@ from archive_desk.services import importer, locations
 from archive_desk.services.audit import Actor
 
 TODAY = date(2026, 11, 28)
-
-
-@pytest.fixture(autouse=True)
-def _chinese():
-    before = current_language()
-    set_language("zh_CN")
-    yield
-    set_language(before)
 
 
 def reason(parse, value, **kw) -> str:

@@ -17,7 +17,6 @@ import python_calamine
 import xlsxwriter
 
 from archive_desk.errors import FileLockedError, UserError
-from archive_desk.i18n import current_language, set_language
 from archive_desk.importing import (
     CellError,
     ImportCancelled,
@@ -37,14 +36,6 @@ SHARED_SAMPLE = ROOT.parent / "shared" / "samples" / "claims_register_2019.xlsx"
 FORMATS = ["claims_register_2019.xlsx", "claims_register_2019.xls", "claims_register_2019.ods", "claims_register_2019_gbk.csv"]
 BAD_DATE_ROWS = [6, 42, 56, 71, 110, 127]
 MERGE_COVERED = {42, 43, 119, 120}  # location cells covered by a merged cell (CSV cannot carry merges)
-
-
-@pytest.fixture(autouse=True)
-def _chinese():
-    before = current_language()
-    set_language("zh_CN")
-    yield
-    set_language(before)
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ import pytest
 import xlsxwriter
 
 from archive_desk.errors import UserError
-from archive_desk.i18n import current_language, set_language
 from archive_desk.importing import RowStatus, plan_import
 from archive_desk.importing.readers import (
     CellRange,
@@ -26,14 +25,6 @@ from archive_desk.importing.readers import (
 DATA = Path(__file__).resolve().parents[1] / "data" / "import"
 SAMPLE = DATA / "claims_register_2019.xlsx"
 SHEET = "2019年理赔案卷"
-
-
-@pytest.fixture(autouse=True)
-def _chinese():
-    before = current_language()
-    set_language("zh_CN")
-    yield
-    set_language(before)
 
 
 def rows_of(path, sheet=None) -> dict[int, list[object]]:
