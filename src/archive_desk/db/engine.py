@@ -18,10 +18,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive_desk.db import fts
+from archive_desk.db.storage_errors import StorageProblem, classify
 from archive_desk.errors import StorageError
 from archive_desk.i18n import t
 
@@ -112,21 +113,30 @@ class Database:
 def translate_storage_errors(path: Path | None) -> Iterator[None]:
     try:
         yield
-    except OperationalError as exc:
-        raise storage_error(exc, path) from exc
-    except sqlite3.OperationalError as exc:
-        raise storage_error(exc, path) from exc
+    except (DBAPIError, sqlite3.Error) as exc:
+        translated = storage_error(exc, path)
+        if translated is exc:
+            raise
+        raise translated from exc
 
 
 def storage_error(exc: BaseException, path: Path | None) -> BaseException:
-    text = str(exc).lower()
-    where = str(path) if path else ""
-    if "database or disk is full" in text or "disk i/o error" in text:
-        return StorageError(t("The disk holding the catalogue is full or failing; nothing was saved. Free some space and try again."), where=where)
-    if "database is locked" in text or "busy" in text:
-        return StorageError(t("The catalogue is busy: another workstation is saving. Nothing was saved; try again in a moment."), where=where)
-    if "readonly" in text or "read-only" in text:
-        return StorageError(t("The catalogue file is read-only; nothing was saved."), where=where)
-    if "unable to open" in text:
-        return StorageError(t("The catalogue file cannot be opened."), where=where)
-    return exc
+    """A :class:`StorageError` with one message per kind of storage failure (by SQLite's result codes, see
+    ``db/storage_errors.py``); any other error is returned as it is."""
+    problem = classify(exc)
+    if problem is None:
+        return exc
+    return StorageError(_STORAGE_MESSAGES[problem](), where=str(path) if path else "")
+
+
+_STORAGE_MESSAGES = {
+    StorageProblem.FULL: lambda: t("The disk holding the catalogue is full; nothing was saved. Free some space and try again."),
+    StorageProblem.IO: lambda: t("The disk holding the catalogue failed to read or write (an I/O error); nothing was saved. "
+                                 "Check the disk or the network connection and try again."),
+    StorageProblem.BUSY: lambda: t("The catalogue is busy: another workstation is saving. Nothing was saved; try again in a moment."),
+    StorageProblem.LOCKED: lambda: t("The catalogue is busy with another task of this window. Nothing was saved; try again in a moment."),
+    StorageProblem.READONLY: lambda: t("The catalogue file is read-only; nothing was saved."),
+    StorageProblem.CORRUPT: lambda: t("The catalogue file is damaged or is not a catalogue; nothing was saved. "
+                                      "Run “check” on it, or open the newest verified backup."),
+    StorageProblem.CANTOPEN: lambda: t("The catalogue file cannot be opened."),
+}
