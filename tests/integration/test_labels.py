@@ -116,3 +116,159 @@ def test_cli_forms_cover_items_and_notes(demo: Path, tmp_path: Path) -> None:
     words = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout.replace("\n", "")
     assert "卷内文件目录" in words and "备考表" in words
     assert title[:8] in words and first_item[:6] in words
+
+
+# --------------------------------------------------------------------------- issue #13: every demo category prints
+
+
+@pytest.fixture(scope="module")
+def room(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo catalogue large enough to hold every demo category (文书 boxes included)."""
+    path = tmp_path_factory.mktemp("labels-room") / "demo.sqlite"
+    build_demo(path, 400, seed=5)
+    return path
+
+
+def _longest_per_category(room: Path) -> list[tuple[str, str, str]]:
+    db = Database.open(room)
+    try:
+        with db.read() as s:
+            return [tuple(r) for r in s.execute(text(
+                "SELECT cc, code, barcode FROM (SELECT c.code cc, v.code, v.barcode, row_number() OVER "
+                "(PARTITION BY c.code ORDER BY length(v.code) DESC, v.id) rn FROM volumes v JOIN categories c ON c.id = v.category_id) "
+                "WHERE rn = 1 ORDER BY cc"))]
+    finally:
+        db.dispose()
+
+
+def test_cli_default_label_prints_every_categorys_longest_code_and_it_decodes_at_300_and_203_dpi(room: Path, tmp_path: Path) -> None:
+    rows = _longest_per_category(room)
+    assert any(len(code) >= 21 and cat == "WS" for cat, code, _ in rows)  # the 文书 box code that used to be refused
+    out = tmp_path / "labels.pdf"
+    result = run_cli("labels", "--db", str(room), "--codes", *[code for _, code, _ in rows], "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "65.2 mm" not in result.stderr and "does not fit" not in result.stderr
+    for dpi in (300, 203):
+        assert sorted(decode_pdf(out, tmp_path, dpi)) == sorted(b for _, _, b in rows), dpi
+
+
+def test_cli_code128_template_too_short_for_a_code_warns_prints_data_matrix_and_exits_0(room: Path, tmp_path: Path) -> None:
+    ws = next(r for r in _longest_per_category(room) if r[0] == "WS")
+    out = tmp_path / "shelf.pdf"
+    result = run_cli("labels", "--db", str(room), "--codes", ws[1], "--template", "shelf-70x30", "--stock", "a4-3x10-70x29.7",
+                     "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert ws[1] in result.stderr and "Data Matrix" in result.stderr
+    subprocess.run(["pdftoppm", "-r", "203", "-gray", str(out), str(tmp_path / "page")], check=True)
+    (page,) = sorted(tmp_path.glob("page*.pgm"))
+    got = [(r.text, r.format) for r in zxingcpp.read_barcodes(Image.open(page))]
+    assert got == [(ws[2], zxingcpp.BarcodeFormat.DataMatrix)]
+
+
+def test_room_with_1d_scanners_defaults_to_code128_on_2x7_and_never_prints_data_matrix(room: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "room.sqlite"
+    shutil.copy(room, copy)
+    assert run_cli("label-scanners", "--db", str(copy), "1d").returncode == 0
+    rows = _longest_per_category(copy)
+    out = tmp_path / "labels.pdf"
+    result = run_cli("labels", "--db", str(copy), "--codes", *[code for _, code, _ in rows], "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    subprocess.run(["pdftoppm", "-r", "203", "-gray", str(out), str(tmp_path / "page")], check=True)
+    found = []
+    for page in sorted(tmp_path.glob("page*.pgm")):
+        found += [(r.text, r.format) for r in zxingcpp.read_barcodes(Image.open(page))]
+    assert sorted(found) == sorted((b, zxingcpp.BarcodeFormat.Code128) for _, _, b in rows)
+    size = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "595.276 x 841.89" in size  # A4 (the 2 × 7 sheet)
+    # the 3 × 8 template asked for by name: refused, with the reason, and no Data Matrix in its place
+    refused = run_cli("labels", "--db", str(copy), "--codes", rows[0][1], "--template", "front-63x34", "--stock", "a4-3x8-l7159",
+                      "-o", str(tmp_path / "no.pdf"))
+    assert refused.returncode != 0 and "1D" in refused.stderr and not (tmp_path / "no.pdf").exists()
+    db = Database.open(copy)
+    try:
+        with db.read() as s:
+            assert labels.room_scanners(s) == "1d"
+            assert s.execute(text("SELECT count(*) FROM audit_log WHERE action = 'setting.changed'")).scalar() == 1
+    finally:
+        db.dispose()
+
+
+def test_cli_never_printed_prints_the_rest_and_lists_the_refused(room: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "room.sqlite"
+    shutil.copy(room, copy)
+    db = Database.open(copy)
+    try:
+        with db.write() as s:  # two volumes whose barcode cannot be printed (a hand-edited catalogue: '·' in it)
+            bad = [r[0] for r in s.execute(text("SELECT code FROM volumes ORDER BY code LIMIT 2 OFFSET 5"))]
+            s.execute(text("UPDATE volumes SET barcode = code WHERE code IN (:a, :b)"), {"a": bad[0], "b": bad[1]})
+        with db.read() as s:
+            total = len(labels.never_printed(s))
+    finally:
+        db.dispose()
+    out = tmp_path / "never.pdf"
+    result = run_cli("labels", "--db", str(copy), "--never-printed", "--mark-printed", "-o", str(out))
+    assert result.returncode == 3, result.stderr
+    assert out.exists() and f"{total - 2} " in result.stdout
+    assert all(code in result.stderr for code in bad)
+    db = Database.open(copy)
+    try:
+        with db.read() as s:
+            assert sorted(s.execute(text("SELECT code FROM volumes WHERE label_printed_at IS NULL AND status = 'in_stock'")).scalars()) == sorted(bad)
+    finally:
+        db.dispose()
+
+
+def test_cli_prints_layer_shelf_labels_on_the_thermal_roll(room: Path, tmp_path: Path) -> None:
+    db = Database.open(room)
+    try:
+        with db.read() as s:
+            codes = list(s.execute(text("SELECT code, barcode FROM layers ORDER BY length(barcode) DESC, id LIMIT 3")))
+    finally:
+        db.dispose()
+    out = tmp_path / "shelf.pdf"
+    result = run_cli("labels", "--db", str(room), "--layers", *[c for c, _ in codes], "--template", "shelf-60x40",
+                     "--stock", "roll-60x40", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    for dpi in (300, 203):
+        assert sorted(decode_pdf(out, tmp_path, dpi)) == sorted(b for _, b in codes)
+
+
+def test_seal_prints_one_per_item_with_its_own_number_pages_and_the_org_name(room: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "room.sqlite"
+    shutil.copy(room, copy)
+    db = Database.open(copy)
+    try:
+        with db.write() as s:
+            s.execute(text("INSERT INTO catalogue_settings (key, value) VALUES ('org_names', :v)"), {"v": '{"BGS": "办公室"}'})
+        with db.read() as s:
+            box = s.execute(text("SELECT id, code FROM volumes WHERE org_code = 'BGS' ORDER BY id LIMIT 1")).one()
+            items = s.execute(text("SELECT seq, pages FROM items WHERE volume_id = :v AND removed = 0 ORDER BY seq"), {"v": box[0]}).all()
+            records = labels.item_seal_records(s, [box[0]])
+    finally:
+        db.dispose()
+    assert [(r.item_no, r.pages) for r in records] == [(f"{seq:04d}", str(pages)) for seq, pages in items]
+    assert {r.org for r in records} == {"办公室"}
+    out = tmp_path / "seal.pdf"
+    result = run_cli("labels", "--db", str(copy), "--codes", box[1], "--template", "seal-45x16", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    words = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert f"{len(items)} " in result.stdout and "办公室" in words and "BGS" not in words
+    assert f"{items[-1][0]:04d}" in words
+
+
+def test_records_fill_item_range_box_number_and_the_categorys_filing_numbers(room: Path) -> None:
+    db = Database.open(room)
+    try:
+        with db.read() as s:
+            lp = s.execute(text("SELECT v.id, v.custom FROM volumes v JOIN categories c ON c.id = v.category_id "
+                                "WHERE c.code = 'LP' ORDER BY v.id LIMIT 1")).one()
+            n = s.execute(text("SELECT max(seq) FROM items WHERE volume_id = :v AND removed = 0"), {"v": lp[0]}).scalar()
+            (rec,) = labels.label_records(s, [lp[0]])
+    finally:
+        db.dispose()
+    import json
+
+    custom = json.loads(lp[1])
+    assert (rec.item_start, rec.item_end) == ("0001", f"{n:04d}")
+    assert rec.box_no == rec.code.rsplit("-", 1)[-1]
+    assert custom["claim_no"] in rec.value("filing_refs") and "赔案号" in rec.value("filing_refs")

@@ -26,6 +26,7 @@ from archive_desk.services.catalogue import retention_label
 V = Volume.__table__
 I = Item.__table__  # noqa: E741
 SHELF_TEMPLATE = "shelf-70x30"
+SHELF_STOCK = "a4-3x10-70x29.7"
 
 # ---- room settings of this area (catalogue_settings keys; one default each, here and nowhere else)
 
@@ -300,3 +301,24 @@ def volume_forms(session: Session, volume_ids: Sequence[int]) -> list[VolumeForm
         ))
     return out
 
+
+
+def shelf_layer_ids(session: Session, *, codes: Sequence[str] = (), room_code: str | None = None,
+                    rack_number: int | None = None) -> tuple[list[int], list[str]]:
+    """Layers for shelf labels, by scanned or typed location codes, or every layer of a room (or one rack
+    of it) in shelf order; returns (layer ids, the codes that matched no layer)."""
+    ids: list[int] = []
+    unknown: list[str] = []
+    for text in codes:
+        layer = locations.find_layer(session, text)
+        if layer is None:
+            unknown.append(text)
+        elif layer.id not in ids:
+            ids.append(layer.id)
+    if room_code is not None:
+        room = locations.get_room(session, code=room_code)
+        racks = ([locations.find_rack(session, room_code, rack_number)] if rack_number is not None
+                 else locations.list_racks(session, room.id))
+        for rack in racks:
+            ids.extend(layer.id for layer in locations.list_layers(session, rack.id) if layer.id not in ids)
+    return ids, unknown
