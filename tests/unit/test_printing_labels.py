@@ -394,3 +394,18 @@ def test_ink_keeps_1_5_mm_from_every_label_edge_on_the_rendered_sheets() -> None
                 x0, y0, x1, y1 = (v / s for v in bb)
                 assert x0 >= inner[0] - 0.2 and y0 >= inner[1] - 0.2 and x1 <= inner[2] + 0.2 and y1 <= inner[3] + 0.2, (
                     template.name, stock.name, (x0 - c.x, y0 - c.y, c.x + c.w - x1, c.y + c.h - y1))
+
+
+@pytest.mark.parametrize("name", ["spine-box-30", "spine-box-40", "spine-box-50"])
+def test_box_spine_prints_retention_on_one_line_and_item_range_start_above_end(name: str) -> None:
+    """"定期10年" used to break into "定期10" / "年" on the 30 mm spine."""
+    records = [LabelRecord(payload="G001-WS.2009-D10-BGS-H001", code="G001-WS·2009-D10-BGS-H001", fonds_code="G001", year="2009",
+                           retention=r, item_start="0001", item_end="0010", box_no="001", org="BGS")
+               for r in ("定期10年", "定期30年", "永久")]
+    pdf = render_labels(records, load_template(name), load_stock("a4-plain"))
+    lines = [line.strip() for line in pdf_text(pdf).splitlines() if line.strip()]
+    for r in ("定期10年", "定期30年", "永久"):
+        assert r in lines
+    for start, end in zip([i for i, x in enumerate(lines) if x == "0001"], [i for i, x in enumerate(lines) if x == "0010"], strict=True):
+        assert start < end
+    assert lines.count("001") == 3  # 盒号
