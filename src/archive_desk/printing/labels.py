@@ -260,7 +260,8 @@ class _LabelDrawer:
                 return "code128", code128(), False
             except barcodes.BarcodeFitError as exc:
                 raise barcodes.BarcodeFitError(
-                    f"{exc} " + t("The room's scanners read only 1D barcodes, so no Data Matrix code is printed in its place."),
+                    t("{reason} The room's scanners read only 1D barcodes, so no Data Matrix code is printed in its place.",
+                      reason=exc.message),
                     field="payload",
                 ) from exc
         datamatrix = lambda: barcodes.plan_datamatrix(  # noqa: E731
