@@ -183,3 +183,18 @@ def test_switching_the_room_to_1d_scanners_moves_the_default_to_the_2x7_sheet(wi
         area._on_scan_field_scanned(code)
     area.update_preview()
     assert all(p.symbologies == ("code128",) for p in area.last_layout.labels)
+
+
+def test_seal_template_prints_one_seal_per_item_of_the_batch(window, qtbot) -> None:  # noqa: ANN001
+    area = window.show_area("labels")
+    conn = sqlite3.connect(window.ctx.catalogue_path)
+    try:
+        vid, code = conn.execute("SELECT id, barcode FROM volumes WHERE id IN (SELECT volume_id FROM items) ORDER BY id LIMIT 1").fetchone()
+        items = conn.execute("SELECT seq, pages FROM items WHERE volume_id = ? AND removed = 0 ORDER BY seq", (vid,)).fetchall()
+    finally:
+        conn.close()
+    area._on_scan_field_scanned(code)
+    area.template_combo.setCurrentIndex(area.template_combo.findData("seal-45x16"))
+    area.update_preview()
+    assert len(area.last_layout.labels) == len(items) > 1
+    assert [(r.item_no, r.pages) for r in area._last_records] == [(f"{s:04d}", str(p) if p else "") for s, p in items]

@@ -409,12 +409,15 @@ class LabelsArea(Area):
             raise UserError(self.tr("The batch is empty: scan or add volumes first."))
         calibration = self.calibration_for(printer) if printer else self._current_calibration()
         with self.ctx.db.read() as session:
-            records = labels.label_records(session, self.volume_ids)
+            # a 归档章 belongs to each 件: one seal per item, with the item's own 件号 and 页数
+            records = (labels.item_seal_records(session, self.volume_ids) if tpl.kind == "seal"
+                       else labels.label_records(session, self.volume_ids))
         return records, tpl, stock, calibration
 
     def make_pdf(self, printer: str | None = None, batch: _Batch | None = None) -> bytes:
         """The batch as PDF; labels that cannot print are left out and listed (see :meth:`layout_note`)."""
         records, tpl, stock, calibration = batch or self._batch(printer)
+        self._last_records = records
         data, self.last_layout = render_labels_reporting(records, tpl, stock, start_at=self.start_at.value(),
                                                          calibration=calibration, scanners=self.scanners, skip_refused=True)
         assert isinstance(data, bytes)
@@ -436,8 +439,8 @@ class LabelsArea(Area):
         return "\n".join(lines)
 
     def _code_at(self, record_index: int) -> str:
-        item = self.batch.item(record_index, 0)
-        return item.text() if item is not None else str(record_index + 1)
+        records = getattr(self, "_last_records", [])
+        return records[record_index].code if record_index < len(records) else str(record_index + 1)
 
     def too_fine_for(self, printer: QPrinter, batch: _Batch | None = None) -> str | None:
         """What to tell the user when the batch's barcodes are finer than ``printer`` can draw (bars of
@@ -466,8 +469,12 @@ class LabelsArea(Area):
 
     def _after_output(self) -> None:
         note = self.layout_note()
-        printed = ([self.volume_ids[p.record_index] for p in self.last_layout.labels] if self.last_layout is not None
-                   else list(self.volume_ids))
+        if self.last_layout is not None and self.last_layout.template.kind == "seal":
+            printed = []  # seals are per 件, not the volumes' labels
+        elif self.last_layout is not None:
+            printed = [self.volume_ids[p.record_index] for p in self.last_layout.labels]
+        else:
+            printed = list(self.volume_ids)
         if self.mark_printed.isChecked() and printed:
             with self.ctx.db.write() as session:
                 labels.mark_printed(session, self.ctx.actor, printed)
