@@ -15,15 +15,15 @@ whole 300-dpi dots (0.254, 0.339, 0.423 mm) are preferred, since many office pri
 300 dpi. The caller places the barcode's origin on the dot grid (see ``labels.py``) and every
 offset here is a whole number of dots, so at the target resolution every edge lands on a dot.
 
-Why the floor is 0.19 mm and not 0.25 mm: a 21-character 档号 payload such as
-``Z109-LP.2019-D30-0123`` is 255 modules (the shortest Code 128 encoding) plus 2 × 10 modules of
-quiet zone; at X = 0.25 mm that is 68.75 mm and does not fit a 63.5 mm Avery L7159 label at all
-(even without quiet zones it is 63.75 mm). A4 sheets therefore print that code at
-X = 5/600 in = 0.212 mm on a 600-dpi laser (2.5 dots at 300 dpi, which still decodes; it does
-not decode from a 203-dpi raster, but sheets are not printed on thermal printers); thermal rolls
-use X = 2 dots = 0.25 mm at 203 dpi. Handheld scanners read X >= 0.19 mm ("7.5 mil", standard
-density). When a payload does not fit at the floor, :class:`BarcodeFitError` (a ``UserError``)
-names payload and label instead of printing a barcode nobody can scan.
+Labels print Code 128 only with X >= 0.25 mm (:data:`MIN_CODE128_MODULE_MM`, applied by
+``labels.py``): two dots of a 203-dpi thermal printer, and what a 203-dpi image of a laser sheet still
+resolves. A 21-character 档号 payload such as ``Z109-LP.2019-D30-0123`` is 255 modules plus 2 × 10
+modules of quiet zone: 68.75 mm at 0.25 mm, which a 63.5 mm Avery L7159 label does not have (it was
+once printed there at 0.212 mm, 1.67 dots at 203 dpi, which no decoder read from a 203-dpi raster).
+Such codes print as Data Matrix (ECC 200, bottom of this module) instead. :func:`plan_code128` itself
+still accepts a ``min_module_mm`` down to :data:`MIN_MODULE_MM` for other callers (forms). When a
+payload does not fit at the floor, :class:`BarcodeFitError` (a ``UserError``) names payload and label
+instead of printing a barcode nobody can scan.
 
 python-barcode 0.16 drops a leading "99" in code set C (see :class:`_Code128`); every encoding is
 read back with :func:`decode_modules` before it is drawn.

@@ -6,8 +6,13 @@
   so (scaling would change bar widths and font sizes the template was designed for). A smaller
   template is centred in the cell.
 * Every element stays inside its box and every box inside the label: text is shrunk (down to the
-  element's ``min_font_size``) and then shortened with "…"; a barcode that does not fit at the
-  smallest readable module width raises :class:`~archive_desk.printing.barcodes.BarcodeFitError`.
+  element's ``min_font_size``) and then shortened with "…".
+* Barcodes: Code 128 only with modules of at least 0.25 mm; a ``code128`` element whose code is too
+  long for that prints its Data Matrix variant in the same box (``PlacedLabel.fallback``), a
+  ``datamatrix`` element prints Data Matrix. With ``scanners="1d"`` (a room with laser scanners only)
+  Data Matrix is never printed: Code 128 where it fits, else
+  :class:`~archive_desk.printing.barcodes.BarcodeFitError`. With ``skip_refused`` a record that cannot
+  be printed is left out (``LabelLayout.refused``) and the others fill the cells without a hole.
 * A per-printer :class:`~archive_desk.printing.data.Calibration` shifts everything printed by its
   offsets plus the creep per row/column. The cells themselves (and the geometry reported by
   :func:`layout_labels`) stay where the stock says they are.
