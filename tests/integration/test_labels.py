@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -270,3 +271,47 @@ def test_records_fill_item_range_box_number_and_the_categorys_filing_numbers(roo
     assert (rec.item_start, rec.item_end) == ("0001", f"{n:04d}")
     assert rec.box_no == rec.code.rsplit("-", 1)[-1]
     assert custom["claim_no"] in rec.value("filing_refs") and "赔案号" in rec.value("filing_refs")
+
+
+def test_every_shipped_template_prints_every_demo_categorys_longest_code_and_each_decodes_at_300_and_203_dpi(room: Path) -> None:
+    """The closing figure of issue #13 as a test: template × category (and the layers' shelf labels), each
+    label's cell read back on its own, with the symbology the layout says it printed."""
+    from archive_desk.printing.labels import render_labels_reporting
+    from archive_desk.printing.templates import applicable_stocks, list_stocks, list_templates
+
+    db = Database.open(room)
+    try:
+        with db.read() as s:
+            ids = [r[0] for r in s.execute(text(
+                "SELECT id FROM (SELECT v.id, row_number() OVER (PARTITION BY v.category_id ORDER BY length(v.code) DESC, v.id) rn "
+                "FROM volumes v) WHERE rn = 1"))]
+            volumes = labels.label_records(s, ids)
+            layers = labels.shelf_label_records(s, [r[0] for r in s.execute(text("SELECT id FROM layers ORDER BY length(barcode) DESC LIMIT 2"))])
+    finally:
+        db.dispose()
+    assert len(volumes) == 6 and max(len(r.payload) for r in volumes) == 25
+    names = {zxingcpp.BarcodeFormat.Code128: "code128", zxingcpp.BarcodeFormat.DataMatrix: "datamatrix"}
+    checked = 0
+    for template in list_templates():
+        if not template.has_barcode():
+            continue
+        stock = applicable_stocks(template, list_stocks())[0]  # the stock it is made for (sheets, rolls, plain for strips)
+        records = layers if template.kind == "shelf" else volumes
+        pdf, layout = render_labels_reporting(records, template, stock)
+        assert not layout.refused and len(layout.labels) == len(records), template.name
+        for dpi in (300, 203):
+            pages = {}
+            with tempfile.TemporaryDirectory() as tmp:
+                (Path(tmp) / "in.pdf").write_bytes(pdf)
+                subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", str(Path(tmp) / "in.pdf"), str(Path(tmp) / "p")], check=True)
+                for i, p in enumerate(sorted(Path(tmp).glob("p-*.pgm"))):
+                    with Image.open(p) as im:
+                        pages[i] = im.copy()
+            k = dpi / 25.4
+            for placed in layout.labels:
+                c = placed.cell
+                crop = pages[placed.page].crop((round((c.x - 0.5) * k), round((c.y - 0.5) * k), round((c.x + c.w + 0.5) * k), round((c.y + c.h + 0.5) * k)))
+                got = [(r.text, names[r.format]) for r in zxingcpp.read_barcodes(crop, formats=tuple(names))]
+                assert got == list(zip(placed.payloads, placed.symbologies, strict=True)), (template.name, stock.name, dpi, got)
+                checked += 1
+    assert checked >= 2 * (6 * 10 + 2 * 2)
