@@ -239,19 +239,29 @@ def test_seal_prints_one_per_item_with_its_own_number_pages_and_the_org_name(roo
     shutil.copy(room, copy)
     db = Database.open(copy)
     try:  # the demo records its 机构 names (BGS 办公室 …) in the org_names setting
+        with db.write() as s:
+            # make the box a second box: its 件号 run on from the first box's (0007 …), not its places in the box (1 …)
+            box = s.execute(text("SELECT id, code, org_code FROM volumes WHERE org_code != '' ORDER BY id LIMIT 1")).one()
+            s.execute(text("UPDATE items SET code = substr(code, 1, length(code) - 4) || printf('%04d', seq + 6) WHERE volume_id = :v"),
+                      {"v": box[0]})
+            s.execute(text("UPDATE volumes SET item_start = item_start + 6, item_end = item_end + 6 WHERE id = :v"), {"v": box[0]})
         with db.read() as s:
-            box = s.execute(text("SELECT id, code FROM volumes WHERE org_code = 'BGS' ORDER BY id LIMIT 1")).one()
-            items = s.execute(text("SELECT seq, pages FROM items WHERE volume_id = :v AND removed = 0 ORDER BY seq"), {"v": box[0]}).all()
+            items = [(int(code.rsplit("-", 1)[-1]), pages) for code, pages in s.execute(
+                text("SELECT code, pages FROM items WHERE volume_id = :v AND removed = 0 ORDER BY seq"), {"v": box[0]})]
             records = labels.item_seal_records(s, [box[0]])
     finally:
         db.dispose()
-    assert [(r.item_no, r.pages) for r in records] == [(f"{seq:04d}", str(pages)) for seq, pages in items]
-    assert {r.org for r in records} == {"办公室"}
+    assert items[0][0] > 1
+    assert [(r.item_no, r.pages) for r in records] == [(f"{no:04d}", str(pages)) for no, pages in items]
+    from archive_desk.services.demo import ORGS
+
+    name = dict(ORGS)[box[2]]
+    assert {r.org for r in records} == {name}
     out = tmp_path / "seal.pdf"
     result = run_cli("labels", "--db", str(copy), "--codes", box[1], "--template", "seal-45x16", "-o", str(out))
     assert result.returncode == 0, result.stderr
     words = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
-    assert f"{len(items)} " in result.stdout and "办公室" in words and "BGS" not in words
+    assert f"{len(items)} " in result.stdout and name in words and box[2] not in words
     assert f"{items[-1][0]:04d}" in words
 
 

@@ -166,6 +166,15 @@ def _item_no(n: int | None) -> str:
     return f"{n:04d}" if n else ""
 
 
+def _item_number(item: Item, volume: Volume) -> int:
+    """The 件号 of an item: the number its 档号 ends with (in a box it runs on from the box before),
+    else its place after the box's first 件号, else its place in the volume."""
+    last = (item.code or "").rsplit("-", 1)[-1]
+    if last.isdigit():
+        return int(last)
+    return (volume.item_start - 1 + item.seq) if volume.item_start else item.seq
+
+
 def _box_no(v: Volume) -> str:
     """盒号: the box's number; a volume-filed 案卷 in its own box has its 案卷号."""
     if v.box_no:
@@ -247,7 +256,7 @@ def item_seal_records(session: Session, volume_ids: Sequence[int]) -> list[Label
                 code=it.code or v.code, title=it.title, fonds_code=fonds_code, fonds_name=fonds_name, year=str(v.year),
                 retention=retention_label(v.retention), security=it.security or v.security,
                 org=org_names.get(v.org_code, v.org_code) if v.org_code else "", box_no=_box_no(v),
-                item_no=_item_no(it.seq), pages=str(it.pages) if it.pages else "",
+                item_no=_item_no(_item_number(it, v)), pages=str(it.pages) if it.pages else "",
             ))
     return out
 
