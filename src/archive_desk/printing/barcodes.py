@@ -409,9 +409,11 @@ SCANNER_KINDS = (SCANNERS_2D, SCANNERS_1D)
 #: the narrowest Code 128 module printed (mm): two dots of a 203-dpi printer, and what a 203-dpi
 #: image of a 600-dpi sheet still resolves
 MIN_CODE128_MODULE_MM = 0.25
-#: Data Matrix modules (mm): the smallest printed (8 dots of a 600-dpi printer, 0.339 mm, 2.7 pixels of a
-#: 203-dpi image of the page, which zxing-cpp read in every position tried; 0.296 mm did too), and the largest chosen
-MIN_DATAMATRIX_MODULE_MM = 0.33
+#: Data Matrix modules (mm): the smallest printed (7 dots of a 600-dpi printer, 0.296 mm: 3.5 dots of a 300-dpi
+#: office printer, 2.4 pixels of a 203-dpi image of the page, which zxing-cpp read in every position tried; on
+#: 203-dpi stock it rounds up to 3 dots, 0.375 mm; used only by a 25-character code on the 10 mm volume spine),
+#: and the largest chosen
+MIN_DATAMATRIX_MODULE_MM = 0.29
 DEFAULT_MAX_DATAMATRIX_MODULE_MM = 0.6
 #: quiet zone around a Data Matrix symbol, in modules (ISO/IEC 16022 asks for one)
 DATAMATRIX_QUIET_MODULES = 1
