@@ -2089,22 +2089,22 @@
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/labels.py" line="409" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="519" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>The batch is empty: scan or add volumes first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="430" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="433" />
         <source>%n code(s) are too long for Code 128 on this template and print as Data Matrix:</source>
         <translation><numerusform>%n code are too long for Code 128 on this template and print as Data Matrix:</numerusform><numerusform>%n codes are too long for Code 128 on this template and print as Data Matrix:</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="434" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="437" />
         <source>%n label(s) cannot be printed and are left out:</source>
         <translation><numerusform>%n label cannot be printed and are left out:</numerusform><numerusform>%n labels cannot be printed and are left out:</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="452" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
         <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
 
 Print anyway?</source>
@@ -2113,27 +2113,27 @@ Print anyway?</source>
 Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="458" />
         <source>This printer</source>
         <translation>This printer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="474" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="481" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>Print date recorded for %n volume.</numerusform><numerusform>Print date recorded for %n volumes.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="485" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="492" />
         <source>Barcodes too fine for this printer</source>
         <translation>Barcodes too fine for this printer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="514" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="521" />
         <source>Calibration test page</source>
         <translation>Calibration test page</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="525" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="532" />
         <source>Volume forms</source>
         <translation>Volume forms</translation>
     </message>
@@ -2805,42 +2805,42 @@ Print anyway?</translation>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="583" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="590" />
         <source>New label template</source>
         <translation>New label template</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="585" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="592" />
         <source>my-label</source>
         <translation>my-label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="598" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="605" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="607" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="614" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="608" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="615" />
         <source>Width</source>
         <translation>Width</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="609" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="616" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="610" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="617" />
         <source>Font size</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="612" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
@@ -4031,27 +4031,27 @@ Record the return with this difference?</translation>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="545" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="552" />
         <source>Shelf range</source>
         <translation>Shelf range</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="558" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="565" />
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="559" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="566" />
         <source>Rack</source>
         <translation>Rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="567" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="574" />
         <source>(whole room)</source>
         <translation>(whole room)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="569" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="576" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>

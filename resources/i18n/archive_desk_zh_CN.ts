@@ -2089,22 +2089,22 @@
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/labels.py" line="409" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="519" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>本批为空：请先扫描或添加案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="430" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="433" />
         <source>%n code(s) are too long for Code 128 on this template and print as Data Matrix:</source>
         <translation><numerusform>%n 个编码在此模板上放不下 Code 128 条码，改印 Data Matrix 二维码：</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="434" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="437" />
         <source>%n label(s) cannot be printed and are left out:</source>
         <translation><numerusform>%n 枚标签无法打印，已略去：</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="452" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
         <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
 
 Print anyway?</source>
@@ -2113,27 +2113,27 @@ Print anyway?</source>
 仍要打印吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="458" />
         <source>This printer</source>
         <translation>该打印机</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="474" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="481" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>已记录 %n 卷的标签打印日期。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="485" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="492" />
         <source>Barcodes too fine for this printer</source>
         <translation>条码线条对该打印机过细</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="514" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="521" />
         <source>Calibration test page</source>
         <translation>校准测试页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="525" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="532" />
         <source>Volume forms</source>
         <translation>案卷封面、卷内目录与备考表</translation>
     </message>
@@ -2805,42 +2805,42 @@ Print anyway?</source>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="583" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="590" />
         <source>New label template</source>
         <translation>新建标签模板</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="585" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="592" />
         <source>my-label</source>
         <translation>我的标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="598" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="605" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="607" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="614" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="608" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="615" />
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="609" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="616" />
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="610" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="617" />
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="612" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
         <source>Fields</source>
         <translation>字段</translation>
     </message>
@@ -4031,27 +4031,27 @@ Record the return with this difference?</source>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="545" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="552" />
         <source>Shelf range</source>
         <translation>架位范围</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="558" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="565" />
         <source>Room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="559" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="566" />
         <source>Rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="567" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="574" />
         <source>(whole room)</source>
         <translation>（整个库房）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="569" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="576" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
