@@ -2095,8 +2095,8 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/archive_desk/ui/areas/labels.py" line="433" />
-        <source>%n code(s) are too long for Code 128 on this template and print as Data Matrix:</source>
-        <translation><numerusform>%n code are too long for Code 128 on this template and print as Data Matrix:</numerusform><numerusform>%n codes are too long for Code 128 on this template and print as Data Matrix:</numerusform></translation>
+        <source>%n code(s) are too long for Code 128 on this template and print as Data Matrix: %1</source>
+        <translation><numerusform>%n code are too long for Code 128 on this template and print as Data Matrix: %1</numerusform><numerusform>%n codes are too long for Code 128 on this template and print as Data Matrix: %1</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/archive_desk/ui/areas/labels.py" line="437" />

@@ -2095,8 +2095,8 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/archive_desk/ui/areas/labels.py" line="433" />
-        <source>%n code(s) are too long for Code 128 on this template and print as Data Matrix:</source>
-        <translation><numerusform>%n 个编码在此模板上放不下 Code 128 条码，改印 Data Matrix 二维码：</numerusform></translation>
+        <source>%n code(s) are too long for Code 128 on this template and print as Data Matrix: %1</source>
+        <translation><numerusform>%n 个编码在此模板上放不下 Code 128 条码，改印 Data Matrix 二维码：%1</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/archive_desk/ui/areas/labels.py" line="437" />

@@ -430,9 +430,9 @@ class LabelsArea(Area):
             return ""
         lines = []
         if layout.fallbacks:
-            lines.append(self.tr("%n code(s) are too long for Code 128 on this template and print as Data Matrix:", "",
-                                 len(layout.fallbacks)) + " " + "、".join(
-                self._code_at(p.record_index) for p in layout.fallbacks[:10]))
+            lines.append(self.tr("%n code(s) are too long for Code 128 on this template and print as Data Matrix: %1", "",
+                                 len(layout.fallbacks)).replace("%1", "、".join(
+                self._code_at(p.record_index) for p in layout.fallbacks[:10])))
         if layout.refused:
             lines.append(self.tr("%n label(s) cannot be printed and are left out:", "", len(layout.refused)))
             lines.extend(f"{r.code}: {r.reason}" for r in layout.refused[:10])
