@@ -1887,194 +1887,224 @@
 <context>
     <name>LabelsArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="96" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="101" />
         <source>Scan or type a code, then Enter</source>
-        <extracomment>what one print run is made of: the records, the template, the stock and the printer's calibration</extracomment>
+        <extracomment>what one print run is made of: the records, the template, the stock and the printer's calibration what the last PDF made held: which labels fell back to Data Matrix, which were refused</extracomment>
         <translation>Scan or type a code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="113" />
         <source>Add never printed</source>
         <translation>Add never printed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="110" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="115" />
         <source>Add catalogue selection</source>
         <translation>Add catalogue selection</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="112" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="119" />
         <source>Add search results…</source>
         <translation>Add search results…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="121" />
         <source>Add a shelf range…</source>
         <translation>Add a shelf range…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="116" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="123" />
         <source>Remove selected</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="118" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="125" />
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
+        <source>2D imagers (Data Matrix and Code 128)</source>
+        <translation>2D imagers (Data Matrix and Code 128)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
+        <source>1D laser scanners only (Code 128)</source>
+        <translation>1D laser scanners only (Code 128)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="160" />
         <source>Record the print date</source>
         <translation>Record the print date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
         <source>New template…</source>
         <translation>New template…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="168" />
+        <source>Scanners in this room</source>
+        <translation>Scanners in this room</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="169" />
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="170" />
         <source>Label stock</source>
         <translation>Label stock</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="171" />
         <source>Start at label</source>
         <translation>Start at label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="159" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="172" />
         <source>Printer calibration (mm)</source>
         <translation>Printer calibration (mm)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="161" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="174" />
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="175" />
         <source>Offset right</source>
         <translation>Offset right</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="176" />
         <source>Offset down</source>
         <translation>Offset down</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="164" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="177" />
         <source>Creep per row</source>
         <translation>Creep per row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="165" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="178" />
         <source>Save calibration</source>
         <translation>Save calibration</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="180" />
         <source>Test page…</source>
         <translation>Test page…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="173" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="186" />
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="189" />
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="179" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="192" />
         <source>Save as PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="181" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="194" />
         <source>Volume forms…</source>
         <translation>Volume forms…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="211" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="225" />
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="268" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="285" />
+        <source>The room's labels now start with %1 on %2.</source>
+        <translation>The room's labels now start with %1 on %2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="298" />
         <source>(no printer)</source>
         <translation>(no printer)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="290" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="320" />
         <source>Calibration saved for %1.</source>
         <translation>Calibration saved for %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="310" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="340" />
         <source>%n volume(s) in the batch.</source>
         <translation><numerusform>%n volume in the batch.</numerusform><numerusform>%n volumes in the batch.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="321" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="351" />
         <source>Unknown code: %1</source>
         <translation>Unknown code: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="324" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="354" />
         <source>%1 is already in the batch.</source>
         <translation>%1 is already in the batch.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="330" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="360" />
         <source>Every volume's label has been printed.</source>
         <translation>Every volume's label has been printed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="340" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="369" />
         <source>Select volumes in the catalogue first.</source>
         <translation>Select volumes in the catalogue first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="345" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="374" />
         <source>Add search results</source>
         <translation>Add search results</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="345" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="374" />
         <source>Search for:</source>
         <translation>Search for:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="407" />
         <source>Choose a template and a label stock.</source>
         <translation>Choose a template and a label stock.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="380" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="462" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="409" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>The batch is empty: scan or add volumes first.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="433" />
+        <source>%n code(s) are too long for Code 128 on this template and print as Data Matrix: %1</source>
+        <translation><numerusform>%n code are too long for Code 128 on this template and print as Data Matrix: %1</numerusform><numerusform>%n codes are too long for Code 128 on this template and print as Data Matrix: %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="437" />
+        <source>%n label(s) cannot be printed and are left out:</source>
+        <translation><numerusform>%n label cannot be printed and are left out:</numerusform><numerusform>%n labels cannot be printed and are left out:</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="401" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
         <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
 
 Print anyway?</source>
@@ -2083,27 +2113,27 @@ Print anyway?</source>
 Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="404" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="458" />
         <source>This printer</source>
         <translation>This printer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="418" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="481" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>Print date recorded for %n volume.</numerusform><numerusform>Print date recorded for %n volumes.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="428" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="492" />
         <source>Barcodes too fine for this printer</source>
         <translation>Barcodes too fine for this printer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="457" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="521" />
         <source>Calibration test page</source>
         <translation>Calibration test page</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="468" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="532" />
         <source>Volume forms</source>
         <translation>Volume forms</translation>
     </message>
@@ -2775,42 +2805,42 @@ Print anyway?</translation>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="590" />
         <source>New label template</source>
         <translation>New label template</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="528" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="592" />
         <source>my-label</source>
         <translation>my-label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="541" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="605" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="550" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="614" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="551" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="615" />
         <source>Width</source>
         <translation>Width</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="552" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="616" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="553" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="617" />
         <source>Font size</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="555" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
@@ -4001,27 +4031,27 @@ Record the return with this difference?</translation>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="488" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="552" />
         <source>Shelf range</source>
         <translation>Shelf range</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="501" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="565" />
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="502" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="566" />
         <source>Rack</source>
         <translation>Rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="510" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="574" />
         <source>(whole room)</source>
         <translation>(whole room)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="512" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="576" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>

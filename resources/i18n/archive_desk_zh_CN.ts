@@ -1887,194 +1887,224 @@
 <context>
     <name>LabelsArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="96" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="101" />
         <source>Scan or type a code, then Enter</source>
-        <extracomment>what one print run is made of: the records, the template, the stock and the printer's calibration</extracomment>
+        <extracomment>what one print run is made of: the records, the template, the stock and the printer's calibration what the last PDF made held: which labels fell back to Data Matrix, which were refused</extracomment>
         <translation>扫描或输入档号后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="113" />
         <source>Add never printed</source>
         <translation>添加未打印过标签的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="110" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="115" />
         <source>Add catalogue selection</source>
         <translation>加入目录中选中的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="112" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="119" />
         <source>Add search results…</source>
         <translation>添加检索结果…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="121" />
         <source>Add a shelf range…</source>
         <translation>按架位添加…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="116" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="123" />
         <source>Remove selected</source>
         <translation>移除选中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="118" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="125" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
+        <source>2D imagers (Data Matrix and Code 128)</source>
+        <translation>二维影像式扫描枪（Data Matrix 和 Code 128）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
+        <source>1D laser scanners only (Code 128)</source>
+        <translation>只有一维激光扫描枪（Code 128）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="160" />
         <source>Record the print date</source>
         <translation>记录打印日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="168" />
+        <source>Scanners in this room</source>
+        <translation>本档案室的扫描枪</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="169" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="170" />
         <source>Label stock</source>
         <translation>标签纸</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="171" />
         <source>Start at label</source>
         <translation>从第几枚标签开始</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="159" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="172" />
         <source>Printer calibration (mm)</source>
         <translation>打印机校准（毫米）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="161" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="174" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="175" />
         <source>Offset right</source>
         <translation>向右偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="176" />
         <source>Offset down</source>
         <translation>向下偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="164" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="177" />
         <source>Creep per row</source>
         <translation>每行累积偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="165" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="178" />
         <source>Save calibration</source>
         <translation>保存校准值</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="180" />
         <source>Test page…</source>
         <translation>测试页…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="173" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="186" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="189" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="179" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="192" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="181" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="194" />
         <source>Volume forms…</source>
         <translation>封面与目录…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="211" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="225" />
         <source>Labels</source>
         <translation>标签打印</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="268" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="285" />
+        <source>The room's labels now start with %1 on %2.</source>
+        <translation>本档案室的标签现在默认使用 %1，标签纸 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="298" />
         <source>(no printer)</source>
         <translation>（没有打印机）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="290" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="320" />
         <source>Calibration saved for %1.</source>
         <translation>已保存打印机 %1 的校准值。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="310" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="340" />
         <source>%n volume(s) in the batch.</source>
         <translation><numerusform>本批共 %n 卷。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="321" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="351" />
         <source>Unknown code: %1</source>
         <translation>未知的档号或条码：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="324" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="354" />
         <source>%1 is already in the batch.</source>
         <translation>%1 已在本批中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="330" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="360" />
         <source>Every volume's label has been printed.</source>
         <translation>所有案卷的标签都已打印过。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="340" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="369" />
         <source>Select volumes in the catalogue first.</source>
         <translation>请先在案卷目录中选择案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="345" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="374" />
         <source>Add search results</source>
         <translation>添加检索结果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="345" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="374" />
         <source>Search for:</source>
         <translation>检索：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="407" />
         <source>Choose a template and a label stock.</source>
         <translation>请选择标签模板和标签纸。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="380" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="462" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="409" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>本批为空：请先扫描或添加案卷。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="433" />
+        <source>%n code(s) are too long for Code 128 on this template and print as Data Matrix: %1</source>
+        <translation><numerusform>%n 个编码在此模板上放不下 Code 128 条码，改印 Data Matrix 二维码：%1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="437" />
+        <source>%n label(s) cannot be printed and are left out:</source>
+        <translation><numerusform>%n 枚标签无法打印，已略去：</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="401" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
         <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
 
 Print anyway?</source>
@@ -2083,27 +2113,27 @@ Print anyway?</source>
 仍要打印吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="404" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="458" />
         <source>This printer</source>
         <translation>该打印机</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="418" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="481" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>已记录 %n 卷的标签打印日期。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="428" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="492" />
         <source>Barcodes too fine for this printer</source>
         <translation>条码线条对该打印机过细</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="457" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="521" />
         <source>Calibration test page</source>
         <translation>校准测试页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="468" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="532" />
         <source>Volume forms</source>
         <translation>案卷封面、卷内目录与备考表</translation>
     </message>
@@ -2775,42 +2805,42 @@ Print anyway?</source>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="590" />
         <source>New label template</source>
         <translation>新建标签模板</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="528" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="592" />
         <source>my-label</source>
         <translation>我的标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="541" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="605" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="550" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="614" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="551" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="615" />
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="552" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="616" />
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="553" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="617" />
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="555" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
         <source>Fields</source>
         <translation>字段</translation>
     </message>
@@ -4001,27 +4031,27 @@ Record the return with this difference?</source>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="488" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="552" />
         <source>Shelf range</source>
         <translation>架位范围</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="501" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="565" />
         <source>Room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="502" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="566" />
         <source>Rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="510" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="574" />
         <source>(whole room)</source>
         <translation>（整个库房）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="512" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="576" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>

@@ -122,32 +122,79 @@ def _pdf_printer(path: Path, dpi: int) -> QPrinter:
     return printer
 
 
-def test_printing_front_labels_on_a_thermal_resolution_printer_warns_first(window, qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    """A 21-character 档号 fits a 63.5 mm label only with 0.212 mm bars: 1.7 dots of a 203-dpi printer,
-    which do not scan. The clerk is told before anything is printed, and can say no."""
+def test_default_front_labels_print_on_a_thermal_resolution_printer_without_a_question_and_scan(window, qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """A 21-character 档号 used to fit a 63.5 mm label only with 0.212 mm bars (1.7 dots of a 203-dpi printer,
+    which do not scan, so the clerk was asked first). The default label now prints it as Data Matrix: a
+    203-dpi printer prints it without a question and every code scans from what it printed."""
     area = window.show_area("labels")
-    for code in payloads(window.ctx.catalogue_path, 3):
+    codes = payloads(window.ctx.catalogue_path, 3)
+    for code in codes:
         area._on_scan_field_scanned(code)
     asked: list[str] = []
-
-    def answer(no_or_yes):  # noqa: ANN001, ANN202
-        def warning(parent, title, text, buttons, default):  # noqa: ANN001, ANN202, ARG001
-            asked.append(text)
-            return no_or_yes
-        return warning
-
+    monkeypatch.setattr(labels_area.QMessageBox, "warning", lambda *a: asked.append(a[2]) or labels_area.QMessageBox.StandardButton.No)
     thermal = tmp_path / "thermal.pdf"
     monkeypatch.setattr(labels_area, "choose_printer", lambda parent, name="": _pdf_printer(thermal, 203))
-    monkeypatch.setattr(labels_area.QMessageBox, "warning", answer(labels_area.QMessageBox.StandardButton.No))
     qtbot.mouseClick(area.print_button, Qt.MouseButton.LeftButton)
-    assert len(asked) == 1 and "203 dpi" in asked[0] and "0.212" in asked[0] and "240 dpi" in asked[0]
-    assert not thermal.exists()  # nothing printed
+    assert asked == []
+    assert thermal.exists() and thermal.stat().st_size > 0
+    subprocess.run(["pdftoppm", "-r", "300", "-gray", str(thermal), str(tmp_path / "printed")], check=True)
+    found = [(r.text, r.format) for page in sorted(tmp_path.glob("printed*.pgm")) for r in zxingcpp.read_barcodes(Image.open(page))]
+    assert sorted(found) == sorted((c, zxingcpp.BarcodeFormat.DataMatrix) for c in codes)
+
+
+def test_add_catalogue_selection_button_adds_the_volumes_selected_in_the_catalogue(window, qtbot) -> None:  # noqa: ANN001
+    catalogue = window.areas["catalogue"]
+    qtbot.waitUntil(lambda: not catalogue._list_runner.busy and catalogue.model.rowCount() > 5, timeout=10000)
+    from PySide6.QtCore import QItemSelectionModel
+
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in (1, 3, 4):
+        catalogue.table.selectionModel().select(catalogue.model.index(row, 0), flags)
+    chosen = [catalogue.model.id_at(r) for r in (1, 3, 4)]
+    area = window.show_area("labels")
+    qtbot.mouseClick(area.add_selection_button, Qt.MouseButton.LeftButton)
+    assert area.volume_ids == chosen
+    assert area.batch.rowCount() == 3
+
+
+def test_preview_says_which_codes_print_as_data_matrix(window, qtbot) -> None:  # noqa: ANN001
+    area = window.show_area("labels")
+    codes = payloads(window.ctx.catalogue_path, 2)
+    for code in codes:
+        area._on_scan_field_scanned(code)
+    area.template_combo.setCurrentIndex(area.template_combo.findData("shelf-70x30"))  # Code 128, 62 mm: too short
+    area.update_preview()
+    text = area.message.text()
+    assert "Data Matrix" in text and area.batch.item(0, 0).text() in text
+    assert [p.symbologies for p in area.last_layout.labels] == [("datamatrix",), ("datamatrix",)]
+
+
+def test_switching_the_room_to_1d_scanners_moves_the_default_to_the_2x7_sheet(window, qtbot) -> None:  # noqa: ANN001
+    area = window.show_area("labels")
+    assert area.current_template().name == "front-63x34" and area.current_stock().name == "a4-3x8-l7159"
+    area.scanners_combo.setCurrentIndex(area.scanners_combo.findData("1d"))
+    assert area.current_template().name == "front-99x38" and area.current_stock().name == "a4-2x7-l7163"
     conn = sqlite3.connect(window.ctx.catalogue_path)
-    assert conn.execute("SELECT count(*) FROM volumes WHERE label_printed_at IS NOT NULL").fetchone()[0] == 0
-    conn.close()
-    # an office printer at 300 dpi prints without a question
-    office = tmp_path / "office.pdf"
-    monkeypatch.setattr(labels_area, "choose_printer", lambda parent, name="": _pdf_printer(office, 300))
-    qtbot.mouseClick(area.print_button, Qt.MouseButton.LeftButton)
-    assert len(asked) == 1
-    assert office.exists() and office.stat().st_size > 0
+    try:
+        assert conn.execute("SELECT value FROM catalogue_settings WHERE key = 'label_scanners'").fetchone()[0] == '"1d"'
+    finally:
+        conn.close()
+    for code in payloads(window.ctx.catalogue_path, 2):
+        area._on_scan_field_scanned(code)
+    area.update_preview()
+    assert all(p.symbologies == ("code128",) for p in area.last_layout.labels)
+
+
+def test_seal_template_prints_one_seal_per_item_of_the_batch(window, qtbot) -> None:  # noqa: ANN001
+    area = window.show_area("labels")
+    conn = sqlite3.connect(window.ctx.catalogue_path)
+    try:
+        vid, code = conn.execute("SELECT id, barcode FROM volumes WHERE id IN (SELECT volume_id FROM items) ORDER BY id LIMIT 1").fetchone()
+        items = conn.execute("SELECT seq, pages FROM items WHERE volume_id = ? AND removed = 0 ORDER BY seq", (vid,)).fetchall()
+    finally:
+        conn.close()
+    area._on_scan_field_scanned(code)
+    area.template_combo.setCurrentIndex(area.template_combo.findData("seal-45x16"))
+    area.update_preview()
+    assert len(area.last_layout.labels) == len(items) > 1
+    assert [(r.item_no, r.pages) for r in area._last_records] == [(f"{s:04d}", str(p) if p else "") for s, p in items]

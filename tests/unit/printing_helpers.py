@@ -158,10 +158,21 @@ def rasterise(
 
 
 def decode(image) -> list[str]:
-    """Every Code 128 symbol zxing-cpp finds in ``image``."""
+    """Every Code 128 and Data Matrix symbol zxing-cpp finds in ``image`` (the text exactly as a scanner
+    would type it: a trailing NUL, as reportlab's own Data Matrix widget adds, would show)."""
     import zxingcpp
 
-    return [r.text for r in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.Code128)]
+    formats = (zxingcpp.BarcodeFormat.Code128, zxingcpp.BarcodeFormat.DataMatrix)
+    return [r.text for r in zxingcpp.read_barcodes(image, formats=formats)]
+
+
+def decode_formats(image) -> list[tuple[str, str]]:
+    """(text, "code128" | "datamatrix") of every symbol found."""
+    import zxingcpp
+
+    formats = (zxingcpp.BarcodeFormat.Code128, zxingcpp.BarcodeFormat.DataMatrix)
+    names = {zxingcpp.BarcodeFormat.Code128: "code128", zxingcpp.BarcodeFormat.DataMatrix: "datamatrix"}
+    return [(r.text, names[r.format]) for r in zxingcpp.read_barcodes(image, formats=formats)]
 
 
 def pdf_text(pdf: bytes, *, page: int | None = None, layout: bool = False) -> str:

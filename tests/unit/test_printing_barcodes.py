@@ -13,7 +13,7 @@ from reportlab.pdfgen import canvas
 from archive_desk.errors import UserError
 from archive_desk.printing import barcodes
 
-from printing_helpers import decode, rasterise
+from printing_helpers import decode, pdf_text, rasterise
 
 MM = 72 / 25.4
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-."
@@ -150,3 +150,36 @@ def test_printer_resolution_needed_for_a_module() -> None:
     assert barcodes.min_printer_dpi(5 * 25.4 / 600) == 240
     # two dots of a thermal printer need exactly that printer
     assert barcodes.min_printer_dpi(2 * 25.4 / 203) == 203
+
+
+# --------------------------------------------------------------------------- Data Matrix
+
+
+@pytest.mark.parametrize("payload", ["G001-WS.2005-D30-BGS-H001", "Z109-LP.2019-D30-0123", "L.K1-01A-01-1-1"])
+def test_data_matrix_reads_back_exactly_its_payload_at_203_and_300_dpi(payload: str) -> None:
+    """pyStrich's symbol carries the payload and nothing else (reportlab's ECC200 widget adds a NUL a
+    scanner would type); drawn as vector squares at the smallest module used, it reads at 203 dpi."""
+    from printing_helpers import decode_formats
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(60 * MM, 20 * MM), invariant=1, pageCompression=0)
+    geo = barcodes.plan_datamatrix(payload, 55 * MM, 8 * MM, dpi=600)
+    assert geo.module_mm >= barcodes.MIN_DATAMATRIX_MODULE_MM
+    c.saveState()
+    c.translate(24 * 72 / 600, 24 * 72 / 600)
+    barcodes.draw_datamatrix_planned(c, geo, 0, 0)
+    c.restoreState()
+    c.showPage()
+    c.save()
+    pdf = buf.getvalue()
+    assert b"/Subtype /Image" not in pdf
+    for dpi in (203, 300):
+        (page,) = rasterise(pdf, dpi)
+        assert decode_formats(page) == [(payload, "datamatrix")], dpi
+    assert payload in pdf_text(pdf)  # the code is printed beside the symbol
+
+
+def test_data_matrix_that_does_not_fit_names_payload_and_label() -> None:
+    with pytest.raises(barcodes.BarcodeFitError) as err:
+        barcodes.plan_datamatrix("G001-WS.2005-D30-BGS-H001", 40 * MM, 5 * MM, label="spine-x")
+    assert "G001-WS.2005-D30-BGS-H001" in err.value.message and "spine-x" in err.value.message

@@ -44,6 +44,13 @@ def test_shipped_templates_cover_the_issue() -> None:
             assert {"fonds_code", "year", "retention", "item_start", "item_end", "org"} <= set(x.fields())
         if x.kind in ("front", "shelf"):
             assert x.has_barcode()
+    # the default front label (A4 3 × 8) and the spines print Data Matrix; the others Code 128 (with a
+    # Data Matrix variant for codes too long for it)
+    symbologies = {x.name: {el.symbology for el in x.elements if hasattr(el, "symbology")} for x in list_templates()}
+    assert symbologies["front-63x34"] == {"datamatrix"}
+    assert all(symbologies[f"spine-{k}"] == {"datamatrix"} for k in ("box-20", "box-30", "box-40", "box-50", "volume-10", "volume-15", "volume-20"))
+    assert symbologies["front-99x38"] == symbologies["shelf-60x40"] == {"code128"}
+    assert {"filing_refs"} <= set(load_template("front-63x34").fields())
     seal = load_template("seal-45x16")
     assert (seal.width_mm, seal.height_mm) == (45, 16)
     assert set(seal.fields()) == {"fonds_code", "year", "item_no", "org", "retention", "pages"}
@@ -149,6 +156,7 @@ def _base() -> dict:
         (lambda d: d["elements"].append({"type": "text", "x": 1, "y": 1, "w": 40, "h": 5, "format": "{title.__class__}"}), "format"),
         (lambda d: d["elements"].append({"type": "text", "x": 1, "y": 1, "w": 40, "h": 5, "field": "title", "colour": "red"}), "colour"),
         (lambda d: d["elements"].append({"type": "barcode", "x": 0, "y": 1, "w": 40, "h": 10, "rotate": 45}), "rotate"),
+        (lambda d: d["elements"].append({"type": "barcode", "x": 0, "y": 1, "w": 40, "h": 10, "symbology": "qr"}), "symbology"),
         (lambda d: d["elements"].append({"type": "text", "x": 1, "y": 1, "w": 40, "h": 5, "field": "title", "align": "middle"}), "align"),
         (lambda d: d.update(width_mm="wide"), "width_mm"),
         (lambda d: d.update(name="../evil"), "../evil"),

@@ -15,15 +15,15 @@ whole 300-dpi dots (0.254, 0.339, 0.423 mm) are preferred, since many office pri
 300 dpi. The caller places the barcode's origin on the dot grid (see ``labels.py``) and every
 offset here is a whole number of dots, so at the target resolution every edge lands on a dot.
 
-Why the floor is 0.19 mm and not 0.25 mm: a 21-character 档号 payload such as
-``Z109-LP.2019-D30-0123`` is 255 modules (the shortest Code 128 encoding) plus 2 × 10 modules of
-quiet zone; at X = 0.25 mm that is 68.75 mm and does not fit a 63.5 mm Avery L7159 label at all
-(even without quiet zones it is 63.75 mm). A4 sheets therefore print that code at
-X = 5/600 in = 0.212 mm on a 600-dpi laser (2.5 dots at 300 dpi, which still decodes; it does
-not decode from a 203-dpi raster, but sheets are not printed on thermal printers); thermal rolls
-use X = 2 dots = 0.25 mm at 203 dpi. Handheld scanners read X >= 0.19 mm ("7.5 mil", standard
-density). When a payload does not fit at the floor, :class:`BarcodeFitError` (a ``UserError``)
-names payload and label instead of printing a barcode nobody can scan.
+Labels print Code 128 only with X >= 0.25 mm (:data:`MIN_CODE128_MODULE_MM`, applied by
+``labels.py``): two dots of a 203-dpi thermal printer, and what a 203-dpi image of a laser sheet still
+resolves. A 21-character 档号 payload such as ``Z109-LP.2019-D30-0123`` is 255 modules plus 2 × 10
+modules of quiet zone: 68.75 mm at 0.25 mm, which a 63.5 mm Avery L7159 label does not have (it was
+once printed there at 0.212 mm, 1.67 dots at 203 dpi, which no decoder read from a 203-dpi raster).
+Such codes print as Data Matrix (ECC 200, bottom of this module) instead. :func:`plan_code128` itself
+still accepts a ``min_module_mm`` down to :data:`MIN_MODULE_MM` for other callers (forms). When a
+payload does not fit at the floor, :class:`BarcodeFitError` (a ``UserError``) names payload and label
+instead of printing a barcode nobody can scan.
 
 python-barcode 0.16 drops a leading "99" in code set C (see :class:`_Code128`); every encoding is
 read back with :func:`decode_modules` before it is drawn.
@@ -390,3 +390,173 @@ def draw_code128(
     )
     draw_planned(canvas, geo, x, y)
     return geo.total_width
+
+
+# --------------------------------------------------------------------------- Data Matrix (ECC 200)
+#
+# A 21–25-character 档号 does not fit a 63.5 mm label as Code 128 with modules of at least 0.25 mm
+# (the narrowest a 203-dpi printer or a 203-dpi scan draws as two dots); as Data Matrix it is an
+# 18 × 18 or 20 × 20 square of about 8 mm. The symbol comes from pyStrich's encoder, which encodes the
+# payload exactly (reportlab's ECC200DataMatrix widget appends a NUL byte that a scanner would type),
+# and is drawn as vector squares on the printer's dot grid like the Code 128 bars.
+
+#: the two symbologies a barcode element can print
+SYMBOLOGIES = ("code128", "datamatrix")
+#: what a room's scanners read: 2D imagers (Code 128 and Data Matrix) or 1D laser scanners (Code 128 only)
+SCANNERS_2D = "2d"
+SCANNERS_1D = "1d"
+SCANNER_KINDS = (SCANNERS_2D, SCANNERS_1D)
+#: the narrowest Code 128 module printed (mm): two dots of a 203-dpi printer, and what a 203-dpi
+#: image of a 600-dpi sheet still resolves
+MIN_CODE128_MODULE_MM = 0.25
+#: Data Matrix modules (mm): the smallest printed (7 dots of a 600-dpi printer, 0.296 mm: 3.5 dots of a 300-dpi
+#: office printer, 2.4 pixels of a 203-dpi image of the page, which zxing-cpp read in every position tried; on
+#: 203-dpi stock it rounds up to 3 dots, 0.375 mm; used only by a 25-character code on the 10 mm volume spine),
+#: and the largest chosen
+MIN_DATAMATRIX_MODULE_MM = 0.29
+DEFAULT_MAX_DATAMATRIX_MODULE_MM = 0.6
+#: quiet zone around a Data Matrix symbol, in modules (ISO/IEC 16022 asks for one)
+DATAMATRIX_QUIET_MODULES = 1
+
+
+@lru_cache(maxsize=8192)
+def datamatrix_matrix(payload: str) -> tuple[str, ...]:
+    """The ECC 200 symbol for ``payload``: rows top to bottom, ``1`` = dark module, finder pattern included."""
+    import copy
+
+    from pystrich.datamatrix import DataMatrixEncoder
+    from pystrich.datamatrix.renderer import DataMatrixRenderer
+
+    validate_payload(payload)
+    enc = DataMatrixEncoder(payload)
+    rows = DataMatrixRenderer(copy.deepcopy(enc.matrix), enc.regions, quiet_zone=0).matrix
+    return tuple("".join("1" if v else "0" for v in row) for row in rows)
+
+
+@lru_cache(maxsize=8192)
+def _datamatrix_ops(payload: str) -> str:
+    """PDF operators for the dark modules in module units (x right, y up from the symbol's bottom-left)."""
+    rows = datamatrix_matrix(payload)
+    n = len(rows)
+    ops = []
+    for r, row in enumerate(rows):
+        y = n - 1 - r
+        i = 0
+        while i < len(row):
+            if row[i] == "1":
+                j = row.find("0", i)
+                if j < 0:
+                    j = len(row)
+                ops.append(f"{i} {y} {j - i} 1 re")
+                i = j
+            else:
+                i += 1
+    return " ".join(ops) + " f"
+
+
+@dataclass(frozen=True)
+class DataMatrixGeometry:
+    """A Data Matrix symbol and the human-readable code beside it, in points, in the element's local
+    frame (x along the reading direction, y across it)."""
+
+    payload: str
+    module: float
+    size: int  # modules per side
+    offset: float  # from the start of the space to the symbol's quiet zone
+    symbol_start: float  # to the symbol's first module
+    symbol_y: float  # from the bottom of the space to the symbol's bottom
+    text_x: float  # where the code line starts (0 = no code line)
+    text_y: float  # its baseline
+    text_size: float
+    total_width: float  # symbol (quiet zone included), gap and text
+
+    @property
+    def module_mm(self) -> float:
+        return self.module / MM
+
+    @property
+    def side(self) -> float:
+        return self.size * self.module
+
+    @property
+    def text_width(self) -> float:
+        return fonts.text_width(self.payload, self.text_size, fonts.MONO) if self.text_size else 0.0
+
+
+def plan_datamatrix(
+    payload: str,
+    width_max: float,
+    height: float,
+    *,
+    dpi: float = 600,
+    min_module_mm: float = MIN_DATAMATRIX_MODULE_MM,
+    max_module_mm: float = DEFAULT_MAX_DATAMATRIX_MODULE_MM,
+    human_readable: bool = True,
+    text_size: float | None = None,
+    align: str = "center",
+    label: str = "",
+) -> DataMatrixGeometry:
+    """The module size and placement of a Data Matrix symbol with the code printed beside it.
+
+    The symbol is as large as ``height`` allows (whole printer dots per module, at most
+    ``max_module_mm``); the code line takes the rest of ``width_max``, shrunk to fit.
+    Raises :class:`BarcodeFitError` when the symbol does not fit at ``min_module_mm``.
+    """
+    rows = datamatrix_matrix(payload)
+    size = len(rows)
+    n = size + 2 * DATAMATRIX_QUIET_MODULES
+    where = label or t("this label")
+    dot = dot_size(dpi)
+    min_text = 4.0 if human_readable else 0.0
+    min_dots = max(1, math.ceil(min_module_mm * MM / dot - 1e-9))
+    max_dots = max(min_dots, math.floor(max_module_mm * MM / dot + 1e-9))
+    # the code line needs room for at least 4-point text
+    room_w = width_max - (fonts.text_width(payload, min_text, fonts.MONO) + 1.0 * MM if human_readable else 0.0)
+    fit_dots = math.floor(min(height, room_w) / n / dot + 1e-9)
+    dots = min(max_dots, fit_dots)
+    if dots < min_dots:
+        need = n * min_dots * dot
+        raise BarcodeFitError(
+            t(
+                "The barcode {payload} does not fit on {label}: it needs {needed} mm at the smallest readable bar width, the space is {available} mm. Choose a wider label or a shorter code.",
+                payload=payload,
+                label=where,
+                needed=f"{(need + (width_max - room_w)) / MM:.1f}",
+                available=f"{width_max / MM:.1f}",
+            ),
+            field="payload",
+        )
+    module = dots * dot
+    quiet = DATAMATRIX_QUIET_MODULES * module
+    block = n * module
+    size_pt = 0.0
+    gap = 0.0
+    if human_readable:
+        gap = max(1.0 * MM, module * 2) - quiet
+        avail = width_max - block - gap
+        size_pt = text_size if text_size else min(9.0, max(5.0, block * 0.45))
+        size_pt = min(size_pt, block / fonts.line_extent(fonts.MONO))
+        w = fonts.text_width(payload, size_pt, fonts.MONO)
+        if w > avail:
+            size_pt = size_pt * avail / w
+    total = block + (gap + fonts.text_width(payload, size_pt, fonts.MONO) if human_readable else 0.0)
+    slack = width_max - total
+    offset = 0.0 if align == "left" else (slack if align == "right" else slack / 2)
+    offset = math.floor(offset / dot + 1e-9) * dot
+    symbol_y = math.floor((height - block) / 2 / dot + 1e-9) * dot + quiet
+    text_x = offset + block + gap if human_readable else 0.0
+    # the code line centred on the symbol
+    text_y = symbol_y + size * module / 2 - (fonts.ascent(fonts.MONO) + fonts.descent(fonts.MONO)) * size_pt / 2 if human_readable else 0.0
+    return DataMatrixGeometry(
+        payload=payload, module=module, size=size, offset=offset, symbol_start=offset + quiet, symbol_y=symbol_y,
+        text_x=text_x, text_y=text_y, text_size=size_pt, total_width=total,
+    )
+
+
+def draw_datamatrix_planned(canvas, geo: DataMatrixGeometry, x: float, y: float) -> None:
+    """Draw a planned Data Matrix whose space starts at (``x``, ``y``) = bottom-left, in canvas space."""
+    if geo.text_size:
+        canvas.setFont(fonts.MONO, geo.text_size)
+        canvas.drawString(x + geo.text_x, y + geo.text_y, geo.payload)
+    m = geo.module
+    canvas.addLiteral(f"q {_fmt(m)} 0 0 {_fmt(m)} {_fmt(x + geo.symbol_start)} {_fmt(y + geo.symbol_y)} cm {_datamatrix_ops(geo.payload)} Q")

@@ -6,8 +6,13 @@
   so (scaling would change bar widths and font sizes the template was designed for). A smaller
   template is centred in the cell.
 * Every element stays inside its box and every box inside the label: text is shrunk (down to the
-  element's ``min_font_size``) and then shortened with "…"; a barcode that does not fit at the
-  smallest readable module width raises :class:`~archive_desk.printing.barcodes.BarcodeFitError`.
+  element's ``min_font_size``) and then shortened with "…".
+* Barcodes: Code 128 only with modules of at least 0.25 mm; a ``code128`` element whose code is too
+  long for that prints its Data Matrix variant in the same box (``PlacedLabel.fallback``), a
+  ``datamatrix`` element prints Data Matrix. With ``scanners="1d"`` (a room with laser scanners only)
+  Data Matrix is never printed: Code 128 where it fits, else
+  :class:`~archive_desk.printing.barcodes.BarcodeFitError`. With ``skip_refused`` a record that cannot
+  be printed is left out (``LabelLayout.refused``) and the others fill the cells without a hole.
 * A per-printer :class:`~archive_desk.printing.data.Calibration` shifts everything printed by its
   offsets plus the creep per row/column. The cells themselves (and the geometry reported by
   :func:`layout_labels`) stay where the stock says they are.
@@ -53,8 +58,10 @@ __all__ = [
     "Ink",
     "LabelLayout",
     "PlacedLabel",
+    "Refused",
     "layout_labels",
     "render_labels",
+    "render_labels_reporting",
     "render_test_page",
 ]
 
@@ -86,6 +93,17 @@ class PlacedLabel:
     ink: tuple[Ink, ...]  # nominal positions (without the shift)
     payloads: tuple[str, ...]  # barcodes drawn
     module_mm: tuple[float, ...]  # module width of each barcode
+    symbologies: tuple[str, ...] = ()  # "code128" or "datamatrix", per barcode
+    fallback: bool = False  # a Code 128 element printed its Data Matrix variant (the code was too long)
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A record that could not be printed (with ``skip_refused``): its index and why."""
+
+    record_index: int
+    code: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -96,16 +114,32 @@ class LabelLayout:
     labels: tuple[PlacedLabel, ...]
     cells_per_page: int
     next_start_at: int  # where the next run could start on the last sheet (1 = a fresh sheet)
+    refused: tuple[Refused, ...] = ()
+
+    @property
+    def fallbacks(self) -> tuple[PlacedLabel, ...]:
+        """Labels whose Code 128 did not fit and which carry the template's Data Matrix variant."""
+        return tuple(label for label in self.labels if label.fallback)
 
 
 # --------------------------------------------------------------------------- drawing one label
 
 
+@dataclass(frozen=True)
+class _Drawn:
+    inks: tuple[Ink, ...]
+    payloads: tuple[str, ...]
+    module_mm: tuple[float, ...]
+    symbologies: tuple[str, ...]
+    fallback: bool
+
+
 class _LabelDrawer:
     """Draws a template's elements; records ink boxes in page mm (nominal)."""
 
-    def __init__(self, canvas, template: LabelTemplate, stock: Stock) -> None:
+    def __init__(self, canvas, template: LabelTemplate, stock: Stock, scanners: str = "2d") -> None:
         fonts.register_fonts()
+        self.scanners = scanners
         self.c = canvas
         self.tpl = template
         self.stock = stock
@@ -128,10 +162,12 @@ class _LabelDrawer:
             (self.page_h - by0) / MM - dy,
         )
 
-    def draw(self, record: LabelRecord, lx: float, ly: float, shift: tuple[float, float]) -> tuple[list[Ink], list[str], list[float]]:
+    def draw(self, record: LabelRecord, lx: float, ly: float, shift: tuple[float, float]) -> _Drawn:
         inks: list[Ink] = []
         payloads: list[str] = []
         modules: list[float] = []
+        symbologies: list[str] = []
+        fallback = False
         c = self.c
         for el in self.tpl.elements:
             if el.show_if and not record.value(el.show_if).strip():
@@ -141,10 +177,12 @@ class _LabelDrawer:
                 if ink is not None:
                     inks.append(self._ink("text", *ink, shift))
             elif isinstance(el, BarcodeElement):
-                ink, payload, module = self._barcode(el, record, lx, ly)
+                ink, payload, module, symbology, fell_back = self._barcode(el, record, lx, ly)
                 inks.append(self._ink("barcode", *ink, shift))
                 payloads.append(payload)
                 modules.append(module)
+                symbologies.append(symbology)
+                fallback = fallback or fell_back
             elif isinstance(el, BoxElement):
                 lw = el.line_width * MM
                 left, top, w, h = self._box(lx, ly, el.x, el.y, el.w, el.h)
@@ -175,7 +213,7 @@ class _LabelDrawer:
                 c.line(x1, y1, x2, y2)
                 inks.append(self._ink("line", min(x1, x2) - (lw / 2 if y1 == y2 else 0), min(y1, y2) - (lw / 2 if x1 == x2 else 0),
                                       max(x1, x2) + (lw / 2 if y1 == y2 else 0), max(y1, y2) + (lw / 2 if x1 == x2 else 0), shift))
-        return inks, payloads, modules
+        return _Drawn(tuple(inks), tuple(payloads), tuple(modules), tuple(symbologies), fallback)
 
     @staticmethod
     def _clamp_line(a: float, b: float, lo: float, hi: float, lw: float) -> tuple[float, float]:
@@ -210,6 +248,36 @@ class _LabelDrawer:
             return None
         return box
 
+    def _plan(self, el: BarcodeElement, payload: str, length: float, thick: float, where: str):
+        """(symbology, geometry, fell back) for a barcode element: Code 128 where its modules are at least
+        0.25 mm, else (or when the element asks for it) Data Matrix, unless the room reads only 1D codes."""
+
+        def code128():
+            return barcodes.plan_code128(
+                payload, length, thick, dpi=self.stock.dpi,
+                min_module_mm=max(self.stock.min_module_mm, barcodes.MIN_CODE128_MODULE_MM),
+                max_module_mm=max(el.max_module_mm or barcodes.DEFAULT_MAX_MODULE_MM, barcodes.MIN_CODE128_MODULE_MM),
+                human_readable=el.human_readable, text_size=el.text_size, align=el.align, label=where,
+            )
+
+        if self.scanners == barcodes.SCANNERS_1D:
+            try:
+                return "code128", code128(), False
+            except barcodes.BarcodeFitError as exc:
+                raise barcodes.BarcodeFitError(
+                    t("{reason} The room's scanners read only 1D barcodes, so no Data Matrix code is printed in its place.",
+                      reason=exc.message),
+                    field="payload",
+                ) from exc
+        datamatrix = lambda: barcodes.plan_datamatrix(  # noqa: E731
+            payload, length, thick, dpi=self.stock.dpi, human_readable=el.human_readable, align=el.align, label=where)
+        if el.symbology == "datamatrix":
+            return "datamatrix", datamatrix(), False
+        try:
+            return "code128", code128(), False
+        except barcodes.BarcodeFitError:
+            return "datamatrix", datamatrix(), True
+
     def _barcode(self, el: BarcodeElement, record: LabelRecord, lx: float, ly: float):
         payload = record.value(el.field).strip()
         where = t("label template {template}", template=self.tpl.name)
@@ -230,18 +298,7 @@ class _LabelDrawer:
         # Reserve one dot in each direction so snapping the origin onto the dot grid never
         # pushes bars past the element box.
         dot = self.dot
-        geo = barcodes.plan_code128(
-            payload,
-            length - dot,
-            thick - dot,
-            dpi=self.stock.dpi,
-            min_module_mm=self.stock.min_module_mm,
-            max_module_mm=el.max_module_mm or barcodes.DEFAULT_MAX_MODULE_MM,
-            human_readable=el.human_readable,
-            text_size=el.text_size,
-            align=el.align,
-            label=where,
-        )
+        symbology, geo, fell_back = self._plan(el, payload, length - dot, thick - dot, where)
         # local frame: x along the reading direction, y from the code line up to the bars' top
         if rot == 0:
             ox, oy, ux, uy = left, top - h, (1, 0), (0, 1)
@@ -257,16 +314,27 @@ class _LabelDrawer:
         c.translate(ox, oy)
         if rot:
             c.rotate(-rot)
-        barcodes.draw_planned(c, geo, 0.0, 0.0)
+        if symbology == "code128":
+            barcodes.draw_planned(c, geo, 0.0, 0.0)
+            # ink: the bars, and the code line centred under them (quiet zones are blank)
+            text_w = fonts.text_width(payload, geo.text_size, fonts.MONO) if geo.text_size else 0.0
+            mid = geo.bars_start + geo.bars_width / 2
+            a0, a1 = min(geo.bars_start, mid - text_w / 2), max(geo.bars_start + geo.bars_width, mid + text_w / 2)
+            b0 = 0.0
+            b1 = (geo.text_size * fonts.line_extent(fonts.MONO) + geo.text_gap if geo.text_size else 0.0) + geo.bar_height
+        else:
+            barcodes.draw_datamatrix_planned(c, geo, 0.0, 0.0)
+            a0 = geo.symbol_start
+            a1 = max(geo.symbol_start + geo.side, geo.text_x + geo.text_width)
+            b0, b1 = geo.symbol_y, geo.symbol_y + geo.side
+            if geo.text_size:
+                b0 = min(b0, geo.text_y + fonts.descent(fonts.MONO) * geo.text_size)
+                b1 = max(b1, geo.text_y + fonts.ascent(fonts.MONO) * geo.text_size)
         c.restoreState()
-        # ink: quiet zones are blank; bars plus the code line
-        a0 = geo.offset
-        a1 = geo.offset + geo.total_width
-        b0, b1 = 0.0, thick - dot
         pts = [(ox + ux[0] * a + uy[0] * b, oy + ux[1] * a + uy[1] * b) for a in (a0, a1) for b in (b0, b1)]
         xs = [p[0] for p in pts]
         ys = [p[1] for p in pts]
-        return (min(xs), min(ys), max(xs), max(ys)), payload, geo.module_mm
+        return (min(xs), min(ys), max(xs), max(ys)), payload, geo.module_mm, symbology, fell_back
 
     def _snap(self, x: float, y: float, ux: tuple[int, int], uy: tuple[int, int]) -> tuple[float, float]:
         """Move the origin onto the dot grid (from the page's top-left), inwards along both local axes."""
@@ -364,22 +432,25 @@ def _new_canvas(target, stock: Stock, title: str):
     return c
 
 
-def _draw_labels(c, records: Sequence[LabelRecord], template: LabelTemplate, stock: Stock, start_at: int, calibration: Calibration) -> LabelLayout:
+def _draw_labels(c, records: Sequence[LabelRecord], template: LabelTemplate, stock: Stock, start_at: int, calibration: Calibration,
+                 scanners: str = barcodes.SCANNERS_2D, skip_refused: bool = False) -> LabelLayout:
     cells = _check_fits(template, stock)
     per_page = len(cells)
     _check_start(start_at, per_page, stock)
     if not records:
         raise UserError(t("There is nothing to print: no labels were chosen."))
-    drawer = _LabelDrawer(c, template, stock)
+    drawer = _LabelDrawer(c, template, stock, scanners)
     page_h = stock.page_height_mm * MM
-    slots = _slots(len(records), per_page, start_at)
     placed: list[PlacedLabel] = []
+    refused: list[Refused] = []
+    slot = start_at - 1
     current_page = 0
     c.setFillGray(0)
     c.setStrokeGray(0)
     if stock.kind == "plain":
         _draw_cut_guides(c, cells, page_h)
-    for i, (record, (page, idx)) in enumerate(zip(records, slots, strict=True)):
+    for i, record in enumerate(records):
+        page, idx = divmod(slot, per_page)
         if page != current_page:
             c.showPage()
             current_page = page
@@ -392,17 +463,29 @@ def _draw_labels(c, records: Sequence[LabelRecord], template: LabelTemplate, sto
         lx = cell.x + (cell.w - template.width_mm) / 2
         ly = cell.y + (cell.h - template.height_mm) / 2
         shift = calibration.shift_mm(cell.row, cell.col) if stock.kind != "roll" else (calibration.offset_x_mm, calibration.offset_y_mm)
+        # what the page holds before this label: a refused label's partial drawing is taken back (every
+        # refusal comes from planning a barcode, outside any saveState, so the graphics state stays balanced)
+        mark = len(c._code)
         try:
-            inks, payloads, modules = drawer.draw(record, lx + shift[0], ly + shift[1], shift)
+            drawn = drawer.draw(record, lx + shift[0], ly + shift[1], shift)
         except UserError as exc:
+            if skip_refused:
+                del c._code[mark:]
+                refused.append(Refused(i, record.code or record.location_code or record.payload, str(exc)))
+                continue
             if exc.where is None:
                 exc.where = t("label {n}", n=i + 1)
             raise
-        placed.append(PlacedLabel(i, page, cell, lx, ly, shift, tuple(inks), tuple(payloads), tuple(modules)))
+        placed.append(PlacedLabel(i, page, cell, lx, ly, shift, drawn.inks, drawn.payloads, drawn.module_mm,
+                                  drawn.symbologies, drawn.fallback))
+        slot += 1
     c.showPage()
-    last_page, last_idx = slots[-1]
+    if not placed:
+        first = refused[0]
+        raise UserError(t("No label could be printed. {code}: {reason}", code=first.code, reason=first.reason))
+    last_page, last_idx = divmod(slot - 1, per_page)
     nxt = last_idx + 2
-    return LabelLayout(template, stock, last_page + 1, tuple(placed), per_page, nxt if nxt <= per_page else 1)
+    return LabelLayout(template, stock, last_page + 1, tuple(placed), per_page, nxt if nxt <= per_page else 1, tuple(refused))
 
 
 def narrowest_module_mm(layout: LabelLayout) -> float | None:
@@ -418,10 +501,12 @@ def layout_labels(
     *,
     start_at: int = 1,
     calibration: Calibration = Calibration(),
+    scanners: str = barcodes.SCANNERS_2D,
+    skip_refused: bool = False,
 ) -> LabelLayout:
     """Where every label and element goes (and what would be printed), without writing a file."""
     c = _new_canvas(io.BytesIO(), stock, template.name)
-    return _draw_labels(c, list(records), template, stock, start_at, calibration)
+    return _draw_labels(c, list(records), template, stock, start_at, calibration, scanners, skip_refused)
 
 
 def _finish(c, buffer: io.BytesIO, out: Out) -> bytes | Path | None:
@@ -455,6 +540,7 @@ def render_labels(
     start_at: int = 1,
     calibration: Calibration = Calibration(),
     out: Out = None,
+    scanners: str = barcodes.SCANNERS_2D,
 ) -> bytes | Path | None:
     """Draw ``records`` with ``template`` on ``stock`` to a PDF.
 
@@ -463,10 +549,27 @@ def render_labels(
     Raises ``UserError`` for a template larger than the stock's labels, a ``start_at`` outside
     the sheet, a missing or invalid barcode payload, or a barcode that does not fit.
     """
+    return render_labels_reporting(records, template, stock, start_at=start_at, calibration=calibration, out=out,
+                                   scanners=scanners)[0]
+
+
+def render_labels_reporting(
+    records: Iterable[LabelRecord],
+    template: LabelTemplate,
+    stock: Stock,
+    *,
+    start_at: int = 1,
+    calibration: Calibration = Calibration(),
+    out: Out = None,
+    scanners: str = barcodes.SCANNERS_2D,
+    skip_refused: bool = False,
+) -> tuple[bytes | Path | None, LabelLayout]:
+    """:func:`render_labels`, and the layout: which labels fell back to Data Matrix and, with
+    ``skip_refused``, which records could not be printed (the others are printed, packed together)."""
     buffer = io.BytesIO()
     c = _new_canvas(buffer, stock, template.name)
-    _draw_labels(c, list(records), template, stock, start_at, calibration)
-    return _finish(c, buffer, out)
+    layout = _draw_labels(c, list(records), template, stock, start_at, calibration, scanners, skip_refused)
+    return _finish(c, buffer, out), layout
 
 
 # --------------------------------------------------------------------------- test page

@@ -25,7 +25,8 @@ Template file (all lengths in mm, origin at the label's top-left corner, y point
          "font": "sans",                        # sans | mono (both the shipped WenQuanYi font)
          "show_if": "org"},                     # only when this field has a value
         {"type": "barcode", "x": 0, "y": 20, "w": 63.5, "h": 12, "field": "payload",
-         "rotate": 0, "human_readable": true, "text_size": 7, "max_module_mm": 0.34, "align": "center"}
+         "rotate": 0, "human_readable": true, "text_size": 7, "max_module_mm": 0.34, "align": "center",
+         "symbology": "code128"}      # code128 | datamatrix (see below)
       ]
     }
 
@@ -36,6 +37,11 @@ Stock file::
      "label_width_mm": 63.5, "label_height_mm": 33.9, "columns": 3, "rows": 8,
      "margin_left_mm": 7.25, "margin_top_mm": 12.9, "gap_x_mm": 2.5, "gap_y_mm": 0,
      "corner_radius_mm": 1.5, "dpi": 600}
+
+A barcode element prints ``code128`` across its length, or ``datamatrix``: an ECC 200 square at the
+start of its length with the code printed beside it. Code 128 is printed only with modules of at least
+0.25 mm; where a code is too long for that, the element prints its Data Matrix variant instead (and
+the layout says so), unless the room has only 1D scanners (see ``services/labels.py``).
 
 ``roll`` stock is one label per page of the label's size; ``plain`` stock is ordinary paper on
 which labels of the template's own size are laid out in a grid (margins and gaps given) with cut
@@ -67,6 +73,7 @@ VALIGNS = ("top", "middle", "bottom")
 LATIN_MODES = ("auto", "upright", "rotate", "stack")
 FONTS = ("sans", "mono")
 ROTATIONS = (0, 90, 180, 270)
+SYMBOLOGIES = ("code128", "datamatrix")
 _NAME_RE = re.compile(r"^[^\W][\w.\-]{0,63}$")
 _FIELD_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _EPS = 1e-6
@@ -114,6 +121,7 @@ class BarcodeElement:
     max_module_mm: float | None = None
     align: str = "center"
     show_if: str | None = None
+    symbology: str = "code128"  # code128 | datamatrix
     type: str = "barcode"
 
     @property
@@ -461,7 +469,7 @@ def _get_bool(d: Mapping[str, Any], key: str, probs: _Problems, ctx: str, defaul
 
 _ALLOWED_KEYS = {
     "text": {"type", "x", "y", "w", "h", "text", "field", "format", "label", "font_size", "min_font_size", "max_lines", "align", "valign", "vertical", "latin", "font", "show_if"},
-    "barcode": {"type", "x", "y", "w", "h", "field", "rotate", "human_readable", "text_size", "max_module_mm", "align", "show_if"},
+    "barcode": {"type", "x", "y", "w", "h", "field", "rotate", "human_readable", "text_size", "max_module_mm", "align", "show_if", "symbology"},
     "box": {"type", "x", "y", "w", "h", "rows", "cols", "line_width", "show_if"},
     "line": {"type", "x1", "y1", "x2", "y2", "line_width", "show_if"},
 }
@@ -522,10 +530,12 @@ def _parse_element(d: Any, i: int, tw: float, th: float, probs: _Problems) -> El
         ts = _get_number(d, "text_size", probs, ctx, default=None, lo=4, hi=24)
         mm_max = _get_number(d, "max_module_mm", probs, ctx, default=None, lo=0.19, hi=1.0)
         align = _get_str(d, "align", probs, ctx, default="center", choices=ALIGNS)
+        symbology = _get_str(d, "symbology", probs, ctx, default="code128", choices=SYMBOLOGIES)
         thickness = w if rot in (90, 270) else h
         if thickness < 5:
             probs.add(t("{where}: a barcode needs at least 5 mm for its bars and code", where=ctx))
-        return BarcodeElement(x, y, w, h, field=fld, rotate=rot, human_readable=hr, text_size=ts, max_module_mm=mm_max, align=align, show_if=show_if)
+        return BarcodeElement(x, y, w, h, field=fld, rotate=rot, human_readable=hr, text_size=ts, max_module_mm=mm_max, align=align, show_if=show_if,
+                              symbology=symbology)
     # text
     sources = [k for k in ("text", "field", "format") if d.get(k) not in (None, "")]
     if len(sources) != 1:

@@ -33,7 +33,8 @@ Progress = Callable[[int, int], None]
 #: transaction (loans, transfers …); areas append their builder from their own module
 #: (``archive_desk.services.demo_<area>``), listed in ``EXTENSION_MODULES``.
 EXTENSIONS: list[Callable[..., None]] = []
-EXTENSION_MODULES: tuple[str, ...] = ("archive_desk.services.demo_shelves", "archive_desk.services.demo_loans", "archive_desk.services.demo_transfers")
+EXTENSION_MODULES: tuple[str, ...] = ("archive_desk.services.demo_shelves", "archive_desk.services.demo_loans", "archive_desk.services.demo_transfers",
+                                     "archive_desk.services.demo_labels")
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强文斌海燕玉兰红梅晓东春梅丽华俊杰子涵浩然欣怡梓轩"

@@ -10,20 +10,72 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from archive_desk.errors import UserError
 from archive_desk.i18n import is_chinese, t
-from archive_desk.models import Category, Fonds, Item, Layer, Rack, Volume, VolumeStatus
+from archive_desk.models import Category, CategoryField, Fonds, Item, Layer, Rack, Volume, VolumeStatus
+from archive_desk.models.settings import CatalogueSetting
+from archive_desk.printing.barcodes import SCANNER_KINDS, SCANNERS_1D, SCANNERS_2D
 from archive_desk.printing.data import ItemEntry, LabelRecord, VolumeForm, VolumeNotes
 from archive_desk.services import audit, codes, locations
 from archive_desk.services.audit import Actor
 from archive_desk.services.catalogue import retention_label
 
 V = Volume.__table__
-DEFAULT_TEMPLATE = "front-63x34"
-DEFAULT_STOCK = "a4-3x8-l7159"
+I = Item.__table__  # noqa: E741
 SHELF_TEMPLATE = "shelf-70x30"
+SHELF_STOCK = "a4-3x10-70x29.7"
+
+# ---- room settings of this area (catalogue_settings keys; one default each, here and nowhere else)
+
+#: which scanners the room has: "2d" (keyboard-wedge imagers: Code 128 and Data Matrix) or "1d" (laser
+#: scanners: Code 128 only, so labels default to stock where a 档号 fits as Code 128 and Data Matrix is never printed)
+SCANNERS_SETTING = "label_scanners"
+DEFAULT_SCANNERS = SCANNERS_2D
+#: per category code, the category's own fields a room files by, printed on labels ("filing_refs")
+LABEL_FIELDS_SETTING = "label_category_fields"
+DEFAULT_LABEL_FIELDS: dict[str, list[str]] = {"LP": ["claim_no", "policy_no"], "BL": ["record_no"]}
+#: 机构(问题) code -> name, for the 归档章 ("BGS" -> "办公室")
+ORG_NAMES_SETTING = "org_names"
+DEFAULT_ORG_NAMES: dict[str, str] = {}
+
+#: (front template, stock) a batch starts with, by the room's scanners
+DEFAULT_LABELS = {SCANNERS_2D: ("front-63x34", "a4-3x8-l7159"), SCANNERS_1D: ("front-99x38", "a4-2x7-l7163")}
+DEFAULT_TEMPLATE, DEFAULT_STOCK = DEFAULT_LABELS[DEFAULT_SCANNERS]
+SEAL_TEMPLATE = "seal-45x16"
+
+
+def _setting(session: Session, key: str, default):  # noqa: ANN001, ANN202
+    row = session.get(CatalogueSetting, key)
+    return default if row is None or row.value is None else row.value
+
+
+def room_scanners(session: Session) -> str:
+    """"2d" or "1d": what the room's scanners read (see :data:`SCANNERS_SETTING`)."""
+    value = _setting(session, SCANNERS_SETTING, DEFAULT_SCANNERS)
+    return value if value in SCANNER_KINDS else DEFAULT_SCANNERS
+
+
+def set_room_scanners(session: Session, actor: Actor, value: str) -> str:
+    """Record which scanners the room has ("2d" or "1d"); audited."""
+    if value not in SCANNER_KINDS:
+        raise UserError(t("Scanners must be one of {choices}.", choices=", ".join(SCANNER_KINDS)), field="scanners")
+    before = room_scanners(session)
+    row = session.get(CatalogueSetting, SCANNERS_SETTING)
+    if row is None:
+        session.add(CatalogueSetting(key=SCANNERS_SETTING, value=value))
+    else:
+        row.value = value
+    session.flush()
+    audit.record(session, actor, "setting.changed", "setting", None, {SCANNERS_SETTING: before}, {SCANNERS_SETTING: value})
+    return value
+
+
+def default_labels(scanners: str) -> tuple[str, str]:
+    """(template, stock) names a room with these scanners starts with."""
+    return DEFAULT_LABELS.get(scanners, DEFAULT_LABELS[DEFAULT_SCANNERS])
 
 
 @dataclass(frozen=True)
@@ -89,16 +141,77 @@ def _fonds_and_categories(session: Session) -> tuple[dict[int, tuple[str, str]],
     return fonds, cats
 
 
+def _filing_fields(session: Session) -> dict[int, list[tuple[str, str]]]:
+    """Per category id, (key, caption) of the category's own fields printed on its labels."""
+    wanted = _setting(session, LABEL_FIELDS_SETTING, DEFAULT_LABEL_FIELDS)
+    codes_by_id = dict(session.execute(select(Category.id, Category.code)).all())
+    out: dict[int, list[tuple[str, str]]] = {}
+    fields = {(f.category_id, f.key): f for f in session.scalars(select(CategoryField))}
+    for cat_id, code in codes_by_id.items():
+        keys = wanted.get(code) or []
+        chosen = [(k, (fields[(cat_id, k)].label_zh if is_chinese() else fields[(cat_id, k)].label_en))
+                  for k in keys if (cat_id, k) in fields]
+        if chosen:
+            out[cat_id] = chosen
+    return out
+
+
+def _filing_refs(custom: dict | None, chosen: list[tuple[str, str]]) -> str:
+    parts = [f"{caption} {custom[k]}" for k, caption in chosen if custom and str(custom.get(k) or "").strip()]
+    return "　".join(parts)
+
+
+def _item_no(n: int | None) -> str:
+    """件号 as printed: four digits (DA/T 22)."""
+    return f"{n:04d}" if n else ""
+
+
+def _item_number(item: Item, volume: Volume) -> int:
+    """The 件号 of an item: the number its 档号 ends with (in a box it runs on from the box before),
+    else its place after the box's first 件号, else its place in the volume."""
+    last = (item.code or "").rsplit("-", 1)[-1]
+    if last.isdigit():
+        return int(last)
+    return (volume.item_start - 1 + item.seq) if volume.item_start else item.seq
+
+
+def _box_no(v: Volume) -> str:
+    """盒号: the box's number; a volume-filed 案卷 in its own box has its 案卷号."""
+    if v.box_no:
+        return f"{v.box_no:03d}"
+    last = v.code.rsplit("-", 1)[-1]
+    return last if last.isdigit() else (str(v.sequence) if v.sequence else "")
+
+
+def _item_ranges(session: Session, volume_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
+    """(first, last) 件号 of the items filed in each volume (withdrawn items left out)."""
+    out: dict[int, tuple[int, int]] = {}
+    for start in range(0, len(volume_ids), 500):
+        chunk = list(volume_ids[start:start + 500])
+        rows = session.execute(select(I.c.volume_id, func.min(I.c.seq), func.max(I.c.seq))
+                               .where(I.c.volume_id.in_(chunk), I.c.removed.is_(False)).group_by(I.c.volume_id))
+        out.update({vid: (lo, hi) for vid, lo, hi in rows if lo is not None})
+    return out
+
+
 def label_records(session: Session, volume_ids: Sequence[int]) -> list[LabelRecord]:
-    """Printable data for each volume, in the order given."""
+    """Printable data for each volume, in the order given.
+
+    起止件号 are the box's item numbers (按件) or the first and last 件 filed in the volume (按卷), four
+    digits each; 盒号 is the box number, or the 案卷号 of a volume that is its own box; ``filing_refs``
+    (in ``extra``) carries the category's own reference numbers a room files by (赔案号, 病案号 …,
+    :data:`LABEL_FIELDS_SETTING`).
+    """
     if not volume_ids:
         return []
     fonds, cats = _fonds_and_categories(session)
+    filing = _filing_fields(session)
     rows: dict[int, Volume] = {}
     for start in range(0, len(volume_ids), 500):
         chunk = list(volume_ids[start:start + 500])
         rows.update({v.id: v for v in session.scalars(select(Volume).where(Volume.id.in_(chunk)))})
     where = locations.describe_locations(session, [v.layer_id for v in rows.values() if v.layer_id])
+    ranges = _item_ranges(session, [vid for vid, v in rows.items() if not (v.item_start and v.item_end)])
     out = []
     for vid in volume_ids:
         v = rows.get(vid)
@@ -106,14 +219,45 @@ def label_records(session: Session, volume_ids: Sequence[int]) -> list[LabelReco
             continue
         fonds_code, fonds_name = fonds.get(v.fonds_id, ("", ""))
         loc = where.get(v.layer_id) if v.layer_id else None
+        first, last = (v.item_start, v.item_end) if v.item_start and v.item_end else ranges.get(vid, (None, None))
+        extra = {k: str(val) for k, val in (v.custom or {}).items() if val is not None}
+        refs = _filing_refs(v.custom, filing.get(v.category_id, []))
+        if refs:
+            extra["filing_refs"] = refs
         out.append(LabelRecord(
             payload=v.barcode, code=v.code, title=v.title, fonds_code=fonds_code, fonds_name=fonds_name,
             category=cats.get(v.category_id, ""), year=str(v.year), retention=retention_label(v.retention),
-            security=v.security, org=v.org_code, box_no=str(v.box_no or ""), volume_no=str(v.sequence or ""),
-            item_start=str(v.item_start or ""), item_end=str(v.item_end or ""), item_no=str(v.sequence or ""),
+            security=v.security, org=v.org_code, box_no=_box_no(v), volume_no=str(v.sequence or ""),
+            item_start=_item_no(first), item_end=_item_no(last), item_no="",
             pages=str(v.pages or ""), location=loc.words if loc else "", location_code=loc.code if loc else "",
-            extra={k: str(val) for k, val in (v.custom or {}).items() if val is not None},
+            extra=extra,
         ))
+    return out
+
+
+def item_seal_records(session: Session, volume_ids: Sequence[int]) -> list[LabelRecord]:
+    """One 归档章 per 件 filed in these volumes (boxes), in volume then 件号 order: 全宗号, 年度, the 件's own
+    件号, 机构(问题) by name (:data:`ORG_NAMES_SETTING`; the code when no name is recorded), 保管期限 and the
+    件's own 页数. Withdrawn items get no seal."""
+    if not volume_ids:
+        return []
+    fonds, _cats = _fonds_and_categories(session)
+    org_names = _setting(session, ORG_NAMES_SETTING, DEFAULT_ORG_NAMES)
+    vols = {v.id: v for v in session.scalars(select(Volume).where(Volume.id.in_(list(volume_ids))))}
+    out = []
+    for vid in volume_ids:
+        v = vols.get(vid)
+        if v is None:
+            continue
+        fonds_code, fonds_name = fonds.get(v.fonds_id, ("", ""))
+        items = session.scalars(select(Item).where(Item.volume_id == vid, Item.removed.is_(False)).order_by(Item.seq)).all()
+        for it in items:
+            out.append(LabelRecord(
+                code=it.code or v.code, title=it.title, fonds_code=fonds_code, fonds_name=fonds_name, year=str(v.year),
+                retention=retention_label(v.retention), security=it.security or v.security,
+                org=org_names.get(v.org_code, v.org_code) if v.org_code else "", box_no=_box_no(v),
+                item_no=_item_no(_item_number(it, v)), pages=str(it.pages) if it.pages else "",
+            ))
     return out
 
 
@@ -166,3 +310,24 @@ def volume_forms(session: Session, volume_ids: Sequence[int]) -> list[VolumeForm
         ))
     return out
 
+
+
+def shelf_layer_ids(session: Session, *, codes: Sequence[str] = (), room_code: str | None = None,
+                    rack_number: int | None = None) -> tuple[list[int], list[str]]:
+    """Layers for shelf labels, by scanned or typed location codes, or every layer of a room (or one rack
+    of it) in shelf order; returns (layer ids, the codes that matched no layer)."""
+    ids: list[int] = []
+    unknown: list[str] = []
+    for text in codes:
+        layer = locations.find_layer(session, text)
+        if layer is None:
+            unknown.append(text)
+        elif layer.id not in ids:
+            ids.append(layer.id)
+    if room_code is not None:
+        room = locations.get_room(session, code=room_code)
+        racks = ([locations.find_rack(session, room_code, rack_number)] if rack_number is not None
+                 else locations.list_racks(session, room.id))
+        for rack in racks:
+            ids.extend(layer.id for layer in locations.list_layers(session, rack.id) if layer.id not in ids)
+    return ids, unknown

@@ -42,9 +42,10 @@ from archive_desk.printing import barcodes
 from archive_desk.printing.data import Calibration, LabelRecord, label_fields
 from archive_desk.printing.forms import render_volume_forms
 from archive_desk.printing.labels import (
+    LabelLayout,
     layout_labels,
     narrowest_module_mm,
-    render_labels,
+    render_labels_reporting,
     render_test_page,
 )
 from archive_desk.printing.templates import (
@@ -89,6 +90,10 @@ class LabelsArea(Area):
         self.volume_ids: list[int] = []
         self._templates: list[LabelTemplate] = []
         self._stocks: list[Stock] = []
+        #: what the last PDF made held: which labels fell back to Data Matrix, which were refused
+        self.last_layout: LabelLayout | None = None
+        with ctx.db.read() as session:
+            self.scanners = labels.room_scanners(session)
 
         # ---- left: the batch
         self.scan_field = ScanLineEdit(self)
@@ -108,7 +113,9 @@ class LabelsArea(Area):
         add_never = QPushButton(self.tr("Add never printed"), self)
         add_never.clicked.connect(self._on_add_never_clicked)
         add_selection = QPushButton(self.tr("Add catalogue selection"), self)
+        add_selection.setObjectName("addSelectionButton")
         add_selection.clicked.connect(self._on_add_selection_clicked)
+        self.add_selection_button = add_selection
         add_search = QPushButton(self.tr("Add search results…"), self)
         add_search.clicked.connect(self._on_add_search_clicked)
         add_shelf = QPushButton(self.tr("Add a shelf range…"), self)
@@ -140,6 +147,11 @@ class LabelsArea(Area):
         self.start_at = QSpinBox(self)
         self.start_at.setObjectName("startAt")
         self.start_at.setRange(1, 1)
+        self.scanners_combo = QComboBox(self)
+        self.scanners_combo.setObjectName("scannersCombo")
+        self.scanners_combo.addItem(self.tr("2D imagers (Data Matrix and Code 128)"), barcodes.SCANNERS_2D)
+        self.scanners_combo.addItem(self.tr("1D laser scanners only (Code 128)"), barcodes.SCANNERS_1D)
+        self.scanners_combo.setCurrentIndex(max(0, self.scanners_combo.findData(self.scanners)))
         self.printer_combo = QComboBox(self)
         self.printer_combo.setObjectName("printerCombo")
         self.offset_x = self._mm_box()
@@ -153,6 +165,7 @@ class LabelsArea(Area):
         trow = QHBoxLayout()
         trow.addWidget(self.template_combo, 1)
         trow.addWidget(new_template)
+        form.addRow(self.tr("Scanners in this room"), self.scanners_combo)
         form.addRow(self.tr("Template"), trow)
         form.addRow(self.tr("Label stock"), self.stock_combo)
         form.addRow(self.tr("Start at label"), self.start_at)
@@ -204,7 +217,8 @@ class LabelsArea(Area):
         self.template_combo.currentIndexChanged.connect(self._on_template_combo_currentIndexChanged)
         self.stock_combo.currentIndexChanged.connect(self._on_stock_combo_currentIndexChanged)
         self.printer_combo.currentTextChanged.connect(self._on_printer_combo_currentTextChanged)
-        self._load_templates()
+        self.scanners_combo.currentIndexChanged.connect(self._on_scanners_combo_currentIndexChanged)
+        self._load_templates(labels.default_labels(self.scanners)[0])
         self._load_printers()
 
     def title(self) -> str:
@@ -220,7 +234,8 @@ class LabelsArea(Area):
 
     # ------------------------------------------------------------ templates, stock, printers
 
-    def _load_templates(self, select: str = labels.DEFAULT_TEMPLATE) -> None:
+    def _load_templates(self, select: str | None = None) -> None:
+        select = select or labels.default_labels(self.scanners)[0]
         problems: list[str] = []
         self._templates = list_templates(user_templates_dir(), on_error=lambda exc: problems.append(str(exc)))
         self._stocks = list_stocks(user_templates_dir(), on_error=lambda exc: problems.append(str(exc)))
@@ -250,10 +265,25 @@ class LabelsArea(Area):
         self.stock_combo.clear()
         for stock in stocks:
             self.stock_combo.addItem(stock.display_title, stock.name)
-        index = self.stock_combo.findData(labels.DEFAULT_STOCK)
+        index = self.stock_combo.findData(labels.default_labels(self.scanners)[1])
         self.stock_combo.setCurrentIndex(index if index >= 0 else 0)
         self.stock_combo.blockSignals(False)
         self._on_stock_combo_currentIndexChanged()
+
+    def _on_scanners_combo_currentIndexChanged(self) -> None:
+        value = self.scanners_combo.currentData()
+        if value == self.scanners:
+            return
+        try:
+            with self.ctx.db.write() as session:
+                self.scanners = labels.set_room_scanners(session, self.ctx.actor, value)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        template, stock = labels.default_labels(self.scanners)
+        self._load_templates(template)
+        self.message.setText(self.tr("The room's labels now start with %1 on %2.").replace(
+            "%1", self.template_combo.currentText()).replace("%2", self.stock_combo.currentText()))
 
     def _on_template_combo_currentIndexChanged(self) -> None:
         self._fill_stocks()
@@ -332,10 +362,9 @@ class LabelsArea(Area):
         self.add_volumes(ids)
 
     def _on_add_selection_clicked(self) -> None:
-        window = self.window()
-        catalogue = getattr(window, "areas", {}).get("catalogue")
-        selected = getattr(catalogue, "selected_volume_ids", None)
-        ids = list(selected()) if callable(selected) else []
+        # the main window's catalogue area (built with the window) and its real selection
+        catalogue = getattr(self.window(), "areas", {}).get("catalogue")
+        ids = list(catalogue.selected_ids()) if catalogue is not None else []
         if not ids:
             self.message.setText(self.tr("Select volumes in the catalogue first."))
             return
@@ -380,20 +409,45 @@ class LabelsArea(Area):
             raise UserError(self.tr("The batch is empty: scan or add volumes first."))
         calibration = self.calibration_for(printer) if printer else self._current_calibration()
         with self.ctx.db.read() as session:
-            records = labels.label_records(session, self.volume_ids)
+            # a 归档章 belongs to each 件: one seal per item, with the item's own 件号 and 页数
+            records = (labels.item_seal_records(session, self.volume_ids) if tpl.kind == "seal"
+                       else labels.label_records(session, self.volume_ids))
         return records, tpl, stock, calibration
 
     def make_pdf(self, printer: str | None = None, batch: _Batch | None = None) -> bytes:
+        """The batch as PDF; labels that cannot print are left out and listed (see :meth:`layout_note`)."""
         records, tpl, stock, calibration = batch or self._batch(printer)
-        data = render_labels(records, tpl, stock, start_at=self.start_at.value(), calibration=calibration)
+        self._last_records = records
+        data, self.last_layout = render_labels_reporting(records, tpl, stock, start_at=self.start_at.value(),
+                                                         calibration=calibration, scanners=self.scanners, skip_refused=True)
         assert isinstance(data, bytes)
         return data
+
+    def layout_note(self, layout: LabelLayout | None = None) -> str:
+        """What the clerk should know about the labels made: codes printed as Data Matrix, labels not printed."""
+        layout = layout or self.last_layout
+        if layout is None:
+            return ""
+        lines = []
+        if layout.fallbacks:
+            lines.append(self.tr("%n code(s) are too long for Code 128 on this template and print as Data Matrix: %1", "",
+                                 len(layout.fallbacks)).replace("%1", "、".join(
+                self._code_at(p.record_index) for p in layout.fallbacks[:10])))
+        if layout.refused:
+            lines.append(self.tr("%n label(s) cannot be printed and are left out:", "", len(layout.refused)))
+            lines.extend(f"{r.code}: {r.reason}" for r in layout.refused[:10])
+        return "\n".join(lines)
+
+    def _code_at(self, record_index: int) -> str:
+        records = getattr(self, "_last_records", [])
+        return records[record_index].code if record_index < len(records) else str(record_index + 1)
 
     def too_fine_for(self, printer: QPrinter, batch: _Batch | None = None) -> str | None:
         """What to tell the user when the batch's barcodes are finer than ``printer`` can draw (bars of
         fewer than two of its dots do not scan), else None."""
         records, tpl, stock, calibration = batch or self._batch(printer.printerName())
-        narrowest = narrowest_module_mm(layout_labels(records, tpl, stock, start_at=self.start_at.value(), calibration=calibration))
+        narrowest = narrowest_module_mm(layout_labels(records, tpl, stock, start_at=self.start_at.value(), calibration=calibration,
+                                                      scanners=self.scanners, skip_refused=True))
         dpi = printer.resolution()
         if narrowest is None or barcodes.readable_on(narrowest, dpi):
             return None
@@ -410,12 +464,22 @@ class LabelsArea(Area):
             self.preview.set_pdf(self.make_pdf())
         except UserError as exc:
             self.message.setText(str(exc))
+            return
+        self.message.setText(self.layout_note())
 
     def _after_output(self) -> None:
-        if self.mark_printed.isChecked() and self.volume_ids:
+        note = self.layout_note()
+        if self.last_layout is not None and self.last_layout.template.kind == "seal":
+            printed = []  # seals are per 件, not the volumes' labels
+        elif self.last_layout is not None:
+            printed = [self.volume_ids[p.record_index] for p in self.last_layout.labels]
+        else:
+            printed = list(self.volume_ids)
+        if self.mark_printed.isChecked() and printed:
             with self.ctx.db.write() as session:
-                labels.mark_printed(session, self.ctx.actor, self.volume_ids)
-            self.message.setText(self.tr("Print date recorded for %n volume(s).", "", len(self.volume_ids)))
+                labels.mark_printed(session, self.ctx.actor, printed)
+            note = "\n".join(x for x in (self.tr("Print date recorded for %n volume(s).", "", len(printed)), note) if x)
+        self.message.setText(note)
 
     def _on_print_clicked(self) -> None:
         printer = choose_printer(self, self.printer_combo.currentText())
