@@ -208,7 +208,7 @@ def test_cli_never_printed_prints_the_rest_and_lists_the_refused(room: Path, tmp
         db.dispose()
     out = tmp_path / "never.pdf"
     result = run_cli("labels", "--db", str(copy), "--never-printed", "--mark-printed", "-o", str(out))
-    assert result.returncode == 3, result.stderr
+    assert result.returncode == 1, result.stderr  # done in part
     assert out.exists() and f"{total - 2} " in result.stdout
     assert all(code in result.stderr for code in bad)
     db = Database.open(copy)

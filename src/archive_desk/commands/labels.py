@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--start-at", type=int, default=1, help=h("first free label on a part-used sheet"))
     p.add_argument("--limit", type=int, default=1000, help=h("at most this many labels from a search"))
     p.add_argument("--mark-printed", action="store_true", help=h("record the print date on the volumes"))
-    p.epilog = h("Labels that cannot be printed are listed and the others printed; the exit status is then 3.")
+    p.epilog = h("Labels that cannot be printed are listed and the others printed; the exit status is then 1 (done in part).")
     p.add_argument("-o", "--out", type=Path, required=True, help=h("PDF file to write"))
     p.set_defaults(func=run_labels)
 
@@ -109,7 +109,7 @@ def run_labels(args: argparse.Namespace) -> int:
         print(t("{count} labels written to {path}", count=len(layout.labels), path=args.out))
         if layout.refused:
             print(t("{count} labels could not be printed (listed above).", count=len(layout.refused)), file=sys.stderr)
-            return 3
+            return 1  # done in part (the README's exit-code table)
         return 0
     finally:
         db.dispose()
