@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 
 import pytest
@@ -113,8 +115,9 @@ def test_single_parts_and_english() -> None:
     v = volume_form(5)
     only_list = render_volume_forms([v], parts=("items",))
     assert pdf_pages(only_list) == 1 and "卷内文件目录" in pdf_text(only_list)
-    set_language("en")
-    pdf = render_volume_forms([v], parts=("cover", "items"))
+    set_language("en")  # an English UI still prints the Chinese form
+    assert "卷内文件目录" in pdf_text(render_volume_forms([v], parts=("items",)))
+    pdf = render_volume_forms([dataclasses.replace(v, language="en")], parts=("cover", "items"))  # the room's form language
     text = pdf_text(pdf)
     assert "Item list of the volume" in text and "Page 1 of 1" in text and "Volume title" in text
     with pytest.raises(UserError):

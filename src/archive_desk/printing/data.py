@@ -106,6 +106,11 @@ class Calibration:
 
 # --------------------------------------------------------------------------- forms
 
+#: Official forms (移交清册, 交接文据, 销毁清册, 借阅单, 备考表, covers) are Chinese archival forms: they print in
+#: Chinese whatever the UI language, unless the catalogue's "form language" setting says otherwise. The room
+#: setting (``services.setup`` ``form_language``) takes its default from here.
+DEFAULT_FORM_LANGUAGE = "zh_CN"
+
 DateLike = _dt.date | str | None
 
 
@@ -166,6 +171,7 @@ class VolumeForm:
     page_count: int | None = None  # 页数; from the items when None
     items: tuple[ItemEntry, ...] = ()
     notes: VolumeNotes = VolumeNotes()
+    language: str = DEFAULT_FORM_LANGUAGE
 
     @property
     def items_total(self) -> int:
@@ -190,3 +196,4 @@ class FilingDirectory:
     retention: str = ""
     org: str = ""
     box_no: str = ""  # empty for a whole year's directory
+    language: str = DEFAULT_FORM_LANGUAGE

@@ -20,7 +20,8 @@ from archive_desk.i18n import t
 
 from .labels import Out
 from .signed_table import signed_table_part
-from .tables import Column, Signature, TableDocument, render_parts
+from .data import DEFAULT_FORM_LANGUAGE
+from .tables import Column, Signature, TableDocument, form_language, render_parts
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class DestructionList:
     destroyed_on: date | str | None = None
     notes: str = ""
     draft: bool = False
+    language: str = DEFAULT_FORM_LANGUAGE
 
 
 def _date(value: date | str | None) -> str:
@@ -70,6 +72,7 @@ def _date(value: date | str | None) -> str:
     return str(value)
 
 
+@form_language
 def destruction_document(d: DestructionList) -> TableDocument:
     cols = (
         Column(t("No."), 12, "center", wrap=False),
@@ -111,9 +114,11 @@ def destruction_document(d: DestructionList) -> TableDocument:
         ),
         landscape=True,
         header=header,
+        language=d.language,
     )
 
 
+@form_language
 def kept_document(d: DestructionList) -> TableDocument:
     cols = (
         Column(t("No."), 12, "center", wrap=False),
@@ -134,9 +139,11 @@ def kept_document(d: DestructionList) -> TableDocument:
         signatures=(Signature(t("Appraisal lead"), d.lead, ""), Signature(t("Approved by"), d.approver, "")),
         landscape=True,
         header=" · ".join((t("Volumes kept after appraisal"), d.list_no)),
+        language=d.language,
     )
 
 
+@form_language
 def render_destruction_list(d: DestructionList, *, out: Out = None) -> bytes | Path | None:
     """The 销毁清册 (and, when the appraisal kept volumes, the list of those kept) in one PDF."""
     if not d.lines and not d.kept:
@@ -146,7 +153,7 @@ def render_destruction_list(d: DestructionList, *, out: Out = None) -> bytes | P
         parts.append(signed_table_part(destruction_document(d)))
     if d.kept:
         parts.append(signed_table_part(kept_document(d)))
-    return render_parts(parts, title=t("Archives destruction list") + " " + d.list_no, out=out)
+    return render_parts(parts, title=t("Archives destruction list") + " " + d.list_no, out=out, language=d.language)
 
 
 __all__ = ["DestructionLine", "DestructionList", "KeptLine", "destruction_document", "kept_document", "render_destruction_list"]

@@ -20,6 +20,7 @@ from . import barcodes, fonts
 from .data import FilingDirectory, ItemEntry, VolumeForm, format_date
 from .labels import Out
 from .tables import (
+    form_language,
     MM,
     Column,
     Part,
@@ -80,6 +81,7 @@ def _dates(a, b) -> str:
 # --------------------------------------------------------------------------- 案卷封面
 
 
+@form_language
 def cover_story(v: VolumeForm, width: float, height: float) -> list[Flowable]:
     story: list[Flowable] = []
     if v.payload:
@@ -137,6 +139,7 @@ def cover_part(v: VolumeForm) -> Part:
 # --------------------------------------------------------------------------- 卷内文件目录
 
 
+@form_language
 def item_list_document(v: VolumeForm) -> TableDocument:
     cols = (
         Column(t("No."), 12, "center"),
@@ -180,6 +183,7 @@ def item_list_document(v: VolumeForm) -> TableDocument:
 # --------------------------------------------------------------------------- 备考表
 
 
+@form_language
 def notes_story(v: VolumeForm, width: float, height: float) -> list[Flowable]:
     n = v.notes
     story: list[Flowable] = [
@@ -240,6 +244,7 @@ def volume_parts(v: VolumeForm, parts: Iterable[str] = PARTS) -> list[Part]:
     return out
 
 
+@form_language
 def render_volume_forms(
     volumes: Sequence[VolumeForm],
     *,
@@ -260,9 +265,10 @@ def render_volume_forms(
             barcodes.validate_payload(v.payload)
         all_parts.extend(volume_parts(v, wanted))
     title = volumes[0].code if len(volumes) == 1 else t("Volume forms")
-    return render_parts(all_parts, title=title, out=out)
+    return render_parts(all_parts, title=title, out=out, language=volumes[0].language)
 
 
+@form_language
 def filing_directory_document(d: FilingDirectory) -> TableDocument:
     """归档文件目录 (DA/T 22-2015) of one box or one year."""
     cols = (
@@ -313,12 +319,14 @@ def filing_directory_document(d: FilingDirectory) -> TableDocument:
     )
 
 
+@form_language
 def render_filing_directories(directories: Sequence[FilingDirectory], *, out: Out = None) -> bytes | Path | None:
     """The 归档文件目录 of one or more boxes (or years), each numbered on its own, in one PDF."""
     directories = list(directories)
     if not directories:
         raise UserError(t("There is nothing to print."))
-    return render_parts([table_part(filing_directory_document(d)) for d in directories], title=t("Filing list"), out=out)
+    return render_parts([table_part(filing_directory_document(d)) for d in directories], title=t("Filing list"), out=out,
+                        language=directories[0].language)
 
 
 __all__ = [

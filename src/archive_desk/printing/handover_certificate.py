@@ -20,7 +20,8 @@ from archive_desk.i18n import t
 
 from . import fonts
 from .labels import Out
-from .tables import MM, Part, para, render_parts, style
+from .data import DEFAULT_FORM_LANGUAGE
+from .tables import MM, Part, form_language, para, render_parts, style
 
 CHECKED = "■"
 UNCHECKED = "□"
@@ -53,6 +54,7 @@ class HandoverCertificate:
     to_handler: str = ""
     natures: tuple[str, ...] = NATURES
     draft: bool = False
+    language: str = DEFAULT_FORM_LANGUAGE
 
 
 def _date(value: date | str | None) -> str:
@@ -86,6 +88,7 @@ def choices(options: tuple[str, ...], chosen: str) -> str:
     return "　".join(f"{CHECKED if o == chosen else UNCHECKED}{o}" for o in opts)
 
 
+@form_language
 def certificate_story(c: HandoverCertificate, width: float, height: float, copy_label: str = "") -> list[Flowable]:
     size = 10.5
     cap = style(size, align="center", name="hc-cap")
@@ -158,12 +161,13 @@ def certificate_story(c: HandoverCertificate, width: float, height: float, copy_
     return story
 
 
+@form_language
 def render_handover_certificate(c: HandoverCertificate, *, copies: int = 2, out: Out = None) -> bytes | Path | None:
     """The 交接文据 in ``copies`` copies (default two, one per unit), one page each."""
     labels = [t("Copy 1: kept by the transferring unit"), t("Copy 2: kept by the receiving unit")] if copies > 1 else [""]
     labels += [t("Copy {n}", n=i + 1) for i in range(len(labels), copies)]
     parts = [Part(lambda w, h, label=label: certificate_story(c, w, h, label), landscape=False, numbered=False) for label in labels]
-    return render_parts(parts, title=t("Archives handover certificate") + " " + c.batch_no, out=out)
+    return render_parts(parts, title=t("Archives handover certificate") + " " + c.batch_no, out=out, language=c.language)
 
 
 __all__ = ["CategoryQuantity", "HandoverCertificate", "NATURES", "certificate_story", "choices", "render_handover_certificate"]

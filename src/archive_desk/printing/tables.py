@@ -15,6 +15,7 @@ Every text uses the shipped WenQuanYi font (embedded); nothing falls back to a b
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ from reportlab.platypus import (
 )
 
 from archive_desk.errors import UserError
+from archive_desk.i18n import language as in_language
 from archive_desk.i18n import t
 
 from . import fonts
@@ -82,6 +84,7 @@ class TableDocument:
     font_size: float = 9.0
     header: str = ""  # running header at the top of every page (e.g. the volume's 档号)
     page_numbers: bool = True
+    language: str | None = None  # the form's language (page numbers); None: the one in force
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,22 @@ class Part:
     landscape: bool = False
     numbered: bool = True
     header: str = ""
+
+
+# --------------------------------------------------------------------------- language
+
+
+def form_language(fn: Callable) -> Callable:
+    """Run ``fn(data, …)`` in the language of its form: ``data.language`` (or, for a list of forms, the first
+    one's). The services fill it from the room's "form language" setting; the data classes default to Chinese."""
+
+    @functools.wraps(fn)
+    def wrapper(data, *args, **kwargs):  # noqa: ANN001, ANN202
+        first = data[0] if isinstance(data, list | tuple) and data else data
+        with in_language(getattr(first, "language", None)):
+            return fn(data, *args, **kwargs)
+
+    return wrapper
 
 
 # --------------------------------------------------------------------------- styles
@@ -331,20 +350,26 @@ def _story(parts: Sequence[Part]) -> list[Flowable]:
     return story
 
 
-def render_parts(parts: Sequence[Part], *, title: str = "", out: Out = None) -> bytes | Path | None:
-    """Lay out ``parts`` into one PDF (each part starts on a new page). Returns like ``render_labels``."""
+def render_parts(parts: Sequence[Part], *, title: str = "", out: Out = None, language: str | None = None) -> bytes | Path | None:
+    """Lay out ``parts`` into one PDF (each part starts on a new page). Returns like ``render_labels``.
+
+    ``language``: the language of everything printed while laying out (page numbers, texts the parts build);
+    None keeps the one in force.
+    """
     fonts.register_fonts()
     if not parts:
         raise UserError(t("There is nothing to print."))
-    first = _Doc(io.BytesIO(), parts, None, title)
-    first.build(_story(parts))
-    counts = list(first.part_pages)
-    buf = io.BytesIO()
-    second = _Doc(buf, parts, counts, title)
-    second.build(_story(parts))
+    with in_language(language):
+        first = _Doc(io.BytesIO(), parts, None, title)
+        first.build(_story(parts))
+        counts = list(first.part_pages)
+        buf = io.BytesIO()
+        second = _Doc(buf, parts, counts, title)
+        second.build(_story(parts))
     return write_output(buf.getvalue(), out)
 
 
 def render_table_documents(docs: Sequence[TableDocument], *, title: str = "", out: Out = None) -> bytes | Path | None:
     """One PDF of table documents (移交清册, 销毁清册 …), each numbered on its own."""
-    return render_parts([table_part(d) for d in docs], title=title or (docs[0].title if docs else ""), out=out)
+    return render_parts([table_part(d) for d in docs], title=title or (docs[0].title if docs else ""), out=out,
+                        language=docs[0].language if docs else None)

@@ -21,7 +21,8 @@ from archive_desk.i18n import t
 
 from .labels import Out
 from .signed_table import signed_table_part
-from .tables import Column, Signature, TableDocument, render_parts
+from .data import DEFAULT_FORM_LANGUAGE
+from .tables import Column, Signature, TableDocument, form_language, render_parts
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class TransferList:
     direction: str = "in"
     note: str = ""  # text under the table (e.g. what the receiving check found)
     draft: bool = False  # not confirmed yet: the header says so
+    language: str = DEFAULT_FORM_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ def copy_labels(copies: int) -> list[str]:
     return [labels[i] if i < len(labels) else t("Copy {n}", n=i + 1) for i in range(copies)]
 
 
+@form_language
 def transfer_list_document(data: TransferList, copy_label: str = "") -> TableDocument:
     cols = (
         Column(t("No."), 11, "center", wrap=False),
@@ -141,9 +144,11 @@ def transfer_list_document(data: TransferList, copy_label: str = "") -> TableDoc
         ),
         font_size=9.0,
         header=" · ".join(x for x in header_bits if x),
+        language=data.language,
     )
 
 
+@form_language
 def render_transfer_list(data: TransferList, *, copies: int = 2, out: Out = None) -> bytes | Path | None:
     """The 移交清册 in ``copies`` copies (default two: one per side), each numbered on its own."""
     if not data.lines:

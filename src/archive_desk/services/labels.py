@@ -19,6 +19,7 @@ from archive_desk.printing.data import ItemEntry, LabelRecord, VolumeForm, Volum
 from archive_desk.services import audit, codes, locations
 from archive_desk.services.audit import Actor
 from archive_desk.services.catalogue import retention_label
+from archive_desk.services.setup import form_language, in_form_language
 
 V = Volume.__table__
 DEFAULT_TEMPLATE = "front-63x34"
@@ -138,6 +139,7 @@ def mark_printed(session: Session, actor: Actor, volume_ids: Sequence[int]) -> i
     return count
 
 
+@in_form_language
 def volume_forms(session: Session, volume_ids: Sequence[int]) -> list[VolumeForm]:
     """Cover, item list and 备考表 data for each volume."""
     fonds, cats = _fonds_and_categories(session)
@@ -163,6 +165,7 @@ def volume_forms(session: Session, volume_ids: Sequence[int]) -> list[VolumeForm
                         for i in items),
             notes=VolumeNotes(text=note, compiler=v.created_by, compiled_on=v.created_at.date() if v.created_at else None,
                               checker="", checked_on=None),
+            language=form_language(session),
         ))
     return out
 

@@ -59,6 +59,7 @@ from archive_desk.models import (
 )
 from archive_desk.services import audit, catalogue, codes
 from archive_desk.services.audit import Actor
+from archive_desk.services.setup import form_language, in_form_language, unit_name
 from archive_desk.services.volume_list import VolumeFilter, apply_filter
 
 Progress = Callable[[int, int], None]
@@ -1888,8 +1889,11 @@ def describe_filter(flt: RegisterFilter) -> str:
 
 
 def _room_name(session: Session) -> str:
-    row = session.get(CatalogueSetting, "room_name")
-    return str(row.value) if row is not None and row.value else t("Archive room")
+    return unit_name(session) or t("Archive room")
+
+
+def _form_language(session: Session) -> str:
+    return form_language(session)
 
 
 def _line_note(ln: LineRecord, direction: str, confirmed: bool) -> tuple[str, bool]:
@@ -1913,6 +1917,7 @@ def _line_note(ln: LineRecord, direction: str, confirmed: bool) -> tuple[str, bo
     return "；".join(n for n in notes if n), counted
 
 
+@in_form_language
 def transfer_list_data(session: Session, batch_id: int) -> Any:
     """The 移交清册 of a batch as :class:`archive_desk.printing.transfer_list.TransferList`."""
     from archive_desk.printing.transfer_list import TransferList, TransferListLine
@@ -1938,10 +1943,11 @@ def transfer_list_data(session: Session, batch_id: int) -> Any:
     return TransferList(
         batch_no=batch.batch_no, from_unit=batch.from_unit, to_unit=batch.to_unit or _room_name(session), lines=tuple(lines),
         transfer_date=batch.transfer_date, nature=batch.nature, from_handler=batch.from_handler, to_handler=batch.to_handler,
-        direction=batch.direction, note=note, draft=batch.is_draft,
+        direction=batch.direction, note=note, draft=batch.is_draft, language=_form_language(session),
     )
 
 
+@in_form_language
 def certificate_data(session: Session, batch_id: int) -> Any:
     """The 交接文据 of a batch as :class:`archive_desk.printing.handover_certificate.HandoverCertificate`."""
     from archive_desk.printing.handover_certificate import CategoryQuantity, HandoverCertificate
@@ -1989,9 +1995,11 @@ def certificate_data(session: Session, batch_id: int) -> Any:
         transfer_date=batch.transfer_date, years=_years_text(min(years), max(years)) if years else "", quantities=quantities,
         finding_aids=batch.finding_aids, notes=batch.notes, from_leader=batch.from_leader, from_handler=batch.from_handler,
         to_leader=batch.to_leader, to_handler=batch.to_handler, natures=NATURES, draft=batch.is_draft,
+        language=_form_language(session),
     )
 
 
+@in_form_language
 def destruction_list_data(session: Session, appraisal_id: int) -> Any:
     """The 销毁清册 of an appraisal list as :class:`archive_desk.printing.destruction_list.DestructionList`."""
     from archive_desk.printing.destruction_list import DestructionLine, DestructionList, KeptLine
@@ -2027,7 +2035,7 @@ def destruction_list_data(session: Session, appraisal_id: int) -> Any:
     fonds_text = "、".join(f"{code} {names.get(code, '')}".strip() for code in fonds)
     return DestructionList(list_no=a.list_no, year=a.year, fonds=fonds_text, lines=tuple(destroy), kept=tuple(keep), lead=a.lead,
                            approver=a.approver, witness1=a.witness1, witness2=a.witness2, destroyed_on=a.destroyed_on, notes=a.notes,
-                           draft=a.is_draft)
+                           draft=a.is_draft, language=_form_language(session))
 
 
 def _field_label(cats: Mapping[int, catalogue.CategoryRecord], category_code: str, key: str) -> str:
