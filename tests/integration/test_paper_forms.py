@@ -13,7 +13,7 @@ import pytest
 
 from archive_desk.db.engine import Database
 from archive_desk.i18n import set_language
-from archive_desk.services import setup, transfers
+from archive_desk.services import catalogue, setup, transfers
 from archive_desk.services.audit import Actor
 
 
@@ -82,3 +82,75 @@ def test_forms_print_in_chinese_under_an_english_ui(db: Database, batch) -> None
     assert "卷内文件目录" in forms and "备考表" in forms and "Itemlist" not in forms
     pdf = render_destruction_list(DestructionList("XH-2026-001", 2026, "Z109", (DestructionLine(1, "Z109-LP·2005-D10-0001", "题名"),)))
     assert "档案销毁清册" in flat(pdftext(pdf))
+
+
+def test_a_10000_character_title_prints_shortened_in_forms_and_the_transfer_list(db: Database, db_path: Path, actor: Actor,
+                                                                                  make_volume, tmp_path: Path) -> None:  # noqa: ANN001
+    long_title = "关于某某理赔案件的调查报告" * 770  # 10,010 characters
+    vol = make_volume(title=long_title)
+    with db.write() as s:
+        b = transfers.create_batch(s, actor, "out", from_unit="档案室", to_unit="临川市档案馆", transfer_date=date(2026, 10, 15))
+        transfers.add_volumes(s, actor, b.id, [vol.id])
+    db.dispose()
+    forms_pdf, list_pdf = tmp_path / "forms.pdf", tmp_path / "list.pdf"
+    result = run("forms", "--codes", vol.code, "-o", str(forms_pdf), "--db", str(db_path))
+    assert result.returncode == 0, result.stderr
+    result = run("transfer", "print", b.batch_no, "-o", str(list_pdf), "--db", str(db_path))
+    assert result.returncode == 0, result.stderr
+    for pdf in (forms_pdf, list_pdf):
+        text = flat(pdftext(pdf))
+        assert "关于某某理赔案件的调查报告" in text and "…" in text
+
+
+def test_the_transfer_list_keeps_each_code_on_one_line_agrees_with_its_certificate_and_dates_the_signatures(
+        db: Database, actor: Actor) -> None:
+    from archive_desk.printing.handover_certificate import render_handover_certificate
+    from archive_desk.printing.transfer_list import render_transfer_list
+
+    with db.write() as s:
+        catalogue.create_fonds(s, actor, "G001", "临川市城市建设投资集团有限公司")
+        b = transfers.create_batch(s, actor, "in", from_unit="理赔部", transfer_date=date(2026, 3, 2), from_handler="张三", to_handler="李四")
+        lines = [transfers.add_line(s, actor, b.id, {"code": f"G001-WS·2011-D30-LPB-H{i:03d}", "title": f"理赔部2011年文件{i}",
+                                                     "item_count": 8 + i, "pages": 40 + i}) for i in range(1, 5)]
+        for ln in lines:
+            transfers.set_found(s, actor, ln.id, True)
+        transfers.confirm_batch(s, actor, b.id)
+    with db.read() as s:
+        confirmed = transfers.get_batch(s, b.id).confirmed_at.date()
+        listing = pdftext(render_transfer_list(transfers.transfer_list_data(s, b.id), copies=1))
+        cert = pdftext(render_handover_certificate(transfers.certificate_data(s, b.id), copies=1))
+    for i in range(1, 5):  # each 档号 whole on one line
+        assert f"G001-WS·2011-D30-LPB-H{i:03d}" in listing
+    # 4 boxes of item-filed documents: the list says 盒 as the certificate does, never "4 卷"
+    assert "共 4 盒 42 件 170 页" in listing and "卷" not in flat(listing).split("数量")[1].split("序号")[0]
+    cert_row = next(line for line in cert.splitlines() if "文书（WS）" in line).split()
+    assert cert_row[1:4] == ["0", "42", "4"]  # 卷 0, 件 42, 盒 4
+    day = f"{confirmed.year}年{confirmed.month}月{confirmed.day}日"
+    assert flat(listing).count(f"日期：{day}") == 2 and flat(cert).count(f"日期：{day}") == 2
+
+
+def test_the_certificate_counts_what_was_received_and_names_what_is_missing(db: Database, actor: Actor, make_volume) -> None:  # noqa: ANN001
+    from archive_desk.printing.handover_certificate import render_handover_certificate
+
+    with db.write() as s:
+        b = transfers.create_batch(s, actor, "in", from_unit="理赔部", transfer_date=date(2026, 3, 2))
+        lines = [transfers.add_line(s, actor, b.id, {"code": f"Z109-LP·2019-D30-{i:04d}", "title": f"理赔案卷{i}", "item_count": 3, "pages": 20})
+                 for i in range(1, 21)]
+        for ln in lines[:13]:
+            transfers.set_found(s, actor, ln.id, True)
+    with db.read() as s:
+        data = transfers.certificate_data(s, b.id)
+        text = flat(pdftext(render_handover_certificate(data, copies=1)))
+    assert sum(q.volumes for q in data.quantities) == 13
+    assert "清单所列未到" in text and "共7个" in text
+    assert all(f"Z109-LP·2019-D30-{i:04d}" in text for i in range(14, 21))
+    assert "Z109-LP·2019-D30-0001" not in text
+
+
+def test_the_destruction_list_calls_boxes_boxes() -> None:
+    from archive_desk.printing.destruction_list import DestructionLine, DestructionList, render_destruction_list
+
+    lines = (DestructionLine(1, "G001-WS·2005-D10-BGS-H001", "办公室2005年文件", pages=30, boxed=True),
+             DestructionLine(2, "G001-WS·2005-D10-BGS-H002", "办公室2005年文件", pages=20, boxed=True))
+    text = flat(pdftext(render_destruction_list(DestructionList("XH-2026-001", 2026, "G001", lines))))
+    assert "共2盒50页" in text and "共2卷" not in text

@@ -21,7 +21,8 @@ from archive_desk.i18n import t
 from .labels import Out
 from .signed_table import signed_table_part
 from .data import DEFAULT_FORM_LANGUAGE
-from .tables import Column, Signature, TableDocument, form_language, render_parts
+from .tables import Column, Signature, TableDocument, fit_mm, form_language, render_parts
+from .transfer_list import units_text
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class DestructionLine:
     kept: str = ""  # 已保管期限, e.g. 12年
     pages: int | None = None
     notes: str = ""
+    boxed: bool = False  # a box (盒) of item-filed documents, not a bound volume (卷)
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def _date(value: date | str | None) -> str:
 def destruction_document(d: DestructionList) -> TableDocument:
     cols = (
         Column(t("No."), 12, "center", wrap=False),
-        Column(t("Archival code"), 48, "left"),
+        Column(t("Archival code"), fit_mm([ln.code for ln in d.lines], 9.0, minimum=44, maximum=75), "left", wrap=False),
         Column(t("Title"), None, "left"),
         Column(t("Year"), 13, "center", wrap=False),
         Column(t("Retention due"), 22, "center"),
@@ -89,7 +91,8 @@ def destruction_document(d: DestructionList) -> TableDocument:
         for ln in d.lines
     )
     pages = sum(ln.pages or 0 for ln in d.lines)
-    count = t("{volumes} volumes, {pages} pages in total", volumes=len(d.lines), pages=pages)
+    boxes = sum(1 for ln in d.lines if ln.boxed)
+    count = units_text(len(d.lines) - boxes, boxes, None, pages)
     info = (
         (t("Fonds no."), d.fonds),
         (t("List no."), d.list_no),
@@ -122,7 +125,7 @@ def destruction_document(d: DestructionList) -> TableDocument:
 def kept_document(d: DestructionList) -> TableDocument:
     cols = (
         Column(t("No."), 12, "center", wrap=False),
-        Column(t("Archival code"), 48, "left"),
+        Column(t("Archival code"), fit_mm([k.code for k in d.kept], 9.0, minimum=44, maximum=75), "left", wrap=False),
         Column(t("Title"), None, "left"),
         Column(t("Year"), 13, "center", wrap=False),
         Column(t("Retention"), 22, "center"),

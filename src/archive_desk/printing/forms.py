@@ -26,6 +26,7 @@ from .tables import (
     Part,
     Signature,
     TableDocument,
+    clip,
     para,
     render_parts,
     signature_flowable,
@@ -107,6 +108,7 @@ def cover_story(v: VolumeForm, width: float, height: float) -> list[Flowable]:
         [para(t("Archival code"), label), para(v.code, value), "", ""],
     ]
     rest = width - lw
+    rows[1][1] = para(clip(v.title, 17, width - lw - 12, 6), big)
     tbl = Table(
         rows,
         colWidths=[lw, rest / 2 - lw / 2, lw, rest / 2 - lw / 2],
@@ -199,7 +201,7 @@ def notes_story(v: VolumeForm, width: float, height: float) -> list[Flowable]:
         para(t("This volume holds {items} documents, {pages} pages in total.", items=v.items_total, pages=v.pages_total), body),
     ]
     if n.text:
-        inner += [Spacer(1, 2 * MM), para(n.text, body)]
+        inner += [Spacer(1, 2 * MM), para(clip(n.text, 12, width - 16, 15), body)]
     box = Table([[inner]], colWidths=[width], rowHeights=[150 * MM])
     box.setStyle(
         TableStyle(

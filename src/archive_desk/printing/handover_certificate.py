@@ -54,6 +54,9 @@ class HandoverCertificate:
     to_handler: str = ""
     natures: tuple[str, ...] = NATURES
     draft: bool = False
+    #: 档号 of listed volumes that did not arrive: named on the certificate, not counted
+    missing: tuple[str, ...] = ()
+    signed_on: date | str | None = None  # the day both units signed (the batch's confirmation)
     language: str = DEFAULT_FORM_LANGUAGE
 
 
@@ -133,12 +136,13 @@ def certificate_story(c: HandoverCertificate, width: float, height: float, copy_
     qt.setStyle(TableStyle(_grid() + [("BACKGROUND", (0, 0), (-1, 0), "#e8e8e8"), ("LINEABOVE", (0, -1), (-1, -1), 1.2, "black")]))
     story += [qt, Spacer(1, 5 * MM)]
 
-    more = [
-        [para(t("Finding aids handed over"), cap), para(c.finding_aids or t("none"), val)],
-        [para(t("Notes"), cap), para(c.notes, val)],
-    ]
-    mt = Table(more, colWidths=[cw, vw], rowHeights=[None, 18 * MM])
-    mt.setStyle(TableStyle(_grid() + [("BACKGROUND", (0, 0), (0, -1), "#f0f0f0"), ("VALIGN", (1, 1), (1, 1), "TOP")]))
+    more = [[para(t("Finding aids handed over"), cap), para(c.finding_aids or t("none"), val)]]
+    if c.missing:
+        listed = "、".join(c.missing[:60]) + (t(" and {n} more", n=len(c.missing) - 60) if len(c.missing) > 60 else "")
+        more.append([para(t("Listed, not received"), cap), para(t("{n}: {codes}", n=len(c.missing), codes=listed), val)])
+    more.append([para(t("Notes"), cap), para(c.notes, val)])
+    mt = Table(more, colWidths=[cw, vw], rowHeights=[None] * (len(more) - 1) + [18 * MM])
+    mt.setStyle(TableStyle(_grid() + [("BACKGROUND", (0, 0), (0, -1), "#f0f0f0"), ("VALIGN", (1, -1), (1, -1), "TOP")]))
     story += [mt, Spacer(1, 8 * MM)]
 
     # signatures: one column per unit
@@ -148,7 +152,7 @@ def certificate_story(c: HandoverCertificate, width: float, height: float, copy_
         [para(t("Transferring unit (seal)"), sig), para(t("Receiving unit (seal)"), sig)],
         [para(f"{t('Leader')}：{c.from_leader}", sig), para(f"{t('Leader')}：{c.to_leader}", sig)],
         [para(f"{t('Handled by')}：{c.from_handler}", sig), para(f"{t('Handled by')}：{c.to_handler}", sig)],
-        [para(f"{t('Date')}：", sig), para(f"{t('Date')}：", sig)],
+        [para(f"{t('Date')}：{_date(c.signed_on)}", sig), para(f"{t('Date')}：{_date(c.signed_on)}", sig)],
     ]
     # the first row leaves room under the unit's name for its seal (a round stamp of about 40 mm)
     st = Table(sign, colWidths=[half, half], rowHeights=[30 * MM, 12 * MM, 12 * MM, 12 * MM])

@@ -35,7 +35,7 @@ from archive_desk.i18n import t
 from . import fonts
 from .labels import Out, write_output
 from .data import DEFAULT_FORM_LANGUAGE
-from .tables import MM, form_language, para, style
+from .tables import MM, clip, form_language, para, style
 
 PAPERS = ("A4", "A5")
 CHECKED = "■"
@@ -159,7 +159,7 @@ def slip_story(slip: LoanSlip, width: float, *, size: float = 9.0, copy_label: s
     for i, line in enumerate(slip.lines, start=1):
         total_pages += line.pages or 0
         rows.append([
-            para(str(i), center), para(line.code, val), para(line.title, val), para(line.security, center),
+            para(str(i), center), para(line.code, val), para(clip(line.title, size, widths[2] - 8, 6), val), para(line.security, center),
             para("" if line.pages is None else str(line.pages), center), para(_date(line.returned_on), center),
             para(line.condition, center),
         ])

@@ -140,14 +140,35 @@ def title_flowables(title: str, info: Sequence[tuple[str, str]], width: float, *
     out: list[Flowable] = [para(title, style(size, align="center", name="title")), Spacer(1, 4 * MM)]
     if info:
         st = style(10, name="info")
-        cells = [para(f"{cap}：{val}" if cap else val, st) for cap, val in info]
         per_row = 2 if width < 200 * MM else 3
+        cells = [para(clip(f"{cap}：{val}" if cap else val, 10, width / per_row - 6, 4), st) for cap, val in info]
         rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
         rows[-1] += [""] * (per_row - len(rows[-1]))
         tbl = Table(rows, colWidths=[width / per_row] * per_row)
         tbl.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.SANS), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         out += [tbl, Spacer(1, 3 * MM)]
     return out
+
+
+#: a table cell wraps to at most this many lines; longer text is shortened with "…" (a 10,000-character title
+#: must print, not fail because one row is taller than a page)
+MAX_CELL_LINES = 12
+
+
+def clip(text: str, size: float, width: float, max_lines: int = MAX_CELL_LINES) -> str:
+    """``text`` shortened with "…" so that, wrapped into ``width`` points at ``size``, it takes at most
+    ``max_lines`` lines (estimated: wrapping Chinese loses little at line ends; a margin covers it)."""
+    if not text or width <= 0:
+        return text
+    lines = max(1, max_lines - text.count("\n"))
+    return fonts.shorten(text, size, width * lines * 0.9)
+
+
+def fit_mm(texts: Sequence[str], size: float, *, minimum: float, maximum: float, pad: float = 2.0) -> float:
+    """A column width (mm) that holds the longest of ``texts`` on one line at ``size`` points, within
+    [minimum, maximum]: a 档号 must never break over two lines."""
+    widest = max((fonts.text_width(str(x), size) for x in texts if x), default=0.0)
+    return max(minimum, min(maximum, (widest + 2 * pad + 1.0) / MM))
 
 
 def column_widths(columns: Sequence[Column], width: float) -> list[float]:
@@ -199,7 +220,7 @@ def _row_cells(row: Sequence[str], columns: Sequence[Column], widths: Sequence[f
     for i, col in enumerate(columns):
         text = str(row[i]) if i < len(row) and row[i] is not None else ""
         if col.wrap:
-            cells.append(para(text, styles[i]))
+            cells.append(para(clip(text, size, widths[i] - 2 * pad), styles[i]))
         else:
             cells.append(fonts.shorten(text, size, widths[i] - 2 * pad - 0.5))
     return cells

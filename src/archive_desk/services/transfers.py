@@ -1917,6 +1917,34 @@ def _line_note(ln: LineRecord, direction: str, confirmed: bool) -> tuple[str, bo
     return "；".join(n for n in notes if n), counted
 
 
+def _line_categories(session: Session, lines: Sequence[LineRecord]) -> dict[int, tuple[catalogue.CategoryRecord | None, int | None]]:
+    """Per line id: its category (from its volume, else from its 档号) and the volume's thickness."""
+    cats = _categories(session)
+    by_id = {c.id: c for c in cats.values()}
+    vol_ids = [ln.volume_id for ln in lines if ln.volume_id]
+    vols: dict[int, tuple[int, int | None]] = {}
+    for start in range(0, len(vol_ids), 500):
+        vols.update({vid: (cid, th) for vid, cid, th in session.execute(
+            select(Volume.id, Volume.category_id, Volume.thickness_mm).where(Volume.id.in_(vol_ids[start:start + 500])))})
+    out: dict[int, tuple[catalogue.CategoryRecord | None, int | None]] = {}
+    for ln in lines:
+        cat = None
+        thickness = None
+        if ln.volume_id in vols:
+            cid, thickness = vols[ln.volume_id]  # type: ignore[index]
+            cat = by_id.get(cid)
+        if cat is None:
+            code = str(ln.data.get("category_code") or _code_values(session, ln.code).get("category_code") or "")
+            cat = cats.get(code)
+        out[ln.id] = (cat, thickness)
+    return out
+
+
+def _signed_on(batch: BatchRecord) -> date | None:
+    """The day both sides signed: the batch's confirmation (nothing while it is a draft)."""
+    return batch.confirmed_at.date() if batch.confirmed_at is not None and not batch.is_draft else None
+
+
 @in_form_language
 def transfer_list_data(session: Session, batch_id: int) -> Any:
     """The 移交清册 of a batch as :class:`archive_desk.printing.transfer_list.TransferList`."""
@@ -1925,14 +1953,17 @@ def transfer_list_data(session: Session, batch_id: int) -> Any:
     batch = get_batch(session, batch_id)
     confirmed = not batch.is_draft
     lines = []
-    for ln in list_lines(session, batch_id):
+    records = list_lines(session, batch_id)
+    line_cats = _line_categories(session, records)
+    for ln in records:
         if batch.direction == "out" and not ln.expected:
             continue  # taken off the batch before it was confirmed
         note, counted = _line_note(ln, batch.direction, confirmed)
         pages = ln.received_pages if (batch.direction == "in" and ln.found) else ln.pages
         seq = ln.seq if batch.direction == "in" else len(lines) + 1
+        cat = line_cats[ln.id][0]
         lines.append(TransferListLine(seq, ln.code, ln.title, str(ln.year or ""), retention_text(ln.retention), ln.item_count, pages,
-                                      note, counted))
+                                      note, counted, boxed=cat is not None and cat.filing_mode == "item"))
     summary = check_summary(session, batch_id, with_problems=False)
     note = ""
     if batch.direction == "in" and (summary.pending or summary.unexpected or summary.page_differences or summary.returned):
@@ -1943,7 +1974,7 @@ def transfer_list_data(session: Session, batch_id: int) -> Any:
     return TransferList(
         batch_no=batch.batch_no, from_unit=batch.from_unit, to_unit=batch.to_unit or _room_name(session), lines=tuple(lines),
         transfer_date=batch.transfer_date, nature=batch.nature, from_handler=batch.from_handler, to_handler=batch.to_handler,
-        direction=batch.direction, note=note, draft=batch.is_draft, language=_form_language(session),
+        direction=batch.direction, note=note, draft=batch.is_draft, signed_on=_signed_on(batch), language=_form_language(session),
     )
 
 
@@ -1954,30 +1985,21 @@ def certificate_data(session: Session, batch_id: int) -> Any:
 
     batch = get_batch(session, batch_id)
     confirmed = not batch.is_draft
-    cats = _categories(session)
-    by_id = {c.id: c for c in cats.values()}
     per: dict[str, list[float]] = {}
     years: list[int] = []
     lines = list_lines(session, batch_id)
-    vol_ids = [ln.volume_id for ln in lines if ln.volume_id]
-    vols: dict[int, tuple[int, int | None]] = {}
-    for start in range(0, len(vol_ids), 500):
-        vols.update({vid: (cid, th) for vid, cid, th in session.execute(
-            select(Volume.id, Volume.category_id, Volume.thickness_mm).where(Volume.id.in_(vol_ids[start:start + 500])))})
+    line_cats = _line_categories(session, lines)
+    missing: list[str] = []
     for ln in lines:
         _note, counted = _line_note(ln, batch.direction, confirmed)
-        if batch.direction == "in" and not (ln.found or (not confirmed and ln.expected)):
+        if batch.direction == "in" and not ln.found:
+            # the certificate counts what was received: a listed volume that has not arrived is named, not counted
+            if ln.expected:
+                missing.append(ln.code)
             counted = False
         if not counted:
             continue
-        cat = None
-        thickness = None
-        if ln.volume_id in vols:
-            cid, thickness = vols[ln.volume_id]  # type: ignore[index]
-            cat = by_id.get(cid)
-        if cat is None:
-            code = str(ln.data.get("category_code") or _code_values(session, ln.code).get("category_code") or "")
-            cat = cats.get(code)
+        cat, thickness = line_cats[ln.id]
         key = f"{cat.name}（{cat.code}）" if cat else t("Other")
         row = per.setdefault(key, [0, 0, 0, 0.0])
         boxed = cat is not None and cat.filing_mode == "item"
@@ -1995,7 +2017,7 @@ def certificate_data(session: Session, batch_id: int) -> Any:
         transfer_date=batch.transfer_date, years=_years_text(min(years), max(years)) if years else "", quantities=quantities,
         finding_aids=batch.finding_aids, notes=batch.notes, from_leader=batch.from_leader, from_handler=batch.from_handler,
         to_leader=batch.to_leader, to_handler=batch.to_handler, natures=NATURES, draft=batch.is_draft,
-        language=_form_language(session),
+        missing=tuple(missing), signed_on=_signed_on(batch), language=_form_language(session),
     )
 
 
@@ -2027,8 +2049,10 @@ def destruction_list_data(session: Session, appraisal_id: int) -> Any:
             basis = r.data.get("basis")
             if basis and basis != "year":
                 notes = "；".join(x for x in (notes, t("counted from the {field}", field=_field_label(cats, r.category_code, str(basis)))) if x)
+            cat_code = r.category_code or str(r.data.get("category_code") or "")
+            boxed = any(c.code == cat_code and c.filing_mode == "item" for c in cats.values())
             destroy.append(DestructionLine(len(destroy) + 1, r.code, r.title, str(r.year), retention_text(r.retention),
-                                           t("{n} years", n=kept) if kept is not None else "", r.pages, notes))
+                                           t("{n} years", n=kept) if kept is not None else "", r.pages, notes, boxed=boxed))
         else:
             keep.append(KeptLine(len(keep) + 1, r.code, r.title, str(r.year), retention_text(r.retention), retention_text(r.new_retention), r.reason))
     names = dict(session.execute(select(Fonds.code, Fonds.name).where(Fonds.code.in_(fonds))).all()) if fonds else {}
