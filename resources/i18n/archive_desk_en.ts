@@ -67,6 +67,11 @@
         <source>keep</source>
         <translation>keep</translation>
     </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
+        <source>undecided</source>
+        <translation>undecided</translation>
+    </message>
 </context>
 <context>
     <name>AppraisalPage</name>
@@ -194,72 +199,77 @@
         <translation>confirmed — kept permanently</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1289" />
-        <source>%1 volumes: %2 to destroy (%3 pages), %4 kept</source>
-        <translation>%1 volumes: %2 to destroy (%3 pages), %4 kept</translation>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1290" />
+        <source>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</source>
+        <translation>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1358" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1359" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>Looking for volumes whose retention ran out…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1371" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1372" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>%n volume whose retention ran out were added</numerusform><numerusform>%n volumes whose retention ran out were added</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1373" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1374" />
         <source>; %n refused</source>
         <translation><numerusform>; %n refused</numerusform><numerusform>; %n refused</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1385" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1386" />
         <source>Select the volumes to keep first.</source>
         <translation>Select the volumes to keep first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1428" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1429" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 is line %2 of the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1431" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1432" />
         <source>%1 is not on this list</source>
         <translation>%1 is not on this list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1442" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1445" />
+        <source>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</source>
+        <translation>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1448" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1444" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1450" />
         <source>Confirm destruction list %1</source>
         <translation>Confirm destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1459" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1465" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>List %1 confirmed: %2 volumes destroyed, %3 kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1479" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1485" />
         <source>Destruction list %1</source>
         <translation>Destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1488" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1494" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1488" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1494" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1497" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1503" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -3569,67 +3579,67 @@ Print anyway?</translation>
 <context>
     <name>RegistersPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1508" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1514" />
         <source>Transfer and receiving register</source>
         <translation>Transfer and receiving register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1509" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1515" />
         <source>Destruction register</source>
         <translation>Destruction register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1511" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1517" />
         <source>Received and handed over</source>
         <translation>Received and handed over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1512" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1518" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1513" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1519" />
         <source>Handed over</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1516" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1522" />
         <source>all years</source>
         <translation>all years</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1519" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1525" />
         <source>unit, person, number, code or title</source>
         <translation>unit, person, number, code or title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1520" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1526" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1521" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1527" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1565" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
         <source>%n row(s)</source>
         <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1577" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1577" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1579" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1585" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -4651,27 +4661,27 @@ Record the return with this difference?</translation>
 <context>
     <name>TransfersArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1596" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1602" />
         <source>Receiving</source>
         <translation>Receiving</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1597" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1603" />
         <source>Handing over</source>
         <translation>Handing over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1598" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1604" />
         <source>Appraisal and destruction</source>
         <translation>Appraisal and destruction</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1599" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1605" />
         <source>Registers</source>
         <translation>Registers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1607" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1613" />
         <source>Transfers</source>
         <translation>Transfers</translation>
     </message>

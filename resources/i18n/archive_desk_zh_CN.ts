@@ -67,6 +67,11 @@
         <source>keep</source>
         <translation>续存</translation>
     </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
+        <source>undecided</source>
+        <translation>未决定</translation>
+    </message>
 </context>
 <context>
     <name>AppraisalPage</name>
@@ -194,72 +199,77 @@
         <translation>已确认，永久保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1289" />
-        <source>%1 volumes: %2 to destroy (%3 pages), %4 kept</source>
-        <translation>共 %1 卷：拟销毁 %2 卷（%3 页），续存 %4 卷</translation>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1290" />
+        <source>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</source>
+        <translation>共 %1 卷：销毁 %2 卷（%3 页），续存 %4 卷，未决定 %5 卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1358" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1359" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>正在查找保管期限届满的案卷…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1371" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1372" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>已加入 %n 卷保管期限届满的案卷</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1373" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1374" />
         <source>; %n refused</source>
         <translation><numerusform>；%n 条未加入</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1385" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1386" />
         <source>Select the volumes to keep first.</source>
         <translation>请先选择要续存的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1428" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1429" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 是清单第 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1431" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1432" />
         <source>%1 is not on this list</source>
         <translation>%1 不在本清单中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1442" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1445" />
+        <source>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</source>
+        <translation>清册中还有 %1 卷尚未作出鉴定结论：请先逐卷决定（销毁，或续存并填写新的保管期限和理由），再确认。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1448" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>销毁 %1 卷、续存 %2 卷吗？案卷将标记为已销毁（目录记录保留）；清册永久保存，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1444" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1450" />
         <source>Confirm destruction list %1</source>
         <translation>确认销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1459" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1465" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>清册 %1 已确认：销毁 %2 卷，续存 %3 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1479" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1485" />
         <source>Destruction list %1</source>
         <translation>销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1488" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1494" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1488" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1494" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1497" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1503" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -3569,67 +3579,67 @@ Print anyway?</source>
 <context>
     <name>RegistersPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1508" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1514" />
         <source>Transfer and receiving register</source>
         <translation>档案移交（接收）登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1509" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1515" />
         <source>Destruction register</source>
         <translation>档案销毁登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1511" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1517" />
         <source>Received and handed over</source>
         <translation>接收与移出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1512" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1518" />
         <source>Received</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1513" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1519" />
         <source>Handed over</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1516" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1522" />
         <source>all years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1519" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1525" />
         <source>unit, person, number, code or title</source>
         <translation>单位、人员、编号、档号或题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1520" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1526" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1521" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1527" />
         <source>Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1565" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
         <source>%n row(s)</source>
         <translation><numerusform>%n 行</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1577" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1577" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1579" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1585" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -4651,27 +4661,27 @@ Record the return with this difference?</source>
 <context>
     <name>TransfersArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1596" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1602" />
         <source>Receiving</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1597" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1603" />
         <source>Handing over</source>
         <translation>移交移出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1598" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1604" />
         <source>Appraisal and destruction</source>
         <translation>鉴定销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1599" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1605" />
         <source>Registers</source>
         <translation>登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1607" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1613" />
         <source>Transfers</source>
         <translation>移交与鉴定</translation>
     </message>

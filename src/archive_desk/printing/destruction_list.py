@@ -150,7 +150,7 @@ def kept_document(d: DestructionList) -> TableDocument:
 def render_destruction_list(d: DestructionList, *, out: Out = None) -> bytes | Path | None:
     """The 销毁清册 (and, when the appraisal kept volumes, the list of those kept) in one PDF."""
     if not d.lines and not d.kept:
-        raise UserError(t("The appraisal list has no volumes; there is nothing to print."))
+        raise UserError(d.notes or t("The appraisal list has no volumes; there is nothing to print."))
     parts = []
     if d.lines:
         parts.append(signed_table_part(destruction_document(d)))

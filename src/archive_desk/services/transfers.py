@@ -67,6 +67,8 @@ Progress = Callable[[int, int], None]
 NATURES = ("移交", "寄存", "征购", "捐赠")
 DIRECTIONS = ("in", "out")
 DECISIONS = ("destroy", "keep")
+#: a volume on an appraisal list that nobody has decided yet: nothing defaults to destruction
+UNDECIDED = ""
 #: the decision of a line taken off a draft appraisal list (kept as a record, never deleted)
 REMOVED = "removed"
 #: years of each retention code; 永久 (Y) never runs out. Legacy 长期/短期 are configurable (domain.md:
@@ -1494,11 +1496,11 @@ def list_appraisal_lines(session: Session, appraisal_id: int, *, include_removed
 
 
 def add_appraisal_volumes(session: Session, actor: Actor, appraisal_id: int, volume_ids: Iterable[int], *,
-                          decision: str = "destroy") -> AddResult:
-    """Put volumes on a draft appraisal list (default decision: destroy). Volumes not in stock, or already
-    on another draft list, are refused with the reason."""
+                          decision: str = UNDECIDED) -> AddResult:
+    """Put volumes on a draft appraisal list, undecided: a person decides each (destroy, or keep), nothing
+    defaults to destruction. Volumes not in stock, or already on another draft list, are refused with the reason."""
     a = _load_appraisal(session, appraisal_id, for_change=True)
-    if decision not in DECISIONS:
+    if decision not in (UNDECIDED, *DECISIONS):
         raise ValidationError({"decision": t("The decision must be destroy or keep")})
     ids = list(dict.fromkeys(int(i) for i in volume_ids))
     existing_lines = {ln.volume_id: ln for ln in session.scalars(select(AppraisalLine).where(AppraisalLine.appraisal_id == appraisal_id))}
@@ -1619,6 +1621,12 @@ def confirm_appraisal(session: Session, actor: Actor, appraisal_id: int, expecte
                                  .order_by(AppraisalLine.seq)))
     if not lines:
         raise StatusError(t("Appraisal list {no} has no volumes.", no=a.list_no))
+    undecided = [ln for ln in lines if ln.decision not in DECISIONS]
+    if undecided:
+        codes_text = "、".join(session.scalar(select(Volume.code).where(Volume.id == ln.volume_id)) or "?" for ln in undecided[:8])
+        raise StatusError(t("Appraisal list {no} cannot be confirmed: {n} volumes are not decided yet ({list}). Decide each: "
+                            "destroy, or keep with a new retention and a reason.", no=a.list_no, n=len(undecided),
+                            list=codes_text + ("…" if len(undecided) > 8 else "")))
     records = {r.id: r for r in list_appraisal_lines(session, a.id)}
     blocked = []
     for ln in lines:
@@ -2030,6 +2038,7 @@ def destruction_list_data(session: Session, appraisal_id: int) -> Any:
     records = list_appraisal_lines(session, appraisal_id)
     on = a.destroyed_on or date.today()
     destroy, keep = [], []
+    undecided = 0
     fonds: list[str] = []
     vols: dict[int, Volume] = {}
     ids = [r.volume_id for r in records]
@@ -2053,12 +2062,17 @@ def destruction_list_data(session: Session, appraisal_id: int) -> Any:
             boxed = any(c.code == cat_code and c.filing_mode == "item" for c in cats.values())
             destroy.append(DestructionLine(len(destroy) + 1, r.code, r.title, str(r.year), retention_text(r.retention),
                                            t("{n} years", n=kept) if kept is not None else "", r.pages, notes, boxed=boxed))
-        else:
+        elif r.decision == "keep":
             keep.append(KeptLine(len(keep) + 1, r.code, r.title, str(r.year), retention_text(r.retention), retention_text(r.new_retention), r.reason))
+        else:
+            undecided += 1
     names = dict(session.execute(select(Fonds.code, Fonds.name).where(Fonds.code.in_(fonds))).all()) if fonds else {}
     fonds_text = "、".join(f"{code} {names.get(code, '')}".strip() for code in fonds)
+    notes = a.notes
+    if undecided:
+        notes = "；".join(x for x in (notes, t("{n} volumes on the list are not decided yet and are not on this print.", n=undecided)) if x)
     return DestructionList(list_no=a.list_no, year=a.year, fonds=fonds_text, lines=tuple(destroy), kept=tuple(keep), lead=a.lead,
-                           approver=a.approver, witness1=a.witness1, witness2=a.witness2, destroyed_on=a.destroyed_on, notes=a.notes,
+                           approver=a.approver, witness1=a.witness1, witness2=a.witness2, destroyed_on=a.destroyed_on, notes=notes,
                            draft=a.is_draft, language=_form_language(session))
 
 
