@@ -172,6 +172,14 @@ class VolumeForm:
     items: tuple[ItemEntry, ...] = ()
     notes: VolumeNotes = VolumeNotes()
     language: str = DEFAULT_FORM_LANGUAGE
+    class_name: str = ""  # 类目名称: the class the volume is filed under (门类, and 机构/问题 where there is one)
+    filing_no: str = ""  # 归档号: 案卷号 of a bound volume, 盒号 (and 起止件号) of a box
+    #: a box of item-filed (按件, DA/T 22-2015) documents: its list is the 归档文件目录, each 件 with its own 档号
+    boxed: bool = False
+    org: str = ""  # 机构(问题)
+    box_no: str = ""  # 盒号 of a box (H001)
+    #: the category's own fields the room files by (赔案号, 保单号, 被保险人 …): (label, value), printed on the cover
+    fields: tuple[tuple[str, str], ...] = ()
 
     @property
     def items_total(self) -> int:

@@ -60,6 +60,7 @@ RETENTION_EVENTS = {"LP": "closing_date", "BL": "discharge_date"}
 FORM_LANGUAGE = "form_language"
 ROOM_NAME = "room_name"
 ORG_NAME = "org_name"
+COVER_FIELDS = "cover_fields"
 
 DEFAULT_SETTINGS: dict[str, Any] = {
     "loan_period_days": 14,
@@ -70,6 +71,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     ROOM_NAME: "档案室",
     ORG_NAME: "",
     FORM_LANGUAGE: DEFAULT_FORM_LANGUAGE,
+    # per category: the category's own fields the room files by, printed on the volume cover
+    COVER_FIELDS: {"LP": ["claim_no", "policy_no", "insured"], "BL": ["record_no", "patient"]},
 }
 
 
