@@ -77,3 +77,26 @@ def test_a_box_of_items_prints_its_filing_list_with_each_items_own_code(db: Data
     codes = [it.code for it in forms[0].items]
     assert all(codes) and all(code in listing for code in codes)  # each 件's own 档号
     assert "临城投办〔2011〕1号" in listing  # and its 文号 beside it
+
+
+def test_demo_volumes_never_end_before_they_start(tmp_path) -> None:  # noqa: ANN001
+    import contextlib
+    import sqlite3
+
+    from archive_desk.services import demo
+
+    path = tmp_path / "demo.sqlite"
+    demo.build_demo(path, 3000)
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        reversed_ = conn.execute("SELECT count(*) FROM volumes WHERE end_date < start_date").fetchone()[0]
+        dated = conn.execute("SELECT count(*) FROM volumes WHERE start_date IS NOT NULL").fetchone()[0]
+    assert dated > 2000 and reversed_ == 0
+
+
+def test_an_end_date_before_the_start_date_is_refused_naming_both(db: Database, actor: Actor, make_volume) -> None:  # noqa: ANN001
+    from archive_desk.errors import ValidationError
+
+    with pytest.raises(ValidationError) as err:
+        make_volume(start_date=date(2005, 12, 15), end_date=date(2005, 2, 10))
+    message = err.value.problems["end_date"]
+    assert "2005-02-10" in message and "2005-12-15" in message
