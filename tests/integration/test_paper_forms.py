@@ -154,3 +154,18 @@ def test_the_destruction_list_calls_boxes_boxes() -> None:
              DestructionLine(2, "G001-WS·2005-D10-BGS-H002", "办公室2005年文件", pages=20, boxed=True))
     text = flat(pdftext(render_destruction_list(DestructionList("XH-2026-001", 2026, "G001", lines))))
     assert "共2盒50页" in text and "共2卷" not in text
+
+
+def test_room_and_clerk_commands_set_what_the_forms_print(db: Database, db_path: Path, batch, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    vols, b = batch
+    db.dispose()
+    monkeypatch.setenv("ARCHIVE_DESK_CONFIG_DIR", str(tmp_path / "config"))  # this workstation's settings
+    assert run("clerk", "王芳").stdout.strip() == "王芳"
+    forms = tmp_path / "forms.pdf"
+    assert run("forms", "--codes", vols[0].code, "--parts", "notes", "-o", str(forms), "--db", str(db_path)).returncode == 0
+    assert "立卷人：王芳" in flat(pdftext(forms))
+    result = run("room", "--org", "临川市城市建设投资集团有限公司", "--form-language", "en", "--db", str(db_path))
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "list.pdf"
+    assert run("transfer", "print", b.batch_no, "-o", str(out), "--db", str(db_path)).returncode == 0
+    assert "Archivestransferlist" in flat(pdftext(out))

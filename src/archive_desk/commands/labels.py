@@ -38,10 +38,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     f.add_argument("-o", "--out", type=Path, required=True, help=h("PDF file to write"))
     f.set_defaults(func=run_forms)
 
-    c = sub.add_parser("clerk", help=h("show or set this workstation's clerk name, printed on forms and slips"),
-                       description=h("show or set this workstation's clerk name, printed on forms and slips"))
-    c.add_argument("name", nargs="?", default=None, help=h("the clerk's name; an empty string clears it"))
-    c.set_defaults(func=run_clerk)
 
 
 def _ids_from_codes(session, texts: list[str]) -> list[int]:  # noqa: ANN001
@@ -107,14 +103,3 @@ def run_forms(args: argparse.Namespace) -> int:
         return 0
     finally:
         db.dispose()
-
-
-def run_clerk(args: argparse.Namespace) -> int:
-    from archive_desk.settings import Settings
-
-    settings = Settings.load()
-    if args.name is not None:
-        settings.clerk_name = args.name.strip()
-        settings.save()
-    print(settings.clerk_name or t("No clerk name is set on this workstation."))
-    return 0

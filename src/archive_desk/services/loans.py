@@ -41,7 +41,7 @@ from archive_desk.i18n import t
 from archive_desk.models import SECURITY_LEVELS, Borrower, Category, Loan, LoanLine, Volume, VolumeStatus
 from archive_desk.services import audit, catalogue, codes
 from archive_desk.services.audit import Actor
-from archive_desk.services.setup import form_language, get_setting, in_form_language
+from archive_desk.services.setup import form_language, get_setting, in_form_language, unit_name
 
 if TYPE_CHECKING:  # the printing layer (reportlab) is imported only when something is printed
     from archive_desk.printing.loan_slip import LoanSlip
@@ -231,7 +231,7 @@ def loan_settings(session: Session) -> LoanSettings:
         purposes=tuple(get_setting(session, "loan_purposes") or ()),
         uses=tuple(get_setting(session, "loan_uses") or ()),
         rules=dict(rules),
-        room_name=str(get_setting(session, "room_name") or ""),
+        room_name=unit_name(session),
     )
 
 
