@@ -169,3 +169,19 @@ def test_room_and_clerk_commands_set_what_the_forms_print(db: Database, db_path:
     out = tmp_path / "list.pdf"
     assert run("transfer", "print", b.batch_no, "-o", str(out), "--db", str(db_path)).returncode == 0
     assert "Archivestransferlist" in flat(pdftext(out))
+
+
+def test_the_transfer_workbook_is_the_chinese_form_under_an_english_ui(db: Database, batch, tmp_path: Path) -> None:  # noqa: ANN001
+    import openpyxl
+
+    from archive_desk.exporting.transfers import write_transfer_workbook
+
+    _vols, b = batch
+    set_language("en")
+    with db.read() as s:
+        out = write_transfer_workbook(transfers.transfer_list_data(s, b.id), tmp_path / "list.xlsx", transfers.certificate_data(s, b.id))
+    wb = openpyxl.load_workbook(out, read_only=True)
+    assert wb.sheetnames == ["移交清册", "交接文据"]
+    cells = {str(c) for row in wb["移交清册"].iter_rows(values_only=True) for c in row if c}
+    wb.close()
+    assert "档案移交清册" in cells and any(c.startswith("日期：20") for c in cells)  # dated: the batch was confirmed
