@@ -22,6 +22,9 @@ from functools import cache
 from importlib import resources
 
 SUPPORTED = ("zh_CN", "en")
+#: Official forms (移交清册, 交接文据, 销毁清册, 借阅单, 备考表, covers) are Chinese archival forms: they print in
+#: Chinese whatever the UI language, unless the catalogue's "form language" room setting says otherwise.
+DEFAULT_FORM_LANGUAGE = "zh_CN"
 _language = "zh_CN"
 #: a language in force for one piece of work (printing a form in the room's form language), per thread
 _override: ContextVar[str | None] = ContextVar("archive_desk_language", default=None)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 
+from archive_desk.i18n import DEFAULT_FORM_LANGUAGE as _DEFAULT_FORM_LANGUAGE
 from archive_desk.i18n import t
 
 
@@ -106,10 +107,8 @@ class Calibration:
 
 # --------------------------------------------------------------------------- forms
 
-#: Official forms (移交清册, 交接文据, 销毁清册, 借阅单, 备考表, covers) are Chinese archival forms: they print in
-#: Chinese whatever the UI language, unless the catalogue's "form language" setting says otherwise. The room
-#: setting (``services.setup`` ``form_language``) takes its default from here.
-DEFAULT_FORM_LANGUAGE = "zh_CN"
+#: the forms' language unless the room's "form language" setting (``services.setup``) says otherwise
+DEFAULT_FORM_LANGUAGE = _DEFAULT_FORM_LANGUAGE
 
 DateLike = _dt.date | str | None
 

@@ -10,9 +10,8 @@ from typing import Any
 from sqlalchemy import select
 
 from archive_desk.db.engine import Database
-from archive_desk.i18n import language
+from archive_desk.i18n import DEFAULT_FORM_LANGUAGE, language
 from archive_desk.models import CatalogueSetting, Category, CategoryField
-from archive_desk.printing.data import DEFAULT_FORM_LANGUAGE
 from archive_desk.services import audit
 
 VOLUME_PATTERN = "{fonds}-{category}·{year}-{retention}-{volume:3}"
