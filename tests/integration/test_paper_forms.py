@@ -185,3 +185,17 @@ def test_the_transfer_workbook_is_the_chinese_form_under_an_english_ui(db: Datab
     cells = {str(c) for row in wb["移交清册"].iter_rows(values_only=True) for c in row if c}
     wb.close()
     assert "档案移交清册" in cells and any(c.startswith("日期：20") for c in cells)  # dated: the batch was confirmed
+
+
+def test_the_loan_slip_never_prints_the_login_name_as_clerk(db: Database, actor: Actor, make_volume) -> None:  # noqa: ANN001
+    from archive_desk.printing.loan_slip import render_loan_slip
+    from archive_desk.services import loans
+
+    vol = make_volume()
+    with db.write() as s:
+        borrower = loans.create_borrower(s, actor, {"name": "张伟", "unit": "理赔部", "card_no": "YG0001"})
+        loan = loans.lend(s, actor, borrower.id, [vol.id], "工作查考", "查阅", date.today())  # no clerk named at the desk
+    with db.read() as s:
+        slip = loans.slip_data(s, loan.id)
+    text = flat(pdftext(render_loan_slip(slip)))
+    assert slip.clerk == "" and actor.user not in text and "经办人" in text  # a blank line for the clerk's pen

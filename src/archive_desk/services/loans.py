@@ -684,7 +684,7 @@ def lend(
         raise ValidationError(problems)
 
     loan = Loan(slip_no=_next_slip_no(session, now.year), borrower_id=b.id, purpose=purpose, use_mode=use_mode, lent_at=now,
-                due_date=due_date, approver=approver, approval_opinion=opinion, clerk=(clerk or actor.user).strip(),
+                due_date=due_date, approver=approver, approval_opinion=opinion, clerk=(clerk or "").strip(),  # a person's name; the login stays in created_by
                 renewals=0, status="open", notes=notes.strip(), created_by=actor.user, updated_by=actor.user)
     try:
         with session.begin_nested():

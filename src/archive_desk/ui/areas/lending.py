@@ -713,7 +713,7 @@ class OverduePanel(QWidget):
                 self.message.error(self.tr("Select the borrowers to remind."))
                 return None
         with self.ctx.db.read() as s:
-            notices = loans.overdue_notices(s, borrower_ids=ids, clerk=self.ctx.actor.user)
+            notices = loans.overdue_notices(s, borrower_ids=ids, clerk=self.ctx.settings.clerk_name)
         if not notices:
             self.message.info(self.tr("No loan is overdue."))
             return None
