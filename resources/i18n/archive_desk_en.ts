@@ -67,6 +67,11 @@
         <source>keep</source>
         <translation>keep</translation>
     </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
+        <source>undecided</source>
+        <translation>undecided</translation>
+    </message>
 </context>
 <context>
     <name>AppraisalPage</name>
@@ -194,72 +199,77 @@
         <translation>confirmed — kept permanently</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1289" />
-        <source>%1 volumes: %2 to destroy (%3 pages), %4 kept</source>
-        <translation>%1 volumes: %2 to destroy (%3 pages), %4 kept</translation>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1290" />
+        <source>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</source>
+        <translation>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1358" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1359" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>Looking for volumes whose retention ran out…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1371" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1372" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>%n volume whose retention ran out were added</numerusform><numerusform>%n volumes whose retention ran out were added</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1373" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1374" />
         <source>; %n refused</source>
         <translation><numerusform>; %n refused</numerusform><numerusform>; %n refused</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1385" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1386" />
         <source>Select the volumes to keep first.</source>
         <translation>Select the volumes to keep first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1428" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1429" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 is line %2 of the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1431" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1432" />
         <source>%1 is not on this list</source>
         <translation>%1 is not on this list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1442" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1445" />
+        <source>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</source>
+        <translation>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1448" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1444" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1450" />
         <source>Confirm destruction list %1</source>
         <translation>Confirm destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1459" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1465" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>List %1 confirmed: %2 volumes destroyed, %3 kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1479" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1485" />
         <source>Destruction list %1</source>
         <translation>Destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1488" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1494" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1488" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1494" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1497" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1503" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -775,164 +785,164 @@
 <context>
     <name>BorrowersPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="731" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
         <source>Search name, unit, card no. or phone</source>
         <translation>Search name, unit, card no. or phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="734" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="746" />
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="735" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="747" />
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="736" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="748" />
         <source>Outside</source>
         <translation>Outside</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="738" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="750" />
         <source>Show &amp;deactivated</source>
         <translation>Show &amp;deactivated</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="754" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="754" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="754" />
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="754" />
         <source>Borrower kind</source>
         <translation>Borrower kind</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
         <source>Card no.</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="747" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="759" />
         <source>&amp;New…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="749" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="761" />
         <source>&amp;Edit…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="751" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="806" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="763" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="818" />
         <source>Deac&amp;tivate</source>
         <translation>Deac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="753" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="765" />
         <source>&amp;Lend to…</source>
         <translation>&amp;Lend to…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="767" />
         <source>&amp;Import staff list…</source>
         <translation>&amp;Import staff list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="783" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="795" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="783" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="795" />
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="806" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="818" />
         <source>Reac&amp;tivate</source>
         <translation>Reac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="809" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="821" />
         <source>New borrower</source>
         <translation>New borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="817" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="829" />
         <source>%1 registered.</source>
         <translation>%1 registered.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="825" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="837" />
         <source>Edit borrower</source>
         <translation>Edit borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="833" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="845" />
         <source>%1 saved.</source>
         <translation>%1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="847" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="859" />
         <source>%1 reactivated.</source>
         <translation>%1 reactivated.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="847" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="859" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 deactivated; the loan history is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="856" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="872" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="868" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="884" />
         <source>Import staff list</source>
         <translation>Import staff list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="857" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="869" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="869" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="881" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="881" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="893" />
         <source>Imported %1 borrower(s).</source>
         <translation>Imported %1 borrower(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="883" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="895" />
         <source>Not imported: %1</source>
         <translation>Not imported: %1</translation>
     </message>
@@ -2180,7 +2190,7 @@ Print anyway?</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/lending.py" line="165" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="270" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="271" />
         <source>No borrower chosen</source>
         <translation>No borrower chosen</translation>
     </message>
@@ -2225,122 +2235,122 @@ Print anyway?</translation>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="199" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="200" />
         <source>Approval required</source>
         <translation>Approval required</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="210" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="211" />
         <source>A&amp;pprover:</source>
         <translation>A&amp;pprover:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="211" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="212" />
         <source>&amp;Opinion:</source>
         <translation>&amp;Opinion:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="215" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="216" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>&amp;Lend and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="218" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="219" />
         <source>&amp;Clear</source>
         <translation>&amp;Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="226" />
         <source>&amp;Borrower:</source>
         <translation>&amp;Borrower:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="229" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="230" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="234" />
         <source>P&amp;urpose:</source>
         <translation>P&amp;urpose:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="235" />
         <source>U&amp;se:</source>
         <translation>U&amp;se:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="235" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="236" />
         <source>&amp;Due date:</source>
         <translation>&amp;Due date:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="236" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="237" />
         <source>Cler&amp;k:</source>
         <translation>Cler&amp;k:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="237" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="238" />
         <source>No&amp;tes:</source>
         <translation>No&amp;tes:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="275" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="276" />
         <source>ID %1</source>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="277" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="278" />
         <source>card %1</source>
         <translation>card %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="280" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="281" />
         <source>(deactivated: cannot borrow)</source>
         <translation>(deactivated: cannot borrow)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="296" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="297" />
         <source>No borrower matches “%1”.</source>
         <translation>No borrower matches “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="314" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="315" />
         <source>No volume has the code %1.</source>
         <translation>No volume has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="319" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="320" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="334" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="335" />
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="356" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="367" />
         <source>Needed for: %1</source>
         <translation>Needed for: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="362" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="373" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>Choose the borrower first: scan the card or type the name.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="367" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="378" />
         <source>Scan the volumes to lend.</source>
         <translation>Scan the volumes to lend.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="383" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="395" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>Lent %1 volume(s) to %2 on slip %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="386" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="398" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>%1 refused volume(s) were not lent.</translation>
     </message>
@@ -2348,47 +2358,47 @@ Print anyway?</translation>
 <context>
     <name>LendingArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1067" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1079" />
         <source>&amp;1 Lend</source>
         <translation>&amp;1 Lend</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1068" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1080" />
         <source>&amp;2 Return</source>
         <translation>&amp;2 Return</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1069" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1081" />
         <source>&amp;3 Loans out</source>
         <translation>&amp;3 Loans out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1070" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1082" />
         <source>&amp;4 Overdue</source>
         <translation>&amp;4 Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1071" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1083" />
         <source>&amp;5 Borrowers</source>
         <translation>&amp;5 Borrowers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1072" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1084" />
         <source>&amp;6 Register</source>
         <translation>&amp;6 Register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1084" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1096" />
         <source>Lending</source>
         <translation>Lending</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1121" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1133" />
         <source>Borrower: %1</source>
         <translation>Borrower: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1127" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1139" />
         <source>%1 is neither a volume nor a borrower's card.</source>
         <translation>%1 is neither a volume nor a borrower's card.</translation>
     </message>
@@ -2399,7 +2409,7 @@ Print anyway?</translation>
         <translation>(%1 overdue)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1145" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1157" />
         <source>%1 loan(s) overdue</source>
         <translation>%1 loan(s) overdue</translation>
     </message>
@@ -2848,72 +2858,72 @@ Print anyway?</translation>
 <context>
     <name>OpenLoansPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="563" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="575" />
         <source>Filter by slip no., borrower or unit</source>
         <translation>Filter by slip no., borrower or unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
         <source>Lent</source>
         <translation>Lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
         <source>Volumes out</source>
         <translation>Volumes out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
         <source>Renewals</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
         <source>Days overdue</source>
         <translation>Days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="572" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="584" />
         <source>&amp;Renew…</source>
         <translation>&amp;Renew…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="575" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="587" />
         <source>&amp;Print slip…</source>
         <translation>&amp;Print slip…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="621" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="633" />
         <source>Choose the loan to renew.</source>
         <translation>Choose the loan to renew.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="638" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="650" />
         <source>Slip %1 renewed to %2 (renewal no. %3).</source>
         <translation>Slip %1 renewed to %2 (renewal no. %3).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="647" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="659" />
         <source>Choose the loan whose slip to print.</source>
         <translation>Choose the loan whose slip to print.</translation>
     </message>
@@ -2921,72 +2931,72 @@ Print anyway?</translation>
 <context>
     <name>OverduePanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="675" />
         <source>Days overdue</source>
         <translation>Days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="675" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="675" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="675" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="676" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="676" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="676" />
         <source>Renewals</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="676" />
         <source>Volumes out</source>
         <translation>Volumes out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="668" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="680" />
         <source>Print reminders for &amp;selected borrowers…</source>
         <translation>Print reminders for &amp;selected borrowers…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="670" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="682" />
         <source>Print reminders for &amp;all…</source>
         <translation>Print reminders for &amp;all…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="693" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="705" />
         <source>%1 overdue loan(s), %2 borrower(s)</source>
         <translation>%1 overdue loan(s), %2 borrower(s)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="701" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="713" />
         <source>Select the borrowers to remind.</source>
         <translation>Select the borrowers to remind.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="706" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="718" />
         <source>No loan is overdue.</source>
         <translation>No loan is overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="714" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="726" />
         <source>Reminders to return archives</source>
         <translation>Reminders to return archives</translation>
     </message>
@@ -3433,77 +3443,77 @@ Print anyway?</translation>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
         <source>Lent</source>
         <translation>Lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
         <source>Purpose</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
         <source>Use</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
         <source>Returned on</source>
         <translation>Returned on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="912" />
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="912" />
         <source>Outcome of use</source>
         <translation>Outcome of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="912" />
         <source>Approver</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="912" />
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>
@@ -3511,87 +3521,87 @@ Print anyway?</translation>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="941" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="953" />
         <source>F&amp;rom</source>
         <translation>F&amp;rom</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="955" />
         <source>T&amp;o</source>
         <translation>T&amp;o</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="950" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="962" />
         <source>Borrower or unit</source>
         <translation>Borrower or unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="952" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="964" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="955" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="967" />
         <source>All purposes</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="959" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="971" />
         <source>All uses</source>
         <translation>All uses</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="975" />
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="975" />
         <source>Still out</source>
         <translation>Still out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="975" />
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="975" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="965" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="977" />
         <source>&amp;Search</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="967" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="979" />
         <source>E&amp;xport to Excel…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1024" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1036" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>Showing the newest %1 of %2 lines; export writes all of them.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1027" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1039" />
         <source>%n line(s)</source>
         <translation><numerusform>%n line</numerusform><numerusform>%n lines</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1030" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1042" />
         <source>Export the loan register</source>
         <translation>Export the loan register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1031" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1043" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1044" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1056" />
         <source>%1 line(s) written to %2.</source>
         <translation>%1 line(s) written to %2.</translation>
     </message>
@@ -3599,67 +3609,67 @@ Print anyway?</translation>
 <context>
     <name>RegistersPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1508" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1514" />
         <source>Transfer and receiving register</source>
         <translation>Transfer and receiving register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1509" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1515" />
         <source>Destruction register</source>
         <translation>Destruction register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1511" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1517" />
         <source>Received and handed over</source>
         <translation>Received and handed over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1512" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1518" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1513" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1519" />
         <source>Handed over</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1516" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1522" />
         <source>all years</source>
         <translation>all years</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1519" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1525" />
         <source>unit, person, number, code or title</source>
         <translation>unit, person, number, code or title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1520" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1526" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1521" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1527" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1565" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
         <source>%n row(s)</source>
         <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1577" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1577" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1579" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1585" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -3768,117 +3778,117 @@ Print anyway?</translation>
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="427" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="439" />
         <source>Scan each volume coming back</source>
         <translation>Scan each volume coming back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
         <source>Pages lent</source>
         <translation>Pages lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="445" />
         <source>Damage</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="445" />
         <source>Outcome of use</source>
         <translation>Outcome of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="439" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="451" />
         <source>&amp;Take back (Ctrl+Enter)</source>
         <translation>&amp;Take back (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="442" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="454" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="449" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="461" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="454" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="466" />
         <source>Received b&amp;y:</source>
         <translation>Received b&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="470" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="482" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="485" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="497" />
         <source>if damaged: what</source>
         <translation>if damaged: what</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="487" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="499" />
         <source>what the use achieved</source>
         <translation>what the use achieved</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="492" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="504" />
         <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
         <translation>%1 from slip %2: count the pages (%3 lent) and check the condition.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="516" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="528" />
         <source>Scan the volumes coming back.</source>
         <translation>Scan the volumes coming back.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="527" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="539" />
         <source>%1: %2 pages lent, %3 counted</source>
         <translation>%1: %2 pages lent, %3 counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="530" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="542" />
         <source>Page count differs</source>
         <translation>Page count differs</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="531" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="543" />
         <source>The pages counted differ from the pages lent:
 
 %1
@@ -3891,22 +3901,22 @@ Record the return with this difference?</source>
 Record the return with this difference?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="534" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="546" />
         <source>Nothing was recorded: recount the pages.</source>
         <translation>Nothing was recorded: recount the pages.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="542" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="554" />
         <source>Took back %1 volume(s).</source>
         <translation>Took back %1 volume(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="544" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="556" />
         <source>Slip(s) %1 fully returned.</source>
         <translation>Slip(s) %1 fully returned.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="559" />
         <source>Still out: %1.</source>
         <translation>Still out: %1.</translation>
     </message>
@@ -4681,27 +4691,27 @@ Record the return with this difference?</translation>
 <context>
     <name>TransfersArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1596" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1602" />
         <source>Receiving</source>
         <translation>Receiving</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1597" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1603" />
         <source>Handing over</source>
         <translation>Handing over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1598" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1604" />
         <source>Appraisal and destruction</source>
         <translation>Appraisal and destruction</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1599" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1605" />
         <source>Registers</source>
         <translation>Registers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1607" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1613" />
         <source>Transfers</source>
         <translation>Transfers</translation>
     </message>

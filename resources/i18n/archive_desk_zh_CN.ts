@@ -67,6 +67,11 @@
         <source>keep</source>
         <translation>续存</translation>
     </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
+        <source>undecided</source>
+        <translation>未决定</translation>
+    </message>
 </context>
 <context>
     <name>AppraisalPage</name>
@@ -194,72 +199,77 @@
         <translation>已确认，永久保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1289" />
-        <source>%1 volumes: %2 to destroy (%3 pages), %4 kept</source>
-        <translation>共 %1 卷：拟销毁 %2 卷（%3 页），续存 %4 卷</translation>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1290" />
+        <source>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</source>
+        <translation>共 %1 卷：销毁 %2 卷（%3 页），续存 %4 卷，未决定 %5 卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1358" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1359" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>正在查找保管期限届满的案卷…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1371" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1372" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>已加入 %n 卷保管期限届满的案卷</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1373" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1374" />
         <source>; %n refused</source>
         <translation><numerusform>；%n 条未加入</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1385" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1386" />
         <source>Select the volumes to keep first.</source>
         <translation>请先选择要续存的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1428" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1429" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 是清单第 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1431" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1432" />
         <source>%1 is not on this list</source>
         <translation>%1 不在本清单中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1442" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1445" />
+        <source>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</source>
+        <translation>清册中还有 %1 卷尚未作出鉴定结论：请先逐卷决定（销毁，或续存并填写新的保管期限和理由），再确认。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1448" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>销毁 %1 卷、续存 %2 卷吗？案卷将标记为已销毁（目录记录保留）；清册永久保存，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1444" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1450" />
         <source>Confirm destruction list %1</source>
         <translation>确认销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1459" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1465" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>清册 %1 已确认：销毁 %2 卷，续存 %3 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1479" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1485" />
         <source>Destruction list %1</source>
         <translation>销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1488" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1494" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1488" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1494" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1497" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1503" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -775,164 +785,164 @@
 <context>
     <name>BorrowersPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="731" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
         <source>Search name, unit, card no. or phone</source>
         <translation>按姓名、单位、借阅证号或电话查找</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="734" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="746" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="735" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="747" />
         <source>Staff</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="736" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="748" />
         <source>Outside</source>
         <translation>外单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="738" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="750" />
         <source>Show &amp;deactivated</source>
         <translation>显示已停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="754" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="754" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="754" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="754" />
         <source>Borrower kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
         <source>Card no.</source>
         <translation>借阅证号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="747" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="759" />
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="749" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="761" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="751" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="806" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="763" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="818" />
         <source>Deac&amp;tivate</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="753" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="765" />
         <source>&amp;Lend to…</source>
         <translation>为其借出(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="767" />
         <source>&amp;Import staff list…</source>
         <translation>导入职工名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="783" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="795" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="783" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="795" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="806" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="818" />
         <source>Reac&amp;tivate</source>
         <translation>重新启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="809" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="821" />
         <source>New borrower</source>
         <translation>新建借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="817" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="829" />
         <source>%1 registered.</source>
         <translation>已登记借阅人 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="825" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="837" />
         <source>Edit borrower</source>
         <translation>编辑借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="833" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="845" />
         <source>%1 saved.</source>
         <translation>%1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="847" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="859" />
         <source>%1 reactivated.</source>
         <translation>%1 已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="847" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="859" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 已停用；借阅记录保留。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="856" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="872" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="868" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="884" />
         <source>Import staff list</source>
         <translation>导入职工名单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="857" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="869" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="869" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="881" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1：新借阅人 %2 名；已登记 %3 名；文件内重复 %4 行；有误 %5 行。导入新借阅人吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="881" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="893" />
         <source>Imported %1 borrower(s).</source>
         <translation>已导入 %1 名借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="883" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="895" />
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
@@ -2180,7 +2190,7 @@ Print anyway?</source>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/lending.py" line="165" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="270" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="271" />
         <source>No borrower chosen</source>
         <translation>尚未选择借阅人</translation>
     </message>
@@ -2225,122 +2235,122 @@ Print anyway?</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="199" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="200" />
         <source>Approval required</source>
         <translation>需要审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="210" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="211" />
         <source>A&amp;pprover:</source>
         <translation>审批人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="211" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="212" />
         <source>&amp;Opinion:</source>
         <translation>审批意见(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="215" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="216" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>借出并打印借阅单(&amp;L) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="218" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="219" />
         <source>&amp;Clear</source>
         <translation>清空(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="226" />
         <source>&amp;Borrower:</source>
         <translation>借阅人(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="229" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="230" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="234" />
         <source>P&amp;urpose:</source>
         <translation>借阅目的(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="235" />
         <source>U&amp;se:</source>
         <translation>利用方式(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="235" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="236" />
         <source>&amp;Due date:</source>
         <translation>应还日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="236" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="237" />
         <source>Cler&amp;k:</source>
         <translation>经办人(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="237" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="238" />
         <source>No&amp;tes:</source>
         <translation>备注(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="275" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="276" />
         <source>ID %1</source>
         <translation>证件 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="277" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="278" />
         <source>card %1</source>
         <translation>借阅证 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="280" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="281" />
         <source>(deactivated: cannot borrow)</source>
         <translation>（已停用，不能借阅）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="296" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="297" />
         <source>No borrower matches “%1”.</source>
         <translation>没有与“%1”相符的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="314" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="315" />
         <source>No volume has the code %1.</source>
         <translation>没有档号或条码为 %1 的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="319" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="320" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="334" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="335" />
         <source>Added %1.</source>
         <translation>已加入 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="356" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="367" />
         <source>Needed for: %1</source>
         <translation>审批原因：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="362" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="373" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>请先选择借阅人：扫描借阅证或输入姓名。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="367" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="378" />
         <source>Scan the volumes to lend.</source>
         <translation>请扫描要借出的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="383" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="395" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>已借给 %2 %1 卷，借阅单 %3。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="386" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="398" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>另有 %1 卷不能借出，未借出。</translation>
     </message>
@@ -2348,47 +2358,47 @@ Print anyway?</source>
 <context>
     <name>LendingArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1067" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1079" />
         <source>&amp;1 Lend</source>
         <translation>&amp;1 借出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1068" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1080" />
         <source>&amp;2 Return</source>
         <translation>&amp;2 归还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1069" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1081" />
         <source>&amp;3 Loans out</source>
         <translation>&amp;3 在借</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1070" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1082" />
         <source>&amp;4 Overdue</source>
         <translation>&amp;4 逾期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1071" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1083" />
         <source>&amp;5 Borrowers</source>
         <translation>&amp;5 借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1072" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1084" />
         <source>&amp;6 Register</source>
         <translation>&amp;6 登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1084" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1096" />
         <source>Lending</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1121" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1133" />
         <source>Borrower: %1</source>
         <translation>借阅人：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1127" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1139" />
         <source>%1 is neither a volume nor a borrower's card.</source>
         <translation>%1 既不是案卷条码，也不是借阅证。</translation>
     </message>
@@ -2399,7 +2409,7 @@ Print anyway?</source>
         <translation>逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1145" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1157" />
         <source>%1 loan(s) overdue</source>
         <translation>逾期未还 %1 笔</translation>
     </message>
@@ -2848,72 +2858,72 @@ Print anyway?</source>
 <context>
     <name>OpenLoansPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="563" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="575" />
         <source>Filter by slip no., borrower or unit</source>
         <translation>按借阅单号、借阅人或单位筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
         <source>Lent</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
         <source>Volumes out</source>
         <translation>未还案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
         <source>Renewals</source>
         <translation>续借次数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="572" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="584" />
         <source>&amp;Renew…</source>
         <translation>续借(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="575" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="587" />
         <source>&amp;Print slip…</source>
         <translation>打印借阅单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="621" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="633" />
         <source>Choose the loan to renew.</source>
         <translation>请选择要续借的借阅。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="638" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="650" />
         <source>Slip %1 renewed to %2 (renewal no. %3).</source>
         <translation>借阅单 %1 已续借至 %2（第 %3 次续借）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="647" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="659" />
         <source>Choose the loan whose slip to print.</source>
         <translation>请选择要打印借阅单的借阅。</translation>
     </message>
@@ -2921,72 +2931,72 @@ Print anyway?</source>
 <context>
     <name>OverduePanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="675" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="675" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="675" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="675" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="676" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="676" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="676" />
         <source>Renewals</source>
         <translation>续借次数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="676" />
         <source>Volumes out</source>
         <translation>未还案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="668" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="680" />
         <source>Print reminders for &amp;selected borrowers…</source>
         <translation>为所选借阅人打印催还单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="670" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="682" />
         <source>Print reminders for &amp;all…</source>
         <translation>全部打印催还单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="693" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="705" />
         <source>%1 overdue loan(s), %2 borrower(s)</source>
         <translation>逾期 %1 笔，涉及 %2 人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="701" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="713" />
         <source>Select the borrowers to remind.</source>
         <translation>请选择要催还的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="706" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="718" />
         <source>No loan is overdue.</source>
         <translation>没有逾期未还的借阅。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="714" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="726" />
         <source>Reminders to return archives</source>
         <translation>档案催还通知单</translation>
     </message>
@@ -3433,77 +3443,77 @@ Print anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
         <source>Lent</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
         <source>Purpose</source>
         <translation>借阅目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
         <source>Use</source>
         <translation>利用方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
         <source>Returned on</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="912" />
         <source>Condition</source>
         <translation>完好情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="912" />
         <source>Outcome of use</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="912" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="912" />
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -3511,87 +3521,87 @@ Print anyway?</source>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="941" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="953" />
         <source>F&amp;rom</source>
         <translation>从(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="955" />
         <source>T&amp;o</source>
         <translation>至(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="950" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="962" />
         <source>Borrower or unit</source>
         <translation>借阅人或单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="952" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="964" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="955" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="967" />
         <source>All purposes</source>
         <translation>全部目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="959" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="971" />
         <source>All uses</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="975" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="975" />
         <source>Still out</source>
         <translation>未还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="975" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="975" />
         <source>Back</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="965" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="977" />
         <source>&amp;Search</source>
         <translation>查询(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="967" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="979" />
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1024" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1036" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>显示最新的 %1 条（共 %2 条）；导出时写出全部。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1027" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1039" />
         <source>%n line(s)</source>
         <translation><numerusform>共 %n 条</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1030" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1042" />
         <source>Export the loan register</source>
         <translation>导出借阅登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1031" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1043" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1044" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1056" />
         <source>%1 line(s) written to %2.</source>
         <translation>已将 %1 条写入 %2。</translation>
     </message>
@@ -3599,67 +3609,67 @@ Print anyway?</source>
 <context>
     <name>RegistersPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1508" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1514" />
         <source>Transfer and receiving register</source>
         <translation>档案移交（接收）登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1509" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1515" />
         <source>Destruction register</source>
         <translation>档案销毁登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1511" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1517" />
         <source>Received and handed over</source>
         <translation>接收与移出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1512" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1518" />
         <source>Received</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1513" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1519" />
         <source>Handed over</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1516" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1522" />
         <source>all years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1519" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1525" />
         <source>unit, person, number, code or title</source>
         <translation>单位、人员、编号、档号或题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1520" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1526" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1521" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1527" />
         <source>Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1565" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
         <source>%n row(s)</source>
         <translation><numerusform>%n 行</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1577" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1577" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1579" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1585" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -3768,117 +3778,117 @@ Print anyway?</source>
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="427" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="439" />
         <source>Scan each volume coming back</source>
         <translation>逐卷扫描归还的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
         <source>Pages lent</source>
         <translation>借出页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
         <source>Pages counted</source>
         <translation>清点页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
         <source>Condition</source>
         <translation>完好情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="445" />
         <source>Damage</source>
         <translation>破损情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="445" />
         <source>Outcome of use</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="439" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="451" />
         <source>&amp;Take back (Ctrl+Enter)</source>
         <translation>确认归还(&amp;T) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="442" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="454" />
         <source>&amp;Remove from list</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="449" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="461" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="454" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="466" />
         <source>Received b&amp;y:</source>
         <translation>签收人(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="470" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="482" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="485" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="497" />
         <source>if damaged: what</source>
         <translation>如破损：说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="487" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="499" />
         <source>what the use achieved</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="492" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="504" />
         <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
         <translation>%1（借阅单 %2）：请清点页数（借出 %3 页）并检查完好情况。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="516" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="528" />
         <source>Scan the volumes coming back.</source>
         <translation>请扫描归还的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="527" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="539" />
         <source>%1: %2 pages lent, %3 counted</source>
         <translation>%1：借出 %2 页，清点 %3 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="530" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="542" />
         <source>Page count differs</source>
         <translation>页数不符</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="531" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="543" />
         <source>The pages counted differ from the pages lent:
 
 %1
@@ -3891,22 +3901,22 @@ Record the return with this difference?</source>
 确认按此差异登记归还吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="534" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="546" />
         <source>Nothing was recorded: recount the pages.</source>
         <translation>未登记归还：请重新清点页数。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="542" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="554" />
         <source>Took back %1 volume(s).</source>
         <translation>已归还 %1 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="544" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="556" />
         <source>Slip(s) %1 fully returned.</source>
         <translation>借阅单 %1 已全部归还。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="559" />
         <source>Still out: %1.</source>
         <translation>仍未还：%1。</translation>
     </message>
@@ -4681,27 +4691,27 @@ Record the return with this difference?</source>
 <context>
     <name>TransfersArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1596" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1602" />
         <source>Receiving</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1597" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1603" />
         <source>Handing over</source>
         <translation>移交移出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1598" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1604" />
         <source>Appraisal and destruction</source>
         <translation>鉴定销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1599" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1605" />
         <source>Registers</source>
         <translation>登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1607" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1613" />
         <source>Transfers</source>
         <translation>移交与鉴定</translation>
     </message>

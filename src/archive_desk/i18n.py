@@ -15,11 +15,19 @@ from __future__ import annotations
 import json
 import locale
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from importlib import resources
 
 SUPPORTED = ("zh_CN", "en")
+#: Official forms (移交清册, 交接文据, 销毁清册, 借阅单, 备考表, covers) are Chinese archival forms: they print in
+#: Chinese whatever the UI language, unless the catalogue's "form language" room setting says otherwise.
+DEFAULT_FORM_LANGUAGE = "zh_CN"
 _language = "zh_CN"
+#: a language in force for one piece of work (printing a form in the room's form language), per thread
+_override: ContextVar[str | None] = ContextVar("archive_desk_language", default=None)
 
 
 def system_language() -> str:
@@ -37,17 +45,32 @@ def system_language() -> str:
     return "en" if loc else "zh_CN"
 
 
+def _normalise(lang: str) -> str:
+    return "zh_CN" if (lang or "zh").lower().startswith("zh") else "en"
+
+
 def set_language(lang: str) -> None:
     global _language
-    _language = "zh_CN" if lang.lower().startswith("zh") else "en"
+    _language = _normalise(lang)
 
 
 def current_language() -> str:
-    return _language
+    return _override.get() or _language
 
 
 def is_chinese() -> bool:
-    return _language == "zh_CN"
+    return current_language() == "zh_CN"
+
+
+@contextmanager
+def language(lang: str | None) -> Iterator[str]:
+    """Use ``lang`` for :func:`t` inside the block (this thread only), e.g. to print Chinese forms under an
+    English UI. ``None`` or "" keeps the current language."""
+    token = _override.set(_normalise(lang) if lang else current_language())
+    try:
+        yield current_language()
+    finally:
+        _override.reset(token)
 
 
 @cache
@@ -62,7 +85,7 @@ def _catalogue() -> dict[str, str]:
 
 def t(msgid: str, /, **values: object) -> str:
     """Translate ``msgid`` (English) into the current language and fill ``{placeholders}``."""
-    template = _catalogue().get(msgid, msgid) if _language == "zh_CN" else msgid
+    template = _catalogue().get(msgid, msgid) if current_language() == "zh_CN" else msgid
     return template.format(**values)
 
 

@@ -38,6 +38,9 @@ def default_catalogue_path() -> Path:
 @dataclass
 class Settings:
     language: str = ""  # "" = follow the system
+    #: the person working at this workstation, printed as 立卷人 / 经办人 on forms (until there are accounts);
+    #: "" = none configured: forms leave a blank line for the pen rather than print the login name
+    clerk_name: str = ""
     last_catalogue: str = ""
     #: per printer name: {"offset_x_mm": .., "offset_y_mm": .., "creep_mm": ..}
     calibration: dict[str, dict[str, float]] = field(default_factory=dict)

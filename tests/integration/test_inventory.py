@@ -488,3 +488,36 @@ def test_cli_export_inventory(demo_file: Path, tmp_path: Path) -> None:
     bad = subprocess.run([sys.executable, "-m", "archive_desk", "export-inventory", "--db", str(demo_file), "--year", str(YEAR),
                           "-o", str(tmp_path / "x.pdf")], capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2
+
+
+# ---------------------------------------------------------------- what a person reads on the printed workbook
+
+
+def test_loans_sheet_names_the_borrowers_unit_and_the_summary_its_real_cut_off(demo_file: Path, tmp_path: Path) -> None:
+    made = datetime(2026, 12, 7, 10, 30)
+    out = export(demo_file, 2026, tmp_path / "inventory.xlsx", now=made)
+    wb = openpyxl.load_workbook(out, read_only=True)
+    header = next(wb["本年借阅"].iter_rows(max_row=1, values_only=True))
+    assert "单位/部门" in header and "计量单位" not in header  # the borrower's unit, not a unit of measure
+    subtitle = next(wb["汇总"].iter_rows(min_row=2, max_row=2, values_only=True))[0]
+    assert "统计截至 2026年12月7日" in subtitle and "12月31日" not in subtitle  # made on 7 December
+    wb.close()
+    out = export(demo_file, 2025, tmp_path / "inventory-2025.xlsx", now=made)
+    wb = openpyxl.load_workbook(out, read_only=True)
+    assert "统计截至 2025年12月31日" in next(wb["汇总"].iter_rows(min_row=2, max_row=2, values_only=True))[0]
+    wb.close()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) and poppler's pdftotext are needed")
+def test_libreoffice_prints_no_hash_marks(demo_file: Path, tmp_path: Path) -> None:
+    """A value wider than its column prints as "###" in LibreOffice: print the workbook as LibreOffice does and read it."""
+    out = export(demo_file, date.today().year, tmp_path / "inventory.xlsx")  # this year: with the finished stocktake
+    profile = tmp_path / "lo-profile"
+    run = subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to", "pdf",
+                          "--outdir", str(tmp_path / "pdf"), str(out)], capture_output=True, text=True, timeout=240)
+    assert run.returncode == 0, run.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "pdf" / "inventory.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "年度盘点" in text  # the stocktake line is printed …
+    assert "###" not in text  # … and every value fits its column

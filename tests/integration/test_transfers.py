@@ -250,6 +250,11 @@ def _appraisal_with_lines(db: Database, actor: Actor, make_volume) -> tuple[tran
         a = transfers.create_appraisal(s, actor, 2026, destroyed_on=date(2026, 5, 20))
         added = transfers.add_due_volumes(s, actor, a.id, date(2026, 1, 1))
     assert len(added.added) == 3
+    # nothing defaults to destruction: each waits for a person's decision
+    assert [ln.decision for ln in added.added] == ["", "", ""]
+    with db.write() as s:
+        for ln in added.added:
+            transfers.set_decision(s, actor, ln.id, "destroy")
     return a, vols
 
 
@@ -303,7 +308,11 @@ def test_destroying_before_the_retention_ran_out_is_refused(db: Database, actor:
     young = make_volume(year=2020, retention="D10", custom={})
     with db.write() as s:
         a = transfers.create_appraisal(s, actor, 2026, lead="甲", approver="乙", witness1="丙", witness2="丁", destroyed_on=date(2026, 5, 1))
-        transfers.add_appraisal_volumes(s, actor, a.id, [young.id])
+        added = transfers.add_appraisal_volumes(s, actor, a.id, [young.id])
+    with db.write() as s, pytest.raises(StatusError, match="尚未作出鉴定结论"):  # undecided: confirming says so
+        transfers.confirm_appraisal(s, actor, a.id)
+    with db.write() as s:
+        transfers.set_decision(s, actor, added.added[0].id, "destroy")
     with db.write() as s, pytest.raises(StatusError, match="2031"):
         transfers.confirm_appraisal(s, actor, a.id)
 

@@ -37,7 +37,8 @@ def papers(db: Database, db_path: Path, actor: Actor, make_volume):  # noqa: ANN
         transfers.confirm_batch(s, actor, batch.id)
         a = transfers.create_appraisal(s, actor, 2026, lead="王建国", approver="刘志强", witness1="王芳", witness2="陈静",
                                        destroyed_on=date(2026, 11, 1))
-        transfers.add_due_volumes(s, actor, a.id, date(2026, 11, 1))
+        for ln in transfers.add_due_volumes(s, actor, a.id, date(2026, 11, 1)).added:
+            transfers.set_decision(s, actor, ln.id, "destroy")
         transfers.confirm_appraisal(s, actor, a.id)
     db.dispose()
     return vols, batch, a

@@ -94,7 +94,8 @@ def test_full_round_at_the_loan_desk(qtbot, tmp_path: Path, monkeypatch: pytest.
         lend.approver.setText("王建国")
         lend.opinion.setText("同意外借，注意保密")
         lend.notes.setText("凭介绍信借阅")
-        assert lend.clerk.text() == window.ctx.actor.user  # the person logged in, unless another clerk is named
+        # the workstation's clerk name, never the login name ("clerk1"): none is set yet
+        assert lend.clerk.text() == "" and window.ctx.settings.clerk_name == ""
         lend.clerk.setText("赵敏")
         due = lend.due.date().toPython()
         assert due == date.today() + timedelta(days=14)  # the room's default period
@@ -108,6 +109,8 @@ def test_full_round_at_the_loan_desk(qtbot, tmp_path: Path, monkeypatch: pytest.
         assert isinstance(dialog, dialogs.SlipPrintDialog)
         slip_no = dialog.slip_no
         assert "已借给 李明 3 卷" in lend.message.text() and slip_no in lend.message.text()
+        # the clerk named at the desk is remembered as this workstation's clerk name
+        assert Settings.load(tmp_path / "settings.json").clerk_name == "赵敏" and lend.clerk.text() == "赵敏"
 
         # -- print the slip: two copies on one A4 sheet, saved as PDF
         dialog.paper.setCurrentIndex(dialog.paper.findData("A5"))  # re-rendered on each change

@@ -279,6 +279,15 @@ def test_appraisal_and_destruction_through_the_window(qtbot, tmp_path: Path, mon
         page.witness1.setText("王芳")
         page.witness2.setText("陈静")
         page.destroyed_on.setDate(page.destroyed_on.date().fromString(date.today().isoformat(), "yyyy-MM-dd"))
+        # nothing defaults to destruction: the other two wait for a decision, and confirming says so
+        assert [ln.decision for ln in page.model.lines()[1:]] == ["", ""]
+        assert page.model.index(1, 7).data() == "未决定" and "未决定 2 卷" in page.summary_label.text()
+        qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+        assert page.confirm_result is None and "还有 2 卷尚未作出鉴定结论" in page.message_label.text()
+        for row in (1, 2):
+            page.lines_view.selectRow(row)
+            qtbot.mouseClick(page.destroy_button, Qt.MouseButton.LeftButton)
+        assert [ln.decision for ln in page.model.lines()] == ["keep", "destroy", "destroy"]
         qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: page.confirm_result is not None or bool(errors), timeout=60_000)
         assert not errors, errors

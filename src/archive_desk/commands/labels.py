@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from archive_desk.commands.common import add_db_arg, h, open_db
@@ -43,8 +44,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_arg(f)
     f.add_argument("--codes", nargs="+", required=True, help=h("档号 or barcodes of the volumes"))
     f.add_argument("--parts", default="cover,items,notes", help=h("which forms: cover, items, notes (comma-separated)"))
+    f.add_argument("--clerk", default=None,
+                   help=h("立卷人 on the notes sheet (default: this workstation's clerk name, see the clerk command)"))
+    f.add_argument("--checker", default="", help=h("检查人 on the notes sheet"))
+    f.add_argument("--checked-on", type=date.fromisoformat, default=None, help=h("date of the check (YYYY-MM-DD)"))
     f.add_argument("-o", "--out", type=Path, required=True, help=h("PDF file to write"))
     f.set_defaults(func=run_forms)
+
 
 
 def _ids_from_codes(session, texts: list[str]) -> list[int]:  # noqa: ANN001
@@ -139,8 +145,12 @@ def run_forms(args: argparse.Namespace) -> int:
 
     db = open_db(getattr(args, "db", None))
     try:
+        from archive_desk.settings import Settings
+
+        clerk = args.clerk if args.clerk is not None else Settings.load().clerk_name
         with db.read() as session:
-            forms = labels.volume_forms(session, _ids_from_codes(session, args.codes))
+            forms = labels.volume_forms(session, _ids_from_codes(session, args.codes), clerk=clerk, checker=args.checker,
+                                        checked_on=args.checked_on)
         if not forms:
             print(t("No volumes to print."), file=sys.stderr)
             return 1

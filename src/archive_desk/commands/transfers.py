@@ -95,7 +95,7 @@ def run_print(args: argparse.Namespace) -> int:
                 labels = copy_labels(args.copies)
                 parts = [signed_table_part(transfer_list_document(data, label)) for label in labels]
                 parts += [Part(lambda w, h, label=label: certificate_story(cert, w, h, label), numbered=False) for label in labels]
-                render_parts(parts, title=record.batch_no, out=args.out)
+                render_parts(parts, title=record.batch_no, out=args.out, language=data.language)
     finally:
         db.dispose()
     print(t("Written {path}", path=args.out))

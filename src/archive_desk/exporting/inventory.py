@@ -32,7 +32,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -192,9 +192,9 @@ def detail_columns(key: str) -> tuple[Col, ...]:
         return (no, code, fonds, category, year, retention, title, items, pages, Col(t("Destroyed on"), 11, "date"),
                 Col(t("Destruction list no."), 18))
     if key == "loans":
-        return (no, Col(t("Slip no."), 14), Col(t("Lent at"), 16, "datetime"), Col(t("Borrower"), 10),
-                Col(t("Unit"), 18), Col(t("Purpose"), 10), Col(t("Use"), 7), code, title, Col(t("Due"), 11, "date"),
-                Col(t("Returned at"), 16, "datetime"), Col(t("Outcome"), 24))
+        return (no, Col(t("Slip no."), 14), Col(t("Lent at"), 17, "datetime"), Col(t("Borrower"), 10),
+                Col(t("Borrower's unit / department"), 18), Col(t("Purpose"), 10), Col(t("Use"), 7), code, title, Col(t("Due"), 11, "date"),
+                Col(t("Returned at"), 17, "datetime"), Col(t("Outcome"), 24))
     raise KeyError(key)
 
 
@@ -284,7 +284,10 @@ def _write_summary(wb: Any, ws: Any, st: Styles, s: InventorySummary) -> None:
         ws.set_column(c, c, w)
     ws.set_row(0, 30)
     _merge_title(ws, 0, last_col, workbook_title(s.year), st.title)
-    sub = t("{room} · holdings on 31 December {year} · made {at}", room=s.room_name or "", year=s.year,
+    # counted up to the end of the year, or up to the day the workbook is made when that comes first
+    until = min(date(s.year, 12, 31), s.generated_at.date())
+    sub = t("{room} · holdings on {date} · made {at}", room=s.room_name or "",
+            date=t("{y}-{m:02d}-{d:02d}", y=until.year, m=until.month, d=until.day),
             at=s.generated_at.strftime("%Y-%m-%d %H:%M"))
     _merge_title(ws, 1, last_col, sub, st.subtitle)
     ws.freeze_panes(2, 0)
@@ -405,8 +408,8 @@ def _write_summary(wb: Any, ws: Any, st: Styles, s: InventorySummary) -> None:
             r += 1
             ws.write_string(r, 0, line.name, st.box_text)
             ws.write_string(r, 1, line.scope, st.box_text)
-            if line.finished_at:
-                ws.write_number(r, 2, excel_datetime(line.finished_at), st.box_datetime)
+            if line.finished_at:  # the day (a date and time is wider than the column: LibreOffice printed "###")
+                ws.write_number(r, 2, excel_datetime(line.finished_at), st.box_date)
             else:
                 ws.write_blank(r, 2, None, st.box_text)
             ws.write_string(r, 3, t("{scanned} of {total}", scanned=line.layers_scanned, total=line.layers_in_scope),

@@ -24,7 +24,8 @@ import xlsxwriter
 from archive_desk.i18n import t
 from archive_desk.printing.destruction_list import DestructionList
 from archive_desk.printing.handover_certificate import HandoverCertificate, choices
-from archive_desk.printing.transfer_list import TransferList, totals
+from archive_desk.printing.tables import form_language
+from archive_desk.printing.transfer_list import TransferList, totals, units_text
 
 from .filesafe import atomic_target
 
@@ -149,8 +150,8 @@ def _transfer_list_sheet(book: _Book, data: TransferList) -> None:
     ws.write_string(row, 0, f"{t('Transferred by')}：{data.from_handler}", book.info)
     ws.write_string(row, 4, f"{t('Receiver')}：{data.to_handler}", book.info)
     row += 1
-    ws.write_string(row, 0, f"{t('Date')}：", book.info)
-    ws.write_string(row, 4, f"{t('Date')}：", book.info)
+    ws.write_string(row, 0, f"{t('Date')}：{_date_text(data.signed_on)}", book.info)
+    ws.write_string(row, 4, f"{t('Date')}：{_date_text(data.signed_on)}", book.info)
     ws.repeat_rows(head_row)
     ws.freeze_panes(head_row + 1, 0)
     ws.autofilter(head_row, 0, head_row + max(len(data.lines), 1), last)
@@ -192,7 +193,9 @@ def _certificate_sheet(book: _Book, c: HandoverCertificate) -> None:
     for col, value in ((1, tv), (2, ti), (3, tb), (4, round(tm, 2))):
         ws.write_number(r, col, value, book.total_num)
     r += 2
-    for caption, value in ((t("Finding aids handed over"), c.finding_aids or t("none")), (t("Notes"), c.notes)):
+    missing = (t("{n}: {codes}", n=len(c.missing), codes="、".join(c.missing)),) if c.missing else ()
+    for caption, value in ((t("Finding aids handed over"), c.finding_aids or t("none")),
+                           *((t("Listed, not received"), m) for m in missing), (t("Notes"), c.notes)):
         ws.write_string(r, 0, caption, book.head)
         ws.merge_range(r, 1, r, 4, value, book.cell)
         r += 1
@@ -200,12 +203,13 @@ def _certificate_sheet(book: _Book, c: HandoverCertificate) -> None:
     ws.write_string(r, 0, t("Transferring unit (seal)"), book.info)
     ws.write_string(r, 3, t("Receiving unit (seal)"), book.info)
     for caption, left, right in ((t("Leader"), c.from_leader, c.to_leader), (t("Handled by"), c.from_handler, c.to_handler),
-                                 (t("Date"), "", "")):
+                                 (t("Date"), _date_text(c.signed_on), _date_text(c.signed_on))):
         r += 1
         ws.write_string(r, 0, f"{caption}：{left}", book.sign)
         ws.write_string(r, 3, f"{caption}：{right}", book.sign)
 
 
+@form_language
 def write_transfer_workbook(data: TransferList, path: str | os.PathLike[str], certificate: HandoverCertificate | None = None) -> Path:
     """The 移交清册 (and, when given, the 交接文据 on a second sheet) as one workbook."""
 
@@ -220,6 +224,7 @@ def write_transfer_workbook(data: TransferList, path: str | os.PathLike[str], ce
 # --------------------------------------------------------------------------- 销毁清册
 
 
+@form_language
 def write_destruction_workbook(d: DestructionList, path: str | os.PathLike[str]) -> Path:
     """The 销毁清册 (and the volumes kept after appraisal, on a second sheet)."""
 
@@ -232,7 +237,8 @@ def write_destruction_workbook(d: DestructionList, path: str | os.PathLike[str])
         last = len(cols) - 1
         ws.merge_range(0, 0, 0, last, t("Archives destruction list") + (t(" (draft)") if d.draft else ""), book.title)
         pages = sum(ln.pages or 0 for ln in d.lines)
-        count = t("{volumes} volumes, {pages} pages in total", volumes=len(d.lines), pages=pages)
+        boxes = sum(1 for ln in d.lines if ln.boxed)
+        count = units_text(len(d.lines) - boxes, boxes, None, pages)
         info = [f"{t('Fonds no.')}：{d.fonds}", f"{t('List no.')}：{d.list_no}", f"{t('Appraisal year')}：{d.year}",
                 f"{t('Destroyed volumes')}：{count}", f"{t('Destruction date')}：{_date_text(d.destroyed_on)}",
                 f"{t('Kept after appraisal')}：{t('{n} volumes', n=len(d.kept))}"]

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 
+from archive_desk.i18n import DEFAULT_FORM_LANGUAGE as _DEFAULT_FORM_LANGUAGE
 from archive_desk.i18n import t
 
 
@@ -106,6 +107,9 @@ class Calibration:
 
 # --------------------------------------------------------------------------- forms
 
+#: the forms' language unless the room's "form language" setting (``services.setup``) says otherwise
+DEFAULT_FORM_LANGUAGE = _DEFAULT_FORM_LANGUAGE
+
 DateLike = _dt.date | str | None
 
 
@@ -166,6 +170,15 @@ class VolumeForm:
     page_count: int | None = None  # 页数; from the items when None
     items: tuple[ItemEntry, ...] = ()
     notes: VolumeNotes = VolumeNotes()
+    language: str = DEFAULT_FORM_LANGUAGE
+    class_name: str = ""  # 类目名称: the class the volume is filed under (门类, and 机构/问题 where there is one)
+    filing_no: str = ""  # 归档号: 案卷号 of a bound volume, 盒号 (and 起止件号) of a box
+    #: a box of item-filed (按件, DA/T 22-2015) documents: its list is the 归档文件目录, each 件 with its own 档号
+    boxed: bool = False
+    org: str = ""  # 机构(问题)
+    box_no: str = ""  # 盒号 of a box (H001)
+    #: the category's own fields the room files by (赔案号, 保单号, 被保险人 …): (label, value), printed on the cover
+    fields: tuple[tuple[str, str], ...] = ()
 
     @property
     def items_total(self) -> int:
@@ -190,3 +203,4 @@ class FilingDirectory:
     retention: str = ""
     org: str = ""
     box_no: str = ""  # empty for a whole year's directory
+    language: str = DEFAULT_FORM_LANGUAGE

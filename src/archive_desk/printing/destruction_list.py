@@ -20,7 +20,9 @@ from archive_desk.i18n import t
 
 from .labels import Out
 from .signed_table import signed_table_part
-from .tables import Column, Signature, TableDocument, render_parts
+from .data import DEFAULT_FORM_LANGUAGE
+from .tables import Column, Signature, TableDocument, fit_mm, form_language, render_parts
+from .transfer_list import units_text
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class DestructionLine:
     kept: str = ""  # 已保管期限, e.g. 12年
     pages: int | None = None
     notes: str = ""
+    boxed: bool = False  # a box (盒) of item-filed documents, not a bound volume (卷)
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class DestructionList:
     destroyed_on: date | str | None = None
     notes: str = ""
     draft: bool = False
+    language: str = DEFAULT_FORM_LANGUAGE
 
 
 def _date(value: date | str | None) -> str:
@@ -70,10 +74,11 @@ def _date(value: date | str | None) -> str:
     return str(value)
 
 
+@form_language
 def destruction_document(d: DestructionList) -> TableDocument:
     cols = (
         Column(t("No."), 12, "center", wrap=False),
-        Column(t("Archival code"), 48, "left"),
+        Column(t("Archival code"), fit_mm([ln.code for ln in d.lines], 9.0, minimum=44, maximum=75), "left", wrap=False),
         Column(t("Title"), None, "left"),
         Column(t("Year"), 13, "center", wrap=False),
         Column(t("Retention due"), 22, "center"),
@@ -86,7 +91,8 @@ def destruction_document(d: DestructionList) -> TableDocument:
         for ln in d.lines
     )
     pages = sum(ln.pages or 0 for ln in d.lines)
-    count = t("{volumes} volumes, {pages} pages in total", volumes=len(d.lines), pages=pages)
+    boxes = sum(1 for ln in d.lines if ln.boxed)
+    count = units_text(len(d.lines) - boxes, boxes, None, pages)
     info = (
         (t("Fonds no."), d.fonds),
         (t("List no."), d.list_no),
@@ -111,13 +117,15 @@ def destruction_document(d: DestructionList) -> TableDocument:
         ),
         landscape=True,
         header=header,
+        language=d.language,
     )
 
 
+@form_language
 def kept_document(d: DestructionList) -> TableDocument:
     cols = (
         Column(t("No."), 12, "center", wrap=False),
-        Column(t("Archival code"), 48, "left"),
+        Column(t("Archival code"), fit_mm([k.code for k in d.kept], 9.0, minimum=44, maximum=75), "left", wrap=False),
         Column(t("Title"), None, "left"),
         Column(t("Year"), 13, "center", wrap=False),
         Column(t("Retention"), 22, "center"),
@@ -134,19 +142,21 @@ def kept_document(d: DestructionList) -> TableDocument:
         signatures=(Signature(t("Appraisal lead"), d.lead, ""), Signature(t("Approved by"), d.approver, "")),
         landscape=True,
         header=" · ".join((t("Volumes kept after appraisal"), d.list_no)),
+        language=d.language,
     )
 
 
+@form_language
 def render_destruction_list(d: DestructionList, *, out: Out = None) -> bytes | Path | None:
     """The 销毁清册 (and, when the appraisal kept volumes, the list of those kept) in one PDF."""
     if not d.lines and not d.kept:
-        raise UserError(t("The appraisal list has no volumes; there is nothing to print."))
+        raise UserError(d.notes or t("The appraisal list has no volumes; there is nothing to print."))
     parts = []
     if d.lines:
         parts.append(signed_table_part(destruction_document(d)))
     if d.kept:
         parts.append(signed_table_part(kept_document(d)))
-    return render_parts(parts, title=t("Archives destruction list") + " " + d.list_no, out=out)
+    return render_parts(parts, title=t("Archives destruction list") + " " + d.list_no, out=out, language=d.language)
 
 
 __all__ = ["DestructionLine", "DestructionList", "KeptLine", "destruction_document", "kept_document", "render_destruction_list"]

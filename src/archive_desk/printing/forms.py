@@ -20,11 +20,14 @@ from . import barcodes, fonts
 from .data import FilingDirectory, ItemEntry, VolumeForm, format_date
 from .labels import Out
 from .tables import (
+    form_language,
     MM,
     Column,
     Part,
     Signature,
     TableDocument,
+    clip,
+    fit_mm,
     para,
     render_parts,
     signature_flowable,
@@ -58,8 +61,10 @@ def _page_ranges(items: Sequence[ItemEntry]) -> list[str]:
     page = 0
     for it in items:
         if it.page_range:
-            out.append(it.page_range)
-            last = it.page_range.replace("–", "-").split("-")[-1].strip()
+            bounds = [x.strip() for x in it.page_range.replace("–", "-").split("-")]
+            single = len(bounds) == 2 and bounds[0] == bounds[1]
+            out.append(bounds[0] if single else it.page_range)  # a one-page item prints "25", not "25-25"
+            last = bounds[-1]
             page = int(last) if last.isdigit() else page + (it.pages or 0)
         elif it.pages:
             start, end = page + 1, page + it.pages
@@ -80,6 +85,7 @@ def _dates(a, b) -> str:
 # --------------------------------------------------------------------------- 案卷封面
 
 
+@form_language
 def cover_story(v: VolumeForm, width: float, height: float) -> list[Flowable]:
     story: list[Flowable] = []
     if v.payload:
@@ -92,7 +98,7 @@ def cover_story(v: VolumeForm, width: float, height: float) -> list[Flowable]:
     big = style(17, name="ctitle", leading=25)
     lw = 32 * MM
     rows = [
-        [para(t("Category"), label), para(v.category, value), "", ""],
+        [para(t("Class name"), label), para(v.class_name or v.category, value), para(t("Filing no."), label), para(v.filing_no, value)],
         [para(t("Volume title"), label), para(v.title, big), "", ""],
         [para(t("Dates"), label), para(_dates(v.date_start, v.date_end), value), "", ""],
         [para(t("Retention"), label), para(v.retention, value), para(t("Security level"), label), para(v.security, value)],
@@ -104,11 +110,28 @@ def cover_story(v: VolumeForm, width: float, height: float) -> list[Flowable]:
         ],
         [para(t("Archival code"), label), para(v.code, value), "", ""],
     ]
+    heights = [16 * MM, 62 * MM, 16 * MM, 16 * MM, 16 * MM, 16 * MM]
+    spans = [("SPAN", (1, 1), (3, 1)), ("SPAN", (1, 2), (3, 2)), ("SPAN", (1, 4), (3, 4)), ("SPAN", (1, 5), (3, 5))]
+    # the category's own fields the room files by (赔案号, 保单号, 被保险人 …), two to a row
+    fields = [f for f in v.fields if f[1]]
+    if fields:
+        heights[1] = 46 * MM
+    for i in range(0, len(fields), 2):
+        pair = fields[i:i + 2]
+        row: list[object] = []
+        for cap, val in pair:
+            row += [para(cap, label), para(clip(val, 13, (width - 2 * lw) / 2 - 12, 2), value)]
+        if len(pair) == 1:
+            row += ["", ""]
+            spans.append(("SPAN", (1, len(rows)), (3, len(rows))))
+        rows.append(row)
+        heights.append(12 * MM)
     rest = width - lw
+    rows[1][1] = para(clip(v.title, 17, width - lw - 12, 6 if not fields else 4), big)
     tbl = Table(
         rows,
         colWidths=[lw, rest / 2 - lw / 2, lw, rest / 2 - lw / 2],
-        rowHeights=[16 * MM, 62 * MM, 16 * MM, 16 * MM, 16 * MM, 16 * MM],
+        rowHeights=heights,
     )
     tbl.setStyle(
         TableStyle(
@@ -116,11 +139,7 @@ def cover_story(v: VolumeForm, width: float, height: float) -> list[Flowable]:
                 ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
                 ("GRID", (0, 0), (-1, -1), 0.8, "black"),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("SPAN", (1, 0), (3, 0)),
-                ("SPAN", (1, 1), (3, 1)),
-                ("SPAN", (1, 2), (3, 2)),
-                ("SPAN", (1, 4), (3, 4)),
-                ("SPAN", (1, 5), (3, 5)),
+                *spans,
                 ("LEFTPADDING", (0, 0), (-1, -1), 6),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 6),
             ]
@@ -137,23 +156,25 @@ def cover_part(v: VolumeForm) -> Part:
 # --------------------------------------------------------------------------- 卷内文件目录
 
 
+@form_language
 def item_list_document(v: VolumeForm) -> TableDocument:
+    refs = [it.ref or it.code for it in v.items]
     cols = (
-        Column(t("No."), 12, "center"),
-        Column(t("Code / ref. no."), 40, "left"),
-        Column(t("Responsible"), 30, "left"),
+        Column(t("No."), 9, "center"),
+        Column(t("Code / ref. no."), fit_mm(refs, 9.0, minimum=24, maximum=34), "left"),
+        Column(t("Responsible"), 22, "left"),
         Column(t("Title"), None, "left"),
-        Column(t("Date"), 20, "center", wrap=False),
-        Column(t("Security"), 14, "center"),
-        Column(t("Pages"), 12, "right", wrap=False),
-        Column(t("Page nos."), 18, "center", wrap=False),
-        Column(t("Remarks"), 21, "left"),
+        Column(t("Date"), 17, "center", wrap=False),
+        Column(t("Security"), 10, "center"),
+        Column(t("Pages"), 9, "right", wrap=False),
+        Column(t("Page nos."), 15, "center", wrap=False),
+        Column(t("Remarks"), 14, "left"),
     )
     ranges = _page_ranges(v.items)
     rows = tuple(
         (
             str(it.seq),
-            it.ref or it.code,
+            ref,
             it.responsible,
             it.title,
             format_date(it.date),
@@ -162,7 +183,7 @@ def item_list_document(v: VolumeForm) -> TableDocument:
             rng,
             it.remarks,
         )
-        for it, rng in zip(v.items, ranges, strict=True)
+        for it, ref, rng in zip(v.items, refs, ranges, strict=True)
     )
     pages = sum(it.pages or 0 for it in v.items)
     totals = (t("Total"), t("{n} items", n=len(v.items)), "", "", "", "", str(pages), "", "")
@@ -172,7 +193,7 @@ def item_list_document(v: VolumeForm) -> TableDocument:
         rows=rows,
         info=((t("Archival code"), v.code), (t("Volume title"), v.title), (t("Fonds name"), v.fonds_name)),
         totals=totals,
-        landscape=True,
+        landscape=False,  # GB/T 9705: bound into the volume between its portrait cover and 备考表
         header=f"{t('Item list of the volume')} · {v.code}",
     )
 
@@ -180,6 +201,7 @@ def item_list_document(v: VolumeForm) -> TableDocument:
 # --------------------------------------------------------------------------- 备考表
 
 
+@form_language
 def notes_story(v: VolumeForm, width: float, height: float) -> list[Flowable]:
     n = v.notes
     story: list[Flowable] = [
@@ -195,7 +217,7 @@ def notes_story(v: VolumeForm, width: float, height: float) -> list[Flowable]:
         para(t("This volume holds {items} documents, {pages} pages in total.", items=v.items_total, pages=v.pages_total), body),
     ]
     if n.text:
-        inner += [Spacer(1, 2 * MM), para(n.text, body)]
+        inner += [Spacer(1, 2 * MM), para(clip(n.text, 12, width - 16, 15), body)]
     box = Table([[inner]], colWidths=[width], rowHeights=[150 * MM])
     box.setStyle(
         TableStyle(
@@ -234,12 +256,13 @@ def volume_parts(v: VolumeForm, parts: Iterable[str] = PARTS) -> list[Part]:
     if "cover" in wanted:
         out.append(cover_part(v))
     if "items" in wanted:
-        out.append(table_part(item_list_document(v)))
+        out.append(table_part(filing_directory_document(box_directory(v)) if v.boxed else item_list_document(v)))
     if "notes" in wanted:
         out.append(notes_part(v))
     return out
 
 
+@form_language
 def render_volume_forms(
     volumes: Sequence[VolumeForm],
     *,
@@ -260,15 +283,22 @@ def render_volume_forms(
             barcodes.validate_payload(v.payload)
         all_parts.extend(volume_parts(v, wanted))
     title = volumes[0].code if len(volumes) == 1 else t("Volume forms")
-    return render_parts(all_parts, title=title, out=out)
+    return render_parts(all_parts, title=title, out=out, language=volumes[0].language)
+
+
+@form_language
+def box_directory(v: VolumeForm) -> FilingDirectory:
+    """The 归档文件目录 of one box of item-filed documents, each 件 with its own 档号."""
+    return FilingDirectory(items=v.items, fonds_name=v.fonds_name, fonds_code=v.fonds_code, category=v.category, year=v.year,
+                           retention=v.retention, org=v.org, box_no=v.box_no, language=v.language)
 
 
 def filing_directory_document(d: FilingDirectory) -> TableDocument:
     """归档文件目录 (DA/T 22-2015) of one box or one year."""
     cols = (
         Column(t("Item no."), 13, "center"),
-        Column(t("Archival code"), 46, "left"),
-        Column(t("Ref. no."), 30, "left"),
+        Column(t("Archival code"), fit_mm([it.code for it in d.items], 9.0, minimum=40, maximum=62), "left", wrap=False),
+        Column(t("Ref. no."), fit_mm([it.ref for it in d.items], 9.0, minimum=26, maximum=44), "left"),
         Column(t("Responsible"), 28, "left"),
         Column(t("Title"), None, "left"),
         Column(t("Date"), 20, "center", wrap=False),
@@ -313,17 +343,20 @@ def filing_directory_document(d: FilingDirectory) -> TableDocument:
     )
 
 
+@form_language
 def render_filing_directories(directories: Sequence[FilingDirectory], *, out: Out = None) -> bytes | Path | None:
     """The 归档文件目录 of one or more boxes (or years), each numbered on its own, in one PDF."""
     directories = list(directories)
     if not directories:
         raise UserError(t("There is nothing to print."))
-    return render_parts([table_part(filing_directory_document(d)) for d in directories], title=t("Filing list"), out=out)
+    return render_parts([table_part(filing_directory_document(d)) for d in directories], title=t("Filing list"), out=out,
+                        language=directories[0].language)
 
 
 __all__ = [
     "BarcodeFlowable",
     "PARTS",
+    "box_directory",
     "cover_part",
     "filing_directory_document",
     "item_list_document",

@@ -20,7 +20,8 @@ from archive_desk.i18n import t
 
 from . import fonts
 from .labels import Out
-from .tables import MM, Part, para, render_parts, style
+from .data import DEFAULT_FORM_LANGUAGE
+from .tables import MM, Part, form_language, para, render_parts, style
 
 CHECKED = "■"
 UNCHECKED = "□"
@@ -53,6 +54,10 @@ class HandoverCertificate:
     to_handler: str = ""
     natures: tuple[str, ...] = NATURES
     draft: bool = False
+    #: 档号 of listed volumes that did not arrive: named on the certificate, not counted
+    missing: tuple[str, ...] = ()
+    signed_on: date | str | None = None  # the day both units signed (the batch's confirmation)
+    language: str = DEFAULT_FORM_LANGUAGE
 
 
 def _date(value: date | str | None) -> str:
@@ -86,6 +91,7 @@ def choices(options: tuple[str, ...], chosen: str) -> str:
     return "　".join(f"{CHECKED if o == chosen else UNCHECKED}{o}" for o in opts)
 
 
+@form_language
 def certificate_story(c: HandoverCertificate, width: float, height: float, copy_label: str = "") -> list[Flowable]:
     size = 10.5
     cap = style(size, align="center", name="hc-cap")
@@ -130,12 +136,13 @@ def certificate_story(c: HandoverCertificate, width: float, height: float, copy_
     qt.setStyle(TableStyle(_grid() + [("BACKGROUND", (0, 0), (-1, 0), "#e8e8e8"), ("LINEABOVE", (0, -1), (-1, -1), 1.2, "black")]))
     story += [qt, Spacer(1, 5 * MM)]
 
-    more = [
-        [para(t("Finding aids handed over"), cap), para(c.finding_aids or t("none"), val)],
-        [para(t("Notes"), cap), para(c.notes, val)],
-    ]
-    mt = Table(more, colWidths=[cw, vw], rowHeights=[None, 18 * MM])
-    mt.setStyle(TableStyle(_grid() + [("BACKGROUND", (0, 0), (0, -1), "#f0f0f0"), ("VALIGN", (1, 1), (1, 1), "TOP")]))
+    more = [[para(t("Finding aids handed over"), cap), para(c.finding_aids or t("none"), val)]]
+    if c.missing:
+        listed = "、".join(c.missing[:60]) + (t(" and {n} more", n=len(c.missing) - 60) if len(c.missing) > 60 else "")
+        more.append([para(t("Listed, not received"), cap), para(t("{n}: {codes}", n=len(c.missing), codes=listed), val)])
+    more.append([para(t("Notes"), cap), para(c.notes, val)])
+    mt = Table(more, colWidths=[cw, vw], rowHeights=[None] * (len(more) - 1) + [18 * MM])
+    mt.setStyle(TableStyle(_grid() + [("BACKGROUND", (0, 0), (0, -1), "#f0f0f0"), ("VALIGN", (1, -1), (1, -1), "TOP")]))
     story += [mt, Spacer(1, 8 * MM)]
 
     # signatures: one column per unit
@@ -145,7 +152,7 @@ def certificate_story(c: HandoverCertificate, width: float, height: float, copy_
         [para(t("Transferring unit (seal)"), sig), para(t("Receiving unit (seal)"), sig)],
         [para(f"{t('Leader')}：{c.from_leader}", sig), para(f"{t('Leader')}：{c.to_leader}", sig)],
         [para(f"{t('Handled by')}：{c.from_handler}", sig), para(f"{t('Handled by')}：{c.to_handler}", sig)],
-        [para(f"{t('Date')}：", sig), para(f"{t('Date')}：", sig)],
+        [para(f"{t('Date')}：{_date(c.signed_on)}", sig), para(f"{t('Date')}：{_date(c.signed_on)}", sig)],
     ]
     # the first row leaves room under the unit's name for its seal (a round stamp of about 40 mm)
     st = Table(sign, colWidths=[half, half], rowHeights=[30 * MM, 12 * MM, 12 * MM, 12 * MM])
@@ -158,12 +165,13 @@ def certificate_story(c: HandoverCertificate, width: float, height: float, copy_
     return story
 
 
+@form_language
 def render_handover_certificate(c: HandoverCertificate, *, copies: int = 2, out: Out = None) -> bytes | Path | None:
     """The 交接文据 in ``copies`` copies (default two, one per unit), one page each."""
     labels = [t("Copy 1: kept by the transferring unit"), t("Copy 2: kept by the receiving unit")] if copies > 1 else [""]
     labels += [t("Copy {n}", n=i + 1) for i in range(len(labels), copies)]
     parts = [Part(lambda w, h, label=label: certificate_story(c, w, h, label), landscape=False, numbered=False) for label in labels]
-    return render_parts(parts, title=t("Archives handover certificate") + " " + c.batch_no, out=out)
+    return render_parts(parts, title=t("Archives handover certificate") + " " + c.batch_no, out=out, language=c.language)
 
 
 __all__ = ["CategoryQuantity", "HandoverCertificate", "NATURES", "certificate_story", "choices", "render_handover_certificate"]

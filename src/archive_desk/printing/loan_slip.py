@@ -34,7 +34,8 @@ from archive_desk.i18n import t
 
 from . import fonts
 from .labels import Out, write_output
-from .tables import MM, para, style
+from .data import DEFAULT_FORM_LANGUAGE
+from .tables import MM, clip, form_language, para, style
 
 PAPERS = ("A4", "A5")
 CHECKED = "■"
@@ -77,6 +78,7 @@ class LoanSlip:
     renewals: int = 0
     notes: str = ""
     room: str = ""  # e.g. 档案室, printed in the title
+    language: str = DEFAULT_FORM_LANGUAGE
 
 
 def _date(value: date | datetime | str | None) -> str:
@@ -105,6 +107,7 @@ def copy_labels(copies: int) -> list[str]:
 # --------------------------------------------------------------------------- story of one slip
 
 
+@form_language
 def slip_story(slip: LoanSlip, width: float, *, size: float = 9.0, copy_label: str = "", keep_together: bool = True) -> list[Flowable]:
     """The flowables of one copy of ``slip`` for a frame ``width`` points wide."""
     cap = style(size, align="center", name="slip-cap")
@@ -156,7 +159,7 @@ def slip_story(slip: LoanSlip, width: float, *, size: float = 9.0, copy_label: s
     for i, line in enumerate(slip.lines, start=1):
         total_pages += line.pages or 0
         rows.append([
-            para(str(i), center), para(line.code, val), para(line.title, val), para(line.security, center),
+            para(str(i), center), para(line.code, val), para(clip(line.title, size, widths[2] - 8, 6), val), para(line.security, center),
             para("" if line.pages is None else str(line.pages), center), para(_date(line.returned_on), center),
             para(line.condition, center),
         ])
@@ -264,6 +267,7 @@ def _draw_cut_line(canvas, doc) -> None:  # noqa: ANN001 - reportlab callback
     canvas.restoreState()
 
 
+@form_language
 def render_loan_slips(slips: Sequence[LoanSlip], *, paper: str = "A4", copies: int = 1, out: Out = None) -> bytes | Path | None:
     """One PDF with ``copies`` copies of each slip. Returns the bytes (``out`` None) or writes ``out``."""
     slips = list(slips)
@@ -298,5 +302,6 @@ def render_loan_slips(slips: Sequence[LoanSlip], *, paper: str = "A4", copies: i
     return write_output(buf.getvalue(), out)
 
 
+@form_language
 def render_loan_slip(slip: LoanSlip, *, paper: str = "A4", copies: int = 1, out: Out = None) -> bytes | Path | None:
     return render_loan_slips([slip], paper=paper, copies=copies, out=out)

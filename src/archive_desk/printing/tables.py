@@ -15,6 +15,7 @@ Every text uses the shipped WenQuanYi font (embedded); nothing falls back to a b
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ from reportlab.platypus import (
 )
 
 from archive_desk.errors import UserError
+from archive_desk.i18n import language as in_language
 from archive_desk.i18n import t
 
 from . import fonts
@@ -82,6 +84,7 @@ class TableDocument:
     font_size: float = 9.0
     header: str = ""  # running header at the top of every page (e.g. the volume's 档号)
     page_numbers: bool = True
+    language: str | None = None  # the form's language (page numbers); None: the one in force
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,22 @@ class Part:
     landscape: bool = False
     numbered: bool = True
     header: str = ""
+
+
+# --------------------------------------------------------------------------- language
+
+
+def form_language(fn: Callable) -> Callable:
+    """Run ``fn(data, …)`` in the language of its form: ``data.language`` (or, for a list of forms, the first
+    one's). The services fill it from the room's "form language" setting; the data classes default to Chinese."""
+
+    @functools.wraps(fn)
+    def wrapper(data, *args, **kwargs):  # noqa: ANN001, ANN202
+        first = data[0] if isinstance(data, list | tuple) and data else data
+        with in_language(getattr(first, "language", None)):
+            return fn(data, *args, **kwargs)
+
+    return wrapper
 
 
 # --------------------------------------------------------------------------- styles
@@ -121,14 +140,35 @@ def title_flowables(title: str, info: Sequence[tuple[str, str]], width: float, *
     out: list[Flowable] = [para(title, style(size, align="center", name="title")), Spacer(1, 4 * MM)]
     if info:
         st = style(10, name="info")
-        cells = [para(f"{cap}：{val}" if cap else val, st) for cap, val in info]
         per_row = 2 if width < 200 * MM else 3
+        cells = [para(clip(f"{cap}：{val}" if cap else val, 10, width / per_row - 6, 4), st) for cap, val in info]
         rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
         rows[-1] += [""] * (per_row - len(rows[-1]))
         tbl = Table(rows, colWidths=[width / per_row] * per_row)
         tbl.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.SANS), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         out += [tbl, Spacer(1, 3 * MM)]
     return out
+
+
+#: a table cell wraps to at most this many lines; longer text is shortened with "…" (a 10,000-character title
+#: must print, not fail because one row is taller than a page)
+MAX_CELL_LINES = 12
+
+
+def clip(text: str, size: float, width: float, max_lines: int = MAX_CELL_LINES) -> str:
+    """``text`` shortened with "…" so that, wrapped into ``width`` points at ``size``, it takes at most
+    ``max_lines`` lines (estimated: wrapping Chinese loses little at line ends; a margin covers it)."""
+    if not text or width <= 0:
+        return text
+    lines = max(1, max_lines - text.count("\n"))
+    return fonts.shorten(text, size, width * lines * 0.9)
+
+
+def fit_mm(texts: Sequence[str], size: float, *, minimum: float, maximum: float, pad: float = 2.0) -> float:
+    """A column width (mm) that holds the longest of ``texts`` on one line at ``size`` points, within
+    [minimum, maximum]: a 档号 must never break over two lines."""
+    widest = max((fonts.text_width(str(x), size) for x in texts if x), default=0.0)
+    return max(minimum, min(maximum, (widest + 2 * pad + 1.0) / MM))
 
 
 def column_widths(columns: Sequence[Column], width: float) -> list[float]:
@@ -180,7 +220,7 @@ def _row_cells(row: Sequence[str], columns: Sequence[Column], widths: Sequence[f
     for i, col in enumerate(columns):
         text = str(row[i]) if i < len(row) and row[i] is not None else ""
         if col.wrap:
-            cells.append(para(text, styles[i]))
+            cells.append(para(clip(text, size, widths[i] - 2 * pad), styles[i]))
         else:
             cells.append(fonts.shorten(text, size, widths[i] - 2 * pad - 0.5))
     return cells
@@ -331,20 +371,26 @@ def _story(parts: Sequence[Part]) -> list[Flowable]:
     return story
 
 
-def render_parts(parts: Sequence[Part], *, title: str = "", out: Out = None) -> bytes | Path | None:
-    """Lay out ``parts`` into one PDF (each part starts on a new page). Returns like ``render_labels``."""
+def render_parts(parts: Sequence[Part], *, title: str = "", out: Out = None, language: str | None = None) -> bytes | Path | None:
+    """Lay out ``parts`` into one PDF (each part starts on a new page). Returns like ``render_labels``.
+
+    ``language``: the language of everything printed while laying out (page numbers, texts the parts build);
+    None keeps the one in force.
+    """
     fonts.register_fonts()
     if not parts:
         raise UserError(t("There is nothing to print."))
-    first = _Doc(io.BytesIO(), parts, None, title)
-    first.build(_story(parts))
-    counts = list(first.part_pages)
-    buf = io.BytesIO()
-    second = _Doc(buf, parts, counts, title)
-    second.build(_story(parts))
+    with in_language(language):
+        first = _Doc(io.BytesIO(), parts, None, title)
+        first.build(_story(parts))
+        counts = list(first.part_pages)
+        buf = io.BytesIO()
+        second = _Doc(buf, parts, counts, title)
+        second.build(_story(parts))
     return write_output(buf.getvalue(), out)
 
 
 def render_table_documents(docs: Sequence[TableDocument], *, title: str = "", out: Out = None) -> bytes | Path | None:
     """One PDF of table documents (移交清册, 销毁清册 …), each numbered on its own."""
-    return render_parts([table_part(d) for d in docs], title=title or (docs[0].title if docs else ""), out=out)
+    return render_parts([table_part(d) for d in docs], title=title or (docs[0].title if docs else ""), out=out,
+                        language=docs[0].language if docs else None)

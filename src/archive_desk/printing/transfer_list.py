@@ -21,7 +21,8 @@ from archive_desk.i18n import t
 
 from .labels import Out
 from .signed_table import signed_table_part
-from .tables import Column, Signature, TableDocument, render_parts
+from .data import DEFAULT_FORM_LANGUAGE
+from .tables import Column, Signature, TableDocument, fit_mm, form_language, render_parts
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class TransferListLine:
     notes: str = ""
     #: False for a line listed but not handed over (missing on arrival): shown, not counted in the totals
     counted: bool = True
+    #: a box (盒) of item-filed (按件) documents rather than a bound volume (卷)
+    boxed: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,21 +55,41 @@ class TransferList:
     direction: str = "in"
     note: str = ""  # text under the table (e.g. what the receiving check found)
     draft: bool = False  # not confirmed yet: the header says so
+    signed_on: date | str | None = None  # the date both sides signed (the batch's confirmation), printed on the signature lines
+    language: str = DEFAULT_FORM_LANGUAGE
 
 
 @dataclass(frozen=True)
 class Totals:
-    volumes: int
+    volumes: int  # bound volumes (卷)
     items: int
     pages: int
+    boxes: int = 0  # boxes of item-filed documents (盒)
 
     def text(self) -> str:
-        return t("{volumes} volumes, {items} items, {pages} pages in total", volumes=self.volumes, items=self.items, pages=self.pages)
+        return units_text(self.volumes, self.boxes, self.items, self.pages)
+
+
+def units_text(volumes: int, boxes: int, items: int | None, pages: int) -> str:
+    """"共 2 卷 3 盒 40 件 131 页": volumes and boxes each named as what they are (a box is no 卷), a zero count
+    of one of them left out; ``items`` None leaves the 件 out."""
+    if items is None:
+        if volumes and boxes:
+            return t("{volumes} volumes, {boxes} boxes, {pages} pages in total", volumes=volumes, boxes=boxes, pages=pages)
+        if boxes:
+            return t("{boxes} boxes, {pages} pages in total", boxes=boxes, pages=pages)
+        return t("{volumes} volumes, {pages} pages in total", volumes=volumes, pages=pages)
+    if volumes and boxes:
+        return t("{volumes} volumes, {boxes} boxes, {items} items, {pages} pages in total", volumes=volumes, boxes=boxes, items=items, pages=pages)
+    if boxes:
+        return t("{boxes} boxes, {items} items, {pages} pages in total", boxes=boxes, items=items, pages=pages)
+    return t("{volumes} volumes, {items} items, {pages} pages in total", volumes=volumes, items=items, pages=pages)
 
 
 def totals(lines: Sequence[TransferListLine]) -> Totals:
     counted = [ln for ln in lines if ln.counted]
-    return Totals(len(counted), sum(ln.item_count or 0 for ln in counted), sum(ln.pages or 0 for ln in counted))
+    return Totals(sum(1 for ln in counted if not ln.boxed), sum(ln.item_count or 0 for ln in counted), sum(ln.pages or 0 for ln in counted),
+                  sum(1 for ln in counted if ln.boxed))
 
 
 def _date(value: date | str | None) -> str:
@@ -88,10 +111,12 @@ def copy_labels(copies: int) -> list[str]:
     return [labels[i] if i < len(labels) else t("Copy {n}", n=i + 1) for i in range(copies)]
 
 
+@form_language
 def transfer_list_document(data: TransferList, copy_label: str = "") -> TableDocument:
+    size = 9.0
     cols = (
         Column(t("No."), 11, "center", wrap=False),
-        Column(t("Archival code"), 43, "left"),
+        Column(t("Archival code"), fit_mm([ln.code for ln in data.lines], size, minimum=38, maximum=70), "left", wrap=False),
         Column(t("Volume title"), None, "left"),
         Column(t("Year"), 12, "center", wrap=False),
         Column(t("Retention"), 17, "center"),
@@ -134,22 +159,24 @@ def transfer_list_document(data: TransferList, copy_label: str = "") -> TableDoc
         totals=total_row,
         note=data.note,
         signatures=(
-            Signature(t("Transferred by"), data.from_handler, ""),
-            Signature(t("Receiver"), data.to_handler, ""),
+            Signature(t("Transferred by"), data.from_handler, _date(data.signed_on)),
+            Signature(t("Receiver"), data.to_handler, _date(data.signed_on)),
             Signature(t("Transferring unit (seal)"), "", None),
             Signature(t("Receiving unit (seal)"), "", None),
         ),
-        font_size=9.0,
+        font_size=size,
         header=" · ".join(x for x in header_bits if x),
+        language=data.language,
     )
 
 
+@form_language
 def render_transfer_list(data: TransferList, *, copies: int = 2, out: Out = None) -> bytes | Path | None:
     """The 移交清册 in ``copies`` copies (default two: one per side), each numbered on its own."""
     if not data.lines:
         raise UserError(t("The transfer list has no lines; there is nothing to print."))
     parts = [signed_table_part(transfer_list_document(data, label)) for label in copy_labels(copies)]
-    return render_parts(parts, title=t("Archives transfer list") + " " + data.batch_no, out=out)
+    return render_parts(parts, title=t("Archives transfer list") + " " + data.batch_no, out=out, language=data.language)
 
 
 __all__ = ["Totals", "TransferList", "TransferListLine", "copy_labels", "render_transfer_list", "totals", "transfer_list_document"]

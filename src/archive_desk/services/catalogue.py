@@ -444,7 +444,8 @@ def validate_volume(session: Session, data: Mapping[str, Any]) -> tuple[dict[str
         except ValueError:
             problems[key] = t("{value} is not a date (YYYY-MM-DD)", value=data.get(key))
     if clean.get("start_date") and clean.get("end_date") and clean["start_date"] > clean["end_date"]:
-        problems["end_date"] = t("The end date is before the start date")
+        problems["end_date"] = t("The end date {end} is before the start date {start}: check the two dates",
+                                 end=clean["end_date"].isoformat(), start=clean["start_date"].isoformat())
 
     clean["custom"] = normalize_custom(category.fields, data.get("custom") or {}, problems) if category else {}
 

@@ -325,7 +325,9 @@ def _content(rng: random.Random, cat: str, year: int, org: str, code: str):  # n
     title = f"{year}年{rng.choice(CITIES)}项目{kind}" if cat != "KU" else f"{year}年{rng.randint(1, 12)}月{kind}"
     n_items = rng.randint(2, 6)
     items = [(f"{title}（{i}）", resp, _day(rng, year).isoformat(), rng.randint(5, 60), "") for i in range(1, n_items + 1)]
-    return title, resp, {}, items, items[0][2], items[-1][2], security
+    # the volume's 起止日期 span its documents' dates (the items keep the order they were drawn in, as filed)
+    dates = sorted(it[2] for it in items)
+    return title, resp, {}, items, dates[0], dates[-1], security
 
 
 def _build_shelving(conn: sqlite3.Connection, n: int) -> list[int]:

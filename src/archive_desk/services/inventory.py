@@ -64,7 +64,7 @@ from archive_desk.models import (
     VolumeStatus,
 )
 from archive_desk.services import catalogue, stocktake
-from archive_desk.services.setup import get_setting
+from archive_desk.services.setup import unit_name
 
 V = Volume.__table__
 F = Fonds.__table__
@@ -602,7 +602,7 @@ def gather(session: Session, year: int, *, now: datetime | None = None) -> Inven
     stocktakes = stocktake_lines(session, yb)
     summary = InventorySummary(
         year=year,
-        room_name=str(get_setting(session, "room_name") or ""),
+        room_name=unit_name(session),
         generated_at=(now or datetime.now()).replace(microsecond=0),
         holdings=tuple(groups),
         categories=tuple(cats),

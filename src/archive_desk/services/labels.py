@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
+
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
@@ -22,6 +24,7 @@ from archive_desk.printing.data import ItemEntry, LabelRecord, VolumeForm, Volum
 from archive_desk.services import audit, codes, locations
 from archive_desk.services.audit import Actor
 from archive_desk.services.catalogue import retention_label
+from archive_desk.services.setup import COVER_FIELDS, form_language, get_setting, in_form_language
 
 V = Volume.__table__
 I = Item.__table__  # noqa: E741
@@ -282,34 +285,90 @@ def mark_printed(session: Session, actor: Actor, volume_ids: Sequence[int]) -> i
     return count
 
 
-def volume_forms(session: Session, volume_ids: Sequence[int]) -> list[VolumeForm]:
-    """Cover, item list and 备考表 data for each volume."""
+@in_form_language
+def volume_forms(session: Session, volume_ids: Sequence[int], *, clerk: str = "", checker: str = "",
+                 checked_on: date | None = None) -> list[VolumeForm]:
+    """Cover, item list (卷内文件目录, or a box's 归档文件目录) and 备考表 data for each volume.
+
+    ``clerk``: the workstation's clerk name, printed as 立卷人 (never the login name; blank when none).
+    立卷日期 is the day the volume was entered only when that was its filing time (by the end of the year after
+    its last document); a volume catalogued later (an old volume typed in today) gets a blank date line.
+    ``checker`` / ``checked_on`` fill 检查人 and its date.
+    """
     fonds, cats = _fonds_and_categories(session)
+    cat_rows = {c.id: c for c in session.scalars(select(Category))}
+    wanted_fields = get_setting(session, COVER_FIELDS) or {}
     out = []
     for vid in volume_ids:
         v = session.get(Volume, vid)
         if v is None:
             continue
+        cat = cat_rows.get(v.category_id)
+        boxed = cat is not None and cat.filing_mode == "item"
         items = session.scalars(select(Item).where(Item.volume_id == vid, Item.removed.is_(False)).order_by(Item.seq)).all()
         removed = session.scalars(select(Item).where(Item.volume_id == vid, Item.removed.is_(True)).order_by(Item.seq)).all()
         note = v.notes
         if removed:
             note = (note + "\n" if note else "") + t("Withdrawn items: {list}", list="；".join(f"{i.title}（{i.notes}）" for i in removed))
         fonds_code, fonds_name = fonds.get(v.fonds_id, ("", ""))
+        category = cats.get(v.category_id, "")
+        class_name = "·".join(x for x in (category, v.org_code) if x)
+        box_no = f"H{v.box_no:03d}" if boxed and v.box_no else ""
+        if boxed:
+            filing_no = box_no
+            if v.item_start and v.item_end:
+                filing_no += t(" (items {first}–{last})", first=f"{v.item_start:04d}", last=f"{v.item_end:04d}")
+        else:
+            filing_no = f"{v.sequence:03d}" if v.sequence else ""
+        fields = []
+        if cat is not None:
+            labels = {f.key: (f.label_zh if is_chinese() else f.label_en) for f in cat.fields}
+            for key in wanted_fields.get(cat.code, []):
+                value = (v.custom or {}).get(key)
+                if key in labels and value not in (None, ""):
+                    fields.append((labels[key], str(value)))
+        last = v.end_date or (date(v.year, 12, 31) if v.year else None)
+        created = v.created_at.date() if v.created_at else None
+        compiled_on = created if created and last and created.year <= last.year + 1 else None
         out.append(VolumeForm(
             code=v.code, title=v.title, payload=v.barcode, fonds_name=fonds_name, fonds_code=fonds_code,
-            category=cats.get(v.category_id, ""), year=str(v.year), retention=retention_label(v.retention),
+            category=category, year=str(v.year), retention=retention_label(v.retention),
             security=v.security, date_start=v.start_date, date_end=v.end_date, item_count=v.item_count or len(items),
             page_count=v.pages or None,
-            items=tuple(ItemEntry(seq=i.seq, title=i.title, ref=i.doc_no or i.code, responsible=i.responsible, date=i.date,
-                                  security=i.security, pages=i.pages,
-                                  page_range=f"{i.page_start}-{i.page_end}" if i.page_start else "", remarks=i.notes)
-                        for i in items),
-            notes=VolumeNotes(text=note, compiler=v.created_by, compiled_on=v.created_at.date() if v.created_at else None,
-                              checker="", checked_on=None),
+            items=tuple(ItemEntry(seq=item_no, title=i.title, ref=i.doc_no, code=code, responsible=i.responsible, date=i.date,
+                                  security=i.security, pages=i.pages, page_range=_page_range(i.page_start, i.page_end), remarks=i.notes)
+                        for i, (item_no, code) in zip(items, _item_numbers(v, items, boxed), strict=True)),
+            notes=VolumeNotes(text=note, compiler=clerk.strip(), compiled_on=compiled_on, checker=checker.strip(), checked_on=checked_on),
+            language=form_language(session), class_name=class_name, filing_no=filing_no, boxed=boxed, org=v.org_code, box_no=box_no,
+            fields=tuple(fields),
         ))
     return out
 
+
+def _item_numbers(v: Volume, items: Sequence[Item], boxed: bool) -> list[tuple[int | str, str]]:
+    """(序号 or 件号, 档号) of each item. A box's 件 carry their own 档号 (…-BGS-0007); one the catalogue has no
+    code for gets the box's 档号 stem and its 件号 counted from the box's first item number."""
+    out: list[tuple[int | str, str]] = []
+    stem = v.code.rsplit("-", 1)[0]
+    for idx, i in enumerate(items):
+        if not boxed:
+            out.append((i.seq, i.code))
+            continue
+        code = i.code
+        if not code and v.item_start:
+            code = f"{stem}-{v.item_start + idx:04d}"
+        last = code.rsplit("-", 1)[-1] if code else ""
+        out.append((last if last.isdigit() else i.seq, code))
+    return out
+
+
+def _page_range(start: int | None, end: int | None) -> str:
+    """页号 of an item: "5-9", or "25" for a one-page item."""
+    if not start:
+        return ""
+    if end is None or end == start:
+        return str(start)
+    return f"{start}-{end}"
 
 
 def shelf_layer_ids(session: Session, *, codes: Sequence[str] = (), room_code: str | None = None,

@@ -41,7 +41,7 @@ from archive_desk.i18n import t
 from archive_desk.models import SECURITY_LEVELS, Borrower, Category, Loan, LoanLine, Volume, VolumeStatus
 from archive_desk.services import audit, catalogue, codes
 from archive_desk.services.audit import Actor
-from archive_desk.services.setup import get_setting
+from archive_desk.services.setup import form_language, get_setting, in_form_language, unit_name
 
 if TYPE_CHECKING:  # the printing layer (reportlab) is imported only when something is printed
     from archive_desk.printing.loan_slip import LoanSlip
@@ -231,7 +231,7 @@ def loan_settings(session: Session) -> LoanSettings:
         purposes=tuple(get_setting(session, "loan_purposes") or ()),
         uses=tuple(get_setting(session, "loan_uses") or ()),
         rules=dict(rules),
-        room_name=str(get_setting(session, "room_name") or ""),
+        room_name=unit_name(session),
     )
 
 
@@ -684,7 +684,7 @@ def lend(
         raise ValidationError(problems)
 
     loan = Loan(slip_no=_next_slip_no(session, now.year), borrower_id=b.id, purpose=purpose, use_mode=use_mode, lent_at=now,
-                due_date=due_date, approver=approver, approval_opinion=opinion, clerk=(clerk or actor.user).strip(),
+                due_date=due_date, approver=approver, approval_opinion=opinion, clerk=(clerk or "").strip(),  # a person's name; the login stays in created_by
                 renewals=0, status="open", notes=notes.strip(), created_by=actor.user, updated_by=actor.user)
     try:
         with session.begin_nested():
@@ -941,6 +941,7 @@ def overdue_notices(session: Session, today: date | None = None, *, borrower_ids
 # ---------------------------------------------------------------- printing
 
 
+@in_form_language
 def slip_data(session: Session, loan_id: int) -> LoanSlip:
     """The 借阅单 of a loan as plain data for :mod:`archive_desk.printing.loan_slip`."""
     from archive_desk.printing.loan_slip import LoanSlip, SlipLine
@@ -955,7 +956,7 @@ def slip_data(session: Session, loan_id: int) -> LoanSlip:
         lines=tuple(SlipLine(ln.code, ln.title, ln.security, ln.pages_out, ln.returned_at.date() if ln.returned_at else None,
                              ln.condition) for ln in loan.lines),
         lent_on=loan.lent_at, due_on=loan.due_date, approver=loan.approver, opinion=loan.approval_opinion, clerk=loan.clerk,
-        renewals=loan.renewals, notes=loan.notes, room=settings.room_name,
+        renewals=loan.renewals, notes=loan.notes, room=settings.room_name, language=form_language(session),
     )
 
 

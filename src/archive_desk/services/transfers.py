@@ -59,6 +59,7 @@ from archive_desk.models import (
 )
 from archive_desk.services import audit, catalogue, codes
 from archive_desk.services.audit import Actor
+from archive_desk.services.setup import form_language, in_form_language, unit_name
 from archive_desk.services.volume_list import VolumeFilter, apply_filter
 
 Progress = Callable[[int, int], None]
@@ -66,6 +67,8 @@ Progress = Callable[[int, int], None]
 NATURES = ("移交", "寄存", "征购", "捐赠")
 DIRECTIONS = ("in", "out")
 DECISIONS = ("destroy", "keep")
+#: a volume on an appraisal list that nobody has decided yet: nothing defaults to destruction
+UNDECIDED = ""
 #: the decision of a line taken off a draft appraisal list (kept as a record, never deleted)
 REMOVED = "removed"
 #: years of each retention code; 永久 (Y) never runs out. Legacy 长期/短期 are configurable (domain.md:
@@ -1493,11 +1496,11 @@ def list_appraisal_lines(session: Session, appraisal_id: int, *, include_removed
 
 
 def add_appraisal_volumes(session: Session, actor: Actor, appraisal_id: int, volume_ids: Iterable[int], *,
-                          decision: str = "destroy") -> AddResult:
-    """Put volumes on a draft appraisal list (default decision: destroy). Volumes not in stock, or already
-    on another draft list, are refused with the reason."""
+                          decision: str = UNDECIDED) -> AddResult:
+    """Put volumes on a draft appraisal list, undecided: a person decides each (destroy, or keep), nothing
+    defaults to destruction. Volumes not in stock, or already on another draft list, are refused with the reason."""
     a = _load_appraisal(session, appraisal_id, for_change=True)
-    if decision not in DECISIONS:
+    if decision not in (UNDECIDED, *DECISIONS):
         raise ValidationError({"decision": t("The decision must be destroy or keep")})
     ids = list(dict.fromkeys(int(i) for i in volume_ids))
     existing_lines = {ln.volume_id: ln for ln in session.scalars(select(AppraisalLine).where(AppraisalLine.appraisal_id == appraisal_id))}
@@ -1618,6 +1621,12 @@ def confirm_appraisal(session: Session, actor: Actor, appraisal_id: int, expecte
                                  .order_by(AppraisalLine.seq)))
     if not lines:
         raise StatusError(t("Appraisal list {no} has no volumes.", no=a.list_no))
+    undecided = [ln for ln in lines if ln.decision not in DECISIONS]
+    if undecided:
+        codes_text = "、".join(session.scalar(select(Volume.code).where(Volume.id == ln.volume_id)) or "?" for ln in undecided[:8])
+        raise StatusError(t("Appraisal list {no} cannot be confirmed: {n} volumes are not decided yet ({list}). Decide each: "
+                            "destroy, or keep with a new retention and a reason.", no=a.list_no, n=len(undecided),
+                            list=codes_text + ("…" if len(undecided) > 8 else "")))
     records = {r.id: r for r in list_appraisal_lines(session, a.id)}
     blocked = []
     for ln in lines:
@@ -1888,8 +1897,11 @@ def describe_filter(flt: RegisterFilter) -> str:
 
 
 def _room_name(session: Session) -> str:
-    row = session.get(CatalogueSetting, "room_name")
-    return str(row.value) if row is not None and row.value else t("Archive room")
+    return unit_name(session) or t("Archive room")
+
+
+def _form_language(session: Session) -> str:
+    return form_language(session)
 
 
 def _line_note(ln: LineRecord, direction: str, confirmed: bool) -> tuple[str, bool]:
@@ -1913,6 +1925,35 @@ def _line_note(ln: LineRecord, direction: str, confirmed: bool) -> tuple[str, bo
     return "；".join(n for n in notes if n), counted
 
 
+def _line_categories(session: Session, lines: Sequence[LineRecord]) -> dict[int, tuple[catalogue.CategoryRecord | None, int | None]]:
+    """Per line id: its category (from its volume, else from its 档号) and the volume's thickness."""
+    cats = _categories(session)
+    by_id = {c.id: c for c in cats.values()}
+    vol_ids = [ln.volume_id for ln in lines if ln.volume_id]
+    vols: dict[int, tuple[int, int | None]] = {}
+    for start in range(0, len(vol_ids), 500):
+        vols.update({vid: (cid, th) for vid, cid, th in session.execute(
+            select(Volume.id, Volume.category_id, Volume.thickness_mm).where(Volume.id.in_(vol_ids[start:start + 500])))})
+    out: dict[int, tuple[catalogue.CategoryRecord | None, int | None]] = {}
+    for ln in lines:
+        cat = None
+        thickness = None
+        if ln.volume_id in vols:
+            cid, thickness = vols[ln.volume_id]  # type: ignore[index]
+            cat = by_id.get(cid)
+        if cat is None:
+            code = str(ln.data.get("category_code") or _code_values(session, ln.code).get("category_code") or "")
+            cat = cats.get(code)
+        out[ln.id] = (cat, thickness)
+    return out
+
+
+def _signed_on(batch: BatchRecord) -> date | None:
+    """The day both sides signed: the batch's confirmation (nothing while it is a draft)."""
+    return batch.confirmed_at.date() if batch.confirmed_at is not None and not batch.is_draft else None
+
+
+@in_form_language
 def transfer_list_data(session: Session, batch_id: int) -> Any:
     """The 移交清册 of a batch as :class:`archive_desk.printing.transfer_list.TransferList`."""
     from archive_desk.printing.transfer_list import TransferList, TransferListLine
@@ -1920,14 +1961,17 @@ def transfer_list_data(session: Session, batch_id: int) -> Any:
     batch = get_batch(session, batch_id)
     confirmed = not batch.is_draft
     lines = []
-    for ln in list_lines(session, batch_id):
+    records = list_lines(session, batch_id)
+    line_cats = _line_categories(session, records)
+    for ln in records:
         if batch.direction == "out" and not ln.expected:
             continue  # taken off the batch before it was confirmed
         note, counted = _line_note(ln, batch.direction, confirmed)
         pages = ln.received_pages if (batch.direction == "in" and ln.found) else ln.pages
         seq = ln.seq if batch.direction == "in" else len(lines) + 1
+        cat = line_cats[ln.id][0]
         lines.append(TransferListLine(seq, ln.code, ln.title, str(ln.year or ""), retention_text(ln.retention), ln.item_count, pages,
-                                      note, counted))
+                                      note, counted, boxed=cat is not None and cat.filing_mode == "item"))
     summary = check_summary(session, batch_id, with_problems=False)
     note = ""
     if batch.direction == "in" and (summary.pending or summary.unexpected or summary.page_differences or summary.returned):
@@ -1938,40 +1982,32 @@ def transfer_list_data(session: Session, batch_id: int) -> Any:
     return TransferList(
         batch_no=batch.batch_no, from_unit=batch.from_unit, to_unit=batch.to_unit or _room_name(session), lines=tuple(lines),
         transfer_date=batch.transfer_date, nature=batch.nature, from_handler=batch.from_handler, to_handler=batch.to_handler,
-        direction=batch.direction, note=note, draft=batch.is_draft,
+        direction=batch.direction, note=note, draft=batch.is_draft, signed_on=_signed_on(batch), language=_form_language(session),
     )
 
 
+@in_form_language
 def certificate_data(session: Session, batch_id: int) -> Any:
     """The 交接文据 of a batch as :class:`archive_desk.printing.handover_certificate.HandoverCertificate`."""
     from archive_desk.printing.handover_certificate import CategoryQuantity, HandoverCertificate
 
     batch = get_batch(session, batch_id)
     confirmed = not batch.is_draft
-    cats = _categories(session)
-    by_id = {c.id: c for c in cats.values()}
     per: dict[str, list[float]] = {}
     years: list[int] = []
     lines = list_lines(session, batch_id)
-    vol_ids = [ln.volume_id for ln in lines if ln.volume_id]
-    vols: dict[int, tuple[int, int | None]] = {}
-    for start in range(0, len(vol_ids), 500):
-        vols.update({vid: (cid, th) for vid, cid, th in session.execute(
-            select(Volume.id, Volume.category_id, Volume.thickness_mm).where(Volume.id.in_(vol_ids[start:start + 500])))})
+    line_cats = _line_categories(session, lines)
+    missing: list[str] = []
     for ln in lines:
         _note, counted = _line_note(ln, batch.direction, confirmed)
-        if batch.direction == "in" and not (ln.found or (not confirmed and ln.expected)):
+        if batch.direction == "in" and not ln.found:
+            # the certificate counts what was received: a listed volume that has not arrived is named, not counted
+            if ln.expected:
+                missing.append(ln.code)
             counted = False
         if not counted:
             continue
-        cat = None
-        thickness = None
-        if ln.volume_id in vols:
-            cid, thickness = vols[ln.volume_id]  # type: ignore[index]
-            cat = by_id.get(cid)
-        if cat is None:
-            code = str(ln.data.get("category_code") or _code_values(session, ln.code).get("category_code") or "")
-            cat = cats.get(code)
+        cat, thickness = line_cats[ln.id]
         key = f"{cat.name}（{cat.code}）" if cat else t("Other")
         row = per.setdefault(key, [0, 0, 0, 0.0])
         boxed = cat is not None and cat.filing_mode == "item"
@@ -1989,9 +2025,11 @@ def certificate_data(session: Session, batch_id: int) -> Any:
         transfer_date=batch.transfer_date, years=_years_text(min(years), max(years)) if years else "", quantities=quantities,
         finding_aids=batch.finding_aids, notes=batch.notes, from_leader=batch.from_leader, from_handler=batch.from_handler,
         to_leader=batch.to_leader, to_handler=batch.to_handler, natures=NATURES, draft=batch.is_draft,
+        missing=tuple(missing), signed_on=_signed_on(batch), language=_form_language(session),
     )
 
 
+@in_form_language
 def destruction_list_data(session: Session, appraisal_id: int) -> Any:
     """The 销毁清册 of an appraisal list as :class:`archive_desk.printing.destruction_list.DestructionList`."""
     from archive_desk.printing.destruction_list import DestructionLine, DestructionList, KeptLine
@@ -2000,6 +2038,7 @@ def destruction_list_data(session: Session, appraisal_id: int) -> Any:
     records = list_appraisal_lines(session, appraisal_id)
     on = a.destroyed_on or date.today()
     destroy, keep = [], []
+    undecided = 0
     fonds: list[str] = []
     vols: dict[int, Volume] = {}
     ids = [r.volume_id for r in records]
@@ -2019,15 +2058,22 @@ def destruction_list_data(session: Session, appraisal_id: int) -> Any:
             basis = r.data.get("basis")
             if basis and basis != "year":
                 notes = "；".join(x for x in (notes, t("counted from the {field}", field=_field_label(cats, r.category_code, str(basis)))) if x)
+            cat_code = r.category_code or str(r.data.get("category_code") or "")
+            boxed = any(c.code == cat_code and c.filing_mode == "item" for c in cats.values())
             destroy.append(DestructionLine(len(destroy) + 1, r.code, r.title, str(r.year), retention_text(r.retention),
-                                           t("{n} years", n=kept) if kept is not None else "", r.pages, notes))
-        else:
+                                           t("{n} years", n=kept) if kept is not None else "", r.pages, notes, boxed=boxed))
+        elif r.decision == "keep":
             keep.append(KeptLine(len(keep) + 1, r.code, r.title, str(r.year), retention_text(r.retention), retention_text(r.new_retention), r.reason))
+        else:
+            undecided += 1
     names = dict(session.execute(select(Fonds.code, Fonds.name).where(Fonds.code.in_(fonds))).all()) if fonds else {}
     fonds_text = "、".join(f"{code} {names.get(code, '')}".strip() for code in fonds)
+    notes = a.notes
+    if undecided:
+        notes = "；".join(x for x in (notes, t("{n} volumes on the list are not decided yet and are not on this print.", n=undecided)) if x)
     return DestructionList(list_no=a.list_no, year=a.year, fonds=fonds_text, lines=tuple(destroy), kept=tuple(keep), lead=a.lead,
-                           approver=a.approver, witness1=a.witness1, witness2=a.witness2, destroyed_on=a.destroyed_on, notes=a.notes,
-                           draft=a.is_draft)
+                           approver=a.approver, witness1=a.witness1, witness2=a.witness2, destroyed_on=a.destroyed_on, notes=notes,
+                           draft=a.is_draft, language=_form_language(session))
 
 
 def _field_label(cats: Mapping[int, catalogue.CategoryRecord], category_code: str, key: str) -> str:

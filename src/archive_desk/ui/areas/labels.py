@@ -526,7 +526,7 @@ class LabelsArea(Area):
             self.message.setText(self.tr("The batch is empty: scan or add volumes first."))
             return
         with self.ctx.db.read() as session:
-            forms = labels.volume_forms(session, self.volume_ids)
+            forms = labels.volume_forms(session, self.volume_ids, clerk=self.ctx.settings.clerk_name)
         data = render_volume_forms(forms)
         assert isinstance(data, bytes)
         PdfPreviewDialog(data, self.tr("Volume forms"), "volume-forms.pdf", self).open()

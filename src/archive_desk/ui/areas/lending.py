@@ -193,7 +193,8 @@ class LendPanel(QWidget):
         self.due.setObjectName("lendDue")
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd")
-        self.clerk = QLineEdit(self.ctx.actor.user, self)
+        # the workstation's clerk name (printed as 经办人 on the slip), never the login name; remembered when changed
+        self.clerk = QLineEdit(self.ctx.settings.clerk_name, self)
         self.clerk.setObjectName("lendClerk")
         self.notes = QLineEdit(self)
         self.approval = QGroupBox(self.tr("Approval required"), self)
@@ -347,6 +348,16 @@ class LendPanel(QWidget):
     def lendable_ids(self) -> list[int]:
         return [c.volume_id for c in self.checks if c.lendable]
 
+    def _remember_clerk(self, name: str) -> None:
+        """The clerk named at the desk becomes this workstation's clerk name (forms and slips print it)."""
+        settings = self.ctx.settings
+        if name and name != settings.clerk_name:
+            settings.clerk_name = name
+            try:
+                settings.save(self.ctx.settings_path)
+            except OSError:  # the loan is made; the name is remembered for this session only
+                pass
+
     def _update_approval(self) -> None:
         kind = self.borrower.kind if self.borrower else "staff"
         securities = [c.security for c in self.checks if c.lendable]
@@ -373,6 +384,7 @@ class LendPanel(QWidget):
             with self.ctx.db.write() as s:
                 record = loans.lend(s, self.ctx.actor, self.borrower.id, ids, self.purpose.currentText(), self.use_mode.currentText(),
                                     self.due.date().toPython(), approver, opinion, self.clerk.text(), notes=self.notes.text())  # type: ignore[arg-type]
+            self._remember_clerk(self.clerk.text().strip())
         except UserError as exc:
             self.message.error(str(exc))
             if exc.field in ("approver", "approval_opinion"):
@@ -701,7 +713,7 @@ class OverduePanel(QWidget):
                 self.message.error(self.tr("Select the borrowers to remind."))
                 return None
         with self.ctx.db.read() as s:
-            notices = loans.overdue_notices(s, borrower_ids=ids, clerk=self.ctx.actor.user)
+            notices = loans.overdue_notices(s, borrower_ids=ids, clerk=self.ctx.settings.clerk_name)
         if not notices:
             self.message.info(self.tr("No loan is overdue."))
             return None

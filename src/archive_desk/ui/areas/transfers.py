@@ -1077,7 +1077,7 @@ class AppraisalLinesModel(_ListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             values = (str(ln.seq), ln.code, ln.title, str(ln.year), transfers.retention_text(ln.retention),
                       ln.expires_on.isoformat() if ln.expires_on else self.tr("never"), str(ln.pages),
-                      self.tr("destroy") if ln.decision == "destroy" else self.tr("keep"),
+                      {"destroy": self.tr("destroy"), "keep": self.tr("keep")}.get(ln.decision, self.tr("undecided")),
                       transfers.retention_text(ln.new_retention) if ln.new_retention else "", ln.reason)
             return values[col] if 0 <= col < len(values) else None
         if role == Qt.ItemDataRole.BackgroundRole and ln.decision == "keep":
@@ -1286,9 +1286,10 @@ class AppraisalPage(QWidget):
                 w.setEnabled(a.is_draft)
         lines = self.model.lines()
         destroy = [ln for ln in lines if ln.decision == "destroy"]
-        self.summary_label.setText(self.tr("%1 volumes: %2 to destroy (%3 pages), %4 kept").replace("%1", str(len(lines)))
+        kept = sum(1 for ln in lines if ln.decision == "keep")
+        self.summary_label.setText(self.tr("%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided").replace("%1", str(len(lines)))
                                    .replace("%2", str(len(destroy))).replace("%3", str(sum(ln.pages for ln in destroy)))
-                                   .replace("%4", str(len(lines) - len(destroy))))
+                                   .replace("%4", str(kept)).replace("%5", str(len(lines) - len(destroy) - kept)))
         self._update_buttons()
 
     def _on_list_table_itemSelectionChanged(self) -> None:
@@ -1439,8 +1440,13 @@ class AppraisalPage(QWidget):
             return
         lines = self.model.lines()
         destroy = sum(1 for ln in lines if ln.decision == "destroy")
+        kept = sum(1 for ln in lines if ln.decision == "keep")
+        if destroy + kept < len(lines):
+            self._message(self.tr("%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention "
+                                  "and a reason) before confirming.").replace("%1", str(len(lines) - destroy - kept)), ok=False)
+            return
         text = self.tr("Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is "
-                       "kept permanently and can never be changed.").replace("%1", str(destroy)).replace("%2", str(len(lines) - destroy))
+                       "kept permanently and can never be changed.").replace("%1", str(destroy)).replace("%2", str(kept))
         if not ask(self, self.tr("Confirm destruction list %1").replace("%1", self.appraisal.list_no), text):
             return
         db, actor, aid, version = self.ctx.db, self.ctx.actor, self.appraisal.id, self.appraisal.version
