@@ -45,6 +45,8 @@ log = logging.getLogger(__name__)
 
 #: badges of areas not built yet are counted this long after the window shows (its first paint first)
 BADGES_AFTER_SHOW_MS = 500
+#: Ctrl+1 … Ctrl+8 show the areas in navigation order
+MAX_AREA_SHORTCUTS = 8
 
 
 class MainWindow(QMainWindow):
@@ -160,6 +162,15 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
+        view_menu.addSeparator()
+        titles = self._lazy_titles()
+        self.area_actions: list[QAction] = []
+        for row, area_id in enumerate(self.area_ids()[:MAX_AREA_SHORTCUTS]):
+            action = view_menu.addAction(titles.get(area_id) or self.nav.item(row).text())
+            action.setObjectName(f"showArea_{area_id}")
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, a=area_id: self._show_area_from_key(a))
+            self.area_actions.append(action)
 
         settings_menu = bar.addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
@@ -272,6 +283,17 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(self.stack.indexOf(area))
         return area
 
+    def _show_area_from_key(self, area_id: str) -> None:
+        """Ctrl+1…8: show the area and put the keyboard focus into it (its first field, or what the
+        area chose on ``activated``), not on the navigation list."""
+        try:
+            area = self.show_area(area_id)
+        except KeyError:
+            return
+        focus = QApplication.focusWidget()
+        if focus is None or not area.isAncestorOf(focus):
+            area.focusNextChild()
+
     def refresh_current(self) -> None:
         area = self.current_area()
         if area is not None:
@@ -312,16 +334,28 @@ class MainWindow(QMainWindow):
         self.last_scan = code
         area = self.current_area()
         if area is not None and area.handle_scan(code):
+            self._log_scan(code)
             return
         catalogue = self.areas.get("catalogue")
         if catalogue is not None and catalogue is not area and catalogue.handle_scan(code):
             self.show_area("catalogue")
+            self._log_scan(code)
             return
         self.status_label.setText(self.tr("Scanned %1: not a known code").replace("%1", code))
+        self._log_scan(code)
+
+    def _log_scan(self, code: str) -> None:
+        """Each scan and what the window said about it go to the log (support reads it from the crash
+        dialog's last lines; the X11 scan tests read it from the log file)."""
+        area = self.current_area()
+        area_id = next((k for k, v in self.areas.items() if v is area), "")
+        log.info("scan %s in %s: %s", code, area_id, self.status_label.text())
 
     def _on_area_statusChanged(self, text: str) -> None:
         if self.sender() is self.current_area():
             self.status_label.setText(text)
+            if text:
+                log.info("status: %s", text)
 
     # ------------------------------------------------------------ state
 

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -119,7 +120,10 @@ def _setup_table(table: QTableWidget | QTableView) -> None:
 
 
 class Message(QLabel):
-    """An inline message under a form: green for done, red for refused (never a blocking box)."""
+    """An inline message under a form: green for done, red for refused (never a blocking box).
+    Each message is also ``shown`` (the area repeats it in the window's status bar)."""
+
+    shown = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,14 +134,17 @@ class Message(QLabel):
     def ok(self, text: str) -> None:
         self.setStyleSheet("color: #1b5e20; font-weight: bold")
         self.setText(text)
+        self.shown.emit(text)
 
     def error(self, text: str) -> None:
         self.setStyleSheet("color: #b00020; font-weight: bold")
         self.setText(text)
+        self.shown.emit(text)
 
     def info(self, text: str) -> None:
         self.setStyleSheet("")
         self.setText(text)
+        self.shown.emit(text)
 
 
 # ============================================================================ lend
@@ -292,6 +299,11 @@ class LendPanel(QWidget):
         with self.ctx.db.read() as s:
             exact = loans.find_borrower_by_card(s, text) if text.isascii() else None
             found = [exact] if exact else loans.search_borrowers(s, text, limit=50)
+            volume = loans.find_volume_for_loan(s, text) if not found and text.isascii() else None
+        if volume is not None:  # a volume scanned first: list it, the borrower can follow
+            self.borrower_edit.clear()
+            self.add_volume(text)
+            return
         if not found:
             self.message.error(self.tr("No borrower matches “%1”.").replace("%1", text))
             return
@@ -1071,6 +1083,10 @@ class LendingArea(Area):
         self.tabs.addTab(self.borrowers, self.tr("&5 Borrowers"))
         self.tabs.addTab(self.register, self.tr("&6 Register"))
         self.tabs.currentChanged.connect(self._on_tabs_currentChanged)
+        for panel in (self.lend, self.returns, self.open_loans, self.overdue_panel, self.borrowers, self.register):
+            message = getattr(panel, "message", None)
+            if isinstance(message, Message):
+                message.shown.connect(self.statusChanged)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
