@@ -203,6 +203,21 @@ def test_filters_narrow_the_list(qtbot, window) -> None:  # noqa: ANN001
     assert area.model.rowCount() == 4
 
 
+def test_detail_pane_lets_go_of_a_volume_the_filter_removes(qtbot, window) -> None:  # noqa: ANN001
+    area = window.areas["catalogue"]
+    shown = area.model.id_at(0)  # a 2019 volume
+    assert area.select_volume(shown) and area.detail.volume_id() == shown
+    area.filters.year_from.setValue(2020)
+    qtbot.waitUntil(lambda: area.model.rowCount() == 10 and not area._list_runner.busy, timeout=5000)
+    assert area.model.row_of(shown) is None
+    assert area.detail.volume_id() is None and area.detail.heading.text() == "未选择案卷"
+    kept = area.model.id_at(3)  # a volume the next filter keeps stays shown
+    assert area.select_volume(kept)
+    area.search_box.setText("理赔")
+    wait_idle(qtbot, area)
+    assert area.model.row_of(kept) is not None and area.detail.volume_id() == kept
+
+
 # ---------------------------------------------------------------- editing
 
 

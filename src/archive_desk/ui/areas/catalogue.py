@@ -374,7 +374,8 @@ class CatalogueArea(Area):
 
     def _on_listRunner_finished(self, payload: object) -> None:
         kind, ids, info = payload  # type: ignore[misc]
-        keep = self._pending_select or self.selected_volume_id()
+        pending = self._pending_select
+        keep = pending or self.selected_volume_id()
         top = self.model.id_at(self.table.rowAt(0)) if self.model.rowCount() else None
         search_mode = kind == "search"
         self.model.set_ids(ids, matches=info.get("matches"), search_mode=search_mode)
@@ -396,9 +397,11 @@ class CatalogueArea(Area):
             row = self.model.row_of(top)
             if row is not None:
                 self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
-        if keep is not None:
-            self.select_volume(keep)
+        if keep is not None and (keep == pending or self.model.row_of(keep) is not None):
+            self.select_volume(keep)  # (a scanned or new volume is shown even when the list leaves it out)
             self._pending_select = None
+        elif self.detail.volume_id() is not None and self.model.row_of(self.detail.volume_id()) is None:
+            self.detail.show_nothing()  # the filter or search took the shown volume out of the list
 
     def _on_runner_failed(self, exc: object, _tb: str) -> None:
         if isinstance(exc, BaseException):
