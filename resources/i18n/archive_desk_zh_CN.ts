@@ -775,164 +775,164 @@
 <context>
     <name>BorrowersPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="731" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="777" />
         <source>Search name, unit, card no. or phone</source>
         <translation>按姓名、单位、借阅证号或电话查找</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="734" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="780" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="735" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="781" />
         <source>Staff</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="736" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="782" />
         <source>Outside</source>
         <translation>外单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="738" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="784" />
         <source>Show &amp;deactivated</source>
         <translation>显示已停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="788" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="788" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="788" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="788" />
         <source>Borrower kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="789" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="789" />
         <source>Card no.</source>
         <translation>借阅证号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="789" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="789" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="747" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="793" />
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="749" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="795" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="751" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="806" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="797" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="852" />
         <source>Deac&amp;tivate</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="753" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="799" />
         <source>&amp;Lend to…</source>
         <translation>为其借出(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
         <source>&amp;Import staff list…</source>
         <translation>导入职工名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="783" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="829" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="783" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="829" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="806" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="852" />
         <source>Reac&amp;tivate</source>
         <translation>重新启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="809" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="855" />
         <source>New borrower</source>
         <translation>新建借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="817" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="863" />
         <source>%1 registered.</source>
         <translation>已登记借阅人 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="825" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="871" />
         <source>Edit borrower</source>
         <translation>编辑借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="833" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="879" />
         <source>%1 saved.</source>
         <translation>%1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="847" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="893" />
         <source>%1 reactivated.</source>
         <translation>%1 已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="847" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="893" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 已停用；借阅记录保留。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="856" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="872" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="902" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="918" />
         <source>Import staff list</source>
         <translation>导入职工名单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="857" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="903" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="869" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="915" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1：新借阅人 %2 名；已登记 %3 名；文件内重复 %4 行；有误 %5 行。导入新借阅人吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="881" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="927" />
         <source>Imported %1 borrower(s).</source>
         <translation>已导入 %1 名借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="883" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="929" />
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
@@ -1023,209 +1023,209 @@
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="144" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
-        <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
+        <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>检索（Ctrl+F）：档号、条码、题名文字、拼音首字母、卷内文件题名…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="150" />
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="253" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="256" />
         <source>&amp;Find…</source>
         <translation>检索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="255" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="258" />
         <source>&amp;New volume…</source>
         <translation>新建案卷(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="257" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="260" />
         <source>&amp;Edit volume…</source>
         <translation>编辑案卷(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="259" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="262" />
         <source>Edit &amp;items…</source>
         <translation>编辑卷内目录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="261" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="264" />
         <source>Make &amp;void…</source>
         <translation>作废(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="263" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="266" />
         <source>&amp;Copy rows</source>
         <translation>复制所选行(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="265" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="268" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>将所选导出为 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="267" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="573" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="270" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="600" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一次修改(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="287" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="290" />
         <source>Catalogue</source>
         <translation>案卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="346" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="370" />
         <source>Reading the list…</source>
         <translation>正在读取列表…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="373" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="397" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="385" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="410" />
         <source>No volume matches “%1”.</source>
         <translation>没有与“%1”匹配的案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="387" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="412" />
         <source>The best %n match(es) for “%1” (more exist: add a word or a filter).</source>
         <translation><numerusform>与“%1”最匹配的 %n 卷（还有更多：请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="389" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="414" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>与“%1”匹配的案卷共 %n 卷。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="394" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="419" />
         <source>%n volume(s)</source>
         <translation><numerusform>共 %n 卷</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="504" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="531" />
         <source>Undo: create %1</source>
         <translation>撤销：新建 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="506" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="533" />
         <source>Volume %1 created.</source>
         <translation>案卷 %1 已新建。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="511" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="538" />
         <source>Undo: change of %1</source>
         <translation>撤销：对 %1 的修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="513" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="540" />
         <source>Volume %1 saved.</source>
         <translation>案卷 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="529" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="556" />
         <source>Make volume void</source>
         <translation>作废案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="530" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="557" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>将 %1“%2”作废？该案卷仍保留在目录中（列表中默认隐藏），并记录作废原因；不会删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="545" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="572" />
         <source>Undo: void %1</source>
         <translation>撤销：作废 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="546" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="573" />
         <source>Volume %1 is void.</source>
         <translation>案卷 %1 已作废。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="575" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="602" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="590" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="617" />
         <source>created by mistake (undone)</source>
         <translation>误建（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="595" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="622" />
         <source>void undone</source>
         <translation>撤销作废</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="619" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="646" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>已复制 %n 行，可粘贴到 Excel 或 WPS。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="626" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="653" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>请先选择要导出的行（Ctrl+A 全选）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="629" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="656" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="630" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="657" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="660" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="687" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="664" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="691" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="677" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="704" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>扫描 %1：%2（不在当前列表中）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="679" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="706" />
         <source>Scanned %1: %2</source>
         <translation>扫描 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="685" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="712" />
         <source>Unknown code</source>
         <translation>未知档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="686" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="713" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>没有档号为 %1 的案卷。现在新建吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="689" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="716" />
         <source>Create volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="690" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="717" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="694" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="721" />
         <source>Scanned %1: no such volume</source>
         <translation>扫描 %1：没有此案卷</translation>
     </message>
@@ -2139,178 +2139,178 @@ Print anyway?</source>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="165" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>扫描借阅证，或输入姓名、借阅证号、电话后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="170" />
         <source>Searc&amp;h…</source>
         <translation>查找(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="165" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="270" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="172" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="277" />
         <source>No borrower chosen</source>
         <translation>尚未选择借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="178" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>扫描案卷条码，或输入档号后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="187" />
         <source>&amp;Remove from list</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="199" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="206" />
         <source>Approval required</source>
         <translation>需要审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="210" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="217" />
         <source>A&amp;pprover:</source>
         <translation>审批人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="211" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="218" />
         <source>&amp;Opinion:</source>
         <translation>审批意见(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="215" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="222" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>借出并打印借阅单(&amp;L) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="218" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="225" />
         <source>&amp;Clear</source>
         <translation>清空(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="232" />
         <source>&amp;Borrower:</source>
         <translation>借阅人(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="229" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="236" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="240" />
         <source>P&amp;urpose:</source>
         <translation>借阅目的(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="241" />
         <source>U&amp;se:</source>
         <translation>利用方式(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="235" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="242" />
         <source>&amp;Due date:</source>
         <translation>应还日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="236" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="243" />
         <source>Cler&amp;k:</source>
         <translation>经办人(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="237" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="244" />
         <source>No&amp;tes:</source>
         <translation>备注(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="275" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="282" />
         <source>ID %1</source>
         <translation>证件 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="277" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="284" />
         <source>card %1</source>
         <translation>借阅证 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="280" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="287" />
         <source>(deactivated: cannot borrow)</source>
         <translation>（已停用，不能借阅）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="296" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="308" />
         <source>No borrower matches “%1”.</source>
         <translation>没有与“%1”相符的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="314" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="326" />
         <source>No volume has the code %1.</source>
         <translation>没有档号或条码为 %1 的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="319" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="331" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="334" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="346" />
         <source>Added %1.</source>
         <translation>已加入 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="356" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="368" />
         <source>Needed for: %1</source>
         <translation>审批原因：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="362" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="374" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>请先选择借阅人：扫描借阅证或输入姓名。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="367" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="379" />
         <source>Scan the volumes to lend.</source>
         <translation>请扫描要借出的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="383" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="395" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>已借给 %2 %1 卷，借阅单 %3。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="386" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="398" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>另有 %1 卷不能借出，未借出。</translation>
     </message>
@@ -2318,47 +2318,47 @@ Print anyway?</source>
 <context>
     <name>LendingArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1067" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1113" />
         <source>&amp;1 Lend</source>
         <translation>&amp;1 借出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1068" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1114" />
         <source>&amp;2 Return</source>
         <translation>&amp;2 归还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1069" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1115" />
         <source>&amp;3 Loans out</source>
         <translation>&amp;3 在借</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1070" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1116" />
         <source>&amp;4 Overdue</source>
         <translation>&amp;4 逾期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1071" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1117" />
         <source>&amp;5 Borrowers</source>
         <translation>&amp;5 借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1072" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1118" />
         <source>&amp;6 Register</source>
         <translation>&amp;6 登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1084" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1134" />
         <source>Lending</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1121" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1171" />
         <source>Borrower: %1</source>
         <translation>借阅人：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1127" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1177" />
         <source>%1 is neither a volume nor a borrower's card.</source>
         <translation>%1 既不是案卷条码，也不是借阅证。</translation>
     </message>
@@ -2369,7 +2369,7 @@ Print anyway?</source>
         <translation>逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1145" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1195" />
         <source>%1 loan(s) overdue</source>
         <translation>逾期未还 %1 笔</translation>
     </message>
@@ -2571,119 +2571,119 @@ Print anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="57" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="63" />
         <source>ArchiveDesk — %1</source>
-        <extracomment>badges of areas not built yet are counted this long after the window shows (its first paint first)</extracomment>
+        <extracomment>badges of areas not built yet are counted this long after the window shows (its first paint first) Ctrl+1 … Ctrl+8 show the areas in navigation order the navigation never takes more than this (pixels); it is otherwise as wide as its longest entry the window's first size (logical pixels), made smaller on a smaller screen</extracomment>
         <translation>档案室桌面管理 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="97" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="106" />
         <source>&amp;Refresh</source>
         <extracomment>the areas built so far (the first one with the window, the others on first show) listed, not built yet: area id -&gt; (module, placeholder in the stack)</extracomment>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="111" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="130" />
         <source>Catalogue</source>
         <translation>案卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="112" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="131" />
         <source>Shelves</source>
         <translation>排架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="113" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="132" />
         <source>Labels</source>
         <translation>标签打印</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="114" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="133" />
         <source>Lending</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="115" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="134" />
         <source>Transfers</source>
         <translation>移交与鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="116" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="135" />
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="117" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="136" />
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="138" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="157" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="163" />
         <source>&amp;Import a register…</source>
         <translation>导入登记表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="149" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="168" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="154" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="173" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="161" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="180" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="164" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="192" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="193" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="168" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="196" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="177" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="205" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="178" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="206" />
         <source>&amp;About ArchiveDesk</source>
         <translation>关于档案室桌面管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="205" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="233" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>界面语言将在下次启动档案室桌面管理时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="208" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="236" />
         <source>About ArchiveDesk</source>
         <translation>关于档案室桌面管理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="237" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="320" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="379" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
@@ -2818,72 +2818,102 @@ Print anyway?</source>
 <context>
     <name>OpenLoansPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="563" />
-        <source>Filter by slip no., borrower or unit</source>
-        <translation>按借阅单号、借阅人或单位筛选</translation>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="575" />
+        <source>Filter by slip no., borrower, unit or archival code</source>
+        <translation>按借阅单号、借阅人、单位或档号筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
         <source>Lent</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
         <source>Volumes out</source>
         <translation>未还案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
         <source>Renewals</source>
         <translation>续借次数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="572" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="589" />
+        <source>Archival code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="589" />
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="589" />
+        <source>Security</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="589" />
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
         <source>&amp;Renew…</source>
         <translation>续借(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="575" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="595" />
         <source>&amp;Print slip…</source>
         <translation>打印借阅单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="621" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="640" />
+        <source>Choose a slip to see the volumes out on it.</source>
+        <translation>选中一张借阅单，查看其在借的案卷。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="642" />
+        <source>Volumes out on slip %1 (%2):</source>
+        <translation>借阅单 %1（%2）在借的案卷：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="666" />
         <source>Choose the loan to renew.</source>
         <translation>请选择要续借的借阅。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="638" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="683" />
         <source>Slip %1 renewed to %2 (renewal no. %3).</source>
         <translation>借阅单 %1 已续借至 %2（第 %3 次续借）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="647" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="693" />
         <source>Choose the loan whose slip to print.</source>
         <translation>请选择要打印借阅单的借阅。</translation>
     </message>
@@ -2891,72 +2921,72 @@ Print anyway?</source>
 <context>
     <name>OverduePanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="709" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="709" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="709" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="663" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="709" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="710" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="710" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="710" />
         <source>Renewals</source>
         <translation>续借次数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="664" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="710" />
         <source>Volumes out</source>
         <translation>未还案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="668" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="714" />
         <source>Print reminders for &amp;selected borrowers…</source>
         <translation>为所选借阅人打印催还单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="670" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="716" />
         <source>Print reminders for &amp;all…</source>
         <translation>全部打印催还单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="693" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="739" />
         <source>%1 overdue loan(s), %2 borrower(s)</source>
         <translation>逾期 %1 笔，涉及 %2 人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="701" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="747" />
         <source>Select the borrowers to remind.</source>
         <translation>请选择要催还的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="706" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="752" />
         <source>No loan is overdue.</source>
         <translation>没有逾期未还的借阅。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="714" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="760" />
         <source>Reminders to return archives</source>
         <translation>档案催还通知单</translation>
     </message>
@@ -3201,6 +3231,19 @@ Print anyway?</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/i18n.py" line="16" />
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/i18n.py" line="17" />
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RackDialog</name>
     <message>
         <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="113" />
@@ -3403,77 +3446,77 @@ Print anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="944" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="944" />
         <source>Lent</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="944" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="944" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="898" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="944" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="945" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="945" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="945" />
         <source>Purpose</source>
         <translation>借阅目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="945" />
         <source>Use</source>
         <translation>利用方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="945" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="899" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="945" />
         <source>Returned on</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="946" />
         <source>Condition</source>
         <translation>完好情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="946" />
         <source>Outcome of use</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="946" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="900" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="946" />
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -3481,87 +3524,87 @@ Print anyway?</source>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="941" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="987" />
         <source>F&amp;rom</source>
         <translation>从(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="943" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="989" />
         <source>T&amp;o</source>
         <translation>至(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="950" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="996" />
         <source>Borrower or unit</source>
         <translation>借阅人或单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="952" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="998" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="955" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1001" />
         <source>All purposes</source>
         <translation>全部目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="959" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1005" />
         <source>All uses</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1009" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1009" />
         <source>Still out</source>
         <translation>未还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1009" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="963" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1009" />
         <source>Back</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="965" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1011" />
         <source>&amp;Search</source>
         <translation>查询(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="967" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1013" />
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1024" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1070" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>显示最新的 %1 条（共 %2 条）；导出时写出全部。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1027" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1073" />
         <source>%n line(s)</source>
         <translation><numerusform>共 %n 条</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1030" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1076" />
         <source>Export the loan register</source>
         <translation>导出借阅登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1031" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1077" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1044" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1090" />
         <source>%1 line(s) written to %2.</source>
         <translation>已将 %1 条写入 %2。</translation>
     </message>
@@ -3738,117 +3781,117 @@ Print anyway?</source>
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="427" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="439" />
         <source>Scan each volume coming back</source>
         <translation>逐卷扫描归还的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="431" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
         <source>Pages lent</source>
         <translation>借出页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
         <source>Pages counted</source>
         <translation>清点页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="432" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
         <source>Condition</source>
         <translation>完好情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="445" />
         <source>Damage</source>
         <translation>破损情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="445" />
         <source>Outcome of use</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="439" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="451" />
         <source>&amp;Take back (Ctrl+Enter)</source>
         <translation>确认归还(&amp;T) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="442" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="454" />
         <source>&amp;Remove from list</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="449" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="461" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="454" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="466" />
         <source>Received b&amp;y:</source>
         <translation>签收人(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="470" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="482" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="485" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="497" />
         <source>if damaged: what</source>
         <translation>如破损：说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="487" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="499" />
         <source>what the use achieved</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="492" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="504" />
         <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
         <translation>%1（借阅单 %2）：请清点页数（借出 %3 页）并检查完好情况。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="516" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="528" />
         <source>Scan the volumes coming back.</source>
         <translation>请扫描归还的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="527" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="539" />
         <source>%1: %2 pages lent, %3 counted</source>
         <translation>%1：借出 %2 页，清点 %3 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="530" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="542" />
         <source>Page count differs</source>
         <translation>页数不符</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="531" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="543" />
         <source>The pages counted differ from the pages lent:
 
 %1
@@ -3861,22 +3904,22 @@ Record the return with this difference?</source>
 确认按此差异登记归还吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="534" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="546" />
         <source>Nothing was recorded: recount the pages.</source>
         <translation>未登记归还：请重新清点页数。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="542" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="554" />
         <source>Took back %1 volume(s).</source>
         <translation>已归还 %1 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="544" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="556" />
         <source>Slip(s) %1 fully returned.</source>
         <translation>借阅单 %1 已全部归还。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="547" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="559" />
         <source>Still out: %1.</source>
         <translation>仍未还：%1。</translation>
     </message>
@@ -4582,6 +4625,11 @@ Record the return with this difference?</source>
         <translation>请扫描第一层的层标签，再逐一扫描该层上的案卷。</translation>
     </message>
     <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="658" />
+        <source>No layer yet: scan a layer label</source>
+        <translation>尚未选定层：请扫描层标签</translation>
+    </message>
+    <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="675" />
         <source>Layers counted: %1 of %2 · scans: %3</source>
         <translation>已盘层数：%1 / %2 · 扫描次数：%3</translation>
@@ -4679,219 +4727,220 @@ Record the return with this difference?</source>
 <context>
     <name>VolumeDetailView</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="111" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="114" />
         <source>Details</source>
+        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters</extracomment>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="127" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="175" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="242" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="131" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="202" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="269" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="141" />
         <source>Slip no.</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="141" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="141" />
         <source>Use</source>
         <translation>利用方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
         <source>Lent on</source>
         <translation>借出日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
         <source>Returned</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="143" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="147" />
         <source>Loans</source>
         <translation>借阅记录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="145" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
         <source>Location and loans</source>
         <translation>存放位置与借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
         <source>Changes</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="154" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="169" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="196" />
         <source>No volume selected</source>
         <translation>未选择案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="188" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="215" />
         <source>Items (%1)</source>
         <translation>卷内目录（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="190" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="217" />
         <source>Not shelved yet.</source>
         <translation>尚未上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="237" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="264" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="223" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="250" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="216" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="243" />
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="224" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="251" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="225" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="252" />
         <source>Fonds</source>
         <translation>全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="226" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="253" />
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="227" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="254" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="228" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="255" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="229" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="256" />
         <source> (%1 years)</source>
         <translation>（%1年）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="230" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="257" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="232" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="259" />
         <source>Organisation</source>
         <translation>机构(问题)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="234" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="261" />
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="236" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="263" />
         <source>Item numbers</source>
         <translation>起止件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="238" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="265" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="240" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="267" />
         <source>Dates</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="241" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="268" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="245" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="247" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="248" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="275" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="249" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="259" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="286" />
         <source>not returned</source>
         <translation>未归还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="301" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="328" />
         <source>created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="302" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="329" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="303" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="330" />
         <source>made void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="304" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="331" />
         <source>status changed</source>
         <translation>状态变更</translation>
     </message>
@@ -5069,86 +5118,87 @@ Record the return with this difference?</source>
 <context>
     <name>VolumeFilterBar</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="47" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="49" />
         <source>contains…</source>
+        <extracomment>how many characters a filter's combo box shows (the fonds box twice as many)</extracomment>
         <translation>包含…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="49" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="51" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="55" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="64" />
         <source>Fonds</source>
         <translation>全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="55" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="64" />
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="56" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="64" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="57" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="65" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="57" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="65" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="58" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="66" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="58" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="66" />
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="59" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="67" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="84" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="96" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="98" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="102" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="106" />
         <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="110" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="119" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="114" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="118" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="122" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="131" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="114" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="126" />
         <source>Current (not void)</source>
         <translation>现行（不含作废）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="117" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="129" />
         <source>All, void included</source>
         <translation>全部（含作废）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="120" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="132" />
         <source>Not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="124" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="136" />
         <source>(own field)</source>
         <translation>（门类专有字段）</translation>
     </message>

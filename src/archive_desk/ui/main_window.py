@@ -47,6 +47,10 @@ log = logging.getLogger(__name__)
 BADGES_AFTER_SHOW_MS = 500
 #: Ctrl+1 … Ctrl+8 show the areas in navigation order
 MAX_AREA_SHORTCUTS = 8
+#: the navigation never takes more than this (pixels); it is otherwise as wide as its longest entry
+NAV_MAX_WIDTH = 220
+#: the window's first size (logical pixels), made smaller on a smaller screen
+DEFAULT_SIZE = (1280, 800)
 
 
 class MainWindow(QMainWindow):
@@ -57,12 +61,14 @@ class MainWindow(QMainWindow):
         self.last_scan = ""
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("ArchiveDesk — %1").replace("%1", str(ctx.catalogue_path)))
-        self.resize(1280, 800)
+        self._fit_screen()
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(180)
+        self.nav.setMaximumWidth(NAV_MAX_WIDTH)
         self.nav.setMinimumWidth(90)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.stack = QStackedWidget(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -91,6 +97,7 @@ class MainWindow(QMainWindow):
                 self.add_area(area_id, area)
         self.nav.currentRowChanged.connect(self._on_nav_currentRowChanged)
         self.nav.setCurrentRow(0)
+        self._fit_nav()
         # badges of areas not built yet: counted shortly after the window shows, then as the areas would
         self._badge_timer = QTimer(self)
         self._badge_timer.timeout.connect(self.update_badges)
@@ -105,6 +112,16 @@ class MainWindow(QMainWindow):
         self.scan_detector = ScanDetector(self)
         self.scan_detector.scanned.connect(self._on_scan_detector_scanned)
         self._restore_state()
+
+    def _fit_screen(self) -> None:
+        """The first size (before one is remembered): DEFAULT_SIZE, or the screen's free area if smaller
+        (a 1080p laptop at 150 % has 1,280 × 720 logical pixels, less the taskbar)."""
+        width, height = DEFAULT_SIZE
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            width, height = min(width, free.width()), min(height, free.height())
+        self.resize(width, height)
 
     def _lazy_titles(self) -> dict[str, str]:
         """Navigation titles of the areas that can wait for their first show (the same texts as their
@@ -235,7 +252,7 @@ class MainWindow(QMainWindow):
         self.areas[area_id] = area
         item.setText(area.title())
         area.statusChanged.connect(self._on_area_statusChanged)
-        area.badgeChanged.connect(lambda text, a=area, it=item: it.setText(f"{a.title()}  {text}".rstrip()))
+        area.badgeChanged.connect(lambda text, a=area, it=item: self._set_nav_text(it, f"{a.title()}  {text}".rstrip()))
 
     def _add_unbuilt(self, area_id: str, module_name: str, title: str) -> None:
         placeholder = QWidget(self.stack)
@@ -326,7 +343,25 @@ class MainWindow(QMainWindow):
             row = self.stack.indexOf(self._unbuilt[area_id][1])
             item = self.nav.item(row)
             title = self._lazy_titles()[area_id]
-            item.setText(f"{title}  {text}".rstrip())
+            self._set_nav_text(item, f"{title}  {text}".rstrip())
+
+    def _set_nav_text(self, item: QListWidgetItem, text: str) -> None:
+        if item.text() != text:
+            item.setText(text)
+            self._fit_nav()
+
+    def _fit_nav(self) -> None:
+        """The navigation is as wide as its longest entry (a badge such as "借阅  逾期 3" included), so no
+        entry is cut; the stack takes the rest."""
+        if not self.nav.count():
+            return
+        frame = 2 * self.nav.frameWidth() + 2 * self.nav.spacing() + 12
+        width = min(NAV_MAX_WIDTH, max(90, self.nav.sizeHintForColumn(0) + frame))
+        if width != self.nav.minimumWidth():
+            self.nav.setMinimumWidth(width)
+            sizes = self.splitter.sizes()
+            if sizes and sizes[0] < width:
+                self.splitter.setSizes([width, max(0, sum(sizes) - width)])
 
     def _on_scan_detector_scanned(self, code: str) -> None:
         """A scan anywhere in the window: the current area may use it (shelving, lending, stocktake);

@@ -75,7 +75,10 @@ SEARCH_LIMIT = 1000
 #: rows read directly at start, before the snapshot is ready
 FIRST_PAGE = 200
 #: saved window state of another layout is ignored
-STATE_VERSION = 2
+STATE_VERSION = 3  # 3: columns fitted to a 1,280-pixel window (earlier widths pushed 状态 out of sight)
+#: the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it
+TABLE_WIDTH = 750
+DETAIL_WIDTH = 380
 #: the snapshot's worker waits at most this long for the table's first paint (a window never shown)
 FIRST_PAINT_WAIT_S = 1.5
 
@@ -178,7 +181,7 @@ class CatalogueArea(Area):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 420])
+        self.splitter.setSizes([TABLE_WIDTH + 20, DETAIL_WIDTH])
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -287,11 +290,32 @@ class CatalogueArea(Area):
         return self.tr("Catalogue")
 
     def _set_default_widths(self) -> None:
-        widths = {"code": 190, "title": 330, "year": 50, "retention": 75, "security": 50, "pages": 50,
-                  "item_count": 45, "location": 130, "status": 60}
+        """Columns as wide as what they hold in this language and font (the longest status, retention …;
+        a 档号 of the usual shape), the title taking what is left of a table that shows every column in a
+        1,280-pixel window; a person's own widths, once saved, win (``restore_state``)."""
+        fm = self.table.fontMetrics()
+        header_fm = self.table.horizontalHeader().fontMetrics()
+        pad = fm.horizontalAdvance("M") + 6  # the cell's margins (a header's sort arrow takes the title's room)
+
+        def fit(key: str, *samples: str) -> int:
+            section = self.model.COLUMNS.index(key) if key in self.model.COLUMNS else len(self.model.COLUMNS)
+            heading = str(self.model.headerData(section, Qt.Orientation.Horizontal) or "")
+            return max([header_fm.horizontalAdvance(heading) + pad, *(fm.horizontalAdvance(x) + pad for x in samples)])
+
+        widths = {
+            "code": fit("code", "Z109-LP·2005-D30-0017"),
+            "year": fit("year", "2026"),
+            "retention": fit("retention", *(catalogue.retention_label(r) for r in ("Y", "D30", "D10"))),
+            "security": fit("security", "绝密"),
+            "pages": fit("pages", "9999"),
+            "item_count": fit("item_count", "999"),
+            "location": fit("location", "K1-01A-01-1-1"),
+            "status": fit("status", *(catalogue.status_label(st) for st in VolumeStatus)),
+        }
+        widths["title"] = max(fit("title", "某某某某某某某某某某"), TABLE_WIDTH - sum(widths.values()))
         for col, key in enumerate(self.model.COLUMNS):
             self.table.setColumnWidth(col, widths.get(key, 100))
-        self.table.setColumnWidth(len(self.model.COLUMNS), 220)
+        self.table.setColumnWidth(len(self.model.COLUMNS), fit("title", "某某某某某某某某某某某某"))
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

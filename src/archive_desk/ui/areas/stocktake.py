@@ -655,8 +655,8 @@ class StocktakeArea(Area):
     def _show_layer(self, layer: stocktake.LayerInfo | None) -> None:
         size = self.font().pointSizeF() * 1.6
         if layer is None:
-            self.layer_label.setText(f"<span style='font-size:{size:.1f}pt; color:#7f7f7f;'>"
-                                     f"{html.escape(self.tr('No layer yet: scan a layer label'))}</span>")
+            waiting = self.tr("No layer yet: scan a layer label")  # (lupdate finds no tr() inside an f-string)
+            self.layer_label.setText(f"<span style='font-size:{size:.1f}pt; color:#7f7f7f;'>{html.escape(waiting)}</span>")
         else:
             self.layer_label.setText(f"<span style='font-size:{size:.1f}pt; font-weight:600;'>{html.escape(layer.code)}</span>"
                                      f"<br/><span>{html.escape(layer.words)}</span>")
