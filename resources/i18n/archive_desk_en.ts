@@ -1070,7 +1070,7 @@
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="270" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="600" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="609" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Undo last change</translation>
     </message>
@@ -1085,147 +1085,152 @@
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="397" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="401" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="410" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="414" />
         <source>No volume matches “%1”.</source>
         <translation>No volume matches “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="412" />
-        <source>The best %n match(es) for “%1” (more exist: add a word or a filter).</source>
-        <translation><numerusform>The best match for “%1” (more exist: add a word or a filter).</numerusform><numerusform>The best %n matches for “%1” (more exist: add a word or a filter).</numerusform></translation>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="418" />
+        <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
+        <translation><numerusform>More than %1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="414" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
+        <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
+        <translation><numerusform>%1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="423" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>%n volume matches “%1”.</numerusform><numerusform>%n volumes match “%1”.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="419" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="428" />
         <source>%n volume(s)</source>
         <translation><numerusform>%n volume</numerusform><numerusform>%n volumes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="531" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="540" />
         <source>Undo: create %1</source>
         <translation>Undo: create %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="533" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="542" />
         <source>Volume %1 created.</source>
         <translation>Volume %1 created.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="538" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="547" />
         <source>Undo: change of %1</source>
         <translation>Undo: change of %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="540" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="549" />
         <source>Volume %1 saved.</source>
         <translation>Volume %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="556" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="565" />
         <source>Make volume void</source>
         <translation>Make volume void</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="557" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="566" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="572" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="581" />
         <source>Undo: void %1</source>
         <translation>Undo: void %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="573" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="582" />
         <source>Volume %1 is void.</source>
         <translation>Volume %1 is void.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="602" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="611" />
         <source>Undone.</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="617" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="626" />
         <source>created by mistake (undone)</source>
         <translation>created by mistake (undone)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="622" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="631" />
         <source>void undone</source>
         <translation>void undone</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="646" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="655" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>%n row copied: paste it into Excel or WPS.</numerusform><numerusform>%n rows copied: paste them into Excel or WPS.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="653" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="662" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>Select the rows to export first (Ctrl+A selects all).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="656" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="665" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="657" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="666" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="687" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="696" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="691" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="700" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>%n row exported to %1.</numerusform><numerusform>%n rows exported to %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="704" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="713" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>Scanned %1: %2 (not in the current list)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="706" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="715" />
         <source>Scanned %1: %2</source>
         <translation>Scanned %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="712" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="721" />
         <source>Unknown code</source>
         <translation>Unknown code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="713" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="722" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>No volume has the code %1. Create it now?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="716" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
         <source>Create volume</source>
         <translation>Create volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="717" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="726" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="730" />
         <source>Scanned %1: no such volume</source>
         <translation>Scanned %1: no such volume</translation>
     </message>

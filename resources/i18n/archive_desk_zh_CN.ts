@@ -1070,7 +1070,7 @@
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="270" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="600" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="609" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一次修改(&amp;U)</translation>
     </message>
@@ -1085,147 +1085,152 @@
         <translation>正在读取列表…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="397" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="401" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="410" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="414" />
         <source>No volume matches “%1”.</source>
         <translation>没有与“%1”匹配的案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="412" />
-        <source>The best %n match(es) for “%1” (more exist: add a word or a filter).</source>
-        <translation><numerusform>与“%1”最匹配的 %n 卷（还有更多：请增加检索词或筛选条件）。</numerusform></translation>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="418" />
+        <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
+        <translation><numerusform>超过 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="414" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
+        <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
+        <translation><numerusform>共 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="423" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>与“%1”匹配的案卷共 %n 卷。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="419" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="428" />
         <source>%n volume(s)</source>
         <translation><numerusform>共 %n 卷</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="531" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="540" />
         <source>Undo: create %1</source>
         <translation>撤销：新建 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="533" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="542" />
         <source>Volume %1 created.</source>
         <translation>案卷 %1 已新建。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="538" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="547" />
         <source>Undo: change of %1</source>
         <translation>撤销：对 %1 的修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="540" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="549" />
         <source>Volume %1 saved.</source>
         <translation>案卷 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="556" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="565" />
         <source>Make volume void</source>
         <translation>作废案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="557" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="566" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>将 %1“%2”作废？该案卷仍保留在目录中（列表中默认隐藏），并记录作废原因；不会删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="572" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="581" />
         <source>Undo: void %1</source>
         <translation>撤销：作废 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="573" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="582" />
         <source>Volume %1 is void.</source>
         <translation>案卷 %1 已作废。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="602" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="611" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="617" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="626" />
         <source>created by mistake (undone)</source>
         <translation>误建（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="622" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="631" />
         <source>void undone</source>
         <translation>撤销作废</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="646" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="655" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>已复制 %n 行，可粘贴到 Excel 或 WPS。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="653" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="662" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>请先选择要导出的行（Ctrl+A 全选）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="656" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="665" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="657" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="666" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="687" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="696" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="691" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="700" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="704" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="713" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>扫描 %1：%2（不在当前列表中）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="706" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="715" />
         <source>Scanned %1: %2</source>
         <translation>扫描 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="712" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="721" />
         <source>Unknown code</source>
         <translation>未知档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="713" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="722" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>没有档号为 %1 的案卷。现在新建吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="716" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
         <source>Create volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="717" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="726" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="730" />
         <source>Scanned %1: no such volume</source>
         <translation>扫描 %1：没有此案卷</translation>
     </message>

@@ -388,8 +388,12 @@ class CatalogueArea(Area):
                 ids = array("q", [h.volume_id for h in result.hits])
                 if not ranked and ids:
                     ids = volume_list.snapshot_ids(session, dataclasses.replace(flt, ids=tuple(ids), include_void=True), sort, desc)
+                # the list holds the best SEARCH_LIMIT: count them all when there may be more
+                more = result.truncated or len(result.hits) >= SEARCH_LIMIT
+                total = search.count_matches(session, text, flt) if more else len(result.hits)
             matches = {h.volume_id: search.matched_text(h) for h in result.hits if h.tier == search.TIER_ITEM}
-            return ("search", ids, {"matches": matches, "truncated": result.truncated, "text": text,
+            return ("search", ids, {"matches": matches, "truncated": total > len(result.hits), "text": text,
+                                    "total": total, "cap": search.COUNT_CAP,
                                     "first": result.hits[0].volume_id if result.hits else None,
                                     "exact": bool(result.hits) and result.hits[0].tier == search.TIER_EXACT})
 
@@ -409,7 +413,12 @@ class CatalogueArea(Area):
             if n == 0:
                 text = self.tr("No volume matches “%1”.").replace("%1", info["text"])
             elif info.get("truncated"):
-                text = self.tr("The best %n match(es) for “%1” (more exist: add a word or a filter).", "", n).replace("%1", info["text"])
+                total, cap = info["total"], info["cap"]
+                if total > cap:
+                    text = self.tr("More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).", "", n)
+                else:
+                    text = self.tr("%1 volumes match “%2”: the best %n are listed (add a word or a filter).", "", n)
+                text = text.replace("%1", self.locale().toString(min(total, cap))).replace("%2", info["text"])
             else:
                 text = self.tr("%n volume(s) match “%1”.", "", n).replace("%1", info["text"])
             self._say(text)
