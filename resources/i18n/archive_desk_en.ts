@@ -3960,17 +3960,44 @@ Record the return with this difference?</translation>
 <context>
     <name>RoomMapView</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="461" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="546" />
         <source>No racks in this room yet</source>
         <translation>No racks in this room yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="478" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="537" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="563" />
         <source>Cabinet %1</source>
         <translation>Cabinet %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="478" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="494" />
+        <source>empty</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="495" />
+        <source>in use</source>
+        <translation>in use</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="496" />
+        <source>nearly full (85%+)</source>
+        <translation>nearly full (85%+)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="497" />
+        <source>over capacity</source>
+        <translation>over capacity</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="501" />
+        <source>% = volumes on the rack against the places its layers have (shelf width where no places are set)</source>
+        <translation>% = volumes on the rack against the places its layers have (shelf width where no places are set)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="537" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="563" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
@@ -4044,6 +4071,43 @@ Record the return with this difference?</translation>
         <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="185" />
         <source>Afterwards</source>
         <translation>Afterwards</translation>
+    </message>
+</context>
+<context>
+    <name>ShelfMap</name>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="389" />
+        <source>%n layer(s)</source>
+        <translation><numerusform>%n layer</numerusform><numerusform>%n layers</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="391" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="408" />
+        <source>Volumes: %1 of %2 places (%3)</source>
+        <translation>Volumes: %1 of %2 places (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="394" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="411" />
+        <source>Volumes: %1</source>
+        <translation>Volumes: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="396" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="413" />
+        <source>Shelf width: %1 of %2 mm used (%3)</source>
+        <translation>Shelf width: %1 of %2 mm used (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="399" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="417" />
+        <source>No capacity set: fullness unknown</source>
+        <translation>No capacity set: fullness unknown</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="419" />
+        <source>Fullness shown: %1, the fuller of the two</source>
+        <translation>Fullness shown: %1, the fuller of the two</translation>
     </message>
 </context>
 <context>

@@ -3960,17 +3960,44 @@ Record the return with this difference?</source>
 <context>
     <name>RoomMapView</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="461" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="546" />
         <source>No racks in this room yet</source>
         <translation>本库房还没有密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="478" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="537" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="563" />
         <source>Cabinet %1</source>
         <translation>%1号档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="478" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="494" />
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="495" />
+        <source>in use</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="496" />
+        <source>nearly full (85%+)</source>
+        <translation>将满（85% 以上）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="497" />
+        <source>over capacity</source>
+        <translation>超出容量</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="501" />
+        <source>% = volumes on the rack against the places its layers have (shelf width where no places are set)</source>
+        <translation>百分比 = 架上案卷数 ÷ 各层可放卷数（未设卷数的层按已用层宽计）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="537" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="563" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
@@ -4044,6 +4071,43 @@ Record the return with this difference?</source>
         <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="185" />
         <source>Afterwards</source>
         <translation>移入后</translation>
+    </message>
+</context>
+<context>
+    <name>ShelfMap</name>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="389" />
+        <source>%n layer(s)</source>
+        <translation><numerusform>%n 层</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="391" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="408" />
+        <source>Volumes: %1 of %2 places (%3)</source>
+        <translation>案卷：%1 卷 / 可放 %2 卷（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="394" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="411" />
+        <source>Volumes: %1</source>
+        <translation>案卷：%1 卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="396" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="413" />
+        <source>Shelf width: %1 of %2 mm used (%3)</source>
+        <translation>层宽：已用 %1 / %2 毫米（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="399" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="417" />
+        <source>No capacity set: fullness unknown</source>
+        <translation>未设容量：无法计算占用率</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="419" />
+        <source>Fullness shown: %1, the fuller of the two</source>
+        <translation>显示的占用率：%1（取两者中较满的一项）</translation>
     </message>
 </context>
 <context>
