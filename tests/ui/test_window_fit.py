@@ -107,3 +107,24 @@ def test_ctrl_digit_switches_areas_and_qt_dialogs_speak_chinese(qtbot, window) -
     texts = {label.text() for label in dialog.findChildren(QLabel)}
     dialog.close()
     assert {"查找范围(&L)：", "文件类型(&T)："} <= texts
+
+
+@pytest.mark.parametrize("window", ["zh_CN"], indirect=True)
+def test_the_focused_field_has_a_frame_one_can_see(qtbot, window) -> None:  # noqa: ANN001
+    from archive_desk.ui.focus_style import FOCUS_COLOUR
+
+    window.activateWindow()
+    catalogue = window.areas["catalogue"]
+
+    def framed(widget) -> bool:  # noqa: ANN001
+        image = widget.grab().toImage()
+        y = image.height() // 2
+        return image.pixelColor(1, y).name() == FOCUS_COLOUR.name() or image.pixelColor(0, y).name() == FOCUS_COLOUR.name()
+
+    for widget in (catalogue.search_box, catalogue.filters.fonds):
+        widget.setFocus()
+        qtbot.waitUntil(widget.hasFocus, timeout=2000)
+        assert framed(widget), widget.objectName()
+    catalogue.table.setFocus()
+    qtbot.waitUntil(catalogue.table.hasFocus, timeout=2000)
+    assert not framed(catalogue.search_box)  # the frame follows the focus

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive_desk import __version__
+from archive_desk.ui import focus_style
 from archive_desk.ui.areas import AREAS, badges
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
@@ -57,6 +58,9 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  areas: Sequence[tuple[str, str]] | None = None) -> None:
         super().__init__(parent)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            focus_style.install(app)  # a clear frame where the keyboard is
         self.ctx = ctx
         self.last_scan = ""
         self.setObjectName("mainWindow")
