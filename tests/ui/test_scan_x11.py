@@ -51,6 +51,27 @@ class App:
         self.env = env
         self.log_file = log_file
 
+    window = ""
+
+    def focus(self) -> None:
+        """The app's window has the keyboard (there is no window manager to give it)."""
+        self.xdotool("windowfocus", "--sync", self.window)
+
+    def focus_until_keys_arrive(self) -> None:
+        """Give the window the keyboard until a key shows that it arrives (F5 reads the list again, which
+        the status bar says): without a window manager, a focus given while Qt still maps the window can
+        be lost."""
+        for _attempt in range(10):
+            self.focus()
+            mark = len(self.log_lines())
+            self.xdotool("key", "F5")
+            try:
+                self.wait_for_log(r"status: ", after=mark, timeout=3)
+                return
+            except AssertionError:
+                time.sleep(0.5)
+        raise AssertionError("the app's window never received a key")
+
     def xdotool(self, *args: str) -> str:
         done = subprocess.run(["xdotool", *args], env=self.env, capture_output=True, text=True, timeout=60, check=True)
         return done.stdout.strip()
@@ -88,11 +109,23 @@ class App:
         return self.clipboard()
 
 
-def _free_display() -> int:
-    for n in range(93, 199):
-        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
-            return n
-    raise RuntimeError("no free X display number")
+def _start_xvfb() -> tuple[subprocess.Popen[bytes], int]:
+    """Xvfb on a display number it picks itself (``-displayfd``): no race with another X server."""
+    read, write = os.pipe()
+    try:
+        xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(write,))
+        os.close(write)
+        with os.fdopen(read, "rb") as pipe:
+            number = pipe.readline().strip()
+    except BaseException:
+        os.close(read)
+        raise
+    if not number:
+        xvfb.kill()
+        xvfb.wait()
+        pytest.fail("Xvfb did not start")
+    return xvfb, int(number)
 
 
 @pytest.fixture(scope="module")
@@ -105,26 +138,19 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
                    env=base, check=True, capture_output=True, timeout=300)
     (tmp / "config").mkdir()
     (tmp / "config" / "settings.json").write_text('{"language": "zh_CN"}', encoding="utf-8")  # the room's language
-    n = _free_display()
-    xvfb = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb, n = _start_xvfb()
     env = dict(base, DISPLAY=f":{n}", QT_QPA_PLATFORM="xcb", HOME=str(tmp / "home"),
                XDG_CONFIG_HOME=str(tmp / "home" / ".config"), ARCHIVE_DESK_DATA_DIR=str(tmp / "data"),
                ARCHIVE_DESK_CONFIG_DIR=str(tmp / "config"), LANG="C.UTF-8", LC_ALL="C.UTF-8")
     proc = None
     try:
-        deadline = time.monotonic() + 20
-        while not Path(f"/tmp/.X11-unix/X{n}").exists():
-            if xvfb.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"Xvfb :{n} did not start")
-            time.sleep(0.1)
         with (tmp / "app.err").open("w") as err:
             proc = subprocess.Popen([sys.executable, "-m", "archive_desk", "--db", str(catalogue)], env=env,
                                     stdout=subprocess.DEVNULL, stderr=err)
         driver = App(f":{n}", env, tmp / "data" / "logs" / "archive-desk.log")
-        window = driver.xdotool("search", "--sync", "--onlyvisible", "--name", r"demo\.sqlite").splitlines()[0]
-        driver.xdotool("windowfocus", "--sync", window)
+        driver.window = driver.xdotool("search", "--sync", "--onlyvisible", "--name", r"demo\.sqlite").splitlines()[0]
         driver.wait_for_log(r"status: .*(卷|volume)")  # the catalogue's first page is listed
+        driver.focus_until_keys_arrive()
         yield driver
     finally:
         if proc is not None:
@@ -140,6 +166,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
 
 def test_scan_with_capitals_in_the_catalogue_opens_the_volume(app: App) -> None:
     """The table has the focus; each capital comes with its own Shift press and release."""
+    app.focus()
     app.key("ctrl+1")
     app.xdotool("key", "Down")  # the table's current row, as after clicking into it
     mark = len(app.log_lines())
@@ -155,6 +182,7 @@ def test_scan_with_capitals_in_the_catalogue_opens_the_volume(app: App) -> None:
 
 
 def test_scan_into_an_ordinary_field_at_12_ms_is_a_scan_and_leaves_the_field_alone(app: App) -> None:
+    app.focus()
     app.key("ctrl+1", "ctrl+f")  # the catalogue's search box, an ordinary line edit
     mark = len(app.log_lines())
     app.type("Z109-LP.2005-D30-0018", 12)
@@ -168,6 +196,7 @@ def test_scan_into_an_ordinary_field_at_12_ms_is_a_scan_and_leaves_the_field_alo
 
 def test_fast_typing_into_an_ordinary_field_arrives_whole(app: App) -> None:
     """Typing (no Enter) at 12 ms a key, capitals and all: the field holds exactly what was typed."""
+    app.focus()
     app.key("ctrl+1", "ctrl+f")
     typed = "K1-01A-01-1-1 Z109-LP Anhui"
     app.type(typed, 12)
@@ -177,9 +206,32 @@ def test_fast_typing_into_an_ordinary_field_arrives_whole(app: App) -> None:
 
 
 def test_scan_in_the_lending_desk_adds_the_volume(app: App) -> None:
+    app.focus()
     app.key("ctrl+4")
     mark = len(app.log_lines())
     app.type("Z109-LP.2005-D30-0019", 6)
     app.xdotool("key", "Return")
     line = app.wait_for_log(r"status: .*(Z109-LP·2005-D30-0019|D30-0019)", after=mark)
     assert line.endswith("status: 已加入 Z109-LP·2005-D30-0019。")  # "Added …" to the lending list
+
+
+def test_stocktake_started_by_keyboard_then_scanned(app: App) -> None:
+    """Ctrl+6, tick the rack with the keyboard, Space on "开始盘点", then a layer label and a volume scanned
+    into the stocktake's scan field: the scans are judged by the stocktake, not taken for catalogue look-ups."""
+    app.focus()
+    app.key("ctrl+6")  # the stocktake; the focus goes into it (its name field)
+    app.key("Tab", "Down", "space", "Tab", "Tab")  # scope tree: the first rack ticked; past the layers box to Start
+    mark = len(app.log_lines())
+    app.key("space")
+    started = app.wait_for_log(r"status: ", after=mark)
+    assert "请扫描第一层的层标签" in started or "层标签" in started, started
+    mark = len(app.log_lines())
+    app.type("K1-01A-03-5-3", 6)
+    app.xdotool("key", "Return")
+    layer = app.wait_for_log(r"status: .*K1-01A-03-5-3", after=mark)
+    assert "没有这个档号" not in layer
+    mark = len(app.log_lines())
+    app.type("Z109-LP.2005-D30-0016", 6)
+    app.xdotool("key", "Return")
+    line = app.wait_for_log(r"status: .*Z109-LP·2005-D30-0016", after=mark)
+    assert "在位" in line  # it stands where the catalogue says: judged "in place"

@@ -128,3 +128,15 @@ def test_the_focused_field_has_a_frame_one_can_see(qtbot, window) -> None:  # no
     catalogue.table.setFocus()
     qtbot.waitUntil(catalogue.table.hasFocus, timeout=2000)
     assert not framed(catalogue.search_box)  # the frame follows the focus
+
+
+@pytest.mark.parametrize("window", ["zh_CN"], indirect=True)
+def test_f5_reads_the_list_again(qtbot, window) -> None:  # noqa: ANN001
+    """F5 is the platform's refresh key too: listed once, so the shortcut is not ambiguous (and dead)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=2000)
+    catalogue = window.areas["catalogue"]
+    catalogue.table.setFocus()
+    with qtbot.waitSignal(catalogue.statusChanged, timeout=2000) as said:
+        QTest.keyClick(catalogue.table, Qt.Key.Key_F5)
+    assert said.args == ["正在读取列表…"]

@@ -109,7 +109,11 @@ class MainWindow(QMainWindow):
 
         self.refresh_action = QAction(self.tr("&Refresh"), self)
         self.refresh_action.setObjectName("refreshAction")
-        self.refresh_action.setShortcuts([QKeySequence("F5"), QKeySequence(QKeySequence.StandardKey.Refresh)])
+        # F5, and the platform's own refresh key where that is another one (the same key twice would make
+        # the shortcut ambiguous, and then it does nothing)
+        refresh_keys = [QKeySequence("F5")]
+        refresh_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Refresh) if k not in refresh_keys]
+        self.refresh_action.setShortcuts(refresh_keys)
         self.refresh_action.triggered.connect(self.refresh_current)
         self.addAction(self.refresh_action)
         self._make_menus()
@@ -312,8 +316,15 @@ class MainWindow(QMainWindow):
         except KeyError:
             return
         focus = QApplication.focusWidget()
-        if focus is None or not area.isAncestorOf(focus):
-            area.focusNextChild()
+        if focus is not None and area.isAncestorOf(focus):
+            return
+        widget = area.nextInFocusChain()
+        while widget is not None and widget is not area:
+            if (area.isAncestorOf(widget) and widget.isVisibleTo(area) and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def refresh_current(self) -> None:
         area = self.current_area()

@@ -88,11 +88,13 @@ class ScanDetector(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ShortcutOverride and not self._replaying and self.enabled:
             return self._claim_shortcut(obj, event)
-        if self._replaying or not self.enabled or event.type() != QEvent.Type.KeyPress:
+        if self._replaying or not self.enabled or event.type() not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
         if not isinstance(obj, QWidget) or obj.window() is not self._window or _is_scan_field(obj):
             return False
         assert isinstance(event, QKeyEvent)
+        if event.type() == QEvent.Type.KeyRelease:
+            return self._hold_release(obj, event)
         key = event.key()
         if key in MODIFIER_KEYS:
             return False  # Shift around a capital letter: the burst goes on
@@ -117,6 +119,16 @@ class ScanDetector(QObject):
         self._clock.restart()
         self._last_stamp = event.timestamp()
         self._flush.start(BURST_GAP_MS + 5)
+        return True
+
+    def _hold_release(self, obj: QObject, event: QKeyEvent) -> bool:
+        """The release of a key whose press is held is held behind it: a button clicked with Space (on
+        release) must get the press first, and a key must never seem to stay down."""
+        if not self._held or event.isAutoRepeat() or event.key() in MODIFIER_KEYS:
+            return False
+        if not any(held.type() == QEvent.Type.KeyPress and held.key() == event.key() for _o, held in self._held):
+            return False
+        self._held.append((obj, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text(), False, event.count())))
         return True
 
     def _gap(self, event: QKeyEvent) -> int:

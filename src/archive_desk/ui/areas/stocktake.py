@@ -514,6 +514,7 @@ class StocktakeArea(Area):
         except UserError as exc:
             self.home_message.setText(str(exc))
             self.home_message.setStyleSheet("color:#b00020;")
+            self.statusChanged.emit(str(exc))
             return
         self.home_message.setText("")
         self.resume(record.id)
@@ -651,6 +652,7 @@ class StocktakeArea(Area):
         self._update_counts()
         self.pages.setCurrentWidget(self.session_page)
         self.scan_edit.setFocus()
+        self.statusChanged.emit(f"{self.session_title.text()}: {self.banner.text()}")
 
     def _show_layer(self, layer: stocktake.LayerInfo | None) -> None:
         size = self.font().pointSizeF() * 1.6
