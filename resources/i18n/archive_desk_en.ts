@@ -2576,119 +2576,119 @@ Print anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="63" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="67" />
         <source>ArchiveDesk — %1</source>
         <extracomment>badges of areas not built yet are counted this long after the window shows (its first paint first) Ctrl+1 … Ctrl+8 show the areas in navigation order the navigation never takes more than this (pixels); it is otherwise as wide as its longest entry the window's first size (logical pixels), made smaller on a smaller screen</extracomment>
         <translation>ArchiveDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="106" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="110" />
         <source>&amp;Refresh</source>
         <extracomment>the areas built so far (the first one with the window, the others on first show) listed, not built yet: area id -&gt; (module, placeholder in the stack)</extracomment>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="130" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="138" />
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="131" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="139" />
         <source>Shelves</source>
         <translation>Shelves</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="132" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="140" />
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="133" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="141" />
         <source>Lending</source>
         <translation>Lending</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="134" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="142" />
         <source>Transfers</source>
         <translation>Transfers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="135" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="143" />
         <source>Stocktake</source>
         <translation>Stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="136" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="157" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="163" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="171" />
         <source>&amp;Import a register…</source>
         <translation>&amp;Import a register…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="168" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="176" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="173" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="181" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="180" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="188" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="192" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="200" />
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="193" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="201" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="196" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="204" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="205" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="206" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="214" />
         <source>&amp;About ArchiveDesk</source>
         <translation>&amp;About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="233" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="241" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>The language changes when ArchiveDesk is started again.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="236" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="244" />
         <source>About ArchiveDesk</source>
         <translation>About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="237" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="245" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="379" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="394" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>
@@ -4644,123 +4644,123 @@ Record the return with this difference?</translation>
         <translation>No layer has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="564" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="565" />
         <source>Scan or type a layer label or a volume's code, then Enter</source>
         <translation>Scan or type a layer label or a volume's code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="597" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="598" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="600" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="601" />
         <source>Everything</source>
         <translation>Everything</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="602" />
         <source>Needing attention</source>
         <translation>Needing attention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="607" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="608" />
         <source>Pause (resume later)</source>
         <translation>Pause (resume later)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="610" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="611" />
         <source>Finish the stocktake…</source>
         <translation>Finish the stocktake…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="637" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="638" />
         <source>This stocktake is finished.</source>
         <translation>This stocktake is finished.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="645" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="646" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="648" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="649" />
         <source>Resumed: %n scan(s) so far. Carry on where you stopped.</source>
         <translation><numerusform>Resumed: %n scan so far. Carry on where you stopped.</numerusform><numerusform>Resumed: %n scans so far. Carry on where you stopped.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="650" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="651" />
         <source>Scan the label of the first layer, then every volume on it.</source>
         <translation>Scan the label of the first layer, then every volume on it.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="658" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="660" />
         <source>No layer yet: scan a layer label</source>
         <translation>No layer yet: scan a layer label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="675" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="677" />
         <source>Layers counted: %1 of %2 · scans: %3</source>
         <translation>Layers counted: %1 of %2 · scans: %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="737" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="739" />
         <source>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</source>
         <translation>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="740" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="742" />
         <source>%n layer(s) of the scope were not counted: volumes on them are not judged.</source>
         <translation><numerusform>%n layer of the scope were not counted: volumes on them are not judged.</numerusform><numerusform>%n layers of the scope were not counted: volumes on them are not judged.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="741" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="743" />
         <source>Finish the stocktake</source>
         <translation>Finish the stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="782" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="784" />
         <source>Save the stocktake report</source>
         <translation>Save the stocktake report</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="783" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="785" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="791" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="793" />
         <source>Export the stocktake report</source>
         <translation>Export the stocktake report</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="792" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="794" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="803" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="799" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="801" />
         <source>Export the register of stocktakes</source>
         <translation>Export the register of stocktakes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="802" />
         <source>Register of stocktakes</source>
         <translation>Register of stocktakes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="814" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="816" />
         <source>Writing…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="819" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="821" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="857" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="859" />
         <source>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</source>
         <translation>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</translation>
     </message>

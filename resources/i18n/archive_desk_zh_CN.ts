@@ -2576,119 +2576,119 @@ Print anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="63" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="67" />
         <source>ArchiveDesk — %1</source>
         <extracomment>badges of areas not built yet are counted this long after the window shows (its first paint first) Ctrl+1 … Ctrl+8 show the areas in navigation order the navigation never takes more than this (pixels); it is otherwise as wide as its longest entry the window's first size (logical pixels), made smaller on a smaller screen</extracomment>
         <translation>档案室桌面管理 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="106" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="110" />
         <source>&amp;Refresh</source>
         <extracomment>the areas built so far (the first one with the window, the others on first show) listed, not built yet: area id -&gt; (module, placeholder in the stack)</extracomment>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="130" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="138" />
         <source>Catalogue</source>
         <translation>案卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="131" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="139" />
         <source>Shelves</source>
         <translation>排架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="132" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="140" />
         <source>Labels</source>
         <translation>标签打印</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="133" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="141" />
         <source>Lending</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="134" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="142" />
         <source>Transfers</source>
         <translation>移交与鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="135" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="143" />
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="136" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="157" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="163" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="171" />
         <source>&amp;Import a register…</source>
         <translation>导入登记表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="168" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="176" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="173" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="181" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="180" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="188" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="192" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="200" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="193" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="201" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="196" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="204" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="205" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="206" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="214" />
         <source>&amp;About ArchiveDesk</source>
         <translation>关于档案室桌面管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="233" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="241" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>界面语言将在下次启动档案室桌面管理时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="236" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="244" />
         <source>About ArchiveDesk</source>
         <translation>关于档案室桌面管理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="237" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="245" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="379" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="394" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
@@ -4644,123 +4644,123 @@ Record the return with this difference?</source>
         <translation>没有位置编码为 %1 的层。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="564" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="565" />
         <source>Scan or type a layer label or a volume's code, then Enter</source>
         <translation>扫描或输入层标签、案卷档号，按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="597" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="598" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="600" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="601" />
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="602" />
         <source>Needing attention</source>
         <translation>需处理的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="607" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="608" />
         <source>Pause (resume later)</source>
         <translation>暂停（稍后继续）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="610" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="611" />
         <source>Finish the stocktake…</source>
         <translation>结束盘点…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="637" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="638" />
         <source>This stocktake is finished.</source>
         <translation>该盘点已结束。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="645" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="646" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="648" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="649" />
         <source>Resumed: %n scan(s) so far. Carry on where you stopped.</source>
         <translation><numerusform>已恢复：此前已扫描 %n 次，请从中断处继续。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="650" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="651" />
         <source>Scan the label of the first layer, then every volume on it.</source>
         <translation>请扫描第一层的层标签，再逐一扫描该层上的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="658" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="660" />
         <source>No layer yet: scan a layer label</source>
         <translation>尚未选定层：请扫描层标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="675" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="677" />
         <source>Layers counted: %1 of %2 · scans: %3</source>
         <translation>已盘层数：%1 / %2 · 扫描次数：%3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="737" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="739" />
         <source>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</source>
         <translation>结束盘点“%1”？结果将记入清点检查登记，之后不能再更改。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="740" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="742" />
         <source>%n layer(s) of the scope were not counted: volumes on them are not judged.</source>
         <translation><numerusform>范围内有 %n 层未盘点：这些层上的案卷不作判定。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="741" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="743" />
         <source>Finish the stocktake</source>
         <translation>结束盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="782" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="784" />
         <source>Save the stocktake report</source>
         <translation>保存盘点报告</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="783" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="785" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="791" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="793" />
         <source>Export the stocktake report</source>
         <translation>导出盘点报告</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="792" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="794" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="803" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="799" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="801" />
         <source>Export the register of stocktakes</source>
         <translation>导出清点检查登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="802" />
         <source>Register of stocktakes</source>
         <translation>清点检查登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="814" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="816" />
         <source>Writing…</source>
         <translation>正在写入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="819" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="821" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="857" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="859" />
         <source>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</source>
         <translation>目录已更正：标记缺失 %1 卷，更正位置 %2 卷，恢复在库 %3 卷。</translation>
     </message>
