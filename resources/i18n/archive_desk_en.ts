@@ -785,164 +785,164 @@
 <context>
     <name>BorrowersPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="789" />
         <source>Search name, unit, card no. or phone</source>
         <translation>Search name, unit, card no. or phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="746" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="792" />
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="747" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="793" />
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="748" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="794" />
         <source>Outside</source>
         <translation>Outside</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="750" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="796" />
         <source>Show &amp;deactivated</source>
         <translation>Show &amp;deactivated</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="754" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="754" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="754" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="754" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
         <source>Borrower kind</source>
         <translation>Borrower kind</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
         <source>Card no.</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="759" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="805" />
         <source>&amp;New…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="761" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="807" />
         <source>&amp;Edit…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="763" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="818" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="809" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="864" />
         <source>Deac&amp;tivate</source>
         <translation>Deac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="765" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="811" />
         <source>&amp;Lend to…</source>
         <translation>&amp;Lend to…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="767" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="813" />
         <source>&amp;Import staff list…</source>
         <translation>&amp;Import staff list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="795" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="841" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="795" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="841" />
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="818" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="864" />
         <source>Reac&amp;tivate</source>
         <translation>Reac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="821" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="867" />
         <source>New borrower</source>
         <translation>New borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="829" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="875" />
         <source>%1 registered.</source>
         <translation>%1 registered.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="837" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="883" />
         <source>Edit borrower</source>
         <translation>Edit borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="845" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="891" />
         <source>%1 saved.</source>
         <translation>%1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="859" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="905" />
         <source>%1 reactivated.</source>
         <translation>%1 reactivated.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="859" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="905" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 deactivated; the loan history is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="868" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="884" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="914" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="930" />
         <source>Import staff list</source>
         <translation>Import staff list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="869" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="915" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="881" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="927" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="893" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="939" />
         <source>Imported %1 borrower(s).</source>
         <translation>Imported %1 borrower(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="895" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="941" />
         <source>Not imported: %1</source>
         <translation>Not imported: %1</translation>
     </message>
@@ -1033,209 +1033,214 @@
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="144" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
-        <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
+        <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="150" />
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="253" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="256" />
         <source>&amp;Find…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="255" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="258" />
         <source>&amp;New volume…</source>
         <translation>&amp;New volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="257" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="260" />
         <source>&amp;Edit volume…</source>
         <translation>&amp;Edit volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="259" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="262" />
         <source>Edit &amp;items…</source>
         <translation>Edit &amp;items…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="261" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="264" />
         <source>Make &amp;void…</source>
         <translation>Make &amp;void…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="263" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="266" />
         <source>&amp;Copy rows</source>
         <translation>&amp;Copy rows</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="265" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="268" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>E&amp;xport selection to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="267" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="573" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="270" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="609" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Undo last change</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="287" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="290" />
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="346" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="370" />
         <source>Reading the list…</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="373" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="401" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="385" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="414" />
         <source>No volume matches “%1”.</source>
         <translation>No volume matches “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="387" />
-        <source>The best %n match(es) for “%1” (more exist: add a word or a filter).</source>
-        <translation><numerusform>The best match for “%1” (more exist: add a word or a filter).</numerusform><numerusform>The best %n matches for “%1” (more exist: add a word or a filter).</numerusform></translation>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="418" />
+        <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
+        <translation><numerusform>More than %1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="389" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
+        <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
+        <translation><numerusform>%1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="423" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>%n volume matches “%1”.</numerusform><numerusform>%n volumes match “%1”.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="394" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="428" />
         <source>%n volume(s)</source>
         <translation><numerusform>%n volume</numerusform><numerusform>%n volumes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="504" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="540" />
         <source>Undo: create %1</source>
         <translation>Undo: create %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="506" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="542" />
         <source>Volume %1 created.</source>
         <translation>Volume %1 created.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="511" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="547" />
         <source>Undo: change of %1</source>
         <translation>Undo: change of %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="513" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="549" />
         <source>Volume %1 saved.</source>
         <translation>Volume %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="529" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="565" />
         <source>Make volume void</source>
         <translation>Make volume void</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="530" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="566" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="545" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="581" />
         <source>Undo: void %1</source>
         <translation>Undo: void %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="546" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="582" />
         <source>Volume %1 is void.</source>
         <translation>Volume %1 is void.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="575" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="611" />
         <source>Undone.</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="590" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="626" />
         <source>created by mistake (undone)</source>
         <translation>created by mistake (undone)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="595" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="631" />
         <source>void undone</source>
         <translation>void undone</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="619" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="655" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>%n row copied: paste it into Excel or WPS.</numerusform><numerusform>%n rows copied: paste them into Excel or WPS.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="626" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="662" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>Select the rows to export first (Ctrl+A selects all).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="629" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="665" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="630" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="666" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="660" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="696" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="664" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="700" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>%n row exported to %1.</numerusform><numerusform>%n rows exported to %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="677" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="713" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>Scanned %1: %2 (not in the current list)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="679" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="715" />
         <source>Scanned %1: %2</source>
         <translation>Scanned %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="685" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="721" />
         <source>Unknown code</source>
         <translation>Unknown code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="686" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="722" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>No volume has the code %1. Create it now?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="689" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
         <source>Create volume</source>
         <translation>Create volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="690" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="726" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="694" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="730" />
         <source>Scanned %1: no such volume</source>
         <translation>Scanned %1: no such volume</translation>
     </message>
@@ -2179,178 +2184,178 @@ Print anyway?</translation>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="165" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>Scan the borrower's card, or type a name, card no. or phone and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="170" />
         <source>Searc&amp;h…</source>
         <translation>Searc&amp;h…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="165" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="172" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="278" />
         <source>No borrower chosen</source>
         <translation>No borrower chosen</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="178" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>Scan a volume's barcode or type its archival code and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="187" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="200" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="207" />
         <source>Approval required</source>
         <translation>Approval required</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="211" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="218" />
         <source>A&amp;pprover:</source>
         <translation>A&amp;pprover:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="212" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="219" />
         <source>&amp;Opinion:</source>
         <translation>&amp;Opinion:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="216" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="223" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>&amp;Lend and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="219" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="226" />
         <source>&amp;Clear</source>
         <translation>&amp;Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="226" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="233" />
         <source>&amp;Borrower:</source>
         <translation>&amp;Borrower:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="230" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="237" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="241" />
         <source>P&amp;urpose:</source>
         <translation>P&amp;urpose:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="235" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="242" />
         <source>U&amp;se:</source>
         <translation>U&amp;se:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="236" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="243" />
         <source>&amp;Due date:</source>
         <translation>&amp;Due date:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="237" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="244" />
         <source>Cler&amp;k:</source>
         <translation>Cler&amp;k:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="238" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="245" />
         <source>No&amp;tes:</source>
         <translation>No&amp;tes:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="276" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="283" />
         <source>ID %1</source>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="278" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="285" />
         <source>card %1</source>
         <translation>card %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="281" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="288" />
         <source>(deactivated: cannot borrow)</source>
         <translation>(deactivated: cannot borrow)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="297" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="309" />
         <source>No borrower matches “%1”.</source>
         <translation>No borrower matches “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="315" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="327" />
         <source>No volume has the code %1.</source>
         <translation>No volume has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="320" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="332" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="335" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="347" />
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="367" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="379" />
         <source>Needed for: %1</source>
         <translation>Needed for: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="373" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="385" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>Choose the borrower first: scan the card or type the name.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="378" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="390" />
         <source>Scan the volumes to lend.</source>
         <translation>Scan the volumes to lend.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="395" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="407" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>Lent %1 volume(s) to %2 on slip %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="398" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="410" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>%1 refused volume(s) were not lent.</translation>
     </message>
@@ -2358,47 +2363,47 @@ Print anyway?</translation>
 <context>
     <name>LendingArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1079" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1125" />
         <source>&amp;1 Lend</source>
         <translation>&amp;1 Lend</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1080" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1126" />
         <source>&amp;2 Return</source>
         <translation>&amp;2 Return</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1081" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1127" />
         <source>&amp;3 Loans out</source>
         <translation>&amp;3 Loans out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1082" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1128" />
         <source>&amp;4 Overdue</source>
         <translation>&amp;4 Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1083" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1129" />
         <source>&amp;5 Borrowers</source>
         <translation>&amp;5 Borrowers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1084" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1130" />
         <source>&amp;6 Register</source>
         <translation>&amp;6 Register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1096" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1146" />
         <source>Lending</source>
         <translation>Lending</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1133" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1183" />
         <source>Borrower: %1</source>
         <translation>Borrower: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1139" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1189" />
         <source>%1 is neither a volume nor a borrower's card.</source>
         <translation>%1 is neither a volume nor a borrower's card.</translation>
     </message>
@@ -2409,7 +2414,7 @@ Print anyway?</translation>
         <translation>(%1 overdue)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1157" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1207" />
         <source>%1 loan(s) overdue</source>
         <translation>%1 loan(s) overdue</translation>
     </message>
@@ -2611,119 +2616,119 @@ Print anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="57" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="67" />
         <source>ArchiveDesk — %1</source>
-        <extracomment>badges of areas not built yet are counted this long after the window shows (its first paint first)</extracomment>
+        <extracomment>badges of areas not built yet are counted this long after the window shows (its first paint first) Ctrl+1 … Ctrl+8 show the areas in navigation order the navigation never takes more than this (pixels); it is otherwise as wide as its longest entry the window's first size (logical pixels), made smaller on a smaller screen</extracomment>
         <translation>ArchiveDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="97" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="110" />
         <source>&amp;Refresh</source>
         <extracomment>the areas built so far (the first one with the window, the others on first show) listed, not built yet: area id -&gt; (module, placeholder in the stack)</extracomment>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="111" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="138" />
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="112" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="139" />
         <source>Shelves</source>
         <translation>Shelves</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="113" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="140" />
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="114" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="141" />
         <source>Lending</source>
         <translation>Lending</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="115" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="142" />
         <source>Transfers</source>
         <translation>Transfers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="116" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="143" />
         <source>Stocktake</source>
         <translation>Stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="117" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="138" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="171" />
         <source>&amp;Import a register…</source>
         <translation>&amp;Import a register…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="149" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="176" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="154" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="181" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="161" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="188" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="164" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="200" />
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="201" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="168" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="204" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="177" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="178" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="214" />
         <source>&amp;About ArchiveDesk</source>
         <translation>&amp;About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="205" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="241" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>The language changes when ArchiveDesk is started again.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="208" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="244" />
         <source>About ArchiveDesk</source>
         <translation>About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="245" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="320" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="394" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>
@@ -2858,72 +2863,102 @@ Print anyway?</translation>
 <context>
     <name>OpenLoansPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="575" />
-        <source>Filter by slip no., borrower or unit</source>
-        <translation>Filter by slip no., borrower or unit</translation>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="587" />
+        <source>Filter by slip no., borrower, unit or archival code</source>
+        <translation>Filter by slip no., borrower, unit or archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
         <source>Lent</source>
         <translation>Lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
         <source>Volumes out</source>
         <translation>Volumes out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
         <source>Renewals</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
         <source>Days overdue</source>
         <translation>Days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="584" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <source>Archival code</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <source>Security</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="604" />
         <source>&amp;Renew…</source>
         <translation>&amp;Renew…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="587" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="607" />
         <source>&amp;Print slip…</source>
         <translation>&amp;Print slip…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="633" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="652" />
+        <source>Choose a slip to see the volumes out on it.</source>
+        <translation>Choose a slip to see the volumes out on it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="654" />
+        <source>Volumes out on slip %1 (%2):</source>
+        <translation>Volumes out on slip %1 (%2):</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="678" />
         <source>Choose the loan to renew.</source>
         <translation>Choose the loan to renew.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="650" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="695" />
         <source>Slip %1 renewed to %2 (renewal no. %3).</source>
         <translation>Slip %1 renewed to %2 (renewal no. %3).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="659" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="705" />
         <source>Choose the loan whose slip to print.</source>
         <translation>Choose the loan whose slip to print.</translation>
     </message>
@@ -2931,72 +2966,72 @@ Print anyway?</translation>
 <context>
     <name>OverduePanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="675" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
         <source>Days overdue</source>
         <translation>Days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="675" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="675" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="675" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="676" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="676" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="676" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
         <source>Renewals</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="676" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
         <source>Volumes out</source>
         <translation>Volumes out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="680" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="726" />
         <source>Print reminders for &amp;selected borrowers…</source>
         <translation>Print reminders for &amp;selected borrowers…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="682" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="728" />
         <source>Print reminders for &amp;all…</source>
         <translation>Print reminders for &amp;all…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="705" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="751" />
         <source>%1 overdue loan(s), %2 borrower(s)</source>
         <translation>%1 overdue loan(s), %2 borrower(s)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="713" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="759" />
         <source>Select the borrowers to remind.</source>
         <translation>Select the borrowers to remind.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="718" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="764" />
         <source>No loan is overdue.</source>
         <translation>No loan is overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="726" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="772" />
         <source>Reminders to return archives</source>
         <translation>Reminders to return archives</translation>
     </message>
@@ -3241,6 +3276,19 @@ Print anyway?</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/i18n.py" line="16" />
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/i18n.py" line="17" />
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>RackDialog</name>
     <message>
         <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="113" />
@@ -3443,77 +3491,77 @@ Print anyway?</translation>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
         <source>Lent</source>
         <translation>Lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Purpose</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Use</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Returned on</source>
         <translation>Returned on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="912" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="912" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Outcome of use</source>
         <translation>Outcome of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="912" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Approver</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="912" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>
@@ -3521,87 +3569,87 @@ Print anyway?</translation>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="953" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="999" />
         <source>F&amp;rom</source>
         <translation>F&amp;rom</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="955" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1001" />
         <source>T&amp;o</source>
         <translation>T&amp;o</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="962" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1008" />
         <source>Borrower or unit</source>
         <translation>Borrower or unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="964" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1010" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="967" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1013" />
         <source>All purposes</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="971" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1017" />
         <source>All uses</source>
         <translation>All uses</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="975" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="975" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
         <source>Still out</source>
         <translation>Still out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="975" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="975" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="977" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1023" />
         <source>&amp;Search</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="979" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1025" />
         <source>E&amp;xport to Excel…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1036" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1082" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>Showing the newest %1 of %2 lines; export writes all of them.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1039" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1085" />
         <source>%n line(s)</source>
         <translation><numerusform>%n line</numerusform><numerusform>%n lines</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1042" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1088" />
         <source>Export the loan register</source>
         <translation>Export the loan register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1043" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1089" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1056" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1102" />
         <source>%1 line(s) written to %2.</source>
         <translation>%1 line(s) written to %2.</translation>
     </message>
@@ -3778,117 +3826,117 @@ Print anyway?</translation>
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="439" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="451" />
         <source>Scan each volume coming back</source>
         <translation>Scan each volume coming back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
         <source>Pages lent</source>
         <translation>Pages lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="445" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
         <source>Damage</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="445" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
         <source>Outcome of use</source>
         <translation>Outcome of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="451" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="463" />
         <source>&amp;Take back (Ctrl+Enter)</source>
         <translation>&amp;Take back (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="454" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="466" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="461" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="473" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="466" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="478" />
         <source>Received b&amp;y:</source>
         <translation>Received b&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="482" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="494" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="497" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="509" />
         <source>if damaged: what</source>
         <translation>if damaged: what</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="499" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="511" />
         <source>what the use achieved</source>
         <translation>what the use achieved</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="504" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="516" />
         <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
         <translation>%1 from slip %2: count the pages (%3 lent) and check the condition.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="528" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="540" />
         <source>Scan the volumes coming back.</source>
         <translation>Scan the volumes coming back.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="539" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="551" />
         <source>%1: %2 pages lent, %3 counted</source>
         <translation>%1: %2 pages lent, %3 counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="542" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="554" />
         <source>Page count differs</source>
         <translation>Page count differs</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="543" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="555" />
         <source>The pages counted differ from the pages lent:
 
 %1
@@ -3901,22 +3949,22 @@ Record the return with this difference?</source>
 Record the return with this difference?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="546" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="558" />
         <source>Nothing was recorded: recount the pages.</source>
         <translation>Nothing was recorded: recount the pages.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="554" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="566" />
         <source>Took back %1 volume(s).</source>
         <translation>Took back %1 volume(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="556" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
         <source>Slip(s) %1 fully returned.</source>
         <translation>Slip(s) %1 fully returned.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="559" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="571" />
         <source>Still out: %1.</source>
         <translation>Still out: %1.</translation>
     </message>
@@ -3952,17 +4000,44 @@ Record the return with this difference?</translation>
 <context>
     <name>RoomMapView</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="461" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="546" />
         <source>No racks in this room yet</source>
         <translation>No racks in this room yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="478" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="537" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="563" />
         <source>Cabinet %1</source>
         <translation>Cabinet %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="478" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="494" />
+        <source>empty</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="495" />
+        <source>in use</source>
+        <translation>in use</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="496" />
+        <source>nearly full (85%+)</source>
+        <translation>nearly full (85%+)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="497" />
+        <source>over capacity</source>
+        <translation>over capacity</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="501" />
+        <source>% = volumes on the rack against the places its layers have (shelf width where no places are set)</source>
+        <translation>% = volumes on the rack against the places its layers have (shelf width where no places are set)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="537" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="563" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
@@ -4036,6 +4111,43 @@ Record the return with this difference?</translation>
         <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="185" />
         <source>Afterwards</source>
         <translation>Afterwards</translation>
+    </message>
+</context>
+<context>
+    <name>ShelfMap</name>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="389" />
+        <source>%n layer(s)</source>
+        <translation><numerusform>%n layer</numerusform><numerusform>%n layers</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="391" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="408" />
+        <source>Volumes: %1 of %2 places (%3)</source>
+        <translation>Volumes: %1 of %2 places (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="394" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="411" />
+        <source>Volumes: %1</source>
+        <translation>Volumes: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="396" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="413" />
+        <source>Shelf width: %1 of %2 mm used (%3)</source>
+        <translation>Shelf width: %1 of %2 mm used (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="399" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="417" />
+        <source>No capacity set: fullness unknown</source>
+        <translation>No capacity set: fullness unknown</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="419" />
+        <source>Fullness shown: %1, the fuller of the two</source>
+        <translation>Fullness shown: %1, the fuller of the two</translation>
     </message>
 </context>
 <context>
@@ -4572,118 +4684,123 @@ Record the return with this difference?</translation>
         <translation>No layer has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="564" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="565" />
         <source>Scan or type a layer label or a volume's code, then Enter</source>
         <translation>Scan or type a layer label or a volume's code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="597" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="598" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="600" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="601" />
         <source>Everything</source>
         <translation>Everything</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="602" />
         <source>Needing attention</source>
         <translation>Needing attention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="607" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="608" />
         <source>Pause (resume later)</source>
         <translation>Pause (resume later)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="610" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="611" />
         <source>Finish the stocktake…</source>
         <translation>Finish the stocktake…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="637" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="638" />
         <source>This stocktake is finished.</source>
         <translation>This stocktake is finished.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="645" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="646" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="648" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="649" />
         <source>Resumed: %n scan(s) so far. Carry on where you stopped.</source>
         <translation><numerusform>Resumed: %n scan so far. Carry on where you stopped.</numerusform><numerusform>Resumed: %n scans so far. Carry on where you stopped.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="650" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="651" />
         <source>Scan the label of the first layer, then every volume on it.</source>
         <translation>Scan the label of the first layer, then every volume on it.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="675" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="660" />
+        <source>No layer yet: scan a layer label</source>
+        <translation>No layer yet: scan a layer label</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="677" />
         <source>Layers counted: %1 of %2 · scans: %3</source>
         <translation>Layers counted: %1 of %2 · scans: %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="737" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="739" />
         <source>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</source>
         <translation>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="740" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="742" />
         <source>%n layer(s) of the scope were not counted: volumes on them are not judged.</source>
         <translation><numerusform>%n layer of the scope were not counted: volumes on them are not judged.</numerusform><numerusform>%n layers of the scope were not counted: volumes on them are not judged.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="741" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="743" />
         <source>Finish the stocktake</source>
         <translation>Finish the stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="782" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="784" />
         <source>Save the stocktake report</source>
         <translation>Save the stocktake report</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="783" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="785" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="791" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="793" />
         <source>Export the stocktake report</source>
         <translation>Export the stocktake report</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="792" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="794" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="803" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="799" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="801" />
         <source>Export the register of stocktakes</source>
         <translation>Export the register of stocktakes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="802" />
         <source>Register of stocktakes</source>
         <translation>Register of stocktakes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="814" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="816" />
         <source>Writing…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="819" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="821" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="857" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="859" />
         <source>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</source>
         <translation>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</translation>
     </message>
@@ -4719,219 +4836,220 @@ Record the return with this difference?</translation>
 <context>
     <name>VolumeDetailView</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="111" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="114" />
         <source>Details</source>
+        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters</extracomment>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="127" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="175" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="242" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="131" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="202" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="269" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="141" />
         <source>Slip no.</source>
         <translation>Slip no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="141" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="141" />
         <source>Use</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
         <source>Lent on</source>
         <translation>Lent on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="143" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="147" />
         <source>Loans</source>
         <translation>Loans</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="145" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
         <source>Location and loans</source>
         <translation>Location and loans</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
         <source>Who</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
         <source>Changes</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="154" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="169" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="196" />
         <source>No volume selected</source>
         <translation>No volume selected</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="188" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="215" />
         <source>Items (%1)</source>
         <translation>Items (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="190" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="217" />
         <source>Not shelved yet.</source>
         <translation>Not shelved yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="237" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="264" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="223" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="250" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="216" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="243" />
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="224" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="251" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="225" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="252" />
         <source>Fonds</source>
         <translation>Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="226" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="253" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="227" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="254" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="228" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="255" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="229" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="256" />
         <source> (%1 years)</source>
         <translation> (%1 years)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="230" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="257" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="232" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="259" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="234" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="261" />
         <source>Box no.</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="236" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="263" />
         <source>Item numbers</source>
         <translation>Item numbers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="238" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="265" />
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="240" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="267" />
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="241" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="268" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="245" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="247" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="248" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="275" />
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="249" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
         <source>Last changed</source>
         <translation>Last changed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="259" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="286" />
         <source>not returned</source>
         <translation>not returned</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="301" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="328" />
         <source>created</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="302" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="329" />
         <source>changed</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="303" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="330" />
         <source>made void</source>
         <translation>made void</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="304" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="331" />
         <source>status changed</source>
         <translation>status changed</translation>
     </message>
@@ -5109,86 +5227,87 @@ Record the return with this difference?</translation>
 <context>
     <name>VolumeFilterBar</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="47" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="49" />
         <source>contains…</source>
+        <extracomment>how many characters a filter's combo box shows (the fonds box twice as many)</extracomment>
         <translation>contains…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="49" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="51" />
         <source>Clear filters</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="55" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="64" />
         <source>Fonds</source>
         <translation>Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="55" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="64" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="56" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="64" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="57" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="65" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="57" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="65" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="58" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="66" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="58" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="66" />
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="59" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="67" />
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="84" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="96" />
         <source>any</source>
         <translation>any</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="98" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="102" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="106" />
         <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="110" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="119" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="114" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="118" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="122" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="131" />
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="114" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="126" />
         <source>Current (not void)</source>
         <translation>Current (not void)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="117" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="129" />
         <source>All, void included</source>
         <translation>All, void included</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="120" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="132" />
         <source>Not shelved</source>
         <translation>Not shelved</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="124" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="136" />
         <source>(own field)</source>
         <translation>(own field)</translation>
     </message>

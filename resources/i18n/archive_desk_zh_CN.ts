@@ -785,164 +785,164 @@
 <context>
     <name>BorrowersPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="743" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="789" />
         <source>Search name, unit, card no. or phone</source>
         <translation>按姓名、单位、借阅证号或电话查找</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="746" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="792" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="747" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="793" />
         <source>Staff</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="748" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="794" />
         <source>Outside</source>
         <translation>外单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="750" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="796" />
         <source>Show &amp;deactivated</source>
         <translation>显示已停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="754" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="754" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="754" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="754" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
         <source>Borrower kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
         <source>Card no.</source>
         <translation>借阅证号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="755" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="759" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="805" />
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="761" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="807" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="763" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="818" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="809" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="864" />
         <source>Deac&amp;tivate</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="765" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="811" />
         <source>&amp;Lend to…</source>
         <translation>为其借出(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="767" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="813" />
         <source>&amp;Import staff list…</source>
         <translation>导入职工名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="795" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="841" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="795" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="841" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="818" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="864" />
         <source>Reac&amp;tivate</source>
         <translation>重新启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="821" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="867" />
         <source>New borrower</source>
         <translation>新建借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="829" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="875" />
         <source>%1 registered.</source>
         <translation>已登记借阅人 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="837" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="883" />
         <source>Edit borrower</source>
         <translation>编辑借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="845" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="891" />
         <source>%1 saved.</source>
         <translation>%1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="859" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="905" />
         <source>%1 reactivated.</source>
         <translation>%1 已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="859" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="905" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 已停用；借阅记录保留。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="868" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="884" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="914" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="930" />
         <source>Import staff list</source>
         <translation>导入职工名单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="869" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="915" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="881" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="927" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1：新借阅人 %2 名；已登记 %3 名；文件内重复 %4 行；有误 %5 行。导入新借阅人吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="893" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="939" />
         <source>Imported %1 borrower(s).</source>
         <translation>已导入 %1 名借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="895" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="941" />
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
@@ -1033,209 +1033,214 @@
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="144" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
-        <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
+        <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>检索（Ctrl+F）：档号、条码、题名文字、拼音首字母、卷内文件题名…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="150" />
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="253" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="256" />
         <source>&amp;Find…</source>
         <translation>检索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="255" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="258" />
         <source>&amp;New volume…</source>
         <translation>新建案卷(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="257" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="260" />
         <source>&amp;Edit volume…</source>
         <translation>编辑案卷(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="259" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="262" />
         <source>Edit &amp;items…</source>
         <translation>编辑卷内目录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="261" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="264" />
         <source>Make &amp;void…</source>
         <translation>作废(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="263" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="266" />
         <source>&amp;Copy rows</source>
         <translation>复制所选行(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="265" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="268" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>将所选导出为 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="267" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="573" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="270" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="609" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一次修改(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="287" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="290" />
         <source>Catalogue</source>
         <translation>案卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="346" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="370" />
         <source>Reading the list…</source>
         <translation>正在读取列表…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="373" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="401" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="385" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="414" />
         <source>No volume matches “%1”.</source>
         <translation>没有与“%1”匹配的案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="387" />
-        <source>The best %n match(es) for “%1” (more exist: add a word or a filter).</source>
-        <translation><numerusform>与“%1”最匹配的 %n 卷（还有更多：请增加检索词或筛选条件）。</numerusform></translation>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="418" />
+        <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
+        <translation><numerusform>超过 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="389" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
+        <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
+        <translation><numerusform>共 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="423" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>与“%1”匹配的案卷共 %n 卷。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="394" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="428" />
         <source>%n volume(s)</source>
         <translation><numerusform>共 %n 卷</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="504" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="540" />
         <source>Undo: create %1</source>
         <translation>撤销：新建 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="506" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="542" />
         <source>Volume %1 created.</source>
         <translation>案卷 %1 已新建。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="511" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="547" />
         <source>Undo: change of %1</source>
         <translation>撤销：对 %1 的修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="513" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="549" />
         <source>Volume %1 saved.</source>
         <translation>案卷 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="529" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="565" />
         <source>Make volume void</source>
         <translation>作废案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="530" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="566" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>将 %1“%2”作废？该案卷仍保留在目录中（列表中默认隐藏），并记录作废原因；不会删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="545" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="581" />
         <source>Undo: void %1</source>
         <translation>撤销：作废 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="546" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="582" />
         <source>Volume %1 is void.</source>
         <translation>案卷 %1 已作废。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="575" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="611" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="590" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="626" />
         <source>created by mistake (undone)</source>
         <translation>误建（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="595" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="631" />
         <source>void undone</source>
         <translation>撤销作废</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="619" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="655" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>已复制 %n 行，可粘贴到 Excel 或 WPS。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="626" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="662" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>请先选择要导出的行（Ctrl+A 全选）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="629" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="665" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="630" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="666" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="660" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="696" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="664" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="700" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="677" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="713" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>扫描 %1：%2（不在当前列表中）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="679" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="715" />
         <source>Scanned %1: %2</source>
         <translation>扫描 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="685" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="721" />
         <source>Unknown code</source>
         <translation>未知档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="686" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="722" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>没有档号为 %1 的案卷。现在新建吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="689" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
         <source>Create volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="690" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="726" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="694" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="730" />
         <source>Scanned %1: no such volume</source>
         <translation>扫描 %1：没有此案卷</translation>
     </message>
@@ -2179,178 +2184,178 @@ Print anyway?</source>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="165" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>扫描借阅证，或输入姓名、借阅证号、电话后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="170" />
         <source>Searc&amp;h…</source>
         <translation>查找(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="165" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="172" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="278" />
         <source>No borrower chosen</source>
         <translation>尚未选择借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="178" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>扫描案卷条码，或输入档号后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="187" />
         <source>&amp;Remove from list</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="200" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="207" />
         <source>Approval required</source>
         <translation>需要审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="211" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="218" />
         <source>A&amp;pprover:</source>
         <translation>审批人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="212" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="219" />
         <source>&amp;Opinion:</source>
         <translation>审批意见(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="216" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="223" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>借出并打印借阅单(&amp;L) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="219" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="226" />
         <source>&amp;Clear</source>
         <translation>清空(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="226" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="233" />
         <source>&amp;Borrower:</source>
         <translation>借阅人(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="230" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="237" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="241" />
         <source>P&amp;urpose:</source>
         <translation>借阅目的(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="235" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="242" />
         <source>U&amp;se:</source>
         <translation>利用方式(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="236" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="243" />
         <source>&amp;Due date:</source>
         <translation>应还日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="237" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="244" />
         <source>Cler&amp;k:</source>
         <translation>经办人(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="238" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="245" />
         <source>No&amp;tes:</source>
         <translation>备注(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="276" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="283" />
         <source>ID %1</source>
         <translation>证件 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="278" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="285" />
         <source>card %1</source>
         <translation>借阅证 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="281" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="288" />
         <source>(deactivated: cannot borrow)</source>
         <translation>（已停用，不能借阅）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="297" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="309" />
         <source>No borrower matches “%1”.</source>
         <translation>没有与“%1”相符的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="315" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="327" />
         <source>No volume has the code %1.</source>
         <translation>没有档号或条码为 %1 的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="320" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="332" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="335" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="347" />
         <source>Added %1.</source>
         <translation>已加入 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="367" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="379" />
         <source>Needed for: %1</source>
         <translation>审批原因：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="373" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="385" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>请先选择借阅人：扫描借阅证或输入姓名。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="378" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="390" />
         <source>Scan the volumes to lend.</source>
         <translation>请扫描要借出的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="395" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="407" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>已借给 %2 %1 卷，借阅单 %3。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="398" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="410" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>另有 %1 卷不能借出，未借出。</translation>
     </message>
@@ -2358,47 +2363,47 @@ Print anyway?</source>
 <context>
     <name>LendingArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1079" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1125" />
         <source>&amp;1 Lend</source>
         <translation>&amp;1 借出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1080" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1126" />
         <source>&amp;2 Return</source>
         <translation>&amp;2 归还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1081" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1127" />
         <source>&amp;3 Loans out</source>
         <translation>&amp;3 在借</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1082" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1128" />
         <source>&amp;4 Overdue</source>
         <translation>&amp;4 逾期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1083" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1129" />
         <source>&amp;5 Borrowers</source>
         <translation>&amp;5 借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1084" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1130" />
         <source>&amp;6 Register</source>
         <translation>&amp;6 登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1096" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1146" />
         <source>Lending</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1133" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1183" />
         <source>Borrower: %1</source>
         <translation>借阅人：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1139" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1189" />
         <source>%1 is neither a volume nor a borrower's card.</source>
         <translation>%1 既不是案卷条码，也不是借阅证。</translation>
     </message>
@@ -2409,7 +2414,7 @@ Print anyway?</source>
         <translation>逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1157" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1207" />
         <source>%1 loan(s) overdue</source>
         <translation>逾期未还 %1 笔</translation>
     </message>
@@ -2611,119 +2616,119 @@ Print anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="57" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="67" />
         <source>ArchiveDesk — %1</source>
-        <extracomment>badges of areas not built yet are counted this long after the window shows (its first paint first)</extracomment>
+        <extracomment>badges of areas not built yet are counted this long after the window shows (its first paint first) Ctrl+1 … Ctrl+8 show the areas in navigation order the navigation never takes more than this (pixels); it is otherwise as wide as its longest entry the window's first size (logical pixels), made smaller on a smaller screen</extracomment>
         <translation>档案室桌面管理 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="97" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="110" />
         <source>&amp;Refresh</source>
         <extracomment>the areas built so far (the first one with the window, the others on first show) listed, not built yet: area id -&gt; (module, placeholder in the stack)</extracomment>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="111" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="138" />
         <source>Catalogue</source>
         <translation>案卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="112" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="139" />
         <source>Shelves</source>
         <translation>排架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="113" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="140" />
         <source>Labels</source>
         <translation>标签打印</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="114" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="141" />
         <source>Lending</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="115" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="142" />
         <source>Transfers</source>
         <translation>移交与鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="116" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="143" />
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="117" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="138" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="171" />
         <source>&amp;Import a register…</source>
         <translation>导入登记表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="149" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="176" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="154" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="181" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="161" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="188" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="164" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="200" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="201" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="168" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="204" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="177" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="178" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="214" />
         <source>&amp;About ArchiveDesk</source>
         <translation>关于档案室桌面管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="205" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="241" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>界面语言将在下次启动档案室桌面管理时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="208" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="244" />
         <source>About ArchiveDesk</source>
         <translation>关于档案室桌面管理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="245" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="320" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="394" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
@@ -2858,72 +2863,102 @@ Print anyway?</source>
 <context>
     <name>OpenLoansPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="575" />
-        <source>Filter by slip no., borrower or unit</source>
-        <translation>按借阅单号、借阅人或单位筛选</translation>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="587" />
+        <source>Filter by slip no., borrower, unit or archival code</source>
+        <translation>按借阅单号、借阅人、单位或档号筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="579" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
         <source>Lent</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
         <source>Volumes out</source>
         <translation>未还案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
         <source>Renewals</source>
         <translation>续借次数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="580" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="584" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <source>Archival code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <source>Security</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="604" />
         <source>&amp;Renew…</source>
         <translation>续借(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="587" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="607" />
         <source>&amp;Print slip…</source>
         <translation>打印借阅单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="633" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="652" />
+        <source>Choose a slip to see the volumes out on it.</source>
+        <translation>选中一张借阅单，查看其在借的案卷。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="654" />
+        <source>Volumes out on slip %1 (%2):</source>
+        <translation>借阅单 %1（%2）在借的案卷：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="678" />
         <source>Choose the loan to renew.</source>
         <translation>请选择要续借的借阅。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="650" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="695" />
         <source>Slip %1 renewed to %2 (renewal no. %3).</source>
         <translation>借阅单 %1 已续借至 %2（第 %3 次续借）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="659" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="705" />
         <source>Choose the loan whose slip to print.</source>
         <translation>请选择要打印借阅单的借阅。</translation>
     </message>
@@ -2931,72 +2966,72 @@ Print anyway?</source>
 <context>
     <name>OverduePanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="675" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="675" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="675" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="675" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="676" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="676" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="676" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
         <source>Renewals</source>
         <translation>续借次数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="676" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
         <source>Volumes out</source>
         <translation>未还案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="680" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="726" />
         <source>Print reminders for &amp;selected borrowers…</source>
         <translation>为所选借阅人打印催还单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="682" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="728" />
         <source>Print reminders for &amp;all…</source>
         <translation>全部打印催还单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="705" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="751" />
         <source>%1 overdue loan(s), %2 borrower(s)</source>
         <translation>逾期 %1 笔，涉及 %2 人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="713" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="759" />
         <source>Select the borrowers to remind.</source>
         <translation>请选择要催还的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="718" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="764" />
         <source>No loan is overdue.</source>
         <translation>没有逾期未还的借阅。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="726" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="772" />
         <source>Reminders to return archives</source>
         <translation>档案催还通知单</translation>
     </message>
@@ -3241,6 +3276,19 @@ Print anyway?</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/i18n.py" line="16" />
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/i18n.py" line="17" />
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RackDialog</name>
     <message>
         <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="113" />
@@ -3443,77 +3491,77 @@ Print anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
         <source>Lent</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="910" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Purpose</source>
         <translation>借阅目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Use</source>
         <translation>利用方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="911" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Returned on</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="912" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Condition</source>
         <translation>完好情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="912" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Outcome of use</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="912" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="912" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -3521,87 +3569,87 @@ Print anyway?</source>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="953" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="999" />
         <source>F&amp;rom</source>
         <translation>从(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="955" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1001" />
         <source>T&amp;o</source>
         <translation>至(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="962" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1008" />
         <source>Borrower or unit</source>
         <translation>借阅人或单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="964" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1010" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="967" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1013" />
         <source>All purposes</source>
         <translation>全部目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="971" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1017" />
         <source>All uses</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="975" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="975" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
         <source>Still out</source>
         <translation>未还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="975" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="975" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
         <source>Back</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="977" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1023" />
         <source>&amp;Search</source>
         <translation>查询(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="979" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1025" />
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1036" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1082" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>显示最新的 %1 条（共 %2 条）；导出时写出全部。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1039" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1085" />
         <source>%n line(s)</source>
         <translation><numerusform>共 %n 条</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1042" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1088" />
         <source>Export the loan register</source>
         <translation>导出借阅登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1043" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1089" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1056" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1102" />
         <source>%1 line(s) written to %2.</source>
         <translation>已将 %1 条写入 %2。</translation>
     </message>
@@ -3778,117 +3826,117 @@ Print anyway?</source>
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="439" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="451" />
         <source>Scan each volume coming back</source>
         <translation>逐卷扫描归还的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="443" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
         <source>Pages lent</source>
         <translation>借出页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
         <source>Pages counted</source>
         <translation>清点页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="444" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
         <source>Condition</source>
         <translation>完好情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="445" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
         <source>Damage</source>
         <translation>破损情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="445" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
         <source>Outcome of use</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="451" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="463" />
         <source>&amp;Take back (Ctrl+Enter)</source>
         <translation>确认归还(&amp;T) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="454" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="466" />
         <source>&amp;Remove from list</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="461" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="473" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="466" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="478" />
         <source>Received b&amp;y:</source>
         <translation>签收人(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="482" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="494" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="497" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="509" />
         <source>if damaged: what</source>
         <translation>如破损：说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="499" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="511" />
         <source>what the use achieved</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="504" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="516" />
         <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
         <translation>%1（借阅单 %2）：请清点页数（借出 %3 页）并检查完好情况。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="528" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="540" />
         <source>Scan the volumes coming back.</source>
         <translation>请扫描归还的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="539" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="551" />
         <source>%1: %2 pages lent, %3 counted</source>
         <translation>%1：借出 %2 页，清点 %3 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="542" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="554" />
         <source>Page count differs</source>
         <translation>页数不符</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="543" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="555" />
         <source>The pages counted differ from the pages lent:
 
 %1
@@ -3901,22 +3949,22 @@ Record the return with this difference?</source>
 确认按此差异登记归还吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="546" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="558" />
         <source>Nothing was recorded: recount the pages.</source>
         <translation>未登记归还：请重新清点页数。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="554" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="566" />
         <source>Took back %1 volume(s).</source>
         <translation>已归还 %1 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="556" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
         <source>Slip(s) %1 fully returned.</source>
         <translation>借阅单 %1 已全部归还。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="559" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="571" />
         <source>Still out: %1.</source>
         <translation>仍未还：%1。</translation>
     </message>
@@ -3952,17 +4000,44 @@ Record the return with this difference?</source>
 <context>
     <name>RoomMapView</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="461" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="546" />
         <source>No racks in this room yet</source>
         <translation>本库房还没有密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="478" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="537" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="563" />
         <source>Cabinet %1</source>
         <translation>%1号档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="478" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="494" />
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="495" />
+        <source>in use</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="496" />
+        <source>nearly full (85%+)</source>
+        <translation>将满（85% 以上）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="497" />
+        <source>over capacity</source>
+        <translation>超出容量</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="501" />
+        <source>% = volumes on the rack against the places its layers have (shelf width where no places are set)</source>
+        <translation>百分比 = 架上案卷数 ÷ 各层可放卷数（未设卷数的层按已用层宽计）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="537" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="563" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
@@ -4036,6 +4111,43 @@ Record the return with this difference?</source>
         <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="185" />
         <source>Afterwards</source>
         <translation>移入后</translation>
+    </message>
+</context>
+<context>
+    <name>ShelfMap</name>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="389" />
+        <source>%n layer(s)</source>
+        <translation><numerusform>%n 层</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="391" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="408" />
+        <source>Volumes: %1 of %2 places (%3)</source>
+        <translation>案卷：%1 卷 / 可放 %2 卷（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="394" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="411" />
+        <source>Volumes: %1</source>
+        <translation>案卷：%1 卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="396" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="413" />
+        <source>Shelf width: %1 of %2 mm used (%3)</source>
+        <translation>层宽：已用 %1 / %2 毫米（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="399" />
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="417" />
+        <source>No capacity set: fullness unknown</source>
+        <translation>未设容量：无法计算占用率</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/shelf_map.py" line="419" />
+        <source>Fullness shown: %1, the fuller of the two</source>
+        <translation>显示的占用率：%1（取两者中较满的一项）</translation>
     </message>
 </context>
 <context>
@@ -4572,118 +4684,123 @@ Record the return with this difference?</source>
         <translation>没有位置编码为 %1 的层。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="564" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="565" />
         <source>Scan or type a layer label or a volume's code, then Enter</source>
         <translation>扫描或输入层标签、案卷档号，按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="597" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="598" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="600" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="601" />
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="602" />
         <source>Needing attention</source>
         <translation>需处理的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="607" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="608" />
         <source>Pause (resume later)</source>
         <translation>暂停（稍后继续）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="610" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="611" />
         <source>Finish the stocktake…</source>
         <translation>结束盘点…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="637" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="638" />
         <source>This stocktake is finished.</source>
         <translation>该盘点已结束。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="645" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="646" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="648" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="649" />
         <source>Resumed: %n scan(s) so far. Carry on where you stopped.</source>
         <translation><numerusform>已恢复：此前已扫描 %n 次，请从中断处继续。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="650" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="651" />
         <source>Scan the label of the first layer, then every volume on it.</source>
         <translation>请扫描第一层的层标签，再逐一扫描该层上的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="675" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="660" />
+        <source>No layer yet: scan a layer label</source>
+        <translation>尚未选定层：请扫描层标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="677" />
         <source>Layers counted: %1 of %2 · scans: %3</source>
         <translation>已盘层数：%1 / %2 · 扫描次数：%3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="737" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="739" />
         <source>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</source>
         <translation>结束盘点“%1”？结果将记入清点检查登记，之后不能再更改。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="740" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="742" />
         <source>%n layer(s) of the scope were not counted: volumes on them are not judged.</source>
         <translation><numerusform>范围内有 %n 层未盘点：这些层上的案卷不作判定。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="741" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="743" />
         <source>Finish the stocktake</source>
         <translation>结束盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="782" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="784" />
         <source>Save the stocktake report</source>
         <translation>保存盘点报告</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="783" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="785" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="791" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="793" />
         <source>Export the stocktake report</source>
         <translation>导出盘点报告</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="792" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="794" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="803" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="799" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="801" />
         <source>Export the register of stocktakes</source>
         <translation>导出清点检查登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="802" />
         <source>Register of stocktakes</source>
         <translation>清点检查登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="814" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="816" />
         <source>Writing…</source>
         <translation>正在写入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="819" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="821" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="857" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="859" />
         <source>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</source>
         <translation>目录已更正：标记缺失 %1 卷，更正位置 %2 卷，恢复在库 %3 卷。</translation>
     </message>
@@ -4719,219 +4836,220 @@ Record the return with this difference?</source>
 <context>
     <name>VolumeDetailView</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="111" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="114" />
         <source>Details</source>
+        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters</extracomment>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="127" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="175" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="242" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="131" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="202" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="269" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="141" />
         <source>Slip no.</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="141" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="141" />
         <source>Use</source>
         <translation>利用方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
         <source>Lent on</source>
         <translation>借出日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
         <source>Returned</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="143" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="147" />
         <source>Loans</source>
         <translation>借阅记录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="145" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
         <source>Location and loans</source>
         <translation>存放位置与借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
         <source>Changes</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="154" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="169" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="196" />
         <source>No volume selected</source>
         <translation>未选择案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="188" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="215" />
         <source>Items (%1)</source>
         <translation>卷内目录（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="190" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="217" />
         <source>Not shelved yet.</source>
         <translation>尚未上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="237" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="264" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="223" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="250" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="216" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="243" />
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="224" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="251" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="225" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="252" />
         <source>Fonds</source>
         <translation>全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="226" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="253" />
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="227" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="254" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="228" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="255" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="229" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="256" />
         <source> (%1 years)</source>
         <translation>（%1年）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="230" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="257" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="232" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="259" />
         <source>Organisation</source>
         <translation>机构(问题)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="234" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="261" />
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="236" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="263" />
         <source>Item numbers</source>
         <translation>起止件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="238" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="265" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="240" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="267" />
         <source>Dates</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="241" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="268" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="245" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="247" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="248" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="275" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="249" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="259" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="286" />
         <source>not returned</source>
         <translation>未归还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="301" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="328" />
         <source>created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="302" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="329" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="303" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="330" />
         <source>made void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="304" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="331" />
         <source>status changed</source>
         <translation>状态变更</translation>
     </message>
@@ -5109,86 +5227,87 @@ Record the return with this difference?</source>
 <context>
     <name>VolumeFilterBar</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="47" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="49" />
         <source>contains…</source>
+        <extracomment>how many characters a filter's combo box shows (the fonds box twice as many)</extracomment>
         <translation>包含…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="49" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="51" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="55" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="64" />
         <source>Fonds</source>
         <translation>全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="55" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="64" />
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="56" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="64" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="57" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="65" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="57" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="65" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="58" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="66" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="58" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="66" />
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="59" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="67" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="84" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="96" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="98" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="102" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="106" />
         <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="110" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="119" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="114" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="118" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="122" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="131" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="114" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="126" />
         <source>Current (not void)</source>
         <translation>现行（不含作废）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="117" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="129" />
         <source>All, void included</source>
         <translation>全部（含作废）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="120" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="132" />
         <source>Not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="124" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="136" />
         <source>(own field)</source>
         <translation>（门类专有字段）</translation>
     </message>

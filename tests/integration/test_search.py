@@ -217,3 +217,20 @@ def test_cli_search(db: Database, db_path: Path, room, capsys: pytest.CaptureFix
     assert cli.main(["--lang", "zh_CN", "search", "--db", str(db_path), "lpaj", "--limit", "2"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 3 and "理赔案卷" in out[0] and "--limit" in out[2]
+
+
+def test_the_total_counts_every_match_not_only_the_ranked_window(shared) -> None:  # noqa: ANN001
+    """The list stops at its limit and the title ranking at its window; the total does not: it equals what a
+    search without either would list (checked against a backend whose window holds everything)."""
+    db, _room = shared
+    narrow = search.SqliteFtsBackend(rank_window=2)  # a tiny window, like 1,000 of a million
+    whole = search.SqliteFtsBackend(rank_window=10**6)
+    with db.read() as s:
+        for query in ("理赔", "保险 火灾", "Z109-LP", "2019", "lpaj", "查勘报告", "不存在"):
+            every = len(whole.search_result(s, query, 10**6).hits)
+            assert narrow.count_matches(s, query) == every, query
+            listed = narrow.search_result(s, query, 2)
+            assert len(listed.hits) <= 2
+        assert len(whole.search_result(s, "理赔", 10**6).hits) == 3
+        assert narrow.count_matches(s, "理赔", cap=2) == 3  # past the cap: "more than 2"
+        assert search.count_matches(s, "理赔", search.VolumeFilter(year_from=2100)) == 0  # the filters apply

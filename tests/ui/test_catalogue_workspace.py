@@ -191,6 +191,20 @@ def test_search_lists_ranked_hits_and_the_matched_item(qtbot, window) -> None:  
     assert not area.model.search_mode and area.model.rowCount() == 20
 
 
+def test_search_past_the_list_limit_says_the_total(qtbot, window, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """The list holds the best SEARCH_LIMIT hits (1,000; here 3): the status bar says how many match in all."""
+    monkeypatch.setattr("archive_desk.ui.areas.catalogue.SEARCH_LIMIT", 3)
+    area = window.areas["catalogue"]
+    area.search_box.setText("理赔")
+    wait_idle(qtbot, area)
+    assert area.model.rowCount() == 3
+    assert window.status_label.text() == "共 20 卷与“理赔”匹配，列出最匹配的 3 卷（请增加检索词或筛选条件）。"
+    monkeypatch.setattr("archive_desk.services.search.COUNT_CAP", 10)
+    area.search_box.setText("案卷")
+    wait_idle(qtbot, area)
+    assert window.status_label.text().startswith("超过 10 卷与“案卷”匹配，列出最匹配的 3 卷")
+
+
 def test_filters_narrow_the_list(qtbot, window) -> None:  # noqa: ANN001
     area = window.areas["catalogue"]
     area.filters.year_from.setValue(2020)
@@ -201,6 +215,21 @@ def test_filters_narrow_the_list(qtbot, window) -> None:  # noqa: ANN001
     area.filters.clear()
     wait_idle(qtbot, area)
     assert area.model.rowCount() == 4
+
+
+def test_detail_pane_lets_go_of_a_volume_the_filter_removes(qtbot, window) -> None:  # noqa: ANN001
+    area = window.areas["catalogue"]
+    shown = area.model.id_at(0)  # a 2019 volume
+    assert area.select_volume(shown) and area.detail.volume_id() == shown
+    area.filters.year_from.setValue(2020)
+    qtbot.waitUntil(lambda: area.model.rowCount() == 10 and not area._list_runner.busy, timeout=5000)
+    assert area.model.row_of(shown) is None
+    assert area.detail.volume_id() is None and area.detail.heading.text() == "未选择案卷"
+    kept = area.model.id_at(3)  # a volume the next filter keeps stays shown
+    assert area.select_volume(kept)
+    area.search_box.setText("理赔")
+    wait_idle(qtbot, area)
+    assert area.model.row_of(kept) is not None and area.detail.volume_id() == kept
 
 
 # ---------------------------------------------------------------- editing

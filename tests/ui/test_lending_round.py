@@ -158,6 +158,14 @@ def test_full_round_at_the_loan_desk(qtbot, tmp_path: Path, monkeypatch: pytest.
         area.tabs.setCurrentWidget(area.open_loans)
         out = area.open_loans
         assert out.table.rowCount() == 1 and out.select_slip(slip_no)
+        # the tab says which volumes are out: the third one, not the two returned
+        assert out.lines.rowCount() == 1 and out.lines.item(0, 0).text() == c.code and slip_no in out.lines_label.text()
+        out.filter.setText(c.code)  # a volume's code finds the slip holding it
+        assert not out.table.isRowHidden(0)
+        out.filter.setText(a.code)
+        assert out.table.isRowHidden(0)
+        out.filter.clear()
+        out.select_slip(slip_no)
         new_due = due + timedelta(days=10)
 
         def accept_renewal(self):  # noqa: ANN001, ANN202
@@ -168,6 +176,11 @@ def test_full_round_at_the_loan_desk(qtbot, tmp_path: Path, monkeypatch: pytest.
         renew_button = out.findChild(type(lend.lend_button), "renewButton")
         qtbot.mouseClick(renew_button, Qt.MouseButton.LeftButton)
         assert "第 1 次续借" in out.message.text() and new_due.isoformat() in out.message.text()
+        assert out.table.item(0, 4).text() == new_due.isoformat()  # the list shows the new due date
+        # renewing again at once works (the list holds the slip as the first renewal left it)
+        new_due = new_due + timedelta(days=7)
+        qtbot.mouseClick(renew_button, Qt.MouseButton.LeftButton)
+        assert "第 2 次续借" in out.message.text() and new_due.isoformat() in out.message.text()
 
         # -- time passes: the due date goes by
         conn = sqlite3.connect(path)

@@ -65,3 +65,24 @@ def test_scan_field_has_no_input_method_and_normalises(qtbot) -> None:  # noqa: 
     scan(field, "l1-03a-02-4-3")
     assert got == ["L1-03A-02-4-3"]
     assert field.text() == ""
+
+
+def test_space_on_a_button_still_clicks_it(qtbot) -> None:  # noqa: ANN001
+    """A held key's release is held behind its press: a button (which clicks on release) is clicked once,
+    and is not left looking pressed."""
+    from PySide6.QtWidgets import QPushButton
+
+    win = QWidget()
+    qtbot.addWidget(win)
+    button = QPushButton("开始盘点", win)
+    QVBoxLayout(win).addWidget(button)
+    win.show()
+    button.setFocus()
+    detector = ScanDetector(win)
+    clicks: list[int] = []
+    button.clicked.connect(lambda: clicks.append(1))
+    QTest.keyClick(button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: len(clicks) == 1, timeout=2000)
+    qtbot.wait(100)
+    assert clicks == [1] and not button.isDown()
+    detector.uninstall()

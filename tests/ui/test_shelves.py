@@ -205,7 +205,9 @@ def test_rack_map_is_drawn_as_shelving(qtbot, db: Database, actor: Actor, shelvi
     view.layerClicked.connect(got.append)
     QTest.mouseClick(view, Qt.MouseButton.LeftButton, pos=over.center())
     assert got == [layers[0].id]
-    assert "4 / 3" in view.cell_tooltip(rack_map.cell("A", 1, 1, 1))
+    # the tooltip names what it measures: volumes against places, and so 133 %, not a bare "4 / 3"
+    tip = view.cell_tooltip(rack_map.cell("A", 1, 1, 1)).splitlines()
+    assert tip[1] == "案卷：4 卷 / 可放 3 卷（133%）"
 
 
 def test_room_overview_of_a_demo_catalogue(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
@@ -229,6 +231,12 @@ def test_room_overview_of_a_demo_catalogue(qtbot, tmp_path: Path) -> None:  # no
         win.grab().save(str(shots(tmp_path) / "shelves_window_room.png"))
         room_view: RoomMapView = area.room_view
         rect = room_view.rack_rect(room_view.room_map().racks[0].rack.id)
+        # the room view says what its colours and percentages mean, and a rack's tooltip what it measures
+        assert [text for _c, text in room_view.legend_items()] == ["空", "已用", "将满（85% 以上）", "超出容量"]
+        assert "百分比" in room_view.legend_note()
+        rack = room_view.room_map().racks[0]
+        tip = room_view.rack_tooltip(rack.rack.id)
+        assert f"案卷：{rack.totals.used_count} 卷 / 可放 {rack.totals.capacity_count} 卷" in tip
         QTest.mouseClick(room_view, Qt.MouseButton.LeftButton, pos=rect.center())
         assert area.tabs.currentIndex() == 1
         assert area.rack_view.rack_map().rack.id == room_view.room_map().racks[0].rack.id

@@ -40,7 +40,7 @@ def test_code_not_following_pattern_names_the_pattern() -> None:
     with pytest.raises(ValidationError) as err:
         CLAIMS.parse("Z109-LP·2019-D30-12")  # number not zero-padded to 4
     assert "code" in err.value.problems
-    assert CLAIMS_PATTERN in err.value.problems["code"]
+    assert CLAIMS_PATTERN not in err.value.problems["code"]  # the rule in words and an example instead (below)
 
 
 def test_format_rejects_number_wider_than_pattern() -> None:
@@ -114,3 +114,16 @@ def test_payload_round_trips_to_the_code(fonds: str, category: str, year: int, r
     assert codes.payload_to_code(payload) == code
     # a scanner that sends lower case (Caps Lock) or full-width still leads back to the code
     assert codes.payload_to_code(payload.lower()) == code
+
+
+def test_a_code_that_breaks_the_rule_is_told_with_the_rule_in_words_and_a_worked_example() -> None:
+    pattern = codes.CodePattern("{fonds}-{category}·{year}-{retention}-{volume:4}")
+    with pytest.raises(ValidationError) as caught:
+        pattern.parse("Z109-LP·2019-D30-12")  # the number one digit short of its width … two short
+    text = str(caught.value)
+    assert "{" not in text  # never the raw template
+    assert "全宗号-门类代码·年度-保管期限-案卷号（4 位）" in text
+    assert "例如 Z109-LP·2019-D30-0012" in text  # the person's own code, done right
+    with pytest.raises(ValidationError) as caught:
+        pattern.parse("Z109-LP-2019-D30-0012")  # the wrong separator: a generic example
+    assert "例如 Z109-WS·2019-D30-0001" in str(caught.value)

@@ -36,6 +36,10 @@ RETENTIONS = ("Y", "D30", "D10", "C", "S")
 
 SEQUENCE_TOKENS = ("item", "volume", "box")
 
+#: sample element values for a worked example of a pattern (messages that say what a 档号 should look like)
+EXAMPLE_VALUES: dict[str, object] = {"fonds": "Z109", "category": "WS", "year": 2019, "retention": "D30", "org": "BGS",
+                                     "catalog": "001", "volume": 1, "item": 1, "box": 1}
+
 _TOKEN_RE = {
     "fonds": r"[A-Z0-9]{1,8}",
     "category": r"[A-Z]{1,4}",
@@ -172,8 +176,39 @@ class CodePattern:
         Raises ValidationError when the code does not follow the pattern."""
         values = self.parse_canonical(canonical_code(code))
         if values is None:
-            raise ValidationError({"code": t("{code} does not follow the pattern {pattern}", code=code, pattern=self.text)})
+            raise ValidationError({"code": t("{code} does not follow the rule {rule}, for example {example}",
+                                             code=code, rule=self.describe(), example=self.example(self._loose_values(code)))})
         return values
+
+    def describe(self) -> str:
+        """The pattern in words, e.g. ``全宗号-门类代码·年度-保管期限-案卷号（3 位）``."""
+        out = []
+        for part in self.parts:
+            if part.literal is not None:
+                out.append(part.literal)
+            elif part.token in SEQUENCE_TOKENS and part.width:
+                out.append(t("{element} ({width} digits)", element=element_label(part.token), width=part.width))
+            else:
+                out.append(element_label(part.token or ""))
+        return "".join(out)
+
+    def _loose_values(self, code: str) -> dict[str, object]:
+        """The elements of a code that breaks the rule only in a number's width (``…-D30-12``), so that the
+        example shows the person's own code done right; nothing if it breaks it otherwise."""
+        regex = "".join(re.escape(part.literal) if part.literal is not None
+                        else f"(?P<{part.token}>{r'[0-9]{1,9}' if part.token in SEQUENCE_TOKENS else _TOKEN_RE.get(part.token or '', '.+?')})"
+                        for part in self.parts)
+        match = re.fullmatch(regex, canonical_code(code))
+        return {k: int(v) if k in SEQUENCE_TOKENS else v for k, v in match.groupdict().items()} if match else {}
+
+    def example(self, values: Mapping[str, object] | None = None) -> str:
+        """A code that follows the pattern (``values`` first, sample values for the rest), e.g.
+        ``Z109-LP·2019-D30-0001``."""
+        merged = {**EXAMPLE_VALUES, **{k: v for k, v in (values or {}).items() if v not in (None, "")}}
+        try:
+            return self.format(merged)
+        except ValidationError:
+            return self.format(EXAMPLE_VALUES)
 
     def parse_canonical(self, code: str) -> dict[str, object] | None:
         """:meth:`parse` for a code already in canonical form (bulk work); None if it does not match."""

@@ -53,6 +53,8 @@ I = Item.__table__  # noqa: E741
 
 #: at most this many matches of one FTS query are ranked (the first ones in id, i.e. 档号, order)
 RANK_WINDOW = 1000
+#: a search's matches are counted up to this many; past it the total is "more than" this
+COUNT_CAP = 10_000
 
 Progress = Callable[[int, int], None]
 
@@ -210,6 +212,10 @@ class SearchBackend(Protocol):
         """Like :meth:`search`, and tells whether the ranking window was cut."""
         ...
 
+    def count_matches(self, session: Session, query: str, flt: VolumeFilter | None = None, cap: int = COUNT_CAP) -> int:
+        """Every volume the query matches (not only the listed ones), up to ``cap + 1``."""
+        ...
+
     def index_volume_ids(self, session: Session, volume_ids: Iterable[int]) -> None:
         """Bring the index in step for these volumes, in the session's transaction (a no-op where the
         database keeps the index itself)."""
@@ -229,6 +235,12 @@ class _BaseBackend:
     def search_result(self, session: Session, query: str, limit: int = 50,
                       flt: VolumeFilter | None = None) -> SearchResult:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def count_matches(self, session: Session, query: str, flt: VolumeFilter | None = None, cap: int = COUNT_CAP) -> int:
+        """How many volumes the query matches in any way the search does (all of them, not only the ranked
+        ones), counted up to ``cap + 1``: a result above ``cap`` means "more than ``cap``". This generic
+        form lists the hits themselves; a backend with an index counts in SQL."""
+        return len(self.search_result(session, query, cap + 1, flt).hits)
 
 
 _STATEMENTS: dict[tuple[Any, ...], Any] = {}
@@ -425,6 +437,47 @@ class SqliteFtsBackend(_BaseBackend):
                                 .where(_V_MATCH), flt).order_by(_VF.c.rowid).limit(bindparam("n"))
             self._remember(key, stmt)
         return stmt
+
+    def count_matches(self, session: Session, query: str, flt: VolumeFilter | None = None, cap: int = COUNT_CAP) -> int:
+        """Every way the search matches (档号 range, each FTS expression over the volumes, the items), each
+        branch cut at ``cap + 1`` ids, then the distinct ids counted: bounded work however common the
+        term, and exact up to ``cap``."""
+        flt = flt or VolumeFilter()
+        parsed = parse_query(query)
+        if parsed.empty:
+            return 0
+        exprs = fts_expressions(parsed)
+        n = cap + 1
+        branches: list[Select] = []
+        if parsed.barcode is not None and parsed.code is not None:
+            exact = apply_filter(select(V.c.id).where(or_(V.c.barcode == parsed.barcode, V.c.code == parsed.code)), flt)
+            found = session.execute(exact).scalars().all()
+            if found:
+                return len(found)  # a whole 档号 or barcode is the whole answer, as in the search
+            if len(parsed.code) >= 2:
+                branches.append(apply_filter(select(V.c.id).where(V.c.code >= parsed.code, V.c.code < parsed.code + "\uffff"), flt)
+                                .limit(n))
+        for key in ("code", "code_prefix", "title", "all"):
+            if exprs[key]:
+                match = literal_column(fts.VOLUME_FTS).op("MATCH")(literal(exprs[key], String))
+                branches.append(apply_filter(select(_VF.c.rowid.label("id")).select_from(_VF.join(V, V.c.id == _VF.c.rowid))
+                                             .where(match), flt).limit(n))
+        if exprs["items"]:
+            match = literal_column(fts.ITEM_FTS).op("MATCH")(literal(exprs["items"], String))
+            stmt = (select(I.c.volume_id.label("id")).select_from(_IF.join(I, I.c.id == _IF.c.rowid).join(V, V.c.id == I.c.volume_id))
+                    .where(match, I.c.removed.is_(False)))
+            haystack = I.c.title.concat(" ").concat(I.c.doc_no)
+            for check in item_checks(parsed):
+                stmt = stmt.where(func.instr(haystack, literal(check, String)) > 0)
+            branches.append(apply_filter(stmt, flt).limit(n))
+        if not branches:
+            return 0
+        ids: set[int] = set()
+        for stmt in branches:  # each on its own: SQLite cannot LIMIT the arms of a compound select
+            ids.update(session.execute(stmt).scalars())
+            if len(ids) > cap:
+                break
+        return min(len(ids), n)
 
     def _item_stmt(self, flt: VolumeFilter, n_checks: int) -> Select:
         key = ("items", flt, n_checks)
@@ -716,6 +769,11 @@ def backend(session: Session) -> SearchBackend:
 
 def search(session: Session, query: str, limit: int = 50, flt: VolumeFilter | None = None) -> list[SearchHit]:
     return backend(session).search(session, query, limit, flt)
+
+
+def count_matches(session: Session, query: str, flt: VolumeFilter | None = None, cap: int = COUNT_CAP) -> int:
+    """All the volumes ``query`` matches, up to ``cap + 1`` (more than ``cap``)."""
+    return backend(session).count_matches(session, query, flt, cap)
 
 
 def search_result(session: Session, query: str, limit: int = 50, flt: VolumeFilter | None = None) -> SearchResult:

@@ -9,6 +9,14 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 _installed: list[QTranslator] = []
 
 
+def _qt_strings_for_lupdate() -> None:  # pragma: no cover - never called: lupdate reads these
+    """Texts of Qt's own dialogs that Qt's ``qtbase_zh_CN`` lacks (Qt 6 added accelerators to them);
+    they go into the app's own translations (``resources/i18n/ui/core.zh_CN.json``), which Qt consults
+    after its own."""
+    QCoreApplication.translate("QFileDialog", "&Look in:")
+    QCoreApplication.translate("QFileDialog", "Files of &type:")
+
+
 def install_translators(app: QCoreApplication, language: str) -> None:
     for tr in _installed:
         app.removeTranslator(tr)

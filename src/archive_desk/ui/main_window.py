@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive_desk import __version__
+from archive_desk.ui import focus_style
 from archive_desk.ui.areas import AREAS, badges
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
@@ -45,22 +46,33 @@ log = logging.getLogger(__name__)
 
 #: badges of areas not built yet are counted this long after the window shows (its first paint first)
 BADGES_AFTER_SHOW_MS = 500
+#: Ctrl+1 … Ctrl+8 show the areas in navigation order
+MAX_AREA_SHORTCUTS = 8
+#: the navigation never takes more than this (pixels); it is otherwise as wide as its longest entry
+NAV_MAX_WIDTH = 220
+#: the window's first size (logical pixels), made smaller on a smaller screen
+DEFAULT_SIZE = (1280, 800)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  areas: Sequence[tuple[str, str]] | None = None) -> None:
         super().__init__(parent)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            focus_style.install(app)  # a clear frame where the keyboard is
         self.ctx = ctx
         self.last_scan = ""
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("ArchiveDesk — %1").replace("%1", str(ctx.catalogue_path)))
-        self.resize(1280, 800)
+        self._fit_screen()
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(180)
+        self.nav.setMaximumWidth(NAV_MAX_WIDTH)
         self.nav.setMinimumWidth(90)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.stack = QStackedWidget(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -89,6 +101,7 @@ class MainWindow(QMainWindow):
                 self.add_area(area_id, area)
         self.nav.currentRowChanged.connect(self._on_nav_currentRowChanged)
         self.nav.setCurrentRow(0)
+        self._fit_nav()
         # badges of areas not built yet: counted shortly after the window shows, then as the areas would
         self._badge_timer = QTimer(self)
         self._badge_timer.timeout.connect(self.update_badges)
@@ -96,13 +109,27 @@ class MainWindow(QMainWindow):
 
         self.refresh_action = QAction(self.tr("&Refresh"), self)
         self.refresh_action.setObjectName("refreshAction")
-        self.refresh_action.setShortcuts([QKeySequence("F5"), QKeySequence(QKeySequence.StandardKey.Refresh)])
+        # F5, and the platform's own refresh key where that is another one (the same key twice would make
+        # the shortcut ambiguous, and then it does nothing)
+        refresh_keys = [QKeySequence("F5")]
+        refresh_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Refresh) if k not in refresh_keys]
+        self.refresh_action.setShortcuts(refresh_keys)
         self.refresh_action.triggered.connect(self.refresh_current)
         self.addAction(self.refresh_action)
         self._make_menus()
         self.scan_detector = ScanDetector(self)
         self.scan_detector.scanned.connect(self._on_scan_detector_scanned)
         self._restore_state()
+
+    def _fit_screen(self) -> None:
+        """The first size (before one is remembered): DEFAULT_SIZE, or the screen's free area if smaller
+        (a 1080p laptop at 150 % has 1,280 × 720 logical pixels, less the taskbar)."""
+        width, height = DEFAULT_SIZE
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            width, height = min(width, free.width()), min(height, free.height())
+        self.resize(width, height)
 
     def _lazy_titles(self) -> dict[str, str]:
         """Navigation titles of the areas that can wait for their first show (the same texts as their
@@ -160,6 +187,15 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
+        view_menu.addSeparator()
+        titles = self._lazy_titles()
+        self.area_actions: list[QAction] = []
+        for row, area_id in enumerate(self.area_ids()[:MAX_AREA_SHORTCUTS]):
+            action = view_menu.addAction(titles.get(area_id) or self.nav.item(row).text())
+            action.setObjectName(f"showArea_{area_id}")
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, a=area_id: self._show_area_from_key(a))
+            self.area_actions.append(action)
 
         settings_menu = bar.addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
@@ -224,7 +260,7 @@ class MainWindow(QMainWindow):
         self.areas[area_id] = area
         item.setText(area.title())
         area.statusChanged.connect(self._on_area_statusChanged)
-        area.badgeChanged.connect(lambda text, a=area, it=item: it.setText(f"{a.title()}  {text}".rstrip()))
+        area.badgeChanged.connect(lambda text, a=area, it=item: self._set_nav_text(it, f"{a.title()}  {text}".rstrip()))
 
     def _add_unbuilt(self, area_id: str, module_name: str, title: str) -> None:
         placeholder = QWidget(self.stack)
@@ -272,6 +308,24 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(self.stack.indexOf(area))
         return area
 
+    def _show_area_from_key(self, area_id: str) -> None:
+        """Ctrl+1…8: show the area and put the keyboard focus into it (its first field, or what the
+        area chose on ``activated``), not on the navigation list."""
+        try:
+            area = self.show_area(area_id)
+        except KeyError:
+            return
+        focus = QApplication.focusWidget()
+        if focus is not None and area.isAncestorOf(focus):
+            return
+        widget = area.nextInFocusChain()
+        while widget is not None and widget is not area:
+            if (area.isAncestorOf(widget) and widget.isVisibleTo(area) and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+
     def refresh_current(self) -> None:
         area = self.current_area()
         if area is not None:
@@ -304,7 +358,25 @@ class MainWindow(QMainWindow):
             row = self.stack.indexOf(self._unbuilt[area_id][1])
             item = self.nav.item(row)
             title = self._lazy_titles()[area_id]
-            item.setText(f"{title}  {text}".rstrip())
+            self._set_nav_text(item, f"{title}  {text}".rstrip())
+
+    def _set_nav_text(self, item: QListWidgetItem, text: str) -> None:
+        if item.text() != text:
+            item.setText(text)
+            self._fit_nav()
+
+    def _fit_nav(self) -> None:
+        """The navigation is as wide as its longest entry (a badge such as "借阅  逾期 3" included), so no
+        entry is cut; the stack takes the rest."""
+        if not self.nav.count():
+            return
+        frame = 2 * self.nav.frameWidth() + 2 * self.nav.spacing() + 12
+        width = min(NAV_MAX_WIDTH, max(90, self.nav.sizeHintForColumn(0) + frame))
+        if width != self.nav.minimumWidth():
+            self.nav.setMinimumWidth(width)
+            sizes = self.splitter.sizes()
+            if sizes and sizes[0] < width:
+                self.splitter.setSizes([width, max(0, sum(sizes) - width)])
 
     def _on_scan_detector_scanned(self, code: str) -> None:
         """A scan anywhere in the window: the current area may use it (shelving, lending, stocktake);
@@ -312,16 +384,28 @@ class MainWindow(QMainWindow):
         self.last_scan = code
         area = self.current_area()
         if area is not None and area.handle_scan(code):
+            self._log_scan(code)
             return
         catalogue = self.areas.get("catalogue")
         if catalogue is not None and catalogue is not area and catalogue.handle_scan(code):
             self.show_area("catalogue")
+            self._log_scan(code)
             return
         self.status_label.setText(self.tr("Scanned %1: not a known code").replace("%1", code))
+        self._log_scan(code)
+
+    def _log_scan(self, code: str) -> None:
+        """Each scan and what the window said about it go to the log (support reads it from the crash
+        dialog's last lines; the X11 scan tests read it from the log file)."""
+        area = self.current_area()
+        area_id = next((k for k, v in self.areas.items() if v is area), "")
+        log.info("scan %s in %s: %s", code, area_id, self.status_label.text())
 
     def _on_area_statusChanged(self, text: str) -> None:
         if self.sender() is self.current_area():
             self.status_label.setText(text)
+            if text:
+                log.info("status: %s", text)
 
     # ------------------------------------------------------------ state
 

@@ -8,6 +8,11 @@ A USB scanner "types" its code very fast and presses Enter. Two tools:
   Enter anywhere in a window, *without* typing it into the focused field. The first key of a possible
   burst is held back for a few milliseconds; if more keys follow that fast it is a scan, otherwise the
   held keys are replayed to the widget they were meant for, so ordinary typing is unaffected.
+
+A wedge scanner (and ``xdotool type``) presses and releases Shift around every capital letter, as
+separate key events with no text. Those modifier-only events neither end nor start a burst: they pass
+to the focused widget untouched and the burst goes on (``QTest.keyClicks`` sends no such events, which
+is why the detector is tested with real X key events in ``tests/ui/test_scan_x11.py``).
 """
 
 from __future__ import annotations
@@ -22,6 +27,12 @@ from archive_desk.services.codes import normalize_scan
 BURST_GAP_MS = 35
 #: a burst shorter than this is not taken for a scan
 MIN_SCAN_LENGTH = 4
+#: keys that only change what the next key means: they never break a burst
+MODIFIER_KEYS = frozenset({
+    Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
+    Qt.Key.Key_Super_L, Qt.Key.Key_Super_R, Qt.Key.Key_Hyper_L, Qt.Key.Key_Hyper_R,
+    Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock, Qt.Key.Key_ScrollLock,
+})
 
 
 class ScanLineEdit(QLineEdit):
@@ -61,7 +72,8 @@ class ScanDetector(QObject):
         self._clock = QElapsedTimer()
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
-        self._flush.timeout.connect(self._replay)
+        self._flush.timeout.connect(self._on_flush_timeout)
+        self._last_stamp = 0
         self._replaying = False
         self.enabled = True
         app = QApplication.instance()
@@ -76,15 +88,19 @@ class ScanDetector(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ShortcutOverride and not self._replaying and self.enabled:
             return self._claim_shortcut(obj, event)
-        if self._replaying or not self.enabled or event.type() != QEvent.Type.KeyPress:
+        if self._replaying or not self.enabled or event.type() not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
         if not isinstance(obj, QWidget) or obj.window() is not self._window or _is_scan_field(obj):
             return False
         assert isinstance(event, QKeyEvent)
+        if event.type() == QEvent.Type.KeyRelease:
+            return self._hold_release(obj, event)
         key = event.key()
+        if key in MODIFIER_KEYS:
+            return False  # Shift around a capital letter: the burst goes on
         text = event.text()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self._held and self._clock.elapsed() <= BURST_GAP_MS and len(self._text) >= MIN_SCAN_LENGTH:
+            if self._held and self._gap(event) <= BURST_GAP_MS and len(self._text) >= MIN_SCAN_LENGTH:
                 code = normalize_scan(self._text)
                 self._reset()
                 self.scanned.emit(code)
@@ -95,14 +111,43 @@ class ScanDetector(QObject):
         if len(text) != 1 or not text.isascii() or not text.isprintable() or modifiers:
             self._replay()
             return False
-        if self._held and self._clock.elapsed() > BURST_GAP_MS:
+        if self._held and self._gap(event) > BURST_GAP_MS:
             self._replay()
         # hold this key until we know whether a burst follows
         self._held.append((obj, QKeyEvent(event.type(), key, event.modifiers(), text, event.isAutoRepeat(), event.count())))
         self._text += text
         self._clock.restart()
+        self._last_stamp = event.timestamp()
         self._flush.start(BURST_GAP_MS + 5)
         return True
+
+    def _hold_release(self, obj: QObject, event: QKeyEvent) -> bool:
+        """The release of a key whose press is held is held behind it: a button clicked with Space (on
+        release) must get the press first, and a key must never seem to stay down."""
+        if not self._held or event.isAutoRepeat() or event.key() in MODIFIER_KEYS:
+            return False
+        if not any(held.type() == QEvent.Type.KeyPress and held.key() == event.key() for _o, held in self._held):
+            return False
+        self._held.append((obj, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text(), False, event.count())))
+        return True
+
+    def _gap(self, event: QKeyEvent) -> int:
+        """Milliseconds since the last held key. Real key events carry the window system's time of the
+        key press, so a burst stays a burst when the app was busy and handled its keys late; synthetic
+        events (no time) are measured when they arrive."""
+        stamp = event.timestamp()
+        if stamp and self._last_stamp and stamp >= self._last_stamp:
+            return stamp - self._last_stamp
+        return self._clock.elapsed()
+
+    def _on_flush_timeout(self) -> None:
+        """No key for a while: replay the held keys, but only after key events that were already waiting
+        (the app was busy) have been handled, so a late timer does not cut a burst in two."""
+        QTimer.singleShot(0, self._replay_if_quiet)
+
+    def _replay_if_quiet(self) -> None:
+        if self._held and self._clock.elapsed() > BURST_GAP_MS:
+            self._replay()
 
     def _claim_shortcut(self, obj: QObject, event: QEvent) -> bool:
         """Shortcuts are matched before the key press is delivered: the Enter that ends a burst (and the
@@ -110,8 +155,10 @@ class ScanDetector(QObject):
         if not isinstance(obj, QWidget) or obj.window() is not self._window or _is_scan_field(obj):
             return False
         assert isinstance(event, QKeyEvent)
+        if event.key() in MODIFIER_KEYS:
+            return False
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            claim = bool(self._held) and self._clock.elapsed() <= BURST_GAP_MS and len(self._text) >= MIN_SCAN_LENGTH
+            claim = bool(self._held) and self._gap(event) <= BURST_GAP_MS and len(self._text) >= MIN_SCAN_LENGTH
         else:
             modifiers = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
             text = event.text()

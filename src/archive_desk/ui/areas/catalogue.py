@@ -75,7 +75,10 @@ SEARCH_LIMIT = 1000
 #: rows read directly at start, before the snapshot is ready
 FIRST_PAGE = 200
 #: saved window state of another layout is ignored
-STATE_VERSION = 2
+STATE_VERSION = 3  # 3: columns fitted to a 1,280-pixel window (earlier widths pushed 状态 out of sight)
+#: the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it
+TABLE_WIDTH = 750
+DETAIL_WIDTH = 380
 #: the snapshot's worker waits at most this long for the table's first paint (a window never shown)
 FIRST_PAINT_WAIT_S = 1.5
 
@@ -178,7 +181,7 @@ class CatalogueArea(Area):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 420])
+        self.splitter.setSizes([TABLE_WIDTH + 20, DETAIL_WIDTH])
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -287,11 +290,32 @@ class CatalogueArea(Area):
         return self.tr("Catalogue")
 
     def _set_default_widths(self) -> None:
-        widths = {"code": 190, "title": 330, "year": 50, "retention": 75, "security": 50, "pages": 50,
-                  "item_count": 45, "location": 130, "status": 60}
+        """Columns as wide as what they hold in this language and font (the longest status, retention …;
+        a 档号 of the usual shape), the title taking what is left of a table that shows every column in a
+        1,280-pixel window; a person's own widths, once saved, win (``restore_state``)."""
+        fm = self.table.fontMetrics()
+        header_fm = self.table.horizontalHeader().fontMetrics()
+        pad = fm.horizontalAdvance("M") + 6  # the cell's margins (a header's sort arrow takes the title's room)
+
+        def fit(key: str, *samples: str) -> int:
+            section = self.model.COLUMNS.index(key) if key in self.model.COLUMNS else len(self.model.COLUMNS)
+            heading = str(self.model.headerData(section, Qt.Orientation.Horizontal) or "")
+            return max([header_fm.horizontalAdvance(heading) + pad, *(fm.horizontalAdvance(x) + pad for x in samples)])
+
+        widths = {
+            "code": fit("code", "Z109-LP·2005-D30-0017"),
+            "year": fit("year", "2026"),
+            "retention": fit("retention", *(catalogue.retention_label(r) for r in ("Y", "D30", "D10"))),
+            "security": fit("security", "绝密"),
+            "pages": fit("pages", "9999"),
+            "item_count": fit("item_count", "999"),
+            "location": fit("location", "K1-01A-01-1-1"),
+            "status": fit("status", *(catalogue.status_label(st) for st in VolumeStatus)),
+        }
+        widths["title"] = max(fit("title", "某某某某某某某某某某"), TABLE_WIDTH - sum(widths.values()))
         for col, key in enumerate(self.model.COLUMNS):
             self.table.setColumnWidth(col, widths.get(key, 100))
-        self.table.setColumnWidth(len(self.model.COLUMNS), 220)
+        self.table.setColumnWidth(len(self.model.COLUMNS), fit("title", "某某某某某某某某某某某某"))
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -364,8 +388,12 @@ class CatalogueArea(Area):
                 ids = array("q", [h.volume_id for h in result.hits])
                 if not ranked and ids:
                     ids = volume_list.snapshot_ids(session, dataclasses.replace(flt, ids=tuple(ids), include_void=True), sort, desc)
+                # the list holds the best SEARCH_LIMIT: count them all when there may be more
+                more = result.truncated or len(result.hits) >= SEARCH_LIMIT
+                total = search.count_matches(session, text, flt) if more else len(result.hits)
             matches = {h.volume_id: search.matched_text(h) for h in result.hits if h.tier == search.TIER_ITEM}
-            return ("search", ids, {"matches": matches, "truncated": result.truncated, "text": text,
+            return ("search", ids, {"matches": matches, "truncated": total > len(result.hits), "text": text,
+                                    "total": total, "cap": search.COUNT_CAP,
                                     "first": result.hits[0].volume_id if result.hits else None,
                                     "exact": bool(result.hits) and result.hits[0].tier == search.TIER_EXACT})
 
@@ -374,7 +402,8 @@ class CatalogueArea(Area):
 
     def _on_listRunner_finished(self, payload: object) -> None:
         kind, ids, info = payload  # type: ignore[misc]
-        keep = self._pending_select or self.selected_volume_id()
+        pending = self._pending_select
+        keep = pending or self.selected_volume_id()
         top = self.model.id_at(self.table.rowAt(0)) if self.model.rowCount() else None
         search_mode = kind == "search"
         self.model.set_ids(ids, matches=info.get("matches"), search_mode=search_mode)
@@ -384,7 +413,12 @@ class CatalogueArea(Area):
             if n == 0:
                 text = self.tr("No volume matches “%1”.").replace("%1", info["text"])
             elif info.get("truncated"):
-                text = self.tr("The best %n match(es) for “%1” (more exist: add a word or a filter).", "", n).replace("%1", info["text"])
+                total, cap = info["total"], info["cap"]
+                if total > cap:
+                    text = self.tr("More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).", "", n)
+                else:
+                    text = self.tr("%1 volumes match “%2”: the best %n are listed (add a word or a filter).", "", n)
+                text = text.replace("%1", self.locale().toString(min(total, cap))).replace("%2", info["text"])
             else:
                 text = self.tr("%n volume(s) match “%1”.", "", n).replace("%1", info["text"])
             self._say(text)
@@ -396,9 +430,11 @@ class CatalogueArea(Area):
             row = self.model.row_of(top)
             if row is not None:
                 self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
-        if keep is not None:
-            self.select_volume(keep)
+        if keep is not None and (keep == pending or self.model.row_of(keep) is not None):
+            self.select_volume(keep)  # (a scanned or new volume is shown even when the list leaves it out)
             self._pending_select = None
+        elif self.detail.volume_id() is not None and self.model.row_of(self.detail.volume_id()) is None:
+            self.detail.show_nothing()  # the filter or search took the shown volume out of the list
 
     def _on_runner_failed(self, exc: object, _tb: str) -> None:
         if isinstance(exc, BaseException):

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -119,7 +120,10 @@ def _setup_table(table: QTableWidget | QTableView) -> None:
 
 
 class Message(QLabel):
-    """An inline message under a form: green for done, red for refused (never a blocking box)."""
+    """An inline message under a form: green for done, red for refused (never a blocking box).
+    Each message is also ``shown`` (the area repeats it in the window's status bar)."""
+
+    shown = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,14 +134,17 @@ class Message(QLabel):
     def ok(self, text: str) -> None:
         self.setStyleSheet("color: #1b5e20; font-weight: bold")
         self.setText(text)
+        self.shown.emit(text)
 
     def error(self, text: str) -> None:
         self.setStyleSheet("color: #b00020; font-weight: bold")
         self.setText(text)
+        self.shown.emit(text)
 
     def info(self, text: str) -> None:
         self.setStyleSheet("")
         self.setText(text)
+        self.shown.emit(text)
 
 
 # ============================================================================ lend
@@ -293,6 +300,11 @@ class LendPanel(QWidget):
         with self.ctx.db.read() as s:
             exact = loans.find_borrower_by_card(s, text) if text.isascii() else None
             found = [exact] if exact else loans.search_borrowers(s, text, limit=50)
+            volume = loans.find_volume_for_loan(s, text) if not found and text.isascii() else None
+        if volume is not None:  # a volume scanned first: list it, the borrower can follow
+            self.borrower_edit.clear()
+            self.add_volume(text)
+            return
         if not found:
             self.message.error(self.tr("No borrower matches “%1”.").replace("%1", text))
             return
@@ -572,7 +584,7 @@ class OpenLoansPanel(QWidget):
         self.ctx = area.ctx
         self.records: list[loans.LoanRecord] = []
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText(self.tr("Filter by slip no., borrower or unit"))
+        self.filter.setPlaceholderText(self.tr("Filter by slip no., borrower, unit or archival code"))
         self.filter.textChanged.connect(self._apply_filter)
         self.table = QTableWidget(0, 8, self)
         self.table.setObjectName("openLoans")
@@ -581,6 +593,14 @@ class OpenLoansPanel(QWidget):
         _setup_table(self.table)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(self.renew_selected)
+        self.table.itemSelectionChanged.connect(self._show_lines)
+        # the volumes still out on the selected slip
+        self.lines_label = QLabel(self)
+        self.lines = QTableWidget(0, 4, self)
+        self.lines.setObjectName("openLoanLines")
+        self.lines.setHorizontalHeaderLabels([self.tr("Archival code"), self.tr("Title"), self.tr("Security"), self.tr("Pages")])
+        _setup_table(self.lines)
+        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         renew = QPushButton(self.tr("&Renew…"), self)
         renew.setObjectName("renewButton")
         renew.clicked.connect(self.renew_selected)
@@ -593,10 +613,14 @@ class OpenLoansPanel(QWidget):
         bar.addWidget(reprint)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.lines_label)
+        layout.addWidget(self.lines, 2)
         layout.addWidget(self.message)
+        self._show_lines()
 
     def refresh(self) -> None:
+        chosen = self.selected()
         with self.ctx.db.read() as s:
             self.records = loans.open_loans(s)
         today = date.today()
@@ -609,12 +633,31 @@ class OpenLoansPanel(QWidget):
                 self.table.setItem(row, col, _item(value, color=color, align_center=col >= 5))
         self.table.resizeColumnsToContents()
         self._apply_filter()
+        if chosen is not None:
+            self.select_slip(chosen.slip_no)
+        self._show_lines()
 
     def _apply_filter(self) -> None:
         text = self.filter.text().strip().upper()
         for row, r in enumerate(self.records):
-            hay = f"{r.slip_no} {r.borrower.name} {r.borrower.unit}".upper()
+            volumes = " ".join(f"{line.code} {line.title}" for line in r.open_lines)
+            hay = f"{r.slip_no} {r.borrower.name} {r.borrower.unit} {volumes}".upper()
             self.table.setRowHidden(row, bool(text) and text not in hay)
+
+    def _show_lines(self) -> None:
+        """The volumes still out on the selected slip (returned ones are not listed)."""
+        loan = self.selected()
+        lines = loan.open_lines if loan is not None else ()
+        if loan is None:
+            self.lines_label.setText(self.tr("Choose a slip to see the volumes out on it."))
+        else:
+            self.lines_label.setText(self.tr("Volumes out on slip %1 (%2):").replace("%1", loan.slip_no)
+                                     .replace("%2", loan.borrower.name))
+        self.lines.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            for col, value in enumerate((line.code, line.title, line.security, line.pages_out)):
+                self.lines.setItem(row, col, _item(value, align_center=col >= 2))
+        self.lines.resizeColumnsToContents()
 
     def select_slip(self, slip_no: str) -> bool:
         for row, r in enumerate(self.records):
@@ -625,6 +668,8 @@ class OpenLoansPanel(QWidget):
 
     def selected(self) -> loans.LoanRecord | None:
         row = self.table.currentRow()
+        if self.table.isRowHidden(row):
+            return None
         return self.records[row] if 0 <= row < len(self.records) else None
 
     def renew_selected(self) -> None:
@@ -650,6 +695,7 @@ class OpenLoansPanel(QWidget):
         self.message.ok(self.tr("Slip %1 renewed to %2 (renewal no. %3).").replace("%1", record.slip_no)
                         .replace("%2", record.due_date.isoformat()).replace("%3", str(record.renewals)))
         self.area.loans_changed()
+        self.refresh()  # the list holds the slip's new version (and due date): a second renewal works
         self.select_slip(record.slip_no)
         return True
 
@@ -1083,6 +1129,10 @@ class LendingArea(Area):
         self.tabs.addTab(self.borrowers, self.tr("&5 Borrowers"))
         self.tabs.addTab(self.register, self.tr("&6 Register"))
         self.tabs.currentChanged.connect(self._on_tabs_currentChanged)
+        for panel in (self.lend, self.returns, self.open_loans, self.overdue_panel, self.borrowers, self.register):
+            message = getattr(panel, "message", None)
+            if isinstance(message, Message):
+                message.shown.connect(self.statusChanged)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)

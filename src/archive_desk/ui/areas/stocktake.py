@@ -514,6 +514,7 @@ class StocktakeArea(Area):
         except UserError as exc:
             self.home_message.setText(str(exc))
             self.home_message.setStyleSheet("color:#b00020;")
+            self.statusChanged.emit(str(exc))
             return
         self.home_message.setText("")
         self.resume(record.id)
@@ -651,12 +652,13 @@ class StocktakeArea(Area):
         self._update_counts()
         self.pages.setCurrentWidget(self.session_page)
         self.scan_edit.setFocus()
+        self.statusChanged.emit(f"{self.session_title.text()}: {self.banner.text()}")
 
     def _show_layer(self, layer: stocktake.LayerInfo | None) -> None:
         size = self.font().pointSizeF() * 1.6
         if layer is None:
-            self.layer_label.setText(f"<span style='font-size:{size:.1f}pt; color:#7f7f7f;'>"
-                                     f"{html.escape(self.tr('No layer yet: scan a layer label'))}</span>")
+            waiting = self.tr("No layer yet: scan a layer label")  # (lupdate finds no tr() inside an f-string)
+            self.layer_label.setText(f"<span style='font-size:{size:.1f}pt; color:#7f7f7f;'>{html.escape(waiting)}</span>")
         else:
             self.layer_label.setText(f"<span style='font-size:{size:.1f}pt; font-weight:600;'>{html.escape(layer.code)}</span>"
                                      f"<br/><span>{html.escape(layer.words)}</span>")

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from archive_desk.services.locations import MapCell, Occupancy, RackMap, RoomMap
+from archive_desk.services.locations import MapCell, Occupancy, RackMap, RoomMap, Totals
 
 # ------------------------------------------------------------------ colours
 
@@ -372,7 +372,7 @@ class RackMapView(QWidget):
         return super().event(event)
 
     def cell_tooltip(self, cell: MapCell) -> str:
-        lines = [cell.code, _occupancy_text(self, cell.occupancy)]
+        lines = [cell.code, *occupancy_lines(cell.occupancy)]
         if cell.reserved_for:
             lines.append(self.tr("Reserved for %1").replace("%1", cell.reserved_for))
         if not cell.active:
@@ -380,10 +380,44 @@ class RackMapView(QWidget):
         return "\n".join(lines)
 
 
-def _occupancy_text(widget: QWidget, occ: Occupancy) -> str:
+def _pct(part: int, whole: int) -> str:
+    return f"{part * 100 / whole:.0f}%"
+
+
+def totals_lines(totals: Totals) -> list[str]:
+    """A rack's (or room's) fullness, each measure named, and which one its percentage is."""
+    lines = [QCoreApplication.translate("ShelfMap", "%n layer(s)", None, totals.layers)]
+    if totals.capacity_count:
+        lines.append(QCoreApplication.translate("ShelfMap", "Volumes: %1 of %2 places (%3)").replace("%1", str(totals.used_count))
+                     .replace("%2", str(totals.capacity_count)).replace("%3", _pct(totals.used_count, totals.capacity_count)))
+    else:
+        lines.append(QCoreApplication.translate("ShelfMap", "Volumes: %1").replace("%1", str(totals.used_count)))
+    if totals.capacity_mm:
+        lines.append(QCoreApplication.translate("ShelfMap", "Shelf width: %1 of %2 mm used (%3)").replace("%1", str(totals.used_mm))
+                     .replace("%2", str(totals.capacity_mm)).replace("%3", _pct(totals.used_mm, totals.capacity_mm)))
+    if totals.fill is None:
+        lines.append(QCoreApplication.translate("ShelfMap", "No capacity set: fullness unknown"))
+    return lines
+
+
+def occupancy_lines(occ: Occupancy) -> list[str]:
+    """What a layer's fullness is made of, each measure named: the volumes against the places the layer
+    has, the shelf width used against its width, and which of them the colour shows (the fuller one)."""
+    lines = []
+    if occ.capacity_count:
+        lines.append(QCoreApplication.translate("ShelfMap", "Volumes: %1 of %2 places (%3)").replace("%1", str(occ.count))
+                     .replace("%2", str(occ.capacity_count)).replace("%3", _pct(occ.count, occ.capacity_count)))
+    else:
+        lines.append(QCoreApplication.translate("ShelfMap", "Volumes: %1").replace("%1", str(occ.count)))
+    if occ.capacity_mm:
+        lines.append(QCoreApplication.translate("ShelfMap", "Shelf width: %1 of %2 mm used (%3)").replace("%1", str(occ.used_mm))
+                     .replace("%2", str(occ.capacity_mm)).replace("%3", _pct(occ.used_mm, occ.capacity_mm)))
     fill = occ.fill
-    pct = "" if fill is None else f" ({fill * 100:.0f}%)"
-    return occ.text() + pct
+    if fill is None:
+        lines.append(QCoreApplication.translate("ShelfMap", "No capacity set: fullness unknown"))
+    elif occ.capacity_count and occ.capacity_mm:
+        lines.append(QCoreApplication.translate("ShelfMap", "Fullness shown: %1, the fuller of the two").replace("%1", f"{fill * 100:.0f}%"))
+    return lines
 
 
 # ------------------------------------------------------------------ room view
@@ -398,6 +432,7 @@ class RoomMapView(QWidget):
     MARGIN = 12
     BAY_W = 7
     BAY_H = 6
+    LEGEND_H = 36
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -447,11 +482,61 @@ class RoomMapView(QWidget):
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         n = len(self._map.racks) if self._map else 0
         rows = max(1, -(-n // self._per_row(width)))
-        return 2 * self.MARGIN + rows * (self._tile.height() + self.TILE_GAP) + 24
+        return 2 * self.MARGIN + rows * (self._tile.height() + self.TILE_GAP) + 24 + self.LEGEND_H
 
     def sizeHint(self) -> QSize:  # noqa: N802
         width = 2 * self.MARGIN + 6 * (self._tile.width() + self.TILE_GAP)
         return QSize(width, self.heightForWidth(width))
+
+    def legend_items(self) -> list[tuple[QColor, str]]:
+        """What the bays' colours mean (a bay: one column × section of a rack face, all its layers)."""
+        return [
+            (WOOD, self.tr("empty")),
+            (bay_colour(0.5), self.tr("in use")),
+            (bay_colour(NEAR_FULL), self.tr("nearly full (85%+)")),
+            (bay_colour(1.1), self.tr("over capacity")),
+        ]
+
+    def legend_note(self) -> str:
+        return self.tr("% = volumes on the rack against the places its layers have (shelf width where no places are set)")
+
+    def _paint_legend(self, painter: QPainter) -> None:
+        small = QFont(self.font())
+        small.setPixelSize(11)
+        painter.setFont(small)
+        fm = painter.fontMetrics()
+        y = self.height() - self.LEGEND_H - 4
+        x = self.MARGIN
+        for colour, text in self.legend_items():
+            box = QRect(x, y + 3, 16, 11)
+            painter.fillRect(box, colour)
+            painter.setPen(QPen(UPRIGHT, 1))
+            painter.drawRect(box)
+            painter.setPen(TEXT)
+            painter.drawText(QPoint(x + 21, y + 13), text)
+            x += 21 + fm.horizontalAdvance(text) + 14
+        painter.drawText(QRect(self.MARGIN, y + 17, self.width() - 2 * self.MARGIN, 16),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.legend_note())
+
+    def event(self, event) -> bool:  # noqa: ANN001
+        if event.type() == event.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.rack_tooltip(self.rack_at(event.pos()))
+            if not text:
+                QToolTip.hideText()
+                event.ignore()
+                return True
+            QToolTip.showText(event.globalPos(), text, self)
+            return True
+        return super().event(event)
+
+    def rack_tooltip(self, rack_id: int | None) -> str:
+        if self._map is None or rack_id is None:
+            return ""
+        for rack in self._map.racks:
+            if rack.rack.id == rack_id:
+                kind = self.tr("Cabinet %1") if rack.rack.kind == "cabinet" else self.tr("Rack %1")
+                return "\n".join([kind.replace("%1", str(rack.rack.number)), *totals_lines(rack.totals)])
+        return ""
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -495,6 +580,7 @@ class RoomMapView(QWidget):
                 painter.drawText(QRect(gx, y + 22 + rack.rack.columns * self.BAY_H + 1, rack.rack.sections * self.BAY_W, 14),
                                  Qt.AlignmentFlag.AlignCenter, side)
                 gx += rack.rack.sections * self.BAY_W + 6
+        self._paint_legend(painter)
         painter.end()
 
     def tile_rect(self, index: int) -> QRect:

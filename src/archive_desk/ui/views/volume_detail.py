@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -36,6 +36,9 @@ from archive_desk.models import Fonds, Layer
 from archive_desk.services import audit, catalogue
 from archive_desk.services.catalogue import CategoryRecord, ItemRecord, VolumeRecord
 from archive_desk.ui.item_models.items_table import ItemsTableModel
+
+#: the items' 题名 in the side pane keeps room for at least this many characters
+ITEM_TITLE_CHARS = 12
 
 
 def _optional(module: str, name: str) -> Any:
@@ -124,6 +127,7 @@ class VolumeDetailView(QWidget):
                            ("page_range", 60), ("code", 150)):
             self.items_view.setColumnWidth(ItemsTableModel.COLUMNS.index(key), width)
         self.items_view.hideColumn(ItemsTableModel.COLUMNS.index("code"))
+        self.items_view.installEventFilter(self)  # its width decides which columns fit beside the title
         self.tabs.addTab(self.items_view, self.tr("Items"))
 
         self.where = QWidget()
@@ -160,6 +164,29 @@ class VolumeDetailView(QWidget):
         self.show_nothing()
 
     # ------------------------------------------------------------ content
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.items_view and event.type() == QEvent.Type.Resize:
+            self._fit_item_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_item_columns(self) -> None:
+        """The pane is narrow beside the table: the items' 题名 keeps at least ITEM_TITLE_CHARS characters;
+        the columns that matter least give way first (页号, 责任者, 文号, 密级) and come back when there is
+        room. The items editor shows them all."""
+        view = self.items_view
+        cols = ItemsTableModel.COLUMNS
+        need = view.fontMetrics().horizontalAdvance("档") * ITEM_TITLE_CHARS
+        room = view.viewport().width()
+        optional = ("page_range", "responsible", "doc_no", "security")
+        for key in reversed(optional):
+            view.setColumnHidden(cols.index(key), False)
+        shown = [k for k in cols if k not in ("title", "code")]
+        for key in optional:
+            if room - sum(view.columnWidth(cols.index(k)) for k in shown) >= need:
+                break
+            view.setColumnHidden(cols.index(key), True)
+            shown.remove(key)
 
     def volume_id(self) -> int | None:
         return self.detail.volume.id if self.detail else None

@@ -5,7 +5,7 @@ list from it in SQL."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
 from sqlalchemy import select
 
 from archive_desk.db.engine import Database
@@ -16,6 +16,8 @@ from archive_desk.services.volume_list import VolumeFilter
 _ANY = None
 _UNSHELVED = "unshelved"
 _ALL_STATUSES = "all"
+#: how many characters a filter's combo box shows (the fonds box twice as many)
+COMBO_CHARS = 9
 
 
 class VolumeFilterBar(QWidget):
@@ -49,21 +51,31 @@ class VolumeFilterBar(QWidget):
         self.clear_button = QPushButton(self.tr("Clear filters"), self)
         self.clear_button.setObjectName("filterClear")
 
-        layout = QHBoxLayout(self)
+        # two rows, so that the bar fits a 1,280-pixel window in both languages; a combo box is as wide as
+        # COMBO_CHARS characters (a long fonds name is cut in the box and shown whole in its list)
+        for combo in (self.fonds, self.category, self.retention, self.status, self.location, self.custom_key):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(COMBO_CHARS)
+        self.fonds.setMinimumContentsLength(2 * COMBO_CHARS)
+        self.status.setMinimumContentsLength(COMBO_CHARS + 4)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        for label, widget in ((self.tr("Fonds"), self.fonds), (self.tr("Category"), self.category),
-                              (self.tr("Year"), self.year_from), ("–", self.year_to),
-                              (self.tr("Retention"), self.retention), (self.tr("Security"), self.security),
-                              (self.tr("Status"), self.status), (self.tr("Location"), self.location),
-                              (self.tr("Field"), self.custom_key)):
-            caption = QLabel(label, self)
-            caption.setBuddy(widget)
-            layout.addWidget(caption)
-            layout.addWidget(widget)
-        layout.addWidget(self.custom_text)
-        layout.addWidget(self.clear_button)
-        layout.addStretch(1)
+        layout.setSpacing(2)
+        rows = (((self.tr("Fonds"), self.fonds), (self.tr("Category"), self.category), (self.tr("Year"), self.year_from),
+                 ("–", self.year_to), (self.tr("Retention"), self.retention), (self.tr("Security"), self.security)),
+                ((self.tr("Status"), self.status), (self.tr("Location"), self.location),
+                 (self.tr("Field"), self.custom_key), ("", self.custom_text), ("", self.clear_button)))
+        for row in rows:
+            line = QHBoxLayout()
+            line.setSpacing(4)
+            for label, widget in row:
+                if label:
+                    caption = QLabel(label, self)
+                    caption.setBuddy(widget)
+                    line.addWidget(caption)
+                line.addWidget(widget)
+            line.addStretch(1)
+            layout.addLayout(line)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
