@@ -169,11 +169,18 @@ def _labels(language: str) -> dict[str, str]:
 _BRACKETS_RE = re.compile(r"[(\[【][^)\]】]*[)\]】]")
 
 
+#: how templates of other archive systems mark a required column: ``档号*``, ``*档号``, ``档号!``,
+#: ``档号（必填）``, ``档号[必填]``, ``题名(必填项)`` (``compact`` has made the brackets half-width)
+_REQUIRED_MARK_RE = re.compile(r"(?:[(\[【](?:必填项?|必选|必输|必须|REQUIRED|\*)[)\]】]|[:*!])+$")
+
+
 def header_key(text: object) -> str:
-    """A header as compared: half-width, upper-case, no whitespace, no trailing ``:``/``*``."""
+    """A header as compared: half-width, upper-case, no whitespace, no trailing ``:``, and no mark of
+    a required column (``*`` before or after, ``!`` after, ``（必填）`` or ``[必填]`` after)."""
     if text is None:
         return ""
-    key = compact(str(text)).strip(":*")
+    key = compact(str(text)).lstrip("*")
+    key = _REQUIRED_MARK_RE.sub("", key) or key
     return key.replace("／", "/")
 
 
