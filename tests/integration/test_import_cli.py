@@ -38,7 +38,7 @@ def test_dry_run_then_import_then_again(capsys: pytest.CaptureFixture[str], db: 
     db.dispose()
     report = tmp_path / "问题.xlsx"
     code, out, _ = run(capsys, "import", "--db", str(db_path), str(SAMPLE), "--dry-run", "--json", "--report", str(report))
-    assert code == 0
+    assert code == 1  # 6 rows with errors and 2 duplicates would be refused
     data = json.loads(out)
     assert data["summary"] == {"rows_read": 128, "ok": 114, "rejected": 6, "duplicate": 2, "existing": 0, "skipped": 6,
                                 "skipped_blank": 4, "skipped_total": 1, "skipped_signature": 1}
@@ -48,23 +48,49 @@ def test_dry_run_then_import_then_again(capsys: pytest.CaptureFixture[str], db: 
     assert openpyxl.load_workbook(report).sheetnames[:2] == ["汇总", "问题"]
 
     code, out, _ = run(capsys, "import", "--db", str(db_path), str(SAMPLE), "--create-fonds")
-    assert code == 0
+    assert code == 1  # done in part: 114 imported, 8 refused
     assert "新增 114" in out and "共读取 128 行" in out
     assert volumes(db_path) == 114
 
     # the same file again: every row is already catalogued, nothing is added
     code, out, _ = run(capsys, "import", "--db", str(db_path), str(SAMPLE), "--json")
     data = json.loads(out)
-    assert (code, data["summary"]["existing"], data["result"]["created"]) == (0, 114, 0)
+    assert (code, data["summary"]["existing"], data["result"]["created"]) == (1, 114, 0)
     assert volumes(db_path) == 114
 
 
-def test_refusals_give_exit_status_1(capsys: pytest.CaptureFixture[str], db: Database, db_path: Path) -> None:
+def audit_actions(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [a for (a,) in conn.execute("SELECT action FROM audit_log ORDER BY id")]
+    finally:
+        conn.close()
+
+
+def test_nothing_imported_gives_exit_status_2_and_no_audit_row(capsys: pytest.CaptureFixture[str], db: Database,
+                                                                 db_path: Path) -> None:
     db.dispose()
+    before = audit_actions(db_path)
     code, _out, err = run(capsys, "import", "--db", str(db_path), str(SAMPLE))  # fonds Q001 is not catalogued
-    assert code == 1
+    assert code == 2  # nothing done: every row was refused
     assert "Q001" in err
     assert volumes(db_path) == 0
+    assert audit_actions(db_path) == before  # an import that wrote nothing is not in the log
+
+
+def test_a_clean_register_gives_exit_status_0(capsys: pytest.CaptureFixture[str], db: Database, db_path: Path,
+                                              tmp_path: Path) -> None:
+    db.dispose()
+    register = tmp_path / "干净.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["档号", "案卷题名", "年度"])
+    book.active.append(["Q001-LP·2019-D30-0001", "第1号理赔案卷", 2019])
+    book.save(register)
+    assert run(capsys, "import", "--db", str(db_path), str(register), "--dry-run")[0] == 0
+    assert run(capsys, "import", "--db", str(db_path), str(register), "--create-fonds")[0] == 0
+    assert audit_actions(db_path).count("import.file") == 1
+    assert run(capsys, "import", "--db", str(db_path), str(register))[0] == 0  # again: already catalogued, not refused
+    assert audit_actions(db_path).count("import.file") == 1
 
 
 def test_a_saved_mapping_by_name(capsys: pytest.CaptureFixture[str], db: Database, db_path: Path, tmp_path: Path) -> None:

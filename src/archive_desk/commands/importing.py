@@ -96,4 +96,19 @@ def run_import(args: argparse.Namespace) -> int:
                       file=sys.stderr)
         elif args.dry_run:
             print(t("Dry run: nothing was written."))
-    return 0 if result is None or not result.failures else 1
+    return exit_status(plan, result)
+
+
+def exit_status(plan, result) -> int:  # noqa: ANN001 - importing.ImportPlan, importer.ImportResult | None
+    """0 done; 1 done in part (some rows refused: errors, duplicates, refused by the catalogue); 2 nothing
+    done (every row that could change the catalogue was refused). A dry run is judged by what it would do.
+    Rows already catalogued are not refusals: importing a file twice is done the second time too."""
+    s = plan.summary
+    refused = s.rejected + s.duplicate + (len(result.failures) if result is not None else 0)
+    if not refused:
+        return 0
+    if result is None:
+        done = s.ok + s.existing
+    else:
+        done = result.created + result.updated + result.unchanged + result.items + s.existing
+    return 1 if done else 2

@@ -407,9 +407,10 @@ def _commit_volumes(db: Database, actor: Actor, import_plan: ImportPlan, *, upda
         new_volumes.close()
         ids = [*updates.ids, *new_volumes.ids]
         created, updated, unchanged = len(new_volumes.ids), len(updates.ids), updates.unchanged
-        audit.record(session, actor, "import.file", "catalogue", None, None, {
-            "file": Path(import_plan.path).name, "created": created, "updated": updated, "unchanged": unchanged,
-            "failed": len(failures), "summary": _plain_summary(import_plan)})
+        if created or updated:  # an import that wrote nothing leaves no trace in the log
+            audit.record(session, actor, "import.file", "catalogue", None, None, {
+                "file": Path(import_plan.path).name, "created": created, "updated": updated, "unchanged": unchanged,
+                "failed": len(failures), "summary": _plain_summary(import_plan)})
         if progress is not None:
             progress(total, total)
         return ImportResult(created, updated, unchanged, 0, tuple(failures), tuple(ctx.fonds_created), tuple(ids), tuple(updates.codes))
@@ -689,8 +690,9 @@ def _commit_items(db: Database, actor: Actor, import_plan: ImportPlan, *, progre
             assert volume is not None
             volume.item_count = len(items)
         audit.record_many(session, actor, entries)
-        audit.record(session, actor, "import.file", "catalogue", None, None,
-                     {"file": Path(import_plan.path).name, "items": count, "failed": len(failures)})
+        if count:  # an import that wrote nothing leaves no trace in the log
+            audit.record(session, actor, "import.file", "catalogue", None, None,
+                         {"file": Path(import_plan.path).name, "items": count, "failed": len(failures)})
     return ImportResult(0, 0, 0, count, tuple(failures))
 
 
