@@ -315,3 +315,16 @@ def test_error_cells_are_errors_in_every_format(name):
     got = [[(p.column, p.value) for p in row.problems] for row in plan.rows]
     assert got == [[("D", "#DIV/0!")], [("E", "#N/A")]]
     assert all("#" in row.problems[0].reason for row in plan.rows)
+
+
+@pytest.mark.parametrize("first, second", [("utf-8", "gbk"), ("gbk", "utf-8")])
+def test_csv_mixing_utf8_and_gbk_names_the_encoding_and_the_first_bad_line(tmp_path, first, second):
+    # two exports pasted together: said "No header row found" (the whole file read as GBK, the UTF-8 part garbled)
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("档号,题名,年度\r\nQ001-WS·2019-Y-0001,关于理赔的请示,2019\r\n".encode(first)
+                     + "Q001-WS·2019-Y-0002,关于赔付的批复,2019\r\nQ001-WS·2019-Y-0003,结案报告,2019\r\n".encode(second))
+    with pytest.raises(ImportFileError) as caught:
+        open_spreadsheet(path)
+    message = str(caught.value)
+    assert "UTF-8" in message and "GBK" in message
+    assert "第 3 行" in message

@@ -634,9 +634,10 @@ def _read_csv(path: Path) -> list[list[str]]:
             text = data.decode(encoding)
             break
         except UnicodeDecodeError:
+            if encoding == "gb18030":  # pragma: no cover - gb18030 decodes almost any byte string
+                raise ImportFileError(t("File {name} is in a text encoding this program does not know; save it as UTF-8 or as a Chinese (GBK) CSV", name=path.name), where=str(path)) from None
+            _refuse_mixed_encodings(path, data)
             continue
-    else:  # pragma: no cover - gb18030 decodes almost any byte string
-        raise ImportFileError(t("File {name} is in a text encoding this program does not know; save it as UTF-8 or as a Chinese (GBK) CSV", name=path.name), where=str(path))
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = "\t" if ("\t" in first_line and "," not in first_line) else ","
     rows: list[list[str]] = []
@@ -648,6 +649,31 @@ def _read_csv(path: Path) -> list[list[str]]:
     if not any(any(v.strip() for v in row) for row in rows):
         raise ImportFileError(t("File {name} is empty", name=path.name), where=str(path))
     return rows
+
+
+def _refuse_mixed_encodings(path: Path, data: bytes) -> None:
+    """A file that is not UTF-8 throughout is read as GB18030 (GBK), which decodes any bytes: a file
+    with UTF-8 lines *and* GBK lines (two exports pasted together) would come out garbled in part, and
+    its header unrecognisable. Refuse it, naming the first line in the other encoding than the first
+    line holding Chinese."""
+    first: bool | None = None  # is the first line with non-ASCII text UTF-8?
+    for number, line in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8 = True
+        except UnicodeDecodeError:
+            utf8 = False
+        if first is None:
+            first = utf8
+        elif utf8 != first:
+            raise ImportFileError(
+                t("File {name} mixes two text encodings (UTF-8 and Chinese GBK): line {line} is not in the encoding of the lines "
+                  "before it. Open the file in a text editor or Excel, correct that part and save it again in one encoding",
+                  name=path.name, line=number),
+                where=str(path),
+            )
 
 
 def _unwrap_excel_text(value: str) -> str:
