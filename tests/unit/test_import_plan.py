@@ -516,3 +516,22 @@ def test_preview_agrees_with_the_plan_in_every_format(sample_plans, name):
     assert [r.row for r in first.rows] == list(range(4, 34))
     for r in first.rows:
         assert (r.status, dict(r.values), r.problems) == (full[r.row].status, dict(full[r.row].values), full[r.row].problems)
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_a_cell_too_long_for_a_spreadsheet_is_a_cell_error(tmp_path, suffix):
+    # a 1 MB title was silently cut to 32,767 characters (python-calamine's limit) and imported shortened
+    title = "关于某某理赔案的请示" * 100_000
+    rows = [["档号", "题名", "年度"], ["Q001-WS·2019-Y-0001", title, 2019], ["Q001-WS·2019-Y-0002", "二", 2019]]
+    if suffix == "xlsx":
+        path = _workbook(tmp_path / "long.xlsx", {"案卷": rows})
+    else:
+        path = tmp_path / "long.csv"
+        path.write_text("\n".join(",".join(str(v) for v in row) for row in rows), encoding="utf-8")
+    plan = plan_import(path)
+    rows_ = {r.row: r for r in plan.rows}
+    assert rows_[2].status is RowStatus.REJECTED
+    [problem] = rows_[2].problems
+    assert problem.column == "B" and "字符" in problem.reason and "截断" in problem.reason
+    assert len(problem.value) < 300  # the problem list shows the start of the text, not a megabyte
+    assert rows_[3].status is RowStatus.OK and plan.summary.rejected == 1

@@ -289,7 +289,16 @@ def _shown(value: object) -> str:
         return str(int(value))
     if isinstance(value, date):
         return value.isoformat()
-    return str(value)
+    text = str(value)
+    if len(text) > _SHOWN_LIMIT:  # a problem list, the preview and the problems workbook show the start
+        return text[:_SHOWN_LIMIT] + "…"
+    return text
+
+
+_SHOWN_LIMIT = 200
+#: the most characters a spreadsheet cell holds (Excel, WPS); python-calamine cuts a longer text to it
+#: without a word, so a text of this length may have been cut and is refused, never stored shortened
+CELL_TEXT_LIMIT = 32_767
 
 
 # ---------------------------------------------------------------------------------------- handlers
@@ -406,6 +415,10 @@ class _Column:
         if kind is ErrorValue:
             return False, t("The cell shows the error {code}", code=value.code)  # type: ignore[attr-defined]
         if kind is str:
+            if len(value) >= CELL_TEXT_LIMIT:  # type: ignore[arg-type]
+                return False, t("The cell holds {n} characters, the most a spreadsheet cell can hold or more; its text may have "
+                                "been cut when it was saved. Shorten it (keep long texts in a document of their own)",
+                                n=f"{len(value):,}")  # type: ignore[arg-type]
             if value.isprintable():  # type: ignore[attr-defined]
                 if not value.strip():  # type: ignore[attr-defined]
                     return True, ()

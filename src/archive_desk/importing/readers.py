@@ -641,11 +641,16 @@ def _read_csv(path: Path) -> list[list[str]]:
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = "\t" if ("\t" in first_line and "," not in first_line) else ","
     rows: list[list[str]] = []
+    # csv's default limit (131,072 characters) would refuse the whole file for one long cell; the
+    # planner refuses that cell alone (a text over a spreadsheet cell's 32,767 characters)
+    limit = csv.field_size_limit(max(len(text), 131_072))
     try:
         for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             rows.append([_unwrap_excel_text(v) for v in record])
     except csv.Error as exc:
         raise _not_a_spreadsheet(path, str(exc)) from exc
+    finally:
+        csv.field_size_limit(limit)
     if not any(any(v.strip() for v in row) for row in rows):
         raise ImportFileError(t("File {name} is empty", name=path.name), where=str(path))
     return rows
