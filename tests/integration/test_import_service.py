@@ -457,3 +457,19 @@ def test_item_lists_link_to_their_volumes_and_a_second_import_adds_nothing(db: D
     second = importer.plan(db, plain, kind="items")
     assert (second.summary.ok, second.summary.existing) == (0, 2)
     assert len(listed()) == 7
+
+
+def test_legacy_long_retention_imports_as_the_code_says(db: Database, db_path: Path, actor: Actor, tmp_path: Path) -> None:
+    import openpyxl
+
+    register = tmp_path / "长期.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["档号", "案卷题名", "年度", "保管期限"])
+    book.active.append(["Q001-LP·2005-D30-0001", "2006年后转换的案卷", 2005, "长期"])
+    book.active.append(["Q001-LP·2005-Y-0002", "永久案卷误记长期", 2005, "长期"])
+    book.save(register)
+    plan = importer.plan(db, register)
+    assert (plan.summary.ok, plan.summary.rejected) == (1, 1)
+    result = importer.commit(db, actor, plan, create_missing_fonds=True)
+    assert (result.created, result.failures) == (1, ())
+    assert count(db_path, "SELECT retention FROM volumes") == "D30"

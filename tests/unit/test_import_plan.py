@@ -535,3 +535,21 @@ def test_a_cell_too_long_for_a_spreadsheet_is_a_cell_error(tmp_path, suffix):
     assert problem.column == "B" and "字符" in problem.reason and "截断" in problem.reason
     assert len(problem.value) < 300  # the problem list shows the start of the text, not a megabyte
     assert rows_[3].status is RowStatus.OK and plan.summary.rejected == 1
+
+
+def test_legacy_long_retention_against_the_retention_in_the_code(tmp_path):
+    # 长期 was refused against a 档号 that says D30 ("Retention C does not match D30")
+    path = _workbook(tmp_path / "t.xlsx", {"案卷": [
+        ["档号", "题名", "年度", "保管期限"],
+        ["Q001-WS·1998-D30-0001", "转换后的长期案卷", 1998, "长期"],  # converted after the 2006 rules: the 档号 decides
+        ["Q001-WS·1998-Y-0002", "二", 1998, "长期"],
+        ["Q001-WS·1998-D10-0003", "三", 1998, "长期"],
+        ["Q001-WS·1998-BGS-0004", "没有保管期限的档号", 1998, "长期"],  # the 档号 carries none: kept as the legacy code
+    ]})
+    rows = {r.row: r for r in plan_import(path).rows}
+    assert rows[2].status is RowStatus.OK and rows[2].values["retention"] == "D30"
+    for n, named in ((3, "永久"), (4, "定期10年")):
+        assert rows[n].status is RowStatus.REJECTED
+        [problem] = rows[n].problems
+        assert problem.field == "retention" and "长期" in problem.reason and named in problem.reason
+    assert rows[5].status is RowStatus.OK and rows[5].values["retention"] == "C"

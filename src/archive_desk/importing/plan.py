@@ -554,11 +554,18 @@ class _SheetPlanner:
             retention = values.get("retention")
             rm = _CODE_RETENTION_RE.search(code)
             if retention is not None and rm and rm.group(1) != retention:
-                col = m.column_of("retention")
-                assert col is not None
-                problems.append(
-                    self.problem(number, col, "retention", RETENTION_LABELS.get(str(retention), retention), t("Retention {retention} does not match {code_retention} in 档号 {code}", retention=retention, code_retention=rm.group(1), code=code))
-                )
+                if retention == "C" and rm.group(1) == "D30":
+                    # a record converted after the 2006 rules: its 档号 says D30, the old register still 长期
+                    # (16–50 years); the 档号 decides. Against Y or D10 长期 is refused: a period is never
+                    # lengthened or shortened by guessing
+                    values["retention"] = "D30"
+                else:
+                    col = m.column_of("retention")
+                    assert col is not None
+                    problems.append(self.problem(
+                        number, col, "retention", RETENTION_LABELS.get(str(retention), retention),
+                        t("Retention {retention} does not match {code_retention} in 档号 {code}",
+                          retention=_retention_shown(str(retention)), code_retention=_retention_shown(rm.group(1)), code=code)))
         start, end = values.get("start_date"), values.get("end_date")
         if isinstance(start, date) and isinstance(end, date) and end < start:
             col = m.column_of("end_date")
@@ -566,6 +573,12 @@ class _SheetPlanner:
                 col = m.column_of("date_range")
             assert col is not None
             problems.append(self.problem(number, col, "end_date", end, t("The end date {end} is before the start date {start}", end=end.isoformat(), start=start.isoformat())))
+
+
+def _retention_shown(code: str) -> str:
+    """``长期 (C)``, ``定期30年 (D30)``: both names of a retention, for a message that names two."""
+    label = RETENTION_LABELS.get(code)
+    return f"{label} ({code})" if label else code
 
 
 def item_key(code: str, seq: int | None, title: str | None, doc_no: str | None, when: date | None) -> str:
