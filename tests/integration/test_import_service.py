@@ -473,3 +473,48 @@ def test_legacy_long_retention_imports_as_the_code_says(db: Database, db_path: P
     result = importer.commit(db, actor, plan, create_missing_fonds=True)
     assert (result.created, result.failures) == (1, ())
     assert count(db_path, "SELECT retention FROM volumes") == "D30"
+
+
+def test_dates_given_to_the_month(db: Database, db_path: Path, actor: Actor, tmp_path: Path) -> None:
+    """起止日期 as months (refused before: "Date 2021年10月 is not understood") are stored as the first day of
+    the first month and the last day of the last, marked as given to the month, and printed as written."""
+    import subprocess as sp
+
+    import openpyxl
+
+    from archive_desk.printing.forms import render_volume_forms
+    from archive_desk.services import labels
+
+    register = tmp_path / "按月.xlsx"
+    book = openpyxl.Workbook()
+    volumes_sheet = book.active
+    volumes_sheet.title = "案卷"
+    volumes_sheet.append(["档号", "案卷题名", "年度", "起止日期"])
+    volumes_sheet.append(["Q001-LP·2021-D30-0001", "按月登记的案卷", 2021, "2021年3月—2021年5月"])
+    volumes_sheet.append(["Q001-LP·2021-D30-0002", "按日登记的案卷", 2021, "2021.04.02-2021.06.30"])
+    volumes_sheet.append(["Q001-LP·2021-D30-0003", "只写一个月", 2021, "202110"])
+    book.save(register)
+    plan = importer.plan(db, register)
+    assert (plan.summary.ok, plan.summary.rejected) == (3, 0)
+    result = importer.commit(db, actor, plan, create_missing_fonds=True)
+    assert result.created == 3
+    conn = sqlite3.connect(db_path)
+    try:
+        rows = conn.execute("SELECT code, start_date, end_date, date_precision FROM volumes ORDER BY start_date").fetchall()
+        # a date filter for April 2021 matches where the ranges overlap
+        april = [c for (c,) in conn.execute("SELECT code FROM volumes WHERE start_date <= '2021-04-30' AND end_date >= '2021-04-01'"
+                                             " ORDER BY code")]
+    finally:
+        conn.close()
+    assert rows == [("Q001-LP·2021-D30-0001", "2021-03-01", "2021-05-31", "month"),  # sorts as the month's first day
+                    ("Q001-LP·2021-D30-0002", "2021-04-02", "2021-06-30", None),
+                    ("Q001-LP·2021-D30-0003", "2021-10-01", "2021-10-31", "month")]
+    assert april == ["Q001-LP·2021-D30-0001", "Q001-LP·2021-D30-0002"]
+    # the cover prints the months as the register wrote them
+    with db.read() as session:
+        forms = labels.volume_forms(session, [1, 2])
+    assert (forms[0].date_start, forms[0].date_end) == ("2021.03", "2021.05")
+    pdf = Path(os.environ.get("IMPORT_LOOK_DIR", tmp_path)) / "cover.pdf"
+    render_volume_forms(forms, parts=("cover",), out=pdf)
+    text = sp.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "2021.03 — 2021.05" in text and "20210402 — 20210630" in text

@@ -553,3 +553,25 @@ def test_legacy_long_retention_against_the_retention_in_the_code(tmp_path):
         [problem] = rows[n].problems
         assert problem.field == "retention" and "长期" in problem.reason and named in problem.reason
     assert rows[5].status is RowStatus.OK and rows[5].values["retention"] == "C"
+
+
+def test_months_in_separate_date_columns_and_in_an_item_list(tmp_path):
+    path = _workbook(tmp_path / "t.xlsx", {"案卷": [
+        ["档号", "题名", "年度", "起始日期", "终止日期"],
+        ["Q001-WS·2021-Y-0001", "一", 2021, "2021.03", "2021年5月"],
+        ["Q001-WS·2021-Y-0002", "二", 2021, "2021.03.05", "2021.05"],  # one to the day, one to the month
+        ["Q001-WS·2021-Y-0003", "三", 2021, "2021.03.05", "2021.05.06"],
+    ]})
+    rows = {r.row: r for r in plan_import(path).rows}
+    assert rows[2].values["start_date"] == date(2021, 3, 1) and rows[2].values["end_date"] == date(2021, 5, 31)
+    assert rows[2].values["date_precision"] == "month" and "start_month" not in rows[2].values
+    assert rows[3].status is RowStatus.REJECTED and "起始日期" in rows[3].problems[0].reason
+    assert "date_precision" not in rows[4].values
+    items = _workbook(tmp_path / "items.xlsx", {"卷内目录": [
+        ["序号", "档号", "题名", "日期"],
+        [1, "Q001-WS·2021-Y-0001", "请示", "2021年3月"],
+        [2, "Q001-WS·2021-Y-0001", "批复", "2021.04.02"],
+    ]})
+    rows = {r.row: r for r in plan_import(items, kind="items").rows}
+    assert (rows[2].values["date"], rows[2].values["date_precision"]) == (date(2021, 3, 1), "month")
+    assert rows[3].values["date"] == date(2021, 4, 2) and "date_precision" not in rows[3].values

@@ -51,6 +51,7 @@ from archive_desk.importing.mapping import (
 )
 from archive_desk.importing import normalize as _normalize
 from archive_desk.importing.normalize import (
+    MONTH,
     RETENTION_LABELS,
     CellError,
     ParsedLocation,
@@ -58,7 +59,8 @@ from archive_desk.importing.normalize import (
     parse_amount,
     parse_code,
     parse_date,
-    parse_date_range,
+    parse_date_or_month,
+    parse_date_range_or_months,
     parse_id_number,
     parse_int,
     parse_item_count,
@@ -339,8 +341,22 @@ def _handlers(today: date) -> dict[str, Handler]:
         return parse_date(value, today=today)
 
     def date_range(value: object) -> tuple[tuple[str, object], ...]:
-        start, end = parse_date_range(value, today=today)
+        start, end, precision = parse_date_range_or_months(value, today=today)
+        if precision == MONTH:
+            return (("start_date", start), ("end_date", end), ("date_precision", MONTH))
         return (("start_date", start), ("end_date", end))
+
+    def start_date(value: object) -> tuple[tuple[str, object], ...]:
+        first, _last, precision = parse_date_or_month(value, today=today)
+        return (("start_date", first), ("start_month", True)) if precision == MONTH else (("start_date", first),)
+
+    def end_date(value: object) -> tuple[tuple[str, object], ...]:
+        _first, last, precision = parse_date_or_month(value, today=today)
+        return (("end_date", last), ("end_month", True)) if precision == MONTH else (("end_date", last),)
+
+    def item_date(value: object) -> tuple[tuple[str, object], ...]:
+        first, _last, precision = parse_date_or_month(value, today=today)
+        return (("date", first), ("date_precision", MONTH)) if precision == MONTH else (("date", first),)
 
     return {
         "seq": _one("seq", parse_int),
@@ -359,6 +375,10 @@ def _handlers(today: date) -> dict[str, Handler]:
         **{name: _one(name, parse_text) for name in _TEXT_FIELDS},
         **{name: _one(name, parse_reference) for name in _REFERENCE_FIELDS},
         **{name: _one(name, one_date) for name in _DATE_FIELDS},
+        # 起止日期 and a 卷内文件's 日期 may be given to the month (2021.03), as old registers do
+        "start_date": start_date,
+        "end_date": end_date,
+        "date": item_date,
     }
 
 
@@ -566,6 +586,15 @@ class _SheetPlanner:
                         number, col, "retention", RETENTION_LABELS.get(str(retention), retention),
                         t("Retention {retention} does not match {code_retention} in 档号 {code}",
                           retention=_retention_shown(str(retention)), code_retention=_retention_shown(rm.group(1)), code=code)))
+        start_month, end_month = values.pop("start_month", False), values.pop("end_month", False)
+        if start_month or end_month:  # 起始日期 and 终止日期 in columns of their own, given to the month
+            if (start_month and end_month) or values.get("start_date") is None or values.get("end_date") is None:
+                values["date_precision"] = MONTH
+            else:
+                col = m.column_of("end_date" if start_month else "start_date")
+                assert col is not None
+                problems.append(self.problem(number, col, "end_date", values.get("end_date" if start_month else "start_date"),
+                                             t("One of 起始日期 and 终止日期 is given to the day, the other to the month; write both the same way")))
         start, end = values.get("start_date"), values.get("end_date")
         if isinstance(start, date) and isinstance(end, date) and end < start:
             col = m.column_of("end_date")

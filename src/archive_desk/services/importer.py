@@ -351,7 +351,9 @@ def _volume_values(ctx: _Context, row: RowResult) -> dict[str, Any]:
         "org_code": codes.normalize_scan(values.get("org_code") or parts.get("org") or ""),
         "sequence": int(str(parts.get(ctx.pattern(category).sequence_token, 0) or 0)),
         "box_no": values.get("box_no"), "title": values["title"], "responsible": values.get("responsible") or "",
-        "start_date": values.get("start_date"), "end_date": values.get("end_date"), "pages": values.get("pages") or 0,
+        "start_date": values.get("start_date"), "end_date": values.get("end_date"),
+        "date_precision": values.get("date_precision"),  # "month" for 2021.03-2021.05, else None (to the day)
+        "pages": values.get("pages") or 0,
         "item_count": values.get("item_count") or 0, "notes": notes, "custom": custom, "layer_id": layer_id,
     }
 
@@ -419,7 +421,7 @@ def _commit_volumes(db: Database, actor: Actor, import_plan: ImportPlan, *, upda
 #: what a value of the file (a key of ``RowResult.values``) may change on a catalogued volume
 _UPDATED_BY = {"title": ("title",), "year": ("year",), "retention": ("retention",), "security": ("security",),
                "security_years": ("security_period",),
-               "responsible": ("responsible",), "start_date": ("start_date",), "end_date": ("end_date",), "pages": ("pages",),
+               "responsible": ("responsible",), "start_date": ("start_date", "date_precision"), "end_date": ("end_date", "date_precision"), "pages": ("pages",),
                "item_count": ("item_count",), "box_no": ("box_no",), "org_code": ("org_code",), "notes": ("notes",),
                "location": ("layer_id", "notes")}
 
@@ -673,7 +675,7 @@ def _commit_items(db: Database, actor: Actor, import_plan: ImportPlan, *, progre
             values = row.values
             item = Item(volume_id=vid, seq=int(values.get("seq") or next_seq[vid]), title=values.get("title") or "",
                         doc_no=values.get("doc_no") or "", responsible=values.get("responsible") or "",
-                        date=values.get("date"), security=getattr(values.get("security"), "level", values.get("security")) or "公开",
+                        date=values.get("date"), date_precision=values.get("date_precision"), security=getattr(values.get("security"), "level", values.get("security")) or "公开",
                         pages=values.get("pages") or 0, notes=values.get("notes") or "", created_by=actor.user, updated_by=actor.user,
                         page_start=values.get("page_start"), page_end=values.get("page_end"))
             session.add(item)
