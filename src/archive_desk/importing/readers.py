@@ -185,6 +185,58 @@ def _sniff(path: Path) -> str:
     raise _not_a_spreadsheet(path)
 
 
+# ------------------------------------------------------------------------------------------- limits
+
+#: What an import reads and holds, so that no file - a register too big for one import, a damaged file or
+#: one built to exhaust memory (a "zip bomb": 4.7 MB on disk, 1 GB of sheet XML) - takes the process past
+#: about 600 MB. A 100,000-row register (72 MB of sheet XML, 2.7 M cells) stays well inside each.
+#: Rows of one file (planning holds about 2 KB a row; 100,000 rows imported in about 340 MB)
+MAX_ROWS = 150_000
+#: Unpacked size of the XML parts of an .xlsx/.ods (sheets, shared strings): checked before anything is
+#: unpacked, from the sizes the archive declares (python-calamine and zipfile both stop a part that
+#: inflates past its declared size)
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+#: Cells of one sheet as python-calamine holds it: a rectangle from its first to its last cell, 32 bytes
+#: each (a tiny file with one cell at A1 and one at XFD100000 asked for 52 GB)
+MAX_CELLS = 8_000_000
+#: Size of a CSV file (read whole, then split into cells) and of an Excel 97-2003 file (not compressed)
+MAX_PLAIN_FILE_BYTES = 48 * 1024 * 1024
+#: parts of a zipped workbook that are never unpacked by an import (pictures, embedded objects)
+_UNREAD_PARTS = re.compile(r"(?:^|/)(?:media|embeddings|Pictures|Thumbnails|printerSettings)/|\.(?:png|jpe?g|gif|bmp|emf|wmf|tiff?|bin)$", re.I)
+
+
+def _too_big(path: Path, detail: str) -> ImportFileError:
+    return ImportFileError(
+        t("File {name} is too big for one import ({detail}). Split the register into several files (a year or a few "
+          "thousand volumes each) and import them one by one; a damaged file can also look like this",
+          name=path.name, detail=detail),
+        where=str(path),
+    )
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):,.0f} MB"
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse a zipped workbook whose parts would unpack to more than :data:`MAX_UNPACKED_BYTES`
+    (read from the archive's directory: nothing is unpacked)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            unpacked = sum(i.file_size for i in zf.infolist() if not _UNREAD_PARTS.search(i.filename))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _not_a_spreadsheet(path, t("damaged zip archive")) from exc
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise _too_big(path, t("its sheets unpack to {size}; at most {limit} are read", size=_mb(unpacked),
+                               limit=_mb(MAX_UNPACKED_BYTES)))
+
+
+def _check_rows(path: Path, sheet: str, n_rows: int) -> None:
+    if n_rows > MAX_ROWS:
+        raise _too_big(path, t("sheet {sheet} has {rows} rows; at most {limit} are read at once", sheet=sheet,
+                               rows=f"{n_rows:,}", limit=f"{MAX_ROWS:,}"))
+
+
 # ---------------------------------------------------------------------------------------- .xlsx scan
 
 _XLSX_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -213,30 +265,124 @@ def _xlsx_sheet_member(zf: zipfile.ZipFile, sheet_name: str) -> str | None:
     return None
 
 
-def _xlsx_flagged_cells(path: Path, sheet_name: str) -> dict[tuple[int, int], object]:
-    """Cells calamine reads as empty although they are not: formulas without a saved result
-    (:class:`NoCachedValue`) and error cells (:class:`ErrorValue`). Keys: (row 1-based, col 0-based)."""
+#: in one pass over a sheet's XML, cells that may stretch the rectangle python-calamine allocates: a
+#: column of two or three letters (AA on) with its row, a row of six digits or more (100000 on), or a cell
+#: without a reference (placed by counting). Other cells lie within A1:Z99999.
+_FAR_CELL_RE = re.compile(rb'<c(?: r="(?:([A-Z]{2,3})(\d+)"|[A-Z](\d{6,})")|/?>|\s+(?!r=))')
+_CELL_REF_RE = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"')
+_NEAR_ROWS, _NEAR_COLS = 99_999, 26
+
+
+def _far_rows(body: bytes) -> Iterator[int | None]:
+    """Rows of 100000 on; ``None`` for a cell past column Z or without a reference."""
+    for wide, _wide_row, far_row in _FAR_CELL_RE.findall(body):
+        yield None if wide or not far_row else int(far_row)
+
+
+def _letters_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n
+
+
+def _xlsx_scan(path: Path, sheet_name: str) -> dict[tuple[int, int], object]:
+    """Before python-calamine loads a sheet: refuse one whose cells span more than :data:`MAX_CELLS`
+    (or :data:`MAX_ROWS` rows), and return the cells calamine reads as empty although they are not:
+    formulas without a saved result (:class:`NoCachedValue`) and error cells (:class:`ErrorValue`).
+    Keys: (row 1-based, col 0-based). One pass over the XML; a second only for an unusual sheet."""
     try:
         with zipfile.ZipFile(path) as zf:
             member = _xlsx_sheet_member(zf, sheet_name)
             if member is None or member not in zf.namelist():
                 return {}
-            # quick pass: most registers hold neither formulas nor errors
-            found = False
+            flagged_found = False
+            max_col = max_row = 0  # of the cells outside A1:Z99999
+            exact = False  # a cell without a reference, or columns past Z: measure the whole sheet
             tail = b""
             with zf.open(member) as fh:
-                while chunk := fh.read(1 << 20):
+                while True:
+                    chunk = fh.read(1 << 20)
                     window = tail + chunk
-                    if b"<f" in window or b't="e"' in window:
-                        found = True
+                    # a tag cut in two by the chunk goes whole into the next window
+                    cut = window.rfind(b"<") if chunk else len(window)
+                    body, tail = (window[:cut], window[cut:]) if cut > 0 else (window, b"")
+                    if not flagged_found and (b"<f" in body or b't="e"' in body):
+                        flagged_found = True
+                    if not exact:
+                        for far_row in _far_rows(body):
+                            if far_row is None:
+                                exact = True  # columns past Z or cells placed by counting
+                                break
+                            max_row = max(max_row, far_row)
+                    if not chunk:
                         break
-                    tail = window[-8:]
-            if not found:
+            if exact:
+                max_row, max_col = _xlsx_extent(zf, member)
+            else:
+                max_row, max_col = max(max_row, _NEAR_ROWS), _NEAR_COLS
+            if max_row * max_col > MAX_CELLS:
+                raise _too_big(path, t("sheet {sheet} spans {cells} cells; at most {limit} are read", sheet=sheet_name,
+                                       cells=f"{max_row * max_col:,}", limit=f"{MAX_CELLS:,}"))
+            if max_row > _NEAR_ROWS:
+                _check_rows(path, sheet_name, max_row)
+            if not flagged_found:
                 return {}
             with zf.open(member) as fh:
                 return _parse_xlsx_cells(fh)
+    except ImportFileError:
+        raise
     except (zipfile.BadZipFile, KeyError, OSError, SyntaxError, xml.parsers.expat.ExpatError):
-        return {}  # calamine read the file; this extra scan is best effort
+        return {}  # calamine reads the file or says what is wrong; this extra scan is best effort
+
+
+def _xlsx_extent(zf: zipfile.ZipFile, member: str) -> tuple[int, int]:
+    """(last row, last column) a sheet's cells reach, as python-calamine places them: by their reference,
+    else after the cell before (a row without a number follows the row before)."""
+    with zf.open(member) as fh:
+        head = fh.read(1 << 20)
+    with zf.open(member) as fh:
+        if b"<c>" not in head and b"<c/>" not in head and not re.search(rb"<c\s+(?!r=)", head):
+            # references throughout (columns past Z): the references alone
+            max_row = max_col = 0
+            tail = b""
+            while chunk := fh.read(1 << 20):
+                window = tail + chunk
+                cut = window.rfind(b"<c ")
+                body, tail = (window[:cut], window[cut:]) if cut > 0 else (window, b"")
+                for letters, digits in _CELL_REF_RE.findall(body):
+                    max_col = max(max_col, _letters_index(letters))
+                    max_row = max(max_row, int(digits))
+            for letters, digits in _CELL_REF_RE.findall(tail):
+                max_col = max(max_col, _letters_index(letters))
+                max_row = max(max_row, int(digits))
+            return max_row, max_col
+        return _xlsx_extent_counted(fh)
+
+
+def _xlsx_extent_counted(fh: object) -> tuple[int, int]:
+    state = {"row": 0, "col": 0, "max_row": 0, "max_col": 0}
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = name.rsplit(":", 1)[-1]
+        if local == "row":
+            r = attrs.get("r")
+            state["row"] = int(r) if r and r.isdigit() else state["row"] + 1
+            state["col"] = 0
+        elif local == "c":
+            ref = _cell_ref(attrs["r"]) if "r" in attrs else None
+            if ref is None:
+                state["col"] += 1
+                row = state["row"]
+            else:
+                row, state["col"] = ref[0], ref[1] + 1
+            state["max_row"] = max(state["max_row"], row)
+            state["max_col"] = max(state["max_col"], state["col"])
+
+    parser = xml.parsers.expat.ParserCreate()
+    parser.StartElementHandler = start
+    parser.ParseFile(fh)
+    return state["max_row"], state["max_col"]
 
 
 def _parse_xlsx_cells(fh: io.BufferedIOBase | object) -> dict[tuple[int, int], object]:
@@ -494,6 +640,10 @@ class Spreadsheet:
         if kind == "csv":
             self._csv_rows = _read_csv(path)
         else:
+            if kind in ("xlsx", "ods"):
+                _check_zip(path)
+            elif path.stat().st_size > MAX_PLAIN_FILE_BYTES:
+                raise _too_big(path, _mb(path.stat().st_size))
             try:
                 suffix = path.suffix.lower().lstrip(".")
                 if suffix == kind or (suffix == "xlsm" and kind == "xlsx"):
@@ -551,6 +701,9 @@ class Spreadsheet:
             rows = self._csv_rows or []
             reader = SheetReader(info.name, 0, lambda: iter(rows), n_rows=len(rows))
         else:
+            # an .xlsx sheet is measured before python-calamine allocates it (other formats: MAX_PLAIN_FILE_BYTES
+            # and MAX_UNPACKED_BYTES bound what it can allocate)
+            flagged_xlsx = _xlsx_scan(self.path, info.name) if self.kind == "xlsx" else {}
             try:
                 sheet = self._workbook.get_sheet_by_name(info.name)
             except Exception as exc:
@@ -560,11 +713,12 @@ class Spreadsheet:
                 n_rows, col_offset = 0, 0
             else:
                 n_rows, col_offset = end[0] + 1, start[1]
+            _check_rows(self.path, info.name, n_rows)
             merged_raw = sheet.merged_cell_ranges
             merged = [CellRange(a[0] + 1, a[1], b[0] + 1, b[1]) for a, b in merged_raw] if merged_raw is not None else []
             flagged: dict[tuple[int, int], object] = {}
             if self.kind == "xlsx":
-                flagged = _xlsx_flagged_cells(self.path, info.name)
+                flagged = flagged_xlsx
             elif self.kind == "ods":
                 ods_merged, flagged = _ods_marks(self.path, info.name)
                 merged = merged or ods_merged
@@ -626,6 +780,8 @@ _EXCEL_TEXT_RE = re.compile(r'="(.*)"', re.S)
 
 def _read_csv(path: Path) -> list[list[str]]:
     try:
+        if path.stat().st_size > MAX_PLAIN_FILE_BYTES:
+            raise _too_big(path, _mb(path.stat().st_size))
         data = path.read_bytes()
     except OSError as exc:
         raise _file_error(path, exc) from exc
@@ -653,6 +809,7 @@ def _read_csv(path: Path) -> list[list[str]]:
         csv.field_size_limit(limit)
     if not any(any(v.strip() for v in row) for row in rows):
         raise ImportFileError(t("File {name} is empty", name=path.name), where=str(path))
+    _check_rows(path, path.stem, len(rows))
     return rows
 
 
