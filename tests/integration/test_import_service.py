@@ -518,3 +518,23 @@ def test_dates_given_to_the_month(db: Database, db_path: Path, actor: Actor, tmp
     render_volume_forms(forms, parts=("cover",), out=pdf)
     text = sp.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "2021.03 — 2021.05" in text and "20210402 — 20210630" in text
+
+
+def test_a_new_fonds_is_named_from_the_file_or_by_the_clerk(db: Database, db_path: Path, actor: Actor, tmp_path: Path) -> None:
+    import openpyxl
+
+    register = tmp_path / "全宗名称.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["全宗号", "全宗名称", "档号", "案卷题名", "年度"])
+    book.active.append(["Q001", "某保险公司理赔档案", "Q001-LP·2019-D30-0001", "一", 2019])
+    book.active.append(["Q002", "", "Q002-LP·2019-D30-0001", "二", 2019])
+    book.save(register)
+    plan = importer.plan(db, register)
+    assert importer.new_fonds(db, plan) == {"Q001": (1, "某保险公司理赔档案"), "Q002": (1, "")}
+    importer.commit(db, actor, plan, create_missing_fonds=True, fonds_names={"Q002": "某分公司档案"})
+    conn = sqlite3.connect(db_path)
+    try:
+        names = dict(conn.execute("SELECT code, name FROM fonds WHERE code LIKE 'Q00%'").fetchall())
+    finally:
+        conn.close()
+    assert names == {"Q001": "某保险公司理赔档案", "Q002": "某分公司档案"}

@@ -21,6 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dry-run", action="store_true", help=h("check and report only; write nothing"))
     p.add_argument("--update-existing", action="store_true", help=h("update volumes whose 档号 is already catalogued"))
     p.add_argument("--create-fonds", action="store_true", help=h("create fonds that are not in the catalogue yet"))
+    p.add_argument("--without-locations", action="store_true",
+                   help=h("import rows whose location is not in the shelving, unshelved, with the location kept in their notes"))
+    p.add_argument("--fonds-name", action="append", default=[], metavar="CODE=NAME",
+                   help=h("the name of a fonds the import creates (repeat for several); default: the 全宗名称 column, else the code"))
     p.add_argument("--report", type=Path, default=None, help=h("save the problems to this workbook"))
     p.add_argument("--json", action="store_true", help=h("print the result as JSON"))
     p.set_defaults(func=run_import)
@@ -46,21 +50,31 @@ def run_import(args: argparse.Namespace) -> int:
     from archive_desk.settings import config_dir
 
     mapping = MappingStore(config_dir() / "import-mappings").load(args.mapping) if args.mapping else None
+    fonds_names = _fonds_names(args.fonds_name)
     db = open_db(args.db)
     try:
         sheet = args.sheet
         if sheet is None:  # every sheet holding a register (one a year, say), else the first sheet
             sheet = [m.sheet for m in register_sheets(args.file, args.kind)] or None
-        plan = importer.plan(db, args.file, kind=args.kind, sheet=sheet, mapping=mapping)
+        plan = importer.plan(db, args.file, kind=args.kind, sheet=sheet, mapping=mapping, locations_as_notes=args.without_locations)
         if args.report:
             write_error_report(plan, args.report)
         result = None
+        created_fonds: dict[str, str] = {}
         if not args.dry_run:
             result = importer.commit(db, Actor.current(), plan, update_existing=args.update_existing,
-                                     create_missing_fonds=args.create_fonds)
+                                     create_missing_fonds=args.create_fonds, fonds_names=fonds_names)
+            if result.fonds_created:
+                from sqlalchemy import select
+
+                from archive_desk.models import Fonds
+
+                with db.read() as session:
+                    created_fonds = dict(session.execute(select(Fonds.code, Fonds.name).where(Fonds.code.in_(result.fonds_created))).all())
     finally:
         db.dispose()
     duplicates = [r for r in plan.rows if r.status == RowStatus.DUPLICATE]
+    for_location = plan.refused_for_location_only()
     skipped = [r for r in plan.rows if r.status == RowStatus.SKIPPED]
     if args.json:
         s = plan.summary
@@ -73,13 +87,17 @@ def run_import(args: argparse.Namespace) -> int:
                           "reason": p.reason} for p in plan.problems()],
             "duplicates": [{"sheet": r.sheet, "row": r.row, "code": r.key, "first_row": r.duplicate_of} for r in duplicates],
             "skipped": [{"sheet": r.sheet, "row": r.row, "reason": r.skip_reason} for r in skipped],
+            "refused_for_location_only": for_location,
             "result": None if result is None else {
                 "created": result.created, "updated": result.updated, "unchanged": result.unchanged, "items": result.items,
-                "fonds_created": list(result.fonds_created),
+                "fonds_created": list(result.fonds_created), "fonds_names": created_fonds,
                 "failures": [{"sheet": f.sheet, "row": f.row, "value": f.value, "reason": f.reason} for f in result.failures]},
         })
     else:
         print(summary_text(plan.summary))
+        if for_location:  # the usual reason a whole register is refused: its places are not in this catalogue's shelving
+            print(t("{n} rows are refused only because of their location (not in the shelving); add --without-locations to "
+                    "import them unshelved with the location kept in their notes", n=for_location))
         for p in plan.problems():
             print(problem_text(p))
         for r in duplicates:
@@ -91,12 +109,30 @@ def run_import(args: argparse.Namespace) -> int:
             print(t("Imported: {created} new, {updated} updated, {unchanged} unchanged, {items} items; {failed} refused",
                     created=result.created, updated=result.updated, unchanged=result.unchanged, items=result.items,
                     failed=len(result.failures)))
+            for code, name in created_fonds.items():
+                if name == code:
+                    print(t("New fonds {code} is named by its code; rename it in the catalogue, or give --fonds-name {code}=NAME",
+                            code=code))
+                else:
+                    print(t("New fonds {code}: {name}", code=code, name=name))
             for f in result.failures:
                 print(t("{sheet} row {row}: {value}: {reason}", sheet=f.sheet, row=f.row, value=f.value, reason=f.reason),
                       file=sys.stderr)
         elif args.dry_run:
             print(t("Dry run: nothing was written."))
     return exit_status(plan, result)
+
+
+def _fonds_names(pairs: list[str]) -> dict[str, str]:
+    from archive_desk.errors import UserError
+
+    names: dict[str, str] = {}
+    for pair in pairs:
+        code, sep, name = pair.partition("=")
+        if not sep or not code.strip() or not name.strip():
+            raise UserError(t("--fonds-name takes CODE=NAME, e.g. --fonds-name Q001=某保险公司理赔档案; not {value}", value=pair))
+        names[code.strip().upper()] = name.strip()
+    return names
 
 
 def exit_status(plan, result) -> int:  # noqa: ANN001 - importing.ImportPlan, importer.ImportResult | None

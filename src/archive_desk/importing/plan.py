@@ -209,6 +209,12 @@ class ImportPlan:
     def with_status(self, status: RowStatus) -> list[RowResult]:
         return [row for row in self.rows if row.status is status]
 
+    def refused_for_location_only(self) -> int:
+        """Rows refused only because of their 存放位置 (a place the shelving does not have, or one not
+        understood): planned with ``unknown_locations_as_notes`` they import, the place kept in the notes."""
+        return sum(1 for row in self.rows if row.status is RowStatus.REJECTED and row.problems
+                   and all(p.field == "location" for p in row.problems))
+
     def problems(self) -> Iterator[CellProblem]:
         for row in self.rows:
             yield from row.problems
@@ -328,7 +334,7 @@ def _page_range(value: object) -> tuple[tuple[str, object], ...]:
     return (("page_start", first), ("page_end", last))
 
 
-_TEXT_FIELDS = ("title", "responsible", "notes", "insured", "patient", "ward", "name", "unit", "doc_no")
+_TEXT_FIELDS = ("title", "responsible", "notes", "fonds_name", "insured", "patient", "ward", "name", "unit", "doc_no")
 _REFERENCE_FIELDS = ("fonds_code", "category_code", "box_no", "claim_no", "policy_no", "record_no", "card_no")
 _DATE_FIELDS = ("start_date", "end_date", "date", "incident_date", "closing_date", "discharge_date")
 
@@ -463,8 +469,10 @@ class _SheetPlanner:
         resolve_location: Callable[[ParsedLocation], object] | None,
         location_cache: dict[tuple[object, ...], tuple[object, str | None]],
         today: date,
+        locations_as_notes: bool = False,
     ) -> None:
         self.reader = reader
+        self.locations_as_notes = locations_as_notes
         self.mapping = mapping
         self.kind = kind
         self.sheet = reader.name
@@ -537,7 +545,10 @@ class _SheetPlanner:
         try:
             parsed = parse_location(value)
         except CellError as exc:
-            problems.append(self.problem(number, col, "location", value, exc.reason))
+            if self.locations_as_notes:
+                values["location_text"] = _shown(value)
+            else:
+                problems.append(self.problem(number, col, "location", value, exc.reason))
             return
         values["location"] = parsed
         if self.resolve_location is None:
@@ -553,7 +564,8 @@ class _SheetPlanner:
             self.location_cache[key] = cached
         ref, reason = cached
         if reason is not None:
-            problems.append(self.problem(number, col, "location", value, reason))
+            if not self.locations_as_notes:  # else: imported unshelved, the place kept in the notes
+                problems.append(self.problem(number, col, "location", value, reason))
         else:
             values["location_ref"] = ref
 
@@ -681,6 +693,7 @@ def plan_import(
     should_cancel: Callable[[], bool] | None = None,
     limit: int | None = None,
     check_key: Callable[[Mapping[str, object]], str | None] | None = None,
+    unknown_locations_as_notes: bool = False,
 ) -> ImportPlan:
     """Plan importing ``path``; nothing is written.
 
@@ -702,6 +715,9 @@ def plan_import(
     - ``limit``: read only this many rows below the header (a preview; ``complete`` is False).
     - ``check_key(values) -> reason or None``: what the catalogue says of a row's key (volumes: a 档号
       that follows no category's code pattern); a reason is a problem on the key cell.
+    - ``unknown_locations_as_notes``: a place the shelving does not have, or one not understood, is no
+      problem: the row imports unshelved and the place goes into its notes (``values["location"]``
+      without ``location_ref``, or ``values["location_text"]``).
 
     ``values`` field names: code, title, year (int), retention (Y/D30/D10/C/S), security
     (公开/内部/秘密/机密/绝密) and security_years, start_date/end_date (from 起止日期 or from
@@ -718,7 +734,7 @@ def plan_import(
     gc.disable()
     try:
         return _plan(path, sheet, mapping, kind, existing_codes, known_volumes, resolve_location, progress, should_cancel, limit,
-                     check_key)
+                     check_key, unknown_locations_as_notes)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -736,6 +752,7 @@ def _plan(
     should_cancel: Callable[[], bool] | None,
     limit: int | None,
     check_key: Callable[[Mapping[str, object]], str | None] | None = None,
+    unknown_locations_as_notes: bool = False,
 ) -> ImportPlan:
     if sheet is None and isinstance(mapping, ColumnMapping):
         sheet = mapping.sheet  # the wizard's mapping belongs to the sheet it was made on
@@ -772,7 +789,7 @@ def _plan(
         today = _normalize._today()  # one day for the whole file (tests patch normalize._today)
         sheet_spans: list[tuple[SheetReader, ColumnMapping, int, int, int]] = []  # reader, mapping, first idx, end idx, blank_outside
         for reader, m in zip(readers, mappings, strict=True):
-            planner = _SheetPlanner(reader, m, kind, resolve_location, location_cache, today)
+            planner = _SheetPlanner(reader, m, kind, resolve_location, location_cache, today, unknown_locations_as_notes)
             first_index = len(rows)
             sheet_rows: list[RowResult] = []
             stop = m.header_row + limit if limit is not None else None

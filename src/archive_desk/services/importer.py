@@ -176,10 +176,13 @@ def _location_resolver(db: Database) -> Callable[[ParsedLocation], int | None] |
 
 
 def plan(db: Database, path: Path | str, *, kind: str = "volumes", sheet: str | int | list[str] | None = None, mapping: Any = None,
-         progress: Progress | None = None, should_cancel: Cancel | None = None, limit: int | None = None) -> ImportPlan:
-    """The import plan of a file against this catalogue (nothing is written)."""
+         progress: Progress | None = None, should_cancel: Cancel | None = None, limit: int | None = None,
+         locations_as_notes: bool = False) -> ImportPlan:
+    """The import plan of a file against this catalogue (nothing is written). ``locations_as_notes``:
+    a 存放位置 the shelving does not have does not refuse its row; the volume is imported unshelved
+    with the place in its notes (``ImportPlan.refused_for_location_only`` says how many rows that is)."""
     options: dict[str, Any] = {"sheet": sheet, "mapping": mapping, "kind": kind, "progress": progress,
-                               "should_cancel": should_cancel}
+                               "should_cancel": should_cancel, "unknown_locations_as_notes": locations_as_notes}
     if limit is not None:
         options["limit"] = limit
     if kind == "volumes":
@@ -198,9 +201,14 @@ def fonds_not_catalogued(db: Database, import_plan: ImportPlan) -> dict[str, int
     """The fonds the importable rows belong to (a 全宗号 column, else the 档号) that the catalogue does
     not hold yet, with how many rows each, in the file's order: a commit creates them when asked to,
     else refuses those rows. Read before the import so the preview can say so."""
+    return {code: count for code, (count, _name) in new_fonds(db, import_plan).items()}
+
+
+def new_fonds(db: Database, import_plan: ImportPlan) -> dict[str, tuple[int, str]]:
+    """:func:`fonds_not_catalogued` with the name the file gives each (its first 全宗名称, or "")."""
     if import_plan.kind != "volumes":
         return {}
-    missing: dict[str, int] = {}
+    missing: dict[str, tuple[int, str]] = {}
     with db.read() as session:
         ctx = _Context.reading(session)
     by_prefix: dict[str, str | None] = {}  # the fonds of a 档号 depends on what comes before its number
@@ -218,7 +226,8 @@ def fonds_not_catalogued(db: Database, import_plan: ImportPlan) -> dict[str, int
                     by_prefix[prefix] = None  # the plan has said so on the row already
             fonds = by_prefix[prefix]
         if fonds and str(fonds) not in ctx.fonds:
-            missing[str(fonds)] = missing.get(str(fonds), 0) + 1
+            count, name = missing.get(str(fonds), (0, ""))
+            missing[str(fonds)] = (count + 1, name or str(row.values.get("fonds_name") or ""))
     return missing
 
 
@@ -229,10 +238,11 @@ class _Context:
     """What a commit needs to know once: fonds and categories by code."""
 
     def __init__(self, session: Session, actor: Actor, create_missing_fonds: bool, default_fonds_id: int | None,
-                 default_category_id: int | None) -> None:
+                 default_category_id: int | None, fonds_names: Mapping[str, str] | None = None) -> None:
         self.session = session
         self.actor = actor
         self.create_missing_fonds = create_missing_fonds
+        self.fonds_names = {code: name.strip() for code, name in (fonds_names or {}).items() if name and name.strip()}
         self.fonds = {f.code: f.id for f in session.scalars(select(Fonds))}
         self.categories = {c.code: c for c in list_categories(session, active_only=False)}
         self.default_fonds_id = default_fonds_id
@@ -268,15 +278,18 @@ class _Context:
         self._positions[layer_id] += 1
         return self._positions[layer_id]
 
-    def fonds_id(self, code: str) -> int:
+    def fonds_id(self, code: str, name: str | None = None) -> int:
+        """The fonds ``code``, created when asked to: named as the clerk said (``fonds_names``), else by the
+        row's 全宗名称 (``name``), else by its code."""
         if code in self.fonds:
             return self.fonds[code]
         if not self.create_missing_fonds:
             raise CellError(t("The fonds {code} is not in the catalogue", code=code))
-        fonds = Fonds(code=code, name=code)
+        name = self.fonds_names.get(code) or (name or "").strip() or code
+        fonds = Fonds(code=code, name=name)
         self.session.add(fonds)
         self.session.flush()
-        audit.record(self.session, self.actor, "fonds.create", "fonds", fonds.id, None, {"code": code, "name": code, "by": "import"})
+        audit.record(self.session, self.actor, "fonds.create", "fonds", fonds.id, None, {"code": code, "name": name, "by": "import"})
         self.fonds[code] = fonds.id
         self.fonds_created.append(code)
         return fonds.id
@@ -319,7 +332,7 @@ def _volume_values(ctx: _Context, row: RowResult) -> dict[str, Any]:
     code = _canonical(str(values["code"]))
     category, parts = ctx.category_for(values, code)
     fonds_code = values.get("fonds_code") or parts.get("fonds")
-    fonds_id = ctx.fonds_id(str(fonds_code)) if fonds_code else ctx.default_fonds_id
+    fonds_id = ctx.fonds_id(str(fonds_code), values.get("fonds_name")) if fonds_code else ctx.default_fonds_id
     if fonds_id is None:
         raise CellError(t("The fonds of {code} is not known: add a 全宗号 column or choose a default fonds", code=code))
     year = values.get("year") or (int(str(parts["year"])) if "year" in parts else None)
@@ -343,8 +356,10 @@ def _volume_values(ctx: _Context, row: RowResult) -> dict[str, Any]:
     notes = values.get("notes") or ""
     location = values.get("location")
     layer_id = values.get("location_ref")  # matched to the shelving at planning time
-    if isinstance(location, ParsedLocation) and layer_id is None:  # no shelving yet: keep the place as text
+    if isinstance(location, ParsedLocation) and layer_id is None:  # no shelving yet (or not this place): kept as text
         notes = (notes + "；" if notes else "") + t("Former location: {text}", text=location.raw)
+    elif values.get("location_text"):  # a place not understood, imported "without locations"
+        notes = (notes + "；" if notes else "") + t("Former location: {text}", text=values["location_text"])
     return {
         "code": code, "barcode": code.replace(codes.MIDDLE_DOT, ".") if _CANONICAL_CODE.fullmatch(code) else codes.code_to_payload(code), "fonds_id": fonds_id, "category_id": category.id,
         "year": int(year), "retention": retention, "security": level, "security_period": period,
@@ -361,9 +376,11 @@ def _volume_values(ctx: _Context, row: RowResult) -> dict[str, Any]:
 def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existing: bool = False,
            create_missing_fonds: bool = False, default_fonds_id: int | None = None,
            default_category_id: int | None = None, progress: Progress | None = None,
-           should_cancel: Cancel | None = None) -> ImportResult:
+           should_cancel: Cancel | None = None, fonds_names: Mapping[str, str] | None = None) -> ImportResult:
     """Write the plan's accepted rows in one transaction; a row the catalogue refuses aborts nothing
-    but is reported (the file's rows read still add up: they move from ok to failures)."""
+    but is reported (the file's rows read still add up: they move from ok to failures). A fonds
+    created (``create_missing_fonds``) is named by ``fonds_names`` (code -> name), else by the file's
+    全宗名称 column, else by its code."""
     if not import_plan.complete:
         raise UserError(t("This is a preview of the first rows; plan the whole file before importing."))
     if import_plan.kind == "items":
@@ -373,7 +390,8 @@ def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existi
     try:
         return _commit_volumes(db, actor, import_plan, update_existing=update_existing,
                                create_missing_fonds=create_missing_fonds, default_fonds_id=default_fonds_id,
-                               default_category_id=default_category_id, progress=progress, should_cancel=should_cancel)
+                               default_category_id=default_category_id, progress=progress, should_cancel=should_cancel,
+                               fonds_names=fonds_names)
     except (sqlite3.IntegrityError, IntegrityError) as exc:  # the transaction is rolled back by now
         raise UserError(t("Another workstation saved some of these volumes while the file was being checked; "
                           "nothing was imported. Check the file again, then import it.")) from exc
@@ -381,11 +399,12 @@ def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existi
 
 def _commit_volumes(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existing: bool,
                     create_missing_fonds: bool, default_fonds_id: int | None, default_category_id: int | None,
-                    progress: Progress | None, should_cancel: Cancel | None) -> ImportResult:
+                    progress: Progress | None, should_cancel: Cancel | None,
+                    fonds_names: Mapping[str, str] | None = None) -> ImportResult:
     rows = [r for r in import_plan.rows if r.status == RowStatus.OK or (update_existing and r.status == RowStatus.EXISTING)]
     total = len(rows)
     with db.write() as session:
-        ctx = _Context(session, actor, create_missing_fonds, default_fonds_id, default_category_id)
+        ctx = _Context(session, actor, create_missing_fonds, default_fonds_id, default_category_id, fonds_names)
         failures: list[RowFailure] = []
         new_volumes = _NewVolumes(session, actor)
         updates = _Updates(session, actor, ctx, failures)
@@ -732,4 +751,4 @@ def _plain_summary(import_plan: ImportPlan) -> dict[str, int]:
             "existing": s.existing, "skipped": s.skipped}
 
 
-__all__ = ["ImportResult", "RowFailure", "commit", "fonds_not_catalogued", "pending_updates", "plan"]
+__all__ = ["ImportResult", "RowFailure", "commit", "fonds_not_catalogued", "new_fonds", "pending_updates", "plan"]
