@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QFileDialog,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -621,3 +622,38 @@ def test_sheets_with_other_columns_are_imported_one_at_a_time(qtbot, wizard: Imp
     page.sheet.setCurrentIndex(page.sheet.findData("2021"))
     wizard.next()
     assert mapping_page.isComplete() and wizard.mapping.sheet == "2021"
+
+
+def test_locations_the_shelving_lacks_are_explained_and_can_go_into_the_notes(qtbot, qapp, wizard: ImportWizard,  # noqa: ANN001
+                                                                             ctx: AppContext, tmp_path: Path) -> None:
+    """A catalogue with shelving (the demo's) knows none of the sample's places: the preview said "可导入 0 +
+    有错误 122" and the clerk had to find the 不导入 mapping. The fonds the import creates is named here."""
+    from archive_desk.services import locations
+
+    install_translators(qapp, "zh_CN")
+    with ctx.db.write() as session:
+        room = locations.create_room(session, ctx.actor, 1)
+        locations.create_rack(session, ctx.actor, room.id, 9, sides=1, columns=2, sections=1, layers=2)
+    to_preview(qtbot, wizard)
+    preview = wizard.preview_page
+    assert wizard.plan.summary.ok == 0 and not preview.isComplete()
+    assert "有 114 行仅因存放位置在库房中不存在而不能导入" in preview.summary.text()
+    assert preview.without_locations.isVisible() and "“不导入存放位置（记入备注）”" in preview.summary.text()
+    wizard.plan = None
+    preview.without_locations.setChecked(True)  # checks the file again
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30000)
+    assert wizard.plan.summary.ok == 114 and preview.isComplete()
+    assert "114 卷的存放位置将以文字记入备注" in preview.summary.text()
+    name = preview.findChild(QLineEdit, "fondsName_Q001")
+    assert name is not None and name.isVisible() and name.text() == ""  # the sample has no 全宗名称 column
+    name.setText("某保险公司理赔档案")
+    preview.grab().save(str(tmp_path / "preview.png"))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=60000)
+    assert wizard.result.created == 114
+    conn = sqlite3.connect(ctx.catalogue_path)
+    try:
+        assert conn.execute("SELECT name FROM fonds WHERE code = 'Q001'").fetchone() == ("某保险公司理赔档案",)
+        assert conn.execute("SELECT count(*) FROM volumes WHERE layer_id IS NULL AND notes LIKE '%原存放位置：%'").fetchone() == (114,)
+    finally:
+        conn.close()

@@ -538,6 +538,18 @@ class PreviewPage(QWizardPage):
         self.fonds_note = QLabel(self)
         self.fonds_note.setObjectName("fondsNote")
         self.fonds_note.setWordWrap(True)
+        #: a name for each fonds the import creates (from the file's 全宗名称 where it gives one)
+        self.fonds_names_box = QWidget(self)
+        self.fonds_names_box.setObjectName("fondsNames")
+        self.fonds_names_form = QFormLayout(self.fonds_names_box)
+        self.fonds_names_form.setContentsMargins(0, 0, 0, 0)
+        self.fonds_name_edits: dict[str, QLineEdit] = {}
+        self.fonds_names_box.hide()
+        #: rows refused only for a place the shelving lacks: imported unshelved, the place in their notes
+        self.without_locations = QCheckBox(self.tr("Import without locations (kept in the notes)"), self)
+        self.without_locations.setObjectName("withoutLocations")
+        self.without_locations.hide()
+        self.without_locations.toggled.connect(self._start_check)
         self.report = QPushButton(self.tr("Save the problems as a workbook…"), self)
         self.report.setObjectName("previewReport")
         self.report.clicked.connect(lambda: save_problems_workbook(self, self.wiz.plan, self.tr("Save the problems as a workbook")))
@@ -553,10 +565,12 @@ class PreviewPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
+        layout.addWidget(self.without_locations)  # under the line that explains it
         layout.addWidget(self.only_problems)
         layout.addWidget(self.view, 1)
         layout.addLayout(options)
         layout.addWidget(self.fonds_note)
+        layout.addWidget(self.fonds_names_box)
         self.runner = Runner(self)
         self.runner.progressed.connect(self._on_runner_progressed)
         self.runner.finished.connect(self._on_runner_finished)
@@ -593,10 +607,12 @@ class PreviewPage(QWizardPage):
         self.missing_fonds = {}
         self.updates = {}
         self.fonds_note.clear()
+        as_notes = self.without_locations.isChecked()
 
         def check(progress, cancel):  # noqa: ANN001, ANN202 - the worker's callbacks
-            plan = importer.plan(db, path, kind=kind, sheet=sheet, mapping=by, progress=progress, should_cancel=cancel)
-            return plan, importer.fonds_not_catalogued(db, plan), importer.pending_updates(db, plan)
+            plan = importer.plan(db, path, kind=kind, sheet=sheet, mapping=by, progress=progress, should_cancel=cancel,
+                                 locations_as_notes=as_notes)
+            return plan, importer.new_fonds(db, plan), importer.pending_updates(db, plan)
 
         self.runner.start(check, with_progress=True)
         self.completeChanged.emit()
@@ -609,8 +625,24 @@ class PreviewPage(QWizardPage):
         """Importable rows the import would refuse: their fonds is not catalogued and is not to be created."""
         return 0 if self.create_fonds.isChecked() else sum(self.missing_fonds.values())
 
+    def fonds_names(self) -> dict[str, str]:
+        """The names the clerk gave the fonds the import creates."""
+        return {code: edit.text().strip() for code, edit in self.fonds_name_edits.items() if edit.text().strip()}
+
+    def _build_fonds_names(self, suggested: dict[str, str]) -> None:
+        while self.fonds_names_form.rowCount():
+            self.fonds_names_form.removeRow(0)
+        self.fonds_name_edits = {}
+        for code in self.missing_fonds:
+            edit = QLineEdit(suggested.get(code, ""), self.fonds_names_box)
+            edit.setObjectName(f"fondsName_{code}")
+            edit.setPlaceholderText(self.tr("e.g. the name of the organisation whose records these are"))
+            self.fonds_names_form.addRow(self.tr("Name of the new fonds %1:").replace("%1", code), edit)
+            self.fonds_name_edits[code] = edit
+
     def _show_fonds(self) -> None:
         codes = "、".join(f"{code}（{n}）" for code, n in self.missing_fonds.items()) if self.missing_fonds else ""
+        self.fonds_names_box.setVisible(bool(codes) and self.create_fonds.isChecked())
         self.completeChanged.emit()
         if not codes:
             self.fonds_note.clear()
@@ -628,9 +660,12 @@ class PreviewPage(QWizardPage):
         self.progress.setValue(done)
 
     def _on_runner_finished(self, result: object) -> None:
-        plan, self.missing_fonds, self.updates = result  # type: ignore[misc]
+        plan, fonds, self.updates = result  # type: ignore[misc]
         assert isinstance(plan, ImportPlan)
         self.wiz.plan = plan
+        typed = self.fonds_names()  # a name typed before checking again is kept
+        self.missing_fonds = {code: count for code, (count, _name) in fonds.items()}
+        self._build_fonds_names({code: typed.get(code) or name for code, (_count, name) in fonds.items()})
         self._show_fonds()
         self.stop.hide()
         self.progress.setValue(self.progress.maximum())
@@ -655,12 +690,22 @@ class PreviewPage(QWizardPage):
                              .replace("%4", str(s.duplicate)).replace("%5", str(s.existing)).replace("%6", str(s.skipped))
                              .replace("%7", str(s.skipped_blank)).replace("%8", str(s.skipped_total)).replace("%9", str(s.skipped_signature)))
         # with shelving, a place is matched to its layer or the row is an error; without, it is kept as text
-        as_text = sum(1 for r in plan.rows if r.status == RowStatus.OK and r.values.get("location") is not None
-                      and r.values.get("location_ref") is None)
-        if as_text:
+        as_text = sum(1 for r in plan.rows if r.status == RowStatus.OK and (r.values.get("location_text") or (
+                      r.values.get("location") is not None and r.values.get("location_ref") is None)))
+        if as_text and self.without_locations.isChecked():
+            self.summary.setText(self.summary.text() + "\n" + self.tr(
+                "Imported without locations: the locations of %1 volumes go into their notes as text, to be shelved later.")
+                .replace("%1", str(as_text)))
+        elif as_text:
             self.summary.setText(self.summary.text() + "\n" + self.tr(
                 "No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.")
                 .replace("%1", str(as_text)))
+        for_location = plan.refused_for_location_only()
+        self.without_locations.setVisible(bool(for_location) or self.without_locations.isChecked())
+        if for_location:
+            self.summary.setText(self.summary.text() + "\n" + self.tr(
+                "%1 rows are refused only because their location is not in the shelving: tick “Import without locations "
+                "(kept in the notes)” to import them unshelved, the location kept in their notes.").replace("%1", str(for_location)))
         if plan.summary.existing:
             self.summary.setText(self.summary.text() + "\n" + self.tr(
                 "Of the %1 rows already catalogued, %2 differ from the catalogue (the Problems column says how); "
@@ -748,6 +793,7 @@ class ImportPage(QWizardPage):
         preview = self.wiz.preview_page
         db, actor, plan = self.wiz.ctx.db, self.wiz.ctx.actor, self.wiz.plan
         update, create = preview.update_existing.isChecked(), preview.create_fonds.isChecked()
+        names = preview.fonds_names()
         self.result.setText(self.tr("Importing…"))
         self.progress.reset()
         self.stop.setEnabled(True)
@@ -757,7 +803,8 @@ class ImportPage(QWizardPage):
         self.refused.clear()
         self.report.hide()
         self.runner.start(lambda progress, cancel: importer.commit(db, actor, plan, update_existing=update, create_missing_fonds=create,
-                                                                   progress=progress, should_cancel=cancel), with_progress=True)
+                                                                   progress=progress, should_cancel=cancel, fonds_names=names),
+                          with_progress=True)
 
     @property
     def running(self) -> bool:
