@@ -179,3 +179,63 @@ def test_a_new_fonds_without_a_name_is_said_to_be_named_by_its_code(capsys: pyte
     assert code == 0 and "--fonds-name Q001=" in out
     code, _out, err = run(capsys, "import", "--db", str(db_path), str(register), "--fonds-name", "Q001")
     assert code == 2 and "全宗号=名称" in err
+
+
+def yearly_workbook(path: Path, volumes: int = 15, items_each: int = 7) -> Path:
+    """A year's register as rooms keep it: the volumes on one sheet, their 卷内目录 on another."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "2019年案卷"
+    sheet.append(["2019年理赔案卷目录"])
+    sheet.append(["序号", "档号", "年度", "保管期限", "案卷题名", "起止日期", "页数"])
+    for n in range(1, volumes + 1):
+        sheet.append([n, f"Q001-LP·2019-D30-{n:04d}", 2019, "定期30年", f"第{n}号理赔案卷", "2019.03.05-2019.04.12", items_each * 2])
+    items = book.create_sheet("卷内目录")
+    items.append(["卷内文件目录"])
+    items.append(["序号", "档号", "文号", "责任者", "题名", "日期", "页数", "备注"])
+    for n in range(1, volumes + 1):
+        for seq in range(1, items_each + 1):
+            items.append([seq, f"Q001-LP·2019-D30-{n:04d}", "", "理赔部", f"第{n}号案卷的第{seq}份文件", "2019.03.05", 2, ""])
+    book.save(path)
+    return path
+
+
+def test_a_yearly_workbook_imports_its_item_list_after_its_volumes(capsys: pytest.CaptureFixture[str], db: Database,
+                                                                    db_path: Path, tmp_path: Path) -> None:
+    # the 卷内目录 sheet was read as volumes: 105 rows reported as 107 duplicates
+    register = yearly_workbook(tmp_path / "2019年.xlsx")
+    db.dispose()
+    code, out, _ = run(capsys, "import", "--db", str(db_path), str(register), "--create-fonds", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert (data["summary"]["ok"], data["summary"]["duplicate"]) == (15, 0)
+    assert (data["items_summary"]["rows_read"], data["items_summary"]["ok"]) == (105, 105)
+    assert [(s["sheet"], s["kind"], s["summary"]["ok"]) for s in data["sheets"]] == [("2019年案卷", "volumes", 15), ("卷内目录", "items", 105)]
+    assert (data["result"]["created"], data["result"]["items"]) == (15, 105)
+    assert volumes(db_path) == 15
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("SELECT count(*) FROM items").fetchone()[0] == 105
+        assert conn.execute("SELECT count(*) FROM volumes WHERE item_count = 7").fetchone()[0] == 15
+        assert conn.execute("SELECT count(*) FROM audit_log WHERE action = 'import.file'").fetchone()[0] == 1
+    finally:
+        conn.close()
+    # the accounting per sheet, in words
+    code, out, _ = run(capsys, "import", "--db", str(db_path), str(register), "--dry-run")
+    assert "工作表“2019年案卷”（案卷）" in out and "工作表“卷内目录”（卷内文件）" in out
+
+
+def test_a_yearly_workbook_is_all_or_nothing(capsys: pytest.CaptureFixture[str], db: Database, db_path: Path, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from archive_desk.services import importer
+
+    register = yearly_workbook(tmp_path / "2019年.xlsx", volumes=3, items_each=2)
+    db.dispose()
+
+    def broken(*_a: object, **_k: object) -> int:
+        raise RuntimeError("disk unplugged while the items were written")
+
+    monkeypatch.setattr(importer, "_write_items", broken)
+    with pytest.raises(RuntimeError):
+        run(capsys, "import", "--db", str(db_path), str(register), "--create-fonds")
+    assert volumes(db_path) == 0  # the volumes written before the items were rolled back with them

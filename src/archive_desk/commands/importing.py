@@ -44,7 +44,8 @@ def problem_text(p) -> str:  # noqa: ANN001 - importing.CellProblem
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from archive_desk.importing import MappingStore, RowStatus, register_sheets, write_error_report
+    from archive_desk.errors import UserError
+    from archive_desk.importing import MappingStore, RowStatus, item_list_sheets, register_sheets, write_error_report
     from archive_desk.services import importer
     from archive_desk.services.audit import Actor
     from archive_desk.settings import config_dir
@@ -54,16 +55,24 @@ def run_import(args: argparse.Namespace) -> int:
     db = open_db(args.db)
     try:
         sheet = args.sheet
+        item_sheets: list[str] = []
         if sheet is None:  # every sheet holding a register (one a year, say), else the first sheet
             sheet = [m.sheet for m in register_sheets(args.file, args.kind)] or None
+            if args.kind == "volumes" and mapping is None:
+                # a yearly workbook: its volumes, and their 卷内目录 on a sheet of its own, imported after them
+                item_sheets = [m.sheet for m in item_list_sheets(args.file)]
+                if item_sheets and sheet is None:
+                    raise UserError(t("File {name} holds only item lists (卷内目录: {sheets}); import it with --kind items",
+                                      name=args.file.name, sheets="、".join(item_sheets)))
         plan = importer.plan(db, args.file, kind=args.kind, sheet=sheet, mapping=mapping, locations_as_notes=args.without_locations)
+        items_plan = importer.plan(db, args.file, kind="items", sheet=item_sheets, volumes=plan) if item_sheets else None
         if args.report:
             write_error_report(plan, args.report)
         result = None
         created_fonds: dict[str, str] = {}
         if not args.dry_run:
             result = importer.commit(db, Actor.current(), plan, update_existing=args.update_existing,
-                                     create_missing_fonds=args.create_fonds, fonds_names=fonds_names)
+                                     create_missing_fonds=args.create_fonds, fonds_names=fonds_names, items=items_plan)
             if result.fonds_created:
                 from sqlalchemy import select
 
@@ -73,18 +82,21 @@ def run_import(args: argparse.Namespace) -> int:
                     created_fonds = dict(session.execute(select(Fonds.code, Fonds.name).where(Fonds.code.in_(result.fonds_created))).all())
     finally:
         db.dispose()
-    duplicates = [r for r in plan.rows if r.status == RowStatus.DUPLICATE]
+    plans = [plan, items_plan] if items_plan is not None else [plan]
+    all_rows = [r for each in plans for r in each.rows]
+    duplicates = [r for r in all_rows if r.status == RowStatus.DUPLICATE]
     for_location = plan.refused_for_location_only()
-    skipped = [r for r in plan.rows if r.status == RowStatus.SKIPPED]
+    skipped = [r for r in all_rows if r.status == RowStatus.SKIPPED]
+    problems = [p for each in plans for p in each.problems()]
+    per_sheet = [(sp, each.kind) for each in plans for sp in each.sheets]
     if args.json:
-        s = plan.summary
         print_json({
             "file": str(args.file), "dry_run": args.dry_run,
-            "summary": {"rows_read": s.rows_read, "ok": s.ok, "rejected": s.rejected, "duplicate": s.duplicate,
-                        "existing": s.existing, "skipped": s.skipped, "skipped_blank": s.skipped_blank,
-                        "skipped_total": s.skipped_total, "skipped_signature": s.skipped_signature},
+            "summary": _summary_json(plan.summary),
+            "items_summary": None if items_plan is None else _summary_json(items_plan.summary),
+            "sheets": [{"sheet": sp.name, "kind": kind, "summary": _summary_json(sp.summary)} for sp, kind in per_sheet],
             "problems": [{"sheet": p.sheet, "row": p.row, "column": p.column, "header": p.header, "value": str(p.value),
-                          "reason": p.reason} for p in plan.problems()],
+                          "reason": p.reason} for p in problems],
             "duplicates": [{"sheet": r.sheet, "row": r.row, "code": r.key, "first_row": r.duplicate_of} for r in duplicates],
             "skipped": [{"sheet": r.sheet, "row": r.row, "reason": r.skip_reason} for r in skipped],
             "refused_for_location_only": for_location,
@@ -94,11 +106,17 @@ def run_import(args: argparse.Namespace) -> int:
                 "failures": [{"sheet": f.sheet, "row": f.row, "value": f.value, "reason": f.reason} for f in result.failures]},
         })
     else:
-        print(summary_text(plan.summary))
+        if len(per_sheet) > 1:  # the accounting of each sheet, then of the file
+            for sp, kind in per_sheet:
+                print(t("Sheet {sheet} ({kind}): {summary}", sheet=sp.name, kind=t("volume list") if kind == "volumes" else t("item list"),
+                        summary=summary_text(sp.summary)))
+        print(summary_text(plan.summary) if items_plan is None else t("Volumes: {summary}", summary=summary_text(plan.summary)))
+        if items_plan is not None:
+            print(t("Items: {summary}", summary=summary_text(items_plan.summary)))
         if for_location:  # the usual reason a whole register is refused: its places are not in this catalogue's shelving
             print(t("{n} rows are refused only because of their location (not in the shelving); add --without-locations to "
                     "import them unshelved with the location kept in their notes", n=for_location))
-        for p in plan.problems():
+        for p in problems:
             print(problem_text(p))
         for r in duplicates:
             print(t("{sheet} row {row}: {code} repeats row {first}; not imported twice", sheet=r.sheet, row=r.row, code=r.key,
@@ -120,7 +138,13 @@ def run_import(args: argparse.Namespace) -> int:
                       file=sys.stderr)
         elif args.dry_run:
             print(t("Dry run: nothing was written."))
-    return exit_status(plan, result)
+    return exit_status(plan, result, items_plan)
+
+
+def _summary_json(s) -> dict[str, int]:  # noqa: ANN001 - importing.ImportSummary
+    return {"rows_read": s.rows_read, "ok": s.ok, "rejected": s.rejected, "duplicate": s.duplicate, "existing": s.existing,
+            "skipped": s.skipped, "skipped_blank": s.skipped_blank, "skipped_total": s.skipped_total,
+            "skipped_signature": s.skipped_signature}
 
 
 def _fonds_names(pairs: list[str]) -> dict[str, str]:
@@ -135,11 +159,11 @@ def _fonds_names(pairs: list[str]) -> dict[str, str]:
     return names
 
 
-def exit_status(plan, result) -> int:  # noqa: ANN001 - importing.ImportPlan, importer.ImportResult | None
+def exit_status(plan, result, items_plan=None) -> int:  # noqa: ANN001 - ImportPlan, ImportResult | None, ImportPlan | None
     """0 done; 1 done in part (some rows refused: errors, duplicates, refused by the catalogue); 2 nothing
     done (every row that could change the catalogue was refused). A dry run is judged by what it would do.
     Rows already catalogued are not refusals: importing a file twice is done the second time too."""
-    s = plan.summary
+    s = plan.summary if items_plan is None else plan.summary + items_plan.summary
     refused = s.rejected + s.duplicate + (len(result.failures) if result is not None else 0)
     if not refused:
         return 0

@@ -177,10 +177,12 @@ def _location_resolver(db: Database) -> Callable[[ParsedLocation], int | None] |
 
 def plan(db: Database, path: Path | str, *, kind: str = "volumes", sheet: str | int | list[str] | None = None, mapping: Any = None,
          progress: Progress | None = None, should_cancel: Cancel | None = None, limit: int | None = None,
-         locations_as_notes: bool = False) -> ImportPlan:
+         locations_as_notes: bool = False, volumes: ImportPlan | None = None) -> ImportPlan:
     """The import plan of a file against this catalogue (nothing is written). ``locations_as_notes``:
     a 存放位置 the shelving does not have does not refuse its row; the volume is imported unshelved
-    with the place in its notes (``ImportPlan.refused_for_location_only`` says how many rows that is)."""
+    with the place in its notes (``ImportPlan.refused_for_location_only`` says how many rows that is).
+    ``volumes`` (items only): the plan of the volumes of the same workbook, imported in the same commit:
+    an item of one of its importable volumes is not refused for a volume not yet catalogued."""
     options: dict[str, Any] = {"sheet": sheet, "mapping": mapping, "kind": kind, "progress": progress,
                                "should_cancel": should_cancel, "unknown_locations_as_notes": locations_as_notes}
     if limit is not None:
@@ -192,7 +194,12 @@ def plan(db: Database, path: Path | str, *, kind: str = "volumes", sheet: str | 
         if resolver is not None:
             options["resolve_location"] = resolver
     elif kind == "items":
-        options["known_volumes"] = _existing_codes(db)
+        catalogued = _existing_codes(db)
+        options["known_volumes"] = catalogued
+        if volumes is not None:
+            planned = [str(r.values["code"]) for r in volumes.rows if r.status in (RowStatus.OK, RowStatus.EXISTING) and r.values.get("code")]
+            coming = {*planned, *(_canonical(c) for c in planned)}
+            options["known_volumes"] = lambda keys: {k for k in keys if k in coming} | catalogued([k for k in keys if k not in coming])
         options["existing_codes"] = _existing_items(db)
     return plan_import(path, **options)
 
@@ -376,11 +383,13 @@ def _volume_values(ctx: _Context, row: RowResult) -> dict[str, Any]:
 def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existing: bool = False,
            create_missing_fonds: bool = False, default_fonds_id: int | None = None,
            default_category_id: int | None = None, progress: Progress | None = None,
-           should_cancel: Cancel | None = None, fonds_names: Mapping[str, str] | None = None) -> ImportResult:
+           should_cancel: Cancel | None = None, fonds_names: Mapping[str, str] | None = None,
+           items: ImportPlan | None = None) -> ImportResult:
     """Write the plan's accepted rows in one transaction; a row the catalogue refuses aborts nothing
     but is reported (the file's rows read still add up: they move from ok to failures). A fonds
     created (``create_missing_fonds``) is named by ``fonds_names`` (code -> name), else by the file's
-    全宗名称 column, else by its code."""
+    全宗名称 column, else by its code. ``items``: the plan of the workbook's 卷内目录 sheets (planned with
+    ``volumes=`` this plan), written after the volumes in the same transaction: all or nothing."""
     if not import_plan.complete:
         raise UserError(t("This is a preview of the first rows; plan the whole file before importing."))
     if import_plan.kind == "items":
@@ -391,7 +400,7 @@ def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existi
         return _commit_volumes(db, actor, import_plan, update_existing=update_existing,
                                create_missing_fonds=create_missing_fonds, default_fonds_id=default_fonds_id,
                                default_category_id=default_category_id, progress=progress, should_cancel=should_cancel,
-                               fonds_names=fonds_names)
+                               fonds_names=fonds_names, items=items)
     except (sqlite3.IntegrityError, IntegrityError) as exc:  # the transaction is rolled back by now
         raise UserError(t("Another workstation saved some of these volumes while the file was being checked; "
                           "nothing was imported. Check the file again, then import it.")) from exc
@@ -400,7 +409,7 @@ def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existi
 def _commit_volumes(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existing: bool,
                     create_missing_fonds: bool, default_fonds_id: int | None, default_category_id: int | None,
                     progress: Progress | None, should_cancel: Cancel | None,
-                    fonds_names: Mapping[str, str] | None = None) -> ImportResult:
+                    fonds_names: Mapping[str, str] | None = None, items: ImportPlan | None = None) -> ImportResult:
     rows = [r for r in import_plan.rows if r.status == RowStatus.OK or (update_existing and r.status == RowStatus.EXISTING)]
     total = len(rows)
     with db.write() as session:
@@ -428,13 +437,15 @@ def _commit_volumes(db: Database, actor: Actor, import_plan: ImportPlan, *, upda
         new_volumes.close()
         ids = [*updates.ids, *new_volumes.ids]
         created, updated, unchanged = len(new_volumes.ids), len(updates.ids), updates.unchanged
-        if created or updated:  # an import that wrote nothing leaves no trace in the log
+        item_count = _write_items(session, actor, items, failures, None, should_cancel) if items is not None else 0
+        if created or updated or item_count:  # an import that wrote nothing leaves no trace in the log
             audit.record(session, actor, "import.file", "catalogue", None, None, {
                 "file": Path(import_plan.path).name, "created": created, "updated": updated, "unchanged": unchanged,
-                "failed": len(failures), "summary": _plain_summary(import_plan)})
+                "items": item_count, "failed": len(failures), "summary": _plain_summary(import_plan)})
         if progress is not None:
             progress(total, total)
-        return ImportResult(created, updated, unchanged, 0, tuple(failures), tuple(ctx.fonds_created), tuple(ids), tuple(updates.codes))
+        return ImportResult(created, updated, unchanged, item_count, tuple(failures), tuple(ctx.fonds_created), tuple(ids),
+                            tuple(updates.codes))
 
 
 #: what a value of the file (a key of ``RowResult.values``) may change on a catalogued volume
@@ -670,51 +681,60 @@ class _NewVolumes:
 
 def _commit_items(db: Database, actor: Actor, import_plan: ImportPlan, *, progress: Progress | None,
                   should_cancel: Cancel | None) -> ImportResult:
-    rows = [r for r in import_plan.rows if r.status == RowStatus.OK]
     failures: list[RowFailure] = []
     with db.write() as session:
-        volume_of: dict[str, int] = {}
-        added: set[int] = set()
-        next_seq: dict[int, int] = {}
-        count = 0
-        entries = []
-        for done, row in enumerate(rows, start=1):
-            if should_cancel is not None and should_cancel():
-                raise ImportCancelled(t("Import cancelled; nothing was changed"))
-            code = codes.canonical_code(str(row.values.get("volume_code") or row.values.get("code") or ""))
-            vid = volume_of.get(code)
-            if vid is None:
-                vid = session.scalar(select(Volume.id).where(Volume.code == code))
-                if vid is None:
-                    failures.append(RowFailure(row.sheet, row.row, "", code, t("There is no volume {code}", code=code)))
-                    continue
-                volume_of[code] = vid
-                next_seq[vid] = (session.scalar(select(Item.seq).where(Item.volume_id == vid).order_by(Item.seq.desc()).limit(1)) or 0)
-            next_seq[vid] += 1
-            values = row.values
-            item = Item(volume_id=vid, seq=int(values.get("seq") or next_seq[vid]), title=values.get("title") or "",
-                        doc_no=values.get("doc_no") or "", responsible=values.get("responsible") or "",
-                        date=values.get("date"), date_precision=values.get("date_precision"), security=getattr(values.get("security"), "level", values.get("security")) or "公开",
-                        pages=values.get("pages") or 0, notes=values.get("notes") or "", created_by=actor.user, updated_by=actor.user,
-                        page_start=values.get("page_start"), page_end=values.get("page_end"))
-            session.add(item)
-            session.flush()
-            added.add(item.id)
-            entries.append(("item.import", "item", item.id, None, {"volume": code, "seq": item.seq, "title": item.title}))
-            count += 1
-            if progress is not None and done % 500 == 0:
-                progress(done, len(rows))
-        for vid in set(volume_of.values()):
-            items = list(session.scalars(select(Item).where(Item.volume_id == vid, Item.removed.is_(False)).order_by(Item.seq, Item.id)))
-            _number_pages(items, added)
-            volume = session.get(Volume, vid)
-            assert volume is not None
-            volume.item_count = len(items)
-        audit.record_many(session, actor, entries)
+        count = _write_items(session, actor, import_plan, failures, progress, should_cancel)
         if count:  # an import that wrote nothing leaves no trace in the log
             audit.record(session, actor, "import.file", "catalogue", None, None,
                          {"file": Path(import_plan.path).name, "items": count, "failed": len(failures)})
     return ImportResult(0, 0, 0, count, tuple(failures))
+
+
+def _write_items(session: Session, actor: Actor, import_plan: ImportPlan, failures: list[RowFailure],
+                 progress: Progress | None, should_cancel: Cancel | None) -> int:
+    """The plan's accepted items, in the caller's transaction (after the volumes of the same workbook,
+    so an item finds a volume imported a moment before); returns how many were written."""
+    rows = [r for r in import_plan.rows if r.status == RowStatus.OK]
+    volume_of: dict[str, int] = {}
+    added: set[int] = set()
+    next_seq: dict[int, int] = {}
+    count = 0
+    entries = []
+    for done, row in enumerate(rows, start=1):
+        if should_cancel is not None and should_cancel():
+            raise ImportCancelled(t("Import cancelled; nothing was changed"))
+        code = codes.canonical_code(str(row.values.get("volume_code") or row.values.get("code") or ""))
+        vid = volume_of.get(code)
+        if vid is None:
+            vid = session.scalar(select(Volume.id).where(Volume.code == code))
+            if vid is None:
+                failures.append(RowFailure(row.sheet, row.row, "", code, t("There is no volume {code}", code=code)))
+                continue
+            volume_of[code] = vid
+            next_seq[vid] = (session.scalar(select(Item.seq).where(Item.volume_id == vid).order_by(Item.seq.desc()).limit(1)) or 0)
+        next_seq[vid] += 1
+        values = row.values
+        item = Item(volume_id=vid, seq=int(values.get("seq") or next_seq[vid]), title=values.get("title") or "",
+                    doc_no=values.get("doc_no") or "", responsible=values.get("responsible") or "",
+                    date=values.get("date"), date_precision=values.get("date_precision"),
+                    security=getattr(values.get("security"), "level", values.get("security")) or "公开",
+                    pages=values.get("pages") or 0, notes=values.get("notes") or "", created_by=actor.user, updated_by=actor.user,
+                    page_start=values.get("page_start"), page_end=values.get("page_end"))
+        session.add(item)
+        session.flush()
+        added.add(item.id)
+        entries.append(("item.import", "item", item.id, None, {"volume": code, "seq": item.seq, "title": item.title}))
+        count += 1
+        if progress is not None and done % 500 == 0:
+            progress(done, len(rows))
+    for vid in set(volume_of.values()):
+        items = list(session.scalars(select(Item).where(Item.volume_id == vid, Item.removed.is_(False)).order_by(Item.seq, Item.id)))
+        _number_pages(items, added)
+        volume = session.get(Volume, vid)
+        assert volume is not None
+        volume.item_count = len(items)
+    audit.record_many(session, actor, entries)
+    return count
 
 
 def _number_pages(items: list[Item], added: set[int]) -> None:
