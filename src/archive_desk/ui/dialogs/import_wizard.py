@@ -57,6 +57,7 @@ from archive_desk.importing import (
     apply_template,
     detect_mapping,
     field_label,
+    item_list_sheets,
     list_sheets,
     open_spreadsheet,
     register_sheets,
@@ -386,6 +387,7 @@ class MappingPage(QWizardPage):
         kind = page.kind.currentData()
         self.wiz.mapping = None
         self.wiz.sheets = None
+        self.wiz.item_sheets = []
         self._reader = None
         self.problem.clear()
         self.sheets.clear()
@@ -422,6 +424,12 @@ class MappingPage(QWizardPage):
         self.wiz.sheet_mappings = {m.sheet: m for m in found}
         self.sheets.setText(self.tr("Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.")
                             .replace("%1", str(len(found))).replace("%2", "、".join(self.wiz.sheets)).replace("%3", first.sheet))
+        if kind == "volumes":
+            self.wiz.item_sheets = [m.sheet for m in item_list_sheets(path)]
+            if self.wiz.item_sheets:
+                self.sheets.setText(self.sheets.text() + "\n" + self.tr(
+                    "Sheet %1 is the volumes' item list (卷内目录): its items are imported after the volumes, in the same import.")
+                    .replace("%1", "、".join(self.wiz.item_sheets)))
         return first.sheet
 
     def _show_problem(self, text: str) -> None:
@@ -608,11 +616,15 @@ class PreviewPage(QWizardPage):
         self.updates = {}
         self.fonds_note.clear()
         as_notes = self.without_locations.isChecked()
+        item_sheets = list(self.wiz.item_sheets) if sheets else []
+        self.wiz.items_plan = None
 
         def check(progress, cancel):  # noqa: ANN001, ANN202 - the worker's callbacks
             plan = importer.plan(db, path, kind=kind, sheet=sheet, mapping=by, progress=progress, should_cancel=cancel,
                                  locations_as_notes=as_notes)
-            return plan, importer.new_fonds(db, plan), importer.pending_updates(db, plan)
+            items = (importer.plan(db, path, kind="items", sheet=item_sheets, should_cancel=cancel, volumes=plan)
+                     if item_sheets else None)
+            return plan, importer.new_fonds(db, plan), importer.pending_updates(db, plan), items
 
         self.runner.start(check, with_progress=True)
         self.completeChanged.emit()
@@ -660,7 +672,7 @@ class PreviewPage(QWizardPage):
         self.progress.setValue(done)
 
     def _on_runner_finished(self, result: object) -> None:
-        plan, fonds, self.updates = result  # type: ignore[misc]
+        plan, fonds, self.updates, self.wiz.items_plan = result  # type: ignore[misc]
         assert isinstance(plan, ImportPlan)
         self.wiz.plan = plan
         typed = self.fonds_names()  # a name typed before checking again is kept
@@ -700,6 +712,14 @@ class PreviewPage(QWizardPage):
             self.summary.setText(self.summary.text() + "\n" + self.tr(
                 "No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.")
                 .replace("%1", str(as_text)))
+        items = self.wiz.items_plan
+        if items is not None:
+            t_ = items.summary
+            self.summary.setText(self.summary.text() + "\n" + self.tr(
+                "Item list (%1): %2 rows read = %3 to import + %4 with errors + %5 duplicates + %6 already catalogued + %7 skipped")
+                .replace("%1", "、".join(sp.name for sp in items.sheets)).replace("%2", str(t_.rows_read)).replace("%3", str(t_.ok))
+                .replace("%4", str(t_.rejected)).replace("%5", str(t_.duplicate)).replace("%6", str(t_.existing))
+                .replace("%7", str(t_.skipped)))
         for_location = plan.refused_for_location_only()
         self.without_locations.setVisible(bool(for_location) or self.without_locations.isChecked())
         if for_location:
@@ -739,7 +759,8 @@ class PreviewPage(QWizardPage):
         if plan is None:
             return False
         updating = plan.kind == "volumes" and self.update_existing.isChecked() and self.changing() > 0
-        return plan.summary.ok > self.refused_for_fonds() or updating
+        items = self.wiz.items_plan is not None and self.wiz.items_plan.summary.ok > 0
+        return plan.summary.ok > self.refused_for_fonds() or updating or items
 
 
 class ImportPage(QWizardPage):
@@ -794,6 +815,7 @@ class ImportPage(QWizardPage):
         db, actor, plan = self.wiz.ctx.db, self.wiz.ctx.actor, self.wiz.plan
         update, create = preview.update_existing.isChecked(), preview.create_fonds.isChecked()
         names = preview.fonds_names()
+        items = self.wiz.items_plan
         self.result.setText(self.tr("Importing…"))
         self.progress.reset()
         self.stop.setEnabled(True)
@@ -803,7 +825,8 @@ class ImportPage(QWizardPage):
         self.refused.clear()
         self.report.hide()
         self.runner.start(lambda progress, cancel: importer.commit(db, actor, plan, update_existing=update, create_missing_fonds=create,
-                                                                   progress=progress, should_cancel=cancel, fonds_names=names),
+                                                                   progress=progress, should_cancel=cancel, fonds_names=names,
+                                                                   items=items),
                           with_progress=True)
 
     @property
@@ -890,7 +913,10 @@ class ImportWizard(QWizard):
         self.sheets: list[str] | None = None
         #: each of those sheets as its columns were found (their headers are the same, row by row)
         self.sheet_mappings: dict[str, ColumnMapping] = {}
+        #: a yearly workbook's 卷内目录 sheets: their items are imported after the volumes, in the same import
+        self.item_sheets: list[str] = []
         self.plan: ImportPlan | None = None
+        self.items_plan: ImportPlan | None = None
         self.result: importer.ImportResult | None = None
         #: Cancel was pressed (or the window closed) while the import ran: close when it has ended
         self._close_when_done = False
