@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+from datetime import date
 import sqlite3
 import subprocess
 import sys
@@ -518,6 +519,17 @@ def test_dates_given_to_the_month(db: Database, db_path: Path, actor: Actor, tmp
     render_volume_forms(forms, parts=("cover",), out=pdf)
     text = sp.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "2021.03 — 2021.05" in text and "20210402 — 20210630" in text
+    # edited in the catalogue: another field keeps the months; a date typed to the day ends them
+    with db.write() as session:
+        v = catalogue.get_volume(session, 1)
+        v = catalogue.update_volume(session, actor, v.id, v.version, {"title": "按月登记的案卷（改）"})
+    with db.read() as session:
+        assert labels.volume_forms(session, [1])[0].date_start == "2021.03"
+    with db.write() as session:
+        catalogue.update_volume(session, actor, v.id, v.version, {"start_date": "2021-03-15"})
+    with db.read() as session:
+        form = labels.volume_forms(session, [1])[0]
+    assert (form.date_start, form.date_end) == (date(2021, 3, 15), date(2021, 5, 31))
 
 
 def test_a_new_fonds_is_named_from_the_file_or_by_the_clerk(db: Database, db_path: Path, actor: Actor, tmp_path: Path) -> None:
