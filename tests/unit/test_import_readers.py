@@ -436,3 +436,24 @@ def test_too_many_rows_are_refused_with_the_limit(tmp_path, monkeypatch):
     with pytest.raises(ImportFileError) as caught:
         open_spreadsheet(path)
     assert "5 行" in str(caught.value) and "3 行" in str(caught.value)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="ru_maxrss: the resource module is Unix only")
+def test_an_ods_repeating_a_value_over_millions_of_cells_is_refused(tmp_path):
+    # 1 KB: one cell with a value repeated over 1,000 columns and 99,000 rows; python-calamine took 3.2 GB and aborted
+    import zipfile
+
+    path = tmp_path / "重复.ods"
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+               'office:version="1.2"><office:body><office:spreadsheet><table:table table:name="目录"><table:table-row><table:table-cell '
+               'office:value-type="string"><text:p>档号</text:p></table:table-cell></table:table-row><table:table-row '
+               'table:number-rows-repeated="99000"><table:table-cell office:value-type="float" office:value="1" '
+               'table:number-columns-repeated="1000"><text:p>1</text:p></table:table-cell></table:table-row></table:table>'
+               "</office:spreadsheet></office:body></office:document-content>")
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    measured = _plan_in_a_process(path)
+    assert "太大" in measured["outcome"] and "99,001,000" in measured["outcome"]
+    assert measured["rss_mb"] <= 600

@@ -438,6 +438,77 @@ def _parse_xlsx_cells(fh: io.BufferedIOBase | object) -> dict[tuple[int, int], o
     return flagged
 
 
+# ------------------------------------------------------------------------------------- .ods extent
+
+#: a run of repeated rows or cells: how an .ods writes blank stretches, and how a 1 KB file can ask
+#: python-calamine for 99 M cells (3.2 GB, then an abort)
+_ODS_LONG_REPEAT_RE = re.compile(rb'number-(?:rows|columns)-repeated="\d{3,}"')
+_ODS_TAG_RE = re.compile(rb"<table:(table-row|table-cell|covered-table-cell|table)\b([^>]*?)(/?)>|</table:(table-row|table)>")
+_ODS_ROWS_RE = re.compile(rb'number-rows-repeated="(\d+)"')
+_ODS_COLS_RE = re.compile(rb'number-columns-repeated="(\d+)"')
+
+
+def _ods_scan(path: Path) -> None:
+    """Refuse an .ods whose sheets span more than :data:`MAX_CELLS` cells, counting repeated rows and
+    cells that hold a value (a blank run at the end of a row or sheet is no cell). Only files with a
+    long run (100 or more) are measured: without one, a sheet's cells are bounded by the XML's size."""
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
+            tail = b""
+            found = False
+            while chunk := fh.read(1 << 20):
+                if _ODS_LONG_REPEAT_RE.search(tail + chunk):
+                    found = True
+                    break
+                tail = chunk[-40:]
+            if not found:
+                return
+        with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
+            worst = _ods_extent(fh)
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return  # python-calamine says what is wrong with the file
+    if worst > MAX_CELLS:
+        raise _too_big(path, t("its sheets span {cells} cells; at most {limit} are read", cells=f"{worst:,}", limit=f"{MAX_CELLS:,}"))
+
+
+def _ods_extent(fh: object) -> int:
+    """The largest sheet's rectangle (last row with a value × last column with a value), in cells."""
+    worst = 0
+    rows = last_row = width = 0  # of the current sheet
+    repeat = 1  # of the current row
+    col = row_last_col = 0
+    tail = b""
+    while True:
+        chunk = fh.read(1 << 20)  # type: ignore[attr-defined]
+        window = tail + chunk
+        cut = window.rfind(b"<") if chunk else len(window)
+        body, tail = (window[:cut], window[cut:]) if cut > 0 else (window, b"")
+        for m in _ODS_TAG_RE.finditer(body):
+            name, attrs, closed, end = m.groups()
+            if end == b"table" or name == b"table":
+                worst = max(worst, last_row * width)
+                rows = last_row = width = 0
+            elif name == b"table-row":
+                found = _ODS_ROWS_RE.search(attrs)
+                repeat = int(found.group(1)) if found else 1
+                col = row_last_col = 0
+                if closed:
+                    rows += repeat
+            elif end == b"table-row":
+                if row_last_col:
+                    last_row = rows + repeat
+                    width = max(width, row_last_col)
+                rows += repeat
+            elif name is not None:  # a cell
+                found = _ODS_COLS_RE.search(attrs)
+                col += int(found.group(1)) if found else 1
+                if b"value-type" in attrs:
+                    row_last_col = col
+        if not chunk:
+            break
+    return max(worst, last_row * width)
+
+
 # ----------------------------------------------------------------------- .ods merges and error cells
 
 _TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -642,6 +713,8 @@ class Spreadsheet:
         else:
             if kind in ("xlsx", "ods"):
                 _check_zip(path)
+            if kind == "ods":
+                _ods_scan(path)
             elif path.stat().st_size > MAX_PLAIN_FILE_BYTES:
                 raise _too_big(path, _mb(path.stat().st_size))
             try:
