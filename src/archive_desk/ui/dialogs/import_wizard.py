@@ -108,7 +108,7 @@ def save_problems_workbook(parent: QWidget, plan: ImportPlan | None, title: str,
 
 
 #: a volume's column -> the import field that names it, for labels
-_FIELD_OF_COLUMN = {"layer_id": "location", "security_period": "security"}
+_FIELD_OF_COLUMN = {"layer_id": "location", "security_period": "security", "date_precision": "date_range"}
 
 
 class PlanModel(QAbstractTableModel):
@@ -182,7 +182,9 @@ class PlanModel(QAbstractTableModel):
         parts = []
         for name, (before, after) in changes.items():
             label = field_label(_FIELD_OF_COLUMN.get(name, name)) if name != "custom" else self.tr("Category fields")
-            if name in ("custom", "security_period"):
+            if name == "date_precision" and ("start_date" in changes or "end_date" in changes):
+                continue  # said with the dates
+            if name in ("custom", "security_period", "date_precision"):
                 parts.append(label)
             else:
                 parts.append(f"{label}：{before or '—'} → {after or '—'}")
