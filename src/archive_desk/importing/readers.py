@@ -190,12 +190,14 @@ def _sniff(path: Path) -> str:
 #: What an import reads and holds, so that no file - a register too big for one import, a damaged file or
 #: one built to exhaust memory (a "zip bomb": 4.7 MB on disk, 1 GB of sheet XML) - takes the process past
 #: about 600 MB. A 100,000-row register (72 MB of sheet XML, 2.7 M cells) stays well inside each.
-#: Rows of one file (planning holds about 2 KB a row; 100,000 rows imported in about 340 MB)
+#: Rows of one file (measured with benchmarks/bench_import: 100,000 rows, 72 MB of sheet XML, imported at a
+#: peak of 336 MB; 147,700 rows, 107 MB, at 457 MB)
 MAX_ROWS = 150_000
 #: Unpacked size of the XML parts of an .xlsx/.ods (sheets, shared strings): checked before anything is
 #: unpacked, from the sizes the archive declares (python-calamine and zipfile both stop a part that
-#: inflates past its declared size)
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+#: inflates past its declared size). The text of the cells is held about twice over while planning, so
+#: rows of long text are bounded here rather than by MAX_ROWS
+MAX_UNPACKED_BYTES = 150 * 1024 * 1024
 #: Cells of one sheet as python-calamine holds it: a rectangle from its first to its last cell, 32 bytes
 #: each (a tiny file with one cell at A1 and one at XFD100000 asked for 52 GB)
 MAX_CELLS = 8_000_000
