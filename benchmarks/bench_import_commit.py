@@ -1,5 +1,7 @@
-"""Benchmark a whole import into a catalogue: plan + one-transaction commit, against a floor of
-python-calamine reading the file plus bare executemany inserts of the same rows.
+"""Benchmark a whole import into a catalogue: plan + one-transaction commit, against the floor of the
+catalogue's own writes: python-calamine reading the file plus the same rows executemany'd into the
+volumes table as its schema stands (its indexes and the search-index trigger). Prints the ratio (target
+<= 1.3x) and the peak RSS (target <= 400 MB at 100,000 rows), and the bare floor for scale.
 
     python benchmarks/bench_import_commit.py [--rows 100000]
 
@@ -52,10 +54,10 @@ t1 = time.perf_counter(); c1 = time.process_time()
 print(json.dumps({"total": t1 - t0, "cpu": c1 - c0, "rows": len(rows), "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
-# A second figure, for scale (not a floor the target speaks of): the same bare executemany, but into the
-# catalogue's own volumes table as its schema stands, so the database does what it does for any insert there
-# (unique 档号 and barcode, seven indexes, and the search-index trigger tokenising and indexing row by row).
-# Values are taken from the cells as they are: no normalising, no checks, no audit.
+# The floor issue #9 judges the import by: the same rows executemany'd into the catalogue's own volumes table
+# as its schema stands, so the database does what it does for any insert there (unique 档号 and barcode, seven
+# indexes, and the search-index trigger tokenising and indexing row by row). Values are taken from the cells as
+# they are: no normalising, no checks, no audit.
 FLOOR_CATALOGUE = r"""
 import json, resource, sqlite3, sys, time
 from python_calamine import CalamineWorkbook
@@ -90,6 +92,11 @@ print(json.dumps({"total": t1 - t0, "cpu": c1 - c0, "rows": n, "rss": resource.g
 """
 
 
+#: issue #9: the whole import within 1.3x the catalogue's own writes, and at most 400 MB at 100,000 rows
+TARGET_RATIO = 1.3
+TARGET_RSS_MB = 400
+
+
 def run(code: str, db: Path, register: Path) -> dict[str, float]:
     out = subprocess.run([sys.executable, "-c", code, str(db), str(register)], capture_output=True, text=True, check=False)
     if out.returncode != 0:
@@ -107,14 +114,17 @@ def main() -> None:
         floor = run(FLOOR, Path(tmp) / "floor.sqlite", register)
         floor_cat = run(FLOOR_CATALOGUE, Path(tmp) / "floor_cat.sqlite", register)
         ours = run(OURS, Path(tmp) / "ours.sqlite", register)
-    print(f"floor (calamine + executemany): {floor['total']:.1f} s wall, {floor['cpu']:.1f} s CPU, peak RSS {floor['rss']:.0f} MB")
+    ratio = ours["total"] / floor_cat["total"]
+    print(f"floor, the catalogue's own writes (calamine + the same rows executemany'd into the volumes table with its "
+          f"indexes and search-index trigger; no checks, no audit): {floor_cat['total']:.1f} s wall, {floor_cat['cpu']:.1f} s CPU, "
+          f"peak RSS {floor_cat['rss']:.0f} MB, {floor_cat['rows']:,} rows")
     print(f"import: plan {ours['plan']:.1f} s + commit {ours['commit']:.1f} s = {ours['total']:.1f} s wall, "
           f"{ours['cpu']:.1f} s CPU, peak RSS {ours['rss']:.0f} MB, {ours['created']:,} volumes created")
-    print(f"ratio: {ours['total'] / floor['total']:.2f}x wall, {ours['cpu'] / floor['cpu']:.2f}x CPU (target <= 2x)")
-    print(f"for scale, the same bare executemany into the catalogue's volumes table as its schema stands (indexes, "
-          f"search-index trigger; no checks, no audit): {floor_cat['total']:.1f} s wall, {floor_cat['cpu']:.1f} s CPU, {floor_cat['rows']:,} rows; "
-          f"import / that = {ours['total'] / floor_cat['total']:.2f}x wall")
-
+    print(f"ratio to that floor: {ratio:.2f}x wall, {ours['cpu'] / floor_cat['cpu']:.2f}x CPU "
+          f"(target <= {TARGET_RATIO}x: {'met' if ratio <= TARGET_RATIO else 'NOT met'}); "
+          f"peak RSS {ours['rss']:.0f} MB (target <= {TARGET_RSS_MB} MB: {'met' if ours['rss'] <= TARGET_RSS_MB else 'NOT met'})")
+    print(f"for scale, the bare floor (calamine + executemany into a table without indexes): {floor['total']:.1f} s wall, "
+          f"{floor['cpu']:.1f} s CPU, peak RSS {floor['rss']:.0f} MB; import / that = {ours['total'] / floor['total']:.2f}x wall")
 
 if __name__ == "__main__":
     main()

@@ -1316,74 +1316,74 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="254" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="293" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="257" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="296" />
         <source>Choose the register</source>
         <translation>Choose the register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="255" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="258" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="258" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="261" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="267" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="270" />
         <source>Volumes (案卷目录)</source>
         <translation>Volumes (案卷目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="268" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
         <source>Items (卷内目录)</source>
         <translation>Items (卷内目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="270" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
         <source>(find the columns automatically)</source>
         <translation>(find the columns automatically)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="277" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="280" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="279" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="282" />
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="280" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="283" />
         <source>The rows are</source>
         <translation>The rows are</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="281" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="284" />
         <source>Column mapping</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="289" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
         <source>Spreadsheets (%1)</source>
         <extracomment>the path last read (successfully or not): the same path is not read, nor its problem said, twice</extracomment>
         <translation>Spreadsheets (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="289" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="324" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="327" />
         <source>Every sheet holding a register</source>
         <translation>Every sheet holding a register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="328" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="331" />
         <source>This file holds no sheet to import.</source>
         <translation>This file holds no sheet to import.</translation>
     </message>
@@ -1612,88 +1612,88 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="704" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="772" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="705" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="773" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="712" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="780" />
         <source>Stop importing</source>
         <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="721" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="789" />
         <source>Save the problems as a workbook…</source>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="723" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="791" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="751" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="821" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="772" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="844" />
         <source>Stopping the import…</source>
         <translation>Stopping the import…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="787" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="859" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>It was too late to stop: the import had already been written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="788" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="860" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="791" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="863" />
         <source>New fonds created: %1</source>
         <translation>New fonds created: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="794" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="866" />
         <source>Updated: %1</source>
         <translation>Updated: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="795" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="867" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="801" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="873" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>%1 rows were refused by the catalogue:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="813" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="885" />
         <source>Sheet %1, row %2 (%3) refused: %4</source>
         <translation>Sheet %1, row %2 (%3) refused: %4</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="815" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="887" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>Row %1 (%2) refused: %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="820" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="892" />
         <source>Nothing was imported: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="822" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="894" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -1701,13 +1701,13 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="99" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="100" />
         <source>%1 - import problems</source>
         <extracomment>rows the clerk has to look at: not imported because of something in the file the sheet choice "every sheet holding a register"</extracomment>
         <translation>%1 - import problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="839" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="911" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>Import a register</translation>
@@ -2736,83 +2736,88 @@ Print anyway?</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="342" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="345" />
         <source>Check the columns</source>
         <translation>Check the columns</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="343" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="346" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>The header row was found and the columns matched from their headers; correct any that are wrong.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="344" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="347" />
         <source>Set the header row, then choose what each column is imported as.</source>
         <translation>Set the header row, then choose what each column is imported as.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="351" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="351" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
         <source>Header</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="351" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
         <source>Imported as</source>
         <translation>Imported as</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="367" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="370" />
         <source>Save this mapping…</source>
         <extracomment>the sheets imported together, when the clerk chose every sheet why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>Save this mapping…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="370" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="373" />
         <source>Header row</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="412" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="416" />
         <source>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</source>
         <translation>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="418" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="422" />
         <source>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</source>
         <translation>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="423" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="427" />
         <source>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</source>
         <translation>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="454" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="433" />
+        <source>Sheet %1 is the volumes' item list (卷内目录): its items are imported after the volumes, in the same import.</source>
+        <translation>Sheet %1 is the volumes' item list (卷内目录): its items are imported after the volumes, in the same import.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="464" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>A heading of two rows: %1–%2; data starts on row %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="462" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="472" />
         <source>(not imported)</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="483" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="493" />
         <source>Still needed: %1</source>
         <translation>Still needed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="494" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="504" />
         <source>Save this mapping</source>
         <translation>Save this mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="494" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="504" />
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
@@ -3087,68 +3092,68 @@ Print anyway?</translation>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
         <source>OK</source>
         <extracomment>a volume's column -&gt; the import field that names it, for labels the first of the sheet's own columns rows already catalogued: what an update would change (importer.pending_updates)</extracomment>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="133" />
         <source>Already catalogued</source>
         <translation>Already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="133" />
         <source>Skipped</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="153" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="154" />
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="155" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="156" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="157" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="158" />
         <source>Problems</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="171" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="172" />
         <source>Repeats sheet %1, row %2</source>
         <translation>Repeats sheet %1, row %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="172" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="173" />
         <source>Repeats row %1</source>
         <translation>Repeats row %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="180" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="181" />
         <source>Same as the catalogue</source>
         <translation>Same as the catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="183" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="184" />
         <source>Category fields</source>
         <translation>Category fields</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="188" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="191" />
         <source>An update changes %1</source>
         <translation>An update changes %1</translation>
     </message>
@@ -3156,88 +3161,118 @@ Print anyway?</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="508" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="518" />
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="509" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="519" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>Every row of the file with what will happen to it. Nothing has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="511" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="521" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="516" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="526" />
         <source>Stop checking</source>
         <translation>Stop checking</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="519" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="529" />
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="523" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="533" />
         <source>Only rows with problems or changes</source>
         <translation>Only rows with problems or changes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="529" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="539" />
         <source>Update volumes that are already catalogued</source>
         <translation>Update volumes that are already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="531" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="541" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>Create fonds that are not in the catalogue yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="541" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="559" />
+        <source>Import without locations (kept in the notes)</source>
+        <extracomment>the fonds the rows belong to that the catalogue does not hold: created, or their rows refused rows already catalogued -&gt; what an update from them would change a name for each fonds the import creates (from the file's 全宗名称 where it gives one) rows refused only for a place the shelving lacks: imported unshelved, the place in their notes</extracomment>
+        <translation>Import without locations (kept in the notes)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="563" />
         <source>Save the problems as a workbook…</source>
-        <extracomment>the fonds the rows belong to that the catalogue does not hold: created, or their rows refused rows already catalogued -&gt; what an update from them would change</extracomment>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="582" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="606" />
         <source>Reading and checking every row…</source>
         <translation>Reading and checking every row…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="619" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="653" />
+        <source>e.g. the name of the organisation whose records these are</source>
+        <translation>e.g. the name of the organisation whose records these are</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="654" />
+        <source>Name of the new fonds %1:</source>
+        <translation>Name of the new fonds %1:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="665" />
         <source>New fonds will be created: %1.</source>
         <translation>New fonds will be created: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="622" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="668" />
         <source>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</source>
         <translation>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="652" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="701" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="662" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="711" />
+        <source>Imported without locations: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
+        <translation>Imported without locations: the locations of %1 volumes go into their notes as text, to be shelved later.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="715" />
         <source>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="666" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="721" />
+        <source>Item list (%1): %2 rows read = %3 to import + %4 with errors + %5 duplicates + %6 already catalogued + %7 skipped</source>
+        <translation>Item list (%1): %2 rows read = %3 to import + %4 with errors + %5 duplicates + %6 already catalogued + %7 skipped</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="729" />
+        <source>%1 rows are refused only because their location is not in the shelving: tick “Import without locations (kept in the notes)” to import them unshelved, the location kept in their notes.</source>
+        <translation>%1 rows are refused only because their location is not in the shelving: tick “Import without locations (kept in the notes)” to import them unshelved, the location kept in their notes.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="733" />
         <source>Of the %1 rows already catalogued, %2 differ from the catalogue (the Problems column says how); tick “Update volumes that are already catalogued” to write the file's values.</source>
         <translation>Of the %1 rows already catalogued, %2 differ from the catalogue (the Problems column says how); tick “Update volumes that are already catalogued” to write the file's values.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="676" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="743" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>The check was stopped before the end; nothing has been imported. Check again to see every row.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="543" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="565" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>

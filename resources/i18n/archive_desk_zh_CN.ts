@@ -1316,74 +1316,74 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="254" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="293" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="257" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="296" />
         <source>Choose the register</source>
         <translation>选择登记表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="255" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="258" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>支持 Excel（.xlsx、.xls）、WPS 或 LibreOffice（.ods）工作簿以及 CSV 文件（UTF-8 或 GBK 编码）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="258" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="261" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="267" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="270" />
         <source>Volumes (案卷目录)</source>
         <translation>案卷（案卷目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="268" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
         <source>Items (卷内目录)</source>
         <translation>卷内文件（卷内目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="270" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
         <source>(find the columns automatically)</source>
         <translation>（自动识别各列）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="277" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="280" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="279" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="282" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="280" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="283" />
         <source>The rows are</source>
         <translation>每行是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="281" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="284" />
         <source>Column mapping</source>
         <translation>列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="289" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
         <source>Spreadsheets (%1)</source>
         <extracomment>the path last read (successfully or not): the same path is not read, nor its problem said, twice</extracomment>
         <translation>电子表格（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="289" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="324" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="327" />
         <source>Every sheet holding a register</source>
         <translation>所有登记表工作表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="328" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="331" />
         <source>This file holds no sheet to import.</source>
         <translation>该文件中没有可导入的工作表。</translation>
     </message>
@@ -1612,88 +1612,88 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="704" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="772" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="705" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="773" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>所有可导入的行一次性写入，要么全部写入，要么都不写入；取消后目录保持原样。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="712" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="780" />
         <source>Stop importing</source>
         <translation>停止导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="721" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="789" />
         <source>Save the problems as a workbook…</source>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="723" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="791" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="751" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="821" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="772" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="844" />
         <source>Stopping the import…</source>
         <translation>正在停止导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="787" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="859" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>已来不及停止：数据已经导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="788" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="860" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>已导入：新增 %1 卷，更新 %2 卷，未变 %3 卷，卷内文件 %4 件。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="791" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="863" />
         <source>New fonds created: %1</source>
         <translation>新建全宗：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="794" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="866" />
         <source>Updated: %1</source>
         <translation>已更新：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="795" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="867" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>未导入：有错误 %1 行，重复 %2 行，已在目录中且未更新 %3 行，跳过 %4 行（空行、合计行、签字行）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="801" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="873" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>以下 %1 行未能写入目录：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="813" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="885" />
         <source>Sheet %1, row %2 (%3) refused: %4</source>
         <translation>工作表“%1”第 %2 行（%3）未导入：%4</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="815" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="887" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>第 %1 行（%2）未导入：%3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="820" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="892" />
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="822" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="894" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1701,13 +1701,13 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="99" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="100" />
         <source>%1 - import problems</source>
         <extracomment>rows the clerk has to look at: not imported because of something in the file the sheet choice "every sheet holding a register"</extracomment>
         <translation>%1 - 导入问题</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="839" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="911" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>导入登记表</translation>
@@ -2736,83 +2736,88 @@ Print anyway?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="342" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="345" />
         <source>Check the columns</source>
         <translation>核对各列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="343" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="346" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>已找到表头行，并按表头自动对应了各列；如有不对请更正。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="344" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="347" />
         <source>Set the header row, then choose what each column is imported as.</source>
         <translation>请指定表头所在行，再为各列选择导入为哪一项。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="351" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="351" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="351" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="367" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="370" />
         <source>Save this mapping…</source>
         <extracomment>the sheets imported together, when the clerk chose every sheet why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>保存列对应关系…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="370" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="373" />
         <source>Header row</source>
         <translation>表头所在行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="412" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="416" />
         <source>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</source>
         <translation>此文件中没有一张工作表含有常用列（档号、题名……）的表头行；请选择一张工作表并手工指定表头行。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="418" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="422" />
         <source>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</source>
         <translation>工作表“%1”的列与工作表“%2”不同：请逐张导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="423" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="427" />
         <source>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</source>
         <translation>将一次导入 %1 张列相同的工作表：%2。以下按工作表“%3”核对各列。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="454" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="433" />
+        <source>Sheet %1 is the volumes' item list (卷内目录): its items are imported after the volumes, in the same import.</source>
+        <translation>工作表“%1”是这些案卷的卷内目录：其中的文件在案卷之后一并导入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="464" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>表头占两行：第 %1–%2 行；数据从第 %3 行开始</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="462" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="472" />
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="483" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="493" />
         <source>Still needed: %1</source>
         <translation>还需要对应：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="494" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="504" />
         <source>Save this mapping</source>
         <translation>保存列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="494" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="504" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -3087,68 +3092,68 @@ Print anyway?</source>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
         <source>OK</source>
         <extracomment>a volume's column -&gt; the import field that names it, for labels the first of the sheet's own columns rows already catalogued: what an update would change (importer.pending_updates)</extracomment>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
         <source>Error</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="133" />
         <source>Already catalogued</source>
         <translation>已在目录中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="133" />
         <source>Skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="153" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="154" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="155" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="156" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="157" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="158" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="171" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="172" />
         <source>Repeats sheet %1, row %2</source>
         <translation>与工作表“%1”第 %2 行重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="172" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="173" />
         <source>Repeats row %1</source>
         <translation>与第 %1 行重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="180" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="181" />
         <source>Same as the catalogue</source>
         <translation>与目录一致</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="183" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="184" />
         <source>Category fields</source>
         <translation>门类专有字段</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="188" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="191" />
         <source>An update changes %1</source>
         <translation>更新将改动 %1</translation>
     </message>
@@ -3156,88 +3161,118 @@ Print anyway?</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="508" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="518" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="509" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="519" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>文件中的每一行及其处理结果。此时尚未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="511" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="521" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="516" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="526" />
         <source>Stop checking</source>
         <translation>停止检查</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="519" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="529" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="523" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="533" />
         <source>Only rows with problems or changes</source>
         <translation>只看有问题或有改动的行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="529" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="539" />
         <source>Update volumes that are already catalogued</source>
         <translation>更新目录中已有的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="531" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="541" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>目录中没有的全宗自动新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="541" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="559" />
+        <source>Import without locations (kept in the notes)</source>
+        <extracomment>the fonds the rows belong to that the catalogue does not hold: created, or their rows refused rows already catalogued -&gt; what an update from them would change a name for each fonds the import creates (from the file's 全宗名称 where it gives one) rows refused only for a place the shelving lacks: imported unshelved, the place in their notes</extracomment>
+        <translation>不导入存放位置（记入备注）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="563" />
         <source>Save the problems as a workbook…</source>
-        <extracomment>the fonds the rows belong to that the catalogue does not hold: created, or their rows refused rows already catalogued -&gt; what an update from them would change</extracomment>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="582" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="606" />
         <source>Reading and checking every row…</source>
         <translation>正在读取并检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="619" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="653" />
+        <source>e.g. the name of the organisation whose records these are</source>
+        <translation>如：形成这些档案的单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="654" />
+        <source>Name of the new fonds %1:</source>
+        <translation>新建全宗 %1 的名称：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="665" />
         <source>New fonds will be created: %1.</source>
         <translation>将新建全宗：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="622" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="668" />
         <source>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</source>
         <translation>目录中没有全宗 %1：这些行不会导入。请勾选“目录中没有的全宗自动新建”，或先建立全宗。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="652" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="701" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>共读取 %1 行 = 可导入 %2 + 有错误 %3 + 重复 %4 + 已在目录中 %5 + 跳过 %6（空行 %7、合计行 %8、签字行 %9）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="662" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="711" />
+        <source>Imported without locations: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
+        <translation>不导入存放位置：%1 卷的存放位置将以文字记入备注（原存放位置：…），待以后再上架。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="715" />
         <source>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>尚未设置库房排架：%1 卷的存放位置将以文字记入备注（原存放位置：…），待排架后再上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="666" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="721" />
+        <source>Item list (%1): %2 rows read = %3 to import + %4 with errors + %5 duplicates + %6 already catalogued + %7 skipped</source>
+        <translation>卷内目录（%1）：共读取 %2 行 = 可导入 %3 + 有错误 %4 + 重复 %5 + 已在目录中 %6 + 跳过 %7</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="729" />
+        <source>%1 rows are refused only because their location is not in the shelving: tick “Import without locations (kept in the notes)” to import them unshelved, the location kept in their notes.</source>
+        <translation>有 %1 行仅因存放位置在库房中不存在而不能导入：勾选“不导入存放位置（记入备注）”即可导入这些行（不上架，存放位置记入备注）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="733" />
         <source>Of the %1 rows already catalogued, %2 differ from the catalogue (the Problems column says how); tick “Update volumes that are already catalogued” to write the file's values.</source>
         <translation>已在目录中的 %1 行里，有 %2 行与目录不同（见“问题”列）；勾选“更新目录中已有的案卷”即按文件更新。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="676" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="743" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>检查已停止，未检查完所有行；未导入任何数据。点“重新检查”可查看每一行。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="543" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="565" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>

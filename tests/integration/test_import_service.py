@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+from datetime import date
 import sqlite3
 import subprocess
 import sys
@@ -457,3 +458,95 @@ def test_item_lists_link_to_their_volumes_and_a_second_import_adds_nothing(db: D
     second = importer.plan(db, plain, kind="items")
     assert (second.summary.ok, second.summary.existing) == (0, 2)
     assert len(listed()) == 7
+
+
+def test_legacy_long_retention_imports_as_the_code_says(db: Database, db_path: Path, actor: Actor, tmp_path: Path) -> None:
+    import openpyxl
+
+    register = tmp_path / "长期.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["档号", "案卷题名", "年度", "保管期限"])
+    book.active.append(["Q001-LP·2005-D30-0001", "2006年后转换的案卷", 2005, "长期"])
+    book.active.append(["Q001-LP·2005-Y-0002", "永久案卷误记长期", 2005, "长期"])
+    book.save(register)
+    plan = importer.plan(db, register)
+    assert (plan.summary.ok, plan.summary.rejected) == (1, 1)
+    result = importer.commit(db, actor, plan, create_missing_fonds=True)
+    assert (result.created, result.failures) == (1, ())
+    assert count(db_path, "SELECT retention FROM volumes") == "D30"
+
+
+def test_dates_given_to_the_month(db: Database, db_path: Path, actor: Actor, tmp_path: Path) -> None:
+    """起止日期 as months (refused before: "Date 2021年10月 is not understood") are stored as the first day of
+    the first month and the last day of the last, marked as given to the month, and printed as written."""
+    import subprocess as sp
+
+    import openpyxl
+
+    from archive_desk.printing.forms import render_volume_forms
+    from archive_desk.services import labels
+
+    register = tmp_path / "按月.xlsx"
+    book = openpyxl.Workbook()
+    volumes_sheet = book.active
+    volumes_sheet.title = "案卷"
+    volumes_sheet.append(["档号", "案卷题名", "年度", "起止日期"])
+    volumes_sheet.append(["Q001-LP·2021-D30-0001", "按月登记的案卷", 2021, "2021年3月—2021年5月"])
+    volumes_sheet.append(["Q001-LP·2021-D30-0002", "按日登记的案卷", 2021, "2021.04.02-2021.06.30"])
+    volumes_sheet.append(["Q001-LP·2021-D30-0003", "只写一个月", 2021, "202110"])
+    book.save(register)
+    plan = importer.plan(db, register)
+    assert (plan.summary.ok, plan.summary.rejected) == (3, 0)
+    result = importer.commit(db, actor, plan, create_missing_fonds=True)
+    assert result.created == 3
+    conn = sqlite3.connect(db_path)
+    try:
+        rows = conn.execute("SELECT code, start_date, end_date, date_precision FROM volumes ORDER BY start_date").fetchall()
+        # a date filter for April 2021 matches where the ranges overlap
+        april = [c for (c,) in conn.execute("SELECT code FROM volumes WHERE start_date <= '2021-04-30' AND end_date >= '2021-04-01'"
+                                             " ORDER BY code")]
+    finally:
+        conn.close()
+    assert rows == [("Q001-LP·2021-D30-0001", "2021-03-01", "2021-05-31", "month"),  # sorts as the month's first day
+                    ("Q001-LP·2021-D30-0002", "2021-04-02", "2021-06-30", None),
+                    ("Q001-LP·2021-D30-0003", "2021-10-01", "2021-10-31", "month")]
+    assert april == ["Q001-LP·2021-D30-0001", "Q001-LP·2021-D30-0002"]
+    # the cover prints the months as the register wrote them
+    with db.read() as session:
+        forms = labels.volume_forms(session, [1, 2])
+    assert (forms[0].date_start, forms[0].date_end) == ("2021.03", "2021.05")
+    pdf = Path(os.environ.get("IMPORT_LOOK_DIR", tmp_path)) / "cover.pdf"
+    render_volume_forms(forms, parts=("cover",), out=pdf)
+    text = sp.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "2021.03 — 2021.05" in text and "20210402 — 20210630" in text
+    # edited in the catalogue: another field keeps the months; a date typed to the day ends them
+    with db.write() as session:
+        v = catalogue.get_volume(session, 1)
+        v = catalogue.update_volume(session, actor, v.id, v.version, {"title": "按月登记的案卷（改）"})
+    with db.read() as session:
+        assert labels.volume_forms(session, [1])[0].date_start == "2021.03"
+    with db.write() as session:
+        catalogue.update_volume(session, actor, v.id, v.version, {"start_date": "2021-03-15"})
+    with db.read() as session:
+        form = labels.volume_forms(session, [1])[0]
+    assert (form.date_start, form.date_end) == (date(2021, 3, 15), date(2021, 5, 31))
+
+
+def test_a_new_fonds_is_named_from_the_file_or_by_the_clerk(db: Database, db_path: Path, actor: Actor, tmp_path: Path) -> None:
+    import openpyxl
+
+    register = tmp_path / "全宗名称.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["全宗号", "全宗名称", "档号", "案卷题名", "年度"])
+    book.active.append(["Q001", "某保险公司理赔档案", "Q001-LP·2019-D30-0001", "一", 2019])
+    book.active.append(["Q002", "", "Q002-LP·2019-D30-0001", "二", 2019])
+    book.save(register)
+    plan = importer.plan(db, register)
+    assert importer.new_fonds(db, plan) == {"Q001": (1, "某保险公司理赔档案"), "Q002": (1, "")}
+    importer.commit(db, actor, plan, create_missing_fonds=True, fonds_names={"Q002": "某分公司档案"})
+    conn = sqlite3.connect(db_path)
+    try:
+        names = dict(conn.execute("SELECT code, name FROM fonds WHERE code LIKE 'Q00%'").fetchall())
+    finally:
+        conn.close()
+    assert names == {"Q001": "某保险公司理赔档案", "Q002": "某分公司档案"}

@@ -288,3 +288,17 @@ def test_field_labels_are_chinese():
     assert field_label("code") == "档号"
     assert field_label("amount_paid") == "赔付金额"
     assert field_label("card_no") == "工号/借阅证号"
+
+
+def test_headers_marked_required_by_other_systems_are_recognised(tmp_path):
+    # templates exported by other archive systems mark required columns; such a register found no header
+    path = write(tmp_path / "marked.xlsx", [
+        ["档号!", "题名！", "年度*", "*保管期限", "页数（必填）", "责任者[必填]", "备注"],
+        ["Z109-LP·2019-D30-0001", "某某理赔案", 2019, "D30", 12, "理赔部", ""],
+    ])
+    m = mapping_of(path)
+    assert m.header_row == 1
+    assert list(m.fields) == ["code", "title", "year", "retention", "pages", "responsible", "notes"]
+    assert m.missing_required() == []
+    # the mark is not part of what a saved mapping remembers
+    assert header_key("档号（必填）*") == header_key("档号!") == header_key("档号")

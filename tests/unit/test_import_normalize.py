@@ -15,7 +15,9 @@ from archive_desk.importing.normalize import (
     parse_amount,
     parse_code,
     parse_date,
+    parse_date_or_month,
     parse_date_range,
+    parse_date_range_or_months,
     parse_id_number,
     parse_item_count,
     parse_location,
@@ -213,6 +215,48 @@ def test_date_range_single_date_is_one_day():
 def test_date_range_errors(value):
     with pytest.raises(CellError):
         parse_date_range(value, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2021年3月—2021年5月", "2021.03-2021.05", "2021.3-2021.5", "202103-202105", "2021-03-2021-05", "2021/03~2021/05",
+     "2021年3月至2021年5月", "2021年03月-2021年05月"],
+)
+def test_date_range_of_months(value):
+    # common in real registers, refused before ("Date 2021年10月 is not understood"): the first day of the first
+    # month to the last day of the last, so the range sorts by its first day and overlaps as a filter expects
+    assert parse_date_range_or_months(value, today=TODAY) == (date(2021, 3, 1), date(2021, 5, 31), "month")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2021年10月", (date(2021, 10, 1), date(2021, 10, 31))),
+    ("202102", (date(2021, 2, 1), date(2021, 2, 28))),
+    (202002, (date(2020, 2, 1), date(2020, 2, 29))),  # typed as a number: six digits are a month
+    ("2021.12", (date(2021, 12, 1), date(2021, 12, 31))),
+    ("2026.11", (date(2026, 11, 1), date(2026, 11, 30))),  # this month: begun, not in the future
+])
+def test_one_month(value, expected):
+    assert parse_date_range_or_months(value, today=TODAY) == (*expected, "month")
+    assert parse_date_or_month(value, today=TODAY) == (*expected, "month")
+
+
+def test_dates_to_the_day_are_unchanged_where_months_are_accepted():
+    assert parse_date_range_or_months("2019.3.5-2019.4.12", today=TODAY) == (date(2019, 3, 5), date(2019, 4, 12), "day")
+    assert parse_date_or_month("2019年3月5日", today=TODAY) == (date(2019, 3, 5), date(2019, 3, 5), "day")
+
+
+@pytest.mark.parametrize("value, says", [
+    ("2021.03.05-2021.05", "一端"),  # one end to the day, the other to the month
+    ("2021.05-2021.03", "早于"),
+    ("2021.13", "不存在"),
+    ("2026.12", "晚于今天"),
+    (2021.03, "年月"),  # a number: Excel keeps 2021.10 as 2021.1, so it is never read as a month
+    ("2021年3月至5月", "2019.03-2019.04"),
+])
+def test_month_errors(value, says):
+    with pytest.raises(CellError) as exc:
+        parse_date_range_or_months(value, today=TODAY)
+    assert says in exc.value.reason
 
 
 def test_date_range_impossible_date_reason():

@@ -516,3 +516,62 @@ def test_preview_agrees_with_the_plan_in_every_format(sample_plans, name):
     assert [r.row for r in first.rows] == list(range(4, 34))
     for r in first.rows:
         assert (r.status, dict(r.values), r.problems) == (full[r.row].status, dict(full[r.row].values), full[r.row].problems)
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_a_cell_too_long_for_a_spreadsheet_is_a_cell_error(tmp_path, suffix):
+    # a 1 MB title was silently cut to 32,767 characters (python-calamine's limit) and imported shortened
+    title = "关于某某理赔案的请示" * 100_000
+    rows = [["档号", "题名", "年度"], ["Q001-WS·2019-Y-0001", title, 2019], ["Q001-WS·2019-Y-0002", "二", 2019]]
+    if suffix == "xlsx":
+        path = _workbook(tmp_path / "long.xlsx", {"案卷": rows})
+    else:
+        path = tmp_path / "long.csv"
+        path.write_text("\n".join(",".join(str(v) for v in row) for row in rows), encoding="utf-8")
+    plan = plan_import(path)
+    rows_ = {r.row: r for r in plan.rows}
+    assert rows_[2].status is RowStatus.REJECTED
+    [problem] = rows_[2].problems
+    assert problem.column == "B" and "字符" in problem.reason and "截断" in problem.reason
+    assert len(problem.value) < 300  # the problem list shows the start of the text, not a megabyte
+    assert rows_[3].status is RowStatus.OK and plan.summary.rejected == 1
+
+
+def test_legacy_long_retention_against_the_retention_in_the_code(tmp_path):
+    # 长期 was refused against a 档号 that says D30 ("Retention C does not match D30")
+    path = _workbook(tmp_path / "t.xlsx", {"案卷": [
+        ["档号", "题名", "年度", "保管期限"],
+        ["Q001-WS·1998-D30-0001", "转换后的长期案卷", 1998, "长期"],  # converted after the 2006 rules: the 档号 decides
+        ["Q001-WS·1998-Y-0002", "二", 1998, "长期"],
+        ["Q001-WS·1998-D10-0003", "三", 1998, "长期"],
+        ["Q001-WS·1998-BGS-0004", "没有保管期限的档号", 1998, "长期"],  # the 档号 carries none: kept as the legacy code
+    ]})
+    rows = {r.row: r for r in plan_import(path).rows}
+    assert rows[2].status is RowStatus.OK and rows[2].values["retention"] == "D30"
+    for n, named in ((3, "永久"), (4, "定期10年")):
+        assert rows[n].status is RowStatus.REJECTED
+        [problem] = rows[n].problems
+        assert problem.field == "retention" and "长期" in problem.reason and named in problem.reason
+    assert rows[5].status is RowStatus.OK and rows[5].values["retention"] == "C"
+
+
+def test_months_in_separate_date_columns_and_in_an_item_list(tmp_path):
+    path = _workbook(tmp_path / "t.xlsx", {"案卷": [
+        ["档号", "题名", "年度", "起始日期", "终止日期"],
+        ["Q001-WS·2021-Y-0001", "一", 2021, "2021.03", "2021年5月"],
+        ["Q001-WS·2021-Y-0002", "二", 2021, "2021.03.05", "2021.05"],  # one to the day, one to the month
+        ["Q001-WS·2021-Y-0003", "三", 2021, "2021.03.05", "2021.05.06"],
+    ]})
+    rows = {r.row: r for r in plan_import(path).rows}
+    assert rows[2].values["start_date"] == date(2021, 3, 1) and rows[2].values["end_date"] == date(2021, 5, 31)
+    assert rows[2].values["date_precision"] == "month" and "start_month" not in rows[2].values
+    assert rows[3].status is RowStatus.REJECTED and "起始日期" in rows[3].problems[0].reason
+    assert "date_precision" not in rows[4].values
+    items = _workbook(tmp_path / "items.xlsx", {"卷内目录": [
+        ["序号", "档号", "题名", "日期"],
+        [1, "Q001-WS·2021-Y-0001", "请示", "2021年3月"],
+        [2, "Q001-WS·2021-Y-0001", "批复", "2021.04.02"],
+    ]})
+    rows = {r.row: r for r in plan_import(items, kind="items").rows}
+    assert (rows[2].values["date"], rows[2].values["date_precision"]) == (date(2021, 3, 1), "month")
+    assert rows[3].values["date"] == date(2021, 4, 2) and "date_precision" not in rows[3].values

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pathlib
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -315,3 +316,144 @@ def test_error_cells_are_errors_in_every_format(name):
     got = [[(p.column, p.value) for p in row.problems] for row in plan.rows]
     assert got == [[("D", "#DIV/0!")], [("E", "#N/A")]]
     assert all("#" in row.problems[0].reason for row in plan.rows)
+
+
+@pytest.mark.parametrize("first, second", [("utf-8", "gbk"), ("gbk", "utf-8")])
+def test_csv_mixing_utf8_and_gbk_names_the_encoding_and_the_first_bad_line(tmp_path, first, second):
+    # two exports pasted together: said "No header row found" (the whole file read as GBK, the UTF-8 part garbled)
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("档号,题名,年度\r\nQ001-WS·2019-Y-0001,关于理赔的请示,2019\r\n".encode(first)
+                     + "Q001-WS·2019-Y-0002,关于赔付的批复,2019\r\nQ001-WS·2019-Y-0003,结案报告,2019\r\n".encode(second))
+    with pytest.raises(ImportFileError) as caught:
+        open_spreadsheet(path)
+    message = str(caught.value)
+    assert "UTF-8" in message and "GBK" in message
+    assert "第 3 行" in message
+
+
+# ------------------------------------------------------------------------------- hostile or huge files
+
+_MINIMAL_PARTS = {
+    "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="目录" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+}
+_SHEET_HEAD = b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+_SHEET_TAIL = b"</sheetData></worksheet>"
+
+
+def _xlsx_of(path: Path, write_rows) -> Path:  # noqa: ANN001 - a callable writing the rows' XML
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        for name, text in _MINIMAL_PARTS.items():
+            zf.writestr(name, text)
+        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
+            fh.write(_SHEET_HEAD)
+            write_rows(fh)
+            fh.write(_SHEET_TAIL)
+    return path
+
+
+def _zip_bomb(path: Path, megabytes: int) -> Path:
+    """Small on disk, ``megabytes`` of sheet XML unpacked: the same register row over and over."""
+    row = ('<row><c t="inlineStr"><is><t>Q001-LP·2019-D30-0001</t></is></c><c t="inlineStr"><is><t>'
+           + "理赔案卷题名" * 20 + "</t></is></c><c><v>2019</v></c></row>").encode()
+    block = row * (1024 * 1024 // len(row) + 1)
+    block = block[: 1024 * 1024 - (1024 * 1024) % len(row)]
+
+    def rows(fh) -> None:  # noqa: ANN001
+        fh.write('<row><c t="inlineStr"><is><t>档号</t></is></c><c t="inlineStr"><is><t>题名</t></is></c>'
+                 '<c t="inlineStr"><is><t>年度</t></is></c></row>'.encode())
+        for _ in range(megabytes):
+            fh.write(block)
+
+    return _xlsx_of(path, rows)
+
+
+_MEASURE = r"""
+import json, resource, sys, time
+from archive_desk.errors import UserError
+from archive_desk.importing import plan_import
+t0 = time.perf_counter()
+try:
+    plan_import(sys.argv[1])
+    outcome = "read"
+except UserError as exc:
+    outcome = str(exc)
+print(json.dumps({"outcome": outcome, "seconds": time.perf_counter() - t0,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def _plan_in_a_process(path: Path) -> dict[str, object]:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    out = subprocess.run([sys.executable, "-c", _MEASURE, str(path)], capture_output=True, text=True, env=env, timeout=300, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="ru_maxrss: the resource module is Unix only")
+def test_a_zip_bomb_is_refused_within_bounded_memory(tmp_path):
+    # 400 MB of sheet XML in a file of a few MB: took 96 s and 5.2 GB for 1 GB before
+    bomb = _zip_bomb(tmp_path / "登记表.xlsx", 400)
+    assert bomb.stat().st_size < 20 * 1024 * 1024
+    measured = _plan_in_a_process(bomb)
+    assert "太大" in measured["outcome"] and "拆成" in measured["outcome"]
+    assert measured["rss_mb"] <= 600
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="ru_maxrss: the resource module is Unix only")
+def test_a_few_cells_far_apart_are_refused_before_they_are_allocated(tmp_path):
+    # one cell at A1 and one at XFD100000: python-calamine asked for 52 GB and aborted the process
+    def rows(fh) -> None:  # noqa: ANN001
+        fh.write('<row r="1"><c r="A1" t="inlineStr"><is><t>档号</t></is></c></row>'
+                 '<row r="100000"><c r="XFD100000"><v>1</v></c></row>'.encode())
+
+    measured = _plan_in_a_process(_xlsx_of(tmp_path / "稀疏.xlsx", rows))
+    assert "太大" in measured["outcome"] and "单元格" in measured["outcome"]
+    assert measured["rss_mb"] <= 600
+
+
+def test_too_many_rows_are_refused_with_the_limit(tmp_path, monkeypatch):
+    from archive_desk.importing import readers
+
+    monkeypatch.setattr(readers, "MAX_ROWS", 3)
+    path = tmp_path / "多.csv"
+    path.write_text("档号,题名,年度\n" + "".join(f"Q001-WS·2019-Y-000{i},题名,2019\n" for i in range(1, 5)), encoding="utf-8")
+    with pytest.raises(ImportFileError) as caught:
+        open_spreadsheet(path)
+    assert "5 行" in str(caught.value) and "3 行" in str(caught.value)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="ru_maxrss: the resource module is Unix only")
+def test_an_ods_repeating_a_value_over_millions_of_cells_is_refused(tmp_path):
+    # 1 KB: one cell with a value repeated over 1,000 columns and 99,000 rows; python-calamine took 3.2 GB and aborted
+    import zipfile
+
+    path = tmp_path / "重复.ods"
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+               'office:version="1.2"><office:body><office:spreadsheet><table:table table:name="目录"><table:table-row><table:table-cell '
+               'office:value-type="string"><text:p>档号</text:p></table:table-cell></table:table-row><table:table-row '
+               'table:number-rows-repeated="99000"><table:table-cell office:value-type="float" office:value="1" '
+               'table:number-columns-repeated="1000"><text:p>1</text:p></table:table-cell></table:table-row></table:table>'
+               "</office:spreadsheet></office:body></office:document-content>")
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    measured = _plan_in_a_process(path)
+    assert "太大" in measured["outcome"] and "99,001,000" in measured["outcome"]
+    assert measured["rss_mb"] <= 600

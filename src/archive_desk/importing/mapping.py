@@ -65,6 +65,7 @@ _ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "responsible": ("责任者", "立卷人"),
         "notes": ("备注", "附注"),
         "fonds_code": ("全宗号",),
+        "fonds_name": ("全宗名称", "全宗名", "立档单位名称", "立档单位"),
         "category_code": ("类别", "门类", "类别号", "门类代码", "类别代码", "分类号"),
         "box_no": ("盒号",),
         "claim_no": ("赔案号", "理赔案号", "报案号"),
@@ -142,6 +143,7 @@ def _labels(language: str) -> dict[str, str]:
         "responsible": t("Responsible"),
         "notes": t("Notes"),
         "fonds_code": t("Fonds code"),
+        "fonds_name": t("Fonds name"),
         "category_code": t("Category"),
         "box_no": t("Box no."),
         "claim_no": t("Claim no."),
@@ -169,11 +171,18 @@ def _labels(language: str) -> dict[str, str]:
 _BRACKETS_RE = re.compile(r"[(\[【][^)\]】]*[)\]】]")
 
 
+#: how templates of other archive systems mark a required column: ``档号*``, ``*档号``, ``档号!``,
+#: ``档号（必填）``, ``档号[必填]``, ``题名(必填项)`` (``compact`` has made the brackets half-width)
+_REQUIRED_MARK_RE = re.compile(r"(?:[(\[【](?:必填项?|必选|必输|必须|REQUIRED|\*)[)\]】]|[:*!])+$")
+
+
 def header_key(text: object) -> str:
-    """A header as compared: half-width, upper-case, no whitespace, no trailing ``:``/``*``."""
+    """A header as compared: half-width, upper-case, no whitespace, no trailing ``:``, and no mark of
+    a required column (``*`` before or after, ``!`` after, ``（必填）`` or ``[必填]`` after)."""
     if text is None:
         return ""
-    key = compact(str(text)).strip(":*")
+    key = compact(str(text)).lstrip("*")
+    key = _REQUIRED_MARK_RE.sub("", key) or key
     return key.replace("／", "/")
 
 

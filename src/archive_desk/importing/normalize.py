@@ -40,6 +40,8 @@ from archive_desk.importing.textnorm import MIDDLE_DOT, clean_text, compact, fas
 
 __all__ = [
     "CellError",
+    "DAY",
+    "MONTH",
     "ParsedLocation",
     "SecurityMark",
     "RETENTION_LABELS",
@@ -48,7 +50,9 @@ __all__ = [
     "parse_amount",
     "parse_code",
     "parse_date",
+    "parse_date_or_month",
     "parse_date_range",
+    "parse_date_range_or_months",
     "parse_id_number",
     "parse_int",
     "parse_item_count",
@@ -478,6 +482,105 @@ def parse_date_range(value: object, *, today: date | None = None) -> tuple[date,
     if end < start:
         raise CellError(t("Date range {value} ends before it starts", value=shown))
     return start, end
+
+
+# ------------------------------------------------------------------------------------------- months
+
+#: how precisely a register gives a date: to the day, or only the month (``2021.03``, ``2021年3月``,
+#: ``202103``; common in old registers). A month is stored as its first day (a start, and how it sorts)
+#: or its last day (an end), so a date filter matches when the ranges overlap, and printed as written
+DAY, MONTH = "day", "month"
+_MONTH_FORMS = (
+    re.compile(r"(\d{4})年(\d{1,2})月份?"),
+    re.compile(r"(\d{4})[./-](\d{1,2})"),
+    re.compile(r"(\d{4})(\d{2})"),
+)
+
+
+def _month_from_text(text: str, shown: object, today: date) -> tuple[date, date] | None:
+    """(first day, last day) of a month written ``2021.03``, ``2021-3``, ``2021/03``, ``2021年3月`` or
+    ``202103``; ``None`` when the text is not a month; an error for a month that does not exist or has
+    not begun."""
+    for form in _MONTH_FORMS:
+        m = form.fullmatch(text)
+        if m:
+            year, month = int(m.group(1)), int(m.group(2))
+            if not 1 <= month <= 12:
+                raise _ImpossibleDate(t("Date {value} does not exist", value=_show(shown).strip()))
+            first = _checked(date(year, month, 1), shown, today)
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return first, following - timedelta(days=1)
+    return None
+
+
+def _month_of(value: object, today: date) -> tuple[date, date] | None:
+    if isinstance(value, str):
+        return _month_from_text(compact(value), value, today)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer() and 190001 <= value <= 299912:
+        # 202103 typed as a number (an Excel serial there would be a date after 2420)
+        return _month_from_text(str(int(value)), value, today)
+    return None
+
+
+def parse_date_or_month(value: object, *, today: date | None = None) -> tuple[date, date, str]:
+    """A date, ``(d, d, DAY)``, or a month, ``(first day, last day, MONTH)``. A number such as
+    ``2021.03`` is not a month (Excel keeps ``2021.10`` as ``2021.1``): type it as text."""
+    today = today or _today()
+    try:
+        d = parse_date(value, today=today)
+        return d, d, DAY
+    except _ImpossibleDate:
+        raise
+    except CellError as exc:
+        month = _month_of(value, today)
+        if month is None:
+            raise CellError(t("Date {value} is not understood; write it as 2019-03-05, 2019.3.5, 20190305 or 2019年3月5日, "
+                              "or a month as 2019.03 or 2019年3月", value=_show(value).strip())) from exc
+        return month[0], month[1], MONTH
+
+
+def parse_date_range_or_months(value: object, *, today: date | None = None) -> tuple[date, date, str]:
+    """:func:`parse_date_range`, or a range of months (``2021年3月—2021年5月``, ``2021.03-2021.05``,
+    ``202103-202105``) or one month: ``(first day of the first month, last day of the last month,
+    MONTH)``. Both ends are given to the day or both to the month: a mix is refused."""
+    today = today or _today()
+    try:
+        start, end = parse_date_range(value, today=today)
+        return start, end, DAY
+    except _ImpossibleDate:
+        raise
+    except CellError as exc:
+        error = exc
+    shown = clean_text(_show(value))
+    single = _month_of(value, today)
+    if single is not None:
+        return single[0], single[1], MONTH
+    if not isinstance(value, str):
+        raise error
+    text = compact(value)
+    parts = _RANGE_SEPARATORS.split(text)
+    splits = [(parts[0], parts[1])] if len(parts) == 2 else [(text[:i], text[i + 1 :]) for i, ch in enumerate(text) if ch == "-"]
+    for left, right in splits:
+        first, last = _month_from_text(left, left, today), _month_from_text(right, right, today)
+        if first is not None and last is not None:
+            if last[1] < first[0]:
+                raise CellError(t("Date range {value} ends before it starts", value=shown))
+            return first[0], last[1], MONTH
+        if (first is not None or last is not None) and _is_day(right if first is not None else left, today):
+            raise CellError(t("Date range {value} gives one end to the day and the other to the month; write both ends the same way",
+                              value=shown))
+    if len(parts) == 1 and len(splits) <= 1 and "-" not in text:
+        raise error
+    raise CellError(t("Date range {value} is not understood; write it as 2019.03.05-2019.04.12, or months as 2019.03-2019.04",
+                      value=shown))
+
+
+def _is_day(text: str, today: date) -> bool:
+    try:
+        _date_from_text(text, text, today)
+    except CellError:
+        return False
+    return True
 
 
 # ------------------------------------------------------------------------------------------ numbers

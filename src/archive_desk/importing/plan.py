@@ -51,6 +51,7 @@ from archive_desk.importing.mapping import (
 )
 from archive_desk.importing import normalize as _normalize
 from archive_desk.importing.normalize import (
+    MONTH,
     RETENTION_LABELS,
     CellError,
     ParsedLocation,
@@ -58,7 +59,8 @@ from archive_desk.importing.normalize import (
     parse_amount,
     parse_code,
     parse_date,
-    parse_date_range,
+    parse_date_or_month,
+    parse_date_range_or_months,
     parse_id_number,
     parse_int,
     parse_item_count,
@@ -207,6 +209,12 @@ class ImportPlan:
     def with_status(self, status: RowStatus) -> list[RowResult]:
         return [row for row in self.rows if row.status is status]
 
+    def refused_for_location_only(self) -> int:
+        """Rows refused only because of their 存放位置 (a place the shelving does not have, or one not
+        understood): planned with ``unknown_locations_as_notes`` they import, the place kept in the notes."""
+        return sum(1 for row in self.rows if row.status is RowStatus.REJECTED and row.problems
+                   and all(p.field == "location" for p in row.problems))
+
     def problems(self) -> Iterator[CellProblem]:
         for row in self.rows:
             yield from row.problems
@@ -289,7 +297,16 @@ def _shown(value: object) -> str:
         return str(int(value))
     if isinstance(value, date):
         return value.isoformat()
-    return str(value)
+    text = str(value)
+    if len(text) > _SHOWN_LIMIT:  # a problem list, the preview and the problems workbook show the start
+        return text[:_SHOWN_LIMIT] + "…"
+    return text
+
+
+_SHOWN_LIMIT = 200
+#: the most characters a spreadsheet cell holds (Excel, WPS); python-calamine cuts a longer text to it
+#: without a word, so a text of this length may have been cut and is refused, never stored shortened
+CELL_TEXT_LIMIT = 32_767
 
 
 # ---------------------------------------------------------------------------------------- handlers
@@ -317,7 +334,7 @@ def _page_range(value: object) -> tuple[tuple[str, object], ...]:
     return (("page_start", first), ("page_end", last))
 
 
-_TEXT_FIELDS = ("title", "responsible", "notes", "insured", "patient", "ward", "name", "unit", "doc_no")
+_TEXT_FIELDS = ("title", "responsible", "notes", "fonds_name", "insured", "patient", "ward", "name", "unit", "doc_no")
 _REFERENCE_FIELDS = ("fonds_code", "category_code", "box_no", "claim_no", "policy_no", "record_no", "card_no")
 _DATE_FIELDS = ("start_date", "end_date", "date", "incident_date", "closing_date", "discharge_date")
 
@@ -330,8 +347,22 @@ def _handlers(today: date) -> dict[str, Handler]:
         return parse_date(value, today=today)
 
     def date_range(value: object) -> tuple[tuple[str, object], ...]:
-        start, end = parse_date_range(value, today=today)
+        start, end, precision = parse_date_range_or_months(value, today=today)
+        if precision == MONTH:
+            return (("start_date", start), ("end_date", end), ("date_precision", MONTH))
         return (("start_date", start), ("end_date", end))
+
+    def start_date(value: object) -> tuple[tuple[str, object], ...]:
+        first, _last, precision = parse_date_or_month(value, today=today)
+        return (("start_date", first), ("start_month", True)) if precision == MONTH else (("start_date", first),)
+
+    def end_date(value: object) -> tuple[tuple[str, object], ...]:
+        _first, last, precision = parse_date_or_month(value, today=today)
+        return (("end_date", last), ("end_month", True)) if precision == MONTH else (("end_date", last),)
+
+    def item_date(value: object) -> tuple[tuple[str, object], ...]:
+        first, _last, precision = parse_date_or_month(value, today=today)
+        return (("date", first), ("date_precision", MONTH)) if precision == MONTH else (("date", first),)
 
     return {
         "seq": _one("seq", parse_int),
@@ -350,6 +381,10 @@ def _handlers(today: date) -> dict[str, Handler]:
         **{name: _one(name, parse_text) for name in _TEXT_FIELDS},
         **{name: _one(name, parse_reference) for name in _REFERENCE_FIELDS},
         **{name: _one(name, one_date) for name in _DATE_FIELDS},
+        # 起止日期 and a 卷内文件's 日期 may be given to the month (2021.03), as old registers do
+        "start_date": start_date,
+        "end_date": end_date,
+        "date": item_date,
     }
 
 
@@ -406,6 +441,10 @@ class _Column:
         if kind is ErrorValue:
             return False, t("The cell shows the error {code}", code=value.code)  # type: ignore[attr-defined]
         if kind is str:
+            if len(value) >= CELL_TEXT_LIMIT:  # type: ignore[arg-type]
+                return False, t("The cell holds {n} characters, the most a spreadsheet cell can hold or more; its text may have "
+                                "been cut when it was saved. Shorten it (keep long texts in a document of their own)",
+                                n=f"{len(value):,}")  # type: ignore[arg-type]
             if value.isprintable():  # type: ignore[attr-defined]
                 if not value.strip():  # type: ignore[attr-defined]
                     return True, ()
@@ -430,8 +469,10 @@ class _SheetPlanner:
         resolve_location: Callable[[ParsedLocation], object] | None,
         location_cache: dict[tuple[object, ...], tuple[object, str | None]],
         today: date,
+        locations_as_notes: bool = False,
     ) -> None:
         self.reader = reader
+        self.locations_as_notes = locations_as_notes
         self.mapping = mapping
         self.kind = kind
         self.sheet = reader.name
@@ -504,7 +545,10 @@ class _SheetPlanner:
         try:
             parsed = parse_location(value)
         except CellError as exc:
-            problems.append(self.problem(number, col, "location", value, exc.reason))
+            if self.locations_as_notes:
+                values["location_text"] = _shown(value)
+            else:
+                problems.append(self.problem(number, col, "location", value, exc.reason))
             return
         values["location"] = parsed
         if self.resolve_location is None:
@@ -520,7 +564,8 @@ class _SheetPlanner:
             self.location_cache[key] = cached
         ref, reason = cached
         if reason is not None:
-            problems.append(self.problem(number, col, "location", value, reason))
+            if not self.locations_as_notes:  # else: imported unshelved, the place kept in the notes
+                problems.append(self.problem(number, col, "location", value, reason))
         else:
             values["location_ref"] = ref
 
@@ -541,11 +586,27 @@ class _SheetPlanner:
             retention = values.get("retention")
             rm = _CODE_RETENTION_RE.search(code)
             if retention is not None and rm and rm.group(1) != retention:
-                col = m.column_of("retention")
+                if retention == "C" and rm.group(1) == "D30":
+                    # a record converted after the 2006 rules: its 档号 says D30, the old register still 长期
+                    # (16–50 years); the 档号 decides. Against Y or D10 长期 is refused: a period is never
+                    # lengthened or shortened by guessing
+                    values["retention"] = "D30"
+                else:
+                    col = m.column_of("retention")
+                    assert col is not None
+                    problems.append(self.problem(
+                        number, col, "retention", RETENTION_LABELS.get(str(retention), retention),
+                        t("Retention {retention} does not match {code_retention} in 档号 {code}",
+                          retention=_retention_shown(str(retention)), code_retention=_retention_shown(rm.group(1)), code=code)))
+        start_month, end_month = values.pop("start_month", False), values.pop("end_month", False)
+        if start_month or end_month:  # 起始日期 and 终止日期 in columns of their own, given to the month
+            if (start_month and end_month) or values.get("start_date") is None or values.get("end_date") is None:
+                values["date_precision"] = MONTH
+            else:
+                col = m.column_of("end_date" if start_month else "start_date")
                 assert col is not None
-                problems.append(
-                    self.problem(number, col, "retention", RETENTION_LABELS.get(str(retention), retention), t("Retention {retention} does not match {code_retention} in 档号 {code}", retention=retention, code_retention=rm.group(1), code=code))
-                )
+                problems.append(self.problem(number, col, "end_date", values.get("end_date" if start_month else "start_date"),
+                                             t("One of 起始日期 and 终止日期 is given to the day, the other to the month; write both the same way")))
         start, end = values.get("start_date"), values.get("end_date")
         if isinstance(start, date) and isinstance(end, date) and end < start:
             col = m.column_of("end_date")
@@ -553,6 +614,12 @@ class _SheetPlanner:
                 col = m.column_of("date_range")
             assert col is not None
             problems.append(self.problem(number, col, "end_date", end, t("The end date {end} is before the start date {start}", end=end.isoformat(), start=start.isoformat())))
+
+
+def _retention_shown(code: str) -> str:
+    """``长期 (C)``, ``定期30年 (D30)``: both names of a retention, for a message that names two."""
+    label = RETENTION_LABELS.get(code)
+    return f"{label} ({code})" if label else code
 
 
 def item_key(code: str, seq: int | None, title: str | None, doc_no: str | None, when: date | None) -> str:
@@ -626,6 +693,7 @@ def plan_import(
     should_cancel: Callable[[], bool] | None = None,
     limit: int | None = None,
     check_key: Callable[[Mapping[str, object]], str | None] | None = None,
+    unknown_locations_as_notes: bool = False,
 ) -> ImportPlan:
     """Plan importing ``path``; nothing is written.
 
@@ -647,6 +715,9 @@ def plan_import(
     - ``limit``: read only this many rows below the header (a preview; ``complete`` is False).
     - ``check_key(values) -> reason or None``: what the catalogue says of a row's key (volumes: a 档号
       that follows no category's code pattern); a reason is a problem on the key cell.
+    - ``unknown_locations_as_notes``: a place the shelving does not have, or one not understood, is no
+      problem: the row imports unshelved and the place goes into its notes (``values["location"]``
+      without ``location_ref``, or ``values["location_text"]``).
 
     ``values`` field names: code, title, year (int), retention (Y/D30/D10/C/S), security
     (公开/内部/秘密/机密/绝密) and security_years, start_date/end_date (from 起止日期 or from
@@ -663,7 +734,7 @@ def plan_import(
     gc.disable()
     try:
         return _plan(path, sheet, mapping, kind, existing_codes, known_volumes, resolve_location, progress, should_cancel, limit,
-                     check_key)
+                     check_key, unknown_locations_as_notes)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -681,6 +752,7 @@ def _plan(
     should_cancel: Callable[[], bool] | None,
     limit: int | None,
     check_key: Callable[[Mapping[str, object]], str | None] | None = None,
+    unknown_locations_as_notes: bool = False,
 ) -> ImportPlan:
     if sheet is None and isinstance(mapping, ColumnMapping):
         sheet = mapping.sheet  # the wizard's mapping belongs to the sheet it was made on
@@ -717,7 +789,7 @@ def _plan(
         today = _normalize._today()  # one day for the whole file (tests patch normalize._today)
         sheet_spans: list[tuple[SheetReader, ColumnMapping, int, int, int]] = []  # reader, mapping, first idx, end idx, blank_outside
         for reader, m in zip(readers, mappings, strict=True):
-            planner = _SheetPlanner(reader, m, kind, resolve_location, location_cache, today)
+            planner = _SheetPlanner(reader, m, kind, resolve_location, location_cache, today, unknown_locations_as_notes)
             first_index = len(rows)
             sheet_rows: list[RowResult] = []
             stop = m.header_row + limit if limit is not None else None
@@ -878,7 +950,10 @@ def preview(path: str | Path, n: int = PREVIEW_ROWS, **options: object) -> Impor
 def register_sheets(path: str | Path, kind: str = "volumes") -> list[ColumnMapping]:
     """The visible sheets of a workbook that hold a register of this kind (a heading found), each
     with its columns mapped, in the workbook's order: a register kept a sheet a year is imported
-    in one go. Sheets without such a heading (说明, 统计) are left out."""
+    in one go. Sheets without such a heading (说明, 统计) are left out, and so, for volumes, are item
+    lists (卷内目录: :func:`item_list_sheets`), whose 档号 and 题名 would otherwise read as volumes."""
+    if kind == "volumes":
+        return _sheets_by_kind(path)[0]
     found: list[ColumnMapping] = []
     with open_spreadsheet(path) as book:
         for info in [s for s in book.sheets if s.visible] or book.sheets:
@@ -887,3 +962,44 @@ def register_sheets(path: str | Path, kind: str = "volumes") -> list[ColumnMappi
                 continue
             found.append(detect_mapping(reader, kind))
     return found
+
+
+def item_list_sheets(path: str | Path) -> list[ColumnMapping]:
+    """The visible sheets of a workbook that hold a 卷内目录 (documents of the volumes, by 档号), mapped
+    as items: a yearly workbook keeps its volumes on one sheet and their item list on another."""
+    return _sheets_by_kind(path)[1]
+
+
+#: fields only an item list has, and fields only a volume register has
+_ITEM_ONLY = frozenset({"doc_no", "page_range"})
+_VOLUME_ONLY = frozenset({"year", "retention", "location", "item_count", "box_no", "start_date", "end_date", "fonds_code"})
+_ITEM_LIST_WORDS = ("卷内", "文件目录", "文件级")
+
+
+def _is_item_list(name: str, reader: SheetReader, as_items: ColumnMapping, as_volumes: ColumnMapping | None) -> bool:
+    """A sheet is a 卷内目录 by its columns (文号 or 页号, and no 年度, 保管期限, 存放位置 …), or by its name or
+    title (卷内目录, 卷内文件目录) when its columns could be either."""
+    volume_fields = set(as_volumes.fields) if as_volumes is not None else set()
+    if volume_fields & _VOLUME_ONLY:
+        return False
+    if set(as_items.fields) & _ITEM_ONLY:
+        return True
+    title = " ".join(str(c) for _n, cells in reader.rows(stop=as_items.header_row - 1) for c in cells if isinstance(c, str))
+    return any(word in name or word in title for word in _ITEM_LIST_WORDS)
+
+
+def _sheets_by_kind(path: str | Path) -> tuple[list[ColumnMapping], list[ColumnMapping]]:
+    volumes: list[ColumnMapping] = []
+    items: list[ColumnMapping] = []
+    with open_spreadsheet(path) as book:
+        for info in [s for s in book.sheets if s.visible] or book.sheets:
+            reader = book.sheet(info.name, head=HEADER_SCAN_ROWS + 2)
+            if reader.n_rows == 0:
+                continue
+            as_volumes = detect_mapping(reader, "volumes") if find_header_row("volumes", reader) is not None else None
+            as_items = detect_mapping(reader, "items") if find_header_row("items", reader) is not None else None
+            if as_items is not None and not as_items.missing_required() and _is_item_list(info.name, reader, as_items, as_volumes):
+                items.append(as_items)
+            elif as_volumes is not None:
+                volumes.append(as_volumes)
+    return volumes, items

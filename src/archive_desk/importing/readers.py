@@ -185,6 +185,60 @@ def _sniff(path: Path) -> str:
     raise _not_a_spreadsheet(path)
 
 
+# ------------------------------------------------------------------------------------------- limits
+
+#: What an import reads and holds, so that no file - a register too big for one import, a damaged file or
+#: one built to exhaust memory (a "zip bomb": 4.7 MB on disk, 1 GB of sheet XML) - takes the process past
+#: about 600 MB. A 100,000-row register (72 MB of sheet XML, 2.7 M cells) stays well inside each.
+#: Rows of one file (measured with benchmarks/bench_import: 100,000 rows, 72 MB of sheet XML, imported at a
+#: peak of 336 MB; 147,700 rows, 107 MB, at 457 MB)
+MAX_ROWS = 150_000
+#: Unpacked size of the XML parts of an .xlsx/.ods (sheets, shared strings): checked before anything is
+#: unpacked, from the sizes the archive declares (python-calamine and zipfile both stop a part that
+#: inflates past its declared size). The text of the cells is held about twice over while planning, so
+#: rows of long text are bounded here rather than by MAX_ROWS
+MAX_UNPACKED_BYTES = 150 * 1024 * 1024
+#: Cells of one sheet as python-calamine holds it: a rectangle from its first to its last cell, 32 bytes
+#: each (a tiny file with one cell at A1 and one at XFD100000 asked for 52 GB)
+MAX_CELLS = 8_000_000
+#: Size of a CSV file (read whole, then split into cells) and of an Excel 97-2003 file (not compressed)
+MAX_PLAIN_FILE_BYTES = 48 * 1024 * 1024
+#: parts of a zipped workbook that are never unpacked by an import (pictures, embedded objects)
+_UNREAD_PARTS = re.compile(r"(?:^|/)(?:media|embeddings|Pictures|Thumbnails|printerSettings)/|\.(?:png|jpe?g|gif|bmp|emf|wmf|tiff?|bin)$", re.I)
+
+
+def _too_big(path: Path, detail: str) -> ImportFileError:
+    return ImportFileError(
+        t("File {name} is too big for one import ({detail}). Split the register into several files (a year or a few "
+          "thousand volumes each) and import them one by one; a damaged file can also look like this",
+          name=path.name, detail=detail),
+        where=str(path),
+    )
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):,.0f} MB"
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse a zipped workbook whose parts would unpack to more than :data:`MAX_UNPACKED_BYTES`
+    (read from the archive's directory: nothing is unpacked)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            unpacked = sum(i.file_size for i in zf.infolist() if not _UNREAD_PARTS.search(i.filename))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _not_a_spreadsheet(path, t("damaged zip archive")) from exc
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise _too_big(path, t("its sheets unpack to {size}; at most {limit} are read", size=_mb(unpacked),
+                               limit=_mb(MAX_UNPACKED_BYTES)))
+
+
+def _check_rows(path: Path, sheet: str, n_rows: int) -> None:
+    if n_rows > MAX_ROWS:
+        raise _too_big(path, t("sheet {sheet} has {rows} rows; at most {limit} are read at once", sheet=sheet,
+                               rows=f"{n_rows:,}", limit=f"{MAX_ROWS:,}"))
+
+
 # ---------------------------------------------------------------------------------------- .xlsx scan
 
 _XLSX_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -213,30 +267,124 @@ def _xlsx_sheet_member(zf: zipfile.ZipFile, sheet_name: str) -> str | None:
     return None
 
 
-def _xlsx_flagged_cells(path: Path, sheet_name: str) -> dict[tuple[int, int], object]:
-    """Cells calamine reads as empty although they are not: formulas without a saved result
-    (:class:`NoCachedValue`) and error cells (:class:`ErrorValue`). Keys: (row 1-based, col 0-based)."""
+#: in one pass over a sheet's XML, cells that may stretch the rectangle python-calamine allocates: a
+#: column of two or three letters (AA on) with its row, a row of six digits or more (100000 on), or a cell
+#: without a reference (placed by counting). Other cells lie within A1:Z99999.
+_FAR_CELL_RE = re.compile(rb'<c(?: r="(?:([A-Z]{2,3})(\d+)"|[A-Z](\d{6,})")|/?>|\s+(?!r=))')
+_CELL_REF_RE = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"')
+_NEAR_ROWS, _NEAR_COLS = 99_999, 26
+
+
+def _far_rows(body: bytes) -> Iterator[int | None]:
+    """Rows of 100000 on; ``None`` for a cell past column Z or without a reference."""
+    for wide, _wide_row, far_row in _FAR_CELL_RE.findall(body):
+        yield None if wide or not far_row else int(far_row)
+
+
+def _letters_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n
+
+
+def _xlsx_scan(path: Path, sheet_name: str) -> dict[tuple[int, int], object]:
+    """Before python-calamine loads a sheet: refuse one whose cells span more than :data:`MAX_CELLS`
+    (or :data:`MAX_ROWS` rows), and return the cells calamine reads as empty although they are not:
+    formulas without a saved result (:class:`NoCachedValue`) and error cells (:class:`ErrorValue`).
+    Keys: (row 1-based, col 0-based). One pass over the XML; a second only for an unusual sheet."""
     try:
         with zipfile.ZipFile(path) as zf:
             member = _xlsx_sheet_member(zf, sheet_name)
             if member is None or member not in zf.namelist():
                 return {}
-            # quick pass: most registers hold neither formulas nor errors
-            found = False
+            flagged_found = False
+            max_col = max_row = 0  # of the cells outside A1:Z99999
+            exact = False  # a cell without a reference, or columns past Z: measure the whole sheet
             tail = b""
             with zf.open(member) as fh:
-                while chunk := fh.read(1 << 20):
+                while True:
+                    chunk = fh.read(1 << 20)
                     window = tail + chunk
-                    if b"<f" in window or b't="e"' in window:
-                        found = True
+                    # a tag cut in two by the chunk goes whole into the next window
+                    cut = window.rfind(b"<") if chunk else len(window)
+                    body, tail = (window[:cut], window[cut:]) if cut > 0 else (window, b"")
+                    if not flagged_found and (b"<f" in body or b't="e"' in body):
+                        flagged_found = True
+                    if not exact:
+                        for far_row in _far_rows(body):
+                            if far_row is None:
+                                exact = True  # columns past Z or cells placed by counting
+                                break
+                            max_row = max(max_row, far_row)
+                    if not chunk:
                         break
-                    tail = window[-8:]
-            if not found:
+            if exact:
+                max_row, max_col = _xlsx_extent(zf, member)
+            else:
+                max_row, max_col = max(max_row, _NEAR_ROWS), _NEAR_COLS
+            if max_row * max_col > MAX_CELLS:
+                raise _too_big(path, t("sheet {sheet} spans {cells} cells; at most {limit} are read", sheet=sheet_name,
+                                       cells=f"{max_row * max_col:,}", limit=f"{MAX_CELLS:,}"))
+            if max_row > _NEAR_ROWS:
+                _check_rows(path, sheet_name, max_row)
+            if not flagged_found:
                 return {}
             with zf.open(member) as fh:
                 return _parse_xlsx_cells(fh)
+    except ImportFileError:
+        raise
     except (zipfile.BadZipFile, KeyError, OSError, SyntaxError, xml.parsers.expat.ExpatError):
-        return {}  # calamine read the file; this extra scan is best effort
+        return {}  # calamine reads the file or says what is wrong; this extra scan is best effort
+
+
+def _xlsx_extent(zf: zipfile.ZipFile, member: str) -> tuple[int, int]:
+    """(last row, last column) a sheet's cells reach, as python-calamine places them: by their reference,
+    else after the cell before (a row without a number follows the row before)."""
+    with zf.open(member) as fh:
+        head = fh.read(1 << 20)
+    with zf.open(member) as fh:
+        if b"<c>" not in head and b"<c/>" not in head and not re.search(rb"<c\s+(?!r=)", head):
+            # references throughout (columns past Z): the references alone
+            max_row = max_col = 0
+            tail = b""
+            while chunk := fh.read(1 << 20):
+                window = tail + chunk
+                cut = window.rfind(b"<c ")
+                body, tail = (window[:cut], window[cut:]) if cut > 0 else (window, b"")
+                for letters, digits in _CELL_REF_RE.findall(body):
+                    max_col = max(max_col, _letters_index(letters))
+                    max_row = max(max_row, int(digits))
+            for letters, digits in _CELL_REF_RE.findall(tail):
+                max_col = max(max_col, _letters_index(letters))
+                max_row = max(max_row, int(digits))
+            return max_row, max_col
+        return _xlsx_extent_counted(fh)
+
+
+def _xlsx_extent_counted(fh: object) -> tuple[int, int]:
+    state = {"row": 0, "col": 0, "max_row": 0, "max_col": 0}
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = name.rsplit(":", 1)[-1]
+        if local == "row":
+            r = attrs.get("r")
+            state["row"] = int(r) if r and r.isdigit() else state["row"] + 1
+            state["col"] = 0
+        elif local == "c":
+            ref = _cell_ref(attrs["r"]) if "r" in attrs else None
+            if ref is None:
+                state["col"] += 1
+                row = state["row"]
+            else:
+                row, state["col"] = ref[0], ref[1] + 1
+            state["max_row"] = max(state["max_row"], row)
+            state["max_col"] = max(state["max_col"], state["col"])
+
+    parser = xml.parsers.expat.ParserCreate()
+    parser.StartElementHandler = start
+    parser.ParseFile(fh)
+    return state["max_row"], state["max_col"]
 
 
 def _parse_xlsx_cells(fh: io.BufferedIOBase | object) -> dict[tuple[int, int], object]:
@@ -290,6 +438,77 @@ def _parse_xlsx_cells(fh: io.BufferedIOBase | object) -> dict[tuple[int, int], o
     parser.CharacterDataHandler = chars
     parser.ParseFile(fh)
     return flagged
+
+
+# ------------------------------------------------------------------------------------- .ods extent
+
+#: a run of repeated rows or cells: how an .ods writes blank stretches, and how a 1 KB file can ask
+#: python-calamine for 99 M cells (3.2 GB, then an abort)
+_ODS_LONG_REPEAT_RE = re.compile(rb'number-(?:rows|columns)-repeated="\d{3,}"')
+_ODS_TAG_RE = re.compile(rb"<table:(table-row|table-cell|covered-table-cell|table)\b([^>]*?)(/?)>|</table:(table-row|table)>")
+_ODS_ROWS_RE = re.compile(rb'number-rows-repeated="(\d+)"')
+_ODS_COLS_RE = re.compile(rb'number-columns-repeated="(\d+)"')
+
+
+def _ods_scan(path: Path) -> None:
+    """Refuse an .ods whose sheets span more than :data:`MAX_CELLS` cells, counting repeated rows and
+    cells that hold a value (a blank run at the end of a row or sheet is no cell). Only files with a
+    long run (100 or more) are measured: without one, a sheet's cells are bounded by the XML's size."""
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
+            tail = b""
+            found = False
+            while chunk := fh.read(1 << 20):
+                if _ODS_LONG_REPEAT_RE.search(tail + chunk):
+                    found = True
+                    break
+                tail = chunk[-40:]
+            if not found:
+                return
+        with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
+            worst = _ods_extent(fh)
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return  # python-calamine says what is wrong with the file
+    if worst > MAX_CELLS:
+        raise _too_big(path, t("its sheets span {cells} cells; at most {limit} are read", cells=f"{worst:,}", limit=f"{MAX_CELLS:,}"))
+
+
+def _ods_extent(fh: object) -> int:
+    """The largest sheet's rectangle (last row with a value × last column with a value), in cells."""
+    worst = 0
+    rows = last_row = width = 0  # of the current sheet
+    repeat = 1  # of the current row
+    col = row_last_col = 0
+    tail = b""
+    while True:
+        chunk = fh.read(1 << 20)  # type: ignore[attr-defined]
+        window = tail + chunk
+        cut = window.rfind(b"<") if chunk else len(window)
+        body, tail = (window[:cut], window[cut:]) if cut > 0 else (window, b"")
+        for m in _ODS_TAG_RE.finditer(body):
+            name, attrs, closed, end = m.groups()
+            if end == b"table" or name == b"table":
+                worst = max(worst, last_row * width)
+                rows = last_row = width = 0
+            elif name == b"table-row":
+                found = _ODS_ROWS_RE.search(attrs)
+                repeat = int(found.group(1)) if found else 1
+                col = row_last_col = 0
+                if closed:
+                    rows += repeat
+            elif end == b"table-row":
+                if row_last_col:
+                    last_row = rows + repeat
+                    width = max(width, row_last_col)
+                rows += repeat
+            elif name is not None:  # a cell
+                found = _ODS_COLS_RE.search(attrs)
+                col += int(found.group(1)) if found else 1
+                if b"value-type" in attrs:
+                    row_last_col = col
+        if not chunk:
+            break
+    return max(worst, last_row * width)
 
 
 # ----------------------------------------------------------------------- .ods merges and error cells
@@ -494,6 +713,12 @@ class Spreadsheet:
         if kind == "csv":
             self._csv_rows = _read_csv(path)
         else:
+            if kind in ("xlsx", "ods"):
+                _check_zip(path)
+            if kind == "ods":
+                _ods_scan(path)
+            elif path.stat().st_size > MAX_PLAIN_FILE_BYTES:
+                raise _too_big(path, _mb(path.stat().st_size))
             try:
                 suffix = path.suffix.lower().lstrip(".")
                 if suffix == kind or (suffix == "xlsm" and kind == "xlsx"):
@@ -551,6 +776,9 @@ class Spreadsheet:
             rows = self._csv_rows or []
             reader = SheetReader(info.name, 0, lambda: iter(rows), n_rows=len(rows))
         else:
+            # an .xlsx sheet is measured before python-calamine allocates it (other formats: MAX_PLAIN_FILE_BYTES
+            # and MAX_UNPACKED_BYTES bound what it can allocate)
+            flagged_xlsx = _xlsx_scan(self.path, info.name) if self.kind == "xlsx" else {}
             try:
                 sheet = self._workbook.get_sheet_by_name(info.name)
             except Exception as exc:
@@ -560,11 +788,12 @@ class Spreadsheet:
                 n_rows, col_offset = 0, 0
             else:
                 n_rows, col_offset = end[0] + 1, start[1]
+            _check_rows(self.path, info.name, n_rows)
             merged_raw = sheet.merged_cell_ranges
             merged = [CellRange(a[0] + 1, a[1], b[0] + 1, b[1]) for a, b in merged_raw] if merged_raw is not None else []
             flagged: dict[tuple[int, int], object] = {}
             if self.kind == "xlsx":
-                flagged = _xlsx_flagged_cells(self.path, info.name)
+                flagged = flagged_xlsx
             elif self.kind == "ods":
                 ods_merged, flagged = _ods_marks(self.path, info.name)
                 merged = merged or ods_merged
@@ -626,6 +855,8 @@ _EXCEL_TEXT_RE = re.compile(r'="(.*)"', re.S)
 
 def _read_csv(path: Path) -> list[list[str]]:
     try:
+        if path.stat().st_size > MAX_PLAIN_FILE_BYTES:
+            raise _too_big(path, _mb(path.stat().st_size))
         data = path.read_bytes()
     except OSError as exc:
         raise _file_error(path, exc) from exc
@@ -634,20 +865,52 @@ def _read_csv(path: Path) -> list[list[str]]:
             text = data.decode(encoding)
             break
         except UnicodeDecodeError:
+            if encoding == "gb18030":  # pragma: no cover - gb18030 decodes almost any byte string
+                raise ImportFileError(t("File {name} is in a text encoding this program does not know; save it as UTF-8 or as a Chinese (GBK) CSV", name=path.name), where=str(path)) from None
+            _refuse_mixed_encodings(path, data)
             continue
-    else:  # pragma: no cover - gb18030 decodes almost any byte string
-        raise ImportFileError(t("File {name} is in a text encoding this program does not know; save it as UTF-8 or as a Chinese (GBK) CSV", name=path.name), where=str(path))
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = "\t" if ("\t" in first_line and "," not in first_line) else ","
     rows: list[list[str]] = []
+    # csv's default limit (131,072 characters) would refuse the whole file for one long cell; the
+    # planner refuses that cell alone (a text over a spreadsheet cell's 32,767 characters)
+    limit = csv.field_size_limit(max(len(text), 131_072))
     try:
         for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             rows.append([_unwrap_excel_text(v) for v in record])
     except csv.Error as exc:
         raise _not_a_spreadsheet(path, str(exc)) from exc
+    finally:
+        csv.field_size_limit(limit)
     if not any(any(v.strip() for v in row) for row in rows):
         raise ImportFileError(t("File {name} is empty", name=path.name), where=str(path))
+    _check_rows(path, path.stem, len(rows))
     return rows
+
+
+def _refuse_mixed_encodings(path: Path, data: bytes) -> None:
+    """A file that is not UTF-8 throughout is read as GB18030 (GBK), which decodes any bytes: a file
+    with UTF-8 lines *and* GBK lines (two exports pasted together) would come out garbled in part, and
+    its header unrecognisable. Refuse it, naming the first line in the other encoding than the first
+    line holding Chinese."""
+    first: bool | None = None  # is the first line with non-ASCII text UTF-8?
+    for number, line in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8 = True
+        except UnicodeDecodeError:
+            utf8 = False
+        if first is None:
+            first = utf8
+        elif utf8 != first:
+            raise ImportFileError(
+                t("File {name} mixes two text encodings (UTF-8 and Chinese GBK): line {line} is not in the encoding of the lines "
+                  "before it. Open the file in a text editor or Excel, correct that part and save it again in one encoding",
+                  name=path.name, line=number),
+                where=str(path),
+            )
 
 
 def _unwrap_excel_text(value: str) -> str:

@@ -117,6 +117,9 @@ class Volume(Stamped, Base):
     responsible: Mapped[str] = mapped_column(String(200), default="")  # 责任者
     start_date: Mapped[date | None] = mapped_column(Date, default=None)
     end_date: Mapped[date | None] = mapped_column(Date, default=None)
+    #: None: the dates are to the day; "month": given to the month (2021.03), start_date the month's
+    #: first day, end_date its last (importing.normalize.MONTH)
+    date_precision: Mapped[str | None] = mapped_column(String(8), default=None)
     pages: Mapped[int] = mapped_column(default=0)
     item_count: Mapped[int] = mapped_column(default=0)
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -145,6 +148,7 @@ class Item(Stamped, Base):
     responsible: Mapped[str] = mapped_column(String(200), default="")
     title: Mapped[str] = mapped_column(Text)
     date: Mapped[date | None] = mapped_column(Date, default=None)
+    date_precision: Mapped[str | None] = mapped_column(String(8), default=None)  # None: to the day; "month"
     security: Mapped[str] = mapped_column(String(4), default="公开")
     pages: Mapped[int] = mapped_column(default=0)
     page_start: Mapped[int | None] = mapped_column(default=None)

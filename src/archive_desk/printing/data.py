@@ -124,6 +124,14 @@ def format_date(value: DateLike) -> str:
     return compact if len(compact) == 8 and compact.isdigit() else text
 
 
+def date_as_written(value: _dt.date | None, precision: str | None) -> DateLike:
+    """A catalogue date as the register gave it: a date given to the month (``precision`` ``"month"``,
+    stored as the month's first or last day) is ``2021.03``, which :func:`format_date` prints as it is."""
+    if value is not None and precision == "month":
+        return f"{value.year}.{value.month:02d}"
+    return value
+
+
 @dataclass(frozen=True)
 class ItemEntry:
     """One document (件) in a 卷内文件目录 or a 归档文件目录."""

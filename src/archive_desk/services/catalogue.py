@@ -575,6 +575,8 @@ def update_volume(session: Session, actor: Actor, volume_id: int, expected_versi
     _ensure_unique(session, clean["code"], clean["barcode"], volume_id)
     for key, value in clean.items():
         setattr(volume, key, value)
+    if volume.date_precision and any(clean.get(k) != getattr(before, k) for k in ("start_date", "end_date")):
+        volume.date_precision = None  # dates given to the month by an import, now typed to the day
     volume.updated_by = actor.user
     volume.updated_at = audit.utcnow()
     session.flush()

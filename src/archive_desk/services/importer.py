@@ -176,10 +176,15 @@ def _location_resolver(db: Database) -> Callable[[ParsedLocation], int | None] |
 
 
 def plan(db: Database, path: Path | str, *, kind: str = "volumes", sheet: str | int | list[str] | None = None, mapping: Any = None,
-         progress: Progress | None = None, should_cancel: Cancel | None = None, limit: int | None = None) -> ImportPlan:
-    """The import plan of a file against this catalogue (nothing is written)."""
+         progress: Progress | None = None, should_cancel: Cancel | None = None, limit: int | None = None,
+         locations_as_notes: bool = False, volumes: ImportPlan | None = None) -> ImportPlan:
+    """The import plan of a file against this catalogue (nothing is written). ``locations_as_notes``:
+    a 存放位置 the shelving does not have does not refuse its row; the volume is imported unshelved
+    with the place in its notes (``ImportPlan.refused_for_location_only`` says how many rows that is).
+    ``volumes`` (items only): the plan of the volumes of the same workbook, imported in the same commit:
+    an item of one of its importable volumes is not refused for a volume not yet catalogued."""
     options: dict[str, Any] = {"sheet": sheet, "mapping": mapping, "kind": kind, "progress": progress,
-                               "should_cancel": should_cancel}
+                               "should_cancel": should_cancel, "unknown_locations_as_notes": locations_as_notes}
     if limit is not None:
         options["limit"] = limit
     if kind == "volumes":
@@ -189,7 +194,12 @@ def plan(db: Database, path: Path | str, *, kind: str = "volumes", sheet: str | 
         if resolver is not None:
             options["resolve_location"] = resolver
     elif kind == "items":
-        options["known_volumes"] = _existing_codes(db)
+        catalogued = _existing_codes(db)
+        options["known_volumes"] = catalogued
+        if volumes is not None:
+            planned = [str(r.values["code"]) for r in volumes.rows if r.status in (RowStatus.OK, RowStatus.EXISTING) and r.values.get("code")]
+            coming = {*planned, *(_canonical(c) for c in planned)}
+            options["known_volumes"] = lambda keys: {k for k in keys if k in coming} | catalogued([k for k in keys if k not in coming])
         options["existing_codes"] = _existing_items(db)
     return plan_import(path, **options)
 
@@ -198,9 +208,14 @@ def fonds_not_catalogued(db: Database, import_plan: ImportPlan) -> dict[str, int
     """The fonds the importable rows belong to (a 全宗号 column, else the 档号) that the catalogue does
     not hold yet, with how many rows each, in the file's order: a commit creates them when asked to,
     else refuses those rows. Read before the import so the preview can say so."""
+    return {code: count for code, (count, _name) in new_fonds(db, import_plan).items()}
+
+
+def new_fonds(db: Database, import_plan: ImportPlan) -> dict[str, tuple[int, str]]:
+    """:func:`fonds_not_catalogued` with the name the file gives each (its first 全宗名称, or "")."""
     if import_plan.kind != "volumes":
         return {}
-    missing: dict[str, int] = {}
+    missing: dict[str, tuple[int, str]] = {}
     with db.read() as session:
         ctx = _Context.reading(session)
     by_prefix: dict[str, str | None] = {}  # the fonds of a 档号 depends on what comes before its number
@@ -218,7 +233,8 @@ def fonds_not_catalogued(db: Database, import_plan: ImportPlan) -> dict[str, int
                     by_prefix[prefix] = None  # the plan has said so on the row already
             fonds = by_prefix[prefix]
         if fonds and str(fonds) not in ctx.fonds:
-            missing[str(fonds)] = missing.get(str(fonds), 0) + 1
+            count, name = missing.get(str(fonds), (0, ""))
+            missing[str(fonds)] = (count + 1, name or str(row.values.get("fonds_name") or ""))
     return missing
 
 
@@ -229,10 +245,11 @@ class _Context:
     """What a commit needs to know once: fonds and categories by code."""
 
     def __init__(self, session: Session, actor: Actor, create_missing_fonds: bool, default_fonds_id: int | None,
-                 default_category_id: int | None) -> None:
+                 default_category_id: int | None, fonds_names: Mapping[str, str] | None = None) -> None:
         self.session = session
         self.actor = actor
         self.create_missing_fonds = create_missing_fonds
+        self.fonds_names = {code: name.strip() for code, name in (fonds_names or {}).items() if name and name.strip()}
         self.fonds = {f.code: f.id for f in session.scalars(select(Fonds))}
         self.categories = {c.code: c for c in list_categories(session, active_only=False)}
         self.default_fonds_id = default_fonds_id
@@ -268,15 +285,18 @@ class _Context:
         self._positions[layer_id] += 1
         return self._positions[layer_id]
 
-    def fonds_id(self, code: str) -> int:
+    def fonds_id(self, code: str, name: str | None = None) -> int:
+        """The fonds ``code``, created when asked to: named as the clerk said (``fonds_names``), else by the
+        row's 全宗名称 (``name``), else by its code."""
         if code in self.fonds:
             return self.fonds[code]
         if not self.create_missing_fonds:
             raise CellError(t("The fonds {code} is not in the catalogue", code=code))
-        fonds = Fonds(code=code, name=code)
+        name = self.fonds_names.get(code) or (name or "").strip() or code
+        fonds = Fonds(code=code, name=name)
         self.session.add(fonds)
         self.session.flush()
-        audit.record(self.session, self.actor, "fonds.create", "fonds", fonds.id, None, {"code": code, "name": code, "by": "import"})
+        audit.record(self.session, self.actor, "fonds.create", "fonds", fonds.id, None, {"code": code, "name": name, "by": "import"})
         self.fonds[code] = fonds.id
         self.fonds_created.append(code)
         return fonds.id
@@ -319,7 +339,7 @@ def _volume_values(ctx: _Context, row: RowResult) -> dict[str, Any]:
     code = _canonical(str(values["code"]))
     category, parts = ctx.category_for(values, code)
     fonds_code = values.get("fonds_code") or parts.get("fonds")
-    fonds_id = ctx.fonds_id(str(fonds_code)) if fonds_code else ctx.default_fonds_id
+    fonds_id = ctx.fonds_id(str(fonds_code), values.get("fonds_name")) if fonds_code else ctx.default_fonds_id
     if fonds_id is None:
         raise CellError(t("The fonds of {code} is not known: add a 全宗号 column or choose a default fonds", code=code))
     year = values.get("year") or (int(str(parts["year"])) if "year" in parts else None)
@@ -343,15 +363,19 @@ def _volume_values(ctx: _Context, row: RowResult) -> dict[str, Any]:
     notes = values.get("notes") or ""
     location = values.get("location")
     layer_id = values.get("location_ref")  # matched to the shelving at planning time
-    if isinstance(location, ParsedLocation) and layer_id is None:  # no shelving yet: keep the place as text
+    if isinstance(location, ParsedLocation) and layer_id is None:  # no shelving yet (or not this place): kept as text
         notes = (notes + "；" if notes else "") + t("Former location: {text}", text=location.raw)
+    elif values.get("location_text"):  # a place not understood, imported "without locations"
+        notes = (notes + "；" if notes else "") + t("Former location: {text}", text=values["location_text"])
     return {
         "code": code, "barcode": code.replace(codes.MIDDLE_DOT, ".") if _CANONICAL_CODE.fullmatch(code) else codes.code_to_payload(code), "fonds_id": fonds_id, "category_id": category.id,
         "year": int(year), "retention": retention, "security": level, "security_period": period,
         "org_code": codes.normalize_scan(values.get("org_code") or parts.get("org") or ""),
         "sequence": int(str(parts.get(ctx.pattern(category).sequence_token, 0) or 0)),
         "box_no": values.get("box_no"), "title": values["title"], "responsible": values.get("responsible") or "",
-        "start_date": values.get("start_date"), "end_date": values.get("end_date"), "pages": values.get("pages") or 0,
+        "start_date": values.get("start_date"), "end_date": values.get("end_date"),
+        "date_precision": values.get("date_precision"),  # "month" for 2021.03-2021.05, else None (to the day)
+        "pages": values.get("pages") or 0,
         "item_count": values.get("item_count") or 0, "notes": notes, "custom": custom, "layer_id": layer_id,
     }
 
@@ -359,9 +383,13 @@ def _volume_values(ctx: _Context, row: RowResult) -> dict[str, Any]:
 def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existing: bool = False,
            create_missing_fonds: bool = False, default_fonds_id: int | None = None,
            default_category_id: int | None = None, progress: Progress | None = None,
-           should_cancel: Cancel | None = None) -> ImportResult:
+           should_cancel: Cancel | None = None, fonds_names: Mapping[str, str] | None = None,
+           items: ImportPlan | None = None) -> ImportResult:
     """Write the plan's accepted rows in one transaction; a row the catalogue refuses aborts nothing
-    but is reported (the file's rows read still add up: they move from ok to failures)."""
+    but is reported (the file's rows read still add up: they move from ok to failures). A fonds
+    created (``create_missing_fonds``) is named by ``fonds_names`` (code -> name), else by the file's
+    全宗名称 column, else by its code. ``items``: the plan of the workbook's 卷内目录 sheets (planned with
+    ``volumes=`` this plan), written after the volumes in the same transaction: all or nothing."""
     if not import_plan.complete:
         raise UserError(t("This is a preview of the first rows; plan the whole file before importing."))
     if import_plan.kind == "items":
@@ -371,7 +399,8 @@ def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existi
     try:
         return _commit_volumes(db, actor, import_plan, update_existing=update_existing,
                                create_missing_fonds=create_missing_fonds, default_fonds_id=default_fonds_id,
-                               default_category_id=default_category_id, progress=progress, should_cancel=should_cancel)
+                               default_category_id=default_category_id, progress=progress, should_cancel=should_cancel,
+                               fonds_names=fonds_names, items=items)
     except (sqlite3.IntegrityError, IntegrityError) as exc:  # the transaction is rolled back by now
         raise UserError(t("Another workstation saved some of these volumes while the file was being checked; "
                           "nothing was imported. Check the file again, then import it.")) from exc
@@ -379,11 +408,12 @@ def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existi
 
 def _commit_volumes(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existing: bool,
                     create_missing_fonds: bool, default_fonds_id: int | None, default_category_id: int | None,
-                    progress: Progress | None, should_cancel: Cancel | None) -> ImportResult:
+                    progress: Progress | None, should_cancel: Cancel | None,
+                    fonds_names: Mapping[str, str] | None = None, items: ImportPlan | None = None) -> ImportResult:
     rows = [r for r in import_plan.rows if r.status == RowStatus.OK or (update_existing and r.status == RowStatus.EXISTING)]
     total = len(rows)
     with db.write() as session:
-        ctx = _Context(session, actor, create_missing_fonds, default_fonds_id, default_category_id)
+        ctx = _Context(session, actor, create_missing_fonds, default_fonds_id, default_category_id, fonds_names)
         failures: list[RowFailure] = []
         new_volumes = _NewVolumes(session, actor)
         updates = _Updates(session, actor, ctx, failures)
@@ -407,18 +437,21 @@ def _commit_volumes(db: Database, actor: Actor, import_plan: ImportPlan, *, upda
         new_volumes.close()
         ids = [*updates.ids, *new_volumes.ids]
         created, updated, unchanged = len(new_volumes.ids), len(updates.ids), updates.unchanged
-        audit.record(session, actor, "import.file", "catalogue", None, None, {
-            "file": Path(import_plan.path).name, "created": created, "updated": updated, "unchanged": unchanged,
-            "failed": len(failures), "summary": _plain_summary(import_plan)})
+        item_count = _write_items(session, actor, items, failures, None, should_cancel) if items is not None else 0
+        if created or updated or item_count:  # an import that wrote nothing leaves no trace in the log
+            audit.record(session, actor, "import.file", "catalogue", None, None, {
+                "file": Path(import_plan.path).name, "created": created, "updated": updated, "unchanged": unchanged,
+                "items": item_count, "failed": len(failures), "summary": _plain_summary(import_plan)})
         if progress is not None:
             progress(total, total)
-        return ImportResult(created, updated, unchanged, 0, tuple(failures), tuple(ctx.fonds_created), tuple(ids), tuple(updates.codes))
+        return ImportResult(created, updated, unchanged, item_count, tuple(failures), tuple(ctx.fonds_created), tuple(ids),
+                            tuple(updates.codes))
 
 
 #: what a value of the file (a key of ``RowResult.values``) may change on a catalogued volume
 _UPDATED_BY = {"title": ("title",), "year": ("year",), "retention": ("retention",), "security": ("security",),
                "security_years": ("security_period",),
-               "responsible": ("responsible",), "start_date": ("start_date",), "end_date": ("end_date",), "pages": ("pages",),
+               "responsible": ("responsible",), "start_date": ("start_date", "date_precision"), "end_date": ("end_date", "date_precision"), "pages": ("pages",),
                "item_count": ("item_count",), "box_no": ("box_no",), "org_code": ("org_code",), "notes": ("notes",),
                "location": ("layer_id", "notes")}
 
@@ -648,50 +681,60 @@ class _NewVolumes:
 
 def _commit_items(db: Database, actor: Actor, import_plan: ImportPlan, *, progress: Progress | None,
                   should_cancel: Cancel | None) -> ImportResult:
-    rows = [r for r in import_plan.rows if r.status == RowStatus.OK]
     failures: list[RowFailure] = []
     with db.write() as session:
-        volume_of: dict[str, int] = {}
-        added: set[int] = set()
-        next_seq: dict[int, int] = {}
-        count = 0
-        entries = []
-        for done, row in enumerate(rows, start=1):
-            if should_cancel is not None and should_cancel():
-                raise ImportCancelled(t("Import cancelled; nothing was changed"))
-            code = codes.canonical_code(str(row.values.get("volume_code") or row.values.get("code") or ""))
-            vid = volume_of.get(code)
-            if vid is None:
-                vid = session.scalar(select(Volume.id).where(Volume.code == code))
-                if vid is None:
-                    failures.append(RowFailure(row.sheet, row.row, "", code, t("There is no volume {code}", code=code)))
-                    continue
-                volume_of[code] = vid
-                next_seq[vid] = (session.scalar(select(Item.seq).where(Item.volume_id == vid).order_by(Item.seq.desc()).limit(1)) or 0)
-            next_seq[vid] += 1
-            values = row.values
-            item = Item(volume_id=vid, seq=int(values.get("seq") or next_seq[vid]), title=values.get("title") or "",
-                        doc_no=values.get("doc_no") or "", responsible=values.get("responsible") or "",
-                        date=values.get("date"), security=getattr(values.get("security"), "level", values.get("security")) or "公开",
-                        pages=values.get("pages") or 0, notes=values.get("notes") or "", created_by=actor.user, updated_by=actor.user,
-                        page_start=values.get("page_start"), page_end=values.get("page_end"))
-            session.add(item)
-            session.flush()
-            added.add(item.id)
-            entries.append(("item.import", "item", item.id, None, {"volume": code, "seq": item.seq, "title": item.title}))
-            count += 1
-            if progress is not None and done % 500 == 0:
-                progress(done, len(rows))
-        for vid in set(volume_of.values()):
-            items = list(session.scalars(select(Item).where(Item.volume_id == vid, Item.removed.is_(False)).order_by(Item.seq, Item.id)))
-            _number_pages(items, added)
-            volume = session.get(Volume, vid)
-            assert volume is not None
-            volume.item_count = len(items)
-        audit.record_many(session, actor, entries)
-        audit.record(session, actor, "import.file", "catalogue", None, None,
-                     {"file": Path(import_plan.path).name, "items": count, "failed": len(failures)})
+        count = _write_items(session, actor, import_plan, failures, progress, should_cancel)
+        if count:  # an import that wrote nothing leaves no trace in the log
+            audit.record(session, actor, "import.file", "catalogue", None, None,
+                         {"file": Path(import_plan.path).name, "items": count, "failed": len(failures)})
     return ImportResult(0, 0, 0, count, tuple(failures))
+
+
+def _write_items(session: Session, actor: Actor, import_plan: ImportPlan, failures: list[RowFailure],
+                 progress: Progress | None, should_cancel: Cancel | None) -> int:
+    """The plan's accepted items, in the caller's transaction (after the volumes of the same workbook,
+    so an item finds a volume imported a moment before); returns how many were written."""
+    rows = [r for r in import_plan.rows if r.status == RowStatus.OK]
+    volume_of: dict[str, int] = {}
+    added: set[int] = set()
+    next_seq: dict[int, int] = {}
+    count = 0
+    entries = []
+    for done, row in enumerate(rows, start=1):
+        if should_cancel is not None and should_cancel():
+            raise ImportCancelled(t("Import cancelled; nothing was changed"))
+        code = codes.canonical_code(str(row.values.get("volume_code") or row.values.get("code") or ""))
+        vid = volume_of.get(code)
+        if vid is None:
+            vid = session.scalar(select(Volume.id).where(Volume.code == code))
+            if vid is None:
+                failures.append(RowFailure(row.sheet, row.row, "", code, t("There is no volume {code}", code=code)))
+                continue
+            volume_of[code] = vid
+            next_seq[vid] = (session.scalar(select(Item.seq).where(Item.volume_id == vid).order_by(Item.seq.desc()).limit(1)) or 0)
+        next_seq[vid] += 1
+        values = row.values
+        item = Item(volume_id=vid, seq=int(values.get("seq") or next_seq[vid]), title=values.get("title") or "",
+                    doc_no=values.get("doc_no") or "", responsible=values.get("responsible") or "",
+                    date=values.get("date"), date_precision=values.get("date_precision"),
+                    security=getattr(values.get("security"), "level", values.get("security")) or "公开",
+                    pages=values.get("pages") or 0, notes=values.get("notes") or "", created_by=actor.user, updated_by=actor.user,
+                    page_start=values.get("page_start"), page_end=values.get("page_end"))
+        session.add(item)
+        session.flush()
+        added.add(item.id)
+        entries.append(("item.import", "item", item.id, None, {"volume": code, "seq": item.seq, "title": item.title}))
+        count += 1
+        if progress is not None and done % 500 == 0:
+            progress(done, len(rows))
+    for vid in set(volume_of.values()):
+        items = list(session.scalars(select(Item).where(Item.volume_id == vid, Item.removed.is_(False)).order_by(Item.seq, Item.id)))
+        _number_pages(items, added)
+        volume = session.get(Volume, vid)
+        assert volume is not None
+        volume.item_count = len(items)
+    audit.record_many(session, actor, entries)
+    return count
 
 
 def _number_pages(items: list[Item], added: set[int]) -> None:
@@ -728,4 +771,4 @@ def _plain_summary(import_plan: ImportPlan) -> dict[str, int]:
             "existing": s.existing, "skipped": s.skipped}
 
 
-__all__ = ["ImportResult", "RowFailure", "commit", "fonds_not_catalogued", "pending_updates", "plan"]
+__all__ = ["ImportResult", "RowFailure", "commit", "fonds_not_catalogued", "new_fonds", "pending_updates", "plan"]

@@ -20,7 +20,7 @@ from archive_desk.i18n import is_chinese, t
 from archive_desk.models import Category, CategoryField, Fonds, Item, Layer, Rack, Volume, VolumeStatus
 from archive_desk.models.settings import CatalogueSetting
 from archive_desk.printing.barcodes import SCANNER_KINDS, SCANNERS_1D, SCANNERS_2D
-from archive_desk.printing.data import ItemEntry, LabelRecord, VolumeForm, VolumeNotes
+from archive_desk.printing.data import ItemEntry, LabelRecord, VolumeForm, VolumeNotes, date_as_written
 from archive_desk.services import audit, codes, locations
 from archive_desk.services.audit import Actor
 from archive_desk.services.catalogue import retention_label
@@ -333,9 +333,11 @@ def volume_forms(session: Session, volume_ids: Sequence[int], *, clerk: str = ""
         out.append(VolumeForm(
             code=v.code, title=v.title, payload=v.barcode, fonds_name=fonds_name, fonds_code=fonds_code,
             category=category, year=str(v.year), retention=retention_label(v.retention),
-            security=v.security, date_start=v.start_date, date_end=v.end_date, item_count=v.item_count or len(items),
+            security=v.security, date_start=date_as_written(v.start_date, v.date_precision),
+            date_end=date_as_written(v.end_date, v.date_precision), item_count=v.item_count or len(items),
             page_count=v.pages or None,
-            items=tuple(ItemEntry(seq=item_no, title=i.title, ref=i.doc_no, code=code, responsible=i.responsible, date=i.date,
+            items=tuple(ItemEntry(seq=item_no, title=i.title, ref=i.doc_no, code=code, responsible=i.responsible,
+                                  date=date_as_written(i.date, i.date_precision),
                                   security=i.security, pages=i.pages, page_range=_page_range(i.page_start, i.page_end), remarks=i.notes)
                         for i, (item_no, code) in zip(items, _item_numbers(v, items, boxed), strict=True)),
             notes=VolumeNotes(text=note, compiler=clerk.strip(), compiled_on=compiled_on, checker=checker.strip(), checked_on=checked_on),

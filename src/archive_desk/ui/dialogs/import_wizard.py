@@ -57,6 +57,7 @@ from archive_desk.importing import (
     apply_template,
     detect_mapping,
     field_label,
+    item_list_sheets,
     list_sheets,
     open_spreadsheet,
     register_sheets,
@@ -107,7 +108,7 @@ def save_problems_workbook(parent: QWidget, plan: ImportPlan | None, title: str,
 
 
 #: a volume's column -> the import field that names it, for labels
-_FIELD_OF_COLUMN = {"layer_id": "location", "security_period": "security"}
+_FIELD_OF_COLUMN = {"layer_id": "location", "security_period": "security", "date_precision": "date_range"}
 
 
 class PlanModel(QAbstractTableModel):
@@ -181,7 +182,9 @@ class PlanModel(QAbstractTableModel):
         parts = []
         for name, (before, after) in changes.items():
             label = field_label(_FIELD_OF_COLUMN.get(name, name)) if name != "custom" else self.tr("Category fields")
-            if name in ("custom", "security_period"):
+            if name == "date_precision" and ("start_date" in changes or "end_date" in changes):
+                continue  # said with the dates
+            if name in ("custom", "security_period", "date_precision"):
                 parts.append(label)
             else:
                 parts.append(f"{label}：{before or '—'} → {after or '—'}")
@@ -386,6 +389,7 @@ class MappingPage(QWizardPage):
         kind = page.kind.currentData()
         self.wiz.mapping = None
         self.wiz.sheets = None
+        self.wiz.item_sheets = []
         self._reader = None
         self.problem.clear()
         self.sheets.clear()
@@ -422,6 +426,12 @@ class MappingPage(QWizardPage):
         self.wiz.sheet_mappings = {m.sheet: m for m in found}
         self.sheets.setText(self.tr("Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.")
                             .replace("%1", str(len(found))).replace("%2", "、".join(self.wiz.sheets)).replace("%3", first.sheet))
+        if kind == "volumes":
+            self.wiz.item_sheets = [m.sheet for m in item_list_sheets(path)]
+            if self.wiz.item_sheets:
+                self.sheets.setText(self.sheets.text() + "\n" + self.tr(
+                    "Sheet %1 is the volumes' item list (卷内目录): its items are imported after the volumes, in the same import.")
+                    .replace("%1", "、".join(self.wiz.item_sheets)))
         return first.sheet
 
     def _show_problem(self, text: str) -> None:
@@ -538,6 +548,18 @@ class PreviewPage(QWizardPage):
         self.fonds_note = QLabel(self)
         self.fonds_note.setObjectName("fondsNote")
         self.fonds_note.setWordWrap(True)
+        #: a name for each fonds the import creates (from the file's 全宗名称 where it gives one)
+        self.fonds_names_box = QWidget(self)
+        self.fonds_names_box.setObjectName("fondsNames")
+        self.fonds_names_form = QFormLayout(self.fonds_names_box)
+        self.fonds_names_form.setContentsMargins(0, 0, 0, 0)
+        self.fonds_name_edits: dict[str, QLineEdit] = {}
+        self.fonds_names_box.hide()
+        #: rows refused only for a place the shelving lacks: imported unshelved, the place in their notes
+        self.without_locations = QCheckBox(self.tr("Import without locations (kept in the notes)"), self)
+        self.without_locations.setObjectName("withoutLocations")
+        self.without_locations.hide()
+        self.without_locations.toggled.connect(self._start_check)
         self.report = QPushButton(self.tr("Save the problems as a workbook…"), self)
         self.report.setObjectName("previewReport")
         self.report.clicked.connect(lambda: save_problems_workbook(self, self.wiz.plan, self.tr("Save the problems as a workbook")))
@@ -553,10 +575,12 @@ class PreviewPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
+        layout.addWidget(self.without_locations)  # under the line that explains it
         layout.addWidget(self.only_problems)
         layout.addWidget(self.view, 1)
         layout.addLayout(options)
         layout.addWidget(self.fonds_note)
+        layout.addWidget(self.fonds_names_box)
         self.runner = Runner(self)
         self.runner.progressed.connect(self._on_runner_progressed)
         self.runner.finished.connect(self._on_runner_finished)
@@ -593,10 +617,16 @@ class PreviewPage(QWizardPage):
         self.missing_fonds = {}
         self.updates = {}
         self.fonds_note.clear()
+        as_notes = self.without_locations.isChecked()
+        item_sheets = list(self.wiz.item_sheets) if sheets else []
+        self.wiz.items_plan = None
 
         def check(progress, cancel):  # noqa: ANN001, ANN202 - the worker's callbacks
-            plan = importer.plan(db, path, kind=kind, sheet=sheet, mapping=by, progress=progress, should_cancel=cancel)
-            return plan, importer.fonds_not_catalogued(db, plan), importer.pending_updates(db, plan)
+            plan = importer.plan(db, path, kind=kind, sheet=sheet, mapping=by, progress=progress, should_cancel=cancel,
+                                 locations_as_notes=as_notes)
+            items = (importer.plan(db, path, kind="items", sheet=item_sheets, should_cancel=cancel, volumes=plan)
+                     if item_sheets else None)
+            return plan, importer.new_fonds(db, plan), importer.pending_updates(db, plan), items
 
         self.runner.start(check, with_progress=True)
         self.completeChanged.emit()
@@ -609,8 +639,24 @@ class PreviewPage(QWizardPage):
         """Importable rows the import would refuse: their fonds is not catalogued and is not to be created."""
         return 0 if self.create_fonds.isChecked() else sum(self.missing_fonds.values())
 
+    def fonds_names(self) -> dict[str, str]:
+        """The names the clerk gave the fonds the import creates."""
+        return {code: edit.text().strip() for code, edit in self.fonds_name_edits.items() if edit.text().strip()}
+
+    def _build_fonds_names(self, suggested: dict[str, str]) -> None:
+        while self.fonds_names_form.rowCount():
+            self.fonds_names_form.removeRow(0)
+        self.fonds_name_edits = {}
+        for code in self.missing_fonds:
+            edit = QLineEdit(suggested.get(code, ""), self.fonds_names_box)
+            edit.setObjectName(f"fondsName_{code}")
+            edit.setPlaceholderText(self.tr("e.g. the name of the organisation whose records these are"))
+            self.fonds_names_form.addRow(self.tr("Name of the new fonds %1:").replace("%1", code), edit)
+            self.fonds_name_edits[code] = edit
+
     def _show_fonds(self) -> None:
         codes = "、".join(f"{code}（{n}）" for code, n in self.missing_fonds.items()) if self.missing_fonds else ""
+        self.fonds_names_box.setVisible(bool(codes) and self.create_fonds.isChecked())
         self.completeChanged.emit()
         if not codes:
             self.fonds_note.clear()
@@ -628,9 +674,12 @@ class PreviewPage(QWizardPage):
         self.progress.setValue(done)
 
     def _on_runner_finished(self, result: object) -> None:
-        plan, self.missing_fonds, self.updates = result  # type: ignore[misc]
+        plan, fonds, self.updates, self.wiz.items_plan = result  # type: ignore[misc]
         assert isinstance(plan, ImportPlan)
         self.wiz.plan = plan
+        typed = self.fonds_names()  # a name typed before checking again is kept
+        self.missing_fonds = {code: count for code, (count, _name) in fonds.items()}
+        self._build_fonds_names({code: typed.get(code) or name for code, (_count, name) in fonds.items()})
         self._show_fonds()
         self.stop.hide()
         self.progress.setValue(self.progress.maximum())
@@ -655,12 +704,30 @@ class PreviewPage(QWizardPage):
                              .replace("%4", str(s.duplicate)).replace("%5", str(s.existing)).replace("%6", str(s.skipped))
                              .replace("%7", str(s.skipped_blank)).replace("%8", str(s.skipped_total)).replace("%9", str(s.skipped_signature)))
         # with shelving, a place is matched to its layer or the row is an error; without, it is kept as text
-        as_text = sum(1 for r in plan.rows if r.status == RowStatus.OK and r.values.get("location") is not None
-                      and r.values.get("location_ref") is None)
-        if as_text:
+        as_text = sum(1 for r in plan.rows if r.status == RowStatus.OK and (r.values.get("location_text") or (
+                      r.values.get("location") is not None and r.values.get("location_ref") is None)))
+        if as_text and self.without_locations.isChecked():
+            self.summary.setText(self.summary.text() + "\n" + self.tr(
+                "Imported without locations: the locations of %1 volumes go into their notes as text, to be shelved later.")
+                .replace("%1", str(as_text)))
+        elif as_text:
             self.summary.setText(self.summary.text() + "\n" + self.tr(
                 "No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.")
                 .replace("%1", str(as_text)))
+        items = self.wiz.items_plan
+        if items is not None:
+            t_ = items.summary
+            self.summary.setText(self.summary.text() + "\n" + self.tr(
+                "Item list (%1): %2 rows read = %3 to import + %4 with errors + %5 duplicates + %6 already catalogued + %7 skipped")
+                .replace("%1", "、".join(sp.name for sp in items.sheets)).replace("%2", str(t_.rows_read)).replace("%3", str(t_.ok))
+                .replace("%4", str(t_.rejected)).replace("%5", str(t_.duplicate)).replace("%6", str(t_.existing))
+                .replace("%7", str(t_.skipped)))
+        for_location = plan.refused_for_location_only()
+        self.without_locations.setVisible(bool(for_location) or self.without_locations.isChecked())
+        if for_location:
+            self.summary.setText(self.summary.text() + "\n" + self.tr(
+                "%1 rows are refused only because their location is not in the shelving: tick “Import without locations "
+                "(kept in the notes)” to import them unshelved, the location kept in their notes.").replace("%1", str(for_location)))
         if plan.summary.existing:
             self.summary.setText(self.summary.text() + "\n" + self.tr(
                 "Of the %1 rows already catalogued, %2 differ from the catalogue (the Problems column says how); "
@@ -694,7 +761,8 @@ class PreviewPage(QWizardPage):
         if plan is None:
             return False
         updating = plan.kind == "volumes" and self.update_existing.isChecked() and self.changing() > 0
-        return plan.summary.ok > self.refused_for_fonds() or updating
+        items = self.wiz.items_plan is not None and self.wiz.items_plan.summary.ok > 0
+        return plan.summary.ok > self.refused_for_fonds() or updating or items
 
 
 class ImportPage(QWizardPage):
@@ -748,6 +816,8 @@ class ImportPage(QWizardPage):
         preview = self.wiz.preview_page
         db, actor, plan = self.wiz.ctx.db, self.wiz.ctx.actor, self.wiz.plan
         update, create = preview.update_existing.isChecked(), preview.create_fonds.isChecked()
+        names = preview.fonds_names()
+        items = self.wiz.items_plan
         self.result.setText(self.tr("Importing…"))
         self.progress.reset()
         self.stop.setEnabled(True)
@@ -757,7 +827,9 @@ class ImportPage(QWizardPage):
         self.refused.clear()
         self.report.hide()
         self.runner.start(lambda progress, cancel: importer.commit(db, actor, plan, update_existing=update, create_missing_fonds=create,
-                                                                   progress=progress, should_cancel=cancel), with_progress=True)
+                                                                   progress=progress, should_cancel=cancel, fonds_names=names,
+                                                                   items=items),
+                          with_progress=True)
 
     @property
     def running(self) -> bool:
@@ -843,7 +915,10 @@ class ImportWizard(QWizard):
         self.sheets: list[str] | None = None
         #: each of those sheets as its columns were found (their headers are the same, row by row)
         self.sheet_mappings: dict[str, ColumnMapping] = {}
+        #: a yearly workbook's 卷内目录 sheets: their items are imported after the volumes, in the same import
+        self.item_sheets: list[str] = []
         self.plan: ImportPlan | None = None
+        self.items_plan: ImportPlan | None = None
         self.result: importer.ImportResult | None = None
         #: Cancel was pressed (or the window closed) while the import ran: close when it has ended
         self._close_when_done = False
