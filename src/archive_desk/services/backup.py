@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import Engine, create_engine, select, update
 from sqlalchemy.orm import Session
@@ -50,6 +50,9 @@ from archive_desk.i18n import t
 from archive_desk.models import BackupRecord
 from archive_desk.services import audit, digest
 from archive_desk.settings import BACKUP_KEEP_DEFAULT
+
+if TYPE_CHECKING:
+    from archive_desk.exporting.backup_register import BackupRegisterSheet
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -743,3 +746,40 @@ def catalogue_digests(path: Path) -> dict[str, digest.TableDigest]:
     """Digests of a catalogue file, read-only (for comparing an original with its restore)."""
     with _read_only_engine(path) as engine, engine.connect() as conn:
         return digest.table_digests(conn)
+
+
+# --------------------------------------------------------------------------- the register as a sheet
+
+
+def row_state(row: RegisterRow) -> str:
+    """good | failed | removed (by the rotation) | missing (not in its folder any more)."""
+    if not row.verified:
+        return "failed"
+    if row.removed_at is not None:
+        return "removed"
+    if not row.path.exists():
+        return "missing"
+    return "good"
+
+
+def state_text(state: str) -> str:
+    return {"good": t("verified"), "failed": t("FAILED"), "removed": t("rotated out"), "missing": t("missing")}[state]
+
+
+def kind_text(kind: str) -> str:
+    return {"manual": t("manual"), "auto": t("automatic"), "exit": t("at exit"), "cli": t("command line")}.get(kind, kind)
+
+
+def register_sheet(rows: Sequence[RegisterRow], *, catalogue: Path | None = None) -> BackupRegisterSheet:
+    from archive_desk.exporting.backup_register import BackupRegisterLine, BackupRegisterSheet
+
+    lines = tuple(
+        BackupRegisterLine(
+            no=i, created_at=_local(r.created_at), kind=kind_text(r.kind), state=state_text(row_state(r)),
+            file_name=r.file_name, size_mb=r.size_bytes / 1e6, sha256=r.sha256,
+            chain_head=f"{r.chain_head_id}:{r.chain_head_hash[:12]}" if r.chain_head_hash else "",
+            account=r.user, workstation=r.workstation, folder=r.folder, problems=r.problems.replace("\n", "; "),
+        )
+        for i, r in enumerate(rows, start=1)
+    )
+    return BackupRegisterSheet(t("Backup register"), str(catalogue or ""), datetime.now(), lines)
