@@ -265,6 +265,243 @@
     </message>
 </context>
 <context>
+    <name>AutoBackup</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="608" />
+        <source>Automatic backup written and verified: %1</source>
+        <translation>Automatic backup written and verified: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="610" />
+        <source>AUTOMATIC BACKUP FAILED VERIFICATION: %1</source>
+        <translation>AUTOMATIC BACKUP FAILED VERIFICATION: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="616" />
+        <source>Automatic backup failed: %1</source>
+        <translation>Automatic backup failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="617" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="636" />
+        <source>Automatic backup failed</source>
+        <translation>Automatic backup failed</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="618" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="637" />
+        <source>No backup was written: %1</source>
+        <translation>No backup was written: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="631" />
+        <source>Backing up before closing…</source>
+        <translation>Backing up before closing…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="640" />
+        <source>Backup failed verification</source>
+        <translation>Backup failed verification</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="121" />
+        <source>Back up the catalogue</source>
+        <translation>Back up the catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="130" />
+        <source>The catalogue stays in use while the backup is written.</source>
+        <translation>The catalogue stays in use while the backup is written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="134" />
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="137" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="139" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="141" />
+        <source>Folder:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="166" />
+        <source>Choose a folder for the backup.</source>
+        <translation>Choose a folder for the backup.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="173" />
+        <source>Writing and verifying the backup…</source>
+        <translation>Writing and verifying the backup…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="190" />
+        <source>Backup written and verified: %1 (%2, SHA-256 %3…)</source>
+        <translation>Backup written and verified: %1 (%2, SHA-256 %3…)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="194" />
+        <source>BACKUP FAILED VERIFICATION: %1 is not a good backup.</source>
+        <translation>BACKUP FAILED VERIFICATION: %1 is not a good backup.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="200" />
+        <source>No backup was written: %1</source>
+        <translation>No backup was written: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupRegisterDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="489" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="544" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="552" />
+        <source>Backup register</source>
+        <translation>Backup register</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="495" />
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="497" />
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="499" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="551" />
+        <source>Export the backup register</source>
+        <translation>Export the backup register</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="552" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettingsDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="434" />
+        <source>Backup settings</source>
+        <translation>Backup settings</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="440" />
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="441" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="443" />
+        <source>Back up when ArchiveDesk closes</source>
+        <translation>Back up when ArchiveDesk closes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="451" />
+        <source>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</source>
+        <translation>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="455" />
+        <source>Folder:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="456" />
+        <source>Every:</source>
+        <translation>Every:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="458" />
+        <source>Keep daily:</source>
+        <translation>Keep daily:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="459" />
+        <source>Keep weekly:</source>
+        <translation>Keep weekly:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="460" />
+        <source>Keep monthly:</source>
+        <translation>Keep monthly:</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="74" />
+        <source>The backup failed verification and is NOT a good backup.
+
+%1
+
+It was kept as %2 for inspection. Make a new backup, and check the disk or the catalogue (archive-desk check).</source>
+        <translation>The backup failed verification and is NOT a good backup.
+
+%1
+
+It was kept as %2 for inspection. Make a new backup, and check the disk or the catalogue (archive-desk check).</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="81" />
+        <source>Backup failed verification</source>
+        <translation>Backup failed verification</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="94" />
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="98" />
+        <source>Backup folder</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="676" />
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Back up now…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="677" />
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
+        <source>Backup re&amp;gister…</source>
+        <translation>Backup re&amp;gister…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="679" />
+        <source>Backup &amp;settings…</source>
+        <translation>Backup &amp;settings…</translation>
+    </message>
+</context>
+<context>
     <name>BatchForm</name>
     <message>
         <location filename="../../src/archive_desk/ui/areas/transfers.py" line="305" />
@@ -2628,62 +2865,62 @@ Print anyway?</translation>
         <translation>&amp;Import a register…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="149" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="153" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="154" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="158" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="161" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="164" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="168" />
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="169" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="168" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="172" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="177" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="181" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="178" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="182" />
         <source>&amp;About ArchiveDesk</source>
         <translation>&amp;About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="205" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>The language changes when ArchiveDesk is started again.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="208" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="212" />
         <source>About ArchiveDesk</source>
         <translation>About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="320" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="324" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>
@@ -3733,6 +3970,159 @@ Print anyway?</translation>
         <location filename="../../src/archive_desk/ui/areas/reports.py" line="186" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="218" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="355" />
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="228" />
+        <source>Backed up at</source>
+        <translation>Backed up at</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="228" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="228" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="228" />
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="229" />
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="229" />
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="236" />
+        <source>Other file…</source>
+        <translation>Other file…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="239" />
+        <source>Verify</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="241" />
+        <source>Restore drill</source>
+        <translation>Restore drill</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <source>Restore to a scratch folder and compare; the catalogue in use is not switched</source>
+        <translation>Restore to a scratch folder and compare; the catalogue in use is not switched</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="244" />
+        <source>Restore…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="254" />
+        <source>Folder:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="289" />
+        <source>verified</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="289" />
+        <source>FAILED</source>
+        <translation>FAILED</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="303" />
+        <source>Choose a backup</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="304" />
+        <source>Catalogue backups (*.sqlite)</source>
+        <translation>Catalogue backups (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="339" />
+        <source>Verifying %1…</source>
+        <translation>Verifying %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="346" />
+        <source>Restore drill of %1…</source>
+        <translation>Restore drill of %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="356" />
+        <source>Replace the catalogue in use by the backup %1?
+
+The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</source>
+        <translation>Replace the catalogue in use by the backup %1?
+
+The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="369" />
+        <source>Restoring %1…</source>
+        <translation>Restoring %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="395" />
+        <source>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</source>
+        <translation>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="396" />
+        <source>The backup FAILED verification:</source>
+        <translation>The backup FAILED verification:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="400" />
+        <source>Restore drill FAILED:</source>
+        <translation>Restore drill FAILED:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="401" />
+        <source>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</source>
+        <translation>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="404" />
+        <source>Rows since the backup (backup → now):</source>
+        <translation>Rows since the backup (backup → now):</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="408" />
+        <source>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</source>
+        <translation>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="411" />
+        <source>The catalogue that was in use is kept as %1</source>
+        <translation>The catalogue that was in use is kept as %1</translation>
     </message>
 </context>
 <context>

@@ -265,6 +265,243 @@
     </message>
 </context>
 <context>
+    <name>AutoBackup</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="608" />
+        <source>Automatic backup written and verified: %1</source>
+        <translation>自动备份已写入并校验：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="610" />
+        <source>AUTOMATIC BACKUP FAILED VERIFICATION: %1</source>
+        <translation>自动备份校验失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="616" />
+        <source>Automatic backup failed: %1</source>
+        <translation>自动备份失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="617" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="636" />
+        <source>Automatic backup failed</source>
+        <translation>自动备份失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="618" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="637" />
+        <source>No backup was written: %1</source>
+        <translation>未写入备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="631" />
+        <source>Backing up before closing…</source>
+        <translation>退出前正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="640" />
+        <source>Backup failed verification</source>
+        <translation>备份校验失败</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="121" />
+        <source>Back up the catalogue</source>
+        <translation>备份目录库</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="130" />
+        <source>The catalogue stays in use while the backup is written.</source>
+        <translation>备份期间目录库可照常使用。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="134" />
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="137" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="139" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="141" />
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="166" />
+        <source>Choose a folder for the backup.</source>
+        <translation>请选择备份存放的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="173" />
+        <source>Writing and verifying the backup…</source>
+        <translation>正在写入并校验备份…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="190" />
+        <source>Backup written and verified: %1 (%2, SHA-256 %3…)</source>
+        <translation>备份已写入并校验：%1（%2，SHA-256 %3…）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="194" />
+        <source>BACKUP FAILED VERIFICATION: %1 is not a good backup.</source>
+        <translation>备份校验失败：%1 不是可用的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="200" />
+        <source>No backup was written: %1</source>
+        <translation>未写入备份：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupRegisterDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="489" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="544" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="552" />
+        <source>Backup register</source>
+        <translation>备份登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="495" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="497" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="499" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="551" />
+        <source>Export the backup register</source>
+        <translation>导出备份登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="552" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettingsDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="434" />
+        <source>Backup settings</source>
+        <translation>备份设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="440" />
+        <source>never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="441" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="443" />
+        <source>Back up when ArchiveDesk closes</source>
+        <translation>退出档案室桌面管理时备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="451" />
+        <source>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</source>
+        <translation>选定文件夹后才会自动备份（按间隔及退出时）。备份到 U 盘或网络文件夹，可与本机硬盘分开保存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="455" />
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="456" />
+        <source>Every:</source>
+        <translation>间隔：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="458" />
+        <source>Keep daily:</source>
+        <translation>按日保留：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="459" />
+        <source>Keep weekly:</source>
+        <translation>按周保留：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="460" />
+        <source>Keep monthly:</source>
+        <translation>按月保留：</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="74" />
+        <source>The backup failed verification and is NOT a good backup.
+
+%1
+
+It was kept as %2 for inspection. Make a new backup, and check the disk or the catalogue (archive-desk check).</source>
+        <translation>备份校验失败，这不是可用的备份。
+
+%1
+
+该文件已保留为 %2 供检查。请重新备份，并检查磁盘或目录库（archive-desk check）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="81" />
+        <source>Backup failed verification</source>
+        <translation>备份校验失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="94" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="98" />
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="676" />
+        <source>&amp;Back up now…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="677" />
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
+        <source>Backup re&amp;gister…</source>
+        <translation>备份登记(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="679" />
+        <source>Backup &amp;settings…</source>
+        <translation>备份设置(&amp;S)…</translation>
+    </message>
+</context>
+<context>
     <name>BatchForm</name>
     <message>
         <location filename="../../src/archive_desk/ui/areas/transfers.py" line="305" />
@@ -2628,62 +2865,62 @@ Print anyway?</source>
         <translation>导入登记表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="149" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="153" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="154" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="158" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="161" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="164" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="168" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="169" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="168" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="172" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="177" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="181" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="178" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="182" />
         <source>&amp;About ArchiveDesk</source>
         <translation>关于档案室桌面管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="205" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>界面语言将在下次启动档案室桌面管理时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="208" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="212" />
         <source>About ArchiveDesk</source>
         <translation>关于档案室桌面管理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="320" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="324" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
@@ -3733,6 +3970,159 @@ Print anyway?</source>
         <location filename="../../src/archive_desk/ui/areas/reports.py" line="186" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="218" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="355" />
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="228" />
+        <source>Backed up at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="228" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="228" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="228" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="229" />
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="229" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="236" />
+        <source>Other file…</source>
+        <translation>其他文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="239" />
+        <source>Verify</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="241" />
+        <source>Restore drill</source>
+        <translation>恢复演练</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <source>Restore to a scratch folder and compare; the catalogue in use is not switched</source>
+        <translation>恢复到临时文件夹并比对；不切换正在使用的目录库</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="244" />
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="254" />
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="289" />
+        <source>verified</source>
+        <translation>已校验</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="289" />
+        <source>FAILED</source>
+        <translation>校验失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="303" />
+        <source>Choose a backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="304" />
+        <source>Catalogue backups (*.sqlite)</source>
+        <translation>目录库备份 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="339" />
+        <source>Verifying %1…</source>
+        <translation>正在校验 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="346" />
+        <source>Restore drill of %1…</source>
+        <translation>正在对 %1 进行恢复演练…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="356" />
+        <source>Replace the catalogue in use by the backup %1?
+
+The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</source>
+        <translation>用备份 %1 替换正在使用的目录库？
+
+恢复前会先校验并检查备份；正在使用的目录库将作为安全副本保留在其旁边。备份之后所做的修改届时只保存在安全副本中。其他工作站须先关闭该目录库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="369" />
+        <source>Restoring %1…</source>
+        <translation>正在恢复 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="395" />
+        <source>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</source>
+        <translation>校验通过：备份可用（完整性、审计链，%1 张表的行数与摘要）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="396" />
+        <source>The backup FAILED verification:</source>
+        <translation>备份校验失败：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="400" />
+        <source>Restore drill FAILED:</source>
+        <translation>恢复演练失败：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="401" />
+        <source>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</source>
+        <translation>恢复演练通过：备份已恢复到临时文件夹，%1 张表与备份一致。未切换目录库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="404" />
+        <source>Rows since the backup (backup → now):</source>
+        <translation>备份以来的行数变化（备份 → 现在）：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="408" />
+        <source>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</source>
+        <translation>已恢复并检查：%1 张表与备份一致。现在使用的是恢复后的目录库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="411" />
+        <source>The catalogue that was in use is kept as %1</source>
+        <translation>原先使用的目录库已保留为安全副本 %1</translation>
     </message>
 </context>
 <context>

@@ -236,3 +236,13 @@ def test_rotate_removes_files_and_marks_the_register(live: Database, tmp_path: P
     rows = {r.file_name: r for r in backup.register_rows(live)}
     assert rows[made[0].file_name].removed_at is not None and rows[made[3].file_name].removed_at is None
     assert _audit_rows(live.path)[-1][1] == "backup_rotated_out"
+
+
+def test_rotation_keeps_the_newer_of_two_backups_in_one_second(live: Database, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    now = datetime.now(UTC).replace(microsecond=100)
+    first = backup.make_backup(live, folder, now=now, kind="auto")
+    second = backup.make_backup(live, folder, now=now + timedelta(microseconds=500), kind="exit")
+    assert second.path.name.endswith("-2.sqlite")  # the same second: a second name
+    result = backup.rotate(live, folder, backup.Rotation(daily=1, weekly=0, monthly=0))
+    assert result.kept == (second.path,) and result.removed == (first.path,)

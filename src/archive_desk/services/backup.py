@@ -120,7 +120,7 @@ class BackupManifest:
         return {
             "format": MANIFEST_FORMAT,
             "file": self.file_name,
-            "created_at": self.created_at.isoformat(timespec="seconds") + "Z",
+            "created_at": self.created_at.isoformat(timespec="microseconds") + "Z",
             "kind": self.kind,
             "account": self.account,
             "workstation": self.workstation,
@@ -647,6 +647,19 @@ def _refuse_unless_good(v: VerifyResult) -> None:
                             path=str(v.path), problems="; ".join(v.problems)), where=str(v.path))
 
 
+@dataclass(frozen=True)
+class PreparedRestore:
+    """A restored, checked copy waiting beside its target (with the restore in its trail), and the safety
+    copy of the catalogue it will replace. :func:`finish_restore` switches; :func:`discard_restore` drops it."""
+
+    backup: Path
+    target: Path
+    copy: Path
+    safety_copy: Path | None
+    tables: Mapping[str, digest.TableDigest]
+    audit_entry_id: int
+
+
 def restore(backup: Path | str, target: Path | str, *, actor: audit.Actor | None = None,
             progress: Progress | None = None, should_cancel: Cancel | None = None) -> RestoreResult:
     """Restore ``backup`` as the catalogue at ``target``.
@@ -654,6 +667,15 @@ def restore(backup: Path | str, target: Path | str, *, actor: audit.Actor | None
     If ``target`` exists it is the current catalogue: every connection to it must be closed first (the
     GUI disposes its engine); it is kept as ``NAME.before-restore-<time>.sqlite`` beside it, copied with
     the online backup API. Nothing is changed at ``target`` until the restored copy has been checked."""
+    prepared = prepare_restore(backup, target, actor=actor, progress=progress, should_cancel=should_cancel)
+    return finish_restore(prepared)
+
+
+def prepare_restore(backup: Path | str, target: Path | str, *, actor: audit.Actor | None = None,
+                    progress: Progress | None = None, should_cancel: Cancel | None = None) -> PreparedRestore:
+    """The long part of a restore, done while the catalogue stays open: verify the backup, copy it beside
+    the target, check the copy against the backup's digests, take the safety copy of the target (online),
+    record the restore in the copy's trail."""
     actor = actor or audit.Actor.current()
     backup, target = Path(backup), Path(target)
     v = verify_backup(backup, should_cancel=should_cancel)
@@ -671,18 +693,40 @@ def restore(backup: Path | str, target: Path | str, *, actor: audit.Actor | None
             safety = target.with_name(f"{target.stem}.before-restore-{stamp}.sqlite")
             copy_sqlite_file(target, safety)
         entry_id = _record_restore(tmp, actor, backup, v, target, safety)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        _remove_sidecars(tmp)
+        if safety is not None:
+            safety.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _storage(exc, target.parent) from exc
+        raise
+    return PreparedRestore(backup, target, tmp, safety, tables, entry_id)
+
+
+def finish_restore(prepared: PreparedRestore) -> RestoreResult:
+    """Switch: move the restored copy over the target (quick). No connection to the target may be open."""
+    target = prepared.target
+    try:
         if target.exists():
             with contextlib.closing(sqlite3.connect(target, timeout=30)) as conn:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
             _remove_sidecars(target)
-        os.replace(tmp, target)
+        os.replace(prepared.copy, target)
         _fsync_dir(target.parent)
     except OSError as exc:
         raise _storage(exc, target.parent) from exc
     finally:
-        tmp.unlink(missing_ok=True)
-        _remove_sidecars(tmp)
-    return RestoreResult(backup, target, safety, tables, entry_id)
+        prepared.copy.unlink(missing_ok=True)
+    return RestoreResult(prepared.backup, target, prepared.safety_copy, prepared.tables, prepared.audit_entry_id)
+
+
+def discard_restore(prepared: PreparedRestore) -> None:
+    """Give a prepared restore up: the copy goes; the safety copy, a copy of the untouched catalogue, too."""
+    prepared.copy.unlink(missing_ok=True)
+    _remove_sidecars(prepared.copy)
+    if prepared.safety_copy is not None:
+        prepared.safety_copy.unlink(missing_ok=True)
 
 
 def _record_restore(path: Path, actor: audit.Actor, backup: Path, v: VerifyResult, target: Path, safety: Path | None) -> int:
