@@ -246,3 +246,27 @@ def test_rotation_keeps_the_newer_of_two_backups_in_one_second(live: Database, t
     assert second.path.name.endswith("-2.sqlite")  # the same second: a second name
     result = backup.rotate(live, folder, backup.Rotation(daily=1, weekly=0, monthly=0))
     assert result.kept == (second.path,) and result.removed == (first.path,)
+
+
+def test_a_cancelled_backup_leaves_nothing(live: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(backup, "PAGES_PER_STEP", 4)
+    folder = tmp_path / "out"
+    calls = []
+
+    def cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 3
+
+    with pytest.raises(backup.BackupCancelled):
+        backup.make_backup(live, folder, should_cancel=cancel)
+    assert list(folder.iterdir()) == []
+    assert backup.register_rows(live) == []
+
+
+def test_a_folder_that_cannot_be_made_is_a_plain_storage_error(live: Database, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(UserError) as err:
+        backup.make_backup(live, blocker / "backups")
+    assert str(blocker) in str(err.value)
+    assert backup.register_rows(live) == []

@@ -146,3 +146,16 @@ def test_register_export_and_print(catalogue: Path, tmp_path: Path) -> None:
         book.close()
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "备份登记" in text and "已校验" in text and "检查人" in text
+
+
+def test_backup_rotate_uses_the_workstation_rotation(catalogue: Path, tmp_path: Path) -> None:
+    from archive_desk.settings import Settings
+
+    Settings(backup_folder=str(tmp_path / "nas"), backup_keep={"daily": 1, "weekly": 0, "monthly": 0}).save(
+        tmp_path / "config" / "settings.json")
+    for _ in range(2):
+        made = run("--db", str(catalogue), "backup", "--rotate", home=tmp_path)
+        assert made.returncode == 0, made.stderr
+    assert len(list((tmp_path / "nas").glob("*.sqlite"))) == 1  # the day's newest; the register keeps both rows
+    listed = json.loads(run("--db", str(catalogue), "backup", "list", "--json", home=tmp_path).stdout)
+    assert [r["state"] for r in listed] == ["good", "removed"]

@@ -378,6 +378,9 @@ class RestoreDialog(QDialog):
                 # the switch: every pooled connection is closed; the next query opens the restored file
                 self.ctx.db.dispose()
                 result = backup.finish_restore(result)
+                from archive_desk.db.migrate import upgrade
+
+                upgrade(self.ctx.db)  # a backup from an older schema is brought up to this version's
             except Exception as exc:  # noqa: BLE001
                 backup.discard_restore(result)
                 self._update_buttons()
