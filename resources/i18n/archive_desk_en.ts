@@ -267,39 +267,54 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="608" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="617" />
+        <source>Automatic backup: nothing changed since the last backup, none written.</source>
+        <translation>Automatic backup: nothing changed since the last backup, none written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="622" />
         <source>Automatic backup written and verified: %1</source>
         <translation>Automatic backup written and verified: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="610" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="624" />
         <source>AUTOMATIC BACKUP FAILED VERIFICATION: %1</source>
         <translation>AUTOMATIC BACKUP FAILED VERIFICATION: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="616" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="630" />
         <source>Automatic backup failed: %1</source>
         <translation>Automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="617" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="636" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="631" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="670" />
         <source>Automatic backup failed</source>
         <translation>Automatic backup failed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="618" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="637" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="632" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="671" />
         <source>No backup was written: %1</source>
         <translation>No backup was written: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="631" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="646" />
         <source>Backing up before closing…</source>
         <translation>Backing up before closing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="640" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="646" />
+        <source>Skip</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="648" />
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="677" />
         <source>Backup failed verification</source>
         <translation>Backup failed verification</translation>
     </message>
@@ -307,57 +322,57 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="121" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="126" />
         <source>Back up the catalogue</source>
         <translation>Back up the catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="130" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="135" />
         <source>The catalogue stays in use while the backup is written.</source>
         <translation>The catalogue stays in use while the backup is written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="134" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="139" />
         <source>Back up now</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="137" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="142" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="139" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="144" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="141" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="146" />
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="166" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="171" />
         <source>Choose a folder for the backup.</source>
         <translation>Choose a folder for the backup.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="178" />
         <source>Writing and verifying the backup…</source>
         <translation>Writing and verifying the backup…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="190" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="195" />
         <source>Backup written and verified: %1 (%2, SHA-256 %3…)</source>
         <translation>Backup written and verified: %1 (%2, SHA-256 %3…)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="194" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="199" />
         <source>BACKUP FAILED VERIFICATION: %1 is not a good backup.</source>
         <translation>BACKUP FAILED VERIFICATION: %1 is not a good backup.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="200" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="205" />
         <source>No backup was written: %1</source>
         <translation>No backup was written: %1</translation>
     </message>
@@ -365,34 +380,34 @@
 <context>
     <name>BackupRegisterDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="489" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="544" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="497" />
         <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="552" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="560" />
         <source>Backup register</source>
         <translation>Backup register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="495" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="503" />
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="497" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="505" />
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="499" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="507" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="551" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="559" />
         <source>Export the backup register</source>
         <translation>Export the backup register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="552" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="560" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -400,52 +415,52 @@
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="434" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="442" />
         <source>Backup settings</source>
         <translation>Backup settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="440" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="448" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="441" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="449" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="443" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="451" />
         <source>Back up when ArchiveDesk closes</source>
         <translation>Back up when ArchiveDesk closes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="451" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="459" />
         <source>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</source>
         <translation>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="455" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="463" />
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="456" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="464" />
         <source>Every:</source>
         <translation>Every:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="458" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="466" />
         <source>Keep daily:</source>
         <translation>Keep daily:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="459" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="467" />
         <source>Keep weekly:</source>
         <translation>Keep weekly:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="460" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="468" />
         <source>Keep monthly:</source>
         <translation>Keep monthly:</translation>
     </message>
@@ -453,7 +468,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="74" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="79" />
         <source>The backup failed verification and is NOT a good backup.
 
 %1
@@ -466,37 +481,37 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 It was kept as %2 for inspection. Make a new backup, and check the disk or the catalogue (archive-desk check).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="81" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="86" />
         <source>Backup failed verification</source>
         <translation>Backup failed verification</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="94" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="99" />
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="98" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="103" />
         <source>Backup folder</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="676" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="714" />
         <source>&amp;Back up now…</source>
         <translation>&amp;Back up now…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="677" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="715" />
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="716" />
         <source>Backup re&amp;gister…</source>
         <translation>Backup re&amp;gister…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="679" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="717" />
         <source>Backup &amp;settings…</source>
         <translation>Backup &amp;settings…</translation>
     </message>
@@ -3975,108 +3990,108 @@ Print anyway?</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="218" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="355" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="223" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="360" />
         <source>Restore from a backup</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="228" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="233" />
         <source>Backed up at</source>
         <translation>Backed up at</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="228" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="233" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="228" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="233" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="228" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="233" />
         <source>Size</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="229" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="234" />
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="229" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="234" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="236" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="241" />
         <source>Other file…</source>
         <translation>Other file…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="239" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="244" />
         <source>Verify</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="241" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
         <source>Restore drill</source>
         <translation>Restore drill</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="248" />
         <source>Restore to a scratch folder and compare; the catalogue in use is not switched</source>
         <translation>Restore to a scratch folder and compare; the catalogue in use is not switched</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="244" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="249" />
         <source>Restore…</source>
         <translation>Restore…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="251" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="254" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="259" />
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="289" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="294" />
         <source>verified</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="289" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="294" />
         <source>FAILED</source>
         <translation>FAILED</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="303" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="308" />
         <source>Choose a backup</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="304" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="309" />
         <source>Catalogue backups (*.sqlite)</source>
         <translation>Catalogue backups (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="339" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="344" />
         <source>Verifying %1…</source>
         <translation>Verifying %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="346" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="351" />
         <source>Restore drill of %1…</source>
         <translation>Restore drill of %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="356" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="361" />
         <source>Replace the catalogue in use by the backup %1?
 
 The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</source>
@@ -4085,42 +4100,42 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="369" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="374" />
         <source>Restoring %1…</source>
         <translation>Restoring %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="395" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="403" />
         <source>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</source>
         <translation>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="396" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="404" />
         <source>The backup FAILED verification:</source>
         <translation>The backup FAILED verification:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="400" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="408" />
         <source>Restore drill FAILED:</source>
         <translation>Restore drill FAILED:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="401" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="409" />
         <source>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</source>
         <translation>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="404" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="412" />
         <source>Rows since the backup (backup → now):</source>
         <translation>Rows since the backup (backup → now):</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="408" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="416" />
         <source>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</source>
         <translation>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="411" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="419" />
         <source>The catalogue that was in use is kept as %1</source>
         <translation>The catalogue that was in use is kept as %1</translation>
     </message>

@@ -267,39 +267,54 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="608" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="617" />
+        <source>Automatic backup: nothing changed since the last backup, none written.</source>
+        <translation>自动备份：自上次备份以来没有变化，未写入新备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="622" />
         <source>Automatic backup written and verified: %1</source>
         <translation>自动备份已写入并校验：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="610" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="624" />
         <source>AUTOMATIC BACKUP FAILED VERIFICATION: %1</source>
         <translation>自动备份校验失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="616" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="630" />
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="617" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="636" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="631" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="670" />
         <source>Automatic backup failed</source>
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="618" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="637" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="632" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="671" />
         <source>No backup was written: %1</source>
         <translation>未写入备份：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="631" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="646" />
         <source>Backing up before closing…</source>
         <translation>退出前正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="640" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="646" />
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="648" />
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="677" />
         <source>Backup failed verification</source>
         <translation>备份校验失败</translation>
     </message>
@@ -307,57 +322,57 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="121" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="126" />
         <source>Back up the catalogue</source>
         <translation>备份目录库</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="130" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="135" />
         <source>The catalogue stays in use while the backup is written.</source>
         <translation>备份期间目录库可照常使用。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="134" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="139" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="137" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="142" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="139" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="144" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="141" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="146" />
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="166" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="171" />
         <source>Choose a folder for the backup.</source>
         <translation>请选择备份存放的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="178" />
         <source>Writing and verifying the backup…</source>
         <translation>正在写入并校验备份…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="190" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="195" />
         <source>Backup written and verified: %1 (%2, SHA-256 %3…)</source>
         <translation>备份已写入并校验：%1（%2，SHA-256 %3…）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="194" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="199" />
         <source>BACKUP FAILED VERIFICATION: %1 is not a good backup.</source>
         <translation>备份校验失败：%1 不是可用的备份。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="200" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="205" />
         <source>No backup was written: %1</source>
         <translation>未写入备份：%1</translation>
     </message>
@@ -365,34 +380,34 @@
 <context>
     <name>BackupRegisterDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="489" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="544" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="497" />
         <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="552" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="560" />
         <source>Backup register</source>
         <translation>备份登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="495" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="503" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="497" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="505" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="499" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="507" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="551" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="559" />
         <source>Export the backup register</source>
         <translation>导出备份登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="552" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="560" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -400,52 +415,52 @@
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="434" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="442" />
         <source>Backup settings</source>
         <translation>备份设置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="440" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="448" />
         <source>never</source>
         <translation>永不</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="441" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="449" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="443" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="451" />
         <source>Back up when ArchiveDesk closes</source>
         <translation>退出档案室桌面管理时备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="451" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="459" />
         <source>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</source>
         <translation>选定文件夹后才会自动备份（按间隔及退出时）。备份到 U 盘或网络文件夹，可与本机硬盘分开保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="455" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="463" />
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="456" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="464" />
         <source>Every:</source>
         <translation>间隔：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="458" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="466" />
         <source>Keep daily:</source>
         <translation>按日保留：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="459" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="467" />
         <source>Keep weekly:</source>
         <translation>按周保留：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="460" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="468" />
         <source>Keep monthly:</source>
         <translation>按月保留：</translation>
     </message>
@@ -453,7 +468,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="74" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="79" />
         <source>The backup failed verification and is NOT a good backup.
 
 %1
@@ -466,37 +481,37 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 该文件已保留为 %2 供检查。请重新备份，并检查磁盘或目录库（archive-desk check）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="81" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="86" />
         <source>Backup failed verification</source>
         <translation>备份校验失败</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="94" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="99" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="98" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="103" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="676" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="714" />
         <source>&amp;Back up now…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="677" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="715" />
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="716" />
         <source>Backup re&amp;gister…</source>
         <translation>备份登记(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="679" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="717" />
         <source>Backup &amp;settings…</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
@@ -3975,108 +3990,108 @@ Print anyway?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="218" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="355" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="223" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="360" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="228" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="233" />
         <source>Backed up at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="228" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="233" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="228" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="233" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="228" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="233" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="229" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="234" />
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="229" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="234" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="236" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="241" />
         <source>Other file…</source>
         <translation>其他文件…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="239" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="244" />
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="241" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
         <source>Restore drill</source>
         <translation>恢复演练</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="248" />
         <source>Restore to a scratch folder and compare; the catalogue in use is not switched</source>
         <translation>恢复到临时文件夹并比对；不切换正在使用的目录库</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="244" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="249" />
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="251" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="254" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="259" />
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="289" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="294" />
         <source>verified</source>
         <translation>已校验</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="289" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="294" />
         <source>FAILED</source>
         <translation>校验失败</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="303" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="308" />
         <source>Choose a backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="304" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="309" />
         <source>Catalogue backups (*.sqlite)</source>
         <translation>目录库备份 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="339" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="344" />
         <source>Verifying %1…</source>
         <translation>正在校验 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="346" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="351" />
         <source>Restore drill of %1…</source>
         <translation>正在对 %1 进行恢复演练…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="356" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="361" />
         <source>Replace the catalogue in use by the backup %1?
 
 The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</source>
@@ -4085,42 +4100,42 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 恢复前会先校验并检查备份；正在使用的目录库将作为安全副本保留在其旁边。备份之后所做的修改届时只保存在安全副本中。其他工作站须先关闭该目录库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="369" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="374" />
         <source>Restoring %1…</source>
         <translation>正在恢复 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="395" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="403" />
         <source>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</source>
         <translation>校验通过：备份可用（完整性、审计链，%1 张表的行数与摘要）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="396" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="404" />
         <source>The backup FAILED verification:</source>
         <translation>备份校验失败：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="400" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="408" />
         <source>Restore drill FAILED:</source>
         <translation>恢复演练失败：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="401" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="409" />
         <source>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</source>
         <translation>恢复演练通过：备份已恢复到临时文件夹，%1 张表与备份一致。未切换目录库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="404" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="412" />
         <source>Rows since the backup (backup → now):</source>
         <translation>备份以来的行数变化（备份 → 现在）：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="408" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="416" />
         <source>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</source>
         <translation>已恢复并检查：%1 张表与备份一致。现在使用的是恢复后的目录库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="411" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="419" />
         <source>The catalogue that was in use is kept as %1</source>
         <translation>原先使用的目录库已保留为安全副本 %1</translation>
     </message>

@@ -270,3 +270,14 @@ def test_a_folder_that_cannot_be_made_is_a_plain_storage_error(live: Database, t
         backup.make_backup(live, blocker / "backups")
     assert str(blocker) in str(err.value)
     assert backup.register_rows(live) == []
+
+
+def test_changed_since_last_backup(live: Database, tmp_path: Path, actor: audit.Actor) -> None:
+    assert backup.changed_since_last_backup(live)  # no backup yet
+    backup.make_backup(live, tmp_path / "out")
+    assert not backup.changed_since_last_backup(live)
+    backup.drill(backup.list_backups(tmp_path / "out")[0].path, live=live)
+    assert not backup.changed_since_last_backup(live)  # a drill changes nothing worth a new backup
+    with live.write() as s:
+        audit.record(s, actor, "update", "volume", 1, {"pages": 1}, {"pages": 2})
+    assert backup.changed_since_last_backup(live)

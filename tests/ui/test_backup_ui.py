@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
 from archive_desk import app as app_module
-from archive_desk.services import backup, digest
+from archive_desk.services import audit, backup, digest
 from archive_desk.services.demo import build_demo
 from archive_desk.settings import Settings
 from archive_desk.ui.dialogs import backup as backup_ui
@@ -157,6 +157,12 @@ def test_automatic_backups_on_the_timer_and_at_exit(qtbot, demo_file: Path, tmp_
         qtbot.waitUntil(lambda: auto.last_manifest is not None, timeout=60000)
         assert auto.last_manifest.verified and auto.last_manifest.kind == "auto"
         assert "自动备份" in win.status_label.text()
+        first = auto.last_manifest
+        auto.timer.timeout.emit()  # nothing changed since: nothing written
+        qtbot.waitUntil(lambda: auto.skipped, timeout=60000)
+        assert auto.last_manifest is first and len(backup.list_backups(usb)) == 1
+        with win.ctx.db.write() as s:  # a clerk's change, then the window closes
+            audit.record(s, win.ctx.actor, "update", "volume", 1, {"pages": 1}, {"pages": 2})
         win.close()
         # the backup at exit is the day's newest: the rotation (one a day for 7 days …) took the earlier one out
         assert [m.kind for m in backup.list_backups(usb)] == ["exit"]

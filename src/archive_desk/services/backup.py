@@ -526,6 +526,30 @@ def _register(db: Database, actor: audit.Actor, m: BackupManifest) -> int:
         return row.id
 
 
+#: what a backup (and its rotation and drills) writes in the trail: a trail ending in these has no change
+#: since the last backup
+BACKUP_ACTIONS = ("backup", "backup_failed", "backup_rotated_out", "restore_drill")
+
+
+def changed_since_last_backup(db: Database) -> bool:
+    """False when the last thing in the trail is a good backup's own record (or its rotation, a drill):
+    an automatic backup then has nothing new to keep. True when anything else came after it, or when
+    there is no good backup yet."""
+    from archive_desk.models import AuditEntry
+
+    with db.read() as session:
+        last_good = session.scalar(select(BackupRecord.id).where(BackupRecord.verified.is_(True))
+                                   .order_by(BackupRecord.id.desc()).limit(1))
+        if last_good is None:
+            return True
+        since = session.scalar(select(AuditEntry.id).where(AuditEntry.action == "backup", AuditEntry.entity_id == last_good)
+                               .order_by(AuditEntry.id.desc()).limit(1))
+        if since is None:
+            return True
+        later = session.scalars(select(AuditEntry.action).where(AuditEntry.id > since)).all()
+        return any(action not in BACKUP_ACTIONS for action in later)
+
+
 # --------------------------------------------------------------------------- listing
 
 

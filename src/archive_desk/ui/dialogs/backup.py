@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
+    QProgressDialog,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -59,8 +60,12 @@ def _rotation(ctx: AppContext) -> backup.Rotation:
     return backup.Rotation.from_mapping(ctx.settings.backup_keep)
 
 
-def _run_backup(ctx: AppContext, folder: Path, kind: str, progress, should_cancel) -> backup.BackupManifest:  # noqa: ANN001
-    """In a worker: back up, then rotate (only after a good backup, and only in the workstation's folder)."""
+def _run_backup(ctx: AppContext, folder: Path, kind: str, progress, should_cancel,  # noqa: ANN001
+                only_if_changed: bool = False) -> backup.BackupManifest | None:
+    """In a worker: back up, then rotate (only after a good backup, and only in the workstation's folder).
+    Automatic backups (``only_if_changed``) write nothing when nothing changed since the last good one."""
+    if only_if_changed and not backup.changed_since_last_backup(ctx.db):
+        return None
     manifest = backup.make_backup(ctx.db, folder, actor=ctx.actor, kind=kind, progress=progress, should_cancel=should_cancel)
     if manifest.verified and folder == backup_folder(ctx):
         try:
@@ -582,6 +587,7 @@ class AutoBackup(QObject):
         self.runner.failed.connect(self._on_runner_failed)
         self.failed_box: QMessageBox | None = None
         self.last_manifest: backup.BackupManifest | None = None
+        self.skipped = False
         self.apply_settings()
 
     @property
@@ -599,12 +605,17 @@ class AutoBackup(QObject):
         if not self.enabled or self.runner.busy:
             return
         ctx, folder = self.ctx, backup_folder(self.ctx)
-        self.runner.start(lambda progress, cancel: _run_backup(ctx, folder, "auto", progress, cancel), with_progress=True)
+        self.runner.start(lambda progress, cancel: _run_backup(ctx, folder, "auto", progress, cancel, only_if_changed=True),
+                          with_progress=True)
 
     def _status(self, text: str) -> None:
         self.window.status_label.setText(text)
 
-    def _on_runner_finished(self, m: backup.BackupManifest) -> None:
+    def _on_runner_finished(self, m: backup.BackupManifest | None) -> None:
+        self.skipped = m is None
+        if m is None:
+            self._status(self.tr("Automatic backup: nothing changed since the last backup, none written."))
+            return
         self.last_manifest = m
         self.backupWritten.emit(m)
         if m.verified:
@@ -626,22 +637,46 @@ class AutoBackup(QObject):
         self.failed_box = box
 
     def at_exit(self) -> backup.BackupManifest | None:
-        """The backup when the window closes (blocking: the app is going away). A failure is shown and
-        waited for, so that nobody closes the lid on a backup that did not happen without knowing."""
+        """The backup when the window closes (if anything changed since the last one). It runs in the
+        worker under a progress dialog whose button skips it; the window waits for it. A failure is
+        shown and waited for, so that nobody closes the lid on a backup that did not happen unknowingly."""
         if not (self.enabled and self.ctx.settings.backup_at_exit):
             return None
         self.runner.cancel()
-        self._status(self.tr("Backing up before closing…"))
-        try:
-            m = _run_backup(self.ctx, backup_folder(self.ctx), "exit", None, None)
-        except Exception as exc:  # noqa: BLE001
-            log.exception("backup at exit failed")
-            QMessageBox.critical(self.window, self.tr("Automatic backup failed"),
-                                 self.tr("No backup was written: %1").replace("%1", str(exc)))
+        progress = QProgressDialog(self.tr("Backing up before closing…"), self.tr("Skip"), 0, 100, self.window)
+        progress.setObjectName("exitBackupProgress")
+        progress.setWindowTitle(self.tr("Backup"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(500)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        loop = QEventLoop(self)
+        outcome: dict[str, object] = {}
+        runner = Runner(self)
+        runner.finished.connect(lambda m: (outcome.__setitem__("manifest", m), loop.quit()))
+        runner.failed.connect(lambda exc, _tb: (outcome.__setitem__("error", exc), loop.quit()))
+        runner.progressed.connect(lambda done, total: progress.setValue(done * 100 // max(total, 1)))
+        progress.canceled.connect(runner.cancel)
+        ctx, folder = self.ctx, backup_folder(self.ctx)
+        runner.start(lambda p, cancel: _run_backup(ctx, folder, "exit", p, cancel, only_if_changed=True), with_progress=True)
+        loop.exec()
+        progress.close()
+        progress.deleteLater()
+        error = outcome.get("error")
+        if isinstance(error, backup.BackupCancelled):
             return None
-        if not m.verified:
-            QMessageBox.critical(self.window, self.tr("Backup failed verification"), _failed_text(m))
-        return m
+        if error is not None:
+            log.error("backup at exit failed: %s", error)
+            QMessageBox.critical(self.window, self.tr("Automatic backup failed"),
+                                 self.tr("No backup was written: %1").replace("%1", str(error)))
+            return None
+        m = outcome.get("manifest")
+        if isinstance(m, backup.BackupManifest):
+            self.last_manifest = m
+            if not m.verified:
+                QMessageBox.critical(self.window, self.tr("Backup failed verification"), _failed_text(m))
+            return m
+        return None
 
 
 def install(window: MainWindow, file_menu: QMenu) -> AutoBackup:
