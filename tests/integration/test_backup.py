@@ -281,3 +281,18 @@ def test_changed_since_last_backup(live: Database, tmp_path: Path, actor: audit.
     with live.write() as s:
         audit.record(s, actor, "update", "volume", 1, {"pages": 1}, {"pages": 2})
     assert backup.changed_since_last_backup(live)
+
+
+def test_rotation_clears_what_a_killed_backup_left_a_day_ago(live: Database, tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    old, fresh = folder / ".catalogue-20261201-080000.partial.sqlite", folder / ".catalogue-20261207-080000.partial.sqlite"
+    for p in (old, fresh):
+        p.write_bytes(b"half a backup")
+    day_ago = datetime.now().timestamp() - 25 * 3600
+    os.utime(old, (day_ago, day_ago))
+    backup.make_backup(live, folder)
+    backup.rotate(live, folder, backup.Rotation())
+    assert not old.exists() and fresh.exists()  # a fresh one may be another workstation's backup in progress

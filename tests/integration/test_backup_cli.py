@@ -159,3 +159,58 @@ def test_backup_rotate_uses_the_workstation_rotation(catalogue: Path, tmp_path: 
     assert len(list((tmp_path / "nas").glob("*.sqlite"))) == 1  # the day's newest; the register keeps both rows
     listed = json.loads(run("--db", str(catalogue), "backup", "list", "--json", home=tmp_path).stdout)
     assert [r["state"] for r in listed] == ["good", "removed"]
+
+
+def test_a_backup_failing_verification_exits_1_and_says_so(catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from archive_desk import cli
+
+    class Corrupting(backup.SqliteOnlineCopy):
+        def copy(self, db, target, progress, should_cancel):  # noqa: ANN001, ANN202
+            super().copy(db, target, progress, should_cancel)
+            with open(target, "r+b") as fh:
+                fh.seek(target.stat().st_size // 2)
+                fh.write(b"\0" * 4096)
+
+    monkeypatch.setattr(backup, "_engine_for", lambda db: Corrupting())
+    code = cli.main(["--lang", "zh_CN", "--db", str(catalogue), "backup", "--to", str(tmp_path / "usb")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "备份校验失败" in err and ".failed.sqlite" in err
+    assert backup.list_backups(tmp_path / "usb", include_failed=False) == []
+
+
+KILL_CHILD = r"""
+import sys, time
+from pathlib import Path
+from archive_desk.db.migrate import open_catalogue
+from archive_desk.services import backup
+backup.PAGES_PER_STEP = 1
+db = open_catalogue(Path(sys.argv[1]))
+def slow(done, total):
+    if done == 10:
+        print("copying", flush=True)
+    time.sleep(0.002)
+backup.make_backup(db, Path(sys.argv[2]), progress=slow)
+"""
+
+
+def test_a_backup_killed_mid_copy_leaves_nothing_that_looks_good(catalogue: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "usb"
+    env = {**os.environ, "ARCHIVE_DESK_CONFIG_DIR": str(tmp_path / "config"), "ARCHIVE_DESK_DATA_DIR": str(tmp_path / "data")}
+    child = subprocess.Popen([sys.executable, "-c", KILL_CHILD, str(catalogue), str(folder)], stdout=subprocess.PIPE,
+                             text=True, env=env)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "copying"
+        child.kill()
+    finally:
+        child.wait(timeout=60)
+        if child.stdout is not None:
+            child.stdout.close()
+    assert [p.name for p in folder.iterdir() if not p.name.startswith(".")] == []  # only the hidden partial, if any
+    assert backup.list_backups(folder) == []
+    with contextlib.closing(sqlite3.connect(catalogue)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    made = run("--db", str(catalogue), "backup", "--to", str(folder), home=tmp_path)  # the next one is fine
+    assert made.returncode == 0, made.stderr
+    assert len(backup.list_backups(folder)) == 1

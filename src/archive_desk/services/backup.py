@@ -617,11 +617,25 @@ def _local(at_utc: datetime) -> datetime:
     return at_utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
+#: a hidden ``.NAME.partial.sqlite`` older than this is what a backup killed mid-way left (a backup running
+#: now on another workstation into the same folder has a fresh one)
+STALE_PARTIAL_SECONDS = 24 * 3600
+
+
+def _remove_stale_partials(folder: Path) -> None:
+    limit = datetime.now().timestamp() - STALE_PARTIAL_SECONDS
+    for path in folder.glob(".*.partial.sqlite*"):
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime < limit:
+                path.unlink()
+
+
 def rotate(db: Database, folder: Path | str, rotation: Rotation, *, actor: audit.Actor | None = None) -> RotationResult:
     """Apply the rotation to the good backups of this catalogue in ``folder``: the others are removed
     (file and manifest), and their register rows marked removed (audited). Failed backups are left for
     a person to look at."""
     actor = actor or audit.Actor.current()
+    _remove_stale_partials(Path(folder))
     good = list_backups(folder, catalogue=db.path, include_failed=False)
     keep, remove = plan_rotation([(m.path, _local(m.created_at)) for m in good], rotation)
     by_path = {m.path: m for m in good}
