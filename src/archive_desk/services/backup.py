@@ -471,8 +471,13 @@ def make_backup(db: Database, folder: Path | str, *, actor: audit.Actor | None =
     created = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
     stem = db.path.stem if db.path is not None else "catalogue"
     name = _unique_name(folder, f"{stem}-{_stamp(created.replace(tzinfo=UTC).astimezone())}")
-    tmp = folder / f".{name}.partial.sqlite"
     copier = copier or _engine_for(db)
+    try:  # a name of its own: another workstation may be backing up into the same folder in the same second
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".partial.sqlite")
+        os.close(fd)
+    except OSError as exc:
+        raise _storage(exc, folder) from exc
+    tmp = Path(tmp_name)
 
     def copy_progress(done: int, total: int) -> None:
         if progress is not None:
