@@ -94,6 +94,7 @@ def test_a_failed_backup_is_reported_loudly(qtbot, window, tmp_path: Path, monke
                 fh.seek(target.stat().st_size // 2)
                 fh.write(b"\0" * 8192)
 
+    good = backup.make_backup(window.ctx.db, tmp_path / "usb")
     monkeypatch.setattr(backup, "_engine_for", lambda db: Corrupting())
     _action(window, "backupAction").trigger()
     dialog = window.backup_dialog
@@ -104,8 +105,18 @@ def test_a_failed_backup_is_reported_loudly(qtbot, window, tmp_path: Path, monke
     assert box is not None and box.isVisible() and box.icon() == QMessageBox.Icon.Critical
     assert "校验" in box.windowTitle() and ".failed" in box.text()
     assert "校验失败" in dialog.message.text()
-    assert backup.list_backups(tmp_path / "usb", include_failed=False) == []
+    assert [m.path for m in backup.list_backups(tmp_path / "usb", include_failed=False)] == [good.path]
     box.close()
+    # 恢复: the failed one is listed (in red), the newest good one is chosen; the failed one cannot be restored
+    _action(window, "restoreAction").trigger()
+    restore = window.restore_dialog
+    restore.folder_edit.setText(str(tmp_path / "usb"))
+    restore.reload()
+    assert restore.table.rowCount() == 2 and restore.selected() == good.path
+    assert restore.restore_button.isEnabled()
+    restore.table.selectRow(0)
+    assert restore.selected() == dialog.last_manifest.path
+    assert restore.verify_button.isEnabled() and not restore.restore_button.isEnabled() and not restore.drill_button.isEnabled()
 
 
 def test_restore_drill_then_restore(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001

@@ -78,7 +78,13 @@ def _run_backup(ctx: AppContext, folder: Path, kind: str, progress, should_cance
 def _failed_text(m: backup.BackupManifest) -> str:
     return (QCoreApplication.translate("Backups", "The backup failed verification and is NOT a good backup.\n\n%1\n\nIt was kept as %2 for inspection. "
                       "Make a new backup, and check the disk or the catalogue (archive-desk check).")
-            .replace("%1", "\n".join(m.problems[:8])).replace("%2", str(m.path)))
+            .replace("%1", _first_lines(m.problems)).replace("%2", str(m.path)))
+
+
+def _first_lines(problems: tuple[str, ...], limit: int = 8) -> str:
+    """The problems, at most ``limit`` lines (integrity_check alone can say hundreds); the rest are in the manifest."""
+    lines = [line for problem in problems for line in problem.splitlines()]
+    return "\n".join(lines[:limit] + (["…"] if len(lines) > limit else []))
 
 
 def shout_failed(parent: QWidget, m: backup.BackupManifest) -> QMessageBox:
@@ -300,8 +306,9 @@ class RestoreDialog(QDialog):
                     item.setForeground(QColor("#B00020"))
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
-        if self.backups and self.other_file is None:
-            self.table.selectRow(0)
+        good = [row for row, m in enumerate(self.backups) if m.verified]
+        if good and self.other_file is None:
+            self.table.selectRow(good[0])  # the newest good backup
         self._update_buttons()
 
     def choose_file(self) -> None:
@@ -327,8 +334,11 @@ class RestoreDialog(QDialog):
             self.other_file = None
             self.chosen_label.setText("")
         has = self.selected() is not None and not self.runner.busy
-        for b in (self.verify_button, self.drill_button, self.restore_button):
-            b.setEnabled(has)
+        rows = self.table.selectionModel().selectedRows()
+        failed = bool(rows) and not self.backups[rows[0].row()].verified  # a failed backup can be verified, not restored
+        self.verify_button.setEnabled(has)
+        self.drill_button.setEnabled(has and not failed)
+        self.restore_button.setEnabled(has and not failed)
 
     def _start(self, what: str, fn) -> None:  # noqa: ANN001
         self._pending = what
