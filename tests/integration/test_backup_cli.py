@@ -60,6 +60,11 @@ def test_backup_verify_list_restore_round(catalogue: Path, tmp_path: Path) -> No
     rows = json.loads(listed.stdout)
     assert [(r["path"], r["verified"], r["state"]) for r in rows] == [(str(file), True, "good")]
 
+    in_folder = run("backup", "list", "--folder", str(folder), "--json", home=tmp_path)  # no catalogue needed
+    assert in_folder.returncode == 0, in_folder.stderr
+    [entry] = json.loads(in_folder.stdout)
+    assert entry["path"] == str(file) and entry["verified"] is True and entry["chain_head"]["id"] is not None
+
     target = tmp_path / "restored.sqlite"
     restored = run("restore", str(file), "--to", str(target), home=tmp_path)
     assert restored.returncode == 0, restored.stderr

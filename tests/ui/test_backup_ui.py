@@ -81,7 +81,10 @@ def test_file_backup_now(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
     assert register.table.item(0, headers.index("SHA-256")).text() == m.sha256
     target = register.export_register(str(tmp_path / "备份登记.xlsx"))
     assert target is not None and target.exists()
-    assert register.pdf().startswith(b"%PDF")
+    register.print_register()
+    preview = register.preview
+    assert preview.isVisible() and preview.pdf.startswith(b"%PDF") and preview.document.pageCount() == 1
+    preview.close()
     if SHOTS:
         register.grab().save(str(Path(SHOTS) / "backup-register.png"))
 
