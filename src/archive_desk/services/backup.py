@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, select, update
 from sqlalchemy.orm import Session
@@ -288,7 +289,15 @@ def _remove_sidecars(path: Path) -> None:
 
 
 def _ro_uri(path: Path) -> str:
-    return path.resolve().as_uri() + "?mode=ro"
+    return sqlite_uri(Path(os.path.abspath(path)).as_posix(), "ro")
+
+
+def sqlite_uri(posix_path: str, mode: str) -> str:
+    """A SQLite URI for an absolute path written with ``/``: ``file:///C:/…``, ``file:///home/…``, and a
+    Windows share ``//nas/backups/…`` as ``file:////nas/backups/…`` (an empty authority: SQLite refuses a
+    host name there, and the path keeps its UNC form). Everything but ``/`` and ``:`` is percent-encoded."""
+    lead = "" if posix_path.startswith("/") else "/"
+    return f"file://{lead}{quote(posix_path, safe='/:')}?mode={mode}"
 
 
 @contextlib.contextmanager
