@@ -50,7 +50,7 @@ class Settings:
     #: per printer name: {"offset_x_mm": .., "offset_y_mm": .., "creep_mm": ..}
     calibration: dict[str, dict[str, float]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
-    #: backups of this workstation ("" = no automatic backups; 文件 → 备份 asks for a folder)
+    #: backups of this workstation ("" = no automatic backups; 文件 → 备份 then proposes "backups" beside the catalogue)
     backup_folder: str = ""
     backup_interval_minutes: int = BACKUP_INTERVAL_MINUTES_DEFAULT
     backup_at_exit: bool = BACKUP_AT_EXIT_DEFAULT

@@ -166,8 +166,10 @@ def test_automatic_backups_on_the_timer_and_at_exit(qtbot, demo_file: Path, tmp_
         win.show()
         qtbot.waitExposed(win)
         auto = win.backups
-        assert auto.timer.isActive() and auto.timer.interval() == 30 * 60_000
+        # no backup yet: the first one is due a minute after start, then every 30 minutes
+        assert auto.timer.isActive() and auto.timer.interval() == backup_ui.FIRST_BACKUP_AFTER_MS
         auto.timer.timeout.emit()
+        assert auto.timer.interval() == 30 * 60_000
         qtbot.waitUntil(lambda: auto.last_manifest is not None, timeout=60000)
         assert auto.last_manifest.verified and auto.last_manifest.kind == "auto"
         assert "自动备份" in win.status_label.text()
@@ -199,4 +201,28 @@ def test_backup_settings_dialog_saves_and_starts_the_timer(qtbot, window, tmp_pa
     saved = Settings.load(window.ctx.settings_path)
     assert saved.backup_folder == str(tmp_path / "nas") and saved.backup_interval_minutes == 60
     assert saved.backup_keep["daily"] == 5
-    assert window.backups.timer.isActive() and window.backups.timer.interval() == 60 * 60_000
+    assert window.backups.timer.isActive() and window.backups.timer.interval() == backup_ui.FIRST_BACKUP_AFTER_MS
+
+
+def test_the_interval_counts_from_the_last_backup(qtbot, demo_file: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    from datetime import UTC, datetime, timedelta
+
+    from archive_desk.db.migrate import open_catalogue
+
+    path = tmp_path / "room" / "catalogue.sqlite"
+    path.parent.mkdir()
+    backup.copy_sqlite_file(demo_file, path)
+    db = open_catalogue(path)
+    try:  # the last backup was written 100 minutes ago
+        backup.make_backup(db, tmp_path / "usb", now=datetime.now(UTC) - timedelta(minutes=100))
+    finally:
+        db.dispose()
+    settings_path = tmp_path / "settings.json"
+    Settings(language="zh_CN", backup_folder=str(tmp_path / "usb"), backup_interval_minutes=240).save(settings_path)
+    _app, win = app_module.start(path, settings_path=settings_path)
+    qtbot.addWidget(win)
+    try:
+        remaining = win.backups.timer.interval()
+        assert 139 * 60_000 <= remaining <= 140 * 60_000  # due 240 minutes after the last one, not after this start
+    finally:
+        win.ctx.db.dispose()

@@ -10,6 +10,7 @@ automatic.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FAILED_STYLE = "color: #B00020; font-weight: bold;"
+#: the first automatic backup comes no sooner than this after the window opens (start-up first)
+FIRST_BACKUP_AFTER_MS = 60_000
 
 
 def backup_folder(ctx: AppContext) -> Path:
@@ -605,13 +608,29 @@ class AutoBackup(QObject):
         return bool(self.ctx.settings.backup_folder)
 
     def apply_settings(self) -> None:
+        """The interval counts from the last good backup (a session shorter than the interval still gets
+        its backup when one is due), at the earliest :data:`FIRST_BACKUP_AFTER_MS` after start."""
         minutes = self.ctx.settings.backup_interval_minutes
         if self.enabled and minutes > 0:
-            self.timer.start(minutes * 60_000)
+            self.timer.start(self._first_wait_ms(minutes * 60_000))
         else:
             self.timer.stop()
 
+    def _first_wait_ms(self, interval_ms: int) -> int:
+        try:
+            last = next((r.created_at for r in backup.register_rows(self.ctx.db, limit=20) if r.verified), None)
+        except Exception:  # noqa: BLE001 - a busy catalogue: wait the whole interval
+            log.exception("last backup time not read")
+            return interval_ms
+        if last is None:
+            return FIRST_BACKUP_AFTER_MS
+        age_ms = int((datetime.now(UTC).replace(tzinfo=None) - last).total_seconds() * 1000)
+        return max(FIRST_BACKUP_AFTER_MS, min(interval_ms, interval_ms - age_ms))
+
     def _on_timer_timeout(self) -> None:
+        minutes = self.ctx.settings.backup_interval_minutes
+        if minutes > 0 and self.timer.interval() != minutes * 60_000:
+            self.timer.start(minutes * 60_000)  # after the first, catching-up wait: the full interval
         if not self.enabled or self.runner.busy:
             return
         ctx, folder = self.ctx, backup_folder(self.ctx)
