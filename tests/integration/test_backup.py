@@ -151,7 +151,9 @@ def test_restore_over_the_catalogue_keeps_a_safety_copy(live: Database, tmp_path
     assert result.safety_copy is not None and result.safety_copy.name.startswith("catalogue.before-restore-")
     assert backup.catalogue_digests(result.safety_copy) == current
     restored = backup.catalogue_digests(path)
-    assert restored["audit_log"].count == m.tables["audit_log"].count + 1
+    # the trail: the backup's, then the register rows carried over from the replaced catalogue, then the restore
+    assert restored["audit_log"].count == m.tables["audit_log"].count + 2
+    assert [a for _i, a, _h in _audit_rows(path)][-2:] == ["backup_register_carried_over", "restore"]
     assert restored["catalogue_settings"] == m.tables["catalogue_settings"]
     assert not Path(str(path) + "-wal").exists() or Path(str(path) + "-wal").stat().st_size == 0
 
@@ -296,3 +298,22 @@ def test_rotation_clears_what_a_killed_backup_left_a_day_ago(live: Database, tmp
     backup.make_backup(live, folder)
     backup.rotate(live, folder, backup.Rotation())
     assert not old.exists() and fresh.exists()  # a fresh one may be another workstation's backup in progress
+
+
+def test_restore_over_the_catalogue_carries_its_backup_register_over(live: Database, tmp_path: Path) -> None:
+    first = backup.make_backup(live, tmp_path / "out")
+    second = backup.make_backup(live, tmp_path / "out")
+    path = live.path
+    live.dispose()
+    backup.restore(first.path, path)
+    restored = Database.open(path)
+    try:
+        # the first backup's file was taken before its own register row: both rows come from the replaced catalogue
+        assert [(r.file_name, r.sha256) for r in backup.register_rows(restored)] == [
+            (second.file_name, second.sha256), (first.file_name, first.sha256)]
+        with restored.read() as s:
+            assert audit.verify_chain(s) == []
+    finally:
+        restored.dispose()
+    actions = [a for _id, a, _h in _audit_rows(path)]
+    assert actions[-2:] == ["backup_register_carried_over", "restore"]

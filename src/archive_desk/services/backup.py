@@ -784,9 +784,11 @@ def discard_restore(prepared: PreparedRestore) -> None:
 def _record_restore(path: Path, actor: audit.Actor, backup: Path, v: VerifyResult, target: Path, safety: Path | None) -> int:
     from archive_desk.models import AuditEntry
 
+    carried = _register_of(safety) if safety is not None else []
     restored = Database.open(path)
     try:
         with restored.write() as session:
+            _carry_register_over(session, actor, carried)
             m = v.manifest
             audit.record(session, actor, "restore", "catalogue", None, None, {
                 "from_backup": str(backup), "sha256": v.sha256,
@@ -802,6 +804,36 @@ def _record_restore(path: Path, actor: audit.Actor, backup: Path, v: VerifyResul
     _remove_sidecars(path)
     assert entry_id is not None
     return int(entry_id)
+
+
+_REGISTER_COLUMNS = ("created_at", "kind", "file_name", "folder", "size_bytes", "sha256", "chain_head_id", "chain_head_hash",
+                     "verified", "problems", "user", "workstation", "manifest", "removed_at")
+
+
+def _register_of(path: Path) -> list[dict[str, Any]]:
+    """The backup register of the catalogue being replaced (read from its safety copy)."""
+    table = BackupRecord.__table__
+    try:
+        with _read_only_engine(path) as engine, engine.connect() as conn:
+            rows = conn.execute(select(*(table.c[name] for name in _REGISTER_COLUMNS)).order_by(table.c.id)).mappings().all()
+    except Exception:  # noqa: BLE001 - an older catalogue without a register: nothing to carry
+        return []
+    return [dict(row) for row in rows]
+
+
+def _carry_register_over(session: Session, actor: audit.Actor, rows: list[dict[str, Any]]) -> None:
+    """备份登记 is the room's history of its backups: the restored catalogue (as old as its backup) gets the
+    rows the replaced one had and it lacks — the backup it came from among them."""
+    if not rows:
+        return
+    known = {(name, sha) for name, sha in session.execute(select(BackupRecord.file_name, BackupRecord.sha256))}
+    missing = [row for row in rows if (row["file_name"], row["sha256"]) not in known]
+    if not missing:
+        return
+    session.add_all(BackupRecord(**row) for row in missing)
+    session.flush()
+    audit.record(session, actor, "backup_register_carried_over", "backup", None, None,
+                 {"files": [row["file_name"] for row in missing]})
 
 
 def drill(backup: Path | str, *, live: Database | None = None, actor: audit.Actor | None = None,
