@@ -27,7 +27,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def live(demo_file: Path, tmp_path: Path):  # noqa: ANN201 - Database
+def live(demo_file: Path, tmp_path: Path):
     path = tmp_path / "room" / "catalogue.sqlite"
     path.parent.mkdir()
     backup.copy_sqlite_file(demo_file, path)
@@ -191,7 +191,7 @@ def test_drill_reports_a_damaged_backup(live: Database, tmp_path: Path) -> None:
 
 
 class _CorruptingCopy(backup.SqliteOnlineCopy):
-    def copy(self, db, target, progress, should_cancel):  # noqa: ANN001, ANN201
+    def copy(self, db, target, progress, should_cancel):
         super().copy(db, target, progress, should_cancel)
         _zero_middle(target, 8192)
 
@@ -212,7 +212,7 @@ def test_rotation_plan_keeps_days_weeks_and_months() -> None:
     start = datetime(2025, 1, 1, 8)
     backups = [(Path(f"b{i:04}"), start + timedelta(hours=12 * i)) for i in range(2 * 400)]  # two a day for 400 days
     keep, remove = backup.plan_rotation(backups, backup.Rotation(daily=7, weekly=4, monthly=12))
-    kept = dict((p, at) for p, at in backups if p in keep)
+    kept = {p: at for p, at in backups if p in keep}
     newest = max(at for _, at in backups)
     assert backups[-1][0] in keep
     days = {at.date() for at in kept.values()}

@@ -171,7 +171,7 @@ def test_a_backup_failing_verification_exits_1_and_says_so(catalogue: Path, tmp_
     from archive_desk import cli
 
     class Corrupting(backup.SqliteOnlineCopy):
-        def copy(self, db, target, progress, should_cancel):  # noqa: ANN001, ANN202
+        def copy(self, db, target, progress, should_cancel):
             super().copy(db, target, progress, should_cancel)
             with open(target, "r+b") as fh:
                 fh.seek(target.stat().st_size // 2)

@@ -16,7 +16,7 @@ def _core(path: Path) -> dict[str, digest.TableDigest]:
         return {t.name: digest._digest_core(conn, t, None) for t in digest._tables(conn)}
 
 
-def test_fast_path_equals_core_also_for_values_written_outside_sqlalchemy(db: Database, make_volume) -> None:  # noqa: ANN001
+def test_fast_path_equals_core_also_for_values_written_outside_sqlalchemy(db: Database, make_volume) -> None:
     make_volume(custom={"claim_no": "PDAA2019", "amount_paid": "1234.50", "insured": "张伟"})
     with contextlib.closing(sqlite3.connect(db.path)) as conn:  # as a raw bulk writer (the demo, an import) may store them
         conn.execute("UPDATE volumes SET created_at = '2026-01-02 03:04:05', start_date = '2019-05-06' WHERE id = 1")
@@ -28,7 +28,7 @@ def test_fast_path_equals_core_also_for_values_written_outside_sqlalchemy(db: Da
     assert fast["volumes"].count == 1 and "search_index" not in fast
 
 
-def test_one_changed_value_changes_only_its_table(db: Database, make_volume) -> None:  # noqa: ANN001
+def test_one_changed_value_changes_only_its_table(db: Database, make_volume) -> None:
     make_volume()
     make_volume()
     db.dispose()

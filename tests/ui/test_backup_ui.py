@@ -28,7 +28,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _start(qtbot, demo_file: Path, tmp_path: Path, **settings: object):  # noqa: ANN001, ANN202
+def _start(qtbot, demo_file: Path, tmp_path: Path, **settings: object):
     path = tmp_path / "room" / "catalogue.sqlite"
     path.parent.mkdir(exist_ok=True)
     backup.copy_sqlite_file(demo_file, path)
@@ -40,24 +40,24 @@ def _start(qtbot, demo_file: Path, tmp_path: Path, **settings: object):  # noqa:
 
 
 @pytest.fixture
-def window(qtbot, demo_file: Path, tmp_path: Path):  # noqa: ANN001, ANN201
+def window(qtbot, demo_file: Path, tmp_path: Path):
     win = _start(qtbot, demo_file, tmp_path)
     yield win
     win.ctx.db.dispose()
 
 
-def _action(window, name: str) -> QAction:  # noqa: ANN001
+def _action(window, name: str) -> QAction:
     action = window.findChild(QAction, name)
     assert action is not None, name
     return action
 
 
-def test_file_backup_now(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
+def test_file_backup_now(qtbot, window, tmp_path: Path) -> None:
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions()]
     assert {"备份(&B)…", "从备份恢复(&R)…", "备份登记(&G)…", "备份设置(&S)…"} <= set(texts)
     _action(window, "backupAction").trigger()
-    dialog = window.backup_dialog
+    dialog = window.backups.backup_dialog
     assert isinstance(dialog, backup_ui.BackupDialog) and dialog.isVisible()
     usb = tmp_path / "U盘"
     dialog.folder_edit.setText(str(usb))
@@ -74,7 +74,7 @@ def test_file_backup_now(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
         dialog.grab().save(str(Path(SHOTS) / "backup-done.png"))
 
     _action(window, "backupRegisterAction").trigger()
-    register = window.backup_register_dialog
+    register = window.backups.register_dialog
     assert register.table.rowCount() == 1
     headers = [register.table.horizontalHeaderItem(c).text() for c in range(register.table.columnCount())]
     assert register.table.item(0, headers.index("状态")).text() == "已校验"
@@ -89,9 +89,9 @@ def test_file_backup_now(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
         register.grab().save(str(Path(SHOTS) / "backup-register.png"))
 
 
-def test_a_failed_backup_is_reported_loudly(qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_a_failed_backup_is_reported_loudly(qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     class Corrupting(backup.SqliteOnlineCopy):
-        def copy(self, db, target, progress, should_cancel):  # noqa: ANN001, ANN202
+        def copy(self, db, target, progress, should_cancel):
             super().copy(db, target, progress, should_cancel)
             with open(target, "r+b") as fh:
                 fh.seek(target.stat().st_size // 2)
@@ -100,7 +100,7 @@ def test_a_failed_backup_is_reported_loudly(qtbot, window, tmp_path: Path, monke
     good = backup.make_backup(window.ctx.db, tmp_path / "usb")
     monkeypatch.setattr(backup, "_engine_for", lambda db: Corrupting())
     _action(window, "backupAction").trigger()
-    dialog = window.backup_dialog
+    dialog = window.backups.backup_dialog
     dialog.folder_edit.setText(str(tmp_path / "usb"))
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.busy, timeout=60000)
@@ -112,7 +112,7 @@ def test_a_failed_backup_is_reported_loudly(qtbot, window, tmp_path: Path, monke
     box.close()
     # 恢复: the failed one is listed (in red), the newest good one is chosen; the failed one cannot be restored
     _action(window, "restoreAction").trigger()
-    restore = window.restore_dialog
+    restore = window.backups.restore_dialog
     restore.folder_edit.setText(str(tmp_path / "usb"))
     restore.reload()
     assert restore.table.rowCount() == 2 and restore.selected() == good.path
@@ -122,7 +122,7 @@ def test_a_failed_backup_is_reported_loudly(qtbot, window, tmp_path: Path, monke
     assert restore.verify_button.isEnabled() and not restore.restore_button.isEnabled() and not restore.drill_button.isEnabled()
 
 
-def test_restore_drill_then_restore(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
+def test_restore_drill_then_restore(qtbot, window, tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     m = backup.make_backup(window.ctx.db, usb)
     with window.ctx.db.write() as s:  # a change after the backup
@@ -131,7 +131,7 @@ def test_restore_drill_then_restore(qtbot, window, tmp_path: Path) -> None:  # n
     before = backup.catalogue_digests(live)
 
     _action(window, "restoreAction").trigger()
-    dialog = window.restore_dialog
+    dialog = window.backups.restore_dialog
     dialog.folder_edit.setText(str(usb))
     dialog.reload()
     assert dialog.table.rowCount() == 1 and dialog.selected() == m.path
@@ -159,7 +159,7 @@ def test_restore_drill_then_restore(qtbot, window, tmp_path: Path) -> None:  # n
         dialog.grab().save(str(Path(SHOTS) / "restore-done.png"))
 
 
-def test_automatic_backups_on_the_timer_and_at_exit(qtbot, demo_file: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_automatic_backups_on_the_timer_and_at_exit(qtbot, demo_file: Path, tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     win = _start(qtbot, demo_file, tmp_path, backup_folder=str(usb), backup_interval_minutes=30, backup_at_exit=True)
     try:
@@ -188,10 +188,10 @@ def test_automatic_backups_on_the_timer_and_at_exit(qtbot, demo_file: Path, tmp_
         win.ctx.db.dispose()
 
 
-def test_backup_settings_dialog_saves_and_starts_the_timer(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
+def test_backup_settings_dialog_saves_and_starts_the_timer(qtbot, window, tmp_path: Path) -> None:
     assert not window.backups.timer.isActive()  # no folder chosen: no automatic backups
     _action(window, "backupSettingsAction").trigger()
-    dialog = window.backup_settings_dialog
+    dialog = window.backups.settings_dialog
     dialog.folder_edit.setText(str(tmp_path / "nas"))
     dialog.interval_spin.setValue(60)
     dialog.daily_spin.setValue(5)
@@ -204,7 +204,7 @@ def test_backup_settings_dialog_saves_and_starts_the_timer(qtbot, window, tmp_pa
     assert window.backups.timer.isActive() and window.backups.timer.interval() == backup_ui.FIRST_BACKUP_AFTER_MS
 
 
-def test_the_interval_counts_from_the_last_backup(qtbot, demo_file: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_interval_counts_from_the_last_backup(qtbot, demo_file: Path, tmp_path: Path) -> None:
     from datetime import UTC, datetime, timedelta
 
     from archive_desk.db.migrate import open_catalogue

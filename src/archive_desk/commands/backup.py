@@ -52,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     rs.set_defaults(func=run_restore)
 
 
-def _progress_printer():  # noqa: ANN202
+def _progress_printer():
     last = [0.0]
 
     def progress(done: int, total: int) -> None:
@@ -106,7 +106,7 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _verify_json(v) -> dict:  # noqa: ANN001
+def _verify_json(v) -> dict:
     return {"path": str(v.path), "ok": v.ok, "problems": list(v.problems), "notes": list(v.notes), "size": v.size_bytes,
             "sha256": v.sha256, "chain_head": v.chain_head.as_json() if v.chain_head else None,
             "tables": {name: d.as_json() for name, d in v.tables.items()}}
@@ -191,22 +191,22 @@ def run_restore(args: argparse.Namespace) -> int:
 
             live = open_catalogue(path)
         try:
-            result = backup.drill(args.file, live=live, progress=_progress_printer())
+            drilled = backup.drill(args.file, live=live, progress=_progress_printer())
         finally:
             if live is not None:
                 live.dispose()
         if args.json:
-            print_json({"backup": str(result.backup), "ok": result.ok, "problems": list(result.problems),
-                        "tables": {n: d.as_json() for n, d in result.tables.items()},
-                        "since_backup": {n: {"backup": a, "now": b} for n, (a, b) in result.since_backup.items()}})
-        for line in result.problems:
+            print_json({"backup": str(drilled.backup), "ok": drilled.ok, "problems": list(drilled.problems),
+                        "tables": {n: d.as_json() for n, d in drilled.tables.items()},
+                        "since_backup": {n: {"backup": a, "now": b} for n, (a, b) in drilled.since_backup.items()}})
+        for line in drilled.problems:
             print(line, file=sys.stderr)
-        if not result.ok:
-            print(t("Restore drill of {path}: {count} problem(s) found", path=result.backup, count=len(result.problems)), file=sys.stderr)
+        if not drilled.ok:
+            print(t("Restore drill of {path}: {count} problem(s) found", path=drilled.backup, count=len(drilled.problems)), file=sys.stderr)
             return 1
         if not args.json:
             print(t("Restore drill of {path}: restored to a scratch folder, {tables} tables equal to the backup; nothing was switched",
-                    path=result.backup, tables=len(result.tables)))
+                    path=drilled.backup, tables=len(drilled.tables)))
         return 0
     if args.to is None:
         print(t("Say where to restore to: --to PATH (or --drill)"), file=sys.stderr)

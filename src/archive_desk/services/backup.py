@@ -29,7 +29,6 @@ import contextlib
 import hashlib
 import json
 import os
-import platform
 import shutil
 import sqlite3
 import tempfile
@@ -272,7 +271,7 @@ def _fsync_dir(folder: Path) -> None:
 def _write_json(path: Path, value: Mapping[str, Any]) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
-        os.chmod(tmp, 0o644)  # noqa: S103 - a manifest is meant to be read (mkstemp makes it private)
+        os.chmod(tmp, 0o644)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(value, fh, ensure_ascii=False, indent=2)
             fh.flush()
@@ -664,7 +663,7 @@ def rotate(db: Database, folder: Path | str, rotation: Rotation, *, actor: audit
     if removed:
         with db.write() as session:
             now = datetime.now(UTC).replace(tzinfo=None)
-            entries = []
+            entries: list[tuple[str, str, int | None, Mapping[str, Any] | None, Mapping[str, Any] | None]] = []
             for path in removed:
                 m = by_path[path]
                 ids = session.scalars(select(BackupRecord.id).where(
@@ -672,8 +671,9 @@ def rotate(db: Database, folder: Path | str, rotation: Rotation, *, actor: audit
                     BackupRecord.sha256 == m.sha256, BackupRecord.removed_at.is_(None))).all()
                 if ids:
                     session.execute(update(BackupRecord).where(BackupRecord.id.in_(ids)).values(removed_at=now))
+                targets: list[int | None] = list(ids) or [None]  # a backup not in this register still leaves a trace
                 entries.extend(("backup_rotated_out", "backup", rid, None, {"file": m.file_name, "folder": m.folder})
-                               for rid in ids or [None])
+                               for rid in targets)
             audit.record_many(session, actor, entries)
     return RotationResult(tuple(keep), tuple(removed))
 
@@ -899,7 +899,10 @@ def kind_text(kind: str) -> str:
 
 
 def register_sheet(rows: Sequence[RegisterRow], *, catalogue: Path | None = None) -> BackupRegisterSheet:
-    from archive_desk.exporting.backup_register import BackupRegisterLine, BackupRegisterSheet
+    from archive_desk.exporting.backup_register import (
+        BackupRegisterLine,
+        BackupRegisterSheet,
+    )
 
     lines = tuple(
         BackupRegisterLine(

@@ -140,7 +140,7 @@ def _raw_datetime(v: Any) -> Any:
     return _value(datetime.fromisoformat(v) if isinstance(v, str) else v)
 
 
-def _raw_converter(type_: Any) -> Callable[[Any], Any] | None:
+def _raw_converter(type_: Any) -> Callable[[Any], Any]:
     """What SQLAlchemy would hand back for a stored SQLite value, already in :func:`_value`'s form."""
     if isinstance(type_, sqltypes.DateTime):
         return _raw_datetime
@@ -163,11 +163,13 @@ def _digest_sqlite(conn: Connection, table: Table, should_cancel: Callable[[], b
     columns = list(table.c)
     converters = [_raw_converter(c.type) for c in columns]
     plain = all(c is _plain for c in converters)
-    sql = (f"SELECT {', '.join(quote(c.name) for c in columns)} FROM {quote(table.name)} "  # noqa: S608 - names from the schema
+    sql = (f"SELECT {', '.join(quote(c.name) for c in columns)} FROM {quote(table.name)} "
            f"ORDER BY {', '.join(quote(c.name) for c in _order(table))}")
     h = hashlib.sha256()
     count = 0
-    cursor = conn.connection.driver_connection.cursor()
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    cursor = driver.cursor()
     try:
         cursor.execute(sql)
         while True:

@@ -63,7 +63,7 @@ def _rotation(ctx: AppContext) -> backup.Rotation:
     return backup.Rotation.from_mapping(ctx.settings.backup_keep)
 
 
-def _run_backup(ctx: AppContext, folder: Path, kind: str, progress, should_cancel,  # noqa: ANN001
+def _run_backup(ctx: AppContext, folder: Path, kind: str, progress, should_cancel,
                 only_if_changed: bool = False) -> backup.BackupManifest | None:
     """In a worker: back up, then rotate (only after a good backup, and only in the workstation's folder).
     Automatic backups (``only_if_changed``) write nothing when nothing changed since the last good one."""
@@ -73,7 +73,7 @@ def _run_backup(ctx: AppContext, folder: Path, kind: str, progress, should_cance
     if manifest.verified and folder == backup_folder(ctx):
         try:
             backup.rotate(ctx.db, folder, _rotation(ctx), actor=ctx.actor)
-        except Exception:  # noqa: BLE001 - a rotation that fails leaves more backups, never fewer
+        except Exception:
             log.exception("rotation of %s failed", folder)
     return manifest
 
@@ -343,7 +343,7 @@ class RestoreDialog(QDialog):
         self.drill_button.setEnabled(has and not failed)
         self.restore_button.setEnabled(has and not failed)
 
-    def _start(self, what: str, fn) -> None:  # noqa: ANN001
+    def _start(self, what: str, fn) -> None:
         self._pending = what
         self.progress.setValue(0)
         for b in (self.verify_button, self.drill_button, self.restore_button):
@@ -378,9 +378,14 @@ class RestoreDialog(QDialog):
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
         box.setObjectName("confirmRestoreBox")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.finished.connect(lambda code, p=path: code == QMessageBox.StandardButton.Yes and self.restore(p))
+        self._confirmed_path = path
+        box.finished.connect(self._on_confirm_box_finished)
         box.open()
         self.confirm_box = box
+
+    def _on_confirm_box_finished(self, code: int) -> None:
+        if code == QMessageBox.StandardButton.Yes:
+            self.restore(self._confirmed_path)
 
     def restore(self, path: Path) -> None:
         ctx = self.ctx
@@ -392,15 +397,16 @@ class RestoreDialog(QDialog):
         self.progress.setValue(100)
         what, self._pending = self._pending, ""
         if what == "restore" and isinstance(result, backup.PreparedRestore):
+            prepared = result
             try:
                 # the switch: every pooled connection is closed; the next query opens the restored file
                 self.ctx.db.dispose()
-                result = backup.finish_restore(result)
+                result = backup.finish_restore(prepared)
                 from archive_desk.db.migrate import upgrade
 
                 upgrade(self.ctx.db)  # a backup from an older schema is brought up to this version's
             except Exception as exc:  # noqa: BLE001
-                backup.discard_restore(result)
+                backup.discard_restore(prepared)
                 self._update_buttons()
                 show_error(self, exc)
                 return
@@ -601,6 +607,11 @@ class AutoBackup(QObject):
         self.failed_box: QMessageBox | None = None
         self.last_manifest: backup.BackupManifest | None = None
         self.skipped = False
+        #: the dialogs opened from the File menu (kept so they live while open; tests reach them here)
+        self.backup_dialog: BackupDialog | None = None
+        self.restore_dialog: RestoreDialog | None = None
+        self.register_dialog: BackupRegisterDialog | None = None
+        self.settings_dialog: BackupSettingsDialog | None = None
         self.apply_settings()
 
     @property
@@ -619,7 +630,7 @@ class AutoBackup(QObject):
     def _first_wait_ms(self, interval_ms: int) -> int:
         try:
             last = next((r.created_at for r in backup.register_rows(self.ctx.db, limit=20) if r.verified), None)
-        except Exception:  # noqa: BLE001 - a busy catalogue: wait the whole interval
+        except Exception:
             log.exception("last backup time not read")
             return interval_ms
         if last is None:
@@ -682,8 +693,16 @@ class AutoBackup(QObject):
         loop = QEventLoop(self)
         outcome: dict[str, object] = {}
         runner = Runner(self)
-        runner.finished.connect(lambda m: (outcome.__setitem__("manifest", m), loop.quit()))
-        runner.failed.connect(lambda exc, _tb: (outcome.__setitem__("error", exc), loop.quit()))
+        def finished(m: object) -> None:
+            outcome["manifest"] = m
+            loop.quit()
+
+        def failed(exc: object, _tb: str) -> None:
+            outcome["error"] = exc
+            loop.quit()
+
+        runner.finished.connect(finished)
+        runner.failed.connect(failed)
         runner.progressed.connect(lambda done, total: progress.setValue(done * 100 // max(total, 1)))
         progress.canceled.connect(runner.cancel)
         ctx, folder = self.ctx, backup_folder(self.ctx)
@@ -712,33 +731,33 @@ def install(window: MainWindow, file_menu: QMenu) -> AutoBackup:
     """The menu hook of the main window: 备份… 恢复… 备份登记… 备份设置… in the File menu, and the timer."""
     auto = AutoBackup(window)
 
-    def add(text: str, name: str, slot) -> QAction:  # noqa: ANN001
+    def add(text: str, name: str, slot) -> QAction:
         action = file_menu.addAction(text)
         action.setObjectName(name)
         action.triggered.connect(slot)
         return action
 
     def open_backup() -> None:
-        dialog = BackupDialog(window.ctx, window)
-        dialog.open()
-        window.backup_dialog = dialog
+        auto.backup_dialog = BackupDialog(window.ctx, window)
+        auto.backup_dialog.open()
+
+    def refresh_areas(_result: object) -> None:
+        for area in window.areas.values():
+            area.refresh()
 
     def open_restore() -> None:
-        dialog = RestoreDialog(window.ctx, window)
-        dialog.restored.connect(lambda _r: [area.refresh() for area in window.areas.values()])
-        dialog.open()
-        window.restore_dialog = dialog
+        auto.restore_dialog = RestoreDialog(window.ctx, window)
+        auto.restore_dialog.restored.connect(refresh_areas)
+        auto.restore_dialog.open()
 
     def open_register() -> None:
-        dialog = BackupRegisterDialog(window.ctx, window)
-        dialog.open()
-        window.backup_register_dialog = dialog
+        auto.register_dialog = BackupRegisterDialog(window.ctx, window)
+        auto.register_dialog.open()
 
     def open_settings() -> None:
-        dialog = BackupSettingsDialog(window.ctx, window)
-        dialog.accepted.connect(auto.apply_settings)
-        dialog.open()
-        window.backup_settings_dialog = dialog
+        auto.settings_dialog = BackupSettingsDialog(window.ctx, window)
+        auto.settings_dialog.accepted.connect(auto.apply_settings)
+        auto.settings_dialog.open()
 
     add(QCoreApplication.translate("Backups", "&Back up now…"), "backupAction", open_backup)
     add(QCoreApplication.translate("Backups", "&Restore from a backup…"), "restoreAction", open_restore)
