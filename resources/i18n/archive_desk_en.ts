@@ -275,6 +275,260 @@
     </message>
 </context>
 <context>
+    <name>AutoBackup</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="657" />
+        <source>Automatic backup: nothing changed since the last backup, none written.</source>
+        <extracomment>the dialogs opened from the File menu (kept so they live while open; tests reach them here)</extracomment>
+        <translation>Automatic backup: nothing changed since the last backup, none written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="662" />
+        <source>Automatic backup written and verified: %1</source>
+        <translation>Automatic backup written and verified: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="664" />
+        <source>AUTOMATIC BACKUP FAILED VERIFICATION: %1</source>
+        <translation>AUTOMATIC BACKUP FAILED VERIFICATION: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="670" />
+        <source>Automatic backup failed: %1</source>
+        <translation>Automatic backup failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="671" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="718" />
+        <source>Automatic backup failed</source>
+        <translation>Automatic backup failed</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="672" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="719" />
+        <source>No backup was written: %1</source>
+        <translation>No backup was written: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="686" />
+        <source>Backing up before closing…</source>
+        <translation>Backing up before closing…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="686" />
+        <source>Skip</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="688" />
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="725" />
+        <source>Backup failed verification</source>
+        <translation>Backup failed verification</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="135" />
+        <source>Back up the catalogue</source>
+        <translation>Back up the catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="144" />
+        <source>The catalogue stays in use while the backup is written.</source>
+        <translation>The catalogue stays in use while the backup is written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="148" />
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="151" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="153" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="155" />
+        <source>Folder:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="180" />
+        <source>Choose a folder for the backup.</source>
+        <translation>Choose a folder for the backup.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="187" />
+        <source>Writing and verifying the backup…</source>
+        <translation>Writing and verifying the backup…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="204" />
+        <source>Backup written and verified: %1 (%2, SHA-256 %3…)</source>
+        <translation>Backup written and verified: %1 (%2, SHA-256 %3…)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="208" />
+        <source>BACKUP FAILED VERIFICATION: %1 is not a good backup.</source>
+        <translation>BACKUP FAILED VERIFICATION: %1 is not a good backup.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="214" />
+        <source>No backup was written: %1</source>
+        <translation>No backup was written: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupRegisterDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="516" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="571" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="579" />
+        <source>Backup register</source>
+        <translation>Backup register</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="522" />
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="524" />
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="526" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="578" />
+        <source>Export the backup register</source>
+        <translation>Export the backup register</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="579" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettingsDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="461" />
+        <source>Backup settings</source>
+        <translation>Backup settings</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="467" />
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="468" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="470" />
+        <source>Back up when ArchiveDesk closes</source>
+        <translation>Back up when ArchiveDesk closes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="478" />
+        <source>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</source>
+        <translation>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="482" />
+        <source>Folder:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="483" />
+        <source>Every:</source>
+        <translation>Every:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="485" />
+        <source>Keep daily:</source>
+        <translation>Keep daily:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="486" />
+        <source>Keep weekly:</source>
+        <translation>Keep weekly:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="487" />
+        <source>Keep monthly:</source>
+        <translation>Keep monthly:</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="82" />
+        <source>The backup failed verification and is NOT a good backup.
+
+%1
+
+It was kept as %2 for inspection. Make a new backup, and check the disk or the catalogue (archive-desk check).</source>
+        <extracomment>the first automatic backup comes no sooner than this after the window opens (start-up first)</extracomment>
+        <translation>The backup failed verification and is NOT a good backup.
+
+%1
+
+It was kept as %2 for inspection. Make a new backup, and check the disk or the catalogue (archive-desk check).</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="95" />
+        <source>Backup failed verification</source>
+        <translation>Backup failed verification</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="108" />
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="112" />
+        <source>Backup folder</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="762" />
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Back up now…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="763" />
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="764" />
+        <source>Backup re&amp;gister…</source>
+        <translation>Backup re&amp;gister…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="765" />
+        <source>Backup &amp;settings…</source>
+        <translation>Backup &amp;settings…</translation>
+    </message>
+</context>
+<context>
     <name>BatchForm</name>
     <message>
         <location filename="../../src/archive_desk/ui/areas/transfers.py" line="305" />
@@ -2673,62 +2927,62 @@ Print anyway?</translation>
         <translation>&amp;Import a register…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="176" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="180" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="181" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="185" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="188" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="192" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="200" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="204" />
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="201" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="205" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="204" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="208" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="217" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="214" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="218" />
         <source>&amp;About ArchiveDesk</source>
         <translation>&amp;About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="241" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="245" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>The language changes when ArchiveDesk is started again.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="244" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="248" />
         <source>About ArchiveDesk</source>
         <translation>About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="245" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="249" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="394" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="398" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>
@@ -3856,6 +4110,159 @@ Print anyway?</translation>
         <location filename="../../src/archive_desk/ui/areas/reports.py" line="186" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="232" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="373" />
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <source>Backed up at</source>
+        <translation>Backed up at</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="250" />
+        <source>Other file…</source>
+        <translation>Other file…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="253" />
+        <source>Verify</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="255" />
+        <source>Restore drill</source>
+        <translation>Restore drill</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="257" />
+        <source>Restore to a scratch folder and compare; the catalogue in use is not switched</source>
+        <translation>Restore to a scratch folder and compare; the catalogue in use is not switched</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="258" />
+        <source>Restore…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="260" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="268" />
+        <source>Folder:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="303" />
+        <source>verified</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="303" />
+        <source>FAILED</source>
+        <translation>FAILED</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="318" />
+        <source>Choose a backup</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="319" />
+        <source>Catalogue backups (*.sqlite)</source>
+        <translation>Catalogue backups (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="357" />
+        <source>Verifying %1…</source>
+        <translation>Verifying %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="364" />
+        <source>Restore drill of %1…</source>
+        <translation>Restore drill of %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="374" />
+        <source>Replace the catalogue in use by the backup %1?
+
+The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</source>
+        <translation>Replace the catalogue in use by the backup %1?
+
+The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="392" />
+        <source>Restoring %1…</source>
+        <translation>Restoring %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="422" />
+        <source>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</source>
+        <translation>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="423" />
+        <source>The backup FAILED verification:</source>
+        <translation>The backup FAILED verification:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="427" />
+        <source>Restore drill FAILED:</source>
+        <translation>Restore drill FAILED:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="428" />
+        <source>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</source>
+        <translation>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="431" />
+        <source>Rows since the backup (backup → now):</source>
+        <translation>Rows since the backup (backup → now):</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="435" />
+        <source>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</source>
+        <translation>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="438" />
+        <source>The catalogue that was in use is kept as %1</source>
+        <translation>The catalogue that was in use is kept as %1</translation>
     </message>
 </context>
 <context>

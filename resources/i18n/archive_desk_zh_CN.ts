@@ -275,6 +275,260 @@
     </message>
 </context>
 <context>
+    <name>AutoBackup</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="657" />
+        <source>Automatic backup: nothing changed since the last backup, none written.</source>
+        <extracomment>the dialogs opened from the File menu (kept so they live while open; tests reach them here)</extracomment>
+        <translation>自动备份：自上次备份以来没有变化，未写入新备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="662" />
+        <source>Automatic backup written and verified: %1</source>
+        <translation>自动备份已写入并校验：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="664" />
+        <source>AUTOMATIC BACKUP FAILED VERIFICATION: %1</source>
+        <translation>自动备份校验失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="670" />
+        <source>Automatic backup failed: %1</source>
+        <translation>自动备份失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="671" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="718" />
+        <source>Automatic backup failed</source>
+        <translation>自动备份失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="672" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="719" />
+        <source>No backup was written: %1</source>
+        <translation>未写入备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="686" />
+        <source>Backing up before closing…</source>
+        <translation>退出前正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="686" />
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="688" />
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="725" />
+        <source>Backup failed verification</source>
+        <translation>备份校验失败</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="135" />
+        <source>Back up the catalogue</source>
+        <translation>备份目录库</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="144" />
+        <source>The catalogue stays in use while the backup is written.</source>
+        <translation>备份期间目录库可照常使用。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="148" />
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="151" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="153" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="155" />
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="180" />
+        <source>Choose a folder for the backup.</source>
+        <translation>请选择备份存放的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="187" />
+        <source>Writing and verifying the backup…</source>
+        <translation>正在写入并校验备份…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="204" />
+        <source>Backup written and verified: %1 (%2, SHA-256 %3…)</source>
+        <translation>备份已写入并校验：%1（%2，SHA-256 %3…）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="208" />
+        <source>BACKUP FAILED VERIFICATION: %1 is not a good backup.</source>
+        <translation>备份校验失败：%1 不是可用的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="214" />
+        <source>No backup was written: %1</source>
+        <translation>未写入备份：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupRegisterDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="516" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="571" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="579" />
+        <source>Backup register</source>
+        <translation>备份登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="522" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="524" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="526" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="578" />
+        <source>Export the backup register</source>
+        <translation>导出备份登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="579" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettingsDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="461" />
+        <source>Backup settings</source>
+        <translation>备份设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="467" />
+        <source>never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="468" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="470" />
+        <source>Back up when ArchiveDesk closes</source>
+        <translation>退出档案室桌面管理时备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="478" />
+        <source>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</source>
+        <translation>选定文件夹后才会自动备份（按间隔及退出时）。备份到 U 盘或网络文件夹，可与本机硬盘分开保存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="482" />
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="483" />
+        <source>Every:</source>
+        <translation>间隔：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="485" />
+        <source>Keep daily:</source>
+        <translation>按日保留：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="486" />
+        <source>Keep weekly:</source>
+        <translation>按周保留：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="487" />
+        <source>Keep monthly:</source>
+        <translation>按月保留：</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="82" />
+        <source>The backup failed verification and is NOT a good backup.
+
+%1
+
+It was kept as %2 for inspection. Make a new backup, and check the disk or the catalogue (archive-desk check).</source>
+        <extracomment>the first automatic backup comes no sooner than this after the window opens (start-up first)</extracomment>
+        <translation>备份校验失败，这不是可用的备份。
+
+%1
+
+该文件已保留为 %2 供检查。请重新备份，并检查磁盘或目录库（archive-desk check）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="95" />
+        <source>Backup failed verification</source>
+        <translation>备份校验失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="108" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="112" />
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="762" />
+        <source>&amp;Back up now…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="763" />
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="764" />
+        <source>Backup re&amp;gister…</source>
+        <translation>备份登记(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="765" />
+        <source>Backup &amp;settings…</source>
+        <translation>备份设置(&amp;S)…</translation>
+    </message>
+</context>
+<context>
     <name>BatchForm</name>
     <message>
         <location filename="../../src/archive_desk/ui/areas/transfers.py" line="305" />
@@ -2673,62 +2927,62 @@ Print anyway?</source>
         <translation>导入登记表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="176" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="180" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="181" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="185" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="188" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="192" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="200" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="204" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="201" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="205" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="204" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="208" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="217" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="214" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="218" />
         <source>&amp;About ArchiveDesk</source>
         <translation>关于档案室桌面管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="241" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="245" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>界面语言将在下次启动档案室桌面管理时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="244" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="248" />
         <source>About ArchiveDesk</source>
         <translation>关于档案室桌面管理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="245" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="249" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="394" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="398" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
@@ -3856,6 +4110,159 @@ Print anyway?</source>
         <location filename="../../src/archive_desk/ui/areas/reports.py" line="186" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="232" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="373" />
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <source>Backed up at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="250" />
+        <source>Other file…</source>
+        <translation>其他文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="253" />
+        <source>Verify</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="255" />
+        <source>Restore drill</source>
+        <translation>恢复演练</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="257" />
+        <source>Restore to a scratch folder and compare; the catalogue in use is not switched</source>
+        <translation>恢复到临时文件夹并比对；不切换正在使用的目录库</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="258" />
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="260" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="268" />
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="303" />
+        <source>verified</source>
+        <translation>已校验</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="303" />
+        <source>FAILED</source>
+        <translation>校验失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="318" />
+        <source>Choose a backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="319" />
+        <source>Catalogue backups (*.sqlite)</source>
+        <translation>目录库备份 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="357" />
+        <source>Verifying %1…</source>
+        <translation>正在校验 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="364" />
+        <source>Restore drill of %1…</source>
+        <translation>正在对 %1 进行恢复演练…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="374" />
+        <source>Replace the catalogue in use by the backup %1?
+
+The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</source>
+        <translation>用备份 %1 替换正在使用的目录库？
+
+恢复前会先校验并检查备份；正在使用的目录库将作为安全副本保留在其旁边。备份之后所做的修改届时只保存在安全副本中。其他工作站须先关闭该目录库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="392" />
+        <source>Restoring %1…</source>
+        <translation>正在恢复 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="422" />
+        <source>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</source>
+        <translation>校验通过：备份可用（完整性、审计链，%1 张表的行数与摘要）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="423" />
+        <source>The backup FAILED verification:</source>
+        <translation>备份校验失败：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="427" />
+        <source>Restore drill FAILED:</source>
+        <translation>恢复演练失败：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="428" />
+        <source>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</source>
+        <translation>恢复演练通过：备份已恢复到临时文件夹，%1 张表与备份一致。未切换目录库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="431" />
+        <source>Rows since the backup (backup → now):</source>
+        <translation>备份以来的行数变化（备份 → 现在）：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="435" />
+        <source>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</source>
+        <translation>已恢复并检查：%1 张表与备份一致。现在使用的是恢复后的目录库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="438" />
+        <source>The catalogue that was in use is kept as %1</source>
+        <translation>原先使用的目录库已保留为安全副本 %1</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,14 @@ def default_catalogue_path() -> Path:
     return data_dir() / "catalogue.sqlite"
 
 
+#: automatic backups (issue #18): minutes between two backups while the app runs (0: none), a backup when
+#: the app closes, and how many to keep (one per day / ISO week / month, newest first). They apply only
+#: once a backup folder is chosen.
+BACKUP_INTERVAL_MINUTES_DEFAULT = 240
+BACKUP_AT_EXIT_DEFAULT = True
+BACKUP_KEEP_DEFAULT: dict[str, int] = {"daily": 7, "weekly": 4, "monthly": 12}
+
+
 @dataclass
 class Settings:
     language: str = ""  # "" = follow the system
@@ -45,6 +53,11 @@ class Settings:
     #: per printer name: {"offset_x_mm": .., "offset_y_mm": .., "creep_mm": ..}
     calibration: dict[str, dict[str, float]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    #: backups of this workstation ("" = no automatic backups; 文件 → 备份 then proposes "backups" beside the catalogue)
+    backup_folder: str = ""
+    backup_interval_minutes: int = BACKUP_INTERVAL_MINUTES_DEFAULT
+    backup_at_exit: bool = BACKUP_AT_EXIT_DEFAULT
+    backup_keep: dict[str, int] = field(default_factory=lambda: dict(BACKUP_KEEP_DEFAULT))
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:

@@ -1,6 +1,7 @@
 """SQLAlchemy models, one module per aggregate. Importing this package registers every table."""
 
 from .audit import AuditEntry
+from .backup import BackupRecord
 from .base import Base
 from .catalogue import SECURITY_LEVELS, Category, CategoryField, FieldType, FilingMode, Fonds, Item, Volume, VolumeStatus
 from .loans import Borrower, Loan, LoanLine
@@ -14,6 +15,7 @@ __all__ = [
     "Appraisal",
     "AppraisalLine",
     "AuditEntry",
+    "BackupRecord",
     "Base",
     "Borrower",
     "CatalogueSetting",

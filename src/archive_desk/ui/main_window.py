@@ -173,6 +173,10 @@ class MainWindow(QMainWindow):
         import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         import_action.triggered.connect(self.open_import_wizard)
         file_menu.addSeparator()
+        from archive_desk.ui.dialogs import backup as backup_ui  # 备份 / 恢复 / 备份登记 / 备份设置 and the automatic backups
+
+        self.backups = backup_ui.install(self, file_menu)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setObjectName("quitAction")
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
@@ -454,6 +458,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_state()
+        self.backups.at_exit()
         self.scan_detector.uninstall()
         super().closeEvent(event)
 

@@ -1,0 +1,105 @@
+"""备份登记 (the backup register) as an Excel workbook. Pure: a sheet of plain values in, a file out.
+
+:class:`BackupRegisterSheet` is also what ``printing/backup_register.py`` prints, so the screen, the
+workbook and the paper show the same columns. Written through ``filesafe.atomic_target``: a crash or a
+workbook held open by Excel never leaves half a register.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from archive_desk.i18n import t
+
+
+@dataclass(frozen=True)
+class BackupRegisterLine:
+    no: int
+    created_at: datetime  # local time
+    kind: str
+    state: str
+    file_name: str
+    size_mb: float
+    sha256: str
+    chain_head: str  # "id:hash"
+    account: str
+    workstation: str
+    folder: str
+    problems: str
+
+
+@dataclass(frozen=True)
+class BackupRegisterSheet:
+    title: str
+    catalogue: str
+    made_at: datetime
+    lines: tuple[BackupRegisterLine, ...]
+
+    @property
+    def rows(self) -> tuple[tuple[Any, ...], ...]:
+        return tuple((ln.no, f"{ln.created_at:%Y-%m-%d %H:%M:%S}", ln.kind, ln.state, ln.file_name, f"{ln.size_mb:.1f}",
+                      ln.sha256, ln.chain_head, ln.account, ln.workstation, ln.folder, ln.problems) for ln in self.lines)
+
+
+def columns() -> tuple[tuple[str, int], ...]:
+    """(header, width in characters), in the order of :attr:`BackupRegisterSheet.rows`."""
+    return ((t("No."), 6), (t("Backed up at"), 19), (t("Kind"), 8), (t("State"), 10), (t("File"), 34), (t("Size (MB)"), 9),
+            (t("SHA-256"), 66), (t("Chain head"), 24), (t("Account"), 10), (t("Workstation"), 14), (t("Folder"), 40),
+            (t("Problems"), 40))
+
+
+def write_backup_register(sheet: BackupRegisterSheet, path: str | os.PathLike[str]) -> Path:
+    import xlsxwriter
+
+    from archive_desk.exporting.filesafe import atomic_target
+
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        target = target.with_suffix(".xlsx")
+    cols = columns()
+    with atomic_target(target, suffix=".xlsx.part") as tmp:
+        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False})
+        try:
+            ws = wb.add_worksheet(t("Backup register")[:31])
+            title = wb.add_format({"bold": True, "font_size": 14})
+            note = wb.add_format({"font_size": 9, "font_color": "#555555"})
+            head = wb.add_format({"bold": True, "border": 1, "bg_color": "#E8E8E8", "align": "center", "valign": "vcenter",
+                                  "text_wrap": True})
+            cell = wb.add_format({"border": 1, "valign": "top"})
+            bad = wb.add_format({"border": 1, "valign": "top", "bold": True, "font_color": "#B00020"})
+            stamp = wb.add_format({"border": 1, "valign": "top", "num_format": "yyyy-mm-dd hh:mm:ss"})
+            number = wb.add_format({"border": 1, "valign": "top", "num_format": "0.0"})
+            ws.write(0, 0, sheet.title, title)
+            ws.write(1, 0, t("Catalogue: {path}; made {at}; {n} backups", path=sheet.catalogue,
+                             at=f"{sheet.made_at:%Y-%m-%d %H:%M}", n=len(sheet.lines)), note)
+            header_row = 3
+            for c, (name, width) in enumerate(cols):
+                ws.set_column(c, c, width)
+                ws.write(header_row, c, name, head)
+            ws.freeze_panes(header_row + 1, 0)
+            good = t("verified")
+            for r, ln in enumerate(sheet.lines, start=header_row + 1):
+                ws.write_number(r, 0, ln.no, cell)
+                ws.write_datetime(r, 1, ln.created_at, stamp)
+                ws.write_string(r, 2, ln.kind, cell)
+                ws.write_string(r, 3, ln.state, cell if ln.state == good else bad)
+                ws.write_string(r, 4, ln.file_name, cell)
+                ws.write_number(r, 5, round(ln.size_mb, 1), number)
+                for c, value in enumerate((ln.sha256, ln.chain_head, ln.account, ln.workstation, ln.folder, ln.problems), start=6):
+                    if value:
+                        ws.write_string(r, c, value, cell)
+                    else:
+                        ws.write_blank(r, c, None, cell)
+            if sheet.lines:
+                ws.autofilter(header_row, 0, header_row + len(sheet.lines), len(cols) - 1)
+            ws.repeat_rows(header_row)
+            ws.set_landscape()
+            ws.set_paper(9)  # A4
+            ws.fit_to_pages(1, 0)
+        finally:
+            wb.close()
+    return target
