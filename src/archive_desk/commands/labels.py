@@ -34,12 +34,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     f.set_defaults(func=run_forms)
 
 
-def _ids_from_codes(session, texts: list[str]) -> list[int]:  # noqa: ANN001
+def _ids_from_codes(session, texts: list[str], refused: list[str] | None = None) -> list[int]:  # noqa: ANN001
     from archive_desk.services import labels
 
     batch = labels.resolve_codes(session, texts)
     for code in batch.unknown:
         print(t("Unknown code: {code}", code=code), file=sys.stderr)
+    if refused is not None:
+        refused.extend(batch.unknown)
     return list(batch.volume_ids)
 
 
@@ -50,12 +52,13 @@ def run_labels(args: argparse.Namespace) -> int:
     from archive_desk.services.audit import Actor
 
     db = open_db(args.db)
+    unknown: list[str] = []
     try:
         template = load_template(args.template or labels.DEFAULT_TEMPLATE)
         stock = load_stock(args.stock or labels.DEFAULT_STOCK)
         with db.read() as session:
             if args.codes:
-                ids = _ids_from_codes(session, args.codes)
+                ids = _ids_from_codes(session, args.codes, unknown)
             elif args.never_printed:
                 ids = labels.never_printed(session)
             else:
@@ -65,13 +68,13 @@ def run_labels(args: argparse.Namespace) -> int:
             records = labels.label_records(session, ids)
         if not records:
             print(t("No volumes to print."), file=sys.stderr)
-            return 1
+            return 2  # nothing done (the README's exit-code table)
         render_labels(records, template, stock, start_at=args.start_at, out=args.out)
         if args.mark_printed:
             with db.write() as session:
                 labels.mark_printed(session, Actor.current(), ids)
         print(t("{count} labels written to {path}", count=len(records), path=args.out))
-        return 0
+        return 1 if unknown else 0  # some codes refused: done in part
     finally:
         db.dispose()
 
@@ -81,15 +84,16 @@ def run_forms(args: argparse.Namespace) -> int:
     from archive_desk.services import labels
 
     db = open_db(args.db)
+    unknown: list[str] = []
     try:
         with db.read() as session:
-            forms = labels.volume_forms(session, _ids_from_codes(session, args.codes))
+            forms = labels.volume_forms(session, _ids_from_codes(session, args.codes, unknown))
         if not forms:
             print(t("No volumes to print."), file=sys.stderr)
-            return 1
+            return 2  # nothing done (the README's exit-code table)
         parts = tuple(p.strip() for p in args.parts.split(",") if p.strip())
         render_volume_forms(forms, parts=parts, out=args.out)
         print(t("{count} volumes' forms written to {path}", count=len(forms), path=args.out))
-        return 0
+        return 1 if unknown else 0  # some codes refused: done in part
     finally:
         db.dispose()
