@@ -138,9 +138,11 @@ def upgrade(db: Database) -> Path | None:
 
 #: SQLite's magic string: the first 16 bytes of every database file
 SQLITE_HEADER = b"SQLite format 3\x00"
-#: ``PRAGMA quick_check`` runs on every open up to this file size (measured on this machine: about 0.6 s for a
-#: 100,000-volume demo of ~270 MB would break the 2 s start on a million volumes; see README "Faults at open").
-#: Bigger catalogues get the header and schema checks at open, and the caller runs :func:`quick_check` in the background.
+#: ``PRAGMA quick_check`` runs on every open up to this file size (about 28,000 demo volumes). Measured with
+#: ``benchmarks/bench_open.py`` on a 100,000-volume demo (230 MB) on the shared 2-core machine: open 0.74 s,
+#: quick_check alone 2.9-3.8 s (the issue's 0.6 s idle); it grows with the file, so at a million volumes it
+#: would break the 2 s start. Bigger catalogues get the header and schema checks at open (1-30 ms), and the
+#: caller runs :func:`quick_check` in the background.
 QUICK_CHECK_AT_OPEN_MAX_BYTES = 64 * 1024 * 1024
 #: where backups of ``NAME.sqlite`` are looked for (besides the safety copies ``NAME.before-*.sqlite`` beside it)
 BACKUP_FOLDER_NAME = "backups"
