@@ -112,7 +112,7 @@ class Database:
         # a Database dropped without dispose() still closes its pooled connections (and so its -wal/-shm
         # files) when it is collected, instead of leaving them to the garbage collector one by one
         # (Python 3.13 warns "unclosed database" for each)
-        self._finalizer = weakref.finalize(self, engine.dispose)
+        self._finalizer = weakref.finalize(self, dispose_engine, engine)
 
     @classmethod
     def open(cls, path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, read_only: bool = False,
@@ -137,7 +137,22 @@ class Database:
             yield session
 
     def dispose(self) -> None:
-        self.engine.dispose()  # (the finalizer's second dispose at collection costs nothing)
+        dispose_engine(self.engine)  # (the finalizer's second dispose at collection costs nothing)
+
+
+def dispose_engine(engine: Engine) -> None:
+    """``engine.dispose()``, and a connection still checked out then (a background search finishing after
+    the window closed) is closed when it comes back instead of waiting in the dropped pool for the garbage
+    collector (which leaves the file open until then, and Python 3.13 warns "unclosed database")."""
+    old = engine.pool
+    engine.dispose()
+    event.listen(old, "checkin", _close_on_checkin)
+
+
+def _close_on_checkin(dbapi_conn: object, _record: object) -> None:
+    if dbapi_conn is not None:
+        with contextlib.suppress(Exception):
+            dbapi_conn.close()  # type: ignore[attr-defined]
 
 
 def read_only_message() -> str:
