@@ -114,3 +114,23 @@ def test_the_dialog_grabbed(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     dialog.grab().save(str(tmp_path / "dialog.png"))
     dialog.reject()
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_a_bug_while_starting_shows_the_crash_box_instead_of_a_silent_exit(
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    def broken(*_args: object, **_kw: object) -> None:
+        raise RuntimeError("something nobody expected")
+
+    shown: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        shown.append(box.detailedText())
+        return 0
+
+    monkeypatch.setattr(app_module, "build_context", broken)
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    monkeypatch.setenv("ARCHIVE_DESK_CONFIG_DIR", str(tmp_path))
+    assert app_module.run_gui(tmp_path / "any.sqlite") == 1
+    assert len(shown) == 1 and "something nobody expected" in shown[0]
