@@ -3120,6 +3120,59 @@ Print anyway?</translation>
     </message>
 </context>
 <context>
+    <name>OpenFailedDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="34" />
+        <source>ArchiveDesk: the catalogue cannot be opened</source>
+        <translation>ArchiveDesk: the catalogue cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="47" />
+        <source>The newest verified backup, %1, can be opened read-only to look things up.</source>
+        <translation>The newest verified backup, %1, can be opened read-only to look things up.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="53" />
+        <source>Open another catalogue…</source>
+        <translation>Open another catalogue…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="58" />
+        <source>Open the backup (read-only)</source>
+        <translation>Open the backup (read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="61" />
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="69" />
+        <source>Open a catalogue</source>
+        <translation>Open a catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="70" />
+        <source>Catalogues (*.sqlite *.db);;All files (*)</source>
+        <translation>Catalogues (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="87" />
+        <source>Read-only: saving is off</source>
+        <translation>Read-only: saving is off</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="90" />
+        <source>This catalogue is on read-only media or in a folder that cannot be written. Search, printing and export work; changes cannot be saved.</source>
+        <translation>This catalogue is on read-only media or in a folder that cannot be written. Search, printing and export work; changes cannot be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="94" />
+        <source>[read-only]</source>
+        <translation>[read-only]</translation>
+    </message>
+</context>
+<context>
     <name>OpenLoansPanel</name>
     <message>
         <location filename="../../src/archive_desk/ui/areas/lending.py" line="587" />
@@ -5836,17 +5889,17 @@ Record the return with this difference?</translation>
         <translation>ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="47" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="50" />
         <source>ArchiveDesk: unexpected error</source>
         <translation>ArchiveDesk: unexpected error</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="48" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="51" />
         <source>Something went wrong that should not have. Your catalogue is safe: the change in progress was not saved. Please copy the details for support.</source>
         <translation>Something went wrong that should not have. Your catalogue is safe: the change in progress was not saved. Please copy the details for support.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="51" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="54" />
         <source>Copy details</source>
         <translation>Copy details</translation>
     </message>

@@ -3120,6 +3120,59 @@ Print anyway?</source>
     </message>
 </context>
 <context>
+    <name>OpenFailedDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="34" />
+        <source>ArchiveDesk: the catalogue cannot be opened</source>
+        <translation>档案室桌面管理：无法打开目录库</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="47" />
+        <source>The newest verified backup, %1, can be opened read-only to look things up.</source>
+        <translation>可以以只读方式打开最新的已校验备份 %1 来查阅。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="53" />
+        <source>Open another catalogue…</source>
+        <translation>打开其他目录库…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="58" />
+        <source>Open the backup (read-only)</source>
+        <translation>打开备份（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="61" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="69" />
+        <source>Open a catalogue</source>
+        <translation>打开目录库</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="70" />
+        <source>Catalogues (*.sqlite *.db);;All files (*)</source>
+        <translation>目录库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="87" />
+        <source>Read-only: saving is off</source>
+        <translation>只读：保存已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="90" />
+        <source>This catalogue is on read-only media or in a folder that cannot be written. Search, printing and export work; changes cannot be saved.</source>
+        <translation>此目录库位于只读介质或不可写入的文件夹中。检索、打印和导出可以使用；修改无法保存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_failed.py" line="94" />
+        <source>[read-only]</source>
+        <translation>［只读］</translation>
+    </message>
+</context>
+<context>
     <name>OpenLoansPanel</name>
     <message>
         <location filename="../../src/archive_desk/ui/areas/lending.py" line="587" />
@@ -5836,17 +5889,17 @@ Record the return with this difference?</source>
         <translation>档案室桌面管理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="47" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="50" />
         <source>ArchiveDesk: unexpected error</source>
         <translation>档案室桌面管理：意外错误</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="48" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="51" />
         <source>Something went wrong that should not have. Your catalogue is safe: the change in progress was not saved. Please copy the details for support.</source>
         <translation>程序出现了意外错误。您的目录数据是安全的：正在进行的修改没有保存。请复制详细信息并联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="51" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="54" />
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,8 +17,25 @@ from archive_desk.errors import UserError
 from archive_desk.i18n import set_language, system_language
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse %-formats every help text; ours are plain sentences ("fill %"), so a lone ``%`` is kept as
+    it is while ``%(default)s`` and ``%%`` still work."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = super()._get_help_string(action) or ""
+        return re.sub(r"%%|%\(|%", lambda m: m.group() if len(m.group()) == 2 else "%%", text)
+
+
+class ArchiveParser(argparse.ArgumentParser):
+    """The parser of ``archive-desk`` and (argparse makes sub-parsers of the parent's class) every sub-command."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArchiveParser(
         prog="archive-desk",
         description=h("ArchiveDesk: the archive room's catalogue, shelves, labels, lending and transfers"),
     )
@@ -38,7 +57,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return gui(args.db)
     # "--db" may be given before or after the sub-command
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # inside the try: a reader that went away (``| head``) is seen here, not at exit
+        return code
+    except BrokenPipeError:
+        # the reader of our output stopped reading (``archive-desk search … | head``): no traceback; what it
+        # did not read is lost, so the command is done in part (the README's exit-code table)
+        _silence_stdout()
+        return 1
     except UserError as exc:
         if getattr(args, "json", False):  # a program reading --json output gets the error as JSON too
             from archive_desk.commands.common import print_json
@@ -47,6 +73,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             print(str(exc), file=sys.stderr)
         return 2
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so Python's own flush at exit raises no second BrokenPipeError."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # pragma: no cover - stdout without a file descriptor
+        pass
 
 
 def _lang_from(argv: list[str]) -> str | None:

@@ -53,5 +53,21 @@ class StorageError(UserError):
     """The catalogue file cannot be written: disk full, locked, read-only."""
 
 
+class ReadOnlyCatalogueError(StorageError):
+    """The catalogue was opened read-only (read-only media): nothing can be saved."""
+
+
+class CatalogueFileError(UserError):
+    """The file given as a catalogue is not one, or is damaged; nothing was written to it.
+
+    ``path`` is the file, ``reason`` what is wrong with it, ``backup`` the newest verified backup found (or None)."""
+
+    def __init__(self, message: str, *, path: object, reason: str, backup: object = None) -> None:
+        super().__init__(message, where=None)
+        self.path = path
+        self.reason = reason
+        self.backup = backup
+
+
 class FileLockedError(StorageError):
     """A target file is open in another program (e.g. Excel) and cannot be replaced."""

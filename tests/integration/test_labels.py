@@ -98,7 +98,7 @@ def test_cli_labels_print_decodable_barcodes_and_chinese_titles(demo: Path, tmp_
 
 def test_cli_labels_unknown_code_is_reported(demo: Path, tmp_path: Path) -> None:
     result = run_cli("labels", "--db", str(demo), "--codes", "NO-SUCH-CODE", "-o", str(tmp_path / "x.pdf"))
-    assert result.returncode == 1
+    assert result.returncode == 2  # nothing done (the README's exit-code table)
     assert "NO-SUCH-CODE" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 import subprocess
 import sys
 from pathlib import Path
@@ -47,20 +48,18 @@ def test_migration_takes_a_safety_copy_first(tmp_path: Path) -> None:
     with db.write() as s:
         catalogue.create_fonds(s, catalogue.audit.Actor("a", "b"), "Z109", "某公司")
     db.dispose()
-    raw = sqlite3.connect(path)
-    raw.execute("UPDATE alembic_version SET version_num = 'older'")  # pretend an older schema
-    raw.commit()
-    raw.close()
-    # an unknown revision cannot be migrated: alembic refuses, and the copy was taken before trying
+    with closing(sqlite3.connect(path)) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = '0002'")  # pretend an older schema
+        raw.commit()
+    # a migration to run: the copy is taken before it starts
     try:
         open_catalogue(path)
     except Exception:  # noqa: BLE001, S110 - the point is the copy
         pass
     copies = list(tmp_path.glob("old.before-*.sqlite"))
     assert len(copies) == 1
-    check = sqlite3.connect(copies[0])
-    assert check.execute("SELECT code FROM fonds").fetchall() == [("Z109",)]
-    check.close()
+    with closing(sqlite3.connect(copies[0])) as check:
+        assert check.execute("SELECT code FROM fonds").fetchall() == [("Z109",)]
 
 
 def test_reopening_is_idempotent(db_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -99,11 +100,11 @@ _TEXT = st.text(alphabet=st.sampled_from(list("理赔案卷行长会计银火病
 def test_bulk_index_rows_are_exactly_what_the_insert_trigger_writes(code, title, responsible, notes, custom) -> None:  # noqa: ANN001
     """An import writes index rows itself (fts.volume_tokens); a later edit forgets them by recomputing
     the tokens in SQL from the stored row: the two must agree to the character."""
-    conn = sqlite3.connect(":memory:")
-    fts.register_functions(conn)
-    stored = None if custom is None else json_dumps(custom)
-    sql = "SELECT " + fts._VOL_VALUES.format(p="v") + " FROM (SELECT ? AS code, ? AS title, ? AS responsible, ? AS notes, ? AS custom) v"
-    by_trigger = conn.execute(sql, (code, title, responsible, notes, stored)).fetchone()
-    assert fts.volume_tokens(code, title, responsible, notes, stored) == tuple(by_trigger)
-    if custom is not None:  # the import hands over the mapping it stores
-        assert fts.volume_tokens(code, title, responsible, notes, custom) == tuple(by_trigger)
+    with closing(sqlite3.connect(":memory:")) as conn:
+        fts.register_functions(conn)
+        stored = None if custom is None else json_dumps(custom)
+        sql = "SELECT " + fts._VOL_VALUES.format(p="v") + " FROM (SELECT ? AS code, ? AS title, ? AS responsible, ? AS notes, ? AS custom) v"
+        by_trigger = conn.execute(sql, (code, title, responsible, notes, stored)).fetchone()
+        assert fts.volume_tokens(code, title, responsible, notes, stored) == tuple(by_trigger)
+        if custom is not None:  # the import hands over the mapping it stores
+            assert fts.volume_tokens(code, title, responsible, notes, custom) == tuple(by_trigger)

@@ -53,12 +53,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 
-def _ids_from_codes(session, texts: list[str]) -> list[int]:  # noqa: ANN001
+def _ids_from_codes(session, texts: list[str], refused: list[str] | None = None) -> list[int]:  # noqa: ANN001
     from archive_desk.services import labels
 
     batch = labels.resolve_codes(session, texts)
     for code in batch.unknown:
         print(t("Unknown code: {code}", code=code), file=sys.stderr)
+    if refused is not None:
+        refused.extend(batch.unknown)
     return list(batch.volume_ids)
 
 
@@ -71,6 +73,7 @@ def run_labels(args: argparse.Namespace) -> int:
     db = open_db(getattr(args, "db", None))
     try:
         shelf = bool(args.layers or args.room)
+        unknown: list[str] = []
         with db.read() as session:
             scanners = labels.room_scanners(session)
             default_template, default_stock = labels.default_labels(scanners)
@@ -88,7 +91,7 @@ def run_labels(args: argparse.Namespace) -> int:
                 records = labels.shelf_label_records(session, layer_ids)
             else:
                 if args.codes:
-                    ids = _ids_from_codes(session, args.codes)
+                    ids = _ids_from_codes(session, args.codes, unknown)
                 elif args.never_printed:
                     ids = labels.never_printed(session)
                 else:
@@ -99,7 +102,7 @@ def run_labels(args: argparse.Namespace) -> int:
                 records = labels.item_seal_records(session, ids) if per_item else labels.label_records(session, ids)
         if not records:
             print(t("No volumes to print."), file=sys.stderr)
-            return 1
+            return 2  # nothing done (the README's exit-code table)
         _result, layout = render_labels_reporting(records, template, stock, start_at=args.start_at, out=args.out,
                                                   scanners=scanners, skip_refused=True)
         for placed in layout.fallbacks:
@@ -115,8 +118,9 @@ def run_labels(args: argparse.Namespace) -> int:
         print(t("{count} labels written to {path}", count=len(layout.labels), path=args.out))
         if layout.refused:
             print(t("{count} labels could not be printed (listed above).", count=len(layout.refused)), file=sys.stderr)
-            return 1  # done in part (the README's exit-code table)
-        return 0
+        if not layout.labels:
+            return 2  # nothing done
+        return 1 if layout.refused or unknown else 0  # some labels or codes refused: done in part
     finally:
         db.dispose()
 
@@ -148,15 +152,16 @@ def run_forms(args: argparse.Namespace) -> int:
         from archive_desk.settings import Settings
 
         clerk = args.clerk if args.clerk is not None else Settings.load().clerk_name
+        unknown: list[str] = []
         with db.read() as session:
-            forms = labels.volume_forms(session, _ids_from_codes(session, args.codes), clerk=clerk, checker=args.checker,
+            forms = labels.volume_forms(session, _ids_from_codes(session, args.codes, unknown), clerk=clerk, checker=args.checker,
                                         checked_on=args.checked_on)
         if not forms:
             print(t("No volumes to print."), file=sys.stderr)
-            return 1
+            return 2  # nothing done (the README's exit-code table)
         parts = tuple(p.strip() for p in args.parts.split(",") if p.strip())
         render_volume_forms(forms, parts=parts, out=args.out)
         print(t("{count} volumes' forms written to {path}", count=len(forms), path=args.out))
-        return 0
+        return 1 if unknown else 0  # some codes refused: done in part
     finally:
         db.dispose()

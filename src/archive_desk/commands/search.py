@@ -25,7 +25,8 @@ def run_search(args: argparse.Namespace) -> int:
 
     db = open_db(getattr(args, "db", None))
     try:
-        search.ensure_index(db)
+        if not db.read_only:  # on read-only media the index it has is used as it is
+            search.ensure_index(db)
         with db.read() as session:
             result = search.search_result(session, " ".join(args.query), max(1, args.limit))
     finally:
@@ -35,7 +36,7 @@ def run_search(args: argparse.Namespace) -> int:
         return 0
     if not result.hits:
         print(t("No volume matches {query}", query=" ".join(args.query)))
-        return 1
+        return 0  # the search was done (the README's exit-code table); --json says the same with an empty list
     how = {"barcode": t("barcode"), "code": t("archival code"), "title": t("title"), "fields": t("other fields"),
            "item": t("item")}
     for hit in result.hits:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from archive_desk.db import fts
 from archive_desk.db.storage_errors import StorageProblem, classify
-from archive_desk.errors import StorageError
+from archive_desk.errors import ReadOnlyCatalogueError, StorageError
 from archive_desk.i18n import t
 
 BUSY_TIMEOUT_MS = 10_000
@@ -33,7 +34,7 @@ def sqlite_url(path: Path | str) -> URL:
     return URL.create("sqlite+pysqlite", database=str(Path(path)))
 
 
-def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int) -> None:
+def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         # Take transaction control away from pysqlite (it would start them lazily and break SAVEPOINT).
@@ -42,11 +43,12 @@ def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int) -> None:
         try:
             cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
             cur.execute("PRAGMA foreign_keys=ON")
-            mode = cur.execute("PRAGMA journal_mode=WAL").fetchone()
-            if mode and str(mode[0]).lower() not in ("wal", "memory"):
-                # a read-only medium or an old network share: we still work, just without WAL
-                pass
-            cur.execute("PRAGMA synchronous=FULL")
+            if not read_only:  # setting the journal mode writes the file's header
+                mode = cur.execute("PRAGMA journal_mode=WAL").fetchone()
+                if mode and str(mode[0]).lower() not in ("wal", "memory"):
+                    # an old network share: we still work, just without WAL
+                    pass
+                cur.execute("PRAGMA synchronous=FULL")
         finally:
             cur.close()
         # the search index's triggers call these (db/fts.py); registering is cheap, the work is lazy
@@ -56,6 +58,24 @@ def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int) -> None:
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
         immediate = conn.get_execution_options().get("sqlite_begin_immediate", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """An SQLite URI that opens ``path`` for reading only. ``immutable`` tells SQLite that nothing can change
+    the file (read-only media): it then needs no ``-shm`` file, which a read-only folder cannot hold."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    return uri + "&immutable=1" if immutable else uri
+
+
+def make_read_only_engine(path: Path, *, immutable: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    uri = read_only_uri(path, immutable=immutable)
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms / 1000, check_same_thread=False)
+
+    engine = create_engine("sqlite+pysqlite://", creator=connect, json_serializer=json_dumps)
+    _install_sqlite_pragmas(engine, busy_timeout_ms, read_only=True)
+    return engine
 
 
 def make_engine(url: URL | str, *, echo: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
@@ -81,17 +101,27 @@ class Database:
     locked by another program, read-only) come out as :class:`StorageError` with a plain message.
     """
 
-    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+    def __init__(self, engine: Engine, path: Path | None = None, *, read_only: bool = False) -> None:
         self.engine = engine
         self.path = path
+        #: opened for reading only (read-only media or file): search, printing and export work, saving is off
+        self.read_only = read_only
         self.is_sqlite = engine.dialect.name == "sqlite"
         write_engine = engine.execution_options(sqlite_begin_immediate=True) if self.is_sqlite else engine
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(write_engine, expire_on_commit=False)
+        # a Database dropped without dispose() still closes its pooled connections (and so its -wal/-shm
+        # files) when it is collected, instead of leaving them to the garbage collector one by one
+        # (Python 3.13 warns "unclosed database" for each)
+        self._finalizer = weakref.finalize(self, dispose_engine, engine)
 
     @classmethod
-    def open(cls, path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
+    def open(cls, path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, read_only: bool = False,
+             immutable: bool = False) -> Database:
         path = Path(path)
+        if read_only:
+            engine = make_read_only_engine(path, immutable=immutable, busy_timeout_ms=busy_timeout_ms)
+            return cls(engine, path, read_only=True)
         return cls(make_engine(sqlite_url(path), busy_timeout_ms=busy_timeout_ms), path)
 
     @contextlib.contextmanager
@@ -102,11 +132,33 @@ class Database:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
+        if self.read_only:
+            raise ReadOnlyCatalogueError(read_only_message(), where=str(self.path) if self.path else None)
         with translate_storage_errors(self.path), self._write() as session, session.begin():
             yield session
 
     def dispose(self) -> None:
-        self.engine.dispose()
+        dispose_engine(self.engine)  # (the finalizer's second dispose at collection costs nothing)
+
+
+def dispose_engine(engine: Engine) -> None:
+    """``engine.dispose()``, and a connection still checked out then (a background search finishing after
+    the window closed) is closed when it comes back instead of waiting in the dropped pool for the garbage
+    collector (which leaves the file open until then, and Python 3.13 warns "unclosed database")."""
+    old = engine.pool
+    engine.dispose()
+    event.listen(old, "checkin", _close_on_checkin)
+
+
+def _close_on_checkin(dbapi_conn: object, _record: object) -> None:
+    if dbapi_conn is not None:
+        with contextlib.suppress(Exception):
+            dbapi_conn.close()  # type: ignore[attr-defined]
+
+
+def read_only_message() -> str:
+    return t("This catalogue is open read-only (the file or its folder cannot be written, e.g. a CD or a write-protected"
+             " drive): saving is off. Search, printing and export work; to make changes, copy the file to a writable folder.")
 
 
 @contextlib.contextmanager

@@ -12,8 +12,11 @@ else (a new file, an older or unknown revision, a script that does not read plai
 from __future__ import annotations
 
 import ast
+import contextlib
+import os
 import re
 import sqlite3
+from collections.abc import Sequence
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -23,6 +26,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from archive_desk.db.engine import Database, translate_storage_errors
+from archive_desk.errors import CatalogueFileError, NotFoundError
+from archive_desk.i18n import t
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -100,16 +105,9 @@ def stored_revisions(db: Database) -> list[str] | None:
 def backup_sqlite(source: Path, target: Path) -> Path:
     """Copy a live SQLite database consistently with the online backup API, then verify the copy."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(source)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-            ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+        ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
     if ok != "ok":  # pragma: no cover - would mean a damaged source
         raise RuntimeError(f"backup {target} failed its integrity check: {ok}")
     return target
@@ -138,15 +136,222 @@ def upgrade(db: Database) -> Path | None:
         return safety
 
 
-def open_catalogue(path: Path | str, *, seed: bool = True) -> Database:
-    """Open (creating if needed) and migrate the catalogue at ``path``; seeds the standard categories
-    into a new catalogue."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = Database.open(path)
-    upgrade(db)
-    if seed:
-        from archive_desk.services.setup import ensure_standard_data
+#: SQLite's magic string: the first 16 bytes of every database file
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: ``PRAGMA quick_check`` runs on every open up to this file size (about 28,000 demo volumes). Measured with
+#: ``benchmarks/bench_open.py`` on a 100,000-volume demo (230 MB) on the shared 2-core machine: open 0.74 s,
+#: quick_check alone 2.9-3.8 s (the issue's 0.6 s idle); it grows with the file, so at a million volumes it
+#: would break the 2 s start. Bigger catalogues get the header and schema checks at open (1-30 ms), and the
+#: caller runs :func:`quick_check` in the background.
+QUICK_CHECK_AT_OPEN_MAX_BYTES = 64 * 1024 * 1024
+#: where backups of ``NAME.sqlite`` are looked for (besides the safety copies ``NAME.before-*.sqlite`` beside it)
+BACKUP_FOLDER_NAME = "backups"
 
-        ensure_standard_data(db)
+
+def file_problem(path: Path) -> str | None:
+    """What makes the existing ``path`` not an SQLite file (a message), or None. Reads only."""
+    if path.is_dir():
+        return t("it is a folder, not a file")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        return t("it cannot be read ({error})", error=exc.strerror or exc)
+    if size == 0:
+        return t("the file is empty (0 bytes)")
+    if not header.startswith(SQLITE_HEADER):
+        return t("it is not an SQLite database (it may be a text file or a document)")
+    if len(header) < 100:
+        return t("the file is truncated ({size} bytes)", size=size)
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return t("its header is damaged")
+    pages = int.from_bytes(header[28:32], "big")
+    header_count_valid = pages > 0 and header[24:28] == header[92:96]
+    wal = Path(f"{path}-wal")
+    wal_pending = wal.exists() and wal.stat().st_size > 0  # pages may still sit in the write-ahead log
+    if size % page_size:
+        return t("the file is truncated or damaged ({size} bytes is not a whole number of {page} byte pages)",
+                 size=size, page=page_size)
+    if header_count_valid and not wal_pending and size < pages * page_size:
+        return t("the file is truncated: {size} bytes of the {expected} its header announces", size=size,
+                 expected=pages * page_size)
+    return None
+
+
+def quick_check(path: Path, *, immutable: bool = False, max_errors: int = 10) -> list[str]:
+    """``PRAGMA quick_check`` on a read-only connection of its own: the problems found (empty if none)."""
+    from archive_desk.db.engine import read_only_uri
+
+    try:
+        with contextlib.closing(sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True)) as conn:
+            lines = [row[0] for row in conn.execute(f"PRAGMA quick_check({int(max_errors)})")]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [] if lines == ["ok"] else lines
+
+
+def newest_verified_backup(catalogue: Path, folders: Sequence[Path] | None = None) -> Path | None:
+    """The newest ``*.sqlite`` backup of ``catalogue`` that passes :func:`file_problem` and :func:`quick_check`.
+
+    Looks in ``folders`` (default: the ``backups`` folder beside the catalogue) and at the safety copies taken
+    before migrations (``NAME.before-*.sqlite`` beside it). Small on purpose: the backup service
+    (``services/backup.py``) can pass its own folder, or replace this."""
+    catalogue = Path(catalogue)
+    if folders is None:
+        folders = [catalogue.parent / BACKUP_FOLDER_NAME]
+    found: list[Path] = []
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            found += [p for p in Path(folder).glob("*.sqlite") if p.is_file()]
+    with contextlib.suppress(OSError):
+        found += [p for p in catalogue.parent.glob(f"{catalogue.stem}.before-*.sqlite") if p.is_file()]
+    found = [p for p in found if p.resolve() != catalogue.resolve()]
+    for candidate in sorted(found, key=lambda p: p.stat().st_mtime, reverse=True):
+        if file_problem(candidate) is None and not quick_check(candidate, immutable=not _writable(candidate)):
+            return candidate
+    return None
+
+
+def _writable(path: Path) -> bool:
+    """Can the catalogue at ``path`` be written, its ``-wal``/``-shm`` files included? False on read-only media."""
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        return False
+    try:  # os.access says yes to root on a read-only mount: ask the file system itself
+        with path.open("r+b"):
+            pass
+    except OSError:
+        return False
+    return True
+
+
+def _refuse(path: Path, reason: str, *, damaged: bool = False) -> CatalogueFileError:
+    backup = newest_verified_backup(path) if damaged else None
+    if damaged:
+        message = t("The catalogue {path} is damaged: {reason}. Nothing was written to it.", path=path, reason=reason)
+        if backup is not None:
+            message += " " + t("The newest verified backup is {backup}.", backup=backup)
+    else:
+        message = t("{path} is not an ArchiveDesk catalogue: {reason}. Nothing was written to it.", path=path, reason=reason)
+    return CatalogueFileError(message, path=path, reason=reason, backup=backup)
+
+
+def open_catalogue(path: Path | str, *, seed: bool = True, read_only: bool | None = None,
+                   check: bool | None = None) -> Database:
+    """Open and migrate the catalogue at ``path``; seeds the standard categories into a new catalogue.
+
+    Only a path where nothing exists creates a catalogue. Anything else that is not a catalogue (an empty,
+    text, truncated or damaged file, another program's database) raises :class:`CatalogueFileError` naming
+    the file before anything is written to it. A catalogue on read-only media (or with ``read_only=True``)
+    opens read-only: ``db.read_only`` is True and every write raises a clear ``ReadOnlyCatalogueError``.
+    ``check`` runs ``PRAGMA quick_check`` first (default: on files up to ``QUICK_CHECK_AT_OPEN_MAX_BYTES``)."""
+    path = Path(path)
+    if not path.exists() and not path.is_symlink():
+        if read_only:
+            raise NotFoundError(t("The catalogue file {path} does not exist", path=path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = Database.open(path)
+        try:
+            upgrade(db)
+            if seed:
+                from archive_desk.services.setup import ensure_standard_data
+
+                ensure_standard_data(db)
+        except BaseException:
+            db.dispose()
+            raise
+        return db
+
+    problem = file_problem(path)
+    if problem is not None:
+        raise _refuse(path, problem, damaged=path.stat().st_size > 0 and _has_sqlite_header(path))
+    if read_only is None:
+        read_only = not _writable(path)
+    # read-only media: no -shm can be made beside the file, so SQLite is told nothing will change it
+    immutable = read_only and not os.access(path.parent, os.W_OK)
+    if check is None:
+        check = path.stat().st_size <= QUICK_CHECK_AT_OPEN_MAX_BYTES
+    # looked at on a read-only connection of its own before the app's engine opens it (which sets WAL mode,
+    # i.e. writes the header): a damaged file or another program's database is never written to
+    revisions = _inspect(path, immutable=immutable, check=check)
+    db = Database.open(path, read_only=read_only, immutable=immutable)
+    try:
+        if read_only:
+            quick = script_head()
+            if revisions != [quick if quick is not None else head_revision()]:
+                raise CatalogueFileError(
+                    t("The catalogue {path} was made by another version of ArchiveDesk and must be upgraded, which a"
+                      " read-only file cannot be. Copy it to a writable folder and open the copy.", path=path),
+                    path=path, reason=t("an older schema"))
+            return db
+        upgrade(db)
+        if seed:
+            from archive_desk.services.setup import ensure_standard_data
+
+            ensure_standard_data(db)
+    except BaseException:
+        db.dispose()
+        raise
     return db
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _inspect(path: Path, *, immutable: bool, check: bool) -> list[str]:
+    """The catalogue's ``alembic_version`` rows, read on a read-only connection after ``quick_check`` (if
+    ``check``). Refused (CatalogueFileError): a damaged file, an SQLite file without ``alembic_version`` (another
+    program's database, an empty one) rather than turned into a catalogue, an unknown revision (a newer
+    ArchiveDesk)."""
+    from archive_desk.db.engine import read_only_uri, storage_error
+
+    try:
+        with contextlib.closing(sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True, timeout=10)) as conn:
+            if check:
+                lines = [row[0] for row in conn.execute("PRAGMA quick_check(10)")]
+                if lines != ["ok"]:
+                    raise _refuse(path, "; ".join(lines[:3]), damaged=True)
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revisions = ([row[0] for row in conn.execute("SELECT version_num FROM alembic_version")]
+                         if "alembic_version" in tables else None)
+    except sqlite3.OperationalError as exc:
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text or "unable to open" in text:
+            error = storage_error(exc, path)
+            raise error from exc
+        raise _refuse(path, str(exc), damaged=True) from exc
+    except sqlite3.DatabaseError as exc:
+        raise _refuse(path, str(exc), damaged=True) from exc
+    if not revisions or "volumes" not in tables:
+        raise _refuse(path, t("it is an SQLite file but not an ArchiveDesk catalogue"))
+    known = _known_revisions()
+    if known is not None and not set(revisions) <= known:
+        raise CatalogueFileError(
+            t("The catalogue {path} was made by a newer version of ArchiveDesk (schema {revision}); please update"
+              " ArchiveDesk. Nothing was written to it.", path=path, revision=", ".join(revisions)),
+            path=path, reason=t("a newer schema"))
+    return revisions
+
+
+def _known_revisions() -> set[str] | None:
+    try:
+        folder = resources.files("archive_desk.db") / "migrations" / "versions"
+        texts = [e.read_text(encoding="utf-8") for e in folder.iterdir() if _REVISION_FILE.fullmatch(e.name)]
+    except (OSError, TypeError, ValueError):
+        return None
+    found: set[str] = set()
+    for text in texts:
+        for name, value in _SCRIPT_LINE.findall(text):
+            if name == "revision":
+                try:
+                    found.add(ast.literal_eval(value))
+                except (ValueError, SyntaxError):
+                    return None
+    return found or None

@@ -39,7 +39,10 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     show_bug(parent, type(exc), exc, exc.__traceback__)
 
 
-def show_bug(parent: QWidget | None, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+def show_bug(parent: QWidget | None, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
+             *, wait: bool = False) -> None:
+    """The crash box; ``wait`` shows it modally and returns when it is closed (before the event loop runs,
+    e.g. a failure while starting, a box merely opened would vanish with the process)."""
     text = details(exc_type, exc, tb)
     log.error("unexpected error\n%s", text)
     box = QMessageBox(parent)
@@ -52,7 +55,10 @@ def show_bug(parent: QWidget | None, exc_type: type[BaseException], exc: BaseExc
     box.addButton(QMessageBox.StandardButton.Close)
     copy.clicked.disconnect()
     copy.clicked.connect(lambda: QApplication.clipboard().setText(text))
-    box.open()
+    if wait:
+        box.exec()
+    else:
+        box.open()
 
 
 def install_excepthook() -> None:
