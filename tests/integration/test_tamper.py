@@ -345,3 +345,29 @@ def test_check_against_a_head_from_the_backup_register(filled: Path, tmp_path: P
     assert code == 1 and "the given head saw entry" in text
     code, text = check(copy, "--head", f"{head_id}:{head_hash}", capsys=capsys)
     assert code == 0, text
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):  # noqa: ANN201
+    """A real 3 MB disk (tmpfs; needs root, as in CI), unmounted after the test."""
+    import os
+    import subprocess
+
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)],
+                                           capture_output=True, check=False).returncode != 0:
+        pytest.skip("mounting a small tmpfs needs root")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_really_full_disk_is_named(small_disk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = small_disk / "catalogue.sqlite"
+    open_catalogue(path).dispose()
+    with open(small_disk / "filler", "wb", buffering=0) as fh, contextlib.suppress(OSError):
+        while True:
+            fh.write(b"\0" * 65536)
+    code, text = check(path, capsys=capsys)
+    assert code == 2, text
+    assert "is full" in text and "Free some space" in text

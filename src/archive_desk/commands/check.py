@@ -166,8 +166,7 @@ def _reseal(path: Path) -> int:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-    sealing.anchor_path(cid).unlink(missing_ok=True)
-    sealing.write_anchor(cid, head_id, head_hash, str(path.resolve()))
+    sealing.accept_head(cid, head_id, head_hash, str(path.resolve()))
     print(t("{path}: sealed again at entry {id}", path=path, id=head_id))
     print(json.dumps({"catalogue_id": cid, "head_id": head_id, "head_hash": head_hash}))
     return 0

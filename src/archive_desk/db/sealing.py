@@ -170,6 +170,13 @@ def write_anchor(catalogue_id: str, head_id: int, head_hash: str, path: str) -> 
         ensure_ascii=False, indent=1))
 
 
+def accept_head(catalogue_id: str, head_id: int, head_hash: str, path: str) -> None:
+    """Set this workstation's anchor to the given head even if it is older (a restore from a backup, recorded in
+    the restored trail, or ``check --reseal``): from now on the restored file is the one expected."""
+    anchor_path(catalogue_id).unlink(missing_ok=True)
+    write_anchor(catalogue_id, head_id, head_hash, path)
+
+
 def anchors_for_path(path: Path) -> list[Anchor]:
     """Anchors this workstation keeps for a catalogue at ``path`` (to notice a file whose identity was changed)."""
     found = []
