@@ -17,7 +17,7 @@ from archive_desk.db import fts, sealing
 from archive_desk.db.engine import Database
 from archive_desk.db.migrate import open_catalogue
 from archive_desk.errors import StorageError
-from archive_desk.services import audit, catalogue, importer, integrity, loans, locations, transfers
+from archive_desk.services import audit, catalogue, importer, integrity, labels, loans, locations, transfers
 from archive_desk.services.audit import Actor
 
 ROUND1 = Path(__file__).resolve().parents[1] / "data" / "catalogues" / "round1_0003.sqlite"
@@ -207,6 +207,9 @@ def test_normal_work_lending_import_and_transfer_is_no_false_alarm(db: Database,
         layer = s.execute(sealing_sql("SELECT id FROM layers ORDER BY id LIMIT 1")).scalar_one()
         locations.place_volume(s, actor, vols[0].id, layer)
         catalogue.add_item(s, actor, vols[1].id, {"title": "查勘报告", "pages": 3})
+    with db.write() as s:  # Core bulk updates, not the ORM
+        labels.mark_printed(s, actor, [v.id for v in vols])
+        locations.bulk_move(s, actor, [vols[1].id, vols[2].id], layer + 1)
     with db.write() as s:
         borrower = loans.create_borrower(s, actor, {"name": "张伟", "unit": "理赔部", "card_no": "yg0001"})
         loans.lend(s, actor, borrower.id, [vols[1].id], "工作查考", "查阅", date.today() + timedelta(days=7))
