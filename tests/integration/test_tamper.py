@@ -374,3 +374,12 @@ def test_a_really_full_disk_is_named(small_disk: Path, capsys: pytest.CaptureFix
     code, text = check(path, capsys=capsys)
     assert code == 2, text
     assert "is full" in text and "Free some space" in text
+
+
+def test_the_catalogue_identity_changed_in_the_file(filled: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(filled, ("UPDATE catalogue_settings SET value = ? WHERE key = ?", ('"00000000-0000-0000-0000-000000000000"',
+                                                                          sealing.CATALOGUE_ID_KEY)),
+         "UPDATE volumes SET title = '改' WHERE id = 1")
+    code, text = check(filled, capsys=capsys)
+    assert code == 1
+    assert "This workstation last saw a sealed catalogue" in text and "identity were removed or changed" in text

@@ -149,7 +149,8 @@ def _check(conn: sqlite3.Connection, path: Path, report: CheckReport, expect_hea
 
     progress("trail")
     head_id, head_hash = _check_trail(conn, report, key, state if state_ok else None)
-    _check_head(conn, path, report, cid, state if state_ok else None, head_id, head_hash, expect_head, sealed=state is not None)
+    _check_head(conn, path, report, cid, state if state_ok else None, head_id, head_hash, expect_head,
+                sealed=state is not None and key is not None)
     if cid is not None and state is None and sealed_schema:
         report.problems.append(t("The catalogue has an identity ({id}) but its seal state is missing: the seals "
                                  "were removed outside ArchiveDesk.", id=cid))
@@ -248,13 +249,13 @@ def _check_head(conn: sqlite3.Connection, path: Path, report: CheckReport, cid: 
     elif cid is not None:
         report.notes.append(t("This workstation has not written to this catalogue, so it holds no anchor of its "
                               "trail; check on a workstation that has, or compare with the backup register."))
-    if not sealed:
+    if not sealed:  # no seals, or none this workstation can check: was a sealed catalogue here before?
         others = [a for a in sealing.anchors_for_path(path) if a.catalogue_id != cid]
         if others:
             report.problems.append(t(
                 "This workstation last saw a sealed catalogue ({id}, entry {entry}) at this path; this file carries "
-                "no seals: its seals were removed or another file was put in its place.",
-                id=others[0].catalogue_id, entry=others[0].head_id))
+                "no seals it can check: its seals or its identity were removed or changed, or another file was put "
+                "in its place.", id=others[0].catalogue_id, entry=others[0].head_id))
     if expect_head is not None:
         compare(expect_head[0], expect_head[1], t("the given head"))
 
