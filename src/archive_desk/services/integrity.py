@@ -161,7 +161,11 @@ def _check(conn: sqlite3.Connection, path: Path, report: CheckReport, expect_hea
         elif cid is None:
             report.notes.append(t("This catalogue is not sealed yet: it is sealed on its first change in ArchiveDesk."))
         return
-    if state_ok and key is not None:
+    if state_ok and key is not None and state["version"] != sealing.SEAL_VERSION:
+        report.could_not_check.append(t(
+            "The rows were sealed by another version of ArchiveDesk (seal version {found}, this one reads {expected}): "
+            "check them with that version.", found=state["version"], expected=sealing.SEAL_VERSION))
+    elif state_ok and key is not None:
         progress("rows")
         _check_rows(conn, report, key, state)
 
