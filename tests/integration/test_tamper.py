@@ -383,3 +383,25 @@ def test_the_catalogue_identity_changed_in_the_file(filled: Path, capsys: pytest
     code, text = check(filled, capsys=capsys)
     assert code == 1
     assert "This workstation last saw a sealed catalogue" in text and "identity were removed or changed" in text
+
+
+def test_a_change_outside_is_not_laundered_by_a_later_change_in_the_app(filled: Path, actor: Actor,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    with contextlib.closing(sqlite3.connect(filled)) as conn:
+        vid, code = conn.execute("SELECT id, code FROM volumes WHERE title = '王芳车险理赔案卷'").fetchone()
+    edit(filled, ("UPDATE volumes SET title = '被改过的题名' WHERE id = ?", (vid,)))
+    db = open_catalogue(filled)
+    with db.write() as s:  # the clerk, unaware, changes the same volume: its row is sealed again
+        catalogue.set_status(s, actor, vid, "on_loan")
+    db.dispose()
+    code_, text = check(filled, capsys=capsys)
+    assert code_ == 1
+    assert f"volume {vid} {code}" in text and "had been changed outside ArchiveDesk when the app changed it again" in text
+
+
+def test_the_app_refuses_to_write_on_a_shortened_trail(filled: Path, actor: Actor) -> None:
+    edit(filled, "DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)")
+    db = open_catalogue(filled)
+    with pytest.raises(StorageError, match="封印在本软件之外被删除或改动"), db.write() as s:
+        catalogue.create_fonds(s, actor, "J004", "某单位")
+    db.dispose()

@@ -60,6 +60,8 @@ SEALED: dict[str, tuple[str, ...]] = {
                        "reason"),
 }
 SEAL_VERSION = 1
+#: in seal_state.tables: rows the app found changed outside it when it changed them again ({table: [[id, entry], …]})
+BROKEN_KEY = "_changed_outside"
 _LOW = 0xFFFFFFFF
 
 
@@ -224,7 +226,7 @@ def row_mac_sql(table: str, alias: str = "r") -> str:
 
 def state_mac(key: bytes, state: dict[str, Any]) -> str:
     body = json.dumps([state["key_id"], state["version"], state["sealed_from"], state["sealed_at"], state["head_id"],
-                       state["head_hash"], state["tables"]], sort_keys=True, separators=(",", ":"))
+                       state["head_hash"], state["tables"], state.get("broken") or {}], sort_keys=True, separators=(",", ":"))
     return hmac.new(key, b"state:" + body.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
@@ -251,8 +253,10 @@ def read_state(conn: sqlite3.Connection) -> dict[str, Any] | None:
                        " FROM seal_state WHERE id=1").fetchone()
     if row is None:
         return None
+    tables = json.loads(row[6])
+    broken = tables.pop(BROKEN_KEY, {})
     return {"key_id": row[0], "version": row[1], "sealed_from": row[2], "sealed_at": row[3], "head_id": row[4],
-            "head_hash": row[5], "tables": json.loads(row[6]), "mac": row[7]}
+            "head_hash": row[5], "tables": tables, "broken": broken, "mac": row[7]}
 
 
 def _write_state(conn: sqlite3.Connection, key: bytes, state: dict[str, Any]) -> None:
@@ -261,7 +265,8 @@ def _write_state(conn: sqlite3.Connection, key: bytes, state: dict[str, Any]) ->
         "INSERT OR REPLACE INTO seal_state (id, key_id, version, sealed_from, sealed_at, head_id, head_hash, tables, mac)"
         " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
         (state["key_id"], state["version"], state["sealed_from"], state["sealed_at"], state["head_id"],
-         state["head_hash"], json.dumps(state["tables"], sort_keys=True, separators=(",", ":")), state["mac"]))
+         state["head_hash"], json.dumps({**state["tables"], **({BROKEN_KEY: state["broken"]} if state.get("broken") else {})},
+                                        sort_keys=True, separators=(",", ":")), state["mac"]))
 
 
 def head(conn: sqlite3.Connection) -> tuple[int, str]:
@@ -314,7 +319,7 @@ def seal_all(conn: sqlite3.Connection, *, sealed_from: int | None = None) -> str
     head_id, head_hash = head(conn)
     _write_state(conn, key, {"key_id": key_id(key), "version": SEAL_VERSION, "sealed_from": sealed_from,
                              "sealed_at": datetime.now(UTC).isoformat(timespec="seconds"), "head_id": head_id,
-                             "head_hash": head_hash, "tables": tables})
+                             "head_hash": head_hash, "tables": tables, "broken": {}})
     return cid
 
 
@@ -328,12 +333,22 @@ def _mac_new_entries(conn: sqlite3.Connection, key: bytes, after_id: int) -> Non
 _DIRTY_TABLE = "CREATE TEMP TABLE IF NOT EXISTS seal_dirty (tbl TEXT NOT NULL, row_id INTEGER NOT NULL, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID"
 
 
+_BROKEN_TABLE = "CREATE TEMP TABLE IF NOT EXISTS seal_broken (tbl TEXT NOT NULL, row_id INTEGER NOT NULL, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID"
+
+
 def install_triggers(conn: sqlite3.Connection) -> None:
-    """TEMP triggers: they live on this connection only (never in the file), and note the rows it changes."""
+    """TEMP triggers: they live on this connection only (never in the file), and note the rows it changes.
+    The first time a transaction changes or deletes a row, the row as it was is checked against its seal: a row
+    changed outside the app is noted in ``seal_broken``, so that re-sealing it does not launder that change."""
     conn.execute(_DIRTY_TABLE)
+    conn.execute(_BROKEN_TABLE)
     for table in SEALED:
+        verify = (f"INSERT OR IGNORE INTO seal_broken SELECT '{table}', OLD.id WHERE NOT EXISTS "
+                  f"(SELECT 1 FROM seal_dirty WHERE tbl='{table}' AND row_id=OLD.id) AND NOT EXISTS "
+                  f"(SELECT 1 FROM row_seal WHERE tbl='{table}' AND row_id=OLD.id AND mac={row_mac_sql(table, 'OLD')});")
         for event, ids in (("INSERT", ("NEW",)), ("UPDATE", ("OLD", "NEW")), ("DELETE", ("OLD",))):
-            body = " ".join(f"INSERT OR IGNORE INTO seal_dirty VALUES ('{table}', {who}.id);" for who in ids)
+            body = (verify if "OLD" in ids else "") + " ".join(
+                f"INSERT OR IGNORE INTO seal_dirty VALUES ('{table}', {who}.id);" for who in ids)
             conn.execute(f"CREATE TEMP TRIGGER IF NOT EXISTS seal_{table}_{event.lower()} AFTER {event} ON main.{table}"
                          f" BEGIN {body} END")
 
@@ -364,6 +379,11 @@ def begin_write(conn: sqlite3.Connection, info: dict) -> WriteContext | None:
     if cid is not None and state_row is not None:
         key = load_key(cid)
         context = WriteContext(cid, key, False, missing_key=key is None)
+        state = read_state(conn) if key is not None else None
+        if state is not None and (state["key_id"] != key_id(key) or state["mac"] != state_mac(key, state)
+                                  or head(conn) != (state["head_id"], state["head_hash"])):
+            # the seal state was altered, or the trail changed outside the app: carrying on would seal that
+            context = WriteContext(cid, None, False, missing_key=True, seals_removed=True)
     elif cid is None and state_row is None:
         # never sealed (new, or upgraded from 0003): seal it now, with a new key
         cid, key, _created = ensure_identity(conn)
@@ -372,9 +392,10 @@ def begin_write(conn: sqlite3.Connection, info: dict) -> WriteContext | None:
         # an identity without a seal state or the reverse: the file was altered outside the app. Writing
         # would seal the alteration, so refuse until ``check`` has been read and ``check --reseal`` run.
         context = WriteContext(cid, None, False, missing_key=True, seals_removed=True)
-    if context.key is not None:
-        register_functions(conn, context.key)
+    # without the key the triggers still run: every seal then looks broken, and nothing is committed anyway
+    register_functions(conn, context.key if context.key is not None else secrets.token_bytes(KEY_BYTES))
     conn.execute("DELETE FROM temp.seal_dirty")
+    conn.execute("DELETE FROM temp.seal_broken")
     return context
 
 
@@ -387,6 +408,7 @@ def commit_write(conn: sqlite3.Connection, context: WriteContext) -> tuple[str, 
     if context.new:
         seal_all(conn, sealed_from=context.head_before)
         conn.execute("DELETE FROM temp.seal_dirty")
+        conn.execute("DELETE FROM temp.seal_broken")
         head_id, head_hash = head(conn)
         return context.catalogue_id or "", head_id, head_hash
     state = read_state(conn)
@@ -397,6 +419,10 @@ def commit_write(conn: sqlite3.Connection, context: WriteContext) -> tuple[str, 
     if not dirty and head_id == state["head_id"] and head_hash == state["head_hash"]:
         return None
     tables = state["tables"]
+    broken = state.get("broken") or {}
+    for table, row_id in conn.execute("SELECT tbl, row_id FROM temp.seal_broken ORDER BY tbl, row_id").fetchall():
+        broken.setdefault(table, []).append([row_id, head_id])
+    conn.execute("DELETE FROM temp.seal_broken")
     for (table,) in dirty:
         ids = "(SELECT row_id FROM temp.seal_dirty WHERE tbl=?)"
         old = _sums(conn, table, f"AND row_id IN {ids}", (table,))
@@ -407,7 +433,7 @@ def commit_write(conn: sqlite3.Connection, context: WriteContext) -> tuple[str, 
         current = tables.get(table, [0, 0, 0])
         tables[table] = [c - o + n for c, o, n in zip(current, old, new, strict=True)]
     conn.execute("DELETE FROM temp.seal_dirty")
-    state.update(head_id=head_id, head_hash=head_hash, tables=tables)
+    state.update(head_id=head_id, head_hash=head_hash, tables=tables, broken=broken)
     _write_state(conn, key, state)
     return context.catalogue_id or "", head_id, head_hash
 

@@ -266,6 +266,15 @@ def _check_head(conn: sqlite3.Connection, path: Path, report: CheckReport, cid: 
 
 def _check_rows(conn: sqlite3.Connection, report: CheckReport, key: bytes, state: dict[str, Any]) -> None:
     sealing.register_functions(conn, key)
+    for table, rows in sorted((state.get("broken") or {}).items()):
+        for row_id, entry in rows[:SHOWN_PER_KIND]:
+            report.problems.append(t(
+                "{what} had been changed outside ArchiveDesk when the app changed it again (audit entry {entry}); "
+                "the trail holds only the app's change.", what=_label(table, row_id, _trail_state(conn, table, row_id)),
+                entry=entry))
+        if len(rows) > SHOWN_PER_KIND:
+            report.problems.append(t("… and {count} more rows of {table} changed outside ArchiveDesk",
+                                     count=len(rows) - SHOWN_PER_KIND, table=_table(table)))
     for table in sealing.SEALED:
         # fast path: one pass computing every row's seal, summed in SQL; equal to the sealed totals (MAC'd in the
         # seal state) means every row is as the app last wrote it, with overwhelming probability
