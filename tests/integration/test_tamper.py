@@ -405,3 +405,11 @@ def test_the_app_refuses_to_write_on_a_shortened_trail(filled: Path, actor: Acto
     with pytest.raises(StorageError, match="封印在本软件之外被删除或改动"), db.write() as s:
         catalogue.create_fonds(s, actor, "J004", "某单位")
     db.dispose()
+
+
+def test_the_catalogue_identity_removed(filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    copy = copy_of(filled, tmp_path / "elsewhere.sqlite")  # at another path: no anchor for it here
+    edit(copy, ("DELETE FROM catalogue_settings WHERE key = ?", (sealing.CATALOGUE_ID_KEY,)))
+    code, text = check(copy, capsys=capsys)
+    assert code == 1
+    assert "its identity was removed" in text

@@ -151,6 +151,9 @@ def _check(conn: sqlite3.Connection, path: Path, report: CheckReport, expect_hea
     head_id, head_hash = _check_trail(conn, report, key, state if state_ok else None)
     _check_head(conn, path, report, cid, state if state_ok else None, head_id, head_hash, expect_head,
                 sealed=state is not None and key is not None)
+    if cid is None and state is not None:
+        report.problems.append(t("The catalogue is sealed but its identity was removed from its settings (outside "
+                                 "ArchiveDesk), so no room key can be matched to it."))
     if cid is not None and state is None and sealed_schema:
         report.problems.append(t("The catalogue has an identity ({id}) but its seal state is missing: the seals "
                                  "were removed outside ArchiveDesk.", id=cid))
