@@ -68,8 +68,10 @@ def _check(path: Path, head: str | None) -> int:
         print(t("{path}: {count} problem(s) found", path=path, count=len(report.problems)), file=sys.stderr)
     elif report.could_not_check:
         print(t("{path}: could not be checked completely", path=path), file=sys.stderr)
-    else:
+    elif report.sealed:
         print(t("{path}: OK (file, audit trail, seals and anchor); {seconds:.1f} s", path=path, seconds=seconds))
+    else:
+        print(t("{path}: OK (file and audit trail; not sealed yet); {seconds:.1f} s", path=path, seconds=seconds))
     return report.exit_code
 
 

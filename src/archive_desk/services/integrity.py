@@ -65,6 +65,7 @@ class CheckReport:
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     could_not_check: list[str] = field(default_factory=list)
+    sealed: bool = False  # the rows and entries were checked against their seals
 
     @property
     def exit_code(self) -> int:
@@ -171,6 +172,7 @@ def _check(conn: sqlite3.Connection, path: Path, report: CheckReport, expect_hea
     elif state_ok and key is not None:
         progress("rows")
         _check_rows(conn, report, key, state)
+        report.sealed = True
 
 
 def _check_trail(conn: sqlite3.Connection, report: CheckReport, key: bytes | None,
@@ -222,7 +224,7 @@ def _check_trail(conn: sqlite3.Connection, report: CheckReport, key: bytes | Non
     if unsealed_early:
         report.notes.append(t("{count} audit entries were written before sealing began (not sealed before {date}); "
                               "they are checked by their hash chain only.", count=unsealed_early,
-                              date=(state or {}).get("sealed_at") or last_unsealed_at[:19]))
+                              date=_when((state or {}).get("sealed_at") or last_unsealed_at)))
     return head_id, head_hash
 
 
@@ -380,6 +382,12 @@ def _label(table: str, entity_id: int, values: dict[str, Any]) -> str:
     if title:
         text += f" 「{str(title)[:30]}」"
     return text
+
+
+def _when(text: str) -> str:
+    with contextlib.suppress(ValueError):
+        return datetime.fromisoformat(text).strftime("%Y-%m-%d %H:%M") + (" UTC" if "+00:00" in text else "")
+    return text[:16]
 
 
 def _ids(ids: list[int]) -> str:
