@@ -86,5 +86,5 @@ def test_check_on_a_broken_file_fails(tmp_path: Path) -> None:
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"this is not a database" * 100)
     result = run("check", "--db", str(junk), lang="en")
-    assert result.returncode == 1
+    assert result.returncode == 2  # could not check
     assert "not a readable catalogue" in result.stderr

@@ -1,4 +1,4 @@
-"""``demo`` and ``check``."""
+"""``demo`` (``check`` is in commands/check.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from archive_desk.commands.common import add_db_arg, h, resolve_db
+from archive_desk.commands.common import h
 from archive_desk.i18n import t
 
 
@@ -22,10 +22,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     demo.add_argument("--seed", type=int, default=1, help=h("random seed (the same seed builds the same catalogue)"))
     demo.set_defaults(func=run_demo)
 
-    check = sub.add_parser("check", help=h("check the catalogue file and its audit trail"),
-                           description=h("check the catalogue file and its audit trail"))
-    add_db_arg(check)
-    check.set_defaults(func=run_check)
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -105,40 +101,3 @@ def file_in_use(path: Path) -> bool:
         return False
     finally:
         conn.close()
-
-
-def run_check(args: argparse.Namespace) -> int:
-    from archive_desk.db.engine import Database
-    from archive_desk.services import audit
-
-    path = resolve_db(args.db)
-    if not path.exists():
-        print(t("The catalogue file {path} does not exist", path=path), file=sys.stderr)
-        return 2
-    problems: list[str] = []
-    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
-    try:
-        for (line,) in conn.execute("PRAGMA integrity_check"):
-            if line != "ok":
-                problems.append(t("integrity_check: {line}", line=line))
-        for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
-            problems.append(t("foreign_key_check: row {rowid} of {table} points to a missing {parent}", rowid=rowid, table=table, parent=parent))
-    except sqlite3.DatabaseError as exc:
-        problems.append(t("The file is not a readable catalogue: {error}", error=exc))
-    finally:
-        conn.close()
-    if not problems:
-        db = Database.open(path)
-        try:
-            with db.read() as session:
-                for p in audit.verify_chain(session):
-                    problems.append(t("audit trail: entry {id}: {reason}", id=p.entry_id, reason=p.reason))
-        finally:
-            db.dispose()
-    if problems:
-        for line in problems:
-            print(line, file=sys.stderr)
-        print(t("{path}: {count} problem(s) found", path=path, count=len(problems)), file=sys.stderr)
-        return 1
-    print(t("{path}: OK (integrity, foreign keys and audit trail)", path=path))
-    return 0

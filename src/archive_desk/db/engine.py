@@ -22,7 +22,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from archive_desk.db import fts
+from archive_desk.db import fts, sealing
 from archive_desk.db.storage_errors import StorageProblem, classify
 from archive_desk.errors import ReadOnlyCatalogueError, StorageError
 from archive_desk.i18n import t
@@ -58,6 +58,9 @@ def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int, *, read_only: 
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
         immediate = conn.get_execution_options().get("sqlite_begin_immediate", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    # seals of rows and audit entries, and the workstation's anchor of the trail's head (db/sealing.py)
+    sealing.install(engine)
 
 
 def read_only_uri(path: Path, *, immutable: bool = False) -> str:

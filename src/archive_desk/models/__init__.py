@@ -1,6 +1,6 @@
 """SQLAlchemy models, one module per aggregate. Importing this package registers every table."""
 
-from .audit import AuditEntry
+from .audit import AuditEntry, RowSeal, SealState
 from .backup import BackupRecord
 from .base import Base
 from .catalogue import SECURITY_LEVELS, Category, CategoryField, FieldType, FilingMode, Fonds, Item, Volume, VolumeStatus
@@ -30,6 +30,8 @@ __all__ = [
     "LoanLine",
     "LocationMove",
     "Rack",
+    "RowSeal",
+    "SealState",
     "Room",
     "Stocktake",
     "StocktakeScan",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index, String, Text
+from sqlalchemy import BigInteger, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, utcnow
@@ -24,3 +24,31 @@ class AuditEntry(Base):
     after: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    #: HMAC of ``hash`` with the room key the file does not hold (db/sealing.py); NULL before sealing began
+    mac: Mapped[str | None] = mapped_column(String(64), default=None)
+
+
+class RowSeal(Base):
+    """One seal per row of the sealed tables: ``HMAC(room key, table, id, row)`` as a 63-bit integer."""
+
+    __tablename__ = "row_seal"
+    __table_args__ = {"sqlite_with_rowid": False}
+    tbl: Mapped[str] = mapped_column(String(32), primary_key=True)
+    row_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    mac: Mapped[int] = mapped_column(BigInteger)
+
+
+class SealState(Base):
+    """One row: the trail's head the seals were last moved to, per-table counts and sums of the row seals,
+    and a MAC over all of it."""
+
+    __tablename__ = "seal_state"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    key_id: Mapped[str] = mapped_column(String(32))
+    version: Mapped[int] = mapped_column(Integer)
+    sealed_from: Mapped[int] = mapped_column(Integer)  # audit entries up to this id came before sealing
+    sealed_at: Mapped[str] = mapped_column(String(40))
+    head_id: Mapped[int] = mapped_column(Integer)
+    head_hash: Mapped[str] = mapped_column(String(64))
+    tables: Mapped[str] = mapped_column(Text)  # JSON {table: [count, sum low, sum high]}
+    mac: Mapped[str] = mapped_column(String(64))

@@ -20,6 +20,9 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from archive_desk.db import sealing
+from archive_desk.errors import StorageError
+from archive_desk.i18n import t
 from archive_desk.models import AuditEntry
 from archive_desk.models.base import utcnow
 
@@ -77,6 +80,25 @@ def last_hash(session: Session) -> str:
     return value or GENESIS
 
 
+def _seal_key(session: Session) -> bytes | None:
+    """The room key of this write transaction (db/sealing.py), or None where nothing is sealed (PostgreSQL, a
+    catalogue before 0004). A sealed catalogue on a workstation without its key refuses to change."""
+    context = sealing.write_context(session.connection().info)
+    if context is None:
+        return None
+    if context.missing_key:
+        if context.seals_removed:
+            raise StorageError(t("The catalogue's seals were removed or altered outside ArchiveDesk; nothing was saved. "
+                                 "Run “archive-desk check” and, once the findings are understood, “archive-desk check --reseal”."))
+        raise StorageError(t("This workstation does not hold the room key of this catalogue; nothing was saved. "
+                             "Enter it from the printed recovery sheet: archive-desk check --import-key KEY"))
+    return context.key
+
+
+def _mac(key: bytes | None, digest: str) -> str | None:
+    return sealing.audit_mac(key, digest) if key is not None else None
+
+
 def record(
     session: Session,
     actor: Actor,
@@ -89,6 +111,7 @@ def record(
     """Append one audit row inside the caller's transaction (which, on SQLite, began IMMEDIATE,
     so no other writer can slip a row in between reading the last hash and writing ours)."""
     session.flush()
+    key = _seal_key(session)
     prev = last_hash(session)
     at = utcnow()
     b, a = canonical_json(before), canonical_json(after)
@@ -96,7 +119,7 @@ def record(
     session.execute(
         insert(AuditEntry).values(
             at=at, user=actor.user, workstation=actor.workstation, action=action, entity=entity,
-            entity_id=entity_id, before=b, after=a, prev_hash=prev, hash=digest,
+            entity_id=entity_id, before=b, after=a, prev_hash=prev, hash=digest, mac=_mac(key, digest),
         )
     )
 
@@ -111,6 +134,7 @@ def record_many(
     if not entries:
         return
     session.flush()
+    key = _seal_key(session)
     prev = last_hash(session)
     at = utcnow()
     rows = []
@@ -118,12 +142,13 @@ def record_many(
         b, a = canonical_json(before), canonical_json(after)
         digest = entry_hash(prev, at, actor.user, actor.workstation, action, entity, entity_id, b, a)
         rows.append({"at": at, "user": actor.user, "workstation": actor.workstation, "action": action, "entity": entity,
-                     "entity_id": entity_id, "before": b, "after": a, "prev_hash": prev, "hash": digest})
+                     "entity_id": entity_id, "before": b, "after": a, "prev_hash": prev, "hash": digest,
+                     "mac": _mac(key, digest)})
         prev = digest
     _insert_rows(session, rows)
 
 
-_AUDIT_COLUMNS = ("at", "user", "workstation", "action", "entity", "entity_id", "before", "after", "prev_hash", "hash")
+_AUDIT_COLUMNS = ("at", "user", "workstation", "action", "entity", "entity_id", "before", "after", "prev_hash", "hash", "mac")
 
 
 def _insert_rows(session: Session, rows: list[dict[str, Any]]) -> None:

@@ -18,10 +18,12 @@ import os
 import random
 import sqlite3
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from archive_desk.db import sealing
 from archive_desk.db.migrate import open_catalogue
 from archive_desk.services import audit
 from archive_desk.services.audit import Actor
@@ -109,6 +111,8 @@ def build_demo(out: Path | str, volumes: int, *, seed: int = 1, progress: Progre
             importlib.import_module(module)
         for extend in EXTENSIONS:
             extend(conn, rng, volumes, actor, progress)
+        # seal every row and entry the builder wrote with the catalogue's room key (db/sealing.py)
+        catalogue_id = sealing.seal_all(conn)
         conn.execute("COMMIT")
         _after_build(conn, progress)
         conn.execute("PRAGMA journal_mode=WAL")
@@ -120,6 +124,9 @@ def build_demo(out: Path | str, volumes: int, *, seed: int = 1, progress: Progre
     for suffix in ("-wal", "-shm"):
         Path(str(out) + suffix).unlink(missing_ok=True)
     os.replace(tmp, out)
+    with closing(sqlite3.connect(out)) as conn:
+        head_id, head_hash = sealing.head(conn)
+    sealing.write_anchor(catalogue_id, head_id, head_hash, str(out.resolve()))
     seconds = (datetime.now() - started).total_seconds()
     return DemoReport(out, volumes, stats["items"], stats["layers"], stats["racks"], stats["rooms"], seconds, out.stat().st_size)
 

@@ -1,0 +1,174 @@
+"""``check``: the catalogue file, its audit trail, its seals and this workstation's anchor (services/integrity.py);
+and the room key: ``--import-key``, ``--recovery-sheet``, ``--reseal``.
+
+Exit codes: 0 OK; 1 problems found; 2 could not check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sqlite3
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from archive_desk.commands.common import add_db_arg, h, resolve_db
+from archive_desk.i18n import t
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    check = sub.add_parser("check", help=h("check the catalogue file and its audit trail"),
+                           description=h("check the catalogue file and its audit trail"))
+    add_db_arg(check)
+    check.add_argument("--head", default=None, metavar="ID:HASH",
+                       help=h("also compare with the trail's head written down elsewhere (backup register, manifest)"))
+    check.add_argument("--import-key", default=None, metavar="KEY",
+                       help=h("enter the room key of this catalogue from its recovery sheet"))
+    check.add_argument("--recovery-sheet", type=Path, default=None, metavar="PDF",
+                       help=h("print the room key recovery sheet of this catalogue to a PDF"))
+    check.add_argument("--reseal", action="store_true",
+                       help=h("accept the catalogue as it is now and seal it again (after the findings are understood)"))
+    check.set_defaults(func=run_check)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    path = resolve_db(getattr(args, "db", None))
+    if getattr(args, "import_key", None):
+        return _import_key(path, args.import_key)
+    if getattr(args, "recovery_sheet", None):
+        return _recovery_sheet(path, args.recovery_sheet)
+    if getattr(args, "reseal", False):
+        return _reseal(path)
+    return _check(path, getattr(args, "head", None))
+
+
+def _check(path: Path, head: str | None) -> int:
+    from archive_desk.services.integrity import check_catalogue
+
+    expect = None
+    if head:
+        entry, _, digest = head.partition(":")
+        if not entry.strip().isdigit() or len(digest.strip()) != 64:
+            print(t("--head takes ENTRY:HASH, e.g. 1234:3fa9… (64 hexadecimal digits)"), file=sys.stderr)
+            return 2
+        expect = (int(entry), digest.strip().lower())
+    started = time.monotonic()
+    report = check_catalogue(path, expect_head=expect)
+    seconds = time.monotonic() - started
+    for line in report.notes:
+        print(t("Note: {line}", line=line))
+    for line in report.problems:
+        print(line, file=sys.stderr)
+    for line in report.could_not_check:
+        print(line, file=sys.stderr)
+    if report.problems:
+        print(t("{path}: {count} problem(s) found", path=path, count=len(report.problems)), file=sys.stderr)
+    elif report.could_not_check:
+        print(t("{path}: could not be checked completely", path=path), file=sys.stderr)
+    elif report.sealed:
+        print(t("{path}: OK (file, audit trail, seals and anchor); {seconds:.1f} s", path=path, seconds=seconds))
+    else:
+        print(t("{path}: OK (file and audit trail; not sealed yet); {seconds:.1f} s", path=path, seconds=seconds))
+    return report.exit_code
+
+
+def _identity(path: Path) -> tuple[str | None, dict | None, tuple[int, str]]:
+    from archive_desk.db import sealing
+
+    with contextlib.closing(sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)) as conn:
+        cid = sealing.catalogue_id(conn)
+        state = sealing.read_state(conn) if sealing.has_seal_tables(conn) else None
+        return cid, state, sealing.head(conn)
+
+
+def _import_key(path: Path, text: str) -> int:
+    from archive_desk.db import sealing
+
+    if not path.exists():
+        print(t("The catalogue file {path} does not exist", path=path), file=sys.stderr)
+        return 2
+    try:
+        key = sealing.parse_key(text)
+    except ValueError:
+        print(t("That is not a room key: it has 64 hexadecimal digits (0-9, A-F), in groups of 4."), file=sys.stderr)
+        return 2
+    cid, state, _head = _identity(path)
+    if cid is None:
+        print(t("This catalogue is not sealed yet, so it has no room key to enter."), file=sys.stderr)
+        return 2
+    if state is not None and state["key_id"] != sealing.key_id(key):
+        print(t("That key is not this catalogue's room key (its fingerprint is {found}, the catalogue's {expected}); "
+                "nothing was stored.", found=sealing.key_id(key), expected=state["key_id"]), file=sys.stderr)
+        return 1
+    stored = sealing.store_key(cid, key)
+    print(t("Room key stored for catalogue {id} in {path}", id=cid, path=stored))
+    return 0
+
+
+def _recovery_sheet(path: Path, out: Path) -> int:
+    from archive_desk.db import sealing
+    from archive_desk.printing.recovery_sheet import RecoverySheet, render_recovery_sheet
+
+    if not path.exists():
+        print(t("The catalogue file {path} does not exist", path=path), file=sys.stderr)
+        return 2
+    cid, state, (head_id, head_hash) = _identity(path)
+    key = sealing.load_key(cid) if cid else None
+    if cid is None or key is None:
+        print(t("This workstation holds no room key for this catalogue; print the sheet where it was sealed."), file=sys.stderr)
+        return 2
+    sheet = RecoverySheet(cid, str(path.resolve()), sealing.format_key(key), sealing.key_id(key),
+                          datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M"), head_id, head_hash)
+    render_recovery_sheet(sheet, out=out)
+    print(t("Recovery sheet written to {path}", path=out))
+    return 0
+
+
+def _reseal(path: Path) -> int:
+    """Accept the file as it is: seal every row and unsealed entry again, record that in the trail, and move
+    this workstation's anchor to the new head (also backwards)."""
+    from archive_desk.db import sealing
+    from archive_desk.db.migrate import open_catalogue
+    from archive_desk.services import audit
+
+    if not path.exists():
+        print(t("The catalogue file {path} does not exist", path=path), file=sys.stderr)
+        return 2
+    open_catalogue(path).dispose()  # at the current schema
+    actor = audit.Actor.current()
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        conn.execute("PRAGMA foreign_keys=ON")
+        from archive_desk.db import fts
+
+        fts.register_functions(conn)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            cid = sealing.catalogue_id(conn)
+            if cid is not None and sealing.load_key(cid) is None:
+                conn.execute("ROLLBACK")
+                print(t("This workstation does not hold the room key of this catalogue; enter it first with --import-key."),
+                      file=sys.stderr)
+                return 2
+            prev_id, prev_hash = sealing.head(conn)
+            at = audit.utcnow()
+            after = audit.canonical_json({"previous_head": prev_id})
+            digest = audit.entry_hash(prev_hash or audit.GENESIS, at, actor.user, actor.workstation, "integrity.reseal",
+                                      "catalogue", None, "", after)
+            conn.execute("INSERT INTO audit_log (at, user, workstation, action, entity, entity_id, before, after, prev_hash, hash)"
+                         " VALUES (?, ?, ?, 'integrity.reseal', 'catalogue', NULL, '', ?, ?, ?)",
+                         (at.isoformat(sep=" "), actor.user, actor.workstation, after, prev_hash or audit.GENESIS, digest))
+            state = sealing.read_state(conn) if sealing.has_seal_tables(conn) else None
+            cid = sealing.seal_all(conn, sealed_from=None if state is not None else prev_id)
+            head_id, head_hash = sealing.head(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    sealing.accept_head(cid, head_id, head_hash, str(path.resolve()))
+    print(t("{path}: sealed again at entry {id}", path=path, id=head_id))
+    print(json.dumps({"catalogue_id": cid, "head_id": head_id, "head_hash": head_hash}))
+    return 0
