@@ -25,6 +25,19 @@ from archive_desk.services import catalogue  # noqa: E402
 from archive_desk.services.audit import Actor  # noqa: E402
 
 
+def workstation_config(folder: Path) -> Path:
+    """A settings folder of its own for a test's processes that holds the room keys this test run's workstation
+    holds (``<config>/integrity``, db/sealing.py): the same workstation, with settings of its own. Without the key
+    of a sealed catalogue a workstation saves nothing (tests/integration/test_tamper.py)."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    keys = Path(os.environ["ARCHIVE_DESK_CONFIG_DIR"]) / "integrity"
+    if keys.is_dir():
+        shutil.copytree(keys, folder / "integrity", dirs_exist_ok=True)
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def _language() -> Iterator[None]:
     """Each test starts in Chinese, the users' language; tests that need English switch."""

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import workstation_config
 
 from archive_desk.db.engine import Database
 from archive_desk.i18n import set_language
@@ -159,7 +160,7 @@ def test_the_destruction_list_calls_boxes_boxes() -> None:
 def test_room_and_clerk_commands_set_what_the_forms_print(db: Database, db_path: Path, batch, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     vols, b = batch
     db.dispose()
-    monkeypatch.setenv("ARCHIVE_DESK_CONFIG_DIR", str(tmp_path / "config"))  # this workstation's settings
+    monkeypatch.setenv("ARCHIVE_DESK_CONFIG_DIR", str(workstation_config(tmp_path / "config")))  # this workstation's settings
     assert run("clerk", "王芳").stdout.strip() == "王芳"
     forms = tmp_path / "forms.pdf"
     assert run("forms", "--codes", vols[0].code, "--parts", "notes", "-o", str(forms), "--db", str(db_path)).returncode == 0

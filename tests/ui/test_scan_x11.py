@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import workstation_config
 
 ROOT = Path(__file__).resolve().parents[2]
 SCAN = "Z109-LP.2005-D30-0017"
@@ -141,7 +142,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     xvfb, n = _start_xvfb()
     env = dict(base, DISPLAY=f":{n}", QT_QPA_PLATFORM="xcb", HOME=str(tmp / "home"),
                XDG_CONFIG_HOME=str(tmp / "home" / ".config"), ARCHIVE_DESK_DATA_DIR=str(tmp / "data"),
-               ARCHIVE_DESK_CONFIG_DIR=str(tmp / "config"), LANG="C.UTF-8", LC_ALL="C.UTF-8")
+               ARCHIVE_DESK_CONFIG_DIR=str(workstation_config(tmp / "config")), LANG="C.UTF-8", LC_ALL="C.UTF-8")
     proc = None
     try:
         with (tmp / "app.err").open("w") as err:

@@ -31,6 +31,10 @@ from archive_desk.models import Base
 #: rows fetched per round trip
 BATCH = 5000
 
+#: the tables that move with the audit trail itself: the trail, and the seal state bound to its newest entry
+#: (db/sealing.py). A restore adds its own entry, so a restored catalogue equals its backup in every table but these.
+TRAIL_TABLES = frozenset({"audit_log", "seal_state"})
+
 
 @dataclass(frozen=True)
 class TableDigest:
