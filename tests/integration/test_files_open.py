@@ -192,3 +192,29 @@ def test_opening_read_only_on_purpose_writes_nothing(tmp_path: Path, demo: Path)
     finally:
         db.dispose()
     assert digest(path) == before
+
+
+def test_a_backup_that_failed_verification_is_never_offered(tmp_path: Path, demo: Path) -> None:
+    """Backups the backup service marked as failed (``NAME.failed.sqlite``, or a manifest saying verified: false)
+    are passed over even when they are newer and the file itself reads; the workstation's own backup folder counts."""
+    from archive_desk.settings import Settings
+
+    path = tmp_path / "room.sqlite"
+    shutil.copy(demo, path)
+    folder = tmp_path / "usb" / "archive-backups"  # the folder this workstation backs up to, not beside the file
+    folder.mkdir(parents=True)
+    good, failed_name, failed_manifest = (folder / "room-20261201.sqlite", folder / "room-20261205.failed.sqlite",
+                                          folder / "room-20261206.sqlite")
+    for f, when in ((good, 1_700_000_000), (failed_name, 1_700_100_000), (failed_manifest, 1_700_200_000)):
+        shutil.copy(demo, f)
+        os.utime(f, (when, when))
+    (folder / "room-20261206.manifest.json").write_text('{"verified": false}', encoding="utf-8")
+    (folder / "room-20261201.manifest.json").write_text('{"verified": true}', encoding="utf-8")
+    settings = Settings.load()
+    settings.backup_folder = str(folder)
+    settings.save()
+    try:
+        assert newest_verified_backup(path) == good
+    finally:
+        settings.backup_folder = ""
+        settings.save()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import json
 import os
 import re
 import sqlite3
@@ -202,10 +203,16 @@ def newest_verified_backup(catalogue: Path, folders: Sequence[Path] | None = Non
     catalogue = Path(catalogue)
     if folders is None:
         folders = [catalogue.parent / BACKUP_FOLDER_NAME]
+        with contextlib.suppress(Exception):  # the folder this workstation backs up to (services/backup.py)
+            from archive_desk.settings import Settings
+
+            configured = Settings.load().backup_folder
+            if configured:
+                folders.append(Path(configured))
     found: list[Path] = []
     for folder in folders:
         with contextlib.suppress(OSError):
-            found += [p for p in Path(folder).glob("*.sqlite") if p.is_file()]
+            found += [p for p in Path(folder).glob("*.sqlite") if p.is_file() and _not_failed(p)]
     with contextlib.suppress(OSError):
         found += [p for p in catalogue.parent.glob(f"{catalogue.stem}.before-*.sqlite") if p.is_file()]
     found = [p for p in found if p.resolve() != catalogue.resolve()]
@@ -213,6 +220,17 @@ def newest_verified_backup(catalogue: Path, folders: Sequence[Path] | None = Non
         if file_problem(candidate) is None and not quick_check(candidate, immutable=not _writable(candidate)):
             return candidate
     return None
+
+
+def _not_failed(path: Path) -> bool:
+    """A backup that failed its verification (``NAME.failed.sqlite``, or a manifest saying so) is never offered."""
+    if path.name.endswith(".failed.sqlite"):
+        return False
+    manifest = path.with_name(path.name.removesuffix(".sqlite") + ".manifest.json")
+    try:
+        return bool(json.loads(manifest.read_text(encoding="utf-8")).get("verified", True))
+    except (OSError, ValueError, AttributeError):
+        return True  # no manifest (a safety copy, a file put there by hand): quick_check decides
 
 
 def _writable(path: Path) -> bool:
