@@ -218,3 +218,15 @@ def test_a_backup_that_failed_verification_is_never_offered(tmp_path: Path, demo
     finally:
         settings.backup_folder = ""
         settings.save()
+
+
+def test_a_catalogue_in_a_folder_named_with_a_hash_is_checked_where_it_is(tmp_path: Path, demo: Path) -> None:
+    """A ``#`` in a folder name once cut the read-only URI: ``check`` looked at an empty file ``d `` it had just
+    created and called the catalogue 'not an ArchiveDesk catalogue'."""
+    folder = tmp_path / "档案 #1"
+    folder.mkdir()
+    path = folder / "room.sqlite"
+    shutil.copy(demo, path)
+    result = run("check", "--db", str(path))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["档案 #1"]  # no stray file beside the folder

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from archive_desk.commands.common import add_db_arg, h, resolve_db
+from archive_desk.db.engine import sqlite_uri
 from archive_desk.i18n import t
 
 
@@ -78,7 +79,7 @@ def _check(path: Path, head: str | None) -> int:
 def _identity(path: Path) -> tuple[str | None, dict | None, tuple[int, str]]:
     from archive_desk.db import sealing
 
-    with contextlib.closing(sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)) as conn:
+    with contextlib.closing(sqlite3.connect(sqlite_uri(path, "ro"), uri=True)) as conn:
         cid = sealing.catalogue_id(conn)
         state = sealing.read_state(conn) if sealing.has_seal_tables(conn) else None
         return cid, state, sealing.head(conn)

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 import weakref
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -63,10 +65,26 @@ def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int, *, read_only: 
     sealing.install(engine)
 
 
+def sqlite_uri(path: Path | str, mode: str = "ro") -> str:
+    """The one SQLite URI builder: ``file:///C:/…``, ``file:///home/…``, and a Windows share ``\\\\nas\\backups\\…``
+    as ``file:////nas/backups/…`` (an empty authority: SQLite refuses a host name there, and the path keeps its UNC
+    form). Everything but ``/`` and ``:`` is percent-encoded, so a ``#`` or ``?`` in a folder name stays in the path
+    instead of cutting the URI (``mode=ro`` lost, an empty file created)."""
+    raw = str(path)
+    if raw.startswith("/"):
+        posix_path = raw
+    elif PureWindowsPath(raw).is_absolute() or raw.startswith("\\\\"):
+        posix_path = raw.replace("\\", "/")
+    else:
+        posix_path = Path(os.path.abspath(raw)).as_posix()
+    lead = "" if posix_path.startswith("/") else "/"
+    return f"file://{lead}{quote(posix_path, safe='/:')}?mode={mode}"
+
+
 def read_only_uri(path: Path, *, immutable: bool = False) -> str:
     """An SQLite URI that opens ``path`` for reading only. ``immutable`` tells SQLite that nothing can change
     the file (read-only media): it then needs no ``-shm`` file, which a read-only folder cannot hold."""
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    uri = sqlite_uri(Path(path).resolve(), "ro")
     return uri + "&immutable=1" if immutable else uri
 
 

@@ -37,14 +37,13 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
-from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from archive_desk import __version__
-from archive_desk.db.engine import Database
+from archive_desk.db.engine import Database, sqlite_uri
 from archive_desk.errors import NotFoundError, StorageError, UserError
 from archive_desk.i18n import t
 from archive_desk.models import BackupRecord
@@ -288,15 +287,7 @@ def _remove_sidecars(path: Path) -> None:
 
 
 def _ro_uri(path: Path) -> str:
-    return sqlite_uri(Path(os.path.abspath(path)).as_posix(), "ro")
-
-
-def sqlite_uri(posix_path: str, mode: str) -> str:
-    """A SQLite URI for an absolute path written with ``/``: ``file:///C:/…``, ``file:///home/…``, and a
-    Windows share ``//nas/backups/…`` as ``file:////nas/backups/…`` (an empty authority: SQLite refuses a
-    host name there, and the path keeps its UNC form). Everything but ``/`` and ``:`` is percent-encoded."""
-    lead = "" if posix_path.startswith("/") else "/"
-    return f"file://{lead}{quote(posix_path, safe='/:')}?mode={mode}"
+    return sqlite_uri(path, "ro")
 
 
 @contextlib.contextmanager

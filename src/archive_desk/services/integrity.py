@@ -30,6 +30,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from archive_desk.db import sealing
+from archive_desk.db.engine import sqlite_uri
 from archive_desk.i18n import t
 from archive_desk.models import AuditEntry, CatalogueSetting
 from archive_desk.services import audit
@@ -96,7 +97,7 @@ def check_catalogue(path: Path, *, expect_head: tuple[int, str] | None = None,
                                         "Restore it from a backup.", path=path))
         return report
     try:
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
     except sqlite3.Error as exc:
         report.could_not_check.append(_unreadable(path, exc))
         return report
