@@ -31,10 +31,10 @@ def workstation_config(folder: Path) -> Path:
     of a sealed catalogue a workstation saves nothing (tests/integration/test_tamper.py)."""
     import shutil
 
-    folder.mkdir(parents=True, exist_ok=True)
-    keys = Path(os.environ["ARCHIVE_DESK_CONFIG_DIR"]) / "integrity"
-    if keys.is_dir():
-        shutil.copytree(keys, folder / "integrity", dirs_exist_ok=True)
+    (folder / "integrity").mkdir(parents=True, exist_ok=True)
+    for key in (Path(os.environ["ARCHIVE_DESK_CONFIG_DIR"]) / "integrity").glob("*.key"):
+        if not (folder / "integrity" / key.name).exists():  # keys only: the folder's own anchors are its own
+            shutil.copyfile(key, folder / "integrity" / key.name)
     return folder
 
 

@@ -220,3 +220,20 @@ def test_a_backup_killed_mid_copy_leaves_nothing_that_looks_good(catalogue: Path
     made = run("--db", str(catalogue), "backup", "--to", str(folder), home=tmp_path)  # the next one is fine
     assert made.returncode == 0, made.stderr
     assert len(backup.list_backups(folder)) == 1
+
+
+def test_check_after_restoring_an_older_backup_on_this_workstation_is_clean(catalogue: Path, tmp_path: Path) -> None:
+    """A restore puts an older trail back on purpose, and says so in it. This workstation's anchor of the trail's
+    head must follow, or check would call the restored file an older copy put back (tampering)."""
+    folder = tmp_path / "usb"
+    assert run("--db", str(catalogue), "backup", "--to", str(folder), home=tmp_path).returncode == 0
+    for name in ("第一档案室", "第二档案室", "第三档案室", "第四档案室", "第五档案室"):  # the anchor moves well past the backup
+        changed = run("--db", str(catalogue), "room", "--name", name, home=tmp_path)
+        assert changed.returncode == 0, changed.stderr
+    restored = run("--db", str(catalogue), "restore", str(_only_backup(folder)), "--to", str(catalogue), home=tmp_path)
+    assert restored.returncode == 0, restored.stderr
+    checked = run("--db", str(catalogue), "check", home=tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    # and the restored catalogue takes changes again
+    assert run("--db", str(catalogue), "room", "--name", "第六档案室", home=tmp_path).returncode == 0
+    assert run("--db", str(catalogue), "check", home=tmp_path).returncode == 0

@@ -761,7 +761,21 @@ def finish_restore(prepared: PreparedRestore) -> RestoreResult:
         raise _storage(exc, target.parent) from exc
     finally:
         prepared.copy.unlink(missing_ok=True)
+    _accept_restored_head(target)
     return RestoreResult(prepared.backup, target, prepared.safety_copy, prepared.tables, prepared.audit_entry_id)
+
+
+def _accept_restored_head(target: Path) -> None:
+    """The restored trail ends earlier than the one this workstation last saw (its anchor, db/sealing.py): that
+    is the point of a restore, recorded in the restored trail itself. This workstation now expects the restored
+    head, so ``check`` does not report the restored file as an older copy put back."""
+    from archive_desk.db import sealing
+
+    with contextlib.closing(sqlite3.connect(_ro_uri(target), uri=True)) as conn:
+        cid = sealing.catalogue_id(conn) if sealing.has_seal_tables(conn) else None
+        head_id, head_hash = sealing.head(conn)
+    if cid is not None:
+        sealing.accept_head(cid, head_id, head_hash, str(target.resolve()))
 
 
 def discard_restore(prepared: PreparedRestore) -> None:
