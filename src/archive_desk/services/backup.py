@@ -756,11 +756,13 @@ def finish_restore(prepared: PreparedRestore) -> RestoreResult:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
             _remove_sidecars(target)
         os.replace(prepared.copy, target)
-        _fsync_dir(target.parent)
     except OSError as exc:
         raise _storage(exc, target.parent) from exc
     finally:
         prepared.copy.unlink(missing_ok=True)
+    # switched: from here on nothing may undo it (the caller would throw the safety copy away)
+    with contextlib.suppress(OSError):  # a folder that cannot be synced (some network shares) keeps the rename
+        _fsync_dir(target.parent)
     _accept_restored_head(target)
     return RestoreResult(prepared.backup, target, prepared.safety_copy, prepared.tables, prepared.audit_entry_id)
 

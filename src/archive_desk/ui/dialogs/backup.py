@@ -402,11 +402,16 @@ class RestoreDialog(QDialog):
                 # the switch: every pooled connection is closed; the next query opens the restored file
                 self.ctx.db.dispose()
                 result = backup.finish_restore(prepared)
+            except Exception as exc:  # noqa: BLE001 - not switched: the prepared copy and its safety copy go
+                backup.discard_restore(prepared)
+                self._update_buttons()
+                show_error(self, exc)
+                return
+            try:
                 from archive_desk.db.migrate import upgrade
 
                 upgrade(self.ctx.db)  # a backup from an older schema is brought up to this version's
-            except Exception as exc:  # noqa: BLE001
-                backup.discard_restore(prepared)
+            except Exception as exc:  # noqa: BLE001 - switched already: the safety copy is the catalogue replaced, kept
                 self._update_buttons()
                 show_error(self, exc)
                 return
