@@ -61,3 +61,29 @@ def test_a_real_nfs_style_mount_type_is_seen(tmp_path: Path) -> None:
         assert not is_network_path(point / "catalogue.sqlite")
     finally:
         subprocess.run(["umount", "-l", str(point)], check=False)
+
+
+def test_a_catalogue_on_a_network_drive_opens_read_only_and_a_new_one_is_not_made_there(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """The file system type is what db/network.py reads (tested above); here the share is this folder, said to be one."""
+    from archive_desk.db import migrate
+    from archive_desk.errors import CatalogueFileError, ReadOnlyCatalogueError
+    from archive_desk.i18n import set_language
+    from archive_desk.services import catalogue
+    from archive_desk.services.audit import Actor
+
+    set_language("en")
+    path = tmp_path / "catalogue.sqlite"
+    migrate.open_catalogue(path).dispose()  # made on this PC
+    monkeypatch.setattr(migrate, "is_network_path", lambda p: True)  # …then the folder is shared and mapped
+    db = migrate.open_catalogue(path)
+    try:
+        assert db.read_only
+        with db.read() as s:  # search, printing and export read
+            assert catalogue.get_category(s, code="LP").code == "LP"
+        with pytest.raises(ReadOnlyCatalogueError, match="network drive.*PostgreSQL server"), db.write() as s:
+            catalogue.create_fonds(s, Actor("clerk", "ws"), "Z109", "江南财产保险股份有限公司")
+    finally:
+        db.dispose()
+    with pytest.raises(CatalogueFileError, match="network drive"):
+        migrate.open_catalogue(tmp_path / "new.sqlite")
+    assert not (tmp_path / "new.sqlite").exists()

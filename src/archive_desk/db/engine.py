@@ -122,11 +122,15 @@ class Database:
     locked by another program, read-only) come out as :class:`StorageError` with a plain message.
     """
 
-    def __init__(self, engine: Engine, path: Path | None = None, *, read_only: bool = False) -> None:
+    def __init__(self, engine: Engine, path: Path | None = None, *, read_only: bool = False,
+                 read_only_reason: str = "") -> None:
         self.engine = engine
         self.path = path
-        #: opened for reading only (read-only media or file): search, printing and export work, saving is off
+        #: opened for reading only (read-only media or file, a network drive): search, printing and export work,
+        #: saving is off
         self.read_only = read_only
+        #: why, in the user's words (default: read-only media)
+        self.read_only_reason = read_only_reason
         self.is_sqlite = engine.dialect.name == "sqlite"
         write_engine = engine.execution_options(sqlite_begin_immediate=True) if self.is_sqlite else engine
         self._read = sessionmaker(engine, expire_on_commit=False)
@@ -138,11 +142,11 @@ class Database:
 
     @classmethod
     def open(cls, path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, read_only: bool = False,
-             immutable: bool = False) -> Database:
+             immutable: bool = False, read_only_reason: str = "") -> Database:
         path = Path(path)
         if read_only:
             engine = make_read_only_engine(path, immutable=immutable, busy_timeout_ms=busy_timeout_ms)
-            return cls(engine, path, read_only=True)
+            return cls(engine, path, read_only=True, read_only_reason=read_only_reason)
         return cls(make_engine(sqlite_url(path), busy_timeout_ms=busy_timeout_ms), path)
 
     @contextlib.contextmanager
@@ -154,7 +158,8 @@ class Database:
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         if self.read_only:
-            raise ReadOnlyCatalogueError(read_only_message(), where=str(self.path) if self.path else None)
+            raise ReadOnlyCatalogueError(self.read_only_reason or read_only_message(),
+                                         where=str(self.path) if self.path else None)
         with translate_storage_errors(self.path), self._write() as session, session.begin():
             yield session
 
@@ -175,6 +180,13 @@ def _close_on_checkin(dbapi_conn: object, _record: object) -> None:
     if dbapi_conn is not None:
         with contextlib.suppress(Exception):
             dbapi_conn.close()  # type: ignore[attr-defined]
+
+
+def network_drive_message() -> str:
+    return t("This catalogue is on a network drive. SQLite cannot share a file over a network safely (its WAL mode"
+             " does not work on network file systems, and the file can be damaged), so it is open read-only: saving is"
+             " off. To share one catalogue between workstations, use the room's PostgreSQL server; to work alone, copy"
+             " the file to this PC.")
 
 
 def read_only_message() -> str:

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from archive_desk.db.engine import Database, translate_storage_errors
+from archive_desk.db.engine import Database, network_drive_message, translate_storage_errors
+from archive_desk.db.network import is_network_path
 from archive_desk.errors import CatalogueFileError, NotFoundError
 from archive_desk.i18n import t
 
@@ -266,9 +267,15 @@ def open_catalogue(path: Path | str, *, seed: bool = True, read_only: bool | Non
     opens read-only: ``db.read_only`` is True and every write raises a clear ``ReadOnlyCatalogueError``.
     ``check`` runs ``PRAGMA quick_check`` first (default: on files up to ``QUICK_CHECK_AT_OPEN_MAX_BYTES``)."""
     path = Path(path)
+    on_network = is_network_path(path)
     if not path.exists() and not path.is_symlink():
         if read_only:
             raise NotFoundError(t("The catalogue file {path} does not exist", path=path))
+        if on_network:
+            raise CatalogueFileError(t(
+                "{path} is on a network drive, where SQLite cannot keep a catalogue safely (its WAL mode does not work on"
+                " network file systems). Make the catalogue on this PC, or use the room's PostgreSQL server.", path=path),
+                path=path, reason=t("a network drive"))
         path.parent.mkdir(parents=True, exist_ok=True)
         db = Database.open(path)
         try:
@@ -285,6 +292,9 @@ def open_catalogue(path: Path | str, *, seed: bool = True, read_only: bool | Non
     problem = file_problem(path)
     if problem is not None:
         raise _refuse(path, problem, damaged=path.stat().st_size > 0 and _has_sqlite_header(path))
+    reason = ""
+    if read_only is None and on_network:  # WAL breaks over SMB/NFS (db/network.py): read, never write
+        read_only, reason = True, network_drive_message()
     if read_only is None:
         read_only = not _writable(path)
     # read-only media: no -shm can be made beside the file, so SQLite is told nothing will change it
@@ -294,7 +304,7 @@ def open_catalogue(path: Path | str, *, seed: bool = True, read_only: bool | Non
     # looked at on a read-only connection of its own before the app's engine opens it (which sets WAL mode,
     # i.e. writes the header): a damaged file or another program's database is never written to
     revisions = _inspect(path, immutable=immutable, check=check)
-    db = Database.open(path, read_only=read_only, immutable=immutable)
+    db = Database.open(path, read_only=read_only, immutable=immutable, read_only_reason=reason)
     try:
         if read_only:
             quick = script_head()
