@@ -210,6 +210,11 @@ def test_a_backup_that_failed_verification_is_never_offered(tmp_path: Path, demo
         os.utime(f, (when, when))
     (folder / "room-20261206.manifest.json").write_text('{"verified": false}', encoding="utf-8")
     (folder / "room-20261201.manifest.json").write_text('{"verified": true}', encoding="utf-8")
+    other = folder / "other-20261207.sqlite"  # the newest, good, but another catalogue's backup in the same folder
+    shutil.copy(demo, other)
+    os.utime(other, (1_700_300_000, 1_700_300_000))
+    (folder / "other-20261207.manifest.json").write_text('{"verified": true, "catalogue": "D:/档案/other.sqlite"}',
+                                                          encoding="utf-8")
     settings = Settings.load()
     settings.backup_folder = str(folder)
     settings.save()

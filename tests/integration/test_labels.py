@@ -189,7 +189,7 @@ def test_room_with_1d_scanners_defaults_to_code128_on_2x7_and_never_prints_data_
     try:
         with db.read() as s:
             assert labels.room_scanners(s) == "1d"
-            assert s.execute(text("SELECT count(*) FROM audit_log WHERE action = 'setting.changed'")).scalar() == 1
+            assert s.execute(text("SELECT count(*) FROM audit_log WHERE action = 'setting.change'")).scalar() == 1
     finally:
         db.dispose()
 

@@ -103,7 +103,7 @@ def _import_key(path: Path, text: str) -> int:
     if state is not None and state["key_id"] != sealing.key_id(key):
         print(t("That key is not this catalogue's room key (its fingerprint is {found}, the catalogue's {expected}); "
                 "nothing was stored.", found=sealing.key_id(key), expected=state["key_id"]), file=sys.stderr)
-        return 1
+        return 2  # nothing done (the README's exit-code table)
     stored = sealing.store_key(cid, key)
     print(t("Room key stored for catalogue {id} in {path}", id=cid, path=stored))
     return 0

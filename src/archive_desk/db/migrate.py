@@ -213,7 +213,8 @@ def newest_verified_backup(catalogue: Path, folders: Sequence[Path] | None = Non
     found: list[Path] = []
     for folder in folders:
         with contextlib.suppress(OSError):
-            found += [p for p in Path(folder).glob("*.sqlite") if p.is_file() and _not_failed(p)]
+            found += [p for p in Path(folder).glob("*.sqlite")
+                      if p.is_file() and not p.name.startswith(".") and _not_failed(p) and _backup_of(p, catalogue)]
     with contextlib.suppress(OSError):
         found += [p for p in catalogue.parent.glob(f"{catalogue.stem}.before-*.sqlite") if p.is_file()]
     found = [p for p in found if p.resolve() != catalogue.resolve()]
@@ -223,15 +224,26 @@ def newest_verified_backup(catalogue: Path, folders: Sequence[Path] | None = Non
     return None
 
 
+def _manifest(path: Path) -> dict:
+    """The manifest the backup service writes beside a backup (``NAME.manifest.json``), or {}."""
+    try:
+        raw = json.loads(path.with_name(path.name.removesuffix(".sqlite") + ".manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def _backup_of(path: Path, catalogue: Path) -> bool:
+    """A backup whose manifest names another catalogue (two catalogues backing up into one folder) is not this one's."""
+    named = _manifest(path).get("catalogue")
+    return not named or Path(str(named)).name == catalogue.name
+
+
 def _not_failed(path: Path) -> bool:
     """A backup that failed its verification (``NAME.failed.sqlite``, or a manifest saying so) is never offered."""
     if path.name.endswith(".failed.sqlite"):
         return False
-    manifest = path.with_name(path.name.removesuffix(".sqlite") + ".manifest.json")
-    try:
-        return bool(json.loads(manifest.read_text(encoding="utf-8")).get("verified", True))
-    except (OSError, ValueError, AttributeError):
-        return True  # no manifest (a safety copy, a file put there by hand): quick_check decides
+    return bool(_manifest(path).get("verified", True))  # no manifest (a safety copy): quick_check decides
 
 
 def _writable(path: Path) -> bool:

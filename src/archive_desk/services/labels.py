@@ -18,13 +18,19 @@ from sqlalchemy.orm import Session
 from archive_desk.errors import UserError
 from archive_desk.i18n import is_chinese, t
 from archive_desk.models import Category, CategoryField, Fonds, Item, Layer, Rack, Volume, VolumeStatus
-from archive_desk.models.settings import CatalogueSetting
 from archive_desk.printing.barcodes import SCANNER_KINDS, SCANNERS_1D, SCANNERS_2D
 from archive_desk.printing.data import ItemEntry, LabelRecord, VolumeForm, VolumeNotes, date_as_written
 from archive_desk.services import audit, codes, locations
 from archive_desk.services.audit import Actor
 from archive_desk.services.catalogue import retention_label
-from archive_desk.services.setup import COVER_FIELDS, form_language, get_setting, in_form_language
+from archive_desk.services.setup import (
+    COVER_FIELDS,
+    DEFAULT_SETTINGS,
+    form_language,
+    get_setting,
+    in_form_language,
+    set_setting,
+)
 
 V = Volume.__table__
 I = Item.__table__  # noqa: E741
@@ -36,13 +42,13 @@ SHELF_STOCK = "a4-3x10-70x29.7"
 #: which scanners the room has: "2d" (keyboard-wedge imagers: Code 128 and Data Matrix) or "1d" (laser
 #: scanners: Code 128 only, so labels default to stock where a 档号 fits as Code 128 and Data Matrix is never printed)
 SCANNERS_SETTING = "label_scanners"
-DEFAULT_SCANNERS = SCANNERS_2D
+DEFAULT_SCANNERS = DEFAULT_SETTINGS[SCANNERS_SETTING]
 #: per category code, the category's own fields a room files by, printed on labels ("filing_refs")
 LABEL_FIELDS_SETTING = "label_category_fields"
-DEFAULT_LABEL_FIELDS: dict[str, list[str]] = {"LP": ["claim_no", "policy_no"], "BL": ["record_no"]}
+DEFAULT_LABEL_FIELDS: dict[str, list[str]] = DEFAULT_SETTINGS[LABEL_FIELDS_SETTING]
 #: 机构(问题) code -> name, for the 归档章 ("BGS" -> "办公室")
 ORG_NAMES_SETTING = "org_names"
-DEFAULT_ORG_NAMES: dict[str, str] = {}
+DEFAULT_ORG_NAMES: dict[str, str] = DEFAULT_SETTINGS[ORG_NAMES_SETTING]
 
 #: (front template, stock) a batch starts with, by the room's scanners
 DEFAULT_LABELS = {SCANNERS_2D: ("front-63x34", "a4-3x8-l7159"), SCANNERS_1D: ("front-99x38", "a4-2x7-l7163")}
@@ -50,14 +56,9 @@ DEFAULT_TEMPLATE, DEFAULT_STOCK = DEFAULT_LABELS[DEFAULT_SCANNERS]
 SEAL_TEMPLATE = "seal-45x16"
 
 
-def _setting(session: Session, key: str, default):  # noqa: ANN001, ANN202
-    row = session.get(CatalogueSetting, key)
-    return default if row is None or row.value is None else row.value
-
-
 def room_scanners(session: Session) -> str:
     """"2d" or "1d": what the room's scanners read (see :data:`SCANNERS_SETTING`)."""
-    value = _setting(session, SCANNERS_SETTING, DEFAULT_SCANNERS)
+    value = get_setting(session, SCANNERS_SETTING)
     return value if value in SCANNER_KINDS else DEFAULT_SCANNERS
 
 
@@ -65,14 +66,7 @@ def set_room_scanners(session: Session, actor: Actor, value: str) -> str:
     """Record which scanners the room has ("2d" or "1d"); audited."""
     if value not in SCANNER_KINDS:
         raise UserError(t("Scanners must be one of {choices}.", choices=", ".join(SCANNER_KINDS)), field="scanners")
-    before = room_scanners(session)
-    row = session.get(CatalogueSetting, SCANNERS_SETTING)
-    if row is None:
-        session.add(CatalogueSetting(key=SCANNERS_SETTING, value=value))
-    else:
-        row.value = value
-    session.flush()
-    audit.record(session, actor, "setting.changed", "setting", None, {SCANNERS_SETTING: before}, {SCANNERS_SETTING: value})
+    set_setting(session, actor, SCANNERS_SETTING, value)
     return value
 
 
@@ -146,7 +140,7 @@ def _fonds_and_categories(session: Session) -> tuple[dict[int, tuple[str, str]],
 
 def _filing_fields(session: Session) -> dict[int, list[tuple[str, str]]]:
     """Per category id, (key, caption) of the category's own fields printed on its labels."""
-    wanted = _setting(session, LABEL_FIELDS_SETTING, DEFAULT_LABEL_FIELDS)
+    wanted = get_setting(session, LABEL_FIELDS_SETTING) or {}
     codes_by_id = dict(session.execute(select(Category.id, Category.code)).all())
     out: dict[int, list[tuple[str, str]]] = {}
     fields = {(f.category_id, f.key): f for f in session.scalars(select(CategoryField))}
@@ -245,7 +239,7 @@ def item_seal_records(session: Session, volume_ids: Sequence[int]) -> list[Label
     if not volume_ids:
         return []
     fonds, _cats = _fonds_and_categories(session)
-    org_names = _setting(session, ORG_NAMES_SETTING, DEFAULT_ORG_NAMES)
+    org_names = get_setting(session, ORG_NAMES_SETTING) or {}
     vols = {v.id: v for v in session.scalars(select(Volume).where(Volume.id.in_(list(volume_ids))))}
     out = []
     for vid in volume_ids:

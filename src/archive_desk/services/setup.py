@@ -72,6 +72,11 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     FORM_LANGUAGE: DEFAULT_FORM_LANGUAGE,
     # per category: the category's own fields the room files by, printed on the volume cover
     COVER_FIELDS: {"LP": ["claim_no", "policy_no", "insured"], "BL": ["record_no", "patient"]},
+    # labels (services/labels.py): the room's scanners ("2d" imagers, or "1d" laser scanners: Code 128 only), the
+    # category fields printed on labels, and 机构 code -> name for the 归档章
+    "label_scanners": "2d",
+    "label_category_fields": {"LP": ["claim_no", "policy_no"], "BL": ["record_no"]},
+    "org_names": {},
 }
 
 

@@ -621,7 +621,8 @@ class AutoBackup(QObject):
 
     @property
     def enabled(self) -> bool:
-        return bool(self.ctx.settings.backup_folder)
+        # a read-only catalogue changes nothing, and its backups could not be registered in it
+        return bool(self.ctx.settings.backup_folder) and not self.ctx.db.read_only
 
     def apply_settings(self) -> None:
         """The interval counts from the last good backup (a session shorter than the interval still gets
