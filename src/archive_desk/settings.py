@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import platformdirs
+
+from archive_desk import atomic
 
 APP_NAME = "ArchiveDesk"
 APP_AUTHOR = "ArchiveDesk"
@@ -72,14 +73,4 @@ class Settings:
     def save(self, path: Path | None = None) -> None:
         """Written to a temporary file and moved into place, so a crash never leaves half a file."""
         path = path or config_dir() / "settings.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(asdict(self), fh, ensure_ascii=False, indent=2)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic.write_text(path, json.dumps(asdict(self), ensure_ascii=False, indent=2))

@@ -24,16 +24,16 @@ import contextlib
 import hashlib
 import hmac
 import json
-import os
 import secrets
 import sqlite3
-import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from archive_desk import atomic
 
 CATALOGUE_ID_KEY = "integrity.catalogue_id"  # catalogue_settings key: the catalogue's identity (a UUID)
 KEY_BYTES = 32
@@ -85,20 +85,6 @@ def anchor_path(catalogue_id: str) -> Path:
     return integrity_dir() / f"{catalogue_id}.anchor.json"
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 _KEYS: dict[str, bytes] = {}
 
 
@@ -118,7 +104,7 @@ def load_key(catalogue_id: str) -> bytes | None:
 
 def store_key(catalogue_id: str, key: bytes) -> Path:
     path = key_path(catalogue_id)
-    _atomic_write(path, key.hex() + "\n")
+    atomic.write_text(path, key.hex() + "\n")
     with contextlib.suppress(OSError):
         path.chmod(0o600)
     _KEYS[catalogue_id] = key
@@ -167,7 +153,7 @@ def write_anchor(catalogue_id: str, head_id: int, head_hash: str, path: str) -> 
     if old is not None and old.head_id >= head_id:
         return
     at = datetime.now(UTC).isoformat(timespec="seconds")
-    _atomic_write(anchor_path(catalogue_id), json.dumps(
+    atomic.write_text(anchor_path(catalogue_id), json.dumps(
         {"catalogue_id": catalogue_id, "head_id": head_id, "head_hash": head_hash, "at": at, "path": path},
         ensure_ascii=False, indent=1))
 

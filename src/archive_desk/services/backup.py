@@ -42,7 +42,7 @@ from sqlalchemy import Engine, create_engine, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-from archive_desk import __version__
+from archive_desk import __version__, atomic
 from archive_desk.db.engine import Database, sqlite_uri
 from archive_desk.errors import NotFoundError, StorageError, UserError
 from archive_desk.i18n import t
@@ -268,17 +268,7 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _write_json(path: Path, value: Mapping[str, Any]) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        os.chmod(tmp, 0o644)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(value, fh, ensure_ascii=False, indent=2)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic.write_text(path, json.dumps(value, ensure_ascii=False, indent=2), mode=0o644)
 
 
 def _remove_sidecars(path: Path) -> None:
