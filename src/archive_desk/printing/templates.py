@@ -55,13 +55,13 @@ import math
 import os
 import re
 import string
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from archive_desk import atomic
 from archive_desk.errors import UserError
 from archive_desk.i18n import t
 
@@ -815,21 +815,10 @@ def load_stock(name: str, user_dir: str | os.PathLike[str] | None = None) -> Sto
 
 
 def _atomic_write(folder: Path, filename: str, data: dict[str, Any]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
     target = folder / filename
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        atomic.write_text(target, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         raise TemplateError(t("Cannot save {file}: {error}", file=str(target), error=exc.strerror or str(exc)), where=str(target)) from exc
     return target
 
