@@ -292,6 +292,7 @@ def volume_forms(session: Session, volume_ids: Sequence[int], *, clerk: str = ""
     fonds, cats = _fonds_and_categories(session)
     cat_rows = {c.id: c for c in session.scalars(select(Category))}
     wanted_fields = get_setting(session, COVER_FIELDS) or {}
+    language = form_language(session)
     out = []
     for vid in volume_ids:
         v = session.get(Volume, vid)
@@ -335,7 +336,7 @@ def volume_forms(session: Session, volume_ids: Sequence[int], *, clerk: str = ""
                                   security=i.security, pages=i.pages, page_range=_page_range(i.page_start, i.page_end), remarks=i.notes)
                         for i, (item_no, code) in zip(items, _item_numbers(v, items, boxed), strict=True)),
             notes=VolumeNotes(text=note, compiler=clerk.strip(), compiled_on=compiled_on, checker=checker.strip(), checked_on=checked_on),
-            language=form_language(session), class_name=class_name, filing_no=filing_no, boxed=boxed, org=v.org_code, box_no=box_no,
+            language=language, class_name=class_name, filing_no=filing_no, boxed=boxed, org=v.org_code, box_no=box_no,
             fields=tuple(fields),
         ))
     return out

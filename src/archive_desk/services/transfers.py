@@ -1900,10 +1900,6 @@ def _room_name(session: Session) -> str:
     return unit_name(session) or t("Archive room")
 
 
-def _form_language(session: Session) -> str:
-    return form_language(session)
-
-
 def _line_note(ln: LineRecord, direction: str, confirmed: bool) -> tuple[str, bool]:
     """(备注, counted in the totals) of a line on the printed list."""
     notes = [ln.notes] if ln.notes else []
@@ -1982,7 +1978,7 @@ def transfer_list_data(session: Session, batch_id: int) -> Any:
     return TransferList(
         batch_no=batch.batch_no, from_unit=batch.from_unit, to_unit=batch.to_unit or _room_name(session), lines=tuple(lines),
         transfer_date=batch.transfer_date, nature=batch.nature, from_handler=batch.from_handler, to_handler=batch.to_handler,
-        direction=batch.direction, note=note, draft=batch.is_draft, signed_on=_signed_on(batch), language=_form_language(session),
+        direction=batch.direction, note=note, draft=batch.is_draft, signed_on=_signed_on(batch), language=form_language(session),
     )
 
 
@@ -2025,7 +2021,7 @@ def certificate_data(session: Session, batch_id: int) -> Any:
         transfer_date=batch.transfer_date, years=_years_text(min(years), max(years)) if years else "", quantities=quantities,
         finding_aids=batch.finding_aids, notes=batch.notes, from_leader=batch.from_leader, from_handler=batch.from_handler,
         to_leader=batch.to_leader, to_handler=batch.to_handler, natures=NATURES, draft=batch.is_draft,
-        missing=tuple(missing), signed_on=_signed_on(batch), language=_form_language(session),
+        missing=tuple(missing), signed_on=_signed_on(batch), language=form_language(session),
     )
 
 
@@ -2073,7 +2069,7 @@ def destruction_list_data(session: Session, appraisal_id: int) -> Any:
         notes = "；".join(x for x in (notes, t("{n} volumes on the list are not decided yet and are not on this print.", n=undecided)) if x)
     return DestructionList(list_no=a.list_no, year=a.year, fonds=fonds_text, lines=tuple(destroy), kept=tuple(keep), lead=a.lead,
                            approver=a.approver, witness1=a.witness1, witness2=a.witness2, destroyed_on=a.destroyed_on, notes=notes,
-                           draft=a.is_draft, language=_form_language(session))
+                           draft=a.is_draft, language=form_language(session))
 
 
 def _field_label(cats: Mapping[int, catalogue.CategoryRecord], category_code: str, key: str) -> str:
