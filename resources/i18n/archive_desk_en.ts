@@ -277,55 +277,55 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="657" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="663" />
         <source>Automatic backup: nothing changed since the last backup, none written.</source>
         <extracomment>the dialogs opened from the File menu (kept so they live while open; tests reach them here)</extracomment>
         <translation>Automatic backup: nothing changed since the last backup, none written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="662" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="668" />
         <source>Automatic backup written and verified: %1</source>
         <translation>Automatic backup written and verified: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="664" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="670" />
         <source>AUTOMATIC BACKUP FAILED VERIFICATION: %1</source>
         <translation>AUTOMATIC BACKUP FAILED VERIFICATION: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="670" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="676" />
         <source>Automatic backup failed: %1</source>
         <translation>Automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="671" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="718" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="677" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="724" />
         <source>Automatic backup failed</source>
         <translation>Automatic backup failed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="672" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="719" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="725" />
         <source>No backup was written: %1</source>
         <translation>No backup was written: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="686" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="692" />
         <source>Backing up before closing…</source>
         <translation>Backing up before closing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="686" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="692" />
         <source>Skip</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="688" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="694" />
         <source>Backup</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="725" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="731" />
         <source>Backup failed verification</source>
         <translation>Backup failed verification</translation>
     </message>
@@ -391,34 +391,34 @@
 <context>
     <name>BackupRegisterDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="516" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="571" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="579" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="521" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="576" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="584" />
         <source>Backup register</source>
         <translation>Backup register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="522" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="527" />
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="524" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="529" />
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="526" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="531" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="578" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="583" />
         <source>Export the backup register</source>
         <translation>Export the backup register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="579" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="584" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -426,52 +426,52 @@
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="461" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="466" />
         <source>Backup settings</source>
         <translation>Backup settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="467" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="472" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="468" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="473" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="470" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="475" />
         <source>Back up when ArchiveDesk closes</source>
         <translation>Back up when ArchiveDesk closes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="478" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="483" />
         <source>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</source>
         <translation>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="482" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="487" />
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="483" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="488" />
         <source>Every:</source>
         <translation>Every:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="485" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="490" />
         <source>Keep daily:</source>
         <translation>Keep daily:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="486" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="491" />
         <source>Keep weekly:</source>
         <translation>Keep weekly:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="487" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="492" />
         <source>Keep monthly:</source>
         <translation>Keep monthly:</translation>
     </message>
@@ -508,22 +508,22 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="762" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="768" />
         <source>&amp;Back up now…</source>
         <translation>&amp;Back up now…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="763" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="769" />
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="764" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="770" />
         <source>Backup re&amp;gister…</source>
         <translation>Backup re&amp;gister…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="765" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="771" />
         <source>Backup &amp;settings…</source>
         <translation>Backup &amp;settings…</translation>
     </message>
@@ -2927,62 +2927,62 @@ Print anyway?</translation>
         <translation>&amp;Import a register…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="180" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="183" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="185" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="188" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="192" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="195" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="204" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="207" />
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="205" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="208" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="208" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="211" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="217" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="220" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="218" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="221" />
         <source>&amp;About ArchiveDesk</source>
         <translation>&amp;About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="245" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="248" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>The language changes when ArchiveDesk is started again.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="248" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="251" />
         <source>About ArchiveDesk</source>
         <translation>About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="249" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="252" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="398" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="401" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>
@@ -4283,37 +4283,37 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
         <translation>Restoring %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="422" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="427" />
         <source>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</source>
         <translation>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="423" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="428" />
         <source>The backup FAILED verification:</source>
         <translation>The backup FAILED verification:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="427" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="432" />
         <source>Restore drill FAILED:</source>
         <translation>Restore drill FAILED:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="428" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="433" />
         <source>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</source>
         <translation>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="431" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="436" />
         <source>Rows since the backup (backup → now):</source>
         <translation>Rows since the backup (backup → now):</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="435" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="440" />
         <source>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</source>
         <translation>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="438" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="443" />
         <source>The catalogue that was in use is kept as %1</source>
         <translation>The catalogue that was in use is kept as %1</translation>
     </message>
@@ -4490,6 +4490,60 @@ Record the return with this difference?</translation>
         <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="83" />
         <source>Name</source>
         <translation>Name</translation>
+    </message>
+</context>
+<context>
+    <name>RoomKeyDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="39" />
+        <source>Room key</source>
+        <extracomment>the key was stored: saving works again</extracomment>
+        <translation>Room key</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="45" />
+        <source>64 hexadecimal digits from the recovery sheet, in groups of 4</source>
+        <translation>64 hexadecimal digits from the recovery sheet, in groups of 4</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="46" />
+        <source>&amp;Store the key on this PC</source>
+        <translation>&amp;Store the key on this PC</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="49" />
+        <source>&amp;Print the recovery sheet…</source>
+        <translation>&amp;Print the recovery sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="66" />
+        <source>This catalogue is not sealed yet: it gets its room key with its first change.</source>
+        <translation>This catalogue is not sealed yet: it gets its room key with its first change.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="68" />
+        <source>This PC holds the room key of this catalogue (fingerprint %1). Print the recovery sheet and keep it with the room's keys: a new PC needs it.</source>
+        <translation>This PC holds the room key of this catalogue (fingerprint %1). Print the recovery sheet and keep it with the room's keys: a new PC needs it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="71" />
+        <source>This catalogue is sealed with a room key that this PC does not hold (fingerprint %1), so nothing can be saved here. Type the key from the catalogue's recovery sheet.</source>
+        <translation>This catalogue is sealed with a room key that this PC does not hold (fingerprint %1), so nothing can be saved here. Type the key from the catalogue's recovery sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="92" />
+        <source>Print the recovery sheet</source>
+        <translation>Print the recovery sheet</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="92" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="114" />
+        <source>Room &amp;key…</source>
+        <translation>Room &amp;key…</translation>
     </message>
 </context>
 <context>

@@ -277,55 +277,55 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="657" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="663" />
         <source>Automatic backup: nothing changed since the last backup, none written.</source>
         <extracomment>the dialogs opened from the File menu (kept so they live while open; tests reach them here)</extracomment>
         <translation>自动备份：自上次备份以来没有变化，未写入新备份。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="662" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="668" />
         <source>Automatic backup written and verified: %1</source>
         <translation>自动备份已写入并校验：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="664" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="670" />
         <source>AUTOMATIC BACKUP FAILED VERIFICATION: %1</source>
         <translation>自动备份校验失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="670" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="676" />
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="671" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="718" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="677" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="724" />
         <source>Automatic backup failed</source>
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="672" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="719" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="725" />
         <source>No backup was written: %1</source>
         <translation>未写入备份：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="686" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="692" />
         <source>Backing up before closing…</source>
         <translation>退出前正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="686" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="692" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="688" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="694" />
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="725" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="731" />
         <source>Backup failed verification</source>
         <translation>备份校验失败</translation>
     </message>
@@ -391,34 +391,34 @@
 <context>
     <name>BackupRegisterDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="516" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="571" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="579" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="521" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="576" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="584" />
         <source>Backup register</source>
         <translation>备份登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="522" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="527" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="524" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="529" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="526" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="531" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="578" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="583" />
         <source>Export the backup register</source>
         <translation>导出备份登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="579" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="584" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -426,52 +426,52 @@
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="461" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="466" />
         <source>Backup settings</source>
         <translation>备份设置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="467" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="472" />
         <source>never</source>
         <translation>永不</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="468" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="473" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="470" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="475" />
         <source>Back up when ArchiveDesk closes</source>
         <translation>退出档案室桌面管理时备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="478" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="483" />
         <source>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</source>
         <translation>选定文件夹后才会自动备份（按间隔及退出时）。备份到 U 盘或网络文件夹，可与本机硬盘分开保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="482" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="487" />
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="483" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="488" />
         <source>Every:</source>
         <translation>间隔：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="485" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="490" />
         <source>Keep daily:</source>
         <translation>按日保留：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="486" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="491" />
         <source>Keep weekly:</source>
         <translation>按周保留：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="487" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="492" />
         <source>Keep monthly:</source>
         <translation>按月保留：</translation>
     </message>
@@ -508,22 +508,22 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="762" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="768" />
         <source>&amp;Back up now…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="763" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="769" />
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="764" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="770" />
         <source>Backup re&amp;gister…</source>
         <translation>备份登记(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="765" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="771" />
         <source>Backup &amp;settings…</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
@@ -2927,62 +2927,62 @@ Print anyway?</source>
         <translation>导入登记表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="180" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="183" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="185" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="188" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="192" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="195" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="204" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="207" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="205" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="208" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="208" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="211" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="217" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="220" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="218" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="221" />
         <source>&amp;About ArchiveDesk</source>
         <translation>关于档案室桌面管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="245" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="248" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>界面语言将在下次启动档案室桌面管理时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="248" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="251" />
         <source>About ArchiveDesk</source>
         <translation>关于档案室桌面管理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="249" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="252" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="398" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="401" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
@@ -4283,37 +4283,37 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
         <translation>正在恢复 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="422" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="427" />
         <source>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</source>
         <translation>校验通过：备份可用（完整性、审计链，%1 张表的行数与摘要）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="423" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="428" />
         <source>The backup FAILED verification:</source>
         <translation>备份校验失败：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="427" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="432" />
         <source>Restore drill FAILED:</source>
         <translation>恢复演练失败：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="428" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="433" />
         <source>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</source>
         <translation>恢复演练通过：备份已恢复到临时文件夹，%1 张表与备份一致。未切换目录库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="431" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="436" />
         <source>Rows since the backup (backup → now):</source>
         <translation>备份以来的行数变化（备份 → 现在）：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="435" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="440" />
         <source>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</source>
         <translation>已恢复并检查：%1 张表与备份一致。现在使用的是恢复后的目录库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="438" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="443" />
         <source>The catalogue that was in use is kept as %1</source>
         <translation>原先使用的目录库已保留为安全副本 %1</translation>
     </message>
@@ -4490,6 +4490,60 @@ Record the return with this difference?</source>
         <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="83" />
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>RoomKeyDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="39" />
+        <source>Room key</source>
+        <extracomment>the key was stored: saving works again</extracomment>
+        <translation>室密钥</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="45" />
+        <source>64 hexadecimal digits from the recovery sheet, in groups of 4</source>
+        <translation>密钥恢复单上的 64 位十六进制数字，每 4 位一组</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="46" />
+        <source>&amp;Store the key on this PC</source>
+        <translation>将密钥保存到本机(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="49" />
+        <source>&amp;Print the recovery sheet…</source>
+        <translation>打印密钥恢复单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="66" />
+        <source>This catalogue is not sealed yet: it gets its room key with its first change.</source>
+        <translation>此目录库尚未加封：第一次修改时生成其室密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="68" />
+        <source>This PC holds the room key of this catalogue (fingerprint %1). Print the recovery sheet and keep it with the room's keys: a new PC needs it.</source>
+        <translation>本机持有此目录库的室密钥（指纹 %1）。请打印密钥恢复单，与档案室的钥匙一同保管：换新电脑时需要它。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="71" />
+        <source>This catalogue is sealed with a room key that this PC does not hold (fingerprint %1), so nothing can be saved here. Type the key from the catalogue's recovery sheet.</source>
+        <translation>此目录库以室密钥加封，而本机没有该密钥（指纹 %1），因此在本机不能保存任何修改。请输入此目录库密钥恢复单上的密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="92" />
+        <source>Print the recovery sheet</source>
+        <translation>打印密钥恢复单</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="92" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="114" />
+        <source>Room &amp;key…</source>
+        <translation>室密钥(&amp;K)…</translation>
     </message>
 </context>
 <context>

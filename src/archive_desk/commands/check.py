@@ -12,11 +12,9 @@ import json
 import sqlite3
 import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 from archive_desk.commands.common import add_db_arg, h, resolve_db
-from archive_desk.db.engine import sqlite_uri
 from archive_desk.i18n import t
 
 
@@ -76,54 +74,24 @@ def _check(path: Path, head: str | None) -> int:
     return report.exit_code
 
 
-def _identity(path: Path) -> tuple[str | None, dict | None, tuple[int, str]]:
-    from archive_desk.db import sealing
-
-    with contextlib.closing(sqlite3.connect(sqlite_uri(path, "ro"), uri=True)) as conn:
-        cid = sealing.catalogue_id(conn)
-        state = sealing.read_state(conn) if sealing.has_seal_tables(conn) else None
-        return cid, state, sealing.head(conn)
-
-
 def _import_key(path: Path, text: str) -> int:
-    from archive_desk.db import sealing
+    from archive_desk.services import integrity
 
     if not path.exists():
         print(t("The catalogue file {path} does not exist", path=path), file=sys.stderr)
         return 2
-    try:
-        key = sealing.parse_key(text)
-    except ValueError:
-        print(t("That is not a room key: it has 64 hexadecimal digits (0-9, A-F), in groups of 4."), file=sys.stderr)
-        return 2
-    cid, state, _head = _identity(path)
-    if cid is None:
-        print(t("This catalogue is not sealed yet, so it has no room key to enter."), file=sys.stderr)
-        return 2
-    if state is not None and state["key_id"] != sealing.key_id(key):
-        print(t("That key is not this catalogue's room key (its fingerprint is {found}, the catalogue's {expected}); "
-                "nothing was stored.", found=sealing.key_id(key), expected=state["key_id"]), file=sys.stderr)
-        return 2  # nothing done (the README's exit-code table)
-    stored = sealing.store_key(cid, key)
-    print(t("Room key stored for catalogue {id} in {path}", id=cid, path=stored))
+    stored = integrity.import_room_key(path, text)  # a refusal is a UserError: exit 2, nothing done
+    print(t("Room key stored for catalogue {id} in {path}", id=integrity.room_key_status(path).catalogue_id, path=stored))
     return 0
 
 
 def _recovery_sheet(path: Path, out: Path) -> int:
-    from archive_desk.db import sealing
-    from archive_desk.printing.recovery_sheet import RecoverySheet, render_recovery_sheet
+    from archive_desk.services import integrity
 
     if not path.exists():
         print(t("The catalogue file {path} does not exist", path=path), file=sys.stderr)
         return 2
-    cid, state, (head_id, head_hash) = _identity(path)
-    key = sealing.load_key(cid) if cid else None
-    if cid is None or key is None:
-        print(t("This workstation holds no room key for this catalogue; print the sheet where it was sealed."), file=sys.stderr)
-        return 2
-    sheet = RecoverySheet(cid, str(path.resolve()), sealing.format_key(key), sealing.key_id(key),
-                          datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M"), head_id, head_hash)
-    render_recovery_sheet(sheet, out=out)
+    integrity.write_recovery_sheet(path, out)
     print(t("Recovery sheet written to {path}", path=out))
     return 0
 

@@ -22,7 +22,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from archive_desk.db import sealing
 from archive_desk.db.engine import sqlite_uri
+from archive_desk.errors import UserError
 from archive_desk.i18n import t
 from archive_desk.models import AuditEntry, CatalogueSetting
 from archive_desk.services import audit
@@ -400,3 +401,69 @@ def _listed(target: list[str], lines: list[str]) -> None:
     target.extend(lines[:SHOWN_PER_KIND])
     if len(lines) > SHOWN_PER_KIND:
         target.append(t("… and {count} more breaks of the hash chain", count=len(lines) - SHOWN_PER_KIND))
+
+
+# ---------------------------------------------------------------------------------------------- the room key
+
+class RoomKeyError(UserError):
+    """A room key that cannot be entered here (not a key, not this catalogue's, a catalogue not sealed yet)."""
+
+
+@dataclass(frozen=True)
+class RoomKeyStatus:
+    """Whether the catalogue at ``path`` is sealed, and whether this workstation holds its room key."""
+
+    path: Path
+    catalogue_id: str | None  # None: not sealed yet (nothing to hold)
+    held: bool
+    fingerprint: str  # the key's fingerprint as the seal state records it ("" when not sealed)
+
+    @property
+    def missing(self) -> bool:
+        """Sealed, and this workstation cannot save to it until the key is entered."""
+        return self.catalogue_id is not None and not self.held
+
+
+def _identity(path: Path) -> tuple[str | None, dict[str, Any] | None, tuple[int, str]]:
+    with contextlib.closing(sqlite3.connect(sqlite_uri(path, "ro"), uri=True)) as conn:
+        cid = sealing.catalogue_id(conn)
+        state = sealing.read_state(conn) if sealing.has_seal_tables(conn) else None
+        return cid, state, sealing.head(conn)
+
+
+def room_key_status(path: Path) -> RoomKeyStatus:
+    cid, state, _head = _identity(path)
+    return RoomKeyStatus(path, cid, bool(cid and sealing.load_key(cid) is not None), str((state or {}).get("key_id", "")))
+
+
+def import_room_key(path: Path, text: str) -> Path:
+    """Store the room key typed from the recovery sheet for the catalogue at ``path`` on this workstation;
+    returns where it is kept. Refused (nothing stored) for text that is not a key or another catalogue's key."""
+    try:
+        key = sealing.parse_key(text)
+    except ValueError:
+        raise RoomKeyError(t("That is not a room key: it has 64 hexadecimal digits (0-9, A-F), in groups of 4.")) from None
+    cid, state, _head = _identity(path)
+    if cid is None:
+        raise RoomKeyError(t("This catalogue is not sealed yet, so it has no room key to enter."))
+    if state is not None and state["key_id"] != sealing.key_id(key):
+        raise RoomKeyError(t("That key is not this catalogue's room key (its fingerprint is {found}, the catalogue's {expected}); "
+                             "nothing was stored.", found=sealing.key_id(key), expected=state["key_id"]))
+    return sealing.store_key(cid, key)
+
+
+def write_recovery_sheet(path: Path, out: Path) -> Path:
+    """The printable recovery sheet (PDF) of the catalogue's room key, from this workstation's copy of it."""
+    from archive_desk.printing.recovery_sheet import (
+        RecoverySheet,
+        render_recovery_sheet,
+    )
+
+    cid, _state, (head_id, head_hash) = _identity(path)
+    key = sealing.load_key(cid) if cid else None
+    if cid is None or key is None:
+        raise RoomKeyError(t("This workstation holds no room key for this catalogue; print the sheet where it was sealed."))
+    sheet = RecoverySheet(cid, str(path.resolve()), sealing.format_key(key), sealing.key_id(key),
+                          datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M"), head_id, head_hash)
+    render_recovery_sheet(sheet, out=out)
+    return out

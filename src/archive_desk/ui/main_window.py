@@ -176,6 +176,9 @@ class MainWindow(QMainWindow):
         from archive_desk.ui.dialogs import backup as backup_ui  # 备份 / 恢复 / 备份登记 / 备份设置 and the automatic backups
 
         self.backups = backup_ui.install(self, file_menu)
+        from archive_desk.ui.dialogs import room_key  # 室密钥…: opens by itself when this PC lacks the key
+
+        self.room_key_dialog = room_key.install(self, self.ctx, file_menu)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setObjectName("quitAction")
