@@ -1968,6 +1968,29 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
 </context>
 <context>
+    <name>IntegrityWatch</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/integrity_watch.py" line="38" />
+        <source>The catalogue %1 is damaged (%2); saving is off.</source>
+        <translation>The catalogue %1 is damaged (%2); saving is off.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/integrity_watch.py" line="44" />
+        <source>The newest verified backup is %1: restore it with File → Restore from a backup…</source>
+        <translation>The newest verified backup is %1: restore it with File → Restore from a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/integrity_watch.py" line="45" />
+        <source>No verified backup of it was found.</source>
+        <translation>No verified backup of it was found.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/integrity_watch.py" line="46" />
+        <source>The catalogue is damaged</source>
+        <translation>The catalogue is damaged</translation>
+    </message>
+</context>
+<context>
     <name>ItemsEditor</name>
     <message>
         <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="53" />

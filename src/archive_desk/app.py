@@ -83,6 +83,9 @@ def start(db_path: Path | None, *, settings_path: Path | None = None, read_only:
     if ctx.db.read_only:
         show_read_only_state(window)
     window.show()
+    from archive_desk.ui import integrity_watch
+
+    window.integrity_check = integrity_watch.start(window, ctx)  # a big file's quick_check, in the background
     return app, window
 
 
