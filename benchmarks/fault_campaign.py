@@ -54,6 +54,7 @@ STATE_SQL = {
     "stocktakes": "SELECT status, count(*) FROM stocktakes GROUP BY status ORDER BY status",
     "moves": "SELECT count(*) FROM location_moves",
     "audit": "SELECT count(*) FROM audit_log",
+    "settings": "SELECT key, value FROM catalogue_settings ORDER BY key",
     "revision": "SELECT version_num FROM alembic_version",
 }
 
@@ -275,6 +276,22 @@ print("go", flush=True)
 open_catalogue(sys.argv[1]).dispose()
 ''')
 
+RESTORE_PREP = """
+import subprocess, sys
+from pathlib import Path
+subprocess.run([sys.executable, "-m", "archive_desk", "--db", sys.argv[1], "backup", "--to", sys.argv[2]], check=True,
+               capture_output=True)
+subprocess.run([sys.executable, "-m", "archive_desk", "--db", sys.argv[1], "room", "--name", "备份之后改名的档案室"], check=True,
+               capture_output=True)
+"""
+
+RESTORE_CHILD = _guarded('''
+from archive_desk.services import backup
+made = [p for p in Path(sys.argv[2]).glob("*.sqlite") if not p.name.endswith(".failed.sqlite")]
+print("go", flush=True)
+backup.restore(made[0], Path(sys.argv[1]), actor=A)
+''')
+
 IMPORT_PREP = """
 import sys
 sys.path.insert(0, sys.argv[2])
@@ -293,6 +310,8 @@ SCENARIOS: list[Scenario] = [
     Scenario("appraisal-confirm", APPRAISAL_PREP, ["-c", APPRAISAL_CHILD, "{db}"]),
     Scenario("stocktake-finish", STOCKTAKE_PREP, ["-c", STOCKTAKE_CHILD, "{db}"]),
     Scenario("migration", "", ["-c", MIGRATE_CHILD, "{db}"], base="round1"),
+    Scenario("backup", "", ["-m", "archive_desk", "--db", "{db}", "backup", "--to", "{work}/backups"]),
+    Scenario("restore", RESTORE_PREP, ["-c", RESTORE_CHILD, "{db}", "{work}/made"]),
 ]
 
 
@@ -366,7 +385,8 @@ def prepare(sc: Scenario, root: Path, demo: Path) -> Prepared:
         with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(base)) as dst:
             src.backup(dst)
     if sc.prepare:
-        extra = [str(Path(__file__).resolve().parent), str(work / "register.xlsx")] if sc.name == "import" else []
+        extra = ([str(Path(__file__).resolve().parent), str(work / "register.xlsx")] if sc.name == "import"
+                 else [str(work / "made")] if sc.name == "restore" else [])
         subprocess.run([PY, "-c", sc.prepare, str(base), *extra], check=True, env=_env(work), timeout=600)
     _keep_keys(work)
     before = state(base)

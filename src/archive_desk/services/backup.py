@@ -43,7 +43,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from archive_desk import __version__, atomic
-from archive_desk.db.engine import Database, sqlite_uri
+from archive_desk.db.engine import Database, sqlite_uri, translate_storage_errors
 from archive_desk.errors import NotFoundError, StorageError, UserError
 from archive_desk.i18n import t
 from archive_desk.models import BackupRecord
@@ -318,7 +318,16 @@ class SqliteOnlineCopy:
 
 def copy_sqlite_file(source: Path, target: Path, *, progress: Progress | None = None,
                      should_cancel: Cancel | None = None, read_only: bool = False) -> None:
-    """Online-backup ``source`` into ``target`` (a new file) and leave it as one file (journal DELETE)."""
+    """Online-backup ``source`` into ``target`` (a new file) and leave it as one file (journal DELETE). A disk
+    that fails a read or a write on either side is a :class:`StorageError` with its message, never a traceback."""
+    with translate_storage_errors(target):
+        _copy_sqlite_file(source, target, progress, should_cancel, read_only)
+    _remove_sidecars(target)
+    _fsync_file(target)
+
+
+def _copy_sqlite_file(source: Path, target: Path, progress: Progress | None, should_cancel: Cancel | None,
+                      read_only: bool) -> None:
     src = sqlite3.connect(_ro_uri(source), uri=True) if read_only else sqlite3.connect(source, timeout=30)
     try:
         src.isolation_level = None
@@ -339,8 +348,6 @@ def copy_sqlite_file(source: Path, target: Path, *, progress: Progress | None = 
         src.execute("COMMIT")
     finally:
         src.close()
-    _remove_sidecars(target)
-    _fsync_file(target)
 
 
 def _engine_for(db: Database) -> CopyEngine:
