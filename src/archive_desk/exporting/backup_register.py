@@ -56,6 +56,7 @@ def write_backup_register(sheet: BackupRegisterSheet, path: str | os.PathLike[st
     import xlsxwriter
 
     from archive_desk.exporting.filesafe import atomic_target
+    from archive_desk.exporting.workbook_style import page_setup
 
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
@@ -96,10 +97,7 @@ def write_backup_register(sheet: BackupRegisterSheet, path: str | os.PathLike[st
                         ws.write_blank(r, c, None, cell)
             if sheet.lines:
                 ws.autofilter(header_row, 0, header_row + len(sheet.lines), len(cols) - 1)
-            ws.repeat_rows(header_row)
-            ws.set_landscape()
-            ws.set_paper(9)  # A4
-            ws.fit_to_pages(1, 0)
+            page_setup(ws, sheet.title, repeat_to_row=header_row)  # A4 landscape, one page wide, as every register
         finally:
             wb.close()
     return target
