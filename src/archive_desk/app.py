@@ -15,7 +15,7 @@ from archive_desk.settings import Settings, data_dir, default_catalogue_path
 logger = logging.getLogger(__name__)
 
 
-def build_context(db_path: Path | None, settings: Settings | None = None, settings_path: Path | None = None,
+def build_context(db_path: Path | str | None, settings: Settings | None = None, settings_path: Path | None = None,
                   *, read_only: bool | None = None):  # noqa: ANN201
     """Open (create, migrate) the catalogue and bundle what the screens need. Qt-free.
 
@@ -25,7 +25,10 @@ def build_context(db_path: Path | None, settings: Settings | None = None, settin
     from archive_desk.ui.context import AppContext
 
     settings = settings or Settings.load(settings_path)
-    path = Path(db_path) if db_path else default_catalogue_path()
+    from archive_desk.db.target import is_server_url
+
+    # the room's server (a URL, kept as text) or a file
+    path = db_path if is_server_url(db_path) else Path(db_path) if db_path else default_catalogue_path()
     db = open_catalogue(path, read_only=read_only)
     from archive_desk.services.search import ensure_index
 
@@ -47,7 +50,7 @@ def create_application(argv: list[str] | None = None):  # noqa: ANN201 - QApplic
     return app
 
 
-def start(db_path: Path | None, *, settings_path: Path | None = None, read_only: bool | None = None):  # noqa: ANN201
+def start(db_path: Path | str | None, *, settings_path: Path | None = None, read_only: bool | None = None):  # noqa: ANN201
     """Build everything and show the main window (used by ``run_gui`` and by the GUI tests); returns (app, window).
 
     A file that cannot be opened as a catalogue (or a storage error) is shown in :class:`OpenFailedDialog`,
@@ -89,7 +92,7 @@ def start(db_path: Path | None, *, settings_path: Path | None = None, read_only:
     return app, window
 
 
-def run_gui(db_path: Path | None = None) -> int:
+def run_gui(db_path: Path | str | None = None) -> int:
     from archive_desk.errors import UserError
 
     try:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from archive_desk import __version__
 from archive_desk.commands import AREAS
-from archive_desk.commands.common import h
+from archive_desk.commands.common import DB_HELP, db_target, h
 from archive_desk.errors import UserError
 from archive_desk.i18n import set_language, system_language
 
@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=h("ArchiveDesk: the archive room's catalogue, shelves, labels, lending and transfers"),
     )
     parser.add_argument("--version", action="version", version=f"archive-desk {__version__}")
-    parser.add_argument("--db", type=Path, default=None, help=h("catalogue file (default: the embedded catalogue)"))
+    parser.add_argument("--db", type=db_target, default=None, help=h(DB_HELP))
     parser.add_argument("--lang", choices=("zh_CN", "en"), default=None, help=h("language of messages"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for area in AREAS:
@@ -94,7 +94,7 @@ def _lang_from(argv: list[str]) -> str | None:
     return None
 
 
-def gui(db: Path | None) -> int:
+def gui(db: Path | str | None) -> int:
     from archive_desk.app import run_gui
 
     return run_gui(db)
@@ -105,7 +105,7 @@ def gui_main() -> int:
     args = [a for a in sys.argv[1:]]
     db = None
     if "--db" in args and args.index("--db") + 1 < len(args):
-        db = Path(args[args.index("--db") + 1])
+        db = db_target(args[args.index("--db") + 1])
     return gui(db)
 
 

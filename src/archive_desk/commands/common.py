@@ -17,13 +17,27 @@ def h(msgid: str, /, **values: object) -> str:
     return en if zh == en else f"{zh} / {en}"
 
 
+DB_HELP = "catalogue file, or the room's server as postgresql://user@host:5432/archive (default: the embedded catalogue)"
+
+
+def db_target(value: str) -> Path | str:
+    """``--db``'s type: a file (a Path) or a server URL (text, ``postgresql+psycopg://…``; a Path would mangle it)."""
+    from archive_desk.db.target import parse
+
+    return parse(value)
+
+
 def add_db_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=h("catalogue file (default: the embedded catalogue)"))
+    parser.add_argument("--db", type=db_target, default=argparse.SUPPRESS, help=h(DB_HELP))
 
 
-def resolve_db(path: Path | None) -> Path:
+def resolve_db(path: Path | str | None) -> Path | str:
+    """The catalogue a command works on: the file or server URL given, else the embedded catalogue."""
+    from archive_desk.db.target import is_server_url
     from archive_desk.settings import default_catalogue_path
 
+    if is_server_url(path):
+        return str(path)
     return Path(path) if path else default_catalogue_path()
 
 
@@ -33,6 +47,8 @@ def open_db(path: Path | None, *, must_exist: bool = True):  # noqa: ANN201 - Da
     from archive_desk.i18n import t
 
     target = resolve_db(path)
+    if isinstance(target, str):  # the room's server
+        return open_catalogue(target)
     if must_exist and path is not None and not target.exists():
         raise NotFoundError(t("The catalogue file {path} does not exist", path=target))
     return open_catalogue(target)

@@ -19,13 +19,16 @@ from collections.abc import Iterator
 from pathlib import Path, PureWindowsPath
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from archive_desk import clock
 from archive_desk.db import fts, sealing
 from archive_desk.db.storage_errors import StorageProblem, classify
+from archive_desk.db.target import display as target_display
+from archive_desk.db.target import is_server_url, server_url
 from archive_desk.errors import ReadOnlyCatalogueError, StorageError
 from archive_desk.i18n import t
 
@@ -123,9 +126,11 @@ class Database:
     """
 
     def __init__(self, engine: Engine, path: Path | None = None, *, read_only: bool = False,
-                 read_only_reason: str = "") -> None:
+                 read_only_reason: str = "", url: str | None = None) -> None:
         self.engine = engine
         self.path = path
+        #: a server catalogue's URL (``postgresql+psycopg://user@host/db``), None for a file
+        self.url = url
         #: opened for reading only (read-only media or file, a network drive): search, printing and export work,
         #: saving is off
         self.read_only = read_only
@@ -139,10 +144,23 @@ class Database:
         # files) when it is collected, instead of leaving them to the garbage collector one by one
         # (Python 3.13 warns "unclosed database" for each)
         self._finalizer = weakref.finalize(self, dispose_engine, engine)
+        if engine.dialect.name == "postgresql":
+            _install_postgresql(self._write)
+
+    @property
+    def location(self) -> str:
+        """The catalogue as a message names it: the file, or the server URL without a password."""
+        if self.path is not None:
+            return str(self.path)
+        return target_display(self.url) if self.url else str(self.engine.url.render_as_string(hide_password=True))
 
     @classmethod
     def open(cls, path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, read_only: bool = False,
              immutable: bool = False, read_only_reason: str = "") -> Database:
+        """A catalogue file, or the room's server given as a URL (``postgresql://user@host:5432/archive``)."""
+        if is_server_url(path):
+            url = server_url(str(path))
+            return cls(make_engine(url), None, url=url, read_only=read_only, read_only_reason=read_only_reason)
         path = Path(path)
         if read_only:
             engine = make_read_only_engine(path, immutable=immutable, busy_timeout_ms=busy_timeout_ms)
@@ -161,10 +179,26 @@ class Database:
             raise ReadOnlyCatalogueError(self.read_only_reason or read_only_message(),
                                          where=str(self.path) if self.path else None)
         with translate_storage_errors(self.path), self._write() as session, session.begin():
-            yield session
+            if self.is_sqlite:
+                yield session
+                return
+            # the server's clock for every time this transaction writes (archive_desk/clock.py)
+            now_utc, today = session.execute(text("SELECT now() AT TIME ZONE 'UTC', CURRENT_DATE")).one()
+            with clock.server_time(now_utc, today):
+                yield session
 
     def dispose(self) -> None:
         dispose_engine(self.engine)  # (the finalizer's second dispose at collection costs nothing)
+
+
+def _install_postgresql(session_factory: sessionmaker) -> None:
+    """What a PostgreSQL catalogue's write sessions keep in step before each commit: the search index's
+    pinyin side table (services/search.py) and the audit entries, chained under the trail's lock
+    (services/audit.py)."""
+    from archive_desk.services import audit, search
+
+    search.PostgresSearchBackend().install_sync(session_factory)
+    audit.install_postgresql(session_factory)
 
 
 def dispose_engine(engine: Engine) -> None:

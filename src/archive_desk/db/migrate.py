@@ -28,6 +28,7 @@ from sqlalchemy.exc import DBAPIError
 
 from archive_desk.db.engine import Database, network_drive_message, translate_storage_errors
 from archive_desk.db.network import is_network_path
+from archive_desk.db.target import is_server_url
 from archive_desk.errors import CatalogueFileError, NotFoundError
 from archive_desk.i18n import t
 
@@ -277,7 +278,11 @@ def open_catalogue(path: Path | str, *, seed: bool = True, read_only: bool | Non
     text, truncated or damaged file, another program's database) raises :class:`CatalogueFileError` naming
     the file before anything is written to it. A catalogue on read-only media (or with ``read_only=True``)
     opens read-only: ``db.read_only`` is True and every write raises a clear ``ReadOnlyCatalogueError``.
-    ``check`` runs ``PRAGMA quick_check`` first (default: on files up to ``QUICK_CHECK_AT_OPEN_MAX_BYTES``)."""
+    ``check`` runs ``PRAGMA quick_check`` first (default: on files up to ``QUICK_CHECK_AT_OPEN_MAX_BYTES``).
+
+    A server URL (``postgresql://user@host/archive``) opens the room's PostgreSQL catalogue: :func:`open_server`."""
+    if is_server_url(path):
+        return open_server(str(path), read_only=bool(read_only))
     path = Path(path)
     on_network = is_network_path(path)
     if not path.exists() and not path.is_symlink():
@@ -335,6 +340,48 @@ def open_catalogue(path: Path | str, *, seed: bool = True, read_only: bool | Non
         db.dispose()
         raise
     return db
+
+
+def open_server(url: str, *, read_only: bool = False) -> Database:
+    """Open the room's PostgreSQL catalogue. It is made and upgraded by ``archive-desk server init`` (as the owner
+    role; the workstations log in with the application role, which may not change the schema), so a database
+    without the catalogue, or at another schema, is refused with what to do instead of being changed here."""
+    from archive_desk.db.target import display
+
+    db = Database.open(url, read_only=read_only)
+    try:
+        try:
+            revisions = stored_revisions(db)
+        except DBAPIError as exc:
+            raise CatalogueFileError(
+                t("The room's server {url} cannot be reached: {error}", url=display(url), error=_first_line(exc)),
+                path=display(url), reason=t("the server cannot be reached")) from exc
+        if revisions is None:
+            raise CatalogueFileError(
+                t("{url} holds no ArchiveDesk catalogue yet. Set it up with: archive-desk server init URL", url=display(url)),
+                path=display(url), reason=t("no catalogue on the server"))
+        quick = script_head()
+        head = quick if quick is not None else head_revision()
+        if revisions != [head]:
+            known = _known_revisions()
+            if known is not None and not set(revisions) <= known:
+                raise CatalogueFileError(
+                    t("The catalogue on {url} was made by a newer version of ArchiveDesk (schema {revision}); please update"
+                      " ArchiveDesk.", url=display(url), revision=", ".join(revisions)),
+                    path=display(url), reason=t("a newer schema"))
+            raise CatalogueFileError(
+                t("The catalogue on {url} is at an older schema ({revision}). Upgrade it once, from one PC, with:"
+                  " archive-desk server init URL", url=display(url), revision=", ".join(revisions)),
+                path=display(url), reason=t("an older schema"))
+    except BaseException:
+        db.dispose()
+        raise
+    return db
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _has_sqlite_header(path: Path) -> bool:

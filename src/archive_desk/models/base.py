@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import JSON, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from archive_desk import clock
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -17,7 +19,8 @@ NAMING = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    """Now in UTC; on PostgreSQL the server's clock inside a write (archive_desk/clock.py)."""
+    return clock.utcnow()
 
 
 class Base(DeclarativeBase):

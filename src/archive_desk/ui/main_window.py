@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.last_scan = ""
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("ArchiveDesk — %1").replace("%1", str(ctx.catalogue_path)))
+        self.setWindowTitle(self.tr("ArchiveDesk — %1").replace("%1", ctx.db.location))
         self._fit_screen()
 
         self.nav = QListWidget(self)

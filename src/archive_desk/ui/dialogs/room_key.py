@@ -114,6 +114,6 @@ def install(window: QWidget, ctx: AppContext, file_menu: QMenu) -> RoomKeyDialog
     action = file_menu.addAction(QCoreApplication.translate("RoomKeyDialog", "Room &key…"))
     action.setObjectName("roomKeyAction")
     action.triggered.connect(open_dialog)
-    if ctx.catalogue_path.exists() and not ctx.db.read_only and integrity.room_key_status(ctx.catalogue_path).missing:
+    if ctx.db.is_sqlite and ctx.catalogue_path.exists() and not ctx.db.read_only and integrity.room_key_status(ctx.catalogue_path).missing:
         return open_dialog()
     return None
