@@ -25,8 +25,14 @@ def upgrade() -> None:
         return
     from archive_desk.db import layer_usage, postgresql
 
-    postgresql.create_all(bind.exec_driver_sql)
-    layer_usage.recount(bind.exec_driver_sql)
+    # on the driver's cursor without parameters: the functions' bodies hold "%" (RAISE), which a
+    # parameterised statement would take for a placeholder
+    cursor = bind.connection.dbapi_connection.cursor()
+    try:
+        postgresql.create_all(cursor.execute)
+        layer_usage.recount(cursor.execute)
+    finally:
+        cursor.close()
 
 
 def downgrade() -> None:

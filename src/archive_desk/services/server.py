@@ -1,0 +1,334 @@
+"""The room's PostgreSQL server: set it up (``server init``) and copy a whole catalogue to it or back
+(``server copy``). Run from one PC with a URL of a PostgreSQL superuser (``postgres``), never from the app.
+
+Roles (``init``):
+
+* ``archive_owner`` (NOLOGIN) owns the schema; the migrations run as it (``SET ROLE``).
+* ``archive_app`` (NOLOGIN) is what the workstations act as: SELECT/INSERT/UPDATE/DELETE on the catalogue's
+  tables, but only SELECT and INSERT on ``audit_log``, and a trigger (db/postgresql.py) refuses UPDATE,
+  DELETE and TRUNCATE of the trail for everyone. Login roles (``--login NAME``) are members of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, insert, select, text
+from sqlalchemy.exc import DBAPIError
+
+from archive_desk.db.engine import Database, make_engine
+from archive_desk.db.target import display, is_server_url, server_url
+from archive_desk.errors import UserError, ValidationError
+from archive_desk.i18n import t
+from archive_desk.services import digest
+
+OWNER_ROLE = "archive_owner"
+APP_ROLE = "archive_app"
+#: rows per round trip of a copy (memory stays bounded: one batch in flight)
+COPY_BATCH = 5000
+#: not copied: the file's seals are the file's own (a copied file is sealed afresh), the search index is derived
+NOT_COPIED = frozenset({"alembic_version", "row_seal", "seal_state"})
+#: may hold rows in an empty catalogue: what ``init`` seeds (standard categories, settings, their trail)
+SEEDED = frozenset({"categories", "catalogue_settings", "audit_log", "alembic_version", "row_seal", "seal_state"})
+#: a catalogue's identity stays with its file (db/sealing.py)
+IDENTITY_KEYS = ("integrity.catalogue_id",)
+
+Progress = Callable[[str], None]
+
+
+class ServerError(UserError):
+    pass
+
+
+@dataclass(frozen=True)
+class InitReport:
+    url: str
+    revision: str
+    created_roles: tuple[str, ...]
+    already_initialised: bool
+
+
+def _ident(name: str) -> str:
+    if not name.replace("_", "").isalnum() or not name[:1].isalpha():
+        raise ValidationError({"role": t("A role name takes letters, digits and _ only: {name}", name=name)})
+    return '"' + name + '"'
+
+
+def _role_exists(conn: Connection, name: str) -> bool:
+    return conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first() is not None
+
+
+def init(url: str, *, logins: Iterable[str] = (), progress: Progress | None = None) -> InitReport:
+    """Create the roles, the schema (Alembic, as the owner role), the search index, the standard data and the
+    grants on the server database ``url``. Idempotent: a second run creates what is missing (a new login, a
+    newer schema) and changes nothing else. Refuses a database that holds other tables but no catalogue."""
+    from alembic import command
+
+    from archive_desk.db.migrate import alembic_config, head_revision
+    from archive_desk.services.setup import ensure_standard_data
+
+    say = progress or (lambda _line: None)
+    if not is_server_url(url):
+        raise ServerError(t("server init takes the server's URL, e.g. postgresql://postgres@host:5432/archive"))
+    engine = make_engine(server_url(url))
+    created: list[str] = []
+    try:
+        try:
+            with engine.begin() as conn:
+                if not conn.execute(text("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")).scalar():
+                    raise ServerError(t("server init must be run as a PostgreSQL superuser (e.g. postgres): it creates roles."))
+                tables = {r[0] for r in conn.execute(text(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))}
+                if tables and "alembic_version" not in tables:
+                    raise ServerError(t("{url} already holds tables that are not an ArchiveDesk catalogue ({tables}); nothing"
+                                        " was changed. Use an empty database.", url=display(url),
+                                        tables=", ".join(sorted(tables)[:5])))
+                for role in (OWNER_ROLE, APP_ROLE):
+                    if not _role_exists(conn, role):
+                        conn.execute(text(f"CREATE ROLE {_ident(role)} NOLOGIN"))
+                        created.append(role)
+                for login in logins:
+                    if not _role_exists(conn, login):
+                        conn.execute(text(f"CREATE ROLE {_ident(login)} LOGIN IN ROLE {_ident(APP_ROLE)}"))
+                        created.append(login)
+                    else:
+                        conn.execute(text(f"GRANT {_ident(APP_ROLE)} TO {_ident(login)}"))
+                dbname = conn.execute(text("SELECT current_database()")).scalar_one()
+                conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+                conn.execute(text(f"GRANT USAGE, CREATE ON SCHEMA public TO {_ident(OWNER_ROLE)}"))
+                conn.execute(text(f"GRANT USAGE ON SCHEMA public TO {_ident(APP_ROLE)}"))
+                conn.execute(text(f"GRANT CONNECT, TEMPORARY ON DATABASE {_ident_db(dbname)} TO {_ident(APP_ROLE)}"))
+            already = "alembic_version" in tables
+            say(t("Creating the schema (migrations) as {role}", role=OWNER_ROLE))
+            with engine.begin() as conn:
+                conn.execute(text(f"SET LOCAL ROLE {_ident(OWNER_ROLE)}"))
+                cfg = alembic_config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+            with engine.begin() as conn:
+                owner, app = _ident(OWNER_ROLE), _ident(APP_ROLE)
+                conn.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {app}"))
+                conn.execute(text(f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {app}"))
+                conn.execute(text(f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM {app}"))
+                conn.execute(text(f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON alembic_version FROM {app}"))
+                conn.execute(text(f"ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public"
+                                  f" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {app}"))
+                conn.execute(text(f"ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public"
+                                  f" GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {app}"))
+        except DBAPIError as exc:
+            raise ServerError(t("The room's server {url} refused: {error}", url=display(url),
+                                error=str(getattr(exc, "orig", exc)).strip().splitlines()[0])) from exc
+        say(t("Standard data"))
+        db = Database(engine, url=server_url(url))
+        ensure_standard_data(db)
+        return InitReport(display(url), head_revision(), tuple(created), already)
+    finally:
+        engine.dispose()
+
+
+def _ident_db(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+# ---------------------------------------------------------------- copy
+
+
+@dataclass(frozen=True)
+class CopyReport:
+    source: str
+    target: str
+    counts: dict[str, int]
+    problems: tuple[str, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _open_source(source: str | Path) -> Database:
+    from archive_desk.db.migrate import open_catalogue
+
+    if not is_server_url(source) and not Path(source).exists():
+        raise ServerError(t("The catalogue file {path} does not exist", path=source))
+    return open_catalogue(source)
+
+
+def copy(source: str | Path, target: str | Path, *, progress: Progress | None = None) -> CopyReport:
+    """Copy the whole catalogue ``source`` to ``target`` (each a file or a server URL), then verify: per-table
+    counts and digests equal, and the audit chain verified on the target. A target that holds anything but
+    what ``server init`` seeds (a server) or that exists (a file) is refused; nothing is written to it then.
+    The copy is one transaction on the target: a failure leaves it as it was (a file target is removed)."""
+    say = progress or (lambda _line: None)
+    src = _open_source(source)
+    try:
+        if is_server_url(target):
+            report = _copy_to_server(src, server_url(str(target)), say)
+        else:
+            report = _copy_to_file(src, Path(target), say)
+    finally:
+        src.dispose()
+    return report
+
+
+def _source_tables(src: Database) -> list[Table]:
+    with src.engine.connect() as conn:
+        return [tb for tb in digest._tables(conn) if tb.name not in NOT_COPIED]  # noqa: SLF001
+
+
+def _stream(src: Database, table: Table, write: Callable[[list[dict[str, Any]]], None], say: Progress) -> int:
+    done = 0
+    with src.engine.connect() as conn:
+        result = conn.execution_options(stream_results=True, yield_per=COPY_BATCH).execute(
+            select(*table.c).order_by(*digest._order(table)))  # noqa: SLF001
+        for chunk in result.partitions(COPY_BATCH):
+            write([dict(row._mapping) for row in chunk])
+            done += len(chunk)
+            if done % (COPY_BATCH * 20) == 0:
+                say(t("{table}: {count} rows", table=table.name, count=done))
+    return done
+
+
+def _copy_rows(src: Database, tables: list[Table], tconn: Connection, say: Progress) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for table in tables:
+        rows_filter = None
+        if table.name == "catalogue_settings":
+            rows_filter = lambda rows: [r for r in rows if r["key"] not in IDENTITY_KEYS]  # noqa: E731
+        tconn.execute(table.delete())
+
+        def write(rows: list[dict[str, Any]], table: Table = table, rows_filter: Any = rows_filter) -> None:
+            if rows_filter is not None:
+                rows = rows_filter(rows)
+            if rows:
+                tconn.execute(insert(table), rows)
+
+        counts[table.name] = _stream(src, table, write, say)
+        say(t("{table}: {count} rows copied", table=table.name, count=counts[table.name]))
+    return counts
+
+
+def _check_empty(conn: Connection, tables: list[Table], where: str) -> None:
+    busy = []
+    for table in tables:
+        if table.name in SEEDED:
+            continue
+        if conn.execute(select(table.c[next(iter(table.c.keys()))]).limit(1)).first() is not None:
+            busy.append(table.name)
+    audit_actions = {r[0] for r in conn.execute(text("SELECT DISTINCT action FROM audit_log"))}
+    if audit_actions - {"catalogue.seed", "setting.change"}:
+        busy.append("audit_log")
+    if busy:
+        raise ServerError(t("The target {target} is not empty (it holds {tables}); nothing was copied. Copy into a"
+                            " database that only “server init” has set up.", target=where, tables=", ".join(busy[:6])))
+
+
+def _copy_to_server(src: Database, url: str, say: Progress) -> CopyReport:
+    from archive_desk.db.migrate import open_server
+
+    where = display(url)
+    target = open_server(url)  # refuses a database that server init has not set up
+    tables = _source_tables(src)
+    try:
+        with target.engine.connect() as tconn:
+            with tconn.begin():
+                names = {r[0] for r in tconn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))}
+                missing = [tb.name for tb in tables if tb.name not in names]
+                if missing:
+                    raise ServerError(t("The target {target} lacks the tables {tables}", target=where, tables=", ".join(missing)))
+                _check_empty(tconn, tables, where)
+                # the rows as they are: no triggers (the layers' counts and the trail's guard), no foreign-key order
+                tconn.execute(text("SET LOCAL session_replication_role = replica"))
+                counts = _copy_rows(src, tables, tconn, say)
+                for table in tables:
+                    if "id" in table.c and table.c.id.autoincrement in (True, "auto") and table.c.id.primary_key:
+                        tconn.execute(text(
+                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), coalesce(max(id), 1),"  # noqa: S608
+                            f" max(id) IS NOT NULL) FROM {table.name}"))
+                tconn.execute(text("SET LOCAL session_replication_role = origin"))
+                say(t("Search index"))
+                tconn.execute(text("DELETE FROM search_pinyin"))
+                from sqlalchemy.orm import Session
+
+                from archive_desk.services.search import PostgresSearchBackend
+
+                with Session(bind=tconn) as session:
+                    ids = list(session.scalars(text("SELECT id FROM volumes ORDER BY id")))
+                    backend = PostgresSearchBackend()
+                    for start in range(0, len(ids), COPY_BATCH):
+                        backend.index_volume_ids(session, ids[start:start + COPY_BATCH])
+                    session.flush()
+        return _verify(src, target, counts, where)
+    finally:
+        target.dispose()
+
+
+def _copy_to_file(src: Database, path: Path, say: Progress) -> CopyReport:
+    from archive_desk.db import fts, layer_usage, sealing
+    from archive_desk.db.migrate import open_catalogue
+
+    if path.exists() or path.is_symlink():
+        raise ServerError(t("The target {target} already exists; nothing was copied. Name a new file.", target=path))
+    tables = _source_tables(src)
+    target = open_catalogue(path, seed=False)
+    ok = False
+    try:
+        with target.engine.connect() as tconn:
+            with tconn.begin():
+                tconn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+                counts = _copy_rows(src, tables, tconn, say)
+                say(t("Search index"))
+                raw = tconn.connection.driver_connection
+                layer_usage.recount(tconn.exec_driver_sql)
+                fts.rebuild(raw, optimize=True)
+                cid = sealing.seal_all(raw)
+                head_id, head_hash = sealing.head(raw)
+        sealing.accept_head(cid, head_id, head_hash, str(path.resolve()))
+        report = _verify(src, target, counts, str(path))
+        ok = True
+        return report
+    finally:
+        target.dispose()
+        if not ok:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _settings_digest(conn: Connection) -> digest.TableDigest:
+    from archive_desk.models import Base
+
+    table = Base.metadata.tables["catalogue_settings"]
+    h = hashlib.sha256()
+    rows = [r for r in conn.execute(select(*table.c).order_by(*digest._order(table))) if r[0] not in IDENTITY_KEYS]  # noqa: SLF001
+    for row in rows:
+        h.update(digest._line([digest._value(v) for v in row]))  # noqa: SLF001
+    return digest.TableDigest(len(rows), h.hexdigest())
+
+
+def _digests(db: Database) -> dict[str, digest.TableDigest]:
+    with db.engine.connect() as conn:
+        out = {name: d for name, d in digest.table_digests(conn).items() if name not in NOT_COPIED}
+        out["catalogue_settings"] = _settings_digest(conn)
+        return out
+
+
+def _verify(src: Database, target: Database, counts: dict[str, int], where: str) -> CopyReport:
+    from archive_desk.services import audit
+
+    problems: list[str] = []
+    expected, actual = _digests(src), _digests(target)
+    for diff in digest.compare(expected, actual):
+        problems.append(t("{table}: {expected} rows in the source, {actual} in the target, or their contents differ",
+                          table=diff.table, expected=diff.expected.count if diff.expected else 0,
+                          actual=diff.actual.count if diff.actual else 0))
+    with target.read() as session:
+        for problem in audit.verify_chain(session):
+            problems.append(t("audit entry {id}: {reason}", id=problem.entry_id, reason=problem.reason))
+    return CopyReport(src.location, where, counts, tuple(problems))
+
+
+def table_count(conn: Connection, table: Table) -> int:
+    return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
