@@ -33,7 +33,7 @@ COPY_BATCH = 5000
 #: not copied: the file's seals are the file's own (a copied file is sealed afresh), the search index is derived
 NOT_COPIED = frozenset({"alembic_version", "row_seal", "seal_state"})
 #: may hold rows in an empty catalogue: what ``init`` seeds (standard categories, settings, their trail)
-SEEDED = frozenset({"categories", "catalogue_settings", "audit_log", "alembic_version", "row_seal", "seal_state"})
+SEEDED = frozenset({"categories", "category_fields", "catalogue_settings", "audit_log", "alembic_version", "row_seal", "seal_state"})
 #: a catalogue's identity stays with its file (db/sealing.py)
 IDENTITY_KEYS = ("integrity.catalogue_id",)
 
@@ -284,7 +284,9 @@ def _copy_to_file(src: Database, path: Path, say: Progress) -> CopyReport:
                 raw = tconn.connection.driver_connection
                 layer_usage.recount(tconn.exec_driver_sql)
                 fts.rebuild(raw, optimize=True)
-                cid = sealing.seal_all(raw)
+                # sealed afresh with a room key of its own: every entry, the copied ones included
+                tconn.exec_driver_sql("UPDATE audit_log SET mac = NULL")
+                cid = sealing.seal_all(raw, sealed_from=0)
                 head_id, head_hash = sealing.head(raw)
         sealing.accept_head(cid, head_id, head_hash, str(path.resolve()))
         report = _verify(src, target, counts, str(path))
@@ -308,10 +310,27 @@ def _settings_digest(conn: Connection) -> digest.TableDigest:
     return digest.TableDigest(len(rows), h.hexdigest())
 
 
+def _trail_digest(conn: Connection) -> digest.TableDigest:
+    """``audit_log`` without its MACs: a file copy is sealed with a room key of its own (db/sealing.py)."""
+    from archive_desk.models import Base
+
+    table = Base.metadata.tables["audit_log"]
+    columns = [c for c in table.c if c.name != "mac"]
+    h = hashlib.sha256()
+    count = 0
+    result = conn.execution_options(stream_results=True).execute(select(*columns).order_by(table.c.id))
+    for chunk in result.partitions(COPY_BATCH):
+        for row in chunk:
+            h.update(digest._line([digest._value(v) for v in row]))  # noqa: SLF001
+        count += len(chunk)
+    return digest.TableDigest(count, h.hexdigest())
+
+
 def _digests(db: Database) -> dict[str, digest.TableDigest]:
     with db.engine.connect() as conn:
         out = {name: d for name, d in digest.table_digests(conn).items() if name not in NOT_COPIED}
         out["catalogue_settings"] = _settings_digest(conn)
+        out["audit_log"] = _trail_digest(conn)
         return out
 
 

@@ -1,0 +1,187 @@
+"""The room's PostgreSQL server: ``--db URL``, ``server init`` (roles, an append-only trail), ``server copy`` (a file
+to the server and back, verified) and one audit chain for several workstations writing at once.
+
+Needs a real server: ``ARCHIVE_DESK_TEST_PG_URL`` (a superuser URL; ``.ci/run`` starts a throwaway cluster with
+tools/ci_postgres.sh). Each test makes databases of its own on it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from archive_desk.cli import build_parser
+from archive_desk.db.engine import Database, make_engine
+from archive_desk.db.target import server_url
+
+PG_URL = os.environ.get("ARCHIVE_DESK_TEST_PG_URL")
+needs_pg = pytest.mark.skipif(not PG_URL, reason="set ARCHIVE_DESK_TEST_PG_URL to test against PostgreSQL")
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def test_db_takes_a_server_url_intact_for_every_command_and_the_gui() -> None:
+    parser = build_parser()
+    assert parser.parse_args(["--db", "postgresql://clerk@srv:5432/archive"]).db == "postgresql+psycopg://clerk@srv:5432/archive"
+    args = parser.parse_args(["search", "--db", "postgres://clerk@srv/archive", "火灾"])
+    assert args.db == "postgresql+psycopg://clerk@srv/archive"
+    assert parser.parse_args(["search", "--db", "C:/档案/目录.sqlite", "x"]).db == Path("C:/档案/目录.sqlite")
+    db = Database.open(args.db)  # no connection yet: the engine is made for the server, with psycopg 3
+    try:
+        url = db.engine.url
+        assert (url.drivername, url.username, url.host, url.database) == ("postgresql+psycopg", "clerk", "srv", "archive")
+        assert db.path is None and not db.is_sqlite
+        assert db.location == "postgresql+psycopg://clerk@srv/archive"
+    finally:
+        db.dispose()
+    assert "***" in Database.open("postgresql://clerk:secret@srv/archive").location
+
+
+def _admin() -> str:
+    return server_url(PG_URL or "")
+
+
+@pytest.fixture
+def fresh_pg() -> Iterator[str]:
+    """A new empty database on the test server; its superuser URL."""
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = make_engine(make_url(_admin()).set(database="postgres")).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield make_url(_admin()).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "archive_desk", "--lang", "en", *args], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(SRC), **(env or {})}, timeout=300, check=False)
+
+
+def _as(url: str, user: str) -> str:
+    return make_url(url).set(username=user, password=None).render_as_string(hide_password=False)
+
+
+@needs_pg
+def test_server_init_makes_roles_and_the_app_cannot_change_the_trail(fresh_pg: str) -> None:
+    login = "clerk_" + uuid.uuid4().hex[:6]
+    done = _cli("server", "init", fresh_pg, "--login", login)
+    assert done.returncode == 0, done.stderr
+    assert "catalogue set up" in done.stdout
+    again = _cli("server", "init", fresh_pg)  # a second run changes nothing and says so
+    assert again.returncode == 0 and "already set up" in again.stdout, again.stderr
+    engine = make_engine(_as(fresh_pg, login))
+    try:
+        with engine.connect() as conn:
+            roles = {r[0] for r in conn.execute(text("SELECT rolname FROM pg_roles WHERE rolname LIKE 'archive_%'"))}
+            assert {"archive_owner", "archive_app"} <= roles
+            assert conn.execute(text("SELECT count(*) FROM audit_log")).scalar_one() >= 1  # the standard data's entry
+            for statement in ("UPDATE audit_log SET action = 'forged'", "DELETE FROM audit_log", "TRUNCATE audit_log"):
+                with pytest.raises(Exception, match="permission denied"):
+                    conn.execute(text(statement))
+                conn.rollback()
+    finally:
+        engine.dispose()
+    owner = make_engine(fresh_pg)  # even the superuser meets the trigger
+    try:
+        with owner.connect() as conn, pytest.raises(Exception, match="append-only"):
+            conn.execute(text("DELETE FROM audit_log"))
+    finally:
+        owner.dispose()
+    # and the workstation, logged in as the person, works on the catalogue through --db URL
+    fonds = _cli("search", "--db", _as(fresh_pg, login), "火灾")
+    assert fonds.returncode == 0, fonds.stderr
+
+
+@needs_pg
+def test_copy_a_file_to_the_server_and_back_verified(fresh_pg: str, tmp_path: Path) -> None:
+    demo = tmp_path / "demo.sqlite"
+    assert _cli("demo", "--out", str(demo), "--volumes", "120").returncode == 0
+    assert _cli("server", "init", fresh_pg).returncode == 0
+    up = _cli("server", "copy", str(demo), fresh_pg)
+    assert up.returncode == 0, up.stderr
+    assert "verified (counts, digests, audit chain)" in up.stdout
+    back = tmp_path / "back.sqlite"
+    down = _cli("server", "copy", fresh_pg, str(back))
+    assert down.returncode == 0, down.stderr
+    from archive_desk.services import audit, digest, server
+
+    a, b = Database.open(demo), Database.open(back)
+    try:
+        da, db_ = server._digests(a), server._digests(b)  # noqa: SLF001
+        assert da == db_ and da["volumes"].count == 120
+        with b.read() as s:
+            assert audit.verify_chain(s) == []
+    finally:
+        a.dispose()
+        b.dispose()
+    assert _cli("check", "--db", str(back)).returncode == 0
+    # the same search, the same volumes, on the server and on the file
+    on_pg, on_file = _cli("search", "--db", fresh_pg, "理赔", "--limit", "500"), _cli("search", "--db", str(demo), "理赔", "--limit", "500")
+    assert sorted(on_pg.stdout.splitlines()) == sorted(on_file.stdout.splitlines()) != []
+    # refused: a server that already holds a catalogue, a file that exists; nothing changes
+    again = _cli("server", "copy", str(demo), fresh_pg)
+    assert again.returncode == 2 and "not empty" in again.stderr
+    onto = _cli("server", "copy", fresh_pg, str(back))
+    assert onto.returncode == 2 and "already exists" in onto.stderr
+
+
+WRITER = """
+import sys
+from archive_desk.db.migrate import open_catalogue
+from archive_desk.services import catalogue
+from archive_desk.services.audit import Actor
+db = open_catalogue(sys.argv[1])
+actor = Actor("clerk" + sys.argv[2], "ws-" + sys.argv[2])
+for i in range(int(sys.argv[3])):
+    with db.write() as s:
+        catalogue.create_fonds(s, actor, f"F{sys.argv[2]}X{i}", f"全宗 {sys.argv[2]}-{i}")
+db.dispose()
+"""
+
+
+@needs_pg
+def test_two_workstations_appending_at_once_never_fork_the_chain(fresh_pg: str) -> None:
+    assert _cli("server", "init", fresh_pg).returncode == 0
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, fresh_pg, str(n), "40"], env=env) for n in range(2)]
+    assert [p.wait(timeout=300) for p in procs] == [0, 0]
+    from archive_desk.db.migrate import open_catalogue
+    from archive_desk.services import audit
+
+    db = open_catalogue(fresh_pg)
+    try:
+        with db.read() as s:
+            assert audit.verify_chain(s) == []
+            created = s.execute(text("SELECT count(*), count(DISTINCT prev_hash) FROM audit_log WHERE action = 'fonds.create'")).one()
+            assert tuple(created) == (80, 80)  # every entry links to a different predecessor: one chain, no fork
+    finally:
+        db.dispose()
+
+
+@needs_pg
+def test_changes_on_the_server_carry_the_servers_time(fresh_pg: str) -> None:
+    from archive_desk import clock
+    from archive_desk.db.migrate import open_catalogue
+    from archive_desk.services import catalogue
+    from archive_desk.services.audit import Actor
+
+    assert _cli("server", "init", fresh_pg).returncode == 0
+    db = open_catalogue(fresh_pg)
+    try:
+        with db.write() as s:
+            server_now = s.execute(text("SELECT now() AT TIME ZONE 'UTC'")).scalar_one()
+            assert clock.utcnow() == server_now and clock.today() == s.execute(text("SELECT CURRENT_DATE")).scalar_one()
+            fonds = catalogue.create_fonds(s, Actor("clerk1", "ws-1"), "Z1", "全宗")
+        with db.read() as s:
+            created = s.execute(text("SELECT created_at FROM fonds WHERE id = :i"), {"i": fonds.id}).scalar_one()
+        assert created == server_now
+    finally:
+        db.dispose()
