@@ -46,14 +46,102 @@ def _language() -> Iterator[None]:
     set_language("zh_CN")
 
 
+#: ``ARCHIVE_DESK_TEST_ENGINE=postgresql`` (with ``ARCHIVE_DESK_TEST_PG_URL``, a superuser URL) runs the ``db``
+#: fixture's tests on PostgreSQL: each test module gets a fresh database copied from a template that
+#: ``server init`` made once. Tests that are SQLite-only by nature carry ``@pytest.mark.sqlite_only(reason=…)``.
+ON_POSTGRESQL = os.environ.get("ARCHIVE_DESK_TEST_ENGINE", "sqlite") == "postgresql"
+_PG_TEMPLATE = "archive_desk_template"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only(reason): the test is about SQLite files; skipped on PostgreSQL")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not ON_POSTGRESQL:
+        return
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None:
+            item.add_marker(pytest.mark.skip(reason="SQLite only: " + str(marker.kwargs.get("reason", ""))))
+
+
+def _pg_admin():  # noqa: ANN202 - Engine
+    from sqlalchemy.engine import make_url
+
+    from archive_desk.db.engine import make_engine
+    from archive_desk.db.target import server_url
+
+    url = make_url(server_url(os.environ["ARCHIVE_DESK_TEST_PG_URL"]))
+    return url, make_engine(url.set(database="postgres")).execution_options(isolation_level="AUTOCOMMIT")
+
+
+@pytest.fixture(scope="session")
+def _pg_template() -> Iterator[str]:
+    from sqlalchemy import text
+
+    from archive_desk.services import server
+
+    url, admin = _pg_admin()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{_PG_TEMPLATE}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{_PG_TEMPLATE}"'))
+    server.init(url.set(database=_PG_TEMPLATE).render_as_string(hide_password=False))
+    yield _PG_TEMPLATE
+    admin.dispose()
+
+
+@pytest.fixture(scope="module")
+def _pg_module_db(request: pytest.FixtureRequest) -> Iterator[str | None]:
+    if not ON_POSTGRESQL:
+        yield None
+        return
+    import uuid
+
+    from sqlalchemy import text
+
+    template = request.getfixturevalue("_pg_template")
+    url, admin = _pg_admin()
+    name = "t_" + uuid.uuid4().hex[:16]
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    yield url.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _empty_pg(url: str) -> None:
+    """Back to the template's state between the tests of a module: every catalogue table emptied but the
+    standard data (the audit guard is lifted for this as a superuser only)."""
+    from sqlalchemy import text
+
+    from archive_desk.db.engine import make_engine
+
+    engine = make_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("SET LOCAL session_replication_role = replica"))
+            tables = [r[0] for r in conn.execute(text(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN"
+                " ('alembic_version', 'categories', 'category_fields', 'catalogue_settings')"))]
+            conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY"))
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "catalogue.sqlite"
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_catalogue(db_path)
+def db(db_path: Path, _pg_module_db: str | None) -> Iterator[Database]:
+    if _pg_module_db is not None:
+        _empty_pg(_pg_module_db)
+        database = open_catalogue(_pg_module_db)
+    else:
+        database = open_catalogue(db_path)
     yield database
     database.dispose()
 
