@@ -1502,67 +1502,67 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="247" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="208" />
         <source>Correct the catalogue</source>
         <translation>Correct the catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="250" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="211" />
         <source>After the stocktake %1 the catalogue can be corrected in one step. Every change is recorded in the audit trail.</source>
         <translation>After the stocktake %1 the catalogue can be corrected in one step. Every change is recorded in the audit trail.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="254" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="215" />
         <source>Mark %n volume(s) that were not found as missing</source>
         <translation><numerusform>Mark %n volume that were not found as missing</numerusform><numerusform>Mark %n volumes that were not found as missing</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="257" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="218" />
         <source>Record %n misplaced volume(s) where they were found</source>
         <translation><numerusform>Record %n misplaced volume where they were found</numerusform><numerusform>Record %n misplaced volumes where they were found</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="259" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="220" />
         <source>; bring %n volume(s) recorded missing but found back in stock</source>
         <translation><numerusform>; bring %n volume recorded missing but found back in stock</numerusform><numerusform>; bring %n volumes recorded missing but found back in stock</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="228" />
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="228" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="228" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="270" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="231" />
         <source>Mark missing</source>
         <translation>Mark missing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="232" />
         <source>Move to where found</source>
         <translation>Move to where found</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="272" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="233" />
         <source>Back in stock</source>
         <translation>Back in stock</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="273" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="234" />
         <source>Left alone</source>
         <translation>Left alone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="282" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="243" />
         <source>Apply the corrections</source>
         <translation>Apply the corrections</translation>
     </message>
@@ -1570,74 +1570,74 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="257" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="296" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="236" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="275" />
         <source>Choose the register</source>
         <translation>Choose the register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="258" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="237" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="261" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="240" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="270" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="249" />
         <source>Volumes (案卷目录)</source>
         <translation>Volumes (案卷目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="250" />
         <source>Items (卷内目录)</source>
         <translation>Items (卷内目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
         <source>(find the columns automatically)</source>
         <translation>(find the columns automatically)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="280" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="259" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="282" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="261" />
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="283" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="262" />
         <source>The rows are</source>
         <translation>The rows are</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="284" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="263" />
         <source>Column mapping</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
         <source>Spreadsheets (%1)</source>
         <extracomment>the path last read (successfully or not): the same path is not read, nor its problem said, twice</extracomment>
         <translation>Spreadsheets (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="327" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="306" />
         <source>Every sheet holding a register</source>
         <translation>Every sheet holding a register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="331" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="310" />
         <source>This file holds no sheet to import.</source>
         <translation>This file holds no sheet to import.</translation>
     </message>
@@ -1645,27 +1645,27 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>FinishedDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="214" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="175" />
         <source>Stocktake finished</source>
         <translation>Stocktake finished</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="216" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="177" />
         <source>The stocktake %1 is finished and entered in the register of stocktakes.</source>
         <translation>The stocktake %1 is finished and entered in the register of stocktakes.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="230" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="191" />
         <source>Save report (PDF)…</source>
         <translation>Save report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="231" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="192" />
         <source>Export (Excel)…</source>
         <translation>Export (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="232" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="193" />
         <source>Correct the catalogue…</source>
         <translation>Correct the catalogue…</translation>
     </message>
@@ -1866,88 +1866,88 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="772" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="751" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="773" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="752" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="780" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="759" />
         <source>Stop importing</source>
         <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="789" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="768" />
         <source>Save the problems as a workbook…</source>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="791" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="770" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="821" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="800" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="844" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="823" />
         <source>Stopping the import…</source>
         <translation>Stopping the import…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="859" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="838" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>It was too late to stop: the import had already been written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="860" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="839" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="863" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="842" />
         <source>New fonds created: %1</source>
         <translation>New fonds created: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="866" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="845" />
         <source>Updated: %1</source>
         <translation>Updated: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="867" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="846" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="873" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="852" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>%1 rows were refused by the catalogue:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="885" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="864" />
         <source>Sheet %1, row %2 (%3) refused: %4</source>
         <translation>Sheet %1, row %2 (%3) refused: %4</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="887" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="866" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>Row %1 (%2) refused: %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="892" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="871" />
         <source>Nothing was imported: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="894" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="873" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -1955,13 +1955,13 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="100" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="97" />
         <source>%1 - import problems</source>
         <extracomment>rows the clerk has to look at: not imported because of something in the file the sheet choice "every sheet holding a register"</extracomment>
         <translation>%1 - import problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="911" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="890" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>Import a register</translation>
@@ -2433,27 +2433,27 @@ Print anyway?</translation>
 <context>
     <name>LayerVolumesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="22" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="23" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="24" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="25" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="26" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2767,45 +2767,45 @@ Print anyway?</translation>
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="96" />
         <source>Result</source>
         <extracomment>background of each class (rows, chips, the last-scan banner)</extracomment>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="98" />
         <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="99" />
         <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="100" />
         <source>Found on</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="101" />
         <source>Belongs on</source>
         <translation>Belongs on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="102" />
         <source>Catalogue status</source>
         <translation>Catalogue status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
         <source>Scanned at</source>
         <translation>Scanned at</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
         <source>Remarks</source>
         <translation>Remarks</translation>
     </message>
@@ -3013,88 +3013,88 @@ Print anyway?</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="345" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="324" />
         <source>Check the columns</source>
         <translation>Check the columns</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="346" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="325" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>The header row was found and the columns matched from their headers; correct any that are wrong.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="347" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="326" />
         <source>Set the header row, then choose what each column is imported as.</source>
         <translation>Set the header row, then choose what each column is imported as.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="333" />
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="333" />
         <source>Header</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="333" />
         <source>Imported as</source>
         <translation>Imported as</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="370" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="349" />
         <source>Save this mapping…</source>
         <extracomment>the sheets imported together, when the clerk chose every sheet why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>Save this mapping…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="373" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="352" />
         <source>Header row</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="416" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="395" />
         <source>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</source>
         <translation>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="422" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="401" />
         <source>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</source>
         <translation>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="427" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="406" />
         <source>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</source>
         <translation>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="433" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="412" />
         <source>Sheet %1 is the volumes' item list (卷内目录): its items are imported after the volumes, in the same import.</source>
         <translation>Sheet %1 is the volumes' item list (卷内目录): its items are imported after the volumes, in the same import.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="464" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="443" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>A heading of two rows: %1–%2; data starts on row %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="472" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="451" />
         <source>(not imported)</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="493" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="472" />
         <source>Still needed: %1</source>
         <translation>Still needed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="504" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="483" />
         <source>Save this mapping</source>
         <translation>Save this mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="504" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="483" />
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
@@ -3422,68 +3422,68 @@ Print anyway?</translation>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="128" />
         <source>OK</source>
         <extracomment>a volume's column -&gt; the import field that names it, for labels the first of the sheet's own columns rows already catalogued: what an update would change (importer.pending_updates)</extracomment>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="128" />
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="128" />
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="133" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="129" />
         <source>Already catalogued</source>
         <translation>Already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="133" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="129" />
         <source>Skipped</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="134" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="158" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="135" />
         <source>Problems</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="172" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="189" />
         <source>Repeats sheet %1, row %2</source>
         <translation>Repeats sheet %1, row %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="190" />
         <source>Repeats row %1</source>
         <translation>Repeats row %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="181" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="198" />
         <source>Same as the catalogue</source>
         <translation>Same as the catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="184" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="201" />
         <source>Category fields</source>
         <translation>Category fields</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="191" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="208" />
         <source>An update changes %1</source>
         <translation>An update changes %1</translation>
     </message>
@@ -3491,118 +3491,118 @@ Print anyway?</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="518" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="497" />
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="519" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="498" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>Every row of the file with what will happen to it. Nothing has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="521" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="500" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="526" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="505" />
         <source>Stop checking</source>
         <translation>Stop checking</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="529" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="508" />
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="533" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="512" />
         <source>Only rows with problems or changes</source>
         <translation>Only rows with problems or changes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="539" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="518" />
         <source>Update volumes that are already catalogued</source>
         <translation>Update volumes that are already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="541" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="520" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>Create fonds that are not in the catalogue yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="559" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="538" />
         <source>Import without locations (kept in the notes)</source>
         <extracomment>the fonds the rows belong to that the catalogue does not hold: created, or their rows refused rows already catalogued -&gt; what an update from them would change a name for each fonds the import creates (from the file's 全宗名称 where it gives one) rows refused only for a place the shelving lacks: imported unshelved, the place in their notes</extracomment>
         <translation>Import without locations (kept in the notes)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="563" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="542" />
         <source>Save the problems as a workbook…</source>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="606" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="585" />
         <source>Reading and checking every row…</source>
         <translation>Reading and checking every row…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="653" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="632" />
         <source>e.g. the name of the organisation whose records these are</source>
         <translation>e.g. the name of the organisation whose records these are</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="654" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="633" />
         <source>Name of the new fonds %1:</source>
         <translation>Name of the new fonds %1:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="665" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="644" />
         <source>New fonds will be created: %1.</source>
         <translation>New fonds will be created: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="668" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="647" />
         <source>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</source>
         <translation>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="701" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="680" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="711" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="690" />
         <source>Imported without locations: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>Imported without locations: the locations of %1 volumes go into their notes as text, to be shelved later.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="715" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="694" />
         <source>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="721" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="700" />
         <source>Item list (%1): %2 rows read = %3 to import + %4 with errors + %5 duplicates + %6 already catalogued + %7 skipped</source>
         <translation>Item list (%1): %2 rows read = %3 to import + %4 with errors + %5 duplicates + %6 already catalogued + %7 skipped</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="729" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="708" />
         <source>%1 rows are refused only because their location is not in the shelving: tick “Import without locations (kept in the notes)” to import them unshelved, the location kept in their notes.</source>
         <translation>%1 rows are refused only because their location is not in the shelving: tick “Import without locations (kept in the notes)” to import them unshelved, the location kept in their notes.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="733" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="712" />
         <source>Of the %1 rows already catalogued, %2 differ from the catalogue (the Problems column says how); tick “Update volumes that are already catalogued” to write the file's values.</source>
         <translation>Of the %1 rows already catalogued, %2 differ from the catalogue (the Problems column says how); tick “Update volumes that are already catalogued” to write the file's values.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="743" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="722" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>The check was stopped before the end; nothing has been imported. Check again to see every row.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="565" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="544" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>
@@ -3610,32 +3610,32 @@ Print anyway?</translation>
 <context>
     <name>ProposalsModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="89" />
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="90" />
         <source>Layers</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="91" />
         <source>Holds</source>
         <translation>Holds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="92" />
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="168" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="93" />
         <source>Where</source>
         <translation>Where</translation>
     </message>
@@ -4617,52 +4617,52 @@ Record the return with this difference?</translation>
 <context>
     <name>RoomTotalsModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="57" />
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="57" />
         <source>Racks</source>
         <translation>Racks</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="57" />
         <source>Layers</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="57" />
         <source>Capacity</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="57" />
         <source>Used</source>
         <translation>Used</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="132" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="58" />
         <source>Free</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="132" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="58" />
         <source>Fill</source>
         <translation>Fill</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="132" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="58" />
         <source>Shelf length (m)</source>
         <translation>Shelf length (m)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="132" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="58" />
         <source>Reserved layers</source>
         <translation>Reserved layers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="146" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="71" />
         <source>All rooms</source>
         <translation>All rooms</translation>
     </message>
@@ -4670,17 +4670,17 @@ Record the return with this difference?</translation>
 <context>
     <name>SharesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="185" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="102" />
         <source>Layer</source>
         <translation>Layer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="185" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="103" />
         <source>Volumes moved here</source>
         <translation>Volumes moved here</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="185" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="104" />
         <source>Afterwards</source>
         <translation>Afterwards</translation>
     </message>
@@ -5119,260 +5119,260 @@ Record the return with this difference?</translation>
 <context>
     <name>StocktakeArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="320" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="281" />
         <source>Stocktake</source>
         <translation>Stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="329" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="290" />
         <source>New stocktake</source>
         <translation>New stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="333" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="294" />
         <source>Stocktake %1</source>
         <translation>Stocktake %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="334" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="295" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="315" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
         <source>Stocktake name</source>
         <translation>Stocktake name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="337" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="298" />
         <source>Rooms and racks</source>
         <translation>Rooms and racks</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="337" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="343" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="298" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="304" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
         <source>Layers</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="339" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="300" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="315" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
         <source>Scope</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="342" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="303" />
         <source>single layers: location codes, separated by spaces or commas</source>
         <translation>single layers: location codes, separated by spaces or commas</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="344" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="305" />
         <source>Start the stocktake</source>
         <translation>Start the stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="350" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="311" />
         <source>Open stocktakes (resume where you stopped)</source>
         <translation>Open stocktakes (resume where you stopped)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="315" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="315" />
         <source>Scans</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="358" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="319" />
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="367" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="328" />
         <source>Register of stocktakes (清点检查登记)</source>
         <translation>Register of stocktakes (清点检查登记)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="370" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
         <source>Action taken</source>
         <translation>Action taken</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="377" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="338" />
         <source>Report (PDF)…</source>
         <translation>Report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="378" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="339" />
         <source>Report (Excel)…</source>
         <translation>Report (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="379" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="340" />
         <source>Correct the catalogue…</source>
         <translation>Correct the catalogue…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="380" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="341" />
         <source>Export the register…</source>
         <translation>Export the register…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="428" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="389" />
         <source>in progress</source>
         <translation>in progress</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="440" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="401" />
         <source>%n open stocktake(s)</source>
         <translation><numerusform>%n open stocktake</numerusform><numerusform>%n open stocktakes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="449" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="410" />
         <source>Room %1</source>
         <translation>Room %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="416" />
         <source>Cabinet %1</source>
         <translation>Cabinet %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="416" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="506" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="467" />
         <source>No layer has the code %1.</source>
         <translation>No layer has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="565" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="526" />
         <source>Scan or type a layer label or a volume's code, then Enter</source>
         <translation>Scan or type a layer label or a volume's code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="598" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="559" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="562" />
         <source>Everything</source>
         <translation>Everything</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="602" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="563" />
         <source>Needing attention</source>
         <translation>Needing attention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="608" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="569" />
         <source>Pause (resume later)</source>
         <translation>Pause (resume later)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="611" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="572" />
         <source>Finish the stocktake…</source>
         <translation>Finish the stocktake…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="638" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="599" />
         <source>This stocktake is finished.</source>
         <translation>This stocktake is finished.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="646" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="607" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="649" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="610" />
         <source>Resumed: %n scan(s) so far. Carry on where you stopped.</source>
         <translation><numerusform>Resumed: %n scan so far. Carry on where you stopped.</numerusform><numerusform>Resumed: %n scans so far. Carry on where you stopped.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="651" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="612" />
         <source>Scan the label of the first layer, then every volume on it.</source>
         <translation>Scan the label of the first layer, then every volume on it.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="660" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="621" />
         <source>No layer yet: scan a layer label</source>
         <translation>No layer yet: scan a layer label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="677" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="638" />
         <source>Layers counted: %1 of %2 · scans: %3</source>
         <translation>Layers counted: %1 of %2 · scans: %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="739" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="700" />
         <source>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</source>
         <translation>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="703" />
         <source>%n layer(s) of the scope were not counted: volumes on them are not judged.</source>
         <translation><numerusform>%n layer of the scope were not counted: volumes on them are not judged.</numerusform><numerusform>%n layers of the scope were not counted: volumes on them are not judged.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="743" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="704" />
         <source>Finish the stocktake</source>
         <translation>Finish the stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="784" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="745" />
         <source>Save the stocktake report</source>
         <translation>Save the stocktake report</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="785" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="746" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="793" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="754" />
         <source>Export the stocktake report</source>
         <translation>Export the stocktake report</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="794" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="803" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="755" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="764" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="762" />
         <source>Export the register of stocktakes</source>
         <translation>Export the register of stocktakes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="802" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="763" />
         <source>Register of stocktakes</source>
         <translation>Register of stocktakes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="816" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="777" />
         <source>Writing…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="821" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="782" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="859" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="820" />
         <source>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</source>
         <translation>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</translation>
     </message>

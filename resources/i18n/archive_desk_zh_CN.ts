@@ -1502,67 +1502,67 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="247" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="208" />
         <source>Correct the catalogue</source>
         <translation>更正目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="250" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="211" />
         <source>After the stocktake %1 the catalogue can be corrected in one step. Every change is recorded in the audit trail.</source>
         <translation>根据盘点“%1”的结果，可一次性更正目录。每项更改都记入审计日志。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="254" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="215" />
         <source>Mark %n volume(s) that were not found as missing</source>
         <translation><numerusform>将未找到的 %n 卷标记为缺失</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="257" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="218" />
         <source>Record %n misplaced volume(s) where they were found</source>
         <translation><numerusform>按实际发现位置更正 %n 卷错架案卷的存放位置</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="259" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="220" />
         <source>; bring %n volume(s) recorded missing but found back in stock</source>
         <translation><numerusform>；将原登记缺失、现已找到的 %n 卷恢复为在库</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="228" />
         <source>Change</source>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="228" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="228" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="270" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="231" />
         <source>Mark missing</source>
         <translation>标记缺失</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="232" />
         <source>Move to where found</source>
         <translation>更正位置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="272" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="233" />
         <source>Back in stock</source>
         <translation>恢复在库</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="273" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="234" />
         <source>Left alone</source>
         <translation>不作处理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="282" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="243" />
         <source>Apply the corrections</source>
         <translation>执行更正</translation>
     </message>
@@ -1570,74 +1570,74 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="257" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="296" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="236" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="275" />
         <source>Choose the register</source>
         <translation>选择登记表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="258" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="237" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>支持 Excel（.xlsx、.xls）、WPS 或 LibreOffice（.ods）工作簿以及 CSV 文件（UTF-8 或 GBK 编码）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="261" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="240" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="270" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="249" />
         <source>Volumes (案卷目录)</source>
         <translation>案卷（案卷目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="250" />
         <source>Items (卷内目录)</source>
         <translation>卷内文件（卷内目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
         <source>(find the columns automatically)</source>
         <translation>（自动识别各列）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="280" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="259" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="282" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="261" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="283" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="262" />
         <source>The rows are</source>
         <translation>每行是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="284" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="263" />
         <source>Column mapping</source>
         <translation>列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
         <source>Spreadsheets (%1)</source>
         <extracomment>the path last read (successfully or not): the same path is not read, nor its problem said, twice</extracomment>
         <translation>电子表格（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="327" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="306" />
         <source>Every sheet holding a register</source>
         <translation>所有登记表工作表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="331" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="310" />
         <source>This file holds no sheet to import.</source>
         <translation>该文件中没有可导入的工作表。</translation>
     </message>
@@ -1645,27 +1645,27 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>FinishedDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="214" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="175" />
         <source>Stocktake finished</source>
         <translation>盘点已结束</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="216" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="177" />
         <source>The stocktake %1 is finished and entered in the register of stocktakes.</source>
         <translation>盘点“%1”已结束，并已记入清点检查登记。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="230" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="191" />
         <source>Save report (PDF)…</source>
         <translation>保存盘点报告（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="231" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="192" />
         <source>Export (Excel)…</source>
         <translation>导出（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="232" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="193" />
         <source>Correct the catalogue…</source>
         <translation>更正目录…</translation>
     </message>
@@ -1866,88 +1866,88 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="772" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="751" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="773" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="752" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>所有可导入的行一次性写入，要么全部写入，要么都不写入；取消后目录保持原样。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="780" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="759" />
         <source>Stop importing</source>
         <translation>停止导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="789" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="768" />
         <source>Save the problems as a workbook…</source>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="791" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="770" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="821" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="800" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="844" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="823" />
         <source>Stopping the import…</source>
         <translation>正在停止导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="859" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="838" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>已来不及停止：数据已经导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="860" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="839" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>已导入：新增 %1 卷，更新 %2 卷，未变 %3 卷，卷内文件 %4 件。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="863" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="842" />
         <source>New fonds created: %1</source>
         <translation>新建全宗：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="866" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="845" />
         <source>Updated: %1</source>
         <translation>已更新：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="867" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="846" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>未导入：有错误 %1 行，重复 %2 行，已在目录中且未更新 %3 行，跳过 %4 行（空行、合计行、签字行）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="873" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="852" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>以下 %1 行未能写入目录：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="885" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="864" />
         <source>Sheet %1, row %2 (%3) refused: %4</source>
         <translation>工作表“%1”第 %2 行（%3）未导入：%4</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="887" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="866" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>第 %1 行（%2）未导入：%3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="892" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="871" />
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="894" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="873" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1955,13 +1955,13 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="100" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="97" />
         <source>%1 - import problems</source>
         <extracomment>rows the clerk has to look at: not imported because of something in the file the sheet choice "every sheet holding a register"</extracomment>
         <translation>%1 - 导入问题</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="911" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="890" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>导入登记表</translation>
@@ -2433,27 +2433,27 @@ Print anyway?</source>
 <context>
     <name>LayerVolumesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="22" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="23" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="24" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="25" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="26" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2767,45 +2767,45 @@ Print anyway?</source>
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="96" />
         <source>Result</source>
         <extracomment>background of each class (rows, chips, the last-scan banner)</extracomment>
         <translation>盘点结果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="98" />
         <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="99" />
         <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="100" />
         <source>Found on</source>
         <translation>发现位置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="101" />
         <source>Belongs on</source>
         <translation>应在位置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="102" />
         <source>Catalogue status</source>
         <translation>目录状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
         <source>Scanned at</source>
         <translation>扫描时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
@@ -3013,88 +3013,88 @@ Print anyway?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="345" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="324" />
         <source>Check the columns</source>
         <translation>核对各列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="346" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="325" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>已找到表头行，并按表头自动对应了各列；如有不对请更正。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="347" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="326" />
         <source>Set the header row, then choose what each column is imported as.</source>
         <translation>请指定表头所在行，再为各列选择导入为哪一项。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="333" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="333" />
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="333" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="370" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="349" />
         <source>Save this mapping…</source>
         <extracomment>the sheets imported together, when the clerk chose every sheet why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>保存列对应关系…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="373" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="352" />
         <source>Header row</source>
         <translation>表头所在行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="416" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="395" />
         <source>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</source>
         <translation>此文件中没有一张工作表含有常用列（档号、题名……）的表头行；请选择一张工作表并手工指定表头行。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="422" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="401" />
         <source>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</source>
         <translation>工作表“%1”的列与工作表“%2”不同：请逐张导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="427" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="406" />
         <source>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</source>
         <translation>将一次导入 %1 张列相同的工作表：%2。以下按工作表“%3”核对各列。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="433" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="412" />
         <source>Sheet %1 is the volumes' item list (卷内目录): its items are imported after the volumes, in the same import.</source>
         <translation>工作表“%1”是这些案卷的卷内目录：其中的文件在案卷之后一并导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="464" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="443" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>表头占两行：第 %1–%2 行；数据从第 %3 行开始</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="472" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="451" />
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="493" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="472" />
         <source>Still needed: %1</source>
         <translation>还需要对应：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="504" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="483" />
         <source>Save this mapping</source>
         <translation>保存列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="504" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="483" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -3422,68 +3422,68 @@ Print anyway?</source>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="128" />
         <source>OK</source>
         <extracomment>a volume's column -&gt; the import field that names it, for labels the first of the sheet's own columns rows already catalogued: what an update would change (importer.pending_updates)</extracomment>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="128" />
         <source>Error</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="128" />
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="133" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="129" />
         <source>Already catalogued</source>
         <translation>已在目录中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="133" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="129" />
         <source>Skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="134" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="158" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="135" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="172" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="189" />
         <source>Repeats sheet %1, row %2</source>
         <translation>与工作表“%1”第 %2 行重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="190" />
         <source>Repeats row %1</source>
         <translation>与第 %1 行重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="181" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="198" />
         <source>Same as the catalogue</source>
         <translation>与目录一致</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="184" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="201" />
         <source>Category fields</source>
         <translation>门类专有字段</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="191" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="208" />
         <source>An update changes %1</source>
         <translation>更新将改动 %1</translation>
     </message>
@@ -3491,118 +3491,118 @@ Print anyway?</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="518" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="497" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="519" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="498" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>文件中的每一行及其处理结果。此时尚未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="521" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="500" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="526" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="505" />
         <source>Stop checking</source>
         <translation>停止检查</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="529" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="508" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="533" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="512" />
         <source>Only rows with problems or changes</source>
         <translation>只看有问题或有改动的行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="539" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="518" />
         <source>Update volumes that are already catalogued</source>
         <translation>更新目录中已有的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="541" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="520" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>目录中没有的全宗自动新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="559" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="538" />
         <source>Import without locations (kept in the notes)</source>
         <extracomment>the fonds the rows belong to that the catalogue does not hold: created, or their rows refused rows already catalogued -&gt; what an update from them would change a name for each fonds the import creates (from the file's 全宗名称 where it gives one) rows refused only for a place the shelving lacks: imported unshelved, the place in their notes</extracomment>
         <translation>不导入存放位置（记入备注）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="563" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="542" />
         <source>Save the problems as a workbook…</source>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="606" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="585" />
         <source>Reading and checking every row…</source>
         <translation>正在读取并检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="653" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="632" />
         <source>e.g. the name of the organisation whose records these are</source>
         <translation>如：形成这些档案的单位名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="654" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="633" />
         <source>Name of the new fonds %1:</source>
         <translation>新建全宗 %1 的名称：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="665" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="644" />
         <source>New fonds will be created: %1.</source>
         <translation>将新建全宗：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="668" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="647" />
         <source>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</source>
         <translation>目录中没有全宗 %1：这些行不会导入。请勾选“目录中没有的全宗自动新建”，或先建立全宗。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="701" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="680" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>共读取 %1 行 = 可导入 %2 + 有错误 %3 + 重复 %4 + 已在目录中 %5 + 跳过 %6（空行 %7、合计行 %8、签字行 %9）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="711" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="690" />
         <source>Imported without locations: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>不导入存放位置：%1 卷的存放位置将以文字记入备注（原存放位置：…），待以后再上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="715" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="694" />
         <source>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>尚未设置库房排架：%1 卷的存放位置将以文字记入备注（原存放位置：…），待排架后再上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="721" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="700" />
         <source>Item list (%1): %2 rows read = %3 to import + %4 with errors + %5 duplicates + %6 already catalogued + %7 skipped</source>
         <translation>卷内目录（%1）：共读取 %2 行 = 可导入 %3 + 有错误 %4 + 重复 %5 + 已在目录中 %6 + 跳过 %7</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="729" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="708" />
         <source>%1 rows are refused only because their location is not in the shelving: tick “Import without locations (kept in the notes)” to import them unshelved, the location kept in their notes.</source>
         <translation>有 %1 行仅因存放位置在库房中不存在而不能导入：勾选“不导入存放位置（记入备注）”即可导入这些行（不上架，存放位置记入备注）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="733" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="712" />
         <source>Of the %1 rows already catalogued, %2 differ from the catalogue (the Problems column says how); tick “Update volumes that are already catalogued” to write the file's values.</source>
         <translation>已在目录中的 %1 行里，有 %2 行与目录不同（见“问题”列）；勾选“更新目录中已有的案卷”即按文件更新。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="743" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="722" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>检查已停止，未检查完所有行；未导入任何数据。点“重新检查”可查看每一行。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="565" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="544" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>
@@ -3610,32 +3610,32 @@ Print anyway?</source>
 <context>
     <name>ProposalsModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="88" />
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="89" />
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="90" />
         <source>Layers</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="91" />
         <source>Holds</source>
         <translation>可放卷数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="167" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="92" />
         <source>Distance</source>
         <translation>距离（层）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="168" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="93" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
@@ -4617,52 +4617,52 @@ Record the return with this difference?</source>
 <context>
     <name>RoomTotalsModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="57" />
         <source>Room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="57" />
         <source>Racks</source>
         <translation>密集架数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="57" />
         <source>Layers</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="57" />
         <source>Capacity</source>
         <translation>容量（卷）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="131" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="57" />
         <source>Used</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="132" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="58" />
         <source>Free</source>
         <translation>空余</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="132" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="58" />
         <source>Fill</source>
         <translation>占用率</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="132" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="58" />
         <source>Shelf length (m)</source>
         <translation>架长（米）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="132" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="58" />
         <source>Reserved layers</source>
         <translation>预留层数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="146" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="71" />
         <source>All rooms</source>
         <translation>全部库房</translation>
     </message>
@@ -4670,17 +4670,17 @@ Record the return with this difference?</source>
 <context>
     <name>SharesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="185" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="102" />
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="185" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="103" />
         <source>Volumes moved here</source>
         <translation>移入卷数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="185" />
+        <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="104" />
         <source>Afterwards</source>
         <translation>移入后</translation>
     </message>
@@ -5119,260 +5119,260 @@ Record the return with this difference?</source>
 <context>
     <name>StocktakeArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="320" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="281" />
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="329" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="290" />
         <source>New stocktake</source>
         <translation>新建盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="333" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="294" />
         <source>Stocktake %1</source>
         <translation>%1 盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="334" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="295" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="315" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
         <source>Stocktake name</source>
         <translation>盘点名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="337" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="298" />
         <source>Rooms and racks</source>
         <translation>库房与密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="337" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="343" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="298" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="304" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
         <source>Layers</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="339" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="300" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="315" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
         <source>Scope</source>
         <translation>盘点范围</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="342" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="303" />
         <source>single layers: location codes, separated by spaces or commas</source>
         <translation>单独的层：输入位置编码，以空格或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="344" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="305" />
         <source>Start the stocktake</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="350" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="311" />
         <source>Open stocktakes (resume where you stopped)</source>
         <translation>未结束的盘点（从中断处继续）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="315" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="315" />
         <source>Scans</source>
         <translation>扫描次数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="358" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="319" />
         <source>Resume</source>
         <translation>继续盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="367" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="328" />
         <source>Register of stocktakes (清点检查登记)</source>
         <translation>清点检查登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
         <source>Finished</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="370" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
         <source>Action taken</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="377" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="338" />
         <source>Report (PDF)…</source>
         <translation>盘点报告（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="378" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="339" />
         <source>Report (Excel)…</source>
         <translation>盘点报告（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="379" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="340" />
         <source>Correct the catalogue…</source>
         <translation>更正目录…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="380" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="341" />
         <source>Export the register…</source>
         <translation>导出登记簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="428" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="389" />
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="440" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="401" />
         <source>%n open stocktake(s)</source>
         <translation><numerusform>%n 个盘点未结束</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="449" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="410" />
         <source>Room %1</source>
         <translation>%1号库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="416" />
         <source>Cabinet %1</source>
         <translation>%1号档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="416" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="506" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="467" />
         <source>No layer has the code %1.</source>
         <translation>没有位置编码为 %1 的层。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="565" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="526" />
         <source>Scan or type a layer label or a volume's code, then Enter</source>
         <translation>扫描或输入层标签、案卷档号，按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="598" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="559" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="562" />
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="602" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="563" />
         <source>Needing attention</source>
         <translation>需处理的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="608" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="569" />
         <source>Pause (resume later)</source>
         <translation>暂停（稍后继续）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="611" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="572" />
         <source>Finish the stocktake…</source>
         <translation>结束盘点…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="638" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="599" />
         <source>This stocktake is finished.</source>
         <translation>该盘点已结束。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="646" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="607" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="649" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="610" />
         <source>Resumed: %n scan(s) so far. Carry on where you stopped.</source>
         <translation><numerusform>已恢复：此前已扫描 %n 次，请从中断处继续。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="651" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="612" />
         <source>Scan the label of the first layer, then every volume on it.</source>
         <translation>请扫描第一层的层标签，再逐一扫描该层上的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="660" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="621" />
         <source>No layer yet: scan a layer label</source>
         <translation>尚未选定层：请扫描层标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="677" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="638" />
         <source>Layers counted: %1 of %2 · scans: %3</source>
         <translation>已盘层数：%1 / %2 · 扫描次数：%3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="739" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="700" />
         <source>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</source>
         <translation>结束盘点“%1”？结果将记入清点检查登记，之后不能再更改。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="703" />
         <source>%n layer(s) of the scope were not counted: volumes on them are not judged.</source>
         <translation><numerusform>范围内有 %n 层未盘点：这些层上的案卷不作判定。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="743" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="704" />
         <source>Finish the stocktake</source>
         <translation>结束盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="784" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="745" />
         <source>Save the stocktake report</source>
         <translation>保存盘点报告</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="785" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="746" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="793" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="754" />
         <source>Export the stocktake report</source>
         <translation>导出盘点报告</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="794" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="803" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="755" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="764" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="762" />
         <source>Export the register of stocktakes</source>
         <translation>导出清点检查登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="802" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="763" />
         <source>Register of stocktakes</source>
         <translation>清点检查登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="816" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="777" />
         <source>Writing…</source>
         <translation>正在写入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="821" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="782" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="859" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="820" />
         <source>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</source>
         <translation>目录已更正：标记缺失 %1 卷，更正位置 %2 卷，恢复在库 %3 卷。</translation>
     </message>

@@ -2,7 +2,7 @@
 
 Kept as JSON in the platform's user config folder (platformdirs). Window geometry and splitter/column
 state are UI state and live in QSettings inside ``ui/``. Room-wide settings (loan period, approval
-rules) are in the catalogue itself (``services.setup.get_setting``).
+rules) are in the catalogue itself (``services.room_settings``).
 """
 
 from __future__ import annotations
@@ -44,6 +44,14 @@ BACKUP_AT_EXIT_DEFAULT = True
 BACKUP_KEEP_DEFAULT: dict[str, int] = {"daily": 7, "weekly": 4, "monthly": 12}
 
 
+def _same_type(value: Any, default: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return type(value) is type(default)
+    if isinstance(default, float):
+        return isinstance(value, int | float)
+    return isinstance(value, type(default))
+
+
 @dataclass
 class Settings:
     language: str = ""  # "" = follow the system
@@ -67,7 +75,13 @@ class Settings:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return cls()
-        known = {k: v for k, v in raw.items() if k in cls.__dataclass_fields__}
+        if not isinstance(raw, dict):
+            return cls()
+        defaults = cls()
+        # a value of the wrong type (a hand-edited file, an old version) is dropped for the default, so a
+        # setting always has the type declared here (an int is fine where a float is declared)
+        known = {k: v for k, v in raw.items()
+                 if k in cls.__dataclass_fields__ and _same_type(v, getattr(defaults, k))}
         return cls(**known)
 
     def save(self, path: Path | None = None) -> None:

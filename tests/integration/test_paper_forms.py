@@ -14,7 +14,7 @@ from conftest import workstation_config
 
 from archive_desk.db.engine import Database
 from archive_desk.i18n import set_language
-from archive_desk.services import catalogue, setup, transfers
+from archive_desk.services import catalogue, room_settings, transfers
 from archive_desk.services.audit import Actor
 
 
@@ -62,7 +62,7 @@ def test_the_form_language_setting_prints_english_forms(db: Database, actor: Act
 
     _vols, b = batch
     with db.write() as s:
-        setup.set_setting(s, actor, setup.FORM_LANGUAGE, "en")
+        room_settings.update(s, actor, form_language="en")
     set_language("zh_CN")
     with db.read() as s:
         text = flat(pdftext(render_transfer_list(transfers.transfer_list_data(s, b.id))))

@@ -185,3 +185,57 @@ def test_io_error_injected_into_a_real_process(db_path: Path, db: Database, poin
 def _fonds_codes(db: Database) -> list[str]:
     with db.read() as s:
         return [r[0] for r in s.execute(text("SELECT code FROM fonds ORDER BY code"))]
+
+
+def _coded(code: int, message: str) -> sqlite3.OperationalError:
+    exc = sqlite3.OperationalError(message)
+    exc.sqlite_errorcode = code
+    return exc
+
+
+@pytest.mark.parametrize(("code", "message", "words"), [
+    (5, "something unusual", "another workstation is saving"),  # SQLITE_BUSY, whatever the wording
+    (14, "something unusual", "cannot be opened"),  # SQLITE_CANTOPEN
+    (266, "something unusual", "failed to read or write"),  # SQLITE_IOERR_READ
+])
+def test_opening_tells_a_busy_or_unreadable_file_by_its_code(db_path: Path, db: Database, monkeypatch: pytest.MonkeyPatch,
+                                                             code: int, message: str, words: str) -> None:
+    from archive_desk.db import migrate
+
+    db.dispose()
+
+    def failing_connect(*_args: object, **_kwargs: object) -> sqlite3.Connection:
+        raise _coded(code, message)
+
+    monkeypatch.setattr(migrate.sqlite3, "connect", failing_connect)
+    with pytest.raises(StorageError, match=words):
+        open_catalogue(db_path)
+
+
+def test_opening_a_damaged_file_is_refused_as_damaged_even_when_the_words_say_locked(
+        db_path: Path, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from archive_desk.db import migrate
+    from archive_desk.errors import CatalogueFileError
+
+    db.dispose()
+
+    def failing_connect(*_args: object, **_kwargs: object) -> sqlite3.Connection:
+        raise _coded(11, "database is locked")  # SQLITE_CORRUPT: the code decides, not the words
+
+    monkeypatch.setattr(migrate.sqlite3, "connect", failing_connect)
+    with pytest.raises(CatalogueFileError) as refused:
+        open_catalogue(db_path)
+    assert not isinstance(refused.value, StorageError)
+
+
+def test_the_check_tells_a_full_disk_by_its_code(db_path: Path, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from archive_desk.services import integrity
+
+    db.dispose()
+
+    def failing_connect(*_args: object, **_kwargs: object) -> sqlite3.Connection:
+        raise _coded(13, "something unusual")  # SQLITE_FULL
+
+    monkeypatch.setattr(integrity.sqlite3, "connect", failing_connect)
+    report = integrity.check_catalogue(db_path)
+    assert any("is full" in line for line in report.could_not_check), report.could_not_check

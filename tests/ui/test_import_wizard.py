@@ -70,8 +70,8 @@ def test_wizard_imports_the_sample_register(qtbot, qapp, tmp_path: Path) -> None
         model = page.view.model()
         assert model.rowCount() == len(wizard.plan.rows)
         # the impossible date is highlighted on its cell, with the reason as a tooltip
-        rejected = next(i for i, r in enumerate(model.rows) if r.problems)
-        problem = model.rows[rejected].problems[0]
+        rejected = next(i for i, r in enumerate(model.rows()) if r.problems)
+        problem = model.row_record(rejected).problems[0]
         col = PlanModel.CELLS + (ord(problem.column) - ord("A"))
         cell = model.index(rejected, col)
         assert model.data(cell, Qt.ItemDataRole.BackgroundRole).color() == QColor("#f4a3a3")
@@ -338,8 +338,8 @@ def test_ticking_update_existing_enables_import(qtbot, qapp, wizard: ImportWizar
     assert wizard.plan.summary.ok == 0 and wizard.plan.summary.existing == 114
     # the preview says which catalogued row differs, and how, before anything is ticked
     model = page.view.model()
-    texts = {model.rows[r].values["code"]: model.data(model.index(r, PlanModel.PROBLEMS)) for r in range(model.rowCount())
-             if model.rows[r].status == RowStatus.EXISTING}
+    texts = {model.row_record(r).values["code"]: model.data(model.index(r, PlanModel.PROBLEMS)) for r in range(model.rowCount())
+             if model.row_record(r).status == RowStatus.EXISTING}
     assert texts.pop(first.code) == f"更新将改动 题名：改过的题名 → {first.title}"
     assert set(texts.values()) == {"与目录一致"}
     assert "有 1 行与目录不同" in page.summary.text()

@@ -28,6 +28,7 @@ from sqlalchemy.exc import DBAPIError
 
 from archive_desk.db.engine import Database, network_drive_message, translate_storage_errors
 from archive_desk.db.network import is_network_path
+from archive_desk.db.storage_errors import StorageProblem, classify
 from archive_desk.db.target import is_server_url
 from archive_desk.errors import CatalogueFileError, NotFoundError
 from archive_desk.i18n import t
@@ -408,13 +409,11 @@ def _inspect(path: Path, *, immutable: bool, check: bool) -> list[str]:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             revisions = ([row[0] for row in conn.execute("SELECT version_num FROM alembic_version")]
                          if "alembic_version" in tables else None)
-    except sqlite3.OperationalError as exc:
-        text = str(exc).lower()
-        if "locked" in text or "busy" in text or "unable to open" in text:
-            error = storage_error(exc, path)
-            raise error from exc
-        raise _refuse(path, str(exc), damaged=True) from exc
     except sqlite3.DatabaseError as exc:
+        # by SQLite's result code (db/storage_errors.py): the file is busy, cannot be opened or cannot be read
+        # (the disk, the network) -> that storage message; damaged or not a database -> refused as damaged
+        if classify(exc) not in (None, StorageProblem.CORRUPT):
+            raise storage_error(exc, path) from exc
         raise _refuse(path, str(exc), damaged=True) from exc
     if not revisions or "volumes" not in tables:
         raise _refuse(path, t("it is an SQLite file but not an ArchiveDesk catalogue"))

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import random
 import sqlite3
 
-from archive_desk.services import demo
+from archive_desk.services import demo, room_settings
 from archive_desk.services.audit import Actor
-from archive_desk.services.labels import ORG_NAMES_SETTING
 
 
 def build(conn: sqlite3.Connection, rng: random.Random, n_volumes: int, actor: Actor, progress: object) -> None:  # noqa: ARG001
-    conn.execute("INSERT OR REPLACE INTO catalogue_settings (key, value) VALUES (?, ?)",
-                 (ORG_NAMES_SETTING, json.dumps(dict(demo.ORGS), ensure_ascii=False)))
+    conn.executemany("INSERT OR REPLACE INTO catalogue_settings (key, value) VALUES (?, ?)",
+                     room_settings.encode_rows(org_names=dict(demo.ORGS)))
 
 
 if build not in demo.EXTENSIONS:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from archive_desk.models import SECURITY_LEVELS
-from archive_desk.services import audit, demo
+from archive_desk.services import audit, demo, room_settings
 from archive_desk.services.audit import Actor
 
 DEPARTMENTS = ["办公室", "人事部", "财务部", "理赔部", "业务部", "法律合规部", "客户服务部", "信息技术部", "审计部", "医务科", "病案室"]
@@ -36,19 +36,10 @@ CLERKS = ["赵敏", "孙丽华", "周晓东"]
 
 
 def _rules(conn: sqlite3.Connection) -> tuple[str, bool, bool, int]:
-    import json
-
-    def value(key: str, default: object) -> object:
-        raw = settings.get(key)
-        if raw is None:
-            return default
-        return json.loads(raw) if isinstance(raw, str) else raw  # JSON column: numbers come back as numbers
-
-    settings = dict(conn.execute("SELECT key, value FROM catalogue_settings"))
-    rules = value("approval_rules", {})
-    assert isinstance(rules, dict)
-    period = int(value("loan_period_days", 14))  # type: ignore[arg-type]
-    return str(rules.get("security_at_or_above") or ""), bool(rules.get("outside_borrowers")), bool(rules.get("take_away")), period
+    rs = room_settings.from_rows(conn.execute("SELECT key, value FROM catalogue_settings"))
+    rules = rs.approval_rules
+    return (str(rules.get("security_at_or_above") or ""), bool(rules.get("outside_borrowers")), bool(rules.get("take_away")),
+            rs.loan_period_days)
 
 
 def build(conn: sqlite3.Connection, rng: random.Random, n_volumes: int, actor: Actor,

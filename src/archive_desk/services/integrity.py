@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from archive_desk.db import sealing
 from archive_desk.db.engine import sqlite_uri
+from archive_desk.db.storage_errors import StorageProblem, classify
 from archive_desk.errors import UserError
 from archive_desk.i18n import t
 from archive_desk.models import AuditEntry, CatalogueSetting
@@ -111,7 +112,7 @@ def check_catalogue(path: Path, *, expect_head: tuple[int, str] | None = None,
 
 
 def _unreadable(path: Path, exc: BaseException) -> str:
-    if _disk_full(path) or "full" in str(exc).lower():
+    if _disk_full(path) or classify(exc) is StorageProblem.FULL:
         return t("The disk holding {path} is full, so the catalogue cannot be opened to check it. "
                  "Free some space on that disk and check again.", path=path)
     return t("The file is not a readable catalogue: {error}", error=exc)

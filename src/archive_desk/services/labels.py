@@ -15,40 +15,26 @@ from datetime import date
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from archive_desk.errors import UserError
 from archive_desk.i18n import is_chinese, t
 from archive_desk.models import Category, CategoryField, Fonds, Item, Layer, Rack, Volume, VolumeStatus
-from archive_desk.printing.barcodes import SCANNER_KINDS, SCANNERS_1D, SCANNERS_2D
+from archive_desk.printing.barcodes import SCANNERS_1D, SCANNERS_2D
 from archive_desk.printing.data import ItemEntry, LabelRecord, VolumeForm, VolumeNotes, date_as_written
-from archive_desk.services import audit, codes, locations
+from archive_desk.services import audit, codes, locations, room_settings
 from archive_desk.services.audit import Actor
 from archive_desk.services.catalogue import retention_label
-from archive_desk.services.setup import (
-    COVER_FIELDS,
-    DEFAULT_SETTINGS,
-    form_language,
-    get_setting,
-    in_form_language,
-    set_setting,
-)
+from archive_desk.services.setup import form_language, in_form_language
 
 V = Volume.__table__
 I = Item.__table__  # noqa: E741
 SHELF_TEMPLATE = "shelf-70x30"
 SHELF_STOCK = "a4-3x10-70x29.7"
 
-# ---- room settings of this area (catalogue_settings keys; one default each, here and nowhere else)
-
-#: which scanners the room has: "2d" (keyboard-wedge imagers: Code 128 and Data Matrix) or "1d" (laser
-#: scanners: Code 128 only, so labels default to stock where a 档号 fits as Code 128 and Data Matrix is never printed)
-SCANNERS_SETTING = "label_scanners"
-DEFAULT_SCANNERS = DEFAULT_SETTINGS[SCANNERS_SETTING]
-#: per category code, the category's own fields a room files by, printed on labels ("filing_refs")
-LABEL_FIELDS_SETTING = "label_category_fields"
-DEFAULT_LABEL_FIELDS: dict[str, list[str]] = DEFAULT_SETTINGS[LABEL_FIELDS_SETTING]
-#: 机构(问题) code -> name, for the 归档章 ("BGS" -> "办公室")
-ORG_NAMES_SETTING = "org_names"
-DEFAULT_ORG_NAMES: dict[str, str] = DEFAULT_SETTINGS[ORG_NAMES_SETTING]
+# ---- room settings of this area (declared in services/room_settings.py): which scanners the room has,
+# ``label_scanners``: "2d" (keyboard-wedge imagers: Code 128 and Data Matrix) or "1d" (laser scanners: Code 128
+# only, so labels default to stock where a 档号 fits as Code 128 and Data Matrix is never printed); per category
+# code the category's own fields printed on labels (``label_category_fields``, "filing_refs"); 机构(问题) code ->
+# name for the 归档章 (``org_names``, "BGS" -> "办公室")
+DEFAULT_SCANNERS = room_settings.defaults().label_scanners
 
 #: (front template, stock) a batch starts with, by the room's scanners
 DEFAULT_LABELS = {SCANNERS_2D: ("front-63x34", "a4-3x8-l7159"), SCANNERS_1D: ("front-99x38", "a4-2x7-l7163")}
@@ -57,17 +43,13 @@ SEAL_TEMPLATE = "seal-45x16"
 
 
 def room_scanners(session: Session) -> str:
-    """"2d" or "1d": what the room's scanners read (see :data:`SCANNERS_SETTING`)."""
-    value = get_setting(session, SCANNERS_SETTING)
-    return value if value in SCANNER_KINDS else DEFAULT_SCANNERS
+    """"2d" or "1d": what the room's scanners read (the ``label_scanners`` room setting)."""
+    return room_settings.read(session).label_scanners
 
 
 def set_room_scanners(session: Session, actor: Actor, value: str) -> str:
     """Record which scanners the room has ("2d" or "1d"); audited."""
-    if value not in SCANNER_KINDS:
-        raise UserError(t("Scanners must be one of {choices}.", choices=", ".join(SCANNER_KINDS)), field="scanners")
-    set_setting(session, actor, SCANNERS_SETTING, value)
-    return value
+    return room_settings.update(session, actor, label_scanners=value).label_scanners
 
 
 def default_labels(scanners: str) -> tuple[str, str]:
@@ -140,7 +122,7 @@ def _fonds_and_categories(session: Session) -> tuple[dict[int, tuple[str, str]],
 
 def _filing_fields(session: Session) -> dict[int, list[tuple[str, str]]]:
     """Per category id, (key, caption) of the category's own fields printed on its labels."""
-    wanted = get_setting(session, LABEL_FIELDS_SETTING) or {}
+    wanted = room_settings.read(session).label_category_fields
     codes_by_id = dict(session.execute(select(Category.id, Category.code)).all())
     out: dict[int, list[tuple[str, str]]] = {}
     fields = {(f.category_id, f.key): f for f in session.scalars(select(CategoryField))}
@@ -197,7 +179,7 @@ def label_records(session: Session, volume_ids: Sequence[int]) -> list[LabelReco
     起止件号 are the box's item numbers (按件) or the first and last 件 filed in the volume (按卷), four
     digits each; 盒号 is the box number, or the 案卷号 of a volume that is its own box; ``filing_refs``
     (in ``extra``) carries the category's own reference numbers a room files by (赔案号, 病案号 …,
-    :data:`LABEL_FIELDS_SETTING`).
+    the ``label_category_fields`` room setting).
     """
     if not volume_ids:
         return []
@@ -234,12 +216,12 @@ def label_records(session: Session, volume_ids: Sequence[int]) -> list[LabelReco
 
 def item_seal_records(session: Session, volume_ids: Sequence[int]) -> list[LabelRecord]:
     """One 归档章 per 件 filed in these volumes (boxes), in volume then 件号 order: 全宗号, 年度, the 件's own
-    件号, 机构(问题) by name (:data:`ORG_NAMES_SETTING`; the code when no name is recorded), 保管期限 and the
+    件号, 机构(问题) by name (the ``org_names`` room setting; the code when no name is recorded), 保管期限 and the
     件's own 页数. Withdrawn items get no seal."""
     if not volume_ids:
         return []
     fonds, _cats = _fonds_and_categories(session)
-    org_names = get_setting(session, ORG_NAMES_SETTING) or {}
+    org_names = room_settings.read(session).org_names
     vols = {v.id: v for v in session.scalars(select(Volume).where(Volume.id.in_(list(volume_ids))))}
     out = []
     for vid in volume_ids:
@@ -291,7 +273,7 @@ def volume_forms(session: Session, volume_ids: Sequence[int], *, clerk: str = ""
     """
     fonds, cats = _fonds_and_categories(session)
     cat_rows = {c.id: c for c in session.scalars(select(Category))}
-    wanted_fields = get_setting(session, COVER_FIELDS) or {}
+    wanted_fields = room_settings.read(session).cover_fields
     language = form_language(session)
     out = []
     for vid in volume_ids:

@@ -39,9 +39,9 @@ from sqlalchemy.orm import Session
 from archive_desk.errors import DuplicateCodeError, NotFoundError, StaleEditError, StatusError, StorageError, UserError, ValidationError
 from archive_desk.i18n import t
 from archive_desk.models import SECURITY_LEVELS, Borrower, Category, Loan, LoanLine, Volume, VolumeStatus
-from archive_desk.services import audit, catalogue, codes
+from archive_desk.services import audit, catalogue, codes, room_settings
 from archive_desk.services.audit import Actor
-from archive_desk.services.setup import form_language, get_setting, in_form_language, unit_name
+from archive_desk.services.setup import form_language, in_form_language
 
 if TYPE_CHECKING:  # the printing layer (reportlab) is imported only when something is printed
     from archive_desk.printing.loan_slip import LoanSlip
@@ -225,14 +225,9 @@ class LoanSettings:
 
 
 def loan_settings(session: Session) -> LoanSettings:
-    rules = get_setting(session, "approval_rules") or {}
-    return LoanSettings(
-        period_days=int(get_setting(session, "loan_period_days") or 14),
-        purposes=tuple(get_setting(session, "loan_purposes") or ()),
-        uses=tuple(get_setting(session, "loan_uses") or ()),
-        rules=dict(rules),
-        room_name=unit_name(session),
-    )
+    rs = room_settings.read(session)
+    return LoanSettings(period_days=rs.loan_period_days, purposes=rs.loan_purposes, uses=rs.loan_uses,
+                        rules=dict(rs.approval_rules), room_name=rs.unit_name)
 
 
 def default_due_date(session: Session, today: date | None = None) -> date:
@@ -933,7 +928,7 @@ def overdue_notices(session: Session, today: date | None = None, *, borrower_ids
         lines = tuple(OverdueLine(ln.slip_no, code, title, ln.lent_at.date(), ln.due_date, ln.days_overdue)
                       for ln in loans for code, title in ln.volumes)
         notices.append(OverdueNotice(first.name, first.unit, first.phone, lines, today, settings.room_name,
-                                     str(get_setting(session, "room_phone") or ""), clerk))
+                                     room_settings.read(session).room_phone, clerk))
     notices.sort(key=lambda n: (-max(ln.days_overdue for ln in n.lines), n.borrower))
     return notices
 

@@ -750,9 +750,9 @@ def find_rack(session: Session, room_code: str, number: int) -> RackRecord:
 
 
 def location_pattern(session: Session) -> str:
-    from archive_desk.services.setup import get_setting  # noqa: PLC0415 - setup imports the engine module
+    from archive_desk.services import room_settings  # noqa: PLC0415 - room_settings checks patterns with this module
 
-    return str(get_setting(session, "location_code_pattern") or DEFAULT_PATTERN)
+    return room_settings.read(session).location_code_pattern
 
 
 def preview_rack(session: Session, room_id: int, number: int, *, sides: int, columns: int, sections: int,

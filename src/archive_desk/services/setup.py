@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import select
 
 from archive_desk.db.engine import Database
-from archive_desk.i18n import DEFAULT_FORM_LANGUAGE, language
+from archive_desk.i18n import language
 from archive_desk.models import CatalogueSetting, Category, CategoryField
-from archive_desk.services import audit
+from archive_desk.services import audit, room_settings
 
 VOLUME_PATTERN = "{fonds}-{category}·{year}-{retention}-{volume:3}"
 CLAIMS_PATTERN = "{fonds}-{category}·{year}-{retention}-{volume:4}"
@@ -54,31 +54,6 @@ CATEGORY_FIELDS: dict[str, list[tuple[str, str, str, str]]] = {
 }
 RETENTION_EVENTS = {"LP": "closing_date", "BL": "discharge_date"}
 
-#: room settings read by the printed forms: the language of official forms (移交清册, 交接文据, 销毁清册, 借阅单,
-#: covers, 备考表), the room's name (档案室) and its organisation's name (单位名称)
-FORM_LANGUAGE = "form_language"
-ROOM_NAME = "room_name"
-ORG_NAME = "org_name"
-COVER_FIELDS = "cover_fields"
-
-DEFAULT_SETTINGS: dict[str, Any] = {
-    "loan_period_days": 14,
-    "loan_purposes": ["工作查考", "编史修志", "学术研究", "保险理赔", "法律诉讼", "其他"],
-    "loan_uses": ["查阅", "外借", "复制", "摘录"],
-    "approval_rules": {"security_at_or_above": "秘密", "outside_borrowers": True, "take_away": True},
-    "location_code_pattern": "{room}-{rack:02}{side}-{column:02}-{section}-{layer}",
-    ROOM_NAME: "档案室",
-    ORG_NAME: "",
-    FORM_LANGUAGE: DEFAULT_FORM_LANGUAGE,
-    # per category: the category's own fields the room files by, printed on the volume cover
-    COVER_FIELDS: {"LP": ["claim_no", "policy_no", "insured"], "BL": ["record_no", "patient"]},
-    # labels (services/labels.py): the room's scanners ("2d" imagers, or "1d" laser scanners: Code 128 only), the
-    # category fields printed on labels, and 机构 code -> name for the 归档章
-    "label_scanners": "2d",
-    "label_category_fields": {"LP": ["claim_no", "policy_no"], "BL": ["record_no"]},
-    "org_names": {},
-}
-
 
 def ensure_standard_data(db: Database) -> None:
     """Seed a new catalogue once (idempotent): standard categories, their fields, default settings."""
@@ -102,36 +77,23 @@ def ensure_standard_data(db: Database) -> None:
             for i, (key, fzh, fen, ftype) in enumerate(CATEGORY_FIELDS.get(code, [])):
                 cat.fields.append(CategoryField(key=key, label_zh=fzh, label_en=fen, type=ftype, sort_order=i))
             session.add(cat)
-        for key, value in DEFAULT_SETTINGS.items():
+        seeded = room_settings.seed_rows()
+        for key, value in seeded.items():
             if session.get(CatalogueSetting, key) is None:
                 session.add(CatalogueSetting(key=key, value=value))
         session.flush()
         audit.record(session, actor, "catalogue.seed", "catalogue", None, None,
-                     {"categories": [c[0] for c in STANDARD_CATEGORIES], "settings": sorted(DEFAULT_SETTINGS)})
-
-
-def get_setting(db_or_session: Any, key: str) -> Any:
-    """A room-wide setting, falling back to the shipped default."""
-    if isinstance(db_or_session, Database):
-        with db_or_session.read() as session:
-            row = session.get(CatalogueSetting, key)
-            return row.value if row else DEFAULT_SETTINGS.get(key)
-    row = db_or_session.get(CatalogueSetting, key)
-    return row.value if row else DEFAULT_SETTINGS.get(key)
+                     {"categories": [c[0] for c in STANDARD_CATEGORIES], "settings": sorted(seeded)})
 
 
 def form_language(db_or_session: Any) -> str:
     """The language official forms print in (the room's "form language"; Chinese unless set)."""
-    return str(get_setting(db_or_session, FORM_LANGUAGE) or DEFAULT_FORM_LANGUAGE)
+    return room_settings.read(db_or_session).form_language
 
 
 def unit_name(db_or_session: Any) -> str:
     """The archive room as a unit on paper: 单位名称 + 档案室 name (e.g. 江南财产保险股份有限公司临川分公司档案室)."""
-    org = str(get_setting(db_or_session, ORG_NAME) or "").strip()
-    room = str(get_setting(db_or_session, ROOM_NAME) or "").strip()
-    if org and room and org.endswith(room):
-        return org
-    return f"{org}{room}"
+    return room_settings.read(db_or_session).unit_name
 
 
 def in_form_language(fn: Callable) -> Callable:
@@ -144,17 +106,3 @@ def in_form_language(fn: Callable) -> Callable:
             return fn(session, *args, **kwargs)
 
     return wrapper
-
-
-def set_setting(session: Any, actor: audit.Actor, key: str, value: Any) -> Any:
-    """Change a room-wide setting (audited); returns the value stored."""
-    row = session.get(CatalogueSetting, key)
-    before = row.value if row is not None else DEFAULT_SETTINGS.get(key)
-    if row is None:
-        session.add(CatalogueSetting(key=key, value=value))
-    else:
-        row.value = value
-    session.flush()
-    if before != value:
-        audit.record(session, actor, "setting.change", "setting", None, {key: before}, {key: value})
-    return value

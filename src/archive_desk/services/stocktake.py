@@ -780,7 +780,7 @@ def report(session: Session, stocktake_id: int, *, room_name: str = "") -> Any:
     """The plain data of the stocktake report (for :mod:`archive_desk.printing.stocktake_report` and
     :mod:`archive_desk.exporting.stocktake`)."""
     from archive_desk.exporting.stocktake import ReportLine, StocktakeReport  # noqa: PLC0415 - pure, light
-    from archive_desk.services.setup import get_setting  # noqa: PLC0415
+    from archive_desk.services import room_settings  # noqa: PLC0415
 
     record, lines, scanned, in_scope, scans = lines_for_report(session, stocktake_id)
     counts = Counter(line.cls for line in lines)
@@ -794,7 +794,7 @@ def report(session: Session, stocktake_id: int, *, room_name: str = "") -> Any:
                                ln.expected_layer, _local(ln.scanned_at) if ln.scanned_at else None, ln.note)
                     for ln in lines),
         corrections=corrections_text(record),
-        room_name=room_name or str(get_setting(session, "room_name") or ""),
+        room_name=room_name or room_settings.read(session).room_name,
     )
 
 

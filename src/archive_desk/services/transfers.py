@@ -49,7 +49,6 @@ from archive_desk.i18n import t
 from archive_desk.models import (
     Appraisal,
     AppraisalLine,
-    CatalogueSetting,
     Category,
     Fonds,
     TransferBatch,
@@ -57,7 +56,7 @@ from archive_desk.models import (
     Volume,
     VolumeStatus,
 )
-from archive_desk.services import audit, catalogue, codes
+from archive_desk.services import audit, catalogue, codes, room_settings
 from archive_desk.services.audit import Actor
 from archive_desk.services.setup import form_language, in_form_language, unit_name
 from archive_desk.services.volume_list import VolumeFilter, apply_filter
@@ -73,7 +72,7 @@ UNDECIDED = ""
 REMOVED = "removed"
 #: years of each retention code; 永久 (Y) never runs out. Legacy 长期/短期 are configurable (domain.md:
 #: 长期 16–50 years, 短期 up to 15) through the catalogue setting ``retention_years``.
-DEFAULT_RETENTION_YEARS: dict[str, int] = {"D30": 30, "D10": 10, "C": 50, "S": 15}
+DEFAULT_RETENTION_YEARS: dict[str, int] = dict(room_settings.DEFAULT_RETENTION_YEARS)
 #: batch and list numbers: 接收 JS-2026-001, 移出 YC-2026-001, 销毁清册 XH-2026-001
 PREFIXES = {"in": "JS", "out": "YC", "appraisal": "XH"}
 #: a volume may be received only when it is new, or already catalogued and in stock / missing
@@ -388,9 +387,7 @@ def _retention_table(session: Session | None) -> dict[str, int]:
     table = session.info.get("transfers.retention_years")
     if table is None:
         table = dict(DEFAULT_RETENTION_YEARS)
-        row = session.get(CatalogueSetting, "retention_years")
-        if row is not None and isinstance(row.value, dict):
-            table.update({str(k): int(v) for k, v in row.value.items()})
+        table.update(room_settings.read(session).retention_years)
         session.info["transfers.retention_years"] = table
     return table
 

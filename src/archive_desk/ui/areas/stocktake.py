@@ -14,7 +14,7 @@ from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +51,7 @@ from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
 from archive_desk.ui.scan_input import ScanLineEdit
+from archive_desk.ui.item_models.list_model import Column, ListModel
 from archive_desk.ui.workers import Runner
 
 #: background of each class (rows, chips, the last-scan banner)
@@ -87,32 +88,35 @@ def local_text(at: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
 # ---------------------------------------------------------------- the lines of a session
 
 
-class LinesModel(QAbstractTableModel):
+class LinesModel(ListModel[Line]):
     """The stocktake's lines, newest change first; ``show`` filters by class (all, attention, one class)."""
 
-    COLUMNS = ("cls", "code", "title", "found", "expected", "status", "scanned", "note")
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__([
+            Column(self.tr("Result"), lambda ln: class_label(ln.cls),
+                   background=lambda ln: QBrush(QColor(CLASS_COLORS.get(ln.cls, "#ffffff")))),
+            Column(self.tr("Archival code"), lambda ln: ln.code),
+            Column(self.tr("Title"), lambda ln: ln.title),
+            Column(self.tr("Found on"), lambda ln: ln.found_layer),
+            Column(self.tr("Belongs on"), lambda ln: ln.expected_layer),
+            Column(self.tr("Catalogue status"), lambda ln: stocktake.status_text(ln.status)),
+            Column(self.tr("Scanned at"), lambda ln: local_text(ln.scanned_at, "%H:%M:%S")),
+            Column(self.tr("Remarks"), lambda ln: ln.note),
+        ], parent)
         self._all: dict[str, Line] = {}
         self._order: list[str] = []  # keys, newest first
-        self._rows: list[str] = []  # keys shown
         self._show = "all"
         self.counts: Counter[str] = Counter()
-        self._headers = {
-            "cls": self.tr("Result"), "code": self.tr("Archival code"), "title": self.tr("Title"),
-            "found": self.tr("Found on"), "expected": self.tr("Belongs on"), "status": self.tr("Catalogue status"),
-            "scanned": self.tr("Scanned at"), "note": self.tr("Remarks"),
-        }
 
     # -- data
     def set_lines(self, lines: list[Line] | tuple[Line, ...]) -> None:
-        self.beginResetModel()
         self._all = {ln.key: ln for ln in lines}
         self._order = [ln.key for ln in sorted(lines, key=lambda x: -(x.scan_id or 0))]
         self.counts = Counter(ln.cls for ln in lines)
         self._refilter()
-        self.endResetModel()
+
+    def _row_of(self, key: str) -> int | None:
+        return next((i for i, ln in enumerate(self._rows) if ln.key == key), None)
 
     def upsert(self, line: Line) -> None:
         old = self._all.get(line.key)
@@ -120,28 +124,21 @@ class LinesModel(QAbstractTableModel):
             self.counts[old.cls] -= 1
         self.counts[line.cls] += 1
         self._all[line.key] = line
-        if old is not None and self._shown(old) and self._shown(line):
-            row = self._rows.index(line.key)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+        row = self._row_of(line.key)
+        if old is not None and row is not None and self._shown(line):
+            self.replace_row(row, line)
             return
         if old is not None:
             self._order.remove(line.key)
-            if line.key in self._rows:
-                row = self._rows.index(line.key)
-                self.beginRemoveRows(QModelIndex(), row, row)
-                self._rows.pop(row)
-                self.endRemoveRows()
+            if row is not None:
+                self.remove_row(row)
         self._order.insert(0, line.key)
         if self._shown(line):
-            self.beginInsertRows(QModelIndex(), 0, 0)
-            self._rows.insert(0, line.key)
-            self.endInsertRows()
+            self.insert_row(0, line)
 
     def set_filter(self, show: str) -> None:
-        self.beginResetModel()
         self._show = show
         self._refilter()
-        self.endResetModel()
 
     def _shown(self, line: Line) -> bool:
         if self._show == "all":
@@ -151,10 +148,10 @@ class LinesModel(QAbstractTableModel):
         return line.cls == self._show
 
     def _refilter(self) -> None:
-        self._rows = [k for k in self._order if self._shown(self._all[k])]
+        self.set_rows([self._all[k] for k in self._order if self._shown(self._all[k])])
 
     def line(self, row: int) -> Line:
-        return self._all[self._rows[row]]
+        return self._rows[row]
 
     def lines(self) -> list[Line]:
         return [self._all[k] for k in self._order]
@@ -162,44 +159,8 @@ class LinesModel(QAbstractTableModel):
     def get(self, key: str) -> Line | None:
         return self._all.get(key)
 
-    # -- Qt
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[self.COLUMNS[section]]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        line = self._all[self._rows[index.row()]]
-        key = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if key == "cls":
-                return class_label(line.cls)
-            if key == "code":
-                return line.code
-            if key == "title":
-                return line.title
-            if key == "found":
-                return line.found_layer
-            if key == "expected":
-                return line.expected_layer
-            if key == "status":
-                return stocktake.status_text(line.status)
-            if key == "scanned":
-                return local_text(line.scanned_at, "%H:%M:%S")
-            return line.note
-        if role == Qt.ItemDataRole.BackgroundRole and key == "cls":
-            return QBrush(QColor(CLASS_COLORS.get(line.cls, "#ffffff")))
-        if role == Qt.ItemDataRole.UserRole:
-            return line.cls
-        return None
+    def user_data(self, record: Line) -> str:
+        return record.cls
 
 
 # ---------------------------------------------------------------- dialogs

@@ -647,7 +647,7 @@ class BatchPage(QWidget):
     # ------------------------------------------------------------ batch
 
     def new_batch(self) -> None:
-        room = str(self._setting("room_name") or self.tr("Archive room"))
+        room = self._room_name() or self.tr("Archive room")
         values = {"to_unit": room} if self.direction == "in" else {"from_unit": room}
         try:
             with self.ctx.db.write() as s:
@@ -660,13 +660,13 @@ class BatchPage(QWidget):
         self.refresh()
         self.form.from_unit.setFocus() if self.direction == "in" else self.form.to_unit.setFocus()
 
-    def _setting(self, key: str) -> Any:
-        from archive_desk.services.setup import get_setting
+    def _room_name(self) -> str:
+        from archive_desk.services import room_settings
 
         try:
-            return get_setting(self.ctx.db, key)
+            return room_settings.read(self.ctx.db).room_name
         except Exception:  # noqa: BLE001 - a missing setting is not worth a box
-            return None
+            return ""
 
     def save_form(self) -> bool:
         if self.batch is None:

@@ -13,10 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -68,9 +65,9 @@ from archive_desk.services import importer
 from archive_desk.settings import config_dir
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
+from archive_desk.ui.item_models.list_model import Column, ListModel
 from archive_desk.ui.workers import Runner
 
-Index = QModelIndex | QPersistentModelIndex
 STATUS_COLOURS = {RowStatus.REJECTED: "#fde2e2", RowStatus.DUPLICATE: "#fff1c2", RowStatus.EXISTING: "#e2ecfd",
                   RowStatus.SKIPPED: "#eeeeee"}
 #: rows the clerk has to look at: not imported because of something in the file
@@ -111,9 +108,9 @@ def save_problems_workbook(parent: QWidget, plan: ImportPlan | None, title: str,
 _FIELD_OF_COLUMN = {"layer_id": "location", "security_period": "security", "date_precision": "date_range"}
 
 
-class PlanModel(QAbstractTableModel):
+class PlanModel(ListModel[RowResult]):
     """Every row of the plan: row number, status, the row's problems as text, then the sheet's
-    columns; problem cells in red. ``rows`` are the rows shown: all, or only those with problems
+    columns; problem cells in red. The rows shown are all, or only those with problems
     (a list built once per switch, so that 100,000 rows filter at once)."""
 
     ROW, STATUS, PROBLEMS = 0, 1, 2
@@ -122,45 +119,65 @@ class PlanModel(QAbstractTableModel):
 
     def __init__(self, plan: ImportPlan, mapping: ColumnMapping, parent=None,  # noqa: ANN001
                  updates: dict[tuple[str, int], dict[str, tuple[object, object]]] | None = None) -> None:
-        super().__init__(parent)
+        super().__init__([], parent)
         self.plan = plan
         #: rows already catalogued: what an update would change (importer.pending_updates)
         self.updates = updates or {}
-        self.rows: list[RowResult] = list(plan.rows)
         self.only_problems = False
         self.mapping = mapping
         self._status = {RowStatus.OK: self.tr("OK"), RowStatus.REJECTED: self.tr("Error"), RowStatus.DUPLICATE: self.tr("Duplicate"),
                         RowStatus.EXISTING: self.tr("Already catalogued"), RowStatus.SKIPPED: self.tr("Skipped")}
+        several = len(plan.sheets) > 1
+        self.set_columns([
+            Column(self.tr("Row"), lambda r: f"{r.sheet} / {r.row}" if several else r.row, tooltip=lambda _r: None,
+                   as_text=False),
+            Column(self.tr("Status"), lambda r: self._status.get(r.status, str(r.status)), tooltip=self._status_tip),
+            Column(self.tr("Problems"), self.problem_text, tooltip=lambda r: self.problem_text(r) or None),
+            *(Column(header, self._cell_value(i), tooltip=self._cell_tip(i), background=self._cell_background(i))
+              for i, header in enumerate(mapping.headers)),
+        ])
+        self.set_rows(plan.rows)
 
     def set_only_problems(self, only: bool) -> None:
         if only == self.only_problems:
             return
-        self.beginResetModel()
         self.only_problems = only
-        self.rows = [r for r in self.plan.rows if r.status in PROBLEM_STATUSES or self.updates.get((r.sheet, r.row))] \
-            if only else list(self.plan.rows)
-        self.endResetModel()
+        self.set_rows([r for r in self.plan.rows if r.status in PROBLEM_STATUSES or self.updates.get((r.sheet, r.row))]
+                      if only else self.plan.rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
+    @staticmethod
+    def _cell_value(col: int):  # noqa: ANN205
+        def value(row: RowResult) -> str:
+            cells = row.cells or ()
+            v = cells[col] if col < len(cells) else None
+            if isinstance(v, float) and v.is_integer():
+                v = int(v)  # spreadsheets hand whole numbers over as floats: show 2019, not 2019.0
+            return "" if v is None else str(v)
+        return value
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self.CELLS + len(self.mapping.headers)
+    def _cell_tip(self, col: int):  # noqa: ANN202
+        def tip(row: RowResult) -> str | None:
+            problem = self._problem(row, col)
+            return problem.reason if problem is not None else None
+        return tip
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201, N802
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if section == self.ROW:
-            return self.tr("Row")
-        if section == self.STATUS:
-            return self.tr("Status")
-        if section == self.PROBLEMS:
-            return self.tr("Problems")
-        col = section - self.CELLS
-        return self.mapping.headers[col] if col < len(self.mapping.headers) else ""
+    def _cell_background(self, col: int):  # noqa: ANN202
+        def background(row: RowResult) -> QBrush | None:
+            return QBrush(QColor("#f4a3a3")) if self._problem(row, col) is not None else None
+        return background
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if index.isValid() else Qt.ItemFlag.NoItemFlags
+    def background(self, record: RowResult) -> QBrush | None:
+        colour = STATUS_COLOURS.get(record.status)
+        return QBrush(QColor(colour)) if colour else None
+
+    def _status_tip(self, row: RowResult) -> str | None:
+        if row.status == RowStatus.SKIPPED:
+            return row.skip_reason
+        if row.status == RowStatus.DUPLICATE:
+            return self.repeats(row)
+        if row.problems:
+            return "\n".join(f"{p.column}: {p.reason}" for p in row.problems)
+        return None
 
     def _problem(self, row, col: int):  # noqa: ANN001, ANN202
         letter = _letter(col)
@@ -198,44 +215,6 @@ class PlanModel(QAbstractTableModel):
         if row.status == RowStatus.EXISTING:
             return self.change_text(row)
         return "；".join(f"{p.header or p.column}：{p.reason}" for p in row.problems)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.ROW:
-                return f"{row.sheet} / {row.row}" if len(self.plan.sheets) > 1 else row.row
-            if column == self.STATUS:
-                return self._status.get(row.status, str(row.status))
-            if column == self.PROBLEMS:
-                return self.problem_text(row)
-            cells = row.cells or ()
-            value = cells[column - self.CELLS] if column - self.CELLS < len(cells) else None
-            if isinstance(value, float) and value.is_integer():
-                value = int(value)  # spreadsheets hand whole numbers over as floats: show 2019, not 2019.0
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if column >= self.CELLS and self._problem(row, column - self.CELLS) is not None:
-                return QBrush(QColor("#f4a3a3"))
-            colour = STATUS_COLOURS.get(row.status)
-            return QBrush(QColor(colour)) if colour else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column >= self.CELLS:
-                problem = self._problem(row, column - self.CELLS)
-                if problem is not None:
-                    return problem.reason
-            if column == self.PROBLEMS:
-                return self.problem_text(row) or None
-            if column == self.STATUS:
-                if row.status == RowStatus.SKIPPED:
-                    return row.skip_reason
-                if row.status == RowStatus.DUPLICATE:
-                    return self.repeats(row)
-                if row.problems:
-                    return "\n".join(f"{p.column}: {p.reason}" for p in row.problems)
-        return None
 
 
 def _letter(col: int) -> str:
