@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,12 +30,16 @@ from archive_desk.services.transfers.common import (
     _touch,
 )
 from archive_desk.services.transfers.records import (
+    AppraisalRecord,
     BatchRecord,
     LineRecord,
     ScanOutcome,
     _batch_record,
     _line_record,
 )
+
+#: what :func:`_change_particulars` returns: the record of the batch or appraisal list it changed
+R = TypeVar("R", BatchRecord, AppraisalRecord)
 
 
 def create_batch(session: Session, actor: Actor, direction: str, **values: Any) -> BatchRecord:
@@ -88,8 +92,8 @@ def update_batch(session: Session, actor: Actor, batch_id: int, expected_version
 
 
 def _change_particulars(session: Session, actor: Actor, row: Any, changes: Mapping[str, Any], allowed: Iterable[str],
-                        clean: Callable[[Mapping[str, Any]], Mapping[str, Any]], to_record: Callable[[Any], Any],
-                        action: str, entity: str) -> Any:
+                        clean: Callable[[Mapping[str, Any]], Mapping[str, Any]], to_record: Callable[[Any], R],
+                        action: str, entity: str) -> R:
     """Set the checked ``changes`` on a draft batch or appraisal list and audit what really changed."""
     unknown = set(changes) - set(allowed)
     if unknown:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,6 +31,11 @@ from archive_desk.services.transfers.common import NATURES, kept_years, retentio
 from archive_desk.services.transfers.receiving import check_summary
 from archive_desk.services.transfers.records import BatchRecord, LineRecord
 from archive_desk.services.transfers.registers import _years_text
+
+if TYPE_CHECKING:  # the printing layer (reportlab) is imported only when something is printed
+    from archive_desk.printing.destruction_list import DestructionList
+    from archive_desk.printing.handover_certificate import HandoverCertificate
+    from archive_desk.printing.transfer_list import TransferList
 
 
 def _room_name(session: Session) -> str:
@@ -87,13 +92,13 @@ def _signed_on(batch: BatchRecord) -> date | None:
 
 
 @in_form_language
-def transfer_list_data(session: Session, batch_id: int) -> Any:
+def transfer_list_data(session: Session, batch_id: int) -> TransferList:
     """The 移交清册 of a batch as :class:`archive_desk.printing.transfer_list.TransferList`."""
     from archive_desk.printing.transfer_list import TransferList, TransferListLine
 
     batch = get_batch(session, batch_id)
     confirmed = not batch.is_draft
-    lines = []
+    lines: list[TransferListLine] = []
     records = list_lines(session, batch_id)
     line_cats = _line_categories(session, records)
     for ln in records:
@@ -120,7 +125,7 @@ def transfer_list_data(session: Session, batch_id: int) -> Any:
 
 
 @in_form_language
-def certificate_data(session: Session, batch_id: int) -> Any:
+def certificate_data(session: Session, batch_id: int) -> HandoverCertificate:
     """The 交接文据 of a batch as :class:`archive_desk.printing.handover_certificate.HandoverCertificate`."""
     from archive_desk.printing.handover_certificate import (
         CategoryQuantity,
@@ -166,7 +171,7 @@ def certificate_data(session: Session, batch_id: int) -> Any:
 
 
 @in_form_language
-def destruction_list_data(session: Session, appraisal_id: int) -> Any:
+def destruction_list_data(session: Session, appraisal_id: int) -> DestructionList:
     """The 销毁清册 of an appraisal list as :class:`archive_desk.printing.destruction_list.DestructionList`."""
     from archive_desk.printing.destruction_list import (
         DestructionLine,
@@ -177,7 +182,8 @@ def destruction_list_data(session: Session, appraisal_id: int) -> Any:
     a = get_appraisal(session, appraisal_id)
     records = list_appraisal_lines(session, appraisal_id)
     on = a.destroyed_on or date.today()
-    destroy, keep = [], []
+    destroy: list[DestructionLine] = []
+    keep: list[KeptLine] = []
     undecided = 0
     fonds: list[str] = []
     vols: dict[int, Volume] = {}

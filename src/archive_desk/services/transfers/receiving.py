@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -38,9 +38,14 @@ from archive_desk.services.transfers.records import (
     _line_record,
 )
 
+if TYPE_CHECKING:  # the importing layer (calamine, openpyxl) is imported only when a list is read
+    from archive_desk.importing import ColumnMapping, ImportPlan, MappingTemplate
 
-def plan_transfer_list(session: Session | None, path: str | Path, *, mapping: Any = None, sheet: Any = None,
-                       progress: Progress | None = None, should_cancel: Callable[[], bool] | None = None) -> Any:
+
+def plan_transfer_list(session: Session | None, path: str | Path, *,
+                       mapping: ColumnMapping | MappingTemplate | Mapping[str, ColumnMapping] | None = None,
+                       sheet: str | int | Sequence[str | int] | None = None, progress: Progress | None = None,
+                       should_cancel: Callable[[], bool] | None = None) -> ImportPlan:
     """Plan reading a department's transfer list (an Excel register) through the importing layer.
 
     Rows whose 档号 is already in the catalogue come back as ``existing``: receiving them updates those
@@ -60,7 +65,7 @@ def plan_transfer_list(session: Session | None, path: str | Path, *, mapping: An
                        should_cancel=should_cancel)
 
 
-def add_planned_lines(session: Session, actor: Actor, batch_id: int, plan: Any, *, include_existing: bool = True,
+def add_planned_lines(session: Session, actor: Actor, batch_id: int, plan: ImportPlan, *, include_existing: bool = True,
                       progress: Progress | None = None) -> AddResult:
     """Add the importable rows of a planned list to a draft receiving batch (rows already on it are skipped).
     One audit row records the import with every line it added (file, sheet row and 档号)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -19,6 +19,9 @@ from archive_desk.models import (
     Volume,
 )
 from archive_desk.services.transfers.common import retention_text
+
+if TYPE_CHECKING:  # openpyxl is imported only when a register is exported
+    from archive_desk.exporting.transfers import Register
 
 
 @dataclass(frozen=True)
@@ -170,7 +173,7 @@ def destruction_register(session: Session, flt: DestructionFilter = DestructionF
     return out
 
 
-def transfer_register_table(rows: Sequence[RegisterRow], flt: RegisterFilter = RegisterFilter()) -> Any:
+def transfer_register_table(rows: Sequence[RegisterRow], flt: RegisterFilter = RegisterFilter()) -> Register:
     """The 移交(接收)登记簿 as an :class:`archive_desk.exporting.transfers.Register` (for the Excel export)."""
     from archive_desk.exporting.transfers import Register
 
@@ -182,7 +185,7 @@ def transfer_register_table(rows: Sequence[RegisterRow], flt: RegisterFilter = R
     return Register(t("Transfer and receiving register"), columns, body, describe_filter(flt))
 
 
-def destruction_register_table(rows: Sequence[DestroyedRow], flt: DestructionFilter = DestructionFilter()) -> Any:
+def destruction_register_table(rows: Sequence[DestroyedRow], flt: DestructionFilter = DestructionFilter()) -> Register:
     """The destruction register as an :class:`archive_desk.exporting.transfers.Register`."""
     from archive_desk.exporting.transfers import Register
 
