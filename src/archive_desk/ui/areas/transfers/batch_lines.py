@@ -36,21 +36,21 @@ if TYPE_CHECKING:
 class BatchLines(PageMixin):
     """The line actions of :class:`~.batch_page.BatchPage` (a mixin: the page holds the widgets and the batch)."""
 
-    if TYPE_CHECKING:  # what BatchPage holds and does
-        ctx: AppContext
-        direction: str
-        batch: BatchRecord | None
-        model: LinesModel
-        lines_view: QTableView
-        refused_list: QListWidget
-        import_dialog: ImportListDialog | None
-        line_dialog: LineDialog | None
-        filter_dialog: HandoverFilterDialog | None
-        last_refusals: tuple[transfers.Refusal, ...]
-
-        def show_batch(self, batch_id: int | None) -> None: ...
-        def _update_summary(self) -> None: ...
-        def _message(self, text: str, ok: bool = True) -> None: ...
+    # what BatchPage holds and does (annotations only: a stub method in an ``if`` here would lose lupdate the
+    # class, and with it the translation context of every string below)
+    ctx: AppContext
+    direction: str
+    batch: BatchRecord | None
+    model: LinesModel
+    lines_view: QTableView
+    refused_list: QListWidget
+    import_dialog: ImportListDialog | None
+    line_dialog: LineDialog | None
+    filter_dialog: HandoverFilterDialog | None
+    last_refusals: tuple[transfers.Refusal, ...]
+    show_batch: Callable[[int | None], None]
+    _update_summary: Callable[[], None]
+    _message: Callable[..., None]  # (text, ok=True)
 
     # ------------------------------------------------------------ lines (receiving)
 

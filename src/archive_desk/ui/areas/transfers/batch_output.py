@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from archive_desk.errors import UserError
@@ -18,14 +19,13 @@ if TYPE_CHECKING:
 class BatchOutput(PageMixin):
     """The output actions of :class:`~.batch_page.BatchPage` (a mixin: the page holds the widgets and the batch)."""
 
-    if TYPE_CHECKING:  # what BatchPage holds and does
-        ctx: AppContext
-        batch: BatchRecord | None
-        preview: PdfPreviewDialog | None
-        shelf_proposal: transfers.ShelfProposal | None
-
-        def _save_if_changed(self) -> bool: ...
-        def _message(self, text: str, ok: bool = True) -> None: ...
+    # what BatchPage holds and does (annotations only: see BatchLines)
+    ctx: AppContext
+    batch: BatchRecord | None
+    preview: PdfPreviewDialog | None
+    shelf_proposal: transfers.ShelfProposal | None
+    _save_if_changed: Callable[[], bool]
+    _message: Callable[..., None]  # (text, ok=True)
 
     # ------------------------------------------------------------ shelf space
 
