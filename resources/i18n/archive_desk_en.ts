@@ -3,72 +3,72 @@
 <context>
     <name>AppraisalLinesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="188" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="188" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="188" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="188" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="188" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="189" />
         <source>Ran out on</source>
         <translation>Ran out on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="189" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="189" />
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="189" />
         <source>New retention</source>
         <translation>New retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="189" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1079" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="209" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="210" />
         <source>destroy</source>
         <translation>destroy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="210" />
         <source>keep</source>
         <translation>keep</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="210" />
         <source>undecided</source>
         <translation>undecided</translation>
     </message>
@@ -76,200 +76,200 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1137" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="140" />
         <source>List no.</source>
         <translation>List no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1138" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="141" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1109" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="109" />
         <source>New appraisal list</source>
         <translation>New appraisal list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1117" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="120" />
         <source>Appraisal</source>
         <translation>Appraisal</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1130" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="133" />
         <source>Save particulars</source>
         <translation>Save particulars</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1139" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="142" />
         <source>Appraisal lead</source>
         <translation>Appraisal lead</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1140" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="143" />
         <source>Approved by</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1144" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="147" />
         <source>Witnesses</source>
         <translation>Witnesses</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1145" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="148" />
         <source>Destruction date</source>
         <translation>Destruction date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1146" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="149" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1160" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="166" />
         <source>Add volumes due</source>
         <translation>Add volumes due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1162" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="168" />
         <source>Retention ran out by</source>
         <translation>Retention ran out by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1170" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="179" />
         <source>Keep…</source>
         <translation>Keep…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1171" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="180" />
         <source>Destroy</source>
         <translation>Destroy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1172" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="181" />
         <source>Take off the list</source>
         <translation>Take off the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1173" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="182" />
         <source>Confirm destruction…</source>
         <translation>Confirm destruction…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1175" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="184" />
         <source>Destruction list…</source>
         <translation>Destruction list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1176" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="185" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1229" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="216" />
         <source>All fonds</source>
         <translation>All fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1233" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="220" />
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1247" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1279" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="266" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1247" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="234" />
         <source>confirmed</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1279" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="266" />
         <source>confirmed — kept permanently</source>
         <translation>confirmed — kept permanently</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1290" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="277" />
         <source>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</source>
         <translation>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1359" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="346" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>Looking for volumes whose retention ran out…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1372" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="359" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>%n volume whose retention ran out were added</numerusform><numerusform>%n volumes whose retention ran out were added</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1374" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="361" />
         <source>; %n refused</source>
         <translation><numerusform>; %n refused</numerusform><numerusform>; %n refused</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1386" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="373" />
         <source>Select the volumes to keep first.</source>
         <translation>Select the volumes to keep first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1429" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="416" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 is line %2 of the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1432" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="419" />
         <source>%1 is not on this list</source>
         <translation>%1 is not on this list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1445" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="432" />
         <source>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</source>
         <translation>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1448" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="435" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1450" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="437" />
         <source>Confirm destruction list %1</source>
         <translation>Confirm destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1465" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="452" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>List %1 confirmed: %2 volumes destroyed, %3 kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1485" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="472" />
         <source>Destruction list %1</source>
         <translation>Destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1494" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="481" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1494" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="481" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1503" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="490" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -531,428 +531,434 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BatchForm</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="305" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_form.py" line="33" />
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="323" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_form.py" line="51" />
         <source>e.g. volume catalogue in two copies</source>
         <translation>e.g. volume catalogue in two copies</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="325" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_form.py" line="53" />
         <source>Save particulars</source>
         <translation>Save particulars</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="331" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_form.py" line="59" />
         <source>Batch no.</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="332" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_form.py" line="60" />
         <source>Nature</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="333" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_form.py" line="61" />
         <source>Transferring unit</source>
         <translation>Transferring unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="334" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_form.py" line="62" />
         <source>Receiving unit</source>
         <translation>Receiving unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="337" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_form.py" line="65" />
         <source>received by</source>
         <translation>received by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="339" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_form.py" line="67" />
         <source>Handed over by</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="342" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_form.py" line="70" />
         <source>receiving leader</source>
         <translation>receiving leader</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="344" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_form.py" line="72" />
         <source>Transferring leader</source>
         <translation>Transferring leader</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="345" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_form.py" line="73" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="346" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_form.py" line="74" />
         <source>Finding aids</source>
         <translation>Finding aids</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="347" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_form.py" line="75" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="361" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_form.py" line="89" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="361" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_form.py" line="89" />
         <source>confirmed %1</source>
         <translation>confirmed %1</translation>
     </message>
 </context>
 <context>
-    <name>BatchPage</name>
+    <name>BatchLines</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
-        <source>Batch no.</source>
-        <translation>Batch no.</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
-        <source>Unit</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="412" />
-        <source>New receiving batch</source>
-        <translation>New receiving batch</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="412" />
-        <source>New handing-over batch</source>
-        <translation>New handing-over batch</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="424" />
-        <source>Import list from Excel…</source>
-        <translation>Import list from Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="425" />
-        <source>Add line…</source>
-        <translation>Add line…</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="426" />
-        <source>Add catalogue selection</source>
-        <translation>Add catalogue selection</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="427" />
-        <source>Add by filter…</source>
-        <translation>Add by filter…</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="428" />
-        <source>Take off the batch</source>
-        <translation>Take off the batch</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="429" />
-        <source>Confirm receiving…</source>
-        <translation>Confirm receiving…</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="429" />
-        <source>Confirm handing over…</source>
-        <translation>Confirm handing over…</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="431" />
-        <source>Transfer list…</source>
-        <translation>Transfer list…</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="432" />
-        <source>Handover certificate…</source>
-        <translation>Handover certificate…</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="433" />
-        <source>Excel…</source>
-        <translation>Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="434" />
-        <source>Propose shelf space</source>
-        <translation>Propose shelf space</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="456" />
-        <source>Scan a volume's barcode (or type its code and press Enter)</source>
-        <translation>Scan a volume's barcode (or type its code and press Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="461" />
-        <source>as listed</source>
-        <translation>as listed</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="462" />
-        <source>Pages counted for the next scanned volume; left at "as listed" the list's count is taken</source>
-        <translation>Pages counted for the next scanned volume; left at "as listed" the list's count is taken</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="463" />
-        <source>Scan</source>
-        <translation>Scan</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="463" />
-        <source>Scan to add</source>
-        <translation>Scan to add</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="466" />
-        <source>Pages counted</source>
-        <translation>Pages counted</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="477" />
-        <source>All lines</source>
-        <translation>All lines</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="477" />
-        <source>Missing / not arrived</source>
-        <translation>Missing / not arrived</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="477" />
-        <source>Arrived</source>
-        <translation>Arrived</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
-        <source>Not on the list</source>
-        <translation>Not on the list</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
-        <source>Sent back / taken off</source>
-        <translation>Sent back / taken off</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="479" />
-        <source>Pages differ</source>
-        <translation>Pages differ</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="484" />
-        <source>Edit line…</source>
-        <translation>Edit line…</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="485" />
-        <source>Arrived / not arrived</source>
-        <translation>Arrived / not arrived</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="508" />
-        <source>Not added</source>
-        <translation>Not added</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="548" />
-        <source>draft</source>
-        <translation>draft</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="548" />
-        <source>confirmed</source>
-        <translation>confirmed</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="611" />
-        <source>%1 volumes, %2 items, %3 pages</source>
-        <translation>%1 volumes, %2 items, %3 pages</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="620" />
-        <source>On the list %1; arrived %2; missing %3; not on the list %4; sent back %5; pages differ %6</source>
-        <translation>On the list %1; arrived %2; missing %3; not on the list %4; sent back %5; pages differ %6</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="622" />
-        <source>On the list %1; arrived %2; not arrived yet %3; not on the list %4; sent back %5; pages differ %6</source>
-        <translation>On the list %1; arrived %2; not arrived yet %3; not on the list %4; sent back %5; pages differ %6</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="650" />
-        <source>Archive room</source>
-        <translation>Archive room</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="681" />
-        <source>Saved.</source>
-        <translation>Saved.</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="700" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="60" />
         <source>Import the department's list</source>
         <translation>Import the department's list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="700" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="60" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="725" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="85" />
         <source>%n line(s) added from the list</source>
         <translation><numerusform>%n line added from the list</numerusform><numerusform>%n lines added from the list</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="727" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="867" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="87" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="191" />
         <source>; %n already on the batch</source>
         <translation><numerusform>; %n already on the batch</numerusform><numerusform>; %n already on the batch</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="729" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="89" />
         <source>; %n refused</source>
         <translation><numerusform>; %n refused</numerusform><numerusform>; %n refused</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="738" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="98" />
         <source>New line</source>
         <translation>New line</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="756" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="116" />
         <source>Line %1 added: %2</source>
         <translation>Line %1 added: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="798" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="158" />
         <source>Line %1 saved.</source>
         <translation>Line %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="824" />
-        <source>Choose or start a batch in draft first.</source>
-        <translation>Choose or start a batch in draft first.</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="864" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="188" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="865" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="189" />
         <source>%n volume(s) added</source>
         <translation><numerusform>%n volume added</numerusform><numerusform>%n volumes added</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="869" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="193" />
         <source>; %n refused (see below)</source>
         <translation><numerusform>; %n refused (see below)</numerusform><numerusform>; %n refused (see below)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="881" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="205" />
         <source>Select volumes in the catalogue first.</source>
         <translation>Select volumes in the catalogue first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="926" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="250" />
         <source>%n volume(s) taken off the batch</source>
         <translation><numerusform>%n volume taken off the batch</numerusform><numerusform>%n volumes taken off the batch</numerusform></translation>
     </message>
+</context>
+<context>
+    <name>BatchOutput</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="940" />
-        <source>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</source>
-        <translation>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="944" />
-        <source>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</source>
-        <translation>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="947" />
-        <source>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</source>
-        <translation>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="949" />
-        <source>Confirm batch %1</source>
-        <translation>Confirm batch %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="957" />
-        <source>Confirming…</source>
-        <translation>Confirming…</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="962" />
-        <source>Confirming… %1 of %2</source>
-        <translation>Confirming… %1 of %2</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="968" />
-        <source>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</source>
-        <translation>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="971" />
-        <source>Batch %1 handed over: %2 volumes transferred out.</source>
-        <translation>Batch %1 handed over: %2 volumes transferred out.</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="994" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="43" />
         <source>No space finder is installed.</source>
         <translation>No space finder is installed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="996" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="45" />
         <source>Shelf space for %1 volumes: %2</source>
         <translation>Shelf space for %1 volumes: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="70" />
         <source>Transfer list %1</source>
         <translation>Transfer list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1026" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="75" />
         <source>Handover certificate %1</source>
         <translation>Handover certificate %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1037" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="86" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1037" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="86" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1048" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="97" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="107" />
+        <source>Batch no.</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="107" />
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="107" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="107" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="114" />
+        <source>New receiving batch</source>
+        <translation>New receiving batch</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="114" />
+        <source>New handing-over batch</source>
+        <translation>New handing-over batch</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="126" />
+        <source>Import list from Excel…</source>
+        <translation>Import list from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="127" />
+        <source>Add line…</source>
+        <translation>Add line…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="128" />
+        <source>Add catalogue selection</source>
+        <translation>Add catalogue selection</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="129" />
+        <source>Add by filter…</source>
+        <translation>Add by filter…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="130" />
+        <source>Take off the batch</source>
+        <translation>Take off the batch</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="131" />
+        <source>Confirm receiving…</source>
+        <translation>Confirm receiving…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="131" />
+        <source>Confirm handing over…</source>
+        <translation>Confirm handing over…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="133" />
+        <source>Transfer list…</source>
+        <translation>Transfer list…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="134" />
+        <source>Handover certificate…</source>
+        <translation>Handover certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="135" />
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="136" />
+        <source>Propose shelf space</source>
+        <translation>Propose shelf space</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="161" />
+        <source>Scan a volume's barcode (or type its code and press Enter)</source>
+        <translation>Scan a volume's barcode (or type its code and press Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="166" />
+        <source>as listed</source>
+        <translation>as listed</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="167" />
+        <source>Pages counted for the next scanned volume; left at "as listed" the list's count is taken</source>
+        <translation>Pages counted for the next scanned volume; left at "as listed" the list's count is taken</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="168" />
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="168" />
+        <source>Scan to add</source>
+        <translation>Scan to add</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="171" />
+        <source>Pages counted</source>
+        <translation>Pages counted</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="186" />
+        <source>All lines</source>
+        <translation>All lines</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="186" />
+        <source>Missing / not arrived</source>
+        <translation>Missing / not arrived</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="186" />
+        <source>Arrived</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="187" />
+        <source>Not on the list</source>
+        <translation>Not on the list</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="187" />
+        <source>Sent back / taken off</source>
+        <translation>Sent back / taken off</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="188" />
+        <source>Pages differ</source>
+        <translation>Pages differ</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="193" />
+        <source>Edit line…</source>
+        <translation>Edit line…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="194" />
+        <source>Arrived / not arrived</source>
+        <translation>Arrived / not arrived</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="220" />
+        <source>Not added</source>
+        <translation>Not added</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="234" />
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="234" />
+        <source>confirmed</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="297" />
+        <source>%1 volumes, %2 items, %3 pages</source>
+        <translation>%1 volumes, %2 items, %3 pages</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="306" />
+        <source>On the list %1; arrived %2; missing %3; not on the list %4; sent back %5; pages differ %6</source>
+        <translation>On the list %1; arrived %2; missing %3; not on the list %4; sent back %5; pages differ %6</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="308" />
+        <source>On the list %1; arrived %2; not arrived yet %3; not on the list %4; sent back %5; pages differ %6</source>
+        <translation>On the list %1; arrived %2; not arrived yet %3; not on the list %4; sent back %5; pages differ %6</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="336" />
+        <source>Archive room</source>
+        <translation>Archive room</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="367" />
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="391" />
+        <source>Choose or start a batch in draft first.</source>
+        <translation>Choose or start a batch in draft first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="429" />
+        <source>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</source>
+        <translation>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="433" />
+        <source>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</source>
+        <translation>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="436" />
+        <source>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</source>
+        <translation>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="438" />
+        <source>Confirm batch %1</source>
+        <translation>Confirm batch %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="446" />
+        <source>Confirming…</source>
+        <translation>Confirming…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="451" />
+        <source>Confirming… %1 of %2</source>
+        <translation>Confirming… %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="457" />
+        <source>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</source>
+        <translation>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="460" />
+        <source>Batch %1 handed over: %2 volumes transferred out.</source>
+        <translation>Batch %1 handed over: %2 volumes transferred out.</translation>
     </message>
 </context>
 <context>
@@ -2774,13 +2780,13 @@ Print anyway?</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="98" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="57" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="99" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="57" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
@@ -2810,82 +2816,82 @@ Print anyway?</translation>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="57" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="57" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="57" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="58" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="58" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="58" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="58" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="247" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="130" />
         <source>taken off</source>
         <translation>taken off</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="248" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="131" />
         <source>handed over</source>
         <translation>handed over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="248" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="131" />
         <source>to hand over</source>
         <translation>to hand over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="251" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="134" />
         <source>not arrived yet</source>
         <translation>not arrived yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="252" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="135" />
         <source>missing</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="253" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="136" />
         <source>arrived</source>
         <translation>arrived</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="254" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="137" />
         <source>not on the list</source>
         <translation>not on the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="255" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="138" />
         <source>sent back</source>
         <translation>sent back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="258" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="141" />
         <source>, pages differ</source>
         <translation>, pages differ</translation>
     </message>
@@ -4022,67 +4028,67 @@ Print anyway?</translation>
 <context>
     <name>RegistersPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1514" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/registers_page.py" line="35" />
         <source>Transfer and receiving register</source>
         <translation>Transfer and receiving register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1515" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/registers_page.py" line="36" />
         <source>Destruction register</source>
         <translation>Destruction register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1517" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/registers_page.py" line="38" />
         <source>Received and handed over</source>
         <translation>Received and handed over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1518" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/registers_page.py" line="39" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1519" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/registers_page.py" line="40" />
         <source>Handed over</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1522" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/registers_page.py" line="43" />
         <source>all years</source>
         <translation>all years</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1525" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/registers_page.py" line="46" />
         <source>unit, person, number, code or title</source>
         <translation>unit, person, number, code or title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1526" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/registers_page.py" line="47" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1527" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/registers_page.py" line="48" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/registers_page.py" line="92" />
         <source>%n row(s)</source>
         <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1577" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/registers_page.py" line="98" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1577" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/registers_page.py" line="98" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1585" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/registers_page.py" line="106" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -5380,27 +5386,27 @@ Record the return with this difference?</translation>
 <context>
     <name>TransfersArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1602" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/area.py" line="29" />
         <source>Receiving</source>
         <translation>Receiving</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1603" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/area.py" line="30" />
         <source>Handing over</source>
         <translation>Handing over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1604" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/area.py" line="31" />
         <source>Appraisal and destruction</source>
         <translation>Appraisal and destruction</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1605" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/area.py" line="32" />
         <source>Registers</source>
         <translation>Registers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1613" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/area.py" line="40" />
         <source>Transfers</source>
         <translation>Transfers</translation>
     </message>

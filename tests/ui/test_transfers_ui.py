@@ -19,7 +19,7 @@ from archive_desk.db.migrate import open_catalogue
 from archive_desk.services import catalogue
 from archive_desk.services.audit import Actor
 from archive_desk.settings import Settings
-from archive_desk.ui.areas import transfers as transfers_ui
+from archive_desk.ui.areas.transfers import common as transfers_common  # the pages ask, choose files and show errors through it
 from archive_desk.ui.dialogs import transfers as transfer_dialogs
 
 SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "claims_register_2019.xlsx"
@@ -40,9 +40,9 @@ def _flat(text: str) -> str:
 @pytest.fixture
 def errors(monkeypatch) -> list[BaseException]:  # noqa: ANN001
     seen: list[BaseException] = []
-    monkeypatch.setattr(transfers_ui, "show_error", lambda _parent, exc: seen.append(exc))
+    monkeypatch.setattr(transfers_common, "show_error", lambda _parent, exc: seen.append(exc))
     monkeypatch.setattr(transfer_dialogs, "show_error", lambda _parent, exc: seen.append(exc))
-    monkeypatch.setattr(transfers_ui, "ask", lambda *_a: True)
+    monkeypatch.setattr(transfers_common, "ask", lambda *_a: True)
     return seen
 
 
@@ -67,7 +67,7 @@ def test_receiving_the_sample_register_through_the_window(qtbot, tmp_path: Path,
     with db.write() as s:
         catalogue.create_fonds(s, Actor("admin", "ws"), "Q001", "临川财产保险股份有限公司")
     db.dispose()
-    monkeypatch.setattr(transfers_ui, "choose_open_file", lambda *_a: str(SAMPLE))
+    monkeypatch.setattr(transfers_common, "choose_open_file", lambda *_a: str(SAMPLE))
     window = _start(qtbot, path, tmp_path)
     try:
         area = window.show_area("transfers")
@@ -234,7 +234,7 @@ def test_handing_over_fifty_volumes_through_the_window(qtbot, tmp_path: Path, mo
         raw.close()
         assert statuses == {"transferred": 50, "in_stock": 1, "on_loan": 1, "destroyed": 1}
 
-        monkeypatch.setattr(transfers_ui, "choose_save_file", lambda *_a: str(tmp_path / "out.xlsx"))
+        monkeypatch.setattr(transfers_common, "choose_save_file", lambda *_a: str(tmp_path / "out.xlsx"))
         qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
         assert (tmp_path / "out.xlsx").exists() and not errors
         qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
@@ -302,7 +302,7 @@ def test_appraisal_and_destruction_through_the_window(qtbot, tmp_path: Path, mon
         registers = area.show_tab("registers")
         registers.kind_combo.setCurrentIndex(1)
         assert registers.table.rowCount() == 2
-        monkeypatch.setattr(transfers_ui, "choose_save_file", lambda *_a: str(tmp_path / "register.xlsx"))
+        monkeypatch.setattr(transfers_common, "choose_save_file", lambda *_a: str(tmp_path / "register.xlsx"))
         qtbot.mouseClick(registers.export_button, Qt.MouseButton.LeftButton)
         assert (tmp_path / "register.xlsx").exists() and not errors
     finally:

@@ -21,6 +21,7 @@ import json
 import random
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from archive_desk.services import audit, demo
@@ -41,41 +42,66 @@ def _batch_no(prefix: str, year: int, counters: dict[tuple[str, int], int]) -> s
     return f"{prefix}-{year}-{counters[key]:03d}"
 
 
+@dataclass
+class _Build:
+    """What the parts of :func:`build` share: the connection, the random source, who and when, the batch and list
+    counters, the next batch id, the categories (id → code) and the figures returned."""
+
+    conn: sqlite3.Connection
+    rng: random.Random
+    today: date
+    now: str
+    user: str
+    cats: dict[int, str]
+    counters: dict[tuple[str, int], int] = field(default_factory=dict)
+    next_id: int = 0
+    stats: dict[str, int] = field(default_factory=lambda: {"batches_in": 0, "lines_in": 0, "handed_over": 0, "destroyed": 0, "kept": 0,
+                                                           "draft_lines": 0})
+
+
 def build(conn: sqlite3.Connection, rng: random.Random, n_volumes: int, actor: Actor,
           progress: Callable[[int, int], None] | None = None, *, today: date | None = None) -> dict[str, int]:
     today = today or date.today()
     now = datetime.now().isoformat(sep=" ", timespec="seconds")
-    user = actor.user
-    counters: dict[tuple[str, int], int] = {}
     fonds_names = dict(conn.execute("SELECT id, name FROM fonds"))
     cats = {cid: code for cid, code in conn.execute("SELECT id, code FROM categories")}
-    stats = {"batches_in": 0, "lines_in": 0, "handed_over": 0, "destroyed": 0, "kept": 0, "draft_lines": 0}
+    b = _Build(conn, rng, today, now, actor.user, cats)
+    _receiving(b, fonds_names, n_volumes, progress)
+    years = [y for (y,) in conn.execute("SELECT DISTINCT year FROM volumes ORDER BY year")]
+    first = years[0] if years else today.year
+    _handing_over(b, first)
+    _appraisals(b, first)
+    _draft_batch(b)
+    _audit(conn, actor, b.stats)
+    return b.stats
 
-    # ---------------------------------------------------------------- receiving: one to three batches per group
-    groups = conn.execute(
+
+def _receiving(b: _Build, fonds_names: dict[int, str], n_volumes: int, progress: Callable[[int, int], None] | None) -> None:
+    """Receiving: one to three confirmed batches per category, year (and 机构) and fonds, every line ticked."""
+    groups = b.conn.execute(
         "SELECT category_id, year, org_code, fonds_id, count(*) FROM volumes GROUP BY category_id, year, org_code, fonds_id"
         " ORDER BY year, category_id, org_code"
     ).fetchall()
     batch_rows = []
     map_rows = []
-    next_id = (conn.execute("SELECT coalesce(max(id), 0) FROM transfer_batches").fetchone()[0] or 0) + 1
+    b.next_id = (b.conn.execute("SELECT coalesce(max(id), 0) FROM transfer_batches").fetchone()[0] or 0) + 1
     for category_id, year, org, fonds_id, count in groups:
-        code = cats.get(category_id, "")
+        code = b.cats.get(category_id, "")
         unit = ORG_UNITS.get(org) if org else UNITS.get(code, "业务部门")
-        parts = 1 if count < 40 else rng.choice((1, 2, 2, 3))
+        parts = 1 if count < 40 else b.rng.choice((1, 2, 2, 3))
         for bucket in range(1, parts + 1):
-            month = min(12, 2 + bucket + rng.randrange(3))
-            when = date(year + 1, month, 1 + rng.randrange(27))
-            if when > today:
-                when = today
-            no = _batch_no("JS", when.year, counters)
+            month = min(12, 2 + bucket + b.rng.randrange(3))
+            when = date(year + 1, month, 1 + b.rng.randrange(27))
+            if when > b.today:
+                when = b.today
+            no = _batch_no("JS", when.year, b.counters)
             fonds = fonds_names.get(fonds_id, "")
-            batch_rows.append((next_id, no, "in", "移交", unit or "", f"{fonds}档案室", rng.choice(HANDLERS), rng.choice(ROOM_HANDLERS),
-                               rng.choice(LEADERS), rng.choice(LEADERS), when.isoformat(), "案卷目录一式两份" if bucket == 1 else "",
-                               "confirmed", f"{when.isoformat()} 16:30:00", "", now, user, now, user, 1))
-            map_rows.append((category_id, year, org, fonds_id, count, bucket, parts, next_id))
-            next_id += 1
-    conn.executemany(
+            batch_rows.append((b.next_id, no, "in", "移交", unit or "", f"{fonds}档案室", b.rng.choice(HANDLERS), b.rng.choice(ROOM_HANDLERS),
+                               b.rng.choice(LEADERS), b.rng.choice(LEADERS), when.isoformat(), "案卷目录一式两份" if bucket == 1 else "",
+                               "confirmed", f"{when.isoformat()} 16:30:00", "", b.now, b.user, b.now, b.user, 1))
+            map_rows.append((category_id, year, org, fonds_id, count, bucket, parts, b.next_id))
+            b.next_id += 1
+    b.conn.executemany(
         "INSERT INTO transfer_batches (id, batch_no, direction, nature, from_unit, to_unit, from_handler, to_handler, from_leader,"
         " to_leader, transfer_date, finding_aids, status, confirmed_at, notes, created_at, created_by, updated_at, updated_by, version)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -95,121 +121,125 @@ def build(conn: sqlite3.Connection, rng: random.Random, n_volumes: int, actor: A
     for category_id, year, org, fonds_id, count, bucket, parts, batch_id in map_rows:
         lo = (bucket - 1) * count // parts
         hi = bucket * count // parts
-        total_lines += conn.execute(lines_sql, (batch_id, lo, fonds_id, category_id, year, org, lo, hi)).rowcount
-    stats["lines_in"] = total_lines
-    stats["batches_in"] = len(batch_rows)
+        total_lines += b.conn.execute(lines_sql, (batch_id, lo, fonds_id, category_id, year, org, lo, hi)).rowcount
+    b.stats["lines_in"] = total_lines
+    b.stats["batches_in"] = len(batch_rows)
     if progress:
         progress(n_volumes, n_volumes)
 
-    years = [y for (y,) in conn.execute("SELECT DISTINCT year FROM volumes ORDER BY year")]
-    first = years[0] if years else today.year
 
-    # ---------------------------------------------------------------- handing over 永久 KJ/JJ volumes to the city archives
-    kj_jj = [cid for cid, code in cats.items() if code in ("KJ", "JJ")]
-    if kj_jj and today.year >= first + 16:
-        out_date = date(min(today.year, first + 16), 10, 15)
-        no = _batch_no("YC", out_date.year, counters)
-        bid = next_id
-        next_id += 1
-        conn.execute(
+def _handing_over(b: _Build, first: int) -> None:
+    """Handing over 永久 KJ/JJ volumes of the first five years to the city archives."""
+    kj_jj = [cid for cid, code in b.cats.items() if code in ("KJ", "JJ")]
+    if kj_jj and b.today.year >= first + 16:
+        out_date = date(min(b.today.year, first + 16), 10, 15)
+        no = _batch_no("YC", out_date.year, b.counters)
+        bid = b.next_id
+        b.next_id += 1
+        b.conn.execute(
             "INSERT INTO transfer_batches (id, batch_no, direction, nature, from_unit, to_unit, from_handler, to_handler, from_leader,"
             " to_leader, transfer_date, finding_aids, status, confirmed_at, notes, created_at, created_by, updated_at, updated_by, version)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (bid, no, "out", "移交", "临川市城市建设投资集团有限公司档案室", CITY_ARCHIVES, rng.choice(ROOM_HANDLERS), "孟庆华", rng.choice(LEADERS),
+            (bid, no, "out", "移交", "临川市城市建设投资集团有限公司档案室", CITY_ARCHIVES, b.rng.choice(ROOM_HANDLERS), "孟庆华", b.rng.choice(LEADERS),
              "邵文博", out_date.isoformat(), "案卷目录一式三份；全宗介绍一份", "confirmed", f"{out_date.isoformat()} 15:00:00",
-             f"{first}—{first + 4}年永久卷进馆", now, user, now, user, 1),
+             f"{first}—{first + 4}年永久卷进馆", b.now, b.user, b.now, b.user, 1),
         )
         marks = ",".join("?" * len(kj_jj))
-        cur = conn.execute(
+        cur = b.conn.execute(
             f"""INSERT INTO transfer_lines (batch_id, seq, volume_id, code, title, year, retention, item_count, pages, expected, found,
                                            found_pages, data, notes)
                 SELECT ?, row_number() OVER (ORDER BY code), id, code, title, year, retention, item_count, pages, 1, 1, NULL, '{{}}', ''
                 FROM volumes WHERE category_id IN ({marks}) AND retention = 'Y' AND year <= ? AND status = 'in_stock'""",
             (bid, *kj_jj, first + 4),
         )
-        stats["handed_over"] = cur.rowcount
-        conn.execute("UPDATE volumes SET status = 'transferred', updated_at = ?, updated_by = ?"
-                     " WHERE id IN (SELECT volume_id FROM transfer_lines WHERE batch_id = ?)", (now, user, bid))
+        b.stats["handed_over"] = cur.rowcount
+        b.conn.execute("UPDATE volumes SET status = 'transferred', updated_at = ?, updated_by = ?"
+                       " WHERE id IN (SELECT volume_id FROM transfer_lines WHERE batch_id = ?)", (b.now, b.user, bid))
 
-    # ---------------------------------------------------------------- appraisals
-    def appraisal(list_year: int, destroyed_on: date, where: str, params: tuple, keep_share: float) -> None:
-        no = _batch_no("XH", list_year, counters)
-        w1, w2 = rng.sample(ROOM_HANDLERS, 2)
-        cur = conn.execute(
-            "INSERT INTO appraisals (list_no, year, lead, approver, witness1, witness2, destroyed_on, status, notes, created_at, created_by,"
-            " updated_at, updated_by, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (no, list_year, rng.choice(LEADERS), rng.choice(LEADERS), w1, w2, destroyed_on.isoformat(), "confirmed",
-             "经鉴定小组鉴定，报分管领导批准后销毁", now, user, now, user, 1),
-        )
-        aid = cur.lastrowid
-        rows = conn.execute(
-            f"SELECT v.id, v.code, v.title, v.year, v.retention, v.pages, f.code, c.code, v.notes,"
-            f" CASE WHEN c.retention_event_field != '' THEN json_extract(v.custom, '$.' || c.retention_event_field) END"
-            f" FROM volumes v JOIN fonds f ON f.id = v.fonds_id JOIN categories c ON c.id = v.category_id"
-            f" WHERE v.status = 'in_stock' AND {where} ORDER BY v.code", params
-        ).fetchall()
-        lines, destroy_ids = [], []
-        for vid, code, title, year, retention, pages, fcode, ccode, notes, event in rows:
-            start = date.fromisoformat(event[:10]) if event else date(year + 1, 1, 1)
-            kept_years = destroyed_on.year - start.year - ((destroyed_on.month, destroyed_on.day) < (start.month, start.day))
-            years = 10 if retention == "D10" else 30
-            expires = start.replace(year=start.year + years) if not (start.month == 2 and start.day == 29) else date(start.year + years, 2, 28)
-            data = {"code": code, "title": title, "year": year, "retention": retention, "pages": pages, "fonds_code": fcode,
-                    "category_code": ccode, "expires_on": expires.isoformat(), "kept_years": max(kept_years, 0),
-                    "basis": "closing_date" if event and ccode == "LP" else ("discharge_date" if event else "year"), "notes": notes}
-            if expires > destroyed_on:
-                continue  # not due yet on that day: the appraisal would not have listed it
-            keep = rng.random() < keep_share
-            lines.append((aid, len(lines) + 1, vid, "keep" if keep else "destroy", "D30" if keep else "",
-                          rng.choice(KEEP_REASONS) if keep else "", json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
-            if not keep:
-                destroy_ids.append((now, user, vid))
-        conn.executemany("INSERT INTO appraisal_lines (appraisal_id, seq, volume_id, decision, new_retention, reason, data)"
-                         " VALUES (?,?,?,?,?,?,?)", lines)
-        conn.executemany("UPDATE volumes SET status = 'destroyed', updated_at = ?, updated_by = ? WHERE id = ?", destroy_ids)
-        stats["destroyed"] += len(destroy_ids)
-        stats["kept"] += len(lines) - len(destroy_ids)
 
-    lp = [cid for cid, code in cats.items() if code == "LP"]
-    if lp and today.year >= first + 12:
-        appraisal(first + 12, date(first + 12, 6, 20), "v.category_id = ? AND v.retention = 'D10' AND v.year <= ?", (lp[0], first + 1), 0.04)
-    ws_ku = [cid for cid, code in cats.items() if code in ("WS", "KU")]
-    if ws_ku and today.year >= first + 19:
+def _appraisal(b: _Build, list_year: int, destroyed_on: date, where: str, params: tuple, keep_share: float) -> None:
+    """One confirmed appraisal list (销毁清册) of the in-stock volumes ``where`` says, due by ``destroyed_on``."""
+    no = _batch_no("XH", list_year, b.counters)
+    w1, w2 = b.rng.sample(ROOM_HANDLERS, 2)
+    cur = b.conn.execute(
+        "INSERT INTO appraisals (list_no, year, lead, approver, witness1, witness2, destroyed_on, status, notes, created_at, created_by,"
+        " updated_at, updated_by, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (no, list_year, b.rng.choice(LEADERS), b.rng.choice(LEADERS), w1, w2, destroyed_on.isoformat(), "confirmed",
+         "经鉴定小组鉴定，报分管领导批准后销毁", b.now, b.user, b.now, b.user, 1),
+    )
+    aid = cur.lastrowid
+    rows = b.conn.execute(
+        f"SELECT v.id, v.code, v.title, v.year, v.retention, v.pages, f.code, c.code, v.notes,"
+        f" CASE WHEN c.retention_event_field != '' THEN json_extract(v.custom, '$.' || c.retention_event_field) END"
+        f" FROM volumes v JOIN fonds f ON f.id = v.fonds_id JOIN categories c ON c.id = v.category_id"
+        f" WHERE v.status = 'in_stock' AND {where} ORDER BY v.code", params
+    ).fetchall()
+    lines, destroy_ids = [], []
+    for vid, code, title, year, retention, pages, fcode, ccode, notes, event in rows:
+        start = date.fromisoformat(event[:10]) if event else date(year + 1, 1, 1)
+        kept_years = destroyed_on.year - start.year - ((destroyed_on.month, destroyed_on.day) < (start.month, start.day))
+        years = 10 if retention == "D10" else 30
+        expires = start.replace(year=start.year + years) if not (start.month == 2 and start.day == 29) else date(start.year + years, 2, 28)
+        data = {"code": code, "title": title, "year": year, "retention": retention, "pages": pages, "fonds_code": fcode,
+                "category_code": ccode, "expires_on": expires.isoformat(), "kept_years": max(kept_years, 0),
+                "basis": "closing_date" if event and ccode == "LP" else ("discharge_date" if event else "year"), "notes": notes}
+        if expires > destroyed_on:
+            continue  # not due yet on that day: the appraisal would not have listed it
+        keep = b.rng.random() < keep_share
+        lines.append((aid, len(lines) + 1, vid, "keep" if keep else "destroy", "D30" if keep else "",
+                      b.rng.choice(KEEP_REASONS) if keep else "", json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
+        if not keep:
+            destroy_ids.append((b.now, b.user, vid))
+    b.conn.executemany("INSERT INTO appraisal_lines (appraisal_id, seq, volume_id, decision, new_retention, reason, data)"
+                       " VALUES (?,?,?,?,?,?,?)", lines)
+    b.conn.executemany("UPDATE volumes SET status = 'destroyed', updated_at = ?, updated_by = ? WHERE id = ?", destroy_ids)
+    b.stats["destroyed"] += len(destroy_ids)
+    b.stats["kept"] += len(lines) - len(destroy_ids)
+
+
+def _appraisals(b: _Build, first: int) -> None:
+    """Two appraisals: the 10-year claims of the first two years, the 10-year 文书/会计 volumes of the first years."""
+    lp = [cid for cid, code in b.cats.items() if code == "LP"]
+    if lp and b.today.year >= first + 12:
+        _appraisal(b, first + 12, date(first + 12, 6, 20), "v.category_id = ? AND v.retention = 'D10' AND v.year <= ?", (lp[0], first + 1), 0.04)
+    ws_ku = [cid for cid, code in b.cats.items() if code in ("WS", "KU")]
+    if ws_ku and b.today.year >= first + 19:
         marks = ",".join("?" * len(ws_ku))
-        appraisal(first + 19, date(first + 19, 11, 8), f"v.category_id IN ({marks}) AND v.retention = 'D10' AND v.year <= ?",
-                  (*ws_ku, first + 3), 0.0)
+        _appraisal(b, first + 19, date(first + 19, 11, 8), f"v.category_id IN ({marks}) AND v.retention = 'D10' AND v.year <= ?",
+                   (*ws_ku, first + 3), 0.0)
 
-    # ---------------------------------------------------------------- a draft batch of this year's claims, half checked
-    lp_fonds = conn.execute("SELECT f.code, f.name FROM fonds f WHERE f.code = ?", (demo.CATEGORY_FONDS.get("LP", ""),)).fetchone()
+
+def _draft_batch(b: _Build) -> None:
+    """A draft batch of this year's claims, half checked."""
+    lp = [cid for cid, code in b.cats.items() if code == "LP"]
+    lp_fonds = b.conn.execute("SELECT f.code, f.name FROM fonds f WHERE f.code = ?", (demo.CATEGORY_FONDS.get("LP", ""),)).fetchone()
     if lp and lp_fonds:
-        this_year = today.year
-        no = _batch_no("JS", this_year, counters)
-        bid = next_id
-        conn.execute(
+        this_year = b.today.year
+        no = _batch_no("JS", this_year, b.counters)
+        bid = b.next_id
+        b.conn.execute(
             "INSERT INTO transfer_batches (id, batch_no, direction, nature, from_unit, to_unit, from_handler, to_handler, from_leader,"
             " to_leader, transfer_date, finding_aids, status, confirmed_at, notes, created_at, created_by, updated_at, updated_by, version)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (bid, no, "in", "移交", "理赔部", f"{lp_fonds[1]}档案室", rng.choice(HANDLERS), rng.choice(ROOM_HANDLERS), rng.choice(LEADERS),
-             rng.choice(LEADERS), today.isoformat(), "", "draft", None, "", now, user, now, user, 1),
+            (bid, no, "in", "移交", "理赔部", f"{lp_fonds[1]}档案室", b.rng.choice(HANDLERS), b.rng.choice(ROOM_HANDLERS), b.rng.choice(LEADERS),
+             b.rng.choice(LEADERS), b.today.isoformat(), "", "draft", None, "", b.now, b.user, b.now, b.user, 1),
         )
         lines = []
         for seq in range(1, 21):
             code = f"{lp_fonds[0]}-LP·{this_year}-D30-{9000 + seq:04d}"
-            insured = demo._name(rng)  # noqa: SLF001 - the demo's own name maker
-            title = f"{insured}{rng.choice(demo.CLAIM_KINDS)}{rng.choice(demo.CLAIM_CAUSES)}理赔案卷"
-            pages = rng.randint(12, 80)
+            insured = demo._name(b.rng)  # noqa: SLF001 - the demo's own name maker
+            title = f"{insured}{b.rng.choice(demo.CLAIM_KINDS)}{b.rng.choice(demo.CLAIM_CAUSES)}理赔案卷"
+            pages = b.rng.randint(12, 80)
             found = seq % 2 == 0
-            data = {"insured": insured, "claim_no": f"PDAA{this_year}{rng.randrange(10**8):08d}", "fonds_code": lp_fonds[0], "category_code": "LP"}
-            lines.append((bid, seq, None, code, title, this_year, "D30", rng.randint(3, 8), pages, 1, 1 if found else 0,
+            data = {"insured": insured, "claim_no": f"PDAA{this_year}{b.rng.randrange(10**8):08d}", "fonds_code": lp_fonds[0], "category_code": "LP"}
+            lines.append((bid, seq, None, code, title, this_year, "D30", b.rng.randint(3, 8), pages, 1, 1 if found else 0,
                           pages if found else None, json.dumps(data, ensure_ascii=False, separators=(",", ":")), ""))
-        conn.executemany(
+        b.conn.executemany(
             "INSERT INTO transfer_lines (batch_id, seq, volume_id, code, title, year, retention, item_count, pages, expected, found,"
             " found_pages, data, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             lines,
         )
-        stats["draft_lines"] = len(lines)
-    _audit(conn, actor, stats)
-    return stats
+        b.stats["draft_lines"] = len(lines)
 
 
 def _audit(conn: sqlite3.Connection, actor: Actor, stats: dict[str, int]) -> None:

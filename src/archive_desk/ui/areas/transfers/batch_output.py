@@ -1,0 +1,97 @@
+"""What comes out of a batch: the shelf space proposal, the 移交清册 and 交接文据 previews, and the Excel workbook."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from archive_desk.errors import UserError
+from archive_desk.services import transfers
+from archive_desk.ui.areas.transfers import common
+from archive_desk.ui.areas.transfers.common import PageMixin
+from archive_desk.ui.pdf_print import PdfPreviewDialog
+
+if TYPE_CHECKING:
+    from archive_desk.services.transfers import BatchRecord
+    from archive_desk.ui.context import AppContext
+
+
+class BatchOutput(PageMixin):
+    """The output actions of :class:`~.batch_page.BatchPage` (a mixin: the page holds the widgets and the batch)."""
+
+    # what BatchPage holds and does (annotations only: see BatchLines)
+    ctx: AppContext
+    batch: BatchRecord | None
+    preview: PdfPreviewDialog | None
+    shelf_proposal: transfers.ShelfProposal | None
+    _save_if_changed: Callable[[], bool]
+    _message: Callable[..., None]  # (text, ok=True)
+
+    # ------------------------------------------------------------ shelf space
+
+    def propose_space(self) -> None:
+        if self.batch is None:
+            return
+        try:
+            with self.ctx.db.write() as s:
+                proposal = transfers.propose_shelf_space(s, self.ctx.actor, self.batch.id)
+        except UserError as exc:
+            common.show_error(self, exc)
+            return
+        self.shelf_proposal = proposal
+        if proposal is None:
+            self._message(self.tr("No space finder is installed."), ok=False)
+        else:
+            self._message(self.tr("Shelf space for %1 volumes: %2").replace("%1", str(proposal.volumes)).replace("%2", proposal.text),
+                          ok=bool(proposal.places))
+
+    # ------------------------------------------------------------ printing and Excel
+
+    def _pdf(self, what: str) -> bytes | None:
+        from archive_desk.printing.handover_certificate import (
+            render_handover_certificate,
+        )
+        from archive_desk.printing.transfer_list import render_transfer_list
+
+        if self.batch is None or not self._save_if_changed():
+            return None
+        try:
+            with self.ctx.db.read() as s:
+                if what == "list":
+                    return render_transfer_list(transfers.transfer_list_data(s, self.batch.id))
+                return render_handover_certificate(transfers.certificate_data(s, self.batch.id))
+        except UserError as exc:
+            common.show_error(self, exc)
+            return None
+
+    def print_list(self) -> None:
+        pdf = self._pdf("list")
+        if pdf is not None and self.batch is not None:
+            self._preview(pdf, self.tr("Transfer list %1").replace("%1", self.batch.batch_no), f"移交清册-{self.batch.batch_no}.pdf")
+
+    def print_certificate(self) -> None:
+        pdf = self._pdf("certificate")
+        if pdf is not None and self.batch is not None:
+            self._preview(pdf, self.tr("Handover certificate %1").replace("%1", self.batch.batch_no), f"交接文据-{self.batch.batch_no}.pdf")
+
+    def _preview(self, pdf: bytes, title: str, name: str) -> None:
+        self.preview = PdfPreviewDialog(pdf, title, name, self)
+        self.preview.open()
+
+    def export_excel(self) -> None:
+        from archive_desk.exporting.transfers import write_transfer_workbook
+
+        if self.batch is None or not self._save_if_changed():
+            return
+        path = common.choose_save_file(self, self.tr("Export to Excel"), f"移交清册-{self.batch.batch_no}.xlsx", self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        try:
+            with self.ctx.db.read() as s:
+                data = transfers.transfer_list_data(s, self.batch.id)
+                cert = transfers.certificate_data(s, self.batch.id)
+            write_transfer_workbook(data, path, cert)
+        except UserError as exc:
+            common.show_error(self, exc)
+            return
+        self._message(self.tr("Saved %1").replace("%1", path))
