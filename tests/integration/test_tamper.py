@@ -267,7 +267,9 @@ def test_a_full_disk_is_named(filled: Path, tmp_path: Path, monkeypatch: pytest.
     def full(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - what SQLite says when it cannot create the -shm
         conn = real_connect(*args, **kwargs)
         conn.close()
-        raise sqlite3.OperationalError("database or disk is full")
+        exc = sqlite3.OperationalError("database or disk is full")
+        exc.sqlite_errorcode = sqlite3.SQLITE_FULL  # as SQLite raises it: classified by its code, not its words
+        raise exc
 
     monkeypatch.setattr(integrity.sqlite3, "connect", full)
     code, text = check(copy, capsys=capsys)
