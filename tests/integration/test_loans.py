@@ -423,12 +423,12 @@ def test_staff_list_import_reports_duplicates_and_is_atomic(db: Database, actor:
             raise RuntimeError("power cut")
         return real_create(*args, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(loans, "create_borrower", failing)
+    monkeypatch.setattr(loans.borrowers, "create_borrower", failing)  # where import_borrowers looks it up
     with pytest.raises(RuntimeError), db.write() as s:
         loans.import_borrowers(s, actor, path)
     with db.read() as s:
         assert [b.name for b in loans.search_borrowers(s)] == ["张伟"]  # all or nothing
-    monkeypatch.setattr(loans, "create_borrower", real_create)
+    monkeypatch.setattr(loans.borrowers, "create_borrower", real_create)
 
     with db.write() as s:
         result = loans.import_borrowers(s, actor, path)
