@@ -21,7 +21,9 @@ from archive_desk.ui.areas import AREAS
 
 ACTOR = Actor("clerk1", "desk-1")
 #: the areas whose modules exist (the navigation lists exactly these)
-EXISTING = [area_id for area_id, module in AREAS if (Path(app_module.__file__).parent / "ui" / "areas" / f"{module.rsplit('.', 1)[1]}.py").exists()]
+AREAS_DIR = Path(app_module.__file__).parent / "ui" / "areas"
+EXISTING = [area_id for area_id, module in AREAS
+            if any((AREAS_DIR / name).exists() for name in (f"{module.rsplit('.', 1)[1]}.py", f"{module.rsplit('.', 1)[1]}/__init__.py"))]
 
 
 def seed(path: Path, *, overdue: bool = False) -> None:
