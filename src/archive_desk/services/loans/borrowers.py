@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -17,6 +17,10 @@ from archive_desk.models import Borrower
 from archive_desk.services import audit, codes
 from archive_desk.services.audit import Actor
 from archive_desk.services.loans.records import BORROWER_KINDS, B, BorrowerRecord, _borrower_record
+
+if TYPE_CHECKING:  # the importing layer (calamine, openpyxl) is imported only when a list is imported
+    from archive_desk.importing import ImportPlan
+
 
 # ---------------------------------------------------------------- borrowers
 
@@ -205,7 +209,7 @@ def _existing_keys(session: Session) -> Callable[[Iterable[str]], set[str]]:
     return existing
 
 
-def plan_borrower_import(session: Session, path: str | Path, **options: Any):  # noqa: ANN201 - importing.ImportPlan
+def plan_borrower_import(session: Session, path: str | Path, **options: Any) -> ImportPlan:
     """What importing the staff list at ``path`` would do (nothing written)."""
     from archive_desk.importing import plan_import
 
@@ -213,7 +217,7 @@ def plan_borrower_import(session: Session, path: str | Path, **options: Any):  #
 
 
 def import_borrowers(session: Session, actor: Actor, path: str | Path, *, kind: str = "staff", update_existing: bool = False,
-                     plan: Any = None, **options: Any) -> BorrowerImportResult:
+                     plan: ImportPlan | None = None, **options: Any) -> BorrowerImportResult:
     """Import a staff list (xlsx/xls/ods/csv) through the importing layer, in the caller's one
     transaction: all accepted rows or none. Rows whose 借阅证号/工号 (else 证件号码) appears twice in
     the file or is already registered are reported, not imported (``update_existing`` updates the

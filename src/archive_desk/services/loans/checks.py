@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from archive_desk.errors import NotFoundError
@@ -14,6 +14,7 @@ from archive_desk.models import SECURITY_LEVELS, VolumeStatus
 from archive_desk.services import catalogue
 from archive_desk.services.loans.borrowers import _load_borrower
 from archive_desk.services.loans.records import LL, TAKE_AWAY, B, C, L, V, VolumeCheck, loan_settings
+
 
 # ---------------------------------------------------------------- checks before lending
 
@@ -44,8 +45,8 @@ def _refusal(session: Session, code: str, status: str, volume_id: int) -> tuple[
     return reasons.get(status, t("Volume {code} cannot be lent: it is {status}.", code=code, status=catalogue.status_label(status))), None, None
 
 
-def _volume_rows(session: Session, volume_ids: Sequence[int]) -> dict[int, Any]:
-    rows: dict[int, Any] = {}
+def _volume_rows(session: Session, volume_ids: Sequence[int]) -> dict[int, Row[Any]]:
+    rows: dict[int, Row[Any]] = {}
     for start in range(0, len(volume_ids), 500):
         chunk = list(volume_ids[start : start + 500])
         stmt = (select(V.c.id, V.c.code, V.c.barcode, V.c.title, V.c.security, V.c.pages, V.c.status, C.c.code.label("category_code"))

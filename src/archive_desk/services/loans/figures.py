@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from archive_desk.services.loans.records import DAMAGED, LL, B, C, L, V, loan_settings
 
+
 # ---------------------------------------------------------------- yearly figures
 
 

@@ -31,6 +31,7 @@ from archive_desk.services.loans.records import (
     loan_settings,
 )
 
+
 # ---------------------------------------------------------------- lending
 
 

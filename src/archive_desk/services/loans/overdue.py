@@ -6,9 +6,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from archive_desk.services.loans.records import LL, B, L, V, loan_settings
@@ -37,7 +37,7 @@ class OverdueLoan:
     volumes: tuple[tuple[str, str], ...]  # (档号, 题名) still out
 
 
-def _overdue_stmt(today: date):  # noqa: ANN202
+def _overdue_stmt(today: date) -> Select[Any]:
     return (select(L.c.id, L.c.slip_no, L.c.borrower_id, B.c.name, B.c.unit, B.c.phone, B.c.kind, L.c.lent_at, L.c.due_date, L.c.renewals)
             .select_from(L.join(B, B.c.id == L.c.borrower_id))
             .where(L.c.status == "open", L.c.due_date < today))

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from archive_desk.i18n import t
@@ -124,7 +124,7 @@ class RegisterRow:
         return max(0, ((today or date.today()) - self.due_date).days)
 
 
-def _register_stmt(f: RegisterFilter):  # noqa: ANN202
+def _register_stmt(f: RegisterFilter) -> Select[Any]:
     stmt = (select(LL.c.id.label("line_id"), L.c.slip_no, L.c.lent_at, B.c.name.label("borrower"), B.c.unit, B.c.kind, B.c.phone,
                    V.c.code, V.c.title, V.c.security, C.c.code.label("category_code"), L.c.purpose, L.c.use_mode, LL.c.pages_out,
                    L.c.due_date, LL.c.returned_at, LL.c.pages_back, LL.c.condition, LL.c.condition_note, LL.c.outcome, L.c.approver,
@@ -173,6 +173,19 @@ def register(session: Session, f: RegisterFilter | None = None, *, limit: int | 
 def count_register(session: Session, f: RegisterFilter | None = None) -> int:
     sub = _register_stmt(f or RegisterFilter()).subquery()
     return session.scalar(select(func.count()).select_from(sub)) or 0
+
+
+@dataclass(frozen=True)
+class RegisterPage:
+    """The newest register lines matching a filter, and how many match in all."""
+
+    rows: list[RegisterRow]
+    total: int
+
+
+def register_page(session: Session, f: RegisterFilter | None = None, *, limit: int) -> RegisterPage:
+    """The first ``limit`` lines of :func:`register` with the count of all of them (the lending area's register tab)."""
+    return RegisterPage(register(session, f, limit=limit), count_register(session, f))
 
 
 def export_register(session: Session, f: RegisterFilter | None, path: str | Path, *, today: date | None = None) -> int:

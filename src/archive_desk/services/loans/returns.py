@@ -28,6 +28,7 @@ from archive_desk.services.loans.records import (
     _now,
 )
 
+
 # ---------------------------------------------------------------- returns and renewals
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from archive_desk.errors import NotFoundError
 from archive_desk.i18n import t
 from archive_desk.services.locations.records import _CHUNK, DEFAULT_THICKNESS_MM, RM, C, L, LayerRecord, R, RackRecord, RoomRecord
+
 
 # ---------------------------------------------------------------- helpers
 
@@ -50,7 +51,7 @@ def _usage(session: Session, layer_ids: Sequence[int]) -> dict[int, tuple[int, i
     return out
 
 
-def _layer_row(session: Session, layer_id: int) -> Any:
+def _layer_row(session: Session, layer_id: int) -> Row[Any]:
     row = session.execute(select(L).where(L.c.id == layer_id)).first()
     if row is None:
         raise NotFoundError(t("Layer {id} does not exist", id=layer_id))
@@ -65,7 +66,7 @@ def _layer_codes(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
     return out
 
 
-def _room_layers_in_order(session: Session, room_id: int) -> list[Any]:
+def _room_layers_in_order(session: Session, room_id: int) -> list[Row[Any]]:
     """All layers of a room in shelving order (active or not) with their rack's number."""
     stmt = (
         select(L, R.c.number.label("rack_number"), R.c.active.label("rack_active"))

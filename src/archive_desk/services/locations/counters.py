@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from archive_desk.services import audit
 from archive_desk.services.audit import Actor
 
+
 # ---------------------------------------------------------------- layer counters
 
 

@@ -15,6 +15,7 @@ from archive_desk.services.locations.records import (
     PlannedLayer,
 )
 
+
 # ---------------------------------------------------------------- codes and payloads
 
 

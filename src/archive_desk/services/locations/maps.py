@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Case, case, func, select
 from sqlalchemy.orm import Session
 
 from archive_desk.services.locations.records import (
@@ -26,10 +26,11 @@ from archive_desk.services.locations.records import (
 )
 from archive_desk.services.locations.structure import get_rack, get_room, list_racks, list_rooms
 
+
 # ---------------------------------------------------------------- overview and maps
 
 
-def _free_sql() -> Any:
+def _free_sql() -> Case[Any]:
     return case((L.c.capacity_count > L.c.used_count, L.c.capacity_count - L.c.used_count), else_=0)
 
 

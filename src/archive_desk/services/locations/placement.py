@@ -35,6 +35,7 @@ from archive_desk.services.locations.records import (
 from archive_desk.services.locations.structure import layer_occupancy
 from archive_desk.services.locations.where import list_layer
 
+
 # ---------------------------------------------------------------- shelving one volume
 
 

@@ -19,6 +19,7 @@ from archive_desk.services.locations.records import OCCUPYING, ShelfListRow, V
 from archive_desk.services.locations.structure import get_rack, get_room
 from archive_desk.services.locations.where import describe_location, describe_locations
 
+
 # ---------------------------------------------------------------- shelf lists (Excel)
 
 

@@ -28,6 +28,7 @@ from archive_desk.services.locations.records import (
 from archive_desk.services.locations.structure import list_rooms
 from archive_desk.services.locations.where import describe_location
 
+
 # ---------------------------------------------------------------- space finder and reservations
 
 

@@ -33,6 +33,7 @@ from archive_desk.services.locations.records import (
     _occupancy,
 )
 
+
 # ---------------------------------------------------------------- rooms
 
 
@@ -293,8 +294,8 @@ def update_layer(session: Session, actor: Actor, layer_id: int, *, code: str | N
         after["capacity_count"] = capacity_count
     if capacity_mm is not ...:
         after["capacity_mm"] = capacity_mm
-    _check_capacity(after["capacity_count"], after["capacity_mm"])  # type: ignore[arg-type]
-    new_occ = Occupancy(occ.count, occ.used_mm, after["capacity_count"], after["capacity_mm"])  # type: ignore[arg-type]
+    _check_capacity(after["capacity_count"], after["capacity_mm"])
+    new_occ = Occupancy(occ.count, occ.used_mm, after["capacity_count"], after["capacity_mm"])
     if new_occ.over and not occ.over:
         raise StatusError(t("Layer {code} holds {now}; the new capacity would be less than what already stands on it.",
                             code=row.code, now=occ.text()))

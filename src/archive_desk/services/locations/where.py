@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from archive_desk.errors import NotFoundError
@@ -30,6 +30,7 @@ from archive_desk.services.locations.records import (
 )
 from archive_desk.services.locations.structure import find_layer
 
+
 # ---------------------------------------------------------------- where is it
 
 
@@ -46,7 +47,7 @@ def _info(row: Any) -> LocationInfo:
                         bool(row.active), row.reserved_for or "")
 
 
-def _info_query() -> Any:
+def _info_query() -> Select[Any]:
     return select(*_INFO_COLS).select_from(L.join(R, R.c.id == L.c.rack_id).join(RM, RM.c.id == R.c.room_id))
 
 

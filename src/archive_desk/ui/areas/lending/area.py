@@ -167,8 +167,9 @@ class LendingArea(Area):
         self._focus_tab()
 
     def _refresh_tab(self, panel: QWidget) -> None:
-        if panel in (self.open_loans, self.overdue_panel, self.borrowers, self.register):
-            panel.refresh()  # type: ignore[attr-defined]
+        for refreshable in (self.open_loans, self.overdue_panel, self.borrowers, self.register):
+            if panel == refreshable:
+                refreshable.refresh()
 
     def _focus_tab(self) -> None:
         panel = self.tabs.currentWidget()

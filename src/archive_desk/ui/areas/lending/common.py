@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -27,10 +28,15 @@ def _item(text: object, *, color: QColor | None = None, align_center: bool = Fal
     return item
 
 
-def _shortcut(keys: QKeySequence, parent: QWidget, slot: object, context: Qt.ShortcutContext) -> QShortcut:
+def _pydate(d: QDate) -> date:
+    return date(d.year(), d.month(), d.day())
+
+
+def _shortcut(keys: QKeySequence | QKeySequence.StandardKey, parent: QWidget, slot: Callable[[], object],
+              context: Qt.ShortcutContext) -> QShortcut:
     shortcut = QShortcut(keys, parent)
     shortcut.setContext(context)  # (the constructor's context argument is ignored by PySide6 6.12)
-    shortcut.activated.connect(slot)  # type: ignore[arg-type]
+    shortcut.activated.connect(slot)
     return shortcut
 
 

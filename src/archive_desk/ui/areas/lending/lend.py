@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from archive_desk.errors import UserError
 from archive_desk.services import loans
 from archive_desk.services.loans import BorrowerRecord, VolumeCheck
-from archive_desk.ui.areas.lending.common import RED, Message, _item, _label, _qdate, _setup_table, _shortcut
+from archive_desk.ui.areas.lending.common import RED, Message, _item, _label, _pydate, _qdate, _setup_table, _shortcut
 from archive_desk.ui.dialogs.lending import BorrowerPickerDialog
 from archive_desk.ui.scan_input import ScanLineEdit
 
@@ -280,7 +280,7 @@ class LendPanel(QWidget):
         try:
             with self.ctx.db.write() as s:
                 record = loans.lend(s, self.ctx.actor, self.borrower.id, ids, self.purpose.currentText(), self.use_mode.currentText(),
-                                    self.due.date().toPython(), approver, opinion, self.clerk.text(), notes=self.notes.text())  # type: ignore[arg-type]
+                                    _pydate(self.due.date()), approver, opinion, self.clerk.text(), notes=self.notes.text())
             self._remember_clerk(self.clerk.text().strip())
         except UserError as exc:
             self.message.error(str(exc))

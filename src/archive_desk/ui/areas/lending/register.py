@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from archive_desk.errors import UserError
 from archive_desk.services import loans
 from archive_desk.services.loans import RegisterFilter, RegisterRow
-from archive_desk.ui.areas.lending.common import RED, REGISTER_LIMIT, Message, _qdate, _setup_table
+from archive_desk.ui.areas.lending.common import RED, REGISTER_LIMIT, Message, _pydate, _qdate, _setup_table
 from archive_desk.ui.workers import Runner
 
 if TYPE_CHECKING:  # the area imports this panel
@@ -147,8 +147,8 @@ class RegisterPanel(QWidget):
 
     def current_filter(self) -> RegisterFilter:
         return RegisterFilter(
-            date_from=self.date_from.date().toPython() if self.use_from.isChecked() else None,  # type: ignore[arg-type]
-            date_to=self.date_to.date().toPython() if self.use_to.isChecked() else None,  # type: ignore[arg-type]
+            date_from=_pydate(self.date_from.date()) if self.use_from.isChecked() else None,
+            date_to=_pydate(self.date_to.date()) if self.use_to.isChecked() else None,
             borrower=self.borrower.text(), volume=self.volume.text(), purpose=self.purpose.currentData() or "",
             use_mode=self.use_mode.currentData() or "", state=self.state.currentData() or "all",
         )
@@ -157,14 +157,15 @@ class RegisterPanel(QWidget):
         f = self.current_filter()
         db = self.ctx.db
 
-        def fetch():  # noqa: ANN202 - worker thread, own session
+        def fetch() -> loans.RegisterPage:  # worker thread, own session
             with db.read() as s:
-                return loans.register(s, f, limit=REGISTER_LIMIT), loans.count_register(s, f)
+                return loans.register_page(s, f, limit=REGISTER_LIMIT)
 
         self._runner.start(fetch)
 
     def _on_runner_finished(self, result: object) -> None:
-        rows, total = result  # type: ignore[misc]
+        assert isinstance(result, loans.RegisterPage)
+        rows, total = result.rows, result.total
         self.model.set_rows(rows)
         if total > len(rows):
             self.summary.setText(self.tr("Showing the newest %1 of %2 lines; export writes all of them.").replace("%1", str(len(rows)))

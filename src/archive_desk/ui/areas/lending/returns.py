@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -117,8 +117,9 @@ class ReturnPanel(QWidget):
             del self.lines[row]
 
     def row_widgets(self, row: int) -> tuple[QSpinBox, QComboBox, QLineEdit, QLineEdit]:
-        return (self.table.cellWidget(row, 6), self.table.cellWidget(row, 7), self.table.cellWidget(row, 8),  # type: ignore[return-value]
-                self.table.cellWidget(row, 9))
+        cell = self.table.cellWidget
+        return (cast(QSpinBox, cell(row, 6)), cast(QComboBox, cell(row, 7)), cast(QLineEdit, cell(row, 8)),
+                cast(QLineEdit, cell(row, 9)))
 
     def returns(self) -> list[LineReturn]:
         out = []
