@@ -20,6 +20,12 @@ Rules live here, not in the window (domain.md, "Rules of the work"):
 Times: ``lent_at`` and ``returned_at`` are the desk's local wall-clock time (what the slip shows and
 what "one person per day" counts by); ``created_at``/``updated_at`` stay UTC like everywhere else.
 Borrowers' ID numbers never enter the audit trail unmasked.
+
+The package re-exports everything callers use (``from archive_desk.services import loans``); the modules:
+``records`` (what is returned and raised, tables, loan settings), ``borrowers`` (borrowers, staff list
+import), ``checks`` (lendable? approval?), ``lending`` (slips, lend), ``returns`` (returns, renewals),
+``overdue`` (overdue loans, reminders), ``registers`` (slip data, history, the 借阅登记簿), ``figures``
+(yearly figures).
 """
 
 from __future__ import annotations

@@ -18,6 +18,12 @@ Conventions this module defines (the rest of the app relies on them):
 - **Capacity**: a layer may have a capacity by count (``capacity_count`` volumes) and/or by width
   (``capacity_mm``; each volume counts with its own ``thickness_mm`` or else its category's). When both
   are set the stricter one rules. A layer with neither has no limit (and is not proposed by the space finder).
+
+The package re-exports everything callers use (``from archive_desk.services import locations``); the
+modules: ``records`` (what is returned, tables, limits), ``location_codes`` (patterns, payloads, words),
+``structure`` (rooms, racks, layers), ``where`` (describe, list a layer, resolve a scan), ``placement``
+(shelve, undo, history, bulk moves), ``maps`` (overview, room and rack maps), ``space`` (space finder,
+reservations), ``counters`` (layer counters), ``shelf_lists`` (shelf lists to Excel).
 """
 
 from __future__ import annotations
