@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 RED = QColor("#b00020")
 GREEN = QColor("#1b5e20")
-REGISTER_LIMIT = 5000
 
 
 def _qdate(d: date) -> QDate:

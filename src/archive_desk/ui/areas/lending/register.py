@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 from archive_desk.errors import UserError
 from archive_desk.services import loans
 from archive_desk.services.loans import RegisterFilter, RegisterRow
-from archive_desk.ui.areas.lending.common import RED, REGISTER_LIMIT, Message, _pydate, _qdate, _setup_table
+from archive_desk.ui.areas.lending.common import RED, Message, _pydate, _qdate, _setup_table
 from archive_desk.ui.workers import Runner
 
 if TYPE_CHECKING:  # the area imports this panel
     from archive_desk.ui.areas.lending.area import LendingArea
+
+REGISTER_LIMIT = 5000
 
 
 # ============================================================================ register
