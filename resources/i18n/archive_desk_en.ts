@@ -3856,77 +3856,77 @@ Print anyway?</translation>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Lent</source>
         <translation>Lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Purpose</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Use</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Returned on</source>
         <translation>Returned on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Outcome of use</source>
         <translation>Outcome of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Approver</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>
@@ -3934,87 +3934,87 @@ Print anyway?</translation>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="87" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="89" />
         <source>F&amp;rom</source>
         <translation>F&amp;rom</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="89" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="91" />
         <source>T&amp;o</source>
         <translation>T&amp;o</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="96" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="98" />
         <source>Borrower or unit</source>
         <translation>Borrower or unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="98" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="100" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="103" />
         <source>All purposes</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="107" />
         <source>All uses</source>
         <translation>All uses</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>Still out</source>
         <translation>Still out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="113" />
         <source>&amp;Search</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="115" />
         <source>E&amp;xport to Excel…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="173" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>Showing the newest %1 of %2 lines; export writes all of them.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="176" />
         <source>%n line(s)</source>
         <translation><numerusform>%n line</numerusform><numerusform>%n lines</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="177" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="179" />
         <source>Export the loan register</source>
         <translation>Export the loan register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="180" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="191" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="193" />
         <source>%1 line(s) written to %2.</source>
         <translation>%1 line(s) written to %2.</translation>
     </message>

@@ -3856,77 +3856,77 @@ Print anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Lent</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Purpose</source>
         <translation>借阅目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Use</source>
         <translation>利用方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Returned on</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Condition</source>
         <translation>完好情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Outcome of use</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -3934,87 +3934,87 @@ Print anyway?</source>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="87" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="89" />
         <source>F&amp;rom</source>
         <translation>从(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="89" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="91" />
         <source>T&amp;o</source>
         <translation>至(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="96" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="98" />
         <source>Borrower or unit</source>
         <translation>借阅人或单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="98" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="100" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="103" />
         <source>All purposes</source>
         <translation>全部目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="107" />
         <source>All uses</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>Still out</source>
         <translation>未还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>Back</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="113" />
         <source>&amp;Search</source>
         <translation>查询(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="115" />
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="173" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>显示最新的 %1 条（共 %2 条）；导出时写出全部。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="176" />
         <source>%n line(s)</source>
         <translation><numerusform>共 %n 条</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="177" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="179" />
         <source>Export the loan register</source>
         <translation>导出借阅登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="180" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="191" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="193" />
         <source>%1 line(s) written to %2.</source>
         <translation>已将 %1 条写入 %2。</translation>
     </message>
