@@ -1045,164 +1045,164 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BorrowersPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="789" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="45" />
         <source>Search name, unit, card no. or phone</source>
         <translation>Search name, unit, card no. or phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="792" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="48" />
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="793" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="49" />
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="794" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="50" />
         <source>Outside</source>
         <translation>Outside</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="796" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="52" />
         <source>Show &amp;deactivated</source>
         <translation>Show &amp;deactivated</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="56" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="56" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="56" />
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="56" />
         <source>Borrower kind</source>
         <translation>Borrower kind</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
         <source>Card no.</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="805" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
         <source>&amp;New…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="807" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="63" />
         <source>&amp;Edit…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="809" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="864" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="65" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="120" />
         <source>Deac&amp;tivate</source>
         <translation>Deac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="811" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="67" />
         <source>&amp;Lend to…</source>
         <translation>&amp;Lend to…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="813" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="69" />
         <source>&amp;Import staff list…</source>
         <translation>&amp;Import staff list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="841" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="97" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="841" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="97" />
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="864" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="120" />
         <source>Reac&amp;tivate</source>
         <translation>Reac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="867" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="123" />
         <source>New borrower</source>
         <translation>New borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="875" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="131" />
         <source>%1 registered.</source>
         <translation>%1 registered.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="883" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="139" />
         <source>Edit borrower</source>
         <translation>Edit borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="891" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="147" />
         <source>%1 saved.</source>
         <translation>%1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="905" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="161" />
         <source>%1 reactivated.</source>
         <translation>%1 reactivated.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="905" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="161" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 deactivated; the loan history is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="914" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="930" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="186" />
         <source>Import staff list</source>
         <translation>Import staff list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="915" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="171" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="927" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="183" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="939" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="195" />
         <source>Imported %1 borrower(s).</source>
         <translation>Imported %1 borrower(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="941" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="197" />
         <source>Not imported: %1</source>
         <translation>Not imported: %1</translation>
     </message>
@@ -2467,178 +2467,178 @@ Print anyway?</translation>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="165" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="50" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>Scan the borrower's card, or type a name, card no. or phone and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="55" />
         <source>Searc&amp;h…</source>
         <translation>Searc&amp;h…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="172" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="278" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="163" />
         <source>No borrower chosen</source>
         <translation>No borrower chosen</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="63" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>Scan a volume's barcode or type its archival code and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="67" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="67" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="67" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="67" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="187" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="72" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="207" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="92" />
         <source>Approval required</source>
         <translation>Approval required</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="218" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="103" />
         <source>A&amp;pprover:</source>
         <translation>A&amp;pprover:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="219" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="104" />
         <source>&amp;Opinion:</source>
         <translation>&amp;Opinion:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="223" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="108" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>&amp;Lend and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="226" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="111" />
         <source>&amp;Clear</source>
         <translation>&amp;Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="118" />
         <source>&amp;Borrower:</source>
         <translation>&amp;Borrower:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="237" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="122" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="241" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="126" />
         <source>P&amp;urpose:</source>
         <translation>P&amp;urpose:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="242" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="127" />
         <source>U&amp;se:</source>
         <translation>U&amp;se:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="243" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="128" />
         <source>&amp;Due date:</source>
         <translation>&amp;Due date:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="244" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="129" />
         <source>Cler&amp;k:</source>
         <translation>Cler&amp;k:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="245" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="130" />
         <source>No&amp;tes:</source>
         <translation>No&amp;tes:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="283" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="168" />
         <source>ID %1</source>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="285" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="170" />
         <source>card %1</source>
         <translation>card %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="288" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="173" />
         <source>(deactivated: cannot borrow)</source>
         <translation>(deactivated: cannot borrow)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="309" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="194" />
         <source>No borrower matches “%1”.</source>
         <translation>No borrower matches “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="327" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="212" />
         <source>No volume has the code %1.</source>
         <translation>No volume has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="332" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="217" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="347" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="232" />
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="379" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="264" />
         <source>Needed for: %1</source>
         <translation>Needed for: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="385" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="270" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>Choose the borrower first: scan the card or type the name.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="390" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="275" />
         <source>Scan the volumes to lend.</source>
         <translation>Scan the volumes to lend.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="407" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="292" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>Lent %1 volume(s) to %2 on slip %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="410" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="295" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>%1 refused volume(s) were not lent.</translation>
     </message>
@@ -2646,47 +2646,47 @@ Print anyway?</translation>
 <context>
     <name>LendingArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1125" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="43" />
         <source>&amp;1 Lend</source>
         <translation>&amp;1 Lend</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1126" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="44" />
         <source>&amp;2 Return</source>
         <translation>&amp;2 Return</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1127" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="45" />
         <source>&amp;3 Loans out</source>
         <translation>&amp;3 Loans out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1128" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="46" />
         <source>&amp;4 Overdue</source>
         <translation>&amp;4 Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1129" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="47" />
         <source>&amp;5 Borrowers</source>
         <translation>&amp;5 Borrowers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1130" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="48" />
         <source>&amp;6 Register</source>
         <translation>&amp;6 Register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1146" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="64" />
         <source>Lending</source>
         <translation>Lending</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1183" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="101" />
         <source>Borrower: %1</source>
         <translation>Borrower: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1189" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="107" />
         <source>%1 is neither a volume nor a borrower's card.</source>
         <translation>%1 is neither a volume nor a borrower's card.</translation>
     </message>
@@ -2697,7 +2697,7 @@ Print anyway?</translation>
         <translation>(%1 overdue)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1207" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="125" />
         <source>%1 loan(s) overdue</source>
         <translation>%1 loan(s) overdue</translation>
     </message>
@@ -3204,102 +3204,102 @@ Print anyway?</translation>
 <context>
     <name>OpenLoansPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="587" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="39" />
         <source>Filter by slip no., borrower, unit or archival code</source>
         <translation>Filter by slip no., borrower, unit or archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="43" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="43" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="43" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="43" />
         <source>Lent</source>
         <translation>Lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
         <source>Volumes out</source>
         <translation>Volumes out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
         <source>Renewals</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
         <source>Days overdue</source>
         <translation>Days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="53" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="53" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="53" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="53" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="604" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="56" />
         <source>&amp;Renew…</source>
         <translation>&amp;Renew…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="607" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="59" />
         <source>&amp;Print slip…</source>
         <translation>&amp;Print slip…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="652" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="104" />
         <source>Choose a slip to see the volumes out on it.</source>
         <translation>Choose a slip to see the volumes out on it.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="654" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="106" />
         <source>Volumes out on slip %1 (%2):</source>
         <translation>Volumes out on slip %1 (%2):</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="678" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="130" />
         <source>Choose the loan to renew.</source>
         <translation>Choose the loan to renew.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="695" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="147" />
         <source>Slip %1 renewed to %2 (renewal no. %3).</source>
         <translation>Slip %1 renewed to %2 (renewal no. %3).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="705" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="157" />
         <source>Choose the loan whose slip to print.</source>
         <translation>Choose the loan whose slip to print.</translation>
     </message>
@@ -3307,72 +3307,72 @@ Print anyway?</translation>
 <context>
     <name>OverduePanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="32" />
         <source>Days overdue</source>
         <translation>Days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="32" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="32" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="32" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
         <source>Renewals</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
         <source>Volumes out</source>
         <translation>Volumes out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="726" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="37" />
         <source>Print reminders for &amp;selected borrowers…</source>
         <translation>Print reminders for &amp;selected borrowers…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="728" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="39" />
         <source>Print reminders for &amp;all…</source>
         <translation>Print reminders for &amp;all…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="751" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="62" />
         <source>%1 overdue loan(s), %2 borrower(s)</source>
         <translation>%1 overdue loan(s), %2 borrower(s)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="759" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="70" />
         <source>Select the borrowers to remind.</source>
         <translation>Select the borrowers to remind.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="764" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="75" />
         <source>No loan is overdue.</source>
         <translation>No loan is overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="772" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="83" />
         <source>Reminders to return archives</source>
         <translation>Reminders to return archives</translation>
     </message>
@@ -3862,77 +3862,77 @@ Print anyway?</translation>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Lent</source>
         <translation>Lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Purpose</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Use</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Returned on</source>
         <translation>Returned on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Outcome of use</source>
         <translation>Outcome of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Approver</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>
@@ -3940,87 +3940,87 @@ Print anyway?</translation>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="999" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="89" />
         <source>F&amp;rom</source>
         <translation>F&amp;rom</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1001" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="91" />
         <source>T&amp;o</source>
         <translation>T&amp;o</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1008" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="98" />
         <source>Borrower or unit</source>
         <translation>Borrower or unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1010" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="100" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1013" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="103" />
         <source>All purposes</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1017" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="107" />
         <source>All uses</source>
         <translation>All uses</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>Still out</source>
         <translation>Still out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1023" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="113" />
         <source>&amp;Search</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1025" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="115" />
         <source>E&amp;xport to Excel…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1082" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="173" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>Showing the newest %1 of %2 lines; export writes all of them.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1085" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="176" />
         <source>%n line(s)</source>
         <translation><numerusform>%n line</numerusform><numerusform>%n lines</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1088" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="179" />
         <source>Export the loan register</source>
         <translation>Export the loan register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1089" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="180" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1102" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="193" />
         <source>%1 line(s) written to %2.</source>
         <translation>%1 line(s) written to %2.</translation>
     </message>
@@ -4350,117 +4350,117 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="451" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="44" />
         <source>Scan each volume coming back</source>
         <translation>Scan each volume coming back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="48" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="48" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="48" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="48" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
         <source>Pages lent</source>
         <translation>Pages lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Damage</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Outcome of use</source>
         <translation>Outcome of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="463" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="56" />
         <source>&amp;Take back (Ctrl+Enter)</source>
         <translation>&amp;Take back (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="466" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="59" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="473" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="66" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="478" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="71" />
         <source>Received b&amp;y:</source>
         <translation>Received b&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="494" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="87" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="509" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="102" />
         <source>if damaged: what</source>
         <translation>if damaged: what</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="511" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="104" />
         <source>what the use achieved</source>
         <translation>what the use achieved</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="516" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="109" />
         <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
         <translation>%1 from slip %2: count the pages (%3 lent) and check the condition.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="540" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="134" />
         <source>Scan the volumes coming back.</source>
         <translation>Scan the volumes coming back.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="551" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="145" />
         <source>%1: %2 pages lent, %3 counted</source>
         <translation>%1: %2 pages lent, %3 counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="554" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="148" />
         <source>Page count differs</source>
         <translation>Page count differs</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="555" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="149" />
         <source>The pages counted differ from the pages lent:
 
 %1
@@ -4473,22 +4473,22 @@ Record the return with this difference?</source>
 Record the return with this difference?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="558" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="152" />
         <source>Nothing was recorded: recount the pages.</source>
         <translation>Nothing was recorded: recount the pages.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="566" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="160" />
         <source>Took back %1 volume(s).</source>
         <translation>Took back %1 volume(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="162" />
         <source>Slip(s) %1 fully returned.</source>
         <translation>Slip(s) %1 fully returned.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="571" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="165" />
         <source>Still out: %1.</source>
         <translation>Still out: %1.</translation>
     </message>

@@ -1045,164 +1045,164 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BorrowersPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="789" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="45" />
         <source>Search name, unit, card no. or phone</source>
         <translation>按姓名、单位、借阅证号或电话查找</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="792" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="48" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="793" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="49" />
         <source>Staff</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="794" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="50" />
         <source>Outside</source>
         <translation>外单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="796" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="52" />
         <source>Show &amp;deactivated</source>
         <translation>显示已停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="56" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="56" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="56" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="56" />
         <source>Borrower kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
         <source>Card no.</source>
         <translation>借阅证号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="805" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="807" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="63" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="809" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="864" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="65" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="120" />
         <source>Deac&amp;tivate</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="811" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="67" />
         <source>&amp;Lend to…</source>
         <translation>为其借出(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="813" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="69" />
         <source>&amp;Import staff list…</source>
         <translation>导入职工名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="841" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="97" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="841" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="97" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="864" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="120" />
         <source>Reac&amp;tivate</source>
         <translation>重新启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="867" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="123" />
         <source>New borrower</source>
         <translation>新建借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="875" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="131" />
         <source>%1 registered.</source>
         <translation>已登记借阅人 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="883" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="139" />
         <source>Edit borrower</source>
         <translation>编辑借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="891" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="147" />
         <source>%1 saved.</source>
         <translation>%1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="905" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="161" />
         <source>%1 reactivated.</source>
         <translation>%1 已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="905" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="161" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 已停用；借阅记录保留。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="914" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="930" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="186" />
         <source>Import staff list</source>
         <translation>导入职工名单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="915" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="171" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="927" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="183" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1：新借阅人 %2 名；已登记 %3 名；文件内重复 %4 行；有误 %5 行。导入新借阅人吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="939" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="195" />
         <source>Imported %1 borrower(s).</source>
         <translation>已导入 %1 名借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="941" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="197" />
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
@@ -2467,178 +2467,178 @@ Print anyway?</source>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="165" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="50" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>扫描借阅证，或输入姓名、借阅证号、电话后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="55" />
         <source>Searc&amp;h…</source>
         <translation>查找(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="172" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="278" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="163" />
         <source>No borrower chosen</source>
         <translation>尚未选择借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="63" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>扫描案卷条码，或输入档号后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="67" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="67" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="67" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="67" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="187" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="72" />
         <source>&amp;Remove from list</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="207" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="92" />
         <source>Approval required</source>
         <translation>需要审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="218" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="103" />
         <source>A&amp;pprover:</source>
         <translation>审批人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="219" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="104" />
         <source>&amp;Opinion:</source>
         <translation>审批意见(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="223" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="108" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>借出并打印借阅单(&amp;L) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="226" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="111" />
         <source>&amp;Clear</source>
         <translation>清空(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="118" />
         <source>&amp;Borrower:</source>
         <translation>借阅人(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="237" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="122" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="241" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="126" />
         <source>P&amp;urpose:</source>
         <translation>借阅目的(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="242" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="127" />
         <source>U&amp;se:</source>
         <translation>利用方式(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="243" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="128" />
         <source>&amp;Due date:</source>
         <translation>应还日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="244" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="129" />
         <source>Cler&amp;k:</source>
         <translation>经办人(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="245" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="130" />
         <source>No&amp;tes:</source>
         <translation>备注(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="283" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="168" />
         <source>ID %1</source>
         <translation>证件 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="285" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="170" />
         <source>card %1</source>
         <translation>借阅证 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="288" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="173" />
         <source>(deactivated: cannot borrow)</source>
         <translation>（已停用，不能借阅）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="309" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="194" />
         <source>No borrower matches “%1”.</source>
         <translation>没有与“%1”相符的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="327" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="212" />
         <source>No volume has the code %1.</source>
         <translation>没有档号或条码为 %1 的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="332" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="217" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="347" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="232" />
         <source>Added %1.</source>
         <translation>已加入 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="379" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="264" />
         <source>Needed for: %1</source>
         <translation>审批原因：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="385" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="270" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>请先选择借阅人：扫描借阅证或输入姓名。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="390" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="275" />
         <source>Scan the volumes to lend.</source>
         <translation>请扫描要借出的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="407" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="292" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>已借给 %2 %1 卷，借阅单 %3。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="410" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="295" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>另有 %1 卷不能借出，未借出。</translation>
     </message>
@@ -2646,47 +2646,47 @@ Print anyway?</source>
 <context>
     <name>LendingArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1125" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="43" />
         <source>&amp;1 Lend</source>
         <translation>&amp;1 借出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1126" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="44" />
         <source>&amp;2 Return</source>
         <translation>&amp;2 归还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1127" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="45" />
         <source>&amp;3 Loans out</source>
         <translation>&amp;3 在借</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1128" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="46" />
         <source>&amp;4 Overdue</source>
         <translation>&amp;4 逾期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1129" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="47" />
         <source>&amp;5 Borrowers</source>
         <translation>&amp;5 借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1130" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="48" />
         <source>&amp;6 Register</source>
         <translation>&amp;6 登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1146" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="64" />
         <source>Lending</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1183" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="101" />
         <source>Borrower: %1</source>
         <translation>借阅人：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1189" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="107" />
         <source>%1 is neither a volume nor a borrower's card.</source>
         <translation>%1 既不是案卷条码，也不是借阅证。</translation>
     </message>
@@ -2697,7 +2697,7 @@ Print anyway?</source>
         <translation>逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1207" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="125" />
         <source>%1 loan(s) overdue</source>
         <translation>逾期未还 %1 笔</translation>
     </message>
@@ -3204,102 +3204,102 @@ Print anyway?</source>
 <context>
     <name>OpenLoansPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="587" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="39" />
         <source>Filter by slip no., borrower, unit or archival code</source>
         <translation>按借阅单号、借阅人、单位或档号筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="43" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="43" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="43" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="43" />
         <source>Lent</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
         <source>Volumes out</source>
         <translation>未还案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
         <source>Renewals</source>
         <translation>续借次数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="53" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="53" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="53" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="53" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="604" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="56" />
         <source>&amp;Renew…</source>
         <translation>续借(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="607" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="59" />
         <source>&amp;Print slip…</source>
         <translation>打印借阅单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="652" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="104" />
         <source>Choose a slip to see the volumes out on it.</source>
         <translation>选中一张借阅单，查看其在借的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="654" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="106" />
         <source>Volumes out on slip %1 (%2):</source>
         <translation>借阅单 %1（%2）在借的案卷：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="678" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="130" />
         <source>Choose the loan to renew.</source>
         <translation>请选择要续借的借阅。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="695" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="147" />
         <source>Slip %1 renewed to %2 (renewal no. %3).</source>
         <translation>借阅单 %1 已续借至 %2（第 %3 次续借）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="705" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="157" />
         <source>Choose the loan whose slip to print.</source>
         <translation>请选择要打印借阅单的借阅。</translation>
     </message>
@@ -3307,72 +3307,72 @@ Print anyway?</source>
 <context>
     <name>OverduePanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="32" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="32" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="32" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="32" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
         <source>Renewals</source>
         <translation>续借次数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
         <source>Volumes out</source>
         <translation>未还案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="726" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="37" />
         <source>Print reminders for &amp;selected borrowers…</source>
         <translation>为所选借阅人打印催还单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="728" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="39" />
         <source>Print reminders for &amp;all…</source>
         <translation>全部打印催还单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="751" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="62" />
         <source>%1 overdue loan(s), %2 borrower(s)</source>
         <translation>逾期 %1 笔，涉及 %2 人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="759" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="70" />
         <source>Select the borrowers to remind.</source>
         <translation>请选择要催还的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="764" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="75" />
         <source>No loan is overdue.</source>
         <translation>没有逾期未还的借阅。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="772" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="83" />
         <source>Reminders to return archives</source>
         <translation>档案催还通知单</translation>
     </message>
@@ -3862,77 +3862,77 @@ Print anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Lent</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Purpose</source>
         <translation>借阅目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Use</source>
         <translation>利用方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Returned on</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Condition</source>
         <translation>完好情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Outcome of use</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -3940,87 +3940,87 @@ Print anyway?</source>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="999" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="89" />
         <source>F&amp;rom</source>
         <translation>从(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1001" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="91" />
         <source>T&amp;o</source>
         <translation>至(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1008" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="98" />
         <source>Borrower or unit</source>
         <translation>借阅人或单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1010" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="100" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1013" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="103" />
         <source>All purposes</source>
         <translation>全部目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1017" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="107" />
         <source>All uses</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>Still out</source>
         <translation>未还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>Back</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1023" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="113" />
         <source>&amp;Search</source>
         <translation>查询(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1025" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="115" />
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1082" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="173" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>显示最新的 %1 条（共 %2 条）；导出时写出全部。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1085" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="176" />
         <source>%n line(s)</source>
         <translation><numerusform>共 %n 条</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1088" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="179" />
         <source>Export the loan register</source>
         <translation>导出借阅登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1089" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="180" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1102" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="193" />
         <source>%1 line(s) written to %2.</source>
         <translation>已将 %1 条写入 %2。</translation>
     </message>
@@ -4350,117 +4350,117 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="451" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="44" />
         <source>Scan each volume coming back</source>
         <translation>逐卷扫描归还的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="48" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="48" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="48" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="48" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
         <source>Pages lent</source>
         <translation>借出页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
         <source>Pages counted</source>
         <translation>清点页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
         <source>Condition</source>
         <translation>完好情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Damage</source>
         <translation>破损情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Outcome of use</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="463" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="56" />
         <source>&amp;Take back (Ctrl+Enter)</source>
         <translation>确认归还(&amp;T) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="466" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="59" />
         <source>&amp;Remove from list</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="473" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="66" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="478" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="71" />
         <source>Received b&amp;y:</source>
         <translation>签收人(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="494" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="87" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="509" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="102" />
         <source>if damaged: what</source>
         <translation>如破损：说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="511" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="104" />
         <source>what the use achieved</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="516" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="109" />
         <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
         <translation>%1（借阅单 %2）：请清点页数（借出 %3 页）并检查完好情况。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="540" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="134" />
         <source>Scan the volumes coming back.</source>
         <translation>请扫描归还的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="551" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="145" />
         <source>%1: %2 pages lent, %3 counted</source>
         <translation>%1：借出 %2 页，清点 %3 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="554" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="148" />
         <source>Page count differs</source>
         <translation>页数不符</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="555" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="149" />
         <source>The pages counted differ from the pages lent:
 
 %1
@@ -4473,22 +4473,22 @@ Record the return with this difference?</source>
 确认按此差异登记归还吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="558" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="152" />
         <source>Nothing was recorded: recount the pages.</source>
         <translation>未登记归还：请重新清点页数。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="566" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="160" />
         <source>Took back %1 volume(s).</source>
         <translation>已归还 %1 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="162" />
         <source>Slip(s) %1 fully returned.</source>
         <translation>借阅单 %1 已全部归还。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="571" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="165" />
         <source>Still out: %1.</source>
         <translation>仍未还：%1。</translation>
     </message>

@@ -325,6 +325,8 @@ def test_volume_history_and_register_filters(db: Database, actor: Actor, staff, 
         assert [(h.slip_no, h.borrower) for h in history] == [(second.slip_no, "李明"), (first.slip_no, "张伟")]
         assert history[1].outcome == "为追偿提供证据" and history[0].returned_at is None
         assert len(loans.register(s)) == 3 == loans.count_register(s)
+        page = loans.register_page(s, limit=2)  # the register tab: the newest lines and how many in all
+        assert [r.line_id for r in page.rows] == [r.line_id for r in loans.register(s)][:2] and page.total == 3
         assert {r.code for r in loans.register(s, RegisterFilter(state="open"))} == {v.code, w.code}
         assert [r.outcome for r in loans.register(s, RegisterFilter(state="returned"))] == ["为追偿提供证据"]
         assert [r.slip_no for r in loans.register(s, RegisterFilter(purpose="法律诉讼"))] == [second.slip_no]
@@ -423,12 +425,12 @@ def test_staff_list_import_reports_duplicates_and_is_atomic(db: Database, actor:
             raise RuntimeError("power cut")
         return real_create(*args, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(loans, "create_borrower", failing)
+    monkeypatch.setattr(loans.borrowers, "create_borrower", failing)  # where import_borrowers looks it up
     with pytest.raises(RuntimeError), db.write() as s:
         loans.import_borrowers(s, actor, path)
     with db.read() as s:
         assert [b.name for b in loans.search_borrowers(s)] == ["张伟"]  # all or nothing
-    monkeypatch.setattr(loans, "create_borrower", real_create)
+    monkeypatch.setattr(loans.borrowers, "create_borrower", real_create)
 
     with db.write() as s:
         result = loans.import_borrowers(s, actor, path)

@@ -1,0 +1,219 @@
+"""The printed slip's data, a volume's loan history and the 借阅登记簿 (rows, counts, the Excel file)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from archive_desk.i18n import t
+from archive_desk.services import codes
+from archive_desk.services.loans.lending import get_loan
+from archive_desk.services.loans.records import LL, B, C, L, V, kind_label, loan_settings
+from archive_desk.services.setup import form_language, in_form_language
+
+if TYPE_CHECKING:  # the printing layer (reportlab) is imported only when something is printed
+    from archive_desk.printing.loan_slip import LoanSlip
+
+
+# ---------------------------------------------------------------- printing
+
+
+@in_form_language
+def slip_data(session: Session, loan_id: int) -> LoanSlip:
+    """The 借阅单 of a loan as plain data for :mod:`archive_desk.printing.loan_slip`."""
+    from archive_desk.printing.loan_slip import LoanSlip, SlipLine
+
+    loan = get_loan(session, loan_id)
+    settings = loan_settings(session)
+    b = loan.borrower
+    return LoanSlip(
+        slip_no=loan.slip_no, borrower=b.name, unit=b.unit, phone=b.phone, borrower_kind=t("this organisation") if b.kind == "staff" else t("outside organisation"),
+        id_number=b.masked_id, card_no=b.card_no or "", purpose=loan.purpose, use_mode=loan.use_mode, purposes=settings.purposes,
+        uses=settings.uses,
+        lines=tuple(SlipLine(ln.code, ln.title, ln.security, ln.pages_out, ln.returned_at.date() if ln.returned_at else None,
+                             ln.condition) for ln in loan.lines),
+        lent_on=loan.lent_at, due_on=loan.due_date, approver=loan.approver, opinion=loan.approval_opinion, clerk=loan.clerk,
+        renewals=loan.renewals, notes=loan.notes, room=settings.room_name, language=form_language(session),
+    )
+
+
+# ---------------------------------------------------------------- history and register
+
+
+@dataclass(frozen=True)
+class VolumeLoanEntry:
+    loan_id: int
+    slip_no: str
+    borrower: str
+    unit: str
+    purpose: str
+    use_mode: str
+    lent_at: datetime
+    due_date: date
+    returned_at: datetime | None
+    condition: str
+    outcome: str
+    renewals: int
+
+
+def volume_loan_history(session: Session, volume_id: int) -> list[VolumeLoanEntry]:
+    """Every loan of one volume, newest first (the catalogue's detail pane shows it)."""
+    stmt = (select(L.c.id, L.c.slip_no, B.c.name, B.c.unit, L.c.purpose, L.c.use_mode, L.c.lent_at, L.c.due_date, LL.c.returned_at,
+                   LL.c.condition, LL.c.outcome, L.c.renewals)
+            .select_from(LL.join(L, L.c.id == LL.c.loan_id).join(B, B.c.id == L.c.borrower_id))
+            .where(LL.c.volume_id == volume_id).order_by(L.c.lent_at.desc(), L.c.id.desc()))
+    return [VolumeLoanEntry(*r) for r in session.execute(stmt)]
+
+
+REGISTER_STATES = ("all", "open", "returned", "overdue")
+
+
+@dataclass(frozen=True)
+class RegisterFilter:
+    date_from: date | None = None  # lent on or after
+    date_to: date | None = None  # lent on or before
+    borrower: str = ""  # name, unit or card no. contains
+    borrower_id: int | None = None
+    purpose: str = ""
+    use_mode: str = ""
+    state: str = "all"  # all | open | returned | overdue
+    volume: str = ""  # 档号 contains
+    category_code: str = ""
+    slip_no: str = ""
+    today: date | None = None
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """One line of the 借阅登记簿: one volume on one slip."""
+
+    line_id: int
+    slip_no: str
+    lent_at: datetime
+    borrower: str
+    unit: str
+    kind: str
+    phone: str
+    code: str
+    title: str
+    security: str
+    category_code: str
+    purpose: str
+    use_mode: str
+    pages_out: int
+    due_date: date
+    returned_at: datetime | None
+    pages_back: int | None
+    condition: str
+    condition_note: str
+    outcome: str
+    approver: str
+    approval_opinion: str
+    clerk: str
+    returned_to: str
+    renewals: int
+
+    def days_overdue(self, today: date | None = None) -> int:
+        if self.returned_at is not None:
+            return 0
+        return max(0, ((today or date.today()) - self.due_date).days)
+
+
+def _register_stmt(f: RegisterFilter) -> Select[Any]:
+    stmt = (select(LL.c.id.label("line_id"), L.c.slip_no, L.c.lent_at, B.c.name.label("borrower"), B.c.unit, B.c.kind, B.c.phone,
+                   V.c.code, V.c.title, V.c.security, C.c.code.label("category_code"), L.c.purpose, L.c.use_mode, LL.c.pages_out,
+                   L.c.due_date, LL.c.returned_at, LL.c.pages_back, LL.c.condition, LL.c.condition_note, LL.c.outcome, L.c.approver,
+                   L.c.approval_opinion, L.c.clerk, LL.c.returned_to, L.c.renewals)
+            .select_from(LL.join(L, L.c.id == LL.c.loan_id).join(B, B.c.id == L.c.borrower_id)
+                         .join(V, V.c.id == LL.c.volume_id).join(C, C.c.id == V.c.category_id)))
+    conds = []
+    if f.date_from:
+        conds.append(L.c.lent_at >= datetime.combine(f.date_from, datetime.min.time()))
+    if f.date_to:
+        conds.append(L.c.lent_at < datetime.combine(f.date_to + timedelta(days=1), datetime.min.time()))
+    if f.borrower_id is not None:
+        conds.append(L.c.borrower_id == f.borrower_id)
+    if f.borrower.strip():
+        like = f"%{f.borrower.strip()}%"
+        conds.append(or_(B.c.name.like(like), B.c.unit.like(like), B.c.card_no.like(f"%{codes.normalize_scan(f.borrower)}%")))
+    if f.purpose:
+        conds.append(L.c.purpose == f.purpose)
+    if f.use_mode:
+        conds.append(L.c.use_mode == f.use_mode)
+    if f.category_code:
+        conds.append(C.c.code == f.category_code)
+    if f.volume.strip():
+        conds.append(V.c.code.like(f"%{codes.canonical_code(f.volume.strip())}%"))
+    if f.slip_no.strip():
+        conds.append(L.c.slip_no.like(f"%{codes.normalize_scan(f.slip_no)}%"))
+    if f.state == "open":
+        conds.append(LL.c.returned_at.is_(None))
+    elif f.state == "returned":
+        conds.append(LL.c.returned_at.is_not(None))
+    elif f.state == "overdue":
+        conds.append(and_(LL.c.returned_at.is_(None), L.c.due_date < (f.today or date.today())))
+    if conds:
+        stmt = stmt.where(and_(*conds))
+    return stmt
+
+
+def register(session: Session, f: RegisterFilter | None = None, *, limit: int | None = None, offset: int = 0) -> list[RegisterRow]:
+    """The 借阅登记簿: every loan line matching ``f``, newest loans first."""
+    stmt = _register_stmt(f or RegisterFilter()).order_by(L.c.lent_at.desc(), L.c.id.desc(), LL.c.id)
+    if limit is not None:
+        stmt = stmt.limit(limit).offset(offset)
+    return [RegisterRow(**r._mapping) for r in session.execute(stmt)]
+
+
+def count_register(session: Session, f: RegisterFilter | None = None) -> int:
+    sub = _register_stmt(f or RegisterFilter()).subquery()
+    return session.scalar(select(func.count()).select_from(sub)) or 0
+
+
+@dataclass(frozen=True)
+class RegisterPage:
+    """The newest register lines matching a filter, and how many match in all."""
+
+    rows: list[RegisterRow]
+    total: int
+
+
+def register_page(session: Session, f: RegisterFilter | None = None, *, limit: int) -> RegisterPage:
+    """The first ``limit`` lines of :func:`register` with the count of all of them (the lending area's register tab)."""
+    return RegisterPage(register(session, f, limit=limit), count_register(session, f))
+
+
+def export_register(session: Session, f: RegisterFilter | None, path: str | Path, *, today: date | None = None) -> int:
+    """Write the register lines matching ``f`` to an Excel workbook (temp file, then moved in place)."""
+    from archive_desk.exporting.loan_register import RegisterSheet, write_loan_register
+
+    rows = register(session, f)
+    settings = loan_settings(session)
+    write_loan_register(RegisterSheet(title=t("{room} loan register", room=settings.room_name or t("archive room")),
+                                      rows=tuple(_export_row(r, today) for r in rows), filters=_filter_text(f)), path)
+    return len(rows)
+
+
+def _export_row(r: RegisterRow, today: date | None) -> tuple[Any, ...]:
+    return (r.slip_no, r.lent_at, r.borrower, r.unit, kind_label(r.kind), r.phone, r.code, r.title, r.security, r.purpose,
+            r.use_mode, r.pages_out, r.due_date, r.returned_at, r.pages_back, r.condition, r.condition_note, r.outcome,
+            r.approver, r.approval_opinion, r.clerk, r.returned_to, r.renewals, r.days_overdue(today) or None)
+
+
+def _filter_text(f: RegisterFilter | None) -> str:
+    if f is None:
+        return ""
+    parts = []
+    if f.date_from or f.date_to:
+        parts.append(t("lent {start} to {end}", start=f.date_from.isoformat() if f.date_from else "…", end=f.date_to.isoformat() if f.date_to else "…"))
+    for value in (f.borrower, f.purpose, f.use_mode, f.volume, f.category_code, f.slip_no):
+        if value:
+            parts.append(value)
+    if f.state != "all":
+        parts.append({"open": t("still out"), "returned": t("returned"), "overdue": t("overdue")}.get(f.state, f.state))
+    return "；".join(parts)

@@ -1,0 +1,176 @@
+"""Returns (any subset of any open loans, page counts compared) and renewals."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from archive_desk.errors import NotFoundError, StaleEditError, StatusError, ValidationError
+from archive_desk.i18n import t
+from archive_desk.models import Loan, LoanLine, VolumeStatus
+from archive_desk.services import audit, catalogue
+from archive_desk.services.audit import Actor
+from archive_desk.services.loans.lending import get_loan
+from archive_desk.services.loans.records import (
+    CONDITIONS,
+    DAMAGED,
+    INTACT,
+    LL,
+    LoanLineRecord,
+    LoanRecord,
+    PageCountMismatchError,
+    V,
+    _now,
+)
+
+
+# ---------------------------------------------------------------- returns and renewals
+
+
+@dataclass(frozen=True)
+class LineReturn:
+    """What the clerk found when a volume came back. ``pages_back`` None: as many as lent."""
+
+    volume_id: int
+    pages_back: int | None = None
+    condition: str = INTACT
+    note: str = ""
+    outcome: str = ""  # 利用效果
+
+
+@dataclass(frozen=True)
+class ReturnResult:
+    loans: tuple[LoanRecord, ...]
+    returned: tuple[LoanLineRecord, ...]
+    closed_slips: tuple[str, ...]
+    page_differences: tuple[tuple[str, int, int], ...]
+
+
+def open_line_for_volume(session: Session, volume_id: int) -> tuple[LoanRecord, LoanLineRecord] | None:
+    """The open loan holding ``volume_id`` and its line (for return by scan)."""
+    loan_id = session.scalar(select(LL.c.loan_id).where(LL.c.volume_id == volume_id, LL.c.returned_at.is_(None)))
+    if loan_id is None:
+        return None
+    loan = get_loan(session, loan_id)
+    line = next(ln for ln in loan.lines if ln.volume_id == volume_id and not ln.returned)
+    return loan, line
+
+
+def find_line_for_return(session: Session, scanned: str) -> tuple[LoanRecord, LoanLineRecord]:
+    volume = catalogue.find_volume(session, scanned)
+    if volume is None:
+        raise NotFoundError(t("No volume has the code {code}", code=scanned))
+    found = open_line_for_volume(session, volume.id)
+    if found is None:
+        raise StatusError(t("Volume {code} is not on loan ({status}); there is nothing to return.", code=volume.code,
+                            status=catalogue.status_label(volume.status)))
+    return found
+
+
+def return_volumes(session: Session, actor: Actor, returns: Sequence[LineReturn], *, received_by: str = "",
+                   accept_page_difference: bool = False, now: datetime | None = None) -> ReturnResult:
+    """Take back volumes (any subset of any open loans). A loan closes when its last volume is back."""
+    now = _now(now)
+    problems: dict[str, str] = {}
+    seen: dict[int, LineReturn] = {}
+    for r in returns:
+        seen.setdefault(int(r.volume_id), r)
+    if not seen:
+        raise ValidationError({"volume_ids": t("Scan the volumes being returned")})
+    lines: list[tuple[LoanLine, LineReturn, str]] = []
+    differences: list[tuple[str, int, int]] = []
+    for vid, r in seen.items():
+        line = session.scalar(select(LoanLine).where(LoanLine.volume_id == vid, LoanLine.returned_at.is_(None)))
+        code = session.scalar(select(V.c.code).where(V.c.id == vid))
+        if code is None:
+            raise NotFoundError(t("Volume {id} does not exist", id=vid))
+        if line is None:
+            status = session.scalar(select(V.c.status).where(V.c.id == vid)) or ""
+            raise StatusError(t("Volume {code} is not on loan ({status}); there is nothing to return.", code=code,
+                                status=catalogue.status_label(status)))
+        if r.condition not in CONDITIONS:
+            problems[f"condition.{code}"] = t("Condition of {code} must be {choices}", code=code, choices="、".join(CONDITIONS))
+        if r.condition == DAMAGED and not r.note.strip():
+            problems[f"note.{code}"] = t("Describe the damage to {code}", code=code)
+        back = line.pages_out if r.pages_back is None else int(r.pages_back)
+        if back < 0:
+            problems[f"pages.{code}"] = t("{value} cannot be negative", value=back)
+        elif back != line.pages_out:
+            differences.append((code, line.pages_out, back))
+        lines.append((line, r, code))
+    if problems:
+        raise ValidationError(problems)
+    if differences and not accept_page_difference:
+        raise PageCountMismatchError(differences)
+    received_by = (received_by or actor.user).strip()
+    touched: dict[int, list[str]] = defaultdict(list)
+    for line, r, code in lines:
+        back = line.pages_out if r.pages_back is None else int(r.pages_back)
+        line.returned_at = now
+        line.returned_to = received_by
+        line.pages_back = back
+        line.condition = r.condition
+        line.condition_note = r.note.strip()
+        line.outcome = r.outcome.strip()
+        touched[line.loan_id].append(code)
+        volume_status = session.scalar(select(V.c.status).where(V.c.id == line.volume_id))
+        if volume_status in (VolumeStatus.ON_LOAN, VolumeStatus.MISSING):
+            catalogue.set_status(session, actor, line.volume_id, VolumeStatus.IN_STOCK, reason=f"{t('returned')} {code}", action="volume.return")
+    session.flush()
+    closed: list[str] = []
+    for loan_id, codes_back in touched.items():
+        loan = session.get(Loan, loan_id, populate_existing=True)
+        assert loan is not None
+        still_out = session.scalar(select(func.count()).select_from(LL).where(LL.c.loan_id == loan_id, LL.c.returned_at.is_(None))) or 0
+        if still_out == 0:
+            loan.status = "closed"
+            closed.append(loan.slip_no)
+        loan.updated_by = actor.user
+        loan.updated_at = audit.utcnow()
+        session.flush()
+        detail = [
+            {"code": code, "pages_out": ln.pages_out, "pages_back": ln.pages_back, "condition": ln.condition,
+             "note": ln.condition_note, "outcome": ln.outcome}
+            for ln, _r, code in lines if ln.loan_id == loan_id
+        ]
+        audit.record(session, actor, "loan.return", "loan", loan_id, {"status": "open"}, {
+            "slip_no": loan.slip_no, "returned_at": now, "received_by": received_by, "lines": detail,
+            "page_difference_accepted": [list(d) for d in differences if d[0] in codes_back], "status": loan.status,
+            "still_out": still_out,
+        })
+    loans = tuple(get_loan(session, lid) for lid in touched)
+    returned = tuple(ln for loan in loans for ln in loan.lines if ln.volume_id in seen and ln.returned_at == now)
+    return ReturnResult(loans, returned, tuple(closed), tuple(differences))
+
+
+def renew(session: Session, actor: Actor, loan_id: int, new_due: date, *, expected_version: int | None = None,
+          note: str = "", today: date | None = None) -> LoanRecord:
+    """Extend an open loan to ``new_due``; counts the renewal."""
+    loan = session.get(Loan, loan_id, populate_existing=True)
+    if loan is None:
+        raise NotFoundError(t("Loan {id} does not exist", id=loan_id))
+    if expected_version is not None and loan.version != expected_version:
+        raise StaleEditError(t("Loan slip {slip} was changed meanwhile by {user}; reload it and try again.", slip=loan.slip_no, user=loan.updated_by or "?"))
+    if loan.status != "open":
+        raise StatusError(t("Loan slip {slip} is closed: every volume is back; nothing to renew.", slip=loan.slip_no))
+    today = today or date.today()
+    if new_due <= loan.due_date:
+        raise ValidationError({"due_date": t("The new due date must be after the current one ({date})", date=loan.due_date.isoformat())})
+    if new_due < today:
+        raise ValidationError({"due_date": t("The due date {date} is before today", date=new_due.isoformat())})
+    old_due, old_count = loan.due_date, loan.renewals
+    loan.due_date = new_due
+    loan.renewals = old_count + 1
+    if note.strip():
+        loan.notes = (loan.notes + "\n" if loan.notes else "") + t("Renewed {date}: {note}", date=today.isoformat(), note=note.strip())
+    loan.updated_by = actor.user
+    loan.updated_at = audit.utcnow()
+    session.flush()
+    audit.record(session, actor, "loan.renew", "loan", loan.id, {"due_date": old_due, "renewals": old_count},
+                 {"slip_no": loan.slip_no, "due_date": new_due, "renewals": loan.renewals, "note": note.strip()})
+    return get_loan(session, loan.id)

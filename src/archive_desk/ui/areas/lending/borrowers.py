@@ -1,0 +1,200 @@
+"""The Borrowers tab: find, register, edit, deactivate, lend to, import a staff list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archive_desk.errors import UserError
+from archive_desk.services import loans
+from archive_desk.services.loans import BorrowerRecord
+from archive_desk.ui.areas.lending.common import Message, _item, _setup_table
+from archive_desk.ui.dialogs.lending import BorrowerDialog
+
+if TYPE_CHECKING:  # the area imports this panel
+    from archive_desk.ui.areas.lending.area import LendingArea
+
+
+# ============================================================================ borrowers
+
+
+class BorrowersPanel(QWidget):
+    def __init__(self, area: LendingArea) -> None:
+        super().__init__(area)
+        self.area = area
+        self.ctx = area.ctx
+        self.records: list[BorrowerRecord] = []
+        self.search = QLineEdit(self)
+        self.search.setObjectName("borrowerSearch")
+        self.search.setPlaceholderText(self.tr("Search name, unit, card no. or phone"))
+        self.search.textChanged.connect(self.refresh)
+        self.kind = QComboBox(self)
+        self.kind.addItem(self.tr("All kinds"), "")
+        self.kind.addItem(self.tr("Staff"), "staff")
+        self.kind.addItem(self.tr("Outside"), "outside")
+        self.kind.currentIndexChanged.connect(self.refresh)
+        self.inactive = QCheckBox(self.tr("Show &deactivated"), self)
+        self.inactive.toggled.connect(self.refresh)
+        self.table = QTableWidget(0, 8, self)
+        self.table.setObjectName("borrowers")
+        self.table.setHorizontalHeaderLabels([self.tr("Full name"), self.tr("Borrower kind"), self.tr("Unit / department"), self.tr("Phone"),
+                                              self.tr("ID number"), self.tr("Card no."), self.tr("Active"), self.tr("Notes")])
+        _setup_table(self.table)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.doubleClicked.connect(self.edit_selected)
+        new = QPushButton(self.tr("&New…"), self)
+        new.clicked.connect(self.create)
+        edit = QPushButton(self.tr("&Edit…"), self)
+        edit.clicked.connect(self.edit_selected)
+        self.toggle = QPushButton(self.tr("Deac&tivate"), self)
+        self.toggle.clicked.connect(self.toggle_selected)
+        lend = QPushButton(self.tr("&Lend to…"), self)
+        lend.clicked.connect(self.lend_to_selected)
+        imp = QPushButton(self.tr("&Import staff list…"), self)
+        imp.clicked.connect(self.import_list)
+        self.table.itemSelectionChanged.connect(self._update_toggle)
+        self.message = Message(self)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.kind)
+        bar.addWidget(self.inactive)
+        buttons = QHBoxLayout()
+        buttons.addWidget(new)
+        buttons.addWidget(edit)
+        buttons.addWidget(self.toggle)
+        buttons.addWidget(lend)
+        buttons.addStretch(1)
+        buttons.addWidget(imp)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+
+    def refresh(self) -> None:
+        with self.ctx.db.read() as s:
+            self.records = loans.search_borrowers(s, self.search.text(), include_inactive=self.inactive.isChecked(),
+                                                  kind=self.kind.currentData() or None, limit=1000)
+        self.table.setRowCount(len(self.records))
+        for row, b in enumerate(self.records):
+            color = None if b.active else QColor("#888888")
+            values = (b.name, b.kind_label, b.unit, b.phone, b.masked_id, b.card_no or "", self.tr("yes") if b.active else self.tr("no"), b.notes)
+            for col, value in enumerate(values):
+                self.table.setItem(row, col, _item(value, color=color))
+        self.table.resizeColumnsToContents()
+        self._update_toggle()
+
+    def selected(self) -> BorrowerRecord | None:
+        row = self.table.currentRow()
+        return self.records[row] if 0 <= row < len(self.records) else None
+
+    def select_card(self, card: str) -> bool:
+        with self.ctx.db.read() as s:
+            b = loans.find_borrower_by_card(s, card)
+        if b is None:
+            return False
+        self.search.setText(b.card_no or b.name)
+        for row, r in enumerate(self.records):
+            if r.id == b.id:
+                self.table.selectRow(row)
+        return True
+
+    def _update_toggle(self) -> None:
+        b = self.selected()
+        self.toggle.setText(self.tr("Reac&tivate") if b is not None and not b.active else self.tr("Deac&tivate"))
+
+    def create(self) -> None:
+        dialog = BorrowerDialog(self.tr("New borrower"), None, self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                with self.ctx.db.write() as s:
+                    b = loans.create_borrower(s, self.ctx.actor, dialog.values())
+            except UserError as exc:
+                dialog.show_problem(exc)
+                continue
+            self.message.ok(self.tr("%1 registered.").replace("%1", b.name))
+            self.refresh()
+            return
+
+    def edit_selected(self) -> None:
+        b = self.selected()
+        if b is None:
+            return
+        dialog = BorrowerDialog(self.tr("Edit borrower"), b, self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                with self.ctx.db.write() as s:
+                    after = loans.update_borrower(s, self.ctx.actor, b.id, b.version, dialog.values())
+            except UserError as exc:
+                dialog.show_problem(exc)
+                continue
+            self.message.ok(self.tr("%1 saved.").replace("%1", after.name))
+            self.refresh()
+            return
+
+    def toggle_selected(self) -> None:
+        b = self.selected()
+        if b is None:
+            return
+        try:
+            with self.ctx.db.write() as s:
+                after = loans.set_borrower_active(s, self.ctx.actor, b.id, not b.active, expected_version=b.version)
+        except UserError as exc:
+            self.message.error(str(exc))
+            return
+        self.message.ok((self.tr("%1 reactivated.") if after.active else self.tr("%1 deactivated; the loan history is kept.")).replace("%1", after.name))
+        self.refresh()
+
+    def lend_to_selected(self) -> None:
+        b = self.selected()
+        if b is not None:
+            self.area.lend_to(b)
+
+    def import_list(self) -> None:
+        name, _f = QFileDialog.getOpenFileName(self, self.tr("Import staff list"), str(Path.home()),
+                                               self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv)"))
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> loans.BorrowerImportResult | None:
+        try:
+            with self.ctx.db.read() as s:
+                plan = loans.plan_borrower_import(s, path)
+        except UserError as exc:
+            self.message.error(str(exc))
+            return None
+        summary = plan.summary
+        question = self.tr("%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?") \
+            .replace("%1", path.name).replace("%2", str(summary.ok)).replace("%3", str(summary.existing)) \
+            .replace("%4", str(summary.duplicate)).replace("%5", str(summary.rejected))
+        if QMessageBox.question(self, self.tr("Import staff list"), question) != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            with self.ctx.db.write() as s:
+                result = loans.import_borrowers(s, self.ctx.actor, path)
+        except UserError as exc:
+            self.message.error(str(exc))
+            return None
+        details = [f"{p.sheet}!{p.row} {p.key}: {p.reason}" for p in (*result.duplicates, *result.existing, *result.rejected)]
+        text = self.tr("Imported %1 borrower(s).").replace("%1", str(result.created))
+        if details:
+            text += " " + self.tr("Not imported: %1").replace("%1", "；".join(details[:20]) + ("…" if len(details) > 20 else ""))
+        self.message.ok(text)
+        self.refresh()
+        return result

@@ -1,0 +1,320 @@
+"""The Lend tab: a borrower (card or name), the volumes scanned, the approval when the rules ask for it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archive_desk.errors import UserError
+from archive_desk.services import loans
+from archive_desk.services.loans import BorrowerRecord, VolumeCheck
+from archive_desk.ui.areas.lending.common import RED, Message, _item, _label, _pydate, _qdate, _setup_table, _shortcut
+from archive_desk.ui.dialogs.lending import BorrowerPickerDialog
+from archive_desk.ui.scan_input import ScanLineEdit
+
+if TYPE_CHECKING:  # the area imports this panel
+    from archive_desk.ui.areas.lending.area import LendingArea
+
+
+# ============================================================================ lend
+
+
+class LendPanel(QWidget):
+    COLUMNS = ("code", "title", "security", "pages", "status", "note")
+
+    def __init__(self, area: LendingArea) -> None:
+        super().__init__(area)
+        self.area = area
+        self.ctx = area.ctx
+        self.borrower: BorrowerRecord | None = None
+        self.checks: list[VolumeCheck] = []
+
+        self.borrower_edit = QLineEdit(self)
+        self.borrower_edit.setObjectName("lendBorrower")
+        self.borrower_edit.setPlaceholderText(self.tr("Scan the borrower's card, or type a name, card no. or phone and press Enter"))
+        # a field for card scans *and* typed Chinese names: the window's scan detector leaves it alone (the
+        # field itself gets the burst and its Enter), and the input method stays on for names
+        self.borrower_edit.setProperty("scanField", True)
+        self.borrower_edit.returnPressed.connect(self._on_borrower_edit_returnPressed)
+        find = QPushButton(self.tr("Searc&h…"), self)
+        find.clicked.connect(self._on_borrower_edit_returnPressed)
+        self.borrower_info = QLabel(self.tr("No borrower chosen"), self)
+        self.borrower_info.setObjectName("borrowerInfo")
+        self.borrower_info.setWordWrap(True)
+
+        self.volume_edit = ScanLineEdit(self)
+        self.volume_edit.setObjectName("lendVolume")
+        self.volume_edit.setPlaceholderText(self.tr("Scan a volume's barcode or type its archival code and press Enter"))
+        self.volume_edit.scanned.connect(self.add_volume)
+        self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.table.setObjectName("lendVolumes")
+        self.table.setHorizontalHeaderLabels([self.tr("Archival code"), self.tr("Title"), self.tr("Security"), self.tr("Pages"),
+                                              self.tr("Status"), self.tr("Note")])
+        _setup_table(self.table)
+        for col, width in enumerate((200, 260, 50, 50, 70)):
+            self.table.setColumnWidth(col, width)
+        remove = QPushButton(self.tr("&Remove from list"), self)
+        remove.clicked.connect(self.remove_selected)
+        _shortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected, Qt.ShortcutContext.WidgetShortcut)
+
+        settings = self._settings()
+        self.purpose = QComboBox(self)
+        self.purpose.setObjectName("lendPurpose")
+        self.purpose.addItems(list(settings.purposes))
+        self.use_mode = QComboBox(self)
+        self.use_mode.setObjectName("lendUse")
+        self.use_mode.addItems(list(settings.uses))
+        self.use_mode.currentIndexChanged.connect(self._update_approval)
+        self.due = QDateEdit(self)
+        self.due.setObjectName("lendDue")
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        # the workstation's clerk name (printed as 经办人 on the slip), never the login name; remembered when changed
+        self.clerk = QLineEdit(self.ctx.settings.clerk_name, self)
+        self.clerk.setObjectName("lendClerk")
+        self.notes = QLineEdit(self)
+        self.approval = QGroupBox(self.tr("Approval required"), self)
+        self.approval.setObjectName("approvalBox")
+        self.approval_reason = QLabel(self.approval)
+        self.approval_reason.setWordWrap(True)
+        self.approver = QLineEdit(self.approval)
+        self.approver.setObjectName("lendApprover")
+        self.opinion = QLineEdit(self.approval)
+        self.opinion.setObjectName("lendOpinion")
+        box = QVBoxLayout(self.approval)
+        box.addWidget(self.approval_reason)
+        af = QFormLayout()
+        af.addRow(self.tr("A&pprover:"), self.approver)
+        af.addRow(self.tr("&Opinion:"), self.opinion)
+        box.addLayout(af)
+        self.approval.hide()
+
+        self.lend_button = QPushButton(self.tr("&Lend and print slip (Ctrl+Enter)"), self)
+        self.lend_button.setObjectName("lendButton")
+        self.lend_button.clicked.connect(self.lend)
+        clear = QPushButton(self.tr("&Clear"), self)
+        clear.clicked.connect(self.clear)
+        self.message = Message(self)
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):  # only while the focus is on this tab
+            _shortcut(QKeySequence(seq), self, self.lend, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        top = QHBoxLayout()
+        top.addWidget(_label(self.tr("&Borrower:"), self, self.borrower_edit))
+        top.addWidget(self.borrower_edit, 1)
+        top.addWidget(find)
+        vol = QHBoxLayout()
+        vol.addWidget(_label(self.tr("&Volume:"), self, self.volume_edit))
+        vol.addWidget(self.volume_edit, 1)
+        vol.addWidget(remove)
+        form = QFormLayout()
+        form.addRow(self.tr("P&urpose:"), self.purpose)
+        form.addRow(self.tr("U&se:"), self.use_mode)
+        form.addRow(self.tr("&Due date:"), self.due)
+        form.addRow(self.tr("Cler&k:"), self.clerk)
+        form.addRow(self.tr("No&tes:"), self.notes)
+        side = QVBoxLayout()
+        side.addLayout(form)
+        side.addWidget(self.approval)
+        side.addStretch(1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.table, 3)
+        middle.addLayout(side, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(clear)
+        buttons.addWidget(self.lend_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.borrower_info)
+        layout.addLayout(vol)
+        layout.addLayout(middle, 1)
+        layout.addLayout(buttons)
+        self.reset_due()
+
+    def _settings(self) -> loans.LoanSettings:
+        with self.ctx.db.read() as s:
+            return loans.loan_settings(s)
+
+    def reset_due(self) -> None:
+        with self.ctx.db.read() as s:
+            self.due.setDate(_qdate(loans.default_due_date(s)))
+
+    # ------------------------------------------------------------ borrower
+
+    def set_borrower(self, b: BorrowerRecord | None) -> None:
+        self.borrower = b
+        if b is None:
+            self.borrower_info.setText(self.tr("No borrower chosen"))
+            self.borrower_info.setStyleSheet("")
+        else:
+            parts = [b.name, b.kind_label, b.unit, b.phone]
+            if b.id_number:
+                parts.append(self.tr("ID %1").replace("%1", b.masked_id))
+            if b.card_no:
+                parts.append(self.tr("card %1").replace("%1", b.card_no))
+            text = " · ".join(p for p in parts if p)
+            if not b.active:
+                text += "  " + self.tr("(deactivated: cannot borrow)")
+                self.borrower_info.setStyleSheet("color: #b00020; font-weight: bold")
+            else:
+                self.borrower_info.setStyleSheet("font-weight: bold")
+            self.borrower_info.setText(text)
+            self.borrower_edit.clear()
+        self._update_approval()
+
+    def _on_borrower_edit_returnPressed(self) -> None:
+        text = self.borrower_edit.text().strip()
+        if not text:
+            return
+        with self.ctx.db.read() as s:
+            exact = loans.find_borrower_by_card(s, text) if text.isascii() else None
+            found = [exact] if exact else loans.search_borrowers(s, text, limit=50)
+            volume = loans.find_volume_for_loan(s, text) if not found and text.isascii() else None
+        if volume is not None:  # a volume scanned first: list it, the borrower can follow
+            self.borrower_edit.clear()
+            self.add_volume(text)
+            return
+        if not found:
+            self.message.error(self.tr("No borrower matches “%1”.").replace("%1", text))
+            return
+        if len(found) == 1:
+            self.set_borrower(found[0])
+            self.volume_edit.setFocus()
+            return
+        picker = BorrowerPickerDialog(found, self)
+        if picker.exec() == QDialog.DialogCode.Accepted and picker.chosen() is not None:
+            self.set_borrower(picker.chosen())
+            self.volume_edit.setFocus()
+
+    # ------------------------------------------------------------ volumes
+
+    def add_volume(self, code: str) -> bool:
+        """A scanned or typed volume code; returns False when no volume has that code."""
+        with self.ctx.db.read() as s:
+            check = loans.find_volume_for_loan(s, code)
+        if check is None:
+            self.message.error(self.tr("No volume has the code %1.").replace("%1", code))
+            return False
+        for row, existing in enumerate(self.checks):
+            if existing.volume_id == check.volume_id:
+                self.table.selectRow(row)
+                self.message.info(self.tr("%1 is already in the list.").replace("%1", check.code))
+                return True
+        self.checks.append(check)
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        color = None if check.lendable else RED
+        values = (check.code, check.title, check.security, check.pages, check.status_label,
+                  check.short_reason)
+        for col, value in enumerate(values):
+            item = _item(value, color=color, align_center=col in (2, 3))
+            if not check.lendable:
+                item.setToolTip(check.reason)
+            self.table.setItem(row, col, item)
+        self.table.scrollToItem(self.table.item(row, 0))
+        if check.lendable:
+            self.message.info(self.tr("Added %1.").replace("%1", check.code))
+        else:
+            self.message.error(check.reason)
+        self._update_approval()
+        return True
+
+    def remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
+        for row in rows:
+            self.table.removeRow(row)
+            del self.checks[row]
+        self._update_approval()
+
+    def lendable_ids(self) -> list[int]:
+        return [c.volume_id for c in self.checks if c.lendable]
+
+    def _remember_clerk(self, name: str) -> None:
+        """The clerk named at the desk becomes this workstation's clerk name (forms and slips print it)."""
+        settings = self.ctx.settings
+        if name and name != settings.clerk_name:
+            settings.clerk_name = name
+            try:
+                settings.save(self.ctx.settings_path)
+            except OSError:  # the loan is made; the name is remembered for this session only
+                pass
+
+    def _update_approval(self) -> None:
+        kind = self.borrower.kind if self.borrower else "staff"
+        securities = [c.security for c in self.checks if c.lendable]
+        with self.ctx.db.read() as s:
+            reasons = loans.approval_reasons(s, kind, securities, self.use_mode.currentText())
+        self.approval.setVisible(bool(reasons))
+        self.approval_reason.setText(self.tr("Needed for: %1").replace("%1", "、".join(reasons)))
+
+    # ------------------------------------------------------------ lend
+
+    def lend(self) -> None:
+        if self.borrower is None:
+            self.message.error(self.tr("Choose the borrower first: scan the card or type the name."))
+            self.borrower_edit.setFocus()
+            return
+        ids = self.lendable_ids()
+        if not ids:
+            self.message.error(self.tr("Scan the volumes to lend."))
+            self.volume_edit.setFocus()
+            return
+        approver = self.approver.text() if self.approval.isVisible() else ""
+        opinion = self.opinion.text() if self.approval.isVisible() else ""
+        try:
+            with self.ctx.db.write() as s:
+                record = loans.lend(s, self.ctx.actor, self.borrower.id, ids, self.purpose.currentText(), self.use_mode.currentText(),
+                                    _pydate(self.due.date()), approver, opinion, self.clerk.text(), notes=self.notes.text())
+            self._remember_clerk(self.clerk.text().strip())
+        except UserError as exc:
+            self.message.error(str(exc))
+            if exc.field in ("approver", "approval_opinion"):
+                (self.approver if exc.field == "approver" else self.opinion).setFocus()
+            self._recheck()
+            return
+        refused = len(self.checks) - len(ids)
+        text = self.tr("Lent %1 volume(s) to %2 on slip %3.").replace("%1", str(len(record.lines))).replace("%2", record.borrower.name) \
+            .replace("%3", record.slip_no)
+        if refused:
+            text += " " + self.tr("%1 refused volume(s) were not lent.").replace("%1", str(refused))
+        self.clear()
+        self.message.ok(text)
+        self.area.loans_changed()
+        self.area.print_slip(record.id)
+
+    def _recheck(self) -> None:
+        """After a refusal (e.g. another workstation was faster), show every volume's current state."""
+        codes = [c.code for c in self.checks]
+        message = self.message.text()
+        self.checks.clear()
+        self.table.setRowCount(0)
+        for code in codes:
+            self.add_volume(code)
+        self.message.error(message)
+
+    def clear(self) -> None:
+        self.checks.clear()
+        self.table.setRowCount(0)
+        self.set_borrower(None)
+        self.approver.clear()
+        self.opinion.clear()
+        self.notes.clear()
+        self.reset_due()
+        self.message.info("")
+        self.borrower_edit.setFocus()
