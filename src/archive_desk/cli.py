@@ -130,6 +130,8 @@ def gui(db: Path | None) -> int:
 def gui_main() -> int:
     """Entry of the windowed launcher (no console on Windows)."""
     args = [a for a in sys.argv[1:]]
+    if "--self-test" in args or "--quit-after-first-paint" in args:
+        return main(args)
     db = None
     if "--db" in args and args.index("--db") + 1 < len(args):
         db = Path(args[args.index("--db") + 1])

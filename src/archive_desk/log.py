@@ -23,6 +23,14 @@ def last_lines(n: int = 50) -> list[str]:
     return list(_ring)[-n:]
 
 
+def file_path() -> Path | None:
+    """The log file being written, if any (named in the start-up failure dialog)."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            return Path(handler.baseFilename)
+    return None
+
+
 def setup(log_dir: Path | None, level: int = logging.INFO) -> None:
     root = logging.getLogger()
     if any(isinstance(h, RingHandler) for h in root.handlers):

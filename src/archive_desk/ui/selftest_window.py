@@ -115,3 +115,23 @@ def decode_pdf_page(pdf: Path, page: int = 0, dpi: int = 300) -> list[str]:
         return []
     picture = Image.frombytes("L", (width, height), rows)
     return [hit.text for hit in zxingcpp.read_barcodes(picture)]
+
+
+def quit_after_first_paint(app: QCoreApplication, window, report, *, started: float) -> None:  # noqa: ANN001
+    """Quit ``app`` once the catalogue table has painted with rows, calling ``report(seconds since started)``."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    area = window.areas["catalogue"]
+    viewport = area.table.viewport()
+
+    class _Painted(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: ANN001, N802
+            if event.type() == QEvent.Type.Paint and area.model.rowCount() > 0 and not self.property("done"):
+                self.setProperty("done", True)
+                seconds = time.monotonic() - started
+                QTimer.singleShot(0, lambda: (report(seconds), window.close(), app.quit()))
+            return False
+
+    watcher = _Painted(window)
+    viewport.installEventFilter(watcher)
+    window._first_paint_watcher = watcher  # kept alive with the window
