@@ -33,13 +33,13 @@ def file_path() -> Path | None:
 
 def setup(log_dir: Path | None, level: int = logging.INFO) -> None:
     root = logging.getLogger()
-    if any(isinstance(h, RingHandler) for h in root.handlers):
-        return
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    ring = RingHandler()
-    ring.setFormatter(fmt)
-    root.addHandler(ring)
-    if log_dir is not None:
+    if not any(isinstance(h, RingHandler) for h in root.handlers):
+        ring = RingHandler()
+        ring.setFormatter(fmt)
+        root.addHandler(ring)
+    # the file once (a second setup, e.g. the self-test inside a started app, keeps the first file)
+    if log_dir is not None and file_path() is None:
         try:
             log_dir.mkdir(parents=True, exist_ok=True)
             fh = logging.handlers.RotatingFileHandler(log_dir / "archive-desk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
