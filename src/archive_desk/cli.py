@@ -75,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         rest = [a for a in argv if a != "--quit-after-first-paint"]
         db = Path(rest[rest.index("--db") + 1]) if "--db" in rest and rest.index("--db") + 1 < len(rest) else None
         return run_gui_first_paint(db)
+    if "--open-demo" in argv:  # the Start-menu / desktop entry "open the demo"
+        return gui(demo_catalogue())
     set_language(_lang_from(argv) or system_language())
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -121,6 +123,17 @@ def _lang_from(argv: list[str]) -> str | None:
     return None
 
 
+def demo_catalogue() -> Path:
+    """The demo catalogue in the user's data folder, built (1,000 volumes) the first time it is opened."""
+    from archive_desk.services.demo import build_demo
+    from archive_desk.settings import data_dir
+
+    path = data_dir() / "demo.sqlite"
+    if not path.exists():
+        build_demo(path, 1000)
+    return path
+
+
 def gui(db: Path | None) -> int:
     from archive_desk.app import run_gui
 
@@ -130,7 +143,7 @@ def gui(db: Path | None) -> int:
 def gui_main() -> int:
     """Entry of the windowed launcher (no console on Windows)."""
     args = [a for a in sys.argv[1:]]
-    if "--self-test" in args or "--quit-after-first-paint" in args:
+    if "--self-test" in args or "--quit-after-first-paint" in args or "--open-demo" in args:
         return main(args)
     db = None
     if "--db" in args and args.index("--db") + 1 < len(args):
