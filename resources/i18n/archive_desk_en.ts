@@ -5967,24 +5967,49 @@ Record the return with this difference?</translation>
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="37" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="38" />
         <source>ArchiveDesk</source>
         <translation>ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="50" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="51" />
         <source>ArchiveDesk: unexpected error</source>
         <translation>ArchiveDesk: unexpected error</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="51" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="52" />
         <source>Something went wrong that should not have. Your catalogue is safe: the change in progress was not saved. Please copy the details for support.</source>
         <translation>Something went wrong that should not have. Your catalogue is safe: the change in progress was not saved. Please copy the details for support.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="54" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="55" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="95" />
         <source>Copy details</source>
         <translation>Copy details</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/crash.py" line="88" />
+        <source>ArchiveDesk could not start</source>
+        <translation>ArchiveDesk could not start</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/crash.py" line="89" />
+        <source>(no log file could be written)</source>
+        <translation>(no log file could be written)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/crash.py" line="90" />
+        <source>ArchiveDesk could not start: {error}</source>
+        <translation>ArchiveDesk could not start: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/crash.py" line="91" />
+        <source>The details are in the log file:
+{path}
+Please send that file to whoever looks after ArchiveDesk for you.</source>
+        <translation>The details are in the log file:
+{path}
+Please send that file to whoever looks after ArchiveDesk for you.</translation>
     </message>
 </context>
 </TS>

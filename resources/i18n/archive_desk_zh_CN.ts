@@ -5967,24 +5967,49 @@ Record the return with this difference?</source>
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="37" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="38" />
         <source>ArchiveDesk</source>
         <translation>档案室桌面管理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="50" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="51" />
         <source>ArchiveDesk: unexpected error</source>
         <translation>档案室桌面管理：意外错误</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="51" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="52" />
         <source>Something went wrong that should not have. Your catalogue is safe: the change in progress was not saved. Please copy the details for support.</source>
         <translation>程序出现了意外错误。您的目录数据是安全的：正在进行的修改没有保存。请复制详细信息并联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/crash.py" line="54" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="55" />
+        <location filename="../../src/archive_desk/ui/crash.py" line="95" />
         <source>Copy details</source>
         <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/crash.py" line="88" />
+        <source>ArchiveDesk could not start</source>
+        <translation>档案室桌面管理无法启动</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/crash.py" line="89" />
+        <source>(no log file could be written)</source>
+        <translation>（无法写入日志文件）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/crash.py" line="90" />
+        <source>ArchiveDesk could not start: {error}</source>
+        <translation>档案室桌面管理无法启动：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/crash.py" line="91" />
+        <source>The details are in the log file:
+{path}
+Please send that file to whoever looks after ArchiveDesk for you.</source>
+        <translation>详细信息已写入日志文件：
+{path}
+请将该文件发给为您维护本软件的人员。</translation>
     </message>
 </context>
 </TS>

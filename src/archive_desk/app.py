@@ -92,17 +92,35 @@ def start(db_path: Path | str | None, *, settings_path: Path | None = None, read
     return app, window
 
 
+def missing_files() -> list[str]:
+    """Shipped files the app cannot start without that are not there (a damaged or partial installation:
+    an antivirus that quarantined a file, a build that left the migrations out)."""
+    from importlib import resources
+
+    package = resources.files("archive_desk")
+    needed = ("db/migrations/env.py", "db/migrations/versions/0001_catalogue_schema.py",
+              "resources/fonts/wqy-microhei.ttc", "resources/i18n/archive_desk_zh_CN.qm")
+    return [name for name in needed if not (package / name).is_file()]
+
+
 def run_gui(db_path: Path | str | None = None) -> int:
-    from archive_desk.errors import UserError
+    """Start the window and run it. Any failure before the window shows (a bug, a migration that fails, a
+    damaged installation) is shown in a dialog naming the log file, never a silent exit: the windowed
+    executable has no console to print to."""
+    from archive_desk import log as app_log
 
+    app_log.setup(data_dir() / "logs")
     try:
+        missing = missing_files()
+        if missing:
+            raise InstallationIncomplete(missing)
         app, window = start(db_path)
-    except UserError:
-        return 2  # already shown (OpenFailedDialog); the user chose to quit
-    except Exception as exc:  # a bug while starting: show the crash box and wait for it, never exit silently
-        from archive_desk.ui.crash import show_bug
-
-        show_bug(None, type(exc), exc, exc.__traceback__, wait=True)
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a bug, a migration, a missing file: shown and logged
+        if _is_user_error(exc):
+            return 2  # already shown (OpenFailedDialog); the user chose to quit
+        startup_failed(exc)
         return 1
     code = app.exec()
     from archive_desk.ui import workers
@@ -110,3 +128,69 @@ def run_gui(db_path: Path | str | None = None) -> int:
     workers.shutdown()  # a search or an export still running finishes (or stops) before Python exits
     window.ctx.db.dispose()
     return int(code)
+
+
+class InstallationIncomplete(RuntimeError):
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__("ArchiveDesk is not installed completely; missing: " + ", ".join(missing)
+                         + ". Reinstall ArchiveDesk.")
+        self.missing = missing
+
+
+def _is_user_error(exc: BaseException) -> bool:
+    try:
+        from archive_desk.errors import UserError
+    except Exception:  # noqa: BLE001 - the package itself is damaged
+        return False
+    return isinstance(exc, UserError)
+
+
+def startup_failed(exc: BaseException) -> None:
+    """Log the failure and show it with the log file's name: in Qt if Qt starts, else in a native Windows
+    message box, else on stderr (if there is one)."""
+    from archive_desk import log as app_log
+
+    log_file = app_log.file_path()
+    logger.critical("ArchiveDesk could not start", exc_info=(type(exc), exc, exc.__traceback__))
+    try:
+        from archive_desk.ui.crash import show_startup_failure
+
+        show_startup_failure(exc, log_file)
+        return
+    except Exception:  # noqa: BLE001 - Qt itself is what failed: fall back to what the system has
+        logger.exception("the start-up failure could not be shown in Qt")
+    text = f"ArchiveDesk could not start / ArchiveDesk 无法启动:\n{type(exc).__name__}: {exc}\n\nLog / 日志: {log_file or '-'}"
+    if sys.platform == "win32":
+        try:
+            import ctypes
+
+            ctypes.windll.user32.MessageBoxW(None, text, "ArchiveDesk", 0x10)  # MB_ICONERROR
+            return
+        except Exception:  # noqa: BLE001, S110
+            pass
+    if sys.stderr is not None:
+        try:
+            print(text, file=sys.stderr)
+        except (OSError, ValueError, UnicodeError):
+            pass
+
+
+def run_gui_first_paint(db_path: Path | None) -> int:
+    """``--quit-after-first-paint`` (benchmarks/frozen_start.py): start as ``run_gui`` does, and quit once the
+    catalogue table has painted rows, printing ``first paint <seconds>`` (since the process started)."""
+    from archive_desk import STARTED_AT
+    from archive_desk import log as app_log
+
+    app_log.setup(data_dir() / "logs")
+    app, window = start(db_path)
+    from archive_desk.ui.selftest_window import quit_after_first_paint
+
+    quit_after_first_paint(app, window, lambda seconds: print(f"first paint {seconds:.3f} s", flush=True)
+                           if sys.stdout is not None else None, started=STARTED_AT)
+    code = app.exec()
+    from archive_desk.ui import workers
+
+    workers.shutdown()
+    window.ctx.db.dispose()
+    return int(code)
+

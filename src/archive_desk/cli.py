@@ -48,17 +48,46 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def utf8_console() -> None:
+    """Write the CLI's output as UTF-8 whatever the console's code page: under cp936 (a Chinese Windows
+    console) a rare name character such as 䶮 is not encodable and would end the command with a traceback.
+    Only real text streams are switched; ``None`` (the windowed executable) and test doubles are left alone."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None or (getattr(stream, "encoding", "") or "").lower().replace("-", "") == "utf8":
+            continue
+        try:
+            reconfigure(encoding="utf-8", errors="backslashreplace" if stream is sys.stderr else "replace")
+        except (OSError, ValueError, AttributeError):  # pragma: no cover - a stream that cannot change now
+            pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in argv:  # the installed app checks itself (selftest.py); any executable, no sub-command
+        utf8_console()
+        from archive_desk import selftest
+
+        return selftest.main([a for a in argv if a != "--self-test"])
+    if "--quit-after-first-paint" in argv:  # benchmarks/frozen_start.py: start, paint the table, print the time
+        from archive_desk.app import run_gui_first_paint
+
+        rest = [a for a in argv if a != "--quit-after-first-paint"]
+        db = Path(rest[rest.index("--db") + 1]) if "--db" in rest and rest.index("--db") + 1 < len(rest) else None
+        return run_gui_first_paint(db)
+    if "--open-demo" in argv:  # the Start-menu / desktop entry "open the demo"
+        return gui(demo_catalogue())
     set_language(_lang_from(argv) or system_language())
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         return gui(args.db)
+    utf8_console()
     # "--db" may be given before or after the sub-command
     try:
         code = int(args.func(args) or 0)
-        sys.stdout.flush()  # inside the try: a reader that went away (``| head``) is seen here, not at exit
+        if sys.stdout is not None:
+            sys.stdout.flush()  # inside the try: a reader that went away (``| head``) is seen here, not at exit
         return code
     except BrokenPipeError:
         # the reader of our output stopped reading (``archive-desk search … | head``): no traceback; what it
@@ -81,7 +110,7 @@ def _silence_stdout() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
-    except (OSError, ValueError):  # pragma: no cover - stdout without a file descriptor
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - stdout without a file descriptor
         pass
 
 
@@ -94,6 +123,17 @@ def _lang_from(argv: list[str]) -> str | None:
     return None
 
 
+def demo_catalogue() -> Path:
+    """The demo catalogue in the user's data folder, built (1,000 volumes) the first time it is opened."""
+    from archive_desk.services.demo import build_demo
+    from archive_desk.settings import data_dir
+
+    path = data_dir() / "demo.sqlite"
+    if not path.exists():
+        build_demo(path, 1000)
+    return path
+
+
 def gui(db: Path | str | None) -> int:
     from archive_desk.app import run_gui
 
@@ -103,6 +143,8 @@ def gui(db: Path | str | None) -> int:
 def gui_main() -> int:
     """Entry of the windowed launcher (no console on Windows)."""
     args = [a for a in sys.argv[1:]]
+    if "--self-test" in args or "--quit-after-first-paint" in args or "--open-demo" in args:
+        return main(args)
     db = None
     if "--db" in args and args.index("--db") + 1 < len(args):
         db = db_target(args[args.index("--db") + 1])

@@ -23,15 +23,23 @@ def last_lines(n: int = 50) -> list[str]:
     return list(_ring)[-n:]
 
 
+def file_path() -> Path | None:
+    """The log file being written, if any (named in the start-up failure dialog)."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            return Path(handler.baseFilename)
+    return None
+
+
 def setup(log_dir: Path | None, level: int = logging.INFO) -> None:
     root = logging.getLogger()
-    if any(isinstance(h, RingHandler) for h in root.handlers):
-        return
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    ring = RingHandler()
-    ring.setFormatter(fmt)
-    root.addHandler(ring)
-    if log_dir is not None:
+    if not any(isinstance(h, RingHandler) for h in root.handlers):
+        ring = RingHandler()
+        ring.setFormatter(fmt)
+        root.addHandler(ring)
+    # the file once (a second setup, e.g. the self-test inside a started app, keeps the first file)
+    if log_dir is not None and file_path() is None:
         try:
             log_dir.mkdir(parents=True, exist_ok=True)
             fh = logging.handlers.RotatingFileHandler(log_dir / "archive-desk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")

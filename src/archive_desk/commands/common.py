@@ -55,5 +55,8 @@ def open_db(path: Path | None, *, must_exist: bool = True):  # noqa: ANN201 - Da
 
 
 def print_json(value: Any) -> None:
+    """JSON to stdout, UTF-8 (cli.utf8_console); nothing when there is no stdout (the windowed executable)."""
+    if sys.stdout is None:
+        return
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")

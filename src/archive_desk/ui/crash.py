@@ -7,6 +7,7 @@ import logging
 import platform
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
@@ -72,3 +73,31 @@ def install_excepthook() -> None:
         show_bug(QApplication.activeWindow(), exc_type, exc, tb)
 
     sys.excepthook = hook
+
+
+def show_startup_failure(exc: BaseException, log_file: Path | None, *, wait: bool = True) -> QMessageBox:
+    """ArchiveDesk could not start (a bug before the window showed, a migration that failed, a damaged
+    installation): say so, name the log file, offer the details. Creates the application if there is none yet."""
+    import sys
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    del app
+    box = QMessageBox()
+    box.setObjectName("startupFailure")
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QApplication.translate("crash", "ArchiveDesk could not start"))
+    where = str(log_file) if log_file is not None else QApplication.translate("crash", "(no log file could be written)")
+    box.setText(QApplication.translate("crash", "ArchiveDesk could not start: {error}").format(error=f"{type(exc).__name__}: {exc}"))
+    box.setInformativeText(QApplication.translate(
+        "crash", "The details are in the log file:\n{path}\nPlease send that file to whoever looks after ArchiveDesk for you.").format(path=where))
+    text = details(type(exc), exc, exc.__traceback__)
+    box.setDetailedText(text)
+    copy = box.addButton(QApplication.translate("crash", "Copy details"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    copy.clicked.disconnect()
+    copy.clicked.connect(lambda: QApplication.clipboard().setText(text))
+    if wait:
+        box.exec()
+    else:
+        box.open()
+    return box
