@@ -160,3 +160,10 @@ def test_a_workstation_setting_of_the_wrong_type_reads_as_its_default(tmp_path: 
     assert settings.backup_keep == {"daily": 7, "weekly": 4, "monthly": 12}
     path.write_text("[1, 2]", encoding="utf-8")
     assert Settings.load(path) == Settings()
+
+
+def test_the_scanner_choices_are_the_label_printers_kinds() -> None:
+    """The setting offers exactly the kinds the label printer knows (spelt twice to keep reportlab off the start)."""
+    from archive_desk.printing import barcodes
+
+    assert room_settings.SCANNER_KINDS == barcodes.SCANNER_KINDS

@@ -29,8 +29,11 @@ from archive_desk.db.engine import Database
 from archive_desk.errors import UserError
 from archive_desk.i18n import DEFAULT_FORM_LANGUAGE, t
 from archive_desk.models import SECURITY_LEVELS, CatalogueSetting
-from archive_desk.printing.barcodes import SCANNER_KINDS
 from archive_desk.services import audit
+
+#: the room's scanners: "2d" (Data Matrix on labels) or "1d" (Code 128 only); the same values as
+#: ``printing.barcodes.SCANNER_KINDS``, spelt here so that reading settings does not load reportlab at start
+SCANNER_KINDS = ("2d", "1d")
 
 log = logging.getLogger(__name__)
 
