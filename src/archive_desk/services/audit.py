@@ -36,6 +36,15 @@ class Actor:
 
     user: str
     workstation: str = field(default_factory=platform.node)
+    #: the account's role (services.access.ROLES); None on a catalogue that has no accounts yet, where every
+    #: action is allowed and the trail marks the user as not authenticated
+    role: str | None = None
+    #: the highest 密级 this account may read (公开 < 内部 < 秘密 < 机密); None = no accounts: everything visible
+    clearance: str | None = None
+    #: extra rights granted to the account beyond its role (e.g. "approve", "personal_data")
+    rights: frozenset[str] = frozenset()
+    #: True when the user logged in with a password (an account), False for a configured clerk name
+    authenticated: bool = False
 
     @classmethod
     def current(cls) -> Actor:
