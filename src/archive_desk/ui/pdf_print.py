@@ -29,7 +29,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from archive_desk.errors import UserError
 from archive_desk.exporting.filesafe import atomic_target
+from archive_desk.ui.save_dialog import get_save_file_name
 
 MAX_DPI = 600
 
@@ -161,7 +161,7 @@ def default_printer_name() -> str:
 
 def save_pdf(parent: QWidget | None, data: bytes, suggested: str) -> Path | None:
     title = QCoreApplication.translate("PdfPrint", "Save as PDF")
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "PDF (*.pdf)")
+    path = get_save_file_name(parent, title, suggested, "PDF (*.pdf)")
     if not path:
         return None
     target = Path(path)
@@ -263,7 +263,7 @@ class PdfPreviewDialog(QDialog):
 
     def _on_save_button_clicked(self) -> None:
         title = QCoreApplication.translate("PdfPrint", "Save as PDF")
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / self.suggested_name), "PDF (*.pdf)")
+        path = get_save_file_name(self, title, self.suggested_name, "PDF (*.pdf)")
         if not path:
             return
         try:

@@ -75,6 +75,7 @@ from archive_desk.ui.dialogs.lending import (
     RenewDialog,
     SlipPrintDialog,
 )
+from archive_desk.ui.save_dialog import get_save_file_name
 from archive_desk.ui.scan_input import ScanLineEdit
 from archive_desk.ui.workers import Runner
 
@@ -1085,8 +1086,7 @@ class RegisterPanel(QWidget):
             self.summary.setText(self.tr("%n line(s)", "", total))
 
     def export(self) -> None:
-        name, _f = QFileDialog.getSaveFileName(self, self.tr("Export the loan register"), str(Path.home() / "借阅登记簿.xlsx"),
-                                               self.tr("Excel workbooks (*.xlsx)"))
+        name = get_save_file_name(self, self.tr("Export the loan register"), "借阅登记簿.xlsx", self.tr("Excel workbooks (*.xlsx)"))
         if name:
             self.export_to(Path(name))
 

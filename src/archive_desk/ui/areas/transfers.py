@@ -75,6 +75,7 @@ from archive_desk.ui.dialogs.transfers import (
     LineDialog,
 )
 from archive_desk.ui.pdf_print import PdfPreviewDialog
+from archive_desk.ui.save_dialog import get_save_file_name
 from archive_desk.ui.scan_input import ScanLineEdit
 from archive_desk.ui.workers import Runner
 
@@ -108,7 +109,7 @@ def choose_open_file(parent: QWidget, caption: str, file_filter: str) -> str:
 
 
 def choose_save_file(parent: QWidget, caption: str, suggested: str, file_filter: str) -> str:
-    name, _f = QFileDialog.getSaveFileName(parent, caption, str(Path.home() / suggested), file_filter)
+    name = get_save_file_name(parent, caption, suggested, file_filter)
     return name
 
 
