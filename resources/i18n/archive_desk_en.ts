@@ -3,72 +3,72 @@
 <context>
     <name>AppraisalLinesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1060" />
         <source>Ran out on</source>
         <translation>Ran out on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1060" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1060" />
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1060" />
         <source>New retention</source>
         <translation>New retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1060" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1079" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1081" />
         <source>destroy</source>
         <translation>destroy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1081" />
         <source>keep</source>
         <translation>keep</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1081" />
         <source>undecided</source>
         <translation>undecided</translation>
     </message>
@@ -76,200 +76,200 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1137" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1103" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1138" />
         <source>List no.</source>
         <translation>List no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1138" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1103" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1139" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1103" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1109" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1110" />
         <source>New appraisal list</source>
         <translation>New appraisal list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1117" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1118" />
         <source>Appraisal</source>
         <translation>Appraisal</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1130" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1131" />
         <source>Save particulars</source>
         <translation>Save particulars</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1139" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1140" />
         <source>Appraisal lead</source>
         <translation>Appraisal lead</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1140" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1141" />
         <source>Approved by</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1144" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1145" />
         <source>Witnesses</source>
         <translation>Witnesses</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1145" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1146" />
         <source>Destruction date</source>
         <translation>Destruction date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1146" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1147" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1160" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1161" />
         <source>Add volumes due</source>
         <translation>Add volumes due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1162" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1163" />
         <source>Retention ran out by</source>
         <translation>Retention ran out by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1170" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1171" />
         <source>Keep…</source>
         <translation>Keep…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1171" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1172" />
         <source>Destroy</source>
         <translation>Destroy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1172" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1173" />
         <source>Take off the list</source>
         <translation>Take off the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1173" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1174" />
         <source>Confirm destruction…</source>
         <translation>Confirm destruction…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1175" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1176" />
         <source>Destruction list…</source>
         <translation>Destruction list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1176" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1177" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1229" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1230" />
         <source>All fonds</source>
         <translation>All fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1233" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1234" />
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1247" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1279" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1248" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1280" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1247" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1248" />
         <source>confirmed</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1279" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1280" />
         <source>confirmed — kept permanently</source>
         <translation>confirmed — kept permanently</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1290" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1291" />
         <source>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</source>
         <translation>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1359" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1360" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>Looking for volumes whose retention ran out…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1372" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1373" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>%n volume whose retention ran out were added</numerusform><numerusform>%n volumes whose retention ran out were added</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1374" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1375" />
         <source>; %n refused</source>
         <translation><numerusform>; %n refused</numerusform><numerusform>; %n refused</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1386" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1387" />
         <source>Select the volumes to keep first.</source>
         <translation>Select the volumes to keep first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1429" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1430" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 is line %2 of the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1432" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1433" />
         <source>%1 is not on this list</source>
         <translation>%1 is not on this list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1445" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1446" />
         <source>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</source>
         <translation>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1448" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1449" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1450" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1451" />
         <source>Confirm destruction list %1</source>
         <translation>Confirm destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1465" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1466" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>List %1 confirmed: %2 volumes destroyed, %3 kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1485" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1486" />
         <source>Destruction list %1</source>
         <translation>Destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1494" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1495" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1494" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1495" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1503" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1504" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -277,55 +277,55 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="663" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="664" />
         <source>Automatic backup: nothing changed since the last backup, none written.</source>
         <extracomment>the dialogs opened from the File menu (kept so they live while open; tests reach them here)</extracomment>
         <translation>Automatic backup: nothing changed since the last backup, none written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="668" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="669" />
         <source>Automatic backup written and verified: %1</source>
         <translation>Automatic backup written and verified: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="670" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="671" />
         <source>AUTOMATIC BACKUP FAILED VERIFICATION: %1</source>
         <translation>AUTOMATIC BACKUP FAILED VERIFICATION: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="676" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="677" />
         <source>Automatic backup failed: %1</source>
         <translation>Automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="677" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="724" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="725" />
         <source>Automatic backup failed</source>
         <translation>Automatic backup failed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="725" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="679" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="726" />
         <source>No backup was written: %1</source>
         <translation>No backup was written: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="692" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="693" />
         <source>Backing up before closing…</source>
         <translation>Backing up before closing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="692" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="693" />
         <source>Skip</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="694" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="695" />
         <source>Backup</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="731" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="732" />
         <source>Backup failed verification</source>
         <translation>Backup failed verification</translation>
     </message>
@@ -333,57 +333,57 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="135" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="136" />
         <source>Back up the catalogue</source>
         <translation>Back up the catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="144" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="145" />
         <source>The catalogue stays in use while the backup is written.</source>
         <translation>The catalogue stays in use while the backup is written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="148" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="149" />
         <source>Back up now</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="151" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="152" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="153" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="154" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="155" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="156" />
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="180" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="181" />
         <source>Choose a folder for the backup.</source>
         <translation>Choose a folder for the backup.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="187" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="188" />
         <source>Writing and verifying the backup…</source>
         <translation>Writing and verifying the backup…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="204" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="205" />
         <source>Backup written and verified: %1 (%2, SHA-256 %3…)</source>
         <translation>Backup written and verified: %1 (%2, SHA-256 %3…)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="208" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="209" />
         <source>BACKUP FAILED VERIFICATION: %1 is not a good backup.</source>
         <translation>BACKUP FAILED VERIFICATION: %1 is not a good backup.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="214" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="215" />
         <source>No backup was written: %1</source>
         <translation>No backup was written: %1</translation>
     </message>
@@ -391,34 +391,34 @@
 <context>
     <name>BackupRegisterDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="521" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="576" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="584" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="522" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="577" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="585" />
         <source>Backup register</source>
         <translation>Backup register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="527" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="528" />
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="529" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="530" />
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="531" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="532" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="583" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="584" />
         <source>Export the backup register</source>
         <translation>Export the backup register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="584" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="585" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -426,52 +426,52 @@
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="466" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="467" />
         <source>Backup settings</source>
         <translation>Backup settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="472" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="473" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="473" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="474" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="475" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="476" />
         <source>Back up when ArchiveDesk closes</source>
         <translation>Back up when ArchiveDesk closes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="483" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="484" />
         <source>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</source>
         <translation>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="487" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="488" />
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="488" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="489" />
         <source>Every:</source>
         <translation>Every:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="490" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="491" />
         <source>Keep daily:</source>
         <translation>Keep daily:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="491" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="492" />
         <source>Keep weekly:</source>
         <translation>Keep weekly:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="492" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="493" />
         <source>Keep monthly:</source>
         <translation>Keep monthly:</translation>
     </message>
@@ -479,7 +479,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="82" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="83" />
         <source>The backup failed verification and is NOT a good backup.
 
 %1
@@ -493,37 +493,37 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 It was kept as %2 for inspection. Make a new backup, and check the disk or the catalogue (archive-desk check).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="95" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="96" />
         <source>Backup failed verification</source>
         <translation>Backup failed verification</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="108" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="109" />
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="112" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="113" />
         <source>Backup folder</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="768" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="769" />
         <source>&amp;Back up now…</source>
         <translation>&amp;Back up now…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="769" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="770" />
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="770" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="771" />
         <source>Backup re&amp;gister…</source>
         <translation>Backup re&amp;gister…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="771" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="772" />
         <source>Backup &amp;settings…</source>
         <translation>Backup &amp;settings…</translation>
     </message>
@@ -531,82 +531,82 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BatchForm</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="305" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="306" />
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="323" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="324" />
         <source>e.g. volume catalogue in two copies</source>
         <translation>e.g. volume catalogue in two copies</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="325" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="326" />
         <source>Save particulars</source>
         <translation>Save particulars</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="331" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="332" />
         <source>Batch no.</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="332" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="333" />
         <source>Nature</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="333" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="334" />
         <source>Transferring unit</source>
         <translation>Transferring unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="334" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="335" />
         <source>Receiving unit</source>
         <translation>Receiving unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="337" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="338" />
         <source>received by</source>
         <translation>received by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="339" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="340" />
         <source>Handed over by</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="342" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="343" />
         <source>receiving leader</source>
         <translation>receiving leader</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="344" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="345" />
         <source>Transferring leader</source>
         <translation>Transferring leader</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="345" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="346" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="346" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="347" />
         <source>Finding aids</source>
         <translation>Finding aids</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="347" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="348" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="361" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="362" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="361" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="362" />
         <source>confirmed %1</source>
         <translation>confirmed %1</translation>
     </message>
@@ -614,343 +614,343 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="406" />
         <source>Batch no.</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="406" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="406" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="406" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="413" />
         <source>New receiving batch</source>
         <translation>New receiving batch</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="413" />
         <source>New handing-over batch</source>
         <translation>New handing-over batch</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="424" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="425" />
         <source>Import list from Excel…</source>
         <translation>Import list from Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="425" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="426" />
         <source>Add line…</source>
         <translation>Add line…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="426" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="427" />
         <source>Add catalogue selection</source>
         <translation>Add catalogue selection</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="427" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="428" />
         <source>Add by filter…</source>
         <translation>Add by filter…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="428" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="429" />
         <source>Take off the batch</source>
         <translation>Take off the batch</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="429" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="430" />
         <source>Confirm receiving…</source>
         <translation>Confirm receiving…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="429" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="430" />
         <source>Confirm handing over…</source>
         <translation>Confirm handing over…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="431" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="432" />
         <source>Transfer list…</source>
         <translation>Transfer list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="432" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="433" />
         <source>Handover certificate…</source>
         <translation>Handover certificate…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="434" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="434" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="435" />
         <source>Propose shelf space</source>
         <translation>Propose shelf space</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="457" />
         <source>Scan a volume's barcode (or type its code and press Enter)</source>
         <translation>Scan a volume's barcode (or type its code and press Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="461" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="462" />
         <source>as listed</source>
         <translation>as listed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="462" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="463" />
         <source>Pages counted for the next scanned volume; left at "as listed" the list's count is taken</source>
         <translation>Pages counted for the next scanned volume; left at "as listed" the list's count is taken</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="463" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="464" />
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="463" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="464" />
         <source>Scan to add</source>
         <translation>Scan to add</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="466" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="467" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="477" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
         <source>All lines</source>
         <translation>All lines</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="477" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
         <source>Missing / not arrived</source>
         <translation>Missing / not arrived</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="477" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
         <source>Arrived</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="479" />
         <source>Not on the list</source>
         <translation>Not on the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="479" />
         <source>Sent back / taken off</source>
         <translation>Sent back / taken off</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="479" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="480" />
         <source>Pages differ</source>
         <translation>Pages differ</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="484" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="485" />
         <source>Edit line…</source>
         <translation>Edit line…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="485" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="486" />
         <source>Arrived / not arrived</source>
         <translation>Arrived / not arrived</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="508" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="509" />
         <source>Not added</source>
         <translation>Not added</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="548" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="549" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="548" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="549" />
         <source>confirmed</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="611" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="612" />
         <source>%1 volumes, %2 items, %3 pages</source>
         <translation>%1 volumes, %2 items, %3 pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="620" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="621" />
         <source>On the list %1; arrived %2; missing %3; not on the list %4; sent back %5; pages differ %6</source>
         <translation>On the list %1; arrived %2; missing %3; not on the list %4; sent back %5; pages differ %6</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="622" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="623" />
         <source>On the list %1; arrived %2; not arrived yet %3; not on the list %4; sent back %5; pages differ %6</source>
         <translation>On the list %1; arrived %2; not arrived yet %3; not on the list %4; sent back %5; pages differ %6</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="650" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="651" />
         <source>Archive room</source>
         <translation>Archive room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="681" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="682" />
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="700" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="701" />
         <source>Import the department's list</source>
         <translation>Import the department's list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="700" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="701" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="725" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="726" />
         <source>%n line(s) added from the list</source>
         <translation><numerusform>%n line added from the list</numerusform><numerusform>%n lines added from the list</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="727" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="867" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="728" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="868" />
         <source>; %n already on the batch</source>
         <translation><numerusform>; %n already on the batch</numerusform><numerusform>; %n already on the batch</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="729" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="730" />
         <source>; %n refused</source>
         <translation><numerusform>; %n refused</numerusform><numerusform>; %n refused</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="738" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="739" />
         <source>New line</source>
         <translation>New line</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="756" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="757" />
         <source>Line %1 added: %2</source>
         <translation>Line %1 added: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="798" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="799" />
         <source>Line %1 saved.</source>
         <translation>Line %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="824" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="825" />
         <source>Choose or start a batch in draft first.</source>
         <translation>Choose or start a batch in draft first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="864" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="865" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="865" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="866" />
         <source>%n volume(s) added</source>
         <translation><numerusform>%n volume added</numerusform><numerusform>%n volumes added</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="869" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="870" />
         <source>; %n refused (see below)</source>
         <translation><numerusform>; %n refused (see below)</numerusform><numerusform>; %n refused (see below)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="881" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="882" />
         <source>Select volumes in the catalogue first.</source>
         <translation>Select volumes in the catalogue first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="926" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="927" />
         <source>%n volume(s) taken off the batch</source>
         <translation><numerusform>%n volume taken off the batch</numerusform><numerusform>%n volumes taken off the batch</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="940" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="941" />
         <source>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</source>
         <translation>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="944" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="945" />
         <source>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</source>
         <translation>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="947" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="948" />
         <source>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</source>
         <translation>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="949" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="950" />
         <source>Confirm batch %1</source>
         <translation>Confirm batch %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="958" />
         <source>Confirming…</source>
         <translation>Confirming…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="962" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="963" />
         <source>Confirming… %1 of %2</source>
         <translation>Confirming… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="968" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="969" />
         <source>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</source>
         <translation>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="971" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="972" />
         <source>Batch %1 handed over: %2 volumes transferred out.</source>
         <translation>Batch %1 handed over: %2 volumes transferred out.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="994" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="995" />
         <source>No space finder is installed.</source>
         <translation>No space finder is installed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="996" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="997" />
         <source>Shelf space for %1 volumes: %2</source>
         <translation>Shelf space for %1 volumes: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1022" />
         <source>Transfer list %1</source>
         <translation>Transfer list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1026" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1027" />
         <source>Handover certificate %1</source>
         <translation>Handover certificate %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1037" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1037" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1048" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1049" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -1039,164 +1039,164 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BorrowersPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="789" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="790" />
         <source>Search name, unit, card no. or phone</source>
         <translation>Search name, unit, card no. or phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="792" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="793" />
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="793" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="794" />
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="794" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="795" />
         <source>Outside</source>
         <translation>Outside</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="796" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="797" />
         <source>Show &amp;deactivated</source>
         <translation>Show &amp;deactivated</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
         <source>Borrower kind</source>
         <translation>Borrower kind</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="802" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="802" />
         <source>Card no.</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="802" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="802" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="805" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="806" />
         <source>&amp;New…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="807" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="808" />
         <source>&amp;Edit…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="809" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="864" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="810" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="865" />
         <source>Deac&amp;tivate</source>
         <translation>Deac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="811" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="812" />
         <source>&amp;Lend to…</source>
         <translation>&amp;Lend to…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="813" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="814" />
         <source>&amp;Import staff list…</source>
         <translation>&amp;Import staff list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="841" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="842" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="841" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="842" />
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="864" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="865" />
         <source>Reac&amp;tivate</source>
         <translation>Reac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="867" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="868" />
         <source>New borrower</source>
         <translation>New borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="875" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="876" />
         <source>%1 registered.</source>
         <translation>%1 registered.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="883" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="884" />
         <source>Edit borrower</source>
         <translation>Edit borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="891" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="892" />
         <source>%1 saved.</source>
         <translation>%1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="905" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="906" />
         <source>%1 reactivated.</source>
         <translation>%1 reactivated.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="905" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="906" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 deactivated; the loan history is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="914" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="930" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="915" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="931" />
         <source>Import staff list</source>
         <translation>Import staff list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="915" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="916" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="927" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="928" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="939" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="940" />
         <source>Imported %1 borrower(s).</source>
         <translation>Imported %1 borrower(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="941" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="942" />
         <source>Not imported: %1</source>
         <translation>Not imported: %1</translation>
     </message>
@@ -1449,52 +1449,52 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="666" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="665" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="696" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="700" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="699" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>%n row exported to %1.</numerusform><numerusform>%n rows exported to %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="713" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="712" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>Scanned %1: %2 (not in the current list)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="715" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="714" />
         <source>Scanned %1: %2</source>
         <translation>Scanned %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="720" />
         <source>Unknown code</source>
         <translation>Unknown code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="721" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>No volume has the code %1. Create it now?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="724" />
         <source>Create volume</source>
         <translation>Create volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="726" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="730" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="729" />
         <source>Scanned %1: no such volume</source>
         <translation>Scanned %1: no such volume</translation>
     </message>
@@ -1570,74 +1570,74 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="257" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="296" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="259" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="298" />
         <source>Choose the register</source>
         <translation>Choose the register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="258" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="260" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="261" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="263" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="270" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="272" />
         <source>Volumes (案卷目录)</source>
         <translation>Volumes (案卷目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
         <source>Items (卷内目录)</source>
         <translation>Items (卷内目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="275" />
         <source>(find the columns automatically)</source>
         <translation>(find the columns automatically)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="280" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="282" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="282" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="284" />
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="283" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="285" />
         <source>The rows are</source>
         <translation>The rows are</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="284" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="286" />
         <source>Column mapping</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="294" />
         <source>Spreadsheets (%1)</source>
         <extracomment>the path last read (successfully or not): the same path is not read, nor its problem said, twice</extracomment>
         <translation>Spreadsheets (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="294" />
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="327" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="329" />
         <source>Every sheet holding a register</source>
         <translation>Every sheet holding a register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="331" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="333" />
         <source>This file holds no sheet to import.</source>
         <translation>This file holds no sheet to import.</translation>
     </message>
@@ -1866,88 +1866,88 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="772" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="774" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="773" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="775" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="780" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="782" />
         <source>Stop importing</source>
         <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="789" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="791" />
         <source>Save the problems as a workbook…</source>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="791" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="793" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="821" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="823" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="844" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="846" />
         <source>Stopping the import…</source>
         <translation>Stopping the import…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="859" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="861" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>It was too late to stop: the import had already been written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="860" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="862" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="863" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="865" />
         <source>New fonds created: %1</source>
         <translation>New fonds created: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="866" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="868" />
         <source>Updated: %1</source>
         <translation>Updated: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="867" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="869" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="873" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="875" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>%1 rows were refused by the catalogue:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="885" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="887" />
         <source>Sheet %1, row %2 (%3) refused: %4</source>
         <translation>Sheet %1, row %2 (%3) refused: %4</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="887" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="889" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>Row %1 (%2) refused: %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="892" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="894" />
         <source>Nothing was imported: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="894" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="896" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -1955,13 +1955,13 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="100" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="102" />
         <source>%1 - import problems</source>
         <extracomment>rows the clerk has to look at: not imported because of something in the file the sheet choice "every sheet holding a register"</extracomment>
         <translation>%1 - import problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="911" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="913" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>Import a register</translation>
@@ -2381,7 +2381,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/labels.py" line="409" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="528" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>The batch is empty: scan or add volumes first.</translation>
     </message>
@@ -2420,12 +2420,17 @@ Print anyway?</translation>
         <translation>Barcodes too fine for this printer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="521" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="502" />
+        <source>Print labels</source>
+        <translation>Print labels</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="523" />
         <source>Calibration test page</source>
         <translation>Calibration test page</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="532" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="534" />
         <source>Volume forms</source>
         <translation>Volume forms</translation>
     </message>
@@ -2461,178 +2466,178 @@ Print anyway?</translation>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="165" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="166" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>Scan the borrower's card, or type a name, card no. or phone and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="171" />
         <source>Searc&amp;h…</source>
         <translation>Searc&amp;h…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="172" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="278" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="173" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="279" />
         <source>No borrower chosen</source>
         <translation>No borrower chosen</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="179" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>Scan a volume's barcode or type its archival code and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="184" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="184" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="187" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="188" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="207" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="208" />
         <source>Approval required</source>
         <translation>Approval required</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="218" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="219" />
         <source>A&amp;pprover:</source>
         <translation>A&amp;pprover:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="219" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="220" />
         <source>&amp;Opinion:</source>
         <translation>&amp;Opinion:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="223" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="224" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>&amp;Lend and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="226" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="227" />
         <source>&amp;Clear</source>
         <translation>&amp;Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="234" />
         <source>&amp;Borrower:</source>
         <translation>&amp;Borrower:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="237" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="238" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="241" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="242" />
         <source>P&amp;urpose:</source>
         <translation>P&amp;urpose:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="242" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="243" />
         <source>U&amp;se:</source>
         <translation>U&amp;se:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="243" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="244" />
         <source>&amp;Due date:</source>
         <translation>&amp;Due date:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="244" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="245" />
         <source>Cler&amp;k:</source>
         <translation>Cler&amp;k:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="245" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="246" />
         <source>No&amp;tes:</source>
         <translation>No&amp;tes:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="283" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="284" />
         <source>ID %1</source>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="285" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="286" />
         <source>card %1</source>
         <translation>card %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="288" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="289" />
         <source>(deactivated: cannot borrow)</source>
         <translation>(deactivated: cannot borrow)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="309" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="310" />
         <source>No borrower matches “%1”.</source>
         <translation>No borrower matches “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="327" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="328" />
         <source>No volume has the code %1.</source>
         <translation>No volume has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="332" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="333" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="347" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="348" />
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="379" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="380" />
         <source>Needed for: %1</source>
         <translation>Needed for: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="385" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="386" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>Choose the borrower first: scan the card or type the name.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="390" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="391" />
         <source>Scan the volumes to lend.</source>
         <translation>Scan the volumes to lend.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="407" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="408" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>Lent %1 volume(s) to %2 on slip %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="410" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="411" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>%1 refused volume(s) were not lent.</translation>
     </message>
@@ -2774,13 +2779,13 @@ Print anyway?</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
@@ -2810,82 +2815,82 @@ Print anyway?</translation>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="176" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="176" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="176" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="176" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="247" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="248" />
         <source>taken off</source>
         <translation>taken off</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="248" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="249" />
         <source>handed over</source>
         <translation>handed over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="248" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="249" />
         <source>to hand over</source>
         <translation>to hand over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="251" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="252" />
         <source>not arrived yet</source>
         <translation>not arrived yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="252" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="253" />
         <source>missing</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="253" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="254" />
         <source>arrived</source>
         <translation>arrived</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="254" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="255" />
         <source>not on the list</source>
         <translation>not on the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="255" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="256" />
         <source>sent back</source>
         <translation>sent back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="258" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="259" />
         <source>, pages differ</source>
         <translation>, pages differ</translation>
     </message>
@@ -3013,88 +3018,88 @@ Print anyway?</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="345" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="347" />
         <source>Check the columns</source>
         <translation>Check the columns</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="346" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="348" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>The header row was found and the columns matched from their headers; correct any that are wrong.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="347" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="349" />
         <source>Set the header row, then choose what each column is imported as.</source>
         <translation>Set the header row, then choose what each column is imported as.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="356" />
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="356" />
         <source>Header</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="356" />
         <source>Imported as</source>
         <translation>Imported as</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="370" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="372" />
         <source>Save this mapping…</source>
         <extracomment>the sheets imported together, when the clerk chose every sheet why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>Save this mapping…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="373" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="375" />
         <source>Header row</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="416" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="418" />
         <source>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</source>
         <translation>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="422" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="424" />
         <source>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</source>
         <translation>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="427" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="429" />
         <source>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</source>
         <translation>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="433" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="435" />
         <source>Sheet %1 is the volumes' item list (卷内目录): its items are imported after the volumes, in the same import.</source>
         <translation>Sheet %1 is the volumes' item list (卷内目录): its items are imported after the volumes, in the same import.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="464" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="466" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>A heading of two rows: %1–%2; data starts on row %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="472" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="474" />
         <source>(not imported)</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="493" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="495" />
         <source>Still needed: %1</source>
         <translation>Still needed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="504" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="506" />
         <source>Save this mapping</source>
         <translation>Save this mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="504" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="506" />
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
@@ -3102,42 +3107,42 @@ Print anyway?</translation>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="590" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="592" />
         <source>New label template</source>
         <translation>New label template</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="594" />
         <source>my-label</source>
         <translation>my-label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="605" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="607" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="614" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="616" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="615" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="617" />
         <source>Width</source>
         <translation>Width</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="616" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="618" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="617" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
         <source>Font size</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="621" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
@@ -3198,102 +3203,102 @@ Print anyway?</translation>
 <context>
     <name>OpenLoansPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="587" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="588" />
         <source>Filter by slip no., borrower, unit or archival code</source>
         <translation>Filter by slip no., borrower, unit or archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
         <source>Lent</source>
         <translation>Lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="593" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="593" />
         <source>Volumes out</source>
         <translation>Volumes out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="593" />
         <source>Renewals</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="593" />
         <source>Days overdue</source>
         <translation>Days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="602" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="602" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="602" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="602" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="604" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="605" />
         <source>&amp;Renew…</source>
         <translation>&amp;Renew…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="607" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="608" />
         <source>&amp;Print slip…</source>
         <translation>&amp;Print slip…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="652" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="653" />
         <source>Choose a slip to see the volumes out on it.</source>
         <translation>Choose a slip to see the volumes out on it.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="654" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="655" />
         <source>Volumes out on slip %1 (%2):</source>
         <translation>Volumes out on slip %1 (%2):</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="678" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="679" />
         <source>Choose the loan to renew.</source>
         <translation>Choose the loan to renew.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="695" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="696" />
         <source>Slip %1 renewed to %2 (renewal no. %3).</source>
         <translation>Slip %1 renewed to %2 (renewal no. %3).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="705" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="706" />
         <source>Choose the loan whose slip to print.</source>
         <translation>Choose the loan whose slip to print.</translation>
     </message>
@@ -3301,72 +3306,72 @@ Print anyway?</translation>
 <context>
     <name>OverduePanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
         <source>Days overdue</source>
         <translation>Days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
         <source>Renewals</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
         <source>Volumes out</source>
         <translation>Volumes out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="726" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="727" />
         <source>Print reminders for &amp;selected borrowers…</source>
         <translation>Print reminders for &amp;selected borrowers…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="728" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="729" />
         <source>Print reminders for &amp;all…</source>
         <translation>Print reminders for &amp;all…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="751" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="752" />
         <source>%1 overdue loan(s), %2 borrower(s)</source>
         <translation>%1 overdue loan(s), %2 borrower(s)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="759" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="760" />
         <source>Select the borrowers to remind.</source>
         <translation>Select the borrowers to remind.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="764" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="765" />
         <source>No loan is overdue.</source>
         <translation>No loan is overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="772" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="773" />
         <source>Reminders to return archives</source>
         <translation>Reminders to return archives</translation>
     </message>
@@ -3374,22 +3379,22 @@ Print anyway?</translation>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="208" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="340" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="234" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="366" />
         <source>%n page(s)</source>
         <translation><numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="205" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="337" />
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="204" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="336" />
         <source>Save as PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
@@ -3397,24 +3402,40 @@ Print anyway?</translation>
 <context>
     <name>PdfPrint</name>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="86" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="96" />
         <source>The document could not be prepared for printing.</source>
         <translation>The document could not be prepared for printing.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="102" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="177" />
+        <source>landscape</source>
+        <extracomment>pixels one rasterised page may have: 9 M is an A4 page at 300 dpi (8.7 MB in 8-bit grey, 35 MB if the driver turns it into 32-bit colour, as Qt's Windows engine does for images); 600 dpi would be 35 / 139 MB pages that carry fine barcodes (labels) may have 4× as many: an A4 label sheet at 600 dpi text and rules are sharp at 300 dpi; finer only helps barcodes</extracomment>
+        <translation>landscape</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="178" />
+        <source>portrait</source>
+        <translation>portrait</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="193" />
+        <source>The printer %1 did not take the paper %2; it prints on %3. Check the paper set in the printer's properties (a custom paper size may have to be added there) and print again if the pages come out wrong.</source>
+        <translation>The printer %1 did not take the paper %2; it prints on %3. Check the paper set in the printer's properties (a custom paper size may have to be added there) and print again if the pages come out wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="234" />
         <source>The printer %1 cannot be opened.</source>
         <translation>The printer %1 cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="163" />
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="265" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="294" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="400" />
         <source>Save as PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="177" />
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="275" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="308" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="410" />
         <source>%1 could not be written: %2</source>
         <translation>%1 could not be written: %2</translation>
     </message>
@@ -3422,68 +3443,68 @@ Print anyway?</translation>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="134" />
         <source>OK</source>
         <extracomment>a volume's column -&gt; the import field that names it, for labels the first of the sheet's own columns rows already catalogued: what an update would change (importer.pending_updates)</extracomment>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="134" />
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="134" />
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="133" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="135" />
         <source>Already catalogued</source>
         <translation>Already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="133" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="135" />
         <source>Skipped</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="156" />
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="158" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="158" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="160" />
         <source>Problems</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="172" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="174" />
         <source>Repeats sheet %1, row %2</source>
         <translation>Repeats sheet %1, row %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="175" />
         <source>Repeats row %1</source>
         <translation>Repeats row %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="181" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="183" />
         <source>Same as the catalogue</source>
         <translation>Same as the catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="184" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="186" />
         <source>Category fields</source>
         <translation>Category fields</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="191" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="193" />
         <source>An update changes %1</source>
         <translation>An update changes %1</translation>
     </message>
@@ -3491,118 +3512,118 @@ Print anyway?</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="518" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="520" />
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="519" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="521" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>Every row of the file with what will happen to it. Nothing has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="521" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="523" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="526" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="528" />
         <source>Stop checking</source>
         <translation>Stop checking</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="529" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="531" />
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="533" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="535" />
         <source>Only rows with problems or changes</source>
         <translation>Only rows with problems or changes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="539" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="541" />
         <source>Update volumes that are already catalogued</source>
         <translation>Update volumes that are already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="541" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="543" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>Create fonds that are not in the catalogue yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="559" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="561" />
         <source>Import without locations (kept in the notes)</source>
         <extracomment>the fonds the rows belong to that the catalogue does not hold: created, or their rows refused rows already catalogued -&gt; what an update from them would change a name for each fonds the import creates (from the file's 全宗名称 where it gives one) rows refused only for a place the shelving lacks: imported unshelved, the place in their notes</extracomment>
         <translation>Import without locations (kept in the notes)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="563" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="565" />
         <source>Save the problems as a workbook…</source>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="606" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="608" />
         <source>Reading and checking every row…</source>
         <translation>Reading and checking every row…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="653" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="655" />
         <source>e.g. the name of the organisation whose records these are</source>
         <translation>e.g. the name of the organisation whose records these are</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="654" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="656" />
         <source>Name of the new fonds %1:</source>
         <translation>Name of the new fonds %1:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="665" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="667" />
         <source>New fonds will be created: %1.</source>
         <translation>New fonds will be created: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="668" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="670" />
         <source>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</source>
         <translation>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="701" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="703" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="711" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="713" />
         <source>Imported without locations: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>Imported without locations: the locations of %1 volumes go into their notes as text, to be shelved later.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="715" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="717" />
         <source>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="721" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="723" />
         <source>Item list (%1): %2 rows read = %3 to import + %4 with errors + %5 duplicates + %6 already catalogued + %7 skipped</source>
         <translation>Item list (%1): %2 rows read = %3 to import + %4 with errors + %5 duplicates + %6 already catalogued + %7 skipped</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="729" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="731" />
         <source>%1 rows are refused only because their location is not in the shelving: tick “Import without locations (kept in the notes)” to import them unshelved, the location kept in their notes.</source>
         <translation>%1 rows are refused only because their location is not in the shelving: tick “Import without locations (kept in the notes)” to import them unshelved, the location kept in their notes.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="733" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="735" />
         <source>Of the %1 rows already catalogued, %2 differ from the catalogue (the Problems column says how); tick “Update volumes that are already catalogued” to write the file's values.</source>
         <translation>Of the %1 rows already catalogued, %2 differ from the catalogue (the Problems column says how); tick “Update volumes that are already catalogued” to write the file's values.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="743" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="745" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>The check was stopped before the end; nothing has been imported. Check again to see every row.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="565" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="567" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>
@@ -3856,77 +3877,77 @@ Print anyway?</translation>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Lent</source>
         <translation>Lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Purpose</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Use</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Returned on</source>
         <translation>Returned on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="959" />
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="959" />
         <source>Outcome of use</source>
         <translation>Outcome of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="959" />
         <source>Approver</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="959" />
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>
@@ -3934,77 +3955,77 @@ Print anyway?</translation>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="999" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1000" />
         <source>F&amp;rom</source>
         <translation>F&amp;rom</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1001" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1002" />
         <source>T&amp;o</source>
         <translation>T&amp;o</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1008" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1009" />
         <source>Borrower or unit</source>
         <translation>Borrower or unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1010" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1011" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1013" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1014" />
         <source>All purposes</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1017" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1018" />
         <source>All uses</source>
         <translation>All uses</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1022" />
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1022" />
         <source>Still out</source>
         <translation>Still out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1022" />
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1022" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1023" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1024" />
         <source>&amp;Search</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1025" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1026" />
         <source>E&amp;xport to Excel…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1082" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1083" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>Showing the newest %1 of %2 lines; export writes all of them.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1085" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1086" />
         <source>%n line(s)</source>
         <translation><numerusform>%n line</numerusform><numerusform>%n lines</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1088" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1089" />
         <source>Export the loan register</source>
         <translation>Export the loan register</translation>
     </message>
@@ -4022,67 +4043,67 @@ Print anyway?</translation>
 <context>
     <name>RegistersPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1514" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1515" />
         <source>Transfer and receiving register</source>
         <translation>Transfer and receiving register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1515" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1516" />
         <source>Destruction register</source>
         <translation>Destruction register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1517" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1518" />
         <source>Received and handed over</source>
         <translation>Received and handed over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1518" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1519" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1519" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1520" />
         <source>Handed over</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1522" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1523" />
         <source>all years</source>
         <translation>all years</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1525" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1526" />
         <source>unit, person, number, code or title</source>
         <translation>unit, person, number, code or title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1526" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1527" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1527" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1528" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1572" />
         <source>%n row(s)</source>
         <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1577" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1578" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1577" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1578" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1585" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1586" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -4113,77 +4134,77 @@ Print anyway?</translation>
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="60" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="59" />
         <source>Yearly inventory workbook (for the annual report 档案室基本情况年报)</source>
         <translation>Yearly inventory workbook (for the annual report 档案室基本情况年报)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="67" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="72" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="71" />
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="76" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="75" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="77" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="76" />
         <source>Summary (holdings by fonds, category and retention in volumes, items, pages and boxes; the year's changes; use; stocktakes), the annual report layout, the holdings register and the volumes received, transferred out and destroyed, the year's loans, and a chart.</source>
         <translation>Summary (holdings by fonds, category and retention in volumes, items, pages and boxes; the year's changes; use; stocktakes), the annual report layout, the holdings register and the volumes received, transferred out and destroyed, the year's loans, and a chart.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="83" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="82" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="86" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="85" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="98" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="97" />
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="110" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="109" />
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="116" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="115" />
         <source>Yearly inventory %1.xlsx</source>
         <translation>Yearly inventory %1.xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="126" />
         <source>Save the yearly inventory</source>
         <translation>Save the yearly inventory</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="127" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="159" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="158" />
         <source>Writing the %1 inventory…</source>
         <translation>Writing the %1 inventory…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="167" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="185" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -4191,108 +4212,108 @@ Print anyway?</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="232" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="373" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="233" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="374" />
         <source>Restore from a backup</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
         <source>Backed up at</source>
         <translation>Backed up at</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
         <source>Size</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="244" />
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="244" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="250" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="251" />
         <source>Other file…</source>
         <translation>Other file…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="253" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="254" />
         <source>Verify</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="255" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="256" />
         <source>Restore drill</source>
         <translation>Restore drill</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="257" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="258" />
         <source>Restore to a scratch folder and compare; the catalogue in use is not switched</source>
         <translation>Restore to a scratch folder and compare; the catalogue in use is not switched</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="258" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="259" />
         <source>Restore…</source>
         <translation>Restore…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="260" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="261" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="268" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="269" />
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="303" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="304" />
         <source>verified</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="303" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="304" />
         <source>FAILED</source>
         <translation>FAILED</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="318" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="319" />
         <source>Choose a backup</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="319" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="320" />
         <source>Catalogue backups (*.sqlite)</source>
         <translation>Catalogue backups (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="357" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="358" />
         <source>Verifying %1…</source>
         <translation>Verifying %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="364" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="365" />
         <source>Restore drill of %1…</source>
         <translation>Restore drill of %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="374" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="375" />
         <source>Replace the catalogue in use by the backup %1?
 
 The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</source>
@@ -4301,42 +4322,42 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="392" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="393" />
         <source>Restoring %1…</source>
         <translation>Restoring %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="427" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="428" />
         <source>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</source>
         <translation>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="428" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="429" />
         <source>The backup FAILED verification:</source>
         <translation>The backup FAILED verification:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="432" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="433" />
         <source>Restore drill FAILED:</source>
         <translation>Restore drill FAILED:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="433" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="434" />
         <source>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</source>
         <translation>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="436" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="437" />
         <source>Rows since the backup (backup → now):</source>
         <translation>Rows since the backup (backup → now):</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="440" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="441" />
         <source>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</source>
         <translation>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="443" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="444" />
         <source>The catalogue that was in use is kept as %1</source>
         <translation>The catalogue that was in use is kept as %1</translation>
     </message>
@@ -4344,117 +4365,117 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="451" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="452" />
         <source>Scan each volume coming back</source>
         <translation>Scan each volume coming back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
         <source>Pages lent</source>
         <translation>Pages lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="458" />
         <source>Damage</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="458" />
         <source>Outcome of use</source>
         <translation>Outcome of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="463" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="464" />
         <source>&amp;Take back (Ctrl+Enter)</source>
         <translation>&amp;Take back (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="466" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="467" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="473" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="474" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="478" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="479" />
         <source>Received b&amp;y:</source>
         <translation>Received b&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="494" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="495" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="509" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="510" />
         <source>if damaged: what</source>
         <translation>if damaged: what</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="511" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="512" />
         <source>what the use achieved</source>
         <translation>what the use achieved</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="516" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="517" />
         <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
         <translation>%1 from slip %2: count the pages (%3 lent) and check the condition.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="540" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="541" />
         <source>Scan the volumes coming back.</source>
         <translation>Scan the volumes coming back.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="551" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="552" />
         <source>%1: %2 pages lent, %3 counted</source>
         <translation>%1: %2 pages lent, %3 counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="554" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="555" />
         <source>Page count differs</source>
         <translation>Page count differs</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="555" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="556" />
         <source>The pages counted differ from the pages lent:
 
 %1
@@ -4467,22 +4488,22 @@ Record the return with this difference?</source>
 Record the return with this difference?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="558" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="559" />
         <source>Nothing was recorded: recount the pages.</source>
         <translation>Nothing was recorded: recount the pages.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="566" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
         <source>Took back %1 volume(s).</source>
         <translation>Took back %1 volume(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="569" />
         <source>Slip(s) %1 fully returned.</source>
         <translation>Slip(s) %1 fully returned.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="571" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="572" />
         <source>Still out: %1.</source>
         <translation>Still out: %1.</translation>
     </message>
@@ -4554,17 +4575,17 @@ Record the return with this difference?</translation>
         <translation>This catalogue is sealed with a room key that this PC does not hold (fingerprint %1), so nothing can be saved here. Type the key from the catalogue's recovery sheet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="92" />
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="91" />
         <source>Print the recovery sheet</source>
         <translation>Print the recovery sheet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="92" />
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="91" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="114" />
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="113" />
         <source>Room &amp;key…</source>
         <translation>Room &amp;key…</translation>
     </message>
@@ -4725,27 +4746,27 @@ Record the return with this difference?</translation>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="552" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="554" />
         <source>Shelf range</source>
         <translation>Shelf range</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="565" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="567" />
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="566" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="568" />
         <source>Rack</source>
         <translation>Rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="574" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="576" />
         <source>(whole room)</source>
         <translation>(whole room)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="576" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="578" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
@@ -4975,17 +4996,17 @@ Record the return with this difference?</translation>
         <translation>Export shelf list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="658" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="657" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="668" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="667" />
         <source>Writing %1 …</source>
         <translation>Writing %1 …</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="674" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="673" />
         <source>Wrote %1 volumes to %2</source>
         <translation>Wrote %1 volumes to %2</translation>
     </message>
@@ -5331,48 +5352,48 @@ Record the return with this difference?</translation>
         <translation>Finish the stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="784" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="783" />
         <source>Save the stocktake report</source>
         <translation>Save the stocktake report</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="785" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="784" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="793" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="792" />
         <source>Export the stocktake report</source>
         <translation>Export the stocktake report</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="794" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="803" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="793" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="802" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="800" />
         <source>Export the register of stocktakes</source>
         <translation>Export the register of stocktakes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="802" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="801" />
         <source>Register of stocktakes</source>
         <translation>Register of stocktakes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="816" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="815" />
         <source>Writing…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="821" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="820" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="859" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="858" />
         <source>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</source>
         <translation>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</translation>
     </message>
@@ -5380,27 +5401,27 @@ Record the return with this difference?</translation>
 <context>
     <name>TransfersArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1602" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1603" />
         <source>Receiving</source>
         <translation>Receiving</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1603" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1604" />
         <source>Handing over</source>
         <translation>Handing over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1604" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1605" />
         <source>Appraisal and destruction</source>
         <translation>Appraisal and destruction</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1605" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1606" />
         <source>Registers</source>
         <translation>Registers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1613" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1614" />
         <source>Transfers</source>
         <translation>Transfers</translation>
     </message>

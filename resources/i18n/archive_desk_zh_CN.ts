@@ -3,72 +3,72 @@
 <context>
     <name>AppraisalLinesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1060" />
         <source>Ran out on</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1060" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1060" />
         <source>Decision</source>
         <translation>鉴定结论</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1060" />
         <source>New retention</source>
         <translation>新保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1060" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1079" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
         <source>never</source>
         <translation>永不</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1081" />
         <source>destroy</source>
         <translation>销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1081" />
         <source>keep</source>
         <translation>续存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1081" />
         <source>undecided</source>
         <translation>未决定</translation>
     </message>
@@ -76,200 +76,200 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1137" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1103" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1138" />
         <source>List no.</source>
         <translation>清册编号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1138" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1103" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1139" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1103" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1109" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1110" />
         <source>New appraisal list</source>
         <translation>新建鉴定清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1117" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1118" />
         <source>Appraisal</source>
         <translation>鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1130" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1131" />
         <source>Save particulars</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1139" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1140" />
         <source>Appraisal lead</source>
         <translation>鉴定负责人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1140" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1141" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1144" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1145" />
         <source>Witnesses</source>
         <translation>监销人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1145" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1146" />
         <source>Destruction date</source>
         <translation>销毁日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1146" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1147" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1160" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1161" />
         <source>Add volumes due</source>
         <translation>加入到期案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1162" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1163" />
         <source>Retention ran out by</source>
         <translation>保管期限届满截至</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1170" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1171" />
         <source>Keep…</source>
         <translation>续存…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1171" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1172" />
         <source>Destroy</source>
         <translation>销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1172" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1173" />
         <source>Take off the list</source>
         <translation>移出清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1173" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1174" />
         <source>Confirm destruction…</source>
         <translation>确认销毁…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1175" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1176" />
         <source>Destruction list…</source>
         <translation>销毁清册…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1176" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1177" />
         <source>Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1229" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1230" />
         <source>All fonds</source>
         <translation>全部全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1233" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1234" />
         <source>All categories</source>
         <translation>全部门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1247" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1279" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1248" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1280" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1247" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1248" />
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1279" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1280" />
         <source>confirmed — kept permanently</source>
         <translation>已确认，永久保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1290" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1291" />
         <source>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</source>
         <translation>共 %1 卷：销毁 %2 卷（%3 页），续存 %4 卷，未决定 %5 卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1359" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1360" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>正在查找保管期限届满的案卷…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1372" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1373" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>已加入 %n 卷保管期限届满的案卷</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1374" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1375" />
         <source>; %n refused</source>
         <translation><numerusform>；%n 条未加入</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1386" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1387" />
         <source>Select the volumes to keep first.</source>
         <translation>请先选择要续存的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1429" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1430" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 是清单第 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1432" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1433" />
         <source>%1 is not on this list</source>
         <translation>%1 不在本清单中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1445" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1446" />
         <source>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</source>
         <translation>清册中还有 %1 卷尚未作出鉴定结论：请先逐卷决定（销毁，或续存并填写新的保管期限和理由），再确认。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1448" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1449" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>销毁 %1 卷、续存 %2 卷吗？案卷将标记为已销毁（目录记录保留）；清册永久保存，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1450" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1451" />
         <source>Confirm destruction list %1</source>
         <translation>确认销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1465" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1466" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>清册 %1 已确认：销毁 %2 卷，续存 %3 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1485" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1486" />
         <source>Destruction list %1</source>
         <translation>销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1494" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1495" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1494" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1495" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1503" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1504" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -277,55 +277,55 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="663" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="664" />
         <source>Automatic backup: nothing changed since the last backup, none written.</source>
         <extracomment>the dialogs opened from the File menu (kept so they live while open; tests reach them here)</extracomment>
         <translation>自动备份：自上次备份以来没有变化，未写入新备份。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="668" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="669" />
         <source>Automatic backup written and verified: %1</source>
         <translation>自动备份已写入并校验：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="670" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="671" />
         <source>AUTOMATIC BACKUP FAILED VERIFICATION: %1</source>
         <translation>自动备份校验失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="676" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="677" />
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="677" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="724" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="725" />
         <source>Automatic backup failed</source>
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="725" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="679" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="726" />
         <source>No backup was written: %1</source>
         <translation>未写入备份：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="692" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="693" />
         <source>Backing up before closing…</source>
         <translation>退出前正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="692" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="693" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="694" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="695" />
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="731" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="732" />
         <source>Backup failed verification</source>
         <translation>备份校验失败</translation>
     </message>
@@ -333,57 +333,57 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="135" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="136" />
         <source>Back up the catalogue</source>
         <translation>备份目录库</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="144" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="145" />
         <source>The catalogue stays in use while the backup is written.</source>
         <translation>备份期间目录库可照常使用。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="148" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="149" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="151" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="152" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="153" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="154" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="155" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="156" />
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="180" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="181" />
         <source>Choose a folder for the backup.</source>
         <translation>请选择备份存放的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="187" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="188" />
         <source>Writing and verifying the backup…</source>
         <translation>正在写入并校验备份…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="204" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="205" />
         <source>Backup written and verified: %1 (%2, SHA-256 %3…)</source>
         <translation>备份已写入并校验：%1（%2，SHA-256 %3…）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="208" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="209" />
         <source>BACKUP FAILED VERIFICATION: %1 is not a good backup.</source>
         <translation>备份校验失败：%1 不是可用的备份。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="214" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="215" />
         <source>No backup was written: %1</source>
         <translation>未写入备份：%1</translation>
     </message>
@@ -391,34 +391,34 @@
 <context>
     <name>BackupRegisterDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="521" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="576" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="584" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="522" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="577" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="585" />
         <source>Backup register</source>
         <translation>备份登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="527" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="528" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="529" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="530" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="531" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="532" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="583" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="584" />
         <source>Export the backup register</source>
         <translation>导出备份登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="584" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="585" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -426,52 +426,52 @@
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="466" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="467" />
         <source>Backup settings</source>
         <translation>备份设置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="472" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="473" />
         <source>never</source>
         <translation>永不</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="473" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="474" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="475" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="476" />
         <source>Back up when ArchiveDesk closes</source>
         <translation>退出档案室桌面管理时备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="483" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="484" />
         <source>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</source>
         <translation>选定文件夹后才会自动备份（按间隔及退出时）。备份到 U 盘或网络文件夹，可与本机硬盘分开保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="487" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="488" />
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="488" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="489" />
         <source>Every:</source>
         <translation>间隔：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="490" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="491" />
         <source>Keep daily:</source>
         <translation>按日保留：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="491" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="492" />
         <source>Keep weekly:</source>
         <translation>按周保留：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="492" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="493" />
         <source>Keep monthly:</source>
         <translation>按月保留：</translation>
     </message>
@@ -479,7 +479,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="82" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="83" />
         <source>The backup failed verification and is NOT a good backup.
 
 %1
@@ -493,37 +493,37 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 该文件已保留为 %2 供检查。请重新备份，并检查磁盘或目录库（archive-desk check）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="95" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="96" />
         <source>Backup failed verification</source>
         <translation>备份校验失败</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="108" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="109" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="112" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="113" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="768" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="769" />
         <source>&amp;Back up now…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="769" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="770" />
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="770" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="771" />
         <source>Backup re&amp;gister…</source>
         <translation>备份登记(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="771" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="772" />
         <source>Backup &amp;settings…</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
@@ -531,82 +531,82 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BatchForm</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="305" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="306" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="323" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="324" />
         <source>e.g. volume catalogue in two copies</source>
         <translation>例如：案卷目录一式两份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="325" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="326" />
         <source>Save particulars</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="331" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="332" />
         <source>Batch no.</source>
         <translation>批次号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="332" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="333" />
         <source>Nature</source>
         <translation>交接性质</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="333" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="334" />
         <source>Transferring unit</source>
         <translation>移交单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="334" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="335" />
         <source>Receiving unit</source>
         <translation>接收单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="337" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="338" />
         <source>received by</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="339" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="340" />
         <source>Handed over by</source>
         <translation>移交人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="342" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="343" />
         <source>receiving leader</source>
         <translation>接收单位负责人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="344" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="345" />
         <source>Transferring leader</source>
         <translation>移交单位负责人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="345" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="346" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="346" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="347" />
         <source>Finding aids</source>
         <translation>检索工具</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="347" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="348" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="361" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="362" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="361" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="362" />
         <source>confirmed %1</source>
         <translation>已确认 %1</translation>
     </message>
@@ -614,343 +614,343 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="406" />
         <source>Batch no.</source>
         <translation>批次号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="406" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="406" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="405" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="406" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="413" />
         <source>New receiving batch</source>
         <translation>新建接收批次</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="413" />
         <source>New handing-over batch</source>
         <translation>新建移出批次</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="424" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="425" />
         <source>Import list from Excel…</source>
         <translation>从 Excel 导入清单…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="425" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="426" />
         <source>Add line…</source>
         <translation>手工添加…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="426" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="427" />
         <source>Add catalogue selection</source>
         <translation>加入目录中选中的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="427" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="428" />
         <source>Add by filter…</source>
         <translation>按条件加入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="428" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="429" />
         <source>Take off the batch</source>
         <translation>移出本批次</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="429" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="430" />
         <source>Confirm receiving…</source>
         <translation>确认接收…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="429" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="430" />
         <source>Confirm handing over…</source>
         <translation>确认移交…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="431" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="432" />
         <source>Transfer list…</source>
         <translation>移交清册…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="432" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="433" />
         <source>Handover certificate…</source>
         <translation>交接文据…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="434" />
         <source>Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="434" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="435" />
         <source>Propose shelf space</source>
         <translation>建议排架位置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="457" />
         <source>Scan a volume's barcode (or type its code and press Enter)</source>
         <translation>扫描案卷条码（或输入档号后回车）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="461" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="462" />
         <source>as listed</source>
         <translation>按清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="462" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="463" />
         <source>Pages counted for the next scanned volume; left at "as listed" the list's count is taken</source>
         <translation>下一卷扫描时的实点页数；保持“按清单”则采用清单页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="463" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="464" />
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="463" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="464" />
         <source>Scan to add</source>
         <translation>扫描加入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="466" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="467" />
         <source>Pages counted</source>
         <translation>清点页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="477" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
         <source>All lines</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="477" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
         <source>Missing / not arrived</source>
         <translation>缺失/未到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="477" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
         <source>Arrived</source>
         <translation>已到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="479" />
         <source>Not on the list</source>
         <translation>清单外</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="478" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="479" />
         <source>Sent back / taken off</source>
         <translation>已退回/已移出清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="479" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="480" />
         <source>Pages differ</source>
         <translation>页数不符</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="484" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="485" />
         <source>Edit line…</source>
         <translation>编辑条目…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="485" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="486" />
         <source>Arrived / not arrived</source>
         <translation>已到/未到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="508" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="509" />
         <source>Not added</source>
         <translation>未能加入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="548" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="549" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="548" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="549" />
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="611" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="612" />
         <source>%1 volumes, %2 items, %3 pages</source>
         <translation>%1 卷，%2 件，%3 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="620" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="621" />
         <source>On the list %1; arrived %2; missing %3; not on the list %4; sent back %5; pages differ %6</source>
         <translation>清单 %1 卷；已到 %2；缺失 %3；清单外 %4；退回 %5；页数不符 %6</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="622" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="623" />
         <source>On the list %1; arrived %2; not arrived yet %3; not on the list %4; sent back %5; pages differ %6</source>
         <translation>清单 %1 卷；已到 %2；未到 %3；清单外 %4；退回 %5；页数不符 %6</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="650" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="651" />
         <source>Archive room</source>
         <translation>档案室</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="681" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="682" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="700" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="701" />
         <source>Import the department's list</source>
         <translation>导入移交部门的清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="700" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="701" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="725" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="726" />
         <source>%n line(s) added from the list</source>
         <translation><numerusform>已从清单加入 %n 条</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="727" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="867" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="728" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="868" />
         <source>; %n already on the batch</source>
         <translation><numerusform>；%n 卷已在本批次中</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="729" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="730" />
         <source>; %n refused</source>
         <translation><numerusform>；%n 条未加入</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="738" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="739" />
         <source>New line</source>
         <translation>新条目</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="756" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="757" />
         <source>Line %1 added: %2</source>
         <translation>已添加第 %1 条：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="798" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="799" />
         <source>Line %1 saved.</source>
         <translation>第 %1 条已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="824" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="825" />
         <source>Choose or start a batch in draft first.</source>
         <translation>请先选择或新建一个草稿批次。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="864" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="865" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="865" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="866" />
         <source>%n volume(s) added</source>
         <translation><numerusform>已加入 %n 卷</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="869" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="870" />
         <source>; %n refused (see below)</source>
         <translation><numerusform>；%n 卷未能加入（见下方）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="881" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="882" />
         <source>Select volumes in the catalogue first.</source>
         <translation>请先在案卷目录中选择案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="926" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="927" />
         <source>%n volume(s) taken off the batch</source>
         <translation><numerusform>已将 %n 卷移出本批次</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="940" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="941" />
         <source>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</source>
         <translation>清单中有 %1 卷未到。确认接收已到的 %2 卷，并将其余记为缺失吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="944" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="945" />
         <source>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</source>
         <translation>确认接收 %1 卷吗？它们将登记入目录，批次确认后不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="947" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="948" />
         <source>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</source>
         <translation>将 %1 卷移交给%2吗？这些案卷将标记为“已移出”，批次确认后不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="949" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="950" />
         <source>Confirm batch %1</source>
         <translation>确认批次 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="958" />
         <source>Confirming…</source>
         <translation>正在确认…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="962" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="963" />
         <source>Confirming… %1 of %2</source>
         <translation>正在确认… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="968" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="969" />
         <source>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</source>
         <translation>批次 %1 已接收：新建 %2 卷，更新 %3 卷，缺 %4 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="971" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="972" />
         <source>Batch %1 handed over: %2 volumes transferred out.</source>
         <translation>批次 %1 已移交：%2 卷已移出。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="994" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="995" />
         <source>No space finder is installed.</source>
         <translation>没有安装排架空位查找功能。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="996" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="997" />
         <source>Shelf space for %1 volumes: %2</source>
         <translation>%1 卷的排架位置：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1022" />
         <source>Transfer list %1</source>
         <translation>移交清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1026" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1027" />
         <source>Handover certificate %1</source>
         <translation>交接文据 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1037" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1037" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1038" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1048" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1049" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1039,164 +1039,164 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BorrowersPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="789" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="790" />
         <source>Search name, unit, card no. or phone</source>
         <translation>按姓名、单位、借阅证号或电话查找</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="792" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="793" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="793" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="794" />
         <source>Staff</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="794" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="795" />
         <source>Outside</source>
         <translation>外单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="796" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="797" />
         <source>Show &amp;deactivated</source>
         <translation>显示已停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
         <source>Borrower kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="802" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="802" />
         <source>Card no.</source>
         <translation>借阅证号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="802" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="802" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="805" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="806" />
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="807" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="808" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="809" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="864" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="810" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="865" />
         <source>Deac&amp;tivate</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="811" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="812" />
         <source>&amp;Lend to…</source>
         <translation>为其借出(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="813" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="814" />
         <source>&amp;Import staff list…</source>
         <translation>导入职工名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="841" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="842" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="841" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="842" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="864" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="865" />
         <source>Reac&amp;tivate</source>
         <translation>重新启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="867" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="868" />
         <source>New borrower</source>
         <translation>新建借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="875" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="876" />
         <source>%1 registered.</source>
         <translation>已登记借阅人 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="883" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="884" />
         <source>Edit borrower</source>
         <translation>编辑借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="891" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="892" />
         <source>%1 saved.</source>
         <translation>%1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="905" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="906" />
         <source>%1 reactivated.</source>
         <translation>%1 已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="905" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="906" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 已停用；借阅记录保留。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="914" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="930" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="915" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="931" />
         <source>Import staff list</source>
         <translation>导入职工名单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="915" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="916" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="927" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="928" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1：新借阅人 %2 名；已登记 %3 名；文件内重复 %4 行；有误 %5 行。导入新借阅人吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="939" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="940" />
         <source>Imported %1 borrower(s).</source>
         <translation>已导入 %1 名借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="941" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="942" />
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
@@ -1449,52 +1449,52 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="666" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="665" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="696" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="700" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="699" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="713" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="712" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>扫描 %1：%2（不在当前列表中）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="715" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="714" />
         <source>Scanned %1: %2</source>
         <translation>扫描 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="720" />
         <source>Unknown code</source>
         <translation>未知档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="721" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>没有档号为 %1 的案卷。现在新建吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="724" />
         <source>Create volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="726" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="730" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="729" />
         <source>Scanned %1: no such volume</source>
         <translation>扫描 %1：没有此案卷</translation>
     </message>
@@ -1570,74 +1570,74 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="257" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="296" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="259" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="298" />
         <source>Choose the register</source>
         <translation>选择登记表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="258" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="260" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>支持 Excel（.xlsx、.xls）、WPS 或 LibreOffice（.ods）工作簿以及 CSV 文件（UTF-8 或 GBK 编码）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="261" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="263" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="270" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="272" />
         <source>Volumes (案卷目录)</source>
         <translation>案卷（案卷目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
         <source>Items (卷内目录)</source>
         <translation>卷内文件（卷内目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="275" />
         <source>(find the columns automatically)</source>
         <translation>（自动识别各列）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="280" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="282" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="282" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="284" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="283" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="285" />
         <source>The rows are</source>
         <translation>每行是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="284" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="286" />
         <source>Column mapping</source>
         <translation>列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="294" />
         <source>Spreadsheets (%1)</source>
         <extracomment>the path last read (successfully or not): the same path is not read, nor its problem said, twice</extracomment>
         <translation>电子表格（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="292" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="294" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="327" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="329" />
         <source>Every sheet holding a register</source>
         <translation>所有登记表工作表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="331" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="333" />
         <source>This file holds no sheet to import.</source>
         <translation>该文件中没有可导入的工作表。</translation>
     </message>
@@ -1866,88 +1866,88 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="772" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="774" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="773" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="775" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>所有可导入的行一次性写入，要么全部写入，要么都不写入；取消后目录保持原样。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="780" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="782" />
         <source>Stop importing</source>
         <translation>停止导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="789" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="791" />
         <source>Save the problems as a workbook…</source>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="791" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="793" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="821" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="823" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="844" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="846" />
         <source>Stopping the import…</source>
         <translation>正在停止导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="859" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="861" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>已来不及停止：数据已经导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="860" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="862" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>已导入：新增 %1 卷，更新 %2 卷，未变 %3 卷，卷内文件 %4 件。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="863" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="865" />
         <source>New fonds created: %1</source>
         <translation>新建全宗：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="866" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="868" />
         <source>Updated: %1</source>
         <translation>已更新：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="867" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="869" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>未导入：有错误 %1 行，重复 %2 行，已在目录中且未更新 %3 行，跳过 %4 行（空行、合计行、签字行）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="873" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="875" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>以下 %1 行未能写入目录：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="885" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="887" />
         <source>Sheet %1, row %2 (%3) refused: %4</source>
         <translation>工作表“%1”第 %2 行（%3）未导入：%4</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="887" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="889" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>第 %1 行（%2）未导入：%3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="892" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="894" />
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="894" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="896" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1955,13 +1955,13 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="100" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="102" />
         <source>%1 - import problems</source>
         <extracomment>rows the clerk has to look at: not imported because of something in the file the sheet choice "every sheet holding a register"</extracomment>
         <translation>%1 - 导入问题</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="911" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="913" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>导入登记表</translation>
@@ -2381,7 +2381,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/labels.py" line="409" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="528" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>本批为空：请先扫描或添加案卷。</translation>
     </message>
@@ -2420,12 +2420,17 @@ Print anyway?</source>
         <translation>条码线条对该打印机过细</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="521" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="502" />
+        <source>Print labels</source>
+        <translation>打印标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="523" />
         <source>Calibration test page</source>
         <translation>校准测试页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="532" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="534" />
         <source>Volume forms</source>
         <translation>案卷封面、卷内目录与备考表</translation>
     </message>
@@ -2461,178 +2466,178 @@ Print anyway?</source>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="165" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="166" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>扫描借阅证，或输入姓名、借阅证号、电话后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="171" />
         <source>Searc&amp;h…</source>
         <translation>查找(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="172" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="278" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="173" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="279" />
         <source>No borrower chosen</source>
         <translation>尚未选择借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="179" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>扫描案卷条码，或输入档号后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="184" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="184" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="187" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="188" />
         <source>&amp;Remove from list</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="207" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="208" />
         <source>Approval required</source>
         <translation>需要审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="218" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="219" />
         <source>A&amp;pprover:</source>
         <translation>审批人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="219" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="220" />
         <source>&amp;Opinion:</source>
         <translation>审批意见(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="223" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="224" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>借出并打印借阅单(&amp;L) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="226" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="227" />
         <source>&amp;Clear</source>
         <translation>清空(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="234" />
         <source>&amp;Borrower:</source>
         <translation>借阅人(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="237" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="238" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="241" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="242" />
         <source>P&amp;urpose:</source>
         <translation>借阅目的(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="242" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="243" />
         <source>U&amp;se:</source>
         <translation>利用方式(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="243" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="244" />
         <source>&amp;Due date:</source>
         <translation>应还日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="244" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="245" />
         <source>Cler&amp;k:</source>
         <translation>经办人(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="245" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="246" />
         <source>No&amp;tes:</source>
         <translation>备注(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="283" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="284" />
         <source>ID %1</source>
         <translation>证件 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="285" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="286" />
         <source>card %1</source>
         <translation>借阅证 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="288" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="289" />
         <source>(deactivated: cannot borrow)</source>
         <translation>（已停用，不能借阅）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="309" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="310" />
         <source>No borrower matches “%1”.</source>
         <translation>没有与“%1”相符的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="327" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="328" />
         <source>No volume has the code %1.</source>
         <translation>没有档号或条码为 %1 的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="332" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="333" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="347" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="348" />
         <source>Added %1.</source>
         <translation>已加入 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="379" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="380" />
         <source>Needed for: %1</source>
         <translation>审批原因：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="385" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="386" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>请先选择借阅人：扫描借阅证或输入姓名。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="390" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="391" />
         <source>Scan the volumes to lend.</source>
         <translation>请扫描要借出的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="407" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="408" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>已借给 %2 %1 卷，借阅单 %3。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="410" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="411" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>另有 %1 卷不能借出，未借出。</translation>
     </message>
@@ -2774,13 +2779,13 @@ Print anyway?</source>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
@@ -2810,82 +2815,82 @@ Print anyway?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="176" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="176" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="176" />
         <source>Pages counted</source>
         <translation>清点页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="176" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="247" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="248" />
         <source>taken off</source>
         <translation>已移出清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="248" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="249" />
         <source>handed over</source>
         <translation>已移交</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="248" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="249" />
         <source>to hand over</source>
         <translation>待移交</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="251" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="252" />
         <source>not arrived yet</source>
         <translation>未到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="252" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="253" />
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="253" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="254" />
         <source>arrived</source>
         <translation>已到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="254" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="255" />
         <source>not on the list</source>
         <translation>清单外</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="255" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="256" />
         <source>sent back</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="258" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="259" />
         <source>, pages differ</source>
         <translation>，页数不符</translation>
     </message>
@@ -3013,88 +3018,88 @@ Print anyway?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="345" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="347" />
         <source>Check the columns</source>
         <translation>核对各列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="346" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="348" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>已找到表头行，并按表头自动对应了各列；如有不对请更正。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="347" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="349" />
         <source>Set the header row, then choose what each column is imported as.</source>
         <translation>请指定表头所在行，再为各列选择导入为哪一项。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="356" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="356" />
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="356" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="370" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="372" />
         <source>Save this mapping…</source>
         <extracomment>the sheets imported together, when the clerk chose every sheet why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>保存列对应关系…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="373" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="375" />
         <source>Header row</source>
         <translation>表头所在行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="416" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="418" />
         <source>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</source>
         <translation>此文件中没有一张工作表含有常用列（档号、题名……）的表头行；请选择一张工作表并手工指定表头行。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="422" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="424" />
         <source>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</source>
         <translation>工作表“%1”的列与工作表“%2”不同：请逐张导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="427" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="429" />
         <source>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</source>
         <translation>将一次导入 %1 张列相同的工作表：%2。以下按工作表“%3”核对各列。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="433" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="435" />
         <source>Sheet %1 is the volumes' item list (卷内目录): its items are imported after the volumes, in the same import.</source>
         <translation>工作表“%1”是这些案卷的卷内目录：其中的文件在案卷之后一并导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="464" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="466" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>表头占两行：第 %1–%2 行；数据从第 %3 行开始</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="472" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="474" />
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="493" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="495" />
         <source>Still needed: %1</source>
         <translation>还需要对应：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="504" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="506" />
         <source>Save this mapping</source>
         <translation>保存列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="504" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="506" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -3102,42 +3107,42 @@ Print anyway?</source>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="590" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="592" />
         <source>New label template</source>
         <translation>新建标签模板</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="594" />
         <source>my-label</source>
         <translation>我的标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="605" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="607" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="614" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="616" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="615" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="617" />
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="616" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="618" />
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="617" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="621" />
         <source>Fields</source>
         <translation>字段</translation>
     </message>
@@ -3198,102 +3203,102 @@ Print anyway?</source>
 <context>
     <name>OpenLoansPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="587" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="588" />
         <source>Filter by slip no., borrower, unit or archival code</source>
         <translation>按借阅单号、借阅人、单位或档号筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
         <source>Lent</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="593" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="593" />
         <source>Volumes out</source>
         <translation>未还案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="593" />
         <source>Renewals</source>
         <translation>续借次数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="593" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="602" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="602" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="602" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="602" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="604" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="605" />
         <source>&amp;Renew…</source>
         <translation>续借(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="607" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="608" />
         <source>&amp;Print slip…</source>
         <translation>打印借阅单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="652" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="653" />
         <source>Choose a slip to see the volumes out on it.</source>
         <translation>选中一张借阅单，查看其在借的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="654" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="655" />
         <source>Volumes out on slip %1 (%2):</source>
         <translation>借阅单 %1（%2）在借的案卷：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="678" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="679" />
         <source>Choose the loan to renew.</source>
         <translation>请选择要续借的借阅。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="695" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="696" />
         <source>Slip %1 renewed to %2 (renewal no. %3).</source>
         <translation>借阅单 %1 已续借至 %2（第 %3 次续借）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="705" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="706" />
         <source>Choose the loan whose slip to print.</source>
         <translation>请选择要打印借阅单的借阅。</translation>
     </message>
@@ -3301,72 +3306,72 @@ Print anyway?</source>
 <context>
     <name>OverduePanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
         <source>Renewals</source>
         <translation>续借次数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="723" />
         <source>Volumes out</source>
         <translation>未还案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="726" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="727" />
         <source>Print reminders for &amp;selected borrowers…</source>
         <translation>为所选借阅人打印催还单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="728" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="729" />
         <source>Print reminders for &amp;all…</source>
         <translation>全部打印催还单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="751" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="752" />
         <source>%1 overdue loan(s), %2 borrower(s)</source>
         <translation>逾期 %1 笔，涉及 %2 人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="759" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="760" />
         <source>Select the borrowers to remind.</source>
         <translation>请选择要催还的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="764" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="765" />
         <source>No loan is overdue.</source>
         <translation>没有逾期未还的借阅。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="772" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="773" />
         <source>Reminders to return archives</source>
         <translation>档案催还通知单</translation>
     </message>
@@ -3374,22 +3379,22 @@ Print anyway?</source>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="208" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="340" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="234" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="366" />
         <source>%n page(s)</source>
         <translation><numerusform>共 %n 页</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="205" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="337" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="204" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="336" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
@@ -3397,24 +3402,40 @@ Print anyway?</source>
 <context>
     <name>PdfPrint</name>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="86" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="96" />
         <source>The document could not be prepared for printing.</source>
         <translation>无法准备打印该文档。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="102" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="177" />
+        <source>landscape</source>
+        <extracomment>pixels one rasterised page may have: 9 M is an A4 page at 300 dpi (8.7 MB in 8-bit grey, 35 MB if the driver turns it into 32-bit colour, as Qt's Windows engine does for images); 600 dpi would be 35 / 139 MB pages that carry fine barcodes (labels) may have 4× as many: an A4 label sheet at 600 dpi text and rules are sharp at 300 dpi; finer only helps barcodes</extracomment>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="178" />
+        <source>portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="193" />
+        <source>The printer %1 did not take the paper %2; it prints on %3. Check the paper set in the printer's properties (a custom paper size may have to be added there) and print again if the pages come out wrong.</source>
+        <translation>打印机 %1 未接受纸张 %2，将打印在 %3 上。请检查打印机属性中设置的纸张（自定义纸张尺寸可能需要先在那里添加）；如打印结果不对，请重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="234" />
         <source>The printer %1 cannot be opened.</source>
         <translation>无法打开打印机 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="163" />
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="265" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="294" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="400" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="177" />
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="275" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="308" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="410" />
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -3422,68 +3443,68 @@ Print anyway?</source>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="134" />
         <source>OK</source>
         <extracomment>a volume's column -&gt; the import field that names it, for labels the first of the sheet's own columns rows already catalogued: what an update would change (importer.pending_updates)</extracomment>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="134" />
         <source>Error</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="134" />
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="133" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="135" />
         <source>Already catalogued</source>
         <translation>已在目录中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="133" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="135" />
         <source>Skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="156" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="158" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="158" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="160" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="172" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="174" />
         <source>Repeats sheet %1, row %2</source>
         <translation>与工作表“%1”第 %2 行重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="175" />
         <source>Repeats row %1</source>
         <translation>与第 %1 行重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="181" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="183" />
         <source>Same as the catalogue</source>
         <translation>与目录一致</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="184" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="186" />
         <source>Category fields</source>
         <translation>门类专有字段</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="191" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="193" />
         <source>An update changes %1</source>
         <translation>更新将改动 %1</translation>
     </message>
@@ -3491,118 +3512,118 @@ Print anyway?</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="518" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="520" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="519" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="521" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>文件中的每一行及其处理结果。此时尚未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="521" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="523" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="526" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="528" />
         <source>Stop checking</source>
         <translation>停止检查</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="529" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="531" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="533" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="535" />
         <source>Only rows with problems or changes</source>
         <translation>只看有问题或有改动的行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="539" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="541" />
         <source>Update volumes that are already catalogued</source>
         <translation>更新目录中已有的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="541" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="543" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>目录中没有的全宗自动新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="559" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="561" />
         <source>Import without locations (kept in the notes)</source>
         <extracomment>the fonds the rows belong to that the catalogue does not hold: created, or their rows refused rows already catalogued -&gt; what an update from them would change a name for each fonds the import creates (from the file's 全宗名称 where it gives one) rows refused only for a place the shelving lacks: imported unshelved, the place in their notes</extracomment>
         <translation>不导入存放位置（记入备注）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="563" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="565" />
         <source>Save the problems as a workbook…</source>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="606" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="608" />
         <source>Reading and checking every row…</source>
         <translation>正在读取并检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="653" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="655" />
         <source>e.g. the name of the organisation whose records these are</source>
         <translation>如：形成这些档案的单位名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="654" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="656" />
         <source>Name of the new fonds %1:</source>
         <translation>新建全宗 %1 的名称：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="665" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="667" />
         <source>New fonds will be created: %1.</source>
         <translation>将新建全宗：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="668" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="670" />
         <source>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</source>
         <translation>目录中没有全宗 %1：这些行不会导入。请勾选“目录中没有的全宗自动新建”，或先建立全宗。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="701" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="703" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>共读取 %1 行 = 可导入 %2 + 有错误 %3 + 重复 %4 + 已在目录中 %5 + 跳过 %6（空行 %7、合计行 %8、签字行 %9）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="711" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="713" />
         <source>Imported without locations: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>不导入存放位置：%1 卷的存放位置将以文字记入备注（原存放位置：…），待以后再上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="715" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="717" />
         <source>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>尚未设置库房排架：%1 卷的存放位置将以文字记入备注（原存放位置：…），待排架后再上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="721" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="723" />
         <source>Item list (%1): %2 rows read = %3 to import + %4 with errors + %5 duplicates + %6 already catalogued + %7 skipped</source>
         <translation>卷内目录（%1）：共读取 %2 行 = 可导入 %3 + 有错误 %4 + 重复 %5 + 已在目录中 %6 + 跳过 %7</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="729" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="731" />
         <source>%1 rows are refused only because their location is not in the shelving: tick “Import without locations (kept in the notes)” to import them unshelved, the location kept in their notes.</source>
         <translation>有 %1 行仅因存放位置在库房中不存在而不能导入：勾选“不导入存放位置（记入备注）”即可导入这些行（不上架，存放位置记入备注）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="733" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="735" />
         <source>Of the %1 rows already catalogued, %2 differ from the catalogue (the Problems column says how); tick “Update volumes that are already catalogued” to write the file's values.</source>
         <translation>已在目录中的 %1 行里，有 %2 行与目录不同（见“问题”列）；勾选“更新目录中已有的案卷”即按文件更新。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="743" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="745" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>检查已停止，未检查完所有行；未导入任何数据。点“重新检查”可查看每一行。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="565" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="567" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>
@@ -3856,77 +3877,77 @@ Print anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Lent</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Purpose</source>
         <translation>借阅目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Use</source>
         <translation>利用方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
         <source>Returned on</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="959" />
         <source>Condition</source>
         <translation>完好情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="959" />
         <source>Outcome of use</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="959" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="959" />
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -3934,77 +3955,77 @@ Print anyway?</source>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="999" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1000" />
         <source>F&amp;rom</source>
         <translation>从(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1001" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1002" />
         <source>T&amp;o</source>
         <translation>至(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1008" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1009" />
         <source>Borrower or unit</source>
         <translation>借阅人或单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1010" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1011" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1013" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1014" />
         <source>All purposes</source>
         <translation>全部目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1017" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1018" />
         <source>All uses</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1022" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1022" />
         <source>Still out</source>
         <translation>未还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1022" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1022" />
         <source>Back</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1023" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1024" />
         <source>&amp;Search</source>
         <translation>查询(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1025" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1026" />
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1082" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1083" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>显示最新的 %1 条（共 %2 条）；导出时写出全部。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1085" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1086" />
         <source>%n line(s)</source>
         <translation><numerusform>共 %n 条</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1088" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1089" />
         <source>Export the loan register</source>
         <translation>导出借阅登记簿</translation>
     </message>
@@ -4022,67 +4043,67 @@ Print anyway?</source>
 <context>
     <name>RegistersPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1514" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1515" />
         <source>Transfer and receiving register</source>
         <translation>档案移交（接收）登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1515" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1516" />
         <source>Destruction register</source>
         <translation>档案销毁登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1517" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1518" />
         <source>Received and handed over</source>
         <translation>接收与移出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1518" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1519" />
         <source>Received</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1519" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1520" />
         <source>Handed over</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1522" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1523" />
         <source>all years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1525" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1526" />
         <source>unit, person, number, code or title</source>
         <translation>单位、人员、编号、档号或题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1526" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1527" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1527" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1528" />
         <source>Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1572" />
         <source>%n row(s)</source>
         <translation><numerusform>%n 行</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1577" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1578" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1577" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1578" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1585" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1586" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -4113,77 +4134,77 @@ Print anyway?</source>
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="60" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="59" />
         <source>Yearly inventory workbook (for the annual report 档案室基本情况年报)</source>
         <translation>年度室藏统计工作簿（用于档案室基本情况年报）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="67" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="72" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="71" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="76" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="75" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="77" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="76" />
         <source>Summary (holdings by fonds, category and retention in volumes, items, pages and boxes; the year's changes; use; stocktakes), the annual report layout, the holdings register and the volumes received, transferred out and destroyed, the year's loans, and a chart.</source>
         <translation>包括：汇总（按全宗、门类、保管期限统计的卷、件、页、盒；本年增减；利用情况；盘点情况）、年报表式、案卷目录、本年接收、移出和销毁的案卷、本年借阅登记，以及门类统计图。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="83" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="82" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="86" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="85" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="98" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="97" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="110" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="109" />
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="116" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="115" />
         <source>Yearly inventory %1.xlsx</source>
         <translation>%1年度室藏统计.xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="126" />
         <source>Save the yearly inventory</source>
         <translation>保存年度室藏统计</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="127" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="159" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="158" />
         <source>Writing the %1 inventory…</source>
         <translation>正在写入 %1 年度室藏统计…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="167" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="185" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -4191,108 +4212,108 @@ Print anyway?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="232" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="373" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="233" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="374" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
         <source>Backed up at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="244" />
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="244" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="250" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="251" />
         <source>Other file…</source>
         <translation>其他文件…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="253" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="254" />
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="255" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="256" />
         <source>Restore drill</source>
         <translation>恢复演练</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="257" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="258" />
         <source>Restore to a scratch folder and compare; the catalogue in use is not switched</source>
         <translation>恢复到临时文件夹并比对；不切换正在使用的目录库</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="258" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="259" />
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="260" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="261" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="268" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="269" />
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="303" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="304" />
         <source>verified</source>
         <translation>已校验</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="303" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="304" />
         <source>FAILED</source>
         <translation>校验失败</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="318" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="319" />
         <source>Choose a backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="319" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="320" />
         <source>Catalogue backups (*.sqlite)</source>
         <translation>目录库备份 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="357" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="358" />
         <source>Verifying %1…</source>
         <translation>正在校验 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="364" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="365" />
         <source>Restore drill of %1…</source>
         <translation>正在对 %1 进行恢复演练…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="374" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="375" />
         <source>Replace the catalogue in use by the backup %1?
 
 The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</source>
@@ -4301,42 +4322,42 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 恢复前会先校验并检查备份；正在使用的目录库将作为安全副本保留在其旁边。备份之后所做的修改届时只保存在安全副本中。其他工作站须先关闭该目录库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="392" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="393" />
         <source>Restoring %1…</source>
         <translation>正在恢复 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="427" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="428" />
         <source>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</source>
         <translation>校验通过：备份可用（完整性、审计链，%1 张表的行数与摘要）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="428" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="429" />
         <source>The backup FAILED verification:</source>
         <translation>备份校验失败：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="432" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="433" />
         <source>Restore drill FAILED:</source>
         <translation>恢复演练失败：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="433" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="434" />
         <source>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</source>
         <translation>恢复演练通过：备份已恢复到临时文件夹，%1 张表与备份一致。未切换目录库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="436" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="437" />
         <source>Rows since the backup (backup → now):</source>
         <translation>备份以来的行数变化（备份 → 现在）：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="440" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="441" />
         <source>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</source>
         <translation>已恢复并检查：%1 张表与备份一致。现在使用的是恢复后的目录库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="443" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="444" />
         <source>The catalogue that was in use is kept as %1</source>
         <translation>原先使用的目录库已保留为安全副本 %1</translation>
     </message>
@@ -4344,117 +4365,117 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="451" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="452" />
         <source>Scan each volume coming back</source>
         <translation>逐卷扫描归还的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
         <source>Pages lent</source>
         <translation>借出页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
         <source>Pages counted</source>
         <translation>清点页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
         <source>Condition</source>
         <translation>完好情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="458" />
         <source>Damage</source>
         <translation>破损情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="458" />
         <source>Outcome of use</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="463" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="464" />
         <source>&amp;Take back (Ctrl+Enter)</source>
         <translation>确认归还(&amp;T) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="466" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="467" />
         <source>&amp;Remove from list</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="473" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="474" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="478" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="479" />
         <source>Received b&amp;y:</source>
         <translation>签收人(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="494" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="495" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="509" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="510" />
         <source>if damaged: what</source>
         <translation>如破损：说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="511" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="512" />
         <source>what the use achieved</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="516" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="517" />
         <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
         <translation>%1（借阅单 %2）：请清点页数（借出 %3 页）并检查完好情况。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="540" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="541" />
         <source>Scan the volumes coming back.</source>
         <translation>请扫描归还的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="551" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="552" />
         <source>%1: %2 pages lent, %3 counted</source>
         <translation>%1：借出 %2 页，清点 %3 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="554" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="555" />
         <source>Page count differs</source>
         <translation>页数不符</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="555" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="556" />
         <source>The pages counted differ from the pages lent:
 
 %1
@@ -4467,22 +4488,22 @@ Record the return with this difference?</source>
 确认按此差异登记归还吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="558" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="559" />
         <source>Nothing was recorded: recount the pages.</source>
         <translation>未登记归还：请重新清点页数。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="566" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="567" />
         <source>Took back %1 volume(s).</source>
         <translation>已归还 %1 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="569" />
         <source>Slip(s) %1 fully returned.</source>
         <translation>借阅单 %1 已全部归还。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="571" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="572" />
         <source>Still out: %1.</source>
         <translation>仍未还：%1。</translation>
     </message>
@@ -4554,17 +4575,17 @@ Record the return with this difference?</source>
         <translation>此目录库以室密钥加封，而本机没有该密钥（指纹 %1），因此在本机不能保存任何修改。请输入此目录库密钥恢复单上的密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="92" />
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="91" />
         <source>Print the recovery sheet</source>
         <translation>打印密钥恢复单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="92" />
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="91" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="114" />
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="113" />
         <source>Room &amp;key…</source>
         <translation>室密钥(&amp;K)…</translation>
     </message>
@@ -4725,27 +4746,27 @@ Record the return with this difference?</source>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="552" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="554" />
         <source>Shelf range</source>
         <translation>架位范围</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="565" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="567" />
         <source>Room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="566" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="568" />
         <source>Rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="574" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="576" />
         <source>(whole room)</source>
         <translation>（整个库房）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="576" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="578" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
@@ -4975,17 +4996,17 @@ Record the return with this difference?</source>
         <translation>导出排架清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="658" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="657" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="668" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="667" />
         <source>Writing %1 …</source>
         <translation>正在写入 %1 …</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="674" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="673" />
         <source>Wrote %1 volumes to %2</source>
         <translation>已将 %1 卷写入 %2</translation>
     </message>
@@ -5331,48 +5352,48 @@ Record the return with this difference?</source>
         <translation>结束盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="784" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="783" />
         <source>Save the stocktake report</source>
         <translation>保存盘点报告</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="785" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="784" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="793" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="792" />
         <source>Export the stocktake report</source>
         <translation>导出盘点报告</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="794" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="803" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="793" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="802" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="800" />
         <source>Export the register of stocktakes</source>
         <translation>导出清点检查登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="802" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="801" />
         <source>Register of stocktakes</source>
         <translation>清点检查登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="816" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="815" />
         <source>Writing…</source>
         <translation>正在写入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="821" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="820" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="859" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="858" />
         <source>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</source>
         <translation>目录已更正：标记缺失 %1 卷，更正位置 %2 卷，恢复在库 %3 卷。</translation>
     </message>
@@ -5380,27 +5401,27 @@ Record the return with this difference?</source>
 <context>
     <name>TransfersArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1602" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1603" />
         <source>Receiving</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1603" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1604" />
         <source>Handing over</source>
         <translation>移交移出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1604" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1605" />
         <source>Appraisal and destruction</source>
         <translation>鉴定销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1605" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1606" />
         <source>Registers</source>
         <translation>登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1613" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1614" />
         <source>Transfers</source>
         <translation>移交与鉴定</translation>
     </message>
