@@ -6,6 +6,7 @@ Nothing else reaches for globals; every screen gets an :class:`~archive_desk.ui.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -38,9 +39,23 @@ def build_context(db_path: Path | None, settings: Settings | None = None, settin
     return AppContext(db=db, actor=Actor.current(), settings=settings, catalogue_path=path, settings_path=settings_path)
 
 
+def isolate_qsettings() -> None:
+    """With ``ARCHIVE_DESK_CONFIG_DIR`` set (tests, a workstation whose settings live elsewhere), the window
+    and column state (QSettings) goes to an INI file in that folder too, instead of the registry on Windows or
+    ``~/.config`` elsewhere: one way of keeping it apart that works on every system."""
+    override = os.environ.get("ARCHIVE_DESK_CONFIG_DIR")
+    if not override:
+        return
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(override) / "window-state"))
+
+
 def create_application(argv: list[str] | None = None):  # noqa: ANN201 - QApplication
     from PySide6.QtWidgets import QApplication
 
+    isolate_qsettings()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName("ArchiveDesk")
     app.setApplicationName("ArchiveDesk")
