@@ -62,8 +62,16 @@ def create_application(argv: list[str] | None = None):  # noqa: ANN201 - QApplic
     return app
 
 
-def start(db_path: Path | None, *, settings_path: Path | None = None, read_only: bool | None = None):  # noqa: ANN201
+class AlreadyOpen(Exception):
+    """A window on this PC has the catalogue open already; it was brought forward, this start ends."""
+
+
+def start(db_path: Path | None, *, settings_path: Path | None = None, read_only: bool | None = None,  # noqa: ANN201
+          single_instance: bool = False):
     """Build everything and show the main window (used by ``run_gui`` and by the GUI tests); returns (app, window).
+
+    ``single_instance`` (the real start): if a window on this PC has the catalogue open, it is brought
+    forward and :class:`AlreadyOpen` is raised; otherwise this window answers later starts.
 
     A file that cannot be opened as a catalogue (or a storage error) is shown in :class:`OpenFailedDialog`,
     which offers another catalogue or the newest verified backup; if the user quits there, the UserError is
@@ -84,6 +92,13 @@ def start(db_path: Path | None, *, settings_path: Path | None = None, read_only:
     install_translators(app, language)
     register_fonts()
     install_excepthook()
+    guard = None
+    if single_instance:
+        from archive_desk.ui.single_instance import SingleInstance
+
+        guard = SingleInstance(Path(db_path) if db_path else default_catalogue_path())
+        if guard.bring_forward_existing():
+            raise AlreadyOpen(str(db_path or default_catalogue_path()))
     while True:
         try:
             ctx = build_context(db_path, settings, settings_path, read_only=read_only)
@@ -95,6 +110,10 @@ def start(db_path: Path | None, *, settings_path: Path | None = None, read_only:
                 raise
             db_path, read_only = dialog.path, (True if dialog.choice == "backup" else None)
     window = MainWindow(ctx)
+    if guard is not None:
+        guard.setParent(window)
+        guard.listen(window)
+        window.single_instance = guard
     if ctx.db.read_only:
         show_read_only_state(window)
     window.show()
@@ -108,7 +127,10 @@ def run_gui(db_path: Path | None = None) -> int:
     from archive_desk.errors import UserError
 
     try:
-        app, window = start(db_path)
+        app, window = start(db_path, single_instance=True)
+    except AlreadyOpen:
+        logger.info("the catalogue is open in another window, brought forward")
+        return 0
     except UserError:
         return 2  # already shown (OpenFailedDialog); the user chose to quit
     except Exception as exc:  # a bug while starting: show the crash box and wait for it, never exit silently
