@@ -1671,6 +1671,39 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="34" />
+        <source>Where does the room keep its catalogue?</source>
+        <translation>Where does the room keep its catalogue?</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="36" />
+        <source>ArchiveDesk keeps the room's catalogue (every volume, loan and label) in one file. Choose a folder that your backups include; the catalogue file is created there.</source>
+        <translation>ArchiveDesk keeps the room's catalogue (every volume, loan and label) in one file. Choose a folder that your backups include; the catalogue file is created there.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="41" />
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="79" />
+        <source>This folder is on a network drive. A catalogue there opens read-only: SQLite cannot be shared safely over a network. Choose a folder on this PC (share a catalogue through the room's server).</source>
+        <translation>This folder is on a network drive. A catalogue there opens read-only: SQLite cannot be shared safely over a network. Choose a folder on this PC (share a catalogue through the room's server).</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="83" />
+        <source>This folder is synchronised by OneDrive or another sync client. A sync client copying the catalogue while it is being written can damage it. Choose a folder that is not synchronised, and let the automatic backups go to the synchronised folder instead.</source>
+        <translation>This folder is synchronised by OneDrive or another sync client. A sync client copying the catalogue while it is being written can damage it. Choose a folder that is not synchronised, and let the automatic backups go to the synchronised folder instead.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="89" />
+        <source>Use %1 instead</source>
+        <translation>Use %1 instead</translation>
+    </message>
+</context>
+<context>
     <name>HandoverFilterDialog</name>
     <message>
         <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="274" />
@@ -2910,107 +2943,107 @@ Print anyway?</translation>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="138" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="140" />
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="139" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="141" />
         <source>Shelves</source>
         <translation>Shelves</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="140" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="142" />
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="141" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="143" />
         <source>Lending</source>
         <translation>Lending</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="142" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
         <source>Transfers</source>
         <translation>Transfers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="143" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="145" />
         <source>Stocktake</source>
         <translation>Stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="146" />
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="167" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="171" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="173" />
         <source>&amp;Import a register…</source>
         <translation>&amp;Import a register…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="183" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="185" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="188" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="190" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="195" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="197" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="207" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="208" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="210" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="211" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="220" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="222" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="221" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="223" />
         <source>&amp;About ArchiveDesk</source>
         <translation>&amp;About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="248" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="250" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>The language changes when ArchiveDesk is started again.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="251" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="253" />
         <source>About ArchiveDesk</source>
         <translation>About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="252" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="254" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="401" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="403" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>

@@ -1671,6 +1671,39 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="34" />
+        <source>Where does the room keep its catalogue?</source>
+        <translation>档案室的目录库保存在哪里？</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="36" />
+        <source>ArchiveDesk keeps the room's catalogue (every volume, loan and label) in one file. Choose a folder that your backups include; the catalogue file is created there.</source>
+        <translation>档案室桌面管理把档案室的目录库（所有案卷、借阅和标签）保存在一个文件中。请选择一个在您的备份范围内的文件夹，目录库文件将创建在那里。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="41" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="79" />
+        <source>This folder is on a network drive. A catalogue there opens read-only: SQLite cannot be shared safely over a network. Choose a folder on this PC (share a catalogue through the room's server).</source>
+        <translation>此文件夹位于网络驱动器上。放在那里的目录库只能以只读方式打开：SQLite 无法通过网络安全共享。请选择本机上的文件夹（多台电脑共用目录库请通过档案室的服务器）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="83" />
+        <source>This folder is synchronised by OneDrive or another sync client. A sync client copying the catalogue while it is being written can damage it. Choose a folder that is not synchronised, and let the automatic backups go to the synchronised folder instead.</source>
+        <translation>此文件夹由 OneDrive 或其他同步软件同步。同步软件在目录库写入时复制它，可能损坏目录库。请选择一个不同步的文件夹，可以把自动备份放到同步文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="89" />
+        <source>Use %1 instead</source>
+        <translation>改用 %1</translation>
+    </message>
+</context>
+<context>
     <name>HandoverFilterDialog</name>
     <message>
         <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="274" />
@@ -2910,107 +2943,107 @@ Print anyway?</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="138" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="140" />
         <source>Catalogue</source>
         <translation>案卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="139" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="141" />
         <source>Shelves</source>
         <translation>排架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="140" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="142" />
         <source>Labels</source>
         <translation>标签打印</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="141" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="143" />
         <source>Lending</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="142" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
         <source>Transfers</source>
         <translation>移交与鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="143" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="145" />
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="146" />
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="167" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="171" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="173" />
         <source>&amp;Import a register…</source>
         <translation>导入登记表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="183" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="185" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="188" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="190" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="195" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="197" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="207" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="208" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="210" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="211" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="220" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="222" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="221" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="223" />
         <source>&amp;About ArchiveDesk</source>
         <translation>关于档案室桌面管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="248" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="250" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>界面语言将在下次启动档案室桌面管理时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="251" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="253" />
         <source>About ArchiveDesk</source>
         <translation>关于档案室桌面管理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="252" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="254" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="401" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="403" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>

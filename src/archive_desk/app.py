@@ -66,6 +66,10 @@ class AlreadyOpen(Exception):
     """A window on this PC has the catalogue open already; it was brought forward, this start ends."""
 
 
+class StartCancelled(Exception):
+    """The first-start question (where the catalogue goes) was cancelled: nothing was created."""
+
+
 def start(db_path: Path | None, *, settings_path: Path | None = None, read_only: bool | None = None,  # noqa: ANN201
           single_instance: bool = False):
     """Build everything and show the main window (used by ``run_gui`` and by the GUI tests); returns (app, window).
@@ -92,6 +96,8 @@ def start(db_path: Path | None, *, settings_path: Path | None = None, read_only:
     install_translators(app, language)
     register_fonts()
     install_excepthook()
+    if db_path is None:
+        db_path = _workstation_catalogue(settings, settings_path)
     guard = None
     if single_instance:
         from archive_desk.ui.single_instance import SingleInstance
@@ -123,6 +129,23 @@ def start(db_path: Path | None, *, settings_path: Path | None = None, read_only:
     return app, window
 
 
+def _workstation_catalogue(settings: Settings, settings_path: Path | None) -> Path:
+    """The catalogue this workstation opens when none is given: the one chosen at first start, else the
+    embedded default if it exists; at a real first start the user is asked (``catalogue_place``)."""
+    from archive_desk import catalogue_place
+
+    if settings.default_catalogue:
+        return Path(settings.default_catalogue)
+    if not catalogue_place.should_ask(settings.default_catalogue, default_catalogue_path()):
+        return default_catalogue_path()
+    from archive_desk.ui.dialogs.first_start import ask_catalogue
+
+    chosen = ask_catalogue(settings, settings_path)
+    if chosen is None:
+        raise StartCancelled()
+    return chosen
+
+
 def run_gui(db_path: Path | None = None) -> int:
     from archive_desk.errors import UserError
 
@@ -130,6 +153,8 @@ def run_gui(db_path: Path | None = None) -> int:
         app, window = start(db_path, single_instance=True)
     except AlreadyOpen:
         logger.info("the catalogue is open in another window, brought forward")
+        return 0
+    except StartCancelled:
         return 0
     except UserError:
         return 2  # already shown (OpenFailedDialog); the user chose to quit

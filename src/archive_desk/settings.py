@@ -64,6 +64,8 @@ class Settings:
     #: scan detector, so a scan is told from typing even with a Chinese input method on
     scanner_prefix: str = ""
     scanner_suffix: str = ""
+    #: the catalogue this workstation opens when none is given (chosen at first start; "" = not chosen yet)
+    default_catalogue: str = ""
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
