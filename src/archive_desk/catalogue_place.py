@@ -77,6 +77,9 @@ def local_alternative(environ: Mapping[str, str] | None = None) -> Path:
 
 def should_ask(configured: str, default_file: Path, environ: Mapping[str, str] | None = None) -> bool:
     """Ask only at a real first start: no catalogue configured, none at the embedded default path (a
-    workstation that has one keeps it), and no data folder given by the environment (tests, scripts)."""
+    workstation that has one keeps it), no data folder given by the environment (tests, scripts), and not
+    switched off (``ARCHIVE_DESK_FIRST_START=0``: ``tools/dev.py run`` starts on the embedded default)."""
     env = os.environ if environ is None else environ
+    if env.get("ARCHIVE_DESK_FIRST_START") == "0":
+        return False
     return not configured and not default_file.exists() and not env.get("ARCHIVE_DESK_DATA_DIR")

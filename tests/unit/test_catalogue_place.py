@@ -44,6 +44,7 @@ def test_asked_only_at_a_real_first_start(tmp_path: Path) -> None:
     assert catalogue_place.should_ask("", default, environ={})
     assert not catalogue_place.should_ask(str(tmp_path / "x.sqlite"), default, environ={})  # chosen before
     assert not catalogue_place.should_ask("", default, environ={"ARCHIVE_DESK_DATA_DIR": str(tmp_path)})  # tests, scripts
+    assert not catalogue_place.should_ask("", default, environ={"ARCHIVE_DESK_FIRST_START": "0"})  # tools/dev.py run
     default.parent.mkdir()
     default.write_bytes(b"")
     assert not catalogue_place.should_ask("", default, environ={})  # a workstation that has one keeps it
