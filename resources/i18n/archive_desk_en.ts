@@ -1678,27 +1678,27 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>Where does the room keep its catalogue?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="36" />
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="37" />
         <source>ArchiveDesk keeps the room's catalogue (every volume, loan and label) in one file. Choose a folder that your backups include; the catalogue file is created there.</source>
         <translation>ArchiveDesk keeps the room's catalogue (every volume, loan and label) in one file. Choose a folder that your backups include; the catalogue file is created there.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="41" />
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="42" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="79" />
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="80" />
         <source>This folder is on a network drive. A catalogue there opens read-only: SQLite cannot be shared safely over a network. Choose a folder on this PC (share a catalogue through the room's server).</source>
         <translation>This folder is on a network drive. A catalogue there opens read-only: SQLite cannot be shared safely over a network. Choose a folder on this PC (share a catalogue through the room's server).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="83" />
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="84" />
         <source>This folder is synchronised by OneDrive or another sync client. A sync client copying the catalogue while it is being written can damage it. Choose a folder that is not synchronised, and let the automatic backups go to the synchronised folder instead.</source>
         <translation>This folder is synchronised by OneDrive or another sync client. A sync client copying the catalogue while it is being written can damage it. Choose a folder that is not synchronised, and let the automatic backups go to the synchronised folder instead.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="89" />
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="90" />
         <source>Use %1 instead</source>
         <translation>Use %1 instead</translation>
     </message>

@@ -1678,27 +1678,27 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>档案室的目录库保存在哪里？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="36" />
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="37" />
         <source>ArchiveDesk keeps the room's catalogue (every volume, loan and label) in one file. Choose a folder that your backups include; the catalogue file is created there.</source>
         <translation>档案室桌面管理把档案室的目录库（所有案卷、借阅和标签）保存在一个文件中。请选择一个在您的备份范围内的文件夹，目录库文件将创建在那里。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="41" />
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="42" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="79" />
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="80" />
         <source>This folder is on a network drive. A catalogue there opens read-only: SQLite cannot be shared safely over a network. Choose a folder on this PC (share a catalogue through the room's server).</source>
         <translation>此文件夹位于网络驱动器上。放在那里的目录库只能以只读方式打开：SQLite 无法通过网络安全共享。请选择本机上的文件夹（多台电脑共用目录库请通过档案室的服务器）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="83" />
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="84" />
         <source>This folder is synchronised by OneDrive or another sync client. A sync client copying the catalogue while it is being written can damage it. Choose a folder that is not synchronised, and let the automatic backups go to the synchronised folder instead.</source>
         <translation>此文件夹由 OneDrive 或其他同步软件同步。同步软件在目录库写入时复制它，可能损坏目录库。请选择一个不同步的文件夹，可以把自动备份放到同步文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="89" />
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="90" />
         <source>Use %1 instead</source>
         <translation>改用 %1</translation>
     </message>
