@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -28,8 +29,8 @@ def test_documents_in_onedrive_is_warned_about_and_a_local_folder_proposed(qapp,
     assert dialog.folder() == docs / "ArchiveDesk"
     assert dialog.warning.isVisible() and "OneDrive" in dialog.warning.text() and "同步" in dialog.warning.text()
     assert dialog.local_button.isVisible()
-    if SHOTS := __import__("os").environ.get("ARCHIVE_DESK_SHOTS"):
-        dialog.grab().save(str(Path(SHOTS) / "first-start-onedrive.png"))
+    if shots := os.environ.get("ARCHIVE_DESK_SHOTS"):
+        dialog.grab().save(str(Path(shots) / "first-start-onedrive.png"))
     dialog.local_button.click()
     assert dialog.folder() == tmp_path / "local" / "ArchiveDesk"
     assert not dialog.warning.isVisible()

@@ -92,8 +92,8 @@ def test_space_on_a_button_still_clicks_it(qtbot) -> None:  # noqa: ANN001
 
 def _ime(widget: QWidget, commit: str = "", preedit: str = "") -> None:
     """What a Chinese IME (Microsoft Pinyin, Sogou) sends the focused widget: the composition, then a commit."""
-    from PySide6.QtWidgets import QApplication
     from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
 
     event = QInputMethodEvent(preedit, [])
     if commit:
