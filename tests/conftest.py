@@ -12,8 +12,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _TMP_HOME = Path(tempfile.mkdtemp(prefix="archive-desk-tests-"))
 os.environ["ARCHIVE_DESK_DATA_DIR"] = str(_TMP_HOME / "data")
 os.environ["ARCHIVE_DESK_CONFIG_DIR"] = str(_TMP_HOME / "config")
-# QSettings (window and column state) too: tests must not see each other's or the user's state
-os.environ["XDG_CONFIG_HOME"] = str(_TMP_HOME / "xdg-config")
+# QSettings (window and column state) too: tests must not see each other's or the user's state. The app keeps
+# them in an INI file in ARCHIVE_DESK_CONFIG_DIR when that is set (app.isolate_qsettings), which works on Windows
+# too (XDG_CONFIG_HOME does not: QSettings there is the registry); the child processes tests start do the same
 os.environ.setdefault("LANG", "zh_CN.UTF-8")
 
 import pytest  # noqa: E402
@@ -23,6 +24,10 @@ from archive_desk.db.migrate import open_catalogue  # noqa: E402
 from archive_desk.i18n import set_language  # noqa: E402
 from archive_desk.services import catalogue  # noqa: E402
 from archive_desk.services.audit import Actor  # noqa: E402
+
+from archive_desk.app import isolate_qsettings  # noqa: E402
+
+isolate_qsettings()
 
 
 def workstation_config(folder: Path) -> Path:

@@ -166,7 +166,10 @@ def main(argv: list[str]) -> int:
     print(f"{command} with {py}", file=sys.stderr, flush=True)
     if command == "run":
         install(py, "")
-        return subprocess.run([str(py), "-m", "archive_desk", *rest], cwd=ROOT, check=False).returncode
+        # the developer's run opens the embedded default catalogue without the first-start question
+        # (ARCHIVE_DESK_FIRST_START=1 shows it)
+        env = {**os.environ, "ARCHIVE_DESK_FIRST_START": os.environ.get("ARCHIVE_DESK_FIRST_START", "0")}
+        return subprocess.run([str(py), "-m", "archive_desk", *rest], cwd=ROOT, check=False, env=env).returncode
     install(py, "test")
     code = subprocess.run([str(py), "-m", "pytest", *rest], cwd=ROOT, check=False).returncode
     return 1 if code == 5 else code

@@ -277,55 +277,55 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="663" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="664" />
         <source>Automatic backup: nothing changed since the last backup, none written.</source>
         <extracomment>the dialogs opened from the File menu (kept so they live while open; tests reach them here)</extracomment>
         <translation>Automatic backup: nothing changed since the last backup, none written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="668" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="669" />
         <source>Automatic backup written and verified: %1</source>
         <translation>Automatic backup written and verified: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="670" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="671" />
         <source>AUTOMATIC BACKUP FAILED VERIFICATION: %1</source>
         <translation>AUTOMATIC BACKUP FAILED VERIFICATION: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="676" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="677" />
         <source>Automatic backup failed: %1</source>
         <translation>Automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="677" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="724" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="725" />
         <source>Automatic backup failed</source>
         <translation>Automatic backup failed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="725" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="679" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="726" />
         <source>No backup was written: %1</source>
         <translation>No backup was written: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="692" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="693" />
         <source>Backing up before closing…</source>
         <translation>Backing up before closing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="692" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="693" />
         <source>Skip</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="694" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="695" />
         <source>Backup</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="731" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="732" />
         <source>Backup failed verification</source>
         <translation>Backup failed verification</translation>
     </message>
@@ -333,57 +333,57 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="135" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="136" />
         <source>Back up the catalogue</source>
         <translation>Back up the catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="144" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="145" />
         <source>The catalogue stays in use while the backup is written.</source>
         <translation>The catalogue stays in use while the backup is written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="148" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="149" />
         <source>Back up now</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="151" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="152" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="153" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="154" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="155" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="156" />
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="180" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="181" />
         <source>Choose a folder for the backup.</source>
         <translation>Choose a folder for the backup.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="187" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="188" />
         <source>Writing and verifying the backup…</source>
         <translation>Writing and verifying the backup…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="204" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="205" />
         <source>Backup written and verified: %1 (%2, SHA-256 %3…)</source>
         <translation>Backup written and verified: %1 (%2, SHA-256 %3…)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="208" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="209" />
         <source>BACKUP FAILED VERIFICATION: %1 is not a good backup.</source>
         <translation>BACKUP FAILED VERIFICATION: %1 is not a good backup.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="214" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="215" />
         <source>No backup was written: %1</source>
         <translation>No backup was written: %1</translation>
     </message>
@@ -391,34 +391,34 @@
 <context>
     <name>BackupRegisterDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="521" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="576" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="584" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="522" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="577" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="585" />
         <source>Backup register</source>
         <translation>Backup register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="527" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="528" />
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="529" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="530" />
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="531" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="532" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="583" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="584" />
         <source>Export the backup register</source>
         <translation>Export the backup register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="584" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="585" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -426,52 +426,52 @@
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="466" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="467" />
         <source>Backup settings</source>
         <translation>Backup settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="472" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="473" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="473" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="474" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="475" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="476" />
         <source>Back up when ArchiveDesk closes</source>
         <translation>Back up when ArchiveDesk closes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="483" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="484" />
         <source>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</source>
         <translation>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="487" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="488" />
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="488" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="489" />
         <source>Every:</source>
         <translation>Every:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="490" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="491" />
         <source>Keep daily:</source>
         <translation>Keep daily:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="491" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="492" />
         <source>Keep weekly:</source>
         <translation>Keep weekly:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="492" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="493" />
         <source>Keep monthly:</source>
         <translation>Keep monthly:</translation>
     </message>
@@ -479,7 +479,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="82" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="83" />
         <source>The backup failed verification and is NOT a good backup.
 
 %1
@@ -493,37 +493,37 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 It was kept as %2 for inspection. Make a new backup, and check the disk or the catalogue (archive-desk check).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="95" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="96" />
         <source>Backup failed verification</source>
         <translation>Backup failed verification</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="108" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="109" />
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="112" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="113" />
         <source>Backup folder</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="768" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="769" />
         <source>&amp;Back up now…</source>
         <translation>&amp;Back up now…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="769" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="770" />
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="770" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="771" />
         <source>Backup re&amp;gister…</source>
         <translation>Backup re&amp;gister…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="771" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="772" />
         <source>Backup &amp;settings…</source>
         <translation>Backup &amp;settings…</translation>
     </message>
@@ -1455,52 +1455,52 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="666" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="665" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="696" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="700" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="699" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>%n row exported to %1.</numerusform><numerusform>%n rows exported to %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="713" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="712" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>Scanned %1: %2 (not in the current list)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="715" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="714" />
         <source>Scanned %1: %2</source>
         <translation>Scanned %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="720" />
         <source>Unknown code</source>
         <translation>Unknown code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="721" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>No volume has the code %1. Create it now?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="724" />
         <source>Create volume</source>
         <translation>Create volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="726" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="730" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="729" />
         <source>Scanned %1: no such volume</source>
         <translation>Scanned %1: no such volume</translation>
     </message>
@@ -1576,74 +1576,74 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="236" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="275" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="238" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="277" />
         <source>Choose the register</source>
         <translation>Choose the register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="237" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="239" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="240" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="242" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="249" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="251" />
         <source>Volumes (案卷目录)</source>
         <translation>Volumes (案卷目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="250" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
         <source>Items (卷内目录)</source>
         <translation>Items (卷内目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="254" />
         <source>(find the columns automatically)</source>
         <translation>(find the columns automatically)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="259" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="261" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="261" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="263" />
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="262" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="264" />
         <source>The rows are</source>
         <translation>The rows are</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="263" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="265" />
         <source>Column mapping</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
         <source>Spreadsheets (%1)</source>
         <extracomment>the path last read (successfully or not): the same path is not read, nor its problem said, twice</extracomment>
         <translation>Spreadsheets (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="271" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="306" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="308" />
         <source>Every sheet holding a register</source>
         <translation>Every sheet holding a register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="310" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="312" />
         <source>This file holds no sheet to import.</source>
         <translation>This file holds no sheet to import.</translation>
     </message>
@@ -1674,6 +1674,39 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="193" />
         <source>Correct the catalogue…</source>
         <translation>Correct the catalogue…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="34" />
+        <source>Where does the room keep its catalogue?</source>
+        <translation>Where does the room keep its catalogue?</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="37" />
+        <source>ArchiveDesk keeps the room's catalogue (every volume, loan and label) in one file. Choose a folder that your backups include; the catalogue file is created there.</source>
+        <translation>ArchiveDesk keeps the room's catalogue (every volume, loan and label) in one file. Choose a folder that your backups include; the catalogue file is created there.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="42" />
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="80" />
+        <source>This folder is on a network drive. A catalogue there opens read-only: SQLite cannot be shared safely over a network. Choose a folder on this PC (share a catalogue through the room's server).</source>
+        <translation>This folder is on a network drive. A catalogue there opens read-only: SQLite cannot be shared safely over a network. Choose a folder on this PC (share a catalogue through the room's server).</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="84" />
+        <source>This folder is synchronised by OneDrive or another sync client. A sync client copying the catalogue while it is being written can damage it. Choose a folder that is not synchronised, and let the automatic backups go to the synchronised folder instead.</source>
+        <translation>This folder is synchronised by OneDrive or another sync client. A sync client copying the catalogue while it is being written can damage it. Choose a folder that is not synchronised, and let the automatic backups go to the synchronised folder instead.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/first_start.py" line="90" />
+        <source>Use %1 instead</source>
+        <translation>Use %1 instead</translation>
     </message>
 </context>
 <context>
@@ -1872,88 +1905,88 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="751" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="753" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="752" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="754" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="759" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="761" />
         <source>Stop importing</source>
         <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="768" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="770" />
         <source>Save the problems as a workbook…</source>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="770" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="772" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="800" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="802" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="823" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="825" />
         <source>Stopping the import…</source>
         <translation>Stopping the import…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="838" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="840" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>It was too late to stop: the import had already been written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="839" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="841" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="842" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="844" />
         <source>New fonds created: %1</source>
         <translation>New fonds created: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="845" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="847" />
         <source>Updated: %1</source>
         <translation>Updated: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="846" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="848" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="852" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="854" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>%1 rows were refused by the catalogue:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="864" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="866" />
         <source>Sheet %1, row %2 (%3) refused: %4</source>
         <translation>Sheet %1, row %2 (%3) refused: %4</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="866" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="868" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>Row %1 (%2) refused: %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="871" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="873" />
         <source>Nothing was imported: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="873" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="875" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -1961,13 +1994,13 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="97" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="99" />
         <source>%1 - import problems</source>
         <extracomment>rows the clerk has to look at: not imported because of something in the file the sheet choice "every sheet holding a register"</extracomment>
         <translation>%1 - import problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="890" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="892" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>Import a register</translation>
@@ -2387,7 +2420,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/labels.py" line="409" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="528" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>The batch is empty: scan or add volumes first.</translation>
     </message>
@@ -2426,12 +2459,17 @@ Print anyway?</translation>
         <translation>Barcodes too fine for this printer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="521" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="502" />
+        <source>Print labels</source>
+        <translation>Print labels</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="523" />
         <source>Calibration test page</source>
         <translation>Calibration test page</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="532" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="534" />
         <source>Volume forms</source>
         <translation>Volume forms</translation>
     </message>
@@ -2911,107 +2949,107 @@ Print anyway?</translation>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="138" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="140" />
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="139" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="141" />
         <source>Shelves</source>
         <translation>Shelves</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="140" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="142" />
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="141" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="143" />
         <source>Lending</source>
         <translation>Lending</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="142" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
         <source>Transfers</source>
         <translation>Transfers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="143" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="145" />
         <source>Stocktake</source>
         <translation>Stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="146" />
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="165" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="167" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="171" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="173" />
         <source>&amp;Import a register…</source>
         <translation>&amp;Import a register…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="183" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="185" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="188" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="190" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="195" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="197" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="207" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="208" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="210" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="211" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="220" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="222" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="221" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="223" />
         <source>&amp;About ArchiveDesk</source>
         <translation>&amp;About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="248" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="250" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>The language changes when ArchiveDesk is started again.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="251" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="253" />
         <source>About ArchiveDesk</source>
         <translation>About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="252" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="254" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="401" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="403" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>
@@ -3019,88 +3057,88 @@ Print anyway?</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="324" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="326" />
         <source>Check the columns</source>
         <translation>Check the columns</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="325" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="327" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>The header row was found and the columns matched from their headers; correct any that are wrong.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="326" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="328" />
         <source>Set the header row, then choose what each column is imported as.</source>
         <translation>Set the header row, then choose what each column is imported as.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="333" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="335" />
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="333" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="335" />
         <source>Header</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="333" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="335" />
         <source>Imported as</source>
         <translation>Imported as</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="349" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="351" />
         <source>Save this mapping…</source>
         <extracomment>the sheets imported together, when the clerk chose every sheet why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>Save this mapping…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="352" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
         <source>Header row</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="395" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="397" />
         <source>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</source>
         <translation>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="401" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="403" />
         <source>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</source>
         <translation>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="406" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="408" />
         <source>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</source>
         <translation>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="412" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="414" />
         <source>Sheet %1 is the volumes' item list (卷内目录): its items are imported after the volumes, in the same import.</source>
         <translation>Sheet %1 is the volumes' item list (卷内目录): its items are imported after the volumes, in the same import.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="443" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="445" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>A heading of two rows: %1–%2; data starts on row %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="451" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="453" />
         <source>(not imported)</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="472" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="474" />
         <source>Still needed: %1</source>
         <translation>Still needed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="483" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="485" />
         <source>Save this mapping</source>
         <translation>Save this mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="483" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="485" />
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
@@ -3108,42 +3146,42 @@ Print anyway?</translation>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="590" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="592" />
         <source>New label template</source>
         <translation>New label template</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="594" />
         <source>my-label</source>
         <translation>my-label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="605" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="607" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="614" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="616" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="615" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="617" />
         <source>Width</source>
         <translation>Width</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="616" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="618" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="617" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
         <source>Font size</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="621" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
@@ -3380,22 +3418,22 @@ Print anyway?</translation>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="208" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="340" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="234" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="366" />
         <source>%n page(s)</source>
         <translation><numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="205" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="337" />
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="204" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="336" />
         <source>Save as PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
@@ -3403,24 +3441,40 @@ Print anyway?</translation>
 <context>
     <name>PdfPrint</name>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="86" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="96" />
         <source>The document could not be prepared for printing.</source>
         <translation>The document could not be prepared for printing.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="102" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="177" />
+        <source>landscape</source>
+        <extracomment>pixels one rasterised page may have: 9 M is an A4 page at 300 dpi (8.7 MB in 8-bit grey, 35 MB if the driver turns it into 32-bit colour, as Qt's Windows engine does for images); 600 dpi would be 35 / 139 MB pages that carry fine barcodes (labels) may have 4× as many: an A4 label sheet at 600 dpi text and rules are sharp at 300 dpi; finer only helps barcodes</extracomment>
+        <translation>landscape</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="178" />
+        <source>portrait</source>
+        <translation>portrait</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="193" />
+        <source>The printer %1 did not take the paper %2; it prints on %3. Check the paper set in the printer's properties (a custom paper size may have to be added there) and print again if the pages come out wrong.</source>
+        <translation>The printer %1 did not take the paper %2; it prints on %3. Check the paper set in the printer's properties (a custom paper size may have to be added there) and print again if the pages come out wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="234" />
         <source>The printer %1 cannot be opened.</source>
         <translation>The printer %1 cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="163" />
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="265" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="294" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="400" />
         <source>Save as PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="177" />
-        <location filename="../../src/archive_desk/ui/pdf_print.py" line="275" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="308" />
+        <location filename="../../src/archive_desk/ui/pdf_print.py" line="410" />
         <source>%1 could not be written: %2</source>
         <translation>%1 could not be written: %2</translation>
     </message>
@@ -3428,68 +3482,68 @@ Print anyway?</translation>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="128" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="130" />
         <source>OK</source>
         <extracomment>a volume's column -&gt; the import field that names it, for labels the first of the sheet's own columns rows already catalogued: what an update would change (importer.pending_updates)</extracomment>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="128" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="130" />
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="128" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="130" />
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="129" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="131" />
         <source>Already catalogued</source>
         <translation>Already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="129" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="131" />
         <source>Skipped</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="134" />
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="134" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="136" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="135" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="137" />
         <source>Problems</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="189" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="191" />
         <source>Repeats sheet %1, row %2</source>
         <translation>Repeats sheet %1, row %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="190" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="192" />
         <source>Repeats row %1</source>
         <translation>Repeats row %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="198" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="200" />
         <source>Same as the catalogue</source>
         <translation>Same as the catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="201" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="203" />
         <source>Category fields</source>
         <translation>Category fields</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="208" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="210" />
         <source>An update changes %1</source>
         <translation>An update changes %1</translation>
     </message>
@@ -3497,118 +3551,118 @@ Print anyway?</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="497" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="499" />
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="498" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="500" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>Every row of the file with what will happen to it. Nothing has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="500" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="502" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="505" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="507" />
         <source>Stop checking</source>
         <translation>Stop checking</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="508" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="510" />
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="512" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="514" />
         <source>Only rows with problems or changes</source>
         <translation>Only rows with problems or changes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="518" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="520" />
         <source>Update volumes that are already catalogued</source>
         <translation>Update volumes that are already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="520" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="522" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>Create fonds that are not in the catalogue yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="538" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="540" />
         <source>Import without locations (kept in the notes)</source>
         <extracomment>the fonds the rows belong to that the catalogue does not hold: created, or their rows refused rows already catalogued -&gt; what an update from them would change a name for each fonds the import creates (from the file's 全宗名称 where it gives one) rows refused only for a place the shelving lacks: imported unshelved, the place in their notes</extracomment>
         <translation>Import without locations (kept in the notes)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="542" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="544" />
         <source>Save the problems as a workbook…</source>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="585" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="587" />
         <source>Reading and checking every row…</source>
         <translation>Reading and checking every row…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="632" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="634" />
         <source>e.g. the name of the organisation whose records these are</source>
         <translation>e.g. the name of the organisation whose records these are</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="633" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="635" />
         <source>Name of the new fonds %1:</source>
         <translation>Name of the new fonds %1:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="644" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="646" />
         <source>New fonds will be created: %1.</source>
         <translation>New fonds will be created: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="647" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="649" />
         <source>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</source>
         <translation>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="680" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="682" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="690" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="692" />
         <source>Imported without locations: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>Imported without locations: the locations of %1 volumes go into their notes as text, to be shelved later.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="694" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="696" />
         <source>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="700" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="702" />
         <source>Item list (%1): %2 rows read = %3 to import + %4 with errors + %5 duplicates + %6 already catalogued + %7 skipped</source>
         <translation>Item list (%1): %2 rows read = %3 to import + %4 with errors + %5 duplicates + %6 already catalogued + %7 skipped</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="708" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="710" />
         <source>%1 rows are refused only because their location is not in the shelving: tick “Import without locations (kept in the notes)” to import them unshelved, the location kept in their notes.</source>
         <translation>%1 rows are refused only because their location is not in the shelving: tick “Import without locations (kept in the notes)” to import them unshelved, the location kept in their notes.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="712" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="714" />
         <source>Of the %1 rows already catalogued, %2 differ from the catalogue (the Problems column says how); tick “Update volumes that are already catalogued” to write the file's values.</source>
         <translation>Of the %1 rows already catalogued, %2 differ from the catalogue (the Problems column says how); tick “Update volumes that are already catalogued” to write the file's values.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="722" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="724" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>The check was stopped before the end; nothing has been imported. Check again to see every row.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="544" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="546" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>
@@ -3862,77 +3916,77 @@ Print anyway?</translation>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Lent</source>
         <translation>Lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Purpose</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Use</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Returned on</source>
         <translation>Returned on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="49" />
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="49" />
         <source>Outcome of use</source>
         <translation>Outcome of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="49" />
         <source>Approver</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="49" />
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>
@@ -3940,87 +3994,87 @@ Print anyway?</translation>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="89" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="90" />
         <source>F&amp;rom</source>
         <translation>F&amp;rom</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="91" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="92" />
         <source>T&amp;o</source>
         <translation>T&amp;o</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="98" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="99" />
         <source>Borrower or unit</source>
         <translation>Borrower or unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="100" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="101" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="104" />
         <source>All purposes</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="108" />
         <source>All uses</source>
         <translation>All uses</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="112" />
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="112" />
         <source>Still out</source>
         <translation>Still out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="112" />
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="112" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="114" />
         <source>&amp;Search</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="115" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="116" />
         <source>E&amp;xport to Excel…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="173" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="174" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>Showing the newest %1 of %2 lines; export writes all of them.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="177" />
         <source>%n line(s)</source>
         <translation><numerusform>%n line</numerusform><numerusform>%n lines</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="179" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="180" />
         <source>Export the loan register</source>
         <translation>Export the loan register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="181" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="193" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="194" />
         <source>%1 line(s) written to %2.</source>
         <translation>%1 line(s) written to %2.</translation>
     </message>
@@ -4119,77 +4173,77 @@ Print anyway?</translation>
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="60" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="59" />
         <source>Yearly inventory workbook (for the annual report 档案室基本情况年报)</source>
         <translation>Yearly inventory workbook (for the annual report 档案室基本情况年报)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="67" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="72" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="71" />
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="76" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="75" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="77" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="76" />
         <source>Summary (holdings by fonds, category and retention in volumes, items, pages and boxes; the year's changes; use; stocktakes), the annual report layout, the holdings register and the volumes received, transferred out and destroyed, the year's loans, and a chart.</source>
         <translation>Summary (holdings by fonds, category and retention in volumes, items, pages and boxes; the year's changes; use; stocktakes), the annual report layout, the holdings register and the volumes received, transferred out and destroyed, the year's loans, and a chart.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="83" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="82" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="86" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="85" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="98" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="97" />
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="110" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="109" />
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="116" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="115" />
         <source>Yearly inventory %1.xlsx</source>
         <translation>Yearly inventory %1.xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="126" />
         <source>Save the yearly inventory</source>
         <translation>Save the yearly inventory</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="127" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="159" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="158" />
         <source>Writing the %1 inventory…</source>
         <translation>Writing the %1 inventory…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="167" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="185" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -4197,108 +4251,108 @@ Print anyway?</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="232" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="373" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="233" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="374" />
         <source>Restore from a backup</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
         <source>Backed up at</source>
         <translation>Backed up at</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="242" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
         <source>Size</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="244" />
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="244" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="250" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="251" />
         <source>Other file…</source>
         <translation>Other file…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="253" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="254" />
         <source>Verify</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="255" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="256" />
         <source>Restore drill</source>
         <translation>Restore drill</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="257" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="258" />
         <source>Restore to a scratch folder and compare; the catalogue in use is not switched</source>
         <translation>Restore to a scratch folder and compare; the catalogue in use is not switched</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="258" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="259" />
         <source>Restore…</source>
         <translation>Restore…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="260" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="261" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="268" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="269" />
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="303" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="304" />
         <source>verified</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="303" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="304" />
         <source>FAILED</source>
         <translation>FAILED</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="318" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="319" />
         <source>Choose a backup</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="319" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="320" />
         <source>Catalogue backups (*.sqlite)</source>
         <translation>Catalogue backups (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="357" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="358" />
         <source>Verifying %1…</source>
         <translation>Verifying %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="364" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="365" />
         <source>Restore drill of %1…</source>
         <translation>Restore drill of %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="374" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="375" />
         <source>Replace the catalogue in use by the backup %1?
 
 The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</source>
@@ -4307,42 +4361,42 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="392" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="393" />
         <source>Restoring %1…</source>
         <translation>Restoring %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="427" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="428" />
         <source>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</source>
         <translation>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="428" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="429" />
         <source>The backup FAILED verification:</source>
         <translation>The backup FAILED verification:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="432" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="433" />
         <source>Restore drill FAILED:</source>
         <translation>Restore drill FAILED:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="433" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="434" />
         <source>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</source>
         <translation>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="436" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="437" />
         <source>Rows since the backup (backup → now):</source>
         <translation>Rows since the backup (backup → now):</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="440" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="441" />
         <source>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</source>
         <translation>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="443" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="444" />
         <source>The catalogue that was in use is kept as %1</source>
         <translation>The catalogue that was in use is kept as %1</translation>
     </message>
@@ -4560,17 +4614,17 @@ Record the return with this difference?</translation>
         <translation>This catalogue is sealed with a room key that this PC does not hold (fingerprint %1), so nothing can be saved here. Type the key from the catalogue's recovery sheet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="92" />
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="91" />
         <source>Print the recovery sheet</source>
         <translation>Print the recovery sheet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="92" />
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="91" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="114" />
+        <location filename="../../src/archive_desk/ui/dialogs/room_key.py" line="113" />
         <source>Room &amp;key…</source>
         <translation>Room &amp;key…</translation>
     </message>
@@ -4731,27 +4785,27 @@ Record the return with this difference?</translation>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="552" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="554" />
         <source>Shelf range</source>
         <translation>Shelf range</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="565" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="567" />
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="566" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="568" />
         <source>Rack</source>
         <translation>Rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="574" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="576" />
         <source>(whole room)</source>
         <translation>(whole room)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="576" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="578" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
@@ -4981,17 +5035,17 @@ Record the return with this difference?</translation>
         <translation>Export shelf list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="658" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="657" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="668" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="667" />
         <source>Writing %1 …</source>
         <translation>Writing %1 …</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="674" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="673" />
         <source>Wrote %1 volumes to %2</source>
         <translation>Wrote %1 volumes to %2</translation>
     </message>
@@ -5337,48 +5391,48 @@ Record the return with this difference?</translation>
         <translation>Finish the stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="745" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="744" />
         <source>Save the stocktake report</source>
         <translation>Save the stocktake report</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="746" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="745" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="754" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="753" />
         <source>Export the stocktake report</source>
         <translation>Export the stocktake report</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="755" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="764" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="754" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="763" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="762" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="761" />
         <source>Export the register of stocktakes</source>
         <translation>Export the register of stocktakes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="763" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="762" />
         <source>Register of stocktakes</source>
         <translation>Register of stocktakes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="777" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="776" />
         <source>Writing…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="782" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="781" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="820" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="819" />
         <source>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</source>
         <translation>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</translation>
     </message>

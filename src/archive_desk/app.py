@@ -6,6 +6,7 @@ Nothing else reaches for globals; every screen gets an :class:`~archive_desk.ui.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -41,17 +42,43 @@ def build_context(db_path: Path | str | None, settings: Settings | None = None, 
     return AppContext(db=db, actor=Actor.current(), settings=settings, catalogue_path=path, settings_path=settings_path)
 
 
+def isolate_qsettings() -> None:
+    """With ``ARCHIVE_DESK_CONFIG_DIR`` set (tests, a workstation whose settings live elsewhere), the window
+    and column state (QSettings) goes to an INI file in that folder too, instead of the registry on Windows or
+    ``~/.config`` elsewhere: one way of keeping it apart that works on every system."""
+    override = os.environ.get("ARCHIVE_DESK_CONFIG_DIR")
+    if not override:
+        return
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(override) / "window-state"))
+
+
 def create_application(argv: list[str] | None = None):  # noqa: ANN201 - QApplication
     from PySide6.QtWidgets import QApplication
 
+    isolate_qsettings()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName("ArchiveDesk")
     app.setApplicationName("ArchiveDesk")
     return app
 
 
-def start(db_path: Path | str | None, *, settings_path: Path | None = None, read_only: bool | None = None):  # noqa: ANN201
+class AlreadyOpen(Exception):
+    """A window on this PC has the catalogue open already; it was brought forward, this start ends."""
+
+
+class StartCancelled(Exception):
+    """The first-start question (where the catalogue goes) was cancelled: nothing was created."""
+
+
+def start(db_path: Path | str | None, *, settings_path: Path | None = None, read_only: bool | None = None,  # noqa: ANN201
+          single_instance: bool = False):
     """Build everything and show the main window (used by ``run_gui`` and by the GUI tests); returns (app, window).
+
+    ``single_instance`` (the real start): if a window on this PC has the catalogue open, it is brought
+    forward and :class:`AlreadyOpen` is raised; otherwise this window answers later starts.
 
     A file that cannot be opened as a catalogue (or a storage error) is shown in :class:`OpenFailedDialog`,
     which offers another catalogue or the newest verified backup; if the user quits there, the UserError is
@@ -72,6 +99,15 @@ def start(db_path: Path | str | None, *, settings_path: Path | None = None, read
     install_translators(app, language)
     register_fonts()
     install_excepthook()
+    if db_path is None:
+        db_path = _workstation_catalogue(settings, settings_path)
+    guard = None
+    if single_instance:
+        from archive_desk.ui.single_instance import SingleInstance
+
+        guard = SingleInstance(Path(db_path) if db_path else default_catalogue_path())
+        if guard.bring_forward_existing():
+            raise AlreadyOpen(str(db_path or default_catalogue_path()))
     while True:
         try:
             ctx = build_context(db_path, settings, settings_path, read_only=read_only)
@@ -83,6 +119,10 @@ def start(db_path: Path | str | None, *, settings_path: Path | None = None, read
                 raise
             db_path, read_only = dialog.path, (True if dialog.choice == "backup" else None)
     window = MainWindow(ctx)
+    if guard is not None:
+        guard.setParent(window)
+        guard.listen(window)
+        window.single_instance = guard
     if ctx.db.read_only:
         show_read_only_state(window)
     window.show()
@@ -90,6 +130,23 @@ def start(db_path: Path | str | None, *, settings_path: Path | None = None, read
 
     window.integrity_check = integrity_watch.start(window, ctx)  # a big file's quick_check, in the background
     return app, window
+
+
+def _workstation_catalogue(settings: Settings, settings_path: Path | None) -> Path:
+    """The catalogue this workstation opens when none is given: the one chosen at first start, else the
+    embedded default if it exists; at a real first start the user is asked (``catalogue_place``)."""
+    from archive_desk import catalogue_place
+
+    if settings.default_catalogue:
+        return Path(settings.default_catalogue)
+    if not catalogue_place.should_ask(settings.default_catalogue, default_catalogue_path()):
+        return default_catalogue_path()
+    from archive_desk.ui.dialogs.first_start import ask_catalogue
+
+    chosen = ask_catalogue(settings, settings_path)
+    if chosen is None:
+        raise StartCancelled()
+    return chosen
 
 
 def missing_files() -> list[str]:
@@ -114,9 +171,14 @@ def run_gui(db_path: Path | str | None = None) -> int:
         missing = missing_files()
         if missing:
             raise InstallationIncomplete(missing)
-        app, window = start(db_path)
+        app, window = start(db_path, single_instance=True)
     except KeyboardInterrupt:
         raise
+    except AlreadyOpen:
+        logger.info("the catalogue is open in another window, brought forward")
+        return 0
+    except StartCancelled:
+        return 0
     except Exception as exc:  # noqa: BLE001 - a bug, a migration, a missing file: shown and logged
         if _is_user_error(exc):
             return 2  # already shown (OpenFailedDialog); the user chose to quit

@@ -67,6 +67,13 @@ class Settings:
     backup_interval_minutes: int = BACKUP_INTERVAL_MINUTES_DEFAULT
     backup_at_exit: bool = BACKUP_AT_EXIT_DEFAULT
     backup_keep: dict[str, int] = field(default_factory=lambda: dict(BACKUP_KEEP_DEFAULT))
+    #: what this workstation's barcode scanner sends before / after each code, besides the Enter that ends it
+    #: (a scanner can be set to send e.g. a prefix "]" or a suffix Tab "\t"): recognised by the window-wide
+    #: scan detector, so a scan is told from typing even with a Chinese input method on
+    scanner_prefix: str = ""
+    scanner_suffix: str = ""
+    #: the catalogue this workstation opens when none is given (chosen at first start; "" = not chosen yet)
+    default_catalogue: str = ""
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:

@@ -4,7 +4,6 @@ no duplicates on a second import, and a killed import that leaves nothing behind
 from __future__ import annotations
 
 import os
-import signal
 from datetime import date
 import sqlite3
 import subprocess
@@ -383,9 +382,9 @@ def test_killed_import_leaves_the_catalogue_unchanged_and_intact(db: Database, d
         assert child.stdout is not None
         line = child.stdout.readline()
         assert line.strip() == "COMMITTING"
-        os.kill(child.pid, signal.SIGKILL)
+        child.kill()  # SIGKILL / TerminateProcess: no clean-up
         child.wait(timeout=30)
-    assert child.returncode == -signal.SIGKILL
+    assert child.returncode != 0  # killed (-9 on POSIX, 1 on Windows), not finished
     assert count(db_path) == 0
     assert count(db_path, "SELECT count(*) FROM audit_log") == before
     conn = sqlite3.connect(db_path)

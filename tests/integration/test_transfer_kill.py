@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -78,7 +77,7 @@ def _kill_at(path: Path, batch_id: int, phase: str, delay: float = 0.0) -> str:
             if last.startswith(phase):
                 if delay:
                     time.sleep(delay)
-                proc.send_signal(signal.SIGKILL)
+                proc.kill()  # SIGKILL / TerminateProcess
                 break
             if time.monotonic() > deadline:  # pragma: no cover - a hung child
                 break

@@ -86,3 +86,78 @@ def test_space_on_a_button_still_clicks_it(qtbot) -> None:  # noqa: ANN001
     qtbot.wait(100)
     assert clicks == [1] and not button.isDown()
     detector.uninstall()
+
+
+# ------------------------------------------------------------------ a Chinese input method on; scanner prefix/suffix
+
+def _ime(widget: QWidget, commit: str = "", preedit: str = "") -> None:
+    """What a Chinese IME (Microsoft Pinyin, Sogou) sends the focused widget: the composition, then a commit."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QInputMethodEvent(preedit, [])
+    if commit:
+        event.setCommitString(commit)
+    QApplication.sendEvent(widget, event)
+
+
+def _ime_scan(widget: QWidget, code: str) -> None:
+    for n in range(1, len(code) + 1):  # the scanner's keys compose, fast
+        _ime(widget, preedit=code[:n])
+    _ime(widget, commit=code)  # its Enter commits the whole text
+
+
+def test_a_fast_ime_commit_that_looks_like_a_code_is_a_scan(qtbot) -> None:  # noqa: ANN001
+    _win, field, detector, got = _window(qtbot)
+    field.setText("张三")
+    _ime_scan(field, "z109-lp.2019-d30-0123")
+    assert got == ["Z109-LP.2019-D30-0123"]
+    assert field.text() == "张三"  # nothing typed, the composition gone
+    detector.uninstall()
+
+
+def test_words_typed_through_the_ime_reach_the_field(qtbot) -> None:  # noqa: ANN001
+    _win, field, detector, got = _window(qtbot)
+    _ime(field, preedit="dang'an")
+    _ime(field, commit="档案")  # a Chinese word is not a code
+    _ime(field, preedit="report")
+    _ime(field, commit="report")  # no digit: a word, not a code
+    assert field.text() == "档案report" and got == []
+    detector.uninstall()
+
+
+def test_a_slow_ime_commit_is_typing_even_if_it_looks_like_a_code(qtbot) -> None:  # noqa: ANN001
+    _win, field, detector, got = _window(qtbot)
+    _ime(field, preedit="w")
+    qtbot.wait(900)  # a person composing "ws2019" in pinyin mode
+    _ime(field, preedit="ws2019")
+    _ime(field, commit="ws2019")
+    assert field.text() == "ws2019" and got == []
+    detector.uninstall()
+
+
+def test_a_commit_with_the_scanners_prefix_is_a_scan_whatever_the_pace(qtbot) -> None:  # noqa: ANN001
+    _win, field, detector, got = _window(qtbot)
+    detector.prefix = "]"
+    _ime(field, preedit="]")
+    qtbot.wait(600)
+    _ime(field, commit="]A0001")
+    assert got == ["A0001"] and field.text() == ""
+    detector.uninstall()
+
+
+def test_a_burst_with_the_scanners_prefix_and_suffix_is_a_scan(qtbot) -> None:  # noqa: ANN001
+    _win, field, detector, got = _window(qtbot)
+    detector.prefix, detector.suffix = "]", "\t"
+    QTest.keyClicks(field, "]A12")  # shorter than a burst needs: the prefix says it is a scan
+    QTest.keyClick(field, Qt.Key.Key_Tab)  # the suffix ends it like Enter
+    assert got == ["A12"] and field.text() == ""
+    detector.uninstall()
+
+
+def test_without_a_prefix_a_short_burst_is_still_typing(qtbot) -> None:  # noqa: ANN001
+    _win, field, detector, got = _window(qtbot)
+    detector.suffix = "\t"
+    scan(field, "A12")
+    assert got == [] and field.text() == "A12"
+    detector.uninstall()

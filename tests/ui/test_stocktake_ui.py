@@ -4,7 +4,6 @@ resumed; the finished stocktake's report, register and corrective action."""
 from __future__ import annotations
 
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -213,7 +212,7 @@ def test_a_killed_stocktake_resumes_where_it_stopped(qtbot, tmp_path: Path, monk
             assert line, child.stderr.read() if child.stderr else "child ended"
             if line.startswith(f"scanned {kill_after} "):
                 break
-        os.kill(child.pid, signal.SIGKILL)  # no clean-up, no chance to flush anything
+        child.kill()  # SIGKILL / TerminateProcess: no clean-up, no chance to flush anything
         child.wait(timeout=30)
     finally:
         if child.poll() is None:

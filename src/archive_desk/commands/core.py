@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from archive_desk import atomic
 from archive_desk.commands.common import h
 from archive_desk.i18n import t
 
@@ -65,7 +66,7 @@ def run_demo(args: argparse.Namespace) -> int:
             return 2
         for suffix in ("-wal", "-shm"):  # the old catalogue's, closed (checked just above)
             Path(f"{out}{suffix}").unlink(missing_ok=True)
-        os.replace(staging, out)
+        atomic.replace(staging, out)
     except (OSError, sqlite3.Error) as exc:  # a full disk, a folder that cannot be written …
         print(t("The demo catalogue could not be built; {path} was not changed: {error}", path=out, error=exc),
               file=sys.stderr)

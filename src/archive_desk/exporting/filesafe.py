@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from archive_desk import atomic
 from archive_desk.errors import FileLockedError, StorageError, UserError
 from archive_desk.i18n import t
 
@@ -59,7 +60,7 @@ def check_replaceable(target: Path) -> None:
 
 
 def _move_into_place(tmp: Path, target: Path) -> None:
-    os.replace(tmp, target)
+    atomic.replace(tmp, target)
 
 
 def _fsync(path: Path) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 
 import xlsxwriter
 
+from archive_desk import atomic
 from archive_desk.errors import FileLockedError, StorageError
 from archive_desk.i18n import t
 
@@ -55,7 +56,7 @@ def write_loan_register(sheet: RegisterSheet, path: str | os.PathLike[str]) -> P
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         try:
-            os.replace(tmp, target)
+            atomic.replace(tmp, target)
         except PermissionError as exc:
             raise FileLockedError(t("Cannot write {file}: it is open in another program or the folder is read-only. Close it and try again.",
                                     file=str(target)), where=str(target)) from exc

@@ -16,6 +16,7 @@ from typing import Protocol
 
 import xlsxwriter
 
+from archive_desk import atomic
 from archive_desk.errors import FileLockedError, StorageError
 from archive_desk.i18n import t
 
@@ -97,7 +98,7 @@ def _write(tmp: Path, rows: Iterable[ShelfRow], title: str, today: date) -> int:
 
 def _replace(tmp: Path, target: Path) -> None:
     try:
-        os.replace(tmp, target)
+        atomic.replace(tmp, target)
     except PermissionError as exc:
         raise FileLockedError(
             t("{path} is open in another program (Excel?). Close it there and export again.", path=target),

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+from archive_desk import atomic
 from archive_desk.errors import UserError
 from archive_desk.i18n import current_language, t
 from archive_desk.importing.readers import SheetReader, column_letter
@@ -512,7 +513,7 @@ class MappingStore:
                 fh.flush()
                 os.fsync(fh.fileno())
             os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
+            atomic.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

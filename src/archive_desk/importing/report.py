@@ -15,6 +15,7 @@ from pathlib import Path
 
 import xlsxwriter
 
+from archive_desk import atomic
 from archive_desk.errors import FileLockedError, StorageError
 from archive_desk.i18n import t
 from archive_desk.importing.mapping import ColumnMapping
@@ -47,7 +48,7 @@ def write_error_report(plan: ImportPlan, target: str | Path, refused: Sequence[t
         _write(plan, tmp, refused)
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a report is an ordinary document
         try:
-            os.replace(tmp, target)
+            atomic.replace(tmp, target)
         except PermissionError as exc:
             raise FileLockedError(t("{name} is open in another program (Excel, WPS); close it and save the report again", name=target.name), where=str(target)) from exc
         except OSError as exc:

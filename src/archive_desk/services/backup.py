@@ -500,7 +500,7 @@ def make_backup(db: Database, folder: Path | str, *, actor: audit.Actor | None =
         )
         try:
             _write_json(manifest_path_for(final), manifest.as_json())
-            os.replace(tmp, final)
+            atomic.replace(tmp, final)
             _fsync_dir(folder)
         except OSError as exc:
             manifest_path_for(final).unlink(missing_ok=True)
@@ -752,7 +752,7 @@ def finish_restore(prepared: PreparedRestore) -> RestoreResult:
             with contextlib.closing(sqlite3.connect(target, timeout=30)) as conn:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
             _remove_sidecars(target)
-        os.replace(prepared.copy, target)
+        atomic.replace(prepared.copy, target)
     except OSError as exc:
         raise _storage(exc, target.parent) from exc
     finally:

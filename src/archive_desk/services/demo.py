@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from archive_desk import atomic
 from archive_desk.db import sealing
 from archive_desk.db.migrate import open_catalogue
 from archive_desk.services import audit
@@ -123,7 +124,7 @@ def build_demo(out: Path | str, volumes: int, *, seed: int = 1, progress: Progre
         os.fsync(fh.fileno())
     for suffix in ("-wal", "-shm"):
         Path(str(out) + suffix).unlink(missing_ok=True)
-    os.replace(tmp, out)
+    atomic.replace(tmp, out)
     with closing(sqlite3.connect(out)) as conn:
         head_id, head_hash = sealing.head(conn)
     sealing.write_anchor(catalogue_id, head_id, head_hash, str(out.resolve()))

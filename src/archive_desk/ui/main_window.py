@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         self.addAction(self.refresh_action)
         self._make_menus()
         self.scan_detector = ScanDetector(self)
+        self.scan_detector.prefix = self.ctx.settings.scanner_prefix
+        self.scan_detector.suffix = self.ctx.settings.scanner_suffix
         self.scan_detector.scanned.connect(self._on_scan_detector_scanned)
         self._restore_state()
 

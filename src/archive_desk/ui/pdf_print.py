@@ -1,14 +1,24 @@
 """Preview, print and save the PDFs the printing layer makes (labels, forms, slips, lists).
 
 Printing goes through Qt's print system (QPrintDialog / QPrinter, so Windows drivers and CUPS queues
-alike): each PDF page is rendered at the printer's resolution (capped at 600 dpi) as a greyscale
-image and drawn at its exact physical size on a full page, with no driver margins, so labels land where
-the PDF puts them; the per-printer calibration is applied when the PDF is made.
+alike): each PDF page is rendered as a greyscale image at the resolution it needs (:func:`raster_dpi`:
+300 dpi for text, up to 600 for barcodes, a whole fraction of the printer's own) and drawn at its exact
+physical size on a full page, with no driver margins, so labels land where the PDF puts them; the
+per-printer calibration is applied when the PDF is made.
+
+Windows drivers follow rules Qt's PDF engines (a PDF file, CUPS on Linux) do not: ``setPageLayout`` is
+refused while the printer is printing, and a layout whose margins are inside the printer's unprintable
+border is refused whole, size and orientation with it. So paper size, orientation and margins are set
+one by one before each job, what the printer took is compared with what was asked (a warning for the
+clerk otherwise), and a document mixing papers or orientations (volume forms) is printed as one job per
+run of pages of one paper and orientation. ``tests/ui/test_print_windows_rules.py`` shows this with a
+printer that applies those rules; it has not been tried on a real Windows printer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -29,7 +39,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -40,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from archive_desk.errors import UserError
 from archive_desk.exporting.filesafe import atomic_target
+from archive_desk.ui.save_dialog import get_save_file_name
 
 MAX_DPI = 600
 
@@ -87,34 +97,159 @@ def load_document(data: bytes, parent: QWidget | None = None) -> tuple[QPdfDocum
     return doc, buffer
 
 
-def render_to_printer(printer: QPrinter, data: bytes) -> int:
-    """Print every page of the PDF on ``printer``; returns the number of pages sent."""
+@dataclass(frozen=True)
+class PrintReport:
+    """What was sent: pages, print jobs (one per run of pages of one paper and orientation where the
+    printer cannot change them within a job), the raster resolution of each page, and one warning in the
+    user's language per paper or orientation the printer did not take as asked."""
+
+    pages: int
+    jobs: int
+    dpis: tuple[int, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+#: pixels one rasterised page may have: 9 M is an A4 page at 300 dpi (8.7 MB in 8-bit grey, 35 MB if the
+#: driver turns it into 32-bit colour, as Qt's Windows engine does for images); 600 dpi would be 35 / 139 MB
+MAX_PAGE_PIXELS = 9_000_000
+#: pages that carry fine barcodes (labels) may have 4× as many: an A4 label sheet at 600 dpi
+MAX_FINE_PAGE_PIXELS = 36_000_000
+#: text and rules are sharp at 300 dpi; finer only helps barcodes
+TEXT_DPI = 300
+
+
+def raster_dpi(printer_dpi: int, size: QSizeF, fine: bool = False) -> int:
+    """The resolution to rasterise a page of ``size`` points for a printer of ``printer_dpi``: the
+    printer's own resolution divided by the smallest whole number that brings it under the cap (300 dpi
+    for text, 600 for barcodes) and the page under its pixel budget, so raster pixels fall on whole
+    printer dots."""
+    printer_dpi = max(int(printer_dpi), 1)
+    cap, budget = (MAX_DPI, MAX_FINE_PAGE_PIXELS) if fine else (TEXT_DPI, MAX_PAGE_PIXELS)
+    area_in2 = max(size.width(), 1.0) / 72 * max(size.height(), 1.0) / 72
+    factor = 1
+    while factor < printer_dpi:
+        dpi = printer_dpi / factor
+        if dpi <= cap and dpi * dpi * area_in2 <= budget:
+            break
+        factor += 1
+    return max(round(printer_dpi / factor), 1)
+
+
+def page_size_for(size: QSizeF) -> tuple[QPageSize, QPageLayout.Orientation]:
+    """The paper for a PDF page of ``size`` points, upright, and the orientation it is printed in. A
+    page within 1 pt of a standard paper (A4, A5, B5 …) is that paper; any other size (a roll label) is
+    a custom paper of exactly that size, named after it, so the driver is asked for custom paper rather
+    than the nearest standard one."""
+    landscape = size.width() > size.height()
+    upright = QSizeF(size.height(), size.width()) if landscape else QSizeF(size)
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    standard = QPageSize.id(upright, QPageSize.Unit.Point, QPageSize.SizeMatchPolicy.FuzzyMatch)
+    if standard != QPageSize.PageSizeId.Custom:
+        known = QPageSize(standard).size(QPageSize.Unit.Point)
+        if abs(known.width() - upright.width()) <= 1 and abs(known.height() - upright.height()) <= 1:
+            return QPageSize(standard), orientation
+    mm = QSizeF(upright.width() / 72 * 25.4, upright.height() / 72 * 25.4)
+    name = f"{mm.width():.4g} x {mm.height():.4g} mm"
+    return QPageSize(upright, QPageSize.Unit.Point, name, QPageSize.SizeMatchPolicy.ExactMatch), orientation
+
+
+def selected_pages(printer: QPrinter, count: int) -> list[int]:
+    """The pages (0-based) the print dialog's page range asks for; all pages when no range was given."""
+    if printer.printRange() == QPrinter.PrintRange.PageRange:
+        ranges = printer.pageRanges()
+        if not ranges.isEmpty():
+            return [i for i in range(count) if ranges.contains(i + 1)]
+        first, last = printer.fromPage(), printer.toPage()
+        if first > 0:
+            return list(range(first - 1, min(last or count, count)))
+    return list(range(count))
+
+
+def _same_paper(got: QPageSize, want: QPageSize) -> bool:
+    a, b = got.size(QPageSize.Unit.Point), want.size(QPageSize.Unit.Point)
+    return abs(a.width() - b.width()) <= 1.5 and abs(a.height() - b.height()) <= 1.5
+
+
+def _paper_text(size: QPageSize, orientation: QPageLayout.Orientation) -> str:
+    mm = size.size(QPageSize.Unit.Millimeter)
+    name = size.name() if size.id() != QPageSize.PageSizeId.Custom else ""
+    dims = f"{mm.width():.4g} × {mm.height():.4g} mm"
+    side = (QCoreApplication.translate("PdfPrint", "landscape") if orientation == QPageLayout.Orientation.Landscape
+            else QCoreApplication.translate("PdfPrint", "portrait"))
+    return f"{name} ({dims}, {side})" if name else f"{dims}, {side}"
+
+
+def _set_up(printer: QPrinter, size: QPageSize, orientation: QPageLayout.Orientation) -> str | None:
+    """Size, orientation and margins set one by one (a Windows driver refuses a whole layout whose zero
+    margins are inside its unprintable border, and then keeps neither size nor orientation); what the
+    printer took is compared with what was asked: the warning for the user, or None."""
+    printer.setFullPage(True)
+    printer.setPageSize(size)
+    printer.setPageOrientation(orientation)
+    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)  # refused by most drivers: full page anyway
+    got = printer.pageLayout()
+    if _same_paper(got.pageSize(), size) and got.orientation() == orientation:
+        return None
+    return (QCoreApplication.translate(
+        "PdfPrint", "The printer %1 did not take the paper %2; it prints on %3. Check the paper set in the printer's "
+                    "properties (a custom paper size may have to be added there) and print again if the pages come out wrong.")
+        .replace("%1", printer.printerName() or "?").replace("%2", _paper_text(size, orientation))
+        .replace("%3", _paper_text(got.pageSize(), got.orientation())))
+
+
+def _changes_layout_in_a_job(printer: QPrinter) -> bool:
+    """Only a PDF file takes a new paper or orientation between two pages of one job for sure; a Windows
+    driver refuses while printing. So on a real printer each run of pages of one paper and orientation
+    is a job of its own (on CUPS, whose engine could switch, that only means more, smaller jobs)."""
+    return printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+
+
+def render_to_printer(printer: QPrinter, data: bytes, *, fine: bool = False) -> PrintReport:
+    """Print the PDF's pages (those of the dialog's page range) on ``printer``, each on its own paper and
+    in its own orientation, rasterised at :func:`raster_dpi` (``fine``: the page carries barcodes) and
+    drawn at its exact physical size on the full sheet. Returns what was sent and what to warn about."""
     doc, buffer = load_document(data)
     try:
-        pages = doc.pageCount()
-        if pages == 0:
-            return 0
-        first = doc.pagePointSize(0)
-        printer.setFullPage(True)
-        printer.setPageLayout(_layout_for(first))
+        wanted = selected_pages(printer, doc.pageCount())
+        if not wanted:
+            return PrintReport(0, 0)
+        in_job = _changes_layout_in_a_job(printer)
+        warnings: list[str] = []
+        dpis: list[int] = []
+        jobs = 0
         painter = QPainter()
-        if not painter.begin(printer):
-            raise UserError(QCoreApplication.translate("PdfPrint", "The printer %1 cannot be opened.").replace("%1", printer.printerName()))
+        current: tuple[QPageSize, QPageLayout.Orientation] | None = None
         try:
-            for index in range(pages):
+            for index in wanted:
                 size = doc.pagePointSize(index)
-                if index > 0:
-                    printer.setPageLayout(_layout_for(size))
+                paper = page_size_for(size)
+                changed = current is None or not (paper[0].isEquivalentTo(current[0]) and paper[1] == current[1])
+                if painter.isActive() and changed and not in_job:
+                    painter.end()
+                if not painter.isActive():
+                    warning = _set_up(printer, *paper)
+                    if warning and warning not in warnings:
+                        warnings.append(warning)
+                    if not painter.begin(printer):
+                        raise UserError(QCoreApplication.translate("PdfPrint", "The printer %1 cannot be opened.")
+                                        .replace("%1", printer.printerName()))
+                    jobs += 1
+                else:
+                    if changed:
+                        printer.setPageSize(paper[0])
+                        printer.setPageOrientation(paper[1])
                     printer.newPage()
+                current = paper
                 res = printer.resolution()
-                dpi = min(res, MAX_DPI)
+                dpi = raster_dpi(res, size, fine)
+                dpis.append(dpi)
                 pixels = QSize(round(size.width() / 72 * dpi), round(size.height() / 72 * dpi))
                 image = _on_white(doc.render(index, pixels))
-                target = QRectF(0, 0, size.width() / 72 * res, size.height() / 72 * res)
-                painter.drawImage(target, image)
+                painter.drawImage(QRectF(0, 0, size.width() / 72 * res, size.height() / 72 * res), image)
         finally:
-            painter.end()
-        return pages
+            if painter.isActive():
+                painter.end()
+        return PrintReport(len(wanted), jobs, tuple(dpis), tuple(warnings))
     finally:
         doc.close()
         buffer.close()
@@ -131,21 +266,17 @@ def _on_white(rendered: QImage) -> QImage:
     return page
 
 
-def _layout_for(size: QSizeF) -> QPageLayout:
-    page = QPageSize(size, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
-    orientation = QPageLayout.Orientation.Landscape if size.width() > size.height() else QPageLayout.Orientation.Portrait
-    if orientation == QPageLayout.Orientation.Landscape:
-        page = QPageSize(QSizeF(size.height(), size.width()), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
-    return QPageLayout(page, orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
-
-
-def choose_printer(parent: QWidget | None, printer_name: str = "") -> QPrinter | None:
-    """Qt's print dialog; returns the configured printer or None when cancelled."""
+def choose_printer(parent: QWidget | None, printer_name: str = "", pages: int = 0) -> QPrinter | None:
+    """Qt's print dialog (with a page range when the document's ``pages`` are known); returns the
+    configured printer or None when cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     if printer_name:
         printer.setPrinterName(printer_name)
     dialog = QPrintDialog(printer, parent)
     dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, False)
+    if pages > 1:
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setMinMax(1, pages)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return printer
@@ -161,7 +292,7 @@ def default_printer_name() -> str:
 
 def save_pdf(parent: QWidget | None, data: bytes, suggested: str) -> Path | None:
     title = QCoreApplication.translate("PdfPrint", "Save as PDF")
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "PDF (*.pdf)")
+    path = get_save_file_name(parent, title, suggested, "PDF (*.pdf)")
     if not path:
         return None
     target = Path(path)
@@ -198,6 +329,7 @@ class PdfPreviewDialog(QDialog):
         self.make_pdf = make_pdf
         self.after_print = after_print
         self.last_saved: Path | None = None
+        self.last_report: PrintReport | None = None
         self.preview = PdfPreview(self)
         self.pages_label = QLabel(self)
         self.options = QHBoxLayout()
@@ -250,20 +382,23 @@ class PdfPreviewDialog(QDialog):
         printer.setDocName(self.suggested_name)
         try:
             data = self.make_pdf(printer.printerName()) if self.make_pdf else self.pdf
-            render_to_printer(printer, data)
+            report = render_to_printer(printer, data)
         except UserError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return False
+        self.last_report = report
+        if report.warnings:
+            QMessageBox.warning(self, self.windowTitle(), "\n\n".join(report.warnings))
         return True
 
     def _on_print_button_clicked(self) -> None:
-        printer = choose_printer(self)
+        printer = choose_printer(self, pages=self.preview.page_count())
         if printer is not None and self.print_to(printer) and self.after_print:
             self.after_print()
 
     def _on_save_button_clicked(self) -> None:
         title = QCoreApplication.translate("PdfPrint", "Save as PDF")
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / self.suggested_name), "PDF (*.pdf)")
+        path = get_save_file_name(self, title, self.suggested_name, "PDF (*.pdf)")
         if not path:
             return
         try:

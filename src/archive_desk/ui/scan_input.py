@@ -13,12 +13,21 @@ A wedge scanner (and ``xdotool type``) presses and releases Shift around every c
 separate key events with no text. Those modifier-only events neither end nor start a burst: they pass
 to the focused widget untouched and the burst goes on (``QTest.keyClicks`` sends no such events, which
 is why the detector is tested with real X key events in ``tests/ui/test_scan_x11.py``).
+
+With a Chinese input method on (Microsoft Pinyin, Sogou) a scanner's keys go to the IME, not to the
+widget: the widget sees a composition (preedit) and then one commit of the whole text when the scanner's
+Enter ends it. A commit that looks like a code (:func:`looks_like_code`) and was composed about as fast
+as a scanner types is taken for a scan too. Many scanners can also send a prefix and a suffix around
+each code (the workstation settings ``scanner_prefix`` / ``scanner_suffix``, e.g. a Tab): a burst that
+starts with the prefix is a scan however short or slow-ish it is, and the suffix ends it like Enter.
 """
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from archive_desk.services.codes import normalize_scan
@@ -27,6 +36,21 @@ from archive_desk.services.codes import normalize_scan
 BURST_GAP_MS = 35
 #: a burst shorter than this is not taken for a scan
 MIN_SCAN_LENGTH = 4
+#: after a configured scanner prefix, keys may be this far apart (slower Bluetooth scanners)
+PREFIXED_GAP_MS = 150
+#: an IME commit is a scan when its composition took at most this long per character, plus the slack
+IME_MS_PER_CHAR = 35
+IME_SLACK_MS = 250
+#: what 档号 and barcodes are made of: letters, digits and the separators of 档号 rules, with a digit somewhere
+_CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z\-_./·:()（）]*")
+
+
+def looks_like_code(text: str) -> bool:
+    """A 档号 or barcode as a scanner sends it (not a word someone types): ASCII letters, digits and
+    separators, at least :data:`MIN_SCAN_LENGTH` long, with at least one digit."""
+    return len(text) >= MIN_SCAN_LENGTH and bool(_CODE.fullmatch(text)) and any(c.isdigit() for c in text)
+
+
 #: keys that only change what the next key means: they never break a burst
 MODIFIER_KEYS = frozenset({
     Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
@@ -76,6 +100,11 @@ class ScanDetector(QObject):
         self._last_stamp = 0
         self._replaying = False
         self.enabled = True
+        #: what this workstation's scanner sends before / after each code ("" = nothing; Enter always ends one)
+        self.prefix = ""
+        self.suffix = ""
+        self._ime_clock = QElapsedTimer()
+        self._ime_target: QObject | None = None
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
@@ -88,6 +117,8 @@ class ScanDetector(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ShortcutOverride and not self._replaying and self.enabled:
             return self._claim_shortcut(obj, event)
+        if event.type() == QEvent.Type.InputMethod and not self._replaying and self.enabled:
+            return self._input_method(obj, event)
         if self._replaying or not self.enabled or event.type() not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
         if not isinstance(obj, QWidget) or obj.window() is not self._window or _is_scan_field(obj):
@@ -99,11 +130,12 @@ class ScanDetector(QObject):
         if key in MODIFIER_KEYS:
             return False  # Shift around a capital letter: the burst goes on
         text = event.text()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self._held and self._gap(event) <= BURST_GAP_MS and len(self._text) >= MIN_SCAN_LENGTH:
-                code = normalize_scan(self._text)
+        ends_with_suffix = bool(self.suffix) and bool(self._held) and (self._text + text).endswith(self.suffix)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or ends_with_suffix:
+            if self._held and self._gap(event) <= self._allowed_gap() and self._is_code(self._text + (text if ends_with_suffix else "")):
+                code = self._strip(self._text + (text if ends_with_suffix else ""))
                 self._reset()
-                self.scanned.emit(code)
+                self.scanned.emit(normalize_scan(code))
                 return True
             self._replay()
             return False
@@ -111,14 +143,65 @@ class ScanDetector(QObject):
         if len(text) != 1 or not text.isascii() or not text.isprintable() or modifiers:
             self._replay()
             return False
-        if self._held and self._gap(event) > BURST_GAP_MS:
+        if self._held and self._gap(event) > self._allowed_gap():
             self._replay()
         # hold this key until we know whether a burst follows
         self._held.append((obj, QKeyEvent(event.type(), key, event.modifiers(), text, event.isAutoRepeat(), event.count())))
         self._text += text
         self._clock.restart()
         self._last_stamp = event.timestamp()
-        self._flush.start(BURST_GAP_MS + 5)
+        self._flush.start(self._allowed_gap() + 5)
+        return True
+
+    def _prefixed(self) -> bool:
+        return bool(self.prefix) and self._text.startswith(self.prefix)
+
+    def _allowed_gap(self) -> int:
+        return PREFIXED_GAP_MS if self._prefixed() else BURST_GAP_MS
+
+    def _strip(self, text: str) -> str:
+        """The code without the scanner's configured prefix and suffix."""
+        if self.prefix and text.startswith(self.prefix):
+            text = text[len(self.prefix):]
+        if self.suffix and text.endswith(self.suffix):
+            text = text[: -len(self.suffix)]
+        return text
+
+    def _is_code(self, text: str) -> bool:
+        code = self._strip(text)
+        if self.prefix and text.startswith(self.prefix):
+            return bool(code)  # the scanner said so
+        return len(code) >= MIN_SCAN_LENGTH
+
+    def _input_method(self, obj: QObject, event: QEvent) -> bool:
+        """A Chinese IME took the scanner's keys: the composition starts, then the whole text is committed
+        at once (on the scanner's Enter). A fast commit that looks like a code is a scan; the widget's
+        composition is cleared instead of committed."""
+        if not isinstance(obj, QWidget) or obj.window() is not self._window or _is_scan_field(obj):
+            return False
+        assert isinstance(event, QInputMethodEvent)
+        commit, preedit = event.commitString(), event.preeditString()
+        if not commit:
+            if preedit and self._ime_target is not obj:
+                self._ime_target = obj
+                self._ime_clock.restart()
+            elif not preedit:
+                self._ime_target = None
+            return False
+        composed_here = self._ime_target is obj and self._ime_clock.isValid()
+        elapsed = self._ime_clock.elapsed() if composed_here else None
+        self._ime_target = None
+        code = normalize_scan(self._strip(commit.strip()))
+        prefixed = bool(self.prefix) and commit.startswith(self.prefix)
+        fast = elapsed is not None and elapsed <= IME_SLACK_MS + IME_MS_PER_CHAR * len(commit)
+        if not (looks_like_code(code) and (fast or prefixed)):
+            return False
+        self._replaying = True
+        try:
+            QApplication.sendEvent(obj, QInputMethodEvent())  # end the composition, type nothing
+        finally:
+            self._replaying = False
+        self.scanned.emit(code)
         return True
 
     def _hold_release(self, obj: QObject, event: QKeyEvent) -> bool:
@@ -158,7 +241,7 @@ class ScanDetector(QObject):
         if event.key() in MODIFIER_KEYS:
             return False
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            claim = bool(self._held) and self._gap(event) <= BURST_GAP_MS and len(self._text) >= MIN_SCAN_LENGTH
+            claim = bool(self._held) and self._gap(event) <= self._allowed_gap() and self._is_code(self._text)
         else:
             modifiers = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
             text = event.text()

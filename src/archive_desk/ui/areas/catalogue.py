@@ -38,7 +38,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -59,6 +58,7 @@ from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
 from archive_desk.ui.item_models.volume_table import VolumeTableModel
+from archive_desk.ui.save_dialog import get_save_file_name
 from archive_desk.ui.views.volume_detail import VolumeDetailView
 from archive_desk.ui.views.volume_filters import VolumeFilterBar
 from archive_desk.ui.workers import Runner
@@ -662,8 +662,7 @@ class CatalogueArea(Area):
             self._say(self.tr("Select the rows to export first (Ctrl+A selects all)."))
             return
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"), str(Path.home() / "案卷目录.xlsx"),
-                                                    self.tr("Excel workbook (*.xlsx)"))
+            chosen = get_save_file_name(self, self.tr("Export to Excel"), "案卷目录.xlsx", self.tr("Excel workbook (*.xlsx)"))
             if not chosen:
                 return
             path = chosen

@@ -493,11 +493,13 @@ class LabelsArea(Area):
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                     QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
                 return
-            render_to_printer(printer, self.make_pdf(batch=batch))
+            report = render_to_printer(printer, self.make_pdf(batch=batch), fine=True)
         except UserError as exc:
             show_error(self, exc)
             return
         self._after_output()
+        if report.warnings:  # the paper the driver kept is not the labels' paper: say so before more sheets go in
+            QMessageBox.warning(self, self.tr("Print labels"), "\n\n".join(report.warnings))
 
     def _on_save_clicked(self) -> None:
         try:

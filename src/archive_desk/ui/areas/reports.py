@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,13 +29,13 @@ from archive_desk.services import inventory
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
+from archive_desk.ui.save_dialog import documents_folder, get_save_file_name
 from archive_desk.ui.workers import Runner
 
 
 def ask_save_path(parent: QWidget, caption: str, suggested: str, file_filter: str) -> str:
     """The file dialog (a function of its own so tests can answer it)."""
-    name, _filter = QFileDialog.getSaveFileName(parent, caption, suggested, file_filter)
-    return name
+    return get_save_file_name(parent, caption, suggested, file_filter)
 
 
 def default_year(today: date | None = None) -> int:
@@ -110,7 +109,7 @@ class ReportsArea(Area):
         return self.tr("Reports")
 
     def _folder(self) -> Path:
-        return Path(self.ctx.settings.extra.get("export_folder") or str(Path.home()))
+        return Path(self.ctx.settings.extra.get("export_folder") or str(documents_folder()))
 
     def _file_name(self, year: int) -> str:
         return self.tr("Yearly inventory %1.xlsx").replace("%1", str(year))

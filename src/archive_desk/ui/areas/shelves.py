@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -49,6 +48,7 @@ from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.dialogs.shelves import BulkMoveDialog, RackDialog, RoomDialog, SpaceFinderDialog
 from archive_desk.ui.item_models.shelf_models import LayerVolumesModel, RoomTotalsModel
+from archive_desk.ui.save_dialog import get_save_file_name
 from archive_desk.ui.scan_input import ScanLineEdit
 from archive_desk.ui.views.shelf_map import RackMapView, RoomMapView
 from archive_desk.ui.workers import Runner
@@ -654,8 +654,7 @@ class ShelvesArea(Area):
                                                                            "layer": self.tr("layer")}[scope]))
             return False
         if path is None:
-            chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Export shelf list"),
-                                                          str(Path.home() / "排架清单.xlsx"), self.tr("Excel workbook (*.xlsx)"))
+            chosen = get_save_file_name(self, self.tr("Export shelf list"), "排架清单.xlsx", self.tr("Excel workbook (*.xlsx)"))
             if not chosen:
                 return False
             path = chosen

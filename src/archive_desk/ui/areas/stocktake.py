@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -45,11 +44,13 @@ from PySide6.QtWidgets import (
 )
 
 from archive_desk.errors import UserError
+from archive_desk.filenames import clean_file_name
 from archive_desk.services import locations, stocktake
 from archive_desk.services.stocktake import CLASSES, Line, Scope, ScanOutcome, StocktakeClass, class_label
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
+from archive_desk.ui.save_dialog import documents_folder, get_save_file_name
 from archive_desk.ui.scan_input import ScanLineEdit
 from archive_desk.ui.item_models.list_model import Column, ListModel
 from archive_desk.ui.workers import Runner
@@ -68,8 +69,7 @@ REFUSED_COLOR = "#f2f2f2"
 
 def ask_save_path(parent: QWidget, caption: str, suggested: str, file_filter: str) -> str:
     """The file dialog (a function of its own so tests can answer it)."""
-    name, _filter = QFileDialog.getSaveFileName(parent, caption, suggested, file_filter)
-    return name
+    return get_save_file_name(parent, caption, suggested, file_filter)
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:
@@ -728,9 +728,8 @@ class StocktakeArea(Area):
     def _suggested(self, stocktake_id: int, suffix: str) -> str:
         with self.ctx.db.read() as s:
             name = stocktake.get(s, stocktake_id).name
-        safe = "".join(ch if ch not in '\\/:*?"<>|' else "_" for ch in name)
-        folder = self.ctx.settings.extra.get("export_folder") or str(Path.home())
-        return str(Path(folder) / f"{safe}{suffix}")
+        folder = self.ctx.settings.extra.get("export_folder") or str(documents_folder())
+        return str(Path(folder) / clean_file_name(f"{name}{suffix}"))
 
     def _remember_folder(self, path: str) -> None:
         self.ctx.settings.extra["export_folder"] = str(Path(path).parent)
@@ -758,7 +757,7 @@ class StocktakeArea(Area):
             self._run_export(lambda s: stocktake.export_report_xlsx(s, stocktake_id, path))
 
     def export_register(self) -> None:
-        folder = self.ctx.settings.extra.get("export_folder") or str(Path.home())
+        folder = self.ctx.settings.extra.get("export_folder") or str(documents_folder())
         path = ask_save_path(self, self.tr("Export the register of stocktakes"),
                              str(Path(folder) / (self.tr("Register of stocktakes") + ".xlsx")),
                              self.tr("Excel workbooks (*.xlsx)"))

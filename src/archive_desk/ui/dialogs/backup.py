@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from archive_desk.services import backup
 from archive_desk.ui.crash import show_error
+from archive_desk.ui.save_dialog import get_save_file_name
 from archive_desk.ui.workers import Runner
 
 if TYPE_CHECKING:
@@ -580,8 +581,8 @@ class BackupRegisterDialog(QDialog):
         from archive_desk.exporting.backup_register import write_backup_register
 
         if not path:
-            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the backup register"),
-                                                        self.tr("Backup register") + ".xlsx", self.tr("Excel workbook (*.xlsx)"))
+            path = get_save_file_name(self, self.tr("Export the backup register"),
+                                      self.tr("Backup register") + ".xlsx", self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return None
         try:

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive_desk.errors import UserError
+from archive_desk.filenames import clean_file_name
 from archive_desk.importing import (
     FIELDS,
     SUPPORTED_SUFFIXES,
@@ -66,6 +67,7 @@ from archive_desk.settings import config_dir
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
 from archive_desk.ui.item_models.list_model import Column, ListModel
+from archive_desk.ui.save_dialog import get_save_file_name
 from archive_desk.ui.workers import Runner
 
 STATUS_COLOURS = {RowStatus.REJECTED: "#fde2e2", RowStatus.DUPLICATE: "#fff1c2", RowStatus.EXISTING: "#e2ecfd",
@@ -95,7 +97,7 @@ def save_problems_workbook(parent: QWidget, plan: ImportPlan | None, title: str,
         return
     source = Path(plan.path)
     name = QCoreApplication.translate("ImportWizard", "%1 - import problems").replace("%1", source.stem)
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(source.with_name(f"{name}.xlsx")), "Excel (*.xlsx)")
+    path = get_save_file_name(parent, title, source.with_name(clean_file_name(f"{name}.xlsx")), "Excel (*.xlsx)")
     if path:
         try:
             refused = [(f.sheet, f.row, f.value, f.reason) for f in result.failures] if result is not None else []

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -26,6 +25,7 @@ from archive_desk.errors import UserError
 from archive_desk.services import integrity
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
+from archive_desk.ui.save_dialog import get_save_file_name
 
 
 class RoomKeyDialog(QDialog):
@@ -87,9 +87,8 @@ class RoomKeyDialog(QDialog):
         self.keyStored.emit()
 
     def _on_sheet_clicked(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / f"{self.ctx.catalogue_path.stem}-{self.tr('room key recovery sheet')}.pdf")
-        out, _filter = QFileDialog.getSaveFileName(self, self.tr("Print the recovery sheet"), suggested, self.tr("PDF (*.pdf)"))
+        suggested = f"{self.ctx.catalogue_path.stem}-{self.tr('room key recovery sheet')}.pdf"
+        out = get_save_file_name(self, self.tr("Print the recovery sheet"), suggested, self.tr("PDF (*.pdf)"))
         if out:
             self.write_sheet(Path(out))
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +25,7 @@ from archive_desk.errors import UserError
 from archive_desk.services import loans
 from archive_desk.services.loans import RegisterFilter, RegisterRow
 from archive_desk.ui.areas.lending.common import RED, Message, _pydate, _qdate, _setup_table
+from archive_desk.ui.save_dialog import get_save_file_name
 from archive_desk.ui.workers import Runner
 
 if TYPE_CHECKING:  # the area imports this panel
@@ -176,8 +176,8 @@ class RegisterPanel(QWidget):
             self.summary.setText(self.tr("%n line(s)", "", total))
 
     def export(self) -> None:
-        name, _f = QFileDialog.getSaveFileName(self, self.tr("Export the loan register"), str(Path.home() / "借阅登记簿.xlsx"),
-                                               self.tr("Excel workbooks (*.xlsx)"))
+        name = get_save_file_name(self, self.tr("Export the loan register"), "借阅登记簿.xlsx",
+                                  self.tr("Excel workbooks (*.xlsx)"))
         if name:
             self.export_to(Path(name))
 

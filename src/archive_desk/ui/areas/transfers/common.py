@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive_desk.ui.crash import show_error
+from archive_desk.ui.save_dialog import get_save_file_name
 
 Index = QModelIndex | QPersistentModelIndex
 RED = QColor("#b00020")
@@ -57,7 +58,7 @@ def choose_open_file(parent: QWidget, caption: str, file_filter: str) -> str:
 
 
 def choose_save_file(parent: QWidget, caption: str, suggested: str, file_filter: str) -> str:
-    name, _f = QFileDialog.getSaveFileName(parent, caption, str(Path.home() / suggested), file_filter)
+    name = get_save_file_name(parent, caption, suggested, file_filter)
     return name
 
 
