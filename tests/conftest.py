@@ -44,6 +44,16 @@ def workstation_config(folder: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _window_state(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each test starts with no saved window or column state: a column width a previous test saved must not
+    decide whether this test's window fits."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path_factory.mktemp("window-state")))
+
+
+@pytest.fixture(autouse=True)
 def _language() -> Iterator[None]:
     """Each test starts in Chinese, the users' language; tests that need English switch."""
     set_language("zh_CN")

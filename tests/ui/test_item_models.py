@@ -147,7 +147,7 @@ def _import_plan(db: Database, room: dict) -> QAbstractItemModel:  # noqa: ARG00
 
 
 def _transfer_lines(db: Database, room: dict) -> QAbstractItemModel:
-    from archive_desk.ui.areas.transfers import LinesModel
+    from archive_desk.ui.areas.transfers.line_models import LinesModel
 
     model = LinesModel("out")
     with db.read() as s:
@@ -157,7 +157,7 @@ def _transfer_lines(db: Database, room: dict) -> QAbstractItemModel:
 
 
 def _lending_register(db: Database, room: dict) -> QAbstractItemModel:  # noqa: ARG001
-    from archive_desk.ui.areas.lending import RegisterModel
+    from archive_desk.ui.areas.lending.register import RegisterModel
 
     model = RegisterModel()
     with db.read() as s:
