@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path, PurePosixPath
 
+from archive_desk.importing.cells import ErrorValue, NoCachedValue
+
 __all__ = ["XlsxHead", "read_xlsx_head"]
 
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -208,7 +210,6 @@ def _shared_strings(zf: zipfile.ZipFile, needed: int) -> list[str]:
 
 def read_xlsx_head(path: Path, sheet_name: str, stop: int) -> XlsxHead:
     """Rows 1 .. ``stop`` of the sheet, values converted as python-calamine converts them."""
-    from archive_desk.importing.readers import ErrorValue, NoCachedValue
 
     with zipfile.ZipFile(path) as zf:
         part, is_1904 = _sheet_part(zf, sheet_name)

@@ -49,11 +49,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
+from archive_desk.domain import codes
 from archive_desk.errors import StaleEditError, UserError
-from archive_desk.models import Volume, VolumeStatus
-from archive_desk.services import catalogue, codes, volume_list
+from archive_desk.models import VolumeStatus
+from archive_desk.services import catalogue, lookups, volume_list
 from archive_desk.services.volume_list import VolumeFilter
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
@@ -68,7 +68,6 @@ if TYPE_CHECKING:  # loaded on first use: they cost nothing until a volume is ed
     from archive_desk.ui.dialogs.reason import ReasonDialog
     from archive_desk.ui.dialogs.volume_editor import VolumeEditor
 
-_V = Volume.__table__
 
 #: at most this many search hits are listed (ranked); the status bar says when there were more
 SEARCH_LIMIT = 1000
@@ -88,9 +87,7 @@ def _warm_up() -> None:
     configured by the first ORM query, and the location and loan services)."""
     import importlib
 
-    from sqlalchemy.orm import configure_mappers
-
-    configure_mappers()
+    lookups.prepare_orm()
     for module in ("archive_desk.services.locations", "archive_desk.services.loans"):
         try:
             importlib.import_module(module)
@@ -355,8 +352,7 @@ class CatalogueArea(Area):
             # index walk on the unique 档号 index, stops after FIRST_PAGE rows: a few ms at a million
             # (Core, not the ORM: the first ORM query configures every mapper, which can wait)
             with db.read() as session:
-                first = session.execute(select(_V.c.id).where(_V.c.status != VolumeStatus.VOID)
-                                        .order_by(_V.c.code).limit(FIRST_PAGE)).scalars().all()
+                first = lookups.first_page_ids(session, FIRST_PAGE)
             self.model.set_ids(array("q", first))
             painted = self._painted
 

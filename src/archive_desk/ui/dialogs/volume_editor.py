@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
+from archive_desk.domain import codes
 from archive_desk.errors import StaleEditError, UserError, ValidationError
-from archive_desk.models import SECURITY_LEVELS, FieldType, FilingMode, Volume
-from archive_desk.services import catalogue, codes
+from archive_desk.models import SECURITY_LEVELS, FieldType, FilingMode
+from archive_desk.services import catalogue, lookups
 from archive_desk.services.catalogue import CategoryRecord, VolumeRecord
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
@@ -431,7 +431,7 @@ class VolumeEditor(QDialog):
             self.proposed = catalogue.propose_code(session, data)
             if data["code"] and "code" not in problems:
                 code = codes.canonical_code(data["code"])
-                other = session.scalar(select(Volume.id).where(Volume.code == code))
+                other = lookups.volume_id_by_code(session, code)
                 if other is not None and other != self.volume_id:
                     problems["code"] = self.tr("The code %1 is already used by another volume").replace("%1", code)
         if not data["code"] and self.record is None:

@@ -28,12 +28,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from archive_desk.db.engine import Database
 from archive_desk.errors import NotFoundError
-from archive_desk.models import Fonds, Layer
-from archive_desk.services import audit, catalogue
+from archive_desk.services import audit, catalogue, lookups
 from archive_desk.services.catalogue import CategoryRecord, ItemRecord, VolumeRecord
 from archive_desk.ui.item_models.items_table import ItemsTableModel
 
@@ -65,11 +63,11 @@ def load_detail(db: Database, volume_id: int) -> VolumeDetail:
     with db.read() as session:
         volume = catalogue.get_volume(session, volume_id)
         category = catalogue.get_category(session, volume.category_id)
-        fonds_name = session.scalar(select(Fonds.name).where(Fonds.id == volume.fonds_id)) or ""
+        fonds_name = lookups.fonds_name(session, volume.fonds_id)
         items = tuple(catalogue.list_items(session, volume_id))
         location = code = ""
         if volume.layer_id is not None:
-            code = session.scalar(select(Layer.code).where(Layer.id == volume.layer_id)) or ""
+            code = lookups.layer_code(session, volume.layer_id)
             describe = _optional("archive_desk.services.locations", "describe_location")
             location = code
             if describe is not None:
