@@ -216,6 +216,7 @@ class CatalogueArea(Area):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_currentRowChanged)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.detail.editRequested.connect(lambda _vid: self.edit_selected())
+        self.detail.shelfRequested.connect(self._on_detail_shelfRequested)
         self._warm_runner = Runner(self)  # the detail pane's modules, once the table has painted
         self._pinyin_runner = Runner(self)  # the pinyin tables, once an editor opens
         self._pinyin_warmed = False
@@ -470,6 +471,20 @@ class CatalogueArea(Area):
         if not rows and self.table.currentIndex().isValid():
             rows = [self.table.currentIndex().row()]
         return [vid for r in rows if (vid := self.model.id_at(r)) is not None]
+
+    def _on_detail_shelfRequested(self, volume_id: int) -> None:
+        """The detail pane's "Show on shelf": the shelves area with the volume's layer highlighted."""
+        if self.host is None or not self.host.open_volume("shelves", volume_id):
+            self._say(self.tr("The shelves cannot show this volume."))
+
+    def selected_volume_ids(self) -> list[int]:
+        return self.selected_ids()
+
+    def current_volume_id(self) -> int | None:
+        return self.selected_volume_id() or self.detail.volume_id()
+
+    def show_volume(self, volume_id: int) -> bool:
+        return self.select_volume(volume_id)
 
     def select_volume(self, volume_id: int) -> bool:
         """Select the volume's row and show it; True if it is in the list."""

@@ -362,9 +362,7 @@ class LabelsArea(Area):
         self.add_volumes(ids)
 
     def _on_add_selection_clicked(self) -> None:
-        # the main window's catalogue area (built with the window) and its real selection
-        catalogue = getattr(self.window(), "areas", {}).get("catalogue")
-        ids = list(catalogue.selected_ids()) if catalogue is not None else []
+        ids = self.host.catalogue_selection() if self.host is not None else []
         if not ids:
             self.message.setText(self.tr("Select volumes in the catalogue first."))
             return

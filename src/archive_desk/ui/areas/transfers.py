@@ -65,7 +65,7 @@ from archive_desk.services.transfers import (
     BatchRecord,
     LineRecord,
 )
-from archive_desk.ui.areas.base import Area
+from archive_desk.ui.areas.base import Area, area_host
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
 from archive_desk.ui.dialogs.transfers import (
@@ -873,10 +873,8 @@ class BatchPage(QWidget):
     def add_catalogue_selection(self) -> None:
         if self.batch is None or not self.batch.is_draft:
             return
-        window = self.window()
-        areas = getattr(window, "areas", {})
-        cat = areas.get("catalogue") if isinstance(areas, dict) else None
-        ids = list(cat.selected_ids()) if cat is not None and hasattr(cat, "selected_ids") else []
+        host = area_host(self)
+        ids = host.catalogue_selection() if host is not None else []
         if not ids:
             self._message(self.tr("Select volumes in the catalogue first."), ok=False)
             return

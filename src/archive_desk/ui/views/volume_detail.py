@@ -18,8 +18,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTableView,
     QTableWidget,
@@ -88,6 +90,8 @@ class VolumeDetailView(QWidget):
 
     editRequested = Signal(int)
     itemsRequested = Signal(int)
+    #: "Show on shelf": the area asks the window to open the shelves area at the volume's layer
+    shelfRequested = Signal(int)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,7 +145,14 @@ class VolumeDetailView(QWidget):
         self.loans_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.loans_table.verticalHeader().setVisible(False)
         self.loans_table.horizontalHeader().setStretchLastSection(True)
-        where_layout.addWidget(self.location_label)
+        self.shelf_button = QPushButton(self.tr("Show on shelf"), self.where)
+        self.shelf_button.setObjectName("detailShowOnShelf")
+        self.shelf_button.setToolTip(self.tr("Open the shelves with this volume's layer highlighted"))
+        self.shelf_button.clicked.connect(self._on_shelfButton_clicked)
+        location_row = QHBoxLayout()
+        location_row.addWidget(self.location_label, 1)
+        location_row.addWidget(self.shelf_button, 0, Qt.AlignmentFlag.AlignTop)
+        where_layout.addLayout(location_row)
         where_layout.addWidget(QLabel(self.tr("Loans"), self.where))
         where_layout.addWidget(self.loans_table, 1)
         self.tabs.addTab(self.where, self.tr("Location and loans"))
@@ -189,12 +200,17 @@ class VolumeDetailView(QWidget):
     def volume_id(self) -> int | None:
         return self.detail.volume.id if self.detail else None
 
+    def _on_shelfButton_clicked(self) -> None:
+        if self.detail is not None:
+            self.shelfRequested.emit(self.detail.volume.id)
+
     def show_nothing(self) -> None:
         self.detail = None
         self.heading.setText(self.tr("No volume selected"))
         self._clear_form()
         self.items_model.set_items([])
         self.location_label.setText("")
+        self.shelf_button.setVisible(False)
         self.loans_table.setRowCount(0)
         self.history_table.setRowCount(0)
         self.tabs.setTabText(1, self.tr("Items"))
@@ -217,6 +233,7 @@ class VolumeDetailView(QWidget):
             self.location_label.setText(f"{detail.location_code}\n{detail.location}")
         else:
             self.location_label.setText(detail.location_code)
+        self.shelf_button.setVisible(v.layer_id is not None)
         self._fill_loans(detail.loans)
         self._fill_history(detail.history)
 
