@@ -3,72 +3,72 @@
 <context>
     <name>AppraisalLinesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1056" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1056" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1056" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1056" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1056" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1057" />
         <source>Ran out on</source>
         <translation>Ran out on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1057" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1057" />
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1057" />
         <source>New retention</source>
         <translation>New retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1057" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1079" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1077" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1078" />
         <source>destroy</source>
         <translation>destroy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1078" />
         <source>keep</source>
         <translation>keep</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1078" />
         <source>undecided</source>
         <translation>undecided</translation>
     </message>
@@ -76,200 +76,200 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1137" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1100" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1135" />
         <source>List no.</source>
         <translation>List no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1138" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1100" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1136" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1100" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1109" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1107" />
         <source>New appraisal list</source>
         <translation>New appraisal list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1117" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1115" />
         <source>Appraisal</source>
         <translation>Appraisal</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1130" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1128" />
         <source>Save particulars</source>
         <translation>Save particulars</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1139" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1137" />
         <source>Appraisal lead</source>
         <translation>Appraisal lead</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1140" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1138" />
         <source>Approved by</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1144" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1142" />
         <source>Witnesses</source>
         <translation>Witnesses</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1145" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1143" />
         <source>Destruction date</source>
         <translation>Destruction date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1146" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1144" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1160" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1158" />
         <source>Add volumes due</source>
         <translation>Add volumes due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1162" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1160" />
         <source>Retention ran out by</source>
         <translation>Retention ran out by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1170" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1168" />
         <source>Keep…</source>
         <translation>Keep…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1171" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1169" />
         <source>Destroy</source>
         <translation>Destroy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1172" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1170" />
         <source>Take off the list</source>
         <translation>Take off the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1173" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1171" />
         <source>Confirm destruction…</source>
         <translation>Confirm destruction…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1175" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1173" />
         <source>Destruction list…</source>
         <translation>Destruction list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1176" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1174" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1229" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1227" />
         <source>All fonds</source>
         <translation>All fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1233" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1231" />
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1247" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1279" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1245" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1277" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1247" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1245" />
         <source>confirmed</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1279" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1277" />
         <source>confirmed — kept permanently</source>
         <translation>confirmed — kept permanently</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1290" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1288" />
         <source>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</source>
         <translation>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1359" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1357" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>Looking for volumes whose retention ran out…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1372" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1370" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>%n volume whose retention ran out were added</numerusform><numerusform>%n volumes whose retention ran out were added</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1374" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1372" />
         <source>; %n refused</source>
         <translation><numerusform>; %n refused</numerusform><numerusform>; %n refused</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1386" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1384" />
         <source>Select the volumes to keep first.</source>
         <translation>Select the volumes to keep first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1429" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1427" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 is line %2 of the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1432" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1430" />
         <source>%1 is not on this list</source>
         <translation>%1 is not on this list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1445" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1443" />
         <source>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</source>
         <translation>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1448" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1446" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1450" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1448" />
         <source>Confirm destruction list %1</source>
         <translation>Confirm destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1465" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1463" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>List %1 confirmed: %2 volumes destroyed, %3 kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1485" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1483" />
         <source>Destruction list %1</source>
         <translation>Destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1494" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1492" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1494" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1492" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1503" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1501" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -870,87 +870,87 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation><numerusform>; %n refused (see below)</numerusform><numerusform>; %n refused (see below)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="881" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="879" />
         <source>Select volumes in the catalogue first.</source>
         <translation>Select volumes in the catalogue first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="926" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="924" />
         <source>%n volume(s) taken off the batch</source>
         <translation><numerusform>%n volume taken off the batch</numerusform><numerusform>%n volumes taken off the batch</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="940" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="938" />
         <source>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</source>
         <translation>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="944" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="942" />
         <source>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</source>
         <translation>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="947" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="945" />
         <source>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</source>
         <translation>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="949" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="947" />
         <source>Confirm batch %1</source>
         <translation>Confirm batch %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="955" />
         <source>Confirming…</source>
         <translation>Confirming…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="962" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="960" />
         <source>Confirming… %1 of %2</source>
         <translation>Confirming… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="968" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="966" />
         <source>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</source>
         <translation>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="971" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="969" />
         <source>Batch %1 handed over: %2 volumes transferred out.</source>
         <translation>Batch %1 handed over: %2 volumes transferred out.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="994" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="992" />
         <source>No space finder is installed.</source>
         <translation>No space finder is installed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="996" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="994" />
         <source>Shelf space for %1 volumes: %2</source>
         <translation>Shelf space for %1 volumes: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1019" />
         <source>Transfer list %1</source>
         <translation>Transfer list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1026" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1024" />
         <source>Handover certificate %1</source>
         <translation>Handover certificate %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1037" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1035" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1037" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1035" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1048" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1046" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -1287,214 +1287,219 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="144" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
         <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="256" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="254" />
         <source>&amp;Find…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="258" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="256" />
         <source>&amp;New volume…</source>
         <translation>&amp;New volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="260" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="258" />
         <source>&amp;Edit volume…</source>
         <translation>&amp;Edit volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="262" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="260" />
         <source>Edit &amp;items…</source>
         <translation>Edit &amp;items…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="262" />
         <source>Make &amp;void…</source>
         <translation>Make &amp;void…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="266" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="264" />
         <source>&amp;Copy rows</source>
         <translation>&amp;Copy rows</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="268" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="266" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>E&amp;xport selection to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="270" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="609" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="268" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="620" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Undo last change</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="290" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="288" />
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="370" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="367" />
         <source>Reading the list…</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="401" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="398" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="414" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="411" />
         <source>No volume matches “%1”.</source>
         <translation>No volume matches “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="418" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="415" />
         <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>More than %1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="417" />
         <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>%1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="423" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>%n volume matches “%1”.</numerusform><numerusform>%n volumes match “%1”.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="428" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="425" />
         <source>%n volume(s)</source>
         <translation><numerusform>%n volume</numerusform><numerusform>%n volumes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="540" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="478" />
+        <source>The shelves cannot show this volume.</source>
+        <translation>The shelves cannot show this volume.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="551" />
         <source>Undo: create %1</source>
         <translation>Undo: create %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="542" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="553" />
         <source>Volume %1 created.</source>
         <translation>Volume %1 created.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="547" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="558" />
         <source>Undo: change of %1</source>
         <translation>Undo: change of %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="549" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="560" />
         <source>Volume %1 saved.</source>
         <translation>Volume %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="565" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="576" />
         <source>Make volume void</source>
         <translation>Make volume void</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="566" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="577" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="581" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="592" />
         <source>Undo: void %1</source>
         <translation>Undo: void %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="582" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="593" />
         <source>Volume %1 is void.</source>
         <translation>Volume %1 is void.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="611" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="622" />
         <source>Undone.</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="626" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="637" />
         <source>created by mistake (undone)</source>
         <translation>created by mistake (undone)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="631" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="642" />
         <source>void undone</source>
         <translation>void undone</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="655" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="666" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>%n row copied: paste it into Excel or WPS.</numerusform><numerusform>%n rows copied: paste them into Excel or WPS.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="662" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="673" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>Select the rows to export first (Ctrl+A selects all).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="665" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="676" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="666" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="677" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="696" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="707" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="700" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="711" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>%n row exported to %1.</numerusform><numerusform>%n rows exported to %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="713" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="724" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>Scanned %1: %2 (not in the current list)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="715" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="726" />
         <source>Scanned %1: %2</source>
         <translation>Scanned %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="732" />
         <source>Unknown code</source>
         <translation>Unknown code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="733" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>No volume has the code %1. Create it now?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="736" />
         <source>Create volume</source>
         <translation>Create volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="726" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="737" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="730" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="741" />
         <source>Scanned %1: no such volume</source>
         <translation>Scanned %1: no such volume</translation>
     </message>
@@ -2179,224 +2184,224 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>LabelsArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="188" />
         <source>Scan or type a code, then Enter</source>
-        <extracomment>what one print run is made of: the records, the template, the stock and the printer's calibration what the last PDF made held: which labels fell back to Data Matrix, which were refused</extracomment>
         <translation>Scan or type a code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="195" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="195" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="200" />
         <source>Add never printed</source>
         <translation>Add never printed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="115" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="202" />
         <source>Add catalogue selection</source>
         <translation>Add catalogue selection</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="119" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="206" />
         <source>Add search results…</source>
         <translation>Add search results…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="121" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="208" />
         <source>Add a shelf range…</source>
         <translation>Add a shelf range…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="210" />
         <source>Remove selected</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="125" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="212" />
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="127" />
         <source>2D imagers (Data Matrix and Code 128)</source>
+        <extracomment>what one print run is made of: the records, the template, the stock and the printer's calibration what the last PDF made held: which labels fell back to Data Matrix, which were refused</extracomment>
         <translation>2D imagers (Data Matrix and Code 128)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="128" />
         <source>1D laser scanners only (Code 128)</source>
         <translation>1D laser scanners only (Code 128)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="135" />
         <source>Record the print date</source>
         <translation>Record the print date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="137" />
         <source>New template…</source>
         <translation>New template…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="143" />
         <source>Scanners in this room</source>
         <translation>Scanners in this room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="144" />
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="145" />
         <source>Label stock</source>
         <translation>Label stock</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="146" />
         <source>Start at label</source>
         <translation>Start at label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="172" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="147" />
         <source>Printer calibration (mm)</source>
         <translation>Printer calibration (mm)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="149" />
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="150" />
         <source>Offset right</source>
         <translation>Offset right</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="151" />
         <source>Offset down</source>
         <translation>Offset down</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="177" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
         <source>Creep per row</source>
         <translation>Creep per row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
         <source>Save calibration</source>
         <translation>Save calibration</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="155" />
         <source>Test page…</source>
         <translation>Test page…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="161" />
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="164" />
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="167" />
         <source>Save as PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="194" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="169" />
         <source>Volume forms…</source>
         <translation>Volume forms…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="231" />
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="285" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="291" />
         <source>The room's labels now start with %1 on %2.</source>
         <translation>The room's labels now start with %1 on %2.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="298" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="304" />
         <source>(no printer)</source>
         <translation>(no printer)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="320" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="326" />
         <source>Calibration saved for %1.</source>
         <translation>Calibration saved for %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="340" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="346" />
         <source>%n volume(s) in the batch.</source>
         <translation><numerusform>%n volume in the batch.</numerusform><numerusform>%n volumes in the batch.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="351" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="357" />
         <source>Unknown code: %1</source>
         <translation>Unknown code: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="354" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="360" />
         <source>%1 is already in the batch.</source>
         <translation>%1 is already in the batch.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="360" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="366" />
         <source>Every volume's label has been printed.</source>
         <translation>Every volume's label has been printed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="373" />
         <source>Select volumes in the catalogue first.</source>
         <translation>Select volumes in the catalogue first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="374" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
         <source>Add search results</source>
         <translation>Add search results</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="374" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
         <source>Search for:</source>
         <translation>Search for:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="407" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="411" />
         <source>Choose a template and a label stock.</source>
         <translation>Choose a template and a label stock.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="409" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="413" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="530" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>The batch is empty: scan or add volumes first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="437" />
         <source>%n code(s) are too long for Code 128 on this template and print as Data Matrix: %1</source>
         <translation><numerusform>%n code are too long for Code 128 on this template and print as Data Matrix: %1</numerusform><numerusform>%n codes are too long for Code 128 on this template and print as Data Matrix: %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="437" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="441" />
         <source>%n label(s) cannot be printed and are left out:</source>
         <translation><numerusform>%n label cannot be printed and are left out:</numerusform><numerusform>%n labels cannot be printed and are left out:</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="459" />
         <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
 
 Print anyway?</source>
@@ -2405,27 +2410,27 @@ Print anyway?</source>
 Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="458" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="462" />
         <source>This printer</source>
         <translation>This printer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="481" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="485" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>Print date recorded for %n volume.</numerusform><numerusform>Print date recorded for %n volumes.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="492" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="496" />
         <source>Barcodes too fine for this printer</source>
         <translation>Barcodes too fine for this printer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="521" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="525" />
         <source>Calibration test page</source>
         <translation>Calibration test page</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="532" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="536" />
         <source>Volume forms</source>
         <translation>Volume forms</translation>
     </message>
@@ -3005,7 +3010,7 @@ Print anyway?</translation>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="401" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="419" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>
@@ -3102,42 +3107,42 @@ Print anyway?</translation>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="590" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="594" />
         <source>New label template</source>
         <translation>New label template</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="596" />
         <source>my-label</source>
         <translation>my-label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="605" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="609" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="614" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="618" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="615" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
         <source>Width</source>
         <translation>Width</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="616" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="620" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="617" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="621" />
         <source>Font size</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="623" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
@@ -4022,67 +4027,67 @@ Print anyway?</translation>
 <context>
     <name>RegistersPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1514" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1512" />
         <source>Transfer and receiving register</source>
         <translation>Transfer and receiving register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1515" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1513" />
         <source>Destruction register</source>
         <translation>Destruction register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1517" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1515" />
         <source>Received and handed over</source>
         <translation>Received and handed over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1518" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1516" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1519" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1517" />
         <source>Handed over</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1522" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1520" />
         <source>all years</source>
         <translation>all years</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1525" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1523" />
         <source>unit, person, number, code or title</source>
         <translation>unit, person, number, code or title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1526" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1524" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1527" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1525" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1569" />
         <source>%n row(s)</source>
         <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1577" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1575" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1577" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1575" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1585" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1583" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -4725,27 +4730,27 @@ Record the return with this difference?</translation>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="552" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="556" />
         <source>Shelf range</source>
         <translation>Shelf range</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="565" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="569" />
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="566" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="570" />
         <source>Rack</source>
         <translation>Rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="574" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="578" />
         <source>(whole room)</source>
         <translation>(whole room)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="576" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="580" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
@@ -4753,239 +4758,239 @@ Record the return with this difference?</translation>
 <context>
     <name>ShelvesArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="93" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="245" />
         <source>New room…</source>
         <translation>New room…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="94" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="246" />
         <source>New rack…</source>
         <translation>New rack…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="96" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="248" />
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="99" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="251" />
         <source>Move volumes…</source>
         <translation>Move volumes…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="253" />
         <source>Find space…</source>
         <translation>Find space…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="256" />
         <source>Shelf list of the room…</source>
         <translation>Shelf list of the room…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="257" />
         <source>Shelf list of the rack…</source>
         <translation>Shelf list of the rack…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="258" />
         <source>Shelf list of the layer…</source>
         <translation>Shelf list of the layer…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="260" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="112" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="264" />
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="266" />
         <source>Rack</source>
         <translation>Rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="232" />
         <source>Room overview</source>
         <translation>Room overview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="151" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="233" />
         <source>Rack map</source>
         <translation>Rack map</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="127" />
         <source>Shelving by scan</source>
         <translation>Shelving by scan</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="156" />
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="482" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="495" />
         <source>Scan a layer label to start</source>
         <translation>Scan a layer label to start</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="148" />
         <source>Scan a layer label, then the volumes</source>
         <translation>Scan a layer label, then the volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="150" />
         <source>Undo last</source>
         <translation>Undo last</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="154" />
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="196" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="168" />
         <source>Click a layer on the map to list it</source>
         <translation>Click a layer on the map to list it</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="198" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="170" />
         <source>Shelve here</source>
         <translation>Shelve here</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="199" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="171" />
         <source>Make this layer the target of shelving by scan</source>
         <translation>Make this layer the target of shelving by scan</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="240" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="114" />
         <source>Undo last placement</source>
         <translation>Undo last placement</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="245" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="119" />
         <source>Stop shelving</source>
         <translation>Stop shelving</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="263" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="276" />
         <source>Shelves</source>
         <translation>Shelves</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="311" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="324" />
         <source>Cabinet %1</source>
         <translation>Cabinet %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="311" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="324" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="349" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="362" />
         <source>%1 layers, %2 of %3 places used (%4)</source>
         <translation>%1 layers, %2 of %3 places used (%4)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="398" />
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="462" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="475" />
         <source>Reserved for %1</source>
         <translation>Reserved for %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="400" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="413" />
         <source>Out of use</source>
         <translation>Out of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="419" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="432" />
         <source>This volume is not shelved yet.</source>
         <translation>This volume is not shelved yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="447" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="460" />
         <source>%1 stands here (scan a layer label first to shelve)</source>
         <translation>%1 stands here (scan a layer label first to shelve)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="451" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="464" />
         <source>%1 is neither a layer label nor a volume of this catalogue.</source>
         <translation>%1 is neither a layer label nor a volume of this catalogue.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="458" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="471" />
         <source>Layer %1 is out of use; choose another layer.</source>
         <translation>Layer %1 is out of use; choose another layer.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="477" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="490" />
         <source>Target %1: scan the volumes to shelve on it.</source>
         <translation>Target %1: scan the volumes to shelve on it.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="508" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="521" />
         <source>%1 → %2, number %3 (%4)</source>
         <translation>%1 → %2, number %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="511" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="524" />
         <source>(was on %1)</source>
         <translation>(was on %1)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="542" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="555" />
         <source>not shelved</source>
         <translation>not shelved</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="543" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="556" />
         <source>Undone: %1 is back on %2</source>
         <translation>Undone: %1 is back on %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="613" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="626" />
         <source>Moved %1 volumes onto %2 layers</source>
         <translation>Moved %1 volumes onto %2 layers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="653" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="666" />
         <source>Choose a %1 first.</source>
         <translation>Choose a %1 first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="653" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="666" />
         <source>room</source>
         <translation>room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="653" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="666" />
         <source>rack</source>
         <translation>rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="654" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="667" />
         <source>layer</source>
         <translation>layer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="657" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="670" />
         <source>Export shelf list</source>
         <translation>Export shelf list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="658" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="671" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="668" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="681" />
         <source>Writing %1 …</source>
         <translation>Writing %1 …</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="674" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="687" />
         <source>Wrote %1 volumes to %2</source>
         <translation>Wrote %1 volumes to %2</translation>
     </message>
@@ -5380,27 +5385,27 @@ Record the return with this difference?</translation>
 <context>
     <name>TransfersArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1602" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1600" />
         <source>Receiving</source>
         <translation>Receiving</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1603" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1601" />
         <source>Handing over</source>
         <translation>Handing over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1604" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1602" />
         <source>Appraisal and destruction</source>
         <translation>Appraisal and destruction</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1605" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1603" />
         <source>Registers</source>
         <translation>Registers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1613" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1611" />
         <source>Transfers</source>
         <translation>Transfers</translation>
     </message>
@@ -5408,220 +5413,230 @@ Record the return with this difference?</translation>
 <context>
     <name>VolumeDetailView</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="114" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="116" />
         <source>Details</source>
-        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters</extracomment>
+        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters "Show on shelf": the area asks the window to open the shelves area at the volume's layer</extracomment>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="131" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="202" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="269" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="133" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="216" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="284" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="141" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="143" />
         <source>Slip no.</source>
         <translation>Slip no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="141" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="143" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="141" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="143" />
         <source>Use</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="144" />
         <source>Lent on</source>
         <translation>Lent on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="144" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="144" />
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="147" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
         <source>Loans</source>
         <translation>Loans</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
         <source>Location and loans</source>
         <translation>Location and loans</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
         <source>Who</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
         <source>Changes</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="167" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="196" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="209" />
         <source>No volume selected</source>
         <translation>No volume selected</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="215" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="229" />
         <source>Items (%1)</source>
         <translation>Items (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="217" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="231" />
         <source>Not shelved yet.</source>
         <translation>Not shelved yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="264" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="279" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="250" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="265" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="243" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="148" />
+        <source>Show on shelf</source>
+        <translation>Show on shelf</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
+        <source>Open the shelves with this volume's layer highlighted</source>
+        <translation>Open the shelves with this volume's layer highlighted</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="258" />
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="251" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="266" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="252" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="267" />
         <source>Fonds</source>
         <translation>Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="253" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="268" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="254" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="269" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="255" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="270" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="256" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="271" />
         <source> (%1 years)</source>
         <translation> (%1 years)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="257" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="259" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="261" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
         <source>Box no.</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="263" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="278" />
         <source>Item numbers</source>
         <translation>Item numbers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="265" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="280" />
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="267" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="282" />
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="268" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="283" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="287" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="289" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="275" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="290" />
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="291" />
         <source>Last changed</source>
         <translation>Last changed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="286" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="301" />
         <source>not returned</source>
         <translation>not returned</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="328" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="343" />
         <source>created</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="329" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="344" />
         <source>changed</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="330" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="345" />
         <source>made void</source>
         <translation>made void</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="331" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="346" />
         <source>status changed</source>
         <translation>status changed</translation>
     </message>
@@ -5639,159 +5654,159 @@ Record the return with this difference?</translation>
         <translation>Edit volume %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="208" />
         <source>&amp;Use proposed</source>
         <translation>&amp;Use proposed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="147" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="224" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="148" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="225" />
         <source> years</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="151" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="154" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="367" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="228" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="231" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="375" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="172" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="116" />
         <source>&amp;Fonds</source>
         <translation>&amp;Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="117" />
         <source>&amp;Category</source>
         <translation>&amp;Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="174" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="118" />
         <source>&amp;Year</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="175" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="119" />
         <source>&amp;Retention</source>
         <translation>&amp;Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="176" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="120" />
         <source>&amp;Organisation</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="177" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="121" />
         <source>Archival &amp;code</source>
         <translation>Archival &amp;code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="179" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="123" />
         <source>&amp;Title</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="180" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="124" />
         <source>Res&amp;ponsible</source>
         <translation>Res&amp;ponsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="181" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="125" />
         <source>&amp;Security</source>
         <translation>&amp;Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="182" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="126" />
         <source>Start date</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="183" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="127" />
         <source>End date</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="184" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="128" />
         <source>Pa&amp;ges</source>
         <translation>Pa&amp;ges</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="185" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="129" />
         <source>Box no.</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="186" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="130" />
         <source>First item no.</source>
         <translation>First item no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="187" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="131" />
         <source>Last item no.</source>
         <translation>Last item no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="188" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="132" />
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="215" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="169" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="218" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="172" />
         <source>Revert</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="220" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="174" />
         <source>Bring back the values the editor opened with (Ctrl+R)</source>
         <translation>Bring back the values the editor opened with (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="222" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="176" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="354" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="362" />
         <source>&lt;b&gt;%1 fields&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1 fields&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="436" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="444" />
         <source>The code %1 is already used by another volume</source>
         <translation>The code %1 is already used by another volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="464" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="472" />
         <source>Left empty, the next free code %1 is used.</source>
         <translation>Left empty, the next free code %1 is used.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="466" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="474" />
         <source>Next free code in this group: %1</source>
         <translation>Next free code in this group: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="525" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="533" />
         <source>Changed meanwhile</source>
         <translation>Changed meanwhile</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="527" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="535" />
         <source>Reload the volume</source>
         <translation>Reload the volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="528" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="536" />
         <source>Keep my values</source>
         <translation>Keep my values</translation>
     </message>
@@ -5855,31 +5870,31 @@ Record the return with this difference?</translation>
         <translation>any</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="110" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="114" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="118" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="122" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="131" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="109" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="113" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="117" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="121" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="130" />
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="126" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="125" />
         <source>Current (not void)</source>
         <translation>Current (not void)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="129" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="128" />
         <source>All, void included</source>
         <translation>All, void included</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="132" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="131" />
         <source>Not shelved</source>
         <translation>Not shelved</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="136" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="135" />
         <source>(own field)</source>
         <translation>(own field)</translation>
     </message>

@@ -3,72 +3,72 @@
 <context>
     <name>AppraisalLinesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1056" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1056" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1056" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1056" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1058" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1056" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1057" />
         <source>Ran out on</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1057" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1057" />
         <source>Decision</source>
         <translation>鉴定结论</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1057" />
         <source>New retention</source>
         <translation>新保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1059" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1057" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1079" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1077" />
         <source>never</source>
         <translation>永不</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1078" />
         <source>destroy</source>
         <translation>销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1078" />
         <source>keep</source>
         <translation>续存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1080" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1078" />
         <source>undecided</source>
         <translation>未决定</translation>
     </message>
@@ -76,200 +76,200 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1137" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1100" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1135" />
         <source>List no.</source>
         <translation>清册编号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1138" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1100" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1136" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1102" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1100" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1109" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1107" />
         <source>New appraisal list</source>
         <translation>新建鉴定清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1117" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1115" />
         <source>Appraisal</source>
         <translation>鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1130" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1128" />
         <source>Save particulars</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1139" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1137" />
         <source>Appraisal lead</source>
         <translation>鉴定负责人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1140" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1138" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1144" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1142" />
         <source>Witnesses</source>
         <translation>监销人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1145" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1143" />
         <source>Destruction date</source>
         <translation>销毁日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1146" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1144" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1160" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1158" />
         <source>Add volumes due</source>
         <translation>加入到期案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1162" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1160" />
         <source>Retention ran out by</source>
         <translation>保管期限届满截至</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1170" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1168" />
         <source>Keep…</source>
         <translation>续存…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1171" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1169" />
         <source>Destroy</source>
         <translation>销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1172" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1170" />
         <source>Take off the list</source>
         <translation>移出清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1173" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1171" />
         <source>Confirm destruction…</source>
         <translation>确认销毁…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1175" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1173" />
         <source>Destruction list…</source>
         <translation>销毁清册…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1176" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1174" />
         <source>Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1229" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1227" />
         <source>All fonds</source>
         <translation>全部全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1233" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1231" />
         <source>All categories</source>
         <translation>全部门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1247" />
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1279" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1245" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1277" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1247" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1245" />
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1279" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1277" />
         <source>confirmed — kept permanently</source>
         <translation>已确认，永久保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1290" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1288" />
         <source>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</source>
         <translation>共 %1 卷：销毁 %2 卷（%3 页），续存 %4 卷，未决定 %5 卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1359" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1357" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>正在查找保管期限届满的案卷…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1372" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1370" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>已加入 %n 卷保管期限届满的案卷</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1374" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1372" />
         <source>; %n refused</source>
         <translation><numerusform>；%n 条未加入</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1386" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1384" />
         <source>Select the volumes to keep first.</source>
         <translation>请先选择要续存的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1429" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1427" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 是清单第 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1432" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1430" />
         <source>%1 is not on this list</source>
         <translation>%1 不在本清单中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1445" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1443" />
         <source>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</source>
         <translation>清册中还有 %1 卷尚未作出鉴定结论：请先逐卷决定（销毁，或续存并填写新的保管期限和理由），再确认。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1448" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1446" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>销毁 %1 卷、续存 %2 卷吗？案卷将标记为已销毁（目录记录保留）；清册永久保存，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1450" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1448" />
         <source>Confirm destruction list %1</source>
         <translation>确认销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1465" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1463" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>清册 %1 已确认：销毁 %2 卷，续存 %3 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1485" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1483" />
         <source>Destruction list %1</source>
         <translation>销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1494" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1492" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1494" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1492" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1503" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1501" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -870,87 +870,87 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation><numerusform>；%n 卷未能加入（见下方）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="881" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="879" />
         <source>Select volumes in the catalogue first.</source>
         <translation>请先在案卷目录中选择案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="926" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="924" />
         <source>%n volume(s) taken off the batch</source>
         <translation><numerusform>已将 %n 卷移出本批次</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="940" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="938" />
         <source>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</source>
         <translation>清单中有 %1 卷未到。确认接收已到的 %2 卷，并将其余记为缺失吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="944" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="942" />
         <source>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</source>
         <translation>确认接收 %1 卷吗？它们将登记入目录，批次确认后不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="947" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="945" />
         <source>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</source>
         <translation>将 %1 卷移交给%2吗？这些案卷将标记为“已移出”，批次确认后不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="949" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="947" />
         <source>Confirm batch %1</source>
         <translation>确认批次 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="955" />
         <source>Confirming…</source>
         <translation>正在确认…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="962" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="960" />
         <source>Confirming… %1 of %2</source>
         <translation>正在确认… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="968" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="966" />
         <source>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</source>
         <translation>批次 %1 已接收：新建 %2 卷，更新 %3 卷，缺 %4 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="971" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="969" />
         <source>Batch %1 handed over: %2 volumes transferred out.</source>
         <translation>批次 %1 已移交：%2 卷已移出。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="994" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="992" />
         <source>No space finder is installed.</source>
         <translation>没有安装排架空位查找功能。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="996" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="994" />
         <source>Shelf space for %1 volumes: %2</source>
         <translation>%1 卷的排架位置：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1019" />
         <source>Transfer list %1</source>
         <translation>移交清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1026" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1024" />
         <source>Handover certificate %1</source>
         <translation>交接文据 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1037" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1035" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1037" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1035" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1048" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1046" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1287,214 +1287,219 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="144" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
         <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>检索（Ctrl+F）：档号、条码、题名文字、拼音首字母、卷内文件题名…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="256" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="254" />
         <source>&amp;Find…</source>
         <translation>检索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="258" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="256" />
         <source>&amp;New volume…</source>
         <translation>新建案卷(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="260" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="258" />
         <source>&amp;Edit volume…</source>
         <translation>编辑案卷(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="262" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="260" />
         <source>Edit &amp;items…</source>
         <translation>编辑卷内目录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="262" />
         <source>Make &amp;void…</source>
         <translation>作废(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="266" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="264" />
         <source>&amp;Copy rows</source>
         <translation>复制所选行(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="268" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="266" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>将所选导出为 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="270" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="609" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="268" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="620" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一次修改(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="290" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="288" />
         <source>Catalogue</source>
         <translation>案卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="370" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="367" />
         <source>Reading the list…</source>
         <translation>正在读取列表…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="401" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="398" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="414" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="411" />
         <source>No volume matches “%1”.</source>
         <translation>没有与“%1”匹配的案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="418" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="415" />
         <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>超过 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="417" />
         <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>共 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="423" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>与“%1”匹配的案卷共 %n 卷。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="428" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="425" />
         <source>%n volume(s)</source>
         <translation><numerusform>共 %n 卷</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="540" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="478" />
+        <source>The shelves cannot show this volume.</source>
+        <translation>库房架位无法显示此卷。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="551" />
         <source>Undo: create %1</source>
         <translation>撤销：新建 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="542" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="553" />
         <source>Volume %1 created.</source>
         <translation>案卷 %1 已新建。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="547" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="558" />
         <source>Undo: change of %1</source>
         <translation>撤销：对 %1 的修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="549" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="560" />
         <source>Volume %1 saved.</source>
         <translation>案卷 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="565" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="576" />
         <source>Make volume void</source>
         <translation>作废案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="566" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="577" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>将 %1“%2”作废？该案卷仍保留在目录中（列表中默认隐藏），并记录作废原因；不会删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="581" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="592" />
         <source>Undo: void %1</source>
         <translation>撤销：作废 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="582" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="593" />
         <source>Volume %1 is void.</source>
         <translation>案卷 %1 已作废。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="611" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="622" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="626" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="637" />
         <source>created by mistake (undone)</source>
         <translation>误建（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="631" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="642" />
         <source>void undone</source>
         <translation>撤销作废</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="655" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="666" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>已复制 %n 行，可粘贴到 Excel 或 WPS。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="662" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="673" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>请先选择要导出的行（Ctrl+A 全选）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="665" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="676" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="666" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="677" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="696" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="707" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="700" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="711" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="713" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="724" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>扫描 %1：%2（不在当前列表中）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="715" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="726" />
         <source>Scanned %1: %2</source>
         <translation>扫描 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="732" />
         <source>Unknown code</source>
         <translation>未知档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="733" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>没有档号为 %1 的案卷。现在新建吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="736" />
         <source>Create volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="726" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="737" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="730" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="741" />
         <source>Scanned %1: no such volume</source>
         <translation>扫描 %1：没有此案卷</translation>
     </message>
@@ -2179,224 +2184,224 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>LabelsArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="188" />
         <source>Scan or type a code, then Enter</source>
-        <extracomment>what one print run is made of: the records, the template, the stock and the printer's calibration what the last PDF made held: which labels fell back to Data Matrix, which were refused</extracomment>
         <translation>扫描或输入档号后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="195" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="195" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="200" />
         <source>Add never printed</source>
         <translation>添加未打印过标签的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="115" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="202" />
         <source>Add catalogue selection</source>
         <translation>加入目录中选中的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="119" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="206" />
         <source>Add search results…</source>
         <translation>添加检索结果…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="121" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="208" />
         <source>Add a shelf range…</source>
         <translation>按架位添加…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="210" />
         <source>Remove selected</source>
         <translation>移除选中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="125" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="212" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="127" />
         <source>2D imagers (Data Matrix and Code 128)</source>
+        <extracomment>what one print run is made of: the records, the template, the stock and the printer's calibration what the last PDF made held: which labels fell back to Data Matrix, which were refused</extracomment>
         <translation>二维影像式扫描枪（Data Matrix 和 Code 128）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="128" />
         <source>1D laser scanners only (Code 128)</source>
         <translation>只有一维激光扫描枪（Code 128）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="135" />
         <source>Record the print date</source>
         <translation>记录打印日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="137" />
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="143" />
         <source>Scanners in this room</source>
         <translation>本档案室的扫描枪</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="144" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="145" />
         <source>Label stock</source>
         <translation>标签纸</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="146" />
         <source>Start at label</source>
         <translation>从第几枚标签开始</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="172" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="147" />
         <source>Printer calibration (mm)</source>
         <translation>打印机校准（毫米）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="149" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="150" />
         <source>Offset right</source>
         <translation>向右偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="151" />
         <source>Offset down</source>
         <translation>向下偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="177" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
         <source>Creep per row</source>
         <translation>每行累积偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
         <source>Save calibration</source>
         <translation>保存校准值</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="155" />
         <source>Test page…</source>
         <translation>测试页…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="161" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="164" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="167" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="194" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="169" />
         <source>Volume forms…</source>
         <translation>封面与目录…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="231" />
         <source>Labels</source>
         <translation>标签打印</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="285" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="291" />
         <source>The room's labels now start with %1 on %2.</source>
         <translation>本档案室的标签现在默认使用 %1，标签纸 %2。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="298" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="304" />
         <source>(no printer)</source>
         <translation>（没有打印机）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="320" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="326" />
         <source>Calibration saved for %1.</source>
         <translation>已保存打印机 %1 的校准值。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="340" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="346" />
         <source>%n volume(s) in the batch.</source>
         <translation><numerusform>本批共 %n 卷。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="351" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="357" />
         <source>Unknown code: %1</source>
         <translation>未知的档号或条码：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="354" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="360" />
         <source>%1 is already in the batch.</source>
         <translation>%1 已在本批中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="360" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="366" />
         <source>Every volume's label has been printed.</source>
         <translation>所有案卷的标签都已打印过。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="373" />
         <source>Select volumes in the catalogue first.</source>
         <translation>请先在案卷目录中选择案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="374" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
         <source>Add search results</source>
         <translation>添加检索结果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="374" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
         <source>Search for:</source>
         <translation>检索：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="407" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="411" />
         <source>Choose a template and a label stock.</source>
         <translation>请选择标签模板和标签纸。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="409" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="413" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="530" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>本批为空：请先扫描或添加案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="437" />
         <source>%n code(s) are too long for Code 128 on this template and print as Data Matrix: %1</source>
         <translation><numerusform>%n 个编码在此模板上放不下 Code 128 条码，改印 Data Matrix 二维码：%1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="437" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="441" />
         <source>%n label(s) cannot be printed and are left out:</source>
         <translation><numerusform>%n 枚标签无法打印，已略去：</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="459" />
         <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
 
 Print anyway?</source>
@@ -2405,27 +2410,27 @@ Print anyway?</source>
 仍要打印吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="458" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="462" />
         <source>This printer</source>
         <translation>该打印机</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="481" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="485" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>已记录 %n 卷的标签打印日期。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="492" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="496" />
         <source>Barcodes too fine for this printer</source>
         <translation>条码线条对该打印机过细</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="521" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="525" />
         <source>Calibration test page</source>
         <translation>校准测试页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="532" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="536" />
         <source>Volume forms</source>
         <translation>案卷封面、卷内目录与备考表</translation>
     </message>
@@ -3005,7 +3010,7 @@ Print anyway?</source>
         <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="401" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="419" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
@@ -3102,42 +3107,42 @@ Print anyway?</source>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="590" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="594" />
         <source>New label template</source>
         <translation>新建标签模板</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="596" />
         <source>my-label</source>
         <translation>我的标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="605" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="609" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="614" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="618" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="615" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="616" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="620" />
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="617" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="621" />
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="623" />
         <source>Fields</source>
         <translation>字段</translation>
     </message>
@@ -4022,67 +4027,67 @@ Print anyway?</source>
 <context>
     <name>RegistersPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1514" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1512" />
         <source>Transfer and receiving register</source>
         <translation>档案移交（接收）登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1515" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1513" />
         <source>Destruction register</source>
         <translation>档案销毁登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1517" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1515" />
         <source>Received and handed over</source>
         <translation>接收与移出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1518" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1516" />
         <source>Received</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1519" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1517" />
         <source>Handed over</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1522" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1520" />
         <source>all years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1525" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1523" />
         <source>unit, person, number, code or title</source>
         <translation>单位、人员、编号、档号或题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1526" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1524" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1527" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1525" />
         <source>Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1571" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1569" />
         <source>%n row(s)</source>
         <translation><numerusform>%n 行</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1577" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1575" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1577" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1575" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1585" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1583" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -4725,27 +4730,27 @@ Record the return with this difference?</source>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="552" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="556" />
         <source>Shelf range</source>
         <translation>架位范围</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="565" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="569" />
         <source>Room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="566" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="570" />
         <source>Rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="574" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="578" />
         <source>(whole room)</source>
         <translation>（整个库房）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="576" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="580" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
@@ -4753,239 +4758,239 @@ Record the return with this difference?</source>
 <context>
     <name>ShelvesArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="93" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="245" />
         <source>New room…</source>
         <translation>新建库房…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="94" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="246" />
         <source>New rack…</source>
         <translation>新建密集架…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="96" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="248" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="99" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="251" />
         <source>Move volumes…</source>
         <translation>移架…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="253" />
         <source>Find space…</source>
         <translation>查找空位…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="256" />
         <source>Shelf list of the room…</source>
         <translation>本库房排架清单…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="257" />
         <source>Shelf list of the rack…</source>
         <translation>本密集架排架清单…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="258" />
         <source>Shelf list of the layer…</source>
         <translation>本层排架清单…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="260" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="112" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="264" />
         <source>Room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="266" />
         <source>Rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="232" />
         <source>Room overview</source>
         <translation>库房总览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="151" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="233" />
         <source>Rack map</source>
         <translation>密集架图</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="127" />
         <source>Shelving by scan</source>
         <translation>扫描上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="156" />
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="482" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="495" />
         <source>Scan a layer label to start</source>
         <translation>请先扫描层标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="148" />
         <source>Scan a layer label, then the volumes</source>
         <translation>扫描层标签，再逐一扫描案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="150" />
         <source>Undo last</source>
         <translation>撤销上一次</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="154" />
         <source>Stop</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="196" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="168" />
         <source>Click a layer on the map to list it</source>
         <translation>在图上点击某层，列出其中的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="198" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="170" />
         <source>Shelve here</source>
         <translation>上架到此层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="199" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="171" />
         <source>Make this layer the target of shelving by scan</source>
         <translation>将此层设为扫描上架的目标层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="240" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="114" />
         <source>Undo last placement</source>
         <translation>撤销上一次上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="245" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="119" />
         <source>Stop shelving</source>
         <translation>结束上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="263" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="276" />
         <source>Shelves</source>
         <translation>排架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="311" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="324" />
         <source>Cabinet %1</source>
         <translation>%1号档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="311" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="324" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="349" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="362" />
         <source>%1 layers, %2 of %3 places used (%4)</source>
         <translation>共 %1 层，%3 个位置已用 %2 个（%4）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="398" />
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="462" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="475" />
         <source>Reserved for %1</source>
         <translation>预留给“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="400" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="413" />
         <source>Out of use</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="419" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="432" />
         <source>This volume is not shelved yet.</source>
         <translation>该案卷尚未上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="447" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="460" />
         <source>%1 stands here (scan a layer label first to shelve)</source>
         <translation>%1 存放在此（如要上架，请先扫描层标签）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="451" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="464" />
         <source>%1 is neither a layer label nor a volume of this catalogue.</source>
         <translation>%1 既不是层标签，也不是本目录中的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="458" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="471" />
         <source>Layer %1 is out of use; choose another layer.</source>
         <translation>层 %1 已停用，请选择其他层。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="477" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="490" />
         <source>Target %1: scan the volumes to shelve on it.</source>
         <translation>目标层 %1：请扫描要放在此层的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="508" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="521" />
         <source>%1 → %2, number %3 (%4)</source>
         <translation>%1 → %2，第 %3 卷（%4）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="511" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="524" />
         <source>(was on %1)</source>
         <translation>（原在 %1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="542" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="555" />
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="543" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="556" />
         <source>Undone: %1 is back on %2</source>
         <translation>已撤销：%1 回到 %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="613" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="626" />
         <source>Moved %1 volumes onto %2 layers</source>
         <translation>已将 %1 卷移到 %2 个层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="653" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="666" />
         <source>Choose a %1 first.</source>
         <translation>请先选择%1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="653" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="666" />
         <source>room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="653" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="666" />
         <source>rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="654" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="667" />
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="657" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="670" />
         <source>Export shelf list</source>
         <translation>导出排架清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="658" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="671" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="668" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="681" />
         <source>Writing %1 …</source>
         <translation>正在写入 %1 …</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="674" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="687" />
         <source>Wrote %1 volumes to %2</source>
         <translation>已将 %1 卷写入 %2</translation>
     </message>
@@ -5380,27 +5385,27 @@ Record the return with this difference?</source>
 <context>
     <name>TransfersArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1602" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1600" />
         <source>Receiving</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1603" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1601" />
         <source>Handing over</source>
         <translation>移交移出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1604" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1602" />
         <source>Appraisal and destruction</source>
         <translation>鉴定销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1605" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1603" />
         <source>Registers</source>
         <translation>登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1613" />
+        <location filename="../../src/archive_desk/ui/areas/transfers.py" line="1611" />
         <source>Transfers</source>
         <translation>移交与鉴定</translation>
     </message>
@@ -5408,220 +5413,230 @@ Record the return with this difference?</source>
 <context>
     <name>VolumeDetailView</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="114" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="116" />
         <source>Details</source>
-        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters</extracomment>
+        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters "Show on shelf": the area asks the window to open the shelves area at the volume's layer</extracomment>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="131" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="202" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="269" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="133" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="216" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="284" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="141" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="143" />
         <source>Slip no.</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="141" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="143" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="141" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="143" />
         <source>Use</source>
         <translation>利用方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="144" />
         <source>Lent on</source>
         <translation>借出日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="144" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="144" />
         <source>Returned</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="147" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
         <source>Loans</source>
         <translation>借阅记录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
         <source>Location and loans</source>
         <translation>存放位置与借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
         <source>Changes</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="167" />
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="196" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="209" />
         <source>No volume selected</source>
         <translation>未选择案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="215" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="229" />
         <source>Items (%1)</source>
         <translation>卷内目录（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="217" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="231" />
         <source>Not shelved yet.</source>
         <translation>尚未上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="264" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="279" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="250" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="265" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="243" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="148" />
+        <source>Show on shelf</source>
+        <translation>在架位上查看</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
+        <source>Open the shelves with this volume's layer highlighted</source>
+        <translation>打开库房架位，并标出此卷所在的层</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="258" />
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="251" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="266" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="252" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="267" />
         <source>Fonds</source>
         <translation>全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="253" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="268" />
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="254" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="269" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="255" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="270" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="256" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="271" />
         <source> (%1 years)</source>
         <translation>（%1年）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="257" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="259" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
         <source>Organisation</source>
         <translation>机构(问题)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="261" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="263" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="278" />
         <source>Item numbers</source>
         <translation>起止件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="265" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="280" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="267" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="282" />
         <source>Dates</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="268" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="283" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="287" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="289" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="275" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="290" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="291" />
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="286" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="301" />
         <source>not returned</source>
         <translation>未归还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="328" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="343" />
         <source>created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="329" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="344" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="330" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="345" />
         <source>made void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="331" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="346" />
         <source>status changed</source>
         <translation>状态变更</translation>
     </message>
@@ -5639,159 +5654,159 @@ Record the return with this difference?</source>
         <translation>编辑案卷 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="208" />
         <source>&amp;Use proposed</source>
         <translation>采用建议档号(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="147" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="224" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="148" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="225" />
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="151" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="154" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="367" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="228" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="231" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="375" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="172" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="116" />
         <source>&amp;Fonds</source>
         <translation>全宗(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="117" />
         <source>&amp;Category</source>
         <translation>门类(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="174" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="118" />
         <source>&amp;Year</source>
         <translation>年度(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="175" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="119" />
         <source>&amp;Retention</source>
         <translation>保管期限(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="176" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="120" />
         <source>&amp;Organisation</source>
         <translation>机构(问题)(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="177" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="121" />
         <source>Archival &amp;code</source>
         <translation>档号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="179" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="123" />
         <source>&amp;Title</source>
         <translation>题名(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="180" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="124" />
         <source>Res&amp;ponsible</source>
         <translation>责任者(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="181" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="125" />
         <source>&amp;Security</source>
         <translation>密级(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="182" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="126" />
         <source>Start date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="183" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="127" />
         <source>End date</source>
         <translation>终止日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="184" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="128" />
         <source>Pa&amp;ges</source>
         <translation>页数(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="185" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="129" />
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="186" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="130" />
         <source>First item no.</source>
         <translation>起始件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="187" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="131" />
         <source>Last item no.</source>
         <translation>终止件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="188" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="132" />
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="215" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="169" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="218" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="172" />
         <source>Revert</source>
         <translation>恢复原值</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="220" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="174" />
         <source>Bring back the values the editor opened with (Ctrl+R)</source>
         <translation>恢复打开编辑窗口时的内容（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="222" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="176" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="354" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="362" />
         <source>&lt;b&gt;%1 fields&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1 专有字段&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="436" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="444" />
         <source>The code %1 is already used by another volume</source>
         <translation>档号 %1 已被其他案卷使用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="464" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="472" />
         <source>Left empty, the next free code %1 is used.</source>
         <translation>留空时使用下一个可用档号 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="466" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="474" />
         <source>Next free code in this group: %1</source>
         <translation>本组下一个可用档号：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="525" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="533" />
         <source>Changed meanwhile</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="527" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="535" />
         <source>Reload the volume</source>
         <translation>重新载入案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="528" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="536" />
         <source>Keep my values</source>
         <translation>保留我的填写</translation>
     </message>
@@ -5855,31 +5870,31 @@ Record the return with this difference?</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="110" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="114" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="118" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="122" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="131" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="109" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="113" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="117" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="121" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="130" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="126" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="125" />
         <source>Current (not void)</source>
         <translation>现行（不含作废）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="129" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="128" />
         <source>All, void included</source>
         <translation>全部（含作废）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="132" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="131" />
         <source>Not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="136" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="135" />
         <source>(own field)</source>
         <translation>（门类专有字段）</translation>
     </message>
