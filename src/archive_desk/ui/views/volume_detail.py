@@ -2,17 +2,16 @@
 where it stands, its loans and its history.
 
 Location words come from ``services.locations.describe_location`` and loans from
-``services.loans.volume_loan_history`` when those modules are present (other areas build them);
-otherwise the layer code is shown and the loans tab says there are none recorded.
+``services.loans.volume_loan_history``, imported on first use (the catalogue's warm-up loads them off the
+GUI thread once the table has painted).
 """
 
 from __future__ import annotations
 
 import html
-import importlib
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -41,11 +40,8 @@ from archive_desk.ui.item_models.items_table import ItemsTableModel
 ITEM_TITLE_CHARS = 12
 
 
-def _optional(module: str, name: str) -> Any:
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
+if TYPE_CHECKING:
+    from archive_desk.services.loans import VolumeLoanEntry
 
 
 @dataclass(frozen=True)
@@ -56,12 +52,14 @@ class VolumeDetail:
     items: tuple[ItemRecord, ...]
     location: str
     location_code: str
-    loans: tuple[Any, ...]
+    loans: tuple[VolumeLoanEntry, ...]
     history: tuple[audit.AuditRow, ...]
 
 
 def load_detail(db: Database, volume_id: int) -> VolumeDetail:
     """Everything the pane shows, read in one session."""
+    from archive_desk.services import loans, locations  # on first use: off the catalogue's start path
+
     with db.read() as session:
         volume = catalogue.get_volume(session, volume_id)
         category = catalogue.get_category(session, volume.category_id)
@@ -70,19 +68,15 @@ def load_detail(db: Database, volume_id: int) -> VolumeDetail:
         location = code = ""
         if volume.layer_id is not None:
             code = lookups.layer_code(session, volume.layer_id)
-            describe = _optional("archive_desk.services.locations", "describe_location")
             location = code
-            if describe is not None:
-                try:
-                    info = describe(session, volume.layer_id)
-                    location = getattr(info, "words", "") or code
-                    code = getattr(info, "code", code)
-                except NotFoundError:
-                    pass
-        history_fn = _optional("archive_desk.services.loans", "volume_loan_history")
-        loans = tuple(history_fn(session, volume_id)) if history_fn is not None else ()
+            try:
+                info = locations.describe_location(session, volume.layer_id)
+                location, code = info.words or code, info.code
+            except NotFoundError:
+                pass
+        lent = tuple(loans.volume_loan_history(session, volume_id))
         history = tuple(audit.history(session, "volume", volume_id, limit=100))
-    return VolumeDetail(volume, category, fonds_name, items, location, code, loans, history)
+    return VolumeDetail(volume, category, fonds_name, items, location, code, lent, history)
 
 
 class VolumeDetailView(QWidget):
@@ -290,14 +284,12 @@ class VolumeDetailView(QWidget):
         self._add(self.tr("Created"), f"{v.created_at:%Y-%m-%d %H:%M} {v.created_by}")
         self._add(self.tr("Last changed"), f"{v.updated_at:%Y-%m-%d %H:%M} {v.updated_by} (v{v.version})")
 
-    def _fill_loans(self, loans: tuple[Any, ...]) -> None:
+    def _fill_loans(self, loans: tuple[VolumeLoanEntry, ...]) -> None:
         self.loans_table.setRowCount(len(loans))
         for row, loan in enumerate(loans):
-            lent = getattr(loan, "lent_at", None)
-            due = getattr(loan, "due_date", None)
-            returned = getattr(loan, "returned_at", None)
-            values = [getattr(loan, "slip_no", ""), f"{getattr(loan, 'borrower', '')} {getattr(loan, 'unit', '')}".strip(),
-                      getattr(loan, "use_mode", ""), f"{lent:%Y-%m-%d}" if lent else "", f"{due:%Y-%m-%d}" if due else "",
+            lent, due, returned = loan.lent_at, loan.due_date, loan.returned_at
+            values = [loan.slip_no, f"{loan.borrower} {loan.unit}".strip(),
+                      loan.use_mode, f"{lent:%Y-%m-%d}" if lent else "", f"{due:%Y-%m-%d}" if due else "",
                       f"{returned:%Y-%m-%d}" if returned else self.tr("not returned")]
             for col, value in enumerate(values):
                 self.loans_table.setItem(row, col, QTableWidgetItem(str(value)))
