@@ -6,6 +6,7 @@ imports ``archive_desk.domain.codes``."""
 
 import sys
 
+from archive_desk.domain.codes import *  # noqa: F403 - the names, for readers and tools
 from archive_desk.domain import codes as _codes
 
 sys.modules[__name__] = _codes
