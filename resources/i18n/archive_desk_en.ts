@@ -5413,230 +5413,230 @@ Record the return with this difference?</translation>
 <context>
     <name>VolumeDetailView</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="116" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="110" />
         <source>Details</source>
         <extracomment>the items' 题名 in the side pane keeps room for at least this many characters "Show on shelf": the area asks the window to open the shelves area at the volume's layer</extracomment>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="133" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="216" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="284" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="127" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="210" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="278" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="143" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
         <source>Slip no.</source>
         <translation>Slip no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="143" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="143" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
         <source>Use</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="144" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
         <source>Lent on</source>
         <translation>Lent on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="144" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="144" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
         <source>Loans</source>
         <translation>Loans</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="152" />
         <source>Location and loans</source>
         <translation>Location and loans</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
         <source>Who</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
         <source>Changes</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="167" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="161" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="209" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="203" />
         <source>No volume selected</source>
         <translation>No volume selected</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="229" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="223" />
         <source>Items (%1)</source>
         <translation>Items (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="231" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="225" />
         <source>Not shelved yet.</source>
         <translation>Not shelved yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="279" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="273" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="265" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="259" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="148" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
         <source>Show on shelf</source>
         <translation>Show on shelf</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="144" />
         <source>Open the shelves with this volume's layer highlighted</source>
         <translation>Open the shelves with this volume's layer highlighted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="258" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="252" />
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="266" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="260" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="267" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="261" />
         <source>Fonds</source>
         <translation>Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="268" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="262" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="269" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="263" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="270" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="264" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="271" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="265" />
         <source> (%1 years)</source>
         <translation> (%1 years)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="266" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="268" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="270" />
         <source>Box no.</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="278" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
         <source>Item numbers</source>
         <translation>Item numbers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="280" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="282" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="283" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="277" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="287" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="281" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="289" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="283" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="290" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="284" />
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="291" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="285" />
         <source>Last changed</source>
         <translation>Last changed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="301" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="293" />
         <source>not returned</source>
         <translation>not returned</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="343" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="335" />
         <source>created</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="344" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="336" />
         <source>changed</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="345" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="337" />
         <source>made void</source>
         <translation>made void</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="346" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="338" />
         <source>status changed</source>
         <translation>status changed</translation>
     </message>

@@ -5413,230 +5413,230 @@ Record the return with this difference?</source>
 <context>
     <name>VolumeDetailView</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="116" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="110" />
         <source>Details</source>
         <extracomment>the items' 题名 in the side pane keeps room for at least this many characters "Show on shelf": the area asks the window to open the shelves area at the volume's layer</extracomment>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="133" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="216" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="284" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="127" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="210" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="278" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="143" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
         <source>Slip no.</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="143" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="143" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
         <source>Use</source>
         <translation>利用方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="144" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
         <source>Lent on</source>
         <translation>借出日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="144" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="144" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
         <source>Returned</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
         <source>Loans</source>
         <translation>借阅记录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="152" />
         <source>Location and loans</source>
         <translation>存放位置与借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
         <source>Changes</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="167" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="161" />
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="209" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="203" />
         <source>No volume selected</source>
         <translation>未选择案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="229" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="223" />
         <source>Items (%1)</source>
         <translation>卷内目录（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="231" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="225" />
         <source>Not shelved yet.</source>
         <translation>尚未上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="279" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="273" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="265" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="259" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="148" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
         <source>Show on shelf</source>
         <translation>在架位上查看</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="144" />
         <source>Open the shelves with this volume's layer highlighted</source>
         <translation>打开库房架位，并标出此卷所在的层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="258" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="252" />
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="266" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="260" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="267" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="261" />
         <source>Fonds</source>
         <translation>全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="268" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="262" />
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="269" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="263" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="270" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="264" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="271" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="265" />
         <source> (%1 years)</source>
         <translation>（%1年）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="266" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="268" />
         <source>Organisation</source>
         <translation>机构(问题)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="270" />
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="278" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
         <source>Item numbers</source>
         <translation>起止件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="280" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="282" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
         <source>Dates</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="283" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="277" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="287" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="281" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="289" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="283" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="290" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="284" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="291" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="285" />
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="301" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="293" />
         <source>not returned</source>
         <translation>未归还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="343" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="335" />
         <source>created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="344" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="336" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="345" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="337" />
         <source>made void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="346" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="338" />
         <source>status changed</source>
         <translation>状态变更</translation>
     </message>

@@ -63,6 +63,7 @@ def test_transfers_says_so_when_nothing_is_selected_in_the_catalogue(window, qtb
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.selection_button, Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 0
+    assert page.message_label.text() == "Select volumes in the catalogue first."
 
 
 def test_the_detail_pane_shows_a_shelved_volume_on_its_shelf(window, qtbot) -> None:  # noqa: ANN001
