@@ -23,7 +23,7 @@ from bench_import import generate  # noqa: E402
 
 OURS = r"""
 import json, resource, sys, time
-from archive_desk.db.migrate import open_catalogue
+from archive_desk.services.setup import open_catalogue
 from archive_desk.services import importer
 from archive_desk.services.audit import Actor
 db = open_catalogue(sys.argv[1])
@@ -39,7 +39,7 @@ print(json.dumps({"plan": t1 - t0, "commit": t2 - t1, "total": t2 - t0, "cpu": c
 FLOOR = r"""
 import json, resource, sqlite3, sys, time
 from python_calamine import CalamineWorkbook
-from archive_desk.db.migrate import open_catalogue
+from archive_desk.services.setup import open_catalogue
 open_catalogue(sys.argv[1]).dispose()
 t0 = time.perf_counter(); c0 = time.process_time()
 rows = CalamineWorkbook.from_path(sys.argv[2]).get_sheet_by_index(0).to_python()
@@ -62,7 +62,7 @@ FLOOR_CATALOGUE = r"""
 import json, resource, sqlite3, sys, time
 from python_calamine import CalamineWorkbook
 from archive_desk.db import fts
-from archive_desk.db.migrate import open_catalogue
+from archive_desk.services.setup import open_catalogue
 open_catalogue(sys.argv[1]).dispose()
 t0 = time.perf_counter(); c0 = time.process_time()
 rows = CalamineWorkbook.from_path(sys.argv[2]).get_sheet_by_index(0).to_python()

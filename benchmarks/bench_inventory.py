@@ -43,8 +43,8 @@ def cpu_seconds() -> float:
 
 
 def measure_ours(db_path: Path, year: int, out: Path) -> dict[str, float]:
-    from archive_desk.db.migrate import open_catalogue
     from archive_desk.services import inventory, loans  # noqa: F401 - imported before the clock starts, as in the app
+    from archive_desk.services.setup import open_catalogue
 
     db = open_catalogue(db_path)
     base = peak_mb()
@@ -58,8 +58,8 @@ def measure_ours(db_path: Path, year: int, out: Path) -> dict[str, float]:
 
 def collect_values(db_path: Path, year: int) -> tuple[list[tuple[str, list[list[object]]]], int]:
     """Every cell value of the workbook, sheet by sheet (header row first), as plain Python lists."""
-    from archive_desk.db.migrate import open_catalogue
     from archive_desk.services import inventory
+    from archive_desk.services.setup import open_catalogue
 
     db = open_catalogue(db_path)
     sheets: list[tuple[str, list[list[object]]]] = []
@@ -107,10 +107,10 @@ def child(kind: str, db_path: Path, year: int, out: Path) -> dict[str, float]:
 
 
 def build(path: Path, volumes: int) -> None:
-    from archive_desk.db.migrate import open_catalogue
     from archive_desk.services import stocktake
     from archive_desk.services.audit import Actor
     from archive_desk.services.demo import build_demo
+    from archive_desk.services.setup import open_catalogue
 
     started = time.perf_counter()
     report = build_demo(path, volumes, seed=8)

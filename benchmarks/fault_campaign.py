@@ -121,7 +121,7 @@ def _check_command(path: Path, work: Path | None) -> list[str]:
 PREP_HEADER = """
 import sys, datetime
 from pathlib import Path
-from archive_desk.db.migrate import open_catalogue
+from archive_desk.services.setup import open_catalogue
 from archive_desk.services.audit import Actor
 A = Actor("campaign", "ws-campaign")
 """
@@ -271,7 +271,7 @@ with db.write() as s:
 ''')
 
 MIGRATE_CHILD = _guarded('''
-from archive_desk.db.migrate import open_catalogue
+from archive_desk.services.setup import open_catalogue
 print("go", flush=True)
 open_catalogue(sys.argv[1]).dispose()
 ''')
@@ -378,7 +378,7 @@ def prepare(sc: Scenario, root: Path, demo: Path) -> Prepared:
     work.mkdir(parents=True, exist_ok=True)
     base = work / "base.sqlite"
     if sc.base == "empty":
-        subprocess.run([PY, "-c", "import sys; from archive_desk.db.migrate import open_catalogue; open_catalogue(sys.argv[1]).dispose()",
+        subprocess.run([PY, "-c", "import sys; from archive_desk.services.setup import open_catalogue; open_catalogue(sys.argv[1]).dispose()",
                         str(base)], check=True, env=_env(work), timeout=600)
     else:
         source = demo if sc.base == "demo" else ROOT / "tests" / "data" / "catalogues" / "round1_0003.sqlite"

@@ -20,10 +20,10 @@ os.environ.setdefault("LANG", "zh_CN.UTF-8")
 import pytest  # noqa: E402
 
 from archive_desk.db.engine import Database  # noqa: E402
-from archive_desk.db.migrate import open_catalogue  # noqa: E402
 from archive_desk.i18n import set_language  # noqa: E402
 from archive_desk.services import catalogue  # noqa: E402
 from archive_desk.services.audit import Actor  # noqa: E402
+from archive_desk.services.setup import open_catalogue  # noqa: E402
 
 from archive_desk.app import isolate_qsettings  # noqa: E402
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from archive_desk.db.engine import Database
-from archive_desk.db.migrate import open_catalogue
 from archive_desk.models import VolumeStatus
 from archive_desk.services import catalogue, locations
 from archive_desk.services.audit import Actor
+from archive_desk.services.setup import open_catalogue
 
 # home layer of each volume ("R1L2" = rack 1, layer 2)
 HOMES: dict[str, str] = {

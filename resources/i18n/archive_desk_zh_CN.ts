@@ -614,68 +614,68 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BatchLines</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="60" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="61" />
         <source>Import the department's list</source>
         <translation>导入移交部门的清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="60" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="61" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="85" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="86" />
         <source>%n line(s) added from the list</source>
         <translation><numerusform>已从清单加入 %n 条</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="87" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="191" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="88" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="192" />
         <source>; %n already on the batch</source>
         <translation><numerusform>；%n 卷已在本批次中</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="89" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="90" />
         <source>; %n refused</source>
         <translation><numerusform>；%n 条未加入</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="98" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="99" />
         <source>New line</source>
         <translation>新条目</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="116" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="117" />
         <source>Line %1 added: %2</source>
         <translation>已添加第 %1 条：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="159" />
         <source>Line %1 saved.</source>
         <translation>第 %1 条已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="189" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="190" />
         <source>%n volume(s) added</source>
         <translation><numerusform>已加入 %n 卷</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="193" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="194" />
         <source>; %n refused (see below)</source>
         <translation><numerusform>；%n 卷未能加入（见下方）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="205" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="204" />
         <source>Select volumes in the catalogue first.</source>
         <translation>请先在案卷目录中选择案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="250" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="249" />
         <source>%n volume(s) taken off the batch</source>
         <translation><numerusform>已将 %n 卷移出本批次</numerusform></translation>
     </message>
@@ -1293,214 +1293,219 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="144" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
         <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>检索（Ctrl+F）：档号、条码、题名文字、拼音首字母、卷内文件题名…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="256" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="254" />
         <source>&amp;Find…</source>
         <translation>检索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="258" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="256" />
         <source>&amp;New volume…</source>
         <translation>新建案卷(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="260" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="258" />
         <source>&amp;Edit volume…</source>
         <translation>编辑案卷(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="262" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="260" />
         <source>Edit &amp;items…</source>
         <translation>编辑卷内目录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="262" />
         <source>Make &amp;void…</source>
         <translation>作废(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="266" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="264" />
         <source>&amp;Copy rows</source>
         <translation>复制所选行(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="268" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="266" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>将所选导出为 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="270" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="609" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="268" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="620" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一次修改(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="290" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="288" />
         <source>Catalogue</source>
         <translation>案卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="370" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="367" />
         <source>Reading the list…</source>
         <translation>正在读取列表…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="401" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="398" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="414" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="411" />
         <source>No volume matches “%1”.</source>
         <translation>没有与“%1”匹配的案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="418" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="415" />
         <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>超过 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="417" />
         <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>共 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="423" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>与“%1”匹配的案卷共 %n 卷。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="428" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="425" />
         <source>%n volume(s)</source>
         <translation><numerusform>共 %n 卷</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="540" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="478" />
+        <source>The shelves cannot show this volume.</source>
+        <translation>库房架位无法显示此卷。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="551" />
         <source>Undo: create %1</source>
         <translation>撤销：新建 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="542" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="553" />
         <source>Volume %1 created.</source>
         <translation>案卷 %1 已新建。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="547" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="558" />
         <source>Undo: change of %1</source>
         <translation>撤销：对 %1 的修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="549" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="560" />
         <source>Volume %1 saved.</source>
         <translation>案卷 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="565" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="576" />
         <source>Make volume void</source>
         <translation>作废案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="566" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="577" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>将 %1“%2”作废？该案卷仍保留在目录中（列表中默认隐藏），并记录作废原因；不会删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="581" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="592" />
         <source>Undo: void %1</source>
         <translation>撤销：作废 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="582" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="593" />
         <source>Volume %1 is void.</source>
         <translation>案卷 %1 已作废。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="611" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="622" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="626" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="637" />
         <source>created by mistake (undone)</source>
         <translation>误建（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="631" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="642" />
         <source>void undone</source>
         <translation>撤销作废</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="655" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="666" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>已复制 %n 行，可粘贴到 Excel 或 WPS。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="662" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="673" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>请先选择要导出的行（Ctrl+A 全选）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="665" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="676" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="665" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="676" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="706" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="699" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="710" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="712" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="723" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>扫描 %1：%2（不在当前列表中）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="714" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
         <source>Scanned %1: %2</source>
         <translation>扫描 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="720" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="731" />
         <source>Unknown code</source>
         <translation>未知档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="732" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>没有档号为 %1 的案卷。现在新建吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="724" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="735" />
         <source>Create volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="736" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="729" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="740" />
         <source>Scanned %1: no such volume</source>
         <translation>扫描 %1：没有此案卷</translation>
     </message>
@@ -2218,224 +2223,224 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>LabelsArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="188" />
         <source>Scan or type a code, then Enter</source>
-        <extracomment>what one print run is made of: the records, the template, the stock and the printer's calibration what the last PDF made held: which labels fell back to Data Matrix, which were refused</extracomment>
         <translation>扫描或输入档号后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="195" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="195" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="200" />
         <source>Add never printed</source>
         <translation>添加未打印过标签的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="115" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="202" />
         <source>Add catalogue selection</source>
         <translation>加入目录中选中的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="119" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="206" />
         <source>Add search results…</source>
         <translation>添加检索结果…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="121" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="208" />
         <source>Add a shelf range…</source>
         <translation>按架位添加…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="210" />
         <source>Remove selected</source>
         <translation>移除选中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="125" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="212" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="127" />
         <source>2D imagers (Data Matrix and Code 128)</source>
+        <extracomment>what one print run is made of: the records, the template, the stock and the printer's calibration what the last PDF made held: which labels fell back to Data Matrix, which were refused</extracomment>
         <translation>二维影像式扫描枪（Data Matrix 和 Code 128）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="128" />
         <source>1D laser scanners only (Code 128)</source>
         <translation>只有一维激光扫描枪（Code 128）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="135" />
         <source>Record the print date</source>
         <translation>记录打印日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="137" />
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="143" />
         <source>Scanners in this room</source>
         <translation>本档案室的扫描枪</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="144" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="145" />
         <source>Label stock</source>
         <translation>标签纸</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="146" />
         <source>Start at label</source>
         <translation>从第几枚标签开始</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="172" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="147" />
         <source>Printer calibration (mm)</source>
         <translation>打印机校准（毫米）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="149" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="150" />
         <source>Offset right</source>
         <translation>向右偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="151" />
         <source>Offset down</source>
         <translation>向下偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="177" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
         <source>Creep per row</source>
         <translation>每行累积偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
         <source>Save calibration</source>
         <translation>保存校准值</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="155" />
         <source>Test page…</source>
         <translation>测试页…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="161" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="164" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="167" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="194" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="169" />
         <source>Volume forms…</source>
         <translation>封面与目录…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="231" />
         <source>Labels</source>
         <translation>标签打印</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="285" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="291" />
         <source>The room's labels now start with %1 on %2.</source>
         <translation>本档案室的标签现在默认使用 %1，标签纸 %2。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="298" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="304" />
         <source>(no printer)</source>
         <translation>（没有打印机）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="320" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="326" />
         <source>Calibration saved for %1.</source>
         <translation>已保存打印机 %1 的校准值。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="340" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="346" />
         <source>%n volume(s) in the batch.</source>
         <translation><numerusform>本批共 %n 卷。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="351" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="357" />
         <source>Unknown code: %1</source>
         <translation>未知的档号或条码：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="354" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="360" />
         <source>%1 is already in the batch.</source>
         <translation>%1 已在本批中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="360" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="366" />
         <source>Every volume's label has been printed.</source>
         <translation>所有案卷的标签都已打印过。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="373" />
         <source>Select volumes in the catalogue first.</source>
         <translation>请先在案卷目录中选择案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="374" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
         <source>Add search results</source>
         <translation>添加检索结果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="374" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
         <source>Search for:</source>
         <translation>检索：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="407" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="411" />
         <source>Choose a template and a label stock.</source>
         <translation>请选择标签模板和标签纸。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="409" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="528" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="413" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="532" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>本批为空：请先扫描或添加案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="437" />
         <source>%n code(s) are too long for Code 128 on this template and print as Data Matrix: %1</source>
         <translation><numerusform>%n 个编码在此模板上放不下 Code 128 条码，改印 Data Matrix 二维码：%1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="437" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="441" />
         <source>%n label(s) cannot be printed and are left out:</source>
         <translation><numerusform>%n 枚标签无法打印，已略去：</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="459" />
         <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
 
 Print anyway?</source>
@@ -2444,32 +2449,32 @@ Print anyway?</source>
 仍要打印吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="458" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="462" />
         <source>This printer</source>
         <translation>该打印机</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="481" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="485" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>已记录 %n 卷的标签打印日期。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="492" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="496" />
         <source>Barcodes too fine for this printer</source>
         <translation>条码线条对该打印机过细</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="502" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="506" />
         <source>Print labels</source>
         <translation>打印标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="523" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="527" />
         <source>Calibration test page</source>
         <translation>校准测试页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="534" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="538" />
         <source>Volume forms</source>
         <translation>案卷封面、卷内目录与备考表</translation>
     </message>
@@ -3049,7 +3054,7 @@ Print anyway?</source>
         <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="403" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="421" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
@@ -3146,42 +3151,42 @@ Print anyway?</source>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="596" />
         <source>New label template</source>
         <translation>新建标签模板</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="594" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="598" />
         <source>my-label</source>
         <translation>我的标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="607" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="611" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="616" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="620" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="617" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="621" />
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="618" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="622" />
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="623" />
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="621" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="625" />
         <source>Fields</source>
         <translation>字段</translation>
     </message>
@@ -3916,77 +3921,77 @@ Print anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Lent</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Purpose</source>
         <translation>借阅目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Use</source>
         <translation>利用方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
         <source>Returned on</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Condition</source>
         <translation>完好情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Outcome of use</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -3994,87 +3999,87 @@ Print anyway?</source>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="90" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="89" />
         <source>F&amp;rom</source>
         <translation>从(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="92" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="91" />
         <source>T&amp;o</source>
         <translation>至(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="99" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="98" />
         <source>Borrower or unit</source>
         <translation>借阅人或单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="100" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="103" />
         <source>All purposes</source>
         <translation>全部目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="107" />
         <source>All uses</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="112" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="112" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>Still out</source>
         <translation>未还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="112" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="112" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
         <source>Back</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="113" />
         <source>&amp;Search</source>
         <translation>查询(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="116" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="115" />
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="173" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>显示最新的 %1 条（共 %2 条）；导出时写出全部。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="177" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="176" />
         <source>%n line(s)</source>
         <translation><numerusform>共 %n 条</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="179" />
         <source>Export the loan register</source>
         <translation>导出借阅登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="181" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="180" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="194" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="193" />
         <source>%1 line(s) written to %2.</source>
         <translation>已将 %1 条写入 %2。</translation>
     </message>
@@ -4785,27 +4790,27 @@ Record the return with this difference?</source>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="554" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="558" />
         <source>Shelf range</source>
         <translation>架位范围</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="567" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="571" />
         <source>Room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="572" />
         <source>Rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="576" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="580" />
         <source>(whole room)</source>
         <translation>（整个库房）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="578" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="582" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
@@ -4813,239 +4818,239 @@ Record the return with this difference?</source>
 <context>
     <name>ShelvesArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="93" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="245" />
         <source>New room…</source>
         <translation>新建库房…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="94" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="246" />
         <source>New rack…</source>
         <translation>新建密集架…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="96" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="248" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="99" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="251" />
         <source>Move volumes…</source>
         <translation>移架…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="253" />
         <source>Find space…</source>
         <translation>查找空位…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="256" />
         <source>Shelf list of the room…</source>
         <translation>本库房排架清单…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="257" />
         <source>Shelf list of the rack…</source>
         <translation>本密集架排架清单…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="258" />
         <source>Shelf list of the layer…</source>
         <translation>本层排架清单…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="260" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="112" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="264" />
         <source>Room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="266" />
         <source>Rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="232" />
         <source>Room overview</source>
         <translation>库房总览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="151" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="233" />
         <source>Rack map</source>
         <translation>密集架图</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="127" />
         <source>Shelving by scan</source>
         <translation>扫描上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="156" />
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="482" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="495" />
         <source>Scan a layer label to start</source>
         <translation>请先扫描层标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="148" />
         <source>Scan a layer label, then the volumes</source>
         <translation>扫描层标签，再逐一扫描案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="150" />
         <source>Undo last</source>
         <translation>撤销上一次</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="154" />
         <source>Stop</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="196" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="168" />
         <source>Click a layer on the map to list it</source>
         <translation>在图上点击某层，列出其中的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="198" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="170" />
         <source>Shelve here</source>
         <translation>上架到此层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="199" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="171" />
         <source>Make this layer the target of shelving by scan</source>
         <translation>将此层设为扫描上架的目标层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="240" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="114" />
         <source>Undo last placement</source>
         <translation>撤销上一次上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="245" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="119" />
         <source>Stop shelving</source>
         <translation>结束上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="263" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="276" />
         <source>Shelves</source>
         <translation>排架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="311" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="324" />
         <source>Cabinet %1</source>
         <translation>%1号档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="311" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="324" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="349" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="362" />
         <source>%1 layers, %2 of %3 places used (%4)</source>
         <translation>共 %1 层，%3 个位置已用 %2 个（%4）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="398" />
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="462" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="475" />
         <source>Reserved for %1</source>
         <translation>预留给“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="400" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="413" />
         <source>Out of use</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="419" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="432" />
         <source>This volume is not shelved yet.</source>
         <translation>该案卷尚未上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="447" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="460" />
         <source>%1 stands here (scan a layer label first to shelve)</source>
         <translation>%1 存放在此（如要上架，请先扫描层标签）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="451" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="464" />
         <source>%1 is neither a layer label nor a volume of this catalogue.</source>
         <translation>%1 既不是层标签，也不是本目录中的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="458" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="471" />
         <source>Layer %1 is out of use; choose another layer.</source>
         <translation>层 %1 已停用，请选择其他层。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="477" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="490" />
         <source>Target %1: scan the volumes to shelve on it.</source>
         <translation>目标层 %1：请扫描要放在此层的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="508" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="521" />
         <source>%1 → %2, number %3 (%4)</source>
         <translation>%1 → %2，第 %3 卷（%4）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="511" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="524" />
         <source>(was on %1)</source>
         <translation>（原在 %1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="542" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="555" />
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="543" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="556" />
         <source>Undone: %1 is back on %2</source>
         <translation>已撤销：%1 回到 %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="613" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="626" />
         <source>Moved %1 volumes onto %2 layers</source>
         <translation>已将 %1 卷移到 %2 个层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="653" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="666" />
         <source>Choose a %1 first.</source>
         <translation>请先选择%1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="653" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="666" />
         <source>room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="653" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="666" />
         <source>rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="654" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="667" />
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="657" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="670" />
         <source>Export shelf list</source>
         <translation>导出排架清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="657" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="670" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="667" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="680" />
         <source>Writing %1 …</source>
         <translation>正在写入 %1 …</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="673" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="686" />
         <source>Wrote %1 volumes to %2</source>
         <translation>已将 %1 卷写入 %2</translation>
     </message>
@@ -5468,220 +5473,230 @@ Record the return with this difference?</source>
 <context>
     <name>VolumeDetailView</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="114" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="110" />
         <source>Details</source>
-        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters</extracomment>
+        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters "Show on shelf": the area asks the window to open the shelves area at the volume's layer</extracomment>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="131" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="202" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="269" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="127" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="210" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="278" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="141" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
         <source>Slip no.</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="141" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="141" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
         <source>Use</source>
         <translation>利用方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
         <source>Lent on</source>
         <translation>借出日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
         <source>Returned</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="147" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
         <source>Loans</source>
         <translation>借阅记录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="152" />
         <source>Location and loans</source>
         <translation>存放位置与借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="153" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
         <source>Changes</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="161" />
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="196" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="203" />
         <source>No volume selected</source>
         <translation>未选择案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="215" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="223" />
         <source>Items (%1)</source>
         <translation>卷内目录（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="217" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="225" />
         <source>Not shelved yet.</source>
         <translation>尚未上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="264" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="273" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="250" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="259" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="243" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
+        <source>Show on shelf</source>
+        <translation>在架位上查看</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="144" />
+        <source>Open the shelves with this volume's layer highlighted</source>
+        <translation>打开库房架位，并标出此卷所在的层</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="252" />
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="251" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="260" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="252" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="261" />
         <source>Fonds</source>
         <translation>全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="253" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="262" />
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="254" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="263" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="255" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="264" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="256" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="265" />
         <source> (%1 years)</source>
         <translation>（%1年）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="257" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="266" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="259" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="268" />
         <source>Organisation</source>
         <translation>机构(问题)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="261" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="270" />
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="263" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
         <source>Item numbers</source>
         <translation>起止件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="265" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="267" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
         <source>Dates</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="268" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="277" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="281" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="283" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="275" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="284" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="285" />
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="286" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="293" />
         <source>not returned</source>
         <translation>未归还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="328" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="335" />
         <source>created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="329" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="336" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="330" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="337" />
         <source>made void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="331" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="338" />
         <source>status changed</source>
         <translation>状态变更</translation>
     </message>
@@ -5699,159 +5714,159 @@ Record the return with this difference?</source>
         <translation>编辑案卷 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="208" />
         <source>&amp;Use proposed</source>
         <translation>采用建议档号(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="147" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="224" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="148" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="225" />
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="151" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="154" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="367" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="228" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="231" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="375" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="172" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="116" />
         <source>&amp;Fonds</source>
         <translation>全宗(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="117" />
         <source>&amp;Category</source>
         <translation>门类(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="174" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="118" />
         <source>&amp;Year</source>
         <translation>年度(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="175" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="119" />
         <source>&amp;Retention</source>
         <translation>保管期限(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="176" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="120" />
         <source>&amp;Organisation</source>
         <translation>机构(问题)(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="177" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="121" />
         <source>Archival &amp;code</source>
         <translation>档号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="179" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="123" />
         <source>&amp;Title</source>
         <translation>题名(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="180" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="124" />
         <source>Res&amp;ponsible</source>
         <translation>责任者(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="181" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="125" />
         <source>&amp;Security</source>
         <translation>密级(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="182" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="126" />
         <source>Start date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="183" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="127" />
         <source>End date</source>
         <translation>终止日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="184" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="128" />
         <source>Pa&amp;ges</source>
         <translation>页数(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="185" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="129" />
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="186" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="130" />
         <source>First item no.</source>
         <translation>起始件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="187" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="131" />
         <source>Last item no.</source>
         <translation>终止件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="188" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="132" />
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="215" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="169" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="218" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="172" />
         <source>Revert</source>
         <translation>恢复原值</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="220" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="174" />
         <source>Bring back the values the editor opened with (Ctrl+R)</source>
         <translation>恢复打开编辑窗口时的内容（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="222" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="176" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="354" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="362" />
         <source>&lt;b&gt;%1 fields&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1 专有字段&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="436" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="444" />
         <source>The code %1 is already used by another volume</source>
         <translation>档号 %1 已被其他案卷使用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="464" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="472" />
         <source>Left empty, the next free code %1 is used.</source>
         <translation>留空时使用下一个可用档号 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="466" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="474" />
         <source>Next free code in this group: %1</source>
         <translation>本组下一个可用档号：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="525" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="533" />
         <source>Changed meanwhile</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="527" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="535" />
         <source>Reload the volume</source>
         <translation>重新载入案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="528" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="536" />
         <source>Keep my values</source>
         <translation>保留我的填写</translation>
     </message>
@@ -5915,31 +5930,31 @@ Record the return with this difference?</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="110" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="114" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="118" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="122" />
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="131" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="109" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="113" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="117" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="121" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="130" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="126" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="125" />
         <source>Current (not void)</source>
         <translation>现行（不含作废）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="129" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="128" />
         <source>All, void included</source>
         <translation>全部（含作废）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="132" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="131" />
         <source>Not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="136" />
+        <location filename="../../src/archive_desk/ui/views/volume_filters.py" line="135" />
         <source>(own field)</source>
         <translation>（门类专有字段）</translation>
     </message>

@@ -21,8 +21,8 @@ def build_context(db_path: Path | str | None, settings: Settings | None = None, 
     """Open (create, migrate) the catalogue and bundle what the screens need. Qt-free.
 
     Raises ``CatalogueFileError`` (a UserError naming the file) for anything that is not a catalogue."""
-    from archive_desk.db.migrate import open_catalogue
     from archive_desk.services.audit import Actor
+    from archive_desk.services.setup import open_catalogue
     from archive_desk.ui.context import AppContext
 
     settings = settings or Settings.load(settings_path)

@@ -89,7 +89,7 @@ class SelfTestResult:
 # --- the steps --------------------------------------------------------------------------------------------
 
 def step_catalogue(s: Scratch) -> str:
-    from archive_desk.db.migrate import open_catalogue
+    from archive_desk.services.setup import open_catalogue
 
     db = open_catalogue(s.folder / "empty.sqlite")  # creates it and runs every migration
     try:
@@ -112,7 +112,7 @@ def step_demo(s: Scratch) -> str:
 
 
 def step_search(s: Scratch) -> str:
-    from archive_desk.db.migrate import open_catalogue
+    from archive_desk.services.setup import open_catalogue
     from archive_desk.services import search
 
     db = open_catalogue(s.catalogue)
@@ -156,7 +156,7 @@ def _check_cjk_font(pdf: bytes, what: str) -> str:
 
 
 def step_labels(s: Scratch) -> str:
-    from archive_desk.db.migrate import open_catalogue
+    from archive_desk.services.setup import open_catalogue
     from archive_desk.printing.labels import render_labels_reporting
     from archive_desk.printing.templates import load_stock, load_template
     from archive_desk.services import labels
@@ -198,7 +198,7 @@ def _decode(pdf: Path) -> list[str] | None:
 
 
 def step_forms(s: Scratch) -> str:
-    from archive_desk.db.migrate import open_catalogue
+    from archive_desk.services.setup import open_catalogue
     from archive_desk.printing.forms import render_volume_forms
     from archive_desk.services import labels
 
@@ -217,7 +217,7 @@ def step_forms(s: Scratch) -> str:
 def step_workbook(s: Scratch) -> str:
     from openpyxl import load_workbook
 
-    from archive_desk.db.migrate import open_catalogue
+    from archive_desk.services.setup import open_catalogue
     from archive_desk.services import inventory
 
     db = open_catalogue(s.catalogue)

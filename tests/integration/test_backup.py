@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from archive_desk.db.engine import Database
-from archive_desk.db.migrate import open_catalogue
 from archive_desk.errors import UserError
 from archive_desk.services import audit, backup, digest
 from archive_desk.services.demo import build_demo
+from archive_desk.services.setup import open_catalogue
 
 
 @pytest.fixture(scope="module")

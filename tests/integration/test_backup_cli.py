@@ -189,7 +189,7 @@ def test_a_backup_failing_verification_exits_1_and_says_so(catalogue: Path, tmp_
 KILL_CHILD = r"""
 import sys, time
 from pathlib import Path
-from archive_desk.db.migrate import open_catalogue
+from archive_desk.services.setup import open_catalogue
 from archive_desk.services import backup
 backup.PAGES_PER_STEP = 1
 db = open_catalogue(Path(sys.argv[1]))

@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from archive_desk.db.engine import Database
-from archive_desk.db.migrate import open_catalogue
+from archive_desk.services.setup import open_catalogue
 
 
 def test_a_connection_in_use_at_dispose_is_closed_when_it_comes_back(db_path: Path) -> None:

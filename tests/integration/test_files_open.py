@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from archive_desk.db.migrate import newest_verified_backup, open_catalogue, quick_check
+from archive_desk.db.migrate import newest_verified_backup, quick_check
 from archive_desk.errors import CatalogueFileError, ReadOnlyCatalogueError
 from archive_desk.services import catalogue, search
 from archive_desk.services.audit import Actor
 from archive_desk.services.demo import build_demo
+from archive_desk.services.setup import open_catalogue
 
 
 def run(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:

@@ -17,7 +17,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from archive_desk.db.migrate import open_catalogue
 from archive_desk.errors import FileLockedError
 from archive_desk.exporting import filesafe
 from archive_desk.exporting.filesafe import ExportCancelled
@@ -25,6 +24,7 @@ from archive_desk.i18n import set_language
 from archive_desk.services import catalogue, inventory, stocktake
 from archive_desk.services.audit import Actor
 from archive_desk.services.demo import build_demo
+from archive_desk.services.setup import open_catalogue
 
 YEAR = 2025
 

@@ -17,12 +17,12 @@ from sqlalchemy import select, update
 
 from archive_desk import cli
 from archive_desk.db.engine import Database
-from archive_desk.db.migrate import open_catalogue
 from archive_desk.errors import DuplicateCodeError, FileLockedError, StaleEditError, StatusError, ValidationError
 from archive_desk.models import AuditEntry, CatalogueSetting, Volume
 from archive_desk.services import audit, catalogue, loans
 from archive_desk.services.audit import Actor
 from archive_desk.services.loans import LineReturn, LoanConflictError, NotLendableError, PageCountMismatchError, RegisterFilter
+from archive_desk.services.setup import open_catalogue
 
 TODAY = date.today()
 DUE = TODAY + timedelta(days=14)

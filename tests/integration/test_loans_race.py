@@ -18,7 +18,7 @@ WORKSTATION = r"""
 import json, sys, time
 from datetime import date
 from pathlib import Path
-from archive_desk.db.migrate import open_catalogue
+from archive_desk.services.setup import open_catalogue
 from archive_desk.errors import UserError
 from archive_desk.i18n import set_language
 from archive_desk.services import loans

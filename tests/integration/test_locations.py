@@ -14,13 +14,13 @@ import pytest
 from sqlalchemy import select, text
 
 from archive_desk.db.engine import Database
-from archive_desk.db.migrate import open_catalogue
 from archive_desk.errors import DuplicateCodeError, FileLockedError, StatusError
 from archive_desk.i18n import set_language
 from archive_desk.models import AuditEntry, LocationMove, VolumeStatus
 from archive_desk.services import audit, catalogue
 from archive_desk.services import locations as loc
 from archive_desk.services.audit import Actor
+from archive_desk.services.setup import open_catalogue
 
 
 @pytest.fixture(scope="session")

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from archive_desk.db.migrate import head_revision, open_catalogue
+from archive_desk.db.migrate import head_revision
 from archive_desk.services import audit
+from archive_desk.services.setup import open_catalogue
 
 FIXTURES = sorted((Path(__file__).parents[1] / "data" / "catalogues").glob("*.sqlite"))
 

@@ -46,7 +46,7 @@ def room(db: Database, actor: Actor, make_volume, fonds_id: int):  # noqa: ANN00
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
     """One room for the read-only tests of this module (building a catalogue costs seconds)."""
-    from archive_desk.db.migrate import open_catalogue
+    from archive_desk.services.setup import open_catalogue
 
     path = tmp_path_factory.mktemp("search") / "catalogue.sqlite"
     db = open_catalogue(path)

@@ -12,9 +12,9 @@ import pytest
 
 from archive_desk import cli
 from archive_desk.db.engine import Database
-from archive_desk.db.migrate import open_catalogue
 from archive_desk.services import locations as loc
 from archive_desk.services.audit import Actor
+from archive_desk.services.setup import open_catalogue
 
 
 @pytest.fixture(scope="session")

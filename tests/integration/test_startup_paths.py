@@ -3,19 +3,23 @@ recognised without Alembic, and the filter bar's choices read through Core."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from contextlib import closing
 from pathlib import Path
 
 import pytest
+from conftest import workstation_config
 
 from archive_desk.db import migrate
-from archive_desk.db.migrate import open_catalogue
 from archive_desk.errors import CatalogueFileError
 from archive_desk.models import Category
 from archive_desk.services import catalogue
 from archive_desk.services.audit import Actor
+from archive_desk.services.setup import open_catalogue
 
 ACTOR = Actor("clerk1", "ws-test-1")
 
@@ -94,3 +98,34 @@ def test_filter_choices_read_through_core_match_the_orm_lists(tmp_path: Path) ->
         assert [f.key for f in next(c for c in categories if c.code == "WS").fields][-2:] == ["sender", "doc_kind"]
     finally:
         db.dispose()
+
+
+def _categories(path: Path) -> list[str]:
+    with closing(sqlite3.connect(path)) as raw:
+        return [row[0] for row in raw.execute("SELECT code FROM categories ORDER BY sort_order")]
+
+
+def test_the_database_layer_alone_makes_the_schema_but_no_standard_data(tmp_path: Path) -> None:
+    """db/ knows nothing of categories: seeding is the composition root's job (services.setup)."""
+    migrate.open_catalogue(tmp_path / "c.sqlite").dispose()
+    assert _categories(tmp_path / "c.sqlite") == []
+
+
+def test_the_window_start_seeds_a_new_catalogue_and_one_made_without_standard_data(tmp_path: Path) -> None:
+    from archive_desk.app import build_context
+
+    for path in (tmp_path / "new.sqlite", tmp_path / "bare.sqlite"):
+        if path.name == "bare.sqlite":
+            migrate.open_catalogue(path).dispose()  # schema only, as an older tool might have left it
+        ctx = build_context(path, settings_path=tmp_path / "settings.json")
+        ctx.db.dispose()
+        assert _categories(path)[:3] == ["WS", "KJ", "JJ"] and len(_categories(path)) == 12
+
+
+def test_the_command_line_seeds_the_catalogue_it_creates(tmp_path: Path) -> None:
+    env = {**os.environ, "LANG": "en_US.UTF-8", "ARCHIVE_DESK_CONFIG_DIR": str(workstation_config(tmp_path / "config")),
+           "ARCHIVE_DESK_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-m", "archive_desk", "room"], capture_output=True, text=True, env=env,
+                          check=False, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert len(_categories(tmp_path / "data" / "catalogue.sqlite")) == 12

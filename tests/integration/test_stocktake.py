@@ -11,11 +11,11 @@ import openpyxl
 import pytest
 
 from archive_desk.db.engine import Database
-from archive_desk.db.migrate import open_catalogue
 from archive_desk.errors import StatusError, ValidationError
 from archive_desk.models import VolumeStatus
 from archive_desk.services import audit, catalogue, stocktake
 from archive_desk.services.audit import Actor
+from archive_desk.services.setup import open_catalogue
 from archive_desk.services.stocktake import Scope
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))

@@ -12,9 +12,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from archive_desk.db.engine import Database
-from archive_desk.db.migrate import current_revision, head_revision, open_catalogue
+from archive_desk.db.migrate import current_revision, head_revision
 from archive_desk.models import Base
 from archive_desk.services import catalogue
+from archive_desk.services.setup import open_catalogue
 
 
 def test_new_catalogue_is_created_migrated_and_seeded(tmp_path: Path) -> None:

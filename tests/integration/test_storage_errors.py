@@ -19,12 +19,12 @@ import pytest
 from sqlalchemy import text
 
 from archive_desk.db.engine import Database, storage_error
-from archive_desk.db.migrate import open_catalogue
 from archive_desk.db.storage_errors import StorageProblem, classify
 from archive_desk.errors import StorageError
 from archive_desk.i18n import set_language
 from archive_desk.services import catalogue
 from archive_desk.services.audit import Actor
+from archive_desk.services.setup import open_catalogue
 
 ACTOR = Actor("clerk", "ws")
 

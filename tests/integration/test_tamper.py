@@ -15,10 +15,10 @@ import pytest
 from archive_desk import cli
 from archive_desk.db import fts, sealing
 from archive_desk.db.engine import Database
-from archive_desk.db.migrate import open_catalogue
 from archive_desk.errors import StorageError
 from archive_desk.services import audit, catalogue, importer, integrity, labels, loans, locations, transfers
 from archive_desk.services.audit import Actor
+from archive_desk.services.setup import open_catalogue
 
 ROUND1 = Path(__file__).resolve().parents[1] / "data" / "catalogues" / "round1_0003.sqlite"
 IMPORT = Path(__file__).resolve().parents[1] / "data" / "import" / "claims_register_2019.xlsx"

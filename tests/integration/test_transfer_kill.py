@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 
 from archive_desk.db.engine import Database
-from archive_desk.db.migrate import open_catalogue
 from archive_desk.models import TransferLine
 from archive_desk.services import audit, catalogue, transfers
 from archive_desk.services.audit import Actor
+from archive_desk.services.setup import open_catalogue
 
 CHILD = r"""
 import sys

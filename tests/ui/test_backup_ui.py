@@ -207,7 +207,7 @@ def test_backup_settings_dialog_saves_and_starts_the_timer(qtbot, window, tmp_pa
 def test_the_interval_counts_from_the_last_backup(qtbot, demo_file: Path, tmp_path: Path) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from archive_desk.db.migrate import open_catalogue
+    from archive_desk.services.setup import open_catalogue
 
     path = tmp_path / "room" / "catalogue.sqlite"
     path.parent.mkdir()

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from archive_desk.db.engine import Database
 from archive_desk.i18n import set_language
-from archive_desk.db.migrate import open_catalogue
 from archive_desk.models import VolumeStatus
 from archive_desk.services import catalogue
 from archive_desk.services.audit import Actor
+from archive_desk.services.setup import open_catalogue
 from archive_desk.settings import Settings
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.fonts import register_fonts

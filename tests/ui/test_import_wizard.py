@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from archive_desk.db.migrate import open_catalogue
 from archive_desk.importing import (
     CellProblem,
     ColumnMapping,
@@ -35,6 +34,7 @@ from archive_desk.importing import (
 )
 from archive_desk.services import catalogue, importer
 from archive_desk.services.audit import Actor
+from archive_desk.services.setup import open_catalogue
 from archive_desk.settings import Settings
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.dialogs.import_wizard import ImportWizard, PlanModel

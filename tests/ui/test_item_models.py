@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QAbstractItemModel
 
 from archive_desk.db.engine import Database
-from archive_desk.db.migrate import open_catalogue
+from archive_desk.services.setup import open_catalogue
 from archive_desk.importing import ColumnMapping, ImportPlan, ImportSummary, RowResult, RowStatus
 from archive_desk.services import catalogue, loans, stocktake, transfers
 from archive_desk.services import locations as loc

@@ -13,9 +13,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from archive_desk import app as app_module
-from archive_desk.db.migrate import open_catalogue
 from archive_desk.services import catalogue, loans
 from archive_desk.services.audit import Actor
+from archive_desk.services.setup import open_catalogue
 from archive_desk.settings import Settings
 from archive_desk.ui.areas import AREAS
 

@@ -17,9 +17,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from archive_desk import app as app_module
-from archive_desk.db.migrate import open_catalogue
 from archive_desk.services import catalogue, loans
 from archive_desk.services.audit import Actor
+from archive_desk.services.setup import open_catalogue
 from archive_desk.settings import Settings
 from archive_desk.ui.dialogs import lending as dialogs
 

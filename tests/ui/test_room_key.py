@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QPushButton
 
 from archive_desk import app as app_module
 from archive_desk.db import sealing
-from archive_desk.db.migrate import open_catalogue
 from archive_desk.errors import StorageError
 from archive_desk.services import catalogue, integrity
 from archive_desk.services.audit import Actor
+from archive_desk.services.setup import open_catalogue
 from archive_desk.settings import Settings
 from archive_desk.ui.dialogs import room_key
 

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from archive_desk import app as app_module
 from archive_desk.db.engine import Database
-from archive_desk.db.migrate import open_catalogue
 from archive_desk.models import VolumeStatus
 from archive_desk.services import catalogue
 from archive_desk.services import locations as loc
 from archive_desk.services.audit import Actor
 from archive_desk.services.demo import build_demo
+from archive_desk.services.setup import open_catalogue
 from archive_desk.settings import Settings
 from archive_desk.ui.dialogs.shelves import BulkMoveDialog, RackDialog, SpaceFinderDialog
 from archive_desk.ui.item_models.shelf_models import LayerVolumesModel, ProposalsModel, RoomTotalsModel, SharesModel

@@ -187,9 +187,9 @@ CHILD = textwrap.dedent("""
 
 
 def test_a_killed_stocktake_resumes_where_it_stopped(qtbot, tmp_path: Path, monkeypatch, patient_scanner) -> None:  # noqa: ANN001
-    from archive_desk.db.migrate import open_catalogue
     from archive_desk.services import stocktake
     from archive_desk.services.audit import Actor
+    from archive_desk.services.setup import open_catalogue
 
     room = build_room(tmp_path / "room.sqlite")
     db = open_catalogue(room.path)

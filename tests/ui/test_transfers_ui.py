@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from archive_desk import app as app_module
-from archive_desk.db.migrate import open_catalogue
 from archive_desk.services import catalogue
 from archive_desk.services.audit import Actor
+from archive_desk.services.setup import open_catalogue
 from archive_desk.settings import Settings
 from archive_desk.ui.areas.transfers import common as transfers_common  # the pages ask, choose files and show errors through it
 from archive_desk.ui.dialogs import transfers as transfer_dialogs

@@ -68,14 +68,14 @@ def test_a_catalogue_on_a_network_drive_opens_read_only_and_a_new_one_is_not_mad
     from archive_desk.db import migrate
     from archive_desk.errors import CatalogueFileError, ReadOnlyCatalogueError
     from archive_desk.i18n import set_language
-    from archive_desk.services import catalogue
+    from archive_desk.services import catalogue, setup
     from archive_desk.services.audit import Actor
 
     set_language("en")
     path = tmp_path / "catalogue.sqlite"
-    migrate.open_catalogue(path).dispose()  # made on this PC
+    setup.open_catalogue(path).dispose()  # made on this PC
     monkeypatch.setattr(migrate, "is_network_path", lambda p: True)  # …then the folder is shared and mapped
-    db = migrate.open_catalogue(path)
+    db = setup.open_catalogue(path)
     try:
         assert db.read_only
         with db.read() as s:  # search, printing and export read
@@ -85,5 +85,5 @@ def test_a_catalogue_on_a_network_drive_opens_read_only_and_a_new_one_is_not_mad
     finally:
         db.dispose()
     with pytest.raises(CatalogueFileError, match="network drive"):
-        migrate.open_catalogue(tmp_path / "new.sqlite")
+        setup.open_catalogue(tmp_path / "new.sqlite")
     assert not (tmp_path / "new.sqlite").exists()

@@ -73,8 +73,8 @@ def _catalogue(args: argparse.Namespace) -> Path | None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from archive_desk.db.migrate import open_catalogue
     from archive_desk.services import backup
+    from archive_desk.services.setup import open_catalogue
     from archive_desk.settings import Settings
 
     path = _catalogue(args)
@@ -149,7 +149,7 @@ def run_list(args: argparse.Namespace) -> int:
     path = _catalogue(args)
     if path is None:
         return 2
-    from archive_desk.db.migrate import open_catalogue
+    from archive_desk.services.setup import open_catalogue
 
     db = open_catalogue(path)
     try:
@@ -187,7 +187,7 @@ def run_restore(args: argparse.Namespace) -> int:
         live = None
         path = resolve_db(getattr(args, "db", None))
         if path.exists():
-            from archive_desk.db.migrate import open_catalogue
+            from archive_desk.services.setup import open_catalogue
 
             live = open_catalogue(path)
         try:

@@ -100,8 +100,8 @@ def _reseal(path: Path) -> int:
     """Accept the file as it is: seal every row and unsealed entry again, record that in the trail, and move
     this workstation's anchor to the new head (also backwards)."""
     from archive_desk.db import sealing
-    from archive_desk.db.migrate import open_catalogue
     from archive_desk.services import audit
+    from archive_desk.services.setup import open_catalogue
 
     if not path.exists():
         print(t("The catalogue file {path} does not exist", path=path), file=sys.stderr)

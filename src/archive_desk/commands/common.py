@@ -42,9 +42,9 @@ def resolve_db(path: Path | str | None) -> Path | str:
 
 
 def open_db(path: Path | None, *, must_exist: bool = True):  # noqa: ANN201 - Database
-    from archive_desk.db.migrate import open_catalogue
     from archive_desk.errors import NotFoundError
     from archive_desk.i18n import t
+    from archive_desk.services.setup import open_catalogue
 
     target = resolve_db(path)
     if isinstance(target, str):  # the room's server

@@ -15,7 +15,7 @@ import json
 import os
 import sqlite3
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path, PureWindowsPath
 from urllib.parse import quote
 
@@ -191,14 +191,20 @@ class Database:
         dispose_engine(self.engine)  # (the finalizer's second dispose at collection costs nothing)
 
 
-def _install_postgresql(session_factory: sessionmaker) -> None:
-    """What a PostgreSQL catalogue's write sessions keep in step before each commit: the search index's
-    pinyin side table (services/search.py) and the audit entries, chained under the trail's lock
-    (services/audit.py)."""
-    from archive_desk.services import audit, search
+#: what a server catalogue's write sessions keep in step before each commit, registered by the services that own
+#: it (services/audit.py: the trail, chained under its lock; services/search.py: the pinyin side table). The
+#: database layer calls them and never imports the services; ``archive_desk.services`` registers both on import.
+POSTGRESQL_WRITE_HOOKS: dict[str, Callable[[sessionmaker], None]] = {}
+REQUIRED_POSTGRESQL_HOOKS = ("audit", "search")
 
-    search.PostgresSearchBackend().install_sync(session_factory)
-    audit.install_postgresql(session_factory)
+
+def _install_postgresql(session_factory: sessionmaker) -> None:
+    missing = [name for name in REQUIRED_POSTGRESQL_HOOKS if name not in POSTGRESQL_WRITE_HOOKS]
+    if missing:  # a programming error: writing to the server without the trail's chaining would fork it
+        raise RuntimeError("import archive_desk.services before opening a server catalogue (missing: "
+                           + ", ".join(missing) + ")")
+    for name in REQUIRED_POSTGRESQL_HOOKS:
+        POSTGRESQL_WRITE_HOOKS[name](session_factory)
 
 
 def dispose_engine(engine: Engine) -> None:

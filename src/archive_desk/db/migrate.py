@@ -271,9 +271,9 @@ def _refuse(path: Path, reason: str, *, damaged: bool = False) -> CatalogueFileE
     return CatalogueFileError(message, path=path, reason=reason, backup=backup)
 
 
-def open_catalogue(path: Path | str, *, seed: bool = True, read_only: bool | None = None,
-                   check: bool | None = None) -> Database:
-    """Open and migrate the catalogue at ``path``; seeds the standard categories into a new catalogue.
+def open_catalogue(path: Path | str, *, read_only: bool | None = None, check: bool | None = None) -> Database:
+    """Open and migrate the catalogue at ``path``. The standard data (categories, room settings) is not this
+    layer's business: callers go through ``services.setup.open_catalogue``, which seeds after opening.
 
     Only a path where nothing exists creates a catalogue. Anything else that is not a catalogue (an empty,
     text, truncated or damaged file, another program's database) raises :class:`CatalogueFileError` naming
@@ -298,10 +298,6 @@ def open_catalogue(path: Path | str, *, seed: bool = True, read_only: bool | Non
         db = Database.open(path)
         try:
             upgrade(db)
-            if seed:
-                from archive_desk.services.setup import ensure_standard_data
-
-                ensure_standard_data(db)
         except BaseException:
             db.dispose()
             raise
@@ -333,10 +329,6 @@ def open_catalogue(path: Path | str, *, seed: bool = True, read_only: bool | Non
                     path=path, reason=t("an older schema"))
             return db
         upgrade(db)
-        if seed:
-            from archive_desk.services.setup import ensure_standard_data
-
-            ensure_standard_data(db)
     except BaseException:
         db.dispose()
         raise

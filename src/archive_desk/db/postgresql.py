@@ -67,10 +67,22 @@ END $$""",
 ]
 
 
-def search_ddl() -> list[str]:
-    from archive_desk.services.search import PostgresSearchBackend
+#: the search backend's tables and indexes on PostgreSQL (services/search.py PostgresSearchBackend): trigram indexes
+#: over titles, the other text fields, codes and item titles, and a side table of pinyin initials
+SEARCH_DDL = (
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE TABLE IF NOT EXISTS search_pinyin (volume_id integer PRIMARY KEY REFERENCES volumes(id), initials text NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS ix_search_volumes_title_trgm ON volumes USING gin (title gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS ix_search_volumes_fields_trgm ON volumes USING gin "
+    "((responsible || ' ' || notes || ' ' || CAST(custom AS text)) gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS ix_search_volumes_code_trgm ON volumes USING gin (code gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS ix_search_items_title_trgm ON items USING gin (title gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS ix_search_pinyin_trgm ON search_pinyin USING gin (initials gin_trgm_ops)",
+)
 
-    return PostgresSearchBackend.ddl()
+
+def search_ddl() -> list[str]:
+    return list(SEARCH_DDL)
 
 
 def create_all(execute) -> None:  # noqa: ANN001 - a connection's exec_driver_sql

@@ -8,55 +8,17 @@ workbook held open by Excel never leaves half a register.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import Any
 
+from archive_desk.domain.backup_register import BackupRegisterLine, BackupRegisterSheet, columns  # noqa: F401 - re-exported
 from archive_desk.i18n import t
-
-
-@dataclass(frozen=True)
-class BackupRegisterLine:
-    no: int
-    created_at: datetime  # local time
-    kind: str
-    state: str
-    file_name: str
-    size_mb: float
-    sha256: str
-    chain_head: str  # "id:hash"
-    account: str
-    workstation: str
-    folder: str
-    problems: str
-
-
-@dataclass(frozen=True)
-class BackupRegisterSheet:
-    title: str
-    catalogue: str
-    made_at: datetime
-    lines: tuple[BackupRegisterLine, ...]
-
-    @property
-    def rows(self) -> tuple[tuple[Any, ...], ...]:
-        return tuple((ln.no, f"{ln.created_at:%Y-%m-%d %H:%M:%S}", ln.kind, ln.state, ln.file_name, f"{ln.size_mb:.1f}",
-                      ln.sha256, ln.chain_head, ln.account, ln.workstation, ln.folder, ln.problems) for ln in self.lines)
-
-
-def columns() -> tuple[tuple[str, int], ...]:
-    """(header, width in characters), in the order of :attr:`BackupRegisterSheet.rows`."""
-    return ((t("No."), 6), (t("Backed up at"), 19), (t("Kind"), 8), (t("State"), 10), (t("File"), 34), (t("Size (MB)"), 9),
-            (t("SHA-256"), 66), (t("Chain head"), 24), (t("Account"), 10), (t("Workstation"), 14), (t("Folder"), 40),
-            (t("Problems"), 40))
 
 
 def write_backup_register(sheet: BackupRegisterSheet, path: str | os.PathLike[str]) -> Path:
     import xlsxwriter
 
-    from archive_desk.exporting.filesafe import atomic_target
     from archive_desk.exporting.workbook_style import page_setup
+    from archive_desk.filesafe import atomic_target
 
     target = Path(path)
     if target.suffix.lower() != ".xlsx":

@@ -293,8 +293,16 @@ def _write_summary(wb: Any, ws: Any, st: Styles, s: InventorySummary) -> None:
     ws.freeze_panes(2, 0)
     page_setup(ws, workbook_title(s.year), landscape=True, repeat_to_row=1)
     r = 3
+    r = _summary_holdings(ws, st, s, r)
+    r = _summary_categories(wb, ws, st, s, r)
+    r = _summary_changes(ws, st, s, r)
+    r = _summary_use(ws, st, s, r)
+    r = _summary_stocktakes(ws, st, s, r, last_col)
+    _summary_notes(ws, st, r, last_col)
 
-    # 1. holdings by fonds × category × retention
+
+def _summary_holdings(ws: Any, st: Styles, s: InventorySummary, r: int) -> int:
+    """Section 1: holdings by fonds × category × retention, with totals. Returns the next row."""
     ws.write_string(r, 0, t("1. Holdings at the end of the year, by fonds, category and retention"), st.section)
     r += 1
     headers = [t("Fonds"), t("Fonds name"), t("Category"), t("Retention"), t("Volumes (卷)"), t("Items (件)"),
@@ -316,8 +324,11 @@ def _write_summary(wb: Any, ws: Any, st: Styles, s: InventorySummary) -> None:
                                             sum(g.pages for g in s.holdings), sum(g.boxes for g in s.holdings)],
                label_cols=4)
     r += 2
+    return r
 
-    # 2. by category, with the chart beside it
+
+def _summary_categories(wb: Any, ws: Any, st: Styles, s: InventorySummary, r: int) -> int:
+    """Section 2: holdings by category, with the chart beside it. Returns the next row."""
     ws.write_string(r, 0, t("2. Holdings by category"), st.section)
     r += 1
     headers = [t("Code"), t("Category"), t("Volumes (卷)"), t("Items (件)"), t("Pages (页)"), t("Boxes (盒)"),
@@ -356,8 +367,11 @@ def _write_summary(wb: Any, ws: Any, st: Styles, s: InventorySummary) -> None:
         chart.set_size({"width": 560, "height": 300})
         ws.insert_chart(header_row, 8, chart, {"x_offset": 10, "y_offset": 0})
     r += max(2, 17 - (r - header_row))  # leave room for the chart before the next section
+    return r
 
-    # 3. the year's changes
+
+def _summary_changes(ws: Any, st: Styles, s: InventorySummary, r: int) -> int:
+    """Section 3: the year's changes. Returns the next row."""
     ws.write_string(r, 0, t("3. Changes in the year"), st.section)
     r += 1
     ws.set_row(r, 30)
@@ -371,8 +385,11 @@ def _write_summary(wb: Any, ws: Any, st: Styles, s: InventorySummary) -> None:
         for c, v in enumerate((ch.volumes, ch.items, ch.pages), start=2):
             ws.write_number(r, c, v, st.total_int if bold else st.box_int)
     r += 2
+    return r
 
-    # 4. use
+
+def _summary_use(ws: Any, st: Styles, s: InventorySummary, r: int) -> int:
+    """Section 4: use of the records. Returns the next row."""
     ws.write_string(r, 0, t("4. Use of the records"), st.section)
     r += 1
     ws.set_row(r, 30)
@@ -392,8 +409,11 @@ def _write_summary(wb: Any, ws: Any, st: Styles, s: InventorySummary) -> None:
             ws.write_number(r, 2, u.person_times, st.box_int)
             ws.write_number(r, 3, u.volume_times, st.box_int)
     r += 2
+    return r
 
-    # 5. stocktakes
+
+def _summary_stocktakes(ws: Any, st: Styles, s: InventorySummary, r: int, last_col: int) -> int:
+    """Section 5: the stocktakes finished in the year. Returns the next row."""
     ws.write_string(r, 0, t("5. Stocktakes finished in the year"), st.section)
     r += 1
     if not s.stocktakes:
@@ -418,6 +438,11 @@ def _write_summary(wb: Any, ws: Any, st: Styles, s: InventorySummary) -> None:
                 ws.write_number(r, c, n, st.box_int)
         r += 1
     r += 1
+    return r
+
+
+def _summary_notes(ws: Any, st: Styles, r: int, last_col: int) -> int:
+    """How the figures are counted. Returns the next row."""
     ws.write_string(r, 0, t("How this is counted"), st.section)
     for text in (
         t("A volume counts from the day it was received (confirmed receiving batch) or else catalogued, until the day it was "
@@ -429,6 +454,7 @@ def _write_summary(wb: Any, ws: Any, st: Styles, s: InventorySummary) -> None:
         r += 1
         ws.merge_range(r, 0, r, last_col, text, st.note)
         ws.set_row(r, 30)
+    return r
 
 
 def _total_row(ws: Any, st: Styles, r: int, first: int, last: int, first_col: int, values: Sequence[float],

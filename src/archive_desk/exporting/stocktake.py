@@ -8,91 +8,13 @@ Pure: plain data in (built by :mod:`archive_desk.services.stocktake`), an ``.xls
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
+from archive_desk.domain.stocktake_report import RegisterEntry, ReportLine, StocktakeReport, info_pairs, report_title  # noqa: F401
 from archive_desk.i18n import t
 
 from .filesafe import atomic_target
 from .workbook_style import Col, Styles, finish_table, page_setup, sheet_name, table_sheet, workbook_options, writer_for
-
-
-@dataclass(frozen=True)
-class ReportLine:
-    cls: str  # class key (in_place, misplaced …)
-    cls_label: str
-    code: str
-    title: str
-    status: str  # the volume's status in words
-    found_layer: str
-    expected_layer: str
-    scanned_at: datetime | None  # local time
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class StocktakeReport:
-    """Everything the stocktake report shows (times are local wall-clock times)."""
-
-    id: int
-    name: str
-    scope_text: str
-    status: str  # open | finished
-    started_at: datetime
-    started_by: str
-    finished_at: datetime | None
-    layers_scanned: int
-    layers_in_scope: int
-    scans: int
-    counts: tuple[tuple[str, str, int], ...]  # (class key, label, count) in class order
-    lines: tuple[ReportLine, ...]
-    corrections: str = ""
-    room_name: str = ""
-
-    @property
-    def total_found(self) -> int:
-        return sum(n for key, _label, n in self.counts if key != "missing")
-
-    def lines_of(self, cls: str) -> list[ReportLine]:
-        return [ln for ln in self.lines if ln.cls == cls]
-
-
-@dataclass(frozen=True)
-class RegisterEntry:
-    seq: int
-    name: str
-    scope_text: str
-    status: str  # in words
-    started_at: datetime
-    started_by: str
-    finished_at: datetime | None
-    layers_scanned: int
-    layers_in_scope: int
-    counts: tuple[int, ...]  # in class order
-    corrections: str
-
-
-def report_title(report: StocktakeReport) -> str:
-    return t("Stocktake report: {name}", name=report.name)
-
-
-def info_pairs(report: StocktakeReport) -> list[tuple[str, str]]:
-    fmt = "%Y-%m-%d %H:%M"
-    pairs = [
-        (t("Stocktake"), report.name),
-        (t("Scope"), report.scope_text),
-        (t("Started"), f"{report.started_at.strftime(fmt)}（{report.started_by}）" if report.started_by
-         else report.started_at.strftime(fmt)),
-        (t("Finished"), report.finished_at.strftime(fmt) if report.finished_at else t("in progress")),
-        (t("Layers counted"), t("{scanned} of {total}", scanned=report.layers_scanned, total=report.layers_in_scope)),
-        (t("Scans"), str(report.scans)),
-    ]
-    if report.room_name:
-        pairs.insert(0, (t("Organisation"), report.room_name))
-    if report.corrections:
-        pairs.append((t("Corrections"), report.corrections))
-    return pairs
 
 
 def line_columns() -> list[Col]:

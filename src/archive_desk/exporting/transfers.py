@@ -21,11 +21,9 @@ from typing import Any
 
 import xlsxwriter
 
+from archive_desk.domain.forms import form_language
+from archive_desk.domain.transfer_documents import DestructionList, HandoverCertificate, TransferList, choices, totals, units_text
 from archive_desk.i18n import t
-from archive_desk.printing.destruction_list import DestructionList
-from archive_desk.printing.handover_certificate import HandoverCertificate, choices
-from archive_desk.printing.tables import form_language
-from archive_desk.printing.transfer_list import TransferList, totals, units_text
 
 from .filesafe import atomic_target
 

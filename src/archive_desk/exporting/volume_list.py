@@ -13,7 +13,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from archive_desk.exporting.filesafe import atomic_target
+from archive_desk.filesafe import atomic_target
 
 #: column widths in characters by header position hint (Chinese text is about two characters wide)
 _MAX_WIDTH = 60

@@ -26,13 +26,12 @@ from archive_desk.importing.plan import (
     RowStatus,
     SheetPlan,
     SkipKind,
-    item_list_sheets,
     plan_import,
     preview,
-    register_sheets,
 )
 from archive_desk.importing.readers import SUPPORTED_SUFFIXES, ImportFileError, SheetInfo, list_sheets, open_spreadsheet
 from archive_desk.importing.report import write_error_report
+from archive_desk.importing.sheets import item_list_sheets, register_sheets
 
 __all__ = [
     "FIELDS",

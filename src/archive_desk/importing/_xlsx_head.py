@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path, PurePosixPath
 
+from archive_desk.importing.cells import ErrorValue, NoCachedValue
+
 __all__ = ["XlsxHead", "read_xlsx_head"]
 
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -208,7 +210,6 @@ def _shared_strings(zf: zipfile.ZipFile, needed: int) -> list[str]:
 
 def read_xlsx_head(path: Path, sheet_name: str, stop: int) -> XlsxHead:
     """Rows 1 .. ``stop`` of the sheet, values converted as python-calamine converts them."""
-    from archive_desk.importing.readers import ErrorValue, NoCachedValue
 
     with zipfile.ZipFile(path) as zf:
         part, is_1904 = _sheet_part(zf, sheet_name)
@@ -317,6 +318,12 @@ def read_xlsx_head(path: Path, sheet_name: str, stop: int) -> XlsxHead:
         max_sst = max((int(str(c[3])) for c in cells if c[2] == "s" and c[6]), default=-1)
         sst = _shared_strings(zf, max_sst)
 
+    rows = _rows(cells, stop, kinds, sst, is_1904)
+    return XlsxHead(rows, merged, dims[0] if dims else None)
+
+
+def _rows(cells: list[list[object]], stop: int, kinds: list[str | None], sst: list[str], is_1904: bool) -> list[list[object]]:
+    """The parsed cells as rows of values, converted as python-calamine converts them."""
     last_row = min(stop, max((int(str(c[0])) for c in cells), default=0))
     rows: list[list[object]] = [[] for _ in range(last_row)]
     for row, col, kind, text, style, has_f, has_v, formula in cells:  # type: ignore[misc]
@@ -352,7 +359,7 @@ def read_xlsx_head(path: Path, sheet_name: str, stop: int) -> XlsxHead:
         if col >= len(target):
             target.extend([None] * (col + 1 - len(target)))
         target[col] = value
-    return XlsxHead(rows, merged, dims[0] if dims else None)
+    return rows
 
 
 def _merge_range(m: re.Match[bytes]) -> tuple[int, int, int, int]:

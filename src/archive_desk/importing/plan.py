@@ -75,6 +75,7 @@ from archive_desk.importing.normalize import (
     parse_year,
 )
 from archive_desk.importing.readers import ErrorValue, ImportFileError, NoCachedValue, SheetReader, Spreadsheet, column_letter, open_spreadsheet
+from archive_desk.importing.sheets import item_list_sheets, register_sheets  # noqa: F401 - re-exported
 from archive_desk.importing.textnorm import MIDDLE_DOT, compact
 
 __all__ = [
@@ -811,49 +812,8 @@ def _plan(
                         RowResult(reader.name, number, RowStatus.SKIPPED, skip=skip, skip_reason=_skip_reason(skip), cells=tuple(cells) if cells else ())
                     )
                     continue
-                values, problems = planner.parse_row(number, cells)
-                if check_key is not None and not problems and planner.key_col is not None:
-                    reason = check_key(values)
-                    if reason is not None:
-                        col = planner.key_col
-                        problems.append(planner.problem(number, col, key_field, cells[col] if col < len(cells) else None, reason))
-                key = _row_key(kind, values, key_field)
-                status = RowStatus.REJECTED if problems else RowStatus.OK
-                dup_of: tuple[str, int] | None = None
-                if key is not None and not (kind == "items" and values.get("seq") is None):
-                    # (an item without a 序号 is known by its content, for the catalogue's sake only: two
-                    # 发票 of one day in a volume are two documents)
-                    first = seen.get(key)
-                    if first is None:
-                        seen[key] = (reader.name, number)
-                    elif problems:
-                        col = planner.key_col if planner.key_col is not None else 0
-                        problems.append(planner.problem(number, col, key_field, cells[col] if col < len(cells) else None, _dup_reason(first, reader.name)))
-                    else:
-                        status, dup_of = RowStatus.DUPLICATE, first
-                sheet_rows.append(
-                    RowResult(
-                        reader.name,
-                        number,
-                        status,
-                        values,
-                        tuple(problems),
-                        duplicate_of=dup_of[1] if dup_of else None,
-                        duplicate_of_sheet=dup_of[0] if dup_of else None,
-                        key=key,
-                        cells=tuple(cells),
-                    )
-                )
-            # blank rows above the first or below the last register row are layout, not lines read
-            data_numbers = [r.row for r in sheet_rows if r.skip is None]
-            low = data_numbers[0] if data_numbers else None
-            high = data_numbers[-1] if data_numbers else None
-            blank_outside = 0
-            for r in sheet_rows:
-                if r.skip is SkipKind.BLANK and (low is None or r.row < low or r.row > high):  # type: ignore[operator]
-                    blank_outside += 1
-                else:
-                    rows.append(r)
+                sheet_rows.append(_plan_row(planner, reader.name, number, cells, kind, key_field, check_key, seen))
+            blank_outside = _keep_rows(sheet_rows, rows)
             sheet_spans.append((reader, m, first_index, len(rows), blank_outside))
 
         if kind == "items" and known_volumes is not None:
@@ -877,6 +837,57 @@ def _plan(
             complete=limit is None,
             key_field=key_field,
         )
+
+
+def _plan_row(planner: _SheetPlanner, sheet_name: str, number: int, cells: list[object], kind: str, key_field: str | None,
+              check_key: Callable[[Mapping[str, object]], str | None] | None, seen: dict[str, tuple[str, int]]) -> RowResult:
+    """One register row (not skipped): parsed, its key checked, and judged against the rows seen before."""
+    values, problems = planner.parse_row(number, cells)
+    if check_key is not None and not problems and planner.key_col is not None:
+        reason = check_key(values)
+        if reason is not None:
+            col = planner.key_col
+            problems.append(planner.problem(number, col, key_field, cells[col] if col < len(cells) else None, reason))
+    key = _row_key(kind, values, key_field)
+    status = RowStatus.REJECTED if problems else RowStatus.OK
+    dup_of: tuple[str, int] | None = None
+    if key is not None and not (kind == "items" and values.get("seq") is None):
+        # (an item without a 序号 is known by its content, for the catalogue's sake only: two
+        # 发票 of one day in a volume are two documents)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = (sheet_name, number)
+        elif problems:
+            col = planner.key_col if planner.key_col is not None else 0
+            problems.append(planner.problem(number, col, key_field, cells[col] if col < len(cells) else None, _dup_reason(first, sheet_name)))
+        else:
+            status, dup_of = RowStatus.DUPLICATE, first
+    return RowResult(
+        sheet_name,
+        number,
+        status,
+        values,
+        tuple(problems),
+        duplicate_of=dup_of[1] if dup_of else None,
+        duplicate_of_sheet=dup_of[0] if dup_of else None,
+        key=key,
+        cells=tuple(cells),
+    )
+
+
+def _keep_rows(sheet_rows: list[RowResult], rows: list[RowResult]) -> int:
+    """Append a sheet's rows to ``rows``, except blank rows above the first or below the last register row
+    (layout, not lines read); returns how many of those were left out."""
+    data_numbers = [r.row for r in sheet_rows if r.skip is None]
+    low = data_numbers[0] if data_numbers else None
+    high = data_numbers[-1] if data_numbers else None
+    blank_outside = 0
+    for r in sheet_rows:
+        if r.skip is SkipKind.BLANK and (low is None or r.row < low or r.row > high):  # type: ignore[operator]
+            blank_outside += 1
+        else:
+            rows.append(r)
+    return blank_outside
 
 
 def _dup_reason(first: tuple[str, int], sheet: str) -> str:
@@ -945,61 +956,3 @@ def preview(path: str | Path, n: int = PREVIEW_ROWS, **options: object) -> Impor
     the wizard's first screen without planning the whole file. Duplicates and catalogue matches
     are judged among those rows only; ``complete`` is False."""
     return plan_import(path, limit=n, **options)  # type: ignore[arg-type]
-
-
-def register_sheets(path: str | Path, kind: str = "volumes") -> list[ColumnMapping]:
-    """The visible sheets of a workbook that hold a register of this kind (a heading found), each
-    with its columns mapped, in the workbook's order: a register kept a sheet a year is imported
-    in one go. Sheets without such a heading (说明, 统计) are left out, and so, for volumes, are item
-    lists (卷内目录: :func:`item_list_sheets`), whose 档号 and 题名 would otherwise read as volumes."""
-    if kind == "volumes":
-        return _sheets_by_kind(path)[0]
-    found: list[ColumnMapping] = []
-    with open_spreadsheet(path) as book:
-        for info in [s for s in book.sheets if s.visible] or book.sheets:
-            reader = book.sheet(info.name, head=HEADER_SCAN_ROWS + 2)
-            if reader.n_rows == 0 or find_header_row(kind, reader) is None:
-                continue
-            found.append(detect_mapping(reader, kind))
-    return found
-
-
-def item_list_sheets(path: str | Path) -> list[ColumnMapping]:
-    """The visible sheets of a workbook that hold a 卷内目录 (documents of the volumes, by 档号), mapped
-    as items: a yearly workbook keeps its volumes on one sheet and their item list on another."""
-    return _sheets_by_kind(path)[1]
-
-
-#: fields only an item list has, and fields only a volume register has
-_ITEM_ONLY = frozenset({"doc_no", "page_range"})
-_VOLUME_ONLY = frozenset({"year", "retention", "location", "item_count", "box_no", "start_date", "end_date", "fonds_code"})
-_ITEM_LIST_WORDS = ("卷内", "文件目录", "文件级")
-
-
-def _is_item_list(name: str, reader: SheetReader, as_items: ColumnMapping, as_volumes: ColumnMapping | None) -> bool:
-    """A sheet is a 卷内目录 by its columns (文号 or 页号, and no 年度, 保管期限, 存放位置 …), or by its name or
-    title (卷内目录, 卷内文件目录) when its columns could be either."""
-    volume_fields = set(as_volumes.fields) if as_volumes is not None else set()
-    if volume_fields & _VOLUME_ONLY:
-        return False
-    if set(as_items.fields) & _ITEM_ONLY:
-        return True
-    title = " ".join(str(c) for _n, cells in reader.rows(stop=as_items.header_row - 1) for c in cells if isinstance(c, str))
-    return any(word in name or word in title for word in _ITEM_LIST_WORDS)
-
-
-def _sheets_by_kind(path: str | Path) -> tuple[list[ColumnMapping], list[ColumnMapping]]:
-    volumes: list[ColumnMapping] = []
-    items: list[ColumnMapping] = []
-    with open_spreadsheet(path) as book:
-        for info in [s for s in book.sheets if s.visible] or book.sheets:
-            reader = book.sheet(info.name, head=HEADER_SCAN_ROWS + 2)
-            if reader.n_rows == 0:
-                continue
-            as_volumes = detect_mapping(reader, "volumes") if find_header_row("volumes", reader) is not None else None
-            as_items = detect_mapping(reader, "items") if find_header_row("items", reader) is not None else None
-            if as_items is not None and not as_items.missing_required() and _is_item_list(info.name, reader, as_items, as_volumes):
-                items.append(as_items)
-            elif as_volumes is not None:
-                volumes.append(as_volumes)
-    return volumes, items

@@ -39,6 +39,7 @@ import python_calamine
 
 from archive_desk.errors import UserError
 from archive_desk.i18n import t
+from archive_desk.importing.cells import ErrorValue, NoCachedValue
 
 __all__ = [
     "CellRange",
@@ -60,26 +61,6 @@ SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
 
 class ImportFileError(UserError):
     """The file cannot be read as a spreadsheet (missing, locked, damaged, not a spreadsheet, empty)."""
-
-
-@dataclass(frozen=True, slots=True)
-class NoCachedValue:
-    """A formula cell without a saved result."""
-
-    formula: str
-
-    def __str__(self) -> str:
-        return f"={self.formula}" if self.formula else "="
-
-
-@dataclass(frozen=True, slots=True)
-class ErrorValue:
-    """A cell showing a spreadsheet error (``#N/A`` …)."""
-
-    code: str
-
-    def __str__(self) -> str:
-        return self.code
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,7 @@
 """Text clean-up shared by the importing modules.
 
-The 档号 rules live in :mod:`archive_desk.services.codes` (pure: stdlib, ``errors``, ``i18n``);
-this module is the one place importing/ reaches into it, so the import-linter contract that keeps
-importing/ away from services/ needs a single exception:
-``archive_desk.importing.textnorm -> archive_desk.services.codes``.
+The 档号 rules live in :mod:`archive_desk.domain.codes` (pure: stdlib, ``errors``, ``i18n``), the layer
+below importing/.
 
 ``clean_text`` is the fast path used for every cell: it removes invisible characters and control
 characters and trims, but keeps full-width punctuation (titles keep their （） and 〔〕).
@@ -16,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from archive_desk.services.codes import MIDDLE_DOT, canonical_code, normalize_scan
+from archive_desk.domain.codes import MIDDLE_DOT, canonical_code, normalize_scan
 
 __all__ = ["MIDDLE_DOT", "canonical_code", "clean_text", "compact", "fast_canonical_code", "has_inner_space", "normalize_scan"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archive_desk.exporting.backup_register import BackupRegisterSheet
+from archive_desk.domain.backup_register import BackupRegisterSheet
 from archive_desk.i18n import t
 
 from .labels import Out

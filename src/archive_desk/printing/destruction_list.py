@@ -11,59 +11,16 @@ Pure: the transfers service fills :class:`DestructionList` with display-ready va
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from archive_desk.domain.transfer_documents import DestructionLine, DestructionList, KeptLine, units_text
 from archive_desk.errors import UserError
 from archive_desk.i18n import t
 
 from .labels import Out
 from .signed_table import signed_table_part
-from .data import DEFAULT_FORM_LANGUAGE
 from .tables import Column, Signature, TableDocument, fit_mm, form_language, render_parts
-from .transfer_list import units_text
-
-
-@dataclass(frozen=True)
-class DestructionLine:
-    seq: int
-    code: str
-    title: str
-    year: str = ""
-    retention: str = ""  # 应保管期限, as printed
-    kept: str = ""  # 已保管期限, e.g. 12年
-    pages: int | None = None
-    notes: str = ""
-    boxed: bool = False  # a box (盒) of item-filed documents, not a bound volume (卷)
-
-
-@dataclass(frozen=True)
-class KeptLine:
-    seq: int
-    code: str
-    title: str
-    year: str = ""
-    retention: str = ""  # the retention it had
-    new_retention: str = ""  # the retention decided
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class DestructionList:
-    list_no: str
-    year: int | str
-    fonds: str  # 全宗号 (and name), e.g. "Z109 江南财产保险股份有限公司临川分公司"; several joined by "、"
-    lines: tuple[DestructionLine, ...]
-    kept: tuple[KeptLine, ...] = ()
-    lead: str = ""
-    approver: str = ""
-    witness1: str = ""
-    witness2: str = ""
-    destroyed_on: date | str | None = None
-    notes: str = ""
-    draft: bool = False
-    language: str = DEFAULT_FORM_LANGUAGE
 
 
 def _date(value: date | str | None) -> str:

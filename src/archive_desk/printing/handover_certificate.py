@@ -10,54 +10,17 @@ Pure: the transfers service fills :class:`HandoverCertificate` with display-read
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from archive_desk.domain.transfer_documents import CHECKED, NATURES, UNCHECKED, CategoryQuantity, HandoverCertificate, choices  # noqa: F401
 from archive_desk.i18n import t
 
 from . import fonts
 from .labels import Out
-from .data import DEFAULT_FORM_LANGUAGE
 from .tables import MM, Part, form_language, para, render_parts, style
-
-CHECKED = "■"
-UNCHECKED = "□"
-NATURES = ("移交", "寄存", "征购", "捐赠")
-
-
-@dataclass(frozen=True)
-class CategoryQuantity:
-    category: str  # as printed: 理赔 (LP)
-    volumes: int = 0  # 卷 (volume-filed volumes)
-    items: int = 0  # 件
-    boxes: int = 0  # 盒 (boxes of item-filed documents)
-    metres: float = 0.0  # shelf length in metres
-
-
-@dataclass(frozen=True)
-class HandoverCertificate:
-    batch_no: str
-    from_unit: str
-    to_unit: str
-    nature: str = "移交"
-    transfer_date: date | str | None = None
-    years: str = ""  # years covered, e.g. 2015—2019
-    quantities: tuple[CategoryQuantity, ...] = ()
-    finding_aids: str = ""
-    notes: str = ""
-    from_leader: str = ""
-    from_handler: str = ""
-    to_leader: str = ""
-    to_handler: str = ""
-    natures: tuple[str, ...] = NATURES
-    draft: bool = False
-    #: 档号 of listed volumes that did not arrive: named on the certificate, not counted
-    missing: tuple[str, ...] = ()
-    signed_on: date | str | None = None  # the day both units signed (the batch's confirmation)
-    language: str = DEFAULT_FORM_LANGUAGE
 
 
 def _date(value: date | str | None) -> str:
@@ -82,13 +45,6 @@ def _grid() -> list[tuple]:
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
-
-
-def choices(options: tuple[str, ...], chosen: str) -> str:
-    opts = list(options)
-    if chosen and chosen not in opts:
-        opts.append(chosen)
-    return "　".join(f"{CHECKED if o == chosen else UNCHECKED}{o}" for o in opts)
 
 
 @form_language

@@ -35,7 +35,7 @@ from typing import BinaryIO
 from reportlab.pdfgen import canvas as rl_canvas
 
 from archive_desk.errors import StorageError, UserError
-from archive_desk.exporting.filesafe import atomic_target
+from archive_desk.filesafe import atomic_target
 from archive_desk.i18n import t
 
 from . import barcodes, fonts

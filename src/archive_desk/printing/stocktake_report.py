@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from archive_desk.exporting.stocktake import ReportLine, StocktakeReport, info_pairs, report_title
+from archive_desk.domain.stocktake_report import ReportLine, StocktakeReport, info_pairs, report_title
 from archive_desk.i18n import t
 
 from .labels import Out

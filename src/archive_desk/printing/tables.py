@@ -15,7 +15,6 @@ Every text uses the shipped WenQuanYi font (embedded); nothing falls back to a b
 
 from __future__ import annotations
 
-import functools
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ from reportlab.platypus import (
 )
 
 from archive_desk.errors import UserError
+from archive_desk.domain.forms import form_language  # noqa: F401 - re-exported: the forms import it from here
 from archive_desk.i18n import language as in_language
 from archive_desk.i18n import t
 
@@ -101,17 +101,7 @@ class Part:
 # --------------------------------------------------------------------------- language
 
 
-def form_language(fn: Callable) -> Callable:
-    """Run ``fn(data, …)`` in the language of its form: ``data.language`` (or, for a list of forms, the first
-    one's). The services fill it from the room's "form language" setting; the data classes default to Chinese."""
-
-    @functools.wraps(fn)
-    def wrapper(data, *args, **kwargs):  # noqa: ANN001, ANN202
-        first = data[0] if isinstance(data, list | tuple) and data else data
-        with in_language(getattr(first, "language", None)):
-            return fn(data, *args, **kwargs)
-
-    return wrapper
+# form_language: in archive_desk.domain.forms (exporting uses it too), imported above
 
 
 # --------------------------------------------------------------------------- styles

@@ -11,85 +11,16 @@ totals (a volume missing on arrival is listed but not counted).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from archive_desk.domain.transfer_documents import Totals, TransferList, TransferListLine, totals, units_text  # noqa: F401 - re-exported
 from archive_desk.errors import UserError
 from archive_desk.i18n import t
 
 from .labels import Out
 from .signed_table import signed_table_part
-from .data import DEFAULT_FORM_LANGUAGE
 from .tables import Column, Signature, TableDocument, fit_mm, form_language, render_parts
-
-
-@dataclass(frozen=True)
-class TransferListLine:
-    seq: int
-    code: str
-    title: str
-    year: str = ""
-    retention: str = ""  # as printed: 永久 / 定期30年 / 定期10年
-    item_count: int | None = None
-    pages: int | None = None
-    notes: str = ""
-    #: False for a line listed but not handed over (missing on arrival): shown, not counted in the totals
-    counted: bool = True
-    #: a box (盒) of item-filed (按件) documents rather than a bound volume (卷)
-    boxed: bool = False
-
-
-@dataclass(frozen=True)
-class TransferList:
-    batch_no: str
-    from_unit: str
-    to_unit: str
-    lines: tuple[TransferListLine, ...]
-    transfer_date: date | str | None = None
-    nature: str = ""  # 移交 / 寄存 / 征购 / 捐赠
-    from_handler: str = ""
-    to_handler: str = ""
-    #: "in" (a department hands volumes to the archive room) or "out" (the room hands them on)
-    direction: str = "in"
-    note: str = ""  # text under the table (e.g. what the receiving check found)
-    draft: bool = False  # not confirmed yet: the header says so
-    signed_on: date | str | None = None  # the date both sides signed (the batch's confirmation), printed on the signature lines
-    language: str = DEFAULT_FORM_LANGUAGE
-
-
-@dataclass(frozen=True)
-class Totals:
-    volumes: int  # bound volumes (卷)
-    items: int
-    pages: int
-    boxes: int = 0  # boxes of item-filed documents (盒)
-
-    def text(self) -> str:
-        return units_text(self.volumes, self.boxes, self.items, self.pages)
-
-
-def units_text(volumes: int, boxes: int, items: int | None, pages: int) -> str:
-    """"共 2 卷 3 盒 40 件 131 页": volumes and boxes each named as what they are (a box is no 卷), a zero count
-    of one of them left out; ``items`` None leaves the 件 out."""
-    if items is None:
-        if volumes and boxes:
-            return t("{volumes} volumes, {boxes} boxes, {pages} pages in total", volumes=volumes, boxes=boxes, pages=pages)
-        if boxes:
-            return t("{boxes} boxes, {pages} pages in total", boxes=boxes, pages=pages)
-        return t("{volumes} volumes, {pages} pages in total", volumes=volumes, pages=pages)
-    if volumes and boxes:
-        return t("{volumes} volumes, {boxes} boxes, {items} items, {pages} pages in total", volumes=volumes, boxes=boxes, items=items, pages=pages)
-    if boxes:
-        return t("{boxes} boxes, {items} items, {pages} pages in total", boxes=boxes, items=items, pages=pages)
-    return t("{volumes} volumes, {items} items, {pages} pages in total", volumes=volumes, items=items, pages=pages)
-
-
-def totals(lines: Sequence[TransferListLine]) -> Totals:
-    counted = [ln for ln in lines if ln.counted]
-    return Totals(sum(1 for ln in counted if not ln.boxed), sum(ln.item_count or 0 for ln in counted), sum(ln.pages or 0 for ln in counted),
-                  sum(1 for ln in counted if ln.boxed))
 
 
 def _date(value: date | str | None) -> str:

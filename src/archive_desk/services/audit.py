@@ -333,3 +333,12 @@ def history(session: Session, entity: str, entity_id: int, limit: int = 200) -> 
         .limit(limit)
     ).all()
     return [AuditRow(r.id, r.at, r.user, r.workstation, r.action, r.entity, r.entity_id, r.before, r.after) for r in rows]
+
+
+def _register() -> None:
+    from archive_desk.db import engine  # noqa: PLC0415
+
+    engine.POSTGRESQL_WRITE_HOOKS["audit"] = install_postgresql
+
+
+_register()

@@ -25,10 +25,10 @@ from pathlib import Path
 
 from archive_desk import atomic
 from archive_desk.db import sealing
-from archive_desk.db.migrate import open_catalogue
 from archive_desk.services import audit
 from archive_desk.services.audit import Actor
 from archive_desk.services.locations import DEFAULT_PATTERN, format_location_code, layer_payload
+from archive_desk.services.setup import open_catalogue
 
 Progress = Callable[[int, int], None]
 

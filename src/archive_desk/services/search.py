@@ -630,16 +630,9 @@ class PostgresSearchBackend(_BaseBackend):
     @staticmethod
     def ddl() -> list[str]:
         """What a PostgreSQL catalogue needs for this backend (run once by an administrator)."""
-        return [
-            "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-            "CREATE TABLE IF NOT EXISTS search_pinyin (volume_id integer PRIMARY KEY REFERENCES volumes(id), initials text NOT NULL)",
-            "CREATE INDEX IF NOT EXISTS ix_search_volumes_title_trgm ON volumes USING gin (title gin_trgm_ops)",
-            "CREATE INDEX IF NOT EXISTS ix_search_volumes_fields_trgm ON volumes USING gin "
-            "((responsible || ' ' || notes || ' ' || CAST(custom AS text)) gin_trgm_ops)",
-            "CREATE INDEX IF NOT EXISTS ix_search_volumes_code_trgm ON volumes USING gin (code gin_trgm_ops)",
-            "CREATE INDEX IF NOT EXISTS ix_search_items_title_trgm ON items USING gin (title gin_trgm_ops)",
-            "CREATE INDEX IF NOT EXISTS ix_search_pinyin_trgm ON search_pinyin USING gin (initials gin_trgm_ops)",
-        ]
+        from archive_desk.db import postgresql  # noqa: PLC0415
+
+        return postgresql.search_ddl()
 
     @staticmethod
     def _like(term: str) -> str:
@@ -812,3 +805,16 @@ __all__: Sequence[str] = (
     "backend", "backend_for", "ensure_index", "fts_expressions", "parse_query", "rebuild_sqlite_index", "search",
     "search_result",
 )
+
+
+def _install_postgresql_sync(session_factory: Any) -> None:
+    PostgresSearchBackend().install_sync(session_factory)
+
+
+def _register() -> None:
+    from archive_desk.db import engine  # noqa: PLC0415
+
+    engine.POSTGRESQL_WRITE_HOOKS["search"] = _install_postgresql_sync
+
+
+_register()

@@ -273,7 +273,7 @@ def _copy_to_file(src: Database, path: Path, say: Progress) -> CopyReport:
     if path.exists() or path.is_symlink():
         raise ServerError(t("The target {target} already exists; nothing was copied. Name a new file.", target=path))
     tables = _source_tables(src)
-    target = open_catalogue(path, seed=False)
+    target = open_catalogue(path)  # db alone: no standard data, the copy brings the source's
     ok = False
     try:
         with target.engine.connect() as tconn:

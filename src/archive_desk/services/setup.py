@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
+from archive_desk.db import migrate
 from archive_desk.db.engine import Database
 from archive_desk.i18n import language
 from archive_desk.models import CatalogueSetting, Category, CategoryField
@@ -53,6 +55,22 @@ CATEGORY_FIELDS: dict[str, list[tuple[str, str, str, str]]] = {
     ],
 }
 RETENTION_EVENTS = {"LP": "closing_date", "BL": "discharge_date"}
+
+
+def open_catalogue(path: Path | str, *, read_only: bool | None = None, check: bool | None = None) -> Database:
+    """Open (create, migrate) the catalogue at ``path`` and make sure it holds the standard data.
+
+    The composition roots (``app.py``, the command line) and the tests open catalogues here: ``db/`` knows
+    nothing of categories and settings, so a new catalogue and a migrated one are seeded by this layer. A
+    read-only catalogue is left as it is."""
+    db = migrate.open_catalogue(path, read_only=read_only, check=check)
+    if not db.read_only:
+        try:
+            ensure_standard_data(db)
+        except BaseException:
+            db.dispose()
+            raise
+    return db
 
 
 def ensure_standard_data(db: Database) -> None:

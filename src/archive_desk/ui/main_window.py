@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         catalogue = self.areas.get("catalogue")
-        actions = {a.objectName(): a for a in catalogue.menu_actions()} if catalogue is not None and hasattr(catalogue, "menu_actions") else {}
+        actions = {a.objectName(): a for a in catalogue.menu_actions()} if catalogue is not None else {}
         for name in ("newVolumeAction", "exportAction"):
             if name in actions:
                 file_menu.addAction(actions[name])
@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
 
     def _wire_area(self, area_id: str, area: Area, item: QListWidgetItem) -> None:
         self.areas[area_id] = area
+        area.host = self
         item.setText(area.title())
         area.statusChanged.connect(self._on_area_statusChanged)
         area.badgeChanged.connect(lambda text, a=area, it=item: self._set_nav_text(it, f"{a.title()}  {text}".rstrip()))
@@ -316,6 +317,23 @@ class MainWindow(QMainWindow):
                 raise KeyError(area_id)
         self.nav.setCurrentRow(self.stack.indexOf(area))
         return area
+
+    # ------------------------------------------------------------ AreaHost: the seams between areas
+
+    def catalogue_selection(self) -> list[int]:
+        catalogue = self.areas.get("catalogue")
+        return catalogue.selected_volume_ids() if catalogue is not None else []
+
+    def current_volume_id(self) -> int | None:
+        catalogue = self.areas.get("catalogue")
+        return catalogue.current_volume_id() if catalogue is not None else None
+
+    def open_volume(self, area_id: str, volume_id: int) -> bool:
+        try:
+            area = self.show_area(area_id)
+        except KeyError:
+            return False
+        return area.show_volume(volume_id)
 
     def _show_area_from_key(self, area_id: str) -> None:
         """Ctrl+1…8: show the area and put the keyboard focus into it (its first field, or what the

@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
+from typing import Protocol, runtime_checkable
+
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from archive_desk.ui.context import AppContext
+
+
+@runtime_checkable
+class AreaHost(Protocol):
+    """What an area may ask of the window that holds it (the main window): the seams between areas.
+
+    An area reaches another one only through these, never by looking up another area's attributes."""
+
+    def catalogue_selection(self) -> list[int]:
+        """The ids of the volumes selected in the catalogue (its current row if none is selected)."""
+        ...
+
+    def current_volume_id(self) -> int | None:
+        """The volume the catalogue shows (its current row), or None."""
+        ...
+
+    def open_volume(self, area_id: str, volume_id: int) -> bool:
+        """Show the area and the volume in it; False if the area cannot show it (and says why)."""
+        ...
 
 
 class Area(QWidget):
@@ -21,6 +43,8 @@ class Area(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        #: the window holding this area, set by the main window when it lists the area (None on its own)
+        self.host: AreaHost | None = None
 
     def title(self) -> str:
         raise NotImplementedError
@@ -35,8 +59,32 @@ class Area(QWidget):
         """A barcode scan arrived while this area is shown; return True if it was handled."""
         return False
 
+    def menu_actions(self) -> list[QAction]:
+        """Actions the window also puts in its menus (the catalogue's new volume, export …)."""
+        return []
+
+    def show_volume(self, volume_id: int) -> bool:
+        """Another area asks this one to show a volume (``AreaHost.open_volume``); False if it cannot."""
+        return False
+
+    def selected_volume_ids(self) -> list[int]:
+        """The volumes selected in this area, for the other areas (the catalogue has some)."""
+        return []
+
+    def current_volume_id(self) -> int | None:
+        """The volume this area shows, for the other areas (the catalogue has one)."""
+        return None
+
     def save_state(self) -> dict[str, object]:
         return {}
 
     def restore_state(self, state: dict[str, object]) -> None:
         return None
+
+
+def area_host(widget: QWidget) -> AreaHost | None:
+    """The host of the area ``widget`` is part of (a page or panel inside an area), or None."""
+    parent: QWidget | None = widget
+    while parent is not None and not isinstance(parent, Area):
+        parent = parent.parentWidget()
+    return parent.host if parent is not None else None

@@ -48,11 +48,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
+from archive_desk.domain import codes
 from archive_desk.errors import StaleEditError, UserError
-from archive_desk.models import Volume, VolumeStatus
-from archive_desk.services import catalogue, codes, volume_list
+from archive_desk.models import VolumeStatus
+from archive_desk.services import catalogue, lookups, volume_list
 from archive_desk.services.volume_list import VolumeFilter
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
@@ -68,7 +68,6 @@ if TYPE_CHECKING:  # loaded on first use: they cost nothing until a volume is ed
     from archive_desk.ui.dialogs.reason import ReasonDialog
     from archive_desk.ui.dialogs.volume_editor import VolumeEditor
 
-_V = Volume.__table__
 
 #: at most this many search hits are listed (ranked); the status bar says when there were more
 SEARCH_LIMIT = 1000
@@ -88,9 +87,7 @@ def _warm_up() -> None:
     configured by the first ORM query, and the location and loan services)."""
     import importlib
 
-    from sqlalchemy.orm import configure_mappers
-
-    configure_mappers()
+    lookups.prepare_orm()
     for module in ("archive_desk.services.locations", "archive_desk.services.loans"):
         try:
             importlib.import_module(module)
@@ -219,6 +216,7 @@ class CatalogueArea(Area):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_currentRowChanged)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.detail.editRequested.connect(lambda _vid: self.edit_selected())
+        self.detail.shelfRequested.connect(self._on_detail_shelfRequested)
         self._warm_runner = Runner(self)  # the detail pane's modules, once the table has painted
         self._pinyin_runner = Runner(self)  # the pinyin tables, once an editor opens
         self._pinyin_warmed = False
@@ -355,8 +353,7 @@ class CatalogueArea(Area):
             # index walk on the unique 档号 index, stops after FIRST_PAGE rows: a few ms at a million
             # (Core, not the ORM: the first ORM query configures every mapper, which can wait)
             with db.read() as session:
-                first = session.execute(select(_V.c.id).where(_V.c.status != VolumeStatus.VOID)
-                                        .order_by(_V.c.code).limit(FIRST_PAGE)).scalars().all()
+                first = lookups.first_page_ids(session, FIRST_PAGE)
             self.model.set_ids(array("q", first))
             painted = self._painted
 
@@ -474,6 +471,20 @@ class CatalogueArea(Area):
         if not rows and self.table.currentIndex().isValid():
             rows = [self.table.currentIndex().row()]
         return [vid for r in rows if (vid := self.model.id_at(r)) is not None]
+
+    def _on_detail_shelfRequested(self, volume_id: int) -> None:
+        """The detail pane's "Show on shelf": the shelves area with the volume's layer highlighted."""
+        if self.host is None or not self.host.open_volume("shelves", volume_id):
+            self._say(self.tr("The shelves cannot show this volume."))
+
+    def selected_volume_ids(self) -> list[int]:
+        return self.selected_ids()
+
+    def current_volume_id(self) -> int | None:
+        return self.selected_volume_id() or self.detail.volume_id()
+
+    def show_volume(self, volume_id: int) -> bool:
+        return self.select_volume(volume_id)
 
     def select_volume(self, volume_id: int) -> bool:
         """Select the volume's row and show it; True if it is in the list."""

@@ -95,51 +95,26 @@ class LabelsArea(Area):
         with ctx.db.read() as session:
             self.scanners = labels.room_scanners(session)
 
-        # ---- left: the batch
-        self.scan_field = ScanLineEdit(self)
-        self.scan_field.setObjectName("labelScanField")
-        self.scan_field.setPlaceholderText(self.tr("Scan or type a code, then Enter"))
-        self.scan_field.scanned.connect(self._on_scan_field_scanned)
-        self.message = QLabel(self)
-        self.message.setObjectName("labelMessage")
-        self.message.setWordWrap(True)
-        self.batch = QTableWidget(0, 2, self)
-        self.batch.setObjectName("labelBatch")
-        self.batch.setHorizontalHeaderLabels([self.tr("Archival code"), self.tr("Title")])
-        self.batch.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.batch.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.batch.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.batch.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        add_never = QPushButton(self.tr("Add never printed"), self)
-        add_never.clicked.connect(self._on_add_never_clicked)
-        add_selection = QPushButton(self.tr("Add catalogue selection"), self)
-        add_selection.setObjectName("addSelectionButton")
-        add_selection.clicked.connect(self._on_add_selection_clicked)
-        self.add_selection_button = add_selection
-        add_search = QPushButton(self.tr("Add search results…"), self)
-        add_search.clicked.connect(self._on_add_search_clicked)
-        add_shelf = QPushButton(self.tr("Add a shelf range…"), self)
-        add_shelf.clicked.connect(self._on_add_shelf_clicked)
-        remove = QPushButton(self.tr("Remove selected"), self)
-        remove.clicked.connect(self._on_remove_clicked)
-        clear = QPushButton(self.tr("Clear"), self)
-        clear.clicked.connect(self._on_clear_clicked)
-        sources = QHBoxLayout()
-        for b in (add_never, add_selection, add_search, add_shelf):
-            sources.addWidget(b)
-        edits = QHBoxLayout()
-        edits.addWidget(remove)
-        edits.addWidget(clear)
-        edits.addStretch(1)
-        left = QWidget(self)
-        lv = QVBoxLayout(left)
-        lv.addWidget(self.scan_field)
-        lv.addLayout(sources)
-        lv.addWidget(self.batch, 1)
-        lv.addLayout(edits)
-        lv.addWidget(self.message)
+        left = self._build_batch_side()
+        right = self._build_print_side()
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(split)
 
-        # ---- right: template, stock, printer, preview
+        self.template_combo.currentIndexChanged.connect(self._on_template_combo_currentIndexChanged)
+        self.stock_combo.currentIndexChanged.connect(self._on_stock_combo_currentIndexChanged)
+        self.printer_combo.currentTextChanged.connect(self._on_printer_combo_currentTextChanged)
+        self.scanners_combo.currentIndexChanged.connect(self._on_scanners_combo_currentIndexChanged)
+        self._load_templates(labels.default_labels(self.scanners)[0])
+        self._load_printers()
+
+    def _build_print_side(self) -> QWidget:
+        """The right side: scanners, template, stock, printer calibration, the actions and the preview."""
         self.template_combo = QComboBox(self)
         self.template_combo.setObjectName("templateCombo")
         self.stock_combo = QComboBox(self)
@@ -204,22 +179,53 @@ class LabelsArea(Area):
         rv.addWidget(self.mark_printed)
         rv.addLayout(actions)
         rv.addWidget(self.preview, 1)
+        return right
 
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(split)
-
-        self.template_combo.currentIndexChanged.connect(self._on_template_combo_currentIndexChanged)
-        self.stock_combo.currentIndexChanged.connect(self._on_stock_combo_currentIndexChanged)
-        self.printer_combo.currentTextChanged.connect(self._on_printer_combo_currentTextChanged)
-        self.scanners_combo.currentIndexChanged.connect(self._on_scanners_combo_currentIndexChanged)
-        self._load_templates(labels.default_labels(self.scanners)[0])
-        self._load_printers()
+    def _build_batch_side(self) -> QWidget:
+        """The left side: the scan field, the ways to fill the batch, the batch and the message."""
+        self.scan_field = ScanLineEdit(self)
+        self.scan_field.setObjectName("labelScanField")
+        self.scan_field.setPlaceholderText(self.tr("Scan or type a code, then Enter"))
+        self.scan_field.scanned.connect(self._on_scan_field_scanned)
+        self.message = QLabel(self)
+        self.message.setObjectName("labelMessage")
+        self.message.setWordWrap(True)
+        self.batch = QTableWidget(0, 2, self)
+        self.batch.setObjectName("labelBatch")
+        self.batch.setHorizontalHeaderLabels([self.tr("Archival code"), self.tr("Title")])
+        self.batch.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.batch.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.batch.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.batch.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        add_never = QPushButton(self.tr("Add never printed"), self)
+        add_never.clicked.connect(self._on_add_never_clicked)
+        add_selection = QPushButton(self.tr("Add catalogue selection"), self)
+        add_selection.setObjectName("addSelectionButton")
+        add_selection.clicked.connect(self._on_add_selection_clicked)
+        self.add_selection_button = add_selection
+        add_search = QPushButton(self.tr("Add search results…"), self)
+        add_search.clicked.connect(self._on_add_search_clicked)
+        add_shelf = QPushButton(self.tr("Add a shelf range…"), self)
+        add_shelf.clicked.connect(self._on_add_shelf_clicked)
+        remove = QPushButton(self.tr("Remove selected"), self)
+        remove.clicked.connect(self._on_remove_clicked)
+        clear = QPushButton(self.tr("Clear"), self)
+        clear.clicked.connect(self._on_clear_clicked)
+        sources = QHBoxLayout()
+        for b in (add_never, add_selection, add_search, add_shelf):
+            sources.addWidget(b)
+        edits = QHBoxLayout()
+        edits.addWidget(remove)
+        edits.addWidget(clear)
+        edits.addStretch(1)
+        left = QWidget(self)
+        lv = QVBoxLayout(left)
+        lv.addWidget(self.scan_field)
+        lv.addLayout(sources)
+        lv.addWidget(self.batch, 1)
+        lv.addLayout(edits)
+        lv.addWidget(self.message)
+        return left
 
     def title(self) -> str:
         return self.tr("Labels")
@@ -362,9 +368,7 @@ class LabelsArea(Area):
         self.add_volumes(ids)
 
     def _on_add_selection_clicked(self) -> None:
-        # the main window's catalogue area (built with the window) and its real selection
-        catalogue = getattr(self.window(), "areas", {}).get("catalogue")
-        ids = list(catalogue.selected_ids()) if catalogue is not None else []
+        ids = self.host.catalogue_selection() if self.host is not None else []
         if not ids:
             self.message.setText(self.tr("Select volumes in the catalogue first."))
             return

@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
+from archive_desk.domain import codes
 from archive_desk.errors import StaleEditError, UserError, ValidationError
-from archive_desk.models import SECURITY_LEVELS, FieldType, FilingMode, Volume
-from archive_desk.services import catalogue, codes
+from archive_desk.models import SECURITY_LEVELS, FieldType, FilingMode
+from archive_desk.services import catalogue, lookups
 from archive_desk.services.catalogue import CategoryRecord, VolumeRecord
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
@@ -108,6 +108,83 @@ class VolumeEditor(QDialog):
         form.addRow(caption, box)
 
     def _build(self) -> None:
+        self._make_fields()
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        f = self.form
+        self._field(f, "fonds_id", self.tr("&Fonds"), self.fonds)
+        self._field(f, "category_id", self.tr("&Category"), self.category)
+        self._field(f, "year", self.tr("&Year"), self.year)
+        self._field(f, "retention", self.tr("&Retention"), self.retention)
+        self._field(f, "org_code", self.tr("&Organisation"), self.org)
+        self._field(f, "code", self.tr("Archival &code"), self.code, self.use_proposed)
+        f.addRow("", self.proposed_label)
+        self._field(f, "title", self.tr("&Title"), self.title_edit)
+        self._field(f, "responsible", self.tr("Res&ponsible"), self.responsible)
+        self._field(f, "security", self.tr("&Security"), self.security, self.security_period)
+        self._field(f, "start_date", self.tr("Start date"), self.start_date)
+        self._field(f, "end_date", self.tr("End date"), self.end_date)
+        self._field(f, "pages", self.tr("Pa&ges"), self.pages)
+        self._field(f, "box_no", self.tr("Box no."), self.box_no)
+        self._field(f, "item_start", self.tr("First item no."), self.item_start)
+        self._field(f, "item_end", self.tr("Last item no."), self.item_end)
+        self._field(f, "notes", self.tr("&Notes"), self.notes)
+        self.messages["security_period"] = self.messages["security"]
+
+        self.custom_form = QFormLayout()
+        self.custom_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.custom_box = QWidget(self)
+        self.custom_box.setLayout(self.custom_form)
+
+        inner = QWidget(self)
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addLayout(self.form)
+        self.custom_title = QLabel(self)
+        inner_layout.addWidget(self.custom_title)
+        inner_layout.addWidget(self.custom_box)
+        inner_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(inner)
+
+        self.general_message = QLabel(self)
+        self.general_message.setObjectName("generalMessage")
+        self.general_message.setStyleSheet(_ERROR_STYLE)
+        self.general_message.setWordWrap(True)
+        self.general_message.hide()
+
+        self._make_buttons()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.general_message)
+        layout.addWidget(self.buttons)
+        self.resize(640, 760)
+
+    def _make_buttons(self) -> None:
+        """Save, revert and cancel, and their shortcuts."""
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("save")
+        self.save_button.setDefault(True)
+        self.revert_button = self.buttons.addButton(self.tr("Revert"), QDialogButtonBox.ButtonRole.ResetRole)
+        self.revert_button.setObjectName("revert")
+        self.revert_button.setToolTip(self.tr("Bring back the values the editor opened with (Ctrl+R)"))
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        cancel.clicked.connect(self.reject)
+        self.use_proposed.clicked.connect(self._on_useProposed_clicked)
+        self.category.currentIndexChanged.connect(self._on_category_changed)
+        for seq in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
+            QShortcut(QKeySequence(seq), self, self.save)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.revert)
+
+    def _make_fields(self) -> None:
+        """The editors of the volume's own fields (the category's own fields: ``_rebuild_custom``)."""
         self.fonds = QComboBox(self)
         self.fonds.setObjectName("fonds")
         for f in self.fonds_list:
@@ -165,75 +242,6 @@ class VolumeEditor(QDialog):
         self.notes.setObjectName("notes")
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().height() * 3 + 12)
-
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        f = self.form
-        self._field(f, "fonds_id", self.tr("&Fonds"), self.fonds)
-        self._field(f, "category_id", self.tr("&Category"), self.category)
-        self._field(f, "year", self.tr("&Year"), self.year)
-        self._field(f, "retention", self.tr("&Retention"), self.retention)
-        self._field(f, "org_code", self.tr("&Organisation"), self.org)
-        self._field(f, "code", self.tr("Archival &code"), self.code, self.use_proposed)
-        f.addRow("", self.proposed_label)
-        self._field(f, "title", self.tr("&Title"), self.title_edit)
-        self._field(f, "responsible", self.tr("Res&ponsible"), self.responsible)
-        self._field(f, "security", self.tr("&Security"), self.security, self.security_period)
-        self._field(f, "start_date", self.tr("Start date"), self.start_date)
-        self._field(f, "end_date", self.tr("End date"), self.end_date)
-        self._field(f, "pages", self.tr("Pa&ges"), self.pages)
-        self._field(f, "box_no", self.tr("Box no."), self.box_no)
-        self._field(f, "item_start", self.tr("First item no."), self.item_start)
-        self._field(f, "item_end", self.tr("Last item no."), self.item_end)
-        self._field(f, "notes", self.tr("&Notes"), self.notes)
-        self.messages["security_period"] = self.messages["security"]
-
-        self.custom_form = QFormLayout()
-        self.custom_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.custom_box = QWidget(self)
-        self.custom_box.setLayout(self.custom_form)
-
-        inner = QWidget(self)
-        inner_layout = QVBoxLayout(inner)
-        inner_layout.addLayout(self.form)
-        self.custom_title = QLabel(self)
-        inner_layout.addWidget(self.custom_title)
-        inner_layout.addWidget(self.custom_box)
-        inner_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(inner)
-
-        self.general_message = QLabel(self)
-        self.general_message.setObjectName("generalMessage")
-        self.general_message.setStyleSheet(_ERROR_STYLE)
-        self.general_message.setWordWrap(True)
-        self.general_message.hide()
-
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("save")
-        self.save_button.setDefault(True)
-        self.revert_button = self.buttons.addButton(self.tr("Revert"), QDialogButtonBox.ButtonRole.ResetRole)
-        self.revert_button.setObjectName("revert")
-        self.revert_button.setToolTip(self.tr("Bring back the values the editor opened with (Ctrl+R)"))
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("Cancel"))
-        self.save_button.clicked.connect(self.save)
-        self.revert_button.clicked.connect(self.revert)
-        cancel.clicked.connect(self.reject)
-        self.use_proposed.clicked.connect(self._on_useProposed_clicked)
-        self.category.currentIndexChanged.connect(self._on_category_changed)
-        for seq in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
-            QShortcut(QKeySequence(seq), self, self.save)
-        QShortcut(QKeySequence("Ctrl+R"), self, self.revert)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.general_message)
-        layout.addWidget(self.buttons)
-        self.resize(640, 760)
 
     def _connect_changes(self, root: QWidget) -> None:
         for w in root.findChildren(QLineEdit):
@@ -431,7 +439,7 @@ class VolumeEditor(QDialog):
             self.proposed = catalogue.propose_code(session, data)
             if data["code"] and "code" not in problems:
                 code = codes.canonical_code(data["code"])
-                other = session.scalar(select(Volume.id).where(Volume.code == code))
+                other = lookups.volume_id_by_code(session, code)
                 if other is not None and other != self.volume_id:
                     problems["code"] = self.tr("The code %1 is already used by another volume").replace("%1", code)
         if not data["code"] and self.record is None:

@@ -2,24 +2,25 @@
 where it stands, its loans and its history.
 
 Location words come from ``services.locations.describe_location`` and loans from
-``services.loans.volume_loan_history`` when those modules are present (other areas build them);
-otherwise the layer code is shown and the loans tab says there are none recorded.
+``services.loans.volume_loan_history``, imported on first use (the catalogue's warm-up loads them off the
+GUI thread once the table has painted).
 """
 
 from __future__ import annotations
 
 import html
-import importlib
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTableView,
     QTableWidget,
@@ -28,12 +29,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from archive_desk.db.engine import Database
 from archive_desk.errors import NotFoundError
-from archive_desk.models import Fonds, Layer
-from archive_desk.services import audit, catalogue
+from archive_desk.services import audit, catalogue, lookups
 from archive_desk.services.catalogue import CategoryRecord, ItemRecord, VolumeRecord
 from archive_desk.ui.item_models.items_table import ItemsTableModel
 
@@ -41,11 +40,8 @@ from archive_desk.ui.item_models.items_table import ItemsTableModel
 ITEM_TITLE_CHARS = 12
 
 
-def _optional(module: str, name: str) -> Any:
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
+if TYPE_CHECKING:
+    from archive_desk.services.loans import VolumeLoanEntry
 
 
 @dataclass(frozen=True)
@@ -56,33 +52,31 @@ class VolumeDetail:
     items: tuple[ItemRecord, ...]
     location: str
     location_code: str
-    loans: tuple[Any, ...]
+    loans: tuple[VolumeLoanEntry, ...]
     history: tuple[audit.AuditRow, ...]
 
 
 def load_detail(db: Database, volume_id: int) -> VolumeDetail:
     """Everything the pane shows, read in one session."""
+    from archive_desk.services import loans, locations  # on first use: off the catalogue's start path
+
     with db.read() as session:
         volume = catalogue.get_volume(session, volume_id)
         category = catalogue.get_category(session, volume.category_id)
-        fonds_name = session.scalar(select(Fonds.name).where(Fonds.id == volume.fonds_id)) or ""
+        fonds_name = lookups.fonds_name(session, volume.fonds_id)
         items = tuple(catalogue.list_items(session, volume_id))
         location = code = ""
         if volume.layer_id is not None:
-            code = session.scalar(select(Layer.code).where(Layer.id == volume.layer_id)) or ""
-            describe = _optional("archive_desk.services.locations", "describe_location")
+            code = lookups.layer_code(session, volume.layer_id)
             location = code
-            if describe is not None:
-                try:
-                    info = describe(session, volume.layer_id)
-                    location = getattr(info, "words", "") or code
-                    code = getattr(info, "code", code)
-                except NotFoundError:
-                    pass
-        history_fn = _optional("archive_desk.services.loans", "volume_loan_history")
-        loans = tuple(history_fn(session, volume_id)) if history_fn is not None else ()
+            try:
+                info = locations.describe_location(session, volume.layer_id)
+                location, code = info.words or code, info.code
+            except NotFoundError:
+                pass
+        lent = tuple(loans.volume_loan_history(session, volume_id))
         history = tuple(audit.history(session, "volume", volume_id, limit=100))
-    return VolumeDetail(volume, category, fonds_name, items, location, code, loans, history)
+    return VolumeDetail(volume, category, fonds_name, items, location, code, lent, history)
 
 
 class VolumeDetailView(QWidget):
@@ -90,6 +84,8 @@ class VolumeDetailView(QWidget):
 
     editRequested = Signal(int)
     itemsRequested = Signal(int)
+    #: "Show on shelf": the area asks the window to open the shelves area at the volume's layer
+    shelfRequested = Signal(int)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,7 +139,14 @@ class VolumeDetailView(QWidget):
         self.loans_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.loans_table.verticalHeader().setVisible(False)
         self.loans_table.horizontalHeader().setStretchLastSection(True)
-        where_layout.addWidget(self.location_label)
+        self.shelf_button = QPushButton(self.tr("Show on shelf"), self.where)
+        self.shelf_button.setObjectName("detailShowOnShelf")
+        self.shelf_button.setToolTip(self.tr("Open the shelves with this volume's layer highlighted"))
+        self.shelf_button.clicked.connect(self._on_shelfButton_clicked)
+        location_row = QHBoxLayout()
+        location_row.addWidget(self.location_label, 1)
+        location_row.addWidget(self.shelf_button, 0, Qt.AlignmentFlag.AlignTop)
+        where_layout.addLayout(location_row)
         where_layout.addWidget(QLabel(self.tr("Loans"), self.where))
         where_layout.addWidget(self.loans_table, 1)
         self.tabs.addTab(self.where, self.tr("Location and loans"))
@@ -191,12 +194,17 @@ class VolumeDetailView(QWidget):
     def volume_id(self) -> int | None:
         return self.detail.volume.id if self.detail else None
 
+    def _on_shelfButton_clicked(self) -> None:
+        if self.detail is not None:
+            self.shelfRequested.emit(self.detail.volume.id)
+
     def show_nothing(self) -> None:
         self.detail = None
         self.heading.setText(self.tr("No volume selected"))
         self._clear_form()
         self.items_model.set_items([])
         self.location_label.setText("")
+        self.shelf_button.setVisible(False)
         self.loans_table.setRowCount(0)
         self.history_table.setRowCount(0)
         self.tabs.setTabText(1, self.tr("Items"))
@@ -219,6 +227,7 @@ class VolumeDetailView(QWidget):
             self.location_label.setText(f"{detail.location_code}\n{detail.location}")
         else:
             self.location_label.setText(detail.location_code)
+        self.shelf_button.setVisible(v.layer_id is not None)
         self._fill_loans(detail.loans)
         self._fill_history(detail.history)
 
@@ -275,14 +284,12 @@ class VolumeDetailView(QWidget):
         self._add(self.tr("Created"), f"{v.created_at:%Y-%m-%d %H:%M} {v.created_by}")
         self._add(self.tr("Last changed"), f"{v.updated_at:%Y-%m-%d %H:%M} {v.updated_by} (v{v.version})")
 
-    def _fill_loans(self, loans: tuple[Any, ...]) -> None:
+    def _fill_loans(self, loans: tuple[VolumeLoanEntry, ...]) -> None:
         self.loans_table.setRowCount(len(loans))
         for row, loan in enumerate(loans):
-            lent = getattr(loan, "lent_at", None)
-            due = getattr(loan, "due_date", None)
-            returned = getattr(loan, "returned_at", None)
-            values = [getattr(loan, "slip_no", ""), f"{getattr(loan, 'borrower', '')} {getattr(loan, 'unit', '')}".strip(),
-                      getattr(loan, "use_mode", ""), f"{lent:%Y-%m-%d}" if lent else "", f"{due:%Y-%m-%d}" if due else "",
+            lent, due, returned = loan.lent_at, loan.due_date, loan.returned_at
+            values = [loan.slip_no, f"{loan.borrower} {loan.unit}".strip(),
+                      loan.use_mode, f"{lent:%Y-%m-%d}" if lent else "", f"{due:%Y-%m-%d}" if due else "",
                       f"{returned:%Y-%m-%d}" if returned else self.tr("not returned")]
             for col, value in enumerate(values):
                 self.loans_table.setItem(row, col, QTableWidgetItem(str(value)))

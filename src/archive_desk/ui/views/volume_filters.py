@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
-from sqlalchemy import select
 
 from archive_desk.db.engine import Database
-from archive_desk.models import SECURITY_LEVELS, Room, VolumeStatus
-from archive_desk.services import catalogue, codes
+from archive_desk.domain import codes
+from archive_desk.models import SECURITY_LEVELS, VolumeStatus
+from archive_desk.services import catalogue, lookups
 from archive_desk.services.volume_list import VolumeFilter
 
 _ANY = None
@@ -102,10 +102,9 @@ class VolumeFilterBar(QWidget):
         """(Re)fill the choice lists from the catalogue."""
         self._loading = True
         try:
-            rm = Room.__table__
             with self._db.read() as session:  # Core only: see catalogue.list_choices
                 fonds, categories = catalogue.list_choices(session)
-                rooms = list(session.execute(select(rm.c.id, rm.c.code, rm.c.name).where(rm.c.active.is_(True)).order_by(rm.c.number)))
+                rooms = lookups.active_rooms(session)
             self.fonds.clear()
             self.fonds.addItem(self.tr("All"), _ANY)
             for f in fonds:
@@ -130,8 +129,8 @@ class VolumeFilterBar(QWidget):
             self.location.clear()
             self.location.addItem(self.tr("All"), _ANY)
             self.location.addItem(self.tr("Not shelved"), _UNSHELVED)
-            for room_id, code, name in rooms:
-                self.location.addItem(f"{code} {name}", room_id)
+            for room in rooms:
+                self.location.addItem(f"{room.code} {room.name}", room.id)
             self.custom_key.clear()
             self.custom_key.addItem(self.tr("(own field)"), _ANY)
             seen: set[str] = set()

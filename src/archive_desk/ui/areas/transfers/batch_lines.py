@@ -17,6 +17,7 @@ from archive_desk.services import catalogue, transfers
 from archive_desk.services.transfers import (
     LineRecord,
 )
+from archive_desk.ui.areas.base import area_host
 from archive_desk.ui.areas.transfers import common
 from archive_desk.ui.areas.transfers.common import PageMixin
 from archive_desk.ui.dialogs.transfers import (
@@ -197,10 +198,8 @@ class BatchLines(PageMixin):
     def add_catalogue_selection(self) -> None:
         if self.batch is None or not self.batch.is_draft:
             return
-        window = self.window()
-        areas = getattr(window, "areas", {})
-        cat = areas.get("catalogue") if isinstance(areas, dict) else None
-        ids = list(cat.selected_ids()) if cat is not None and hasattr(cat, "selected_ids") else []
+        host = area_host(self)
+        ids = host.catalogue_selection() if host is not None else []
         if not ids:
             self._message(self.tr("Select volumes in the catalogue first."), ok=False)
             return
