@@ -298,3 +298,15 @@ class WaitDialog(QDialog):
     def reject(self) -> None:  # Esc or the close box: the same as Cancel; the dialog closes when the write stops
         if self.cancel_button.isEnabled():
             self._on_cancel()
+
+
+def say_in(label: QLabel) -> Callable[[BaseException], bool]:
+    """``on_error`` for a form that shows problems under its fields: a ``UserError``'s message goes into ``label``."""
+
+    def show(exc: BaseException) -> bool:
+        if isinstance(exc, UserError) and shiboken6.isValid(label):
+            label.setText(str(exc))
+            return True
+        return False
+
+    return show
