@@ -68,6 +68,7 @@ from archive_desk.ui.areas.badges import BADGE_INTERVAL_MS, overdue_text
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
+from archive_desk.ui.ops import OpRun, run_op
 from archive_desk.ui.dialogs.lending import (
     BorrowerDialog,
     BorrowerPickerDialog,
@@ -392,17 +393,21 @@ class LendPanel(QWidget):
             return
         approver = self.approver.text() if self.approval.isVisible() else ""
         opinion = self.opinion.text() if self.approval.isVisible() else ""
-        try:
-            with self.ctx.db.write() as s:
-                record = loans.lend(s, self.ctx.actor, self.borrower.id, ids, self.purpose.currentText(), self.use_mode.currentText(),
-                                    self.due.date().toPython(), approver, opinion, self.clerk.text(), notes=self.notes.text())  # type: ignore[arg-type]
-            self._remember_clerk(self.clerk.text().strip())
-        except UserError as exc:
-            self.message.error(str(exc))
-            if exc.field in ("approver", "approval_opinion"):
-                (self.approver if exc.field == "approver" else self.opinion).setFocus()
-            self._recheck()
-            return
+        run_op(self, loans.lend, self.ctx.actor, self.borrower.id, ids, self.purpose.currentText(), self.use_mode.currentText(),
+               self.due.date().toPython(), approver, opinion, self.clerk.text(), notes=self.notes.text(),
+               on_success=lambda record: self._lent(record, ids), on_error=self._lend_refused, key="loans.lend")
+
+    def _lend_refused(self, exc: BaseException) -> bool:
+        if not isinstance(exc, UserError):
+            return False
+        self.message.error(str(exc))
+        if exc.field in ("approver", "approval_opinion"):
+            (self.approver if exc.field == "approver" else self.opinion).setFocus()
+        self._recheck()
+        return True
+
+    def _lent(self, record: loans.LoanRecord, ids: list[int]) -> None:
+        self._remember_clerk(self.clerk.text().strip())
         refused = len(self.checks) - len(ids)
         text = self.tr("Lent %1 volume(s) to %2 on slip %3.").replace("%1", str(len(record.lines))).replace("%2", record.borrower.name) \
             .replace("%3", record.slip_no)
@@ -685,19 +690,24 @@ class OpenLoansPanel(QWidget):
             return
         self.renew(loan.id, dialog.new_due(), dialog.note.text(), loan.version)
 
-    def renew(self, loan_id: int, new_due: date, note: str = "", version: int | None = None) -> bool:
-        try:
-            with self.ctx.db.write() as s:
-                record = loans.renew(s, self.ctx.actor, loan_id, new_due, expected_version=version, note=note)
-        except UserError as exc:
-            self.message.error(str(exc))
+    def renew(self, loan_id: int, new_due: date, note: str = "", version: int | None = None) -> OpRun | None:
+        """Renew in the background (``ui/ops.run_op``); a second click while it saves is ignored (it would carry the
+        slip's old version and be refused as a conflict)."""
+        return run_op(self, loans.renew, self.ctx.actor, loan_id, new_due, expected_version=version, note=note,
+                      on_success=self._renewed, on_error=self._say_refused, key=f"loans.renew:{loan_id}")
+
+    def _say_refused(self, exc: BaseException) -> bool:
+        if not isinstance(exc, UserError):
             return False
+        self.message.error(str(exc))
+        return True
+
+    def _renewed(self, record: loans.LoanRecord) -> None:
         self.message.ok(self.tr("Slip %1 renewed to %2 (renewal no. %3).").replace("%1", record.slip_no)
                         .replace("%2", record.due_date.isoformat()).replace("%3", str(record.renewals)))
         self.area.loans_changed()
         self.refresh()  # the list holds the slip's new version (and due date): a second renewal works
         self.select_slip(record.slip_no)
-        return True
 
     def print_selected(self) -> None:
         loan = self.selected()
