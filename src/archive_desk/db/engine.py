@@ -78,6 +78,9 @@ def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int, *, read_only: 
             return
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
+    # seals of rows and audit entries, and the workstation's anchor of the trail's head (db/sealing.py)
+    sealing.install(engine)
+
 
 def _begin_immediate_waiting(dbapi_conn: sqlite3.Connection, waiter: LockWaiter, busy_timeout_ms: int) -> None:
     """``BEGIN IMMEDIATE`` in short tries while another connection (another workstation) holds the write lock,
@@ -98,8 +101,6 @@ def _begin_immediate_waiting(dbapi_conn: sqlite3.Connection, waiter: LockWaiter,
     finally:
         dbapi_conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
 
-    # seals of rows and audit entries, and the workstation's anchor of the trail's head (db/sealing.py)
-    sealing.install(engine)
 
 
 def sqlite_uri(path: Path | str, mode: str = "ro") -> str:
