@@ -91,3 +91,10 @@ def make_volume(db: Database, actor: Actor, fonds_id: int, lp_category_id: int):
 
     return make
 
+
+
+def settle_writes(qtbot, timeout: int = 20000) -> None:  # noqa: ANN001
+    """Wait until every write the window started (``ui/ops.run_op``, off the GUI thread) is done and shown."""
+    from archive_desk.ui import ops
+
+    qtbot.waitUntil(lambda: ops.pending() == 0, timeout=timeout)
