@@ -1039,164 +1039,164 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BorrowersPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="789" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="799" />
         <source>Search name, unit, card no. or phone</source>
         <translation>Search name, unit, card no. or phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="792" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="802" />
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="793" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="803" />
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="794" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="804" />
         <source>Outside</source>
         <translation>Outside</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="796" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="806" />
         <source>Show &amp;deactivated</source>
         <translation>Show &amp;deactivated</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="810" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="810" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="810" />
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="800" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="810" />
         <source>Borrower kind</source>
         <translation>Borrower kind</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="811" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="811" />
         <source>Card no.</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="811" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="811" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="805" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="815" />
         <source>&amp;New…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="807" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="817" />
         <source>&amp;Edit…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="809" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="864" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="819" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="874" />
         <source>Deac&amp;tivate</source>
         <translation>Deac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="811" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="821" />
         <source>&amp;Lend to…</source>
         <translation>&amp;Lend to…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="813" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="823" />
         <source>&amp;Import staff list…</source>
         <translation>&amp;Import staff list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="841" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="851" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="841" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="851" />
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="864" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="874" />
         <source>Reac&amp;tivate</source>
         <translation>Reac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="867" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="877" />
         <source>New borrower</source>
         <translation>New borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="875" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="885" />
         <source>%1 registered.</source>
         <translation>%1 registered.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="883" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="893" />
         <source>Edit borrower</source>
         <translation>Edit borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="891" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="901" />
         <source>%1 saved.</source>
         <translation>%1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="905" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="915" />
         <source>%1 reactivated.</source>
         <translation>%1 reactivated.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="905" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="915" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 deactivated; the loan history is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="914" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="930" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="924" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="940" />
         <source>Import staff list</source>
         <translation>Import staff list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="915" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="925" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="927" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="937" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="939" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="949" />
         <source>Imported %1 borrower(s).</source>
         <translation>Imported %1 borrower(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="941" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="951" />
         <source>Not imported: %1</source>
         <translation>Not imported: %1</translation>
     </message>
@@ -1204,82 +1204,82 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BulkMoveDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="255" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="253" />
         <source>Move volumes</source>
         <translation>Move volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="264" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="262" />
         <source>Archival codes or barcodes, one a line (scan them here), in the order they should stand</source>
         <translation>Archival codes or barcodes, one a line (scan them here), in the order they should stand</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="275" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="273" />
         <source>Scan or type the target layer</source>
         <translation>Scan or type the target layer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="277" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="275" />
         <source>No target layer yet</source>
         <translation>No target layer yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="279" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="277" />
         <source>Continue onto the following empty layers when the target is full</source>
         <translation>Continue onto the following empty layers when the target is full</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="283" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="281" />
         <source>Reason (e.g. reorganising 2019 claims)</source>
         <translation>Reason (e.g. reorganising 2019 claims)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="293" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="291" />
         <source>Move</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="300" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="298" />
         <source>Volumes</source>
         <translation>Volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="301" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="299" />
         <source>Target layer</source>
         <translation>Target layer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="304" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="302" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="318" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="316" />
         <source>%n volume(s)</source>
         <translation><numerusform>%n volume</numerusform><numerusform>%n volumes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="320" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="318" />
         <source>Unknown: %1</source>
         <translation>Unknown: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="349" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="347" />
         <source>There is no layer %1</source>
         <translation>There is no layer %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="376" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="374" />
         <source>%1 volumes onto %2 layers</source>
         <translation>%1 volumes onto %2 layers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="379" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="377" />
         <source>%1 cannot move (e.g. %2); they stay where they are</source>
         <translation>%1 cannot move (e.g. %2); they stay where they are</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="383" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="381" />
         <source>%1 volumes do not fit: the free stretch from %2 is too short. Choose another layer or use the space finder.</source>
         <translation>%1 volumes do not fit: the free stretch from %2 is too short. Choose another layer or use the space finder.</translation>
     </message>
@@ -1287,214 +1287,214 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="149" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
         <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="152" />
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="256" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="258" />
         <source>&amp;Find…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="258" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="260" />
         <source>&amp;New volume…</source>
         <translation>&amp;New volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="260" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="262" />
         <source>&amp;Edit volume…</source>
         <translation>&amp;Edit volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="262" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="264" />
         <source>Edit &amp;items…</source>
         <translation>Edit &amp;items…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="266" />
         <source>Make &amp;void…</source>
         <translation>Make &amp;void…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="266" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="268" />
         <source>&amp;Copy rows</source>
         <translation>&amp;Copy rows</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="268" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="270" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>E&amp;xport selection to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="270" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="609" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="272" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="616" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Undo last change</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="290" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="292" />
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="370" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="372" />
         <source>Reading the list…</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="401" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="403" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="414" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="416" />
         <source>No volume matches “%1”.</source>
         <translation>No volume matches “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="418" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
         <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>More than %1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="422" />
         <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>%1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="423" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="425" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>%n volume matches “%1”.</numerusform><numerusform>%n volumes match “%1”.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="428" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="430" />
         <source>%n volume(s)</source>
         <translation><numerusform>%n volume</numerusform><numerusform>%n volumes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="540" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="542" />
         <source>Undo: create %1</source>
         <translation>Undo: create %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="542" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="543" />
         <source>Volume %1 created.</source>
         <translation>Volume %1 created.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="547" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="548" />
         <source>Undo: change of %1</source>
         <translation>Undo: change of %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="549" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="550" />
         <source>Volume %1 saved.</source>
         <translation>Volume %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="565" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="577" />
         <source>Make volume void</source>
         <translation>Make volume void</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="566" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="578" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="581" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="591" />
         <source>Undo: void %1</source>
         <translation>Undo: void %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="582" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="593" />
         <source>Volume %1 is void.</source>
         <translation>Volume %1 is void.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="611" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="618" />
         <source>Undone.</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="626" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="636" />
         <source>created by mistake (undone)</source>
         <translation>created by mistake (undone)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="631" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="645" />
         <source>void undone</source>
         <translation>void undone</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="655" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="674" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>%n row copied: paste it into Excel or WPS.</numerusform><numerusform>%n rows copied: paste them into Excel or WPS.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="662" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="681" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>Select the rows to export first (Ctrl+A selects all).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="665" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="684" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="666" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="685" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="696" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="715" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="700" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="719" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>%n row exported to %1.</numerusform><numerusform>%n rows exported to %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="713" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="732" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>Scanned %1: %2 (not in the current list)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="715" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="734" />
         <source>Scanned %1: %2</source>
         <translation>Scanned %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="740" />
         <source>Unknown code</source>
         <translation>Unknown code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="741" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>No volume has the code %1. Create it now?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="744" />
         <source>Create volume</source>
         <translation>Create volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="726" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="745" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="730" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="749" />
         <source>Scanned %1: no such volume</source>
         <translation>Scanned %1: no such volume</translation>
     </message>
@@ -1502,67 +1502,67 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="247" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="248" />
         <source>Correct the catalogue</source>
         <translation>Correct the catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="250" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="251" />
         <source>After the stocktake %1 the catalogue can be corrected in one step. Every change is recorded in the audit trail.</source>
         <translation>After the stocktake %1 the catalogue can be corrected in one step. Every change is recorded in the audit trail.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="254" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="255" />
         <source>Mark %n volume(s) that were not found as missing</source>
         <translation><numerusform>Mark %n volume that were not found as missing</numerusform><numerusform>Mark %n volumes that were not found as missing</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="257" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="258" />
         <source>Record %n misplaced volume(s) where they were found</source>
         <translation><numerusform>Record %n misplaced volume where they were found</numerusform><numerusform>Record %n misplaced volumes where they were found</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="259" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="260" />
         <source>; bring %n volume(s) recorded missing but found back in stock</source>
         <translation><numerusform>; bring %n volume recorded missing but found back in stock</numerusform><numerusform>; bring %n volumes recorded missing but found back in stock</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="268" />
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="268" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="268" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="270" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="271" />
         <source>Mark missing</source>
         <translation>Mark missing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="272" />
         <source>Move to where found</source>
         <translation>Move to where found</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="272" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="273" />
         <source>Back in stock</source>
         <translation>Back in stock</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="273" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="274" />
         <source>Left alone</source>
         <translation>Left alone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="282" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="283" />
         <source>Apply the corrections</source>
         <translation>Apply the corrections</translation>
     </message>
@@ -1645,27 +1645,27 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>FinishedDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="214" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="215" />
         <source>Stocktake finished</source>
         <translation>Stocktake finished</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="216" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="217" />
         <source>The stocktake %1 is finished and entered in the register of stocktakes.</source>
         <translation>The stocktake %1 is finished and entered in the register of stocktakes.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="230" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="231" />
         <source>Save report (PDF)…</source>
         <translation>Save report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="231" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="232" />
         <source>Export (Excel)…</source>
         <translation>Export (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="232" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="233" />
         <source>Correct the catalogue…</source>
         <translation>Correct the catalogue…</translation>
     </message>
@@ -1993,88 +1993,88 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ItemsEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="53" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="54" />
         <source>Items of %1</source>
         <extracomment>the volume's items changed (the area refreshes its row and the detail pane)</extracomment>
         <translation>Items of %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="77" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="78" />
         <source>Title of the new item</source>
         <translation>Title of the new item</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="80" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="81" />
         <source>Document no.</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="83" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="84" />
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="86" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="87" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="90" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="91" />
         <source>pages: </source>
         <translation>pages: </translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="95" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="96" />
         <source>&amp;Add at end</source>
         <translation>&amp;Add at end</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="97" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="98" />
         <source>&amp;Insert before selected</source>
         <translation>&amp;Insert before selected</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="99" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="100" />
         <source>Move &amp;up</source>
         <translation>Move &amp;up</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="101" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="102" />
         <source>Move &amp;down</source>
         <translation>Move &amp;down</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="103" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="104" />
         <source>&amp;Renumber</source>
         <translation>&amp;Renumber</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="105" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="106" />
         <source>&amp;Withdraw…</source>
         <translation>&amp;Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="130" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="131" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="188" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="189" />
         <source>%1 item(s), %2 page(s)</source>
         <translation>%1 item(s), %2 page(s)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="250" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="254" />
         <source>Items renumbered; page numbers follow the page counts.</source>
         <translation>Items renumbered; page numbers follow the page counts.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="256" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="262" />
         <source>Withdraw item</source>
         <translation>Withdraw item</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="257" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="263" />
         <source>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</source>
         <translation>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</translation>
     </message>
@@ -2179,224 +2179,224 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>LabelsArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="102" />
         <source>Scan or type a code, then Enter</source>
         <extracomment>what one print run is made of: the records, the template, the stock and the printer's calibration what the last PDF made held: which labels fell back to Data Matrix, which were refused</extracomment>
         <translation>Scan or type a code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="109" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="109" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="114" />
         <source>Add never printed</source>
         <translation>Add never printed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="115" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="116" />
         <source>Add catalogue selection</source>
         <translation>Add catalogue selection</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="119" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="120" />
         <source>Add search results…</source>
         <translation>Add search results…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="121" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="122" />
         <source>Add a shelf range…</source>
         <translation>Add a shelf range…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="124" />
         <source>Remove selected</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="125" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="126" />
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
         <source>2D imagers (Data Matrix and Code 128)</source>
         <translation>2D imagers (Data Matrix and Code 128)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="154" />
         <source>1D laser scanners only (Code 128)</source>
         <translation>1D laser scanners only (Code 128)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="161" />
         <source>Record the print date</source>
         <translation>Record the print date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="163" />
         <source>New template…</source>
         <translation>New template…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="169" />
         <source>Scanners in this room</source>
         <translation>Scanners in this room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="170" />
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="171" />
         <source>Label stock</source>
         <translation>Label stock</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="172" />
         <source>Start at label</source>
         <translation>Start at label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="172" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="173" />
         <source>Printer calibration (mm)</source>
         <translation>Printer calibration (mm)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="175" />
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="176" />
         <source>Offset right</source>
         <translation>Offset right</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="177" />
         <source>Offset down</source>
         <translation>Offset down</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="177" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="178" />
         <source>Creep per row</source>
         <translation>Creep per row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="179" />
         <source>Save calibration</source>
         <translation>Save calibration</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="181" />
         <source>Test page…</source>
         <translation>Test page…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="187" />
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="190" />
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="193" />
         <source>Save as PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="194" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="195" />
         <source>Volume forms…</source>
         <translation>Volume forms…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="226" />
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="285" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="282" />
         <source>The room's labels now start with %1 on %2.</source>
         <translation>The room's labels now start with %1 on %2.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="298" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="297" />
         <source>(no printer)</source>
         <translation>(no printer)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="320" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="319" />
         <source>Calibration saved for %1.</source>
         <translation>Calibration saved for %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="340" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="339" />
         <source>%n volume(s) in the batch.</source>
         <translation><numerusform>%n volume in the batch.</numerusform><numerusform>%n volumes in the batch.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="351" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="350" />
         <source>Unknown code: %1</source>
         <translation>Unknown code: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="354" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="353" />
         <source>%1 is already in the batch.</source>
         <translation>%1 is already in the batch.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="360" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="359" />
         <source>Every volume's label has been printed.</source>
         <translation>Every volume's label has been printed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="368" />
         <source>Select volumes in the catalogue first.</source>
         <translation>Select volumes in the catalogue first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="374" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="373" />
         <source>Add search results</source>
         <translation>Add search results</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="374" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="373" />
         <source>Search for:</source>
         <translation>Search for:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="407" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="406" />
         <source>Choose a template and a label stock.</source>
         <translation>Choose a template and a label stock.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="409" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="408" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="525" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>The batch is empty: scan or add volumes first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="432" />
         <source>%n code(s) are too long for Code 128 on this template and print as Data Matrix: %1</source>
         <translation><numerusform>%n code are too long for Code 128 on this template and print as Data Matrix: %1</numerusform><numerusform>%n codes are too long for Code 128 on this template and print as Data Matrix: %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="437" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="436" />
         <source>%n label(s) cannot be printed and are left out:</source>
         <translation><numerusform>%n label cannot be printed and are left out:</numerusform><numerusform>%n labels cannot be printed and are left out:</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="454" />
         <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
 
 Print anyway?</source>
@@ -2405,27 +2405,27 @@ Print anyway?</source>
 Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="458" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="457" />
         <source>This printer</source>
         <translation>This printer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="481" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="479" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>Print date recorded for %n volume.</numerusform><numerusform>Print date recorded for %n volumes.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="492" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="491" />
         <source>Barcodes too fine for this printer</source>
         <translation>Barcodes too fine for this printer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="521" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="520" />
         <source>Calibration test page</source>
         <translation>Calibration test page</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="532" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="531" />
         <source>Volume forms</source>
         <translation>Volume forms</translation>
     </message>
@@ -2461,178 +2461,178 @@ Print anyway?</translation>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="165" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="166" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>Scan the borrower's card, or type a name, card no. or phone and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="171" />
         <source>Searc&amp;h…</source>
         <translation>Searc&amp;h…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="172" />
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="278" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="173" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="279" />
         <source>No borrower chosen</source>
         <translation>No borrower chosen</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="179" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>Scan a volume's barcode or type its archival code and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="184" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="184" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="187" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="188" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="207" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="208" />
         <source>Approval required</source>
         <translation>Approval required</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="218" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="219" />
         <source>A&amp;pprover:</source>
         <translation>A&amp;pprover:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="219" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="220" />
         <source>&amp;Opinion:</source>
         <translation>&amp;Opinion:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="223" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="224" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>&amp;Lend and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="226" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="227" />
         <source>&amp;Clear</source>
         <translation>&amp;Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="234" />
         <source>&amp;Borrower:</source>
         <translation>&amp;Borrower:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="237" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="238" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="241" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="242" />
         <source>P&amp;urpose:</source>
         <translation>P&amp;urpose:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="242" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="243" />
         <source>U&amp;se:</source>
         <translation>U&amp;se:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="243" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="244" />
         <source>&amp;Due date:</source>
         <translation>&amp;Due date:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="244" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="245" />
         <source>Cler&amp;k:</source>
         <translation>Cler&amp;k:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="245" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="246" />
         <source>No&amp;tes:</source>
         <translation>No&amp;tes:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="283" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="284" />
         <source>ID %1</source>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="285" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="286" />
         <source>card %1</source>
         <translation>card %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="288" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="289" />
         <source>(deactivated: cannot borrow)</source>
         <translation>(deactivated: cannot borrow)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="309" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="310" />
         <source>No borrower matches “%1”.</source>
         <translation>No borrower matches “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="327" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="328" />
         <source>No volume has the code %1.</source>
         <translation>No volume has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="332" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="333" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="347" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="348" />
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="379" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="380" />
         <source>Needed for: %1</source>
         <translation>Needed for: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="385" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="386" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>Choose the borrower first: scan the card or type the name.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="390" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="391" />
         <source>Scan the volumes to lend.</source>
         <translation>Scan the volumes to lend.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="407" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="412" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>Lent %1 volume(s) to %2 on slip %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="410" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="415" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>%1 refused volume(s) were not lent.</translation>
     </message>
@@ -2640,47 +2640,47 @@ Print anyway?</translation>
 <context>
     <name>LendingArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1125" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1135" />
         <source>&amp;1 Lend</source>
         <translation>&amp;1 Lend</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1126" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1136" />
         <source>&amp;2 Return</source>
         <translation>&amp;2 Return</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1127" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1137" />
         <source>&amp;3 Loans out</source>
         <translation>&amp;3 Loans out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1128" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1138" />
         <source>&amp;4 Overdue</source>
         <translation>&amp;4 Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1129" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1139" />
         <source>&amp;5 Borrowers</source>
         <translation>&amp;5 Borrowers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1130" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1140" />
         <source>&amp;6 Register</source>
         <translation>&amp;6 Register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1146" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1156" />
         <source>Lending</source>
         <translation>Lending</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1183" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1193" />
         <source>Borrower: %1</source>
         <translation>Borrower: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1189" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1199" />
         <source>%1 is neither a volume nor a borrower's card.</source>
         <translation>%1 is neither a volume nor a borrower's card.</translation>
     </message>
@@ -2691,7 +2691,7 @@ Print anyway?</translation>
         <translation>(%1 overdue)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1207" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1217" />
         <source>%1 loan(s) overdue</source>
         <translation>%1 loan(s) overdue</translation>
     </message>
@@ -2767,45 +2767,45 @@ Print anyway?</translation>
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
         <source>Result</source>
         <extracomment>background of each class (rows, chips, the last-scan banner)</extracomment>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
         <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
         <location filename="../../src/archive_desk/ui/areas/transfers.py" line="174" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="105" />
         <source>Found on</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="105" />
         <source>Belongs on</source>
         <translation>Belongs on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="105" />
         <source>Catalogue status</source>
         <translation>Catalogue status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="106" />
         <source>Scanned at</source>
         <translation>Scanned at</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="106" />
         <source>Remarks</source>
         <translation>Remarks</translation>
     </message>
@@ -3005,7 +3005,7 @@ Print anyway?</translation>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="401" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="402" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>
@@ -3102,42 +3102,42 @@ Print anyway?</translation>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="590" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="589" />
         <source>New label template</source>
         <translation>New label template</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="591" />
         <source>my-label</source>
         <translation>my-label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="605" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="604" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="614" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="613" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="615" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="614" />
         <source>Width</source>
         <translation>Width</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="616" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="615" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="617" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="616" />
         <source>Font size</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="618" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
@@ -3198,102 +3198,102 @@ Print anyway?</translation>
 <context>
     <name>OpenLoansPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="587" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
         <source>Filter by slip no., borrower, unit or archival code</source>
         <translation>Filter by slip no., borrower, unit or archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="596" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="596" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="596" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="596" />
         <source>Lent</source>
         <translation>Lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="597" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="597" />
         <source>Volumes out</source>
         <translation>Volumes out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="597" />
         <source>Renewals</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="597" />
         <source>Days overdue</source>
         <translation>Days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="606" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="606" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="606" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="606" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="604" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="609" />
         <source>&amp;Renew…</source>
         <translation>&amp;Renew…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="607" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="612" />
         <source>&amp;Print slip…</source>
         <translation>&amp;Print slip…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="652" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="657" />
         <source>Choose a slip to see the volumes out on it.</source>
         <translation>Choose a slip to see the volumes out on it.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="654" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="659" />
         <source>Volumes out on slip %1 (%2):</source>
         <translation>Volumes out on slip %1 (%2):</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="678" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="683" />
         <source>Choose the loan to renew.</source>
         <translation>Choose the loan to renew.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="695" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="706" />
         <source>Slip %1 renewed to %2 (renewal no. %3).</source>
         <translation>Slip %1 renewed to %2 (renewal no. %3).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="705" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="715" />
         <source>Choose the loan whose slip to print.</source>
         <translation>Choose the loan whose slip to print.</translation>
     </message>
@@ -3301,72 +3301,72 @@ Print anyway?</translation>
 <context>
     <name>OverduePanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="731" />
         <source>Days overdue</source>
         <translation>Days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="731" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="731" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="721" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="731" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="732" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="732" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="732" />
         <source>Renewals</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="722" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="732" />
         <source>Volumes out</source>
         <translation>Volumes out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="726" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="736" />
         <source>Print reminders for &amp;selected borrowers…</source>
         <translation>Print reminders for &amp;selected borrowers…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="728" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="738" />
         <source>Print reminders for &amp;all…</source>
         <translation>Print reminders for &amp;all…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="751" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="761" />
         <source>%1 overdue loan(s), %2 borrower(s)</source>
         <translation>%1 overdue loan(s), %2 borrower(s)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="759" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="769" />
         <source>Select the borrowers to remind.</source>
         <translation>Select the borrowers to remind.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="764" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="774" />
         <source>No loan is overdue.</source>
         <translation>No loan is overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="772" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="782" />
         <source>Reminders to return archives</source>
         <translation>Reminders to return archives</translation>
     </message>
@@ -3856,77 +3856,77 @@ Print anyway?</translation>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="966" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="966" />
         <source>Lent</source>
         <translation>Lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="966" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="966" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="956" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="966" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="967" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="967" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="967" />
         <source>Purpose</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="967" />
         <source>Use</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="967" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="957" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="967" />
         <source>Returned on</source>
         <translation>Returned on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="968" />
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="968" />
         <source>Outcome of use</source>
         <translation>Outcome of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="968" />
         <source>Approver</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="958" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="968" />
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>
@@ -3934,87 +3934,87 @@ Print anyway?</translation>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="999" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1009" />
         <source>F&amp;rom</source>
         <translation>F&amp;rom</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1001" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1011" />
         <source>T&amp;o</source>
         <translation>T&amp;o</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1008" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1018" />
         <source>Borrower or unit</source>
         <translation>Borrower or unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1010" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1020" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1013" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1023" />
         <source>All purposes</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1017" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1027" />
         <source>All uses</source>
         <translation>All uses</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1031" />
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1031" />
         <source>Still out</source>
         <translation>Still out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1031" />
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1021" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1031" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1023" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1033" />
         <source>&amp;Search</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1025" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1035" />
         <source>E&amp;xport to Excel…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1082" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1092" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>Showing the newest %1 of %2 lines; export writes all of them.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1085" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1095" />
         <source>%n line(s)</source>
         <translation><numerusform>%n line</numerusform><numerusform>%n lines</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1088" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1098" />
         <source>Export the loan register</source>
         <translation>Export the loan register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1089" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1099" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1102" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="1112" />
         <source>%1 line(s) written to %2.</source>
         <translation>%1 line(s) written to %2.</translation>
     </message>
@@ -4344,117 +4344,117 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="451" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
         <source>Scan each volume coming back</source>
         <translation>Scan each volume coming back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="460" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="460" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="460" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="460" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="461" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="461" />
         <source>Pages lent</source>
         <translation>Pages lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="461" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="461" />
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="462" />
         <source>Damage</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="457" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="462" />
         <source>Outcome of use</source>
         <translation>Outcome of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="463" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="468" />
         <source>&amp;Take back (Ctrl+Enter)</source>
         <translation>&amp;Take back (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="466" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="471" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="473" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="478" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="478" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="483" />
         <source>Received b&amp;y:</source>
         <translation>Received b&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="494" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="499" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="509" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="514" />
         <source>if damaged: what</source>
         <translation>if damaged: what</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="511" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="516" />
         <source>what the use achieved</source>
         <translation>what the use achieved</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="516" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="521" />
         <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
         <translation>%1 from slip %2: count the pages (%3 lent) and check the condition.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="540" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="545" />
         <source>Scan the volumes coming back.</source>
         <translation>Scan the volumes coming back.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="551" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="556" />
         <source>%1: %2 pages lent, %3 counted</source>
         <translation>%1: %2 pages lent, %3 counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="554" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="559" />
         <source>Page count differs</source>
         <translation>Page count differs</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="555" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="560" />
         <source>The pages counted differ from the pages lent:
 
 %1
@@ -4467,22 +4467,22 @@ Record the return with this difference?</source>
 Record the return with this difference?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="558" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="563" />
         <source>Nothing was recorded: recount the pages.</source>
         <translation>Nothing was recorded: recount the pages.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="566" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="571" />
         <source>Took back %1 volume(s).</source>
         <translation>Took back %1 volume(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="573" />
         <source>Slip(s) %1 fully returned.</source>
         <translation>Slip(s) %1 fully returned.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending.py" line="571" />
+        <location filename="../../src/archive_desk/ui/areas/lending.py" line="576" />
         <source>Still out: %1.</source>
         <translation>Still out: %1.</translation>
     </message>
@@ -4490,27 +4490,27 @@ Record the return with this difference?</translation>
 <context>
     <name>RoomDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="69" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="70" />
         <source>New room</source>
         <translation>New room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="78" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="79" />
         <source>e.g. %1</source>
         <translation>e.g. %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="81" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="82" />
         <source>Room number</source>
         <translation>Room number</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="82" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="83" />
         <source>Code (in location codes)</source>
         <translation>Code (in location codes)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="83" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="84" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -4725,27 +4725,27 @@ Record the return with this difference?</translation>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="552" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="551" />
         <source>Shelf range</source>
         <translation>Shelf range</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="565" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="564" />
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="566" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="565" />
         <source>Rack</source>
         <translation>Rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="574" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="573" />
         <source>(whole room)</source>
         <translation>(whole room)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="576" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="575" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
@@ -4753,239 +4753,239 @@ Record the return with this difference?</translation>
 <context>
     <name>ShelvesArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="93" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="94" />
         <source>New room…</source>
         <translation>New room…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="94" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="95" />
         <source>New rack…</source>
         <translation>New rack…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="96" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="97" />
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="99" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="100" />
         <source>Move volumes…</source>
         <translation>Move volumes…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="102" />
         <source>Find space…</source>
         <translation>Find space…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="105" />
         <source>Shelf list of the room…</source>
         <translation>Shelf list of the room…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="106" />
         <source>Shelf list of the rack…</source>
         <translation>Shelf list of the rack…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="107" />
         <source>Shelf list of the layer…</source>
         <translation>Shelf list of the layer…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="109" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="112" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="113" />
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="115" />
         <source>Rack</source>
         <translation>Rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="151" />
         <source>Room overview</source>
         <translation>Room overview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="151" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="152" />
         <source>Rack map</source>
         <translation>Rack map</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="156" />
         <source>Shelving by scan</source>
         <translation>Shelving by scan</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="156" />
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="482" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="483" />
         <source>Scan a layer label to start</source>
         <translation>Scan a layer label to start</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="177" />
         <source>Scan a layer label, then the volumes</source>
         <translation>Scan a layer label, then the volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="179" />
         <source>Undo last</source>
         <translation>Undo last</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="183" />
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="196" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="197" />
         <source>Click a layer on the map to list it</source>
         <translation>Click a layer on the map to list it</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="198" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="199" />
         <source>Shelve here</source>
         <translation>Shelve here</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="199" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="200" />
         <source>Make this layer the target of shelving by scan</source>
         <translation>Make this layer the target of shelving by scan</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="240" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="241" />
         <source>Undo last placement</source>
         <translation>Undo last placement</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="245" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="246" />
         <source>Stop shelving</source>
         <translation>Stop shelving</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="263" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="264" />
         <source>Shelves</source>
         <translation>Shelves</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="311" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="312" />
         <source>Cabinet %1</source>
         <translation>Cabinet %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="311" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="312" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="349" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="350" />
         <source>%1 layers, %2 of %3 places used (%4)</source>
         <translation>%1 layers, %2 of %3 places used (%4)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="398" />
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="462" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="399" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="463" />
         <source>Reserved for %1</source>
         <translation>Reserved for %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="400" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="401" />
         <source>Out of use</source>
         <translation>Out of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="419" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="420" />
         <source>This volume is not shelved yet.</source>
         <translation>This volume is not shelved yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="447" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="448" />
         <source>%1 stands here (scan a layer label first to shelve)</source>
         <translation>%1 stands here (scan a layer label first to shelve)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="451" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="452" />
         <source>%1 is neither a layer label nor a volume of this catalogue.</source>
         <translation>%1 is neither a layer label nor a volume of this catalogue.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="458" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="459" />
         <source>Layer %1 is out of use; choose another layer.</source>
         <translation>Layer %1 is out of use; choose another layer.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="477" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="478" />
         <source>Target %1: scan the volumes to shelve on it.</source>
         <translation>Target %1: scan the volumes to shelve on it.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="508" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="520" />
         <source>%1 → %2, number %3 (%4)</source>
         <translation>%1 → %2, number %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="511" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="523" />
         <source>(was on %1)</source>
         <translation>(was on %1)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="542" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="560" />
         <source>not shelved</source>
         <translation>not shelved</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="543" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="561" />
         <source>Undone: %1 is back on %2</source>
         <translation>Undone: %1 is back on %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="613" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="634" />
         <source>Moved %1 volumes onto %2 layers</source>
         <translation>Moved %1 volumes onto %2 layers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="653" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="674" />
         <source>Choose a %1 first.</source>
         <translation>Choose a %1 first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="653" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="674" />
         <source>room</source>
         <translation>room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="653" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="674" />
         <source>rack</source>
         <translation>rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="654" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="675" />
         <source>layer</source>
         <translation>layer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="657" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="678" />
         <source>Export shelf list</source>
         <translation>Export shelf list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="658" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="679" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="668" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="689" />
         <source>Writing %1 …</source>
         <translation>Writing %1 …</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="674" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="695" />
         <source>Wrote %1 volumes to %2</source>
         <translation>Wrote %1 volumes to %2</translation>
     </message>
@@ -5031,87 +5031,87 @@ Record the return with this difference?</translation>
 <context>
     <name>SpaceFinderDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="412" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="408" />
         <source>Find space</source>
         <translation>Find space</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="422" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="418" />
         <source>Any (30 mm a volume)</source>
         <translation>Any (30 mm a volume)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="426" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="422" />
         <source>All rooms</source>
         <translation>All rooms</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="429" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="425" />
         <source>Find</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="434" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="430" />
         <source>Volumes</source>
         <translation>Volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="436" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="432" />
         <source>of</source>
         <translation>of</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="448" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="444" />
         <source>Reserve for (e.g. the incoming transfer)</source>
         <translation>Reserve for (e.g. the incoming transfer)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="449" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="445" />
         <source>Reserve</source>
         <translation>Reserve</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="452" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="448" />
         <source>Show on map</source>
         <translation>Show on map</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="461" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="457" />
         <source>Release</source>
         <translation>Release</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="464" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="460" />
         <source>Reservations</source>
         <translation>Reservations</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="497" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="493" />
         <source>Nearest to %1, where this category's shelving ends (%2 mm a volume)</source>
         <translation>Nearest to %1, where this category's shelving ends (%2 mm a volume)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="500" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="496" />
         <source>Nearest to the start of the first room (%1 mm a volume)</source>
         <translation>Nearest to the start of the first room (%1 mm a volume)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="505" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="501" />
         <source>No stretch of free layers holds that many volumes.</source>
         <translation>No stretch of free layers holds that many volumes.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="514" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="510" />
         <source>Choose a proposal first.</source>
         <translation>Choose a proposal first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="524" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="517" />
         <source>Reserved %1 layers (%2 … %3) for %4</source>
         <translation>Reserved %1 layers (%2 … %3) for %4</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="534" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="529" />
         <source>Released %1 layers reserved for %2</source>
         <translation>Released %1 layers reserved for %2</translation>
     </message>
@@ -5119,260 +5119,260 @@ Record the return with this difference?</translation>
 <context>
     <name>StocktakeArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="320" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="321" />
         <source>Stocktake</source>
         <translation>Stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="329" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
         <source>New stocktake</source>
         <translation>New stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="333" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="334" />
         <source>Stocktake %1</source>
         <translation>Stocktake %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="334" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="335" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="355" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="370" />
         <source>Stocktake name</source>
         <translation>Stocktake name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="337" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="338" />
         <source>Rooms and racks</source>
         <translation>Rooms and racks</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="337" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="343" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="338" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="344" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="370" />
         <source>Layers</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="339" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="340" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="355" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="370" />
         <source>Scope</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="342" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="343" />
         <source>single layers: location codes, separated by spaces or commas</source>
         <translation>single layers: location codes, separated by spaces or commas</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="344" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="345" />
         <source>Start the stocktake</source>
         <translation>Start the stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="350" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="351" />
         <source>Open stocktakes (resume where you stopped)</source>
         <translation>Open stocktakes (resume where you stopped)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="355" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="370" />
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="355" />
         <source>Scans</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="358" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="359" />
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="367" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="368" />
         <source>Register of stocktakes (清点检查登记)</source>
         <translation>Register of stocktakes (清点检查登记)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="370" />
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="370" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="371" />
         <source>Action taken</source>
         <translation>Action taken</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="377" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="378" />
         <source>Report (PDF)…</source>
         <translation>Report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="378" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="379" />
         <source>Report (Excel)…</source>
         <translation>Report (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="379" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="380" />
         <source>Correct the catalogue…</source>
         <translation>Correct the catalogue…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="380" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="381" />
         <source>Export the register…</source>
         <translation>Export the register…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="428" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="429" />
         <source>in progress</source>
         <translation>in progress</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="440" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="441" />
         <source>%n open stocktake(s)</source>
         <translation><numerusform>%n open stocktake</numerusform><numerusform>%n open stocktakes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="449" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="450" />
         <source>Room %1</source>
         <translation>Room %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="456" />
         <source>Cabinet %1</source>
         <translation>Cabinet %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="456" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="506" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="507" />
         <source>No layer has the code %1.</source>
         <translation>No layer has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="565" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="575" />
         <source>Scan or type a layer label or a volume's code, then Enter</source>
         <translation>Scan or type a layer label or a volume's code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="598" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="608" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="601" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="611" />
         <source>Everything</source>
         <translation>Everything</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="602" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="612" />
         <source>Needing attention</source>
         <translation>Needing attention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="608" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="618" />
         <source>Pause (resume later)</source>
         <translation>Pause (resume later)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="611" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="621" />
         <source>Finish the stocktake…</source>
         <translation>Finish the stocktake…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="638" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="648" />
         <source>This stocktake is finished.</source>
         <translation>This stocktake is finished.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="646" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="656" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="649" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="659" />
         <source>Resumed: %n scan(s) so far. Carry on where you stopped.</source>
         <translation><numerusform>Resumed: %n scan so far. Carry on where you stopped.</numerusform><numerusform>Resumed: %n scans so far. Carry on where you stopped.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="651" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="661" />
         <source>Scan the label of the first layer, then every volume on it.</source>
         <translation>Scan the label of the first layer, then every volume on it.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="660" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="670" />
         <source>No layer yet: scan a layer label</source>
         <translation>No layer yet: scan a layer label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="677" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="687" />
         <source>Layers counted: %1 of %2 · scans: %3</source>
         <translation>Layers counted: %1 of %2 · scans: %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="739" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="754" />
         <source>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</source>
         <translation>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="757" />
         <source>%n layer(s) of the scope were not counted: volumes on them are not judged.</source>
         <translation><numerusform>%n layer of the scope were not counted: volumes on them are not judged.</numerusform><numerusform>%n layers of the scope were not counted: volumes on them are not judged.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="743" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="758" />
         <source>Finish the stocktake</source>
         <translation>Finish the stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="784" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="799" />
         <source>Save the stocktake report</source>
         <translation>Save the stocktake report</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="785" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="800" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="793" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="808" />
         <source>Export the stocktake report</source>
         <translation>Export the stocktake report</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="794" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="803" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="809" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="818" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="816" />
         <source>Export the register of stocktakes</source>
         <translation>Export the register of stocktakes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="802" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="817" />
         <source>Register of stocktakes</source>
         <translation>Register of stocktakes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="816" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="831" />
         <source>Writing…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="821" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="836" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="859" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="866" />
         <source>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</source>
         <translation>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</translation>
     </message>
@@ -5629,169 +5629,169 @@ Record the return with this difference?</translation>
 <context>
     <name>VolumeEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="73" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="74" />
         <source>New volume</source>
         <translation>New volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="73" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="74" />
         <source>Edit volume %1</source>
         <translation>Edit volume %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="132" />
         <source>&amp;Use proposed</source>
         <translation>&amp;Use proposed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="147" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="148" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="148" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="149" />
         <source> years</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="151" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="154" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="367" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="152" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="155" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="368" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="172" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
         <source>&amp;Fonds</source>
         <translation>&amp;Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="174" />
         <source>&amp;Category</source>
         <translation>&amp;Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="174" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="175" />
         <source>&amp;Year</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="175" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="176" />
         <source>&amp;Retention</source>
         <translation>&amp;Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="176" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="177" />
         <source>&amp;Organisation</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="177" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="178" />
         <source>Archival &amp;code</source>
         <translation>Archival &amp;code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="179" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="180" />
         <source>&amp;Title</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="180" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="181" />
         <source>Res&amp;ponsible</source>
         <translation>Res&amp;ponsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="181" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="182" />
         <source>&amp;Security</source>
         <translation>&amp;Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="182" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="183" />
         <source>Start date</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="183" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="184" />
         <source>End date</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="184" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="185" />
         <source>Pa&amp;ges</source>
         <translation>Pa&amp;ges</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="185" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="186" />
         <source>Box no.</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="186" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="187" />
         <source>First item no.</source>
         <translation>First item no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="187" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="188" />
         <source>Last item no.</source>
         <translation>Last item no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="188" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="189" />
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="215" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="216" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="218" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="219" />
         <source>Revert</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="220" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="221" />
         <source>Bring back the values the editor opened with (Ctrl+R)</source>
         <translation>Bring back the values the editor opened with (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="222" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="223" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="354" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="355" />
         <source>&lt;b&gt;%1 fields&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1 fields&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="436" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="437" />
         <source>The code %1 is already used by another volume</source>
         <translation>The code %1 is already used by another volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="464" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="465" />
         <source>Left empty, the next free code %1 is used.</source>
         <translation>Left empty, the next free code %1 is used.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="466" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="467" />
         <source>Next free code in this group: %1</source>
         <translation>Next free code in this group: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="525" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="532" />
         <source>Changed meanwhile</source>
         <translation>Changed meanwhile</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="527" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="534" />
         <source>Reload the volume</source>
         <translation>Reload the volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="528" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="535" />
         <source>Keep my values</source>
         <translation>Keep my values</translation>
     </message>
@@ -5959,10 +5959,40 @@ Record the return with this difference?</translation>
     </message>
 </context>
 <context>
+    <name>WaitDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/ops.py" line="274" />
+        <source>Saving</source>
+        <translation>Saving</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/ops.py" line="279" />
+        <source>Waiting for another workstation…</source>
+        <translation>Waiting for another workstation…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/ops.py" line="282" />
+        <source>Another workstation is saving to the catalogue. This saves as soon as it is done; Cancel leaves the catalogue as it is.</source>
+        <translation>Another workstation is saving to the catalogue. This saves as soon as it is done; Cancel leaves the catalogue as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/ops.py" line="288" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/ops.py" line="294" />
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
     <name>crash</name>
     <message>
         <location filename="../../src/archive_desk/ui/crash.py" line="37" />
+        <location filename="../../src/archive_desk/ui/ops.py" line="259" />
         <source>ArchiveDesk</source>
+        <extracomment>a write kept waiting for another workstation's lock this long says so (seconds) writes queued or running, in every window (tests wait for none) what a write changed (``services.ops.OpChanges``)</extracomment>
         <translation>ArchiveDesk</translation>
     </message>
     <message>
