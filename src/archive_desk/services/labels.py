@@ -23,6 +23,7 @@ from archive_desk.printing.data import ItemEntry, LabelRecord, VolumeForm, Volum
 from archive_desk.services import audit, codes, locations
 from archive_desk.services.audit import Actor
 from archive_desk.services.catalogue import retention_label
+from archive_desk.services.ops import LABELS, SETTINGS, operation
 from archive_desk.services.setup import (
     COVER_FIELDS,
     DEFAULT_SETTINGS,
@@ -62,6 +63,7 @@ def room_scanners(session: Session) -> str:
     return value if value in SCANNER_KINDS else DEFAULT_SCANNERS
 
 
+@operation("labels.set_room_scanners", area=SETTINGS)
 def set_room_scanners(session: Session, actor: Actor, value: str) -> str:
     """Record which scanners the room has ("2d" or "1d"); audited."""
     if value not in SCANNER_KINDS:
@@ -265,6 +267,7 @@ def shelf_label_records(session: Session, layer_ids: Sequence[int]) -> list[Labe
             for i in layer_ids if i in where]
 
 
+@operation("labels.mark_printed", area=LABELS)
 def mark_printed(session: Session, actor: Actor, volume_ids: Sequence[int]) -> int:
     """Record that these volumes' labels were printed now (one audit row per volume)."""
     when = audit.utcnow()

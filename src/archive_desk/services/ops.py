@@ -104,6 +104,7 @@ class _Collector:
     new_volumes: set[int] = field(default_factory=set)
     bulk: set[str] = field(default_factory=set)
     operations: list[str] = field(default_factory=list)
+    depth: int = 0
 
     def freeze(self) -> OpChanges:
         return OpChanges(frozenset(self.volumes), frozenset(self.items), frozenset(self.loans),
@@ -215,8 +216,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def operation(name: str, *, area: str) -> Callable[[F], F]:
-    """Register a service function that writes. Its first argument is the write session; when it returns, the
-    session records that ``area`` changed and that ``name`` ran."""
+    """Register a service function that writes. When its first argument is the write session, the session records,
+    when it returns, that ``area`` changed and that ``name`` ran."""
 
     def decorate(fn: F) -> F:
         qualname = f"{fn.__module__}.{fn.__qualname__}"
@@ -226,11 +227,18 @@ def operation(name: str, *, area: str) -> Callable[[F], F]:
         OPERATIONS[name] = Operation(name, area, qualname)
 
         @functools.wraps(fn)
-        def wrapper(session: Session, *args: Any, **kwargs: Any) -> Any:
-            result = fn(session, *args, **kwargs)
-            if isinstance(session, Session):
-                c = _collector(session)
-                c.areas.add(area)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            session = args[0] if args else kwargs.get("session")
+            if not isinstance(session, Session):  # (operations on a whole catalogue or file take no session)
+                return fn(*args, **kwargs)
+            c = _collector(session)
+            c.depth += 1
+            try:
+                result = fn(*args, **kwargs)
+            finally:
+                c.depth -= 1
+            c.areas.add(area)
+            if c.depth == 0:  # the operation asked for, not the ones it is made of
                 c.operations.append(name)
             return result
 

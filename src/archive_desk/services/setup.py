@@ -13,6 +13,7 @@ from archive_desk.db.engine import Database
 from archive_desk.i18n import DEFAULT_FORM_LANGUAGE, language
 from archive_desk.models import CatalogueSetting, Category, CategoryField
 from archive_desk.services import audit
+from archive_desk.services.ops import SETTINGS, operation
 
 VOLUME_PATTERN = "{fonds}-{category}·{year}-{retention}-{volume:3}"
 CLAIMS_PATTERN = "{fonds}-{category}·{year}-{retention}-{volume:4}"
@@ -80,6 +81,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
 }
 
 
+@operation("setup.ensure_standard_data", area=SETTINGS)
 def ensure_standard_data(db: Database) -> None:
     """Seed a new catalogue once (idempotent): standard categories, their fields, default settings."""
     with db.read() as session:  # Core: at every start, and the ORM's mappers can be configured later
@@ -146,6 +148,7 @@ def in_form_language(fn: Callable) -> Callable:
     return wrapper
 
 
+@operation("setup.set_setting", area=SETTINGS)
 def set_setting(session: Any, actor: audit.Actor, key: str, value: Any) -> Any:
     """Change a room-wide setting (audited); returns the value stored."""
     row = session.get(CatalogueSetting, key)
