@@ -13,7 +13,17 @@ from sqlalchemy import update
 
 from archive_desk.db.engine import Database, WriteAbandoned
 from archive_desk.models import Volume, VolumeStatus
-from archive_desk.services import backup, catalogue, importer, labels, loans, ops, search, setup, stocktake
+from archive_desk.services import (
+    backup,
+    catalogue,
+    importer,
+    labels,
+    loans,
+    ops,
+    search,
+    setup,
+    stocktake,
+)
 from archive_desk.services.audit import Actor
 
 

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import settle_writes
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -22,7 +23,6 @@ from archive_desk.services import catalogue, loans
 from archive_desk.services.audit import Actor
 from archive_desk.settings import Settings
 from archive_desk.ui import ops
-from conftest import settle_writes
 
 ACTOR = Actor("clerk1", "desk-1")
 
