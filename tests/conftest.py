@@ -194,3 +194,24 @@ def make_volume(db: Database, actor: Actor, fonds_id: int, lp_category_id: int):
 
     return make
 
+
+
+def settle_writes(qtbot, timeout: int = 20000) -> None:  # noqa: ANN001
+    """Wait until every write the window started (``ui/ops.run_op``, off the GUI thread) is done and shown."""
+    from archive_desk.ui import ops
+
+    qtbot.waitUntil(lambda: ops.pending() == 0, timeout=timeout)
+
+
+def settle_writes_now(timeout_ms: int = 20000) -> None:
+    """``settle_writes`` for helpers without a qtbot (a scanner burst): process events until the writes are done."""
+    import time
+
+    from PySide6.QtTest import QTest
+
+    from archive_desk.ui import ops
+
+    deadline = time.monotonic() + timeout_ms / 1000
+    while ops.pending() and time.monotonic() < deadline:
+        QTest.qWait(5)
+    assert ops.pending() == 0, "writes still running"

@@ -1210,82 +1210,82 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BulkMoveDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="255" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="253" />
         <source>Move volumes</source>
         <translation>Move volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="264" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="262" />
         <source>Archival codes or barcodes, one a line (scan them here), in the order they should stand</source>
         <translation>Archival codes or barcodes, one a line (scan them here), in the order they should stand</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="275" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="273" />
         <source>Scan or type the target layer</source>
         <translation>Scan or type the target layer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="277" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="275" />
         <source>No target layer yet</source>
         <translation>No target layer yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="279" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="277" />
         <source>Continue onto the following empty layers when the target is full</source>
         <translation>Continue onto the following empty layers when the target is full</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="283" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="281" />
         <source>Reason (e.g. reorganising 2019 claims)</source>
         <translation>Reason (e.g. reorganising 2019 claims)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="293" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="291" />
         <source>Move</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="300" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="298" />
         <source>Volumes</source>
         <translation>Volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="301" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="299" />
         <source>Target layer</source>
         <translation>Target layer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="304" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="302" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="318" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="316" />
         <source>%n volume(s)</source>
         <translation><numerusform>%n volume</numerusform><numerusform>%n volumes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="320" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="318" />
         <source>Unknown: %1</source>
         <translation>Unknown: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="349" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="347" />
         <source>There is no layer %1</source>
         <translation>There is no layer %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="376" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="374" />
         <source>%1 volumes onto %2 layers</source>
         <translation>%1 volumes onto %2 layers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="379" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="377" />
         <source>%1 cannot move (e.g. %2); they stay where they are</source>
         <translation>%1 cannot move (e.g. %2); they stay where they are</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="383" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="381" />
         <source>%1 volumes do not fit: the free stretch from %2 is too short. Choose another layer or use the space finder.</source>
         <translation>%1 volumes do not fit: the free stretch from %2 is too short. Choose another layer or use the space finder.</translation>
     </message>
@@ -1293,219 +1293,219 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="144" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="146" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
         <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="149" />
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="254" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="256" />
         <source>&amp;Find…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="256" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="258" />
         <source>&amp;New volume…</source>
         <translation>&amp;New volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="258" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="260" />
         <source>&amp;Edit volume…</source>
         <translation>&amp;Edit volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="260" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="262" />
         <source>Edit &amp;items…</source>
         <translation>Edit &amp;items…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="262" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="264" />
         <source>Make &amp;void…</source>
         <translation>Make &amp;void…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="266" />
         <source>&amp;Copy rows</source>
         <translation>&amp;Copy rows</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="266" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="268" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>E&amp;xport selection to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="268" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="620" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="270" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="627" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Undo last change</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="288" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="290" />
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="367" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="369" />
         <source>Reading the list…</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="398" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="400" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="413" />
         <source>No volume matches “%1”.</source>
         <translation>No volume matches “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="415" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="417" />
         <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>More than %1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="417" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="419" />
         <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>%1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="422" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>%n volume matches “%1”.</numerusform><numerusform>%n volumes match “%1”.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="425" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="427" />
         <source>%n volume(s)</source>
         <translation><numerusform>%n volume</numerusform><numerusform>%n volumes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="478" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="480" />
         <source>The shelves cannot show this volume.</source>
         <translation>The shelves cannot show this volume.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="551" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="553" />
         <source>Undo: create %1</source>
         <translation>Undo: create %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="553" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="554" />
         <source>Volume %1 created.</source>
         <translation>Volume %1 created.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="558" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="559" />
         <source>Undo: change of %1</source>
         <translation>Undo: change of %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="560" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="561" />
         <source>Volume %1 saved.</source>
         <translation>Volume %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="576" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="588" />
         <source>Make volume void</source>
         <translation>Make volume void</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="577" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="589" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="602" />
         <source>Undo: void %1</source>
         <translation>Undo: void %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="593" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="604" />
         <source>Volume %1 is void.</source>
         <translation>Volume %1 is void.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="622" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="629" />
         <source>Undone.</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="637" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="647" />
         <source>created by mistake (undone)</source>
         <translation>created by mistake (undone)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="642" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="656" />
         <source>void undone</source>
         <translation>void undone</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="666" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="685" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>%n row copied: paste it into Excel or WPS.</numerusform><numerusform>%n rows copied: paste them into Excel or WPS.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="673" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="692" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>Select the rows to export first (Ctrl+A selects all).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="676" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="676" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="706" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="710" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="729" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>%n row exported to %1.</numerusform><numerusform>%n rows exported to %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="723" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="742" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>Scanned %1: %2 (not in the current list)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="744" />
         <source>Scanned %1: %2</source>
         <translation>Scanned %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="731" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="750" />
         <source>Unknown code</source>
         <translation>Unknown code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="732" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="751" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>No volume has the code %1. Create it now?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="735" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="754" />
         <source>Create volume</source>
         <translation>Create volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="736" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="755" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="740" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="759" />
         <source>Scanned %1: no such volume</source>
         <translation>Scanned %1: no such volume</translation>
     </message>
@@ -1513,67 +1513,67 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="208" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="209" />
         <source>Correct the catalogue</source>
         <translation>Correct the catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="211" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="212" />
         <source>After the stocktake %1 the catalogue can be corrected in one step. Every change is recorded in the audit trail.</source>
         <translation>After the stocktake %1 the catalogue can be corrected in one step. Every change is recorded in the audit trail.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="215" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="216" />
         <source>Mark %n volume(s) that were not found as missing</source>
         <translation><numerusform>Mark %n volume that were not found as missing</numerusform><numerusform>Mark %n volumes that were not found as missing</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="218" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="219" />
         <source>Record %n misplaced volume(s) where they were found</source>
         <translation><numerusform>Record %n misplaced volume where they were found</numerusform><numerusform>Record %n misplaced volumes where they were found</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="220" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="221" />
         <source>; bring %n volume(s) recorded missing but found back in stock</source>
         <translation><numerusform>; bring %n volume recorded missing but found back in stock</numerusform><numerusform>; bring %n volumes recorded missing but found back in stock</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="228" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="229" />
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="228" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="229" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="228" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="229" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="231" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="232" />
         <source>Mark missing</source>
         <translation>Mark missing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="232" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="233" />
         <source>Move to where found</source>
         <translation>Move to where found</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="234" />
         <source>Back in stock</source>
         <translation>Back in stock</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="235" />
         <source>Left alone</source>
         <translation>Left alone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="243" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="244" />
         <source>Apply the corrections</source>
         <translation>Apply the corrections</translation>
     </message>
@@ -1656,27 +1656,27 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>FinishedDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="176" />
         <source>Stocktake finished</source>
         <translation>Stocktake finished</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="177" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="178" />
         <source>The stocktake %1 is finished and entered in the register of stocktakes.</source>
         <translation>The stocktake %1 is finished and entered in the register of stocktakes.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="191" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="192" />
         <source>Save report (PDF)…</source>
         <translation>Save report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="193" />
         <source>Export (Excel)…</source>
         <translation>Export (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="193" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="194" />
         <source>Correct the catalogue…</source>
         <translation>Correct the catalogue…</translation>
     </message>
@@ -2037,88 +2037,88 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ItemsEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="53" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="54" />
         <source>Items of %1</source>
         <extracomment>the volume's items changed (the area refreshes its row and the detail pane)</extracomment>
         <translation>Items of %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="77" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="78" />
         <source>Title of the new item</source>
         <translation>Title of the new item</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="80" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="81" />
         <source>Document no.</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="83" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="84" />
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="86" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="87" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="90" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="91" />
         <source>pages: </source>
         <translation>pages: </translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="95" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="96" />
         <source>&amp;Add at end</source>
         <translation>&amp;Add at end</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="97" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="98" />
         <source>&amp;Insert before selected</source>
         <translation>&amp;Insert before selected</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="99" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="100" />
         <source>Move &amp;up</source>
         <translation>Move &amp;up</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="101" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="102" />
         <source>Move &amp;down</source>
         <translation>Move &amp;down</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="103" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="104" />
         <source>&amp;Renumber</source>
         <translation>&amp;Renumber</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="105" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="106" />
         <source>&amp;Withdraw…</source>
         <translation>&amp;Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="130" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="131" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="188" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="189" />
         <source>%1 item(s), %2 page(s)</source>
         <translation>%1 item(s), %2 page(s)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="250" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="254" />
         <source>Items renumbered; page numbers follow the page counts.</source>
         <translation>Items renumbered; page numbers follow the page counts.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="256" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="262" />
         <source>Withdraw item</source>
         <translation>Withdraw item</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="257" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="263" />
         <source>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</source>
         <translation>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</translation>
     </message>
@@ -2223,224 +2223,224 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>LabelsArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="189" />
         <source>Scan or type a code, then Enter</source>
         <translation>Scan or type a code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="195" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="196" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="195" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="196" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="200" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="201" />
         <source>Add never printed</source>
         <translation>Add never printed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="202" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="203" />
         <source>Add catalogue selection</source>
         <translation>Add catalogue selection</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="206" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="207" />
         <source>Add search results…</source>
         <translation>Add search results…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="208" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="209" />
         <source>Add a shelf range…</source>
         <translation>Add a shelf range…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="210" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="211" />
         <source>Remove selected</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="212" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="213" />
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="128" />
         <source>2D imagers (Data Matrix and Code 128)</source>
         <extracomment>what one print run is made of: the records, the template, the stock and the printer's calibration what the last PDF made held: which labels fell back to Data Matrix, which were refused</extracomment>
         <translation>2D imagers (Data Matrix and Code 128)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="129" />
         <source>1D laser scanners only (Code 128)</source>
         <translation>1D laser scanners only (Code 128)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="135" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="136" />
         <source>Record the print date</source>
         <translation>Record the print date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="137" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="138" />
         <source>New template…</source>
         <translation>New template…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="143" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="144" />
         <source>Scanners in this room</source>
         <translation>Scanners in this room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="144" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="145" />
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="146" />
         <source>Label stock</source>
         <translation>Label stock</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="147" />
         <source>Start at label</source>
         <translation>Start at label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="148" />
         <source>Printer calibration (mm)</source>
         <translation>Printer calibration (mm)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="149" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="150" />
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="151" />
         <source>Offset right</source>
         <translation>Offset right</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="151" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
         <source>Offset down</source>
         <translation>Offset down</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
         <source>Creep per row</source>
         <translation>Creep per row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="154" />
         <source>Save calibration</source>
         <translation>Save calibration</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="156" />
         <source>Test page…</source>
         <translation>Test page…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="161" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="164" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="165" />
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="168" />
         <source>Save as PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="170" />
         <source>Volume forms…</source>
         <translation>Volume forms…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="231" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="232" />
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="291" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="288" />
         <source>The room's labels now start with %1 on %2.</source>
         <translation>The room's labels now start with %1 on %2.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="304" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="303" />
         <source>(no printer)</source>
         <translation>(no printer)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="326" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="325" />
         <source>Calibration saved for %1.</source>
         <translation>Calibration saved for %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="346" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="345" />
         <source>%n volume(s) in the batch.</source>
         <translation><numerusform>%n volume in the batch.</numerusform><numerusform>%n volumes in the batch.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="357" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="356" />
         <source>Unknown code: %1</source>
         <translation>Unknown code: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="360" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="359" />
         <source>%1 is already in the batch.</source>
         <translation>%1 is already in the batch.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="366" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="365" />
         <source>Every volume's label has been printed.</source>
         <translation>Every volume's label has been printed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="373" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="372" />
         <source>Select volumes in the catalogue first.</source>
         <translation>Select volumes in the catalogue first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="377" />
         <source>Add search results</source>
         <translation>Add search results</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="377" />
         <source>Search for:</source>
         <translation>Search for:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="410" />
         <source>Choose a template and a label stock.</source>
         <translation>Choose a template and a label stock.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="413" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="532" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="531" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>The batch is empty: scan or add volumes first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="437" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="436" />
         <source>%n code(s) are too long for Code 128 on this template and print as Data Matrix: %1</source>
         <translation><numerusform>%n code are too long for Code 128 on this template and print as Data Matrix: %1</numerusform><numerusform>%n codes are too long for Code 128 on this template and print as Data Matrix: %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="441" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="440" />
         <source>%n label(s) cannot be printed and are left out:</source>
         <translation><numerusform>%n label cannot be printed and are left out:</numerusform><numerusform>%n labels cannot be printed and are left out:</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="459" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="458" />
         <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
 
 Print anyway?</source>
@@ -2449,32 +2449,32 @@ Print anyway?</source>
 Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="462" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="461" />
         <source>This printer</source>
         <translation>This printer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="485" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="483" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>Print date recorded for %n volume.</numerusform><numerusform>Print date recorded for %n volumes.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="496" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="495" />
         <source>Barcodes too fine for this printer</source>
         <translation>Barcodes too fine for this printer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="506" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="505" />
         <source>Print labels</source>
         <translation>Print labels</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="527" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
         <source>Calibration test page</source>
         <translation>Calibration test page</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="538" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="537" />
         <source>Volume forms</source>
         <translation>Volume forms</translation>
     </message>
@@ -2510,178 +2510,178 @@ Print anyway?</translation>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="51" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>Scan the borrower's card, or type a name, card no. or phone and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="56" />
         <source>Searc&amp;h…</source>
         <translation>Searc&amp;h…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="57" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="164" />
         <source>No borrower chosen</source>
         <translation>No borrower chosen</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="63" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="64" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>Scan a volume's barcode or type its archival code and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="69" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="69" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="72" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="92" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="93" />
         <source>Approval required</source>
         <translation>Approval required</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="104" />
         <source>A&amp;pprover:</source>
         <translation>A&amp;pprover:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="105" />
         <source>&amp;Opinion:</source>
         <translation>&amp;Opinion:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="109" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>&amp;Lend and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="112" />
         <source>&amp;Clear</source>
         <translation>&amp;Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="118" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="119" />
         <source>&amp;Borrower:</source>
         <translation>&amp;Borrower:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="122" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="123" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="126" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="127" />
         <source>P&amp;urpose:</source>
         <translation>P&amp;urpose:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="128" />
         <source>U&amp;se:</source>
         <translation>U&amp;se:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="129" />
         <source>&amp;Due date:</source>
         <translation>&amp;Due date:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="130" />
         <source>Cler&amp;k:</source>
         <translation>Cler&amp;k:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="130" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="131" />
         <source>No&amp;tes:</source>
         <translation>No&amp;tes:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="169" />
         <source>ID %1</source>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="171" />
         <source>card %1</source>
         <translation>card %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="173" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="174" />
         <source>(deactivated: cannot borrow)</source>
         <translation>(deactivated: cannot borrow)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="194" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="195" />
         <source>No borrower matches “%1”.</source>
         <translation>No borrower matches “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="212" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="213" />
         <source>No volume has the code %1.</source>
         <translation>No volume has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="217" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="218" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="232" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="233" />
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="265" />
         <source>Needed for: %1</source>
         <translation>Needed for: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="270" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="271" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>Choose the borrower first: scan the card or type the name.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="275" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="276" />
         <source>Scan the volumes to lend.</source>
         <translation>Scan the volumes to lend.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="292" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="297" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>Lent %1 volume(s) to %2 on slip %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="295" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="300" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>%1 refused volume(s) were not lent.</translation>
     </message>
@@ -2816,45 +2816,45 @@ Print anyway?</translation>
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="96" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="97" />
         <source>Result</source>
         <extracomment>background of each class (rows, chips, the last-scan banner)</extracomment>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="98" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="99" />
         <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="57" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="99" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="100" />
         <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="57" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="100" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="101" />
         <source>Found on</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="102" />
         <source>Belongs on</source>
         <translation>Belongs on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
         <source>Catalogue status</source>
         <translation>Catalogue status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
         <source>Scanned at</source>
         <translation>Scanned at</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="105" />
         <source>Remarks</source>
         <translation>Remarks</translation>
     </message>
@@ -3054,7 +3054,7 @@ Print anyway?</translation>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="421" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="422" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>
@@ -3151,42 +3151,42 @@ Print anyway?</translation>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="596" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="595" />
         <source>New label template</source>
         <translation>New label template</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="598" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="597" />
         <source>my-label</source>
         <translation>my-label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="611" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="610" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="620" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="621" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="620" />
         <source>Width</source>
         <translation>Width</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="622" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="621" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="623" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="622" />
         <source>Font size</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="625" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="624" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
@@ -3247,102 +3247,102 @@ Print anyway?</translation>
 <context>
     <name>OpenLoansPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="39" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="40" />
         <source>Filter by slip no., borrower, unit or archival code</source>
         <translation>Filter by slip no., borrower, unit or archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="43" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="43" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="43" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="43" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
         <source>Lent</source>
         <translation>Lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="45" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="45" />
         <source>Volumes out</source>
         <translation>Volumes out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="45" />
         <source>Renewals</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="45" />
         <source>Days overdue</source>
         <translation>Days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="53" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="54" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="53" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="54" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="53" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="54" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="53" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="54" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="57" />
         <source>&amp;Renew…</source>
         <translation>&amp;Renew…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="60" />
         <source>&amp;Print slip…</source>
         <translation>&amp;Print slip…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="105" />
         <source>Choose a slip to see the volumes out on it.</source>
         <translation>Choose a slip to see the volumes out on it.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="107" />
         <source>Volumes out on slip %1 (%2):</source>
         <translation>Volumes out on slip %1 (%2):</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="130" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="131" />
         <source>Choose the loan to renew.</source>
         <translation>Choose the loan to renew.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="154" />
         <source>Slip %1 renewed to %2 (renewal no. %3).</source>
         <translation>Slip %1 renewed to %2 (renewal no. %3).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="163" />
         <source>Choose the loan whose slip to print.</source>
         <translation>Choose the loan whose slip to print.</translation>
     </message>
@@ -4555,27 +4555,27 @@ Record the return with this difference?</translation>
 <context>
     <name>RoomDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="69" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="70" />
         <source>New room</source>
         <translation>New room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="78" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="79" />
         <source>e.g. %1</source>
         <translation>e.g. %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="81" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="82" />
         <source>Room number</source>
         <translation>Room number</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="82" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="83" />
         <source>Code (in location codes)</source>
         <translation>Code (in location codes)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="83" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="84" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -4790,27 +4790,27 @@ Record the return with this difference?</translation>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="558" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="557" />
         <source>Shelf range</source>
         <translation>Shelf range</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="571" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="570" />
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="572" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="571" />
         <source>Rack</source>
         <translation>Rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="580" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="579" />
         <source>(whole room)</source>
         <translation>(whole room)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="582" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="581" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
@@ -4818,239 +4818,239 @@ Record the return with this difference?</translation>
 <context>
     <name>ShelvesArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="245" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="246" />
         <source>New room…</source>
         <translation>New room…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="246" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="247" />
         <source>New rack…</source>
         <translation>New rack…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="248" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="249" />
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="251" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="252" />
         <source>Move volumes…</source>
         <translation>Move volumes…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="253" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="254" />
         <source>Find space…</source>
         <translation>Find space…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="256" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="257" />
         <source>Shelf list of the room…</source>
         <translation>Shelf list of the room…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="257" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="258" />
         <source>Shelf list of the rack…</source>
         <translation>Shelf list of the rack…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="258" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="259" />
         <source>Shelf list of the layer…</source>
         <translation>Shelf list of the layer…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="260" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="261" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="265" />
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="266" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="267" />
         <source>Rack</source>
         <translation>Rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="232" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="233" />
         <source>Room overview</source>
         <translation>Room overview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="234" />
         <source>Rack map</source>
         <translation>Rack map</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="128" />
         <source>Shelving by scan</source>
         <translation>Shelving by scan</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="128" />
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="495" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="496" />
         <source>Scan a layer label to start</source>
         <translation>Scan a layer label to start</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="149" />
         <source>Scan a layer label, then the volumes</source>
         <translation>Scan a layer label, then the volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="151" />
         <source>Undo last</source>
         <translation>Undo last</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="154" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="155" />
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="169" />
         <source>Click a layer on the map to list it</source>
         <translation>Click a layer on the map to list it</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="171" />
         <source>Shelve here</source>
         <translation>Shelve here</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="172" />
         <source>Make this layer the target of shelving by scan</source>
         <translation>Make this layer the target of shelving by scan</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="115" />
         <source>Undo last placement</source>
         <translation>Undo last placement</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="119" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="120" />
         <source>Stop shelving</source>
         <translation>Stop shelving</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="276" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="277" />
         <source>Shelves</source>
         <translation>Shelves</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="324" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="325" />
         <source>Cabinet %1</source>
         <translation>Cabinet %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="324" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="325" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="362" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="363" />
         <source>%1 layers, %2 of %3 places used (%4)</source>
         <translation>%1 layers, %2 of %3 places used (%4)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="411" />
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="475" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="476" />
         <source>Reserved for %1</source>
         <translation>Reserved for %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="413" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="414" />
         <source>Out of use</source>
         <translation>Out of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="432" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="433" />
         <source>This volume is not shelved yet.</source>
         <translation>This volume is not shelved yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="460" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="461" />
         <source>%1 stands here (scan a layer label first to shelve)</source>
         <translation>%1 stands here (scan a layer label first to shelve)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="464" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="465" />
         <source>%1 is neither a layer label nor a volume of this catalogue.</source>
         <translation>%1 is neither a layer label nor a volume of this catalogue.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="471" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="472" />
         <source>Layer %1 is out of use; choose another layer.</source>
         <translation>Layer %1 is out of use; choose another layer.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="490" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="491" />
         <source>Target %1: scan the volumes to shelve on it.</source>
         <translation>Target %1: scan the volumes to shelve on it.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="521" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="533" />
         <source>%1 → %2, number %3 (%4)</source>
         <translation>%1 → %2, number %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="524" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="536" />
         <source>(was on %1)</source>
         <translation>(was on %1)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="555" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="573" />
         <source>not shelved</source>
         <translation>not shelved</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="556" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="574" />
         <source>Undone: %1 is back on %2</source>
         <translation>Undone: %1 is back on %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="626" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="647" />
         <source>Moved %1 volumes onto %2 layers</source>
         <translation>Moved %1 volumes onto %2 layers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="666" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="687" />
         <source>Choose a %1 first.</source>
         <translation>Choose a %1 first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="666" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="687" />
         <source>room</source>
         <translation>room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="666" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="687" />
         <source>rack</source>
         <translation>rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="667" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="688" />
         <source>layer</source>
         <translation>layer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="670" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="691" />
         <source>Export shelf list</source>
         <translation>Export shelf list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="670" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="691" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="680" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="701" />
         <source>Writing %1 …</source>
         <translation>Writing %1 …</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="686" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="707" />
         <source>Wrote %1 volumes to %2</source>
         <translation>Wrote %1 volumes to %2</translation>
     </message>
@@ -5096,87 +5096,87 @@ Record the return with this difference?</translation>
 <context>
     <name>SpaceFinderDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="412" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="408" />
         <source>Find space</source>
         <translation>Find space</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="422" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="418" />
         <source>Any (30 mm a volume)</source>
         <translation>Any (30 mm a volume)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="426" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="422" />
         <source>All rooms</source>
         <translation>All rooms</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="429" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="425" />
         <source>Find</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="434" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="430" />
         <source>Volumes</source>
         <translation>Volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="436" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="432" />
         <source>of</source>
         <translation>of</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="448" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="444" />
         <source>Reserve for (e.g. the incoming transfer)</source>
         <translation>Reserve for (e.g. the incoming transfer)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="449" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="445" />
         <source>Reserve</source>
         <translation>Reserve</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="452" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="448" />
         <source>Show on map</source>
         <translation>Show on map</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="461" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="457" />
         <source>Release</source>
         <translation>Release</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="464" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="460" />
         <source>Reservations</source>
         <translation>Reservations</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="497" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="493" />
         <source>Nearest to %1, where this category's shelving ends (%2 mm a volume)</source>
         <translation>Nearest to %1, where this category's shelving ends (%2 mm a volume)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="500" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="496" />
         <source>Nearest to the start of the first room (%1 mm a volume)</source>
         <translation>Nearest to the start of the first room (%1 mm a volume)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="505" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="501" />
         <source>No stretch of free layers holds that many volumes.</source>
         <translation>No stretch of free layers holds that many volumes.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="514" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="510" />
         <source>Choose a proposal first.</source>
         <translation>Choose a proposal first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="524" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="517" />
         <source>Reserved %1 layers (%2 … %3) for %4</source>
         <translation>Reserved %1 layers (%2 … %3) for %4</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="534" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="529" />
         <source>Released %1 layers reserved for %2</source>
         <translation>Released %1 layers reserved for %2</translation>
     </message>
@@ -5184,260 +5184,260 @@ Record the return with this difference?</translation>
 <context>
     <name>StocktakeArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="281" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="282" />
         <source>Stocktake</source>
         <translation>Stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="290" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="291" />
         <source>New stocktake</source>
         <translation>New stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="294" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="295" />
         <source>Stocktake %1</source>
         <translation>Stocktake %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="295" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="315" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="296" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="316" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
         <source>Stocktake name</source>
         <translation>Stocktake name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="298" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="299" />
         <source>Rooms and racks</source>
         <translation>Rooms and racks</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="298" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="304" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="299" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="305" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
         <source>Layers</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="300" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="315" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="301" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="316" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
         <source>Scope</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="303" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="304" />
         <source>single layers: location codes, separated by spaces or commas</source>
         <translation>single layers: location codes, separated by spaces or commas</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="305" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="306" />
         <source>Start the stocktake</source>
         <translation>Start the stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="311" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="312" />
         <source>Open stocktakes (resume where you stopped)</source>
         <translation>Open stocktakes (resume where you stopped)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="315" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="316" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="315" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="316" />
         <source>Scans</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="319" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="320" />
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="328" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="329" />
         <source>Register of stocktakes (清点检查登记)</source>
         <translation>Register of stocktakes (清点检查登记)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="332" />
         <source>Action taken</source>
         <translation>Action taken</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="338" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="339" />
         <source>Report (PDF)…</source>
         <translation>Report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="339" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="340" />
         <source>Report (Excel)…</source>
         <translation>Report (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="340" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="341" />
         <source>Correct the catalogue…</source>
         <translation>Correct the catalogue…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="341" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="342" />
         <source>Export the register…</source>
         <translation>Export the register…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="389" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="390" />
         <source>in progress</source>
         <translation>in progress</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="401" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="402" />
         <source>%n open stocktake(s)</source>
         <translation><numerusform>%n open stocktake</numerusform><numerusform>%n open stocktakes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="410" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="411" />
         <source>Room %1</source>
         <translation>Room %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="416" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="417" />
         <source>Cabinet %1</source>
         <translation>Cabinet %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="416" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="417" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="467" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="468" />
         <source>No layer has the code %1.</source>
         <translation>No layer has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="526" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="536" />
         <source>Scan or type a layer label or a volume's code, then Enter</source>
         <translation>Scan or type a layer label or a volume's code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="559" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="569" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="562" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="572" />
         <source>Everything</source>
         <translation>Everything</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="563" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="573" />
         <source>Needing attention</source>
         <translation>Needing attention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="569" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="579" />
         <source>Pause (resume later)</source>
         <translation>Pause (resume later)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="572" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="582" />
         <source>Finish the stocktake…</source>
         <translation>Finish the stocktake…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="599" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="609" />
         <source>This stocktake is finished.</source>
         <translation>This stocktake is finished.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="607" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="617" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="610" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="620" />
         <source>Resumed: %n scan(s) so far. Carry on where you stopped.</source>
         <translation><numerusform>Resumed: %n scan so far. Carry on where you stopped.</numerusform><numerusform>Resumed: %n scans so far. Carry on where you stopped.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="612" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="622" />
         <source>Scan the label of the first layer, then every volume on it.</source>
         <translation>Scan the label of the first layer, then every volume on it.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="621" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="631" />
         <source>No layer yet: scan a layer label</source>
         <translation>No layer yet: scan a layer label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="638" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="648" />
         <source>Layers counted: %1 of %2 · scans: %3</source>
         <translation>Layers counted: %1 of %2 · scans: %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="700" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="715" />
         <source>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</source>
         <translation>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="703" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="718" />
         <source>%n layer(s) of the scope were not counted: volumes on them are not judged.</source>
         <translation><numerusform>%n layer of the scope were not counted: volumes on them are not judged.</numerusform><numerusform>%n layers of the scope were not counted: volumes on them are not judged.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="704" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="719" />
         <source>Finish the stocktake</source>
         <translation>Finish the stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="744" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="759" />
         <source>Save the stocktake report</source>
         <translation>Save the stocktake report</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="745" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="760" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="753" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="768" />
         <source>Export the stocktake report</source>
         <translation>Export the stocktake report</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="754" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="763" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="769" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="778" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="761" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="776" />
         <source>Export the register of stocktakes</source>
         <translation>Export the register of stocktakes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="762" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="777" />
         <source>Register of stocktakes</source>
         <translation>Register of stocktakes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="776" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="791" />
         <source>Writing…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="781" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="796" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="819" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="826" />
         <source>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</source>
         <translation>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</translation>
     </message>
@@ -5704,169 +5704,169 @@ Record the return with this difference?</translation>
 <context>
     <name>VolumeEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="73" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="74" />
         <source>New volume</source>
         <translation>New volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="73" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="74" />
         <source>Edit volume %1</source>
         <translation>Edit volume %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="208" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="209" />
         <source>&amp;Use proposed</source>
         <translation>&amp;Use proposed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="224" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="225" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="225" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="226" />
         <source> years</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="228" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="231" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="375" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="229" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="232" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="376" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="116" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="117" />
         <source>&amp;Fonds</source>
         <translation>&amp;Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="117" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="118" />
         <source>&amp;Category</source>
         <translation>&amp;Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="118" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="119" />
         <source>&amp;Year</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="119" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="120" />
         <source>&amp;Retention</source>
         <translation>&amp;Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="120" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="121" />
         <source>&amp;Organisation</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="121" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="122" />
         <source>Archival &amp;code</source>
         <translation>Archival &amp;code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="123" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="124" />
         <source>&amp;Title</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="124" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="125" />
         <source>Res&amp;ponsible</source>
         <translation>Res&amp;ponsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="125" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="126" />
         <source>&amp;Security</source>
         <translation>&amp;Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="126" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="127" />
         <source>Start date</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="127" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="128" />
         <source>End date</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="128" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="129" />
         <source>Pa&amp;ges</source>
         <translation>Pa&amp;ges</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="129" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="130" />
         <source>Box no.</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="130" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="131" />
         <source>First item no.</source>
         <translation>First item no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="132" />
         <source>Last item no.</source>
         <translation>Last item no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="133" />
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="169" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="170" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="172" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
         <source>Revert</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="174" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="175" />
         <source>Bring back the values the editor opened with (Ctrl+R)</source>
         <translation>Bring back the values the editor opened with (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="176" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="177" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="362" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="363" />
         <source>&lt;b&gt;%1 fields&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1 fields&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="444" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="445" />
         <source>The code %1 is already used by another volume</source>
         <translation>The code %1 is already used by another volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="472" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="473" />
         <source>Left empty, the next free code %1 is used.</source>
         <translation>Left empty, the next free code %1 is used.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="474" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="475" />
         <source>Next free code in this group: %1</source>
         <translation>Next free code in this group: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="533" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="540" />
         <source>Changed meanwhile</source>
         <translation>Changed meanwhile</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="535" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="542" />
         <source>Reload the volume</source>
         <translation>Reload the volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="536" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="543" />
         <source>Keep my values</source>
         <translation>Keep my values</translation>
     </message>
@@ -6034,10 +6034,40 @@ Record the return with this difference?</translation>
     </message>
 </context>
 <context>
+    <name>WaitDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/ops.py" line="282" />
+        <source>Saving</source>
+        <translation>Saving</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/ops.py" line="287" />
+        <source>Waiting for another workstation…</source>
+        <translation>Waiting for another workstation…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/ops.py" line="290" />
+        <source>Another workstation is saving to the catalogue. This saves as soon as it is done; Cancel leaves the catalogue as it is.</source>
+        <translation>Another workstation is saving to the catalogue. This saves as soon as it is done; Cancel leaves the catalogue as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/ops.py" line="296" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/ops.py" line="302" />
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
     <name>crash</name>
     <message>
         <location filename="../../src/archive_desk/ui/crash.py" line="38" />
+        <location filename="../../src/archive_desk/ui/ops.py" line="267" />
         <source>ArchiveDesk</source>
+        <extracomment>a write kept waiting for another workstation's lock this long says so (seconds) writes queued or running, in every window (tests wait for none) what a write changed (``services.ops.OpChanges``)</extracomment>
         <translation>ArchiveDesk</translation>
     </message>
     <message>

@@ -1210,82 +1210,82 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BulkMoveDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="255" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="253" />
         <source>Move volumes</source>
         <translation>移架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="264" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="262" />
         <source>Archival codes or barcodes, one a line (scan them here), in the order they should stand</source>
         <translation>档号或条码，每行一个（可在此扫描），按应排放的顺序</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="275" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="273" />
         <source>Scan or type the target layer</source>
         <translation>扫描或输入目标层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="277" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="275" />
         <source>No target layer yet</source>
         <translation>尚未选择目标层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="279" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="277" />
         <source>Continue onto the following empty layers when the target is full</source>
         <translation>目标层放满后，续放到其后的空层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="283" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="281" />
         <source>Reason (e.g. reorganising 2019 claims)</source>
         <translation>原因（如：整理2019年理赔档案）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="293" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="291" />
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="300" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="298" />
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="301" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="299" />
         <source>Target layer</source>
         <translation>目标层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="304" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="302" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="318" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="316" />
         <source>%n volume(s)</source>
         <translation><numerusform>共 %n 卷</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="320" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="318" />
         <source>Unknown: %1</source>
         <translation>无法识别：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="349" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="347" />
         <source>There is no layer %1</source>
         <translation>没有层 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="376" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="374" />
         <source>%1 volumes onto %2 layers</source>
         <translation>%1 卷放入 %2 个层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="379" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="377" />
         <source>%1 cannot move (e.g. %2); they stay where they are</source>
         <translation>%1 卷不能移动（如：%2），将留在原处</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="383" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="381" />
         <source>%1 volumes do not fit: the free stretch from %2 is too short. Choose another layer or use the space finder.</source>
         <translation>有 %1 卷放不下：从 %2 起的连续空层不够。请选择其他层或使用“查找空位”。</translation>
     </message>
@@ -1293,219 +1293,219 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="144" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="146" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
         <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>检索（Ctrl+F）：档号、条码、题名文字、拼音首字母、卷内文件题名…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="149" />
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="254" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="256" />
         <source>&amp;Find…</source>
         <translation>检索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="256" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="258" />
         <source>&amp;New volume…</source>
         <translation>新建案卷(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="258" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="260" />
         <source>&amp;Edit volume…</source>
         <translation>编辑案卷(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="260" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="262" />
         <source>Edit &amp;items…</source>
         <translation>编辑卷内目录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="262" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="264" />
         <source>Make &amp;void…</source>
         <translation>作废(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="266" />
         <source>&amp;Copy rows</source>
         <translation>复制所选行(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="266" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="268" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>将所选导出为 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="268" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="620" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="270" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="627" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一次修改(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="288" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="290" />
         <source>Catalogue</source>
         <translation>案卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="367" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="369" />
         <source>Reading the list…</source>
         <translation>正在读取列表…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="398" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="400" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="413" />
         <source>No volume matches “%1”.</source>
         <translation>没有与“%1”匹配的案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="415" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="417" />
         <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>超过 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="417" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="419" />
         <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>共 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="422" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>与“%1”匹配的案卷共 %n 卷。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="425" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="427" />
         <source>%n volume(s)</source>
         <translation><numerusform>共 %n 卷</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="478" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="480" />
         <source>The shelves cannot show this volume.</source>
         <translation>库房架位无法显示此卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="551" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="553" />
         <source>Undo: create %1</source>
         <translation>撤销：新建 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="553" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="554" />
         <source>Volume %1 created.</source>
         <translation>案卷 %1 已新建。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="558" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="559" />
         <source>Undo: change of %1</source>
         <translation>撤销：对 %1 的修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="560" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="561" />
         <source>Volume %1 saved.</source>
         <translation>案卷 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="576" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="588" />
         <source>Make volume void</source>
         <translation>作废案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="577" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="589" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>将 %1“%2”作废？该案卷仍保留在目录中（列表中默认隐藏），并记录作废原因；不会删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="602" />
         <source>Undo: void %1</source>
         <translation>撤销：作废 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="593" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="604" />
         <source>Volume %1 is void.</source>
         <translation>案卷 %1 已作废。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="622" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="629" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="637" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="647" />
         <source>created by mistake (undone)</source>
         <translation>误建（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="642" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="656" />
         <source>void undone</source>
         <translation>撤销作废</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="666" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="685" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>已复制 %n 行，可粘贴到 Excel 或 WPS。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="673" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="692" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>请先选择要导出的行（Ctrl+A 全选）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="676" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="676" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="706" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="710" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="729" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="723" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="742" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>扫描 %1：%2（不在当前列表中）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="744" />
         <source>Scanned %1: %2</source>
         <translation>扫描 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="731" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="750" />
         <source>Unknown code</source>
         <translation>未知档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="732" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="751" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>没有档号为 %1 的案卷。现在新建吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="735" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="754" />
         <source>Create volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="736" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="755" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="740" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="759" />
         <source>Scanned %1: no such volume</source>
         <translation>扫描 %1：没有此案卷</translation>
     </message>
@@ -1513,67 +1513,67 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="208" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="209" />
         <source>Correct the catalogue</source>
         <translation>更正目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="211" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="212" />
         <source>After the stocktake %1 the catalogue can be corrected in one step. Every change is recorded in the audit trail.</source>
         <translation>根据盘点“%1”的结果，可一次性更正目录。每项更改都记入审计日志。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="215" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="216" />
         <source>Mark %n volume(s) that were not found as missing</source>
         <translation><numerusform>将未找到的 %n 卷标记为缺失</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="218" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="219" />
         <source>Record %n misplaced volume(s) where they were found</source>
         <translation><numerusform>按实际发现位置更正 %n 卷错架案卷的存放位置</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="220" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="221" />
         <source>; bring %n volume(s) recorded missing but found back in stock</source>
         <translation><numerusform>；将原登记缺失、现已找到的 %n 卷恢复为在库</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="228" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="229" />
         <source>Change</source>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="228" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="229" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="228" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="229" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="231" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="232" />
         <source>Mark missing</source>
         <translation>标记缺失</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="232" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="233" />
         <source>Move to where found</source>
         <translation>更正位置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="234" />
         <source>Back in stock</source>
         <translation>恢复在库</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="235" />
         <source>Left alone</source>
         <translation>不作处理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="243" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="244" />
         <source>Apply the corrections</source>
         <translation>执行更正</translation>
     </message>
@@ -1656,27 +1656,27 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>FinishedDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="176" />
         <source>Stocktake finished</source>
         <translation>盘点已结束</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="177" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="178" />
         <source>The stocktake %1 is finished and entered in the register of stocktakes.</source>
         <translation>盘点“%1”已结束，并已记入清点检查登记。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="191" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="192" />
         <source>Save report (PDF)…</source>
         <translation>保存盘点报告（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="193" />
         <source>Export (Excel)…</source>
         <translation>导出（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="193" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="194" />
         <source>Correct the catalogue…</source>
         <translation>更正目录…</translation>
     </message>
@@ -2037,88 +2037,88 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ItemsEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="53" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="54" />
         <source>Items of %1</source>
         <extracomment>the volume's items changed (the area refreshes its row and the detail pane)</extracomment>
         <translation>%1 的卷内目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="77" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="78" />
         <source>Title of the new item</source>
         <translation>新文件的题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="80" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="81" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="83" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="84" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="86" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="87" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="90" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="91" />
         <source>pages: </source>
         <translation>页数：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="95" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="96" />
         <source>&amp;Add at end</source>
         <translation>添加到末尾(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="97" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="98" />
         <source>&amp;Insert before selected</source>
         <translation>插入到所选之前(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="99" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="100" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="101" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="102" />
         <source>Move &amp;down</source>
         <translation>下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="103" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="104" />
         <source>&amp;Renumber</source>
         <translation>重新编号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="105" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="106" />
         <source>&amp;Withdraw…</source>
         <translation>撤出(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="130" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="131" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="188" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="189" />
         <source>%1 item(s), %2 page(s)</source>
         <translation>共 %1 件，%2 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="250" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="254" />
         <source>Items renumbered; page numbers follow the page counts.</source>
         <translation>已重新编号；页号按各件页数重新推算。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="256" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="262" />
         <source>Withdraw item</source>
         <translation>撤出卷内文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="257" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="263" />
         <source>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</source>
         <translation>从卷内目录中撤出第 %1 件“%2”？该文件仍保留并标记为已撤出，同时记录原因。</translation>
     </message>
@@ -2223,224 +2223,224 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>LabelsArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="189" />
         <source>Scan or type a code, then Enter</source>
         <translation>扫描或输入档号后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="195" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="196" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="195" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="196" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="200" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="201" />
         <source>Add never printed</source>
         <translation>添加未打印过标签的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="202" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="203" />
         <source>Add catalogue selection</source>
         <translation>加入目录中选中的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="206" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="207" />
         <source>Add search results…</source>
         <translation>添加检索结果…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="208" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="209" />
         <source>Add a shelf range…</source>
         <translation>按架位添加…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="210" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="211" />
         <source>Remove selected</source>
         <translation>移除选中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="212" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="213" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="128" />
         <source>2D imagers (Data Matrix and Code 128)</source>
         <extracomment>what one print run is made of: the records, the template, the stock and the printer's calibration what the last PDF made held: which labels fell back to Data Matrix, which were refused</extracomment>
         <translation>二维影像式扫描枪（Data Matrix 和 Code 128）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="129" />
         <source>1D laser scanners only (Code 128)</source>
         <translation>只有一维激光扫描枪（Code 128）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="135" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="136" />
         <source>Record the print date</source>
         <translation>记录打印日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="137" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="138" />
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="143" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="144" />
         <source>Scanners in this room</source>
         <translation>本档案室的扫描枪</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="144" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="145" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="146" />
         <source>Label stock</source>
         <translation>标签纸</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="147" />
         <source>Start at label</source>
         <translation>从第几枚标签开始</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="148" />
         <source>Printer calibration (mm)</source>
         <translation>打印机校准（毫米）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="149" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="150" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="151" />
         <source>Offset right</source>
         <translation>向右偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="151" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
         <source>Offset down</source>
         <translation>向下偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
         <source>Creep per row</source>
         <translation>每行累积偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="154" />
         <source>Save calibration</source>
         <translation>保存校准值</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="156" />
         <source>Test page…</source>
         <translation>测试页…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="161" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="164" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="165" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="168" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="170" />
         <source>Volume forms…</source>
         <translation>封面与目录…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="231" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="232" />
         <source>Labels</source>
         <translation>标签打印</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="291" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="288" />
         <source>The room's labels now start with %1 on %2.</source>
         <translation>本档案室的标签现在默认使用 %1，标签纸 %2。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="304" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="303" />
         <source>(no printer)</source>
         <translation>（没有打印机）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="326" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="325" />
         <source>Calibration saved for %1.</source>
         <translation>已保存打印机 %1 的校准值。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="346" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="345" />
         <source>%n volume(s) in the batch.</source>
         <translation><numerusform>本批共 %n 卷。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="357" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="356" />
         <source>Unknown code: %1</source>
         <translation>未知的档号或条码：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="360" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="359" />
         <source>%1 is already in the batch.</source>
         <translation>%1 已在本批中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="366" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="365" />
         <source>Every volume's label has been printed.</source>
         <translation>所有案卷的标签都已打印过。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="373" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="372" />
         <source>Select volumes in the catalogue first.</source>
         <translation>请先在案卷目录中选择案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="377" />
         <source>Add search results</source>
         <translation>添加检索结果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="377" />
         <source>Search for:</source>
         <translation>检索：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="410" />
         <source>Choose a template and a label stock.</source>
         <translation>请选择标签模板和标签纸。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="413" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="532" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="531" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>本批为空：请先扫描或添加案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="437" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="436" />
         <source>%n code(s) are too long for Code 128 on this template and print as Data Matrix: %1</source>
         <translation><numerusform>%n 个编码在此模板上放不下 Code 128 条码，改印 Data Matrix 二维码：%1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="441" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="440" />
         <source>%n label(s) cannot be printed and are left out:</source>
         <translation><numerusform>%n 枚标签无法打印，已略去：</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="459" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="458" />
         <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
 
 Print anyway?</source>
@@ -2449,32 +2449,32 @@ Print anyway?</source>
 仍要打印吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="462" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="461" />
         <source>This printer</source>
         <translation>该打印机</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="485" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="483" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>已记录 %n 卷的标签打印日期。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="496" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="495" />
         <source>Barcodes too fine for this printer</source>
         <translation>条码线条对该打印机过细</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="506" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="505" />
         <source>Print labels</source>
         <translation>打印标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="527" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
         <source>Calibration test page</source>
         <translation>校准测试页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="538" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="537" />
         <source>Volume forms</source>
         <translation>案卷封面、卷内目录与备考表</translation>
     </message>
@@ -2510,178 +2510,178 @@ Print anyway?</source>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="51" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>扫描借阅证，或输入姓名、借阅证号、电话后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="56" />
         <source>Searc&amp;h…</source>
         <translation>查找(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="57" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="164" />
         <source>No borrower chosen</source>
         <translation>尚未选择借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="63" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="64" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>扫描案卷条码，或输入档号后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="69" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="69" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="72" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
         <source>&amp;Remove from list</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="92" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="93" />
         <source>Approval required</source>
         <translation>需要审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="104" />
         <source>A&amp;pprover:</source>
         <translation>审批人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="105" />
         <source>&amp;Opinion:</source>
         <translation>审批意见(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="109" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>借出并打印借阅单(&amp;L) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="112" />
         <source>&amp;Clear</source>
         <translation>清空(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="118" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="119" />
         <source>&amp;Borrower:</source>
         <translation>借阅人(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="122" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="123" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="126" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="127" />
         <source>P&amp;urpose:</source>
         <translation>借阅目的(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="128" />
         <source>U&amp;se:</source>
         <translation>利用方式(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="129" />
         <source>&amp;Due date:</source>
         <translation>应还日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="130" />
         <source>Cler&amp;k:</source>
         <translation>经办人(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="130" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="131" />
         <source>No&amp;tes:</source>
         <translation>备注(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="169" />
         <source>ID %1</source>
         <translation>证件 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="171" />
         <source>card %1</source>
         <translation>借阅证 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="173" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="174" />
         <source>(deactivated: cannot borrow)</source>
         <translation>（已停用，不能借阅）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="194" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="195" />
         <source>No borrower matches “%1”.</source>
         <translation>没有与“%1”相符的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="212" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="213" />
         <source>No volume has the code %1.</source>
         <translation>没有档号或条码为 %1 的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="217" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="218" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="232" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="233" />
         <source>Added %1.</source>
         <translation>已加入 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="265" />
         <source>Needed for: %1</source>
         <translation>审批原因：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="270" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="271" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>请先选择借阅人：扫描借阅证或输入姓名。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="275" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="276" />
         <source>Scan the volumes to lend.</source>
         <translation>请扫描要借出的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="292" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="297" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>已借给 %2 %1 卷，借阅单 %3。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="295" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="300" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>另有 %1 卷不能借出，未借出。</translation>
     </message>
@@ -2816,45 +2816,45 @@ Print anyway?</source>
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="96" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="97" />
         <source>Result</source>
         <extracomment>background of each class (rows, chips, the last-scan banner)</extracomment>
         <translation>盘点结果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="98" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="99" />
         <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="57" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="99" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="100" />
         <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="57" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="100" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="101" />
         <source>Found on</source>
         <translation>发现位置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="102" />
         <source>Belongs on</source>
         <translation>应在位置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
         <source>Catalogue status</source>
         <translation>目录状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
         <source>Scanned at</source>
         <translation>扫描时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="105" />
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
@@ -3054,7 +3054,7 @@ Print anyway?</source>
         <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="421" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="422" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
@@ -3151,42 +3151,42 @@ Print anyway?</source>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="596" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="595" />
         <source>New label template</source>
         <translation>新建标签模板</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="598" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="597" />
         <source>my-label</source>
         <translation>我的标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="611" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="610" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="620" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="621" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="620" />
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="622" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="621" />
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="623" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="622" />
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="625" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="624" />
         <source>Fields</source>
         <translation>字段</translation>
     </message>
@@ -3247,102 +3247,102 @@ Print anyway?</source>
 <context>
     <name>OpenLoansPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="39" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="40" />
         <source>Filter by slip no., borrower, unit or archival code</source>
         <translation>按借阅单号、借阅人、单位或档号筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="43" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="43" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="43" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="43" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
         <source>Lent</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="45" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="45" />
         <source>Volumes out</source>
         <translation>未还案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="45" />
         <source>Renewals</source>
         <translation>续借次数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="45" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="53" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="54" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="53" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="54" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="53" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="54" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="53" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="54" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="57" />
         <source>&amp;Renew…</source>
         <translation>续借(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="60" />
         <source>&amp;Print slip…</source>
         <translation>打印借阅单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="105" />
         <source>Choose a slip to see the volumes out on it.</source>
         <translation>选中一张借阅单，查看其在借的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="107" />
         <source>Volumes out on slip %1 (%2):</source>
         <translation>借阅单 %1（%2）在借的案卷：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="130" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="131" />
         <source>Choose the loan to renew.</source>
         <translation>请选择要续借的借阅。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="154" />
         <source>Slip %1 renewed to %2 (renewal no. %3).</source>
         <translation>借阅单 %1 已续借至 %2（第 %3 次续借）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="163" />
         <source>Choose the loan whose slip to print.</source>
         <translation>请选择要打印借阅单的借阅。</translation>
     </message>
@@ -4555,27 +4555,27 @@ Record the return with this difference?</source>
 <context>
     <name>RoomDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="69" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="70" />
         <source>New room</source>
         <translation>新建库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="78" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="79" />
         <source>e.g. %1</source>
         <translation>如 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="81" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="82" />
         <source>Room number</source>
         <translation>库房编号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="82" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="83" />
         <source>Code (in location codes)</source>
         <translation>代码（用于位置代码）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="83" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="84" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -4790,27 +4790,27 @@ Record the return with this difference?</source>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="558" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="557" />
         <source>Shelf range</source>
         <translation>架位范围</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="571" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="570" />
         <source>Room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="572" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="571" />
         <source>Rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="580" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="579" />
         <source>(whole room)</source>
         <translation>（整个库房）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="582" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="581" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
@@ -4818,239 +4818,239 @@ Record the return with this difference?</source>
 <context>
     <name>ShelvesArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="245" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="246" />
         <source>New room…</source>
         <translation>新建库房…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="246" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="247" />
         <source>New rack…</source>
         <translation>新建密集架…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="248" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="249" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="251" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="252" />
         <source>Move volumes…</source>
         <translation>移架…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="253" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="254" />
         <source>Find space…</source>
         <translation>查找空位…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="256" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="257" />
         <source>Shelf list of the room…</source>
         <translation>本库房排架清单…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="257" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="258" />
         <source>Shelf list of the rack…</source>
         <translation>本密集架排架清单…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="258" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="259" />
         <source>Shelf list of the layer…</source>
         <translation>本层排架清单…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="260" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="261" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="265" />
         <source>Room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="266" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="267" />
         <source>Rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="232" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="233" />
         <source>Room overview</source>
         <translation>库房总览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="234" />
         <source>Rack map</source>
         <translation>密集架图</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="128" />
         <source>Shelving by scan</source>
         <translation>扫描上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="128" />
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="495" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="496" />
         <source>Scan a layer label to start</source>
         <translation>请先扫描层标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="149" />
         <source>Scan a layer label, then the volumes</source>
         <translation>扫描层标签，再逐一扫描案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="151" />
         <source>Undo last</source>
         <translation>撤销上一次</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="154" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="155" />
         <source>Stop</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="169" />
         <source>Click a layer on the map to list it</source>
         <translation>在图上点击某层，列出其中的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="171" />
         <source>Shelve here</source>
         <translation>上架到此层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="172" />
         <source>Make this layer the target of shelving by scan</source>
         <translation>将此层设为扫描上架的目标层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="115" />
         <source>Undo last placement</source>
         <translation>撤销上一次上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="119" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="120" />
         <source>Stop shelving</source>
         <translation>结束上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="276" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="277" />
         <source>Shelves</source>
         <translation>排架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="324" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="325" />
         <source>Cabinet %1</source>
         <translation>%1号档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="324" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="325" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="362" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="363" />
         <source>%1 layers, %2 of %3 places used (%4)</source>
         <translation>共 %1 层，%3 个位置已用 %2 个（%4）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="411" />
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="475" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="476" />
         <source>Reserved for %1</source>
         <translation>预留给“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="413" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="414" />
         <source>Out of use</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="432" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="433" />
         <source>This volume is not shelved yet.</source>
         <translation>该案卷尚未上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="460" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="461" />
         <source>%1 stands here (scan a layer label first to shelve)</source>
         <translation>%1 存放在此（如要上架，请先扫描层标签）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="464" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="465" />
         <source>%1 is neither a layer label nor a volume of this catalogue.</source>
         <translation>%1 既不是层标签，也不是本目录中的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="471" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="472" />
         <source>Layer %1 is out of use; choose another layer.</source>
         <translation>层 %1 已停用，请选择其他层。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="490" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="491" />
         <source>Target %1: scan the volumes to shelve on it.</source>
         <translation>目标层 %1：请扫描要放在此层的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="521" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="533" />
         <source>%1 → %2, number %3 (%4)</source>
         <translation>%1 → %2，第 %3 卷（%4）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="524" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="536" />
         <source>(was on %1)</source>
         <translation>（原在 %1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="555" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="573" />
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="556" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="574" />
         <source>Undone: %1 is back on %2</source>
         <translation>已撤销：%1 回到 %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="626" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="647" />
         <source>Moved %1 volumes onto %2 layers</source>
         <translation>已将 %1 卷移到 %2 个层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="666" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="687" />
         <source>Choose a %1 first.</source>
         <translation>请先选择%1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="666" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="687" />
         <source>room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="666" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="687" />
         <source>rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="667" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="688" />
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="670" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="691" />
         <source>Export shelf list</source>
         <translation>导出排架清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="670" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="691" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="680" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="701" />
         <source>Writing %1 …</source>
         <translation>正在写入 %1 …</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="686" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="707" />
         <source>Wrote %1 volumes to %2</source>
         <translation>已将 %1 卷写入 %2</translation>
     </message>
@@ -5096,87 +5096,87 @@ Record the return with this difference?</source>
 <context>
     <name>SpaceFinderDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="412" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="408" />
         <source>Find space</source>
         <translation>查找空位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="422" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="418" />
         <source>Any (30 mm a volume)</source>
         <translation>不限门类（每卷按 30 毫米）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="426" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="422" />
         <source>All rooms</source>
         <translation>全部库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="429" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="425" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="434" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="430" />
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="436" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="432" />
         <source>of</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="448" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="444" />
         <source>Reserve for (e.g. the incoming transfer)</source>
         <translation>预留给（如：即将接收的移交批次）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="449" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="445" />
         <source>Reserve</source>
         <translation>预留</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="452" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="448" />
         <source>Show on map</source>
         <translation>在图上显示</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="461" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="457" />
         <source>Release</source>
         <translation>释放</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="464" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="460" />
         <source>Reservations</source>
         <translation>预留</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="497" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="493" />
         <source>Nearest to %1, where this category's shelving ends (%2 mm a volume)</source>
         <translation>从 %1（该门类现有排架的末尾）算起，由近及远（每卷 %2 毫米）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="500" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="496" />
         <source>Nearest to the start of the first room (%1 mm a volume)</source>
         <translation>从第一个库房的起始处算起（每卷 %1 毫米）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="505" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="501" />
         <source>No stretch of free layers holds that many volumes.</source>
         <translation>没有能放下这么多案卷的连续空层。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="514" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="510" />
         <source>Choose a proposal first.</source>
         <translation>请先选择一个方案。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="524" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="517" />
         <source>Reserved %1 layers (%2 … %3) for %4</source>
         <translation>已为“%4”预留 %1 层（%2 … %3）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="534" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="529" />
         <source>Released %1 layers reserved for %2</source>
         <translation>已释放为“%2”预留的 %1 层</translation>
     </message>
@@ -5184,260 +5184,260 @@ Record the return with this difference?</source>
 <context>
     <name>StocktakeArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="281" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="282" />
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="290" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="291" />
         <source>New stocktake</source>
         <translation>新建盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="294" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="295" />
         <source>Stocktake %1</source>
         <translation>%1 盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="295" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="315" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="296" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="316" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
         <source>Stocktake name</source>
         <translation>盘点名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="298" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="299" />
         <source>Rooms and racks</source>
         <translation>库房与密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="298" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="304" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="299" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="305" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
         <source>Layers</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="300" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="315" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="301" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="316" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
         <source>Scope</source>
         <translation>盘点范围</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="303" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="304" />
         <source>single layers: location codes, separated by spaces or commas</source>
         <translation>单独的层：输入位置编码，以空格或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="305" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="306" />
         <source>Start the stocktake</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="311" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="312" />
         <source>Open stocktakes (resume where you stopped)</source>
         <translation>未结束的盘点（从中断处继续）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="315" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="316" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="315" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="316" />
         <source>Scans</source>
         <translation>扫描次数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="319" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="320" />
         <source>Resume</source>
         <translation>继续盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="328" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="329" />
         <source>Register of stocktakes (清点检查登记)</source>
         <translation>清点检查登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="330" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
         <source>Finished</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="332" />
         <source>Action taken</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="338" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="339" />
         <source>Report (PDF)…</source>
         <translation>盘点报告（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="339" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="340" />
         <source>Report (Excel)…</source>
         <translation>盘点报告（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="340" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="341" />
         <source>Correct the catalogue…</source>
         <translation>更正目录…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="341" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="342" />
         <source>Export the register…</source>
         <translation>导出登记簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="389" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="390" />
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="401" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="402" />
         <source>%n open stocktake(s)</source>
         <translation><numerusform>%n 个盘点未结束</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="410" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="411" />
         <source>Room %1</source>
         <translation>%1号库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="416" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="417" />
         <source>Cabinet %1</source>
         <translation>%1号档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="416" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="417" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="467" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="468" />
         <source>No layer has the code %1.</source>
         <translation>没有位置编码为 %1 的层。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="526" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="536" />
         <source>Scan or type a layer label or a volume's code, then Enter</source>
         <translation>扫描或输入层标签、案卷档号，按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="559" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="569" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="562" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="572" />
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="563" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="573" />
         <source>Needing attention</source>
         <translation>需处理的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="569" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="579" />
         <source>Pause (resume later)</source>
         <translation>暂停（稍后继续）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="572" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="582" />
         <source>Finish the stocktake…</source>
         <translation>结束盘点…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="599" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="609" />
         <source>This stocktake is finished.</source>
         <translation>该盘点已结束。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="607" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="617" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="610" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="620" />
         <source>Resumed: %n scan(s) so far. Carry on where you stopped.</source>
         <translation><numerusform>已恢复：此前已扫描 %n 次，请从中断处继续。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="612" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="622" />
         <source>Scan the label of the first layer, then every volume on it.</source>
         <translation>请扫描第一层的层标签，再逐一扫描该层上的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="621" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="631" />
         <source>No layer yet: scan a layer label</source>
         <translation>尚未选定层：请扫描层标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="638" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="648" />
         <source>Layers counted: %1 of %2 · scans: %3</source>
         <translation>已盘层数：%1 / %2 · 扫描次数：%3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="700" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="715" />
         <source>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</source>
         <translation>结束盘点“%1”？结果将记入清点检查登记，之后不能再更改。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="703" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="718" />
         <source>%n layer(s) of the scope were not counted: volumes on them are not judged.</source>
         <translation><numerusform>范围内有 %n 层未盘点：这些层上的案卷不作判定。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="704" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="719" />
         <source>Finish the stocktake</source>
         <translation>结束盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="744" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="759" />
         <source>Save the stocktake report</source>
         <translation>保存盘点报告</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="745" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="760" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="753" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="768" />
         <source>Export the stocktake report</source>
         <translation>导出盘点报告</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="754" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="763" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="769" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="778" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="761" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="776" />
         <source>Export the register of stocktakes</source>
         <translation>导出清点检查登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="762" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="777" />
         <source>Register of stocktakes</source>
         <translation>清点检查登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="776" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="791" />
         <source>Writing…</source>
         <translation>正在写入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="781" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="796" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="819" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="826" />
         <source>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</source>
         <translation>目录已更正：标记缺失 %1 卷，更正位置 %2 卷，恢复在库 %3 卷。</translation>
     </message>
@@ -5704,169 +5704,169 @@ Record the return with this difference?</source>
 <context>
     <name>VolumeEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="73" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="74" />
         <source>New volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="73" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="74" />
         <source>Edit volume %1</source>
         <translation>编辑案卷 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="208" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="209" />
         <source>&amp;Use proposed</source>
         <translation>采用建议档号(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="224" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="225" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="225" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="226" />
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="228" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="231" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="375" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="229" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="232" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="376" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="116" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="117" />
         <source>&amp;Fonds</source>
         <translation>全宗(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="117" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="118" />
         <source>&amp;Category</source>
         <translation>门类(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="118" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="119" />
         <source>&amp;Year</source>
         <translation>年度(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="119" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="120" />
         <source>&amp;Retention</source>
         <translation>保管期限(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="120" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="121" />
         <source>&amp;Organisation</source>
         <translation>机构(问题)(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="121" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="122" />
         <source>Archival &amp;code</source>
         <translation>档号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="123" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="124" />
         <source>&amp;Title</source>
         <translation>题名(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="124" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="125" />
         <source>Res&amp;ponsible</source>
         <translation>责任者(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="125" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="126" />
         <source>&amp;Security</source>
         <translation>密级(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="126" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="127" />
         <source>Start date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="127" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="128" />
         <source>End date</source>
         <translation>终止日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="128" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="129" />
         <source>Pa&amp;ges</source>
         <translation>页数(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="129" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="130" />
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="130" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="131" />
         <source>First item no.</source>
         <translation>起始件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="132" />
         <source>Last item no.</source>
         <translation>终止件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="133" />
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="169" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="170" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="172" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
         <source>Revert</source>
         <translation>恢复原值</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="174" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="175" />
         <source>Bring back the values the editor opened with (Ctrl+R)</source>
         <translation>恢复打开编辑窗口时的内容（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="176" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="177" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="362" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="363" />
         <source>&lt;b&gt;%1 fields&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1 专有字段&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="444" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="445" />
         <source>The code %1 is already used by another volume</source>
         <translation>档号 %1 已被其他案卷使用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="472" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="473" />
         <source>Left empty, the next free code %1 is used.</source>
         <translation>留空时使用下一个可用档号 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="474" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="475" />
         <source>Next free code in this group: %1</source>
         <translation>本组下一个可用档号：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="533" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="540" />
         <source>Changed meanwhile</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="535" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="542" />
         <source>Reload the volume</source>
         <translation>重新载入案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="536" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="543" />
         <source>Keep my values</source>
         <translation>保留我的填写</translation>
     </message>
@@ -6034,10 +6034,40 @@ Record the return with this difference?</source>
     </message>
 </context>
 <context>
+    <name>WaitDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/ops.py" line="282" />
+        <source>Saving</source>
+        <translation>正在保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/ops.py" line="287" />
+        <source>Waiting for another workstation…</source>
+        <translation>正在等待另一台工作站…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/ops.py" line="290" />
+        <source>Another workstation is saving to the catalogue. This saves as soon as it is done; Cancel leaves the catalogue as it is.</source>
+        <translation>另一台工作站正在保存档案目录。它一完成，这里就会保存；点“取消”则目录保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/ops.py" line="296" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/ops.py" line="302" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
     <name>crash</name>
     <message>
         <location filename="../../src/archive_desk/ui/crash.py" line="38" />
+        <location filename="../../src/archive_desk/ui/ops.py" line="267" />
         <source>ArchiveDesk</source>
+        <extracomment>a write kept waiting for another workstation's lock this long says so (seconds) writes queued or running, in every window (tests wait for none) what a write changed (``services.ops.OpChanges``)</extracomment>
         <translation>档案室桌面管理</translation>
     </message>
     <message>

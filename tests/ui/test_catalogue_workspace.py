@@ -31,6 +31,7 @@ from archive_desk.ui.fonts import register_fonts
 from archive_desk.ui.i18n import install_translators
 from archive_desk.ui.item_models.items_table import ItemsTableModel
 from archive_desk.ui.item_models.volume_table import VolumeTableModel
+from conftest import settle_writes
 
 CATALOGUE_ONLY = [("catalogue", "archive_desk.ui.areas.catalogue")]
 ACTOR = Actor("clerk1", "ws-test-1")
@@ -87,7 +88,7 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
     """Errors the area would show in a message box (modal boxes would block the test)."""
     shown: list[BaseException] = []
     monkeypatch.setattr("archive_desk.ui.areas.catalogue.show_error", lambda _parent, exc: shown.append(exc))
-    monkeypatch.setattr("archive_desk.ui.dialogs.volume_editor.show_error", lambda _parent, exc: shown.append(exc))
+    monkeypatch.setattr("archive_desk.ui.ops.show_error", lambda _parent, exc: shown.append(exc))
     return shown
 
 
@@ -107,6 +108,7 @@ def window(qtbot, ctx: AppContext):  # noqa: ANN001, ANN201
 
 
 def wait_idle(qtbot, area) -> None:  # noqa: ANN001
+    settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
     qtbot.waitUntil(lambda: not area._list_runner.busy and not area._search_timer.isActive(), timeout=5000)
 
 
@@ -272,6 +274,7 @@ def test_editor_validates_live_saves_and_undoes(qtbot, window, ctx: AppContext) 
     activate(qtbot, window)  # the offscreen platform does not hand activation back after a dialog
     area.table.setFocus()
     QTest.keyClick(area.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle_writes(qtbot)
     with ctx.db.read() as s:
         undone = catalogue.get_volume(s, original.id)
     assert undone.title == original.title and undone.start_date == original.start_date
@@ -310,7 +313,7 @@ def test_concurrent_edit_ends_in_changed_meanwhile(qtbot, window, ctx: AppContex
         catalogue.update_volume(s, Actor("clerk2", "ws-2"), record.id, record.version, {"responsible": "理赔二部"})
     other.dispose()
     editor.title_edit.setText("我的修改")
-    assert editor.save() is False
+    assert editor.save() is not None  # saving starts, and ends in "changed meanwhile"
     qtbot.waitUntil(lambda: getattr(editor, "stale_box", None) is not None and editor.stale_box.isVisible(), timeout=2000)
     assert "clerk2" in editor.stale_box.text() and "修改" in editor.stale_box.text()
     assert editor.general_message.isVisible()
@@ -435,10 +438,12 @@ def test_items_editor_by_keyboard(qtbot, window, ctx: AppContext) -> None:  # no
     dialog.new_title.setText("张伟现场照片")
     dialog.new_pages.setValue(4)
     QTest.keyClick(dialog.new_title, Qt.Key.Key_Return)  # add at the end
+    settle_writes(qtbot)
     assert titles()[-1] == "张伟现场照片"
     dialog.view.setFocus()
     dialog.view.selectRow(3)
     QTest.keyClick(dialog.view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)  # move it up one place
+    settle_writes(qtbot)
     assert titles()[2] == "张伟现场照片"
     pages = [(i.seq, i.page_start, i.page_end) for i in dialog.model.items()]
     assert [p[0] for p in pages] == [1, 2, 3, 4] and pages[0][1] == 1
@@ -446,6 +451,7 @@ def test_items_editor_by_keyboard(qtbot, window, ctx: AppContext) -> None:  # no
     dialog.view.selectRow(0)
     dialog.new_title.setText("张伟保单抄件")
     dialog.insert_before_selected()
+    settle_writes(qtbot)
     assert titles()[0] == "张伟保单抄件"
     dialog.view.setFocus()
     dialog.view.selectRow(1)
@@ -454,6 +460,7 @@ def test_items_editor_by_keyboard(qtbot, window, ctx: AppContext) -> None:  # no
     activate(qtbot, dialog.reason_dialog)
     QTest.keyClicks(dialog.reason_dialog.reason, "duplicate")
     QTest.keyClick(dialog.reason_dialog.reason, Qt.Key.Key_Return)
+    settle_writes(qtbot)
     assert "张伟出险通知书" not in titles() and len(titles()) == 4
     with ctx.db.read() as s:
         assert catalogue.get_volume(s, vid).item_count == 4

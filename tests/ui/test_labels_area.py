@@ -19,6 +19,7 @@ from PySide6.QtTest import QTest
 from archive_desk import app as app_module
 from archive_desk.services.demo import build_demo
 from archive_desk.ui.areas import labels as labels_area
+from conftest import settle_writes
 
 
 @pytest.fixture
@@ -173,6 +174,7 @@ def test_switching_the_room_to_1d_scanners_moves_the_default_to_the_2x7_sheet(wi
     area = window.show_area("labels")
     assert area.current_template().name == "front-63x34" and area.current_stock().name == "a4-3x8-l7159"
     area.scanners_combo.setCurrentIndex(area.scanners_combo.findData("1d"))
+    settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
     assert area.current_template().name == "front-99x38" and area.current_stock().name == "a4-2x7-l7163"
     conn = sqlite3.connect(window.ctx.catalogue_path)
     try:

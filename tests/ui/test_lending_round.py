@@ -22,6 +22,7 @@ from archive_desk.services.audit import Actor
 from archive_desk.services.setup import open_catalogue
 from archive_desk.settings import Settings
 from archive_desk.ui.dialogs import lending as dialogs
+from conftest import settle_writes
 
 
 def seed(path: Path) -> dict[str, object]:
@@ -90,6 +91,7 @@ def test_full_round_at_the_loan_desk(qtbot, tmp_path: Path, monkeypatch: pytest.
         reason = lend.approval_reason.text()
         assert "涉密档案（秘密）" in reason and "外单位借阅人" in reason and "档案带出（外借）" in reason
         qtbot.mouseClick(lend.lend_button, Qt.MouseButton.LeftButton)
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert "审批" in lend.message.text()  # refused inline: no approver yet
         lend.approver.setText("王建国")
         lend.opinion.setText("同意外借，注意保密")
@@ -105,6 +107,7 @@ def test_full_round_at_the_loan_desk(qtbot, tmp_path: Path, monkeypatch: pytest.
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
         QTest.keyClick(lend.opinion, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # keyboard first: Ctrl+Enter lends
+        settle_writes(qtbot)
         dialog = area.last_print_dialog
         assert isinstance(dialog, dialogs.SlipPrintDialog)
         slip_no = dialog.slip_no
@@ -129,6 +132,8 @@ def test_full_round_at_the_loan_desk(qtbot, tmp_path: Path, monkeypatch: pytest.
         subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", str(saved[-1]), str(shots / "lending-slip")], check=True)
         assert window.ctx.settings.extra["lending.slip"] == {"paper": "A4", "copies": 2}  # remembered per workstation
         dialog.close()
+        window.activateWindow()  # the offscreen platform does not hand activation back after a dialog
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
 
         # -- return two: one counted a page short (confirmed), one damaged
         area.tabs.setCurrentWidget(area.returns)
@@ -175,11 +180,13 @@ def test_full_round_at_the_loan_desk(qtbot, tmp_path: Path, monkeypatch: pytest.
         monkeypatch.setattr(dialogs.RenewDialog, "exec", accept_renewal)
         renew_button = out.findChild(type(lend.lend_button), "renewButton")
         qtbot.mouseClick(renew_button, Qt.MouseButton.LeftButton)
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert "第 1 次续借" in out.message.text() and new_due.isoformat() in out.message.text()
         assert out.table.item(0, 4).text() == new_due.isoformat()  # the list shows the new due date
         # renewing again at once works (the list holds the slip as the first renewal left it)
         new_due = new_due + timedelta(days=7)
         qtbot.mouseClick(renew_button, Qt.MouseButton.LeftButton)
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert "第 2 次续借" in out.message.text() and new_due.isoformat() in out.message.text()
 
         # -- time passes: the due date goes by
@@ -248,6 +255,7 @@ def test_scans_refusals_and_borrower_editing_at_the_desk(qtbot, tmp_path: Path, 
         assert lend.lendable_ids() == [a.id]
         assert not lend.approval.isVisible()  # staff reading an open volume: no approval
         qtbot.mouseClick(lend.lend_button, Qt.MouseButton.LeftButton)
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert "1 卷不能借出" in lend.message.text()
         slip_dialog = area.last_print_dialog
         assert isinstance(slip_dialog, dialogs.SlipPrintDialog)

@@ -28,6 +28,7 @@ from archive_desk.ui.dialogs.shelves import BulkMoveDialog, RackDialog, SpaceFin
 from archive_desk.ui.item_models.shelf_models import LayerVolumesModel, ProposalsModel, RoomTotalsModel, SharesModel
 from archive_desk.ui.views import shelf_map
 from archive_desk.ui.views.shelf_map import RackMapView, RoomMapView
+from conftest import settle_writes_now
 
 
 @pytest.fixture(scope="session")
@@ -58,6 +59,7 @@ def scan(widget: QWidget, payload: str) -> None:
     """What a keyboard-wedge scanner sends: the characters back to back, then Enter."""
     QTest.keyClicks(widget, payload)
     QTest.keyClick(widget, Qt.Key.Key_Return)
+    settle_writes_now()  # a placement is saved off the GUI thread (ui/ops.run_op)
 
 
 @pytest.fixture
@@ -130,8 +132,10 @@ def test_shelving_by_scanner_bursts_through_the_main_window(qtbot, window, shelv
     # Ctrl+Z undoes the last placement, then the one before
     keys_to.setFocus()
     QTest.keyClick(keys_to, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle_writes_now()
     assert area.last_event.kind == "undone"
     area.undo_button.click()
+    settle_writes_now()
     assert area.last_event.kind == "undone"
     db = Database.open(db_path)
     try:
@@ -266,9 +270,11 @@ def test_rack_dialog_previews_the_codes_then_creates_the_rack(qtbot, db: Databas
     assert "K1-04B-03-2-4" in dialog.summary.text()
     dialog.number.setValue(3)  # taken: the preview still shows, creating says why not
     dialog.create_button.click()
+    settle_writes_now()
     assert "3" in dialog.findChild(QWidget, "problem").text()
     dialog.number.setValue(4)
     dialog.create_button.click()
+    settle_writes_now()
     assert dialog.created is not None and dialog.created.layer_count == 48
     with db.read() as s:
         assert len(loc.list_layers(s, dialog.created.id)) == 48
@@ -286,6 +292,7 @@ def test_bulk_move_and_space_finder_dialogs(qtbot, db: Database, shelving) -> No
     assert dialog.plan is not None and [s.count for s in dialog.plan.shares] == [3, 1]
     assert "1" in dialog.summary.text() and dialog.move_button.isEnabled()
     dialog.move_button.click()
+    settle_writes_now()
     assert dialog.result_ is not None and dialog.result_.moved == 4
     with db.read() as s:
         assert [e.code for e in loc.list_layer(s, layers[12].id).entries] == [volumes[i].code for i in (5, 3, 1)]
@@ -305,12 +312,14 @@ def test_bulk_move_and_space_finder_dialogs(qtbot, db: Database, shelving) -> No
     first = finder.proposals.row_record(0)
     finder.label.setText("2026年移交")
     finder.reserve_selected()
+    settle_writes_now()
     assert "2026年移交" in finder.message.text()
     assert finder.reservations.count() == 1
     with db.read() as s:
         assert loc.describe_location(s, first.layer_ids[0]).reserved_for == "2026年移交"
     finder.reservations.setCurrentRow(0)
     finder.release_selected()
+    settle_writes_now()
     assert finder.reservations.count() == 0
     assert isinstance(finder.findChild(QDialogButtonBox), QDialogButtonBox)
 

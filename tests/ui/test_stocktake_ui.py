@@ -21,6 +21,7 @@ from archive_desk.ui import scan_input
 from archive_desk.ui.areas import stocktake as stocktake_area
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from conftest import settle_writes_now  # noqa: E402
 from stocktake_scenario import FOUND_ON, NOT_JUDGED, REFUSED, SCANS, build_room  # noqa: E402
 
 SHOTS = os.environ.get("ARCHIVE_DESK_SHOTS")
@@ -30,6 +31,7 @@ def burst(widget: QWidget, payload: str) -> None:
     """What a keyboard-wedge scanner sends: the characters back to back, then Enter."""
     QTest.keyClicks(widget, payload)
     QTest.keyClick(widget, Qt.Key.Key_Return)
+    settle_writes_now()  # writes run off the GUI thread (ui/ops.run_op)
 
 
 def shot(widget: QWidget, name: str) -> None:
@@ -64,6 +66,7 @@ def test_two_rack_stocktake_through_the_window(qtbot, tmp_path: Path, monkeypatc
         area.set_rack_checked(room.racks["R2"])
         assert sorted(area.checked_racks()) == sorted([room.racks["R1"], room.racks["R2"]])
         qtbot.mouseClick(area.start_button, Qt.MouseButton.LeftButton)
+        settle_writes_now()  # writes run off the GUI thread (ui/ops.run_op)
         assert area.pages.currentWidget() is area.session_page
         assert "2026年度第一次盘点" in area.session_title.text()
 
@@ -113,6 +116,7 @@ def test_two_rack_stocktake_through_the_window(qtbot, tmp_path: Path, monkeypatc
         # finish → the register, the report and the corrective action
         monkeypatch.setattr(stocktake_area, "confirm", lambda *_a: True)
         qtbot.mouseClick(area.finish_button, Qt.MouseButton.LeftButton)
+        settle_writes_now()  # writes run off the GUI thread (ui/ops.run_op)
         assert area.pages.currentWidget() is area.home
         dialog = area.finished_dialog
         assert dialog is not None and dialog.isVisible()
@@ -137,6 +141,7 @@ def test_two_rack_stocktake_through_the_window(qtbot, tmp_path: Path, monkeypatc
         assert len(corr.plan.mark_missing) == 2 and len(corr.plan.relocate) == 3 and len(corr.plan.restore) == 1
         shot(corr, "stocktake-corrections.png")
         qtbot.mouseClick(corr.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        settle_writes_now()  # writes run off the GUI thread (ui/ops.run_op)
         dialog.reject()
         shot(window, "stocktake-home.png")
     finally:
@@ -250,6 +255,7 @@ def test_a_killed_stocktake_resumes_where_it_stopped(qtbot, tmp_path: Path, monk
         assert {line.key: line.cls for line in area.lines_model.lines()} == room.expected_by_key()
         monkeypatch.setattr(stocktake_area, "confirm", lambda *_a: True)
         qtbot.mouseClick(area.finish_button, Qt.MouseButton.LeftButton)
+        settle_writes_now()  # writes run off the GUI thread (ui/ops.run_op)
         assert area.finished_dialog is not None
         area.finished_dialog.reject()
     finally:

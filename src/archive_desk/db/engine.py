@@ -14,6 +14,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import time
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path, PureWindowsPath
@@ -33,6 +34,17 @@ from archive_desk.errors import ReadOnlyCatalogueError, StorageError
 from archive_desk.i18n import t
 
 BUSY_TIMEOUT_MS = 10_000
+#: a write that may wait for the lock (``Database.write(waiting=…)``) asks SQLite for it this often, so that it can
+#: say it waits and be abandoned between tries
+LOCK_POLL_MS = 100
+
+
+class WriteAbandoned(Exception):
+    """A write waiting for another workstation's lock was abandoned (Cancel): it never began, nothing was written."""
+
+
+#: ``waiting(seconds_waited) -> bool``: called between tries for the write lock; False abandons the write
+LockWaiter = Callable[[float], bool]
 
 
 def sqlite_url(path: Path | str) -> URL:
@@ -61,11 +73,37 @@ def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int, *, read_only: 
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
-        immediate = conn.get_execution_options().get("sqlite_begin_immediate", False)
+        options = conn.get_execution_options()
+        immediate = options.get("sqlite_begin_immediate", False)
+        waiter = options.get("sqlite_lock_waiter")
+        if immediate and waiter is not None:
+            _begin_immediate_waiting(conn.connection.dbapi_connection, waiter, busy_timeout_ms)
+            return
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     # seals of rows and audit entries, and the workstation's anchor of the trail's head (db/sealing.py)
     sealing.install(engine)
+
+
+def _begin_immediate_waiting(dbapi_conn: sqlite3.Connection, waiter: LockWaiter, busy_timeout_ms: int) -> None:
+    """``BEGIN IMMEDIATE`` in short tries while another connection (another workstation) holds the write lock,
+    asking ``waiter`` between tries whether to go on: the caller can say it waits and can abandon the write, which
+    then never began (:class:`WriteAbandoned`). Waits as long as ``waiter`` says so."""
+    dbapi_conn.execute(f"PRAGMA busy_timeout={LOCK_POLL_MS}")
+    started = time.monotonic()
+    try:
+        while True:
+            try:
+                dbapi_conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if classify(exc) not in (StorageProblem.BUSY, StorageProblem.LOCKED):
+                    raise
+            if not waiter(time.monotonic() - started):
+                raise WriteAbandoned()
+    finally:
+        dbapi_conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+
 
 
 def sqlite_uri(path: Path | str, mode: str = "ro") -> str:
@@ -174,11 +212,21 @@ class Database:
             session.rollback()
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, *, waiting: LockWaiter | None = None) -> Iterator[Session]:
+        """A write session. With ``waiting`` (SQLite), a write lock held by another connection is waited for in
+        short tries, calling ``waiting(seconds)`` between them; when it returns False the write is abandoned
+        (:class:`WriteAbandoned`, nothing begun). Without it, SQLite's busy timeout applies."""
         if self.read_only:
             raise ReadOnlyCatalogueError(self.read_only_reason or read_only_message(),
                                          where=str(self.path) if self.path else None)
-        with translate_storage_errors(self.path), self._write() as session, session.begin():
+        if waiting is not None and self.is_sqlite:
+            engine = self._write.kw["bind"].execution_options(sqlite_lock_waiter=waiting)
+            factory = sessionmaker(engine, expire_on_commit=False)
+        else:
+            factory = self._write
+        with translate_storage_errors(self.path), factory() as session, session.begin():
+            if waiting is not None:
+                session.connection()  # take the lock now, before the work (a lazy BEGIN would wait mid-way)
             if self.is_sqlite:
                 yield session
                 return

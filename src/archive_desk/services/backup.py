@@ -48,6 +48,7 @@ from archive_desk.errors import NotFoundError, StorageError, UserError
 from archive_desk.i18n import t
 from archive_desk.models import BackupRecord
 from archive_desk.services import audit, digest
+from archive_desk.services.ops import BACKUPS, operation
 from archive_desk.settings import BACKUP_KEEP_DEFAULT
 
 if TYPE_CHECKING:
@@ -451,6 +452,7 @@ def _unique_name(folder: Path, base: str) -> str:
     return name
 
 
+@operation("backup.make_backup", area=BACKUPS)
 def make_backup(db: Database, folder: Path | str, *, actor: audit.Actor | None = None, kind: str = "manual",
                 progress: Progress | None = None, should_cancel: Cancel | None = None,
                 copier: CopyEngine | None = None, now: datetime | None = None) -> BackupManifest:
@@ -631,6 +633,7 @@ def _remove_stale_partials(folder: Path) -> None:
                 path.unlink()
 
 
+@operation("backup.rotate", area=BACKUPS)
 def rotate(db: Database, folder: Path | str, rotation: Rotation, *, actor: audit.Actor | None = None) -> RotationResult:
     """Apply the rotation to the good backups of this catalogue in ``folder``: the others are removed
     (file and manifest), and their register rows marked removed (audited). Failed backups are left for
@@ -700,6 +703,7 @@ class PreparedRestore:
     audit_entry_id: int
 
 
+@operation("backup.restore", area=BACKUPS)
 def restore(backup: Path | str, target: Path | str, *, actor: audit.Actor | None = None,
             progress: Progress | None = None, should_cancel: Cancel | None = None) -> RestoreResult:
     """Restore ``backup`` as the catalogue at ``target``.

@@ -23,6 +23,7 @@ from archive_desk.i18n import is_chinese, t
 from archive_desk.models import SECURITY_LEVELS, Category, CategoryField, FieldType, Fonds, Item, Volume, VolumeStatus
 from archive_desk.services import audit, codes
 from archive_desk.services.audit import Actor
+from archive_desk.services.ops import CATALOGUE, operation
 
 # ---------------------------------------------------------------- status rules
 
@@ -216,6 +217,7 @@ def list_fonds(session: Session) -> list[FondsRecord]:
     return [FondsRecord(f.id, f.code, f.name) for f in session.scalars(select(Fonds).order_by(Fonds.code))]
 
 
+@operation("catalogue.create_fonds", area=CATALOGUE)
 def create_fonds(session: Session, actor: Actor, code: str, name: str) -> FondsRecord:
     code = codes.normalize_scan(code)
     problems = {}
@@ -285,6 +287,7 @@ def get_category(session: Session, category_id: int | None = None, *, code: str 
     return _category_record(c)
 
 
+@operation("catalogue.add_category_field", area=CATALOGUE)
 def add_category_field(session: Session, actor: Actor, category_id: int, key: str, label_zh: str, label_en: str,
                        type_: str = FieldType.TEXT, choices: list[str] | None = None) -> CategoryRecord:
     cat = session.get(Category, category_id)
@@ -543,6 +546,7 @@ def _ensure_unique(session: Session, code: str, barcode: str, volume_id: int | N
         raise DuplicateCodeError(t("The code {code} is already used by another volume", code=code), field="code")
 
 
+@operation("catalogue.create_volume", area=CATALOGUE)
 def create_volume(session: Session, actor: Actor, data: Mapping[str, Any]) -> VolumeRecord:
     clean, category = validate_volume(session, data)
     assert category is not None
@@ -560,6 +564,7 @@ def create_volume(session: Session, actor: Actor, data: Mapping[str, Any]) -> Vo
     return record
 
 
+@operation("catalogue.update_volume", area=CATALOGUE)
 def update_volume(session: Session, actor: Actor, volume_id: int, expected_version: int,
                   changes: Mapping[str, Any]) -> VolumeRecord:
     """Apply ``changes`` if nobody changed the volume since ``expected_version`` was read."""
@@ -599,6 +604,7 @@ def _load_for_change(session: Session, volume_id: int, expected_version: int | N
     return volume
 
 
+@operation("catalogue.set_status", area=CATALOGUE)
 def set_status(session: Session, actor: Actor, volume_id: int, new_status: str, *, reason: str = "",
                expected_version: int | None = None, action: str = "volume.status") -> VolumeRecord:
     volume = _load_for_change(session, volume_id, expected_version)
@@ -612,6 +618,7 @@ def set_status(session: Session, actor: Actor, volume_id: int, new_status: str, 
     return volume_record(session, volume)
 
 
+@operation("catalogue.void_volume", area=CATALOGUE)
 def void_volume(session: Session, actor: Actor, volume_id: int, expected_version: int, reason: str) -> VolumeRecord:
     """What Del does: the volume is marked void (作废) and hidden by default; nothing is deleted."""
     if not reason.strip():
@@ -712,6 +719,7 @@ def _sync_volume_counts(session: Session, volume_id: int, items: list[Item]) -> 
     volume.item_count = len(items)
 
 
+@operation("catalogue.add_item", area=CATALOGUE)
 def add_item(session: Session, actor: Actor, volume_id: int, data: Mapping[str, Any], *, position: int | None = None) -> ItemChange:
     """Add an item at the end, or insert it before ``position`` (1-based); items are renumbered and
     their page ranges derived from page counts."""
@@ -731,6 +739,7 @@ def add_item(session: Session, actor: Actor, volume_id: int, data: Mapping[str, 
     return ItemChange(volume_id, tuple(item_record(i) for i in items))
 
 
+@operation("catalogue.update_item", area=CATALOGUE)
 def update_item(session: Session, actor: Actor, item_id: int, expected_version: int, changes: Mapping[str, Any]) -> ItemChange:
     item = session.get(Item, item_id, populate_existing=True)
     if item is None or item.removed:
@@ -757,6 +766,7 @@ def update_item(session: Session, actor: Actor, item_id: int, expected_version: 
     return ItemChange(item.volume_id, tuple(item_record(i) for i in items))
 
 
+@operation("catalogue.move_item", area=CATALOGUE)
 def move_item(session: Session, actor: Actor, item_id: int, new_position: int) -> ItemChange:
     item = session.get(Item, item_id)
     if item is None or item.removed:
@@ -771,6 +781,7 @@ def move_item(session: Session, actor: Actor, item_id: int, new_position: int) -
     return ItemChange(item.volume_id, tuple(item_record(i) for i in items))
 
 
+@operation("catalogue.remove_item", area=CATALOGUE)
 def remove_item(session: Session, actor: Actor, item_id: int, reason: str) -> ItemChange:
     """Withdraw an item from the list (kept, marked removed; the 备考表 records why)."""
     item = session.get(Item, item_id)
@@ -787,6 +798,7 @@ def remove_item(session: Session, actor: Actor, item_id: int, reason: str) -> It
     return ItemChange(item.volume_id, tuple(item_record(i) for i in items))
 
 
+@operation("catalogue.renumber_items", area=CATALOGUE)
 def renumber_items(session: Session, actor: Actor, volume_id: int) -> ItemChange:
     items = _live_items(session, volume_id)
     before = [(i.id, i.seq, i.page_start, i.page_end) for i in items]

@@ -32,6 +32,7 @@ from archive_desk.models import Fonds, Item, Layer, LocationMove, Rack, Room, Vo
 from archive_desk.services import audit, codes, locations
 from archive_desk.services.audit import Actor
 from archive_desk.services.catalogue import CategoryRecord, FieldDef, get_category, list_categories, normalize_custom
+from archive_desk.services.ops import CATALOGUE, operation
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -380,6 +381,7 @@ def _volume_values(ctx: _Context, row: RowResult) -> dict[str, Any]:
     }
 
 
+@operation("importer.commit", area=CATALOGUE)
 def commit(db: Database, actor: Actor, import_plan: ImportPlan, *, update_existing: bool = False,
            create_missing_fonds: bool = False, default_fonds_id: int | None = None,
            default_category_id: int | None = None, progress: Progress | None = None,

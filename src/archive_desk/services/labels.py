@@ -23,6 +23,7 @@ from archive_desk.services import audit, codes, locations, room_settings
 from archive_desk.services.audit import Actor
 from archive_desk.services.catalogue import retention_label
 from archive_desk.services.setup import form_language, in_form_language
+from archive_desk.services.ops import LABELS, SETTINGS, operation
 
 V = Volume.__table__
 I = Item.__table__  # noqa: E741
@@ -47,6 +48,7 @@ def room_scanners(session: Session) -> str:
     return room_settings.read(session).label_scanners
 
 
+@operation("labels.set_room_scanners", area=SETTINGS)
 def set_room_scanners(session: Session, actor: Actor, value: str) -> str:
     """Record which scanners the room has ("2d" or "1d"); audited."""
     return room_settings.update(session, actor, label_scanners=value).label_scanners
@@ -247,6 +249,7 @@ def shelf_label_records(session: Session, layer_ids: Sequence[int]) -> list[Labe
             for i in layer_ids if i in where]
 
 
+@operation("labels.mark_printed", area=LABELS)
 def mark_printed(session: Session, actor: Actor, volume_ids: Sequence[int]) -> int:
     """Record that these volumes' labels were printed now (one audit row per volume)."""
     when = audit.utcnow()

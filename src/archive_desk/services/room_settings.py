@@ -30,6 +30,7 @@ from archive_desk.errors import UserError
 from archive_desk.i18n import DEFAULT_FORM_LANGUAGE, t
 from archive_desk.models import SECURITY_LEVELS, CatalogueSetting
 from archive_desk.services import audit
+from archive_desk.services.ops import SETTINGS, operation
 
 #: the room's scanners: "2d" (Data Matrix on labels) or "1d" (Code 128 only); the same values as
 #: ``printing.barcodes.SCANNER_KINDS``, spelt here so that reading settings does not load reportlab at start
@@ -319,6 +320,7 @@ def encode_rows(**changes: Any) -> list[tuple[str, str]]:
     return [(k, json.dumps(v, ensure_ascii=False)) for k, v in _checked(changes).items()]
 
 
+@operation("settings.update", area=SETTINGS)
 def update(session: Session, actor: audit.Actor, **changes: Any) -> RoomSettings:
     """Change room settings: every value checked first (nothing is written if one is refused, with a
     UserError naming the setting), then one ``setting.change`` audit entry with the values before and after

@@ -47,6 +47,7 @@ from archive_desk.db import fts
 from archive_desk.models import Item, Volume
 from archive_desk.services import codes
 from archive_desk.services.volume_list import VolumeFilter, apply_filter
+from archive_desk.services.ops import CATALOGUE, operation
 
 V = Volume.__table__
 I = Item.__table__  # noqa: E741
@@ -780,6 +781,7 @@ def index_is_current(session: Session) -> bool:
     return fts.index_is_current(raw)  # type: ignore[arg-type]
 
 
+@operation("search.ensure_index", area=CATALOGUE)
 def ensure_index(db: Any, progress: Progress | None = None) -> bool:
     """Rebuild the SQLite index if its tokens were made by another tokenizer version (an app update
     changed the rules or pypinyin's dictionary); returns True if it rebuilt."""

@@ -15,6 +15,7 @@ from archive_desk.db.engine import Database
 from archive_desk.i18n import language
 from archive_desk.models import CatalogueSetting, Category, CategoryField
 from archive_desk.services import audit, room_settings
+from archive_desk.services.ops import SETTINGS, operation
 
 VOLUME_PATTERN = "{fonds}-{category}·{year}-{retention}-{volume:3}"
 CLAIMS_PATTERN = "{fonds}-{category}·{year}-{retention}-{volume:4}"
@@ -73,6 +74,7 @@ def open_catalogue(path: Path | str, *, read_only: bool | None = None, check: bo
     return db
 
 
+@operation("setup.ensure_standard_data", area=SETTINGS)
 def ensure_standard_data(db: Database) -> None:
     """Seed a new catalogue once (idempotent): standard categories, their fields, default settings."""
     with db.read() as session:  # Core: at every start, and the ORM's mappers can be configured later

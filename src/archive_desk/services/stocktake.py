@@ -47,6 +47,7 @@ from archive_desk.models import Layer, Rack, Room, Stocktake, StocktakeScan, Vol
 from archive_desk.models.base import utcnow
 from archive_desk.services import audit, catalogue, codes, locations
 from archive_desk.services.audit import Actor
+from archive_desk.services.ops import STOCKTAKE, operation
 
 V = Volume.__table__
 L = Layer.__table__
@@ -339,6 +340,7 @@ def _load(session: Session, stocktake_id: int) -> Stocktake:
     return st
 
 
+@operation("stocktake.start", area=STOCKTAKE)
 def start(session: Session, actor: Actor, name: str, scope: Scope, notes: str = "") -> StocktakeRecord:
     """Open a stocktake over ``scope``."""
     name = (name or "").strip()
@@ -447,6 +449,7 @@ def _found_ids(session: Session, stocktake_id: int) -> set[int]:
                                                 .where(S.c.stocktake_id == stocktake_id, S.c.volume_id.is_not(None)))}
 
 
+@operation("stocktake.record_scan", area=STOCKTAKE)
 def record_scan(session: Session, actor: Actor, stocktake_id: int, raw: str) -> ScanOutcome:
     """Record one scan (in the caller's write transaction) and say what it was."""
     st = _load(session, stocktake_id)
@@ -581,6 +584,7 @@ def _line_order(line: Line) -> tuple[int, str, str]:
     return (CLASSES.index(StocktakeClass(line.cls)), line.found_layer or line.expected_layer, line.code)
 
 
+@operation("stocktake.finish", area=STOCKTAKE)
 def finish(session: Session, actor: Actor, stocktake_id: int) -> StocktakeRecord:
     """Close the stocktake and freeze its result (the 清点检查登记 entry and the report are made from it)."""
     st = _load(session, stocktake_id)
@@ -686,6 +690,7 @@ def plan_corrections(session: Session, stocktake_id: int) -> CorrectionPlan:
     return CorrectionPlan(stocktake_id, tuple(mark), tuple(move), tuple(restore), tuple(skipped))
 
 
+@operation("stocktake.apply_corrections", area=STOCKTAKE)
 def apply_corrections(session: Session, actor: Actor, stocktake_id: int, *, mark_missing: bool = True,
                       fix_locations: bool = True) -> CorrectionResult:
     """The one corrective action after a stocktake, in one transaction: volumes not found become missing,

@@ -367,6 +367,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         area = self.current_area()
         if area is not None:
+            area.refresh_if_stale()  # a write elsewhere changed what it shows while it was hidden
             area.activated()
 
     def update_badges(self) -> None:

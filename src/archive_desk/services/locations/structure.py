@@ -17,7 +17,6 @@ from archive_desk.services.locations._helpers import _RACK_COLS, _layer_record, 
 from archive_desk.services.locations.location_codes import layer_payload, plan_rack
 from archive_desk.services.locations.records import (
     _CHUNK,
-    DEFAULT_PATTERN,
     LAYER_PAYLOAD_PREFIX,
     OCCUPYING,
     RACK_KINDS,

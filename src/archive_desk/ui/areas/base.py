@@ -8,6 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from archive_desk.services.ops import OpChanges
+from archive_desk.ui import ops
 from archive_desk.ui.context import AppContext
 
 
@@ -45,6 +47,26 @@ class Area(QWidget):
         self.ctx = ctx
         #: the window holding this area, set by the main window when it lists the area (None on its own)
         self.host: AreaHost | None = None
+        #: a write elsewhere changed what this area shows while it was hidden: it reloads when shown
+        self.stale = False
+        ops.hub(ctx).changed.connect(self._on_ops_changed)
+
+    def _on_ops_changed(self, changes: object) -> None:
+        if isinstance(changes, OpChanges):
+            self.catalogue_changed(changes)
+
+    def catalogue_changed(self, changes: OpChanges) -> None:
+        """A write (``ui/ops.run_op``) changed the catalogue. By default a hidden area marks itself stale and
+        reloads when next shown; a shown one leaves it to the write's own ``on_success``. Areas that can do better
+        (the catalogue repaints just the changed rows) override this."""
+        if not self.isVisible():
+            self.stale = True
+
+    def refresh_if_stale(self) -> None:
+        """Called by the main window when the area is shown."""
+        if self.stale:
+            self.stale = False
+            self.refresh()
 
     def title(self) -> str:
         raise NotImplementedError

@@ -50,13 +50,15 @@ from PySide6.QtWidgets import (
 )
 
 from archive_desk.domain import codes
-from archive_desk.errors import StaleEditError, UserError
 from archive_desk.models import VolumeStatus
 from archive_desk.services import catalogue, lookups, volume_list
+from archive_desk.services.ops import CATALOGUE, OpChanges
+from archive_desk.services.ops import WriteSession as Session
 from archive_desk.services.volume_list import VolumeFilter
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
+from archive_desk.ui.ops import OpRun, run_op
 from archive_desk.ui.item_models.volume_table import VolumeTableModel
 from archive_desk.ui.save_dialog import get_save_file_name
 from archive_desk.ui.views.volume_detail import VolumeDetailView
@@ -120,7 +122,7 @@ class _FirstPaintWatch(QObject):
 @dataclasses.dataclass
 class UndoEntry:
     text: str
-    run: Callable[[], int | None]  # returns the volume id to show afterwards
+    run: Callable[[Session], int | None]  # a write (ui/ops.run_op); returns the volume id to show afterwards
 
 
 class CatalogueArea(Area):
@@ -548,17 +550,27 @@ class CatalogueArea(Area):
 
     def _on_editor_saved(self, record: catalogue.VolumeRecord, before: dict[str, object] | None) -> None:
         if before is None:
-            self._set_undo(self.tr("Undo: create %1").replace("%1", record.code),
-                           lambda: self._undo_create(record.id))
+            self._set_undo(self.tr("Undo: create %1").replace("%1", record.code), self._undo_create(record.id))
             self._say(self.tr("Volume %1 created.").replace("%1", record.code))
             self._pending_select = record.id
             self.search_box.clear() if self.search_box.text() else self.build_list()
             return
         if before:
             self._set_undo(self.tr("Undo: change of %1").replace("%1", record.code),
-                           lambda: self._undo_update(record.id, record.version, before))
+                           self._undo_update(record.id, record.version, before))
         self._say(self.tr("Volume %1 saved.").replace("%1", record.code))
         self._on_volume_changed(record.id)
+
+    def catalogue_changed(self, changes: OpChanges) -> None:
+        """Any write in the window: repaint just the changed volumes' rows (their status after a loan, a move…);
+        volumes added or changed wholesale while the catalogue is hidden rebuild the list when it is shown."""
+        if changes.volumes:
+            self.model.refresh_ids(changes.volumes)
+            shown = self.detail.volume_id()
+            if shown is not None and shown in changes.volumes:
+                self.detail.show_volume(shown)
+        if (changes.new_volumes or CATALOGUE in changes.bulk) and not self.isVisible():
+            self.stale = True
 
     def _on_volume_changed(self, volume_id: int) -> None:
         self.model.refresh_ids([volume_id])
@@ -582,66 +594,73 @@ class CatalogueArea(Area):
         dialog.open()
         return dialog
 
-    def void_volume(self, volume_id: int, version: int, reason: str) -> bool:
-        try:
-            with self.ctx.db.write() as session:
-                record = catalogue.void_volume(session, self.ctx.actor, volume_id, version, reason)
-        except UserError as exc:
-            show_error(self, exc)
-            return False
-        self._set_undo(self.tr("Undo: void %1").replace("%1", record.code), lambda: self._undo_void(record.id, record.version))
-        self._say(self.tr("Volume %1 is void.").replace("%1", record.code))
+    def void_volume(self, volume_id: int, version: int, reason: str) -> OpRun | None:
+        """Make a volume void (in the background: ``ui/ops.run_op``); the run, to wait for."""
         row = self.model.row_of(volume_id)
-        self.refresh()
-        if row is not None and self.model.rowCount():
-            self.table.selectRow(min(row, self.model.rowCount() - 1))
-        return True
+
+        def done(record: catalogue.VolumeRecord) -> None:
+            self._set_undo(self.tr("Undo: void %1").replace("%1", record.code),
+                           self._undo_void(record.id, record.version))
+            self._say(self.tr("Volume %1 is void.").replace("%1", record.code))
+            self.refresh()
+            if row is not None and self.model.rowCount():
+                self.table.selectRow(min(row, self.model.rowCount() - 1))
+
+        return run_op(self, catalogue.void_volume, self.ctx.actor, volume_id, version, reason, on_success=done)
 
     # ------------------------------------------------------------ undo
 
-    def _set_undo(self, text: str, run: Callable[[], int | None]) -> None:
+    def _set_undo(self, text: str, run: Callable[[Session], int | None]) -> None:
         self.undo_entry = UndoEntry(text, run)
         self.undo_action.setText(text)
         self.undo_action.setEnabled(True)
 
-    def undo_last(self) -> bool:
+    def undo_last(self) -> OpRun | None:
+        """Undo the last change (in the background); the run, or None when there is nothing to undo."""
         entry = self.undo_entry
         if entry is None:
-            return False
-        try:
-            volume_id = entry.run()
-        except StaleEditError as exc:
-            show_error(self, exc)
-            return False
-        except UserError as exc:
-            show_error(self, exc)
-            return False
-        self.undo_entry = None
-        self.undo_action.setText(self.tr("&Undo last change"))
-        self.undo_action.setEnabled(False)
-        self._say(self.tr("Undone."))
-        if volume_id is not None:
-            self._pending_select = volume_id
-            self._on_volume_changed(volume_id)
-        self.refresh()
-        return True
+            return None
 
-    def _undo_update(self, volume_id: int, version: int, before: dict[str, object]) -> int:
-        with self.ctx.db.write() as session:
-            catalogue.update_volume(session, self.ctx.actor, volume_id, version, before)
-        return volume_id
+        def done(volume_id: int | None) -> None:
+            if self.undo_entry is entry:
+                self.undo_entry = None
+                self.undo_action.setText(self.tr("&Undo last change"))
+                self.undo_action.setEnabled(False)
+            self._say(self.tr("Undone."))
+            if volume_id is not None:
+                self._pending_select = volume_id
+                self._on_volume_changed(volume_id)
+            self.refresh()
 
-    def _undo_create(self, volume_id: int) -> int | None:
-        with self.ctx.db.write() as session:
+        return run_op(self, entry.run, on_success=done, key="catalogue.undo")
+
+    def _undo_update(self, volume_id: int, version: int, before: dict[str, object]) -> Callable[[Session], int]:
+        actor = self.ctx.actor
+
+        def undo(session: Session) -> int:
+            catalogue.update_volume(session, actor, volume_id, version, before)
+            return volume_id
+
+        return undo
+
+    def _undo_create(self, volume_id: int) -> Callable[[Session], None]:
+        actor, reason = self.ctx.actor, self.tr("created by mistake (undone)")
+
+        def undo(session: Session) -> None:
             record = catalogue.get_volume(session, volume_id)
-            catalogue.void_volume(session, self.ctx.actor, volume_id, record.version, self.tr("created by mistake (undone)"))
-        return None
+            catalogue.void_volume(session, actor, volume_id, record.version, reason)
 
-    def _undo_void(self, volume_id: int, version: int) -> int:
-        with self.ctx.db.write() as session:
-            catalogue.set_status(session, self.ctx.actor, volume_id, VolumeStatus.IN_STOCK, reason=self.tr("void undone"),
+        return undo
+
+    def _undo_void(self, volume_id: int, version: int) -> Callable[[Session], int]:
+        actor, reason = self.ctx.actor, self.tr("void undone")
+
+        def undo(session: Session) -> int:
+            catalogue.set_status(session, actor, volume_id, VolumeStatus.IN_STOCK, reason=reason,
                                  expected_version=version, action="volume.unvoid")
-        return volume_id
+            return volume_id
+
+        return undo
 
     # ------------------------------------------------------------ copy and export
 

@@ -62,6 +62,7 @@ from archive_desk.settings import config_dir
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
+from archive_desk.ui.ops import run_op
 from archive_desk.ui.pdf_print import (
     PdfPreview,
     PdfPreviewDialog,
@@ -280,16 +281,14 @@ class LabelsArea(Area):
         value = self.scanners_combo.currentData()
         if value == self.scanners:
             return
-        try:
-            with self.ctx.db.write() as session:
-                self.scanners = labels.set_room_scanners(session, self.ctx.actor, value)
-        except UserError as exc:
-            show_error(self, exc)
-            return
-        template, stock = labels.default_labels(self.scanners)
-        self._load_templates(template)
-        self.message.setText(self.tr("The room's labels now start with %1 on %2.").replace(
-            "%1", self.template_combo.currentText()).replace("%2", self.stock_combo.currentText()))
+        def done(scanners: str) -> None:
+            self.scanners = scanners
+            template, _stock = labels.default_labels(self.scanners)
+            self._load_templates(template)
+            self.message.setText(self.tr("The room's labels now start with %1 on %2.").replace(
+                "%1", self.template_combo.currentText()).replace("%2", self.stock_combo.currentText()))
+
+        run_op(self, labels.set_room_scanners, self.ctx.actor, value, on_success=done)
 
     def _on_template_combo_currentIndexChanged(self) -> None:
         self._fill_stocks()
@@ -479,11 +478,11 @@ class LabelsArea(Area):
             printed = [self.volume_ids[p.record_index] for p in self.last_layout.labels]
         else:
             printed = list(self.volume_ids)
-        if self.mark_printed.isChecked() and printed:
-            with self.ctx.db.write() as session:
-                labels.mark_printed(session, self.ctx.actor, printed)
-            note = "\n".join(x for x in (self.tr("Print date recorded for %n volume(s).", "", len(printed)), note) if x)
         self.message.setText(note)
+        if self.mark_printed.isChecked() and printed:
+            recorded = self.tr("Print date recorded for %n volume(s).", "", len(printed))
+            run_op(self, labels.mark_printed, self.ctx.actor, printed,
+                   on_success=lambda _n: self.message.setText("\n".join(x for x in (recorded, note) if x)))
 
     def _on_print_clicked(self) -> None:
         printer = choose_printer(self, self.printer_combo.currentText())

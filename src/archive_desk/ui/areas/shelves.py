@@ -48,6 +48,7 @@ from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.dialogs.shelves import BulkMoveDialog, RackDialog, RoomDialog, SpaceFinderDialog
 from archive_desk.ui.item_models.shelf_models import LayerVolumesModel, RoomTotalsModel
+from archive_desk.ui.ops import OpRun, run_op
 from archive_desk.ui.save_dialog import get_save_file_name
 from archive_desk.ui.scan_input import ScanLineEdit
 from archive_desk.ui.views.shelf_map import RackMapView, RoomMapView
@@ -62,7 +63,7 @@ REFUSED_STYLE = "color: #b3261e; font-weight: bold;"
 class ScanEvent:
     """The last thing shelving by scan did (for the screen and for tests)."""
 
-    kind: str  # "target" | "placed" | "already" | "refused" | "unknown" | "located" | "undone"
+    kind: str  # "target" | "saving" | "placed" | "already" | "refused" | "unknown" | "located" | "undone"
     text: str
     layer_id: int | None = None
     volume_id: int | None = None
@@ -501,16 +502,27 @@ class ShelvesArea(Area):
         self.rack_view.set_target(None)
 
     def place(self, volume_id: int) -> ScanEvent:
+        """Put a volume on the target, in the background (``ui/ops.run_op``, one write after another, in scan order).
+        Returns a "saving" event at once; ``last_event`` and the message say how it went when it is saved."""
         assert self.target is not None
-        try:
-            with self.ctx.db.write() as s:
-                placed = locations.place_volume(s, self.ctx.actor, volume_id, self.target.id)
-        except UserError as exc:
+        target_id = self.target.id
+
+        def refused(exc: BaseException) -> bool:
+            if not isinstance(exc, UserError):
+                return False
             QApplication.beep()
-            return self._say("refused", str(exc), volume_id=volume_id)
+            self._say("refused", str(exc), volume_id=volume_id)
+            return True
+
+        run_op(self, locations.place_volume, self.ctx.actor, volume_id, target_id,
+               on_success=lambda placed: self._placed(volume_id, target_id, placed), on_error=refused)
+        return ScanEvent("saving", "", target_id, volume_id)
+
+    def _placed(self, volume_id: int, target_id: int, placed: locations.Placement) -> ScanEvent:
         self._refresh_cells([placed.layer_id, placed.previous_layer_id])
-        self.show_layer(self.target.id, highlight_volume=volume_id)
-        self._update_capacity(placed.occupancy)
+        self.show_layer(self.target.id if self.target is not None else target_id, highlight_volume=volume_id)
+        if self.target is not None and self.target.id == target_id:
+            self._update_capacity(placed.occupancy)
         self._room_map_stale = True
         if placed.already_there:
             return self._say("already", placed.warnings[0] if placed.warnings else "", layer_id=placed.layer_id,
@@ -535,26 +547,35 @@ class ShelvesArea(Area):
             with self.ctx.db.read() as s:
                 self.rack_view.update_occupancy(locations.layer_occupancy(s, ids))
 
-    def undo_last(self) -> ScanEvent | None:
+    def undo_last(self) -> OpRun | None:
+        """Undo the last placement (in the background); ``last_event`` says "undone" or "refused" when done."""
         if not self._undo:
             return None
         move_id, code = self._undo[-1]
-        try:
-            with self.ctx.db.write() as s:
-                undone = locations.undo_move(s, self.ctx.actor, move_id)
-        except UserError as exc:
-            self._undo.pop()
+
+        def refused(exc: BaseException) -> bool:
+            if not isinstance(exc, UserError):
+                return False
+            if self._undo and self._undo[-1][0] == move_id:
+                self._undo.pop()
             self.undo_button.setEnabled(bool(self._undo))
-            return self._say("refused", str(exc))
-        self._undo.pop()
-        self.undo_button.setEnabled(bool(self._undo))
-        self._show_rack(self._rack_id)
-        self._reload_layer()
-        self._update_capacity()
-        self._room_map_stale = True
-        where = undone.layer_code or self.tr("not shelved")
-        return self._say("undone", self.tr("Undone: %1 is back on %2").replace("%1", code).replace("%2", where),
-                         volume_id=undone.volume_id)
+            self._say("refused", str(exc))
+            return True
+
+        def done(undone: locations.UndoResult) -> None:
+            if self._undo and self._undo[-1][0] == move_id:
+                self._undo.pop()
+            self.undo_button.setEnabled(bool(self._undo))
+            self._show_rack(self._rack_id)
+            self._reload_layer()
+            self._update_capacity()
+            self._room_map_stale = True
+            where = undone.layer_code or self.tr("not shelved")
+            self._say("undone", self.tr("Undone: %1 is back on %2").replace("%1", code).replace("%2", where),
+                      volume_id=undone.volume_id)
+
+        return run_op(self, locations.undo_move, self.ctx.actor, move_id, on_success=done, on_error=refused,
+                      key=f"locations.undo_move:{move_id}")
 
     def _update_capacity(self, occ: locations.Occupancy | None = None) -> None:
         if self.target is None:

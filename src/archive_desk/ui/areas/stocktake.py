@@ -50,6 +50,7 @@ from archive_desk.services.stocktake import CLASSES, Line, Scope, ScanOutcome, S
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
+from archive_desk.ui.ops import run_op
 from archive_desk.ui.save_dialog import documents_folder, get_save_file_name
 from archive_desk.ui.scan_input import ScanLineEdit
 from archive_desk.ui.item_models.list_model import Column, ListModel
@@ -470,15 +471,24 @@ class StocktakeArea(Area):
     def _on_start_button_clicked(self) -> None:
         try:
             scope = self.chosen_scope()
-            with self.ctx.db.write() as s:
-                record = stocktake.start(s, self.ctx.actor, self.name_edit.text(), scope)
         except UserError as exc:
-            self.home_message.setText(str(exc))
-            self.home_message.setStyleSheet("color:#b00020;")
-            self.statusChanged.emit(str(exc))
+            self._home_problem(exc)
             return
-        self.home_message.setText("")
-        self.resume(record.id)
+
+        def done(record: stocktake.StocktakeRecord) -> None:
+            self.home_message.setText("")
+            self.resume(record.id)
+
+        run_op(self, stocktake.start, self.ctx.actor, self.name_edit.text(), scope, on_success=done,
+               on_error=self._home_problem, key="stocktake.start")
+
+    def _home_problem(self, exc: BaseException) -> bool:
+        if not isinstance(exc, UserError):
+            return False
+        self.home_message.setText(str(exc))
+        self.home_message.setStyleSheet("color:#b00020;")
+        self.statusChanged.emit(str(exc))
+        return True
 
     def _selected_open_id(self) -> int | None:
         row = self.open_table.currentRow()
@@ -652,13 +662,18 @@ class StocktakeArea(Area):
     def process_scan(self, text: str) -> None:
         if self._stocktake_id is None:
             return
-        try:
-            with self.ctx.db.write() as s:
-                outcome = stocktake.record_scan(s, self.ctx.actor, self._stocktake_id, text)
-        except UserError as exc:
-            self._set_banner(str(exc), None, refused=True)
-            return
-        self._apply(outcome)
+        stocktake_id = self._stocktake_id
+        # scans are saved one after another in scan order (ui/ops.run_op); a result for a stocktake no longer shown
+        # is saved but not shown
+        run_op(self, stocktake.record_scan, self.ctx.actor, stocktake_id, text,
+               on_success=lambda outcome: self._apply(outcome) if self._stocktake_id == stocktake_id else None,
+               on_error=self._banner_problem)
+
+    def _banner_problem(self, exc: BaseException) -> bool:
+        if not isinstance(exc, UserError):
+            return False
+        self._set_banner(str(exc), None, refused=True)
+        return True
 
     def _apply(self, outcome: ScanOutcome) -> None:
         if outcome.kind == "refused":
@@ -704,16 +719,16 @@ class StocktakeArea(Area):
         if not confirm(self, self.tr("Finish the stocktake"), text):
             return
         stocktake_id = self._stocktake_id
-        try:
-            with self.ctx.db.write() as s:
-                record = stocktake.finish(s, self.ctx.actor, stocktake_id)
-        except UserError as exc:
-            self._set_banner(str(exc), None, refused=True)
-            return
-        self._stocktake_id = None
-        self.pages.setCurrentWidget(self.home)
-        self.refresh()
-        self._open_finished(record)
+
+        def done(record: stocktake.StocktakeRecord) -> None:
+            if self._stocktake_id == stocktake_id:
+                self._stocktake_id = None
+                self.pages.setCurrentWidget(self.home)
+            self.refresh()
+            self._open_finished(record)
+
+        run_op(self, stocktake.finish, self.ctx.actor, stocktake_id, on_success=done, on_error=self._banner_problem,
+               key=f"stocktake.finish:{stocktake_id}")
 
     def _open_finished(self, record: stocktake.StocktakeRecord) -> None:
         dialog = FinishedDialog(record, self)
@@ -807,21 +822,17 @@ class StocktakeArea(Area):
         dialog.open()
 
     def _apply_corrections(self, stocktake_id: int, dialog: CorrectionDialog) -> None:
-        try:
-            with self.ctx.db.write() as s:
-                result = stocktake.apply_corrections(s, self.ctx.actor, stocktake_id,
-                                                     mark_missing=dialog.missing_box.isChecked(),
-                                                     fix_locations=dialog.locations_box.isChecked())
-        except UserError as exc:
-            self.home_message.setStyleSheet("color:#b00020;")
-            self.home_message.setText(str(exc))
-            return
-        text = self.tr("Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.") \
-            .replace("%1", str(result.marked_missing)).replace("%2", str(result.relocated)).replace("%3", str(result.restored))
-        self.home_message.setStyleSheet("color:#1b5e20;")
-        self.home_message.setText(text)
-        self.statusChanged.emit(text)
-        self.refresh()
+        def done(result: stocktake.CorrectionResult) -> None:
+            text = self.tr("Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.") \
+                .replace("%1", str(result.marked_missing)).replace("%2", str(result.relocated)).replace("%3", str(result.restored))
+            self.home_message.setStyleSheet("color:#1b5e20;")
+            self.home_message.setText(text)
+            self.statusChanged.emit(text)
+            self.refresh()
+
+        run_op(self, stocktake.apply_corrections, self.ctx.actor, stocktake_id,
+               mark_missing=dialog.missing_box.isChecked(), fix_locations=dialog.locations_box.isChecked(),
+               on_success=done, on_error=self._home_problem, key=f"stocktake.corrections:{stocktake_id}")
 
     def activated(self) -> None:
         if self.pages.currentWidget() is self.home:

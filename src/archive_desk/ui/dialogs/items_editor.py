@@ -32,6 +32,7 @@ from archive_desk.models import SECURITY_LEVELS
 from archive_desk.services import catalogue
 from archive_desk.services.catalogue import ItemChange
 from archive_desk.ui.context import AppContext
+from archive_desk.ui.ops import run_op
 from archive_desk.ui.dialogs.reason import ReasonDialog
 from archive_desk.ui.item_models.items_table import ItemsTableModel
 
@@ -191,20 +192,26 @@ class ItemsEditor(QDialog):
         self.message.setStyleSheet(_ERROR_STYLE if error else "")
         self.message.setText(text)
 
-    def _run(self, fn, select_id_of=None):  # noqa: ANN001, ANN202
-        """Run one service call in its own write transaction; show a problem under the list."""
-        try:
-            with self.ctx.db.write() as session:
-                change = fn(session)
-        except ValidationError as exc:
-            self._say("；".join(exc.problems.values()), error=True)
-            return None
-        except UserError as exc:
-            self._say(str(exc), error=True)
-            return None
-        self._say("")
-        self._apply(change, select_id_of(change) if select_id_of else None)
-        return change
+    def _run(self, fn, select_id_of=None, then=None):  # noqa: ANN001, ANN202
+        """Run one service call in its own write transaction, in the background (``ui/ops.run_op``); show a
+        problem under the list; ``then(change)`` after it succeeded."""
+
+        def failed(exc: BaseException) -> bool:
+            if isinstance(exc, ValidationError):
+                self._say("；".join(exc.problems.values()), error=True)
+                return True
+            if isinstance(exc, UserError):
+                self._say(str(exc), error=True)
+                return True
+            return False
+
+        def done(change) -> None:  # noqa: ANN001
+            self._say("")
+            self._apply(change, select_id_of(change) if select_id_of else None)
+            if then is not None:
+                then(change)
+
+        return run_op(self, fn, on_success=done, on_error=failed)
 
     def _new_values(self) -> dict[str, object]:
         return {"title": self.new_title.text(), "doc_no": self.new_doc_no.text(), "responsible": self.new_responsible.text(),
@@ -229,10 +236,8 @@ class ItemsEditor(QDialog):
     def _add(self, position: int | None) -> None:
         data = self._new_values()
         before = {i.id for i in self.model.items()}
-        change = self._run(lambda s: catalogue.add_item(s, self.ctx.actor, self.volume_id, data, position=position),
-                           lambda ch: next((i.id for i in ch.items if i.id not in before), None))
-        if change is not None:
-            self._clear_new()
+        self._run(lambda s: catalogue.add_item(s, self.ctx.actor, self.volume_id, data, position=position),
+                  lambda ch: next((i.id for i in ch.items if i.id not in before), None), then=lambda _ch: self._clear_new())
 
     def move_selected(self, delta: int) -> None:
         item = self.selected_item()
@@ -246,8 +251,9 @@ class ItemsEditor(QDialog):
 
     def renumber(self) -> None:
         item = self.selected_item()
-        self._run(lambda s: catalogue.renumber_items(s, self.ctx.actor, self.volume_id), lambda _ch: item.id if item else None)
-        self._say(self.tr("Items renumbered; page numbers follow the page counts."))
+        said = self.tr("Items renumbered; page numbers follow the page counts.")
+        self._run(lambda s: catalogue.renumber_items(s, self.ctx.actor, self.volume_id), lambda _ch: item.id if item else None,
+                  then=lambda _ch: self._say(said))
 
     def ask_withdraw(self) -> None:
         item = self.selected_item()

@@ -33,6 +33,7 @@ from archive_desk.services import catalogue, locations
 from archive_desk.services.codes import normalize_scan
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.item_models.shelf_models import ProposalsModel, SharesModel
+from archive_desk.ui.ops import run_op, say_in
 from archive_desk.ui.scan_input import ScanLineEdit
 
 PREVIEW_LIMIT = 300
@@ -90,12 +91,11 @@ class RoomDialog(QDialog):
         layout.addWidget(buttons)
 
     def _on_buttons_accepted(self) -> None:
-        try:
-            with self.ctx.db.write() as s:
-                self.created = locations.create_room(s, self.ctx.actor, self.number.value(), self.code.text(), self.name.text())
-        except UserError as exc:
-            self.problem.setText(str(exc))
-            return
+        run_op(self, locations.create_room, self.ctx.actor, self.number.value(), self.code.text(), self.name.text(),
+               on_success=self._created, on_error=say_in(self.problem), key=f"rooms.create:{id(self)}")
+
+    def _created(self, record: locations.RoomRecord) -> None:
+        self.created = record
         self.accept()
 
 
@@ -229,16 +229,14 @@ class RackDialog(QDialog):
             self.preview.addItem(self.tr("… and %1 more, to %2").replace("%1", str(n - len(shown))).replace("%2", self.planned[-1].code))
 
     def _on_buttons_accepted(self) -> None:
-        try:
-            with self.ctx.db.write() as s:
-                self.created = locations.create_rack(
-                    s, self.ctx.actor, self.room.currentData(), self.number.value(), kind=self.kind.currentData(),
-                    sides=self.sides.currentData(), columns=self.columns.value(), sections=self.sections.value(),
-                    layers=self.layers.value(), capacity_count=self.capacity_count.value() or None,
-                    capacity_mm=self.capacity_mm.value() or None)
-        except UserError as exc:
-            self.problem.setText(str(exc))
-            return
+        run_op(self, locations.create_rack, self.ctx.actor, self.room.currentData(), self.number.value(),
+               kind=self.kind.currentData(), sides=self.sides.currentData(), columns=self.columns.value(),
+               sections=self.sections.value(), layers=self.layers.value(),
+               capacity_count=self.capacity_count.value() or None, capacity_mm=self.capacity_mm.value() or None,
+               on_success=self._created, on_error=say_in(self.problem), key=f"racks.create:{id(self)}")
+
+    def _created(self, record: locations.RackRecord) -> None:
+        self.created = record
         self.accept()
 
 
@@ -387,14 +385,12 @@ class BulkMoveDialog(QDialog):
     def _on_buttons_accepted(self) -> None:
         if self.plan is None or self.target is None:
             return
-        try:
-            with self.ctx.db.write() as s:
-                self.result_ = locations.bulk_move(s, self.ctx.actor, self.volume_ids, self.target.id,
-                                                   spill=self.spill.isChecked(), skip_refused=True,
-                                                   reason=self.reason.text().strip())
-        except UserError as exc:
-            self.problem.setText(str(exc))
-            return
+        run_op(self, locations.bulk_move, self.ctx.actor, self.volume_ids, self.target.id,
+               spill=self.spill.isChecked(), skip_refused=True, reason=self.reason.text().strip(),
+               on_success=self._moved, on_error=say_in(self.problem), key=f"volumes.bulk_move:{id(self)}")
+
+    def _moved(self, result: object) -> None:
+        self.result_ = result
         self.accept()
 
 
@@ -513,26 +509,27 @@ class SpaceFinderDialog(QDialog):
         if proposal is None:
             self.problem.setText(self.tr("Choose a proposal first."))
             return
-        try:
-            with self.ctx.db.write() as s:
-                n = locations.reserve_layers(s, self.ctx.actor, proposal.layer_ids, self.label.text())
-        except UserError as exc:
-            self.problem.setText(str(exc))
-            return
-        self._load_reservations()
-        self.find()
-        self.message.setText(self.tr("Reserved %1 layers (%2 … %3) for %4").replace("%1", str(n))
-                             .replace("%2", proposal.first_code).replace("%3", proposal.last_code).replace("%4", self.label.text().strip()))
+        label = self.label.text().strip()
+
+        def done(n: int) -> None:
+            self._load_reservations()
+            self.find()
+            self.message.setText(self.tr("Reserved %1 layers (%2 … %3) for %4").replace("%1", str(n))
+                                 .replace("%2", proposal.first_code).replace("%3", proposal.last_code).replace("%4", label))
+
+        run_op(self, locations.reserve_layers, self.ctx.actor, proposal.layer_ids, self.label.text(),
+               on_success=done, on_error=say_in(self.problem))
 
     def release_selected(self) -> None:
         item = self.reservations.currentItem()
         if item is None:
             return
         label = item.data(Qt.ItemDataRole.UserRole)
-        with self.ctx.db.write() as s:
-            n = locations.release_reservation(s, self.ctx.actor, label)
-        self.message.setText(self.tr("Released %1 layers reserved for %2").replace("%1", str(n)).replace("%2", label))
-        self._load_reservations()
+        def done(n: int) -> None:
+            self.message.setText(self.tr("Released %1 layers reserved for %2").replace("%1", str(n)).replace("%2", label))
+            self._load_reservations()
+
+        run_op(self, locations.release_reservation, self.ctx.actor, label, on_success=done)
 
     def _load_reservations(self) -> None:
         self.reservations.clear()

@@ -40,8 +40,9 @@ from archive_desk.errors import StaleEditError, UserError, ValidationError
 from archive_desk.models import SECURITY_LEVELS, FieldType, FilingMode
 from archive_desk.services import catalogue, lookups
 from archive_desk.services.catalogue import CategoryRecord, VolumeRecord
+from archive_desk.services.ops import WriteSession as Session
 from archive_desk.ui.context import AppContext
-from archive_desk.ui.crash import show_error
+from archive_desk.ui.ops import OpRun, run_op
 
 _ERROR_STYLE = "color: #b00020;"
 
@@ -489,42 +490,48 @@ class VolumeEditor(QDialog):
         self._load(self._loaded_values)
         self.validate_now()
 
-    def save(self) -> bool:
+    def save(self) -> OpRun | None:
+        """Check the fields, then save in the background (``ui/ops.run_op``); the run, or None when a field is
+        wrong. The dialog closes when the volume is saved."""
         if self.validate_now():
             first = next(iter(self.problems))
             widget = self._widget_for(first)
             if widget is not None:
                 widget.setFocus()
-            return False
+            return None
         data = self.values()
-        try:
-            with self.ctx.db.write() as session:
-                if self.record is None:
-                    record = catalogue.create_volume(session, self.ctx.actor, data)
-                    before = None
-                else:
-                    before_full = {k: getattr(self.record, k) for k in catalogue.EDITABLE_VOLUME_FIELDS if k != "custom"}
-                    before_full["custom"] = dict(self.record.custom)
-                    changes = {k: v for k, v in data.items() if k in catalogue.EDITABLE_VOLUME_FIELDS}
-                    if changes.get("code") is None:
-                        changes.pop("code", None)
-                    record = catalogue.update_volume(session, self.ctx.actor, self.record.id, self.record.version, changes)
-                    before = {k: before_full[k] for k in catalogue.EDITABLE_VOLUME_FIELDS
-                              if _comparable(before_full[k]) != _comparable(getattr(record, k) if k != "custom" else dict(record.custom))}
-        except StaleEditError as exc:
-            self.on_stale(str(exc))
+        actor, loaded = self.ctx.actor, self.record
+
+        def write(session: Session) -> tuple[catalogue.VolumeRecord, dict[str, object] | None]:
+            if loaded is None:
+                return catalogue.create_volume(session, actor, data), None
+            before_full = {k: getattr(loaded, k) for k in catalogue.EDITABLE_VOLUME_FIELDS if k != "custom"}
+            before_full["custom"] = dict(loaded.custom)
+            changes = {k: v for k, v in data.items() if k in catalogue.EDITABLE_VOLUME_FIELDS}
+            if changes.get("code") is None:
+                changes.pop("code", None)
+            record = catalogue.update_volume(session, actor, loaded.id, loaded.version, changes)
+            before = {k: before_full[k] for k in catalogue.EDITABLE_VOLUME_FIELDS
+                      if _comparable(before_full[k]) != _comparable(getattr(record, k) if k != "custom" else dict(record.custom))}
+            return record, before
+
+        def failed(exc: BaseException) -> bool:
+            if isinstance(exc, StaleEditError):
+                self.on_stale(str(exc))
+                return True
+            if isinstance(exc, ValidationError):
+                self.problems = dict(exc.problems)
+                self._show_problems()
+                return True
             return False
-        except ValidationError as exc:
-            self.problems = dict(exc.problems)
-            self._show_problems()
-            return False
-        except UserError as exc:
-            show_error(self, exc)
-            return False
-        self.record = record
-        self.saved.emit(record, before)
-        self.accept()
-        return True
+
+        def done(result: tuple[catalogue.VolumeRecord, dict[str, object] | None]) -> None:
+            record, before = result
+            self.record = record
+            self.saved.emit(record, before)
+            self.accept()
+
+        return run_op(self, write, on_success=done, on_error=failed, key=f"volume.save:{id(self)}")
 
     def on_stale(self, message: str) -> None:
         """Somebody saved this volume since it was opened: say so, offer to reload."""

@@ -26,6 +26,7 @@ from archive_desk.services import loans
 from archive_desk.services.loans import BorrowerRecord, VolumeCheck
 from archive_desk.ui.areas.lending.common import RED, Message, _item, _label, _pydate, _qdate, _setup_table, _shortcut
 from archive_desk.ui.dialogs.lending import BorrowerPickerDialog
+from archive_desk.ui.ops import run_op
 from archive_desk.ui.scan_input import ScanLineEdit
 
 if TYPE_CHECKING:  # the area imports this panel
@@ -277,17 +278,21 @@ class LendPanel(QWidget):
             return
         approver = self.approver.text() if self.approval.isVisible() else ""
         opinion = self.opinion.text() if self.approval.isVisible() else ""
-        try:
-            with self.ctx.db.write() as s:
-                record = loans.lend(s, self.ctx.actor, self.borrower.id, ids, self.purpose.currentText(), self.use_mode.currentText(),
-                                    _pydate(self.due.date()), approver, opinion, self.clerk.text(), notes=self.notes.text())
-            self._remember_clerk(self.clerk.text().strip())
-        except UserError as exc:
-            self.message.error(str(exc))
-            if exc.field in ("approver", "approval_opinion"):
-                (self.approver if exc.field == "approver" else self.opinion).setFocus()
-            self._recheck()
-            return
+        run_op(self, loans.lend, self.ctx.actor, self.borrower.id, ids, self.purpose.currentText(), self.use_mode.currentText(),
+               _pydate(self.due.date()), approver, opinion, self.clerk.text(), notes=self.notes.text(),
+               on_success=lambda record: self._lent(record, ids), on_error=self._lend_refused, key="loans.lend")
+
+    def _lend_refused(self, exc: BaseException) -> bool:
+        if not isinstance(exc, UserError):
+            return False
+        self.message.error(str(exc))
+        if exc.field in ("approver", "approval_opinion"):
+            (self.approver if exc.field == "approver" else self.opinion).setFocus()
+        self._recheck()
+        return True
+
+    def _lent(self, record: loans.LoanRecord, ids: list[int]) -> None:
+        self._remember_clerk(self.clerk.text().strip())
         refused = len(self.checks) - len(ids)
         text = self.tr("Lent %1 volume(s) to %2 on slip %3.").replace("%1", str(len(record.lines))).replace("%2", record.borrower.name) \
             .replace("%3", record.slip_no)

@@ -21,6 +21,7 @@ from archive_desk.errors import UserError
 from archive_desk.services import loans
 from archive_desk.ui.areas.lending.common import RED, Message, _item, _setup_table
 from archive_desk.ui.dialogs.lending import RenewDialog
+from archive_desk.ui.ops import OpRun, run_op
 
 if TYPE_CHECKING:  # the area imports this panel
     from archive_desk.ui.areas.lending.area import LendingArea
@@ -137,19 +138,24 @@ class OpenLoansPanel(QWidget):
             return
         self.renew(loan.id, dialog.new_due(), dialog.note.text(), loan.version)
 
-    def renew(self, loan_id: int, new_due: date, note: str = "", version: int | None = None) -> bool:
-        try:
-            with self.ctx.db.write() as s:
-                record = loans.renew(s, self.ctx.actor, loan_id, new_due, expected_version=version, note=note)
-        except UserError as exc:
-            self.message.error(str(exc))
+    def renew(self, loan_id: int, new_due: date, note: str = "", version: int | None = None) -> OpRun | None:
+        """Renew in the background (``ui/ops.run_op``); a second click while it saves is ignored (it would carry the
+        slip's old version and be refused as a conflict)."""
+        return run_op(self, loans.renew, self.ctx.actor, loan_id, new_due, expected_version=version, note=note,
+                      on_success=self._renewed, on_error=self._say_refused, key=f"loans.renew:{loan_id}")
+
+    def _say_refused(self, exc: BaseException) -> bool:
+        if not isinstance(exc, UserError):
             return False
+        self.message.error(str(exc))
+        return True
+
+    def _renewed(self, record: loans.LoanRecord) -> None:
         self.message.ok(self.tr("Slip %1 renewed to %2 (renewal no. %3).").replace("%1", record.slip_no)
                         .replace("%2", record.due_date.isoformat()).replace("%3", str(record.renewals)))
         self.area.loans_changed()
         self.refresh()  # the list holds the slip's new version (and due date): a second renewal works
         self.select_slip(record.slip_no)
-        return True
 
     def print_selected(self) -> None:
         loan = self.selected()

@@ -1,0 +1,256 @@
+"""Operations: every service function that writes, by name, and what a write changed.
+
+Two things live here, both Qt-free:
+
+- **What changed** (:class:`OpChanges`). A listener on every ORM session's flush collects the ids of the volumes,
+  items, loans and shelf layers that were added, changed or deleted, and the coarse areas they belong to, in
+  ``session.info``; :func:`changes_of` hands them out as one frozen value when the write is done. Statements that
+  bypass the unit of work (``session.execute(update(Volume)…)``) are seen too, but without ids: they mark their area
+  as changed wholesale (``bulk``). A service may add what the listener cannot see with :func:`mark`.
+- **The operation registry** (:data:`OPERATIONS`). ``@operation("loans.lend", area=LENDING)`` on a service function
+  that writes lists it under a stable name (a later issue enumerates every operation × every role for permissions)
+  and marks its area as changed when it returns.
+
+The window's runner (``ui/ops.py``) opens the write session, runs the operation and hands :func:`changes_of` to one
+app-wide ``changed`` signal; the command line ignores it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy import event
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+
+# coarse areas of the window (a screen marks itself stale when an operation touches its area)
+CATALOGUE = "catalogue"
+SHELVES = "shelves"
+LABELS = "labels"
+LENDING = "lending"
+TRANSFERS = "transfers"
+STOCKTAKE = "stocktake"
+SETTINGS = "settings"
+ACCOUNTS = "accounts"
+BACKUPS = "backups"
+AUDIT = "audit"
+
+#: the area each mapped table belongs to (a table not listed changes no area the window shows)
+TABLE_AREAS: dict[str, str] = {
+    "fonds": CATALOGUE,
+    "categories": CATALOGUE,
+    "category_fields": CATALOGUE,
+    "volumes": CATALOGUE,
+    "items": CATALOGUE,
+    "borrowers": LENDING,
+    "loans": LENDING,
+    "loan_lines": LENDING,
+    "rooms": SHELVES,
+    "racks": SHELVES,
+    "layers": SHELVES,
+    "location_moves": SHELVES,
+    "stocktakes": STOCKTAKE,
+    "stocktake_scans": STOCKTAKE,
+    "transfer_batches": TRANSFERS,
+    "transfer_lines": TRANSFERS,
+    "appraisals": TRANSFERS,
+    "appraisal_lines": TRANSFERS,
+    "catalogue_settings": SETTINGS,
+    "users": ACCOUNTS,
+    "backup_register": BACKUPS,
+}
+
+#: the session a write runs in, as the window's code names it (ui/ never imports SQLAlchemy itself)
+WriteSession = Session
+
+_INFO_KEY = "archive_desk.op_changes"
+
+
+@dataclass(frozen=True)
+class OpChanges:
+    """What one write changed. Ids are of rows added, changed or deleted; ``bulk`` holds areas changed by a
+    statement whose rows are not known (a screen of that area reloads whole)."""
+
+    volumes: frozenset[int] = frozenset()
+    items: frozenset[int] = frozenset()
+    loans: frozenset[int] = frozenset()
+    locations: frozenset[int] = frozenset()  # shelf layers
+    areas: frozenset[str] = frozenset()
+    #: volumes added (the catalogue's list grows: its id snapshot is rebuilt, not just rows repainted)
+    new_volumes: frozenset[int] = frozenset()
+    bulk: frozenset[str] = frozenset()
+    #: the operations that ran (their registered names)
+    operations: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.areas or self.volumes or self.items or self.loans or self.locations or self.bulk)
+
+    def touches(self, *areas: str) -> bool:
+        return any(a in self.areas or a in self.bulk for a in areas)
+
+    def __or__(self, other: OpChanges) -> OpChanges:
+        return OpChanges(self.volumes | other.volumes, self.items | other.items, self.loans | other.loans,
+                         self.locations | other.locations, self.areas | other.areas,
+                         self.new_volumes | other.new_volumes, self.bulk | other.bulk,
+                         self.operations + other.operations)
+
+
+@dataclass
+class _Collector:
+    volumes: set[int] = field(default_factory=set)
+    items: set[int] = field(default_factory=set)
+    loans: set[int] = field(default_factory=set)
+    locations: set[int] = field(default_factory=set)
+    areas: set[str] = field(default_factory=set)
+    new_volumes: set[int] = field(default_factory=set)
+    bulk: set[str] = field(default_factory=set)
+    operations: list[str] = field(default_factory=list)
+    depth: int = 0
+
+    def freeze(self) -> OpChanges:
+        return OpChanges(frozenset(self.volumes), frozenset(self.items), frozenset(self.loans),
+                         frozenset(self.locations), frozenset(self.areas), frozenset(self.new_volumes),
+                         frozenset(self.bulk), tuple(self.operations))
+
+
+def _collector(session: Session) -> _Collector:
+    found = session.info.get(_INFO_KEY)
+    if found is None:
+        found = session.info[_INFO_KEY] = _Collector()
+    return found
+
+
+def changes_of(session: Session) -> OpChanges:
+    """Everything this session's flushes (and :func:`mark`) recorded so far."""
+    found = session.info.get(_INFO_KEY)
+    return found.freeze() if found is not None else OpChanges()
+
+
+def reset_changes(session: Session) -> None:
+    session.info.pop(_INFO_KEY, None)
+
+
+def mark(session: Session, *, areas: Iterable[str] = (), volumes: Iterable[int] = (), items: Iterable[int] = (),
+         loans: Iterable[int] = (), locations: Iterable[int] = (), bulk: Iterable[str] = ()) -> None:
+    """Record changes the flush listener cannot see (raw SQL on the session's connection)."""
+    c = _collector(session)
+    c.areas.update(areas)
+    c.volumes.update(volumes)
+    c.items.update(items)
+    c.loans.update(loans)
+    c.locations.update(locations)
+    c.bulk.update(bulk)
+    c.areas.update(bulk)
+
+
+def _note(c: _Collector, obj: object, *, new: bool) -> None:
+    table = getattr(getattr(obj, "__table__", None), "name", "")
+    area = TABLE_AREAS.get(table)
+    if area is not None:
+        c.areas.add(area)
+    oid = getattr(obj, "id", None)
+    if table == "volumes" and oid is not None:
+        c.volumes.add(oid)
+        if new:
+            c.new_volumes.add(oid)
+    elif table == "items" and oid is not None:
+        c.items.add(oid)
+    elif table == "loans" and oid is not None:
+        c.loans.add(oid)
+    elif table == "layers" and oid is not None:
+        c.locations.add(oid)
+    if table != "volumes":
+        vid = getattr(obj, "volume_id", None)  # an item, a loan line, a move, a scan … of a volume
+        if isinstance(vid, int):
+            c.volumes.add(vid)
+    if table == "loan_lines":
+        loan_id = getattr(obj, "loan_id", None)
+        if isinstance(loan_id, int):
+            c.loans.add(loan_id)
+    if table == "volumes":
+        layer_id = getattr(obj, "layer_id", None)
+        if isinstance(layer_id, int):
+            c.locations.add(layer_id)
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _flush: UOWTransaction) -> None:
+    c = _collector(session)
+    for obj in session.new:
+        _note(c, obj, new=True)
+    for obj in session.dirty:
+        if session.is_modified(obj, include_collections=False):
+            _note(c, obj, new=False)
+    for obj in session.deleted:
+        _note(c, obj, new=False)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _on_execute(state: ORMExecuteState) -> None:
+    if not (state.is_update or state.is_delete or state.is_insert):
+        return
+    mapper = state.bind_mapper
+    table = getattr(getattr(mapper, "local_table", None), "name", "") if mapper is not None else ""
+    area = TABLE_AREAS.get(table)
+    if area is not None:
+        c = _collector(state.session)
+        c.areas.add(area)
+        c.bulk.add(area)
+
+
+# ------------------------------------------------------------------------------------------ the registry
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation that writes: its stable name, the area it changes, and the service function."""
+
+    name: str
+    area: str
+    function: str  # module.qualname
+
+
+#: every registered operation by name
+OPERATIONS: dict[str, Operation] = {}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def operation(name: str, *, area: str) -> Callable[[F], F]:
+    """Register a service function that writes. When its first argument is the write session, the session records,
+    when it returns, that ``area`` changed and that ``name`` ran."""
+
+    def decorate(fn: F) -> F:
+        qualname = f"{fn.__module__}.{fn.__qualname__}"
+        known = OPERATIONS.get(name)
+        if known is not None and known.function != qualname:
+            raise ValueError(f"operation {name!r} registered twice: {known.function} and {qualname}")
+        OPERATIONS[name] = Operation(name, area, qualname)
+
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            session = args[0] if args else kwargs.get("session")
+            if not isinstance(session, Session):  # (operations on a whole catalogue or file take no session)
+                return fn(*args, **kwargs)
+            c = _collector(session)
+            c.depth += 1
+            try:
+                result = fn(*args, **kwargs)
+            finally:
+                c.depth -= 1
+            c.areas.add(area)
+            if c.depth == 0:  # the operation asked for, not the ones it is made of
+                c.operations.append(name)
+            return result
+
+        wrapper.operation = OPERATIONS[name]  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def operations() -> list[Operation]:
+    """Every registered operation (import the service modules first: registering happens at import)."""
+    return sorted(OPERATIONS.values(), key=lambda op: op.name)
