@@ -17,6 +17,7 @@ from archive_desk.models import Borrower
 from archive_desk.services import audit, codes
 from archive_desk.services.audit import Actor
 from archive_desk.services.loans.records import BORROWER_KINDS, B, BorrowerRecord, _borrower_record
+from archive_desk.services.ops import LENDING, operation
 
 if TYPE_CHECKING:  # the importing layer (calamine, openpyxl) is imported only when a list is imported
     from archive_desk.importing import ImportPlan
@@ -74,6 +75,7 @@ def _clean_borrower(session: Session, data: Mapping[str, Any], borrower_id: int 
     return clean
 
 
+@operation("loans.create_borrower", area=LENDING)
 def create_borrower(session: Session, actor: Actor, data: Mapping[str, Any]) -> BorrowerRecord:
     clean = _clean_borrower(session, data, None)
     b = Borrower(**clean, active=True, created_by=actor.user, updated_by=actor.user)
@@ -94,6 +96,7 @@ def _load_borrower(session: Session, borrower_id: int, expected_version: int | N
     return b
 
 
+@operation("loans.update_borrower", area=LENDING)
 def update_borrower(session: Session, actor: Actor, borrower_id: int, expected_version: int, changes: Mapping[str, Any]) -> BorrowerRecord:
     b = _load_borrower(session, borrower_id, expected_version)
     unknown = set(changes) - set(BORROWER_FIELDS)
@@ -115,6 +118,7 @@ def update_borrower(session: Session, actor: Actor, borrower_id: int, expected_v
     return after
 
 
+@operation("loans.set_borrower_active", area=LENDING)
 def set_borrower_active(session: Session, actor: Actor, borrower_id: int, active: bool, *, reason: str = "",
                         expected_version: int | None = None) -> BorrowerRecord:
     """Deactivate (or reactivate) a borrower; borrowers are never deleted, their loans stay on record."""
@@ -130,11 +134,13 @@ def set_borrower_active(session: Session, actor: Actor, borrower_id: int, active
     return _borrower_record(b)
 
 
+@operation("loans.deactivate_borrower", area=LENDING)
 def deactivate_borrower(session: Session, actor: Actor, borrower_id: int, *, reason: str = "",
                         expected_version: int | None = None) -> BorrowerRecord:
     return set_borrower_active(session, actor, borrower_id, False, reason=reason, expected_version=expected_version)
 
 
+@operation("loans.reactivate_borrower", area=LENDING)
 def reactivate_borrower(session: Session, actor: Actor, borrower_id: int, *, expected_version: int | None = None) -> BorrowerRecord:
     return set_borrower_active(session, actor, borrower_id, True, expected_version=expected_version)
 
@@ -216,6 +222,7 @@ def plan_borrower_import(session: Session, path: str | Path, **options: Any) -> 
     return plan_import(path, kind="borrowers", existing_codes=_existing_keys(session), **options)
 
 
+@operation("loans.import_borrowers", area=LENDING)
 def import_borrowers(session: Session, actor: Actor, path: str | Path, *, kind: str = "staff", update_existing: bool = False,
                      plan: ImportPlan | None = None, **options: Any) -> BorrowerImportResult:
     """Import a staff list (xlsx/xls/ods/csv) through the importing layer, in the caller's one

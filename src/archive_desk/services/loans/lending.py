@@ -30,6 +30,7 @@ from archive_desk.services.loans.records import (
     _now,
     loan_settings,
 )
+from archive_desk.services.ops import LENDING, operation
 
 
 # ---------------------------------------------------------------- lending
@@ -87,6 +88,7 @@ def open_loans(session: Session, *, borrower_id: int | None = None, limit: int =
     return _loan_records(session, list(session.scalars(stmt.limit(limit))))
 
 
+@operation("loans.lend", area=LENDING)
 def lend(
     session: Session,
     actor: Actor,

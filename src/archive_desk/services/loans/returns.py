@@ -27,6 +27,7 @@ from archive_desk.services.loans.records import (
     V,
     _now,
 )
+from archive_desk.services.ops import LENDING, operation
 
 
 # ---------------------------------------------------------------- returns and renewals
@@ -72,6 +73,7 @@ def find_line_for_return(session: Session, scanned: str) -> tuple[LoanRecord, Lo
     return found
 
 
+@operation("loans.return_volumes", area=LENDING)
 def return_volumes(session: Session, actor: Actor, returns: Sequence[LineReturn], *, received_by: str = "",
                    accept_page_difference: bool = False, now: datetime | None = None) -> ReturnResult:
     """Take back volumes (any subset of any open loans). A loan closes when its last volume is back."""
@@ -148,6 +150,7 @@ def return_volumes(session: Session, actor: Actor, returns: Sequence[LineReturn]
     return ReturnResult(loans, returned, tuple(closed), tuple(differences))
 
 
+@operation("loans.renew", area=LENDING)
 def renew(session: Session, actor: Actor, loan_id: int, new_due: date, *, expected_version: int | None = None,
           note: str = "", today: date | None = None) -> LoanRecord:
     """Extend an open loan to ``new_due``; counts the renewal."""

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from archive_desk.services import audit
 from archive_desk.services.audit import Actor
+from archive_desk.services.ops import SHELVES, operation
 
 
 # ---------------------------------------------------------------- layer counters
@@ -30,6 +31,7 @@ def usage_differences(session: Session) -> list[UsageDifference]:
     return [UsageDifference(r[0], r[1], (r[2], r[3]), (r[4], r[5])) for r in rows]
 
 
+@operation("locations.recount_layers", area=SHELVES)
 def recount_layers(session: Session, actor: Actor) -> int:
     """Count every layer's volumes afresh (repair after a bulk load or a damaged file); returns how many
     layers were wrong."""

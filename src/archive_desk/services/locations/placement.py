@@ -34,6 +34,7 @@ from archive_desk.services.locations.records import (
 )
 from archive_desk.services.locations.structure import layer_occupancy
 from archive_desk.services.locations.where import list_layer
+from archive_desk.services.ops import SHELVES, operation
 
 
 # ---------------------------------------------------------------- shelving one volume
@@ -69,6 +70,7 @@ def _layer_warnings(row: Any, occ: Occupancy) -> list[str]:
     return warnings
 
 
+@operation("locations.place_volume", area=SHELVES)
 def place_volume(session: Session, actor: Actor, volume_id: int, layer_id: int, *, reason: str = "") -> Placement:
     """Shelve a volume at the end of a layer (a scan in shelving mode). Refused for volumes on loan,
     transferred, destroyed, missing or void, and on layers out of use; over capacity it is placed with a
@@ -110,6 +112,7 @@ def place_volume(session: Session, actor: Actor, volume_id: int, layer_id: int, 
                      tuple(_layer_warnings(layer, occ)))
 
 
+@operation("locations.undo_move", area=SHELVES)
 def undo_move(session: Session, actor: Actor, move_id: int) -> UndoResult:
     """Put a volume back where a move took it from (its previous layer and place). Only the volume's latest
     move can be undone, and only while it still stands where that move put it. The undo is itself a move."""
@@ -264,6 +267,7 @@ def _batch_usage(rows: Iterable[Any]) -> dict[int, tuple[int, int]]:
     return out
 
 
+@operation("locations.bulk_move", area=SHELVES)
 def bulk_move(session: Session, actor: Actor, volume_ids: Iterable[int], target_layer_id: int, *, spill: bool = True,
               skip_refused: bool = False, allow_overflow: bool = False, reason: str = "") -> BulkMoveResult:
     """Move a selection or a search result (ids in the order they should stand) to a target layer, keeping

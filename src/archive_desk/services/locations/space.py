@@ -27,6 +27,7 @@ from archive_desk.services.locations.records import (
 )
 from archive_desk.services.locations.structure import list_rooms
 from archive_desk.services.locations.where import describe_location
+from archive_desk.services.ops import SHELVES, operation
 
 
 # ---------------------------------------------------------------- space finder and reservations
@@ -168,6 +169,7 @@ def find_space(session: Session, count: int, *, category_id: int | None = None, 
     return SpaceSearch(count, thick, anchor_code, tuple(proposals[:limit]))
 
 
+@operation("locations.reserve_layers", area=SHELVES)
 def reserve_layers(session: Session, actor: Actor, layer_ids: Sequence[int], label: str) -> int:
     """Reserve layers (e.g. a space finder proposal) for an incoming transfer; returns how many."""
     label = label.strip()
@@ -193,6 +195,7 @@ def reserve_layers(session: Session, actor: Actor, layer_ids: Sequence[int], lab
     return len(rows)
 
 
+@operation("locations.release_reservation", area=SHELVES)
 def release_reservation(session: Session, actor: Actor, label: str | None = None, *,
                         layer_ids: Sequence[int] | None = None) -> int:
     """Release a reservation by its label (all its layers) or given layers; returns how many were released."""

@@ -31,6 +31,7 @@ from archive_desk.services.locations.records import (
     V,
     _occupancy,
 )
+from archive_desk.services.ops import SHELVES, operation
 
 
 # ---------------------------------------------------------------- rooms
@@ -53,6 +54,7 @@ def get_room(session: Session, room_id: int | None = None, *, code: str | None =
     return _room_record(row)
 
 
+@operation("locations.create_room", area=SHELVES)
 def create_room(session: Session, actor: Actor, number: int, code: str = "", name: str = "", notes: str = "") -> RoomRecord:
     code = codes.normalize_scan(code or f"K{number}")
     problems = {}
@@ -74,6 +76,7 @@ def create_room(session: Session, actor: Actor, number: int, code: str = "", nam
     return get_room(session, room.id)
 
 
+@operation("locations.update_room", area=SHELVES)
 def update_room(session: Session, actor: Actor, room_id: int, *, name: str | None = None, notes: str | None = None) -> RoomRecord:
     """Rename a room or change its notes (its number and code are part of every location code: fixed)."""
     room = session.get(Room, room_id)
@@ -100,6 +103,7 @@ def _held_volumes(session: Session, where: Any) -> int:
     ) or 0
 
 
+@operation("locations.deactivate_room", area=SHELVES)
 def deactivate_room(session: Session, actor: Actor, room_id: int, reason: str = "") -> RoomRecord:
     room = get_room(session, room_id)
     held = _held_volumes(session, R.c.room_id == room_id)
@@ -152,6 +156,7 @@ def preview_rack(session: Session, room_id: int, number: int, *, sides: int, col
                      layers=layers)
 
 
+@operation("locations.create_rack", area=SHELVES)
 def create_rack(session: Session, actor: Actor, room_id: int, number: int, *, kind: str = "mobile", sides: int = 2,
                 columns: int, sections: int, layers: int, capacity_count: int | None = None,
                 capacity_mm: int | None = None) -> RackRecord:
@@ -193,6 +198,7 @@ def create_rack(session: Session, actor: Actor, room_id: int, number: int, *, ki
     return get_rack(session, rack.id)
 
 
+@operation("locations.update_rack", area=SHELVES)
 def update_rack(session: Session, actor: Actor, rack_id: int, *, kind: str) -> RackRecord:
     """Change what a rack is called (compact mobile rack or cabinet). Its number and shape are fixed once its
     layers exist: they are in every location code (create a new rack and move the volumes instead)."""
@@ -205,6 +211,7 @@ def update_rack(session: Session, actor: Actor, rack_id: int, *, kind: str) -> R
     return get_rack(session, rack_id)
 
 
+@operation("locations.deactivate_rack", area=SHELVES)
 def deactivate_rack(session: Session, actor: Actor, rack_id: int, reason: str = "") -> RackRecord:
     rack = get_rack(session, rack_id)
     held = _held_volumes(session, R.c.id == rack_id)
@@ -269,6 +276,7 @@ def layer_occupancy(session: Session, layer_ids: Sequence[int]) -> dict[int, Occ
     return {r.id: _occupancy(r) for r in rows}
 
 
+@operation("locations.update_layer", area=SHELVES)
 def update_layer(session: Session, actor: Actor, layer_id: int, *, code: str | None = None,
                  capacity_count: int | None | object = ..., capacity_mm: int | None | object = ...) -> LayerRecord:
     """Change a layer's code or capacity.
@@ -305,6 +313,7 @@ def update_layer(session: Session, actor: Actor, layer_id: int, *, code: str | N
     return get_layer(session, layer_id)
 
 
+@operation("locations.deactivate_layer", area=SHELVES)
 def deactivate_layer(session: Session, actor: Actor, layer_id: int, reason: str = "") -> LayerRecord:
     """Take a layer out of use (a broken shelf); refused while volumes stand on it."""
     row = _layer_row(session, layer_id)
@@ -318,6 +327,7 @@ def deactivate_layer(session: Session, actor: Actor, layer_id: int, reason: str 
     return get_layer(session, layer_id)
 
 
+@operation("locations.reactivate_layer", area=SHELVES)
 def reactivate_layer(session: Session, actor: Actor, layer_id: int) -> LayerRecord:
     row = _layer_row(session, layer_id)
     if not row.active:

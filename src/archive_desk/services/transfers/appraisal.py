@@ -57,8 +57,10 @@ from archive_desk.services.transfers.records import (
     Refusal,
     _appraisal_record,
 )
+from archive_desk.services.ops import TRANSFERS, operation
 
 
+@operation("transfers.create_appraisal", area=TRANSFERS)
 def create_appraisal(session: Session, actor: Actor, year: int, **values: Any) -> AppraisalRecord:
     """A new draft appraisal list for ``year`` (list number XH-YYYY-NNN unless ``list_no`` is given)."""
     clean = _clean_appraisal_values({"year": year, **values})
@@ -103,6 +105,7 @@ def _load_appraisal(session: Session, appraisal_id: int, *, for_change: bool = F
     return a
 
 
+@operation("transfers.update_appraisal", area=TRANSFERS)
 def update_appraisal(session: Session, actor: Actor, appraisal_id: int, expected_version: int, changes: Mapping[str, Any]) -> AppraisalRecord:
     a = _load_appraisal(session, appraisal_id, for_change=True, expected_version=expected_version)
     return _change_particulars(session, actor, a, changes, APPRAISAL_FIELDS, _clean_appraisal_values, _appraisal_record,
@@ -271,6 +274,7 @@ def list_appraisal_lines(session: Session, appraisal_id: int, *, include_removed
     return out
 
 
+@operation("transfers.add_appraisal_volumes", area=TRANSFERS)
 def add_appraisal_volumes(session: Session, actor: Actor, appraisal_id: int, volume_ids: Iterable[int], *,
                           decision: str = UNDECIDED) -> AddResult:
     """Put volumes on a draft appraisal list, undecided: a person decides each (destroy, or keep), nothing
@@ -326,6 +330,7 @@ def add_appraisal_volumes(session: Session, actor: Actor, appraisal_id: int, vol
     return AddResult(tuple(r for r in records if r.id in new_ids), tuple(refused), skipped)  # type: ignore[arg-type]
 
 
+@operation("transfers.add_due_volumes", area=TRANSFERS)
 def add_due_volumes(session: Session, actor: Actor, appraisal_id: int, as_of: date | None = None, *, fonds_ids: Sequence[int] = (),
                     category_ids: Sequence[int] = (), limit: int | None = None) -> AddResult:
     """Put every volume due by ``as_of`` (see :func:`due_volumes`) on a draft appraisal list."""
@@ -333,6 +338,7 @@ def add_due_volumes(session: Session, actor: Actor, appraisal_id: int, as_of: da
     return add_appraisal_volumes(session, actor, appraisal_id, [d.volume_id for d in due])
 
 
+@operation("transfers.set_decision", area=TRANSFERS)
 def set_decision(session: Session, actor: Actor, line_id: int, decision: str, new_retention: str = "", reason: str = "") -> AppraisalLineRecord:
     """Decide one volume of a draft list: ``destroy``, or ``keep`` with a new retention (Y, D30, D10 or
     Dnn, counted from the same start) and the reason."""
@@ -362,6 +368,7 @@ def set_decision(session: Session, actor: Actor, line_id: int, decision: str, ne
     return next(r for r in list_appraisal_lines(session, a.id) if r.id == ln.id)
 
 
+@operation("transfers.remove_appraisal_lines", area=TRANSFERS)
 def remove_appraisal_lines(session: Session, actor: Actor, appraisal_id: int, line_ids: Iterable[int]) -> int:
     """Take volumes off a *draft* list: the line stays, marked ``removed`` (audited), and is left out of the
     confirmation and the printed list. A confirmed list never changes."""
@@ -376,6 +383,7 @@ def remove_appraisal_lines(session: Session, actor: Actor, appraisal_id: int, li
     return len(lines)
 
 
+@operation("transfers.confirm_appraisal", area=TRANSFERS)
 def confirm_appraisal(session: Session, actor: Actor, appraisal_id: int, expected_version: int | None = None, *,
                       progress: Progress | None = None) -> ConfirmResult:
     """Confirm a draft appraisal list in the caller's transaction: every volume decided *destroy* becomes

@@ -37,11 +37,13 @@ from archive_desk.services.transfers.records import (
     _batch_record,
     _line_record,
 )
+from archive_desk.services.ops import TRANSFERS, operation
 
 #: what :func:`_change_particulars` returns: the record of the batch or appraisal list it changed
 R = TypeVar("R", BatchRecord, AppraisalRecord)
 
 
+@operation("transfers.create_batch", area=TRANSFERS)
 def create_batch(session: Session, actor: Actor, direction: str, **values: Any) -> BatchRecord:
     """A new draft batch. ``values``: nature, from_unit, to_unit, from_handler, to_handler, from_leader,
     to_leader, transfer_date, finding_aids, notes; ``batch_no`` to give one (else JS-/YC-YYYY-NNN)."""
@@ -84,6 +86,7 @@ def _clean_batch_values(values: Mapping[str, Any]) -> dict[str, Any]:
     return clean
 
 
+@operation("transfers.update_batch", area=TRANSFERS)
 def update_batch(session: Session, actor: Actor, batch_id: int, expected_version: int, changes: Mapping[str, Any]) -> BatchRecord:
     """Change a draft batch's particulars (units, people, date, nature, finding aids, notes)."""
     batch = _load_batch(session, batch_id, for_change=True, expected_version=expected_version)
@@ -213,6 +216,7 @@ def _line_values(session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
     return clean
 
 
+@operation("transfers.add_line", area=TRANSFERS)
 def add_line(session: Session, actor: Actor, batch_id: int, values: Mapping[str, Any], *, expected: bool = True,
              found: bool = False, found_pages: int | None = None) -> LineRecord:
     """Add a line to a draft receiving batch (by hand, by scanning a code, or from an import).
@@ -244,6 +248,7 @@ def add_line(session: Session, actor: Actor, batch_id: int, values: Mapping[str,
 LINE_FIELDS = ("code", "title", "year", "retention", "item_count", "pages", "notes")
 
 
+@operation("transfers.update_line", area=TRANSFERS)
 def update_line(session: Session, actor: Actor, line_id: int, changes: Mapping[str, Any]) -> LineRecord:
     """Correct a line of a draft receiving batch (e.g. fill in the title of an unexpected volume)."""
     line = session.get(TransferLine, line_id, populate_existing=True)
@@ -269,6 +274,7 @@ def update_line(session: Session, actor: Actor, line_id: int, changes: Mapping[s
     return _line_record(line)
 
 
+@operation("transfers.set_found", area=TRANSFERS)
 def set_found(session: Session, actor: Actor, line_id: int, found: bool, found_pages: int | None = None, *,
               keep_pages: bool = False) -> LineRecord:
     """Tick (or untick) a line on the receiving check and record the pages counted (None: as listed).
@@ -294,6 +300,7 @@ def _tick(session: Session, actor: Actor, batch: TransferBatch, line: TransferLi
     return _line_record(line)
 
 
+@operation("transfers.set_found_pages", area=TRANSFERS)
 def set_found_pages(session: Session, actor: Actor, line_id: int, found_pages: int | None) -> LineRecord:
     """Record the page count of a line already ticked (the listed count is taken when None)."""
     line = session.get(TransferLine, line_id)
@@ -302,6 +309,7 @@ def set_found_pages(session: Session, actor: Actor, line_id: int, found_pages: i
     return set_found(session, actor, line_id, True, found_pages)
 
 
+@operation("transfers.scan_check", area=TRANSFERS)
 def scan_check(session: Session, actor: Actor, batch_id: int, text: str, *, pages: int | None = None) -> ScanOutcome:
     """One scan on the receiving check (or the packing check of a handing-over batch).
 

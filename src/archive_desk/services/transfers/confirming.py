@@ -35,8 +35,10 @@ from archive_desk.services.transfers.receiving import (
     _target_values,
 )
 from archive_desk.services.transfers.records import ConfirmResult, ShelfProposal
+from archive_desk.services.ops import TRANSFERS, operation
 
 
+@operation("transfers.confirm_batch", area=TRANSFERS)
 def confirm_batch(session: Session, actor: Actor, batch_id: int, expected_version: int | None = None, *,
                   accept_missing: bool = False, progress: Progress | None = None) -> ConfirmResult:
     """Confirm a draft batch in the caller's transaction (``db.write()``): all of it, or nothing.

@@ -22,6 +22,7 @@ from archive_desk.services.transfers.batches import _next_seq
 from archive_desk.services.transfers.common import Progress, _load_batch
 from archive_desk.services.transfers.records import AddResult, Refusal, _line_record
 from archive_desk.services.volume_list import VolumeFilter, apply_filter
+from archive_desk.services.ops import TRANSFERS, operation
 
 
 def _refusal_reason(status: str) -> str | None:
@@ -38,6 +39,7 @@ def _refusal_reason(status: str) -> str | None:
     return t("void")
 
 
+@operation("transfers.add_volumes", area=TRANSFERS)
 def add_volumes(session: Session, actor: Actor, batch_id: int, volume_ids: Iterable[int], *,
                 progress: Progress | None = None) -> AddResult:
     """Put catalogue volumes on a draft handing-over batch; volumes on loan or already gone are refused
@@ -120,12 +122,14 @@ def filter_volume_ids(session: Session, flt: VolumeFilter, *, limit: int | None 
     return list(session.scalars(stmt))
 
 
+@operation("transfers.add_by_filter", area=TRANSFERS)
 def add_by_filter(session: Session, actor: Actor, batch_id: int, flt: VolumeFilter, *, limit: int | None = None,
                   progress: Progress | None = None) -> AddResult:
     """Put the volumes a filter selects on a draft handing-over batch (e.g. :func:`permanent_older_than`)."""
     return add_volumes(session, actor, batch_id, filter_volume_ids(session, flt, limit=limit), progress=progress)
 
 
+@operation("transfers.add_by_scan", area=TRANSFERS)
 def add_by_scan(session: Session, actor: Actor, batch_id: int, text: str) -> AddResult:
     """Put the scanned volume on a draft handing-over batch."""
     vol = catalogue.find_volume(session, text)
@@ -134,6 +138,7 @@ def add_by_scan(session: Session, actor: Actor, batch_id: int, text: str) -> Add
     return add_volumes(session, actor, batch_id, [vol.id])
 
 
+@operation("transfers.remove_lines", area=TRANSFERS)
 def remove_lines(session: Session, actor: Actor, batch_id: int, line_ids: Iterable[int]) -> int:
     """Take volumes off a *draft* handing-over batch. Nothing is deleted: the line stays, marked as taken off
     (not ``expected``), and is left out of the confirmation and the printed list; adding the volume again

@@ -37,6 +37,7 @@ from archive_desk.services.transfers.records import (
     Refusal,
     _line_record,
 )
+from archive_desk.services.ops import TRANSFERS, operation
 
 if TYPE_CHECKING:  # the importing layer (calamine, openpyxl) is imported only when a list is read
     from archive_desk.importing import ColumnMapping, ImportPlan, MappingTemplate
@@ -65,6 +66,7 @@ def plan_transfer_list(session: Session | None, path: str | Path, *,
                        should_cancel=should_cancel)
 
 
+@operation("transfers.add_planned_lines", area=TRANSFERS)
 def add_planned_lines(session: Session, actor: Actor, batch_id: int, plan: ImportPlan, *, include_existing: bool = True,
                       progress: Progress | None = None) -> AddResult:
     """Add the importable rows of a planned list to a draft receiving batch (rows already on it are skipped).
