@@ -41,7 +41,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import and_, case, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from archive_desk.errors import NotFoundError, StaleEditError, StatusError, UserError, ValidationError
@@ -1415,7 +1415,7 @@ def due_volumes(session: Session, as_of: date | None = None, *, fonds_ids: Seque
                 continue
             by_year = v.year <= as_of.year - 1 - years
             if cat.retention_event_field:
-                ev = func.json_extract(v.custom, f"$.{cat.retention_event_field}")
+                ev = v.custom[cat.retention_event_field].as_string()
                 limit_day = _add_years_back(as_of, years).isoformat()
                 when = or_(and_(or_(ev.is_(None), ev == ""), by_year), and_(ev.is_not(None), ev != "", func.substr(ev, 1, 10) <= limit_day))
             else:
@@ -1731,11 +1731,11 @@ def _batch_counts(session: Session, batch_ids: Sequence[int]) -> dict[int, tuple
         chunk = list(batch_ids[start:start + 500])
         rows = session.execute(
             select(L.batch_id,
-                   func.sum(func.iif(counted, 1, 0)),
-                   func.sum(func.iif(counted, L.item_count, 0)),
-                   func.sum(func.iif(counted, func.coalesce(L.found_pages, L.pages), 0)),
+                   func.sum(case((counted, 1), else_=0)),
+                   func.sum(case((counted, L.item_count), else_=0)),
+                   func.sum(case((counted, func.coalesce(L.found_pages, L.pages)), else_=0)),
                    func.min(L.year), func.max(L.year),
-                   func.sum(func.iif(and_(B.direction == "in", B.status == "confirmed", L.expected.is_(True), L.found.is_(False)), 1, 0)))
+                   func.sum(case((and_(B.direction == "in", B.status == "confirmed", L.expected.is_(True), L.found.is_(False)), 1), else_=0)))
             .join(BT, B.id == L.batch_id).where(L.batch_id.in_(chunk)).group_by(L.batch_id)
         )
         for bid, n, items, pages, y0, y1, missing in rows:
