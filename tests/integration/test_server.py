@@ -185,3 +185,43 @@ def test_changes_on_the_server_carry_the_servers_time(fresh_pg: str) -> None:
         assert created == server_now
     finally:
         db.dispose()
+
+
+@needs_pg
+def test_check_on_the_server_finds_what_was_changed_behind_the_apps_back_and_backup_refuses(fresh_pg: str, tmp_path: Path) -> None:
+    from archive_desk.services import server
+    from archive_desk.services.demo import build_demo
+
+    demo = tmp_path / "demo.sqlite"
+    build_demo(demo, 60)
+    server.init(fresh_pg)
+    server.copy(demo, fresh_pg)
+    fine = _cli("check", "--db", fresh_pg)
+    assert fine.returncode == 0, fine.stderr
+    assert "OK (audit trail, its guard, the layers' counts and every table read back)" in fine.stdout
+    assert "file checks" in fine.stdout and "were skipped" in fine.stdout  # said, not silently left out
+    engine = make_engine(fresh_pg)
+    try:
+        with engine.begin() as conn:  # a superuser lifting the guard for one statement, and for good
+            conn.execute(text("SET LOCAL session_replication_role = replica"))
+            conn.execute(text("UPDATE audit_log SET action = 'forged' WHERE id = 3"))
+            conn.execute(text("UPDATE layers SET used_count = used_count + 5 WHERE id = (SELECT min(layer_id) FROM volumes)"))
+        with engine.begin() as conn:
+            conn.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"))
+            head = conn.execute(text("SELECT max(id) FROM audit_log")).scalar_one()
+    finally:
+        engine.dispose()
+    found = _cli("check", "--db", fresh_pg, "--head", f"{head + 2}:{'0' * 64}")
+    assert found.returncode == 1, found.stdout + found.stderr
+    assert "entry 3: its content does not match its hash" in found.stderr
+    assert "audit_log_append_only" in found.stderr and "missing or disabled" in found.stderr
+    assert "counts" in found.stderr and "changed outside ArchiveDesk" in found.stderr
+    assert f"ends at entry {head} but the given head is entry {head + 2}" in found.stderr
+    # backups and the room key are a file's: refused in words, nothing done
+    for args in (("backup", "--db", fresh_pg, "--to", str(tmp_path / "b")), ("restore", str(demo), "--to", fresh_pg),
+                 ("check", "--db", fresh_pg, "--reseal")):
+        refused = _cli(*args)
+        assert refused.returncode == 2, (args, refused.stdout, refused.stderr)
+        assert ("server copy" in refused.stderr) or ("nothing to reseal" in refused.stderr), refused.stderr
+        assert "Traceback" not in refused.stderr
+    assert not (tmp_path / "b").exists()
