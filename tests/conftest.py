@@ -120,15 +120,38 @@ def _pg_module_db(request: pytest.FixtureRequest) -> Iterator[str | None]:
     name = "t_" + uuid.uuid4().hex[:16]
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
-    yield url.set(database=name).render_as_string(hide_password=False)
+    module_url = url.set(database=name).render_as_string(hide_password=False)
+    _keep_standard_data(module_url)
+    yield module_url
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
 
 
+#: the standard data ``server init`` wrote, which a test may change (a category's fields, the room's settings)
+_STANDARD = ("categories", "category_fields", "catalogue_settings")
+
+
+def _keep_standard_data(url: str) -> None:
+    """A copy of the standard data as ``server init`` wrote it, in a schema of the tests' own, for
+    :func:`_empty_pg` to put back (a test that sets the forms' language must not set it for the next)."""
+    from sqlalchemy import text
+
+    from archive_desk.db.engine import make_engine
+
+    engine = make_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("CREATE SCHEMA test_pristine"))
+            for table in _STANDARD:
+                conn.execute(text(f'CREATE TABLE test_pristine."{table}" AS TABLE public."{table}"'))
+    finally:
+        engine.dispose()
+
+
 def _empty_pg(url: str) -> None:
-    """Back to the template's state between the tests of a module: every catalogue table emptied but the
-    standard data (the audit guard is lifted for this as a superuser only)."""
+    """Back to the template's state between the tests of a module: every catalogue table emptied and the
+    standard data put back as it was (the audit guard is lifted for this as a superuser only)."""
     from sqlalchemy import text
 
     from archive_desk.db.engine import make_engine
@@ -138,9 +161,13 @@ def _empty_pg(url: str) -> None:
         with engine.begin() as conn:
             conn.execute(text("SET LOCAL session_replication_role = replica"))
             tables = [r[0] for r in conn.execute(text(
-                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN"
-                " ('alembic_version', 'categories', 'category_fields', 'catalogue_settings')"))]
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'"))]
             conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY"))
+            for table in _STANDARD:
+                conn.execute(text(f'INSERT INTO public."{table}" SELECT * FROM test_pristine."{table}"'))
+                if table != "catalogue_settings":  # keyed by name; the others count on from their highest id
+                    conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                                      f" (SELECT coalesce(max(id), 0) + 1 FROM public.\"{table}\"), false)"))
     finally:
         engine.dispose()
 
@@ -159,6 +186,49 @@ def db(db_path: Path, _pg_module_db: str | None) -> Iterator[Database]:
         database = open_catalogue(db_path)
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def db_target(db: Database, db_path: Path) -> str:
+    """What ``--db`` names for the catalogue the ``db`` fixture opened: its file, or on PostgreSQL its URL."""
+    return db.url or str(db_path)
+
+
+class _RawServer:
+    """A psycopg connection (autocommit) that reads like ``sqlite3.connect``'s: ``execute(sql, params)`` with
+    ``?`` placeholders, ``fetchone``/``fetchall`` on what it returns, ``commit``/``close``. For tests that look at
+    (or write to) the catalogue outside the app, as they do with ``sqlite3`` on a file."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        self._conn = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://", 1), autocommit=True)
+
+    def execute(self, sql: str, params: tuple | list = ()):  # noqa: ANN201 - a psycopg cursor
+        return self._conn.execute(sql.replace("%", "%%").replace("?", "%s"), tuple(params))
+
+    def commit(self) -> None:
+        pass
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> _RawServer:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        pass  # as sqlite3's: the end of a transaction (autocommit here), not of the connection
+
+
+def raw_connect(target: str | Path):  # noqa: ANN201 - sqlite3.Connection or _RawServer
+    """A raw connection to a catalogue outside the app: ``sqlite3`` for a file, psycopg for a server URL."""
+    import sqlite3
+
+    from archive_desk.db.target import is_server_url
+
+    if is_server_url(str(target)):
+        return _RawServer(str(target))
+    return sqlite3.connect(target)
 
 
 @pytest.fixture

@@ -18,6 +18,10 @@ from archive_desk.services import audit, backup, digest
 from archive_desk.services.demo import build_demo
 from archive_desk.services.setup import open_catalogue
 
+#: backups copy the catalogue file with SQLite's online backup API (server backups are a later issue; on a URL
+#: the backup command refuses, tests/integration/test_server.py)
+pytestmark = pytest.mark.sqlite_only(reason="SQLite's online-API backup of the catalogue file")
+
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -44,7 +44,7 @@ db.dispose()
 """
 
 
-def test_two_workstations_lend_the_same_volume_at_once(db: Database, db_path: Path, actor: Actor, make_volume, tmp_path: Path) -> None:  # noqa: ANN001
+def test_two_workstations_lend_the_same_volume_at_once(db: Database, db_target: str, actor: Actor, make_volume, tmp_path: Path) -> None:  # noqa: ANN001
     shared = make_volume()
     own = [make_volume(), make_volume()]
     with db.write() as s:
@@ -55,7 +55,7 @@ def test_two_workstations_lend_the_same_volume_at_once(db: Database, db_path: Pa
     due = (date.today() + timedelta(days=7)).isoformat()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     procs = [
-        subprocess.Popen([sys.executable, "-c", WORKSTATION, str(db_path), str(go), str(who.id), due, f"{shared.id},{mine.id}", ws],
+        subprocess.Popen([sys.executable, "-c", WORKSTATION, db_target, str(go), str(who.id), due, f"{shared.id},{mine.id}", ws],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         for who, mine, ws in ((a, own[0], "ws-1"), (b, own[1], "ws-2"))
     ]
@@ -81,7 +81,7 @@ def test_two_workstations_lend_the_same_volume_at_once(db: Database, db_path: Pa
     assert shared.code in message and ok[0]["ok"] in message  # names the volume and the slip that got it
     assert refused[0]["type"] in ("NotLendableError", "LoanConflictError")
 
-    db2 = Database.open(db_path)
+    db2 = Database.open(db_target)
     try:
         with db2.read() as s:
             history = loans.volume_loan_history(s, shared.id)

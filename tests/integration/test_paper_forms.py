@@ -45,11 +45,11 @@ def batch(db: Database, actor: Actor, make_volume):  # noqa: ANN001, ANN201
     return vols, b
 
 
-def test_transfer_print_in_an_english_environment_gives_the_chinese_form(db: Database, db_path: Path, batch, tmp_path: Path) -> None:  # noqa: ANN001
+def test_transfer_print_in_an_english_environment_gives_the_chinese_form(db: Database, db_target: str, batch, tmp_path: Path) -> None:  # noqa: ANN001
     _vols, b = batch
     db.dispose()
     out = tmp_path / "list.pdf"
-    result = run("transfer", "print", b.batch_no, "-o", str(out), "--db", str(db_path), lang="en_US.UTF-8")
+    result = run("transfer", "print", b.batch_no, "-o", str(out), "--db", db_target, lang="en_US.UTF-8")
     assert result.returncode == 0, result.stderr
     text = flat(pdftext(out))
     assert "档案移交清册" in text and "Archivestransferlist" not in text
@@ -85,7 +85,7 @@ def test_forms_print_in_chinese_under_an_english_ui(db: Database, batch) -> None
     assert "档案销毁清册" in flat(pdftext(pdf))
 
 
-def test_a_10000_character_title_prints_shortened_in_forms_and_the_transfer_list(db: Database, db_path: Path, actor: Actor,
+def test_a_10000_character_title_prints_shortened_in_forms_and_the_transfer_list(db: Database, db_target: str, actor: Actor,
                                                                                   make_volume, tmp_path: Path) -> None:  # noqa: ANN001
     long_title = "关于某某理赔案件的调查报告" * 770  # 10,010 characters
     vol = make_volume(title=long_title)
@@ -94,9 +94,9 @@ def test_a_10000_character_title_prints_shortened_in_forms_and_the_transfer_list
         transfers.add_volumes(s, actor, b.id, [vol.id])
     db.dispose()
     forms_pdf, list_pdf = tmp_path / "forms.pdf", tmp_path / "list.pdf"
-    result = run("forms", "--codes", vol.code, "-o", str(forms_pdf), "--db", str(db_path))
+    result = run("forms", "--codes", vol.code, "-o", str(forms_pdf), "--db", db_target)
     assert result.returncode == 0, result.stderr
-    result = run("transfer", "print", b.batch_no, "-o", str(list_pdf), "--db", str(db_path))
+    result = run("transfer", "print", b.batch_no, "-o", str(list_pdf), "--db", db_target)
     assert result.returncode == 0, result.stderr
     for pdf in (forms_pdf, list_pdf):
         text = flat(pdftext(pdf))
@@ -157,18 +157,18 @@ def test_the_destruction_list_calls_boxes_boxes() -> None:
     assert "共2盒50页" in text and "共2卷" not in text
 
 
-def test_room_and_clerk_commands_set_what_the_forms_print(db: Database, db_path: Path, batch, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_room_and_clerk_commands_set_what_the_forms_print(db: Database, db_target: str, batch, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     vols, b = batch
     db.dispose()
     monkeypatch.setenv("ARCHIVE_DESK_CONFIG_DIR", str(workstation_config(tmp_path / "config")))  # this workstation's settings
     assert run("clerk", "王芳").stdout.strip() == "王芳"
     forms = tmp_path / "forms.pdf"
-    assert run("forms", "--codes", vols[0].code, "--parts", "notes", "-o", str(forms), "--db", str(db_path)).returncode == 0
+    assert run("forms", "--codes", vols[0].code, "--parts", "notes", "-o", str(forms), "--db", db_target).returncode == 0
     assert "立卷人：王芳" in flat(pdftext(forms))
-    result = run("room", "--org", "临川市城市建设投资集团有限公司", "--form-language", "en", "--db", str(db_path))
+    result = run("room", "--org", "临川市城市建设投资集团有限公司", "--form-language", "en", "--db", db_target)
     assert result.returncode == 0, result.stderr
     out = tmp_path / "list.pdf"
-    assert run("transfer", "print", b.batch_no, "-o", str(out), "--db", str(db_path)).returncode == 0
+    assert run("transfer", "print", b.batch_no, "-o", str(out), "--db", db_target).returncode == 0
     assert "Archivestransferlist" in flat(pdftext(out))
 
 

@@ -7,6 +7,7 @@ tools/ci_postgres.sh). Each test makes databases of its own on it."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import uuid
@@ -185,3 +186,80 @@ def test_changes_on_the_server_carry_the_servers_time(fresh_pg: str) -> None:
         assert created == server_now
     finally:
         db.dispose()
+
+
+@needs_pg
+def test_check_on_the_server_finds_what_was_changed_behind_the_apps_back_and_backup_refuses(fresh_pg: str, tmp_path: Path) -> None:
+    from archive_desk.services import server
+    from archive_desk.services.demo import build_demo
+
+    demo = tmp_path / "demo.sqlite"
+    build_demo(demo, 60)
+    server.init(fresh_pg)
+    server.copy(demo, fresh_pg)
+    fine = _cli("check", "--db", fresh_pg)
+    assert fine.returncode == 0, fine.stderr
+    assert "OK (audit trail, its guard, the layers' counts and every table read back)" in fine.stdout
+    assert "file checks" in fine.stdout and "were skipped" in fine.stdout  # said, not silently left out
+    engine = make_engine(fresh_pg)
+    try:
+        with engine.begin() as conn:  # a superuser lifting the guard for one statement, and for good
+            conn.execute(text("SET LOCAL session_replication_role = replica"))
+            conn.execute(text("UPDATE audit_log SET action = 'forged' WHERE id = 3"))
+            conn.execute(text("UPDATE layers SET used_count = used_count + 5 WHERE id = (SELECT min(layer_id) FROM volumes)"))
+        with engine.begin() as conn:
+            conn.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"))
+            head = conn.execute(text("SELECT max(id) FROM audit_log")).scalar_one()
+    finally:
+        engine.dispose()
+    found = _cli("check", "--db", fresh_pg, "--head", f"{head + 2}:{'0' * 64}")
+    assert found.returncode == 1, found.stdout + found.stderr
+    assert "entry 3: its content does not match its hash" in found.stderr
+    assert "audit_log_append_only" in found.stderr and "missing or disabled" in found.stderr
+    assert "counts" in found.stderr and "changed outside ArchiveDesk" in found.stderr
+    assert f"ends at entry {head} but the given head is entry {head + 2}" in found.stderr
+    # backups and the room key are a file's: refused in words, nothing done
+    for args in (("backup", "--db", fresh_pg, "--to", str(tmp_path / "b")), ("restore", str(demo), "--to", fresh_pg),
+                 ("check", "--db", fresh_pg, "--reseal")):
+        refused = _cli(*args)
+        assert refused.returncode == 2, (args, refused.stdout, refused.stderr)
+        assert ("server copy" in refused.stderr) or ("nothing to reseal" in refused.stderr), refused.stderr
+        assert "Traceback" not in refused.stderr
+    assert not (tmp_path / "b").exists()
+
+
+@needs_pg
+def test_search_gives_the_same_first_page_in_the_same_order_on_both_engines(fresh_pg: str, tmp_path: Path) -> None:
+    """Issue #17 item 7: the demo on a file and the same demo copied to the server answer each query with the
+    same first page, in the same order (titles ranked by the same rule, ties broken by id)."""
+    from archive_desk.db.migrate import open_catalogue
+    from archive_desk.services import search, server
+    from archive_desk.services.demo import build_demo
+
+    demo = tmp_path / "demo.sqlite"
+    build_demo(demo, 300)
+    server.init(fresh_pg)
+    server.copy(demo, fresh_pg)
+    file_db, server_db = open_catalogue(demo), open_catalogue(fresh_pg)
+    try:
+        with file_db.read() as s:
+            title = s.execute(text("SELECT title FROM volumes ORDER BY id LIMIT 1 OFFSET 7")).scalar_one()
+            item = s.execute(text("SELECT title FROM items ORDER BY id LIMIT 1 OFFSET 11")).scalar_one()
+            code = s.execute(text("SELECT code FROM volumes ORDER BY id LIMIT 1 OFFSET 5")).scalar_one()
+        def han(text_: str) -> str:  # the longest run of Chinese characters
+            return max(re.findall(r"[\u4e00-\u9fff]+", text_), key=len)
+
+        queries = ["理", "火", "赔", "理赔", "火灾", "病历",  # one and two Chinese characters
+                   "lpaj", "lp", "hz",  # pinyin initials
+                   code.split("·")[1].rsplit("-", 1)[0], code.split("·")[0], "2019-D30",  # 档号 fragments
+                   han(title)[1:5], han(item)[:4]]  # words of a volume's and of an item's title
+        for query in queries:
+            pages = []
+            for db in (file_db, server_db):
+                with db.read() as s:
+                    pages.append([(h.code, h.tier, h.item_title) for h in search.search(s, query, limit=50)])
+            assert pages[0], query  # the demo holds each of them
+            assert pages[1] == pages[0], query
+    finally:
+        file_db.dispose()
+        server_db.dispose()

@@ -28,6 +28,8 @@ from archive_desk.services.setup import open_catalogue
 
 ACTOR = Actor("clerk", "ws")
 
+pytestmark = pytest.mark.sqlite_only(reason="storage failures of the catalogue file, told apart by SQLite's result codes")
+
 
 @pytest.fixture(autouse=True)
 def _english() -> None:

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from archive_desk.commands.common import add_db_arg, h, print_json, resolve_db
+from archive_desk.commands.common import add_db_arg, db_target, h, print_json, resolve_db
 from archive_desk.i18n import t
 
 
@@ -44,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     rs = sub.add_parser("restore", help=h("restore a backup into a new or the current catalogue file"),
                         description=h("restore a backup into a new or the current catalogue file"))
     rs.add_argument("file", type=Path, help=h("backup file (.sqlite)"))
-    rs.add_argument("--to", type=Path, default=None,
+    rs.add_argument("--to", type=db_target, default=None,
                     help=h("catalogue file to restore into (an existing one is kept as a safety copy beside it)"))
     rs.add_argument("--drill", action="store_true",
                     help=h("restore drill: restore into a scratch folder and compare, switch nothing"))
@@ -64,8 +64,22 @@ def _progress_printer():
     return progress
 
 
+def _refuse_server(target: object) -> bool:
+    """Backups are copies of a catalogue file; the room's server is refused, saying what to do instead."""
+    from archive_desk.db.target import display, is_server_url
+
+    if not is_server_url(target):
+        return False
+    print(t("{url} is the room's server: backup and restore work on a catalogue file only. Back the server up with "
+            "PostgreSQL's own tools, or copy it to a file with: archive-desk server copy {url} FILE",
+            url=display(str(target))), file=sys.stderr)
+    return True
+
+
 def _catalogue(args: argparse.Namespace) -> Path | None:
     path = resolve_db(getattr(args, "db", None))
+    if _refuse_server(path):
+        return None
     if not path.exists():
         print(t("The catalogue file {path} does not exist", path=path), file=sys.stderr)
         return None
@@ -180,6 +194,8 @@ def run_list(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     from archive_desk.services import backup
 
+    if _refuse_server(args.to) or _refuse_server(resolve_db(getattr(args, "db", None)) if args.drill else None):
+        return 2
     if not args.file.is_file():
         print(t("The backup file {path} does not exist", path=str(args.file)), file=sys.stderr)
         return 2

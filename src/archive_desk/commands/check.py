@@ -35,6 +35,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     path = resolve_db(getattr(args, "db", None))
+    if isinstance(path, str) and (getattr(args, "import_key", None) or getattr(args, "recovery_sheet", None)
+                                  or getattr(args, "reseal", False)):
+        print(t("The room key and the seals belong to a catalogue file; on the room's server the audit trail is kept "
+                "append-only by the server's grants and triggers, so there is no key to enter and nothing to reseal."),
+              file=sys.stderr)
+        return 2
     if getattr(args, "import_key", None):
         return _import_key(path, args.import_key)
     if getattr(args, "recovery_sheet", None):
@@ -44,7 +50,7 @@ def run_check(args: argparse.Namespace) -> int:
     return _check(path, getattr(args, "head", None))
 
 
-def _check(path: Path, head: str | None) -> int:
+def _check(path: Path | str, head: str | None) -> int:
     from archive_desk.services.integrity import check_catalogue
 
     expect = None
@@ -55,7 +61,12 @@ def _check(path: Path, head: str | None) -> int:
             return 2
         expect = (int(entry), digest.strip().lower())
     started = time.monotonic()
-    report = check_catalogue(path, expect_head=expect)
+    if isinstance(path, str):  # the room's server
+        from archive_desk.services.integrity import check_server
+
+        report = check_server(path, expect_head=expect)
+    else:
+        report = check_catalogue(path, expect_head=expect)
     seconds = time.monotonic() - started
     for line in report.notes:
         print(t("Note: {line}", line=line))
@@ -64,9 +75,12 @@ def _check(path: Path, head: str | None) -> int:
     for line in report.could_not_check:
         print(line, file=sys.stderr)
     if report.problems:
-        print(t("{path}: {count} problem(s) found", path=path, count=len(report.problems)), file=sys.stderr)
+        print(t("{path}: {count} problem(s) found", path=report.path, count=len(report.problems)), file=sys.stderr)
     elif report.could_not_check:
-        print(t("{path}: could not be checked completely", path=path), file=sys.stderr)
+        print(t("{path}: could not be checked completely", path=report.path), file=sys.stderr)
+    elif isinstance(path, str):
+        print(t("{path}: OK (audit trail, its guard, the layers' counts and every table read back); {seconds:.1f} s",
+                path=report.path, seconds=seconds))
     elif report.sealed:
         print(t("{path}: OK (file, audit trail, seals and anchor); {seconds:.1f} s", path=path, seconds=seconds))
     else:

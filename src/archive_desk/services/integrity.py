@@ -64,7 +64,7 @@ def chain_head(session: Session) -> ChainHead:
 
 @dataclass
 class CheckReport:
-    path: Path
+    path: Path | str  # the file, or the server as a message names it (no password)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     could_not_check: list[str] = field(default_factory=list)
@@ -108,6 +108,78 @@ def check_catalogue(path: Path, *, expect_head: tuple[int, str] | None = None,
             _check(conn, path, report, expect_head, progress or (lambda _stage: None))
         except sqlite3.DatabaseError as exc:
             report.could_not_check.append(_unreadable(path, exc))
+    return report
+
+
+#: the triggers that keep the server's trail append-only (db/postgresql.py)
+_PG_TRAIL_GUARDS = ("audit_log_append_only", "audit_log_no_truncate")
+
+
+def check_server(url: str, *, expect_head: tuple[int, str] | None = None,
+                 progress: Callable[[str], None] | None = None) -> CheckReport:
+    """Check the catalogue on the room's server (PostgreSQL): the trail's hash chain and its append-only guard,
+    ``expect_head`` (from a backup register or manifest) against the trail, the layers' stored counts against
+    their volumes, and a digest of every table (every row read back). The file's own checks (SQLite's
+    integrity_check, the seals of the rows, this workstation's anchor) belong to a catalogue file and are skipped:
+    a note says so."""
+    from sqlalchemy import inspect, text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from archive_desk.db import layer_usage
+    from archive_desk.db.engine import Database
+    from archive_desk.db.target import display
+    from archive_desk.services import digest
+
+    say = progress or (lambda _stage: None)
+    report = CheckReport(display(url))
+    database = Database.open(url, read_only=True)
+    try:
+        with database.read() as session:
+            names = set(inspect(session.connection()).get_table_names())
+            if "audit_log" not in names or "volumes" not in names:
+                report.could_not_check.append(t("{url} holds no ArchiveDesk catalogue (set it up with: archive-desk "
+                                                "server init)", url=report.path))
+                return report
+            report.notes.append(t("The catalogue is on the room's server: the file checks (SQLite's integrity check, "
+                                  "the seals of the rows, this workstation's anchor) are for a catalogue file and were "
+                                  "skipped; on the server the trail is kept append-only by its grants and triggers."))
+            say("trail")
+            breaks = [t("audit trail: entry {id}: prev_hash does not match the entry before (an entry was removed or inserted)",
+                        id=p.entry_id) if p.reason.startswith("prev_hash") else
+                      t("audit trail: entry {id}: its content does not match its hash (the entry was altered)", id=p.entry_id)
+                      for p in audit.verify_chain(session)]
+            _listed(report.problems, breaks)
+            guards = {r[0] for r in session.execute(text(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND NOT tgisinternal"
+                " AND tgenabled <> 'D'"))}
+            for name in _PG_TRAIL_GUARDS:
+                if name not in guards:
+                    report.problems.append(t("The trigger {name} that keeps the audit trail append-only is missing or "
+                                             "disabled on the server: entries could be changed or removed. Run "
+                                             "archive-desk server init on it again as its owner.", name=name))
+            head = chain_head(session)
+            if expect_head is not None:
+                seen_id, seen_hash = expect_head
+                if seen_id > head.entry_id:
+                    report.problems.append(t(
+                        "The audit trail ends at entry {head} but the given head is entry {seen}: the newest entries "
+                        "were removed, or an older copy of the catalogue was put back.", head=head.entry_id, seen=seen_id))
+                elif seen_id and session.scalar(select(AuditEntry.hash).where(AuditEntry.id == seen_id)) != seen_hash:
+                    report.problems.append(t("Entry {seen} of the audit trail is not the one {source} saw: the trail "
+                                             "was rewritten.", seen=seen_id, source=t("the given head")))
+            say("layers")
+            for _id, code, count, mm, real_count, real_mm in session.execute(text(layer_usage.DIFFERENCES)):
+                report.problems.append(t("Layer {code} counts {count} volumes ({mm} mm) but {real_count} volumes "
+                                         "({real_mm} mm) stand on it: its counts were changed outside ArchiveDesk.",
+                                         code=code, count=count, mm=mm, real_count=real_count, real_mm=real_mm))
+            say("digests")
+            digests = digest.table_digests(session.connection())
+            report.notes.append(t("{tables} tables, {rows} rows read back and digested; the trail ends at entry {head}.",
+                                  tables=len(digests), rows=sum(d.count for d in digests.values()), head=head.entry_id))
+    except SQLAlchemyError as exc:
+        report.could_not_check.append(t("The server could not be read: {error}", error=str(exc).splitlines()[0]))
+    finally:
+        database.dispose()
     return report
 
 

@@ -654,18 +654,22 @@ class PostgresSearchBackend(_BaseBackend):
             code_conds.append(in_code)
         from sqlalchemy import and_, case  # noqa: PLC0415
 
-        tier = case((and_(*code_conds), literal(TIER_CODE)), (and_(*title_conds), literal(TIER_TITLE)),
-                    else_=literal(TIER_FIELDS))
+        # as on SQLite (fts_expressions): the 档号 tier only when every word is a 档号 fragment (holds a digit);
+        # otherwise a match in the 档号 is a match in the other fields
+        whens = [(and_(*code_conds), literal(TIER_CODE))] if parsed.code_terms and len(parsed.code_terms) == len(parsed.terms) else []
+        tier = case(*whens, (and_(*title_conds), literal(TIER_TITLE)), else_=literal(TIER_FIELDS))
         volumes = (select(V.c.id, V.c.code, V.c.title, V.c.status, tier.label("tier"),
                           (-func.similarity(V.c.title, bindparam("whole", parsed.text))).label("score"))
                    .select_from(V.outerjoin(p, p.c.volume_id == V.c.id))
                    .where(and_(*term_conds)))
-        volumes = apply_filter(volumes, flt).order_by(literal_column("tier"), literal_column("score"), V.c.code).limit(limit)
+        # the first matches of each tier in id (档号) order, as SQLite's FTS windows; titles are ranked in Python
+        # by the same rank_titles as on SQLite, so both engines give the same total order (issue #17 item 7)
+        volumes = apply_filter(volumes, flt).order_by(literal_column("tier"), V.c.id).limit(bindparam("window"))
         item_conds = [I.c.title.ilike(bindparam(f"t{i}", self._like(term)), escape="\\") for i, term in enumerate(parsed.terms)]
         items = (select(I.c.volume_id, func.min(I.c.id).label("item_id"))
                  .select_from(I.join(V, V.c.id == I.c.volume_id))
                  .where(I.c.removed.is_(False), and_(*item_conds)))
-        items = apply_filter(items, flt).group_by(I.c.volume_id).order_by(I.c.volume_id).limit(limit)
+        items = apply_filter(items, flt).group_by(I.c.volume_id).order_by(func.min(I.c.id)).limit(limit)
         return {"volumes": volumes, "items": items}
 
     def search_result(self, session: Session, query: str, limit: int = 50,
@@ -677,12 +681,28 @@ class PostgresSearchBackend(_BaseBackend):
         hits: list[SearchHit] = []
         seen: set[int] = set()
         _exact_and_prefix(session, parsed, flt, limit, hits, seen)
+        if hits and hits[0].tier == TIER_EXACT:  # a whole 档号 or barcode names one volume: the whole answer
+            return SearchResult(tuple(h for h in hits if h.tier == TIER_EXACT))
         stmts = self.statements(parsed, flt, limit)
-        for row in session.execute(stmts["volumes"]):
-            if row.id not in seen and len(hits) < limit:
-                seen.add(row.id)
-                matched = {TIER_CODE: "code", TIER_TITLE: "title"}.get(row.tier, "fields")
-                hits.append(SearchHit(row.id, row.code, row.title, row.status, row.tier, float(row.score or 0), matched))
+        rows = session.execute(stmts["volumes"], {"window": 3 * self.rank_window}).all()
+        by_id = {row.id: row for row in rows}
+        truncated = len(rows) >= 3 * self.rank_window
+        for tier in (TIER_CODE, TIER_TITLE, TIER_FIELDS):
+            window = [row for row in rows if row.tier == tier][: self.rank_window]
+            if tier == TIER_TITLE:
+                ranked = rank_titles([(row.id, row.title) for row in window], query_runs(parsed), limit + len(seen) + 1)
+            else:
+                ranked = [(0.0, row.id) for row in window]
+            for score, vid in ranked:
+                if vid in seen:
+                    continue
+                if len(hits) >= limit:
+                    truncated = True
+                    break
+                row = by_id[vid]
+                seen.add(vid)
+                matched = {TIER_CODE: "code", TIER_TITLE: "title"}.get(tier, "fields")
+                hits.append(SearchHit(vid, row.code, row.title, row.status, tier, score, matched))
         if len(hits) < limit:
             found = [(vid, iid) for vid, iid in session.execute(stmts["items"]) if vid not in seen]
             items = {r.id: r for r in session.execute(select(I.c.id, I.c.seq, I.c.title).where(I.c.id.in_([i for _, i in found])))}
@@ -690,7 +710,7 @@ class PostgresSearchBackend(_BaseBackend):
             for vid, iid in found[: limit - len(hits)]:
                 v, it = vols[vid], items[iid]
                 hits.append(SearchHit(vid, v.code, v.title, v.status, TIER_ITEM, 0.0, "item", iid, it.seq, it.title))
-        return SearchResult(tuple(hits), len(hits) >= limit)
+        return SearchResult(tuple(hits), truncated or len(hits) >= limit)
 
     def upsert_statement(self) -> Any:
         from sqlalchemy.dialects.postgresql import insert  # noqa: PLC0415

@@ -127,6 +127,8 @@ def lend(
         problems["due_date"] = t("The due date is required")
     elif due_date < now.date():
         problems["due_date"] = t("The due date {date} is before today", date=due_date.isoformat())
+    if session.get_bind().dialect.name == "postgresql":  # as SQLite's IMMEDIATE: a second lender waits, then sees them lent
+        session.execute(select(V.c.id).where(V.c.id.in_(ids)).order_by(V.c.id).with_for_update())
     rows = _volume_rows(session, ids)
     missing = [i for i in ids if i not in rows]
     if missing:

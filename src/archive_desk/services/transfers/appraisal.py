@@ -194,7 +194,7 @@ def due_volumes(session: Session, as_of: date | None = None, *, fonds_ids: Seque
                 continue
             by_year = v.year <= as_of.year - 1 - years
             if cat.retention_event_field:
-                ev = func.json_extract(v.custom, f"$.{cat.retention_event_field}")
+                ev = v.custom[cat.retention_event_field].as_string()
                 limit_day = _add_years_back(as_of, years).isoformat()
                 when = or_(and_(or_(ev.is_(None), ev == ""), by_year), and_(ev.is_not(None), ev != "", func.substr(ev, 1, 10) <= limit_day))
             else:

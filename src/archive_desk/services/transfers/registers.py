@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from archive_desk.i18n import t
@@ -68,11 +68,11 @@ def _batch_counts(session: Session, batch_ids: Sequence[int]) -> dict[int, tuple
         chunk = list(batch_ids[start:start + 500])
         rows = session.execute(
             select(L.batch_id,
-                   func.sum(func.iif(counted, 1, 0)),
-                   func.sum(func.iif(counted, L.item_count, 0)),
-                   func.sum(func.iif(counted, func.coalesce(L.found_pages, L.pages), 0)),
+                   func.sum(case((counted, 1), else_=0)),
+                   func.sum(case((counted, L.item_count), else_=0)),
+                   func.sum(case((counted, func.coalesce(L.found_pages, L.pages)), else_=0)),
                    func.min(L.year), func.max(L.year),
-                   func.sum(func.iif(and_(B.direction == "in", B.status == "confirmed", L.expected.is_(True), L.found.is_(False)), 1, 0)))
+                   func.sum(case((and_(B.direction == "in", B.status == "confirmed", L.expected.is_(True), L.found.is_(False)), 1), else_=0)))
             .join(BT, B.id == L.batch_id).where(L.batch_id.in_(chunk)).group_by(L.batch_id)
         )
         for bid, n, items, pages, y0, y1, missing in rows:
