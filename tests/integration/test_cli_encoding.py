@@ -7,14 +7,13 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 
-def test_json_with_a_rare_name_character_survives_a_cp936_console(db_path: Path, make_volume, db) -> None:  # noqa: ANN001
+def test_json_with_a_rare_name_character_survives_a_cp936_console(db_target: str, make_volume, db) -> None:  # noqa: ANN001
     make_volume(title="刘䶮机动车辆保险理赔案卷")
     db.dispose()
     env = {**os.environ, "PYTHONIOENCODING": "cp936", "LANG": "zh_CN.GBK"}
-    out = subprocess.run([sys.executable, "-m", "archive_desk", "search", "--db", str(db_path), "--json", "理赔"],
+    out = subprocess.run([sys.executable, "-m", "archive_desk", "search", "--db", db_target, "--json", "理赔"],
                          capture_output=True, env=env, check=False, timeout=120)
     assert out.returncode == 0, out.stderr.decode("utf-8", "replace")[-2000:]
     hits = json.loads(out.stdout.decode("utf-8"))["hits"]

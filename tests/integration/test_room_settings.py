@@ -119,15 +119,15 @@ def run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
                           env=env, check=False, timeout=300)
 
 
-def test_the_room_command_shows_every_setting_and_sets_any_by_name(db: Database, db_path: Path, tmp_path: Path) -> None:
+def test_the_room_command_shows_every_setting_and_sets_any_by_name(db: Database, db_target: str, tmp_path: Path) -> None:
     db.dispose()
-    shown = run("room", "--db", str(db_path), home=tmp_path)
+    shown = run("room", "--db", db_target, home=tmp_path)
     assert shown.returncode == 0, shown.stderr
     for spec in room_settings.SPECS:
         assert f"({spec.key}): " in shown.stdout
     assert "Loan period (days) (loan_period_days): 14" in shown.stdout
 
-    changed = run("room", "--db", str(db_path), "--set", "loan_period_days=30", "--set", "loan_uses=查阅、复制",
+    changed = run("room", "--db", db_target, "--set", "loan_period_days=30", "--set", "loan_uses=查阅、复制",
                   "--set", 'approval_rules={"security_at_or_above": "机密", "outside_borrowers": false, "take_away": true}',
                   "--name", "二号档案室", home=tmp_path)
     assert changed.returncode == 0, changed.stderr
@@ -141,7 +141,7 @@ def test_the_room_command_shows_every_setting_and_sets_any_by_name(db: Database,
                        (["--set", "no_such=1"], "There is no room setting no_such."),
                        (["--set", "loan_period_days"], "--set takes KEY=VALUE"),
                        (["--set", "approval_rules={"], "Approval rules (approval_rules) takes JSON")):
-        refused = run("room", "--db", str(db_path), *bad, home=tmp_path)
+        refused = run("room", "--db", db_target, *bad, home=tmp_path)
         assert refused.returncode == 2 and words in refused.stderr, (bad, refused.stderr)
     assert room_settings.read(db).loan_period_days == 30
     db.dispose()
