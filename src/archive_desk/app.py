@@ -6,12 +6,12 @@ Nothing else reaches for globals; every screen gets an :class:`~archive_desk.ui.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from pathlib import Path
 
 from archive_desk.i18n import set_language, system_language
 from archive_desk.settings import Settings, data_dir, default_catalogue_path
+from archive_desk.ui.application import create_application, isolate_qsettings  # noqa: F401 - isolate_qsettings re-exported
 
 logger = logging.getLogger(__name__)
 
@@ -42,27 +42,6 @@ def build_context(db_path: Path | str | None, settings: Settings | None = None, 
     return AppContext(db=db, actor=Actor.current(), settings=settings, catalogue_path=path, settings_path=settings_path)
 
 
-def isolate_qsettings() -> None:
-    """With ``ARCHIVE_DESK_CONFIG_DIR`` set (tests, a workstation whose settings live elsewhere), the window
-    and column state (QSettings) goes to an INI file in that folder too, instead of the registry on Windows or
-    ``~/.config`` elsewhere: one way of keeping it apart that works on every system."""
-    override = os.environ.get("ARCHIVE_DESK_CONFIG_DIR")
-    if not override:
-        return
-    from PySide6.QtCore import QSettings
-
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(override) / "window-state"))
-
-
-def create_application(argv: list[str] | None = None):  # noqa: ANN201 - QApplication
-    from PySide6.QtWidgets import QApplication
-
-    isolate_qsettings()
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    app.setOrganizationName("ArchiveDesk")
-    app.setApplicationName("ArchiveDesk")
-    return app
 
 
 class AlreadyOpen(Exception):

@@ -244,7 +244,9 @@ def step_workbook(s: Scratch) -> str:
 def step_window(s: Scratch) -> str:
     from archive_desk.ui.selftest_window import open_and_close_window
 
-    rows = open_and_close_window(s.catalogue, s.settings_path)
+    from archive_desk.app import build_context
+
+    rows = open_and_close_window(s.catalogue, s.settings_path, build_context)
     return f"main window showed {rows} rows"
 
 

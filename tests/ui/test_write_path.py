@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from archive_desk import app as app_module
-from archive_desk.db.migrate import open_catalogue
+from archive_desk.services.setup import open_catalogue
 from archive_desk.models import VolumeStatus
 from archive_desk.services import catalogue, loans
 from archive_desk.services.audit import Actor

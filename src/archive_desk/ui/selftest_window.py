@@ -6,7 +6,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication
@@ -20,7 +22,7 @@ def ensure_application() -> QCoreApplication:
     app = QApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from archive_desk.app import create_application
+        from archive_desk.ui.application import create_application
 
         app = create_application(sys.argv[:1])
     return app
@@ -36,11 +38,10 @@ def _wait(condition, timeout_s: float) -> bool:  # noqa: ANN001
     return condition()
 
 
-def open_and_close_window(catalogue: Path, settings_path: Path) -> int:
+def open_and_close_window(catalogue: Path, settings_path: Path, build_context: Callable[..., Any]) -> int:
     """Start the main window as the app does (translations, fonts, the catalogue), wait for the table to show
     rows, close it; the number of rows shown. Window state goes to an INI file beside ``settings_path``
     (not the user's registry or config), and the default settings format is put back afterwards."""
-    from archive_desk.app import build_context
     from archive_desk.i18n import current_language
     from archive_desk.settings import Settings
     from archive_desk.ui.fonts import register_fonts
