@@ -277,55 +277,55 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="664" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="673" />
         <source>Automatic backup: nothing changed since the last backup, none written.</source>
         <extracomment>the dialogs opened from the File menu (kept so they live while open; tests reach them here)</extracomment>
         <translation>Automatic backup: nothing changed since the last backup, none written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="669" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
         <source>Automatic backup written and verified: %1</source>
         <translation>Automatic backup written and verified: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="671" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="680" />
         <source>AUTOMATIC BACKUP FAILED VERIFICATION: %1</source>
         <translation>AUTOMATIC BACKUP FAILED VERIFICATION: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="677" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="686" />
         <source>Automatic backup failed: %1</source>
         <translation>Automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="725" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="687" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="734" />
         <source>Automatic backup failed</source>
         <translation>Automatic backup failed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="679" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="726" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="688" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="735" />
         <source>No backup was written: %1</source>
         <translation>No backup was written: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="693" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="702" />
         <source>Backing up before closing…</source>
         <translation>Backing up before closing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="693" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="702" />
         <source>Skip</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="695" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="704" />
         <source>Backup</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="732" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="741" />
         <source>Backup failed verification</source>
         <translation>Backup failed verification</translation>
     </message>
@@ -391,34 +391,34 @@
 <context>
     <name>BackupRegisterDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="522" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="577" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="585" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="529" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="584" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="592" />
         <source>Backup register</source>
         <translation>Backup register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="528" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="535" />
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="530" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="537" />
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="532" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="539" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="584" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="591" />
         <source>Export the backup register</source>
         <translation>Export the backup register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="585" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="592" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -447,31 +447,41 @@
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="484" />
+        <source>This PC makes the server's scheduled backups</source>
+        <translation>This PC makes the server's scheduled backups</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="486" />
+        <source>A catalogue on the room's server is backed up on the interval by one PC only, never by every PC as it closes.</source>
+        <translation>A catalogue on the room's server is backed up on the interval by one PC only, never by every PC as it closes.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="489" />
         <source>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</source>
         <translation>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="488" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="493" />
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="489" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="494" />
         <source>Every:</source>
         <translation>Every:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="491" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="497" />
         <source>Keep daily:</source>
         <translation>Keep daily:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="492" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="498" />
         <source>Keep weekly:</source>
         <translation>Keep weekly:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="493" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="499" />
         <source>Keep monthly:</source>
         <translation>Keep monthly:</translation>
     </message>
@@ -508,22 +518,22 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="769" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="778" />
         <source>&amp;Back up now…</source>
         <translation>&amp;Back up now…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="770" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="779" />
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="771" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="780" />
         <source>Backup re&amp;gister…</source>
         <translation>Backup re&amp;gister…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="772" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="781" />
         <source>Backup &amp;settings…</source>
         <translation>Backup &amp;settings…</translation>
     </message>

@@ -277,55 +277,55 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="664" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="673" />
         <source>Automatic backup: nothing changed since the last backup, none written.</source>
         <extracomment>the dialogs opened from the File menu (kept so they live while open; tests reach them here)</extracomment>
         <translation>自动备份：自上次备份以来没有变化，未写入新备份。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="669" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
         <source>Automatic backup written and verified: %1</source>
         <translation>自动备份已写入并校验：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="671" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="680" />
         <source>AUTOMATIC BACKUP FAILED VERIFICATION: %1</source>
         <translation>自动备份校验失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="677" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="686" />
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="725" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="687" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="734" />
         <source>Automatic backup failed</source>
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="679" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="726" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="688" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="735" />
         <source>No backup was written: %1</source>
         <translation>未写入备份：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="693" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="702" />
         <source>Backing up before closing…</source>
         <translation>退出前正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="693" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="702" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="695" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="704" />
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="732" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="741" />
         <source>Backup failed verification</source>
         <translation>备份校验失败</translation>
     </message>
@@ -391,34 +391,34 @@
 <context>
     <name>BackupRegisterDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="522" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="577" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="585" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="529" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="584" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="592" />
         <source>Backup register</source>
         <translation>备份登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="528" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="535" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="530" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="537" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="532" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="539" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="584" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="591" />
         <source>Export the backup register</source>
         <translation>导出备份登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="585" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="592" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -447,31 +447,41 @@
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="484" />
+        <source>This PC makes the server's scheduled backups</source>
+        <translation>由本机执行服务器的定时备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="486" />
+        <source>A catalogue on the room's server is backed up on the interval by one PC only, never by every PC as it closes.</source>
+        <translation>档案室服务器上的目录库只由一台指定的电脑按间隔备份，而不是每台电脑关闭时都备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="489" />
         <source>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</source>
         <translation>选定文件夹后才会自动备份（按间隔及退出时）。备份到 U 盘或网络文件夹，可与本机硬盘分开保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="488" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="493" />
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="489" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="494" />
         <source>Every:</source>
         <translation>间隔：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="491" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="497" />
         <source>Keep daily:</source>
         <translation>按日保留：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="492" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="498" />
         <source>Keep weekly:</source>
         <translation>按周保留：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="493" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="499" />
         <source>Keep monthly:</source>
         <translation>按月保留：</translation>
     </message>
@@ -508,22 +518,22 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="769" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="778" />
         <source>&amp;Back up now…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="770" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="779" />
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="771" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="780" />
         <source>Backup re&amp;gister…</source>
         <translation>备份登记(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="772" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="781" />
         <source>Backup &amp;settings…</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>

@@ -67,6 +67,9 @@ class Settings:
     backup_interval_minutes: int = BACKUP_INTERVAL_MINUTES_DEFAULT
     backup_at_exit: bool = BACKUP_AT_EXIT_DEFAULT
     backup_keep: dict[str, int] = field(default_factory=lambda: dict(BACKUP_KEEP_DEFAULT))
+    #: a catalogue on the room's server is backed up on the interval by ONE designated PC (this one, when True),
+    #: never by every PC at exit
+    server_backup_pc: bool = False
     #: what this workstation's barcode scanner sends before / after each code, besides the Enter that ends it
     #: (a scanner can be set to send e.g. a prefix "]" or a suffix Tab "\t"): recognised by the window-wide
     #: scan detector, so a scan is told from typing even with a Chinese input method on

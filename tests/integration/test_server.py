@@ -6,6 +6,7 @@ tools/ci_postgres.sh). Each test makes databases of its own on it."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -218,14 +219,16 @@ def test_check_on_the_server_finds_what_was_changed_behind_the_apps_back_and_bac
     assert "audit_log_append_only" in found.stderr and "missing or disabled" in found.stderr
     assert "counts" in found.stderr and "changed outside ArchiveDesk" in found.stderr
     assert f"ends at entry {head} but the given head is entry {head + 2}" in found.stderr
-    # backups and the room key are a file's: refused in words, nothing done
-    for args in (("backup", "--db", fresh_pg, "--to", str(tmp_path / "b")), ("restore", str(demo), "--to", fresh_pg),
-                 ("check", "--db", fresh_pg, "--reseal")):
+    # a backup of a server altered behind the app's back fails loudly, naming what differs; no backup is left
+    bad = _cli("backup", "--db", fresh_pg, "--to", str(tmp_path / "b"))
+    assert bad.returncode != 0 and "entry 3" in bad.stderr and "Traceback" not in bad.stderr, bad.stderr
+    assert not list((tmp_path / "b").glob("*.sqlite"))
+    # a restore never overwrites a server catalogue, and the room key is a file's: refused in words, nothing done
+    for args in (("restore", str(demo), "--to", fresh_pg), ("check", "--db", fresh_pg, "--reseal")):
         refused = _cli(*args)
         assert refused.returncode == 2, (args, refused.stdout, refused.stderr)
-        assert ("server copy" in refused.stderr) or ("nothing to reseal" in refused.stderr), refused.stderr
+        assert ("not empty" in refused.stderr) or ("nothing to reseal" in refused.stderr), refused.stderr
         assert "Traceback" not in refused.stderr
-    assert not (tmp_path / "b").exists()
 
 
 @needs_pg
@@ -263,3 +266,56 @@ def test_search_gives_the_same_first_page_in_the_same_order_on_both_engines(fres
     finally:
         file_db.dispose()
         server_db.dispose()
+
+
+@pytest.fixture
+def second_pg() -> Iterator[str]:
+    """Another new empty database on the test server (where a backup is restored)."""
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = make_engine(make_url(_admin()).set(database="postgres")).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield make_url(_admin()).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@needs_pg
+def test_the_servers_backup_is_a_verified_file_that_restores_into_an_empty_server_database(
+        fresh_pg: str, second_pg: str, tmp_path: Path) -> None:
+    demo = tmp_path / "demo.sqlite"
+    assert _cli("demo", "--out", str(demo), "--volumes", "80").returncode == 0
+    assert _cli("server", "init", fresh_pg).returncode == 0
+    assert _cli("server", "copy", str(demo), fresh_pg).returncode == 0
+    folder = tmp_path / "backups"
+    no_folder = _cli("backup", "--db", fresh_pg, env={"ARCHIVE_DESK_CONFIG_DIR": str(tmp_path / "cfg")})
+    assert no_folder.returncode == 2 and "--to FOLDER" in no_folder.stderr
+    made = _cli("backup", "--db", fresh_pg, "--to", str(folder), "--json")
+    assert made.returncode == 0, made.stderr
+    manifest = json.loads(made.stdout)
+    backup_file = Path(manifest["path"])
+    assert manifest["verified"] and backup_file.name.startswith(make_url(fresh_pg).database)
+    assert _cli("backup", "verify", str(backup_file)).returncode == 0
+    # the backup is in the server's own register
+    listed = _cli("backup", "list", "--db", fresh_pg, "--json")
+    assert listed.returncode == 0 and [r["verified"] for r in json.loads(listed.stdout)] == [True]
+    # restored into an empty server database: the same rows, and the restore in its trail
+    assert _cli("server", "init", second_pg).returncode == 0
+    restored = _cli("restore", str(backup_file), "--to", second_pg)
+    assert restored.returncode == 0, restored.stderr
+    from archive_desk.services import server
+
+    a, b = Database.open(fresh_pg), Database.open(second_pg)
+    try:
+        da, db_ = server._digests(a), server._digests(b)  # noqa: SLF001
+        assert da["volumes"] == db_["volumes"] and da["volumes"].count == 80
+        with b.read() as s:
+            assert s.execute(text("SELECT count(*) FROM audit_log WHERE action = 'restore'")).scalar_one() == 1
+    finally:
+        a.dispose()
+        b.dispose()
+    assert _cli("check", "--db", second_pg).returncode == 0
+    # never over a catalogue: the source server is refused
+    onto = _cli("restore", str(backup_file), "--to", fresh_pg)
+    assert onto.returncode != 0 and "not empty" in (onto.stderr + onto.stdout)

@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         description=h("restore a backup into a new or the current catalogue file"))
     rs.add_argument("file", type=Path, help=h("backup file (.sqlite)"))
     rs.add_argument("--to", type=db_target, default=None,
-                    help=h("catalogue file to restore into (an existing one is kept as a safety copy beside it)"))
+                    help=h("catalogue file to restore into (an existing one is kept as a safety copy beside it), or an empty server database's URL"))
     rs.add_argument("--drill", action="store_true",
                     help=h("restore drill: restore into a scratch folder and compare, switch nothing"))
     rs.add_argument("--json", action="store_true", help=h("print the result as JSON"))
@@ -70,16 +70,19 @@ def _refuse_server(target: object) -> bool:
 
     if not is_server_url(target):
         return False
-    print(t("{url} is the room's server: backup and restore work on a catalogue file only. Back the server up with "
-            "PostgreSQL's own tools, or copy it to a file with: archive-desk server copy {url} FILE",
-            url=display(str(target))), file=sys.stderr)
+    print(t("{url} is the room's server: a restore drill runs on a catalogue file. Back the server up with "
+            "archive-desk backup --db {url} --to FOLDER, then drill that backup.", url=display(str(target))), file=sys.stderr)
     return True
 
 
-def _catalogue(args: argparse.Namespace) -> Path | None:
+def _catalogue(args: argparse.Namespace) -> Path | str | None:
+    """The catalogue ``--db`` names: a file that exists, or the room's server (backed up by a verified copy
+    into a catalogue file, services/backup.py ServerCopy)."""
+    from archive_desk.db.target import is_server_url
+
     path = resolve_db(getattr(args, "db", None))
-    if _refuse_server(path):
-        return None
+    if is_server_url(path):
+        return path
     if not path.exists():
         print(t("The catalogue file {path} does not exist", path=path), file=sys.stderr)
         return None
@@ -95,7 +98,10 @@ def run_backup(args: argparse.Namespace) -> int:
     if path is None:
         return 2
     settings = Settings.load()
-    folder = args.to or backup.default_folder(path, settings.backup_folder)
+    if isinstance(path, str) and not (args.to or settings.backup_folder):
+        print(t("Name the folder for the server's backups: archive-desk backup --db URL --to FOLDER"), file=sys.stderr)
+        return 2
+    folder = args.to or backup.default_folder(Path(path), settings.backup_folder)
     db = open_catalogue(path)
     try:
         m = backup.make_backup(db, folder, kind="cli", progress=_progress_printer())
@@ -168,7 +174,7 @@ def run_list(args: argparse.Namespace) -> int:
     db = open_catalogue(path)
     try:
         rows = backup.register_rows(db)
-        sheet = backup.register_sheet(rows, catalogue=path)
+        sheet = backup.register_sheet(rows, catalogue=path if isinstance(path, Path) else db.location)
     finally:
         db.dispose()
     if args.xlsx is not None:
@@ -194,7 +200,9 @@ def run_list(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     from archive_desk.services import backup
 
-    if _refuse_server(args.to) or _refuse_server(resolve_db(getattr(args, "db", None)) if args.drill else None):
+    from archive_desk.db.target import is_server_url
+
+    if _refuse_server(resolve_db(getattr(args, "db", None)) if args.drill else None):
         return 2
     if not args.file.is_file():
         print(t("The backup file {path} does not exist", path=str(args.file)), file=sys.stderr)
@@ -227,7 +235,11 @@ def run_restore(args: argparse.Namespace) -> int:
     if args.to is None:
         print(t("Say where to restore to: --to PATH (or --drill)"), file=sys.stderr)
         return 2
-    result = backup.restore(args.file, args.to, progress=_progress_printer())
+    to = args.to  # a file, or a server URL (commands.common.db_target)
+    if is_server_url(to):  # into an empty database on the room's server (server init), never over a catalogue
+        result = backup.restore_to_server(args.file, str(to), progress=_progress_printer())
+    else:
+        result = backup.restore(args.file, to, progress=_progress_printer())
     if args.json:
         print_json({"backup": str(result.backup), "target": str(result.target),
                     "safety_copy": str(result.safety_copy) if result.safety_copy else None,

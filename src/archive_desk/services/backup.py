@@ -169,7 +169,7 @@ class VerifyResult:
 @dataclass(frozen=True)
 class RestoreResult:
     backup: Path
-    target: Path
+    target: Path | str  # a file, or the server database's URL
     safety_copy: Path | None  # the catalogue that was replaced, kept
     tables: Mapping[str, digest.TableDigest]  # as restored (before the restore's own audit entry)
     audit_entry_id: int
@@ -236,9 +236,14 @@ def manifest_path_for(path: Path) -> Path:
     return path.with_name(path.name.removesuffix(".sqlite") + MANIFEST_SUFFIX)
 
 
-def default_folder(catalogue_path: Path, configured: str = "") -> Path:
-    """The workstation's chosen folder, else ``backups`` beside the catalogue."""
-    return Path(configured) if configured else catalogue_path.parent / "backups"
+def default_folder(catalogue_path: Path | str, configured: str = "") -> Path:
+    """The workstation's chosen folder, else ``backups`` beside the catalogue file (a server catalogue, given as
+    its URL, has no folder of its own: ``ArchiveDesk backups`` in the home folder is only proposed)."""
+    if configured:
+        return Path(configured)
+    if isinstance(catalogue_path, str):
+        return Path.home() / "ArchiveDesk backups"
+    return catalogue_path.parent / "backups"
 
 
 def _stamp(at: datetime) -> str:
@@ -351,10 +356,42 @@ def _copy_sqlite_file(source: Path, target: Path, progress: Progress | None, sho
         src.close()
 
 
+class ServerCopy:
+    """The room's server: the verified, engine-neutral copy of ``server copy`` into a new catalogue file (one
+    repeatable-read snapshot per table, counts, digests and the chain checked on the file), so a server backup is
+    a file like any other: verified, registered, restorable into a new file or an empty server database."""
+
+    def copy(self, db: Database, target: Path, progress: Progress | None, should_cancel: Cancel | None) -> None:
+        from archive_desk.services import server  # noqa: PLC0415 - only a server catalogue needs it
+
+        if db.url is None:
+            raise BackupError(t("This catalogue is not on a server."))
+        target.unlink(missing_ok=True)  # the copy makes its file itself (and refuses one that exists)
+        steps = [0]
+
+        def say(_line: str) -> None:
+            steps[0] += 1
+            if should_cancel is not None and should_cancel():
+                raise BackupCancelled
+            if progress is not None:
+                progress(min(steps[0], 99), 100)
+
+        report = server.copy(db.url, target, progress=say)
+        if not report.ok:
+            raise BackupError(t("The copy of the server did not match it: {problems}", problems="; ".join(report.problems)))
+
+
+def server_backup_stem(url: str) -> str:
+    """A backup of ``postgresql://…/archive`` is named after its database: ``archive-<time>.sqlite``."""
+    from sqlalchemy.engine import make_url  # noqa: PLC0415
+
+    return make_url(url).database or "catalogue"
+
+
 def _engine_for(db: Database) -> CopyEngine:
     if db.is_sqlite:
         return SqliteOnlineCopy()
-    raise BackupError(t("Backups of a catalogue on a server are not supported yet."))
+    return ServerCopy()
 
 
 # --------------------------------------------------------------------------- verifying
@@ -467,7 +504,7 @@ def make_backup(db: Database, folder: Path | str, *, actor: audit.Actor | None =
     except OSError as exc:
         raise _storage(exc, folder) from exc
     created = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
-    stem = db.path.stem if db.path is not None else "catalogue"
+    stem = db.path.stem if db.path is not None else server_backup_stem(db.url) if db.url else "catalogue"
     name = _unique_name(folder, f"{stem}-{_stamp(created.replace(tzinfo=UTC).astimezone())}")
     copier = copier or _engine_for(db)
     try:  # a name of its own: another workstation may be backing up into the same folder in the same second
@@ -496,7 +533,7 @@ def make_backup(db: Database, folder: Path | str, *, actor: audit.Actor | None =
         final = folder / (f"{name}.sqlite" if ok else f"{name}{FAILED_MARK}.sqlite")
         manifest = BackupManifest(
             file_name=final.name, folder=str(folder), created_at=created, kind=kind, account=actor.user,
-            workstation=actor.workstation, catalogue=str(db.path or ""), size_bytes=size, sha256=sha,
+            workstation=actor.workstation, catalogue=str(db.path or db.location), size_bytes=size, sha256=sha,
             chain_head=head or ChainHead(None, ""), schema_revision=revision, tables=tables, verified=ok,
             problems=tuple(problems),
         )
@@ -715,6 +752,40 @@ def restore(backup: Path | str, target: Path | str, *, actor: audit.Actor | None
     return finish_restore(prepared)
 
 
+@operation("backup.restore_to_server", area=BACKUPS)
+def restore_to_server(backup: Path | str, url: str, *, actor: audit.Actor | None = None,
+                      progress: Progress | None = None, should_cancel: Cancel | None = None) -> RestoreResult:
+    """Restore ``backup`` into an empty database on the room's server (made by ``server init``): verify the
+    backup, copy it with ``server copy`` (which refuses a database holding a catalogue, and checks counts,
+    digests and the chain on the server), then record the restore in the server's trail. The catalogue the
+    workstations used is never overwritten: the room points them at the restored database when it is ready."""
+    from archive_desk.models import AuditEntry  # noqa: PLC0415
+    from archive_desk.services import server  # noqa: PLC0415
+
+    actor = actor or audit.Actor.current()
+    backup = Path(backup)
+    v = verify_backup(backup, should_cancel=should_cancel)
+    _refuse_unless_good(v)
+    report = server.copy(backup, url, progress=(lambda _line: progress(50, 100)) if progress else None)
+    if not report.ok:
+        raise BackupError(t("The restored copy does not match the backup: {problems}", problems="; ".join(report.problems)))
+    restored = Database.open(url)
+    try:
+        with restored.write() as session:
+            m = v.manifest
+            audit.record(session, actor, "restore", "catalogue", None, None, {
+                "from_backup": str(backup), "sha256": v.sha256,
+                "backup_created_at": m.created_at.isoformat(timespec="seconds") + "Z" if m else None,
+                "chain_head": v.chain_head.as_json() if v.chain_head else None,
+                "restored_to": restored.location, "safety_copy": None,
+            })
+        with restored.read() as session:
+            entry_id = session.scalar(select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1))
+    finally:
+        restored.dispose()
+    return RestoreResult(backup=backup, target=url, safety_copy=None, tables=dict(v.tables), audit_entry_id=int(entry_id or 0))
+
+
 def prepare_restore(backup: Path | str, target: Path | str, *, actor: audit.Actor | None = None,
                     progress: Progress | None = None, should_cancel: Cancel | None = None) -> PreparedRestore:
     """The long part of a restore, done while the catalogue stays open: verify the backup, copy it beside
@@ -906,7 +977,7 @@ def kind_text(kind: str) -> str:
     return {"manual": t("manual"), "auto": t("automatic"), "exit": t("at exit"), "cli": t("command line")}.get(kind, kind)
 
 
-def register_sheet(rows: Sequence[RegisterRow], *, catalogue: Path | None = None) -> BackupRegisterSheet:
+def register_sheet(rows: Sequence[RegisterRow], *, catalogue: Path | str | None = None) -> BackupRegisterSheet:
     from archive_desk.exporting.backup_register import (
         BackupRegisterLine,
         BackupRegisterSheet,

@@ -481,6 +481,11 @@ class BackupSettingsDialog(QDialog):
             spin.setRange(0, 999)
             spin.setValue(value)
         self.daily_spin.setMinimum(1)
+        self.server_check = QCheckBox(self.tr("This PC makes the server's scheduled backups"), self)
+        self.server_check.setChecked(s.server_backup_pc)
+        self.server_check.setToolTip(self.tr("A catalogue on the room's server is backed up on the interval by one PC only, "
+                                             "never by every PC as it closes."))
+        self.server_check.setVisible(not ctx.db.is_sqlite)
         note = QLabel(self.tr("Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive "
                               "or a network folder keeps them away from this computer's disk."), self)
         note.setWordWrap(True)
@@ -488,6 +493,7 @@ class BackupSettingsDialog(QDialog):
         form.addRow(self.tr("Folder:"), _folder_row(self, self.folder_edit))
         form.addRow(self.tr("Every:"), self.interval_spin)
         form.addRow("", self.exit_check)
+        form.addRow("", self.server_check)
         form.addRow(self.tr("Keep daily:"), self.daily_spin)
         form.addRow(self.tr("Keep weekly:"), self.weekly_spin)
         form.addRow(self.tr("Keep monthly:"), self.monthly_spin)
@@ -504,6 +510,7 @@ class BackupSettingsDialog(QDialog):
         s.backup_folder = self.folder_edit.text().strip()
         s.backup_interval_minutes = self.interval_spin.value()
         s.backup_at_exit = self.exit_check.isChecked()
+        s.server_backup_pc = self.server_check.isChecked()
         s.backup_keep = {"daily": self.daily_spin.value(), "weekly": self.weekly_spin.value(), "monthly": self.monthly_spin.value()}
         self.ctx.save_settings()
         super().accept()
@@ -622,8 +629,10 @@ class AutoBackup(QObject):
 
     @property
     def enabled(self) -> bool:
-        # a read-only catalogue changes nothing, and its backups could not be registered in it
-        return bool(self.ctx.settings.backup_folder) and not self.ctx.db.read_only
+        # a read-only catalogue changes nothing, and its backups could not be registered in it; the room's server
+        # is backed up by its one designated PC only
+        designated = self.ctx.db.is_sqlite or self.ctx.settings.server_backup_pc
+        return bool(self.ctx.settings.backup_folder) and not self.ctx.db.read_only and designated
 
     def apply_settings(self) -> None:
         """The interval counts from the last good backup (a session shorter than the interval still gets
@@ -687,8 +696,8 @@ class AutoBackup(QObject):
         """The backup when the window closes (if anything changed since the last one). It runs in the
         worker under a progress dialog whose button skips it; the window waits for it. A failure is
         shown and waited for, so that nobody closes the lid on a backup that did not happen unknowingly."""
-        if not (self.enabled and self.ctx.settings.backup_at_exit):
-            return None
+        if not (self.enabled and self.ctx.settings.backup_at_exit and self.ctx.db.is_sqlite):
+            return None  # (the server's backups run on the designated PC's interval, not as every PC closes)
         self.runner.cancel()
         progress = QProgressDialog(self.tr("Backing up before closing…"), self.tr("Skip"), 0, 100, self.window)
         progress.setObjectName("exitBackupProgress")
