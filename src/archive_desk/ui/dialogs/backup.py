@@ -41,7 +41,9 @@ from PySide6.QtWidgets import (
 )
 
 from archive_desk.services import backup
+from archive_desk.services.ops import BACKUPS, TABLE_AREAS, OpChanges
 from archive_desk.ui.crash import show_error
+from archive_desk.ui.ops import announce
 from archive_desk.ui.save_dialog import get_save_file_name
 from archive_desk.ui.workers import Runner
 
@@ -199,6 +201,7 @@ class BackupDialog(QDialog):
     def _on_runner_finished(self, m: backup.BackupManifest) -> None:
         self._done()
         self.last_manifest = m
+        announce(self.ctx, OpChanges(areas=frozenset({BACKUPS})))  # the backup register has a new line
         self.backupWritten.emit(m)
         if m.verified:
             self.progress.setValue(100)
@@ -419,6 +422,8 @@ class RestoreDialog(QDialog):
         self.last_result = result
         self.report.setPlainText(self._describe(result))
         if isinstance(result, backup.RestoreResult):
+            # another catalogue altogether: every area reads it again (hidden ones when shown)
+            announce(self.ctx, OpChanges(bulk=frozenset(TABLE_AREAS.values()), areas=frozenset(TABLE_AREAS.values())))
             self.restored.emit(result)
         self._update_buttons()
         self.reload()
@@ -664,6 +669,7 @@ class AutoBackup(QObject):
             self._status(self.tr("Automatic backup: nothing changed since the last backup, none written."))
             return
         self.last_manifest = m
+        announce(self.ctx, OpChanges(areas=frozenset({BACKUPS})))  # the backup register has a new line
         self.backupWritten.emit(m)
         if m.verified:
             self._status(self.tr("Automatic backup written and verified: %1").replace("%1", str(m.path)))

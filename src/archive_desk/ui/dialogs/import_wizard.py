@@ -63,11 +63,13 @@ from archive_desk.importing import (
 )
 from archive_desk.importing.mapping import header_key
 from archive_desk.services import importer
+from archive_desk.services.ops import CATALOGUE, OpChanges
 from archive_desk.settings import config_dir
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
 from archive_desk.ui.item_models.list_model import Column, ListModel
 from archive_desk.ui.save_dialog import get_save_file_name
+from archive_desk.ui.ops import announce
 from archive_desk.ui.workers import Runner
 
 STATUS_COLOURS = {RowStatus.REJECTED: "#fde2e2", RowStatus.DUPLICATE: "#fff1c2", RowStatus.EXISTING: "#e2ecfd",
@@ -857,6 +859,8 @@ class ImportPage(QWizardPage):
             self.refused_heading.show()
             self.refused.show()
         self.report.setVisible(s.rejected + s.duplicate + s.existing + s.skipped + len(result.failures) > 0)
+        if result.created or result.updated or result.items or result.fonds_created:
+            announce(self.wiz.ctx, OpChanges(bulk=frozenset({CATALOGUE}), areas=frozenset({CATALOGUE})))
         self.wiz.imported.emit(result)
         self.completeChanged.emit()
         self.wiz.job_ended()
