@@ -220,7 +220,7 @@ def test_full_round_at_the_loan_desk(qtbot, tmp_path: Path, monkeypatch: pytest.
         reg = area.register
         qtbot.waitUntil(lambda: reg.model.rowCount() == 3, timeout=5000)
         assert reg.summary.text() == "共 3 条"
-        rows = {r.code: r for r in reg.model.rows}
+        rows = {r.code: r for r in reg.model.rows()}
         assert rows[a.code].pages_back == 41 and rows[a.code].outcome == "为诉讼提供证据"
         assert rows[b.code].condition == "破损" and rows[c.code].returned_at is None
     finally:
