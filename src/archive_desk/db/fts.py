@@ -38,7 +38,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Callable, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 
 #: bump when any tokenising rule below changes (the index is then rebuilt on the next start)
 TOKENIZER_VERSION = 1
@@ -125,7 +125,7 @@ def _strip_tone(reading: str) -> str:
     return "".join(ch for ch in base if "a" <= ch <= "z")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _first_char_letter(ch: str) -> str:
     return _strip_tone(ch)[:1]
 
