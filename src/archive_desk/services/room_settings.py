@@ -46,7 +46,7 @@ APPROVAL_RULE_KEYS = ("security_at_or_above", "outside_borrowers", "take_away", 
 DEFAULT_RETENTION_YEARS: dict[str, int] = {"D30": 30, "D10": 10, "C": 50, "S": 15}
 
 
-class _Bad(Exception):
+class _Bad(Exception):  # noqa: N818 - not an error: a public name others import
     """A value a setting's check refused; the message says what is wanted (translated)."""
 
 

@@ -282,7 +282,7 @@ class _RawStatement:
         for i, name in self.slots:
             params[i] = values[name]
         raw = session.connection().connection.dbapi_connection
-        assert raw is not None
+        assert raw is not None  # noqa: S101 - narrows the type; the code guarantees it
         return raw.execute(self.sql, params).fetchall()  # type: ignore[attr-defined]
 
 
@@ -577,7 +577,7 @@ class SqliteFtsBackend(_BaseBackend):
         for i in range(0, len(missing), 500):
             chunk = missing[i : i + 500]
             raw = session.connection().connection.dbapi_connection
-            assert raw is not None
+            assert raw is not None  # noqa: S101 - narrows the type; the code guarantees it
             for vid, code, title, status in raw.execute(  # type: ignore[attr-defined]
                     f"SELECT id, code, title, status FROM volumes WHERE id IN ({','.join('?' * len(chunk))})", chunk):  # noqa: S608
                 known[vid] = (code, title, status)
@@ -594,7 +594,7 @@ class SqliteFtsBackend(_BaseBackend):
 
     def rebuild(self, session: Session, progress: Progress | None = None) -> None:
         raw = session.connection().connection.dbapi_connection
-        assert raw is not None
+        assert raw is not None  # noqa: S101 - narrows the type; the code guarantees it
         fts.rebuild(raw, progress)  # type: ignore[arg-type]
 
 

@@ -658,7 +658,7 @@ class PreviewPage(QWizardPage):
 
     def _on_runner_finished(self, result: object) -> None:
         plan, fonds, self.updates, self.wiz.items_plan = result  # type: ignore[misc]
-        assert isinstance(plan, ImportPlan)
+        assert isinstance(plan, ImportPlan)  # noqa: S101 - narrows the type; the code guarantees it
         self.wiz.plan = plan
         typed = self.fonds_names()  # a name typed before checking again is kept
         self.missing_fonds = {code: count for code, (count, _name) in fonds.items()}
@@ -828,13 +828,13 @@ class ImportPage(QWizardPage):
         self.runner.cancel()
 
     def _on_runner_finished(self, result: object) -> None:
-        assert isinstance(result, importer.ImportResult)
+        assert isinstance(result, importer.ImportResult)  # noqa: S101 - narrows the type; the code guarantees it
         self.wiz.result = result
         self.done = True
         self.stop.hide()
         self.progress.setValue(self.progress.maximum())
         plan = self.wiz.plan
-        assert plan is not None
+        assert plan is not None  # noqa: S101 - narrows the type; the code guarantees it
         s = plan.summary
         update = plan.kind == "volumes" and self.wiz.preview_page.update_existing.isChecked()
         lines = []
@@ -918,7 +918,7 @@ class ImportWizard(QWizard):
         """Every sheet imported together: the clerk's columns of the first sheet, column by column, on
         each sheet at its own header row (their header texts are the same; a column without a header or
         a second 日期 the clerk mapped by hand stays mapped); the first sheet exactly as checked."""
-        assert self.mapping is not None and self.sheets
+        assert self.mapping is not None and self.sheets  # noqa: S101 - narrows the type; the code guarantees it
         out = {}
         for name in self.sheets:
             found = self.sheet_mappings[name]

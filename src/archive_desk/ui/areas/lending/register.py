@@ -160,7 +160,7 @@ class RegisterPanel(QWidget):
         self._runner.start(fetch)
 
     def _on_runner_finished(self, result: object) -> None:
-        assert isinstance(result, loans.RegisterPage)
+        assert isinstance(result, loans.RegisterPage)  # noqa: S101 - narrows the type; the code guarantees it
         rows, total = result.rows, result.total
         self.model.set_rows(rows)
         if total > len(rows):

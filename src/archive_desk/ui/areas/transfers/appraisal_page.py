@@ -468,7 +468,7 @@ class AppraisalPage(QWidget):
         except UserError as exc:
             common.show_error(self, exc)
             return
-        assert isinstance(pdf, bytes)
+        assert isinstance(pdf, bytes)  # noqa: S101 - narrows the type; the code guarantees it
         self.preview = PdfPreviewDialog(pdf, self.tr("Destruction list %1").replace("%1", self.appraisal.list_no),
                                         f"销毁清册-{self.appraisal.list_no}.pdf", self)
         self.preview.open()

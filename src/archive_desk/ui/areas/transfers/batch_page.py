@@ -397,7 +397,7 @@ class BatchPage(BatchLines, BatchOutput, QWidget):
         self._scan(code)
 
     def _scan(self, code: str) -> None:
-        assert self.batch is not None
+        assert self.batch is not None  # noqa: S101 - narrows the type; the code guarantees it
         if self.direction == "out":
             actor, batch_id = self.ctx.actor, self.batch.id
             self._add_volumes(lambda s: transfers.add_by_scan(s, actor, batch_id, code))
