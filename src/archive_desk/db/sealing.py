@@ -429,14 +429,14 @@ def install(engine: Any) -> None:
     from sqlalchemy import event
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]  # noqa: ANN001 - an untyped library object (reportlab, DB-API)
+    def _on_begin(conn) -> None:  # noqa: ANN001 - a DB-API connection from a SQLAlchemy event (untyped)
         if not conn.get_execution_options().get("sqlite_begin_immediate", False):
             return
         raw = conn.connection.driver_connection
         conn.info["seal_context"] = begin_write(raw, conn.info)
 
     @event.listens_for(engine, "commit")
-    def _on_commit(conn) -> None:  # type: ignore[no-untyped-def]  # noqa: ANN001 - an untyped library object (reportlab, DB-API)
+    def _on_commit(conn) -> None:  # noqa: ANN001 - a DB-API connection from a SQLAlchemy event (untyped)
         context = conn.info.pop("seal_context", None)
         if context is None:
             return
@@ -445,12 +445,12 @@ def install(engine: Any) -> None:
             conn.info["seal_anchor"] = (*moved, str(Path(engine.url.database or "").resolve()))
 
     @event.listens_for(engine, "rollback")
-    def _on_rollback(conn) -> None:  # type: ignore[no-untyped-def]  # noqa: ANN001 - an untyped library object (reportlab, DB-API)
+    def _on_rollback(conn) -> None:  # noqa: ANN001 - a DB-API connection from a SQLAlchemy event (untyped)
         conn.info.pop("seal_context", None)
         conn.info.pop("seal_anchor", None)
 
     @event.listens_for(engine, "checkin")
-    def _on_checkin(dbapi_conn, record) -> None:  # type: ignore[no-untyped-def]  # noqa: ANN001 - an untyped library object (reportlab, DB-API)
+    def _on_checkin(dbapi_conn, record) -> None:  # noqa: ANN001 - a DB-API connection from a SQLAlchemy event (untyped)
         pending = record.info.pop("seal_anchor", None)
         if pending is None or dbapi_conn is None:
             return

@@ -326,7 +326,7 @@ def _rows(cells: list[list[object]], stop: int, kinds: list[str | None], sst: li
     """The parsed cells as rows of values, converted as python-calamine converts them."""
     last_row = min(stop, max((int(str(c[0])) for c in cells), default=0))
     rows: list[list[object]] = [[] for _ in range(last_row)]
-    for row, col, kind, text, style, has_f, has_v, formula in cells:  # type: ignore[misc]
+    for row, col, kind, text, style, has_f, has_v, formula in cells:
         value: object
         if kind == "e":
             value = ErrorValue((text or "#N/A").strip())

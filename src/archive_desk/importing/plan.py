@@ -177,7 +177,7 @@ class ImportSummary:
         )
 
     def __add__(self, other: ImportSummary) -> ImportSummary:
-        return ImportSummary(*(getattr(self, f) + getattr(other, f) for f in self.__slots__))  # type: ignore[attr-defined]
+        return ImportSummary(*(getattr(self, f) + getattr(other, f) for f in self.__slots__))
 
 
 @dataclass(frozen=True, slots=True)
@@ -515,7 +515,7 @@ class _SheetPlanner:
             if not ok:
                 problems.append(self.problem(number, col.index, col.name, value, parsed))  # type: ignore[arg-type]
             elif not may_conflict:
-                values.update(parsed)  # type: ignore[arg-type]
+                values.update(parsed)
             else:
                 for name, result in parsed:  # type: ignore[attr-defined]
                     if name in values and values[name] != result:

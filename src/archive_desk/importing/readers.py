@@ -409,7 +409,7 @@ def _parse_xlsx_cells(fh: io.BufferedIOBase | object) -> dict[tuple[int, int], o
             elif state["f"] is not None and (value is None or (not value and state["t"] != "str")):
                 # no result saved (openpyxl writes <v/>); an empty <v/> of a text formula (t="str", as Excel and
                 # LibreOffice save =IF(…,"厚","")) is a saved result: the empty text
-                flagged[state["ref"]] = NoCachedValue(state["f"].strip())  # type: ignore[index, union-attr]
+                flagged[state["ref"]] = NoCachedValue(state["f"].strip())
             state["ref"] = None
 
     parser = xml.parsers.expat.ParserCreate()

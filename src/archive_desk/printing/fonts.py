@@ -325,7 +325,7 @@ def _remaining(text: str, kept: list[str]) -> str:
 
 
 def draw_fitted(
-    canvas,  # noqa: ANN001 - an untyped library object (reportlab, DB-API)
+    canvas,  # noqa: ANN001 - a reportlab object (untyped)
     fitted: FittedText,
     x: float,
     y_top: float,
@@ -531,7 +531,7 @@ def layout_vertical(
 
 
 def draw_vertical(
-    canvas,  # noqa: ANN001 - an untyped library object (reportlab, DB-API)
+    canvas,  # noqa: ANN001 - a reportlab object (untyped)
     vt: VerticalText,
     x: float,
     y_top: float,

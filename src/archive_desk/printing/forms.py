@@ -48,7 +48,7 @@ class BarcodeFlowable(Flowable):
         self.height = height
         self.geo = barcodes.plan_code128(payload, width, height, dpi=dpi, max_module_mm=max_module_mm, align="right")
 
-    def wrap(self, aw, ah):  # noqa: ANN001, ANN201, ARG002, D102 - an untyped library object (reportlab, DB-API); an untyped library object; the signature is fixed by the base class
+    def wrap(self, aw, ah):  # noqa: ANN001, ANN201, ARG002, D102 - a reportlab object (untyped); the signature is fixed by the base class
         return (self.width, self.height)
 
     def draw(self) -> None:  # noqa: D102

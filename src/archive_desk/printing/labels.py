@@ -137,7 +137,7 @@ class _Drawn:
 class _LabelDrawer:
     """Draws a template's elements; records ink boxes in page mm (nominal)."""
 
-    def __init__(self, canvas, template: LabelTemplate, stock: Stock, scanners: str = "2d") -> None:  # noqa: ANN001 - an untyped library object (reportlab, DB-API)
+    def __init__(self, canvas, template: LabelTemplate, stock: Stock, scanners: str = "2d") -> None:  # noqa: ANN001 - a reportlab object (untyped)
         fonts.register_fonts()
         self.scanners = scanners
         self.c = canvas
@@ -400,7 +400,7 @@ def _check_start(start_at: int, per_page: int, stock: Stock) -> None:
         )
 
 
-def _draw_cut_guides(c, cells: Sequence[Cell], page_h: float) -> None:  # noqa: ANN001 - an untyped library object (reportlab, DB-API)
+def _draw_cut_guides(c, cells: Sequence[Cell], page_h: float) -> None:  # noqa: ANN001 - a reportlab object (untyped)
     """Light cut guides on the edges of each label of plain stock (drawn just inside the label)."""
     c.saveState()
     c.setStrokeGray(0.6)
@@ -414,7 +414,7 @@ def _draw_cut_guides(c, cells: Sequence[Cell], page_h: float) -> None:  # noqa: 
     c.restoreState()
 
 
-def _new_canvas(target, stock: Stock, title: str):  # noqa: ANN001, ANN202 - an untyped library object (reportlab, DB-API); an untyped library object
+def _new_canvas(target, stock: Stock, title: str):  # noqa: ANN001, ANN202 - reportlab objects (untyped)
     fonts.register_fonts()
     # initialFontName: otherwise every page starts with an (unembedded) Helvetica selected
     c = rl_canvas.Canvas(
@@ -432,7 +432,7 @@ def _new_canvas(target, stock: Stock, title: str):  # noqa: ANN001, ANN202 - an 
     return c
 
 
-def _draw_labels(c, records: Sequence[LabelRecord], template: LabelTemplate, stock: Stock, start_at: int, calibration: Calibration,  # noqa: ANN001 - an untyped library object (reportlab, DB-API)
+def _draw_labels(c, records: Sequence[LabelRecord], template: LabelTemplate, stock: Stock, start_at: int, calibration: Calibration,  # noqa: ANN001 - a reportlab object (untyped)
                  scanners: str = barcodes.SCANNERS_2D, skip_refused: bool = False) -> LabelLayout:
     cells = _check_fits(template, stock)
     per_page = len(cells)
@@ -509,7 +509,7 @@ def layout_labels(
     return _draw_labels(c, list(records), template, stock, start_at, calibration, scanners, skip_refused)
 
 
-def _finish(c, buffer: io.BytesIO, out: Out) -> bytes | Path | None:  # noqa: ANN001 - an untyped library object (reportlab, DB-API)
+def _finish(c, buffer: io.BytesIO, out: Out) -> bytes | Path | None:  # noqa: ANN001 - a reportlab object (untyped)
     c.save()
     data = buffer.getvalue()
     return write_output(data, out)
@@ -520,9 +520,9 @@ def write_output(data: bytes, out: Out) -> bytes | Path | None:
     if out is None:
         return data
     if hasattr(out, "write"):
-        out.write(data)  # type: ignore[union-attr]
+        out.write(data)
         return None
-    path = Path(out)  # type: ignore[arg-type]
+    path = Path(out)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

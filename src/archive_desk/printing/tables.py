@@ -205,7 +205,7 @@ def table_flowable(doc: TableDocument, width: float) -> LongTable:
     return tbl
 
 
-def _row_cells(row: Sequence[str], columns: Sequence[Column], widths: Sequence[float], styles, size: float, pad: float) -> list[object]:  # noqa: ANN001 - an untyped library object (reportlab, DB-API)
+def _row_cells(row: Sequence[str], columns: Sequence[Column], widths: Sequence[float], styles, size: float, pad: float) -> list[object]:  # noqa: ANN001 - a reportlab object (untyped)
     cells: list[object] = []
     for i, col in enumerate(columns):
         text = str(row[i]) if i < len(row) and row[i] is not None else ""
@@ -274,7 +274,7 @@ class _PartStart(Flowable):
         super().__init__()
         self.index = index
 
-    def wrap(self, aw, ah):  # noqa: ANN001, ANN202, ARG002, D102 - an untyped library object (reportlab, DB-API); an untyped library object; the signature is fixed by the base class
+    def wrap(self, aw, ah):  # noqa: ANN001, ANN202, ARG002, D102 - a reportlab object (untyped); the signature is fixed by the base class
         return (0, 0)
 
     def draw(self) -> None:  # noqa: D102
@@ -282,7 +282,7 @@ class _PartStart(Flowable):
 
 
 class _Doc(BaseDocTemplate):
-    def __init__(self, buf, parts: Sequence[Part], counts: list[int] | None, title: str) -> None:  # noqa: ANN001 - an untyped library object (reportlab, DB-API)
+    def __init__(self, buf, parts: Sequence[Part], counts: list[int] | None, title: str) -> None:  # noqa: ANN001 - a reportlab object (untyped)
         super().__init__(
             buf,
             pagesize=A4,
@@ -324,12 +324,12 @@ class _Doc(BaseDocTemplate):
             templates.reverse()
         self.addPageTemplates(templates)
 
-    def afterFlowable(self, flowable) -> None:  # noqa: ANN001, N802 - an untyped library object (reportlab, DB-API)
+    def afterFlowable(self, flowable) -> None:  # noqa: ANN001, N802 - a reportlab object (untyped)
         if isinstance(flowable, _PartStart):
             self.part_index = flowable.index
             self.part_start = self.page
 
-    def _page_end(self, canvas, doc) -> None:  # noqa: ANN001, ARG002 - an untyped library object (reportlab, DB-API); the signature is fixed by the base class
+    def _page_end(self, canvas, doc) -> None:  # noqa: ANN001, ARG002 - a reportlab object (untyped); the signature is fixed by the base class
         idx = self.part_index
         n = self.page - self.part_start + 1
         self.part_pages[idx] = max(self.part_pages[idx], n)

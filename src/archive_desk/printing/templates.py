@@ -439,7 +439,7 @@ def _get_number(d: Mapping[str, Any], key: str, probs: _Problems, ctx: str, *, d
 def _get_int(d: Mapping[str, Any], key: str, probs: _Problems, ctx: str, *, default: Any = ..., lo: int = 0, hi: int = 10_000) -> int:
     v = _get_number(d, key, probs, ctx, default=default, lo=lo, hi=hi)
     if v is None:
-        return v  # type: ignore[return-value]
+        return v
     if float(v) != int(v):
         probs.add(t("{where}: {key} must be a whole number", where=ctx, key=key))
     return int(v)

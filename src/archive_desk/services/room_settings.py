@@ -350,7 +350,7 @@ def seed_rows() -> dict[str, Any]:
 # ---------------------------------------------------------------- typed text (the room command, a settings screen)
 
 
-def from_text(key: str, text: str) -> Any:
+def from_text(key: str, text: str) -> object:
     """The value of setting ``key`` from what a person typed: a number, a word, a list separated by commas or
     、, or JSON. Not checked here (:func:`update` checks); an unknown key is a UserError."""
     spec = BY_KEY.get(key)

@@ -36,7 +36,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -48,6 +48,9 @@ from archive_desk.models.base import utcnow
 from archive_desk.services import audit, catalogue, codes, locations
 from archive_desk.services.audit import Actor
 from archive_desk.services.ops import STOCKTAKE, operation
+
+if TYPE_CHECKING:
+    from archive_desk.exporting.stocktake import StocktakeReport
 
 V = Volume.__table__
 L = Layer.__table__
@@ -781,7 +784,7 @@ def status_text(status: str) -> str:
     return catalogue.status_label(status) if status else ""
 
 
-def report(session: Session, stocktake_id: int, *, room_name: str = "") -> Any:
+def report(session: Session, stocktake_id: int, *, room_name: str = "") -> StocktakeReport:
     """The plain data of the stocktake report (for :mod:`archive_desk.printing.stocktake_report` and
     :mod:`archive_desk.exporting.stocktake`)."""
     from archive_desk.exporting.stocktake import ReportLine, StocktakeReport  # noqa: PLC0415 - pure, light

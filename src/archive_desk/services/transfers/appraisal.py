@@ -327,7 +327,7 @@ def add_appraisal_volumes(session: Session, actor: Actor, appraisal_id: int, vol
                      {"list_no": a.list_no, "added": len(added), "refused": [{"code": r.code, "reason": r.reason} for r in refused][:200]})
     records = list_appraisal_lines(session, appraisal_id)
     new_ids = {ln.id for ln in added}
-    return AddResult(tuple(r for r in records if r.id in new_ids), tuple(refused), skipped)  # type: ignore[arg-type]
+    return AddResult(tuple(r for r in records if r.id in new_ids), tuple(refused), skipped)  # type: ignore[misc]  # AddResult is shared with batches: here its lines are appraisal lines
 
 
 @operation("transfers.add_due_volumes", area=TRANSFERS)
