@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, Qt
 
 from archive_desk.db.engine import Database
 from archive_desk.services.setup import open_catalogue
@@ -172,7 +172,10 @@ def _appraisal_lines(db: Database, room: dict) -> QAbstractItemModel:
     with db.read() as s:
         model.set_lines(transfers.list_appraisal_lines(s, room["appraisal"]))
     assert model.rowCount() >= 2
-    assert {model.index(r, 7).data() for r in range(model.rowCount())} >= {"keep", "undecided"}
+    kept = next(r for r in range(model.rowCount()) if model.line_at(r).decision == "keep")
+    undecided = next(r for r in range(model.rowCount()) if not model.line_at(r).decision)
+    assert model.index(kept, 7).data() != model.index(undecided, 7).data()
+    assert model.index(kept, 0).data(Qt.ItemDataRole.BackgroundRole) is not None  # a kept volume's row is coloured
     return model
 
 
