@@ -3,72 +3,72 @@
 <context>
     <name>AppraisalLinesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="145" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="146" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="147" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="148" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="149" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="150" />
         <source>Ran out on</source>
         <translation>Ran out on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="151" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="152" />
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="153" />
         <source>New retention</source>
         <translation>New retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="154" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="209" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="143" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="210" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="142" />
         <source>destroy</source>
         <translation>destroy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="210" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="142" />
         <source>keep</source>
         <translation>keep</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="210" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="143" />
         <source>undecided</source>
         <translation>undecided</translation>
     </message>
@@ -76,180 +76,180 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="140" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="139" />
         <source>List no.</source>
         <translation>List no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="141" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="140" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="101" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="108" />
         <source>New appraisal list</source>
         <translation>New appraisal list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="120" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="119" />
         <source>Appraisal</source>
         <translation>Appraisal</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="133" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="132" />
         <source>Save particulars</source>
         <translation>Save particulars</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="142" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="141" />
         <source>Appraisal lead</source>
         <translation>Appraisal lead</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="143" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="142" />
         <source>Approved by</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="146" />
         <source>Witnesses</source>
         <translation>Witnesses</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="147" />
         <source>Destruction date</source>
         <translation>Destruction date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="149" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="148" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="166" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="165" />
         <source>Add volumes due</source>
         <translation>Add volumes due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="167" />
         <source>Retention ran out by</source>
         <translation>Retention ran out by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="179" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="178" />
         <source>Keep…</source>
         <translation>Keep…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="179" />
         <source>Destroy</source>
         <translation>Destroy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="181" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="180" />
         <source>Take off the list</source>
         <translation>Take off the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="181" />
         <source>Confirm destruction…</source>
         <translation>Confirm destruction…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="184" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="183" />
         <source>Destruction list…</source>
         <translation>Destruction list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="185" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="184" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="216" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="215" />
         <source>All fonds</source>
         <translation>All fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="220" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="219" />
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="234" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="266" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="265" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="233" />
         <source>confirmed</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="266" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="265" />
         <source>confirmed — kept permanently</source>
         <translation>confirmed — kept permanently</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="277" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="276" />
         <source>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</source>
         <translation>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="346" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="340" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>Looking for volumes whose retention ran out…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="359" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="367" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>%n volume whose retention ran out were added</numerusform><numerusform>%n volumes whose retention ran out were added</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="361" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="369" />
         <source>; %n refused</source>
         <translation><numerusform>; %n refused</numerusform><numerusform>; %n refused</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="373" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="381" />
         <source>Select the volumes to keep first.</source>
         <translation>Select the volumes to keep first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="416" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="420" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 is line %2 of the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="419" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="423" />
         <source>%1 is not on this list</source>
         <translation>%1 is not on this list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="432" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="439" />
         <source>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</source>
         <translation>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="435" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="442" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="437" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="444" />
         <source>Confirm destruction list %1</source>
         <translation>Confirm destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="452" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="454" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>List %1 confirmed: %2 volumes destroyed, %3 kept.</translation>
     </message>
@@ -259,17 +259,17 @@
         <translation>Destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="481" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="484" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="481" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="484" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="490" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="493" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -277,55 +277,55 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="673" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
         <source>Automatic backup: nothing changed since the last backup, none written.</source>
         <extracomment>the dialogs opened from the File menu (kept so they live while open; tests reach them here)</extracomment>
         <translation>Automatic backup: nothing changed since the last backup, none written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="684" />
         <source>Automatic backup written and verified: %1</source>
         <translation>Automatic backup written and verified: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="680" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="686" />
         <source>AUTOMATIC BACKUP FAILED VERIFICATION: %1</source>
         <translation>AUTOMATIC BACKUP FAILED VERIFICATION: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="686" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="692" />
         <source>Automatic backup failed: %1</source>
         <translation>Automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="687" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="734" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="693" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="740" />
         <source>Automatic backup failed</source>
         <translation>Automatic backup failed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="688" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="735" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="694" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="741" />
         <source>No backup was written: %1</source>
         <translation>No backup was written: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="702" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="708" />
         <source>Backing up before closing…</source>
         <translation>Backing up before closing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="702" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="708" />
         <source>Skip</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="704" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="710" />
         <source>Backup</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="741" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="747" />
         <source>Backup failed verification</source>
         <translation>Backup failed verification</translation>
     </message>
@@ -333,57 +333,57 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="136" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="138" />
         <source>Back up the catalogue</source>
         <translation>Back up the catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="145" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="147" />
         <source>The catalogue stays in use while the backup is written.</source>
         <translation>The catalogue stays in use while the backup is written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="149" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="151" />
         <source>Back up now</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="152" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="154" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="156" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="158" />
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="181" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="183" />
         <source>Choose a folder for the backup.</source>
         <translation>Choose a folder for the backup.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="188" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="190" />
         <source>Writing and verifying the backup…</source>
         <translation>Writing and verifying the backup…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="205" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="208" />
         <source>Backup written and verified: %1 (%2, SHA-256 %3…)</source>
         <translation>Backup written and verified: %1 (%2, SHA-256 %3…)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="209" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="212" />
         <source>BACKUP FAILED VERIFICATION: %1 is not a good backup.</source>
         <translation>BACKUP FAILED VERIFICATION: %1 is not a good backup.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="215" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="218" />
         <source>No backup was written: %1</source>
         <translation>No backup was written: %1</translation>
     </message>
@@ -391,34 +391,34 @@
 <context>
     <name>BackupRegisterDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="529" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="584" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="592" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="534" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="589" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="597" />
         <source>Backup register</source>
         <translation>Backup register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="535" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="540" />
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="537" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="542" />
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="539" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="544" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="591" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="596" />
         <source>Export the backup register</source>
         <translation>Export the backup register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="592" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="597" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -426,62 +426,62 @@
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="467" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="472" />
         <source>Backup settings</source>
         <translation>Backup settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="473" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="478" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="474" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="479" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="476" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="481" />
         <source>Back up when ArchiveDesk closes</source>
         <translation>Back up when ArchiveDesk closes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="484" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="489" />
         <source>This PC makes the server's scheduled backups</source>
         <translation>This PC makes the server's scheduled backups</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="486" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="491" />
         <source>A catalogue on the room's server is backed up on the interval by one PC only, never by every PC as it closes.</source>
         <translation>A catalogue on the room's server is backed up on the interval by one PC only, never by every PC as it closes.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="489" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="494" />
         <source>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</source>
         <translation>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="493" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="498" />
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="494" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="499" />
         <source>Every:</source>
         <translation>Every:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="497" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="502" />
         <source>Keep daily:</source>
         <translation>Keep daily:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="498" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="503" />
         <source>Keep weekly:</source>
         <translation>Keep weekly:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="499" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="504" />
         <source>Keep monthly:</source>
         <translation>Keep monthly:</translation>
     </message>
@@ -489,7 +489,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="83" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="85" />
         <source>The backup failed verification and is NOT a good backup.
 
 %1
@@ -503,37 +503,37 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 It was kept as %2 for inspection. Make a new backup, and check the disk or the catalogue (archive-desk check).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="96" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="98" />
         <source>Backup failed verification</source>
         <translation>Backup failed verification</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="109" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="111" />
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="113" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="115" />
         <source>Backup folder</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="778" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="784" />
         <source>&amp;Back up now…</source>
         <translation>&amp;Back up now…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="779" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="785" />
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="780" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="786" />
         <source>Backup re&amp;gister…</source>
         <translation>Backup re&amp;gister…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="781" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="787" />
         <source>Backup &amp;settings…</source>
         <translation>Backup &amp;settings…</translation>
     </message>
@@ -624,12 +624,12 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BatchLines</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="62" />
         <source>Import the department's list</source>
         <translation>Import the department's list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="62" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
@@ -640,7 +640,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message numerus="yes">
         <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="88" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="194" />
         <source>; %n already on the batch</source>
         <translation><numerusform>; %n already on the batch</numerusform><numerusform>; %n already on the batch</numerusform></translation>
     </message>
@@ -655,37 +655,37 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>New line</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="117" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="115" />
         <source>Line %1 added: %2</source>
         <translation>Line %1 added: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="159" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="158" />
         <source>Line %1 saved.</source>
         <translation>Line %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="191" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="190" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="192" />
         <source>%n volume(s) added</source>
         <translation><numerusform>%n volume added</numerusform><numerusform>%n volumes added</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="194" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="196" />
         <source>; %n refused (see below)</source>
         <translation><numerusform>; %n refused (see below)</numerusform><numerusform>; %n refused (see below)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="204" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="205" />
         <source>Select volumes in the catalogue first.</source>
         <translation>Select volumes in the catalogue first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="249" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="247" />
         <source>%n volume(s) taken off the batch</source>
         <translation><numerusform>%n volume taken off the batch</numerusform><numerusform>%n volumes taken off the batch</numerusform></translation>
     </message>
@@ -693,37 +693,37 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BatchOutput</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="43" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="42" />
         <source>No space finder is installed.</source>
         <translation>No space finder is installed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="44" />
         <source>Shelf space for %1 volumes: %2</source>
         <translation>Shelf space for %1 volumes: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="70" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="72" />
         <source>Transfer list %1</source>
         <translation>Transfer list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="75" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="80" />
         <source>Handover certificate %1</source>
         <translation>Handover certificate %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="86" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="95" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="86" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="95" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="97" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="106" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -921,52 +921,52 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>Archive room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="367" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="364" />
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="391" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="395" />
         <source>Choose or start a batch in draft first.</source>
         <translation>Choose or start a batch in draft first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="429" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="442" />
         <source>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</source>
         <translation>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="446" />
         <source>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</source>
         <translation>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="436" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="449" />
         <source>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</source>
         <translation>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="438" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="451" />
         <source>Confirm batch %1</source>
         <translation>Confirm batch %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="446" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="453" />
         <source>Confirming…</source>
         <translation>Confirming…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="451" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="468" />
         <source>Confirming… %1 of %2</source>
         <translation>Confirming… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="457" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="474" />
         <source>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</source>
         <translation>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="460" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="477" />
         <source>Batch %1 handed over: %2 volumes transferred out.</source>
         <translation>Batch %1 handed over: %2 volumes transferred out.</translation>
     </message>
@@ -1055,164 +1055,164 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BorrowersPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="47" />
         <source>Search name, unit, card no. or phone</source>
         <translation>Search name, unit, card no. or phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="50" />
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="51" />
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="52" />
         <source>Outside</source>
         <translation>Outside</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="52" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="54" />
         <source>Show &amp;deactivated</source>
         <translation>Show &amp;deactivated</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="58" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="58" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="58" />
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="58" />
         <source>Borrower kind</source>
         <translation>Borrower kind</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="59" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="59" />
         <source>Card no.</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="59" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="59" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="63" />
         <source>&amp;New…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="63" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="65" />
         <source>&amp;Edit…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="65" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="120" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="122" />
         <source>Deac&amp;tivate</source>
         <translation>Deac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="69" />
         <source>&amp;Lend to…</source>
         <translation>&amp;Lend to…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="69" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="71" />
         <source>&amp;Import staff list…</source>
         <translation>&amp;Import staff list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="97" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="99" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="97" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="99" />
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="120" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="122" />
         <source>Reac&amp;tivate</source>
         <translation>Reac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="125" />
         <source>New borrower</source>
         <translation>New borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="127" />
         <source>%1 registered.</source>
         <translation>%1 registered.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="139" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="133" />
         <source>Edit borrower</source>
         <translation>Edit borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="135" />
         <source>%1 saved.</source>
         <translation>%1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="161" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="162" />
         <source>%1 reactivated.</source>
         <translation>%1 reactivated.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="161" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="162" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 deactivated; the loan history is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="170" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="191" />
         <source>Import staff list</source>
         <translation>Import staff list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="175" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="188" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="195" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="198" />
         <source>Imported %1 borrower(s).</source>
         <translation>Imported %1 borrower(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="197" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="200" />
         <source>Not imported: %1</source>
         <translation>Not imported: %1</translation>
     </message>
@@ -1591,74 +1591,74 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="238" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="277" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="240" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="279" />
         <source>Choose the register</source>
         <translation>Choose the register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="239" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="241" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="242" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="244" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="251" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="253" />
         <source>Volumes (案卷目录)</source>
         <translation>Volumes (案卷目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="254" />
         <source>Items (卷内目录)</source>
         <translation>Items (卷内目录)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="254" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="256" />
         <source>(find the columns automatically)</source>
         <translation>(find the columns automatically)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="261" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="263" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="263" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="265" />
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="264" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="266" />
         <source>The rows are</source>
         <translation>The rows are</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="265" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="267" />
         <source>Column mapping</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="275" />
         <source>Spreadsheets (%1)</source>
         <extracomment>the path last read (successfully or not): the same path is not read, nor its problem said, twice</extracomment>
         <translation>Spreadsheets (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="275" />
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="308" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="310" />
         <source>Every sheet holding a register</source>
         <translation>Every sheet holding a register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="312" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="314" />
         <source>This file holds no sheet to import.</source>
         <translation>This file holds no sheet to import.</translation>
     </message>
@@ -1920,88 +1920,88 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="753" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="755" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="754" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="756" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="761" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="763" />
         <source>Stop importing</source>
         <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="770" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="772" />
         <source>Save the problems as a workbook…</source>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="772" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="774" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="802" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="804" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="825" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="827" />
         <source>Stopping the import…</source>
         <translation>Stopping the import…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="840" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="842" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>It was too late to stop: the import had already been written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="841" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="843" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="844" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="846" />
         <source>New fonds created: %1</source>
         <translation>New fonds created: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="847" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="849" />
         <source>Updated: %1</source>
         <translation>Updated: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="848" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="850" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="854" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="856" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>%1 rows were refused by the catalogue:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="866" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="870" />
         <source>Sheet %1, row %2 (%3) refused: %4</source>
         <translation>Sheet %1, row %2 (%3) refused: %4</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="868" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="872" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>Row %1 (%2) refused: %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="873" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="877" />
         <source>Nothing was imported: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="875" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="879" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -2009,13 +2009,13 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="99" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="101" />
         <source>%1 - import problems</source>
         <extracomment>rows the clerk has to look at: not imported because of something in the file the sheet choice "every sheet holding a register"</extracomment>
         <translation>%1 - import problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="892" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="896" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>Import a register</translation>
@@ -2833,13 +2833,13 @@ Print anyway?</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="99" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="37" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="100" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="38" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
@@ -2869,82 +2869,82 @@ Print anyway?</translation>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="36" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="39" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="40" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="41" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="42" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="43" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="44" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="130" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="110" />
         <source>taken off</source>
         <translation>taken off</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="111" />
         <source>handed over</source>
         <translation>handed over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="111" />
         <source>to hand over</source>
         <translation>to hand over</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="114" />
         <source>not arrived yet</source>
         <translation>not arrived yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="135" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="115" />
         <source>missing</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="116" />
         <source>arrived</source>
         <translation>arrived</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="137" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="117" />
         <source>not on the list</source>
         <translation>not on the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="138" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="118" />
         <source>sent back</source>
         <translation>sent back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="141" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="121" />
         <source>, pages differ</source>
         <translation>, pages differ</translation>
     </message>
@@ -3072,88 +3072,88 @@ Print anyway?</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="326" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="328" />
         <source>Check the columns</source>
         <translation>Check the columns</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="327" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="329" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>The header row was found and the columns matched from their headers; correct any that are wrong.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="328" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="330" />
         <source>Set the header row, then choose what each column is imported as.</source>
         <translation>Set the header row, then choose what each column is imported as.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="335" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="337" />
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="335" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="337" />
         <source>Header</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="335" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="337" />
         <source>Imported as</source>
         <translation>Imported as</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="351" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="353" />
         <source>Save this mapping…</source>
         <extracomment>the sheets imported together, when the clerk chose every sheet why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>Save this mapping…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="356" />
         <source>Header row</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="397" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="399" />
         <source>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</source>
         <translation>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="403" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="405" />
         <source>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</source>
         <translation>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="408" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="410" />
         <source>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</source>
         <translation>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="414" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="416" />
         <source>Sheet %1 is the volumes' item list (卷内目录): its items are imported after the volumes, in the same import.</source>
         <translation>Sheet %1 is the volumes' item list (卷内目录): its items are imported after the volumes, in the same import.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="445" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="447" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>A heading of two rows: %1–%2; data starts on row %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="453" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="455" />
         <source>(not imported)</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="474" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="476" />
         <source>Still needed: %1</source>
         <translation>Still needed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="485" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="487" />
         <source>Save this mapping</source>
         <translation>Save this mapping</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="485" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="487" />
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
@@ -3497,68 +3497,68 @@ Print anyway?</translation>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="130" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
         <source>OK</source>
         <extracomment>a volume's column -&gt; the import field that names it, for labels the first of the sheet's own columns rows already catalogued: what an update would change (importer.pending_updates)</extracomment>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="130" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="130" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="133" />
         <source>Already catalogued</source>
         <translation>Already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="133" />
         <source>Skipped</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="134" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="136" />
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="136" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="138" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="137" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="139" />
         <source>Problems</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="191" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="193" />
         <source>Repeats sheet %1, row %2</source>
         <translation>Repeats sheet %1, row %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="192" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="194" />
         <source>Repeats row %1</source>
         <translation>Repeats row %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="200" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="202" />
         <source>Same as the catalogue</source>
         <translation>Same as the catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="203" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="205" />
         <source>Category fields</source>
         <translation>Category fields</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="210" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="212" />
         <source>An update changes %1</source>
         <translation>An update changes %1</translation>
     </message>
@@ -3566,118 +3566,118 @@ Print anyway?</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="499" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="501" />
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="500" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="502" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>Every row of the file with what will happen to it. Nothing has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="502" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="504" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="507" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="509" />
         <source>Stop checking</source>
         <translation>Stop checking</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="510" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="512" />
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="514" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="516" />
         <source>Only rows with problems or changes</source>
         <translation>Only rows with problems or changes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="520" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="522" />
         <source>Update volumes that are already catalogued</source>
         <translation>Update volumes that are already catalogued</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="522" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="524" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>Create fonds that are not in the catalogue yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="540" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="542" />
         <source>Import without locations (kept in the notes)</source>
         <extracomment>the fonds the rows belong to that the catalogue does not hold: created, or their rows refused rows already catalogued -&gt; what an update from them would change a name for each fonds the import creates (from the file's 全宗名称 where it gives one) rows refused only for a place the shelving lacks: imported unshelved, the place in their notes</extracomment>
         <translation>Import without locations (kept in the notes)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="544" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="546" />
         <source>Save the problems as a workbook…</source>
         <translation>Save the problems as a workbook…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="587" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="589" />
         <source>Reading and checking every row…</source>
         <translation>Reading and checking every row…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="634" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="636" />
         <source>e.g. the name of the organisation whose records these are</source>
         <translation>e.g. the name of the organisation whose records these are</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="635" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="637" />
         <source>Name of the new fonds %1:</source>
         <translation>Name of the new fonds %1:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="646" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="648" />
         <source>New fonds will be created: %1.</source>
         <translation>New fonds will be created: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="649" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="651" />
         <source>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</source>
         <translation>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="682" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="684" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="692" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="694" />
         <source>Imported without locations: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>Imported without locations: the locations of %1 volumes go into their notes as text, to be shelved later.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="696" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="698" />
         <source>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="702" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="704" />
         <source>Item list (%1): %2 rows read = %3 to import + %4 with errors + %5 duplicates + %6 already catalogued + %7 skipped</source>
         <translation>Item list (%1): %2 rows read = %3 to import + %4 with errors + %5 duplicates + %6 already catalogued + %7 skipped</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="710" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="712" />
         <source>%1 rows are refused only because their location is not in the shelving: tick “Import without locations (kept in the notes)” to import them unshelved, the location kept in their notes.</source>
         <translation>%1 rows are refused only because their location is not in the shelving: tick “Import without locations (kept in the notes)” to import them unshelved, the location kept in their notes.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="714" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="716" />
         <source>Of the %1 rows already catalogued, %2 differ from the catalogue (the Problems column says how); tick “Update volumes that are already catalogued” to write the file's values.</source>
         <translation>Of the %1 rows already catalogued, %2 differ from the catalogue (the Problems column says how); tick “Update volumes that are already catalogued” to write the file's values.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="724" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="726" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>The check was stopped before the end; nothing has been imported. Check again to see every row.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="546" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="548" />
         <source>Save the problems as a workbook</source>
         <translation>Save the problems as a workbook</translation>
     </message>
@@ -3931,77 +3931,77 @@ Print anyway?</translation>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="49" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="50" />
         <source>Lent</source>
         <translation>Lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="51" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="52" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="53" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="54" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="55" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="56" />
         <source>Purpose</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="57" />
         <source>Use</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="58" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="59" />
         <source>Returned on</source>
         <translation>Returned on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="60" />
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="61" />
         <source>Outcome of use</source>
         <translation>Outcome of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="62" />
         <source>Approver</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="63" />
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>
@@ -4009,87 +4009,87 @@ Print anyway?</translation>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="89" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="83" />
         <source>F&amp;rom</source>
         <translation>F&amp;rom</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="91" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="85" />
         <source>T&amp;o</source>
         <translation>T&amp;o</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="98" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="92" />
         <source>Borrower or unit</source>
         <translation>Borrower or unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="100" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="94" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="97" />
         <source>All purposes</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="101" />
         <source>All uses</source>
         <translation>All uses</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="105" />
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="105" />
         <source>Still out</source>
         <translation>Still out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="105" />
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="105" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="107" />
         <source>&amp;Search</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="115" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="109" />
         <source>E&amp;xport to Excel…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="173" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="167" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>Showing the newest %1 of %2 lines; export writes all of them.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="170" />
         <source>%n line(s)</source>
         <translation><numerusform>%n line</numerusform><numerusform>%n lines</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="179" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="173" />
         <source>Export the loan register</source>
         <translation>Export the loan register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="174" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="193" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="187" />
         <source>%1 line(s) written to %2.</source>
         <translation>%1 line(s) written to %2.</translation>
     </message>
@@ -4266,108 +4266,108 @@ Print anyway?</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="233" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="374" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="236" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="377" />
         <source>Restore from a backup</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
         <source>Backed up at</source>
         <translation>Backed up at</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
         <source>Size</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="244" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="247" />
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="244" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="247" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="251" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="254" />
         <source>Other file…</source>
         <translation>Other file…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="254" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="257" />
         <source>Verify</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="256" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="259" />
         <source>Restore drill</source>
         <translation>Restore drill</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="258" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="261" />
         <source>Restore to a scratch folder and compare; the catalogue in use is not switched</source>
         <translation>Restore to a scratch folder and compare; the catalogue in use is not switched</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="259" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="262" />
         <source>Restore…</source>
         <translation>Restore…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="261" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="264" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="269" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="272" />
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="304" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="307" />
         <source>verified</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="304" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="307" />
         <source>FAILED</source>
         <translation>FAILED</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="319" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="322" />
         <source>Choose a backup</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="320" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="323" />
         <source>Catalogue backups (*.sqlite)</source>
         <translation>Catalogue backups (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="358" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="361" />
         <source>Verifying %1…</source>
         <translation>Verifying %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="365" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="368" />
         <source>Restore drill of %1…</source>
         <translation>Restore drill of %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="375" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="378" />
         <source>Replace the catalogue in use by the backup %1?
 
 The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</source>
@@ -4376,42 +4376,42 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="393" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="396" />
         <source>Restoring %1…</source>
         <translation>Restoring %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="428" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="433" />
         <source>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</source>
         <translation>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="429" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="434" />
         <source>The backup FAILED verification:</source>
         <translation>The backup FAILED verification:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="433" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="438" />
         <source>Restore drill FAILED:</source>
         <translation>Restore drill FAILED:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="434" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="439" />
         <source>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</source>
         <translation>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="437" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="442" />
         <source>Rows since the backup (backup → now):</source>
         <translation>Rows since the backup (backup → now):</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="441" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="446" />
         <source>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</source>
         <translation>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="444" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="449" />
         <source>The catalogue that was in use is kept as %1</source>
         <translation>The catalogue that was in use is kept as %1</translation>
     </message>
@@ -4419,117 +4419,117 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="45" />
         <source>Scan each volume coming back</source>
         <translation>Scan each volume coming back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Pages lent</source>
         <translation>Pages lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
         <source>Damage</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
         <source>Outcome of use</source>
         <translation>Outcome of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="57" />
         <source>&amp;Take back (Ctrl+Enter)</source>
         <translation>&amp;Take back (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="60" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="66" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="67" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="71" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="72" />
         <source>Received b&amp;y:</source>
         <translation>Received b&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="87" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="88" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="103" />
         <source>if damaged: what</source>
         <translation>if damaged: what</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="105" />
         <source>what the use achieved</source>
         <translation>what the use achieved</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="110" />
         <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
         <translation>%1 from slip %2: count the pages (%3 lent) and check the condition.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="135" />
         <source>Scan the volumes coming back.</source>
         <translation>Scan the volumes coming back.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="146" />
         <source>%1: %2 pages lent, %3 counted</source>
         <translation>%1: %2 pages lent, %3 counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="149" />
         <source>Page count differs</source>
         <translation>Page count differs</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="149" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="150" />
         <source>The pages counted differ from the pages lent:
 
 %1
@@ -4542,22 +4542,22 @@ Record the return with this difference?</source>
 Record the return with this difference?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="152" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="153" />
         <source>Nothing was recorded: recount the pages.</source>
         <translation>Nothing was recorded: recount the pages.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="168" />
         <source>Took back %1 volume(s).</source>
         <translation>Took back %1 volume(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="170" />
         <source>Slip(s) %1 fully returned.</source>
         <translation>Slip(s) %1 fully returned.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="165" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="173" />
         <source>Still out: %1.</source>
         <translation>Still out: %1.</translation>
     </message>
@@ -6046,27 +6046,27 @@ Record the return with this difference?</translation>
 <context>
     <name>WaitDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/ops.py" line="282" />
+        <location filename="../../src/archive_desk/ui/ops.py" line="289" />
         <source>Saving</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/ops.py" line="287" />
+        <location filename="../../src/archive_desk/ui/ops.py" line="294" />
         <source>Waiting for another workstation…</source>
         <translation>Waiting for another workstation…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/ops.py" line="290" />
+        <location filename="../../src/archive_desk/ui/ops.py" line="297" />
         <source>Another workstation is saving to the catalogue. This saves as soon as it is done; Cancel leaves the catalogue as it is.</source>
         <translation>Another workstation is saving to the catalogue. This saves as soon as it is done; Cancel leaves the catalogue as it is.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/ops.py" line="296" />
+        <location filename="../../src/archive_desk/ui/ops.py" line="303" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/ops.py" line="302" />
+        <location filename="../../src/archive_desk/ui/ops.py" line="309" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -6075,7 +6075,7 @@ Record the return with this difference?</translation>
     <name>crash</name>
     <message>
         <location filename="../../src/archive_desk/ui/crash.py" line="38" />
-        <location filename="../../src/archive_desk/ui/ops.py" line="267" />
+        <location filename="../../src/archive_desk/ui/ops.py" line="274" />
         <source>ArchiveDesk</source>
         <extracomment>a write kept waiting for another workstation's lock this long says so (seconds) writes queued or running, in every window (tests wait for none) what a write changed (``services.ops.OpChanges``)</extracomment>
         <translation>ArchiveDesk</translation>

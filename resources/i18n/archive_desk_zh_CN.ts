@@ -3,72 +3,72 @@
 <context>
     <name>AppraisalLinesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="145" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="146" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="147" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="148" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="149" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="150" />
         <source>Ran out on</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="151" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="152" />
         <source>Decision</source>
         <translation>鉴定结论</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="153" />
         <source>New retention</source>
         <translation>新保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="154" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="209" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="143" />
         <source>never</source>
         <translation>永不</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="210" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="142" />
         <source>destroy</source>
         <translation>销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="210" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="142" />
         <source>keep</source>
         <translation>续存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="210" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="143" />
         <source>undecided</source>
         <translation>未决定</translation>
     </message>
@@ -76,180 +76,180 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="140" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="139" />
         <source>List no.</source>
         <translation>清册编号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="141" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="140" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="101" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="108" />
         <source>New appraisal list</source>
         <translation>新建鉴定清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="120" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="119" />
         <source>Appraisal</source>
         <translation>鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="133" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="132" />
         <source>Save particulars</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="142" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="141" />
         <source>Appraisal lead</source>
         <translation>鉴定负责人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="143" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="142" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="146" />
         <source>Witnesses</source>
         <translation>监销人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="147" />
         <source>Destruction date</source>
         <translation>销毁日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="149" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="148" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="166" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="165" />
         <source>Add volumes due</source>
         <translation>加入到期案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="167" />
         <source>Retention ran out by</source>
         <translation>保管期限届满截至</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="179" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="178" />
         <source>Keep…</source>
         <translation>续存…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="179" />
         <source>Destroy</source>
         <translation>销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="181" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="180" />
         <source>Take off the list</source>
         <translation>移出清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="181" />
         <source>Confirm destruction…</source>
         <translation>确认销毁…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="184" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="183" />
         <source>Destruction list…</source>
         <translation>销毁清册…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="185" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="184" />
         <source>Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="216" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="215" />
         <source>All fonds</source>
         <translation>全部全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="220" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="219" />
         <source>All categories</source>
         <translation>全部门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="234" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="266" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="265" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="233" />
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="266" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="265" />
         <source>confirmed — kept permanently</source>
         <translation>已确认，永久保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="277" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="276" />
         <source>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</source>
         <translation>共 %1 卷：销毁 %2 卷（%3 页），续存 %4 卷，未决定 %5 卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="346" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="340" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>正在查找保管期限届满的案卷…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="359" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="367" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>已加入 %n 卷保管期限届满的案卷</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="361" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="369" />
         <source>; %n refused</source>
         <translation><numerusform>；%n 条未加入</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="373" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="381" />
         <source>Select the volumes to keep first.</source>
         <translation>请先选择要续存的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="416" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="420" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 是清单第 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="419" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="423" />
         <source>%1 is not on this list</source>
         <translation>%1 不在本清单中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="432" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="439" />
         <source>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</source>
         <translation>清册中还有 %1 卷尚未作出鉴定结论：请先逐卷决定（销毁，或续存并填写新的保管期限和理由），再确认。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="435" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="442" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>销毁 %1 卷、续存 %2 卷吗？案卷将标记为已销毁（目录记录保留）；清册永久保存，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="437" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="444" />
         <source>Confirm destruction list %1</source>
         <translation>确认销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="452" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="454" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>清册 %1 已确认：销毁 %2 卷，续存 %3 卷。</translation>
     </message>
@@ -259,17 +259,17 @@
         <translation>销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="481" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="484" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="481" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="484" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="490" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="493" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -277,55 +277,55 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="673" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
         <source>Automatic backup: nothing changed since the last backup, none written.</source>
         <extracomment>the dialogs opened from the File menu (kept so they live while open; tests reach them here)</extracomment>
         <translation>自动备份：自上次备份以来没有变化，未写入新备份。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="684" />
         <source>Automatic backup written and verified: %1</source>
         <translation>自动备份已写入并校验：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="680" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="686" />
         <source>AUTOMATIC BACKUP FAILED VERIFICATION: %1</source>
         <translation>自动备份校验失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="686" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="692" />
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="687" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="734" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="693" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="740" />
         <source>Automatic backup failed</source>
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="688" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="735" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="694" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="741" />
         <source>No backup was written: %1</source>
         <translation>未写入备份：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="702" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="708" />
         <source>Backing up before closing…</source>
         <translation>退出前正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="702" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="708" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="704" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="710" />
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="741" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="747" />
         <source>Backup failed verification</source>
         <translation>备份校验失败</translation>
     </message>
@@ -333,57 +333,57 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="136" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="138" />
         <source>Back up the catalogue</source>
         <translation>备份目录库</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="145" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="147" />
         <source>The catalogue stays in use while the backup is written.</source>
         <translation>备份期间目录库可照常使用。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="149" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="151" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="152" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="154" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="156" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="158" />
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="181" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="183" />
         <source>Choose a folder for the backup.</source>
         <translation>请选择备份存放的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="188" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="190" />
         <source>Writing and verifying the backup…</source>
         <translation>正在写入并校验备份…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="205" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="208" />
         <source>Backup written and verified: %1 (%2, SHA-256 %3…)</source>
         <translation>备份已写入并校验：%1（%2，SHA-256 %3…）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="209" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="212" />
         <source>BACKUP FAILED VERIFICATION: %1 is not a good backup.</source>
         <translation>备份校验失败：%1 不是可用的备份。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="215" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="218" />
         <source>No backup was written: %1</source>
         <translation>未写入备份：%1</translation>
     </message>
@@ -391,34 +391,34 @@
 <context>
     <name>BackupRegisterDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="529" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="584" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="592" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="534" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="589" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="597" />
         <source>Backup register</source>
         <translation>备份登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="535" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="540" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="537" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="542" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="539" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="544" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="591" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="596" />
         <source>Export the backup register</source>
         <translation>导出备份登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="592" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="597" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -426,62 +426,62 @@
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="467" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="472" />
         <source>Backup settings</source>
         <translation>备份设置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="473" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="478" />
         <source>never</source>
         <translation>永不</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="474" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="479" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="476" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="481" />
         <source>Back up when ArchiveDesk closes</source>
         <translation>退出档案室桌面管理时备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="484" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="489" />
         <source>This PC makes the server's scheduled backups</source>
         <translation>由本机执行服务器的定时备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="486" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="491" />
         <source>A catalogue on the room's server is backed up on the interval by one PC only, never by every PC as it closes.</source>
         <translation>档案室服务器上的目录库只由一台指定的电脑按间隔备份，而不是每台电脑关闭时都备份。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="489" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="494" />
         <source>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</source>
         <translation>选定文件夹后才会自动备份（按间隔及退出时）。备份到 U 盘或网络文件夹，可与本机硬盘分开保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="493" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="498" />
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="494" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="499" />
         <source>Every:</source>
         <translation>间隔：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="497" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="502" />
         <source>Keep daily:</source>
         <translation>按日保留：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="498" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="503" />
         <source>Keep weekly:</source>
         <translation>按周保留：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="499" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="504" />
         <source>Keep monthly:</source>
         <translation>按月保留：</translation>
     </message>
@@ -489,7 +489,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="83" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="85" />
         <source>The backup failed verification and is NOT a good backup.
 
 %1
@@ -503,37 +503,37 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 该文件已保留为 %2 供检查。请重新备份，并检查磁盘或目录库（archive-desk check）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="96" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="98" />
         <source>Backup failed verification</source>
         <translation>备份校验失败</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="109" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="111" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="113" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="115" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="778" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="784" />
         <source>&amp;Back up now…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="779" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="785" />
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="780" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="786" />
         <source>Backup re&amp;gister…</source>
         <translation>备份登记(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="781" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="787" />
         <source>Backup &amp;settings…</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
@@ -624,12 +624,12 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BatchLines</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="62" />
         <source>Import the department's list</source>
         <translation>导入移交部门的清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="62" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
@@ -640,7 +640,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message numerus="yes">
         <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="88" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="194" />
         <source>; %n already on the batch</source>
         <translation><numerusform>；%n 卷已在本批次中</numerusform></translation>
     </message>
@@ -655,37 +655,37 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>新条目</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="117" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="115" />
         <source>Line %1 added: %2</source>
         <translation>已添加第 %1 条：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="159" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="158" />
         <source>Line %1 saved.</source>
         <translation>第 %1 条已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="191" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="190" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="192" />
         <source>%n volume(s) added</source>
         <translation><numerusform>已加入 %n 卷</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="194" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="196" />
         <source>; %n refused (see below)</source>
         <translation><numerusform>；%n 卷未能加入（见下方）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="204" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="205" />
         <source>Select volumes in the catalogue first.</source>
         <translation>请先在案卷目录中选择案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="249" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_lines.py" line="247" />
         <source>%n volume(s) taken off the batch</source>
         <translation><numerusform>已将 %n 卷移出本批次</numerusform></translation>
     </message>
@@ -693,37 +693,37 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BatchOutput</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="43" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="42" />
         <source>No space finder is installed.</source>
         <translation>没有安装排架空位查找功能。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="44" />
         <source>Shelf space for %1 volumes: %2</source>
         <translation>%1 卷的排架位置：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="70" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="72" />
         <source>Transfer list %1</source>
         <translation>移交清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="75" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="80" />
         <source>Handover certificate %1</source>
         <translation>交接文据 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="86" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="95" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="86" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="95" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="97" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_output.py" line="106" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -921,52 +921,52 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>档案室</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="367" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="364" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="391" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="395" />
         <source>Choose or start a batch in draft first.</source>
         <translation>请先选择或新建一个草稿批次。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="429" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="442" />
         <source>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</source>
         <translation>清单中有 %1 卷未到。确认接收已到的 %2 卷，并将其余记为缺失吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="446" />
         <source>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</source>
         <translation>确认接收 %1 卷吗？它们将登记入目录，批次确认后不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="436" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="449" />
         <source>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</source>
         <translation>将 %1 卷移交给%2吗？这些案卷将标记为“已移出”，批次确认后不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="438" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="451" />
         <source>Confirm batch %1</source>
         <translation>确认批次 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="446" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="453" />
         <source>Confirming…</source>
         <translation>正在确认…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="451" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="468" />
         <source>Confirming… %1 of %2</source>
         <translation>正在确认… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="457" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="474" />
         <source>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</source>
         <translation>批次 %1 已接收：新建 %2 卷，更新 %3 卷，缺 %4 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="460" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="477" />
         <source>Batch %1 handed over: %2 volumes transferred out.</source>
         <translation>批次 %1 已移交：%2 卷已移出。</translation>
     </message>
@@ -1055,164 +1055,164 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BorrowersPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="47" />
         <source>Search name, unit, card no. or phone</source>
         <translation>按姓名、单位、借阅证号或电话查找</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="50" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="51" />
         <source>Staff</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="52" />
         <source>Outside</source>
         <translation>外单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="52" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="54" />
         <source>Show &amp;deactivated</source>
         <translation>显示已停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="58" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="58" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="58" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="58" />
         <source>Borrower kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="59" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="59" />
         <source>Card no.</source>
         <translation>借阅证号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="59" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="59" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="63" />
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="63" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="65" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="65" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="120" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="122" />
         <source>Deac&amp;tivate</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="69" />
         <source>&amp;Lend to…</source>
         <translation>为其借出(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="69" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="71" />
         <source>&amp;Import staff list…</source>
         <translation>导入职工名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="97" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="99" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="97" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="99" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="120" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="122" />
         <source>Reac&amp;tivate</source>
         <translation>重新启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="125" />
         <source>New borrower</source>
         <translation>新建借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="127" />
         <source>%1 registered.</source>
         <translation>已登记借阅人 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="139" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="133" />
         <source>Edit borrower</source>
         <translation>编辑借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="135" />
         <source>%1 saved.</source>
         <translation>%1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="161" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="162" />
         <source>%1 reactivated.</source>
         <translation>%1 已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="161" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="162" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 已停用；借阅记录保留。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="170" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="191" />
         <source>Import staff list</source>
         <translation>导入职工名单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="175" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="188" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1：新借阅人 %2 名；已登记 %3 名；文件内重复 %4 行；有误 %5 行。导入新借阅人吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="195" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="198" />
         <source>Imported %1 borrower(s).</source>
         <translation>已导入 %1 名借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="197" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="200" />
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
@@ -1591,74 +1591,74 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="238" />
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="277" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="240" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="279" />
         <source>Choose the register</source>
         <translation>选择登记表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="239" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="241" />
         <source>Excel (.xlsx, .xls), WPS or LibreOffice (.ods) workbooks and CSV files (UTF-8 or GBK).</source>
         <translation>支持 Excel（.xlsx、.xls）、WPS 或 LibreOffice（.ods）工作簿以及 CSV 文件（UTF-8 或 GBK 编码）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="242" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="244" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="251" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="253" />
         <source>Volumes (案卷目录)</source>
         <translation>案卷（案卷目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="252" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="254" />
         <source>Items (卷内目录)</source>
         <translation>卷内文件（卷内目录）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="254" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="256" />
         <source>(find the columns automatically)</source>
         <translation>（自动识别各列）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="261" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="263" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="263" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="265" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="264" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="266" />
         <source>The rows are</source>
         <translation>每行是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="265" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="267" />
         <source>Column mapping</source>
         <translation>列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="275" />
         <source>Spreadsheets (%1)</source>
         <extracomment>the path last read (successfully or not): the same path is not read, nor its problem said, twice</extracomment>
         <translation>电子表格（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="273" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="275" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="308" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="310" />
         <source>Every sheet holding a register</source>
         <translation>所有登记表工作表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="312" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="314" />
         <source>This file holds no sheet to import.</source>
         <translation>该文件中没有可导入的工作表。</translation>
     </message>
@@ -1920,88 +1920,88 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="753" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="755" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="754" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="756" />
         <source>All accepted rows are written together, or none: a cancel leaves the catalogue as it was.</source>
         <translation>所有可导入的行一次性写入，要么全部写入，要么都不写入；取消后目录保持原样。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="761" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="763" />
         <source>Stop importing</source>
         <translation>停止导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="770" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="772" />
         <source>Save the problems as a workbook…</source>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="772" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="774" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="802" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="804" />
         <source>Importing…</source>
         <extracomment>the clerk asked to stop (this page's button, or the wizard's Cancel)</extracomment>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="825" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="827" />
         <source>Stopping the import…</source>
         <translation>正在停止导入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="840" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="842" />
         <source>It was too late to stop: the import had already been written.</source>
         <translation>已来不及停止：数据已经导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="841" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="843" />
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 items.</source>
         <translation>已导入：新增 %1 卷，更新 %2 卷，未变 %3 卷，卷内文件 %4 件。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="844" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="846" />
         <source>New fonds created: %1</source>
         <translation>新建全宗：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="847" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="849" />
         <source>Updated: %1</source>
         <translation>已更新：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="848" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="850" />
         <source>Left out: %1 rows with errors, %2 duplicates, %3 already catalogued and not updated, %4 skipped lines (blank, total and signature lines).</source>
         <translation>未导入：有错误 %1 行，重复 %2 行，已在目录中且未更新 %3 行，跳过 %4 行（空行、合计行、签字行）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="854" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="856" />
         <source>%1 rows were refused by the catalogue:</source>
         <translation>以下 %1 行未能写入目录：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="866" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="870" />
         <source>Sheet %1, row %2 (%3) refused: %4</source>
         <translation>工作表“%1”第 %2 行（%3）未导入：%4</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="868" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="872" />
         <source>Row %1 (%2) refused: %3</source>
         <translation>第 %1 行（%2）未导入：%3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="873" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="877" />
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="875" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="879" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2009,13 +2009,13 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="99" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="101" />
         <source>%1 - import problems</source>
         <extracomment>rows the clerk has to look at: not imported because of something in the file the sheet choice "every sheet holding a register"</extracomment>
         <translation>%1 - 导入问题</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="892" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="896" />
         <source>Import a register</source>
         <extracomment>an import was written (the catalogue changed): ``importer.ImportResult``</extracomment>
         <translation>导入登记表</translation>
@@ -2833,13 +2833,13 @@ Print anyway?</source>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="99" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="37" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="100" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="38" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
@@ -2869,82 +2869,82 @@ Print anyway?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="36" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="39" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="40" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="41" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="42" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="43" />
         <source>Pages counted</source>
         <translation>清点页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="44" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="130" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="110" />
         <source>taken off</source>
         <translation>已移出清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="111" />
         <source>handed over</source>
         <translation>已移交</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="111" />
         <source>to hand over</source>
         <translation>待移交</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="114" />
         <source>not arrived yet</source>
         <translation>未到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="135" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="115" />
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="116" />
         <source>arrived</source>
         <translation>已到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="137" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="117" />
         <source>not on the list</source>
         <translation>清单外</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="138" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="118" />
         <source>sent back</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="141" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="121" />
         <source>, pages differ</source>
         <translation>，页数不符</translation>
     </message>
@@ -3072,88 +3072,88 @@ Print anyway?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="326" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="328" />
         <source>Check the columns</source>
         <translation>核对各列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="327" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="329" />
         <source>The header row was found and the columns matched from their headers; correct any that are wrong.</source>
         <translation>已找到表头行，并按表头自动对应了各列；如有不对请更正。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="328" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="330" />
         <source>Set the header row, then choose what each column is imported as.</source>
         <translation>请指定表头所在行，再为各列选择导入为哪一项。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="335" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="337" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="335" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="337" />
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="335" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="337" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="351" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="353" />
         <source>Save this mapping…</source>
         <extracomment>the sheets imported together, when the clerk chose every sheet why the columns could not be found (the service's message), until the clerk has mapped them</extracomment>
         <translation>保存列对应关系…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="354" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="356" />
         <source>Header row</source>
         <translation>表头所在行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="397" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="399" />
         <source>No sheet of this file has a header row with the usual columns (档号, 题名 …); choose one sheet and set its header row by hand.</source>
         <translation>此文件中没有一张工作表含有常用列（档号、题名……）的表头行；请选择一张工作表并手工指定表头行。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="403" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="405" />
         <source>Sheet %1 has other columns than sheet %2: import the sheets one at a time.</source>
         <translation>工作表“%1”的列与工作表“%2”不同：请逐张导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="408" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="410" />
         <source>Importing %1 sheets with the same columns: %2. The columns are checked on sheet %3.</source>
         <translation>将一次导入 %1 张列相同的工作表：%2。以下按工作表“%3”核对各列。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="414" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="416" />
         <source>Sheet %1 is the volumes' item list (卷内目录): its items are imported after the volumes, in the same import.</source>
         <translation>工作表“%1”是这些案卷的卷内目录：其中的文件在案卷之后一并导入。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="445" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="447" />
         <source>A heading of two rows: %1–%2; data starts on row %3</source>
         <translation>表头占两行：第 %1–%2 行；数据从第 %3 行开始</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="453" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="455" />
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="474" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="476" />
         <source>Still needed: %1</source>
         <translation>还需要对应：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="485" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="487" />
         <source>Save this mapping</source>
         <translation>保存列对应关系</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="485" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="487" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -3497,68 +3497,68 @@ Print anyway?</source>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="130" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
         <source>OK</source>
         <extracomment>a volume's column -&gt; the import field that names it, for labels the first of the sheet's own columns rows already catalogued: what an update would change (importer.pending_updates)</extracomment>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="130" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
         <source>Error</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="130" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="132" />
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="133" />
         <source>Already catalogued</source>
         <translation>已在目录中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="133" />
         <source>Skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="134" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="136" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="136" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="138" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="137" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="139" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="191" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="193" />
         <source>Repeats sheet %1, row %2</source>
         <translation>与工作表“%1”第 %2 行重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="192" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="194" />
         <source>Repeats row %1</source>
         <translation>与第 %1 行重复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="200" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="202" />
         <source>Same as the catalogue</source>
         <translation>与目录一致</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="203" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="205" />
         <source>Category fields</source>
         <translation>门类专有字段</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="210" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="212" />
         <source>An update changes %1</source>
         <translation>更新将改动 %1</translation>
     </message>
@@ -3566,118 +3566,118 @@ Print anyway?</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="499" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="501" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="500" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="502" />
         <source>Every row of the file with what will happen to it. Nothing has been written yet.</source>
         <translation>文件中的每一行及其处理结果。此时尚未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="502" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="504" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="507" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="509" />
         <source>Stop checking</source>
         <translation>停止检查</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="510" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="512" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="514" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="516" />
         <source>Only rows with problems or changes</source>
         <translation>只看有问题或有改动的行</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="520" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="522" />
         <source>Update volumes that are already catalogued</source>
         <translation>更新目录中已有的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="522" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="524" />
         <source>Create fonds that are not in the catalogue yet</source>
         <translation>目录中没有的全宗自动新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="540" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="542" />
         <source>Import without locations (kept in the notes)</source>
         <extracomment>the fonds the rows belong to that the catalogue does not hold: created, or their rows refused rows already catalogued -&gt; what an update from them would change a name for each fonds the import creates (from the file's 全宗名称 where it gives one) rows refused only for a place the shelving lacks: imported unshelved, the place in their notes</extracomment>
         <translation>不导入存放位置（记入备注）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="544" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="546" />
         <source>Save the problems as a workbook…</source>
         <translation>将问题保存为工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="587" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="589" />
         <source>Reading and checking every row…</source>
         <translation>正在读取并检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="634" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="636" />
         <source>e.g. the name of the organisation whose records these are</source>
         <translation>如：形成这些档案的单位名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="635" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="637" />
         <source>Name of the new fonds %1:</source>
         <translation>新建全宗 %1 的名称：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="646" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="648" />
         <source>New fonds will be created: %1.</source>
         <translation>将新建全宗：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="649" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="651" />
         <source>The catalogue holds no fonds %1: their rows will not be imported. Tick “Create fonds that are not in the catalogue yet”, or add the fonds first.</source>
         <translation>目录中没有全宗 %1：这些行不会导入。请勾选“目录中没有的全宗自动新建”，或先建立全宗。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="682" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="684" />
         <source>%1 rows read = %2 to import + %3 with errors + %4 duplicates + %5 already catalogued + %6 skipped (%7 blank, %8 total lines, %9 signature lines)</source>
         <translation>共读取 %1 行 = 可导入 %2 + 有错误 %3 + 重复 %4 + 已在目录中 %5 + 跳过 %6（空行 %7、合计行 %8、签字行 %9）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="692" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="694" />
         <source>Imported without locations: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>不导入存放位置：%1 卷的存放位置将以文字记入备注（原存放位置：…），待以后再上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="696" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="698" />
         <source>No shelving is set up yet: the locations of %1 volumes go into their notes as text, to be shelved later.</source>
         <translation>尚未设置库房排架：%1 卷的存放位置将以文字记入备注（原存放位置：…），待排架后再上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="702" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="704" />
         <source>Item list (%1): %2 rows read = %3 to import + %4 with errors + %5 duplicates + %6 already catalogued + %7 skipped</source>
         <translation>卷内目录（%1）：共读取 %2 行 = 可导入 %3 + 有错误 %4 + 重复 %5 + 已在目录中 %6 + 跳过 %7</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="710" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="712" />
         <source>%1 rows are refused only because their location is not in the shelving: tick “Import without locations (kept in the notes)” to import them unshelved, the location kept in their notes.</source>
         <translation>有 %1 行仅因存放位置在库房中不存在而不能导入：勾选“不导入存放位置（记入备注）”即可导入这些行（不上架，存放位置记入备注）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="714" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="716" />
         <source>Of the %1 rows already catalogued, %2 differ from the catalogue (the Problems column says how); tick “Update volumes that are already catalogued” to write the file's values.</source>
         <translation>已在目录中的 %1 行里，有 %2 行与目录不同（见“问题”列）；勾选“更新目录中已有的案卷”即按文件更新。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="724" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="726" />
         <source>The check was stopped before the end; nothing has been imported. Check again to see every row.</source>
         <translation>检查已停止，未检查完所有行；未导入任何数据。点“重新检查”可查看每一行。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="546" />
+        <location filename="../../src/archive_desk/ui/dialogs/import_wizard.py" line="548" />
         <source>Save the problems as a workbook</source>
         <translation>将问题保存为工作簿</translation>
     </message>
@@ -3931,77 +3931,77 @@ Print anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="49" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="50" />
         <source>Lent</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="51" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="52" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="53" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="54" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="55" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="56" />
         <source>Purpose</source>
         <translation>借阅目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="57" />
         <source>Use</source>
         <translation>利用方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="58" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="59" />
         <source>Returned on</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="60" />
         <source>Condition</source>
         <translation>完好情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="61" />
         <source>Outcome of use</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="62" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="63" />
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -4009,87 +4009,87 @@ Print anyway?</source>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="89" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="83" />
         <source>F&amp;rom</source>
         <translation>从(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="91" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="85" />
         <source>T&amp;o</source>
         <translation>至(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="98" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="92" />
         <source>Borrower or unit</source>
         <translation>借阅人或单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="100" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="94" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="97" />
         <source>All purposes</source>
         <translation>全部目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="101" />
         <source>All uses</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="105" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="105" />
         <source>Still out</source>
         <translation>未还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="105" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="105" />
         <source>Back</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="107" />
         <source>&amp;Search</source>
         <translation>查询(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="115" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="109" />
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="173" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="167" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>显示最新的 %1 条（共 %2 条）；导出时写出全部。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="170" />
         <source>%n line(s)</source>
         <translation><numerusform>共 %n 条</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="179" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="173" />
         <source>Export the loan register</source>
         <translation>导出借阅登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="174" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="193" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="187" />
         <source>%1 line(s) written to %2.</source>
         <translation>已将 %1 条写入 %2。</translation>
     </message>
@@ -4266,108 +4266,108 @@ Print anyway?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="233" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="374" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="236" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="377" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
         <source>Backed up at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="243" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="244" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="247" />
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="244" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="247" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="251" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="254" />
         <source>Other file…</source>
         <translation>其他文件…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="254" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="257" />
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="256" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="259" />
         <source>Restore drill</source>
         <translation>恢复演练</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="258" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="261" />
         <source>Restore to a scratch folder and compare; the catalogue in use is not switched</source>
         <translation>恢复到临时文件夹并比对；不切换正在使用的目录库</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="259" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="262" />
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="261" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="264" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="269" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="272" />
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="304" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="307" />
         <source>verified</source>
         <translation>已校验</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="304" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="307" />
         <source>FAILED</source>
         <translation>校验失败</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="319" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="322" />
         <source>Choose a backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="320" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="323" />
         <source>Catalogue backups (*.sqlite)</source>
         <translation>目录库备份 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="358" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="361" />
         <source>Verifying %1…</source>
         <translation>正在校验 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="365" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="368" />
         <source>Restore drill of %1…</source>
         <translation>正在对 %1 进行恢复演练…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="375" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="378" />
         <source>Replace the catalogue in use by the backup %1?
 
 The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</source>
@@ -4376,42 +4376,42 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 恢复前会先校验并检查备份；正在使用的目录库将作为安全副本保留在其旁边。备份之后所做的修改届时只保存在安全副本中。其他工作站须先关闭该目录库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="393" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="396" />
         <source>Restoring %1…</source>
         <translation>正在恢复 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="428" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="433" />
         <source>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</source>
         <translation>校验通过：备份可用（完整性、审计链，%1 张表的行数与摘要）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="429" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="434" />
         <source>The backup FAILED verification:</source>
         <translation>备份校验失败：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="433" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="438" />
         <source>Restore drill FAILED:</source>
         <translation>恢复演练失败：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="434" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="439" />
         <source>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</source>
         <translation>恢复演练通过：备份已恢复到临时文件夹，%1 张表与备份一致。未切换目录库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="437" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="442" />
         <source>Rows since the backup (backup → now):</source>
         <translation>备份以来的行数变化（备份 → 现在）：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="441" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="446" />
         <source>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</source>
         <translation>已恢复并检查：%1 张表与备份一致。现在使用的是恢复后的目录库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="444" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="449" />
         <source>The catalogue that was in use is kept as %1</source>
         <translation>原先使用的目录库已保留为安全副本 %1</translation>
     </message>
@@ -4419,117 +4419,117 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="45" />
         <source>Scan each volume coming back</source>
         <translation>逐卷扫描归还的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Pages lent</source>
         <translation>借出页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Pages counted</source>
         <translation>清点页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Condition</source>
         <translation>完好情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
         <source>Damage</source>
         <translation>破损情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
         <source>Outcome of use</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="57" />
         <source>&amp;Take back (Ctrl+Enter)</source>
         <translation>确认归还(&amp;T) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="60" />
         <source>&amp;Remove from list</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="66" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="67" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="71" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="72" />
         <source>Received b&amp;y:</source>
         <translation>签收人(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="87" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="88" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="103" />
         <source>if damaged: what</source>
         <translation>如破损：说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="105" />
         <source>what the use achieved</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="110" />
         <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
         <translation>%1（借阅单 %2）：请清点页数（借出 %3 页）并检查完好情况。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="135" />
         <source>Scan the volumes coming back.</source>
         <translation>请扫描归还的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="146" />
         <source>%1: %2 pages lent, %3 counted</source>
         <translation>%1：借出 %2 页，清点 %3 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="149" />
         <source>Page count differs</source>
         <translation>页数不符</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="149" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="150" />
         <source>The pages counted differ from the pages lent:
 
 %1
@@ -4542,22 +4542,22 @@ Record the return with this difference?</source>
 确认按此差异登记归还吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="152" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="153" />
         <source>Nothing was recorded: recount the pages.</source>
         <translation>未登记归还：请重新清点页数。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="168" />
         <source>Took back %1 volume(s).</source>
         <translation>已归还 %1 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="170" />
         <source>Slip(s) %1 fully returned.</source>
         <translation>借阅单 %1 已全部归还。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="165" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="173" />
         <source>Still out: %1.</source>
         <translation>仍未还：%1。</translation>
     </message>
@@ -6046,27 +6046,27 @@ Record the return with this difference?</source>
 <context>
     <name>WaitDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/ops.py" line="282" />
+        <location filename="../../src/archive_desk/ui/ops.py" line="289" />
         <source>Saving</source>
         <translation>正在保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/ops.py" line="287" />
+        <location filename="../../src/archive_desk/ui/ops.py" line="294" />
         <source>Waiting for another workstation…</source>
         <translation>正在等待另一台工作站…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/ops.py" line="290" />
+        <location filename="../../src/archive_desk/ui/ops.py" line="297" />
         <source>Another workstation is saving to the catalogue. This saves as soon as it is done; Cancel leaves the catalogue as it is.</source>
         <translation>另一台工作站正在保存档案目录。它一完成，这里就会保存；点“取消”则目录保持不变。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/ops.py" line="296" />
+        <location filename="../../src/archive_desk/ui/ops.py" line="303" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/ops.py" line="302" />
+        <location filename="../../src/archive_desk/ui/ops.py" line="309" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -6075,7 +6075,7 @@ Record the return with this difference?</source>
     <name>crash</name>
     <message>
         <location filename="../../src/archive_desk/ui/crash.py" line="38" />
-        <location filename="../../src/archive_desk/ui/ops.py" line="267" />
+        <location filename="../../src/archive_desk/ui/ops.py" line="274" />
         <source>ArchiveDesk</source>
         <extracomment>a write kept waiting for another workstation's lock this long says so (seconds) writes queued or running, in every window (tests wait for none) what a write changed (``services.ops.OpChanges``)</extracomment>
         <translation>档案室桌面管理</translation>

@@ -16,7 +16,7 @@ from archive_desk.ui.application import create_application, isolate_qsettings  #
 logger = logging.getLogger(__name__)
 
 
-def build_context(db_path: Path | str | None, settings: Settings | None = None, settings_path: Path | None = None,
+def build_context(db_path: Path | str | None, settings: Settings | None = None, settings_path: Path | None = None,  # noqa: ANN201 - returns ui.context.AppContext, imported inside: this module stays Qt-free
                   *, read_only: bool | None = None):  # noqa: ANN201
     """Open (create, migrate) the catalogue and bundle what the screens need. Qt-free.
 
@@ -44,11 +44,11 @@ def build_context(db_path: Path | str | None, settings: Settings | None = None, 
 
 
 
-class AlreadyOpen(Exception):
+class AlreadyOpen(Exception):  # noqa: N818 - not an error: a public name others import
     """A window on this PC has the catalogue open already; it was brought forward, this start ends."""
 
 
-class StartCancelled(Exception):
+class StartCancelled(Exception):  # noqa: N818 - not an error: a public name others import
     """The first-start question (where the catalogue goes) was cancelled: nothing was created."""
 
 
@@ -171,7 +171,7 @@ def run_gui(db_path: Path | str | None = None) -> int:
     return int(code)
 
 
-class InstallationIncomplete(RuntimeError):
+class InstallationIncomplete(RuntimeError):  # noqa: N818 - not an error: a public name others import
     def __init__(self, missing: list[str]) -> None:
         super().__init__("ArchiveDesk is not installed completely; missing: " + ", ".join(missing)
                          + ". Reinstall ArchiveDesk.")

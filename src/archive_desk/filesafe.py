@@ -24,7 +24,7 @@ from archive_desk.errors import FileLockedError, StorageError, UserError
 from archive_desk.i18n import t
 
 
-class ExportCancelled(UserError):
+class ExportCancelled(UserError):  # noqa: N818 - not an error: a public name others import
     """The user cancelled an export; no file was written."""
 
     def __init__(self) -> None:

@@ -52,7 +52,7 @@ def say(text: str, stream: TextIO | None = None) -> None:
         pass
 
 
-class StepFailed(Exception):
+class StepFailed(Exception):  # noqa: N818 - not an error: a public name others import
     """A check inside a step did not hold (as opposed to an unexpected exception)."""
 
 

@@ -19,7 +19,7 @@ def test_a_connection_in_use_at_dispose_is_closed_when_it_comes_back(db_path: Pa
     started, release = threading.Event(), threading.Event()
 
     def search() -> None:
-        with db.read() as s:
+        with db.read() as s:  # noqa: F821 - the closure runs before the del below
             s.execute(text("SELECT count(*) FROM volumes")).all()
             started.set()
             release.wait(30)

@@ -113,7 +113,7 @@ def test_copy_a_file_to_the_server_and_back_verified(fresh_pg: str, tmp_path: Pa
     back = tmp_path / "back.sqlite"
     down = _cli("server", "copy", fresh_pg, str(back))
     assert down.returncode == 0, down.stderr
-    from archive_desk.services import audit, digest, server
+    from archive_desk.services import audit, server
 
     a, b = Database.open(demo), Database.open(back)
     try:

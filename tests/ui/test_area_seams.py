@@ -12,6 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from archive_desk import app as app_module
 from archive_desk.services.demo import build_demo
 from archive_desk.ui.areas.base import AreaHost
+from conftest import settle_writes
 
 
 @pytest.fixture
@@ -49,8 +50,10 @@ def test_transfers_adds_the_volumes_selected_in_the_catalogue_to_a_handing_over_
     assert window.catalogue_selection() == chosen
     page = window.show_area("transfers").show_tab("handover")
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
     assert page.batch is not None and page.batch.is_draft
     qtbot.mouseClick(page.selection_button, Qt.MouseButton.LeftButton)
+    settle_writes(qtbot)
     assert sorted(line.volume_id for line in page.model.lines()) == sorted(chosen)
 
 
@@ -61,6 +64,7 @@ def test_transfers_says_so_when_nothing_is_selected_in_the_catalogue(window, qtb
     catalogue.table.setCurrentIndex(catalogue.model.index(-1, 0))
     page = window.show_area("transfers").show_tab("handover")
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
     qtbot.mouseClick(page.selection_button, Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 0
     assert page.message_label.text() == "Select volumes in the catalogue first."

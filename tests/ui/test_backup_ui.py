@@ -17,6 +17,8 @@ from archive_desk.services import audit, backup, digest
 from archive_desk.services.demo import build_demo
 from archive_desk.settings import Settings
 from archive_desk.ui.dialogs import backup as backup_ui
+from archive_desk.services.ops import OpChanges
+from archive_desk.ui import ops
 
 SHOTS = os.environ.get("ARCHIVE_DESK_SHOTS", "")
 
@@ -141,11 +143,15 @@ def test_restore_drill_then_restore(qtbot, window, tmp_path: Path) -> None:
     assert "演练" in dialog.report.toPlainText()
     assert digest.compare(before, backup.catalogue_digests(live), ignore=digest.TRAIL_TABLES) == []  # not switched
 
+    announced: list[OpChanges] = []
+    ops.hub(window.ctx).changed.connect(announced.append)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     dialog.confirm_box.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=60000)
     result = dialog.last_result
     assert isinstance(result, backup.RestoreResult), dialog.report.toPlainText()
+    # another catalogue altogether: every area is told (hidden ones reload when shown)
+    assert len(announced) == 1 and announced[0].touches("catalogue", "lending", "shelves", "transfers")
     assert result.safety_copy is not None and result.safety_copy.exists()
     assert "安全副本" in dialog.report.toPlainText() or str(result.safety_copy) in dialog.report.toPlainText()
     # the window now works on the restored catalogue: the change made after the backup is gone

@@ -39,6 +39,8 @@ from archive_desk.settings import Settings
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.dialogs.import_wizard import ImportWizard, PlanModel
 from archive_desk.ui.i18n import install_translators
+from archive_desk.services.ops import CATALOGUE, OpChanges
+from archive_desk.ui import ops
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "import" / "claims_register_2019.xlsx"
 
@@ -245,10 +247,14 @@ def test_cancel_too_late_keeps_the_result_on_screen(qtbot, wizard: ImportWizard,
 def test_cancel_after_the_import_closes_at_once(qtbot, wizard: ImportWizard, ctx: AppContext) -> None:  # noqa: ANN001
     imported: list[object] = []
     wizard.imported.connect(imported.append)
+    announced: list[OpChanges] = []
+    ops.hub(ctx).changed.connect(announced.append)
     to_preview(qtbot, wizard)
     wizard.next()
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=30000)
     assert len(imported) == 1  # as soon as the result is there, not when the wizard closes
+    # every area hears of it on the window's one "changed" signal (hidden ones reload when shown)
+    assert len(announced) == 1 and announced[0].touches(CATALOGUE)
     qtbot.mouseClick(button(wizard, QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
     assert not wizard.isVisible()
     assert volume_count(ctx) == 114

@@ -156,6 +156,7 @@ def test_full_round_at_the_loan_desk(qtbot, tmp_path: Path, monkeypatch: pytest.
         note2.setText("封面撕裂")
         outcome.setFocus()
         QTest.keyClick(outcome, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert len(asked) == 1 and a.code in asked[0] and "41" in asked[0]
         assert "已归还 2 卷" in ret.message.text() and slip_no in ret.message.text()
 
@@ -219,7 +220,7 @@ def test_full_round_at_the_loan_desk(qtbot, tmp_path: Path, monkeypatch: pytest.
         reg = area.register
         qtbot.waitUntil(lambda: reg.model.rowCount() == 3, timeout=5000)
         assert reg.summary.text() == "共 3 条"
-        rows = {r.code: r for r in reg.model.rows}
+        rows = {r.code: r for r in reg.model.rows()}
         assert rows[a.code].pages_back == 41 and rows[a.code].outcome == "为诉讼提供证据"
         assert rows[b.code].condition == "破损" and rows[c.code].returned_at is None
     finally:
@@ -289,6 +290,7 @@ def test_scans_refusals_and_borrower_editing_at_the_desk(qtbot, tmp_path: Path, 
 
         monkeypatch.setattr(dialogs.BorrowerDialog, "exec", edit)
         area.borrowers.edit_selected()
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         with window.ctx.db.read() as s:
             after = loans.get_borrower(s, borrower.id)
         assert after.phone == "0794-8220000" and after.id_number == "11010519491231002X"

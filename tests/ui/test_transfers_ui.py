@@ -21,6 +21,7 @@ from archive_desk.services.setup import open_catalogue
 from archive_desk.settings import Settings
 from archive_desk.ui.areas.transfers import common as transfers_common  # the pages ask, choose files and show errors through it
 from archive_desk.ui.dialogs import transfers as transfer_dialogs
+from conftest import settle_writes, settle_writes_now
 
 SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "claims_register_2019.xlsx"
 if not SAMPLE.exists():
@@ -31,6 +32,7 @@ SHOTS = os.environ.get("ARCHIVE_DESK_SHOTS")  # set to a folder to keep screensh
 def _scan(widget, payload: str) -> None:  # noqa: ANN001
     QTest.keyClicks(widget, payload)
     QTest.keyClick(widget, Qt.Key.Key_Return)
+    settle_writes_now()  # scans are saved off the GUI thread (ui/ops.run_op)
 
 
 def _flat(text: str) -> str:
@@ -73,6 +75,7 @@ def test_receiving_the_sample_register_through_the_window(qtbot, tmp_path: Path,
         area = window.show_area("transfers")
         page = area.show_tab("receiving")
         qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert page.batch is not None and page.batch.is_draft
         page.form.from_unit.setText("理赔部")
         page.form.from_handler.setText("张三")
@@ -80,6 +83,7 @@ def test_receiving_the_sample_register_through_the_window(qtbot, tmp_path: Path,
         page.form.from_leader.setText("王五")
         page.form.finding_aids.setText("案卷目录一式两份")
         qtbot.mouseClick(page.form.save_button, Qt.MouseButton.LeftButton)
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert page.batch.from_unit == "理赔部"
 
         # the department's Excel list, through the mapping step that shows what will not be added
@@ -100,6 +104,7 @@ def test_receiving_the_sample_register_through_the_window(qtbot, tmp_path: Path,
         qtbot.waitUntil(lambda: not dialog.busy and dialog.plan.sheets[0].mapping.fields[6] is None, timeout=60_000)
         assert dialog.plan.summary.ok == 114 and "policy_no" not in next(dialog.plan.importable()).values
         qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert page.model.rowCount() == 114
         lines = page.model.lines()
 
@@ -136,6 +141,7 @@ def test_receiving_the_sample_register_through_the_window(qtbot, tmp_path: Path,
         line_dialog.title_edit.setText("周丽清单外机动车辆保险理赔案卷")
         line_dialog.pages_spin.setValue(33)
         line_dialog.accept()
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert not errors
 
         qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
@@ -197,9 +203,11 @@ def test_handing_over_fifty_volumes_through_the_window(qtbot, tmp_path: Path, mo
         area = window.show_area("transfers")
         page = area.show_tab("handover")
         qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         page.form.to_unit.setText("临川市档案馆")
         page.form.to_handler.setText("孟庆华")
         qtbot.mouseClick(page.form.save_button, Qt.MouseButton.LeftButton)
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
 
         # 永久 volumes older than 20 years, at most 50: the one on loan is refused and shown
         qtbot.mouseClick(page.filter_button, Qt.MouseButton.LeftButton)
@@ -208,6 +216,7 @@ def test_handing_over_fifty_volumes_through_the_window(qtbot, tmp_path: Path, mo
         dialog.older_spin.setValue(20)
         dialog.limit_spin.setValue(50)
         dialog.accept()
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert page.summary_label.text().startswith("50 卷")
         assert page.refused_list.count() == 1 and vols[0].code in page.refused_list.item(0).text()
         assert "借出" in page.refused_list.item(0).text()
@@ -222,6 +231,7 @@ def test_handing_over_fifty_volumes_through_the_window(qtbot, tmp_path: Path, mo
         row = next(r for r in range(page.model.rowCount()) if page.model.line_at(r).code == last.code)
         page.lines_view.selectRow(row)
         qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert sum(1 for ln in page.model.lines() if ln.expected) == 50
         _shot(window, "handover.png")
 
@@ -263,6 +273,7 @@ def test_appraisal_and_destruction_through_the_window(qtbot, tmp_path: Path, mon
         area = window.show_area("transfers")
         page = area.show_tab("appraisal")
         qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert page.appraisal is not None
         page.as_of.setDate(page.as_of.date().fromString("2020-03-31", "yyyy-MM-dd"))
         qtbot.mouseClick(page.due_button, Qt.MouseButton.LeftButton)
@@ -273,6 +284,7 @@ def test_appraisal_and_destruction_through_the_window(qtbot, tmp_path: Path, mon
         qtbot.mouseClick(page.keep_button, Qt.MouseButton.LeftButton)
         page.keep_dialog.reason_edit.setText("涉及未决诉讼")
         page.keep_dialog.accept()
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert page.model.lines()[0].decision == "keep" and page.model.lines()[0].new_retention == "D30"
         page.lead.setText("王建国")
         page.approver.setText("刘志强")
@@ -283,10 +295,12 @@ def test_appraisal_and_destruction_through_the_window(qtbot, tmp_path: Path, mon
         assert [ln.decision for ln in page.model.lines()[1:]] == ["", ""]
         assert page.model.index(1, 7).data() == "未决定" and "未决定 2 卷" in page.summary_label.text()
         qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+        settle_writes(qtbot)  # the particulars are saved first, off the GUI thread (ui/ops.run_op)
         assert page.confirm_result is None and "还有 2 卷尚未作出鉴定结论" in page.message_label.text()
         for row in (1, 2):
             page.lines_view.selectRow(row)
             qtbot.mouseClick(page.destroy_button, Qt.MouseButton.LeftButton)
+            settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert [ln.decision for ln in page.model.lines()] == ["keep", "destroy", "destroy"]
         qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: page.confirm_result is not None or bool(errors), timeout=60_000)

@@ -37,7 +37,7 @@ def test_pythons_lists_every_python_from_3_12_once_and_this_one_among_them() -> 
                                text=True, check=True).stdout.strip() for exe in out]
     assert len(versions) == len(set(versions))
     assert all(tuple(int(x) for x in v.split(".")) >= (3, 12) for v in versions)
-    assert "%d.%d" % sys.version_info[:2] in versions
+    assert "{}.{}".format(*sys.version_info[:2]) in versions
 
 
 def test_an_unknown_python_is_a_plain_message() -> None:

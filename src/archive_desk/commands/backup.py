@@ -9,10 +9,15 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archive_desk.commands.common import add_db_arg, db_target, h, print_json, resolve_db
 from archive_desk.i18n import t
+
+if TYPE_CHECKING:
+    from archive_desk.services import backup
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,7 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     rs.set_defaults(func=run_restore)
 
 
-def _progress_printer():
+def _progress_printer() -> Callable[[int, int], None]:
     last = [0.0]
 
     def progress(done: int, total: int) -> None:
@@ -126,7 +131,7 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _verify_json(v) -> dict:
+def _verify_json(v: backup.VerifyResult) -> dict:
     return {"path": str(v.path), "ok": v.ok, "problems": list(v.problems), "notes": list(v.notes), "size": v.size_bytes,
             "sha256": v.sha256, "chain_head": v.chain_head.as_json() if v.chain_head else None,
             "tables": {name: d.as_json() for name, d in v.tables.items()}}

@@ -39,7 +39,7 @@ BUSY_TIMEOUT_MS = 10_000
 LOCK_POLL_MS = 100
 
 
-class WriteAbandoned(Exception):
+class WriteAbandoned(Exception):  # noqa: N818 - not an error: a public name others import
     """A write waiting for another workstation's lock was abandoned (Cancel): it never began, nothing was written."""
 
 
@@ -72,7 +72,7 @@ def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int, *, read_only: 
         fts.register_functions(dbapi_conn)
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+    def _on_begin(conn) -> None:  # noqa: ANN001 - a DB-API connection from a SQLAlchemy event (untyped)
         options = conn.get_execution_options()
         immediate = options.get("sqlite_begin_immediate", False)
         waiter = options.get("sqlite_lock_waiter")

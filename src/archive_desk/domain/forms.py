@@ -14,7 +14,7 @@ def form_language(fn: Callable) -> Callable:
     one's). The services fill it from the room's "form language" setting; the data classes default to Chinese."""
 
     @functools.wraps(fn)
-    def wrapper(data, *args, **kwargs):  # noqa: ANN001, ANN202
+    def wrapper(data, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202 - passed through unchanged
         first = data[0] if isinstance(data, list | tuple) and data else data
         with in_language(getattr(first, "language", None)):
             return fn(data, *args, **kwargs)

@@ -135,7 +135,7 @@ def finish_table(ws: Any, cols: Sequence[Col], header_row: int, last_row: int) -
     ws.autofilter(header_row, 0, max(header_row, last_row), len(cols) - 1)
 
 
-def writer_for(ws: Any, styles: Styles, cols: Sequence[Col]) -> Any:
+def writer_for(ws: Any, styles: Styles, cols: Sequence[Col]) -> Any:  # noqa: ARG001 - the signature is fixed by its callers
     """A fast row writer for a table sheet: ``write(row_index, values)``; None or "" leaves a cell empty.
 
     Rows go through ``write_row`` without a cell format: cells take their column's format (set by

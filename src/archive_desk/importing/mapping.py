@@ -127,7 +127,7 @@ def field_label(name: str) -> str:
 
 
 @cache
-def _labels(language: str) -> dict[str, str]:
+def _labels(language: str) -> dict[str, str]:  # noqa: ARG001 - the signature is fixed by its callers
     return {
         "seq": t("No."),
         "code": t("Archival code"),

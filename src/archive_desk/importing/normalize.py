@@ -338,7 +338,7 @@ def _today() -> date:
     return date.today()
 
 
-class _ImpossibleDate(CellError):
+class _ImpossibleDate(CellError):  # noqa: N818 - not an error: a public name others import
     """A date written in a known form that does not exist (``2019.13.45``)."""
 
 
@@ -589,7 +589,7 @@ def _is_day(text: str, today: date) -> bool:
 _INT_RE = re.compile(r"共?(-?\d+)(?:\.0+)?(\D*)")
 
 
-def parse_int(value: object, *, units: tuple[str, ...] = (), what: str = "") -> int:
+def parse_int(value: object, *, units: tuple[str, ...] = (), what: str = "") -> int:  # noqa: ARG001 - the signature is fixed by its callers
     """A whole number >= 0, optionally with one of ``units`` after it (``56页``) and 共 before it."""
     if type(value) is float and value.is_integer() and value >= 0:
         return int(value)

@@ -95,7 +95,7 @@ PREVIEW_ROWS = 50
 _PROGRESS_EVERY = 500
 
 
-class ImportCancelled(UserError):
+class ImportCancelled(UserError):  # noqa: N818 - not an error: a public name others import
     """The user cancelled planning; nothing was changed."""
 
 
@@ -177,7 +177,7 @@ class ImportSummary:
         )
 
     def __add__(self, other: ImportSummary) -> ImportSummary:
-        return ImportSummary(*(getattr(self, f) + getattr(other, f) for f in self.__slots__))  # type: ignore[attr-defined]
+        return ImportSummary(*(getattr(self, f) + getattr(other, f) for f in self.__slots__))
 
 
 @dataclass(frozen=True, slots=True)
@@ -515,7 +515,7 @@ class _SheetPlanner:
             if not ok:
                 problems.append(self.problem(number, col.index, col.name, value, parsed))  # type: ignore[arg-type]
             elif not may_conflict:
-                values.update(parsed)  # type: ignore[arg-type]
+                values.update(parsed)
             else:
                 for name, result in parsed:  # type: ignore[attr-defined]
                     if name in values and values[name] != result:
@@ -534,7 +534,7 @@ class _SheetPlanner:
 
     def _location(self, number: int, value: object, values: dict[str, object], problems: list[CellProblem]) -> None:
         col = self.location_col
-        assert col is not None
+        assert col is not None  # noqa: S101 - narrows the type; the code guarantees it
         if value is None or (isinstance(value, str) and is_blank(value)):
             return
         if isinstance(value, NoCachedValue):
@@ -582,7 +582,7 @@ class _SheetPlanner:
             ym = _CODE_YEAR_RE.search(code)
             if year is not None and ym and int(ym.group(1)) != year:
                 col = m.column_of("year")
-                assert col is not None
+                assert col is not None  # noqa: S101 - narrows the type; the code guarantees it
                 problems.append(self.problem(number, col, "year", year, t("Year {year} does not match the year {code_year} in 档号 {code}", year=year, code_year=ym.group(1), code=code)))
             retention = values.get("retention")
             rm = _CODE_RETENTION_RE.search(code)
@@ -594,7 +594,7 @@ class _SheetPlanner:
                     values["retention"] = "D30"
                 else:
                     col = m.column_of("retention")
-                    assert col is not None
+                    assert col is not None  # noqa: S101 - narrows the type; the code guarantees it
                     problems.append(self.problem(
                         number, col, "retention", RETENTION_LABELS.get(str(retention), retention),
                         t("Retention {retention} does not match {code_retention} in 档号 {code}",
@@ -605,7 +605,7 @@ class _SheetPlanner:
                 values["date_precision"] = MONTH
             else:
                 col = m.column_of("end_date" if start_month else "start_date")
-                assert col is not None
+                assert col is not None  # noqa: S101 - narrows the type; the code guarantees it
                 problems.append(self.problem(number, col, "end_date", values.get("end_date" if start_month else "start_date"),
                                              t("One of 起始日期 and 终止日期 is given to the day, the other to the month; write both the same way")))
         start, end = values.get("start_date"), values.get("end_date")
@@ -613,7 +613,7 @@ class _SheetPlanner:
             col = m.column_of("end_date")
             if col is None:
                 col = m.column_of("date_range")
-            assert col is not None
+            assert col is not None  # noqa: S101 - narrows the type; the code guarantees it
             problems.append(self.problem(number, col, "end_date", end, t("The end date {end} is before the start date {start}", end=end.isoformat(), start=start.isoformat())))
 
 
@@ -687,7 +687,7 @@ def plan_import(
     sheet: str | int | Sequence[str | int] | None = None,
     mapping: ColumnMapping | MappingTemplate | Mapping[str, ColumnMapping] | None = None,
     kind: str = "volumes",
-    existing_codes: Callable[[Iterable[str]], set[str]] = lambda codes: set(),
+    existing_codes: Callable[[Iterable[str]], set[str]] = lambda codes: set(),  # noqa: ARG005 - the signature is fixed by its caller
     known_volumes: Callable[[Iterable[str]], set[str]] | None = None,
     resolve_location: Callable[[ParsedLocation], object] | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -787,7 +787,7 @@ def _plan(
         rows: list[RowResult] = []
         seen: dict[str, tuple[str, int]] = {}
         location_cache: dict[tuple[object, ...], tuple[object, str | None]] = {}
-        today = _normalize._today()  # one day for the whole file (tests patch normalize._today)
+        today = _normalize._today()  # one day for the whole file (tests patch normalize._today)  # noqa: SLF001 - the same package's own object
         sheet_spans: list[tuple[SheetReader, ColumnMapping, int, int, int]] = []  # reader, mapping, first idx, end idx, blank_outside
         for reader, m in zip(readers, mappings, strict=True):
             planner = _SheetPlanner(reader, m, kind, resolve_location, location_cache, today, unknown_locations_as_notes)
@@ -920,7 +920,7 @@ def _check_volumes(rows: list[RowResult], known_volumes: Callable[[Iterable[str]
         if r.status is RowStatus.OK and str(r.values.get("volume_code")) not in known:
             m = by_sheet[r.sheet]
             col = m.column_of("volume_code")
-            assert col is not None
+            assert col is not None  # noqa: S101 - narrows the type; the code guarantees it
             problem = CellProblem(r.sheet, r.row, column_letter(col), m.headers[col], str(r.values["volume_code"]), t("No volume with 档号 {code} in the catalogue", code=r.values["volume_code"]), "volume_code")
             rows[i] = replace(r, status=RowStatus.REJECTED, problems=(*r.problems, problem))
     return rows

@@ -92,6 +92,6 @@ def declare_postgresql_options() -> None:
 
 
 @event.listens_for(LoanLine.__table__, "before_create")
-def _postgresql_partial_index(table: Table, connection: Connection, **_kw: object) -> None:
+def _postgresql_partial_index(table: Table, connection: Connection, **_kw: object) -> None:  # noqa: ARG001 - the signature is fixed by its callers
     if connection.dialect.name == "postgresql":
         declare_postgresql_options()

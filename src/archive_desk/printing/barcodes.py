@@ -338,7 +338,7 @@ def plan_code128(
     )
 
 
-def draw_planned(canvas, geo: BarcodeGeometry, x: float, y: float) -> None:
+def draw_planned(canvas, geo: BarcodeGeometry, x: float, y: float) -> None:  # noqa: ANN001 - a reportlab object (untyped)
     """Draw a planned barcode whose space starts at (``x``, ``y``) = bottom-left, in canvas space."""
     m = geo.module
     bx = x + geo.bars_start
@@ -355,7 +355,7 @@ def draw_planned(canvas, geo: BarcodeGeometry, x: float, y: float) -> None:
 
 
 def draw_code128(
-    canvas,
+    canvas,  # noqa: ANN001 - a reportlab object (untyped)
     x: float,
     y: float,
     width_max: float,
@@ -553,7 +553,7 @@ def plan_datamatrix(
     )
 
 
-def draw_datamatrix_planned(canvas, geo: DataMatrixGeometry, x: float, y: float) -> None:
+def draw_datamatrix_planned(canvas, geo: DataMatrixGeometry, x: float, y: float) -> None:  # noqa: ANN001 - a reportlab object (untyped)
     """Draw a planned Data Matrix whose space starts at (``x``, ``y``) = bottom-left, in canvas space."""
     if geo.text_size:
         canvas.setFont(fonts.MONO, geo.text_size)

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -63,7 +64,7 @@ def register_fonts() -> None:
         _registered = True
 
 
-def font_path_ref():  # pragma: no cover - for the UI: QFontDatabase.addApplicationFontFromData
+def font_path_ref() -> Traversable:  # pragma: no cover - for the UI: QFontDatabase.addApplicationFontFromData
     """The shipped font file as an importlib.resources Traversable (the UI registers it with Qt)."""
     return resources.files("archive_desk") / "resources" / "fonts" / FONT_FILE
 
@@ -324,7 +325,7 @@ def _remaining(text: str, kept: list[str]) -> str:
 
 
 def draw_fitted(
-    canvas,
+    canvas,  # noqa: ANN001 - a reportlab object (untyped)
     fitted: FittedText,
     x: float,
     y_top: float,
@@ -530,7 +531,7 @@ def layout_vertical(
 
 
 def draw_vertical(
-    canvas,
+    canvas,  # noqa: ANN001 - a reportlab object (untyped)
     vt: VerticalText,
     x: float,
     y_top: float,

@@ -48,7 +48,7 @@ class BarcodeFlowable(Flowable):
         self.height = height
         self.geo = barcodes.plan_code128(payload, width, height, dpi=dpi, max_module_mm=max_module_mm, align="right")
 
-    def wrap(self, aw, ah):  # noqa: D102
+    def wrap(self, aw, ah):  # noqa: ANN001, ANN201, ARG002, D102 - a reportlab object (untyped); the signature is fixed by the base class
         return (self.width, self.height)
 
     def draw(self) -> None:  # noqa: D102
@@ -75,7 +75,7 @@ def _page_ranges(items: Sequence[ItemEntry]) -> list[str]:
     return out
 
 
-def _dates(a, b) -> str:
+def _dates(a, b) -> str:  # noqa: ANN001 - a date, a year or text, as the form holds them
     a, b = format_date(a), format_date(b)
     if a and b:
         return f"{a} — {b}"
@@ -86,7 +86,7 @@ def _dates(a, b) -> str:
 
 
 @form_language
-def cover_story(v: VolumeForm, width: float, height: float) -> list[Flowable]:
+def cover_story(v: VolumeForm, width: float, height: float) -> list[Flowable]:  # noqa: ARG001 - the signature is fixed by its callers
     story: list[Flowable] = []
     if v.payload:
         story.append(BarcodeFlowable(v.payload, width, 16 * MM))
@@ -202,7 +202,7 @@ def item_list_document(v: VolumeForm) -> TableDocument:
 
 
 @form_language
-def notes_story(v: VolumeForm, width: float, height: float) -> list[Flowable]:
+def notes_story(v: VolumeForm, width: float, height: float) -> list[Flowable]:  # noqa: ARG001 - the signature is fixed by its callers
     n = v.notes
     story: list[Flowable] = [
         para(t("Volume notes"), style(20, align="center", name="ntitle", leading=28)),

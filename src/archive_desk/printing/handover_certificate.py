@@ -48,7 +48,7 @@ def _grid() -> list[tuple]:
 
 
 @form_language
-def certificate_story(c: HandoverCertificate, width: float, height: float, copy_label: str = "") -> list[Flowable]:
+def certificate_story(c: HandoverCertificate, width: float, height: float, copy_label: str = "") -> list[Flowable]:  # noqa: ARG001 - the signature is fixed by its callers
     size = 10.5
     cap = style(size, align="center", name="hc-cap")
     val = style(size, name="hc-val")

@@ -137,7 +137,7 @@ class _Drawn:
 class _LabelDrawer:
     """Draws a template's elements; records ink boxes in page mm (nominal)."""
 
-    def __init__(self, canvas, template: LabelTemplate, stock: Stock, scanners: str = "2d") -> None:
+    def __init__(self, canvas, template: LabelTemplate, stock: Stock, scanners: str = "2d") -> None:  # noqa: ANN001 - a reportlab object (untyped)
         fonts.register_fonts()
         self.scanners = scanners
         self.c = canvas
@@ -232,7 +232,7 @@ class _LabelDrawer:
             value = f"{caption} {value}" if value else caption
         return value
 
-    def _text(self, el: TextElement, record: LabelRecord, lx: float, ly: float):
+    def _text(self, el: TextElement, record: LabelRecord, lx: float, ly: float):  # noqa: ANN202 - a drawing plan of reportlab's untyped parts
         value = self._resolve(el, record)
         if not value.strip():
             return None
@@ -248,11 +248,11 @@ class _LabelDrawer:
             return None
         return box
 
-    def _plan(self, el: BarcodeElement, payload: str, length: float, thick: float, where: str):
+    def _plan(self, el: BarcodeElement, payload: str, length: float, thick: float, where: str):  # noqa: ANN202 - a drawing plan of reportlab's untyped parts
         """(symbology, geometry, fell back) for a barcode element: Code 128 where its modules are at least
         0.25 mm, else (or when the element asks for it) Data Matrix, unless the room reads only 1D codes."""
 
-        def code128():
+        def code128():  # noqa: ANN202 - a reportlab barcode (untyped)
             return barcodes.plan_code128(
                 payload, length, thick, dpi=self.stock.dpi,
                 min_module_mm=max(self.stock.min_module_mm, barcodes.MIN_CODE128_MODULE_MM),
@@ -278,7 +278,7 @@ class _LabelDrawer:
         except barcodes.BarcodeFitError:
             return "datamatrix", datamatrix(), True
 
-    def _barcode(self, el: BarcodeElement, record: LabelRecord, lx: float, ly: float):
+    def _barcode(self, el: BarcodeElement, record: LabelRecord, lx: float, ly: float):  # noqa: ANN202 - a drawing plan of reportlab's untyped parts
         payload = record.value(el.field).strip()
         where = t("label template {template}", template=self.tpl.name)
         if not payload:
@@ -400,7 +400,7 @@ def _check_start(start_at: int, per_page: int, stock: Stock) -> None:
         )
 
 
-def _draw_cut_guides(c, cells: Sequence[Cell], page_h: float) -> None:
+def _draw_cut_guides(c, cells: Sequence[Cell], page_h: float) -> None:  # noqa: ANN001 - a reportlab object (untyped)
     """Light cut guides on the edges of each label of plain stock (drawn just inside the label)."""
     c.saveState()
     c.setStrokeGray(0.6)
@@ -414,7 +414,7 @@ def _draw_cut_guides(c, cells: Sequence[Cell], page_h: float) -> None:
     c.restoreState()
 
 
-def _new_canvas(target, stock: Stock, title: str):
+def _new_canvas(target, stock: Stock, title: str):  # noqa: ANN001, ANN202 - reportlab objects (untyped)
     fonts.register_fonts()
     # initialFontName: otherwise every page starts with an (unembedded) Helvetica selected
     c = rl_canvas.Canvas(
@@ -432,7 +432,7 @@ def _new_canvas(target, stock: Stock, title: str):
     return c
 
 
-def _draw_labels(c, records: Sequence[LabelRecord], template: LabelTemplate, stock: Stock, start_at: int, calibration: Calibration,
+def _draw_labels(c, records: Sequence[LabelRecord], template: LabelTemplate, stock: Stock, start_at: int, calibration: Calibration,  # noqa: ANN001 - a reportlab object (untyped)
                  scanners: str = barcodes.SCANNERS_2D, skip_refused: bool = False) -> LabelLayout:
     cells = _check_fits(template, stock)
     per_page = len(cells)
@@ -465,12 +465,12 @@ def _draw_labels(c, records: Sequence[LabelRecord], template: LabelTemplate, sto
         shift = calibration.shift_mm(cell.row, cell.col) if stock.kind != "roll" else (calibration.offset_x_mm, calibration.offset_y_mm)
         # what the page holds before this label: a refused label's partial drawing is taken back (every
         # refusal comes from planning a barcode, outside any saveState, so the graphics state stays balanced)
-        mark = len(c._code)
+        mark = len(c._code)  # noqa: SLF001 - the same package's own object
         try:
             drawn = drawer.draw(record, lx + shift[0], ly + shift[1], shift)
         except UserError as exc:
             if skip_refused:
-                del c._code[mark:]
+                del c._code[mark:]  # noqa: SLF001 - the same package's own object
                 refused.append(Refused(i, record.code or record.location_code or record.payload, str(exc)))
                 continue
             if exc.where is None:
@@ -500,7 +500,7 @@ def layout_labels(
     stock: Stock,
     *,
     start_at: int = 1,
-    calibration: Calibration = Calibration(),
+    calibration: Calibration = Calibration(),  # noqa: B008 - an immutable default
     scanners: str = barcodes.SCANNERS_2D,
     skip_refused: bool = False,
 ) -> LabelLayout:
@@ -509,7 +509,7 @@ def layout_labels(
     return _draw_labels(c, list(records), template, stock, start_at, calibration, scanners, skip_refused)
 
 
-def _finish(c, buffer: io.BytesIO, out: Out) -> bytes | Path | None:
+def _finish(c, buffer: io.BytesIO, out: Out) -> bytes | Path | None:  # noqa: ANN001 - a reportlab object (untyped)
     c.save()
     data = buffer.getvalue()
     return write_output(data, out)
@@ -520,9 +520,9 @@ def write_output(data: bytes, out: Out) -> bytes | Path | None:
     if out is None:
         return data
     if hasattr(out, "write"):
-        out.write(data)  # type: ignore[union-attr]
+        out.write(data)
         return None
-    path = Path(out)  # type: ignore[arg-type]
+    path = Path(out)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -538,7 +538,7 @@ def render_labels(
     stock: Stock,
     *,
     start_at: int = 1,
-    calibration: Calibration = Calibration(),
+    calibration: Calibration = Calibration(),  # noqa: B008 - an immutable default
     out: Out = None,
     scanners: str = barcodes.SCANNERS_2D,
 ) -> bytes | Path | None:
@@ -559,7 +559,7 @@ def render_labels_reporting(
     stock: Stock,
     *,
     start_at: int = 1,
-    calibration: Calibration = Calibration(),
+    calibration: Calibration = Calibration(),  # noqa: B008 - an immutable default
     out: Out = None,
     scanners: str = barcodes.SCANNERS_2D,
     skip_refused: bool = False,
@@ -577,7 +577,7 @@ def render_labels_reporting(
 
 def render_test_page(
     stock: Stock,
-    calibration: Calibration = Calibration(),
+    calibration: Calibration = Calibration(),  # noqa: B008 - an immutable default
     *,
     template: LabelTemplate | None = None,
     out: Out = None,
@@ -596,9 +596,9 @@ def render_test_page(
     buffer = io.BytesIO()
     c = _new_canvas(buffer, stock, t("Printer test page"))
     pw, ph = stock.page_width_mm, stock.page_height_mm
-    H = ph * MM
+    H = ph * MM  # noqa: N806 - named like the table it stands for
 
-    def P(x_mm: float, y_mm: float) -> tuple[float, float]:
+    def P(x_mm: float, y_mm: float) -> tuple[float, float]:  # noqa: N802 - a short local helper, named like the formula
         return x_mm * MM, H - y_mm * MM
 
     ox, oy = calibration.offset_x_mm, calibration.offset_y_mm

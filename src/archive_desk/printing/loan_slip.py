@@ -248,8 +248,8 @@ def _height(story: list[Flowable], width: float) -> float:
     return sum(f.wrapOn(scratch, width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in story)
 
 
-def _draw_cut_line(canvas, doc) -> None:  # noqa: ANN001 - reportlab callback
-    w, h = canvas._pagesize
+def _draw_cut_line(canvas, doc) -> None:  # noqa: ANN001, ARG001 - the signature is fixed by its callers
+    w, h = canvas._pagesize  # noqa: SLF001 - the same package's own object
     canvas.saveState()
     canvas.setDash(3, 3)
     canvas.setLineWidth(0.4)

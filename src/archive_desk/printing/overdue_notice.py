@@ -68,7 +68,7 @@ def _document(n: OverdueNotice) -> TableDocument:
     )
 
 
-def _story(n: OverdueNotice, width: float, height: float) -> list[Flowable]:
+def _story(n: OverdueNotice, width: float, height: float) -> list[Flowable]:  # noqa: ARG001 - the signature is fixed by its callers
     doc = _document(n)
     body = style(11, name="notice-body", leading=18)
     oldest = min((ln.due_on for ln in n.lines), default=None)

@@ -19,7 +19,7 @@ from .tables import MM, Part, TableDocument, _row_cells, column_widths, para, si
 KEEP_ROWS = 2
 
 
-def signed_table_story(doc: TableDocument, width: float, height: float) -> list[Flowable]:
+def signed_table_story(doc: TableDocument, width: float, height: float) -> list[Flowable]:  # noqa: ARG001 - the signature is fixed by its callers
     size = doc.font_size
     widths = column_widths(doc.columns, width)
     pad = 2.0

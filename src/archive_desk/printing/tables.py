@@ -205,7 +205,7 @@ def table_flowable(doc: TableDocument, width: float) -> LongTable:
     return tbl
 
 
-def _row_cells(row: Sequence[str], columns: Sequence[Column], widths: Sequence[float], styles, size: float, pad: float) -> list[object]:
+def _row_cells(row: Sequence[str], columns: Sequence[Column], widths: Sequence[float], styles, size: float, pad: float) -> list[object]:  # noqa: ANN001 - a reportlab object (untyped)
     cells: list[object] = []
     for i, col in enumerate(columns):
         text = str(row[i]) if i < len(row) and row[i] is not None else ""
@@ -250,7 +250,7 @@ def signature_flowable(signatures: Sequence[Signature], width: float, *, size: f
     return tbl
 
 
-def table_story(doc: TableDocument, width: float, height: float) -> list[Flowable]:
+def table_story(doc: TableDocument, width: float, height: float) -> list[Flowable]:  # noqa: ARG001 - the signature is fixed by its callers
     story = title_flowables(doc.title, doc.info, width)
     story.append(table_flowable(doc, width))
     if doc.note:
@@ -274,7 +274,7 @@ class _PartStart(Flowable):
         super().__init__()
         self.index = index
 
-    def wrap(self, aw, ah):  # noqa: D102
+    def wrap(self, aw, ah):  # noqa: ANN001, ANN202, ARG002, D102 - a reportlab object (untyped); the signature is fixed by the base class
         return (0, 0)
 
     def draw(self) -> None:  # noqa: D102
@@ -282,7 +282,7 @@ class _PartStart(Flowable):
 
 
 class _Doc(BaseDocTemplate):
-    def __init__(self, buf, parts: Sequence[Part], counts: list[int] | None, title: str) -> None:
+    def __init__(self, buf, parts: Sequence[Part], counts: list[int] | None, title: str) -> None:  # noqa: ANN001 - a reportlab object (untyped)
         super().__init__(
             buf,
             pagesize=A4,
@@ -324,17 +324,17 @@ class _Doc(BaseDocTemplate):
             templates.reverse()
         self.addPageTemplates(templates)
 
-    def afterFlowable(self, flowable) -> None:  # noqa: N802 - reportlab hook
+    def afterFlowable(self, flowable) -> None:  # noqa: ANN001, N802 - a reportlab object (untyped)
         if isinstance(flowable, _PartStart):
             self.part_index = flowable.index
             self.part_start = self.page
 
-    def _page_end(self, canvas, doc) -> None:
+    def _page_end(self, canvas, doc) -> None:  # noqa: ANN001, ARG002 - a reportlab object (untyped); the signature is fixed by the base class
         idx = self.part_index
         n = self.page - self.part_start + 1
         self.part_pages[idx] = max(self.part_pages[idx], n)
         part = self.parts[idx]
-        w, _h = canvas._pagesize
+        w, _h = canvas._pagesize  # noqa: SLF001 - the same package's own object
         canvas.saveState()
         canvas.setFillGray(0)
         if part.numbered:

@@ -58,6 +58,7 @@ import string
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -438,7 +439,7 @@ def _get_number(d: Mapping[str, Any], key: str, probs: _Problems, ctx: str, *, d
 def _get_int(d: Mapping[str, Any], key: str, probs: _Problems, ctx: str, *, default: Any = ..., lo: int = 0, hi: int = 10_000) -> int:
     v = _get_number(d, key, probs, ctx, default=default, lo=lo, hi=hi)
     if v is None:
-        return v  # type: ignore[return-value]
+        return v
     if float(v) != int(v):
         probs.add(t("{where}: {key} must be a whole number", where=ctx, key=key))
     return int(v)
@@ -717,7 +718,7 @@ def stock_to_dict(stock: Stock) -> dict[str, Any]:
 # --------------------------------------------------------------------------- files
 
 
-def _shipped_dir(sub: str):
+def _shipped_dir(sub: str) -> Traversable:
     return resources.files("archive_desk") / "resources" / "templates" / sub
 
 
@@ -749,7 +750,7 @@ def load_stock_file(path: str | os.PathLike[str], *, source: str = "user") -> St
     return stock_from_dict(_read_json(text, str(p), t("Label stock")), source=source, path=p)
 
 
-def _load_shipped(sub: str, loader) -> dict[str, Any]:
+def _load_shipped(sub: str, loader) -> dict[str, Any]:  # noqa: ANN001 - a reader of any template kind
     out: dict[str, Any] = {}
     folder = _shipped_dir(sub)
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
@@ -763,7 +764,7 @@ def _load_shipped(sub: str, loader) -> dict[str, Any]:
 OnError = Callable[[TemplateError], None] | None
 
 
-def _load_user(folder: str | os.PathLike[str] | None, loader, on_error: OnError) -> dict[str, Any]:
+def _load_user(folder: str | os.PathLike[str] | None, loader, on_error: OnError) -> dict[str, Any]:  # noqa: ANN001 - a reader of any template kind
     out: dict[str, Any] = {}
     if folder is None:
         return out

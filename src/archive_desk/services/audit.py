@@ -50,7 +50,7 @@ class Actor:
     def current(cls) -> Actor:
         try:
             user = getpass.getuser()
-        except Exception:  # pragma: no cover - no login name (service accounts)
+        except Exception:  # pragma: no cover - no login name (service accounts)  # noqa: BLE001 - anything may fail here and must not stop the caller
             user = "unknown"
         return cls(user=user, workstation=platform.node() or "unknown")
 

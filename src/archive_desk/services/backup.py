@@ -69,7 +69,7 @@ class BackupError(UserError):
     """A backup could not be written, or a file is not a backup that can be restored."""
 
 
-class BackupCancelled(UserError):
+class BackupCancelled(UserError):  # noqa: N818 - not an error: a public name others import
     def __init__(self) -> None:
         super().__init__(t("The backup was cancelled; nothing was kept."))
 
@@ -881,7 +881,7 @@ def _record_restore(path: Path, actor: audit.Actor, backup: Path, v: VerifyResul
     finally:
         restored.dispose()
     _remove_sidecars(path)
-    assert entry_id is not None
+    assert entry_id is not None  # noqa: S101 - narrows the type; the code guarantees it
     return int(entry_id)
 
 

@@ -98,7 +98,7 @@ def build_demo(out: Path | str, volumes: int, *, seed: int = 1, progress: Progre
     db = open_catalogue(tmp)  # schema and standard categories
     db.dispose()
     actor = actor or Actor.current()
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - demo data, not security
 
     conn = sqlite3.connect(tmp, isolation_level=None)
     try:
@@ -256,7 +256,7 @@ def _fill_target(rng: random.Random) -> int:
     return _FILL_TARGETS[rng.randrange(len(_FILL_TARGETS))]
 
 
-def _plan_counts(rng: random.Random, n: int) -> list[tuple[str, int, str, str, int]]:
+def _plan_counts(rng: random.Random, n: int) -> list[tuple[str, int, str, str, int]]:  # noqa: ARG001 - the signature is fixed by its callers
     """(category, year, retention, org, count) groups adding up to exactly n, in code order."""
     years = list(range(2005, 2026))
     weights = [1 + (y - 2005) * 0.08 for y in years]  # more files in later years
@@ -281,7 +281,7 @@ def _plan_counts(rng: random.Random, n: int) -> list[tuple[str, int, str, str, i
     return planned
 
 
-def _content(rng: random.Random, cat: str, year: int, org: str, code: str):  # noqa: ANN202 - internal tuple
+def _content(rng: random.Random, cat: str, year: int, org: str, code: str):  # noqa: ANN202, ARG001 - demo content, a loose tuple; the signature is shared with its siblings
     security = "公开"
     if cat == "LP":
         insured = _name(rng) if rng.random() < 0.8 else rng.choice(CITIES) + rng.choice(["物流", "建材", "食品", "电子"]) + "有限公司"

@@ -57,11 +57,11 @@ def build(conn: sqlite3.Connection, rng: random.Random, n_volumes: int, actor: A
     borrowers = []
     for i in range(n_staff):
         bid = first_id + i
-        borrowers.append((bid, demo._name(rng), rng.choice(DEPARTMENTS), f"1{rng.choice('3589')}{rng.randrange(10**9):09d}", "", "staff",
+        borrowers.append((bid, demo._name(rng), rng.choice(DEPARTMENTS), f"1{rng.choice('3589')}{rng.randrange(10**9):09d}", "", "staff",  # noqa: SLF001 - the same package's own object
                           f"YG{bid:05d}", "", 1 if rng.random() > 0.03 else 0, now, user, now, user, 1))
     for i in range(n_outside):
         bid = first_id + n_staff + i
-        borrowers.append((bid, demo._name(rng), rng.choice(OUTSIDE_UNITS), f"0794-{rng.randrange(10**7):07d}", _id_number(rng), "outside",
+        borrowers.append((bid, demo._name(rng), rng.choice(OUTSIDE_UNITS), f"0794-{rng.randrange(10**7):07d}", _id_number(rng), "outside",  # noqa: SLF001 - the same package's own object
                           None, "凭介绍信借阅", 1, now, user, now, user, 1))
     conn.executemany("INSERT INTO borrowers (id, name, unit, phone, id_number, kind, card_no, notes, active, created_at, created_by,"
                      " updated_at, updated_by, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", borrowers)
@@ -101,7 +101,7 @@ def build(conn: sqlite3.Connection, rng: random.Random, n_volumes: int, actor: A
             vid = rng.randint(1, max_vid)
             if vid not in volume_ids and vid not in used_open:
                 volume_ids.append(vid)
-        rows = conn.execute(f"SELECT id, pages, security, status FROM volumes WHERE id IN ({','.join('?' * len(volume_ids))})",
+        rows = conn.execute(f"SELECT id, pages, security, status FROM volumes WHERE id IN ({','.join('?' * len(volume_ids))})",  # noqa: S608 - SQL from the schema's own names; values are bound
                             volume_ids).fetchall() if volume_ids else []
         # a loan still out takes volumes in stock; one already back may have used a volume out again now
         rows = [r for r in rows if (r[3] == "in_stock" if still_out else r[3] in ("in_stock", "on_loan")) and r[0] not in used_open]
@@ -178,7 +178,7 @@ def _audit(conn: sqlite3.Connection, actor: Actor, stats: dict[str, int]) -> Non
 
 def _extension(conn: sqlite3.Connection, rng: random.Random, n_volumes: int, actor: Actor,
                progress: Callable[[int, int], None] | None) -> None:
-    build(conn, random.Random(rng.random()), n_volumes, actor, progress)
+    build(conn, random.Random(rng.random()), n_volumes, actor, progress)  # noqa: S311 - demo data, not security
 
 
 if _extension not in demo.EXTENSIONS:

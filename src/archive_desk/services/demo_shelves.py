@@ -13,7 +13,7 @@ RESERVATION = "2026年理赔部移交"
 RESERVED_LAYERS = 20
 
 
-def build(conn: sqlite3.Connection, rng: random.Random, n_volumes: int, actor: Actor, progress: object) -> None:
+def build(conn: sqlite3.Connection, rng: random.Random, n_volumes: int, actor: Actor, progress: object) -> None:  # noqa: ARG001 - the signature is fixed by its callers
     # one statement: the initial shelving of every volume, dated when the volume was catalogued
     conn.execute(
         "INSERT INTO location_moves (volume_id, from_layer_id, to_layer_id, from_position, to_position, at, by, reason)"

@@ -87,7 +87,7 @@ def _existing_codes(db: Database) -> Callable[[Iterable[str]], set[str]]:
 def _existing_items(db: Database) -> Callable[[Iterable[str]], set[str]]:
     """Which items of a 卷内目录 are already in the catalogue, by their ``item_key`` (档号 and 序号, or
     档号, 题名, 文号 and date): a list imported twice adds nothing."""
-    I = Item.__table__  # noqa: N806
+    I = Item.__table__  # noqa: E741, N806 - named like the table it stands for
 
     def look(keys: Iterable[str]) -> set[str]:
         wanted = set(keys)
@@ -136,7 +136,7 @@ def _location_resolver(db: Database) -> Callable[[ParsedLocation], int | None] |
     """Match a parsed location to a layer: by its code, or by rack/column/section/layer (and room and
     side when given); ambiguous or unknown places are errors on the cell. No shelving yet: None
     (locations are then kept as text in the volume's notes)."""
-    L, R, RM = Layer.__table__, Rack.__table__, Room.__table__
+    L, R, RM = Layer.__table__, Rack.__table__, Room.__table__  # noqa: N806 - named like the table it stands for
     with db.read() as session:
         if session.scalar(select(L.c.id).limit(1)) is None:
             return None
@@ -733,7 +733,7 @@ def _write_items(session: Session, actor: Actor, import_plan: ImportPlan, failur
         items = list(session.scalars(select(Item).where(Item.volume_id == vid, Item.removed.is_(False)).order_by(Item.seq, Item.id)))
         _number_pages(items, added)
         volume = session.get(Volume, vid)
-        assert volume is not None
+        assert volume is not None  # noqa: S101 - narrows the type; the code guarantees it
         volume.item_count = len(items)
     audit.record_many(session, actor, entries)
     return count

@@ -262,7 +262,7 @@ def _check_trail(conn: sqlite3.Connection, report: CheckReport, key: bytes | Non
     unsealed_late: list[tuple[int, str]] = []
     unsealed_early = 0
     last_unsealed_at = ""
-    sql = ("SELECT id, at, user, workstation, action, entity, entity_id, before, after, prev_hash, hash, "
+    sql = ("SELECT id, at, user, workstation, action, entity, entity_id, before, after, prev_hash, hash, "  # noqa: S608 - SQL from the schema's own names; values are bound
            + ("mac" if has_mac else "NULL") + " FROM audit_log ORDER BY id")
     for (entry_id, at, user, workstation, action, entity, entity_id, before, after, prev_hash, digest, mac) in conn.execute(sql):
         if entry_id != expected_id:
@@ -304,7 +304,7 @@ def _check_trail(conn: sqlite3.Connection, report: CheckReport, key: bytes | Non
 
 
 def _check_head(conn: sqlite3.Connection, path: Path, report: CheckReport, cid: str | None,
-                state: dict[str, Any] | None, head_id: int, head_hash: str, expect_head: tuple[int, str] | None,
+                state: dict[str, Any] | None, head_id: int, head_hash: str, expect_head: tuple[int, str] | None,  # noqa: ARG001 - the signature is fixed by its callers
                 *, sealed: bool) -> None:
     def hash_at(entry_id: int) -> str | None:
         row = conn.execute("SELECT hash FROM audit_log WHERE id=?", (entry_id,)).fetchone()
@@ -359,7 +359,7 @@ def _check_rows(conn: sqlite3.Connection, report: CheckReport, key: bytes, state
         # fast path: one pass computing every row's seal, summed in SQL; equal to the sealed totals (MAC'd in the
         # seal state) means every row is as the app last wrote it, with overwhelming probability
         expected = list(state["tables"].get(table, [0, 0, 0]))
-        if _recomputed_sums(conn, table) == expected and sealing._sums(conn, table) == expected:
+        if _recomputed_sums(conn, table) == expected and sealing._sums(conn, table) == expected:  # noqa: SLF001 - the same package's own object
             continue
         altered: list[int] = []
         added: list[int] = []
@@ -383,14 +383,14 @@ def _check_rows(conn: sqlite3.Connection, report: CheckReport, key: bytes, state
             report.problems.append(t("{table}: {count} rows were deleted outside ArchiveDesk: {rows}",
                                      table=_table(table), count=len(missing), rows="; ".join(described)
                                      + (" …" if len(missing) > SHOWN_PER_KIND else "")))
-        if not (altered or added or missing) and sealing._sums(conn, table) != list(state["tables"].get(table, [0, 0, 0])):
+        if not (altered or added or missing) and sealing._sums(conn, table) != list(state["tables"].get(table, [0, 0, 0])):  # noqa: SLF001 - the same package's own object
             report.problems.append(t(
                 "{table}: the seals do not add up to the sealed totals: rows were put back from an older copy "
                 "together with their seals, or removed together with them.", table=_table(table)))
 
 
 def _recomputed_sums(conn: sqlite3.Connection, table: str) -> list[int]:
-    row = conn.execute(f"SELECT count(*), coalesce(sum(m & {sealing._LOW}), 0), coalesce(sum(m >> 32), 0)"  # noqa: S608
+    row = conn.execute(f"SELECT count(*), coalesce(sum(m & {sealing._LOW}), 0), coalesce(sum(m >> 32), 0)"  # noqa: S608, SLF001 - the same package's own object
                        f" FROM (SELECT {sealing.row_mac_sql(table)} AS m FROM {table} r LIMIT -1)").fetchone()  # LIMIT: not flattened, one call a row
     return [int(row[0]), int(row[1]), int(row[2])]
 

@@ -346,8 +346,8 @@ def stocktake_lines(session: Session, yb: YearBounds) -> list[StocktakeLine]:
     out = []
     for rec in stocktake.finished_in(session, yb.start_utc, yb.end_utc):
         counts = rec.counts
-        out.append(StocktakeLine(rec.name, rec.scope_text, stocktake._local(rec.started_at),
-                                 stocktake._local(rec.finished_at) if rec.finished_at else None,
+        out.append(StocktakeLine(rec.name, rec.scope_text, stocktake._local(rec.started_at),  # noqa: SLF001 - the same package's own object
+                                 stocktake._local(rec.finished_at) if rec.finished_at else None,  # noqa: SLF001 - the same package's own object
                                  int(rec.summary.get("layers_scanned", 0)), int(rec.summary.get("layers_in_scope", 0)),
                                  tuple(counts[c.value] for c in stocktake.CLASSES),
                                  stocktake.corrections_text(rec)))

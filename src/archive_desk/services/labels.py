@@ -103,8 +103,8 @@ def never_printed(session: Session, limit: int | None = None) -> list[int]:
 def shelf_range(session: Session, *, room_id: int | None = None, rack_id: int | None = None,
                 layer_ids: Sequence[int] = ()) -> list[int]:
     """Volumes standing in a room, a rack or on the given layers, in shelf order."""
-    L = Layer.__table__
-    R = Rack.__table__
+    L = Layer.__table__  # noqa: N806 - named like the table it stands for
+    R = Rack.__table__  # noqa: N806 - named like the table it stands for
     stmt = (select(V.c.id).join(L, L.c.id == V.c.layer_id).join(R, R.c.id == L.c.rack_id)
             .order_by(R.c.room_id, R.c.number, L.c.side, L.c.column, L.c.section, L.c.layer, V.c.shelf_position, V.c.id))
     if room_id is not None:

@@ -46,7 +46,7 @@ APPROVAL_RULE_KEYS = ("security_at_or_above", "outside_borrowers", "take_away", 
 DEFAULT_RETENTION_YEARS: dict[str, int] = {"D30": 30, "D10": 10, "C": 50, "S": 15}
 
 
-class _Bad(Exception):
+class _Bad(Exception):  # noqa: N818 - not an error: a public name others import
     """A value a setting's check refused; the message says what is wanted (translated)."""
 
 
@@ -350,7 +350,7 @@ def seed_rows() -> dict[str, Any]:
 # ---------------------------------------------------------------- typed text (the room command, a settings screen)
 
 
-def from_text(key: str, text: str) -> Any:
+def from_text(key: str, text: str) -> object:
     """The value of setting ``key`` from what a person typed: a number, a word, a list separated by commas or
     、, or JSON. Not checked here (:func:`update` checks); an unknown key is a UserError."""
     spec = BY_KEY.get(key)

@@ -38,7 +38,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import methodcaller
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from sqlalchemy import Integer, Select, String, bindparam, column, func, literal, literal_column, or_, select, table
 from sqlalchemy.orm import Session
@@ -48,6 +48,9 @@ from archive_desk.models import Item, Volume
 from archive_desk.services import codes
 from archive_desk.services.volume_list import VolumeFilter, apply_filter
 from archive_desk.services.ops import CATALOGUE, operation
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects.postgresql import Insert
 
 V = Volume.__table__
 I = Item.__table__  # noqa: E741
@@ -282,8 +285,8 @@ class _RawStatement:
         for i, name in self.slots:
             params[i] = values[name]
         raw = session.connection().connection.dbapi_connection
-        assert raw is not None
-        return raw.execute(self.sql, params).fetchall()  # type: ignore[attr-defined]
+        assert raw is not None  # noqa: S101 - narrows the type; the code guarantees it
+        return raw.execute(self.sql, params).fetchall()
 
 
 def _raw(session: Session, key: tuple[Any, ...], build: Callable[[], Any], values: dict[str, Any]) -> list[tuple[Any, ...]]:
@@ -577,8 +580,8 @@ class SqliteFtsBackend(_BaseBackend):
         for i in range(0, len(missing), 500):
             chunk = missing[i : i + 500]
             raw = session.connection().connection.dbapi_connection
-            assert raw is not None
-            for vid, code, title, status in raw.execute(  # type: ignore[attr-defined]
+            assert raw is not None  # noqa: S101 - narrows the type; the code guarantees it
+            for vid, code, title, status in raw.execute(
                     f"SELECT id, code, title, status FROM volumes WHERE id IN ({','.join('?' * len(chunk))})", chunk):  # noqa: S608
                 known[vid] = (code, title, status)
         for vid, tier, score, matched in pending:
@@ -594,7 +597,7 @@ class SqliteFtsBackend(_BaseBackend):
 
     def rebuild(self, session: Session, progress: Progress | None = None) -> None:
         raw = session.connection().connection.dbapi_connection
-        assert raw is not None
+        assert raw is not None  # noqa: S101 - narrows the type; the code guarantees it
         fts.rebuild(raw, progress)  # type: ignore[arg-type]
 
 
@@ -712,7 +715,7 @@ class PostgresSearchBackend(_BaseBackend):
                 hits.append(SearchHit(vid, v.code, v.title, v.status, TIER_ITEM, 0.0, "item", iid, it.seq, it.title))
         return SearchResult(tuple(hits), truncated or len(hits) >= limit)
 
-    def upsert_statement(self) -> Any:
+    def upsert_statement(self) -> Insert:
         from sqlalchemy.dialects.postgresql import insert  # noqa: PLC0415
 
         p = self.pinyin_table

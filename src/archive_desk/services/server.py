@@ -185,7 +185,7 @@ def _stream(src: Database, table: Table, write: Callable[[list[dict[str, Any]]],
         result = conn.execution_options(stream_results=True, yield_per=COPY_BATCH).execute(
             select(*table.c).order_by(*digest._order(table)))  # noqa: SLF001
         for chunk in result.partitions(COPY_BATCH):
-            write([dict(row._mapping) for row in chunk])
+            write([dict(row._mapping) for row in chunk])  # noqa: SLF001 - the same package's own object
             done += len(chunk)
             if done % (COPY_BATCH * 20) == 0:
                 say(t("{table}: {count} rows", table=table.name, count=done))

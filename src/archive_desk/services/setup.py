@@ -121,7 +121,7 @@ def in_form_language(fn: Callable) -> Callable:
     (定期30年, "缺，未移交", the category's name) match the form they go on."""
 
     @functools.wraps(fn)
-    def wrapper(session, *args, **kwargs):  # noqa: ANN001, ANN202
+    def wrapper(session, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202 - passed through unchanged
         with language(form_language(session)):
             return fn(session, *args, **kwargs)
 

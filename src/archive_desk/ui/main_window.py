@@ -460,7 +460,7 @@ class MainWindow(QMainWindow):
         if isinstance(raw, QByteArray):
             try:
                 area.restore_state(pickle.loads(bytes(raw.data())))  # noqa: S301 - our own state
-            except Exception:  # noqa: BLE001 - state from an older version: ignore it
+            except Exception:  # noqa: BLE001, S110 - nothing to do: the saved state is dropped
                 pass
 
     def save_state(self) -> None:

@@ -247,6 +247,13 @@ def run_op(parent: QWidget | None, fn: Callable[..., Any], *args: Any, ctx: AppC
     return run
 
 
+def announce(ctx: AppContext, changes: OpChanges) -> None:
+    """A write that runs in a worker of its own rather than through :func:`run_op` (an import, a backup, a restore)
+    tells the window what it changed, on the same ``hub(ctx).changed`` signal."""
+    if changes:
+        hub(ctx).changed.emit(changes)
+
+
 def _find_ctx(widget: QObject | None) -> AppContext:
     while widget is not None:
         found = getattr(widget, "ctx", None)

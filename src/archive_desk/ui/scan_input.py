@@ -106,7 +106,7 @@ class ScanDetector(QObject):
         self._ime_clock = QElapsedTimer()
         self._ime_target: QObject | None = None
         app = QApplication.instance()
-        assert app is not None
+        assert app is not None  # noqa: S101 - narrows the type; the code guarantees it
         app.installEventFilter(self)
 
     def uninstall(self) -> None:
@@ -123,7 +123,7 @@ class ScanDetector(QObject):
             return False
         if not isinstance(obj, QWidget) or obj.window() is not self._window or _is_scan_field(obj):
             return False
-        assert isinstance(event, QKeyEvent)
+        assert isinstance(event, QKeyEvent)  # noqa: S101 - narrows the type; the code guarantees it
         if event.type() == QEvent.Type.KeyRelease:
             return self._hold_release(obj, event)
         key = event.key()
@@ -179,7 +179,7 @@ class ScanDetector(QObject):
         composition is cleared instead of committed."""
         if not isinstance(obj, QWidget) or obj.window() is not self._window or _is_scan_field(obj):
             return False
-        assert isinstance(event, QInputMethodEvent)
+        assert isinstance(event, QInputMethodEvent)  # noqa: S101 - narrows the type; the code guarantees it
         commit, preedit = event.commitString(), event.preeditString()
         if not commit:
             if preedit and self._ime_target is not obj:
@@ -237,7 +237,7 @@ class ScanDetector(QObject):
         burst's own keys) must not trigger a shortcut such as "Enter opens the editor" in the table."""
         if not isinstance(obj, QWidget) or obj.window() is not self._window or _is_scan_field(obj):
             return False
-        assert isinstance(event, QKeyEvent)
+        assert isinstance(event, QKeyEvent)  # noqa: S101 - narrows the type; the code guarantees it
         if event.key() in MODIFIER_KEYS:
             return False
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

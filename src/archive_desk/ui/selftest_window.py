@@ -64,7 +64,7 @@ def open_and_close_window(catalogue: Path, settings_path: Path, build_context: C
         window = MainWindow(ctx)
         window.show()
         area = window.areas["catalogue"]
-        if not _wait(lambda: not area._list_runner.busy and area.model.rowCount() > 0, WINDOW_TIMEOUT_S):
+        if not _wait(lambda: not area._list_runner.busy and area.model.rowCount() > 0, WINDOW_TIMEOUT_S):  # noqa: SLF001 - the same package's own object
             raise RuntimeError(f"the catalogue table showed no rows within {WINDOW_TIMEOUT_S:.0f} s")
         rows = area.model.rowCount()
         window.close()
@@ -126,7 +126,7 @@ def quit_after_first_paint(app: QCoreApplication, window, report, *, started: fl
     viewport = area.table.viewport()
 
     class _Painted(QObject):
-        def eventFilter(self, obj, event) -> bool:  # noqa: ANN001, N802
+        def eventFilter(self, obj, event) -> bool:  # noqa: ANN001, ARG002, N802 - the signature is fixed by the base class
             if event.type() == QEvent.Type.Paint and area.model.rowCount() > 0 and not self.property("done"):
                 self.setProperty("done", True)
                 seconds = time.monotonic() - started
@@ -135,4 +135,4 @@ def quit_after_first_paint(app: QCoreApplication, window, report, *, started: fl
 
     watcher = _Painted(window)
     viewport.installEventFilter(watcher)
-    window._first_paint_watcher = watcher  # kept alive with the window
+    window._first_paint_watcher = watcher  # kept alive with the window  # noqa: SLF001 - the same package's own object

@@ -77,7 +77,7 @@ class SingleInstance(QObject):
             self.server = None
 
     def _on_server_newConnection(self) -> None:  # noqa: N802
-        assert self.server is not None
+        assert self.server is not None  # noqa: S101 - narrows the type; the code guarantees it
         while (socket := self.server.nextPendingConnection()) is not None:
             socket.readyRead.connect(self._on_socket_readyRead)
             socket.disconnected.connect(socket.deleteLater)

@@ -167,7 +167,7 @@ def register(session: Session, f: RegisterFilter | None = None, *, limit: int | 
     stmt = _register_stmt(f or RegisterFilter()).order_by(L.c.lent_at.desc(), L.c.id.desc(), LL.c.id)
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)
-    return [RegisterRow(**r._mapping) for r in session.execute(stmt)]
+    return [RegisterRow(**r._mapping) for r in session.execute(stmt)]  # noqa: SLF001 - the same package's own object
 
 
 def count_register(session: Session, f: RegisterFilter | None = None) -> int:

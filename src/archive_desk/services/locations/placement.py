@@ -120,7 +120,7 @@ def undo_move(session: Session, actor: Actor, move_id: int) -> UndoResult:
     if move is None:
         raise NotFoundError(t("Move {id} does not exist", id=move_id))
     volume = session.get(Volume, move.volume_id, populate_existing=True)
-    assert volume is not None
+    assert volume is not None  # noqa: S101 - narrows the type; the code guarantees it
     latest = session.scalar(select(func.max(M.c.id)).where(M.c.volume_id == volume.id))
     if latest != move_id or volume.layer_id != move.to_layer_id:
         raise StatusError(t("Volume {code} has been moved again since; this move can no longer be undone.", code=volume.code))

@@ -33,7 +33,7 @@ def shelf_list_rows(session: Session, *, room_id: int | None = None, rack_id: in
     elif rack_id is not None:
         layer_ids = [c.layer_id for c in rack_map(session, rack_id).cells]
     else:
-        assert room_id is not None
+        assert room_id is not None  # noqa: S101 - narrows the type; the code guarantees it
         get_room(session, room_id)
         layer_ids = [r.id for r in _room_layers_in_order(session, room_id)]
     infos = describe_locations(session, layer_ids)

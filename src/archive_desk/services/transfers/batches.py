@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -38,9 +38,6 @@ from archive_desk.services.transfers.records import (
     _line_record,
 )
 from archive_desk.services.ops import TRANSFERS, operation
-
-#: what :func:`_change_particulars` returns: the record of the batch or appraisal list it changed
-R = TypeVar("R", BatchRecord, AppraisalRecord)
 
 
 @operation("transfers.create_batch", area=TRANSFERS)
@@ -94,7 +91,7 @@ def update_batch(session: Session, actor: Actor, batch_id: int, expected_version
                                "transfer.update", "transfer_batch")
 
 
-def _change_particulars(session: Session, actor: Actor, row: Any, changes: Mapping[str, Any], allowed: Iterable[str],
+def _change_particulars[R: (BatchRecord, AppraisalRecord)](session: Session, actor: Actor, row: Any, changes: Mapping[str, Any], allowed: Iterable[str],
                         clean: Callable[[Mapping[str, Any]], Mapping[str, Any]], to_record: Callable[[Any], R],
                         action: str, entity: str) -> R:
     """Set the checked ``changes`` on a draft batch or appraisal list and audit what really changed."""

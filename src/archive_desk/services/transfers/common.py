@@ -90,7 +90,7 @@ def _to_int(value: Any, key: str, *, default: int | None = None) -> int | None:
     return number
 
 
-def _next_number(session: Session, model: Any, column: Any, prefix: str, year: int) -> str:
+def _next_number(session: Session, model: Any, column: Any, prefix: str, year: int) -> str:  # noqa: ARG001 - the signature is fixed by its callers
     head = f"{prefix}-{year}-"
     rows = session.scalars(select(column).where(column.like(head + "%")))
     used = [int(x[len(head):]) for x in rows if x[len(head):].isdigit()]
@@ -141,7 +141,7 @@ def _bulk_set_status(session: Session, actor: Actor, vols: Sequence[Volume], new
         entries.append((action, "volume", vol.id, {"status": vol.status},
                         {"status": new_status, "reason": reason, **(extra(vol) if extra else {})}))
     now = audit.utcnow()
-    V = Volume.__table__.c
+    V = Volume.__table__.c  # noqa: N806 - named like the table it stands for
     ids = [v.id for v in vols]
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]

@@ -193,7 +193,7 @@ def _confirm_handover(session: Session, actor: Actor, batch: TransferBatch, *, p
         ln.code, ln.title, ln.year, ln.retention, ln.item_count, ln.pages = vol.code, vol.title, vol.year, vol.retention, vol.item_count, vol.pages
         leaving.append(vol)
     session.flush()
-    _bulk_set_status(session, actor, leaving, VolumeStatus.TRANSFERRED, reason, "transfer.out", lambda v: {"batch_no": batch.batch_no})
+    _bulk_set_status(session, actor, leaving, VolumeStatus.TRANSFERRED, reason, "transfer.out", lambda v: {"batch_no": batch.batch_no})  # noqa: ARG005 - the signature is fixed by its caller
     if progress is not None:
         progress(len(lines), len(lines))
     return ConfirmResult(batch.batch_no, tuple(v.id for v in leaving), transferred=len(leaving))

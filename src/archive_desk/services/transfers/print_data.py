@@ -77,7 +77,7 @@ def _line_categories(session: Session, lines: Sequence[LineRecord]) -> dict[int,
         cat = None
         thickness = None
         if ln.volume_id in vols:
-            cid, thickness = vols[ln.volume_id]  # type: ignore[index]
+            cid, thickness = vols[ln.volume_id]
             cat = by_id.get(cid)
         if cat is None:
             code = str(ln.data.get("category_code") or _code_values(session, ln.code).get("category_code") or "")

@@ -60,8 +60,8 @@ class RegisterRow:
 def _batch_counts(session: Session, batch_ids: Sequence[int]) -> dict[int, tuple[int, int, int, int, int, int]]:
     """batch id -> (volumes, items, pages, first year, last year, missing) of what was (or is to be) handed over."""
     out: dict[int, tuple[int, int, int, int, int, int]] = {}
-    LT, BT = TransferLine.__table__, TransferBatch.__table__
-    L, B = LT.c, BT.c
+    LT, BT = TransferLine.__table__, TransferBatch.__table__  # noqa: N806 - named like the table it stands for
+    L, B = LT.c, BT.c  # noqa: N806 - named like the table it stands for
     counted = or_(and_(B.direction == "out", L.expected.is_(True)), and_(B.direction == "in", L.found.is_(True)),
                   and_(B.direction == "in", B.status == "draft", L.expected.is_(True)))
     for start in range(0, len(batch_ids), 500):
@@ -88,7 +88,7 @@ def _years_text(y0: int, y1: int) -> str:
 
 def transfer_register(session: Session, flt: RegisterFilter = RegisterFilter(), *, limit: int = 5000) -> list[RegisterRow]:
     """The 移交(接收)登记簿: batches, newest first, with what each moved."""
-    B = TransferBatch
+    B = TransferBatch  # noqa: N806 - named like the table it stands for
     stmt = select(B).order_by(B.transfer_date.desc(), B.id.desc()).limit(limit)
     if flt.direction:
         stmt = stmt.where(B.direction == flt.direction)
@@ -148,7 +148,7 @@ class DestroyedRow:
 
 def destruction_register(session: Session, flt: DestructionFilter = DestructionFilter(), *, limit: int = 20000) -> list[DestroyedRow]:
     """Destroyed volumes of confirmed appraisal lists, newest list first (values as frozen on confirmation)."""
-    A, AL, V = Appraisal, AppraisalLine, Volume
+    A, AL, V = Appraisal, AppraisalLine, Volume  # noqa: N806 - named like the table it stands for
     stmt = (select(A, AL, V.category_id, V.fonds_id)
             .join(AL, AL.appraisal_id == A.id).join(V, V.id == AL.volume_id)
             .where(A.status == "confirmed", AL.decision == "destroy")

@@ -55,7 +55,7 @@ class Area(QWidget):
         if isinstance(changes, OpChanges):
             self.catalogue_changed(changes)
 
-    def catalogue_changed(self, changes: OpChanges) -> None:
+    def catalogue_changed(self, changes: OpChanges) -> None:  # noqa: ARG002 - the signature is fixed by the base class
         """A write (``ui/ops.run_op``) changed the catalogue. By default a hidden area marks itself stale and
         reloads when next shown; a shown one leaves it to the write's own ``on_success``. Areas that can do better
         (the catalogue repaints just the changed rows) override this."""
@@ -77,7 +77,7 @@ class Area(QWidget):
     def refresh(self) -> None:
         """F5."""
 
-    def handle_scan(self, text: str) -> bool:
+    def handle_scan(self, text: str) -> bool:  # noqa: ARG002 - the signature is fixed by the base class
         """A barcode scan arrived while this area is shown; return True if it was handled."""
         return False
 
@@ -85,7 +85,7 @@ class Area(QWidget):
         """Actions the window also puts in its menus (the catalogue's new volume, export …)."""
         return []
 
-    def show_volume(self, volume_id: int) -> bool:
+    def show_volume(self, volume_id: int) -> bool:  # noqa: ARG002 - the signature is fixed by the base class
         """Another area asks this one to show a volume (``AreaHost.open_volume``); False if it cannot."""
         return False
 
@@ -100,7 +100,7 @@ class Area(QWidget):
     def save_state(self) -> dict[str, object]:
         return {}
 
-    def restore_state(self, state: dict[str, object]) -> None:
+    def restore_state(self, state: dict[str, object]) -> None:  # noqa: ARG002 - the signature is fixed by the base class
         return None
 
 

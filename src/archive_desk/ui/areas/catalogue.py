@@ -115,7 +115,7 @@ class _FirstPaintWatch(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._area, self._area._on_table_firstPainted)  # once this paint is done
+            QTimer.singleShot(0, self._area, self._area._on_table_firstPainted)  # once this paint is done  # noqa: SLF001 - the same package's own object
         return False
 
 
@@ -501,7 +501,7 @@ class CatalogueArea(Area):
         self.detail.show_volume(volume_id)
         return True
 
-    def _on_table_currentRowChanged(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _on_table_currentRowChanged(self, current: QModelIndex, _previous: QModelIndex) -> None:  # noqa: ARG002 - the signature is fixed by the base class
         self._detail_timer.start()
 
     def _show_current_detail(self) -> None:

@@ -423,7 +423,7 @@ class LabelsArea(Area):
         self._last_records = records
         data, self.last_layout = render_labels_reporting(records, tpl, stock, start_at=self.start_at.value(),
                                                          calibration=calibration, scanners=self.scanners, skip_refused=True)
-        assert isinstance(data, bytes)
+        assert isinstance(data, bytes)  # noqa: S101 - narrows the type; the code guarantees it
         return data
 
     def layout_note(self, layout: LabelLayout | None = None) -> str:
@@ -522,7 +522,7 @@ class LabelsArea(Area):
         except UserError as exc:
             show_error(self, exc)
             return
-        assert isinstance(data, bytes)
+        assert isinstance(data, bytes)  # noqa: S101 - narrows the type; the code guarantees it
         PdfPreviewDialog(data, self.tr("Calibration test page"), "test-page.pdf", self,
                          make_pdf=lambda printer: render_test_page(stock, self.calibration_for(printer), template=tpl)).open()
 
@@ -533,7 +533,7 @@ class LabelsArea(Area):
         with self.ctx.db.read() as session:
             forms = labels.volume_forms(session, self.volume_ids, clerk=self.ctx.settings.clerk_name)
         data = render_volume_forms(forms)
-        assert isinstance(data, bytes)
+        assert isinstance(data, bytes)  # noqa: S101 - narrows the type; the code guarantees it
         PdfPreviewDialog(data, self.tr("Volume forms"), "volume-forms.pdf", self).open()
 
     def _on_new_template_clicked(self) -> None:

@@ -504,7 +504,7 @@ class ShelvesArea(Area):
     def place(self, volume_id: int) -> ScanEvent:
         """Put a volume on the target, in the background (``ui/ops.run_op``, one write after another, in scan order).
         Returns a "saving" event at once; ``last_event`` and the message say how it went when it is saved."""
-        assert self.target is not None
+        assert self.target is not None  # noqa: S101 - narrows the type; the code guarantees it
         target_id = self.target.id
 
         def refused(exc: BaseException) -> bool:
@@ -527,7 +527,7 @@ class ShelvesArea(Area):
         if placed.already_there:
             return self._say("already", placed.warnings[0] if placed.warnings else "", layer_id=placed.layer_id,
                              volume_id=volume_id)
-        assert placed.move_id is not None
+        assert placed.move_id is not None  # noqa: S101 - narrows the type; the code guarantees it
         self._undo.append((placed.move_id, placed.volume_code))
         self.undo_button.setEnabled(True)
         text = self.tr("%1 → %2, number %3 (%4)").replace("%1", placed.volume_code).replace("%2", placed.layer_code) \

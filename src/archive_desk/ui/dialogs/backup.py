@@ -41,7 +41,9 @@ from PySide6.QtWidgets import (
 )
 
 from archive_desk.services import backup
+from archive_desk.services.ops import BACKUPS, TABLE_AREAS, OpChanges
 from archive_desk.ui.crash import show_error
+from archive_desk.ui.ops import announce
 from archive_desk.ui.save_dialog import get_save_file_name
 from archive_desk.ui.workers import Runner
 
@@ -64,7 +66,7 @@ def _rotation(ctx: AppContext) -> backup.Rotation:
     return backup.Rotation.from_mapping(ctx.settings.backup_keep)
 
 
-def _run_backup(ctx: AppContext, folder: Path, kind: str, progress, should_cancel,
+def _run_backup(ctx: AppContext, folder: Path, kind: str, progress, should_cancel,  # noqa: ANN001 - the worker's callbacks, passed through
                 only_if_changed: bool = False) -> backup.BackupManifest | None:
     """In a worker: back up, then rotate (only after a good backup, and only in the workstation's folder).
     Automatic backups (``only_if_changed``) write nothing when nothing changed since the last good one."""
@@ -199,6 +201,7 @@ class BackupDialog(QDialog):
     def _on_runner_finished(self, m: backup.BackupManifest) -> None:
         self._done()
         self.last_manifest = m
+        announce(self.ctx, OpChanges(areas=frozenset({BACKUPS})))  # the backup register has a new line
         self.backupWritten.emit(m)
         if m.verified:
             self.progress.setValue(100)
@@ -302,7 +305,7 @@ class RestoreDialog(QDialog):
         self.table.setRowCount(len(self.backups))
         for row, m in enumerate(self.backups):
             state = self.tr("verified") if m.verified else self.tr("FAILED")
-            values = (f"{backup._local(m.created_at):%Y-%m-%d %H:%M:%S}", backup.kind_text(m.kind), state,
+            values = (f"{backup._local(m.created_at):%Y-%m-%d %H:%M:%S}", backup.kind_text(m.kind), state,  # noqa: SLF001 - the same package's own object
                       _size(m.size_bytes), f"{m.account}@{m.workstation}", m.file_name)
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -344,7 +347,7 @@ class RestoreDialog(QDialog):
         self.drill_button.setEnabled(has and not failed)
         self.restore_button.setEnabled(has and not failed)
 
-    def _start(self, what: str, fn) -> None:
+    def _start(self, what: str, fn) -> None:  # noqa: ANN001 - a worker function of any shape
         self._pending = what
         self.progress.setValue(0)
         for b in (self.verify_button, self.drill_button, self.restore_button):
@@ -419,6 +422,8 @@ class RestoreDialog(QDialog):
         self.last_result = result
         self.report.setPlainText(self._describe(result))
         if isinstance(result, backup.RestoreResult):
+            # another catalogue altogether: every area reads it again (hidden ones when shown)
+            announce(self.ctx, OpChanges(bulk=frozenset(TABLE_AREAS.values()), areas=frozenset(TABLE_AREAS.values())))
             self.restored.emit(result)
         self._update_buttons()
         self.reload()
@@ -570,7 +575,7 @@ class BackupRegisterDialog(QDialog):
         from archive_desk.printing.backup_register import render_backup_register
 
         data = render_backup_register(self.sheet)
-        assert isinstance(data, bytes)
+        assert isinstance(data, bytes)  # noqa: S101 - narrows the type; the code guarantees it
         return data
 
     def print_register(self) -> None:
@@ -673,6 +678,7 @@ class AutoBackup(QObject):
             self._status(self.tr("Automatic backup: nothing changed since the last backup, none written."))
             return
         self.last_manifest = m
+        announce(self.ctx, OpChanges(areas=frozenset({BACKUPS})))  # the backup register has a new line
         self.backupWritten.emit(m)
         if m.verified:
             self._status(self.tr("Automatic backup written and verified: %1").replace("%1", str(m.path)))
@@ -747,7 +753,7 @@ def install(window: MainWindow, file_menu: QMenu) -> AutoBackup:
     """The menu hook of the main window: 备份… 恢复… 备份登记… 备份设置… in the File menu, and the timer."""
     auto = AutoBackup(window)
 
-    def add(text: str, name: str, slot) -> QAction:
+    def add(text: str, name: str, slot) -> QAction:  # noqa: ANN001 - any Qt slot
         action = file_menu.addAction(text)
         action.setObjectName(name)
         action.triggered.connect(slot)

@@ -63,11 +63,13 @@ from archive_desk.importing import (
 )
 from archive_desk.importing.mapping import header_key
 from archive_desk.services import importer
+from archive_desk.services.ops import CATALOGUE, OpChanges
 from archive_desk.settings import config_dir
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
 from archive_desk.ui.item_models.list_model import Column, ListModel
 from archive_desk.ui.save_dialog import get_save_file_name
+from archive_desk.ui.ops import announce
 from archive_desk.ui.workers import Runner
 
 STATUS_COLOURS = {RowStatus.REJECTED: "#fde2e2", RowStatus.DUPLICATE: "#fff1c2", RowStatus.EXISTING: "#e2ecfd",
@@ -656,7 +658,7 @@ class PreviewPage(QWizardPage):
 
     def _on_runner_finished(self, result: object) -> None:
         plan, fonds, self.updates, self.wiz.items_plan = result  # type: ignore[misc]
-        assert isinstance(plan, ImportPlan)
+        assert isinstance(plan, ImportPlan)  # noqa: S101 - narrows the type; the code guarantees it
         self.wiz.plan = plan
         typed = self.fonds_names()  # a name typed before checking again is kept
         self.missing_fonds = {code: count for code, (count, _name) in fonds.items()}
@@ -826,13 +828,13 @@ class ImportPage(QWizardPage):
         self.runner.cancel()
 
     def _on_runner_finished(self, result: object) -> None:
-        assert isinstance(result, importer.ImportResult)
+        assert isinstance(result, importer.ImportResult)  # noqa: S101 - narrows the type; the code guarantees it
         self.wiz.result = result
         self.done = True
         self.stop.hide()
         self.progress.setValue(self.progress.maximum())
         plan = self.wiz.plan
-        assert plan is not None
+        assert plan is not None  # noqa: S101 - narrows the type; the code guarantees it
         s = plan.summary
         update = plan.kind == "volumes" and self.wiz.preview_page.update_existing.isChecked()
         lines = []
@@ -857,6 +859,8 @@ class ImportPage(QWizardPage):
             self.refused_heading.show()
             self.refused.show()
         self.report.setVisible(s.rejected + s.duplicate + s.existing + s.skipped + len(result.failures) > 0)
+        if result.created or result.updated or result.items or result.fonds_created:
+            announce(self.wiz.ctx, OpChanges(bulk=frozenset({CATALOGUE}), areas=frozenset({CATALOGUE})))
         self.wiz.imported.emit(result)
         self.completeChanged.emit()
         self.wiz.job_ended()
@@ -914,7 +918,7 @@ class ImportWizard(QWizard):
         """Every sheet imported together: the clerk's columns of the first sheet, column by column, on
         each sheet at its own header row (their header texts are the same; a column without a header or
         a second 日期 the clerk mapped by hand stays mapped); the first sheet exactly as checked."""
-        assert self.mapping is not None and self.sheets
+        assert self.mapping is not None and self.sheets  # noqa: S101 - narrows the type; the code guarantees it
         out = {}
         for name in self.sheets:
             found = self.sheet_mappings[name]

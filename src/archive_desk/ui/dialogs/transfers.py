@@ -146,7 +146,7 @@ class ImportListDialog(QDialog):
         show_error(self, exc)  # type: ignore[arg-type]
 
     def _on_runner_finished(self, plan: object) -> None:
-        assert isinstance(plan, ImportPlan)
+        assert isinstance(plan, ImportPlan)  # noqa: S101 - narrows the type; the code guarantees it
         self.plan = plan
         s = plan.summary
         self.summary_label.setText(

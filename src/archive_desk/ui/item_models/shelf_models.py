@@ -66,7 +66,7 @@ class RoomTotalsModel(ListModel["RoomTotals | None"]):
 
     def _values(self, row: RoomTotals | None) -> tuple[object, ...]:
         if row is None:
-            assert self._total is not None
+            assert self._total is not None  # noqa: S101 - narrows the type; the code guarantees it
             totals, racks, reserved = self._total
             name = self.tr("All rooms")
         else:

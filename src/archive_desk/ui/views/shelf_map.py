@@ -171,12 +171,12 @@ class RackMapView(QWidget):
     # geometry ---------------------------------------------------------
 
     def _face_width(self) -> int:
-        assert self._map is not None
+        assert self._map is not None  # noqa: S101 - narrows the type; the code guarantees it
         g, rack = self._g, self._map.rack
         return g.label_w + rack.sections * g.cell_w + (rack.sections + 1) * g.upright
 
     def _row_height(self) -> int:
-        assert self._map is not None
+        assert self._map is not None  # noqa: S101 - narrows the type; the code guarantees it
         return self._map.rack.layers * self._g.cell_h + 6
 
     def _layout(self) -> None:
@@ -238,7 +238,7 @@ class RackMapView(QWidget):
         painter.end()
 
     def _paint_frames(self, painter: QPainter, clip: QRect) -> None:
-        assert self._map is not None
+        assert self._map is not None  # noqa: S101 - narrows the type; the code guarantees it
         g, rack = self._g, self._map.rack
         face_w = self._face_width()
         row_h = self._row_height()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from archive_desk.services import loans
 from archive_desk.services.loans import BorrowerRecord
 from archive_desk.ui.areas.lending.common import Message, _item, _setup_table
 from archive_desk.ui.dialogs.lending import BorrowerDialog
+from archive_desk.ui.ops import OpRun, run_op
 
 if TYPE_CHECKING:  # the area imports this panel
     from archive_desk.ui.areas.lending.area import LendingArea
@@ -121,45 +123,47 @@ class BorrowersPanel(QWidget):
 
     def create(self) -> None:
         dialog = BorrowerDialog(self.tr("New borrower"), None, self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                with self.ctx.db.write() as s:
-                    b = loans.create_borrower(s, self.ctx.actor, dialog.values())
-            except UserError as exc:
-                dialog.show_problem(exc)
-                continue
-            self.message.ok(self.tr("%1 registered.").replace("%1", b.name))
-            self.refresh()
-            return
+        self._save_from(dialog, lambda values: (loans.create_borrower, self.ctx.actor, values),
+                        lambda b: self.tr("%1 registered.").replace("%1", b.name))
 
     def edit_selected(self) -> None:
         b = self.selected()
         if b is None:
             return
         dialog = BorrowerDialog(self.tr("Edit borrower"), b, self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                with self.ctx.db.write() as s:
-                    after = loans.update_borrower(s, self.ctx.actor, b.id, b.version, dialog.values())
-            except UserError as exc:
-                dialog.show_problem(exc)
-                continue
-            self.message.ok(self.tr("%1 saved.").replace("%1", after.name))
-            self.refresh()
+        self._save_from(dialog, lambda values: (loans.update_borrower, self.ctx.actor, b.id, b.version, values),
+                        lambda after: self.tr("%1 saved.").replace("%1", after.name))
+
+    def _save_from(self, dialog: BorrowerDialog, call: Callable[[dict], tuple], said: Callable[[BorrowerRecord], str]) -> None:
+        """Ask in ``dialog``, then save in the background (``ui/ops.run_op``); a refusal reopens the dialog with the
+        problem shown, until the clerk saves or cancels."""
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+
+        def refused(exc: BaseException) -> bool:
+            if not isinstance(exc, UserError):
+                return False
+            dialog.show_problem(exc)
+            self._save_from(dialog, call, said)
+            return True
+
+        def done(record: BorrowerRecord) -> None:
+            self.message.ok(said(record))
+            self.refresh()
+
+        run_op(self, *call(dialog.values()), on_success=done, on_error=refused)
 
     def toggle_selected(self) -> None:
         b = self.selected()
         if b is None:
             return
-        try:
-            with self.ctx.db.write() as s:
-                after = loans.set_borrower_active(s, self.ctx.actor, b.id, not b.active, expected_version=b.version)
-        except UserError as exc:
-            self.message.error(str(exc))
-            return
-        self.message.ok((self.tr("%1 reactivated.") if after.active else self.tr("%1 deactivated; the loan history is kept.")).replace("%1", after.name))
-        self.refresh()
+
+        def done(after: BorrowerRecord) -> None:
+            self.message.ok((self.tr("%1 reactivated.") if after.active else self.tr("%1 deactivated; the loan history is kept.")).replace("%1", after.name))
+            self.refresh()
+
+        run_op(self, loans.set_borrower_active, self.ctx.actor, b.id, not b.active, expected_version=b.version,
+               on_success=done, on_error=self.message.refused, key=f"loans.borrower.active:{b.id}")
 
     def lend_to_selected(self) -> None:
         b = self.selected()
@@ -172,7 +176,8 @@ class BorrowersPanel(QWidget):
         if name:
             self.import_file(Path(name))
 
-    def import_file(self, path: Path) -> loans.BorrowerImportResult | None:
+    def import_file(self, path: Path) -> OpRun | None:
+        """Plan the import, ask, then import in the background (``ui/ops.run_op``); the run, or None when not asked."""
         try:
             with self.ctx.db.read() as s:
                 plan = loans.plan_borrower_import(s, path)
@@ -185,16 +190,13 @@ class BorrowersPanel(QWidget):
             .replace("%4", str(summary.duplicate)).replace("%5", str(summary.rejected))
         if QMessageBox.question(self, self.tr("Import staff list"), question) != QMessageBox.StandardButton.Yes:
             return None
-        try:
-            with self.ctx.db.write() as s:
-                result = loans.import_borrowers(s, self.ctx.actor, path)
-        except UserError as exc:
-            self.message.error(str(exc))
-            return None
+        return run_op(self, loans.import_borrowers, self.ctx.actor, path, on_success=self._imported,
+                      on_error=self.message.refused, key="loans.import_borrowers")
+
+    def _imported(self, result: loans.BorrowerImportResult) -> None:
         details = [f"{p.sheet}!{p.row} {p.key}: {p.reason}" for p in (*result.duplicates, *result.existing, *result.rejected)]
         text = self.tr("Imported %1 borrower(s).").replace("%1", str(result.created))
         if details:
             text += " " + self.tr("Not imported: %1").replace("%1", "；".join(details[:20]) + ("…" if len(details) > 20 else ""))
         self.message.ok(text)
         self.refresh()
-        return result

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QTableWidget, QTableWidgetItem, QWidget
+
+from archive_desk.errors import UserError
 
 RED = QColor("#b00020")
 GREEN = QColor("#1b5e20")
@@ -75,6 +78,14 @@ class Message(QLabel):
         self.setStyleSheet("color: #b00020; font-weight: bold")
         self.setText(text)
         self.shown.emit(text)
+
+    def refused(self, exc: BaseException) -> bool:
+        """``on_error`` of a write (``ui/ops.run_op``): a ``UserError`` is shown here, in red; anything else is not
+        taken (it goes to the crash box)."""
+        if isinstance(exc, UserError) and shiboken6.isValid(self):
+            self.error(str(exc))
+            return True
+        return False
 
     def info(self, text: str) -> None:
         self.setStyleSheet("")

@@ -79,7 +79,7 @@ class OverduePanel(QWidget):
         except UserError as exc:
             show_error(self, exc)
             return None
-        assert isinstance(pdf, bytes)
+        assert isinstance(pdf, bytes)  # noqa: S101 - narrows the type; the code guarantees it
         dialog = PdfPreviewDialog(pdf, self.tr("Reminders to return archives"), f"催还通知-{date.today().isoformat()}.pdf", self)
         self.area.last_print_dialog = dialog
         dialog.open()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +26,7 @@ from archive_desk.errors import UserError
 from archive_desk.services import loans
 from archive_desk.services.loans import RegisterFilter, RegisterRow
 from archive_desk.ui.areas.lending.common import RED, Message, _pydate, _qdate, _setup_table
+from archive_desk.ui.item_models.list_model import Column, ListModel
 from archive_desk.ui.save_dialog import get_save_file_name
 from archive_desk.ui.workers import Runner
 
@@ -37,47 +39,39 @@ REGISTER_LIMIT = 5000
 # ============================================================================ register
 
 
-class RegisterModel(QAbstractTableModel):
-    """Rows of the 借阅登记簿 (at most REGISTER_LIMIT, fetched in a worker)."""
+class RegisterModel(ListModel[RegisterRow]):
+    """Rows of the 借阅登记簿 (at most REGISTER_LIMIT, fetched in a worker); overdue lines in red."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[RegisterRow] = []
-        self.headers = [self.tr("Slip"), self.tr("Lent"), self.tr("Borrower"), self.tr("Unit / department"), self.tr("Archival code"),
-                        self.tr("Title"), self.tr("Security"), self.tr("Purpose"), self.tr("Use"), self.tr("Due"), self.tr("Returned on"),
-                        self.tr("Condition"), self.tr("Outcome of use"), self.tr("Approver"), self.tr("Clerk")]
+        super().__init__((), parent)
         self.today = date.today()
+        self.set_columns([
+            Column(self.tr("Slip"), lambda r: r.slip_no),
+            Column(self.tr("Lent"), lambda r: r.lent_at.strftime("%Y-%m-%d %H:%M")),
+            Column(self.tr("Borrower"), lambda r: r.borrower),
+            Column(self.tr("Unit / department"), lambda r: r.unit),
+            Column(self.tr("Archival code"), lambda r: r.code),
+            Column(self.tr("Title"), lambda r: r.title),
+            Column(self.tr("Security"), lambda r: r.security),
+            Column(self.tr("Purpose"), lambda r: r.purpose),
+            Column(self.tr("Use"), lambda r: r.use_mode),
+            Column(self.tr("Due"), lambda r: r.due_date.isoformat()),
+            Column(self.tr("Returned on"), lambda r: r.returned_at.strftime("%Y-%m-%d") if r.returned_at else ""),
+            Column(self.tr("Condition"), lambda r: r.condition),
+            Column(self.tr("Outcome of use"), lambda r: r.outcome),
+            Column(self.tr("Approver"), lambda r: r.approver),
+            Column(self.tr("Clerk"), lambda r: r.clerk),
+        ])
 
-    def set_rows(self, rows: list[RegisterRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
+    def set_rows(self, rows: Sequence[RegisterRow]) -> None:
         self.today = date.today()
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
+        super().set_rows(rows)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        r = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            col = index.column()
-            values = (r.slip_no, r.lent_at.strftime("%Y-%m-%d %H:%M"), r.borrower, r.unit, r.code, r.title, r.security, r.purpose, r.use_mode,
-                      r.due_date.isoformat(), r.returned_at.strftime("%Y-%m-%d") if r.returned_at else "",
-                      r.condition, r.outcome, r.approver, r.clerk)
-            return values[col] if col < len(values) else None
-        if role == Qt.ItemDataRole.ForegroundRole and r.days_overdue(self.today):
-            return QBrush(RED)
-        return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            r = self.row_record(index.row()) if index.isValid() else None
+            return QBrush(RED) if r is not None and r.days_overdue(self.today) else None
+        return super().data(index, role)
 
 
 class RegisterPanel(QWidget):
@@ -166,7 +160,7 @@ class RegisterPanel(QWidget):
         self._runner.start(fetch)
 
     def _on_runner_finished(self, result: object) -> None:
-        assert isinstance(result, loans.RegisterPage)
+        assert isinstance(result, loans.RegisterPage)  # noqa: S101 - narrows the type; the code guarantees it
         rows, total = result.rows, result.total
         self.model.set_rows(rows)
         if total > len(rows):

@@ -22,6 +22,7 @@ from archive_desk.errors import UserError
 from archive_desk.services import loans
 from archive_desk.services.loans import LineReturn, PageCountMismatchError
 from archive_desk.ui.areas.lending.common import RED, Message, _item, _label, _setup_table, _shortcut
+from archive_desk.ui.ops import run_op
 from archive_desk.ui.scan_input import ScanLineEdit
 
 if TYPE_CHECKING:  # the area imports this panel
@@ -134,14 +135,14 @@ class ReturnPanel(QWidget):
             self.message.error(self.tr("Scan the volumes coming back."))
             self.volume_edit.setFocus()
             return
-        accept = False
-        while True:
-            try:
-                with self.ctx.db.write() as s:
-                    result = loans.return_volumes(s, self.ctx.actor, returns, received_by=self.received_by.text(),
-                                                  accept_page_difference=accept)
-                break
-            except PageCountMismatchError as exc:
+        self._save_returns(returns, accept=False)
+
+    def _save_returns(self, returns: list[LineReturn], *, accept: bool) -> None:
+        """Record the returns in the background (``ui/ops.run_op``); pages counted that differ from the pages lent
+        are asked about, and saved again once the clerk accepts the difference."""
+
+        def refused(exc: BaseException) -> bool:
+            if isinstance(exc, PageCountMismatchError):
                 lines = "\n".join(self.tr("%1: %2 pages lent, %3 counted").replace("%1", c).replace("%2", str(o)).replace("%3", str(b))
                                   for c, o, b in exc.differences)
                 answer = QMessageBox.question(
@@ -150,11 +151,18 @@ class ReturnPanel(QWidget):
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
                 if answer != QMessageBox.StandardButton.Yes:
                     self.message.error(self.tr("Nothing was recorded: recount the pages."))
-                    return
-                accept = True
-            except UserError as exc:
+                else:
+                    self._save_returns(returns, accept=True)
+                return True
+            if isinstance(exc, UserError):
                 self.message.error(str(exc))
-                return
+                return True
+            return False
+
+        run_op(self, loans.return_volumes, self.ctx.actor, returns, received_by=self.received_by.text(),
+               accept_page_difference=accept, on_success=self._taken_back, on_error=refused, key=f"loans.return:{accept}")
+
+    def _taken_back(self, result: loans.ReturnResult) -> None:
         self.lines.clear()
         self.table.setRowCount(0)
         text = self.tr("Took back %1 volume(s).").replace("%1", str(len(result.returned)))

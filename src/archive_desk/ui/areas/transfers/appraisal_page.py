@@ -3,8 +3,9 @@ the 销毁清册 and its confirmation."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     Qt,
@@ -48,8 +49,11 @@ from archive_desk.ui.context import AppContext
 from archive_desk.ui.dialogs.transfers import (
     KeepDialog,
 )
+from archive_desk.ui.ops import OpRun, run_op
 from archive_desk.ui.pdf_print import PdfPreviewDialog
-from archive_desk.ui.workers import Runner
+
+if TYPE_CHECKING:
+    from archive_desk.services.ops import WriteSession as Session
 
 
 class AppraisalPage(QWidget):
@@ -86,12 +90,7 @@ class AppraisalPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
-        self._runner = Runner(self)
-        self._runner.finished.connect(self._on_runner_finished)
-        self._runner.failed.connect(self._on_runner_failed)
-        self._due_runner = Runner(self)
-        self._due_runner.finished.connect(self._on_due_runner_finished)
-        self._due_runner.failed.connect(self._on_due_runner_failed)
+        self._busy: OpRun | None = None  # the long write under way (adding the due volumes, confirming)
         self._filters_loaded = False
         self._update_buttons()
 
@@ -131,7 +130,7 @@ class AppraisalPage(QWidget):
         self.destroyed_on.setDisplayFormat("yyyy-MM-dd")
         self.notes = QLineEdit(box)
         self.save_button = QPushButton(self.tr("Save particulars"), box)
-        self.save_button.clicked.connect(self.save_form)
+        self.save_button.clicked.connect(lambda: self.save_form())  # (not the button's checked flag as `then`)
         form = QFormLayout()
         head = QHBoxLayout()
         head.addWidget(self.list_no)
@@ -287,7 +286,7 @@ class AppraisalPage(QWidget):
                 self.show_list(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _update_buttons(self) -> None:
-        draft = self.appraisal is not None and self.appraisal.is_draft and not self._runner.busy and not self._due_runner.busy
+        draft = self.appraisal is not None and self.appraisal.is_draft and self._busy is None
         for b in (self.due_button, self.keep_button, self.destroy_button, self.remove_button, self.confirm_button):
             b.setEnabled(draft)
         for b in (self.print_button, self.export_button):
@@ -300,59 +299,68 @@ class AppraisalPage(QWidget):
         self.message_label.setPalette(palette)
 
     def new_list(self) -> None:
-        try:
-            with self.ctx.db.write() as s:
-                a = transfers.create_appraisal(s, self.ctx.actor, date.today().year, destroyed_on=date.today())
-        except UserError as exc:
-            common.show_error(self, exc)
-            return
-        self.appraisal = a
-        self.refresh()
+        def done(a: AppraisalRecord) -> None:
+            self.appraisal = a
+            self.refresh()
+
+        run_op(self, transfers.create_appraisal, self.ctx.actor, date.today().year, destroyed_on=date.today(),
+               on_success=done, on_error=common.refusal_shown(self), key="transfers.new_appraisal")
 
     def _form_values(self) -> dict[str, Any]:
         return {"year": self.year.value(), "lead": self.lead.text(), "approver": self.approver.text(), "witness1": self.witness1.text(),
                 "witness2": self.witness2.text(), "destroyed_on": _pydate(self.destroyed_on.date()), "notes": self.notes.text()}
 
-    def save_form(self) -> bool:
-        if self.appraisal is None or not self.appraisal.is_draft:
-            return self.appraisal is not None
+    def save_form(self, then: Callable[[], object] | None = None) -> None:
+        """Save the particulars when they changed (in the background, ``ui/ops.run_op``), then ``then()``: at once
+        when nothing changed, after the save otherwise, not at all when the save was refused."""
+        if self.appraisal is None:
+            return
         values = self._form_values()
-        if all(getattr(self.appraisal, k) == v for k, v in values.items()):
-            return True
-        try:
-            with self.ctx.db.write() as s:
-                self.appraisal = transfers.update_appraisal(s, self.ctx.actor, self.appraisal.id, self.appraisal.version, values)
-        except UserError as exc:
-            common.show_error(self, exc)
-            return False
-        self.refresh()
-        return True
+        if not self.appraisal.is_draft or all(getattr(self.appraisal, k) == v for k, v in values.items()):
+            if then is not None:
+                then()
+            return
+
+        def done(appraisal: AppraisalRecord) -> None:
+            self.appraisal = appraisal
+            self.refresh()
+            if then is not None:
+                then()
+
+        run_op(self, transfers.update_appraisal, self.ctx.actor, self.appraisal.id, self.appraisal.version, values,
+               on_success=done, on_error=common.refusal_shown(self), key=f"transfers.save_appraisal:{self.appraisal.id}")
 
     def add_due(self) -> None:
         """Find the volumes whose retention ran out (a scan of the whole catalogue: seconds on a million volumes,
         so in a worker) and put them on the list."""
-        if self.appraisal is None or self._due_runner.busy:
+        if self.appraisal is None or self._busy is not None:
             return
         fid, cid = self.fonds_combo.currentData(), self.category_combo.currentData()
         as_of = _pydate(self.as_of.date())
-        db, actor, aid = self.ctx.db, self.ctx.actor, self.appraisal.id
-
-        def run():  # noqa: ANN202 - in a worker, its own session
-            with db.write() as s:
-                return transfers.add_due_volumes(s, actor, aid, as_of, fonds_ids=(fid,) if fid is not None else (),
-                                                 category_ids=(cid,) if cid is not None else ())
-
-        self.due_button.setEnabled(False)
         self._message(self.tr("Looking for volumes whose retention ran out…"))
-        self._due_runner.start(run)
+        self._busy = run_op(self, transfers.add_due_volumes, self.ctx.actor, self.appraisal.id, as_of,
+                            fonds_ids=(fid,) if fid is not None else (), category_ids=(cid,) if cid is not None else (),
+                            on_success=self._due_added, on_error=self._refused, key=f"transfers.add_due:{self.appraisal.id}")
+        self._watch_busy()
 
-    def _on_due_runner_failed(self, exc: object, _tb: str) -> None:
+    def _watch_busy(self) -> None:
+        """While a long write runs (``self._busy``), the list's buttons wait."""
+        if self._busy is not None:
+            self._busy.finished.connect(self._busy_ended)
+        self._update_buttons()
+
+    def _busy_ended(self) -> None:
+        self._busy = None
+        self._update_buttons()
+
+    def _refused(self, exc: BaseException) -> bool:
+        self._busy = None
         self._update_buttons()
         self._message(str(exc), ok=False)
-        common.show_error(self, exc)  # type: ignore[arg-type]
+        return common.refusal_shown(self)(exc)
 
-    def _on_due_runner_finished(self, result: object) -> None:
-        assert isinstance(result, transfers.AddResult)
+    def _due_added(self, result: transfers.AddResult) -> None:
+        self._busy = None
         if self.appraisal is None:
             return
         self.show_list(self.appraisal.id)
@@ -383,26 +391,22 @@ class AppraisalPage(QWidget):
     def _decide(self, line_ids: list[int], decision: str, retention: str, reason: str) -> None:
         if not line_ids or self.appraisal is None:
             return
-        try:
-            with self.ctx.db.write() as s:
-                for lid in line_ids:
-                    transfers.set_decision(s, self.ctx.actor, lid, decision, retention, reason)
-        except UserError as exc:
-            common.show_error(self, exc)
-            return
-        self.show_list(self.appraisal.id)
+        actor, aid = self.ctx.actor, self.appraisal.id
+
+        def decide(s: Session) -> None:  # one transaction, off the GUI thread
+            for lid in line_ids:
+                transfers.set_decision(s, actor, lid, decision, retention, reason)
+
+        run_op(self, decide, on_success=lambda _r: self.show_list(aid), on_error=common.refusal_shown(self))
 
     def remove_selected(self) -> None:
         lines = self.selected_lines()
         if not lines or self.appraisal is None:
             return
-        try:
-            with self.ctx.db.write() as s:
-                transfers.remove_appraisal_lines(s, self.ctx.actor, self.appraisal.id, [ln.id for ln in lines])
-        except UserError as exc:
-            common.show_error(self, exc)
-            return
-        self.show_list(self.appraisal.id)
+        aid = self.appraisal.id
+        run_op(self, transfers.remove_appraisal_lines, self.ctx.actor, aid, [ln.id for ln in lines],
+               on_success=lambda _n: self.show_list(aid), on_error=common.refusal_shown(self),
+               key=f"transfers.remove_appraisal_lines:{aid}")
 
     def handle_scan(self, code: str) -> bool:
         """A scanned volume is looked up on the shown list and selected."""
@@ -421,9 +425,12 @@ class AppraisalPage(QWidget):
         return False
 
     def confirm(self) -> None:
-        if self.appraisal is None or not self.appraisal.is_draft or self._runner.busy:
+        if self.appraisal is None or not self.appraisal.is_draft or self._busy is not None:
             return
-        if not self.save_form():
+        self.save_form(self._confirm_saved)
+
+    def _confirm_saved(self) -> None:
+        if self.appraisal is None or not self.appraisal.is_draft or self._busy is not None:
             return
         lines = self.model.lines()
         destroy = sum(1 for ln in lines if ln.decision == "destroy")
@@ -436,31 +443,24 @@ class AppraisalPage(QWidget):
                        "kept permanently and can never be changed.").replace("%1", str(destroy)).replace("%2", str(kept))
         if not common.ask(self, self.tr("Confirm destruction list %1").replace("%1", self.appraisal.list_no), text):
             return
-        db, actor, aid, version = self.ctx.db, self.ctx.actor, self.appraisal.id, self.appraisal.version
+        self._busy = run_op(self, transfers.confirm_appraisal, self.ctx.actor, self.appraisal.id, self.appraisal.version,
+                            on_success=self._confirmed, on_error=self._refused, key=f"transfers.confirm_appraisal:{self.appraisal.id}")
+        self._watch_busy()
 
-        def run():  # noqa: ANN202
-            with db.write() as s:
-                return transfers.confirm_appraisal(s, actor, aid, version)
-
-        self._runner.start(run)
-        self._update_buttons()
-
-    def _on_runner_finished(self, result: object) -> None:
-        assert isinstance(result, transfers.ConfirmResult)
+    def _confirmed(self, result: transfers.ConfirmResult) -> None:
+        self._busy = None
         self.confirm_result = result
         self.refresh()
         self._message(self.tr("List %1 confirmed: %2 volumes destroyed, %3 kept.").replace("%1", result.batch_no)
                       .replace("%2", str(result.destroyed)).replace("%3", str(result.kept)))
 
-    def _on_runner_failed(self, exc: object, _tb: str) -> None:
-        self._update_buttons()
-        self._message(str(exc), ok=False)
-        common.show_error(self, exc)  # type: ignore[arg-type]
-
     def print_list(self) -> None:
+        self.save_form(self._print_list)
+
+    def _print_list(self) -> None:
         from archive_desk.printing.destruction_list import render_destruction_list
 
-        if self.appraisal is None or not self.save_form():
+        if self.appraisal is None:
             return
         try:
             with self.ctx.db.read() as s:
@@ -468,15 +468,18 @@ class AppraisalPage(QWidget):
         except UserError as exc:
             common.show_error(self, exc)
             return
-        assert isinstance(pdf, bytes)
+        assert isinstance(pdf, bytes)  # noqa: S101 - narrows the type; the code guarantees it
         self.preview = PdfPreviewDialog(pdf, self.tr("Destruction list %1").replace("%1", self.appraisal.list_no),
                                         f"销毁清册-{self.appraisal.list_no}.pdf", self)
         self.preview.open()
 
     def export_excel(self) -> None:
+        self.save_form(self._export_excel)
+
+    def _export_excel(self) -> None:
         from archive_desk.exporting.transfers import write_destruction_workbook
 
-        if self.appraisal is None or not self.save_form():
+        if self.appraisal is None:
             return
         path = common.choose_save_file(self, self.tr("Export to Excel"), f"销毁清册-{self.appraisal.list_no}.xlsx", self.tr("Excel workbook (*.xlsx)"))
         if not path:

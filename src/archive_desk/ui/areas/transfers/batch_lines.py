@@ -6,13 +6,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QModelIndex,
 )
 
-from archive_desk.errors import UserError
 from archive_desk.services import catalogue, transfers
 from archive_desk.services.transfers import (
     LineRecord,
@@ -25,8 +24,10 @@ from archive_desk.ui.dialogs.transfers import (
     ImportListDialog,
     LineDialog,
 )
+from archive_desk.ui.ops import run_op
 
 if TYPE_CHECKING:
+    from archive_desk.services.ops import WriteSession as Session
     from PySide6.QtWidgets import QListWidget, QTableView
 
     from archive_desk.services.transfers import BatchRecord
@@ -76,13 +77,12 @@ class BatchLines(PageMixin):
         dialog = self.import_dialog
         if dialog is None or dialog.plan is None or self.batch is None:
             return
-        try:
-            with self.ctx.db.write() as s:
-                result = transfers.add_planned_lines(s, self.ctx.actor, self.batch.id, dialog.plan)
-        except UserError as exc:
-            common.show_error(self, exc)
-            return
-        self.show_batch(self.batch.id)
+        run_op(self, transfers.add_planned_lines, self.ctx.actor, self.batch.id, dialog.plan, on_success=self._list_added,
+               on_error=common.refusal_shown(self), key=f"transfers.add_planned:{self.batch.id}")
+
+    def _list_added(self, result: transfers.AddResult) -> None:
+        if self.batch is not None:
+            self.show_batch(self.batch.id)
         text = self.tr("%n line(s) added from the list", "", len(result.added))
         if result.skipped:
             text += self.tr("; %n already on the batch", "", result.skipped)
@@ -106,12 +106,10 @@ class BatchLines(PageMixin):
             return
         values = {"code": dialog.code_edit.text(), **dialog.changes()}
         found, pages = dialog.found()
-        try:
-            with self.ctx.db.write() as s:
-                line = transfers.add_line(s, self.ctx.actor, self.batch.id, values, found=found, found_pages=pages if found else None)
-        except UserError as exc:
-            common.show_error(self, exc)
-            return
+        run_op(self, transfers.add_line, self.ctx.actor, self.batch.id, values, found=found, found_pages=pages if found else None,
+               on_success=self._line_added, on_error=common.refusal_shown(self))
+
+    def _line_added(self, line: LineRecord) -> None:
         self.model.upsert(line)
         self._update_summary()
         self._message(self.tr("Line %1 added: %2").replace("%1", str(line.seq)).replace("%2", line.code))
@@ -146,44 +144,48 @@ class BatchLines(PageMixin):
 
     def _on_line_dialog_accepted(self, dialog: LineDialog) -> None:
         found, pages = dialog.found()
-        try:
-            with self.ctx.db.write() as s:
-                line = transfers.update_line(s, self.ctx.actor, dialog.line.id, dialog.changes())
-                if (found, pages) != (line.found, line.found_pages):
-                    line = transfers.set_found(s, self.ctx.actor, line.id, found, pages)
-        except UserError as exc:
-            common.show_error(self, exc)
-            return
-        self.model.upsert(line)
-        self._update_summary()
-        self._message(self.tr("Line %1 saved.").replace("%1", str(line.seq)))
+        actor, line_id, changes = self.ctx.actor, dialog.line.id, dialog.changes()
+
+        def save(s: Session) -> LineRecord:  # one transaction, off the GUI thread
+            line = transfers.update_line(s, actor, line_id, changes)
+            if (found, pages) != (line.found, line.found_pages):
+                line = transfers.set_found(s, actor, line.id, found, pages)
+            return line
+
+        def done(line: LineRecord) -> None:
+            self.model.upsert(line)
+            self._update_summary()
+            self._message(self.tr("Line %1 saved.").replace("%1", str(line.seq)))
+
+        run_op(self, save, on_success=done, on_error=common.refusal_shown(self), key=f"transfers.line:{line_id}")
 
     def toggle_found(self) -> None:
         lines = self.selected_lines()
         if not lines or self.batch is None:
             return
-        try:
-            with self.ctx.db.write() as s:
-                changed = [transfers.set_found(s, self.ctx.actor, ln.id, not ln.found) for ln in lines]
-        except UserError as exc:
-            common.show_error(self, exc)
-            return
-        for ln in changed:
-            self.model.upsert(ln)
-        self._update_summary()
+        actor = self.ctx.actor
+
+        def tick(s: Session) -> list[LineRecord]:  # one transaction, off the GUI thread
+            return [transfers.set_found(s, actor, ln.id, not ln.found) for ln in lines]
+
+        def done(changed: list[LineRecord]) -> None:
+            for ln in changed:
+                self.model.upsert(ln)
+            self._update_summary()
+
+        run_op(self, tick, on_success=done, on_error=common.refusal_shown(self))
 
     # ------------------------------------------------------------ lines (handing over)
 
-    def _add_volumes(self, fn: Callable[[Any], transfers.AddResult]) -> transfers.AddResult | None:
+    def _add_volumes(self, fn: Callable[[Session], transfers.AddResult]) -> None:
+        """Add volumes in the background (``ui/ops.run_op``, one write after another, in scan order)."""
         if self.batch is None:
-            return None
-        try:
-            with self.ctx.db.write() as s:
-                result = fn(s)
-        except UserError as exc:
-            common.show_error(self, exc)
-            return None
-        self.show_batch(self.batch.id)
+            return
+        run_op(self, fn, on_success=self._volumes_added, on_error=common.refusal_shown(self))
+
+    def _volumes_added(self, result: transfers.AddResult) -> None:
+        if self.batch is not None:
+            self.show_batch(self.batch.id)
         self.last_refusals = result.refused
         for r in result.refused:  # newest first; the list is kept while this batch is shown
             self.refused_list.insertItem(0, self.tr("%1: %2").replace("%1", r.code or str(r.volume_id)).replace("%2", r.reason))
@@ -193,7 +195,6 @@ class BatchLines(PageMixin):
         if result.refused:
             text += self.tr("; %n refused (see below)", "", len(result.refused))
         self._message(text, ok=not result.refused)
-        return result
 
     def add_catalogue_selection(self) -> None:
         if self.batch is None or not self.batch.is_draft:
@@ -204,7 +205,8 @@ class BatchLines(PageMixin):
             self._message(self.tr("Select volumes in the catalogue first."), ok=False)
             return
         batch_id = self.batch.id
-        self._add_volumes(lambda s: transfers.add_volumes(s, self.ctx.actor, batch_id, ids))
+        actor = self.ctx.actor
+        self._add_volumes(lambda s: transfers.add_volumes(s, actor, batch_id, ids))
 
     def add_by_filter(self) -> None:
         if self.batch is None or not self.batch.is_draft:
@@ -220,15 +222,15 @@ class BatchLines(PageMixin):
     def _on_filter_dialog_accepted(self, dialog: HandoverFilterDialog) -> None:
         if self.batch is None:
             return
-        flt, limit, batch_id = dialog.volume_filter(), dialog.limit(), self.batch.id
+        flt, limit, batch_id, actor = dialog.volume_filter(), dialog.limit(), self.batch.id, self.ctx.actor
         # the filter takes in-stock volumes only; list what it leaves out so the clerk sees the refusals
         blocked_flt = dataclasses.replace(flt, statuses=("on_loan", "missing"))
 
-        def run(s):  # noqa: ANN001, ANN202
-            result = transfers.add_by_filter(s, self.ctx.actor, batch_id, flt, limit=limit)
+        def run(s: Session) -> transfers.AddResult:  # off the GUI thread
+            result = transfers.add_by_filter(s, actor, batch_id, flt, limit=limit)
             blocked = transfers.filter_volume_ids(s, blocked_flt)
             if blocked:
-                extra = transfers.add_volumes(s, self.ctx.actor, batch_id, blocked)
+                extra = transfers.add_volumes(s, actor, batch_id, blocked)
                 result = transfers.AddResult(result.added + extra.added, result.refused + extra.refused, result.skipped + extra.skipped)
             return result
 
@@ -239,11 +241,10 @@ class BatchLines(PageMixin):
         if not lines or self.batch is None:
             return
         batch_id = self.batch.id
-        try:
-            with self.ctx.db.write() as s:
-                n = transfers.remove_lines(s, self.ctx.actor, batch_id, [ln.id for ln in lines])
-        except UserError as exc:
-            common.show_error(self, exc)
-            return
-        self.show_batch(batch_id)
-        self._message(self.tr("%n volume(s) taken off the batch", "", n))
+
+        def done(n: int) -> None:
+            self.show_batch(batch_id)
+            self._message(self.tr("%n volume(s) taken off the batch", "", n))
+
+        run_op(self, transfers.remove_lines, self.ctx.actor, batch_id, [ln.id for ln in lines], on_success=done,
+               on_error=common.refusal_shown(self), key=f"transfers.remove_lines:{batch_id}")

@@ -9,6 +9,7 @@ from archive_desk.errors import UserError
 from archive_desk.services import transfers
 from archive_desk.ui.areas.transfers import common
 from archive_desk.ui.areas.transfers.common import PageMixin
+from archive_desk.ui.ops import run_op
 from archive_desk.ui.pdf_print import PdfPreviewDialog
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ class BatchOutput(PageMixin):
     batch: BatchRecord | None
     preview: PdfPreviewDialog | None
     shelf_proposal: transfers.ShelfProposal | None
-    _save_if_changed: Callable[[], bool]
+    _save_if_changed: Callable[[Callable[[], object]], None]
     _message: Callable[..., None]  # (text, ok=True)
 
     # ------------------------------------------------------------ shelf space
@@ -32,12 +33,10 @@ class BatchOutput(PageMixin):
     def propose_space(self) -> None:
         if self.batch is None:
             return
-        try:
-            with self.ctx.db.write() as s:
-                proposal = transfers.propose_shelf_space(s, self.ctx.actor, self.batch.id)
-        except UserError as exc:
-            common.show_error(self, exc)
-            return
+        run_op(self, transfers.propose_shelf_space, self.ctx.actor, self.batch.id, on_success=self._proposed,
+               on_error=common.refusal_shown(self), key=f"transfers.propose_space:{self.batch.id}")
+
+    def _proposed(self, proposal: transfers.ShelfProposal | None) -> None:
         self.shelf_proposal = proposal
         if proposal is None:
             self._message(self.tr("No space finder is installed."), ok=False)
@@ -53,7 +52,7 @@ class BatchOutput(PageMixin):
         )
         from archive_desk.printing.transfer_list import render_transfer_list
 
-        if self.batch is None or not self._save_if_changed():
+        if self.batch is None:
             return None
         try:
             with self.ctx.db.read() as s:
@@ -65,11 +64,17 @@ class BatchOutput(PageMixin):
             return None
 
     def print_list(self) -> None:
+        self._save_if_changed(self._print_list)
+
+    def _print_list(self) -> None:
         pdf = self._pdf("list")
         if pdf is not None and self.batch is not None:
             self._preview(pdf, self.tr("Transfer list %1").replace("%1", self.batch.batch_no), f"移交清册-{self.batch.batch_no}.pdf")
 
     def print_certificate(self) -> None:
+        self._save_if_changed(self._print_certificate)
+
+    def _print_certificate(self) -> None:
         pdf = self._pdf("certificate")
         if pdf is not None and self.batch is not None:
             self._preview(pdf, self.tr("Handover certificate %1").replace("%1", self.batch.batch_no), f"交接文据-{self.batch.batch_no}.pdf")
@@ -79,9 +84,13 @@ class BatchOutput(PageMixin):
         self.preview.open()
 
     def export_excel(self) -> None:
+        if self.batch is not None:
+            self._save_if_changed(self._export_excel)
+
+    def _export_excel(self) -> None:
         from archive_desk.exporting.transfers import write_transfer_workbook
 
-        if self.batch is None or not self._save_if_changed():
+        if self.batch is None:
             return
         path = common.choose_save_file(self, self.tr("Export to Excel"), f"移交清册-{self.batch.batch_no}.xlsx", self.tr("Excel workbook (*.xlsx)"))
         if not path:

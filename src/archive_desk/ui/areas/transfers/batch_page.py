@@ -3,6 +3,7 @@ confirming. What is done to the lines is in :mod:`.batch_lines`, printing and Ex
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -34,7 +35,7 @@ from archive_desk.ui.areas.transfers import common
 from archive_desk.ui.areas.transfers.batch_form import BatchForm
 from archive_desk.ui.areas.transfers.batch_lines import BatchLines
 from archive_desk.ui.areas.transfers.batch_output import BatchOutput
-from archive_desk.ui.areas.transfers.common import GREEN, RED, _item, _setup_table
+from archive_desk.ui.areas.transfers.common import GREEN, RED, Progress, _item, _setup_table
 from archive_desk.ui.areas.transfers.line_models import LinesModel
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.dialogs.transfers import (
@@ -44,7 +45,7 @@ from archive_desk.ui.dialogs.transfers import (
 )
 from archive_desk.ui.pdf_print import PdfPreviewDialog
 from archive_desk.ui.scan_input import ScanLineEdit
-from archive_desk.ui.workers import Runner
+from archive_desk.ui.ops import OpRun, run_op
 
 
 class BatchPage(BatchLines, BatchOutput, QWidget):
@@ -68,7 +69,7 @@ class BatchPage(BatchLines, BatchOutput, QWidget):
         left = self._build_batch_list(fh)
         # right: particulars, actions, check, lines (built in this order: the order of the focus chain)
         self.form = BatchForm(direction, self)
-        self.form.save_button.clicked.connect(self.save_form)
+        self.form.save_button.clicked.connect(lambda: self.save_form())  # (not the button's checked flag as `then`)
         actions = self._build_actions()
         scan_row = self._build_scan_row()
         filter_row = self._build_filter_row()
@@ -94,10 +95,9 @@ class BatchPage(BatchLines, BatchOutput, QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
 
-        self._runner = Runner(self)
-        self._runner.finished.connect(self._on_runner_finished)
-        self._runner.failed.connect(self._on_runner_failed)
-        self._runner.progressed.connect(self._on_runner_progressed)
+        self._confirming: OpRun | None = None  # the confirmation being written
+        self._progress = Progress(self)
+        self._progress.progressed.connect(self._on_progressed)
         self._update_buttons()
 
     def _build_batch_list(self, fh: int) -> QWidget:
@@ -281,7 +281,7 @@ class BatchPage(BatchLines, BatchOutput, QWidget):
         has = self.batch is not None
         for b in (self.import_button, self.add_button, self.selection_button, self.filter_button, self.remove_button,
                   self.confirm_button, self.edit_button, self.toggle_button, self.scan_edit, self.pages_spin):
-            b.setEnabled(draft and not self._runner.busy)
+            b.setEnabled(draft and self._confirming is None)
         for b in (self.print_button, self.certificate_button, self.export_button):
             b.setEnabled(has)
         self.space_button.setEnabled(has)
@@ -335,16 +335,15 @@ class BatchPage(BatchLines, BatchOutput, QWidget):
     def new_batch(self) -> None:
         room = self._room_name() or self.tr("Archive room")
         values = {"to_unit": room} if self.direction == "in" else {"from_unit": room}
-        try:
-            with self.ctx.db.write() as s:
-                b = transfers.create_batch(s, self.ctx.actor, self.direction, transfer_date=date.today(), **values)
-        except UserError as exc:
-            common.show_error(self, exc)
-            return
-        self.batch = b
-        self.refused_list.clear()
-        self.refresh()
-        self.form.from_unit.setFocus() if self.direction == "in" else self.form.to_unit.setFocus()
+
+        def done(b: BatchRecord) -> None:
+            self.batch = b
+            self.refused_list.clear()
+            self.refresh()
+            self.form.from_unit.setFocus() if self.direction == "in" else self.form.to_unit.setFocus()
+
+        run_op(self, transfers.create_batch, self.ctx.actor, self.direction, transfer_date=date.today(), **values,
+               on_success=done, on_error=common.refusal_shown(self), key=f"transfers.new_batch:{self.direction}")
 
     def _room_name(self) -> str:
         from archive_desk.services import room_settings
@@ -354,34 +353,39 @@ class BatchPage(BatchLines, BatchOutput, QWidget):
         except Exception:  # noqa: BLE001 - a missing setting is not worth a box
             return ""
 
-    def save_form(self) -> bool:
+    def save_form(self, then: Callable[[], object] | None = None) -> None:
+        """Save the particulars in the background (``ui/ops.run_op``), then ``then()`` once they are saved."""
         if self.batch is None:
-            return False
-        try:
-            with self.ctx.db.write() as s:
-                self.batch = transfers.update_batch(s, self.ctx.actor, self.batch.id, self.batch.version, self.form.values())
-        except UserError as exc:
-            common.show_error(self, exc)
-            return False
-        self.refresh()
-        self._message(self.tr("Saved."))
-        return True
+            return
 
-    def _save_if_changed(self) -> bool:
-        """Save the particulars before an action that uses them (printing, confirming)."""
+        def done(batch: BatchRecord) -> None:
+            self.batch = batch
+            self.refresh()
+            self._message(self.tr("Saved."))
+            if then is not None:
+                then()
+
+        run_op(self, transfers.update_batch, self.ctx.actor, self.batch.id, self.batch.version, self.form.values(),
+               on_success=done, on_error=common.refusal_shown(self), key=f"transfers.save_batch:{self.batch.id}")
+
+    def _save_if_changed(self, then: Callable[[], object]) -> None:
+        """Save the particulars before an action that uses them (printing, confirming), then do it: at once when
+        nothing changed, after the save otherwise (not at all when the save was refused)."""
         if self.batch is None or not self.batch.is_draft:
-            return True
+            then()
+            return
         current = self.form.values()
         stored = {k: getattr(self.batch, k) for k in current}
         if {k: (v or "") if not isinstance(v, date) else v for k, v in current.items()} == \
            {k: (v or "") if not isinstance(v, date) else v for k, v in stored.items()}:
-            return True
-        return self.save_form()
+            then()
+            return
+        self.save_form(then)
 
     # ------------------------------------------------------------ scanning
 
     def handle_scan(self, code: str) -> bool:
-        if self.batch is None or not self.batch.is_draft or self._runner.busy:
+        if self.batch is None or not self.batch.is_draft or self._confirming is not None:
             return False
         self._scan(code)
         return True
@@ -393,19 +397,25 @@ class BatchPage(BatchLines, BatchOutput, QWidget):
         self._scan(code)
 
     def _scan(self, code: str) -> None:
-        assert self.batch is not None
+        assert self.batch is not None  # noqa: S101 - narrows the type; the code guarantees it
         if self.direction == "out":
-            self._add_volumes(lambda s: transfers.add_by_scan(s, self.ctx.actor, self.batch.id, code))  # type: ignore[union-attr]
+            actor, batch_id = self.ctx.actor, self.batch.id
+            self._add_volumes(lambda s: transfers.add_by_scan(s, actor, batch_id, code))
             return
         pages = self.pages_spin.value() or None
-        try:
-            with self.ctx.db.write() as s:
-                outcome = transfers.scan_check(s, self.ctx.actor, self.batch.id, code, pages=pages)
-        except UserError as exc:
-            self._message(str(exc), ok=False)
-            return
-        self.last_outcome = outcome
         self.pages_spin.setValue(0)
+        # scans are saved one after another, in scan order (ui/ops.run_op)
+        run_op(self, transfers.scan_check, self.ctx.actor, self.batch.id, code, pages=pages, on_success=self._checked,
+               on_error=self._scan_refused)
+
+    def _scan_refused(self, exc: BaseException) -> bool:
+        if not isinstance(exc, UserError):
+            return False
+        self._message(str(exc), ok=False)
+        return True
+
+    def _checked(self, outcome: transfers.ScanOutcome) -> None:
+        self.last_outcome = outcome
         if outcome.line is not None:
             row = self.model.upsert(outcome.line)
             if row is not None:
@@ -417,9 +427,12 @@ class BatchPage(BatchLines, BatchOutput, QWidget):
     # ------------------------------------------------------------ confirming
 
     def confirm(self) -> None:
-        if self.batch is None or not self.batch.is_draft or self._runner.busy:
+        if self.batch is None or not self.batch.is_draft or self._confirming is not None:
             return
-        if not self._save_if_changed():
+        self._save_if_changed(self._confirm_saved)
+
+    def _confirm_saved(self) -> None:
+        if self.batch is None or not self.batch.is_draft or self._confirming is not None:
             return
         counts = self.summary_counts()
         accept_missing = False
@@ -437,22 +450,26 @@ class BatchPage(BatchLines, BatchOutput, QWidget):
                 .replace("%1", str(sum(1 for ln in self.model.lines() if ln.expected))).replace("%2", self.batch.to_unit or "?")
         if not common.ask(self, self.tr("Confirm batch %1").replace("%1", self.batch.batch_no), text):
             return
-        db, actor, batch_id, version = self.ctx.db, self.ctx.actor, self.batch.id, self.batch.version
-
-        def run(progress, should_cancel):  # noqa: ANN001, ANN202 - in a worker, one transaction
-            with db.write() as s:
-                return transfers.confirm_batch(s, actor, batch_id, version, accept_missing=accept_missing, progress=progress)
-
         self._message(self.tr("Confirming…"))
-        self._runner.start(run, with_progress=True)
+        # one transaction off the GUI thread; its progress comes back through a queued signal
+        self._confirming = run_op(self, transfers.confirm_batch, self.ctx.actor, self.batch.id, self.batch.version,
+                                  accept_missing=accept_missing, progress=self._progress.progressed.emit,
+                                  on_success=self._confirmed, on_error=self._confirm_refused, key=f"transfers.confirm:{self.batch.id}")
+        if self._confirming is not None:
+            self._confirming.finished.connect(self._confirm_ended)
         self._update_buttons()
 
-    def _on_runner_progressed(self, done: int, total: int) -> None:
-        self._message(self.tr("Confirming… %1 of %2").replace("%1", str(done)).replace("%2", str(total)))
+    def _confirm_ended(self) -> None:
+        self._confirming = None
+        self._update_buttons()
 
-    def _on_runner_finished(self, result: object) -> None:
-        assert isinstance(result, transfers.ConfirmResult)
+    def _on_progressed(self, done: int, total: int) -> None:
+        if self._confirming is not None:
+            self._message(self.tr("Confirming… %1 of %2").replace("%1", str(done)).replace("%2", str(total)))
+
+    def _confirmed(self, result: transfers.ConfirmResult) -> None:
         self.confirm_result = result
+        self._confirming = None
         if self.direction == "in":
             text = self.tr("Batch %1 received: %2 volumes created, %3 updated, %4 missing.").replace("%1", result.batch_no) \
                 .replace("%2", str(result.created)).replace("%3", str(result.updated)).replace("%4", str(result.missing))
@@ -462,7 +479,8 @@ class BatchPage(BatchLines, BatchOutput, QWidget):
         self.refresh()
         self._message(text)
 
-    def _on_runner_failed(self, exc: object, _tb: str) -> None:
+    def _confirm_refused(self, exc: BaseException) -> bool:
+        self._confirming = None
         self._update_buttons()
         self._message(str(exc), ok=False)
-        common.show_error(self, exc)  # type: ignore[arg-type]
+        return common.refusal_shown(self)(exc)

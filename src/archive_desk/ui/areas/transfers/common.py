@@ -3,6 +3,7 @@ choosers that tests patch (here, once for every page)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,8 +11,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QDate,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive_desk.errors import UserError
 from archive_desk.ui.crash import show_error
 from archive_desk.ui.save_dialog import get_save_file_name
 
@@ -50,6 +54,26 @@ def ask(parent: QWidget, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
+
+
+class Progress(QObject):
+    """Progress of a write off the GUI thread: pass ``progressed.emit`` as the service's ``progress``; the signal
+    reaches the page queued, on the GUI thread."""
+
+    progressed = Signal(int, int)
+
+
+def refusal_shown(parent: QWidget) -> Callable[[BaseException], bool]:
+    """``on_error`` of a page's write (``ui/ops.run_op``): a ``UserError`` goes to :func:`show_error` (which tests
+    patch); anything else is not taken (the crash box)."""
+
+    def shown(exc: BaseException) -> bool:
+        if not isinstance(exc, UserError):
+            return False
+        show_error(parent, exc)
+        return True
+
+    return shown
 
 
 def choose_open_file(parent: QWidget, caption: str, file_filter: str) -> str:
@@ -94,4 +118,4 @@ else:
     PageMixin = object
 
 
-__all__ = ["COLORS", "GREEN", "RED", "Index", "PageMixin", "ask", "choose_open_file", "choose_save_file", "show_error"]
+__all__ = ["COLORS", "GREEN", "RED", "Index", "PageMixin", "Progress", "ask", "choose_open_file", "choose_save_file", "refusal_shown", "show_error"]

@@ -1,14 +1,9 @@
-"""The item models of the lines of a batch and of an appraisal list."""
+"""The item models of the lines of a batch and of an appraisal list (on the one ``ListModel`` base)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    Qt,
-)
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QWidget,
@@ -19,51 +14,41 @@ from archive_desk.services.transfers import (
     AppraisalLineRecord,
     LineRecord,
 )
-from archive_desk.ui.areas.transfers.common import COLORS, Index
+from archive_desk.ui.areas.transfers.common import COLORS
+from archive_desk.ui.item_models.list_model import RIGHT, Column, ListModel
 
 # --------------------------------------------------------------------------- the lines of a batch
 
 
-class _ListModel(QAbstractTableModel):
-    """A read-only table of ``_rows`` under ``_headers`` (the lines of a batch or of an appraisal list)."""
-
-    _rows: Sequence[object]
-    _headers: Sequence[str]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201, N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
-
-class LinesModel(_ListModel):
+class LinesModel(ListModel[LineRecord]):
     """The lines of one batch, with a filter by state (all, pending/missing, arrived, unexpected, returned, pages)."""
 
     FILTERS = ("all", "pending", "found", "unexpected", "returned", "pages")
 
     def __init__(self, direction: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__((), parent)
         self.direction = direction
         self.confirmed = False
         self._all: list[LineRecord] = []
-        self._rows: list[LineRecord] = []
         self._filter = "all"
-        self._headers = [self.tr("No."), self.tr("Archival code"), self.tr("Title"), self.tr("Year"), self.tr("Retention"),
-                         self.tr("Items"), self.tr("Pages"), self.tr("Pages counted"), self.tr("State")]
+        pages = self._pages_background
+        self.set_columns([
+            Column(self.tr("No."), lambda ln: ln.seq, align=RIGHT),
+            Column(self.tr("Archival code"), lambda ln: ln.code),
+            Column(self.tr("Title"), lambda ln: ln.title),
+            Column(self.tr("Year"), lambda ln: ln.year, align=RIGHT),
+            Column(self.tr("Retention"), lambda ln: transfers.retention_text(ln.retention)),
+            Column(self.tr("Items"), lambda ln: ln.item_count, align=RIGHT),
+            Column(self.tr("Pages"), lambda ln: ln.pages, align=RIGHT, background=pages),
+            Column(self.tr("Pages counted"), lambda ln: ln.found_pages, align=RIGHT, background=pages),
+            Column(self.tr("State"), self.state_text, background=pages),
+        ])
 
     # -- content
     def set_lines(self, lines: Sequence[LineRecord], confirmed: bool) -> None:
-        self.beginResetModel()
         self._all = list(lines)
         self.confirmed = confirmed
-        self._rows = [ln for ln in self._all if self._visible(ln)]
-        self.endResetModel()
+        self.set_rows([ln for ln in self._all if self._visible(ln)])
 
     def set_filter(self, kind: str) -> None:
         self._filter = kind
@@ -77,21 +62,16 @@ class LinesModel(_ListModel):
                 break
         else:
             self._all.append(line)
-        for r, ln in enumerate(self._rows):
-            if ln.id == line.id:
-                if self._visible(line):
-                    self._rows[r] = line
-                    self.dataChanged.emit(self.index(r, 0), self.index(r, self.columnCount() - 1))
-                    return r
-                self.beginRemoveRows(QModelIndex(), r, r)
-                del self._rows[r]
-                self.endRemoveRows()
-                return None
+        r = self.row_of(line.id)
+        if r is not None:
+            if self._visible(line):
+                self.replace_row(r, line)
+                return r
+            self.remove_row(r)
+            return None
         if self._visible(line):
-            r = len(self._rows)
-            self.beginInsertRows(QModelIndex(), r, r)
-            self._rows.append(line)
-            self.endInsertRows()
+            r = self.rowCount()
+            self.insert_row(r, line)
             return r
         return None
 
@@ -99,10 +79,10 @@ class LinesModel(_ListModel):
         return list(self._all)
 
     def line_at(self, row: int) -> LineRecord | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_record(row)
 
     def row_of(self, line_id: int) -> int | None:
-        return next((r for r, ln in enumerate(self._rows) if ln.id == line_id), None)
+        return next((r for r, ln in enumerate(self.rows()) if ln.id == line_id), None)
 
     def state(self, ln: LineRecord) -> str:
         if self.direction == "out":
@@ -141,77 +121,50 @@ class LinesModel(_ListModel):
             text += self.tr(", pages differ")
         return text
 
-    # -- Qt
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        ln = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return str(ln.seq)
-            if col == 1:
-                return ln.code
-            if col == 2:
-                return ln.title
-            if col == 3:
-                return "" if ln.year is None else str(ln.year)
-            if col == 4:
-                return transfers.retention_text(ln.retention)
-            if col == 5:
-                return str(ln.item_count)
-            if col == 6:
-                return str(ln.pages)
-            if col == 7:
-                return "" if ln.found_pages is None else str(ln.found_pages)
-            if col == 8:
-                return self.state_text(ln)
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if ln.page_difference and col in (6, 7, 8):
-                return QBrush(COLORS["pages"])
-            color = COLORS.get(self.state(ln))
-            return QBrush(color) if color is not None else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 3, 5, 6, 7):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
-            return ln.id
-        return None
+    # -- ListModel hooks
+    @staticmethod
+    def _pages_background(ln: LineRecord) -> QBrush | None:
+        return QBrush(COLORS["pages"]) if ln.page_difference else None
+
+    def background(self, record: LineRecord) -> QBrush | None:
+        color = COLORS.get(self.state(record))
+        return QBrush(color) if color is not None else None
+
+    def user_data(self, record: LineRecord) -> int:
+        return record.id
 
 # --------------------------------------------------------------------------- appraisal
 
 
-class AppraisalLinesModel(_ListModel):
+class AppraisalLinesModel(ListModel[AppraisalLineRecord]):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AppraisalLineRecord] = []
-        self._headers = [self.tr("No."), self.tr("Archival code"), self.tr("Title"), self.tr("Year"), self.tr("Retention"),
-                         self.tr("Ran out on"), self.tr("Pages"), self.tr("Decision"), self.tr("New retention"), self.tr("Reason")]
+        super().__init__((), parent)
+        decisions = {"destroy": self.tr("destroy"), "keep": self.tr("keep")}
+        never, undecided = self.tr("never"), self.tr("undecided")
+        self.set_columns([
+            Column(self.tr("No."), lambda ln: ln.seq, align=RIGHT),
+            Column(self.tr("Archival code"), lambda ln: ln.code),
+            Column(self.tr("Title"), lambda ln: ln.title),
+            Column(self.tr("Year"), lambda ln: ln.year, align=RIGHT),
+            Column(self.tr("Retention"), lambda ln: transfers.retention_text(ln.retention)),
+            Column(self.tr("Ran out on"), lambda ln: ln.expires_on.isoformat() if ln.expires_on else never),
+            Column(self.tr("Pages"), lambda ln: ln.pages, align=RIGHT),
+            Column(self.tr("Decision"), lambda ln: decisions.get(ln.decision, undecided)),
+            Column(self.tr("New retention"), lambda ln: transfers.retention_text(ln.new_retention) if ln.new_retention else ""),
+            Column(self.tr("Reason"), lambda ln: ln.reason),
+        ])
 
     def set_lines(self, lines: Sequence[AppraisalLineRecord]) -> None:
-        self.beginResetModel()
-        self._rows = list(lines)
-        self.endResetModel()
+        self.set_rows(lines)
 
     def lines(self) -> list[AppraisalLineRecord]:
-        return list(self._rows)
+        return self.rows()
 
     def line_at(self, row: int) -> AppraisalLineRecord | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_record(row)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        ln = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            values = (str(ln.seq), ln.code, ln.title, str(ln.year), transfers.retention_text(ln.retention),
-                      ln.expires_on.isoformat() if ln.expires_on else self.tr("never"), str(ln.pages),
-                      {"destroy": self.tr("destroy"), "keep": self.tr("keep")}.get(ln.decision, self.tr("undecided")),
-                      transfers.retention_text(ln.new_retention) if ln.new_retention else "", ln.reason)
-            return values[col] if 0 <= col < len(values) else None
-        if role == Qt.ItemDataRole.BackgroundRole and ln.decision == "keep":
-            return QBrush(COLORS["keep"])
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 3, 6):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def background(self, record: AppraisalLineRecord) -> QBrush | None:
+        return QBrush(COLORS["keep"]) if record.decision == "keep" else None
+
+    def user_data(self, record: AppraisalLineRecord) -> int:
+        return record.id
