@@ -73,6 +73,7 @@ def _catalogue(args: argparse.Namespace) -> Path | None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from archive_desk.commands.common import cli_actor
     from archive_desk.services import backup
     from archive_desk.services.setup import open_catalogue
     from archive_desk.settings import Settings
@@ -84,8 +85,8 @@ def run_backup(args: argparse.Namespace) -> int:
     folder = args.to or backup.default_folder(path, settings.backup_folder)
     db = open_catalogue(path)
     try:
-        m = backup.make_backup(db, folder, kind="cli", progress=_progress_printer())
-        rotated = backup.rotate(db, folder, backup.Rotation.from_mapping(settings.backup_keep)) if args.rotate and m.verified else None
+        m = backup.make_backup(db, folder, actor=cli_actor(), kind="cli", progress=_progress_printer())
+        rotated = backup.rotate(db, folder, backup.Rotation.from_mapping(settings.backup_keep), actor=cli_actor()) if args.rotate and m.verified else None
     finally:
         db.dispose()
     if args.json:
@@ -178,6 +179,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from archive_desk.commands.common import cli_actor
     from archive_desk.services import backup
 
     if not args.file.is_file():
@@ -211,7 +213,7 @@ def run_restore(args: argparse.Namespace) -> int:
     if args.to is None:
         print(t("Say where to restore to: --to PATH (or --drill)"), file=sys.stderr)
         return 2
-    result = backup.restore(args.file, args.to, progress=_progress_printer())
+    result = backup.restore(args.file, args.to, actor=cli_actor(), progress=_progress_printer())
     if args.json:
         print_json({"backup": str(result.backup), "target": str(result.target),
                     "safety_copy": str(result.safety_copy) if result.safety_copy else None,

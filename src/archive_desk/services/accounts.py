@@ -185,6 +185,7 @@ def _add(session: Session, actor: audit.Actor, username: str, password: str, rol
     return _account(user)
 
 
+@operation("accounts.add_demo", area=ACCOUNTS)
 def add_demo_account(session: Session, actor: audit.Actor, username: str, password: str, role: str,
                      clearance: str) -> Account:
     """An account of the demo catalogue (its short password ``demo`` is below the length a room's must have)."""

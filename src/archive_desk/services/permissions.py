@@ -175,3 +175,15 @@ def matrix_rows() -> list[tuple[str, dict[str, bool]]]:
     """Every registered operation and other action × every role (for the docs and a settings screen)."""
     actions = [op.name for op in ops.operations()] + list(OTHER_ACTIONS)
     return [(action, {role: allowed(role, action) for role in ROLES}) for action in sorted(actions)]
+
+
+def record_refusal(db: object, actor: object, action: str) -> None:
+    """Record a refusal that happened outside a write session (the command line, the window) in a transaction of
+    its own. A read-only catalogue cannot record it."""
+    if getattr(db, "read_only", True):
+        return
+    from archive_desk.services import audit  # noqa: PLC0415
+
+    with db.write() as session:  # type: ignore[attr-defined]
+        audit.record(session, actor, "permission.refused", "operation", None, None,  # type: ignore[arg-type]
+                     {"operation": action, "role": getattr(actor, "role", None)})
