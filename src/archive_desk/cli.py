@@ -162,8 +162,10 @@ def _gate(args: argparse.Namespace) -> tuple[object, str | None] | None:
         return getattr(args, "source", None), permissions.CLI_SERVER_COPY
     if command == "check":
         return args.db, permissions.CLI_CHECK
-    if command in ("backup", "restore"):
+    if command == "backup":
         return args.db, permissions.CLI_BACKUP
+    if command == "restore":
+        return args.db, "backup.restore"
     if command == "users":
         if getattr(args, "no_login", False):
             return None  # passwd: the old password proves who it is (and a forced change cannot log in first)

@@ -154,7 +154,7 @@ EXPECTED_SINGLE = {
     "admin": {"settings.update", "labels.set_room_scanners"},
     "secadmin": {"accounts.set_role", "accounts.set_clearance", "accounts.set_rights"},
     "auditor": set(),
-    "archivist": {"settings.update", "labels.set_room_scanners"},
+    "archivist": {"settings.update", "labels.set_room_scanners", "backup.make_backup", "backup.rotate"},
     "desk": set(),
     "reader": set(),
 }

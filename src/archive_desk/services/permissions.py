@@ -97,8 +97,8 @@ MATRIX: Mapping[str, Grant] = MappingProxyType({
     # all archival work
     ARCHIVIST: Grant(areas=frozenset({ops.CATALOGUE, ops.SHELVES, ops.LABELS, ops.LENDING, ops.TRANSFERS,
                                       ops.STOCKTAKE}),
-                     actions=frozenset({"settings.update", "labels.set_room_scanners", CLI_CHECK, CLI_BACKUP,
-                                        CLI_SERVER_COPY})),
+                     actions=frozenset({"settings.update", "labels.set_room_scanners", "backup.make_backup",
+                                        "backup.rotate", CLI_CHECK, CLI_BACKUP, CLI_SERVER_COPY})),
     # search, borrowers, lending, returns, renewals, slips; no edits to volumes
     DESK: Grant(areas=frozenset({ops.LENDING})),
     # search and view only
