@@ -16,6 +16,10 @@ os.environ["ARCHIVE_DESK_CONFIG_DIR"] = str(_TMP_HOME / "config")
 # them in an INI file in ARCHIVE_DESK_CONFIG_DIR when that is set (app.isolate_qsettings), which works on Windows
 # too (XDG_CONFIG_HOME does not: QSettings there is the registry); the child processes tests start do the same
 os.environ.setdefault("LANG", "zh_CN.UTF-8")
+# the demo catalogue has accounts (issue #16): the tests' command lines and windows on it log in as its 档案管理员,
+# the role that does all archival work (on a catalogue without accounts these are not used)
+os.environ.setdefault("ARCHIVE_DESK_USER", "archivist")
+os.environ.setdefault("ARCHIVE_DESK_PASSWORD", "demo")
 
 import pytest  # noqa: E402
 

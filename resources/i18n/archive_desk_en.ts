@@ -277,55 +277,55 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="682" />
         <source>Automatic backup: nothing changed since the last backup, none written.</source>
         <extracomment>the dialogs opened from the File menu (kept so they live while open; tests reach them here)</extracomment>
         <translation>Automatic backup: nothing changed since the last backup, none written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="684" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="688" />
         <source>Automatic backup written and verified: %1</source>
         <translation>Automatic backup written and verified: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="686" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="690" />
         <source>AUTOMATIC BACKUP FAILED VERIFICATION: %1</source>
         <translation>AUTOMATIC BACKUP FAILED VERIFICATION: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="692" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="696" />
         <source>Automatic backup failed: %1</source>
         <translation>Automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="693" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="740" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="697" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="744" />
         <source>Automatic backup failed</source>
         <translation>Automatic backup failed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="694" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="741" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="698" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="745" />
         <source>No backup was written: %1</source>
         <translation>No backup was written: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="708" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="712" />
         <source>Backing up before closing…</source>
         <translation>Backing up before closing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="708" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="712" />
         <source>Skip</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="710" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="714" />
         <source>Backup</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="747" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="751" />
         <source>Backup failed verification</source>
         <translation>Backup failed verification</translation>
     </message>
@@ -333,57 +333,57 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="138" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="142" />
         <source>Back up the catalogue</source>
         <translation>Back up the catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="147" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="151" />
         <source>The catalogue stays in use while the backup is written.</source>
         <translation>The catalogue stays in use while the backup is written.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="151" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="155" />
         <source>Back up now</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="158" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="160" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="158" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="162" />
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="183" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="187" />
         <source>Choose a folder for the backup.</source>
         <translation>Choose a folder for the backup.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="190" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="194" />
         <source>Writing and verifying the backup…</source>
         <translation>Writing and verifying the backup…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="208" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="212" />
         <source>Backup written and verified: %1 (%2, SHA-256 %3…)</source>
         <translation>Backup written and verified: %1 (%2, SHA-256 %3…)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="212" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="216" />
         <source>BACKUP FAILED VERIFICATION: %1 is not a good backup.</source>
         <translation>BACKUP FAILED VERIFICATION: %1 is not a good backup.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="218" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="222" />
         <source>No backup was written: %1</source>
         <translation>No backup was written: %1</translation>
     </message>
@@ -391,34 +391,34 @@
 <context>
     <name>BackupRegisterDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="534" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="589" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="597" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="538" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="593" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="601" />
         <source>Backup register</source>
         <translation>Backup register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="540" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="544" />
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="542" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="546" />
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="544" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="548" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="596" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="600" />
         <source>Export the backup register</source>
         <translation>Export the backup register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="597" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="601" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -426,62 +426,62 @@
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="472" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="476" />
         <source>Backup settings</source>
         <translation>Backup settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="478" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="482" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="479" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="483" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="481" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="485" />
         <source>Back up when ArchiveDesk closes</source>
         <translation>Back up when ArchiveDesk closes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="489" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="493" />
         <source>This PC makes the server's scheduled backups</source>
         <translation>This PC makes the server's scheduled backups</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="491" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="495" />
         <source>A catalogue on the room's server is backed up on the interval by one PC only, never by every PC as it closes.</source>
         <translation>A catalogue on the room's server is backed up on the interval by one PC only, never by every PC as it closes.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="494" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="498" />
         <source>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</source>
         <translation>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="498" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="502" />
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="499" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="503" />
         <source>Every:</source>
         <translation>Every:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="502" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="506" />
         <source>Keep daily:</source>
         <translation>Keep daily:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="503" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="507" />
         <source>Keep weekly:</source>
         <translation>Keep weekly:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="504" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="508" />
         <source>Keep monthly:</source>
         <translation>Keep monthly:</translation>
     </message>
@@ -489,7 +489,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="85" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="89" />
         <source>The backup failed verification and is NOT a good backup.
 
 %1
@@ -503,37 +503,37 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 It was kept as %2 for inspection. Make a new backup, and check the disk or the catalogue (archive-desk check).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="98" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="102" />
         <source>Backup failed verification</source>
         <translation>Backup failed verification</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="111" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="115" />
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="115" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="119" />
         <source>Backup folder</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="784" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="788" />
         <source>&amp;Back up now…</source>
         <translation>&amp;Back up now…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="785" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="789" />
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="786" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="790" />
         <source>Backup re&amp;gister…</source>
         <translation>Backup re&amp;gister…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="787" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="791" />
         <source>Backup &amp;settings…</source>
         <translation>Backup &amp;settings…</translation>
     </message>
@@ -1521,6 +1521,39 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="107" />
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="115" />
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="116" />
+        <source>Current password</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="117" />
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="118" />
+        <source>New password again</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="123" />
+        <source>The two new passwords differ.</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="209" />
@@ -1689,6 +1722,39 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="194" />
         <source>Correct the catalogue…</source>
         <translation>Correct the catalogue…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="142" />
+        <source>Create the administrator</source>
+        <translation>Create the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="143" />
+        <source>This catalogue has no accounts: anyone at a workstation may do anything, and the trail records the workstation's clerk name only. Create its system administrator (系统管理员) to switch logins on; the administrator then adds the other accounts.</source>
+        <translation>This catalogue has no accounts: anyone at a workstation may do anything, and the trail records the workstation's clerk name only. Create its system administrator (系统管理员) to switch logins on; the administrator then adds the other accounts.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="151" />
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="152" />
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="153" />
+        <source>Password again</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="157" />
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>
@@ -2950,6 +3016,39 @@ Print anyway?</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="64" />
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="64" />
+        <source>The window is locked</source>
+        <translation>The window is locked</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="69" />
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="70" />
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="72" />
+        <source>The window was locked after a time without use. Enter your password to go on.</source>
+        <translation>The window was locked after a time without use. Enter your password to go on.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="75" />
+        <source>This catalogue is open read-only: your password is checked, but logins and wrong passwords cannot be recorded in its trail.</source>
+        <translation>This catalogue is open read-only: your password is checked, but logins and wrong passwords cannot be recorded in its trail.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../src/archive_desk/ui/main_window.py" line="67" />
@@ -3014,57 +3113,57 @@ Print anyway?</translation>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="190" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="193" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="197" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="200" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="212" />
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="210" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="216" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="222" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="225" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="223" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="226" />
         <source>&amp;About ArchiveDesk</source>
         <translation>&amp;About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="250" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="253" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>The language changes when ArchiveDesk is started again.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="253" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="256" />
         <source>About ArchiveDesk</source>
         <translation>About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="254" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="257" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="422" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="425" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>
@@ -3492,6 +3591,14 @@ Print anyway?</translation>
         <location filename="../../src/archive_desk/ui/pdf_print.py" line="410" />
         <source>%1 could not be written: %2</source>
         <translation>%1 could not be written: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/permissions.py" line="25" />
+        <source>Your role (%1) may not do this.</source>
+        <translation>Your role (%1) may not do this.</translation>
     </message>
 </context>
 <context>
@@ -4266,108 +4373,108 @@ Print anyway?</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="236" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="377" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="240" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="381" />
         <source>Restore from a backup</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="250" />
         <source>Backed up at</source>
         <translation>Backed up at</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="250" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="250" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="250" />
         <source>Size</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="247" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="251" />
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="247" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="251" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="254" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="258" />
         <source>Other file…</source>
         <translation>Other file…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="257" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="261" />
         <source>Verify</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="259" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="263" />
         <source>Restore drill</source>
         <translation>Restore drill</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="261" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="265" />
         <source>Restore to a scratch folder and compare; the catalogue in use is not switched</source>
         <translation>Restore to a scratch folder and compare; the catalogue in use is not switched</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="262" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="266" />
         <source>Restore…</source>
         <translation>Restore…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="264" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="268" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="272" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="276" />
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="307" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="311" />
         <source>verified</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="307" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="311" />
         <source>FAILED</source>
         <translation>FAILED</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="322" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="326" />
         <source>Choose a backup</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="323" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="327" />
         <source>Catalogue backups (*.sqlite)</source>
         <translation>Catalogue backups (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="361" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="365" />
         <source>Verifying %1…</source>
         <translation>Verifying %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="368" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="372" />
         <source>Restore drill of %1…</source>
         <translation>Restore drill of %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="378" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="382" />
         <source>Replace the catalogue in use by the backup %1?
 
 The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</source>
@@ -4376,42 +4483,42 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="396" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="400" />
         <source>Restoring %1…</source>
         <translation>Restoring %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="433" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="437" />
         <source>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</source>
         <translation>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="434" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="438" />
         <source>The backup FAILED verification:</source>
         <translation>The backup FAILED verification:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="438" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="442" />
         <source>Restore drill FAILED:</source>
         <translation>Restore drill FAILED:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="439" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="443" />
         <source>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</source>
         <translation>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="442" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="446" />
         <source>Rows since the backup (backup → now):</source>
         <translation>Rows since the backup (backup → now):</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="446" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="450" />
         <source>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</source>
         <translation>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="449" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="453" />
         <source>The catalogue that was in use is kept as %1</source>
         <translation>The catalogue that was in use is kept as %1</translation>
     </message>

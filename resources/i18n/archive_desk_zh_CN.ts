@@ -277,55 +277,55 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="678" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="682" />
         <source>Automatic backup: nothing changed since the last backup, none written.</source>
         <extracomment>the dialogs opened from the File menu (kept so they live while open; tests reach them here)</extracomment>
         <translation>自动备份：自上次备份以来没有变化，未写入新备份。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="684" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="688" />
         <source>Automatic backup written and verified: %1</source>
         <translation>自动备份已写入并校验：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="686" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="690" />
         <source>AUTOMATIC BACKUP FAILED VERIFICATION: %1</source>
         <translation>自动备份校验失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="692" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="696" />
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="693" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="740" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="697" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="744" />
         <source>Automatic backup failed</source>
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="694" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="741" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="698" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="745" />
         <source>No backup was written: %1</source>
         <translation>未写入备份：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="708" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="712" />
         <source>Backing up before closing…</source>
         <translation>退出前正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="708" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="712" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="710" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="714" />
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="747" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="751" />
         <source>Backup failed verification</source>
         <translation>备份校验失败</translation>
     </message>
@@ -333,57 +333,57 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="138" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="142" />
         <source>Back up the catalogue</source>
         <translation>备份目录库</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="147" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="151" />
         <source>The catalogue stays in use while the backup is written.</source>
         <translation>备份期间目录库可照常使用。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="151" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="155" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="158" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="160" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="158" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="162" />
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="183" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="187" />
         <source>Choose a folder for the backup.</source>
         <translation>请选择备份存放的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="190" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="194" />
         <source>Writing and verifying the backup…</source>
         <translation>正在写入并校验备份…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="208" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="212" />
         <source>Backup written and verified: %1 (%2, SHA-256 %3…)</source>
         <translation>备份已写入并校验：%1（%2，SHA-256 %3…）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="212" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="216" />
         <source>BACKUP FAILED VERIFICATION: %1 is not a good backup.</source>
         <translation>备份校验失败：%1 不是可用的备份。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="218" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="222" />
         <source>No backup was written: %1</source>
         <translation>未写入备份：%1</translation>
     </message>
@@ -391,34 +391,34 @@
 <context>
     <name>BackupRegisterDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="534" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="589" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="597" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="538" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="593" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="601" />
         <source>Backup register</source>
         <translation>备份登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="540" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="544" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="542" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="546" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="544" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="548" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="596" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="600" />
         <source>Export the backup register</source>
         <translation>导出备份登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="597" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="601" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -426,62 +426,62 @@
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="472" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="476" />
         <source>Backup settings</source>
         <translation>备份设置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="478" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="482" />
         <source>never</source>
         <translation>永不</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="479" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="483" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="481" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="485" />
         <source>Back up when ArchiveDesk closes</source>
         <translation>退出档案室桌面管理时备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="489" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="493" />
         <source>This PC makes the server's scheduled backups</source>
         <translation>由本机执行服务器的定时备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="491" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="495" />
         <source>A catalogue on the room's server is backed up on the interval by one PC only, never by every PC as it closes.</source>
         <translation>档案室服务器上的目录库只由一台指定的电脑按间隔备份，而不是每台电脑关闭时都备份。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="494" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="498" />
         <source>Automatic backups (on the interval and at exit) run only when a folder is chosen. A USB drive or a network folder keeps them away from this computer's disk.</source>
         <translation>选定文件夹后才会自动备份（按间隔及退出时）。备份到 U 盘或网络文件夹，可与本机硬盘分开保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="498" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="502" />
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="499" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="503" />
         <source>Every:</source>
         <translation>间隔：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="502" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="506" />
         <source>Keep daily:</source>
         <translation>按日保留：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="503" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="507" />
         <source>Keep weekly:</source>
         <translation>按周保留：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="504" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="508" />
         <source>Keep monthly:</source>
         <translation>按月保留：</translation>
     </message>
@@ -489,7 +489,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="85" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="89" />
         <source>The backup failed verification and is NOT a good backup.
 
 %1
@@ -503,37 +503,37 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 该文件已保留为 %2 供检查。请重新备份，并检查磁盘或目录库（archive-desk check）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="98" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="102" />
         <source>Backup failed verification</source>
         <translation>备份校验失败</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="111" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="115" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="115" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="119" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="784" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="788" />
         <source>&amp;Back up now…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="785" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="789" />
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="786" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="790" />
         <source>Backup re&amp;gister…</source>
         <translation>备份登记(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="787" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="791" />
         <source>Backup &amp;settings…</source>
         <translation>备份设置(&amp;S)…</translation>
     </message>
@@ -1521,6 +1521,39 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="107" />
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="115" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="116" />
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="117" />
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="118" />
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="123" />
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="209" />
@@ -1689,6 +1722,39 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="194" />
         <source>Correct the catalogue…</source>
         <translation>更正目录…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="142" />
+        <source>Create the administrator</source>
+        <translation>创建系统管理员</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="143" />
+        <source>This catalogue has no accounts: anyone at a workstation may do anything, and the trail records the workstation's clerk name only. Create its system administrator (系统管理员) to switch logins on; the administrator then adds the other accounts.</source>
+        <translation>此目录库尚未设账户：任何人都可在工作站上执行任何操作，审计日志只记录工作站设定的经办人姓名。创建系统管理员后即启用登录；其他账户由系统管理员添加。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="151" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="152" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="153" />
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="157" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -2950,6 +3016,39 @@ Print anyway?</source>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="64" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="64" />
+        <source>The window is locked</source>
+        <translation>窗口已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="69" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="70" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="72" />
+        <source>The window was locked after a time without use. Enter your password to go on.</source>
+        <translation>窗口闲置过久已锁定。请输入密码继续。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="75" />
+        <source>This catalogue is open read-only: your password is checked, but logins and wrong passwords cannot be recorded in its trail.</source>
+        <translation>此目录库以只读方式打开：密码照常核对，但登录和密码错误无法记入审计日志。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../src/archive_desk/ui/main_window.py" line="67" />
@@ -3014,57 +3113,57 @@ Print anyway?</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="190" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="193" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="197" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="200" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="212" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="210" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="216" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="222" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="225" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="223" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="226" />
         <source>&amp;About ArchiveDesk</source>
         <translation>关于档案室桌面管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="250" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="253" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>界面语言将在下次启动档案室桌面管理时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="253" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="256" />
         <source>About ArchiveDesk</source>
         <translation>关于档案室桌面管理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="254" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="257" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="422" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="425" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
@@ -3492,6 +3591,14 @@ Print anyway?</source>
         <location filename="../../src/archive_desk/ui/pdf_print.py" line="410" />
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/permissions.py" line="25" />
+        <source>Your role (%1) may not do this.</source>
+        <translation>您的角色（%1）无权执行此操作。</translation>
     </message>
 </context>
 <context>
@@ -4266,108 +4373,108 @@ Print anyway?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="236" />
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="377" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="240" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="381" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="250" />
         <source>Backed up at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="250" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="250" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="246" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="250" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="247" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="251" />
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="247" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="251" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="254" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="258" />
         <source>Other file…</source>
         <translation>其他文件…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="257" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="261" />
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="259" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="263" />
         <source>Restore drill</source>
         <translation>恢复演练</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="261" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="265" />
         <source>Restore to a scratch folder and compare; the catalogue in use is not switched</source>
         <translation>恢复到临时文件夹并比对；不切换正在使用的目录库</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="262" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="266" />
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="264" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="268" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="272" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="276" />
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="307" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="311" />
         <source>verified</source>
         <translation>已校验</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="307" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="311" />
         <source>FAILED</source>
         <translation>校验失败</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="322" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="326" />
         <source>Choose a backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="323" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="327" />
         <source>Catalogue backups (*.sqlite)</source>
         <translation>目录库备份 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="361" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="365" />
         <source>Verifying %1…</source>
         <translation>正在校验 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="368" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="372" />
         <source>Restore drill of %1…</source>
         <translation>正在对 %1 进行恢复演练…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="378" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="382" />
         <source>Replace the catalogue in use by the backup %1?
 
 The backup is verified and checked first; the catalogue in use is kept as a safety copy beside it. Changes made since the backup are then only in the safety copy. Other workstations must close the catalogue first.</source>
@@ -4376,42 +4483,42 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 恢复前会先校验并检查备份；正在使用的目录库将作为安全副本保留在其旁边。备份之后所做的修改届时只保存在安全副本中。其他工作站须先关闭该目录库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="396" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="400" />
         <source>Restoring %1…</source>
         <translation>正在恢复 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="433" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="437" />
         <source>Verified: the backup is good (integrity, audit trail, %1 tables counted and digested).</source>
         <translation>校验通过：备份可用（完整性、审计链，%1 张表的行数与摘要）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="434" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="438" />
         <source>The backup FAILED verification:</source>
         <translation>备份校验失败：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="438" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="442" />
         <source>Restore drill FAILED:</source>
         <translation>恢复演练失败：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="439" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="443" />
         <source>Restore drill passed: the backup was restored to a scratch folder and %1 tables are equal to it. Nothing was switched.</source>
         <translation>恢复演练通过：备份已恢复到临时文件夹，%1 张表与备份一致。未切换目录库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="442" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="446" />
         <source>Rows since the backup (backup → now):</source>
         <translation>备份以来的行数变化（备份 → 现在）：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="446" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="450" />
         <source>Restored and checked: %1 tables equal to the backup. The catalogue in use is now the restored one.</source>
         <translation>已恢复并检查：%1 张表与备份一致。现在使用的是恢复后的目录库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="449" />
+        <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="453" />
         <source>The catalogue that was in use is kept as %1</source>
         <translation>原先使用的目录库已保留为安全副本 %1</translation>
     </message>

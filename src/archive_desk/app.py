@@ -6,6 +6,7 @@ Nothing else reaches for globals; every screen gets an :class:`~archive_desk.ui.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -97,6 +98,7 @@ def start(db_path: Path | str | None, *, settings_path: Path | None = None, read
             if dialog.exec() != OpenFailedDialog.DialogCode.Accepted or dialog.path is None:
                 raise
             db_path, read_only = dialog.path, (True if dialog.choice == "backup" else None)
+    ctx.actor = log_in(ctx)
     window = MainWindow(ctx)
     if guard is not None:
         guard.setParent(window)
@@ -109,6 +111,30 @@ def start(db_path: Path | str | None, *, settings_path: Path | None = None, read
 
     window.integrity_check = integrity_watch.start(window, ctx)  # a big file's quick_check, in the background
     return app, window
+
+
+def log_in(ctx):  # noqa: ANN001, ANN201 - AppContext -> Actor
+    """The actor of this window: on a catalogue with accounts the account logged in (the login dialog; with
+    ARCHIVE_DESK_USER and ARCHIVE_DESK_PASSWORD set, as on the command line, those are tried first), else the
+    workstation's clerk. Cancelling the login ends the start (:class:`StartCancelled`)."""
+    from archive_desk.errors import UserError
+    from archive_desk.services import accounts
+    from archive_desk.ui.dialogs.login import LoginDialog, workstation
+
+    with ctx.db.read() as session:
+        if not accounts.has_accounts(session):
+            return ctx.actor
+    user, password = os.environ.get("ARCHIVE_DESK_USER", "").strip(), os.environ.get("ARCHIVE_DESK_PASSWORD")
+    if user and password is not None:
+        try:
+            return accounts.login(ctx.db, user, password, workstation())
+        except UserError as exc:
+            logger.info("login from the environment refused: %s", exc)
+    dialog = LoginDialog(ctx.db, username=user)
+    if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.actor is None:
+        ctx.db.dispose()
+        raise StartCancelled()
+    return dialog.actor
 
 
 def _workstation_catalogue(settings: Settings, settings_path: Path | None) -> Path:

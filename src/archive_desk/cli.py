@@ -12,7 +12,7 @@ from pathlib import Path
 
 from archive_desk import __version__
 from archive_desk.commands import AREAS
-from archive_desk.commands.common import DB_HELP, db_target, h
+from archive_desk.commands.common import DB_HELP, USER_HELP, db_target, h
 from archive_desk.errors import UserError
 from archive_desk.i18n import set_language, system_language
 
@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"archive-desk {__version__}")
     parser.add_argument("--db", type=db_target, default=None, help=h(DB_HELP))
     parser.add_argument("--lang", choices=("zh_CN", "en"), default=None, help=h("language of messages"))
+    parser.add_argument("--user", default=None, metavar="NAME", help=h(USER_HELP))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for area in AREAS:
         importlib.import_module(f"archive_desk.commands.{area}").register(sub)
@@ -79,12 +80,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return gui(demo_catalogue())
     set_language(_lang_from(argv) or system_language())
     parser = build_parser()
+    argv, user = _user_from(argv)  # "--user" may be given before or after the sub-command
     args = parser.parse_args(argv)
+    args.user = user
     if args.command is None:
         return gui(args.db)
     utf8_console()
     # "--db" may be given before or after the sub-command
+    from archive_desk.commands import common
+
+    common.reset_actor()
     try:
+        gate = _gate(args)
+        if gate is not None:
+            common.authenticate(gate[0], user, gate[1])
         code = int(args.func(args) or 0)
         if sys.stdout is not None:
             sys.stdout.flush()  # inside the try: a reader that went away (``| head``) is seen here, not at exit
@@ -112,6 +121,56 @@ def _silence_stdout() -> None:
         os.close(devnull)
     except (OSError, ValueError, AttributeError):  # pragma: no cover - stdout without a file descriptor
         pass
+
+
+def _user_from(argv: list[str]) -> tuple[list[str], str | None]:
+    """Take ``--user NAME`` / ``--user=NAME`` out of the arguments wherever it stands."""
+    rest: list[str] = []
+    user = None
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest.extend(argv[i:])
+            break
+        if arg.startswith("--user="):
+            user = arg.split("=", 1)[1]
+        elif arg == "--user" and i + 1 < len(argv):
+            user = argv[i + 1]
+            i += 1
+        else:
+            rest.append(arg)
+        i += 1
+    return rest, user
+
+
+#: commands that need no login: they write a new file (demo) or the workstation's own settings (clerk)
+_NO_LOGIN = {"demo", "clerk"}
+
+
+def _gate(args: argparse.Namespace) -> tuple[object, str | None] | None:
+    """(the catalogue to log in to, the action the command needs, or None when the write path checks its writes),
+    or None for a command that needs no login."""
+    from archive_desk.services import permissions
+
+    command = args.command
+    if command in _NO_LOGIN:
+        return None
+    if command == "server":
+        if args.server_command != "copy":
+            return None  # init: a new, empty server
+        return getattr(args, "source", None), permissions.CLI_SERVER_COPY
+    if command == "check":
+        return args.db, permissions.CLI_CHECK
+    if command == "backup":
+        return args.db, permissions.CLI_BACKUP
+    if command == "restore":
+        return args.db, "backup.restore"
+    if command == "users":
+        if getattr(args, "no_login", False):
+            return None  # passwd: the old password proves who it is (and a forced change cannot log in first)
+        return args.db, getattr(args, "permission", None)
+    return args.db, None
 
 
 def _lang_from(argv: list[str]) -> str | None:

@@ -140,7 +140,7 @@ def test_backup_restore_check_gives_an_equal_catalogue(live: Database, tmp_path:
     with contextlib.closing(sqlite3.connect(target)) as conn:
         after = json.loads(conn.execute("SELECT after FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()[0])
         user = conn.execute("SELECT user FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()[0]
-    assert after["from_backup"] == str(m.path) and after["sha256"] == m.sha256 and user == "clerk1"
+    assert after["from_backup"] == str(m.path) and after["sha256"] == m.sha256 and user == "clerk1" + audit.UNAUTHENTICATED
 
 
 def test_restore_over_the_catalogue_keeps_a_safety_copy(live: Database, tmp_path: Path) -> None:

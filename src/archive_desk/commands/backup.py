@@ -95,6 +95,7 @@ def _catalogue(args: argparse.Namespace) -> Path | str | None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from archive_desk.commands.common import cli_actor
     from archive_desk.services import backup
     from archive_desk.services.setup import open_catalogue
     from archive_desk.settings import Settings
@@ -109,8 +110,8 @@ def run_backup(args: argparse.Namespace) -> int:
     folder = args.to or backup.default_folder(Path(path), settings.backup_folder)
     db = open_catalogue(path)
     try:
-        m = backup.make_backup(db, folder, kind="cli", progress=_progress_printer())
-        rotated = backup.rotate(db, folder, backup.Rotation.from_mapping(settings.backup_keep)) if args.rotate and m.verified else None
+        m = backup.make_backup(db, folder, actor=cli_actor(), kind="cli", progress=_progress_printer())
+        rotated = backup.rotate(db, folder, backup.Rotation.from_mapping(settings.backup_keep), actor=cli_actor()) if args.rotate and m.verified else None
     finally:
         db.dispose()
     if args.json:
@@ -203,9 +204,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from archive_desk.services import backup
-
+    from archive_desk.commands.common import cli_actor
     from archive_desk.db.target import is_server_url
+    from archive_desk.services import backup
 
     if _refuse_server(resolve_db(getattr(args, "db", None)) if args.drill else None):
         return 2
@@ -242,9 +243,9 @@ def run_restore(args: argparse.Namespace) -> int:
         return 2
     to = args.to  # a file, or a server URL (commands.common.db_target)
     if is_server_url(to):  # into an empty database on the room's server (server init), never over a catalogue
-        result = backup.restore_to_server(args.file, str(to), progress=_progress_printer())
+        result = backup.restore_to_server(args.file, str(to), actor=cli_actor(), progress=_progress_printer())
     else:
-        result = backup.restore(args.file, to, progress=_progress_printer())
+        result = backup.restore(args.file, to, actor=cli_actor(), progress=_progress_printer())
     if args.json:
         print_json({"backup": str(result.backup), "target": str(result.target),
                     "safety_copy": str(result.safety_copy) if result.safety_copy else None,

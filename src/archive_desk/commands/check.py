@@ -121,7 +121,9 @@ def _reseal(path: Path) -> int:
         print(t("The catalogue file {path} does not exist", path=path), file=sys.stderr)
         return 2
     open_catalogue(path).dispose()  # at the current schema
-    actor = audit.Actor.current()
+    from archive_desk.commands.common import cli_actor
+
+    actor = cli_actor()
     with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as conn:
         conn.execute("PRAGMA foreign_keys=ON")
         from archive_desk.db import fts
@@ -138,11 +140,11 @@ def _reseal(path: Path) -> int:
             prev_id, prev_hash = sealing.head(conn)
             at = audit.utcnow()
             after = audit.canonical_json({"previous_head": prev_id})
-            digest = audit.entry_hash(prev_hash or audit.GENESIS, at, actor.user, actor.workstation, "integrity.reseal",
+            digest = audit.entry_hash(prev_hash or audit.GENESIS, at, actor.trail_user, actor.workstation, "integrity.reseal",
                                       "catalogue", None, "", after)
             conn.execute("INSERT INTO audit_log (at, user, workstation, action, entity, entity_id, before, after, prev_hash, hash)"
                          " VALUES (?, ?, ?, 'integrity.reseal', 'catalogue', NULL, '', ?, ?, ?)",
-                         (at.isoformat(sep=" "), actor.user, actor.workstation, after, prev_hash or audit.GENESIS, digest))
+                         (at.isoformat(sep=" "), actor.trail_user, actor.workstation, after, prev_hash or audit.GENESIS, digest))
             state = sealing.read_state(conn) if sealing.has_seal_tables(conn) else None
             cid = sealing.seal_all(conn, sealed_from=None if state is not None else prev_id)
             head_id, head_hash = sealing.head(conn)

@@ -60,3 +60,85 @@ def print_json(value: Any) -> None:
         return
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
+
+
+# ---------------------------------------------------------------- who runs the command (services/accounts.py)
+
+USER_HELP = "your user name on a catalogue with accounts (or ARCHIVE_DESK_USER); the password is asked for, or taken from ARCHIVE_DESK_PASSWORD"
+
+#: the actor of this command, set by :func:`authenticate` (one command per process; ``cli.main`` resets it)
+_ACTOR: Any = None
+
+
+def reset_actor() -> None:
+    global _ACTOR
+    _ACTOR = None
+
+
+def cli_actor() -> Any:  # -> audit.Actor
+    """Who runs this command: the logged-in account, or on a catalogue without accounts the workstation's clerk."""
+    if _ACTOR is not None:
+        return _ACTOR
+    from archive_desk.services.audit import Actor
+
+    return Actor.current()
+
+
+def _file_has_accounts(path: Path) -> bool:
+    """Read straight from the file (no migration, works on a damaged file): are there active accounts? A file that
+    cannot be read this way is left to the command, which says what is wrong with it."""
+    import sqlite3
+    from contextlib import closing
+
+    try:
+        with closing(sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=5)) as conn:
+            return bool(conn.execute("SELECT count(*) FROM users WHERE active").fetchone()[0])
+    except sqlite3.Error:
+        return False
+
+
+def authenticate(target: Path | str | None, user: str | None, action: str | None) -> Any:
+    """Log in for this command when the catalogue ``target`` has accounts (user from ``--user`` or
+    ``ARCHIVE_DESK_USER``, password from ``ARCHIVE_DESK_PASSWORD`` or a prompt), then check ``action`` (a
+    permissions action, or None for commands whose writes the write path checks). Raises a UserError."""
+    import getpass
+    import os
+    import platform
+
+    from archive_desk.errors import UserError
+    from archive_desk.i18n import t
+
+    global _ACTOR
+    resolved = resolve_db(target)
+    if isinstance(resolved, Path):
+        if not resolved.exists() or not _file_has_accounts(resolved):
+            return cli_actor()
+        db = open_db(resolved)
+    else:
+        db = open_db(resolved)
+    try:
+        from archive_desk.services import accounts, permissions
+
+        with db.read() as session:
+            if not accounts.has_accounts(session):
+                return cli_actor()
+        name = (user or os.environ.get("ARCHIVE_DESK_USER", "")).strip()
+        if not name:
+            raise UserError(t("This catalogue has accounts: say who you are with --user NAME (or ARCHIVE_DESK_USER). "
+                              "Nothing was done."))
+        password = os.environ.get("ARCHIVE_DESK_PASSWORD")
+        if password is None:
+            if not sys.stdin or not sys.stdin.isatty():
+                raise UserError(t("No password: type it at the prompt, or set ARCHIVE_DESK_PASSWORD. Nothing was done."))
+            password = getpass.getpass(t("Password for {user}: ", user=name))
+        try:
+            _ACTOR = accounts.login(db, name, password, platform.node() or "unknown")
+        except accounts.PasswordChangeRequired as exc:
+            raise UserError(exc.message + " " + t("Use: archive-desk users passwd --user {user}", user=name)) from exc
+        if action is not None and not permissions.allowed(_ACTOR.role, action):
+            permissions.record_refusal(db, _ACTOR, action)
+            raise permissions.PermissionDeniedError(permissions.refusal_message(_ACTOR.role, action), action=action,
+                                                    role=_ACTOR.role)
+        return _ACTOR
+    finally:
+        db.dispose()

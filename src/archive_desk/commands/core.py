@@ -78,6 +78,10 @@ def run_demo(args: argparse.Namespace) -> int:
     print(t("Demo catalogue {path}: {volumes} volumes, {items} items, {layers} layers on {racks} racks in {rooms} rooms; {seconds:.1f} s, {size:.1f} MB",
             path=out, volumes=report.volumes, items=report.items, layers=report.layers, racks=report.racks,
             rooms=report.rooms, seconds=report.seconds, size=report.size_bytes / 1e6))
+    from archive_desk.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+    print(t("Accounts (password {password} for each): {accounts}", password=DEMO_PASSWORD,
+            accounts=", ".join(name for name, _role, _clearance in DEMO_ACCOUNTS)))
     return 0
 
 

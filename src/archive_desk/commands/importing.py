@@ -47,7 +47,7 @@ def run_import(args: argparse.Namespace) -> int:
     from archive_desk.errors import UserError
     from archive_desk.importing import MappingStore, RowStatus, item_list_sheets, register_sheets, write_error_report
     from archive_desk.services import importer
-    from archive_desk.services.audit import Actor
+    from archive_desk.commands.common import cli_actor
     from archive_desk.settings import config_dir
 
     mapping = MappingStore(config_dir() / "import-mappings").load(args.mapping) if args.mapping else None
@@ -71,7 +71,7 @@ def run_import(args: argparse.Namespace) -> int:
         result = None
         created_fonds: dict[str, str] = {}
         if not args.dry_run:
-            result = importer.commit(db, Actor.current(), plan, update_existing=args.update_existing,
+            result = importer.commit(db, cli_actor(), plan, update_existing=args.update_existing,
                                      create_missing_fonds=args.create_fonds, fonds_names=fonds_names, items=items_plan)
             if result.fonds_created:
                 from sqlalchemy import select

@@ -68,7 +68,7 @@ def run_labels(args: argparse.Namespace) -> int:
     from archive_desk.printing.labels import render_labels_reporting
     from archive_desk.printing.templates import load_stock, load_template
     from archive_desk.services import labels
-    from archive_desk.services.audit import Actor
+    from archive_desk.commands.common import cli_actor
 
     db = open_db(getattr(args, "db", None))
     try:
@@ -114,7 +114,7 @@ def run_labels(args: argparse.Namespace) -> int:
         if args.mark_printed and ids and not per_item:
             printed = [ids[p.record_index] for p in layout.labels]
             with db.write() as session:
-                labels.mark_printed(session, Actor.current(), printed)
+                labels.mark_printed(session, cli_actor(), printed)
         print(t("{count} labels written to {path}", count=len(layout.labels), path=args.out))
         if layout.refused:
             print(t("{count} labels could not be printed (listed above).", count=len(layout.refused)), file=sys.stderr)
@@ -127,13 +127,13 @@ def run_labels(args: argparse.Namespace) -> int:
 
 def run_scanners(args: argparse.Namespace) -> int:
     from archive_desk.services import labels
-    from archive_desk.services.audit import Actor
+    from archive_desk.commands.common import cli_actor
 
     db = open_db(getattr(args, "db", None))
     try:
         if args.value:
             with db.write() as session:
-                labels.set_room_scanners(session, Actor.current(), args.value)
+                labels.set_room_scanners(session, cli_actor(), args.value)
         with db.read() as session:
             value = labels.room_scanners(session)
             template, stock = labels.default_labels(value)

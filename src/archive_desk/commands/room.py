@@ -65,14 +65,14 @@ def _changes(args: argparse.Namespace) -> dict[str, object]:
 
 def run_room(args: argparse.Namespace) -> int:
     from archive_desk.services import room_settings
-    from archive_desk.services.audit import Actor
+    from archive_desk.commands.common import cli_actor
 
     db = open_db(getattr(args, "db", None))
     try:
         changes = _changes(args)
         if changes:
             with db.write() as session:
-                room_settings.update(session, Actor.current(), **changes)
+                room_settings.update(session, cli_actor(), **changes)
         current = room_settings.read(db).as_dict()
         for spec in room_settings.SPECS:
             print(t("{label} ({key}): {value}", label=spec.label(), key=spec.key,

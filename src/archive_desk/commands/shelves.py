@@ -140,7 +140,7 @@ def run_where(args: argparse.Namespace) -> int:
 
 def run_find_space(args: argparse.Namespace) -> int:
     from archive_desk.services import catalogue, locations
-    from archive_desk.services.audit import Actor
+    from archive_desk.commands.common import cli_actor
 
     db = open_db(getattr(args, "db", None))
     try:
@@ -151,7 +151,7 @@ def run_find_space(args: argparse.Namespace) -> int:
         reserved = 0
         if args.reserve and result.proposals:
             with db.write() as session:
-                reserved = locations.reserve_layers(session, Actor.current(), result.proposals[0].layer_ids, args.reserve)
+                reserved = locations.reserve_layers(session, cli_actor(), result.proposals[0].layer_ids, args.reserve)
     finally:
         db.dispose()
     if args.json:
@@ -200,12 +200,12 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_recount(args: argparse.Namespace) -> int:
     from archive_desk.services import locations
-    from archive_desk.services.audit import Actor
+    from archive_desk.commands.common import cli_actor
 
     db = open_db(getattr(args, "db", None))
     try:
         with db.write() as session:
-            wrong = locations.recount_layers(session, Actor.current())
+            wrong = locations.recount_layers(session, cli_actor())
     finally:
         db.dispose()
     print(t("{count} layer(s) had wrong counts and were recounted", count=wrong) if wrong

@@ -7,7 +7,6 @@ before, after))``. Changing, inserting or removing any row breaks the chain at t
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
 import platform
@@ -48,11 +47,29 @@ class Actor:
 
     @classmethod
     def current(cls) -> Actor:
+        """The actor of a catalogue without accounts: the workstation's configured clerk name (settings), not
+        authenticated. Never the system's login name (``USER``/``LOGNAME`` say nothing about who is at the desk).
+        Once a catalogue has accounts, the actor comes from ``services.accounts.login``."""
+        from archive_desk.settings import Settings  # noqa: PLC0415
+
         try:
-            user = getpass.getuser()
-        except Exception:  # pragma: no cover - no login name (service accounts)  # noqa: BLE001 - anything may fail here and must not stop the caller
-            user = "unknown"
-        return cls(user=user, workstation=platform.node() or "unknown")
+            clerk = Settings.load().clerk_name.strip()
+        except Exception:  # noqa: BLE001 - an unreadable settings file: nobody configured
+            clerk = ""
+        return cls(user=clerk or NO_CLERK, workstation=platform.node() or "unknown")
+
+    @property
+    def trail_user(self) -> str:
+        """The user as the trail records it: an account's name, or a clerk name marked as not authenticated."""
+        if self.authenticated:
+            return self.user
+        return f"{self.user[:64 - len(UNAUTHENTICATED)]}{UNAUTHENTICATED}"
+
+
+#: the trail's user where no clerk name is configured on a catalogue without accounts
+NO_CLERK = "-"
+#: what follows the user in the trail when nobody logged in (a catalogue without accounts)
+UNAUTHENTICATED = " [unauthenticated]"
 
 
 def _default(value: object) -> object:
@@ -128,10 +145,10 @@ def record(
     prev = last_hash(session)
     at = utcnow()
     b, a = canonical_json(before), canonical_json(after)
-    digest = entry_hash(prev, at, actor.user, actor.workstation, action, entity, entity_id, b, a)
+    digest = entry_hash(prev, at, actor.trail_user, actor.workstation, action, entity, entity_id, b, a)
     session.execute(
         insert(AuditEntry).values(
-            at=at, user=actor.user, workstation=actor.workstation, action=action, entity=entity,
+            at=at, user=actor.trail_user, workstation=actor.workstation, action=action, entity=entity,
             entity_id=entity_id, before=b, after=a, prev_hash=prev, hash=digest, mac=_mac(key, digest),
         )
     )
@@ -155,8 +172,8 @@ def record_many(
     rows = []
     for action, entity, entity_id, before, after in entries:
         b, a = canonical_json(before), canonical_json(after)
-        digest = entry_hash(prev, at, actor.user, actor.workstation, action, entity, entity_id, b, a)
-        rows.append({"at": at, "user": actor.user, "workstation": actor.workstation, "action": action, "entity": entity,
+        digest = entry_hash(prev, at, actor.trail_user, actor.workstation, action, entity, entity_id, b, a)
+        rows.append({"at": at, "user": actor.trail_user, "workstation": actor.workstation, "action": action, "entity": entity,
                      "entity_id": entity_id, "before": b, "after": a, "prev_hash": prev, "hash": digest,
                      "mac": _mac(key, digest)})
         prev = digest
@@ -234,7 +251,7 @@ def _defer(session: Session, entries: list[tuple[str, str, int | None, Mapping[s
     connection = session.connection()
     if connection.dialect.name != "postgresql":
         return False
-    rows = [(actor.user, actor.workstation, action, entity, entity_id, canonical_json(before), canonical_json(after))
+    rows = [(actor.trail_user, actor.workstation, action, entity, entity_id, canonical_json(before), canonical_json(after))
             for action, entity, entity_id, before, after in entries]
     cursor = connection.connection.driver_connection.cursor()
     try:

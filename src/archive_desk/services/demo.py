@@ -128,8 +128,30 @@ def build_demo(out: Path | str, volumes: int, *, seed: int = 1, progress: Progre
     with closing(sqlite3.connect(out)) as conn:
         head_id, head_hash = sealing.head(conn)
     sealing.write_anchor(catalogue_id, head_id, head_hash, str(out.resolve()))
+    add_demo_accounts(out, actor)
     seconds = (datetime.now() - started).total_seconds()
     return DemoReport(out, volumes, stats["items"], stats["layers"], stats["racks"], stats["rooms"], seconds, out.stat().st_size)
+
+
+#: the demo's accounts (issue #16): user name, role, clearance; every one's password is DEMO_PASSWORD
+DEMO_ACCOUNTS: tuple[tuple[str, str, str], ...] = (
+    ("admin", "admin", "公开"), ("secadmin", "secadmin", "公开"), ("auditor", "auditor", "公开"),
+    ("archivist", "archivist", "秘密"), ("desk", "desk", "内部"), ("reader", "reader", "公开"),
+)
+DEMO_PASSWORD = "demo"  # noqa: S105 - the demo's published password (README)
+
+
+def add_demo_accounts(path: Path, actor: Actor) -> None:
+    """One account per role, password ``demo``: the demo opens with a login, as a room with accounts does."""
+    from archive_desk.services import accounts  # noqa: PLC0415
+
+    db = open_catalogue(path)
+    try:
+        with db.write() as session:
+            for username, role, clearance in DEMO_ACCOUNTS:
+                accounts.add_demo_account(session, actor, username, DEMO_PASSWORD, role, clearance)
+    finally:
+        db.dispose()
 
 
 def _before_build(conn: sqlite3.Connection) -> None:

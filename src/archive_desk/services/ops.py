@@ -25,6 +25,8 @@ from typing import Any, TypeVar
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
+from archive_desk.services.audit import Actor
+
 # coarse areas of the window (a screen marks itself stale when an operation touches its area)
 CATALOGUE = "catalogue"
 SHELVES = "shelves"
@@ -232,9 +234,14 @@ def operation(name: str, *, area: str) -> Callable[[F], F]:
         @functools.wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             session = args[0] if args else kwargs.get("session")
+            actor = _actor_of(args, kwargs)
             if not isinstance(session, Session):  # (operations on a whole catalogue or file take no session)
+                if actor is not None:
+                    _require(actor, name, None, args[0] if args else kwargs.get("db"))
                 return fn(*args, **kwargs)
             c = _collector(session)
+            if actor is not None and c.depth == 0:  # the operation asked for decides, not the ones it is made of
+                _require(actor, name, session, None)
             c.depth += 1
             try:
                 result = fn(*args, **kwargs)
@@ -249,6 +256,62 @@ def operation(name: str, *, area: str) -> Callable[[F], F]:
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+def _actor_of(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Actor | None:
+    """The Actor among a call's arguments (services take ``session, actor, …``), or None."""
+    found = kwargs.get("actor")
+    if isinstance(found, Actor):
+        return found
+    for arg in args[:3]:
+        if isinstance(arg, Actor):
+            return arg
+    return None
+
+
+def _require(actor: Actor, name: str, session: Session | None, db: Any) -> None:
+    """The permission check of the write path (services/permissions.py). A refusal is recorded in the trail in a
+    transaction of its own: after the write session's transaction ends (its rollback must not drop the entry,
+    and on SQLite that session may hold the write lock), or at once when the operation has no session."""
+    from archive_desk.services import permissions  # noqa: PLC0415 - permissions imports this module
+
+    if actor.role is None:  # a catalogue without accounts: everything is allowed
+        return
+    try:
+        permissions.require(actor, name)
+    except permissions.PermissionDeniedError:
+        refusal = (actor, name)
+        if session is not None:
+            session.info.setdefault(_REFUSALS_KEY, []).append(refusal)
+        elif hasattr(db, "write") and not getattr(db, "read_only", True):
+            with db.write() as own:
+                _record_refusals(own, [refusal])
+        raise
+
+
+_REFUSALS_KEY = "archive_desk.refusals"
+
+
+def _record_refusals(session: Session, refusals: list[tuple[Actor, str]]) -> None:
+    from archive_desk.services import audit  # noqa: PLC0415
+
+    for actor, name in refusals:
+        audit.record(session, actor, "permission.refused", "operation", None, None,
+                     {"operation": name, "role": actor.role})
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _after_transaction_end(session: Session, transaction: Any) -> None:
+    if transaction.parent is not None or _REFUSALS_KEY not in session.info:
+        return
+    refusals = session.info.pop(_REFUSALS_KEY)
+    bind = session.get_bind()
+    with Session(bind, expire_on_commit=False) as own, own.begin():
+        _record_refusals(own, refusals)
+        if own.connection().dialect.name == "postgresql":
+            from archive_desk.services import audit  # noqa: PLC0415
+
+            audit.append_pending(own)
 
 
 def operations() -> list[Operation]:

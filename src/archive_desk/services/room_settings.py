@@ -204,6 +204,9 @@ SPECS: tuple[SettingSpec, ...] = (
                 lambda: t("机构(问题) code → name, printed on the 归档章 (BGS → 办公室)."), _names),
     SettingSpec("retention_years", "years", DEFAULT_RETENTION_YEARS, lambda: t("Retention years"),
                 lambda: t("Years each retention code keeps a volume (永久 never runs out)."), _years),
+    SettingSpec("idle_lock_minutes", "int", 10, lambda: t("Idle lock (minutes)"),
+                lambda: t("Minutes without use after which the window locks and asks for the password again "
+                          "(catalogues with accounts)."), _int_between(1, 240)),
 )
 BY_KEY: Mapping[str, SettingSpec] = MappingProxyType({s.key: s for s in SPECS})
 
@@ -245,6 +248,7 @@ class RoomSettings:
     cover_fields: Mapping[str, tuple[str, ...]]
     org_names: Mapping[str, str]
     retention_years: Mapping[str, int]
+    idle_lock_minutes: int
 
     @property
     def unit_name(self) -> str:

@@ -186,6 +186,9 @@ class MainWindow(QMainWindow):
         quit_action.setObjectName("quitAction")
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
+        from archive_desk.ui import accounts_ui  # 修改密码, the idle lock, what the role cannot do
+
+        accounts_ui.install(self, file_menu)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         for name in ("undoAction", "copyRowsAction", "findAction", None, "editVolumeAction", "editItemsAction", "voidVolumeAction"):

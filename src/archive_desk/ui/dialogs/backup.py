@@ -9,6 +9,8 @@ automatic.
 
 from __future__ import annotations
 
+import dataclasses
+
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
@@ -72,10 +74,12 @@ def _run_backup(ctx: AppContext, folder: Path, kind: str, progress, should_cance
     Automatic backups (``only_if_changed``) write nothing when nothing changed since the last good one."""
     if only_if_changed and not backup.changed_since_last_backup(ctx.db):
         return None
-    manifest = backup.make_backup(ctx.db, folder, actor=ctx.actor, kind=kind, progress=progress, should_cancel=should_cancel)
+    # an automatic backup is the workstation's, whoever is logged in (a 借阅登记员's session is backed up too)
+    actor = dataclasses.replace(ctx.actor, role=None) if only_if_changed else ctx.actor
+    manifest = backup.make_backup(ctx.db, folder, actor=actor, kind=kind, progress=progress, should_cancel=should_cancel)
     if manifest.verified and folder == backup_folder(ctx):
         try:
-            backup.rotate(ctx.db, folder, _rotation(ctx), actor=ctx.actor)
+            backup.rotate(ctx.db, folder, _rotation(ctx), actor=actor)
         except Exception:
             log.exception("rotation of %s failed", folder)
     return manifest
