@@ -165,6 +165,8 @@ def _gate(args: argparse.Namespace) -> tuple[object, str | None] | None:
     if command == "backup":
         return args.db, permissions.CLI_BACKUP
     if command == "restore":
+        from archive_desk.services import backup  # noqa: F401 - registers the operation the gate names
+
         return args.db, "backup.restore"
     if command == "users":
         if getattr(args, "no_login", False):

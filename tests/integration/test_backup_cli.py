@@ -18,9 +18,11 @@ from archive_desk.services.demo import build_demo
 from conftest import workstation_config
 
 
-def run(*args: str, home: Path, lang: str = "zh_CN") -> subprocess.CompletedProcess[str]:
+def run(*args: str, home: Path, lang: str = "zh_CN", user: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LANG": f"{lang}.UTF-8", "ARCHIVE_DESK_CONFIG_DIR": str(workstation_config(home / "config")),
            "ARCHIVE_DESK_DATA_DIR": str(home / "data")}
+    if user is not None:  # the demo's accounts (password "demo"): restores are the system administrator's
+        env["ARCHIVE_DESK_USER"] = user
     return subprocess.run([sys.executable, "-m", "archive_desk", *args], capture_output=True, text=True, env=env,
                           check=False, timeout=300)
 
@@ -117,12 +119,12 @@ def test_restore_over_the_catalogue_keeps_a_safety_copy_and_drill_switches_nothi
         conn.execute("INSERT INTO catalogue_settings (key, value) VALUES ('after-the-backup', '1')")
         conn.commit()
     before = backup.catalogue_digests(catalogue)
-    drill = run("--db", str(catalogue), "restore", str(file), "--drill", home=tmp_path)
+    drill = run("--db", str(catalogue), "restore", str(file), "--drill", home=tmp_path, user="admin")
     assert drill.returncode == 0, drill.stderr
     after_drill = backup.catalogue_digests(catalogue)
     assert digest.compare(before, after_drill, ignore=digest.TRAIL_TABLES) == []
 
-    result = run("--db", str(catalogue), "restore", str(file), "--to", str(catalogue), "--json", home=tmp_path)
+    result = run("--db", str(catalogue), "restore", str(file), "--to", str(catalogue), "--json", home=tmp_path, user="admin")
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     safety = Path(out["safety_copy"])
@@ -230,7 +232,8 @@ def test_check_after_restoring_an_older_backup_on_this_workstation_is_clean(cata
     for name in ("第一档案室", "第二档案室", "第三档案室", "第四档案室", "第五档案室"):  # the anchor moves well past the backup
         changed = run("--db", str(catalogue), "room", "--name", name, home=tmp_path)
         assert changed.returncode == 0, changed.stderr
-    restored = run("--db", str(catalogue), "restore", str(_only_backup(folder)), "--to", str(catalogue), home=tmp_path)
+    restored = run("--db", str(catalogue), "restore", str(_only_backup(folder)), "--to", str(catalogue), home=tmp_path,
+                   user="admin")
     assert restored.returncode == 0, restored.stderr
     checked = run("--db", str(catalogue), "check", home=tmp_path)
     assert checked.returncode == 0, checked.stdout + checked.stderr

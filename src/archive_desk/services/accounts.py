@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -100,7 +100,15 @@ def has_accounts(session: Session) -> bool:
 
 
 def list_accounts(session: Session) -> list[Account]:
-    return [_account(u) for u in session.scalars(select(User).order_by(User.username))]
+    """Every account; its last login is read from the trail (a login writes nothing to the account itself, so
+    the catalogue's content, its digests and its backups do not change each time somebody logs in)."""
+    from archive_desk.models import AuditEntry  # noqa: PLC0415
+
+    last = dict(session.execute(select(AuditEntry.entity_id, func.max(AuditEntry.at))
+                                .where(AuditEntry.action == "login", AuditEntry.entity == "user")
+                                .group_by(AuditEntry.entity_id)).all())
+    return [replace(_account(u), last_login_at=last.get(u.id) or u.last_login_at)
+            for u in session.scalars(select(User).order_by(User.username))]
 
 
 def _user(session: Session, username: str) -> User:
@@ -330,13 +338,14 @@ def login(db: Database, username: str, password: str, workstation: str) -> audit
             if user is None:  # (_attempt gives a user or an error)
                 raise LoginError(t("Wrong user name or password."))
             actor = actor_of(_account(user), workstation)
-            user.failed_logins = 0
-            user.locked_until = None
+            if user.failed_logins:  # written only when there is something to clear: a plain login changes no row
+                user.failed_logins = 0
+            if user.locked_until is not None:
+                user.locked_until = None
             if user.must_change:
                 audit.record(session, actor, "login.must_change", "user", user.id, None, None)
                 error = PasswordChangeRequired(t("Your password was reset by the administrator; choose a new one."))
             else:
-                user.last_login_at = now()
                 audit.record(session, actor, "login", "user", user.id, None, None)
     if error is not None:
         raise error
