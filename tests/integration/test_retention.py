@@ -240,3 +240,32 @@ def test_retention_due_and_holds_on_the_command_line(db: Database, db_path: Path
     assert json.loads(run("holds", "list", "--json", "--db", str(db_path)).stdout)["holds"] == []
     out = run("holds", "add", "--kind", "seal", "--reason", "x", "--db", str(db_path))  # neither a volume nor a 病案号
     assert out.returncode != 0 and "病案号" in out.stderr
+
+
+def _pdftext(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "out.pdf"
+    path.write_bytes(pdf)
+    return "".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True).stdout.decode().split())
+
+
+def test_the_sealing_list_and_the_appraisal_opinion_print(db: Database, actor: Actor, make, tmp_path: Path) -> None:  # noqa: ANN001
+    from archive_desk.printing.destruction_list import render_destruction_list
+    from archive_desk.printing.sealing_list import render_sealing_list
+
+    sealed = make("BL", 2019, "D30", {"record_no": "0088888", "visit_type": "住院", "discharge_date": "2019-05-03"})
+    monthly = make("KU", 2005, "D10", {"ku_kind": "月度财务报告"}, "2005年5月财务会计报告")
+    with db.write() as s:
+        hold = holds.add_hold(s, actor, kind="seal", reason="医疗纠纷封存", record_no="0088888", counterpart="赵强")
+        a = transfers.create_appraisal(s, actor, 2026, kind="accounting")
+        ln = transfers.add_appraisal_volumes(s, actor, a.id, [monthly.id]).added[0]
+        transfers.set_decision(s, actor, ln.id, "destroy")
+    _walk_procedure(db, actor, a.id, 1, accounting_signatories=["会计机构负责人 孙红", "经办人 周强"])
+    with db.read() as s:
+        seal_text = _pdftext(render_sealing_list(holds.seal_list_data(s, hold.id)), tmp_path)
+        list_text = _pdftext(render_destruction_list(transfers.destruction_list_data(s, a.id)), tmp_path)
+    release = hold.release_on
+    assert release is not None and release.year == hold.placed_at.year + 3
+    assert seal_text.count(sealed.code) == 2 and f"{release.year}年{release.month}月{release.day}日" in seal_text  # both sides' copies
+    assert "封存清单" in seal_text and "赵强" in seal_text
+    assert "会计档案鉴定意见书" in list_text and "保管期满" in list_text and "孙红" in list_text and "周强" in list_text
+    assert "会计档案销毁清册" in list_text and "粉碎" in list_text and monthly.code in list_text

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
@@ -23,6 +24,9 @@ from archive_desk.models import LegalHold, Volume
 from archive_desk.services import audit, catalogue, room_settings
 from archive_desk.services.audit import Actor
 from archive_desk.services.ops import CATALOGUE, operation
+
+if TYPE_CHECKING:
+    from archive_desk.printing.sealing_list import SealingList
 
 KINDS = ("seal", "litigation", "audit", "matter")
 #: a 封存 may be released this many years on without a dispute (医疗纠纷预防和处理条例 §24)
@@ -70,7 +74,7 @@ def _record(h: LegalHold, code: str) -> HoldRecord:
 
 @operation("holds.add", area=CATALOGUE)
 def add_hold(session: Session, actor: Actor, *, kind: str, reason: str, volume_id: int | None = None, code: str = "",
-             record_no: str = "", counterpart: str = "", on: date | None = None) -> HoldRecord:
+             record_no: str = "", counterpart: str = "") -> HoldRecord:
     """Place a hold on one volume (its id, or its 档号/barcode in ``code``) or on a 病案号."""
     problems: dict[str, str] = {}
     if kind not in KINDS:
@@ -93,7 +97,7 @@ def add_hold(session: Session, actor: Actor, *, kind: str, reason: str, volume_i
     if problems:
         raise ValidationError(problems)
     placed = audit.utcnow()
-    release_on = add_years(on or placed.date(), SEAL_YEARS) if kind == "seal" else None
+    release_on = add_years(placed.date(), SEAL_YEARS) if kind == "seal" else None
     h = LegalHold(kind=kind, reason=reason.strip(), volume_id=vol.id if vol else None, record_no=record_no,
                   counterpart=(counterpart or "").strip(), release_on=release_on, placed_by=actor.user, placed_at=placed,
                   released_by="", released_at=None)
@@ -167,22 +171,10 @@ def refusal(session: Session, volume_ids: Sequence[int]) -> dict[int, str]:
     return {vid: "；".join(h.describe() for h in hs) for vid, hs in active_holds(session, volume_ids).items()}
 
 
-@dataclass(frozen=True)
-class SealingListData:
-    """What the printed sealing list (封存清单) shows."""
+def seal_list_data(session: Session, hold_id: int) -> SealingList:
+    """What the printed 封存清单 shows (``printing.sealing_list.render_sealing_list``)."""
+    from archive_desk.printing.sealing_list import SealingList  # reportlab: only when printing
 
-    unit: str
-    hold_id: int
-    reason: str
-    counterpart: str
-    placed_on: date
-    release_on: date | None
-    placed_by: str
-    #: (档号, 题名, 病案号, 页数) of every volume sealed
-    rows: tuple[tuple[str, str, str, int], ...]
-
-
-def seal_list_data(session: Session, hold_id: int) -> SealingListData:
     h = get_hold(session, hold_id)
     if h.kind != "seal":
         raise StatusError(t("Hold {id} is not a 封存: only a 封存 has a sealing list.", id=hold_id))
@@ -190,9 +182,10 @@ def seal_list_data(session: Session, hold_id: int) -> SealingListData:
     rows = []
     for v in session.scalars(select(Volume).where(Volume.id.in_(ids)).order_by(Volume.code)):
         rows.append((v.code, v.title, str((v.custom or {}).get("record_no") or ""), v.pages))
-    return SealingListData(room_settings.read(session).unit_name, h.id, h.reason, h.counterpart, h.placed_at.date(),
-                           h.release_on, h.placed_by, tuple(rows))
+    settings = room_settings.read(session)
+    return SealingList(settings.unit_name, h.id, h.reason, h.counterpart, h.placed_at.date(), h.release_on, h.placed_by,
+                       tuple(rows), settings.form_language)
 
 
-__all__ = ["KINDS", "SEAL_YEARS", "HoldRecord", "SealingListData", "active_holds", "add_hold",
+__all__ = ["KINDS", "SEAL_YEARS", "HoldRecord", "active_holds", "add_hold",
            "get_hold", "hold_reasons", "kind_label", "list_holds", "refusal", "release_hold", "seal_list_data"]

@@ -136,18 +136,6 @@ def list_appraisals(session: Session, *, year: int | None = None, status: str | 
     return [_appraisal_record(a) for a in session.scalars(stmt)]
 
 
-def _event_date(volume_custom: Mapping[str, Any] | None, field_key: str) -> date | None:
-    if not field_key or not volume_custom:
-        return None
-    raw = volume_custom.get(field_key)
-    if not raw:
-        return None
-    try:
-        return date.fromisoformat(str(raw)[:10])
-    except ValueError:
-        return None
-
-
 def volume_expiry(session: Session, volume_id: int) -> tuple[date | None, str, str]:
     """(expires on, retention in force, basis) of one volume under the retention schedule (services/retention.py)."""
     r = retention.for_volume(session, volume_id)
