@@ -269,3 +269,42 @@ def test_the_sealing_list_and_the_appraisal_opinion_print(db: Database, actor: A
     assert "封存清单" in seal_text and "赵强" in seal_text
     assert "会计档案鉴定意见书" in list_text and "保管期满" in list_text and "孙红" in list_text and "周强" in list_text
     assert "会计档案销毁清册" in list_text and "粉碎" in list_text and monthly.code in list_text
+
+
+@pytest.mark.slow  # a demo build
+def test_the_demo_follows_the_rules(tmp_path: Path) -> None:
+    from archive_desk.services.demo import build_demo
+    from archive_desk.services.setup import open_catalogue
+
+    path = tmp_path / "demo.sqlite"
+    build_demo(path, 1500, seed=3)
+    db = open_catalogue(path)
+    try:
+        with db.read() as s:
+            from sqlalchemy import select
+
+            from archive_desk.models import Appraisal, AppraisalLine, Category, Volume
+
+            rows = s.execute(select(Volume.id, Volume.custom, Category.code).join(Category, Category.id == Volume.category_id)).all()
+            record_nos = [str(c.get("record_no")) for _i, c, code in rows if code == "BL"]
+            assert len(set(record_nos)) < len(record_nos)  # readmissions reuse the 病案号
+            assert all(c.get("visit_type") for _i, c, code in rows if code == "BL")
+            assert all(c.get("contract_end") for _i, c, code in rows if code == "LP")
+            assert all(c.get("ku_kind") for _i, c, code in rows if code == "KU")
+            ledgers = [i for i, c, code in rows if code == "KU" and c.get("ku_kind") in ("日记账", "记账凭证")]
+            assert ledgers and all(s.get(Volume, i).retention == "D30" for i in ledgers)
+            destroyed = s.execute(select(AppraisalLine.volume_id, Appraisal.destroyed_on, Appraisal.kind)
+                                  .join(Appraisal, Appraisal.id == AppraisalLine.appraisal_id)
+                                  .where(AppraisalLine.decision == "destroy")).all()
+            assert destroyed
+            due = retention.for_volumes(s, [vid for vid, _on, _kind in destroyed])
+            for vid, on, kind in destroyed:  # nothing the rules keep was destroyed, and 会计 only on its own lists
+                assert due[vid].due_date is not None and due[vid].due_date <= on, due[vid]
+                assert (due[vid].category_code == "KU") == (kind == "accounting")
+            assert any(kind == "accounting" for _v, _on, kind in destroyed)
+            assert not set(ledgers) & {vid for vid, _on, _k in destroyed}
+            confirmed = transfers.list_appraisals(s, status="confirmed")
+            assert confirmed and all(a.members and a.opinion and a.approved_on and a.method and a.witnessed_count is not None
+                                     for a in confirmed)
+    finally:
+        db.dispose()
