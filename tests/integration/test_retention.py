@@ -221,7 +221,7 @@ def test_the_procedure_refuses_to_destroy_before_the_witnesses(db: Database, act
 
 
 def test_retention_due_and_holds_on_the_command_line(db: Database, db_path: Path, _pg_module_db: str | None, actor: Actor,  # noqa: PT019
-                                                     make) -> None:  # noqa: ANN001
+                                                     make, tmp_path: Path) -> None:  # noqa: ANN001
     due = make("BL", 1990, "D30", {"record_no": "0011111", "visit_type": "住院", "discharge_date": "1990-05-03"})
     make("BL", 2020, "D30", {"record_no": "0022222", "visit_type": "住院", "discharge_date": "2020-05-03"})
     db.dispose()
@@ -237,6 +237,15 @@ def test_retention_due_and_holds_on_the_command_line(db: Database, db_path: Path
     listed = json.loads(run("holds", "list", "--json", "--db", str(db_path)).stdout)["holds"]
     assert [(h["code"], h["kind"]) for h in listed] == [(due.code, "litigation")]
     assert json.loads(run("retention", "due", "--on", "2026-12-31", "--json", "--db", str(db_path)).stdout)["due"] == []
+    out = run("holds", "add", "--record-no", "0011111", "--kind", "seal", "--reason", "医疗纠纷封存", "--counterpart", "赵强",
+              "--db", str(db_path))
+    assert out.returncode == 0, out.stderr
+    seal_id = json.loads(run("holds", "list", "--json", "--db", str(db_path)).stdout)["holds"][-1]["id"]
+    pdf = tmp_path / "seal.pdf"
+    out = run("holds", "print", str(seal_id), "-o", str(pdf), "--db", str(db_path))
+    assert out.returncode == 0, out.stderr
+    assert due.code in _pdftext(pdf.read_bytes(), tmp_path)
+    assert run("holds", "release", str(seal_id), "--db", str(db_path)).returncode == 0
     out = run("holds", "release", str(listed[0]["id"]), "--db", str(db_path))
     assert out.returncode == 0, out.stderr
     assert json.loads(run("holds", "list", "--json", "--db", str(db_path)).stdout)["holds"] == []

@@ -5,6 +5,7 @@
     archive-desk holds add Y201-BL·2005-D30-0001 --kind seal --reason "医疗纠纷封存"
     archive-desk holds add --record-no 0012345 --kind litigation --reason "诉讼中"
     archive-desk holds release 3
+    archive-desk holds print 3 -o 封存清单.pdf                # the sealing list, one copy for each side
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from pathlib import Path
 
 from archive_desk.commands.common import add_db_arg, h, open_db, print_json
 from archive_desk.i18n import t
@@ -51,6 +53,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_arg(rel)
     rel.add_argument("hold_id", type=int, metavar="HOLD_ID", help=h("the hold's id (holds list)"))
     rel.set_defaults(func=run_release)
+    pr = hd_sub.add_parser("print", help=h("print the sealing list of a 封存 to PDF (two copies, one for each side)"),
+                           description=h("print the sealing list of a 封存 to PDF (two copies, one for each side)"))
+    add_db_arg(pr)
+    pr.add_argument("hold_id", type=int, metavar="HOLD_ID", help=h("the hold's id (holds list)"))
+    pr.add_argument("-o", "--out", type=Path, required=True, help=h("file to write"))
+    pr.set_defaults(func=run_print)
 
 
 def run_due(args: argparse.Namespace) -> int:
@@ -130,4 +138,19 @@ def run_release(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(t("Hold {id} on {target} released.", id=hold.id, target=hold.target))
+    return 0
+
+
+def run_print(args: argparse.Namespace) -> int:
+    from archive_desk.printing.sealing_list import render_sealing_list
+    from archive_desk.services import holds
+
+    db = open_db(getattr(args, "db", None))
+    try:
+        with db.read() as session:
+            data = holds.seal_list_data(session, args.hold_id)
+    finally:
+        db.dispose()
+    render_sealing_list(data, out=args.out)
+    print(t("Sealing list written to {path}", path=args.out))
     return 0

@@ -211,7 +211,7 @@ def _result(rule: str, start: date, years: int | None, basis: str, warnings: lis
 def check_schedule(value: Any) -> dict[str, dict[str, Any]]:
     """A schedule as a room setting stores it; ValueError (translated) naming what is wrong."""
     if not isinstance(value, Mapping):
-        raise ValueError(t("It must give category codes, each with its start rule ({rules}).", rules=", ".join(RULES)))
+        raise ValueError(t("It must give category codes, each with its start rule ({rules}).", rules=", ".join(RULES)))  # noqa: TRY004 - a setting check: ValueError means refused
     out: dict[str, dict[str, Any]] = {}
     for cat, entry in value.items():
         if not isinstance(cat, str) or not isinstance(entry, Mapping) or entry.get("start") not in RULES:

@@ -173,7 +173,9 @@ def refusal(session: Session, volume_ids: Sequence[int]) -> dict[int, str]:
 
 def seal_list_data(session: Session, hold_id: int) -> SealingList:
     """What the printed 封存清单 shows (``printing.sealing_list.render_sealing_list``)."""
-    from archive_desk.printing.sealing_list import SealingList  # reportlab: only when printing
+    from archive_desk.printing.sealing_list import (
+        SealingList,  # reportlab: only when printing
+    )
 
     h = get_hold(session, hold_id)
     if h.kind != "seal":

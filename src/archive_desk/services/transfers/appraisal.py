@@ -26,6 +26,7 @@ from archive_desk.models import (
 )
 from archive_desk.services import audit, codes, holds, retention
 from archive_desk.services.audit import Actor
+from archive_desk.services.ops import TRANSFERS, operation
 from archive_desk.services.transfers.batches import _categories, _change_particulars
 from archive_desk.services.transfers.common import (
     APPRAISAL_FIELDS,
@@ -54,7 +55,6 @@ from archive_desk.services.transfers.records import (
     Refusal,
     _appraisal_record,
 )
-from archive_desk.services.ops import TRANSFERS, operation
 
 
 @operation("transfers.create_appraisal", area=TRANSFERS)
