@@ -76,200 +76,269 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="101" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="139" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="180" />
         <source>List no.</source>
         <translation>List no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="101" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="140" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="181" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="109" />
         <source>New appraisal list</source>
         <translation>New appraisal list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="119" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="121" />
         <source>Appraisal</source>
         <translation>Appraisal</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="132" />
-        <source>Save particulars</source>
-        <translation>Save particulars</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="141" />
-        <source>Appraisal lead</source>
-        <translation>Appraisal lead</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="142" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="186" />
         <source>Approved by</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="188" />
         <source>Witnesses</source>
         <translation>Witnesses</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="147" />
-        <source>Destruction date</source>
-        <translation>Destruction date</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="184" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="165" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="212" />
         <source>Add volumes due</source>
         <translation>Add volumes due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="214" />
         <source>Retention ran out by</source>
         <translation>Retention ran out by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="225" />
         <source>Keep…</source>
         <translation>Keep…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="179" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="226" />
         <source>Destroy</source>
         <translation>Destroy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="227" />
         <source>Take off the list</source>
         <translation>Take off the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="181" />
-        <source>Confirm destruction…</source>
-        <translation>Confirm destruction…</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="228" />
         <source>Destruction list…</source>
         <translation>Destruction list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="184" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="229" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="215" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="259" />
         <source>All fonds</source>
         <translation>All fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="219" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="263" />
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="233" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="265" />
-        <source>draft</source>
-        <translation>draft</translation>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="127" />
+        <source>General records</source>
+        <translation>General records</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="233" />
-        <source>confirmed</source>
-        <translation>confirmed</translation>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="128" />
+        <source>Accounting records (jointly with the accounting department)</source>
+        <translation>Accounting records (jointly with the accounting department)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="265" />
-        <source>confirmed — kept permanently</source>
-        <translation>confirmed — kept permanently</translation>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="130" />
+        <source>the lead first, names separated by 、</source>
+        <translation>the lead first, names separated by 、</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="276" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="132" />
+        <source>会计机构负责人 …、经办人 …</source>
+        <translation>会计机构负责人 …、经办人 …</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="134" />
+        <source>1. Save the panel</source>
+        <translation>1. Save the panel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="145" />
+        <source>the panel's opinion (鉴定意见书)</source>
+        <translation>the panel's opinion (鉴定意见书)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="147" />
+        <source>2. Write the opinion</source>
+        <translation>2. Write the opinion</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="151" />
+        <source>3. Approved</source>
+        <translation>3. Approved</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="154" />
+        <source>method, e.g. 粉碎</source>
+        <translation>method, e.g. 粉碎</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="156" />
+        <source>place</source>
+        <translation>place</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="158" />
+        <source>4. Destroyed</source>
+        <translation>4. Destroyed</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="164" />
+        <source>The volumes the two witnesses counted against the list</source>
+        <translation>The volumes the two witnesses counted against the list</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="165" />
+        <source>5. Witnessed: confirm destruction…</source>
+        <translation>5. Witnessed: confirm destruction…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="182" />
+        <source>Appraisal panel</source>
+        <translation>Appraisal panel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="183" />
+        <source>Accounting signatories</source>
+        <translation>Accounting signatories</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="185" />
+        <source>Opinion</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="187" />
+        <source>Destruction</source>
+        <translation>Destruction</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="188" />
+        <source>counted</source>
+        <translation>counted</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="310" />
+        <source> — kept permanently</source>
+        <translation> — kept permanently</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="327" />
         <source>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</source>
         <translation>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="340" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="417" />
+        <source>The opinion is recorded: the list now waits for approval.</source>
+        <translation>The opinion is recorded: the list now waits for approval.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="425" />
+        <source>The approval is recorded: destroy the volumes, then record how, where and when.</source>
+        <translation>The approval is recorded: destroy the volumes, then record how, where and when.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="433" />
+        <source>The destruction is recorded: the two witnesses count against the list and confirm.</source>
+        <translation>The destruction is recorded: the two witnesses count against the list and confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="450" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>Looking for volumes whose retention ran out…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="367" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="463" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>%n volume whose retention ran out were added</numerusform><numerusform>%n volumes whose retention ran out were added</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="465" />
         <source>; %n refused</source>
         <translation><numerusform>; %n refused</numerusform><numerusform>; %n refused</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="381" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="477" />
         <source>Select the volumes to keep first.</source>
         <translation>Select the volumes to keep first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="420" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="520" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 is line %2 of the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="423" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="523" />
         <source>%1 is not on this list</source>
         <translation>%1 is not on this list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="439" />
-        <source>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</source>
-        <translation>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="442" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="534" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="444" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="536" />
         <source>Confirm destruction list %1</source>
         <translation>Confirm destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="454" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="552" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>List %1 confirmed: %2 volumes destroyed, %3 kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="472" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="572" />
         <source>Destruction list %1</source>
         <translation>Destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="484" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="581" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="484" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="581" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="493" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="590" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -5590,230 +5659,240 @@ Record the return with this difference?</translation>
 <context>
     <name>VolumeDetailView</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="110" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="122" />
         <source>Details</source>
-        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters "Show on shelf": the area asks the window to open the shelves area at the volume's layer</extracomment>
+        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters why the volume is held (封存, litigation …): never due, lent or destroyed while any stands when its retention runs out under the schedule, and from which day (services/retention.py) "Show on shelf": the area asks the window to open the shelves area at the volume's layer</extracomment>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="127" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="210" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="278" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="139" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="222" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="291" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
         <source>Slip no.</source>
         <translation>Slip no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
         <source>Use</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
         <source>Lent on</source>
         <translation>Lent on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
         <source>Loans</source>
         <translation>Loans</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="152" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="164" />
         <source>Location and loans</source>
         <translation>Location and loans</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="168" />
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="168" />
         <source>Who</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="168" />
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="168" />
         <source>Changes</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="161" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="173" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="203" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="215" />
         <source>No volume selected</source>
         <translation>No volume selected</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="223" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="235" />
         <source>Items (%1)</source>
         <translation>Items (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="225" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="237" />
         <source>Not shelved yet.</source>
         <translation>Not shelved yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="273" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="286" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="259" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="154" />
         <source>Show on shelf</source>
         <translation>Show on shelf</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="144" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
         <source>Open the shelves with this volume's layer highlighted</source>
         <translation>Open the shelves with this volume's layer highlighted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="252" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="264" />
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="260" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="273" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="261" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
         <source>Fonds</source>
         <translation>Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="262" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="275" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="263" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="264" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="277" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="265" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="278" />
         <source> (%1 years)</source>
         <translation> (%1 years)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="266" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="279" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="268" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="281" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="270" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="283" />
         <source>Box no.</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="285" />
         <source>Item numbers</source>
         <translation>Item numbers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="287" />
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="289" />
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="277" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="290" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="281" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="294" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="283" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="296" />
+        <source>Retention runs out</source>
+        <translation>Retention runs out</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="298" />
+        <source>On hold</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="301" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="284" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="302" />
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="285" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="303" />
         <source>Last changed</source>
         <translation>Last changed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="293" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="311" />
         <source>not returned</source>
         <translation>not returned</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="335" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="353" />
         <source>created</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="336" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="354" />
         <source>changed</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="337" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="355" />
         <source>made void</source>
         <translation>made void</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="338" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="356" />
         <source>status changed</source>
         <translation>status changed</translation>
     </message>

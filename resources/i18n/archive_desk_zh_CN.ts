@@ -76,200 +76,269 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="101" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="139" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="180" />
         <source>List no.</source>
         <translation>清册编号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="101" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="140" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="181" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="109" />
         <source>New appraisal list</source>
         <translation>新建鉴定清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="119" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="121" />
         <source>Appraisal</source>
         <translation>鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="132" />
-        <source>Save particulars</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="141" />
-        <source>Appraisal lead</source>
-        <translation>鉴定负责人</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="142" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="186" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="188" />
         <source>Witnesses</source>
         <translation>监销人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="147" />
-        <source>Destruction date</source>
-        <translation>销毁日期</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="184" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="165" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="212" />
         <source>Add volumes due</source>
         <translation>加入到期案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="214" />
         <source>Retention ran out by</source>
         <translation>保管期限届满截至</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="225" />
         <source>Keep…</source>
         <translation>续存…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="179" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="226" />
         <source>Destroy</source>
         <translation>销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="227" />
         <source>Take off the list</source>
         <translation>移出清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="181" />
-        <source>Confirm destruction…</source>
-        <translation>确认销毁…</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="228" />
         <source>Destruction list…</source>
         <translation>销毁清册…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="184" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="229" />
         <source>Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="215" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="259" />
         <source>All fonds</source>
         <translation>全部全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="219" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="263" />
         <source>All categories</source>
         <translation>全部门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="233" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="265" />
-        <source>draft</source>
-        <translation>草稿</translation>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="127" />
+        <source>General records</source>
+        <translation>一般档案</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="233" />
-        <source>confirmed</source>
-        <translation>已确认</translation>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="128" />
+        <source>Accounting records (jointly with the accounting department)</source>
+        <translation>会计档案（会同会计机构）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="265" />
-        <source>confirmed — kept permanently</source>
-        <translation>已确认，永久保存</translation>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="130" />
+        <source>the lead first, names separated by 、</source>
+        <translation>组长在前，姓名以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="276" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="132" />
+        <source>会计机构负责人 …、经办人 …</source>
+        <translation>会计机构负责人 …、经办人 …</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="134" />
+        <source>1. Save the panel</source>
+        <translation>1. 保存鉴定小组</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="145" />
+        <source>the panel's opinion (鉴定意见书)</source>
+        <translation>鉴定意见（鉴定意见书）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="147" />
+        <source>2. Write the opinion</source>
+        <translation>2. 出具鉴定意见</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="151" />
+        <source>3. Approved</source>
+        <translation>3. 已批准</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="154" />
+        <source>method, e.g. 粉碎</source>
+        <translation>销毁方式，如粉碎</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="156" />
+        <source>place</source>
+        <translation>销毁地点</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="158" />
+        <source>4. Destroyed</source>
+        <translation>4. 已销毁</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="164" />
+        <source>The volumes the two witnesses counted against the list</source>
+        <translation>两名监销人对照清册清点的卷数</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="165" />
+        <source>5. Witnessed: confirm destruction…</source>
+        <translation>5. 监销确认…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="182" />
+        <source>Appraisal panel</source>
+        <translation>鉴定小组</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="183" />
+        <source>Accounting signatories</source>
+        <translation>会计机构签字人</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="185" />
+        <source>Opinion</source>
+        <translation>鉴定意见</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="187" />
+        <source>Destruction</source>
+        <translation>销毁</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="188" />
+        <source>counted</source>
+        <translation>清点</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="310" />
+        <source> — kept permanently</source>
+        <translation>——永久保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="327" />
         <source>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</source>
         <translation>共 %1 卷：销毁 %2 卷（%3 页），续存 %4 卷，未决定 %5 卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="340" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="417" />
+        <source>The opinion is recorded: the list now waits for approval.</source>
+        <translation>已出具鉴定意见：清册待审批。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="425" />
+        <source>The approval is recorded: destroy the volumes, then record how, where and when.</source>
+        <translation>已记录审批：销毁后请登记销毁方式、地点和日期。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="433" />
+        <source>The destruction is recorded: the two witnesses count against the list and confirm.</source>
+        <translation>已登记销毁：请两名监销人对照清册清点并确认。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="450" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>正在查找保管期限届满的案卷…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="367" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="463" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>已加入 %n 卷保管期限届满的案卷</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="465" />
         <source>; %n refused</source>
         <translation><numerusform>；%n 条未加入</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="381" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="477" />
         <source>Select the volumes to keep first.</source>
         <translation>请先选择要续存的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="420" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="520" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 是清单第 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="423" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="523" />
         <source>%1 is not on this list</source>
         <translation>%1 不在本清单中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="439" />
-        <source>%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention and a reason) before confirming.</source>
-        <translation>清册中还有 %1 卷尚未作出鉴定结论：请先逐卷决定（销毁，或续存并填写新的保管期限和理由），再确认。</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="442" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="534" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>销毁 %1 卷、续存 %2 卷吗？案卷将标记为已销毁（目录记录保留）；清册永久保存，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="444" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="536" />
         <source>Confirm destruction list %1</source>
         <translation>确认销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="454" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="552" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>清册 %1 已确认：销毁 %2 卷，续存 %3 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="472" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="572" />
         <source>Destruction list %1</source>
         <translation>销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="484" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="581" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="484" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="581" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="493" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="590" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -5590,230 +5659,240 @@ Record the return with this difference?</source>
 <context>
     <name>VolumeDetailView</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="110" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="122" />
         <source>Details</source>
-        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters "Show on shelf": the area asks the window to open the shelves area at the volume's layer</extracomment>
+        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters why the volume is held (封存, litigation …): never due, lent or destroyed while any stands when its retention runs out under the schedule, and from which day (services/retention.py) "Show on shelf": the area asks the window to open the shelves area at the volume's layer</extracomment>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="127" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="210" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="278" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="139" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="222" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="291" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
         <source>Slip no.</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
         <source>Use</source>
         <translation>利用方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
         <source>Lent on</source>
         <translation>借出日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
         <source>Returned</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
         <source>Loans</source>
         <translation>借阅记录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="152" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="164" />
         <source>Location and loans</source>
         <translation>存放位置与借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="168" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="168" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="168" />
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="168" />
         <source>Changes</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="161" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="173" />
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="203" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="215" />
         <source>No volume selected</source>
         <translation>未选择案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="223" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="235" />
         <source>Items (%1)</source>
         <translation>卷内目录（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="225" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="237" />
         <source>Not shelved yet.</source>
         <translation>尚未上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="273" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="286" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="259" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="154" />
         <source>Show on shelf</source>
         <translation>在架位上查看</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="144" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
         <source>Open the shelves with this volume's layer highlighted</source>
         <translation>打开库房架位，并标出此卷所在的层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="252" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="264" />
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="260" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="273" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="261" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
         <source>Fonds</source>
         <translation>全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="262" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="275" />
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="263" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="264" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="277" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="265" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="278" />
         <source> (%1 years)</source>
         <translation>（%1年）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="266" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="279" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="268" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="281" />
         <source>Organisation</source>
         <translation>机构(问题)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="270" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="283" />
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="285" />
         <source>Item numbers</source>
         <translation>起止件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="287" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="289" />
         <source>Dates</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="277" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="290" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="281" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="294" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="283" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="296" />
+        <source>Retention runs out</source>
+        <translation>保管期满</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="298" />
+        <source>On hold</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="301" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="284" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="302" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="285" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="303" />
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="293" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="311" />
         <source>not returned</source>
         <translation>未归还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="335" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="353" />
         <source>created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="336" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="354" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="337" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="355" />
         <source>made void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="338" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="356" />
         <source>status changed</source>
         <translation>状态变更</translation>
     </message>

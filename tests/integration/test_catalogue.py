@@ -31,7 +31,7 @@ def test_new_volume_gets_next_code_barcode_and_audit_row(db: Database, make_volu
 def test_validation_names_each_field_in_chinese(db: Database, actor: Actor, fonds_id: int, lp_category_id: int) -> None:
     with pytest.raises(ValidationError) as err, db.write() as s:
         catalogue.create_volume(s, actor, {
-            "fonds_id": fonds_id, "category_id": lp_category_id, "year": "二〇一九", "retention": "D20", "title": " ",
+            "fonds_id": fonds_id, "category_id": lp_category_id, "year": "二〇一九", "retention": "D0", "title": " ",
             "start_date": "2019-05-01", "end_date": "2019-04-01", "custom": {"closing_date": "2019-13-45", "amount_paid": "abc"},
         })
     problems = err.value.problems

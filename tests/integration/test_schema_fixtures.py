@@ -46,7 +46,10 @@ def _digest(conn: sqlite3.Connection, table: str, columns: list[str], limit: int
     digest = hashlib.sha256()
     count = 0
     cols = ", ".join(f'"{c}"' for c in columns)
-    for row in conn.execute(f'SELECT {cols} FROM "{table}" ORDER BY rowid LIMIT ?', (limit,)):
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()[0] or ""
+    # a WITHOUT ROWID table (0006's row_seal) is ordered by its primary key, its first column
+    order = f'"{columns[0]}"' if "WITHOUT ROWID" in sql.upper() else "rowid"
+    for row in conn.execute(f'SELECT {cols} FROM "{table}" ORDER BY {order} LIMIT ?', (limit,)):
         digest.update(repr(row).encode("utf-8"))
         count += 1
     return count, digest.hexdigest()
@@ -94,3 +97,24 @@ def before_is_head(path: Path) -> bool:
 def test_there_is_a_fixture_for_the_head_schema_or_an_older_one() -> None:
     """Every released schema keeps its catalogue; the oldest released one (round one, 0003) is always there."""
     assert any(p.name == "round1_0003.sqlite" for p in FIXTURES)
+
+
+def test_a_0007_catalogue_gains_the_retention_fields_and_its_destruction_lists_stay_confirmed(tmp_path: Path) -> None:
+    """0008_retention: legal holds, the destruction steps and the fields the retention rules read, on a catalogue
+    written at 0007 (``round2_0007.sqlite``: ``archive-desk demo --volumes 300 --seed 7`` at 0007)."""
+    from archive_desk.services import catalogue, holds, retention, transfers
+
+    path = tmp_path / "round2_0007.sqlite"
+    shutil.copyfile(Path(__file__).parents[1] / "data" / "catalogues" / "round2_0007.sqlite", path)
+    db = open_catalogue(path)
+    try:
+        with db.read() as s:
+            lists = transfers.list_appraisals(s)
+            assert lists and all(a.status == "confirmed" and a.kind == "general" for a in lists)
+            assert transfers.destruction_list_data(s, lists[-1].id).lines
+            assert "visit_type" in [f.key for f in catalogue.get_category(s, code="BL").fields]
+            assert {"contract_start", "contract_end"} <= {f.key for f in catalogue.get_category(s, code="LP").fields}
+            assert holds.list_holds(s) == []
+            assert retention.due(s) is not None
+    finally:
+        db.dispose()

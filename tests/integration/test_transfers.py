@@ -266,16 +266,31 @@ def test_appraisal_destroys_keeps_and_freezes_the_list(db: Database, actor: Acto
         transfers.set_decision(s, actor, lines[0].id, "keep", "D30", "")  # a reason is required
     with db.write() as s:
         transfers.set_decision(s, actor, lines[0].id, "keep", "D30", "涉及未决诉讼")
-    with db.write() as s, pytest.raises(ValidationError):  # no signatures yet
-        transfers.confirm_appraisal(s, actor, a.id)
+    with db.write() as s, pytest.raises(ValidationError):  # no panel yet
+        transfers.write_opinion(s, actor, a.id, "同意销毁", date(2026, 5, 1))
+    with db.write() as s, pytest.raises(StatusError, match="待监销确认"):  # nothing is destroyed before the last step
+        transfers.confirm_appraisal(s, actor, a.id, witness1="王芳", witness2="陈静", counted=2)
     with db.write() as s:
-        a = transfers.update_appraisal(s, actor, a.id, transfers.get_appraisal(s, a.id).version,
-                                       {"lead": "王建国", "approver": "刘志强", "witness1": "王芳", "witness2": "王芳"})
+        transfers.set_panel(s, actor, a.id, ["王建国", "李明", "赵丽"])
+        transfers.write_opinion(s, actor, a.id, "保管期满，无保存价值，同意销毁。", date(2026, 5, 1))
+    with db.write() as s, pytest.raises(StatusError):  # the list is fixed once the opinion is written
+        transfers.set_decision(s, actor, lines[1].id, "keep", "Y", "改主意")
+    with db.write() as s, pytest.raises(ValidationError):  # the approval cannot come before the opinion
+        transfers.approve_appraisal(s, actor, a.id, "刘志强", date(2026, 4, 1))
+    with db.write() as s:
+        transfers.approve_appraisal(s, actor, a.id, "刘志强", date(2026, 5, 10))
+    with db.read() as s:  # approved: still nothing destroyed
+        assert [catalogue.get_volume(s, v.id).status for v in vols] == ["in_stock", "in_stock", "in_stock"]
+    with db.write() as s:
+        transfers.record_destruction(s, actor, a.id, "粉碎", "本单位档案室", date(2026, 5, 20))
     with db.write() as s, pytest.raises(ValidationError, match="不同"):
-        transfers.confirm_appraisal(s, actor, a.id)
+        transfers.confirm_appraisal(s, actor, a.id, witness1="王芳", witness2="王芳", counted=2)
+    with db.write() as s, pytest.raises(ValidationError):  # the witnesses' count differs from the list
+        transfers.confirm_appraisal(s, actor, a.id, witness1="王芳", witness2="陈静", counted=3)
     with db.write() as s:
-        a = transfers.update_appraisal(s, actor, a.id, a.version, {"witness2": "陈静"})
-        result = transfers.confirm_appraisal(s, actor, a.id, a.version)
+        a = transfers.get_appraisal(s, a.id)
+        result = transfers.confirm_appraisal(s, actor, a.id, a.version, witness1="王芳", witness2="陈静", counted=2)
+        a = transfers.get_appraisal(s, a.id)
     assert (result.destroyed, result.kept) == (2, 1)
     with db.read() as s:
         assert [catalogue.get_volume(s, v.id).status for v in vols] == ["in_stock", "destroyed", "destroyed"]
@@ -309,12 +324,14 @@ def test_destroying_before_the_retention_ran_out_is_refused(db: Database, actor:
     with db.write() as s:
         a = transfers.create_appraisal(s, actor, 2026, lead="甲", approver="乙", witness1="丙", witness2="丁", destroyed_on=date(2026, 5, 1))
         added = transfers.add_appraisal_volumes(s, actor, a.id, [young.id])
-    with db.write() as s, pytest.raises(StatusError, match="尚未作出鉴定结论"):  # undecided: confirming says so
-        transfers.confirm_appraisal(s, actor, a.id)
+    with db.write() as s:
+        transfers.set_panel(s, actor, a.id, ["甲", "戊"])
+    with db.write() as s, pytest.raises(StatusError, match="尚未作出鉴定结论"):  # undecided: the opinion says so
+        transfers.write_opinion(s, actor, a.id, "同意销毁", date(2026, 5, 1))
     with db.write() as s:
         transfers.set_decision(s, actor, added.added[0].id, "destroy")
     with db.write() as s, pytest.raises(StatusError, match="2031"):
-        transfers.confirm_appraisal(s, actor, a.id)
+        transfers.write_opinion(s, actor, a.id, "同意销毁", date(2026, 5, 1))
 
 
 # ------------------------------------------------------------------------------------------- Excel

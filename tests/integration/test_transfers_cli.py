@@ -37,9 +37,14 @@ def papers(db: Database, db_target: str, actor: Actor, make_volume):  # noqa: AN
         transfers.confirm_batch(s, actor, batch.id)
         a = transfers.create_appraisal(s, actor, 2026, lead="王建国", approver="刘志强", witness1="王芳", witness2="陈静",
                                        destroyed_on=date(2026, 11, 1))
-        for ln in transfers.add_due_volumes(s, actor, a.id, date(2026, 11, 1)).added:
+        added = transfers.add_due_volumes(s, actor, a.id, date(2026, 11, 1)).added
+        for ln in added:
             transfers.set_decision(s, actor, ln.id, "destroy")
-        transfers.confirm_appraisal(s, actor, a.id)
+        transfers.set_panel(s, actor, a.id, ["王建国", "李明"])
+        transfers.write_opinion(s, actor, a.id, "保管期满，无保存价值，同意销毁。", date(2026, 10, 20))
+        transfers.approve_appraisal(s, actor, a.id, "刘志强", date(2026, 10, 25))
+        transfers.record_destruction(s, actor, a.id, "粉碎", "本单位档案室", date(2026, 11, 1))
+        transfers.confirm_appraisal(s, actor, a.id, counted=len(added))
     db.dispose()
     return vols, batch, a
 

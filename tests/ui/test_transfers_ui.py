@@ -7,7 +7,6 @@ import os
 import re
 import sqlite3
 import subprocess
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -286,27 +285,38 @@ def test_appraisal_and_destruction_through_the_window(qtbot, tmp_path: Path, mon
         page.keep_dialog.accept()
         settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert page.model.lines()[0].decision == "keep" and page.model.lines()[0].new_retention == "D30"
-        page.lead.setText("王建国")
-        page.approver.setText("刘志强")
-        page.witness1.setText("王芳")
-        page.witness2.setText("陈静")
-        page.destroyed_on.setDate(page.destroyed_on.date().fromString(date.today().isoformat(), "yyyy-MM-dd"))
-        # nothing defaults to destruction: the other two wait for a decision, and confirming says so
+        page.members.setText("王建国、李明")
+        page.opinion.setText("保管期满，无继续保存价值，同意销毁。")
+        # nothing defaults to destruction: the other two wait for a decision, and the opinion says so
         assert [ln.decision for ln in page.model.lines()[1:]] == ["", ""]
         assert page.model.index(1, 7).data() == "未决定" and "未决定 2 卷" in page.summary_label.text()
-        qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
-        settle_writes(qtbot)  # the particulars are saved first, off the GUI thread (ui/ops.run_op)
-        assert page.confirm_result is None and "还有 2 卷尚未作出鉴定结论" in page.message_label.text()
+        assert not page.confirm_button.isEnabled() and not page.approve_button.isEnabled()  # steps in order
+        qtbot.mouseClick(page.opinion_button, Qt.MouseButton.LeftButton)
+        assert page.appraisal.status == "draft" and "2 卷尚未作出鉴定结论" in page.message_label.text()
+        assert len(errors) == 1
+        errors.clear()
         for row in (1, 2):
             page.lines_view.selectRow(row)
             qtbot.mouseClick(page.destroy_button, Qt.MouseButton.LeftButton)
             settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert [ln.decision for ln in page.model.lines()] == ["keep", "destroy", "destroy"]
+        qtbot.mouseClick(page.opinion_button, Qt.MouseButton.LeftButton)
+        assert not errors, [str(e) for e in errors]
+        assert page.appraisal.status == "appraised" and page.approve_button.isEnabled() and not page.keep_button.isEnabled()
+        page.approver.setText("刘志强")
+        qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+        page.method.setText("粉碎")
+        page.place.setText("本单位档案室")
+        qtbot.mouseClick(page.destruction_button, Qt.MouseButton.LeftButton)
+        assert page.appraisal.status == "executed" and page.confirm_result is None  # recorded, nothing destroyed yet
+        page.witness1.setText("王芳")
+        page.witness2.setText("陈静")
+        page.counted.setValue(2)
         qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: page.confirm_result is not None or bool(errors), timeout=60_000)
         assert not errors, errors
         assert (page.confirm_result.destroyed, page.confirm_result.kept) == (2, 1)
-        assert not page.keep_button.isEnabled() and not page.lead.isEnabled()
+        assert not page.keep_button.isEnabled() and not page.members.isEnabled()
         qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
         pdf_path = page.preview.save_to(tmp_path / "destruction.pdf")
         page.preview.close()

@@ -6,4 +6,4 @@ Every command runs on the same services as the GUI. Help texts are bilingual (ä¸
 from __future__ import annotations
 
 AREAS = ("core", "check", "importing", "search", "shelves", "labels", "loans", "transfers", "inventory", "room", "backup",
-         "server", "users")
+         "server", "users", "retention")

@@ -32,7 +32,19 @@ _INVISIBLE = dict.fromkeys(
 PAYLOAD_ALPHABET = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-.")
 
 RETENTIONS = ("Y", "D30", "D10", "C", "S")
-"""永久, 定期30年, 定期10年, and the legacy 长期 (C) and 短期 (S) of records made before 2006."""
+"""永久, 定期30年, 定期10年, and the legacy 长期 (C) and 短期 (S) of records made before 2006: the codes a
+choice list offers. Any ``Dnn`` (nn years, 1 to 200: D15 for 门诊病历, D5 for 固定资产卡片) is valid too
+(:func:`is_retention`)."""
+
+_DNN = re.compile(r"D([1-9]\d{0,2})")
+
+
+def is_retention(code: str) -> bool:
+    """Whether ``code`` is a retention code: Y, C, S, or Dnn with nn from 1 to 200."""
+    if code in RETENTIONS:
+        return True
+    m = _DNN.fullmatch(code or "")
+    return bool(m) and int(m.group(1)) <= 200
 
 SEQUENCE_TOKENS = ("item", "volume", "box")
 
@@ -44,7 +56,7 @@ _TOKEN_RE = {
     "fonds": r"[A-Z0-9]{1,8}",
     "category": r"[A-Z]{1,4}",
     "year": r"\d{4}",
-    "retention": r"Y|D30|D10|C|S",
+    "retention": r"Y|D[1-9]\d{0,2}|C|S",
     "org": r"[A-Z0-9]{1,8}",
     "catalog": r"[A-Z0-9]{1,6}",
 }

@@ -120,6 +120,16 @@ class DestructionList:
     notes: str = ""
     draft: bool = False
     language: str = DEFAULT_FORM_LANGUAGE
+    #: the procedure (鉴定小组 → 鉴定意见书 → 报批 → 销毁 → 监销) as recorded
+    kind: str = "general"  # general | accounting (会计档案, with the 会计 department's signatories)
+    members: tuple[str, ...] = ()
+    accounting_signatories: tuple[str, ...] = ()  # "会计机构负责人 孙红", "经办人 周强"
+    opinion: str = ""
+    opinion_on: date | None = None
+    approved_on: date | None = None
+    method: str = ""
+    place: str = ""
+    witnessed_count: int | None = None
 
 
 CHECKED = "■"

@@ -3,6 +3,7 @@
 from .audit import AuditEntry, RowSeal, SealState
 from .backup import BackupRecord
 from .base import Base
+from .holds import LegalHold
 from .catalogue import SECURITY_LEVELS, Category, CategoryField, FieldType, FilingMode, Fonds, Item, Volume, VolumeStatus
 from .loans import Borrower, Loan, LoanLine
 from .locations import Layer, LocationMove, Rack, Room
@@ -26,6 +27,7 @@ __all__ = [
     "Fonds",
     "Item",
     "Layer",
+    "LegalHold",
     "Loan",
     "LoanLine",
     "LocationMove",

@@ -68,8 +68,20 @@ class Appraisal(Stamped, Base):
     witness1: Mapped[str] = mapped_column(String(64), default="")  # 监销人
     witness2: Mapped[str] = mapped_column(String(64), default="")
     destroyed_on: Mapped[date | None] = mapped_column(Date, default=None)
-    status: Mapped[str] = mapped_column(String(10), default="draft")  # draft | confirmed
+    #: draft → appraised (鉴定意见书 written) → approved (报批) → executed (销毁 recorded) → confirmed (监销: destroyed)
+    status: Mapped[str] = mapped_column(String(10), default="draft")
     notes: Mapped[str] = mapped_column(Text, default="")
+    #: general | accounting (会计档案: appraised and witnessed jointly with the 会计 department)
+    kind: Mapped[str] = mapped_column(String(12), default="general")
+    members: Mapped[list[str]] = mapped_column(JSON, default=list)  # 鉴定小组 (the lead first)
+    #: the 会计 department's signatories of an accounting list ("会计机构负责人 张三", "经办人 李四")
+    accounting_signatories: Mapped[list[str]] = mapped_column(JSON, default=list)
+    opinion: Mapped[str] = mapped_column(Text, default="")  # 鉴定意见书
+    opinion_on: Mapped[date | None] = mapped_column(Date, default=None)
+    approved_on: Mapped[date | None] = mapped_column(Date, default=None)  # 报批: approver and date
+    method: Mapped[str] = mapped_column(String(64), default="")  # 销毁方式 (粉碎, 化浆 …)
+    place: Mapped[str] = mapped_column(String(120), default="")  # 销毁地点
+    witnessed_count: Mapped[int | None] = mapped_column(default=None)  # volumes the 监销人 counted against the list
 
     lines: Mapped[list[AppraisalLine]] = relationship(back_populates="appraisal", order_by="AppraisalLine.seq")
 

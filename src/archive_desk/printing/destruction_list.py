@@ -57,10 +57,13 @@ def destruction_document(d: DestructionList) -> TableDocument:
         (t("Destroyed volumes"), count),
         (t("Kept after appraisal"), t("{n} volumes", n=len(d.kept))),
         (t("Destruction date"), _date(d.destroyed_on)),
+        *(((t("Approved on"), _date(d.approved_on)),) if d.approved_on else ()),
+        *(((t("Method and place of destruction"), "，".join(x for x in (d.method, d.place) if x)),) if d.method or d.place else ()),
+        *(((t("Counted by the witnesses"), t("{n} volumes", n=d.witnessed_count)),) if d.witnessed_count is not None else ()),
     )
     header = " · ".join(x for x in (t("Destruction list"), d.list_no, t("DRAFT, not confirmed") if d.draft else "") if x)
     return TableDocument(
-        title=t("Archives destruction list"),
+        title=t("Accounting archives destruction list") if d.kind == "accounting" else t("Archives destruction list"),
         columns=cols,
         rows=rows,
         info=info,
@@ -68,12 +71,49 @@ def destruction_document(d: DestructionList) -> TableDocument:
         note=d.notes,
         signatures=(
             Signature(t("Appraisal lead"), d.lead, ""),
-            Signature(t("Approved by"), d.approver, ""),
+            Signature(t("Approved by"), d.approver, _date(d.approved_on)),
             Signature(t("Witness"), d.witness1, _date(d.destroyed_on)),
             Signature(t("Witness"), d.witness2, _date(d.destroyed_on)),
+            *_accounting_signatures(d),
         ),
         landscape=True,
         header=header,
+        language=d.language,
+    )
+
+
+def _accounting_signatures(d: DestructionList) -> tuple[Signature, ...]:
+    """The 会计 department's signatories of an accounting list ("会计机构负责人 孙红": role, then name)."""
+    out = []
+    for entry in d.accounting_signatories:
+        role, _sep, name = entry.strip().partition(" ")
+        out.append(Signature(role if name else t("Accounting department"), name.strip() or role, ""))
+    return tuple(out)
+
+
+@form_language
+def opinion_document(d: DestructionList) -> TableDocument:
+    """鉴定意见书: the panel (and on an accounting list the 会计 department's signatories), the volumes it found
+    due, and its opinion, signed by every member. Kept permanently with the list."""
+    members = tuple((str(i), name, t("Appraisal lead") if i == 1 else t("Panel member")) for i, name in enumerate(d.members, start=1))
+    signers = tuple((str(len(members) + i), entry, t("Accounting department"))
+                    for i, entry in enumerate(d.accounting_signatories, start=1))
+    info = (
+        (t("Fonds no."), d.fonds),
+        (t("List no."), d.list_no),
+        (t("Appraisal year"), str(d.year)),
+        (t("To destroy"), t("{n} volumes", n=len(d.lines))),
+        (t("Kept after appraisal"), t("{n} volumes", n=len(d.kept))),
+        (t("Opinion dated"), _date(d.opinion_on)),
+    )
+    return TableDocument(
+        title=t("Accounting archives appraisal opinion") if d.kind == "accounting" else t("Archives appraisal opinion"),
+        columns=(Column(t("No."), 12, "center", wrap=False), Column(t("Name"), None, "left"), Column(t("Role"), 60, "left")),
+        rows=members + signers,
+        info=info,
+        note=t("Opinion: {text}", text=d.opinion) if d.opinion else t("The panel has not written its opinion yet."),
+        signatures=tuple(Signature(t("Panel member"), name, _date(d.opinion_on)) for name in d.members) + _accounting_signatures(d),
+        header=" · ".join((t("Appraisal opinion"), d.list_no)),
         language=d.language,
     )
 
@@ -109,6 +149,8 @@ def render_destruction_list(d: DestructionList, *, out: Out = None) -> bytes | P
     if not d.lines and not d.kept:
         raise UserError(d.notes or t("The appraisal list has no volumes; there is nothing to print."))
     parts = []
+    if d.members or d.opinion:
+        parts.append(signed_table_part(opinion_document(d)))
     if d.lines:
         parts.append(signed_table_part(destruction_document(d)))
     if d.kept:
@@ -116,4 +158,5 @@ def render_destruction_list(d: DestructionList, *, out: Out = None) -> bytes | P
     return render_parts(parts, title=t("Archives destruction list") + " " + d.list_no, out=out, language=d.language)
 
 
-__all__ = ["DestructionLine", "DestructionList", "KeptLine", "destruction_document", "kept_document", "render_destruction_list"]
+__all__ = ["DestructionLine", "DestructionList", "KeptLine", "destruction_document", "kept_document", "opinion_document",
+           "render_destruction_list"]

@@ -56,7 +56,10 @@ RETENTION_LABELS_EN = {"Y": "Permanent", "D30": "30 years", "D10": "10 years", "
 
 
 def retention_label(code: str) -> str:
-    return (RETENTION_LABELS if is_chinese() else RETENTION_LABELS_EN).get(code, code)
+    label = (RETENTION_LABELS if is_chinese() else RETENTION_LABELS_EN).get(code)
+    if label is None and codes.is_retention(code) and code.startswith("D"):
+        return f"定期{int(code[1:])}年" if is_chinese() else f"{int(code[1:])} years"
+    return label or code
 
 
 def check_transition(code: str, current: str, new: str) -> None:
@@ -406,8 +409,8 @@ def validate_volume(session: Session, data: Mapping[str, Any]) -> tuple[dict[str
         problems["year"] = t("{value} is not a year", value=data.get("year"))
 
     retention = codes.normalize_scan(data.get("retention") or (category.default_retention if category else ""))
-    if retention not in codes.RETENTIONS:
-        problems["retention"] = t("Retention must be one of Y (permanent), D30, D10, or the legacy C / S")
+    if not codes.is_retention(retention):
+        problems["retention"] = t("Retention must be Y (permanent), Dnn (nn years: D30, D15, D10, D5 …), or the legacy C / S")
     clean["retention"] = retention
 
     security = (data.get("security") or "公开").strip()

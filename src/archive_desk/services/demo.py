@@ -211,6 +211,7 @@ def _fill(conn: sqlite3.Connection, rng: random.Random, n: int, actor: Actor, pr
     on_layer_mm = 0
     widths = dict(conn.execute("SELECT code, thickness_mm FROM categories"))
     user = actor.user
+    patients: list[tuple[str, str]] = []  # (病案号, patient) seen so far: readmissions reuse them
     for cat_code, year, retention, org, count in plan:
         cid, _pattern = cats[cat_code]
         fonds_code = CATEGORY_FONDS[cat_code]
@@ -225,7 +226,7 @@ def _fill(conn: sqlite3.Connection, rng: random.Random, n: int, actor: Actor, pr
             else:
                 code = f"{fonds_code}-{cat_code}·{year}-{retention}-{seq:03d}"
             barcode = code.replace("·", ".")
-            title, responsible, custom, items, start, end, security = _content(rng, cat_code, year, org, code)
+            title, responsible, custom, items, start, end, security = _content(rng, cat_code, year, org, code, patients)
             box_no = item_start = item_end = None
             if cat_code == "WS":
                 box_no, item_start, item_end = seq, item_no + 1, item_no + len(items)
@@ -303,7 +304,12 @@ def _plan_counts(rng: random.Random, n: int) -> list[tuple[str, int, str, str, i
     return planned
 
 
-def _content(rng: random.Random, cat: str, year: int, org: str, code: str):  # noqa: ANN202, ARG001 - demo content, a loose tuple; the signature is shared with its siblings
+def _content(rng: random.Random, cat: str, year: int, org: str, code: str,  # noqa: ANN202 - demo content, a loose tuple
+             patients: list[tuple[str, str]] | None = None):
+    """One volume's content. What the retention rules read (就诊类型 and readmissions under one 病案号, the insurance
+    contract's dates, the 会计档案类别) is drawn from a second generator seeded by the code, so that every seed still
+    builds the codes and titles it always built."""
+    side = random.Random(code)  # noqa: S311 - demo data, not secrets
     security = "公开"
     if cat == "LP":
         insured = _name(rng) if rng.random() < 0.8 else rng.choice(CITIES) + rng.choice(["物流", "建材", "食品", "电子"]) + "有限公司"
@@ -319,6 +325,12 @@ def _content(rng: random.Random, cat: str, year: int, org: str, code: str):  # n
             "closing_date": closing.isoformat(),
             "amount_paid": f"{rng.randrange(500, 500000)}.{rng.randrange(100):02d}",
         }
+        # the policy ran when the incident happened: mostly one-year policies, some of three years (保险法 §87)
+        begin = incident - timedelta(days=side.randrange(1, 330))
+        years = 1 if side.random() < 0.85 else 3
+        custom["contract_start"] = begin.isoformat()
+        custom["contract_end"] = (begin.replace(year=begin.year + years) - timedelta(days=1)).isoformat() \
+            if not (begin.month == 2 and begin.day == 29) else date(begin.year + years, 2, 28).isoformat()
         title = f"{insured}{kind}{rng.choice(CLAIM_CAUSES)}理赔案卷"
         names = rng.sample(CLAIM_ITEMS, rng.randint(3, 8))
         _name(rng)  # the claim handler: not stored, but drawn so every seed builds what it always built
@@ -330,7 +342,14 @@ def _content(rng: random.Random, cat: str, year: int, org: str, code: str):  # n
         ward = rng.choice(WARDS)
         discharge = _day(rng, year)
         admitted = discharge - timedelta(days=rng.randrange(2, 30))
-        custom = {"record_no": f"{rng.randrange(10**7):07d}", "patient": patient, "discharge_date": discharge.isoformat(), "ward": ward}
+        record_no = f"{rng.randrange(10**7):07d}"
+        if patients is not None:
+            if patients and side.random() < 0.2:  # a readmission: the patient keeps one 病案号 for life
+                record_no, patient = patients[side.randrange(len(patients))]
+            else:
+                patients.append((record_no, patient))
+        custom = {"record_no": record_no, "patient": patient, "discharge_date": discharge.isoformat(), "ward": ward,
+                  "visit_type": "住院"}
         title = f"{patient}住院病历（{ward}·{rng.choice(DIAGNOSES)}）"
         names = rng.sample(RECORD_ITEMS, rng.randint(4, 9))
         items = [(f"{patient}{n}", ward, admitted.isoformat(), rng.randint(1, 20), "") for n in names]
@@ -351,13 +370,25 @@ def _content(rng: random.Random, cat: str, year: int, org: str, code: str):  # n
         return f"{org_name}{year}年{topic}文件", org_name, {}, items, items[0][2], items[-1][2], security
     kinds = {"KU": KU_KINDS, "KJ": KJ_KINDS, "JJ": KJ_KINDS}[cat]
     kind = rng.choice(kinds)
+    custom: dict[str, str] = {}
+    if cat == "KU":
+        # 会计档案管理办法 (2015): 凭证 and 账簿 (日记账 included) 30 years, monthly reports 10; the volume's code says which
+        if "-D10-" in code:
+            kind = "财务会计报告"
+            custom["ku_kind"] = "月度财务报告"
+        else:
+            if kind == "财务会计报告":
+                kind = side.choice(("记账凭证", "总账", "明细账", "银行存款日记账"))
+            custom["ku_kind"] = {"银行存款日记账": "日记账"}.get(kind, kind)
+            if kind == "固定资产卡片" and side.random() < 0.5:  # the asset was disposed of: 5 years from then
+                custom["disposal_date"] = date(year + side.randrange(1, 12), side.randrange(1, 13), 1).isoformat()
     resp = {"KU": "财务部", "KJ": "技术部", "JJ": "工程部"}[cat]
     title = f"{year}年{rng.choice(CITIES)}项目{kind}" if cat != "KU" else f"{year}年{rng.randint(1, 12)}月{kind}"
     n_items = rng.randint(2, 6)
     items = [(f"{title}（{i}）", resp, _day(rng, year).isoformat(), rng.randint(5, 60), "") for i in range(1, n_items + 1)]
     # the volume's 起止日期 span its documents' dates (the items keep the order they were drawn in, as filed)
     dates = sorted(it[2] for it in items)
-    return title, resp, {}, items, dates[0], dates[-1], security
+    return title, resp, custom, items, dates[0], dates[-1], security
 
 
 def _build_shelving(conn: sqlite3.Connection, n: int) -> list[int]:

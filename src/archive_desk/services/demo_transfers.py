@@ -22,9 +22,10 @@ import random
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from archive_desk.services import audit, demo
+from archive_desk.domain import retention as rules
+from archive_desk.services import audit, demo, room_settings
 from archive_desk.services.audit import Actor
 
 UNITS = {"LP": "理赔部", "BL": "病案统计科", "KU": "财务部", "KJ": "技术部", "JJ": "工程管理部"}
@@ -157,34 +158,43 @@ def _handing_over(b: _Build, first: int) -> None:
                        " WHERE id IN (SELECT volume_id FROM transfer_lines WHERE batch_id = ?)", (b.now, b.user, bid))
 
 
-def _appraisal(b: _Build, list_year: int, destroyed_on: date, where: str, params: tuple, keep_share: float) -> None:
-    """One confirmed appraisal list (销毁清册) of the in-stock volumes ``where`` says, due by ``destroyed_on``."""
+def _appraisal(b: _Build, list_year: int, destroyed_on: date, where: str, params: tuple, keep_share: float, *,
+               kind: str = "general") -> None:
+    """One confirmed appraisal list (销毁清册) of the in-stock volumes ``where`` says that the retention schedule finds
+    due by ``destroyed_on`` (volumes the rules keep longer are not listed), with every step of the procedure recorded:
+    the panel, the opinion, the approval, the destruction and the two witnesses' count."""
     no = _batch_no("XH", list_year, b.counters)
     w1, w2 = b.rng.sample(ROOM_HANDLERS, 2)
+    lead, approver = b.rng.choice(LEADERS), b.rng.choice(LEADERS)
+    members = [lead, *random.Random(no).sample(ROOM_HANDLERS, 2)]  # its own generator: the demo's draws stay as they were  # noqa: S311 - demo data, not secrets
+    signatories = ["会计机构负责人 孙红", "经办人 周强"] if kind == "accounting" else []
+    opinion_on, approved_on = destroyed_on - timedelta(days=30), destroyed_on - timedelta(days=14)
     cur = b.conn.execute(
         "INSERT INTO appraisals (list_no, year, lead, approver, witness1, witness2, destroyed_on, status, notes, created_at, created_by,"
-        " updated_at, updated_by, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (no, list_year, b.rng.choice(LEADERS), b.rng.choice(LEADERS), w1, w2, destroyed_on.isoformat(), "confirmed",
-         "经鉴定小组鉴定，报分管领导批准后销毁", b.now, b.user, b.now, b.user, 1),
+        " updated_at, updated_by, version, kind, members, accounting_signatories, opinion, opinion_on, approved_on, method, place,"
+        " witnessed_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (no, list_year, lead, approver, w1, w2, destroyed_on.isoformat(), "confirmed",
+         "经鉴定小组鉴定，报分管领导批准后销毁", b.now, b.user, b.now, b.user, 1, kind, json.dumps(members, ensure_ascii=False),
+         json.dumps(signatories, ensure_ascii=False), "以上档案保管期限已满，经逐卷鉴定已无继续保存价值，同意销毁。",
+         opinion_on.isoformat(), approved_on.isoformat(), "粉碎", "本单位档案室", None),
     )
     aid = cur.lastrowid
     rows = b.conn.execute(
-        f"SELECT v.id, v.code, v.title, v.year, v.retention, v.pages, f.code, c.code, v.notes,"  # noqa: S608 - SQL from the schema's own names; values are bound
-        f" CASE WHEN c.retention_event_field != '' THEN json_extract(v.custom, '$.' || c.retention_event_field) END"
+        f"SELECT v.id, v.code, v.title, v.year, v.retention, v.pages, f.code, c.code, v.notes, v.custom, c.retention_event_field"  # noqa: S608 - SQL from the schema's own names; values are bound
         f" FROM volumes v JOIN fonds f ON f.id = v.fonds_id JOIN categories c ON c.id = v.category_id"
         f" WHERE v.status = 'in_stock' AND {where} ORDER BY v.code", params
     ).fetchall()
     lines, destroy_ids = [], []
-    for vid, code, title, year, retention, pages, fcode, ccode, notes, event in rows:
-        start = date.fromisoformat(event[:10]) if event else date(year + 1, 1, 1)
+    for vid, code, title, year, retention, pages, fcode, ccode, notes, custom, event_field in rows:
+        r = rules.compute(rules.DEFAULT_SCHEDULE.get(ccode), year=year, code=retention, custom=json.loads(custom or "{}"), title=title,
+                          code_table=room_settings.DEFAULT_RETENTION_YEARS, event_field=event_field)
+        if r.due_date is None or r.due_date > destroyed_on:
+            continue  # not due yet on that day (or kept by the rules): the appraisal would not have listed it
+        start = r.start_date or date(year + 1, 1, 1)
         kept_years = destroyed_on.year - start.year - ((destroyed_on.month, destroyed_on.day) < (start.month, start.day))
-        years = 10 if retention == "D10" else 30
-        expires = start.replace(year=start.year + years) if not (start.month == 2 and start.day == 29) else date(start.year + years, 2, 28)
         data = {"code": code, "title": title, "year": year, "retention": retention, "pages": pages, "fonds_code": fcode,
-                "category_code": ccode, "expires_on": expires.isoformat(), "kept_years": max(kept_years, 0),
-                "basis": "closing_date" if event and ccode == "LP" else ("discharge_date" if event else "year"), "notes": notes}
-        if expires > destroyed_on:
-            continue  # not due yet on that day: the appraisal would not have listed it
+                "category_code": ccode, "expires_on": r.due_date.isoformat(), "kept_years": max(kept_years, 0),
+                "basis": r.basis, "rule": r.rule, "start_date": start.isoformat(), "notes": notes}
         keep = b.rng.random() < keep_share
         lines.append((aid, len(lines) + 1, vid, "keep" if keep else "destroy", "D30" if keep else "",
                       b.rng.choice(KEEP_REASONS) if keep else "", json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
@@ -193,20 +203,24 @@ def _appraisal(b: _Build, list_year: int, destroyed_on: date, where: str, params
     b.conn.executemany("INSERT INTO appraisal_lines (appraisal_id, seq, volume_id, decision, new_retention, reason, data)"
                        " VALUES (?,?,?,?,?,?,?)", lines)
     b.conn.executemany("UPDATE volumes SET status = 'destroyed', updated_at = ?, updated_by = ? WHERE id = ?", destroy_ids)
+    b.conn.execute("UPDATE appraisals SET witnessed_count = ? WHERE id = ?", (len(destroy_ids), aid))
     b.stats["destroyed"] += len(destroy_ids)
     b.stats["kept"] += len(lines) - len(destroy_ids)
 
 
 def _appraisals(b: _Build, first: int) -> None:
-    """Two appraisals: the 10-year claims of the first two years, the 10-year 文书/会计 volumes of the first years."""
+    """Three appraisals: the 10-year claims of the first two years, the 10-year 文书 of the first years, and on a list of
+    their own, appraised jointly with the 会计 department, the 会计 records of the first years the 2015 table lets go
+    (the monthly reports; 凭证 and 账簿 are kept 30 years)."""
     lp = [cid for cid, code in b.cats.items() if code == "LP"]
     if lp and b.today.year >= first + 12:
         _appraisal(b, first + 12, date(first + 12, 6, 20), "v.category_id = ? AND v.retention = 'D10' AND v.year <= ?", (lp[0], first + 1), 0.04)
-    ws_ku = [cid for cid, code in b.cats.items() if code in ("WS", "KU")]
-    if ws_ku and b.today.year >= first + 19:
-        marks = ",".join("?" * len(ws_ku))
-        _appraisal(b, first + 19, date(first + 19, 11, 8), f"v.category_id IN ({marks}) AND v.retention = 'D10' AND v.year <= ?",
-                   (*ws_ku, first + 3), 0.0)
+    ws = [cid for cid, code in b.cats.items() if code == "WS"]
+    if ws and b.today.year >= first + 19:
+        _appraisal(b, first + 19, date(first + 19, 11, 8), "v.category_id = ? AND v.retention = 'D10' AND v.year <= ?", (ws[0], first + 3), 0.0)
+    ku = [cid for cid, code in b.cats.items() if code == "KU"]
+    if ku and b.today.year >= first + 19:
+        _appraisal(b, first + 19, date(first + 19, 11, 8), "v.category_id = ? AND v.year <= ?", (ku[0], first + 3), 0.0, kind="accounting")
 
 
 def _draft_batch(b: _Build) -> None:

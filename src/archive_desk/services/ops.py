@@ -59,6 +59,7 @@ TABLE_AREAS: dict[str, str] = {
     "transfer_lines": TRANSFERS,
     "appraisals": TRANSFERS,
     "appraisal_lines": TRANSFERS,
+    "legal_holds": CATALOGUE,
     "catalogue_settings": SETTINGS,
     "users": ACCOUNTS,
     "backup_register": BACKUPS,

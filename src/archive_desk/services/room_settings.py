@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from archive_desk.db.engine import Database
+from archive_desk.domain import retention
 from archive_desk.errors import UserError
 from archive_desk.i18n import DEFAULT_FORM_LANGUAGE, t
 from archive_desk.models import SECURITY_LEVELS, CatalogueSetting
@@ -131,6 +132,13 @@ def _years(value: Any) -> dict[str, int]:
     return dict(value)
 
 
+def _schedule(value: Any) -> dict[str, Any]:
+    try:
+        return retention.check_schedule(value)
+    except ValueError as exc:
+        raise _Bad(str(exc)) from exc
+
+
 def _rules(value: Any) -> dict[str, Any]:
     if not isinstance(value, Mapping):
         raise _Bad(t("It must give approval rules: {keys}.", keys=", ".join(APPROVAL_RULE_KEYS)))
@@ -207,6 +215,11 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("idle_lock_minutes", "int", 10, lambda: t("Idle lock (minutes)"),
                 lambda: t("Minutes without use after which the window locks and asks for the password again "
                           "(catalogues with accounts)."), _int_between(1, 240)),
+    SettingSpec("retention_schedule", "schedule", retention.DEFAULT_SCHEDULE, lambda: t("Retention schedule"),
+                lambda: t("Per category code, the day retention counts from (start: year_end, patient, claim, accounting) "
+                          "and the periods the rules set: 病案 门诊/住院 minimum years from the patient's last visit, 理赔 "
+                          "保险法 §87 minimum from the contract's end (short: one year or less, long), 会计 years per kind of "
+                          "record (Y: 永久). Categories not named count from the end of the year."), _schedule),
 )
 BY_KEY: Mapping[str, SettingSpec] = MappingProxyType({s.key: s for s in SPECS})
 
@@ -249,6 +262,7 @@ class RoomSettings:
     org_names: Mapping[str, str]
     retention_years: Mapping[str, int]
     idle_lock_minutes: int
+    retention_schedule: Mapping[str, Any]
 
     @property
     def unit_name(self) -> str:

@@ -47,13 +47,27 @@ CATEGORY_FIELDS: dict[str, list[tuple[str, str, str, str]]] = {
         ("incident_date", "出险日期", "Incident date", "date"),
         ("closing_date", "结案日期", "Closing date", "date"),
         ("amount_paid", "赔付金额", "Amount paid", "money"),
+        ("contract_start", "保险起期", "Contract start", "date"),
+        ("contract_end", "保险止期", "Contract end", "date"),
     ],
     "BL": [
         ("record_no", "病案号", "Record no.", "text"),
         ("patient", "患者姓名", "Patient", "text"),
         ("discharge_date", "出院日期", "Discharge date", "date"),
         ("ward", "科室", "Ward", "text"),
+        ("visit_type", "就诊类型", "Visit type", "choice"),
     ],
+    "KU": [
+        ("ku_kind", "会计档案类别", "Accounting record kind", "choice"),
+        ("disposal_date", "处置日期", "Disposal date", "date"),
+    ],
+}
+#: the choices of the choice fields above (0008_retention adds the same fields to older catalogues)
+FIELD_CHOICES: dict[str, list[str]] = {
+    "visit_type": ["住院", "门诊"],
+    "ku_kind": ["记账凭证", "原始凭证", "总账", "明细账", "日记账", "辅助账簿", "固定资产卡片", "月度财务报告",
+                "季度财务报告", "年度财务报告", "会计档案鉴定意见书", "会计档案销毁清册", "会计档案移交清册",
+                "会计档案保管清册", "银行存款余额调节表", "银行对账单", "纳税申报表", "其他会计资料"],
 }
 RETENTION_EVENTS = {"LP": "closing_date", "BL": "discharge_date"}
 
@@ -95,7 +109,9 @@ def ensure_standard_data(db: Database) -> None:
                 retention_event_field=RETENTION_EVENTS.get(code, ""), sort_order=order,
             )
             for i, (key, fzh, fen, ftype) in enumerate(CATEGORY_FIELDS.get(code, [])):
-                cat.fields.append(CategoryField(key=key, label_zh=fzh, label_en=fen, type=ftype, sort_order=i))
+                cat.fields.append(CategoryField(key=key, label_zh=fzh, label_en=fen, type=ftype, sort_order=i,
+                                                choices=list(FIELD_CHOICES.get(key, [])),
+                                                searchable=key not in FIELD_CHOICES and ftype != "date"))
             session.add(cat)
         seeded = room_settings.seed_rows()
         for key, value in seeded.items():

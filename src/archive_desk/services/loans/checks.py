@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from archive_desk.errors import NotFoundError
 from archive_desk.i18n import t
 from archive_desk.models import SECURITY_LEVELS, VolumeStatus
-from archive_desk.services import catalogue
+from archive_desk.services import catalogue, holds
 from archive_desk.services.loans.borrowers import _load_borrower
 from archive_desk.services.loans.records import LL, TAKE_AWAY, B, C, L, V, VolumeCheck, loan_settings
 
@@ -30,7 +30,8 @@ def _open_loan_of(session: Session, volume_id: int) -> tuple[str, str] | None:
 def _refusal(session: Session, code: str, status: str, volume_id: int) -> tuple[str, str | None, str | None]:
     """(reason, open slip, borrower) for a volume that cannot be lent; reason "" when it can."""
     if status == VolumeStatus.IN_STOCK:
-        return "", None, None
+        held = holds.refusal(session, [volume_id]).get(volume_id)  # a held volume is never lent (services/holds.py)
+        return (t("Volume {code} cannot be lent: {reason}", code=code, reason=held) if held else ""), None, None
     if status == VolumeStatus.ON_LOAN:
         held = _open_loan_of(session, volume_id)
         if held:

@@ -22,8 +22,11 @@ Appraisal (鉴定)
     :func:`due_volumes` finds volumes whose retention ran out (from year + retention, or from the category's
     event date such as a claim's closing date); an appraisal list gets them (:func:`add_due_volumes`), each with
     a decision (:func:`set_decision`: destroy, or keep with a new retention and a reason);
-    :func:`confirm_appraisal` marks the destroyed ones ``destroyed`` (records and history kept) and freezes the
-    list: a confirmed list can never be edited again.
+    then the procedure, one call per step: :func:`set_panel` (鉴定小组; a 会计 list names the 会计 department's
+    signatories), :func:`write_opinion` (鉴定意见书: the list is fixed from here), :func:`approve_appraisal` (报批),
+    :func:`record_destruction` (销毁: method, place, date) and :func:`confirm_appraisal` (监销: two witnesses count
+    against the list; only now are the volumes marked ``destroyed``, records and history kept). A confirmed list
+    can never be edited again. Held volumes (services/holds.py) are refused at every step.
 
 Registers: :func:`transfer_register` (移交(接收)登记簿) and :func:`destruction_register` (the destroyed volumes).
 Printing data: :func:`transfer_list_data`, :func:`certificate_data`, :func:`destruction_list_data`.
@@ -40,7 +43,9 @@ from __future__ import annotations
 
 from archive_desk.services.transfers.appraisal import (
     add_appraisal_volumes,
+    STEPS,
     add_due_volumes,
+    approve_appraisal,
     confirm_appraisal,
     create_appraisal,
     due_volumes,
@@ -48,10 +53,14 @@ from archive_desk.services.transfers.appraisal import (
     get_appraisal,
     list_appraisal_lines,
     list_appraisals,
+    record_destruction,
     remove_appraisal_lines,
     set_decision,
+    set_panel,
+    step_label,
     update_appraisal,
     volume_expiry,
+    write_opinion,
 )
 from archive_desk.services.transfers.batches import (
     LINE_FIELDS,
@@ -69,6 +78,7 @@ from archive_desk.services.transfers.batches import (
 )
 from archive_desk.services.transfers.common import (
     APPRAISAL_FIELDS,
+    APPRAISAL_KINDS,
     BATCH_FIELDS,
     CUSTOM_KEYS,
     DECISIONS,
@@ -137,7 +147,8 @@ from archive_desk.services.transfers.registers import (
 )
 
 __all__ = [
-    "APPRAISAL_FIELDS", "AddResult", "AppraisalLineRecord", "AppraisalRecord", "AuditRow", "BATCH_FIELDS",
+    "APPRAISAL_FIELDS", "APPRAISAL_KINDS", "STEPS", "approve_appraisal", "record_destruction", "set_panel", "step_label",
+    "write_opinion", "AddResult", "AppraisalLineRecord", "AppraisalRecord", "AuditRow", "BATCH_FIELDS",
     "BatchRecord", "CUSTOM_KEYS", "CheckSummary", "ConfirmResult", "DECISIONS", "DEFAULT_RETENTION_YEARS", "DIRECTIONS",
     "DestroyedRow", "DestructionFilter", "DueVolume", "LINE_FIELDS", "LineProblem", "LineRecord", "NATURES", "PREFIXES",
     "Progress", "RECEIVABLE_STATUSES", "REMOVED", "Refusal", "RegisterFilter", "RegisterRow", "ScanOutcome",

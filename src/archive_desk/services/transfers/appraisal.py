@@ -7,7 +7,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from archive_desk.errors import (
@@ -20,30 +20,28 @@ from archive_desk.i18n import t
 from archive_desk.models import (
     Appraisal,
     AppraisalLine,
-    Category,
     Fonds,
     Volume,
     VolumeStatus,
 )
-from archive_desk.services import audit, codes
+from archive_desk.services import audit, codes, holds, retention
 from archive_desk.services.audit import Actor
+from archive_desk.services.ops import TRANSFERS, operation
 from archive_desk.services.transfers.batches import _categories, _change_particulars
 from archive_desk.services.transfers.common import (
     APPRAISAL_FIELDS,
+    APPRAISAL_KINDS,
     DECISIONS,
-    DEFAULT_RETENTION_YEARS,
     PREFIXES,
     REMOVED,
     UNDECIDED,
     AuditRow,
     Progress,
-    _add_years,
     _bulk_set_status,
     _next_number,
     _to_date,
     _to_int,
     _touch,
-    expires_on,
     kept_years,
     retention_years,
 )
@@ -57,7 +55,6 @@ from archive_desk.services.transfers.records import (
     Refusal,
     _appraisal_record,
 )
-from archive_desk.services.ops import TRANSFERS, operation
 
 
 @operation("transfers.create_appraisal", area=TRANSFERS)
@@ -88,6 +85,10 @@ def _clean_appraisal_values(values: Mapping[str, Any]) -> dict[str, Any]:
             clean[key] = year
         elif key == "destroyed_on":
             clean[key] = _to_date(value, key)
+        elif key == "kind":
+            if value not in APPRAISAL_KINDS:
+                raise ValidationError({"kind": t("The kind of list must be general or accounting")})
+            clean[key] = value
         else:
             clean[key] = (value or "").strip()
     return clean
@@ -135,101 +136,23 @@ def list_appraisals(session: Session, *, year: int | None = None, status: str | 
     return [_appraisal_record(a) for a in session.scalars(stmt)]
 
 
-def _event_date(volume_custom: Mapping[str, Any] | None, field_key: str) -> date | None:
-    if not field_key or not volume_custom:
-        return None
-    raw = volume_custom.get(field_key)
-    if not raw:
-        return None
-    try:
-        return date.fromisoformat(str(raw)[:10])
-    except ValueError:
-        return None
-
-
-def _latest_keeps(session: Session, ids: Sequence[int]) -> dict[int, str]:
-    """volume id -> the new retention of its latest confirmed keep decision."""
-    out: dict[int, str] = {}
-    for start in range(0, len(ids), 500):
-        rows = session.execute(
-            select(AppraisalLine.volume_id, AppraisalLine.new_retention)
-            .join(Appraisal, Appraisal.id == AppraisalLine.appraisal_id)
-            .where(AppraisalLine.volume_id.in_(ids[start:start + 500]), AppraisalLine.decision == "keep", Appraisal.status == "confirmed")
-            .order_by(Appraisal.id)
-        )
-        out.update({vid: ret for vid, ret in rows if ret})
-    return out
-
-
 def volume_expiry(session: Session, volume_id: int) -> tuple[date | None, str, str]:
-    """(expires on, retention in force, basis) of one volume; basis "year" or the event field."""
-    vol = session.get(Volume, volume_id)
-    if vol is None:
-        raise NotFoundError(t("Volume {id} does not exist", id=volume_id))
-    cat = session.get(Category, vol.category_id)
-    field_key = cat.retention_event_field if cat else ""
-    retention = _latest_keeps(session, [volume_id]).get(volume_id, vol.retention)
-    event = _event_date(vol.custom, field_key)
-    return expires_on(vol.year, retention_years(session, retention), event), retention, (field_key if event else "year")
+    """(expires on, retention in force, basis) of one volume under the retention schedule (services/retention.py)."""
+    r = retention.for_volume(session, volume_id)
+    return r.due_date, r.retention, r.basis
 
 
 def due_volumes(session: Session, as_of: date | None = None, *, fonds_ids: Sequence[int] = (), category_ids: Sequence[int] = (),
                 limit: int | None = None, exclude_listed: bool = True) -> list[DueVolume]:
-    """In-stock volumes whose retention has run out by ``as_of`` (default today), oldest first.
+    """In-stock volumes whose retention has run out by ``as_of`` (default today), by due date.
 
-    Counted from the category's event date (``retention_event_field``, e.g. a claim's closing date or a
-    patient's last discharge) when the volume has one, else from the end of the volume's year. A volume kept by
-    an earlier appraisal counts with its new retention. Volumes already on an appraisal list still in draft are
-    left out (``exclude_listed``)."""
-    as_of = as_of or date.today()
-    v = Volume.__table__.c
-    cats = {c.id: c for c in _categories(session).values()}
-    table = {code: retention_years(session, code) for code in (*codes.RETENTIONS, *DEFAULT_RETENTION_YEARS)}
-    conds = []
-    for cat in cats.values():
-        if category_ids and cat.id not in category_ids:
-            continue
-        for code, years in table.items():
-            if years is None:
-                continue
-            by_year = v.year <= as_of.year - 1 - years
-            if cat.retention_event_field:
-                ev = v.custom[cat.retention_event_field].as_string()
-                limit_day = _add_years_back(as_of, years).isoformat()
-                when = or_(and_(or_(ev.is_(None), ev == ""), by_year), and_(ev.is_not(None), ev != "", func.substr(ev, 1, 10) <= limit_day))
-            else:
-                when = by_year
-            conds.append(and_(v.category_id == cat.id, v.retention == code, when))
-    if not conds:
-        return []
-    stmt = (select(v.id, v.code, v.title, v.year, v.retention, v.pages, v.custom, v.category_id)
-            .where(v.status == VolumeStatus.IN_STOCK, or_(*conds)))
-    if fonds_ids:
-        stmt = stmt.where(v.fonds_id.in_(list(fonds_ids)))
-    if exclude_listed:
-        listed = (select(AppraisalLine.volume_id).join(Appraisal, Appraisal.id == AppraisalLine.appraisal_id)
-                  .where(Appraisal.status == "draft", AppraisalLine.decision != REMOVED))
-        stmt = stmt.where(v.id.not_in(listed))
-    stmt = stmt.order_by(v.year, v.code.concat(""))
-    rows = session.execute(stmt).all()
-    keeps = _latest_keeps(session, [r.id for r in rows])
-    out: list[DueVolume] = []
-    for r in rows:
-        cat = cats.get(r.category_id)
-        field_key = cat.retention_event_field if cat else ""
-        event = _event_date(r.custom, field_key)
-        retention = keeps.get(r.id, r.retention)
-        ends = expires_on(r.year, retention_years(session, retention), event)
-        if ends is None or ends > as_of:
-            continue
-        out.append(DueVolume(r.id, r.code, r.title, r.year, retention, r.pages, ends, field_key if event else "year"))
-        if limit is not None and len(out) >= limit:
-            break
-    return out
-
-
-def _add_years_back(d: date, years: int) -> date:
-    return _add_years(d, -years)
+    Counted by the room's retention schedule (:mod:`archive_desk.services.retention`: 病案 from the patient's last
+    discharge, 理赔 at least §87's minimum from the contract's end, 会计 by the 2015 table, the rest from the year's
+    end). A volume kept by an earlier appraisal counts with its new retention; a held volume is never due. Volumes
+    already on an appraisal list not yet confirmed are left out (``exclude_listed``)."""
+    rows = retention.due(session, as_of, fonds_ids=fonds_ids, category_ids=category_ids, exclude_listed=exclude_listed, limit=limit)
+    return [DueVolume(r.volume_id, r.code, r.title, r.year, r.retention, r.pages, r.due_date, r.basis)  # type: ignore[arg-type]
+            for r in rows]
 
 
 def _appraisal_line_record(session: Session, ln: AppraisalLine, vol: Volume | None, cat_codes: Mapping[int, str],  # noqa: ARG001 - the signature is fixed by its callers
@@ -259,17 +182,12 @@ def list_appraisal_lines(session: Session, appraisal_id: int, *, include_removed
     cat_codes = {c.id: c.code for c in _categories(session).values()}
     fonds_codes = dict(session.execute(select(Fonds.id, Fonds.code)).all())
     out = []
-    keeps = _latest_keeps(session, ids)
-    cats = {c.id: c for c in _categories(session).values()}
+    live = retention.for_volumes(session, [ln.volume_id for ln in lines if not (ln.data or {}).get("code")])
     for ln in lines:
         rec = _appraisal_line_record(session, ln, vols.get(ln.volume_id), cat_codes, fonds_codes)
-        if rec.expires_on is None and ln.volume_id in vols:
-            vol = vols[ln.volume_id]
-            cat = cats.get(vol.category_id)
-            event = _event_date(vol.custom, cat.retention_event_field if cat else "")
-            retention = keeps.get(vol.id, vol.retention)
-            rec = AppraisalLineRecord(**{**rec.__dict__, "retention": retention,
-                                         "expires_on": expires_on(vol.year, retention_years(session, retention), event)})
+        if rec.expires_on is None and ln.volume_id in live:
+            r = live[ln.volume_id]
+            rec = AppraisalLineRecord(**{**rec.__dict__, "retention": r.retention, "expires_on": r.due_date})
         out.append(rec)
     return out
 
@@ -296,6 +214,7 @@ def add_appraisal_volumes(session: Session, actor: Actor, appraisal_id: int, vol
             select(AppraisalLine.volume_id, Appraisal.list_no).join(Appraisal, Appraisal.id == AppraisalLine.appraisal_id)
             .where(AppraisalLine.volume_id.in_(chunk), Appraisal.status == "draft", Appraisal.id != appraisal_id,
                    AppraisalLine.decision != REMOVED)).all())
+        held = holds.refusal(session, chunk)
         for vid in chunk:
             vol = vols.get(vid)
             if vol is None:
@@ -307,6 +226,8 @@ def add_appraisal_volumes(session: Session, actor: Actor, appraisal_id: int, vol
             reason = _refusal_reason(vol.status)
             if reason is None and vid in other:
                 reason = t("already on appraisal list {no}", no=other[vid])
+            if reason is None and vid in held:
+                reason = held[vid]
             if reason is not None:
                 refused.append(Refusal(vid, vol.code, reason))
                 continue
@@ -383,24 +304,64 @@ def remove_appraisal_lines(session: Session, actor: Actor, appraisal_id: int, li
     return len(lines)
 
 
-@operation("transfers.confirm_appraisal", area=TRANSFERS)
-def confirm_appraisal(session: Session, actor: Actor, appraisal_id: int, expected_version: int | None = None, *,
-                      progress: Progress | None = None) -> ConfirmResult:
-    """Confirm a draft appraisal list in the caller's transaction: every volume decided *destroy* becomes
-    ``destroyed`` (its record and history stay), every *keep* is recorded with its new retention, and each
-    line's values are frozen so the 销毁清册 never changes. Refused when a volume is not in stock any more,
-    its retention has not run out on the destruction date, or the signatures are missing."""
-    a = _load_appraisal(session, appraisal_id, for_change=True, expected_version=expected_version)
+# ---------------------------------------------------------------- the procedure: 鉴定小组 → 鉴定意见书 → 报批 → 销毁 → 监销
+
+#: the steps a list goes through, in order (its ``status`` after each)
+STEPS = ("draft", "appraised", "approved", "executed", "confirmed")
+
+
+def step_label(status: str) -> str:
+    return {"draft": t("being appraised"), "appraised": t("opinion written, awaiting approval"),
+            "approved": t("approved, awaiting destruction"), "executed": t("destruction recorded, awaiting the witnesses"),
+            "confirmed": t("destroyed and witnessed")}.get(status, status)
+
+
+def _load_at(session: Session, appraisal_id: int, status: str, expected_version: int | None = None) -> Appraisal:
+    """The list, which must be at step ``status`` (the message says which step comes next otherwise)."""
+    a = session.get(Appraisal, appraisal_id, populate_existing=True)
+    if a is None:
+        raise NotFoundError(t("Appraisal list {id} does not exist", id=appraisal_id))
+    if expected_version is not None and a.version != expected_version:
+        raise StaleEditError(t("Appraisal list {no} was changed meanwhile by {user}. Your changes were not saved; reload it and try again.",
+                               no=a.list_no, user=a.updated_by or "?"))
+    if a.status != status:
+        if a.status == "confirmed":
+            raise StatusError(t("Appraisal list {no} is confirmed and kept permanently; it can no longer be changed.", no=a.list_no))
+        raise StatusError(t("Appraisal list {no} is {now}: this step needs it {wanted}.", no=a.list_no, now=step_label(a.status),
+                            wanted=step_label(status)))
+    return a
+
+
+def _names(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(v.strip() for v in values if v and v.strip()))
+
+
+@operation("transfers.set_panel", area=TRANSFERS)
+def set_panel(session: Session, actor: Actor, appraisal_id: int, members: Sequence[str], *, kind: str | None = None,
+              accounting_signatories: Sequence[str] = ()) -> AppraisalRecord:
+    """Step 1, 鉴定小组: the panel's members (the lead first) and, for a 会计 list (``kind="accounting"``), the 会计
+    department's signatories who appraise it jointly (会计机构负责人, 经办人)."""
+    a = _load_at(session, appraisal_id, "draft")
+    panel, signatories = _names(members), _names(accounting_signatories)
+    kind = kind or a.kind or "general"
     problems: dict[str, str] = {}
-    for key, label in (("lead", t("the appraisal lead")), ("approver", t("the approver")), ("witness1", t("the first witness")),
-                       ("witness2", t("the second witness"))):
-        if not getattr(a, key).strip():
-            problems[key] = t("Name {who}", who=label)
-    if a.witness1.strip() and a.witness1.strip() == a.witness2.strip():
-        problems["witness2"] = t("The two witnesses must be two different people")
+    if kind not in APPRAISAL_KINDS:
+        problems["kind"] = t("The kind of list must be general or accounting")
+    if len(panel) < 2:
+        problems["members"] = t("Name the appraisal panel: at least two members, the lead first")
     if problems:
         raise ValidationError(problems)
-    on = a.destroyed_on or date.today()
+    before = {"kind": a.kind, "members": list(a.members or []), "accounting_signatories": list(a.accounting_signatories or [])}
+    a.kind, a.members, a.accounting_signatories, a.lead = kind, panel, signatories, panel[0]
+    _touch(a, actor)
+    session.flush()
+    audit.record(session, actor, "appraisal.panel", "appraisal", a.id, before,
+                 {"list_no": a.list_no, "kind": kind, "members": panel, "accounting_signatories": signatories})
+    return _appraisal_record(a)
+
+
+def _line_problems(session: Session, a: Appraisal, on: date) -> list[str]:
+    """Why the list's volumes cannot be destroyed on ``on`` (empty: they can)."""
     lines = list(session.scalars(select(AppraisalLine).where(AppraisalLine.appraisal_id == a.id, AppraisalLine.decision != REMOVED)
                                  .order_by(AppraisalLine.seq)))
     if not lines:
@@ -412,22 +373,135 @@ def confirm_appraisal(session: Session, actor: Actor, appraisal_id: int, expecte
                             "destroy, or keep with a new retention and a reason.", no=a.list_no, n=len(undecided),
                             list=codes_text + ("…" if len(undecided) > 8 else "")))
     records = {r.id: r for r in list_appraisal_lines(session, a.id)}
+    held = holds.refusal(session, [ln.volume_id for ln in lines])
     blocked = []
     for ln in lines:
         rec = records[ln.id]
-        if ln.decision == "destroy" and rec.status != VolumeStatus.IN_STOCK:
+        accounting = rec.category_code == "KU"
+        if accounting != (a.kind == "accounting"):
+            blocked.append(t("{code} (会计 records go on an accounting list of their own, appraised with the 会计 department)",
+                             code=rec.code))
+        elif ln.decision == "destroy" and ln.volume_id in held:
+            blocked.append(t("{code} ({reason})", code=rec.code, reason=held[ln.volume_id]))
+        elif ln.decision == "destroy" and rec.status != VolumeStatus.IN_STOCK:
             blocked.append(t("{code} ({reason})", code=rec.code, reason=_refusal_reason(rec.status) or rec.status))
         elif ln.decision == "destroy" and (rec.expires_on is None or rec.expires_on > on):
             blocked.append(t("{code} (its retention runs until {date})", code=rec.code,
                              date=rec.expires_on.isoformat() if rec.expires_on else t("permanent")))
         elif ln.decision == "keep" and not (ln.new_retention and ln.reason):
             blocked.append(t("{code} (kept without a new retention and a reason)", code=rec.code))
+    return blocked
+
+
+def _refuse(a: Appraisal, blocked: list[str]) -> None:
     if blocked:
         raise StatusError(t("Appraisal list {no} cannot be confirmed: {list}", no=a.list_no,
                             list="、".join(blocked[:8]) + ("…" if len(blocked) > 8 else "")))
+
+
+@operation("transfers.write_opinion", area=TRANSFERS)
+def write_opinion(session: Session, actor: Actor, appraisal_id: int, opinion: str, on: date | None = None, *,
+                  expected_version: int | None = None) -> AppraisalRecord:
+    """Step 2, 鉴定意见书: the panel's opinion on the list as it stands. Every volume must be decided, not held,
+    in stock and due on ``on``; a 会计 list carries only 会计 records and the 会计 department's signatories. The
+    list's volumes and decisions cannot change afterwards."""
+    a = _load_at(session, appraisal_id, "draft", expected_version)
+    on = on or date.today()
+    problems: dict[str, str] = {}
+    if len(a.members or []) < 2:
+        problems["members"] = t("Name the appraisal panel first: at least two members, the lead first")
+    if a.kind == "accounting" and len(a.accounting_signatories or []) < 2:
+        problems["accounting_signatories"] = t("A 会计 list is appraised jointly with the 会计 department: name its head and its handler")
+    if not (opinion or "").strip():
+        problems["opinion"] = t("Write the panel's opinion")
+    if problems:
+        raise ValidationError(problems)
+    _refuse(a, _line_problems(session, a, on))
+    a.opinion, a.opinion_on, a.status = opinion.strip(), on, "appraised"
+    _touch(a, actor)
+    session.flush()
+    audit.record(session, actor, "appraisal.opinion", "appraisal", a.id, {"status": "draft"},
+                 {"status": a.status, "list_no": a.list_no, "opinion": a.opinion, "opinion_on": on})
+    return _appraisal_record(a)
+
+
+@operation("transfers.approve_appraisal", area=TRANSFERS)
+def approve_appraisal(session: Session, actor: Actor, appraisal_id: int, approver: str, on: date | None = None) -> AppraisalRecord:
+    """Step 3, 报批: who approved the destruction, and when (not before the opinion)."""
+    a = _load_at(session, appraisal_id, "appraised")
+    on = on or date.today()
+    problems: dict[str, str] = {}
+    if not (approver or "").strip():
+        problems["approver"] = t("Name {who}", who=t("the approver"))
+    if a.opinion_on and on < a.opinion_on:
+        problems["approved_on"] = t("The approval cannot come before the opinion ({date})", date=a.opinion_on.isoformat())
+    if problems:
+        raise ValidationError(problems)
+    a.approver, a.approved_on, a.status = approver.strip(), on, "approved"
+    _touch(a, actor)
+    session.flush()
+    audit.record(session, actor, "appraisal.approve", "appraisal", a.id, {"status": "appraised"},
+                 {"status": a.status, "list_no": a.list_no, "approver": a.approver, "approved_on": on})
+    return _appraisal_record(a)
+
+
+@operation("transfers.record_destruction", area=TRANSFERS)
+def record_destruction(session: Session, actor: Actor, appraisal_id: int, method: str, place: str, on: date | None = None) -> AppraisalRecord:
+    """Step 4, 销毁: how, where and when the volumes are destroyed (not before the approval). Nothing is marked
+    destroyed until the two witnesses have counted (:func:`confirm_appraisal`)."""
+    a = _load_at(session, appraisal_id, "approved")
+    on = on or date.today()
+    problems: dict[str, str] = {}
+    if not (method or "").strip():
+        problems["method"] = t("Give the method of destruction")
+    if not (place or "").strip():
+        problems["place"] = t("Give the place of destruction")
+    if a.approved_on and on < a.approved_on:
+        problems["destroyed_on"] = t("The destruction cannot come before the approval ({date})", date=a.approved_on.isoformat())
+    if problems:
+        raise ValidationError(problems)
+    a.method, a.place, a.destroyed_on, a.status = method.strip(), place.strip(), on, "executed"
+    _touch(a, actor)
+    session.flush()
+    audit.record(session, actor, "appraisal.destruction", "appraisal", a.id, {"status": "approved"},
+                 {"status": a.status, "list_no": a.list_no, "method": a.method, "place": a.place, "destroyed_on": on})
+    return _appraisal_record(a)
+
+
+@operation("transfers.confirm_appraisal", area=TRANSFERS)
+def confirm_appraisal(session: Session, actor: Actor, appraisal_id: int, expected_version: int | None = None, *,
+                      witness1: str | None = None, witness2: str | None = None, counted: int | None = None,
+                      progress: Progress | None = None) -> ConfirmResult:
+    """Step 5, 监销: two witnesses count the volumes against the list and sign; only then does every volume decided
+    *destroy* become ``destroyed`` (its record and history stay), every *keep* is recorded with its new retention,
+    and each line's values are frozen so the 销毁清册 never changes. Refused before the destruction was recorded,
+    when the count differs from the list, or when a volume is held, gone or not due any more."""
+    a = _load_at(session, appraisal_id, "executed", expected_version)
+    w1 = (witness1 if witness1 is not None else a.witness1).strip()
+    w2 = (witness2 if witness2 is not None else a.witness2).strip()
+    problems: dict[str, str] = {}
+    for key, name, label in (("witness1", w1, t("the first witness")), ("witness2", w2, t("the second witness"))):
+        if not name:
+            problems[key] = t("Name {who}", who=label)
+    if w1 and w1 == w2:
+        problems["witness2"] = t("The two witnesses must be two different people")
+    lines = list(session.scalars(select(AppraisalLine).where(AppraisalLine.appraisal_id == a.id, AppraisalLine.decision != REMOVED)
+                                 .order_by(AppraisalLine.seq)))
+    listed = sum(1 for ln in lines if ln.decision == "destroy")
+    if counted is None:
+        problems["counted"] = t("The witnesses count the volumes against the list: give their count")
+    elif counted != listed:
+        problems["counted"] = t("The witnesses counted {counted} volumes, the list has {listed} to destroy: find the difference first",
+                                counted=counted, listed=listed)
+    if problems:
+        raise ValidationError(problems)
+    on = a.destroyed_on or date.today()
+    _refuse(a, _line_problems(session, a, on))
+    records = {r.id: r for r in list_appraisal_lines(session, a.id)}
     vols = {v.id: v for v in session.scalars(select(Volume).where(Volume.id.in_([ln.volume_id for ln in lines])))}
     cats = {c.id: c for c in _categories(session).values()}
     fonds_codes = dict(session.execute(select(Fonds.id, Fonds.code)).all())
+    live = retention.for_volumes(session, list(vols))
     destroyed = kept = 0
     ids = []
     doomed: list[Volume] = []
@@ -436,13 +510,13 @@ def confirm_appraisal(session: Session, actor: Actor, appraisal_id: int, expecte
         rec = records[ln.id]
         vol = vols[ln.volume_id]
         cat = cats.get(vol.category_id)
-        event = _event_date(vol.custom, cat.retention_event_field if cat else "")
+        r = live[vol.id]
         ln.data = {
             "code": vol.code, "title": vol.title, "year": vol.year, "retention": rec.retention, "pages": vol.pages,
             "fonds_code": fonds_codes.get(vol.fonds_id, ""), "category_code": cat.code if cat else "",
             "expires_on": rec.expires_on.isoformat() if rec.expires_on else None,
-            "kept_years": kept_years(vol.year, event, on), "basis": (cat.retention_event_field if event and cat else "year"),
-            "notes": vol.notes,
+            "kept_years": kept_years(vol.year, r.start_date, on), "basis": r.basis, "rule": r.rule,
+            "start_date": r.start_date.isoformat() if r.start_date else None, "notes": vol.notes,
         }
         if ln.decision == "destroy":
             doomed.append(vol)
@@ -459,10 +533,11 @@ def confirm_appraisal(session: Session, actor: Actor, appraisal_id: int, expecte
                      t("destroyed with appraisal list {no} on {date}", no=a.list_no, date=on.isoformat()), "appraisal.destroy",
                      lambda v: {"list_no": a.list_no})  # noqa: ARG005 - the signature is fixed by its caller
     audit.record_many(session, actor, list(keeps))
+    a.witness1, a.witness2, a.witnessed_count = w1, w2, counted
     a.status = "confirmed"
-    a.destroyed_on = on
     _touch(a, actor)
     session.flush()
-    audit.record(session, actor, "appraisal.confirm", "appraisal", a.id, {"status": "draft"},
-                 {"status": "confirmed", "list_no": a.list_no, "destroyed": destroyed, "kept": kept, "destroyed_on": on})
+    audit.record(session, actor, "appraisal.confirm", "appraisal", a.id, {"status": "executed"},
+                 {"status": "confirmed", "list_no": a.list_no, "destroyed": destroyed, "kept": kept, "destroyed_on": on,
+                  "witnesses": [w1, w2], "counted": counted})
     return ConfirmResult(a.list_no, tuple(ids), destroyed=destroyed, kept=kept)

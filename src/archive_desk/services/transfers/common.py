@@ -48,7 +48,9 @@ CUSTOM_KEYS = ("claim_no", "policy_no", "insured", "incident_date", "closing_dat
                "record_no", "patient", "discharge_date", "ward")
 BATCH_FIELDS = ("nature", "from_unit", "to_unit", "from_handler", "to_handler", "from_leader", "to_leader",
                 "transfer_date", "finding_aids", "notes")
-APPRAISAL_FIELDS = ("year", "lead", "approver", "witness1", "witness2", "destroyed_on", "notes")
+APPRAISAL_FIELDS = ("year", "lead", "approver", "witness1", "witness2", "destroyed_on", "notes", "kind")
+#: general lists, and 会计 lists appraised and witnessed jointly with the 会计 department (会计档案管理办法 2015)
+APPRAISAL_KINDS = ("general", "accounting")
 
 
 # ---------------------------------------------------------------- helpers

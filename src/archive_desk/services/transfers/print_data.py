@@ -14,10 +14,9 @@ from archive_desk.models import (
     Fonds,
     Volume,
 )
-from archive_desk.services import catalogue
+from archive_desk.services import catalogue, retention
 from archive_desk.services.setup import form_language, in_form_language, unit_name
 from archive_desk.services.transfers.appraisal import (
-    _event_date,
     get_appraisal,
     list_appraisal_lines,
 )
@@ -191,6 +190,7 @@ def destruction_list_data(session: Session, appraisal_id: int) -> DestructionLis
     for start in range(0, len(ids), 500):
         vols.update({v.id: v for v in session.scalars(select(Volume).where(Volume.id.in_(ids[start:start + 500])))})
     cats = {c.id: c for c in _categories(session).values()}
+    live = retention.for_volumes(session, [r.volume_id for r in records if not r.data.get("code")])
     for r in records:
         if r.fonds_code and r.fonds_code not in fonds:
             fonds.append(r.fonds_code)
@@ -198,8 +198,7 @@ def destruction_list_data(session: Session, appraisal_id: int) -> DestructionLis
             kept = r.data.get("kept_years")
             if kept is None and r.volume_id in vols:
                 vol = vols[r.volume_id]
-                cat = cats.get(vol.category_id)
-                kept = kept_years(vol.year, _event_date(vol.custom, cat.retention_event_field if cat else ""), on)
+                kept = kept_years(vol.year, live[vol.id].start_date if vol.id in live else None, on)
             notes = str(r.data.get("notes") or "")
             basis = r.data.get("basis")
             if basis and basis != "year":
@@ -219,7 +218,9 @@ def destruction_list_data(session: Session, appraisal_id: int) -> DestructionLis
         notes = "；".join(x for x in (notes, t("{n} volumes on the list are not decided yet and are not on this print.", n=undecided)) if x)
     return DestructionList(list_no=a.list_no, year=a.year, fonds=fonds_text, lines=tuple(destroy), kept=tuple(keep), lead=a.lead,
                            approver=a.approver, witness1=a.witness1, witness2=a.witness2, destroyed_on=a.destroyed_on, notes=notes,
-                           draft=a.is_draft, language=form_language(session))
+                           draft=a.status != "confirmed", language=form_language(session), kind=a.kind, members=a.members,
+                           accounting_signatories=a.accounting_signatories, opinion=a.opinion, opinion_on=a.opinion_on,
+                           approved_on=a.approved_on, method=a.method, place=a.place, witnessed_count=a.witnessed_count)
 
 
 def _field_label(cats: Mapping[int, catalogue.CategoryRecord], category_code: str, key: str) -> str:

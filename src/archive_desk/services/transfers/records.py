@@ -36,6 +36,15 @@ class BatchRecord:
     version: int
     created_at: datetime
     created_by: str
+    kind: str = "general"  # general | accounting
+    members: tuple[str, ...] = ()  # 鉴定小组, the lead first
+    accounting_signatories: tuple[str, ...] = ()
+    opinion: str = ""  # 鉴定意见书
+    opinion_on: date | None = None
+    approved_on: date | None = None
+    method: str = ""
+    place: str = ""
+    witnessed_count: int | None = None
 
     @property
     def is_draft(self) -> bool:
@@ -179,6 +188,15 @@ class AppraisalRecord:
     version: int
     created_at: datetime
     created_by: str
+    kind: str = "general"  # general | accounting
+    members: tuple[str, ...] = ()  # 鉴定小组, the lead first
+    accounting_signatories: tuple[str, ...] = ()
+    opinion: str = ""  # 鉴定意见书
+    opinion_on: date | None = None
+    approved_on: date | None = None
+    method: str = ""
+    place: str = ""
+    witnessed_count: int | None = None
 
     @property
     def is_draft(self) -> bool:
@@ -241,4 +259,6 @@ def _line_record(ln: TransferLine) -> LineRecord:
 
 def _appraisal_record(a: Appraisal) -> AppraisalRecord:
     return AppraisalRecord(a.id, a.list_no, a.year, a.lead, a.approver, a.witness1, a.witness2, a.destroyed_on, a.status,
-                           a.notes, a.version, a.created_at, a.created_by)
+                           a.notes, a.version, a.created_at, a.created_by, a.kind or "general", tuple(a.members or ()),
+                           tuple(a.accounting_signatories or ()), a.opinion or "", a.opinion_on, a.approved_on, a.method or "",
+                           a.place or "", a.witnessed_count)

@@ -54,11 +54,15 @@ class VolumeDetail:
     location_code: str
     loans: tuple[VolumeLoanEntry, ...]
     history: tuple[audit.AuditRow, ...]
+    #: why the volume is held (封存, litigation …): never due, lent or destroyed while any stands
+    holds: tuple[str, ...] = ()
+    #: when its retention runs out under the schedule, and from which day (services/retention.py)
+    due: str = ""
 
 
 def load_detail(db: Database, volume_id: int) -> VolumeDetail:
     """Everything the pane shows, read in one session."""
-    from archive_desk.services import loans, locations  # on first use: off the catalogue's start path
+    from archive_desk.services import loans, locations, retention  # on first use: off the catalogue's start path
 
     with db.read() as session:
         volume = catalogue.get_volume(session, volume_id)
@@ -76,7 +80,15 @@ def load_detail(db: Database, volume_id: int) -> VolumeDetail:
                 pass
         lent = tuple(loans.volume_loan_history(session, volume_id))
         history = tuple(audit.history(session, "volume", volume_id, limit=100))
-    return VolumeDetail(volume, category, fonds_name, items, location, code, lent, history)
+        r = retention.for_volume(session, volume_id)
+    if r.due_date is None and r.start_date is None:
+        due = "；".join(r.warnings)
+    elif r.due_date is None:
+        due = catalogue.retention_label("Y")
+    else:
+        due = "；".join((f"{r.due_date.isoformat()}（{retention.rule_label(r.rule)}：{r.start_date.isoformat() if r.start_date else ''}）",
+                        *r.warnings))
+    return VolumeDetail(volume, category, fonds_name, items, location, code, lent, history, r.holds, due)
 
 
 class VolumeDetailView(QWidget):
@@ -251,6 +263,7 @@ class VolumeDetailView(QWidget):
             self._rows.append((caption, field))
         caption.setText(self.tr("%1:").replace("%1", label))
         field.setText(text)
+        field.setStyleSheet("")
         self._used += 1
 
     def _fill_form(self, d: VolumeDetail) -> None:
@@ -279,6 +292,11 @@ class VolumeDetailView(QWidget):
         for f in d.category.fields:
             self._add(f.label, v.custom.get(f.key, ""))
         self._add(self.tr("Status"), catalogue.status_label(v.status))
+        if d.due:
+            self._add(self.tr("Retention runs out"), d.due)
+        for reason in d.holds:
+            self._add(self.tr("On hold"), reason)
+            self._rows[self._used - 1][1].setStyleSheet("color: #b00020; font-weight: bold;")
         if v.notes:
             self._add(self.tr("Notes"), v.notes)
         self._add(self.tr("Created"), f"{v.created_at:%Y-%m-%d %H:%M} {v.created_by}")

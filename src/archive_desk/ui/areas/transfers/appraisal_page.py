@@ -3,9 +3,8 @@ the 销毁清册 and its confirmation."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     Qt,
@@ -49,11 +48,8 @@ from archive_desk.ui.context import AppContext
 from archive_desk.ui.dialogs.transfers import (
     KeepDialog,
 )
-from archive_desk.ui.ops import OpRun, run_op
 from archive_desk.ui.pdf_print import PdfPreviewDialog
-
-if TYPE_CHECKING:
-    from archive_desk.services.ops import WriteSession as Session
+from archive_desk.ui.workers import Runner
 
 
 class AppraisalPage(QWidget):
@@ -90,7 +86,12 @@ class AppraisalPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
-        self._busy: OpRun | None = None  # the long write under way (adding the due volumes, confirming)
+        self._runner = Runner(self)
+        self._runner.finished.connect(self._on_runner_finished)
+        self._runner.failed.connect(self._on_runner_failed)
+        self._due_runner = Runner(self)
+        self._due_runner.finished.connect(self._on_due_runner_finished)
+        self._due_runner.failed.connect(self._on_due_runner_failed)
         self._filters_loaded = False
         self._update_buttons()
 
@@ -115,42 +116,88 @@ class AppraisalPage(QWidget):
         return left
 
     def _build_form(self) -> QGroupBox:
-        """The particulars of the shown list."""
+        """The particulars of the shown list and the steps of its destruction, in order: 鉴定小组 → 鉴定意见书 → 报批 →
+        销毁 → 监销 (each a button that records its step; nothing is destroyed before the last)."""
         box = QGroupBox(self.tr("Appraisal"), self)
         self.list_no = QLabel(box)
         self.status = QLabel(box)
         self.year = QSpinBox(box)
         self.year.setRange(1900, date.today().year + 1)
-        self.lead = QLineEdit(box)
+        self.kind_combo = QComboBox(box)
+        self.kind_combo.addItem(self.tr("General records"), "general")
+        self.kind_combo.addItem(self.tr("Accounting records (jointly with the accounting department)"), "accounting")
+        self.members = QLineEdit(box)
+        self.members.setPlaceholderText(self.tr("the lead first, names separated by 、"))
+        self.signatories = QLineEdit(box)
+        self.signatories.setPlaceholderText(self.tr("会计机构负责人 …、经办人 …"))
+        self.notes = QLineEdit(box)
+        self.save_button = QPushButton(self.tr("1. Save the panel"), box)
+        self.save_button.clicked.connect(self.save_form)
+
+        def day() -> QDateEdit:
+            edit = QDateEdit(box)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(_qdate(date.today()))
+            return edit
+
+        self.opinion = QLineEdit(box)
+        self.opinion.setPlaceholderText(self.tr("the panel's opinion (鉴定意见书)"))
+        self.opinion_on = day()
+        self.opinion_button = QPushButton(self.tr("2. Write the opinion"), box)
+        self.opinion_button.clicked.connect(self.write_opinion)
         self.approver = QLineEdit(box)
+        self.approved_on = day()
+        self.approve_button = QPushButton(self.tr("3. Approved"), box)
+        self.approve_button.clicked.connect(self.approve)
+        self.method = QLineEdit(box)
+        self.method.setPlaceholderText(self.tr("method, e.g. 粉碎"))
+        self.place = QLineEdit(box)
+        self.place.setPlaceholderText(self.tr("place"))
+        self.destroyed_on = day()
+        self.destruction_button = QPushButton(self.tr("4. Destroyed"), box)
+        self.destruction_button.clicked.connect(self.record_destruction)
         self.witness1 = QLineEdit(box)
         self.witness2 = QLineEdit(box)
-        self.destroyed_on = QDateEdit(box)
-        self.destroyed_on.setCalendarPopup(True)
-        self.destroyed_on.setDisplayFormat("yyyy-MM-dd")
-        self.notes = QLineEdit(box)
-        self.save_button = QPushButton(self.tr("Save particulars"), box)
-        self.save_button.clicked.connect(lambda: self.save_form())  # (not the button's checked flag as `then`)
+        self.counted = QSpinBox(box)
+        self.counted.setRange(0, 1_000_000)
+        self.counted.setToolTip(self.tr("The volumes the two witnesses counted against the list"))
+        self.confirm_button = QPushButton(self.tr("5. Witnessed: confirm destruction…"), self)
+        self.confirm_button.setObjectName("confirmDestruction")
+        self.confirm_button.clicked.connect(self.confirm)
+
+        def row(*widgets: QWidget) -> QHBoxLayout:
+            line = QHBoxLayout()
+            for w in widgets:
+                line.addWidget(w, 0 if isinstance(w, QPushButton | QDateEdit | QSpinBox) else 1)
+            return line
+
         form = QFormLayout()
         head = QHBoxLayout()
         head.addWidget(self.list_no)
         head.addWidget(self.status, 1)
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(self.tr("List no."), head)
-        form.addRow(self.tr("Year"), self.year)
-        form.addRow(self.tr("Appraisal lead"), self.lead)
-        form.addRow(self.tr("Approved by"), self.approver)
-        witnesses = QHBoxLayout()
-        witnesses.addWidget(self.witness1)
-        witnesses.addWidget(self.witness2)
-        form.addRow(self.tr("Witnesses"), witnesses)
-        form.addRow(self.tr("Destruction date"), self.destroyed_on)
-        form.addRow(self.tr("Notes"), self.notes)
+        form.addRow(self.tr("Year"), row(self.year, self.kind_combo))
+        form.addRow(self.tr("Appraisal panel"), row(self.members))
+        form.addRow(self.tr("Accounting signatories"), row(self.signatories))
+        form.addRow(self.tr("Notes"), row(self.notes, self.save_button))
+        form.addRow(self.tr("Opinion"), row(self.opinion, self.opinion_on, self.opinion_button))
+        form.addRow(self.tr("Approved by"), row(self.approver, self.approved_on, self.approve_button))
+        form.addRow(self.tr("Destruction"), row(self.method, self.place, self.destroyed_on, self.destruction_button))
+        form.addRow(self.tr("Witnesses"), row(self.witness1, self.witness2, QLabel(self.tr("counted"), box), self.counted,
+                                              self.confirm_button))
         bv = QVBoxLayout(box)
         bv.addLayout(form)
-        bv.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         self.form_box = box
-        self._edits = (self.year, self.lead, self.approver, self.witness1, self.witness2, self.destroyed_on, self.notes, self.save_button)
+        self._steps = {
+            "draft": (self.year, self.kind_combo, self.members, self.signatories, self.notes, self.save_button, self.opinion,
+                      self.opinion_on, self.opinion_button),
+            "appraised": (self.approver, self.approved_on, self.approve_button),
+            "approved": (self.method, self.place, self.destroyed_on, self.destruction_button),
+            "executed": (self.witness1, self.witness2, self.counted, self.confirm_button),
+        }
+        self._edits = tuple(w for ws in self._steps.values() for w in ws)
         return box
 
     def _build_due_row(self) -> QHBoxLayout:
@@ -178,17 +225,14 @@ class AppraisalPage(QWidget):
         self.keep_button = QPushButton(self.tr("Keep…"), self)
         self.destroy_button = QPushButton(self.tr("Destroy"), self)
         self.remove_button = QPushButton(self.tr("Take off the list"), self)
-        self.confirm_button = QPushButton(self.tr("Confirm destruction…"), self)
-        self.confirm_button.setObjectName("confirmDestruction")
         self.print_button = QPushButton(self.tr("Destruction list…"), self)
         self.export_button = QPushButton(self.tr("Excel…"), self)
         self.keep_button.clicked.connect(self.keep_selected)
         self.destroy_button.clicked.connect(self.destroy_selected)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.confirm_button.clicked.connect(self.confirm)
         self.print_button.clicked.connect(self.print_list)
         self.export_button.clicked.connect(self.export_excel)
-        for b in (self.keep_button, self.destroy_button, self.remove_button, self.confirm_button, self.print_button, self.export_button):
+        for b in (self.keep_button, self.destroy_button, self.remove_button, self.print_button, self.export_button):
             actions.addWidget(b)
         actions.addStretch(1)
         return actions
@@ -230,7 +274,7 @@ class AppraisalPage(QWidget):
         self.list_table.blockSignals(True)
         self.list_table.setRowCount(len(lists))
         for r, a in enumerate(lists):
-            for c, value in enumerate((a.list_no, a.year, self.tr("draft") if a.is_draft else self.tr("confirmed"))):
+            for c, value in enumerate((a.list_no, a.year, transfers.step_label(a.status))):
                 item = _item(value)
                 item.setData(Qt.ItemDataRole.UserRole, a.id)
                 self.list_table.setItem(r, c, item)
@@ -251,6 +295,7 @@ class AppraisalPage(QWidget):
         self.show_list(appraisal_id)
 
     def show_list(self, appraisal_id: int | None) -> None:
+        same = self.appraisal is not None and self.appraisal.id == appraisal_id  # typed, not yet recorded: kept
         if appraisal_id is None:
             self.appraisal = None
             self.model.set_lines([])
@@ -262,14 +307,20 @@ class AppraisalPage(QWidget):
         self.form_box.setEnabled(a is not None)
         if a is not None:
             self.list_no.setText(a.list_no)
-            self.status.setText(self.tr("draft") if a.is_draft else self.tr("confirmed — kept permanently"))
+            self.status.setText(transfers.step_label(a.status) + (self.tr(" — kept permanently") if a.status == "confirmed" else ""))
             self.year.setValue(a.year)
-            for edit, value in ((self.lead, a.lead), (self.approver, a.approver), (self.witness1, a.witness1),
-                                (self.witness2, a.witness2), (self.notes, a.notes)):
-                edit.setText(value)
-            self.destroyed_on.setDate(_qdate(a.destroyed_on))
-            for w in self._edits:
-                w.setEnabled(a.is_draft)
+            self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(a.kind)))
+            for edit, value in ((self.members, "、".join(a.members)), (self.signatories, "、".join(a.accounting_signatories)),
+                                (self.approver, a.approver), (self.witness1, a.witness1), (self.witness2, a.witness2),
+                                (self.notes, a.notes), (self.opinion, a.opinion), (self.method, a.method), (self.place, a.place)):
+                if value or not same:
+                    edit.setText(value)
+            for edit, value in ((self.opinion_on, a.opinion_on), (self.approved_on, a.approved_on), (self.destroyed_on, a.destroyed_on)):
+                edit.setDate(_qdate(value or date.today()))
+            self.counted.setValue(a.witnessed_count or 0)
+            for status, widgets in self._steps.items():
+                for w in widgets:
+                    w.setEnabled(a.status == status)
         lines = self.model.lines()
         destroy = [ln for ln in lines if ln.decision == "destroy"]
         kept = sum(1 for ln in lines if ln.decision == "keep")
@@ -286,9 +337,14 @@ class AppraisalPage(QWidget):
                 self.show_list(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _update_buttons(self) -> None:
-        draft = self.appraisal is not None and self.appraisal.is_draft and self._busy is None
-        for b in (self.due_button, self.keep_button, self.destroy_button, self.remove_button, self.confirm_button):
+        draft = self.appraisal is not None and self.appraisal.is_draft and not self._runner.busy and not self._due_runner.busy
+        for b in (self.due_button, self.keep_button, self.destroy_button, self.remove_button):
             b.setEnabled(draft)
+        status = self.appraisal.status if self.appraisal is not None else ""
+        idle = not self._runner.busy
+        for step, button in (("draft", self.opinion_button), ("appraised", self.approve_button),
+                             ("approved", self.destruction_button), ("executed", self.confirm_button)):
+            button.setEnabled(idle and status == step)
         for b in (self.print_button, self.export_button):
             b.setEnabled(self.appraisal is not None)
 
@@ -299,68 +355,108 @@ class AppraisalPage(QWidget):
         self.message_label.setPalette(palette)
 
     def new_list(self) -> None:
-        def done(a: AppraisalRecord) -> None:
-            self.appraisal = a
-            self.refresh()
+        try:
+            with self.ctx.db.write() as s:
+                a = transfers.create_appraisal(s, self.ctx.actor, date.today().year, destroyed_on=date.today())
+        except UserError as exc:
+            common.show_error(self, exc)
+            return
+        self.appraisal = a
+        self.refresh()
 
-        run_op(self, transfers.create_appraisal, self.ctx.actor, date.today().year, destroyed_on=date.today(),
-               on_success=done, on_error=common.refusal_shown(self), key="transfers.new_appraisal")
+    @staticmethod
+    def _names(text: str) -> list[str]:
+        return [n.strip() for n in text.replace(",", "、").replace("，", "、").replace(";", "、").split("、") if n.strip()]
 
     def _form_values(self) -> dict[str, Any]:
-        return {"year": self.year.value(), "lead": self.lead.text(), "approver": self.approver.text(), "witness1": self.witness1.text(),
-                "witness2": self.witness2.text(), "destroyed_on": _pydate(self.destroyed_on.date()), "notes": self.notes.text()}
+        return {"year": self.year.value(), "notes": self.notes.text(), "kind": self.kind_combo.currentData()}
 
-    def save_form(self, then: Callable[[], object] | None = None) -> None:
-        """Save the particulars when they changed (in the background, ``ui/ops.run_op``), then ``then()``: at once
-        when nothing changed, after the save otherwise, not at all when the save was refused."""
+    def save_form(self) -> bool:
+        """Step 1: the particulars and the 鉴定小组 (with the 会计 department's signatories on an accounting list)."""
+        if self.appraisal is None or not self.appraisal.is_draft:
+            return self.appraisal is not None
+        values = self._form_values()
+        members, signatories = self._names(self.members.text()), self._names(self.signatories.text())
+        panel_changed = (tuple(members), tuple(signatories)) != (self.appraisal.members, self.appraisal.accounting_signatories)
+        if all(getattr(self.appraisal, k) == v for k, v in values.items()) and not panel_changed:
+            return True
+        try:
+            with self.ctx.db.write() as s:
+                self.appraisal = transfers.update_appraisal(s, self.ctx.actor, self.appraisal.id, self.appraisal.version, values)
+                if members or panel_changed:
+                    self.appraisal = transfers.set_panel(s, self.ctx.actor, self.appraisal.id, members, kind=values["kind"],
+                                                         accounting_signatories=signatories)
+        except UserError as exc:
+            common.show_error(self, exc)
+            return False
+        self.refresh()
+        return True
+
+    def _step(self, fn: Any, done: str) -> None:
         if self.appraisal is None:
             return
-        values = self._form_values()
-        if not self.appraisal.is_draft or all(getattr(self.appraisal, k) == v for k, v in values.items()):
-            if then is not None:
-                then()
+        try:
+            with self.ctx.db.write() as s:
+                self.appraisal = fn(s)
+        except UserError as exc:
+            self._message(exc.message, ok=False)
+            common.show_error(self, exc)
             return
+        self.refresh()
+        self._message(done)
 
-        def done(appraisal: AppraisalRecord) -> None:
-            self.appraisal = appraisal
-            self.refresh()
-            if then is not None:
-                then()
+    def write_opinion(self) -> None:
+        """Step 2: the 鉴定意见书; the list's volumes and decisions are fixed from here."""
+        if self.appraisal is None:
+            return
+        text, on = self.opinion.text(), _pydate(self.opinion_on.date())  # saving the panel shows the list again
+        if not self.save_form():
+            return
+        aid = self.appraisal.id
+        self._step(lambda s: transfers.write_opinion(s, self.ctx.actor, aid, text, on),
+                   self.tr("The opinion is recorded: the list now waits for approval."))
 
-        run_op(self, transfers.update_appraisal, self.ctx.actor, self.appraisal.id, self.appraisal.version, values,
-               on_success=done, on_error=common.refusal_shown(self), key=f"transfers.save_appraisal:{self.appraisal.id}")
+    def approve(self) -> None:
+        """Step 3: 报批 — who approved, and when."""
+        if self.appraisal is None:
+            return
+        aid, who, on = self.appraisal.id, self.approver.text(), _pydate(self.approved_on.date())
+        self._step(lambda s: transfers.approve_appraisal(s, self.ctx.actor, aid, who, on),
+                   self.tr("The approval is recorded: destroy the volumes, then record how, where and when."))
+
+    def record_destruction(self) -> None:
+        """Step 4: 销毁 — method, place and date; the volumes stay in the catalogue until the witnesses sign."""
+        if self.appraisal is None:
+            return
+        aid, method, place, on = self.appraisal.id, self.method.text(), self.place.text(), _pydate(self.destroyed_on.date())
+        self._step(lambda s: transfers.record_destruction(s, self.ctx.actor, aid, method, place, on),
+                   self.tr("The destruction is recorded: the two witnesses count against the list and confirm."))
 
     def add_due(self) -> None:
         """Find the volumes whose retention ran out (a scan of the whole catalogue: seconds on a million volumes,
         so in a worker) and put them on the list."""
-        if self.appraisal is None or self._busy is not None:
+        if self.appraisal is None or self._due_runner.busy:
             return
         fid, cid = self.fonds_combo.currentData(), self.category_combo.currentData()
         as_of = _pydate(self.as_of.date())
+        db, actor, aid = self.ctx.db, self.ctx.actor, self.appraisal.id
+
+        def run():  # noqa: ANN202 - in a worker, its own session
+            with db.write() as s:
+                return transfers.add_due_volumes(s, actor, aid, as_of, fonds_ids=(fid,) if fid is not None else (),
+                                                 category_ids=(cid,) if cid is not None else ())
+
+        self.due_button.setEnabled(False)
         self._message(self.tr("Looking for volumes whose retention ran out…"))
-        self._busy = run_op(self, transfers.add_due_volumes, self.ctx.actor, self.appraisal.id, as_of,
-                            fonds_ids=(fid,) if fid is not None else (), category_ids=(cid,) if cid is not None else (),
-                            on_success=self._due_added, on_error=self._refused, key=f"transfers.add_due:{self.appraisal.id}")
-        self._watch_busy()
+        self._due_runner.start(run)
 
-    def _watch_busy(self) -> None:
-        """While a long write runs (``self._busy``), the list's buttons wait."""
-        if self._busy is not None:
-            self._busy.finished.connect(self._busy_ended)
-        self._update_buttons()
-
-    def _busy_ended(self) -> None:
-        self._busy = None
-        self._update_buttons()
-
-    def _refused(self, exc: BaseException) -> bool:
-        self._busy = None
+    def _on_due_runner_failed(self, exc: object, _tb: str) -> None:
         self._update_buttons()
         self._message(str(exc), ok=False)
-        return common.refusal_shown(self)(exc)
+        common.show_error(self, exc)  # type: ignore[arg-type]
 
-    def _due_added(self, result: transfers.AddResult) -> None:
-        self._busy = None
+    def _on_due_runner_finished(self, result: object) -> None:
+        assert isinstance(result, transfers.AddResult)
         if self.appraisal is None:
             return
         self.show_list(self.appraisal.id)
@@ -391,22 +487,26 @@ class AppraisalPage(QWidget):
     def _decide(self, line_ids: list[int], decision: str, retention: str, reason: str) -> None:
         if not line_ids or self.appraisal is None:
             return
-        actor, aid = self.ctx.actor, self.appraisal.id
-
-        def decide(s: Session) -> None:  # one transaction, off the GUI thread
-            for lid in line_ids:
-                transfers.set_decision(s, actor, lid, decision, retention, reason)
-
-        run_op(self, decide, on_success=lambda _r: self.show_list(aid), on_error=common.refusal_shown(self))
+        try:
+            with self.ctx.db.write() as s:
+                for lid in line_ids:
+                    transfers.set_decision(s, self.ctx.actor, lid, decision, retention, reason)
+        except UserError as exc:
+            common.show_error(self, exc)
+            return
+        self.show_list(self.appraisal.id)
 
     def remove_selected(self) -> None:
         lines = self.selected_lines()
         if not lines or self.appraisal is None:
             return
-        aid = self.appraisal.id
-        run_op(self, transfers.remove_appraisal_lines, self.ctx.actor, aid, [ln.id for ln in lines],
-               on_success=lambda _n: self.show_list(aid), on_error=common.refusal_shown(self),
-               key=f"transfers.remove_appraisal_lines:{aid}")
+        try:
+            with self.ctx.db.write() as s:
+                transfers.remove_appraisal_lines(s, self.ctx.actor, self.appraisal.id, [ln.id for ln in lines])
+        except UserError as exc:
+            common.show_error(self, exc)
+            return
+        self.show_list(self.appraisal.id)
 
     def handle_scan(self, code: str) -> bool:
         """A scanned volume is looked up on the shown list and selected."""
@@ -425,42 +525,42 @@ class AppraisalPage(QWidget):
         return False
 
     def confirm(self) -> None:
-        if self.appraisal is None or not self.appraisal.is_draft or self._busy is not None:
-            return
-        self.save_form(self._confirm_saved)
-
-    def _confirm_saved(self) -> None:
-        if self.appraisal is None or not self.appraisal.is_draft or self._busy is not None:
+        """Step 5: 监销 — the two witnesses' count and names; only now are the volumes marked destroyed."""
+        if self.appraisal is None or self.appraisal.status != "executed" or self._runner.busy:
             return
         lines = self.model.lines()
         destroy = sum(1 for ln in lines if ln.decision == "destroy")
         kept = sum(1 for ln in lines if ln.decision == "keep")
-        if destroy + kept < len(lines):
-            self._message(self.tr("%1 volumes on the list are not decided yet: decide each (destroy, or keep with a new retention "
-                                  "and a reason) before confirming.").replace("%1", str(len(lines) - destroy - kept)), ok=False)
-            return
         text = self.tr("Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is "
                        "kept permanently and can never be changed.").replace("%1", str(destroy)).replace("%2", str(kept))
         if not common.ask(self, self.tr("Confirm destruction list %1").replace("%1", self.appraisal.list_no), text):
             return
-        self._busy = run_op(self, transfers.confirm_appraisal, self.ctx.actor, self.appraisal.id, self.appraisal.version,
-                            on_success=self._confirmed, on_error=self._refused, key=f"transfers.confirm_appraisal:{self.appraisal.id}")
-        self._watch_busy()
+        db, actor, aid, version = self.ctx.db, self.ctx.actor, self.appraisal.id, self.appraisal.version
+        w1, w2, counted = self.witness1.text(), self.witness2.text(), self.counted.value()
 
-    def _confirmed(self, result: transfers.ConfirmResult) -> None:
-        self._busy = None
+        def run():  # noqa: ANN202
+            with db.write() as s:
+                return transfers.confirm_appraisal(s, actor, aid, version, witness1=w1, witness2=w2, counted=counted)
+
+        self._runner.start(run)
+        self._update_buttons()
+
+    def _on_runner_finished(self, result: object) -> None:
+        assert isinstance(result, transfers.ConfirmResult)
         self.confirm_result = result
         self.refresh()
         self._message(self.tr("List %1 confirmed: %2 volumes destroyed, %3 kept.").replace("%1", result.batch_no)
                       .replace("%2", str(result.destroyed)).replace("%3", str(result.kept)))
 
-    def print_list(self) -> None:
-        self.save_form(self._print_list)
+    def _on_runner_failed(self, exc: object, _tb: str) -> None:
+        self._update_buttons()
+        self._message(str(exc), ok=False)
+        common.show_error(self, exc)  # type: ignore[arg-type]
 
-    def _print_list(self) -> None:
+    def print_list(self) -> None:
         from archive_desk.printing.destruction_list import render_destruction_list
 
-        if self.appraisal is None:
+        if self.appraisal is None or not self.save_form():
             return
         try:
             with self.ctx.db.read() as s:
@@ -468,18 +568,15 @@ class AppraisalPage(QWidget):
         except UserError as exc:
             common.show_error(self, exc)
             return
-        assert isinstance(pdf, bytes)  # noqa: S101 - narrows the type; the code guarantees it
+        assert isinstance(pdf, bytes)
         self.preview = PdfPreviewDialog(pdf, self.tr("Destruction list %1").replace("%1", self.appraisal.list_no),
                                         f"销毁清册-{self.appraisal.list_no}.pdf", self)
         self.preview.open()
 
     def export_excel(self) -> None:
-        self.save_form(self._export_excel)
-
-    def _export_excel(self) -> None:
         from archive_desk.exporting.transfers import write_destruction_workbook
 
-        if self.appraisal is None:
+        if self.appraisal is None or not self.save_form():
             return
         path = common.choose_save_file(self, self.tr("Export to Excel"), f"销毁清册-{self.appraisal.list_no}.xlsx", self.tr("Excel workbook (*.xlsx)"))
         if not path:
