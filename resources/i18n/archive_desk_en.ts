@@ -2780,49 +2780,54 @@ Print anyway?</translation>
 <context>
     <name>LendingArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="43" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="46" />
         <source>&amp;1 Lend</source>
         <translation>&amp;1 Lend</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="47" />
         <source>&amp;2 Return</source>
         <translation>&amp;2 Return</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="48" />
         <source>&amp;3 Loans out</source>
         <translation>&amp;3 Loans out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="49" />
         <source>&amp;4 Overdue</source>
         <translation>&amp;4 Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="50" />
         <source>&amp;5 Borrowers</source>
         <translation>&amp;5 Borrowers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="51" />
         <source>&amp;6 Register</source>
         <translation>&amp;6 Register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="64" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="67" />
         <source>Lending</source>
         <translation>Lending</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="104" />
         <source>Borrower: %1</source>
         <translation>Borrower: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="110" />
         <source>%1 is neither a volume nor a borrower's card.</source>
         <translation>%1 is neither a volume nor a borrower's card.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="147" />
+        <source>%1 consultation(s) left open were closed at the day's end: %2</source>
+        <translation>%1 consultation(s) left open were closed at the day's end: %2</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/badges.py" line="24" />
@@ -2831,7 +2836,7 @@ Print anyway?</translation>
         <translation>(%1 overdue)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="125" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="129" />
         <source>%1 loan(s) overdue</source>
         <translation>%1 loan(s) overdue</translation>
     </message>
@@ -3428,12 +3433,17 @@ Print anyway?</translation>
         <translation>Choose the loan to renew.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="154" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="134" />
+        <source>Only a loan has a due date to extend.</source>
+        <translation>Only a loan has a due date to extend.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="157" />
         <source>Slip %1 renewed to %2 (renewal no. %3).</source>
         <translation>Slip %1 renewed to %2 (renewal no. %3).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="166" />
         <source>Choose the loan whose slip to print.</source>
         <translation>Choose the loan whose slip to print.</translation>
     </message>

@@ -13,7 +13,13 @@ from archive_desk.db.engine import Database
 from archive_desk.errors import StatusError, ValidationError
 from archive_desk.services import catalogue, inventory, loans, room_settings
 from archive_desk.services.audit import Actor
-from archive_desk.services.loans import CopyDetail, LineReturn, NotLendableError, OutsideRequest, RegisterFilter
+from archive_desk.services.loans import (
+    CopyDetail,
+    LineReturn,
+    NotLendableError,
+    OutsideRequest,
+    RegisterFilter,
+)
 from archive_desk.services.setup import open_catalogue
 
 INSURER_PROOFS = ("经办人有效工作证件", "患者本人或其代理人同意的法定证明材料", "保险合同复印件（患者死亡的）")
@@ -28,7 +34,7 @@ def people(db: Database, actor: Actor) -> dict[str, loans.BorrowerRecord]:
 
 
 @pytest.fixture
-def bl(db: Database, actor: Actor, fonds_id: int):  # noqa: ANN201
+def bl(db: Database, actor: Actor, fonds_id: int):
     """A 病案 volume maker (档号 Y201-BL·2005-D30-0001 …)."""
     def make(**kw: object) -> catalogue.VolumeRecord:
         with db.write() as s:
@@ -44,7 +50,7 @@ def status(db: Database, vid: int) -> str:
         return catalogue.get_volume(s, vid).status
 
 
-def test_an_insurer_gets_copies_of_a_bl_record_never_the_original_and_only_with_every_proof(db, actor, people, bl) -> None:  # noqa: ANN001
+def test_an_insurer_gets_copies_of_a_bl_record_never_the_original_and_only_with_every_proof(db, actor, people, bl) -> None:
     v = bl()
     clerk = people["clerk"]
     insurer = OutsideRequest("insurer", INSURER_PROOFS)
@@ -70,7 +76,7 @@ def test_an_insurer_gets_copies_of_a_bl_record_never_the_original_and_only_with_
     assert status(db, v.id) == "in_stock"
 
 
-def test_a_copy_leaves_the_volume_in_stock_with_no_due_date_and_the_slip_says_so(db, actor, people, bl) -> None:  # noqa: ANN001
+def test_a_copy_leaves_the_volume_in_stock_with_no_due_date_and_the_slip_says_so(db, actor, people, bl) -> None:
     v = bl(pages=60)
     with db.write() as s:
         rec = loans.lend(s, actor, people["staff"].id, [v.id], "工作查考", "复制", None,
@@ -84,8 +90,9 @@ def test_a_copy_leaves_the_volume_in_stock_with_no_due_date_and_the_slip_says_so
         assert (row.use_mode, row.due_date, row.copy_pages) == ("复制", None, 4)
         assert loans.check_volume(s, v.id).lendable  # the original is free for the next use
         slip = loans.slip_data(s, rec.id)
-    from archive_desk.printing.loan_slip import render_loan_slip
     import sys
+
+    from archive_desk.printing.loan_slip import render_loan_slip
 
     sys.path.insert(0, str(Path(__file__).parents[1] / "unit"))
     from printing_helpers import pdf_text
@@ -99,7 +106,7 @@ def test_a_copy_leaves_the_volume_in_stock_with_no_due_date_and_the_slip_says_so
         loans.lend(s, actor, people["staff"].id, [v.id], "工作查考", "复制", None, copies={v.id: CopyDetail("全卷", 61)})
 
 
-def test_a_consultation_left_open_is_closed_at_the_days_end_and_reported(db, actor, people, bl) -> None:  # noqa: ANN001
+def test_a_consultation_left_open_is_closed_at_the_days_end_and_reported(db, actor, people, bl) -> None:
     v, w = bl(), bl()
     yesterday = datetime.combine(date.today() - timedelta(days=1), datetime.min.time()).replace(hour=10)
     with db.write() as s:
@@ -124,7 +131,7 @@ def test_a_consultation_left_open_is_closed_at_the_days_end_and_reported(db, act
     assert status(db, w.id) == "in_stock"
 
 
-def test_an_internal_bl_loan_returns_within_3_working_days_counting_a_holiday_and_a_makeup_day(db, actor, people, bl) -> None:  # noqa: ANN001
+def test_an_internal_bl_loan_returns_within_3_working_days_counting_a_holiday_and_a_makeup_day(db, actor, people, bl) -> None:
     v = bl()
     # Wed 2026-09-30 lent; Thu 10-01 is a holiday; Sat 10-03 a 调休 working day; so: Fri 10-02, Sat 10-03, Mon 10-05
     assert loans.add_working_days(date(2026, 9, 30), 3, frozenset({date(2026, 10, 1)}), frozenset({date(2026, 10, 3)})) == date(2026, 10, 5)
@@ -143,7 +150,7 @@ def test_an_internal_bl_loan_returns_within_3_working_days_counting_a_holiday_an
         assert [o.slip_no for o in loans.overdue_loans(s, date(2026, 10, 6))] == [rec.slip_no]
 
 
-def test_personal_records_need_the_request_whatever_their_security_level(db, actor, people, bl) -> None:  # noqa: ANN001
+def test_personal_records_need_the_request_whatever_their_security_level(db, actor, people, bl) -> None:
     v = bl(security="公开")
     with db.write() as s:
         room_settings.update(s, actor, approval_rules={"security_at_or_above": "秘密", "outside_borrowers": False,
@@ -165,7 +172,7 @@ def test_personal_records_need_the_request_whatever_their_security_level(db, act
                           copies={v.id: CopyDetail("首页", 1)}).request is None
 
 
-def test_the_yearly_figures_match_a_count_by_hand(db, actor, people, bl, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_yearly_figures_match_a_count_by_hand(db, actor, people, bl, tmp_path: Path) -> None:
     """A year of uses, counted by hand the 年报 way:
 
     周医生 工作查考: consults A on Mon 03-03 and B on Tue 03-04 (consecutive days, one purpose) ...... 1 人次, 2 卷次

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import settle_writes
 from PySide6.QtCore import Qt
 
 from archive_desk import app as app_module
@@ -13,7 +14,6 @@ from archive_desk.services import catalogue, loans
 from archive_desk.services.audit import Actor
 from archive_desk.services.setup import open_catalogue
 from archive_desk.settings import Settings
-from conftest import settle_writes
 
 
 def seed(path: Path) -> catalogue.VolumeRecord:
@@ -32,7 +32,7 @@ def seed(path: Path) -> catalogue.VolumeRecord:
     return vol
 
 
-def test_an_insurers_clerk_gets_a_stamped_copy_at_the_desk(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_an_insurers_clerk_gets_a_stamped_copy_at_the_desk(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "catalogue.sqlite"
     vol = seed(path)
     Settings(language="zh_CN").save(tmp_path / "settings.json")  # the room's language, whatever the test machine's

@@ -72,7 +72,7 @@ class RegisterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             col = index.column()
             values = (r.slip_no, r.lent_at.strftime("%Y-%m-%d %H:%M"), r.borrower, r.unit, r.code, r.title, r.security, r.purpose, r.use_mode,
-                      r.due_date.isoformat(), r.returned_at.strftime("%Y-%m-%d") if r.returned_at else "",
+                      r.due_date.isoformat() if r.due_date else r.service_label, r.returned_at.strftime("%Y-%m-%d") if r.returned_at else "",
                       r.condition, r.outcome, r.approver, r.clerk)
             return values[col] if col < len(values) else None
         if role == Qt.ItemDataRole.ForegroundRole and r.days_overdue(self.today):
