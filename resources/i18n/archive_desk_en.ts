@@ -2655,178 +2655,269 @@ Print anyway?</translation>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="56" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>Scan the borrower's card, or type a name, card no. or phone and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="61" />
         <source>Searc&amp;h…</source>
         <translation>Searc&amp;h…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="58" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="164" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="63" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="265" />
         <source>No borrower chosen</source>
         <translation>No borrower chosen</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="64" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="69" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>Scan a volume's barcode or type its archival code and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="69" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="74" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="69" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="74" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="93" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="102" />
         <source>Approval required</source>
         <translation>Approval required</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="113" />
         <source>A&amp;pprover:</source>
         <translation>A&amp;pprover:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="114" />
         <source>&amp;Opinion:</source>
         <translation>&amp;Opinion:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="119" />
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="123" />
+        <source>e.g. discharge record, pages 3-5</source>
+        <translation>e.g. discharge record, pages 3-5</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="127" />
+        <source>whole volume</source>
+        <translation>whole volume</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="133" />
+        <source> yuan</source>
+        <translation> yuan</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="134" />
+        <source>Stamped (证明印记)</source>
+        <translation>Stamped (证明印记)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="135" />
+        <source>Made in the requester's presence</source>
+        <translation>Made in the requester's presence</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="138" />
+        <source>Parts:</source>
+        <translation>Parts:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="139" />
+        <source>Pages copied:</source>
+        <translation>Pages copied:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="140" />
+        <source>Copies:</source>
+        <translation>Copies:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="141" />
+        <source>Fee:</source>
+        <translation>Fee:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="146" />
+        <source>Request for personal records</source>
+        <translation>Request for personal records</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="157" />
+        <source>Who asks:</source>
+        <translation>Who asks:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="158" />
+        <source>Proofs shown:</source>
+        <translation>Proofs shown:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="161" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="233" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>&amp;Lend and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="112" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="164" />
         <source>&amp;Clear</source>
         <translation>&amp;Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="119" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="171" />
         <source>&amp;Borrower:</source>
         <translation>&amp;Borrower:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="175" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="179" />
         <source>P&amp;urpose:</source>
         <translation>P&amp;urpose:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="180" />
         <source>U&amp;se:</source>
         <translation>U&amp;se:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="182" />
         <source>&amp;Due date:</source>
         <translation>&amp;Due date:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="130" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="183" />
         <source>Cler&amp;k:</source>
         <translation>Cler&amp;k:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="184" />
         <source>No&amp;tes:</source>
         <translation>No&amp;tes:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="226" />
+        <source>Consultation in the reading room: the original stays in the room, no due date.</source>
+        <translation>Consultation in the reading room: the original stays in the room, no due date.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="227" />
+        <source>Copy made now, in the requester's presence: the original stays in stock.</source>
+        <translation>Copy made now, in the requester's presence: the original stays in stock.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="228" />
+        <source>Loan: the volumes leave the room until the due date.</source>
+        <translation>Loan: the volumes leave the room until the due date.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="231" />
+        <source>Record consultation and print slip (Ctrl+Enter)</source>
+        <translation>Record consultation and print slip (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="232" />
+        <source>Record copy and print slip (Ctrl+Enter)</source>
+        <translation>Record copy and print slip (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="270" />
         <source>ID %1</source>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="272" />
         <source>card %1</source>
         <translation>card %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="275" />
         <source>(deactivated: cannot borrow)</source>
         <translation>(deactivated: cannot borrow)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="195" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="296" />
         <source>No borrower matches “%1”.</source>
         <translation>No borrower matches “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="213" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="314" />
         <source>No volume has the code %1.</source>
         <translation>No volume has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="218" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="319" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="335" />
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="265" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="370" />
         <source>Needed for: %1</source>
         <translation>Needed for: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="376" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>Choose the borrower first: scan the card or type the name.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="276" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="381" />
         <source>Scan the volumes to lend.</source>
         <translation>Scan the volumes to lend.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="297" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="402" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>Lent %1 volume(s) to %2 on slip %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="300" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="405" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>%1 refused volume(s) were not lent.</translation>
     </message>
@@ -2834,49 +2925,54 @@ Print anyway?</translation>
 <context>
     <name>LendingArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="43" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="46" />
         <source>&amp;1 Lend</source>
         <translation>&amp;1 Lend</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="47" />
         <source>&amp;2 Return</source>
         <translation>&amp;2 Return</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="48" />
         <source>&amp;3 Loans out</source>
         <translation>&amp;3 Loans out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="49" />
         <source>&amp;4 Overdue</source>
         <translation>&amp;4 Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="50" />
         <source>&amp;5 Borrowers</source>
         <translation>&amp;5 Borrowers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="51" />
         <source>&amp;6 Register</source>
         <translation>&amp;6 Register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="64" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="67" />
         <source>Lending</source>
         <translation>Lending</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="104" />
         <source>Borrower: %1</source>
         <translation>Borrower: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="110" />
         <source>%1 is neither a volume nor a borrower's card.</source>
         <translation>%1 is neither a volume nor a borrower's card.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="147" />
+        <source>%1 consultation(s) left open were closed at the day's end: %2</source>
+        <translation>%1 consultation(s) left open were closed at the day's end: %2</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/badges.py" line="24" />
@@ -2885,7 +2981,7 @@ Print anyway?</translation>
         <translation>(%1 overdue)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="125" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="129" />
         <source>%1 loan(s) overdue</source>
         <translation>%1 loan(s) overdue</translation>
     </message>
@@ -3515,12 +3611,17 @@ Print anyway?</translation>
         <translation>Choose the loan to renew.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="154" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="134" />
+        <source>Only a loan has a due date to extend.</source>
+        <translation>Only a loan has a due date to extend.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="157" />
         <source>Slip %1 renewed to %2 (renewal no. %3).</source>
         <translation>Slip %1 renewed to %2 (renewal no. %3).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="166" />
         <source>Choose the loan whose slip to print.</source>
         <translation>Choose the loan whose slip to print.</translation>
     </message>

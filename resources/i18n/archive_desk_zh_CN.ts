@@ -2655,178 +2655,269 @@ Print anyway?</source>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="56" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>扫描借阅证，或输入姓名、借阅证号、电话后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="61" />
         <source>Searc&amp;h…</source>
         <translation>查找(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="58" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="164" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="63" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="265" />
         <source>No borrower chosen</source>
         <translation>尚未选择借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="64" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="69" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>扫描案卷条码，或输入档号后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="69" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="74" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="69" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="74" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
         <source>&amp;Remove from list</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="93" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="102" />
         <source>Approval required</source>
         <translation>需要审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="113" />
         <source>A&amp;pprover:</source>
         <translation>审批人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="114" />
         <source>&amp;Opinion:</source>
         <translation>审批意见(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="119" />
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="123" />
+        <source>e.g. discharge record, pages 3-5</source>
+        <translation>如：出院记录，第3-5页</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="127" />
+        <source>whole volume</source>
+        <translation>全卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="133" />
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="134" />
+        <source>Stamped (证明印记)</source>
+        <translation>加盖证明印记</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="135" />
+        <source>Made in the requester's presence</source>
+        <translation>申请人在场复制</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="138" />
+        <source>Parts:</source>
+        <translation>复制部分：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="139" />
+        <source>Pages copied:</source>
+        <translation>复制页数：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="140" />
+        <source>Copies:</source>
+        <translation>份数：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="141" />
+        <source>Fee:</source>
+        <translation>收费：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="146" />
+        <source>Request for personal records</source>
+        <translation>个人档案利用申请</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="157" />
+        <source>Who asks:</source>
+        <translation>申请人类别：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="158" />
+        <source>Proofs shown:</source>
+        <translation>已出示证明：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="161" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="233" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>借出并打印借阅单(&amp;L) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="112" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="164" />
         <source>&amp;Clear</source>
         <translation>清空(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="119" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="171" />
         <source>&amp;Borrower:</source>
         <translation>借阅人(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="175" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="179" />
         <source>P&amp;urpose:</source>
         <translation>借阅目的(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="180" />
         <source>U&amp;se:</source>
         <translation>利用方式(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="182" />
         <source>&amp;Due date:</source>
         <translation>应还日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="130" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="183" />
         <source>Cler&amp;k:</source>
         <translation>经办人(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="184" />
         <source>No&amp;tes:</source>
         <translation>备注(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="226" />
+        <source>Consultation in the reading room: the original stays in the room, no due date.</source>
+        <translation>查阅：在阅览室内查阅，原件不出室，无应还日期。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="227" />
+        <source>Copy made now, in the requester's presence: the original stays in stock.</source>
+        <translation>复制：当场在申请人面前复制，原件仍在库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="228" />
+        <source>Loan: the volumes leave the room until the due date.</source>
+        <translation>借出：案卷带出档案室，须按应还日期归还。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="231" />
+        <source>Record consultation and print slip (Ctrl+Enter)</source>
+        <translation>登记查阅并打印查阅单 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="232" />
+        <source>Record copy and print slip (Ctrl+Enter)</source>
+        <translation>登记复制并打印复制单 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="270" />
         <source>ID %1</source>
         <translation>证件 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="272" />
         <source>card %1</source>
         <translation>借阅证 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="275" />
         <source>(deactivated: cannot borrow)</source>
         <translation>（已停用，不能借阅）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="195" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="296" />
         <source>No borrower matches “%1”.</source>
         <translation>没有与“%1”相符的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="213" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="314" />
         <source>No volume has the code %1.</source>
         <translation>没有档号或条码为 %1 的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="218" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="319" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="335" />
         <source>Added %1.</source>
         <translation>已加入 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="265" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="370" />
         <source>Needed for: %1</source>
         <translation>审批原因：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="376" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>请先选择借阅人：扫描借阅证或输入姓名。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="276" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="381" />
         <source>Scan the volumes to lend.</source>
         <translation>请扫描要借出的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="297" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="402" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>已借给 %2 %1 卷，借阅单 %3。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="300" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="405" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>另有 %1 卷不能借出，未借出。</translation>
     </message>
@@ -2834,49 +2925,54 @@ Print anyway?</source>
 <context>
     <name>LendingArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="43" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="46" />
         <source>&amp;1 Lend</source>
         <translation>&amp;1 借出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="47" />
         <source>&amp;2 Return</source>
         <translation>&amp;2 归还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="48" />
         <source>&amp;3 Loans out</source>
         <translation>&amp;3 在借</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="49" />
         <source>&amp;4 Overdue</source>
         <translation>&amp;4 逾期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="50" />
         <source>&amp;5 Borrowers</source>
         <translation>&amp;5 借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="51" />
         <source>&amp;6 Register</source>
         <translation>&amp;6 登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="64" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="67" />
         <source>Lending</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="104" />
         <source>Borrower: %1</source>
         <translation>借阅人：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="110" />
         <source>%1 is neither a volume nor a borrower's card.</source>
         <translation>%1 既不是案卷条码，也不是借阅证。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="147" />
+        <source>%1 consultation(s) left open were closed at the day's end: %2</source>
+        <translation>%1 笔未办结的查阅已于日终结束：%2</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/badges.py" line="24" />
@@ -2885,7 +2981,7 @@ Print anyway?</source>
         <translation>逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="125" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="129" />
         <source>%1 loan(s) overdue</source>
         <translation>逾期未还 %1 笔</translation>
     </message>
@@ -3515,12 +3611,17 @@ Print anyway?</source>
         <translation>请选择要续借的借阅。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="154" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="134" />
+        <source>Only a loan has a due date to extend.</source>
+        <translation>只有借出才有应还日期可续借。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="157" />
         <source>Slip %1 renewed to %2 (renewal no. %3).</source>
         <translation>借阅单 %1 已续借至 %2（第 %3 次续借）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="166" />
         <source>Choose the loan whose slip to print.</source>
         <translation>请选择要打印借阅单的借阅。</translation>
     </message>

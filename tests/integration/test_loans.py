@@ -19,7 +19,7 @@ from archive_desk import cli
 from archive_desk.db.engine import Database
 from archive_desk.errors import DuplicateCodeError, FileLockedError, StaleEditError, StatusError, ValidationError
 from archive_desk.models import AuditEntry, CatalogueSetting, Volume
-from archive_desk.services import audit, catalogue, loans
+from archive_desk.services import audit, catalogue, loans, room_settings
 from archive_desk.services.audit import Actor
 from archive_desk.services.loans import LineReturn, LoanConflictError, NotLendableError, PageCountMismatchError, RegisterFilter
 from archive_desk.services.setup import open_catalogue
@@ -32,7 +32,10 @@ DUE = TODAY + timedelta(days=14)
 def _template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One new catalogue (schema + standard data) per module; each test gets a copy of it."""
     path = tmp_path_factory.mktemp("template") / "template.sqlite"
-    open_catalogue(path).dispose()
+    database = open_catalogue(path)
+    with database.write() as s:  # the round-one rules of lending; personal records (理赔) have theirs in test_use.py
+        room_settings.update(s, Actor("setup"), personal_record_categories=[])
+    database.dispose()
     return path
 
 
@@ -62,7 +65,11 @@ def outsider(db: Database, actor: Actor) -> loans.BorrowerRecord:
                                                  "id_number": "11010519491231002X", "kind": "outside"})
 
 
-def lend(db: Database, actor: Actor, borrower: loans.BorrowerRecord, volumes, purpose="工作查考", use="查阅", **kw):  # noqa: ANN001, ANN201
+def lend(db: Database, actor: Actor, borrower: loans.BorrowerRecord, volumes, purpose="工作查考", use="外借", **kw):  # noqa: ANN001, ANN201
+    """A loan (借出) by default: taking away needs an approver, who agreed unless the test says otherwise."""
+    if use == "外借":
+        kw.setdefault("approver", "王建国")
+        kw.setdefault("opinion", "同意")
     with db.write() as s:
         return loans.lend(s, actor, borrower.id, [v.id for v in volumes], purpose, use, kw.pop("due", DUE), **kw)
 
@@ -190,11 +197,11 @@ def test_approval_is_required_by_the_rules(db: Database, actor: Actor, staff, ou
     borrower = staff if who == "staff" else outsider
     v = make_volume(security=security)
     with pytest.raises(ValidationError) as exc:
-        lend(db, actor, borrower, [v], use=use)
+        lend(db, actor, borrower, [v], use=use, approver="", opinion="")
     assert set(exc.value.problems) == {"approver", "approval_opinion"}
     assert reason in exc.value.problems["approver"]
     with pytest.raises(ValidationError) as exc:
-        lend(db, actor, borrower, [v], use=use, approver="王主任")
+        lend(db, actor, borrower, [v], use=use, approver="王主任", opinion="")
     assert set(exc.value.problems) == {"approval_opinion"}
     record = lend(db, actor, borrower, [v], use=use, approver="王主任", opinion="同意，按期归还")
     assert (record.approver, record.approval_opinion) == ("王主任", "同意，按期归还")
@@ -202,7 +209,7 @@ def test_approval_is_required_by_the_rules(db: Database, actor: Actor, staff, ou
 
 def test_no_approval_for_staff_reading_open_volumes_and_rules_are_configurable(db: Database, actor: Actor, staff, outsider,  # noqa: ANN001
                                                                                 make_volume) -> None:
-    assert lend(db, actor, staff, [make_volume(security="内部")]).approver == ""
+    assert lend(db, actor, staff, [make_volume(security="内部")], use="查阅").approver == ""
     with db.write() as s:
         s.execute(update(CatalogueSetting).where(CatalogueSetting.key == "approval_rules")
                   .values(value={"security_at_or_above": "机密", "outside_borrowers": False, "take_away": False}))
@@ -319,7 +326,7 @@ def test_volume_history_and_register_filters(db: Database, actor: Actor, staff, 
     first = lend(db, actor, staff, [v, w], purpose="保险理赔")
     with db.write() as s:
         loans.return_volumes(s, actor, [LineReturn(v.id, outcome="为追偿提供证据")])
-    second = lend(db, actor, outsider, [v], purpose="法律诉讼", use="复制", approver="王主任", opinion="同意")
+    second = lend(db, actor, outsider, [v], purpose="法律诉讼", approver="王主任", opinion="同意")
     with db.read() as s:
         history = loans.volume_loan_history(s, v.id)
         assert [(h.slip_no, h.borrower) for h in history] == [(second.slip_no, "李明"), (first.slip_no, "张伟")]
@@ -330,7 +337,7 @@ def test_volume_history_and_register_filters(db: Database, actor: Actor, staff, 
         assert {r.code for r in loans.register(s, RegisterFilter(state="open"))} == {v.code, w.code}
         assert [r.outcome for r in loans.register(s, RegisterFilter(state="returned"))] == ["为追偿提供证据"]
         assert [r.slip_no for r in loans.register(s, RegisterFilter(purpose="法律诉讼"))] == [second.slip_no]
-        assert [r.slip_no for r in loans.register(s, RegisterFilter(use_mode="复制"))] == [second.slip_no]
+        assert [r.slip_no for r in loans.register(s, RegisterFilter(borrower_id=outsider.id, use_mode="外借"))] == [second.slip_no]
         assert {r.borrower for r in loans.register(s, RegisterFilter(borrower="法院"))} == {"李明"}
         assert [r.code for r in loans.register(s, RegisterFilter(volume=w.code))] == [w.code]
         assert loans.register(s, RegisterFilter(date_from=TODAY + timedelta(days=1))) == []
@@ -340,7 +347,7 @@ def test_volume_history_and_register_filters(db: Database, actor: Actor, staff, 
         assert loans.register(s, limit=1, offset=1)[0].line_id == loans.register(s)[1].line_id
 
 
-def test_yearly_figures_count_one_person_per_day(db: Database, actor: Actor, staff, outsider, make_volume, lp_category_id) -> None:  # noqa: ANN001
+def test_yearly_figures_count_one_person_per_purpose(db: Database, actor: Actor, staff, outsider, make_volume, lp_category_id) -> None:  # noqa: ANN001
     year = TODAY.year - 1
     day1 = datetime(year, 3, 2, 9, 0)
     vols = [make_volume() for _ in range(6)]
@@ -352,22 +359,26 @@ def test_yearly_figures_count_one_person_per_day(db: Database, actor: Actor, sta
         with db.write() as s:
             rec = loans.lend(s, actor, borrower.id, [v.id for v in volumes], purpose, use, when.date() + timedelta(days=7),
                              now=when, **kw)
-            loans.return_volumes(s, actor, [LineReturn(v.id) for v in volumes], now=when + timedelta(hours=3))
+            if rec.service != loans.COPY:
+                loans.return_volumes(s, actor, [LineReturn(v.id) for v in volumes], now=when + timedelta(hours=3))
             return rec
 
-    lend_at(staff, vols[:2], day1)  # 张伟 twice on one day: one 人次, three 卷次
-    lend_at(staff, [vols[2]], day1.replace(hour=15), purpose="编史修志")
-    lend_at(staff, [vols[3]], day1 + timedelta(days=1))  # another day: another 人次
-    lend_at(outsider, [vols[4], kj_volume], day1, purpose="法律诉讼", use="复制", approver="王主任", opinion="同意")
+    lend_at(staff, vols[:2], day1)  # 张伟 twice on one day for one purpose: one 人次, three 卷次
+    lend_at(staff, [vols[2]], day1.replace(hour=15), purpose="编史修志")  # another purpose: another 人次
+    lend_at(staff, [vols[3]], day1 + timedelta(days=1))  # the next day, the same purpose: the same 人次
+    lend_at(staff, [vols[3]], day1 + timedelta(days=9))  # a week later: another 人次
+    lend_at(outsider, [vols[4], kj_volume], day1, purpose="法律诉讼", use="复制", approver="王主任", opinion="同意",
+            copies={vols[4].id: loans.CopyDetail("全卷", 42), kj_volume.id: loans.CopyDetail("第1-3页", 3)})
     lend_at(staff, [vols[5]], datetime(year + 1, 1, 1, 9, 0) if year + 1 < TODAY.year else datetime(year - 1, 12, 31, 16, 0))
     with db.read() as s:
         f = loans.yearly_figures(s, year)
-    assert (f.person_times, f.volume_times, f.loans, f.borrowers, f.outside_person_times) == (3, 6, 4, 2, 1)
+    assert (f.person_times, f.volume_times, f.loans, f.borrowers, f.outside_person_times) == (4, 7, 5, 2, 1)
     purpose = {r.key: (r.person_times, r.volume_times) for r in f.by_purpose}
-    assert purpose == {"工作查考": (2, 3), "编史修志": (1, 1), "法律诉讼": (1, 2)}
+    assert purpose == {"工作查考": (2, 4), "编史修志": (1, 1), "法律诉讼": (1, 2)}
     assert [r.key for r in f.by_purpose] == ["工作查考", "编史修志", "法律诉讼"]  # in the room's order
-    assert {r.key: (r.person_times, r.volume_times) for r in f.by_use} == {"查阅": (2, 4), "复制": (1, 2)}
-    assert {r.key: (r.person_times, r.volume_times, r.label) for r in f.by_category} == {"LP": (3, 5, "理赔"), "KJ": (1, 1, "科技")}
+    assert {r.key: (r.person_times, r.volume_times) for r in f.by_use} == {"查阅": (3, 5), "复制": (1, 2)}
+    assert {r.key: (r.person_times, r.volume_times, r.label) for r in f.by_category} == {"LP": (4, 6, "理赔"), "KJ": (1, 1, "科技")}
+    assert f.copied_pages == 45
     with pytest.raises(AttributeError):
         f.person_times = 0  # type: ignore[misc]  # frozen
 
@@ -453,7 +464,8 @@ def test_staff_list_import_reports_duplicates_and_is_atomic(db: Database, actor:
 def test_cli_lists_overdue_loans_as_json(db: Database, db_path: Path, actor: Actor, staff, make_volume, capsys) -> None:  # noqa: ANN001
     v = make_volume()
     with db.write() as s:
-        rec = loans.lend(s, actor, staff.id, [v.id], "工作查考", "查阅", TODAY + timedelta(days=1), now=datetime.now() - timedelta(days=9))
+        rec = loans.lend(s, actor, staff.id, [v.id], "工作查考", "外借", TODAY + timedelta(days=1), "王建国", "同意",
+                         now=datetime.now() - timedelta(days=9))
     db.dispose()
     env = {**os.environ, "LANG": "zh_CN.UTF-8"}
     later = (TODAY + timedelta(days=4)).isoformat()

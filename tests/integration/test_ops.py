@@ -35,7 +35,7 @@ def test_a_loan_reports_the_volumes_and_the_loan_it_changed(db: Database, actor:
     with db.write() as s:
         borrower = loans.create_borrower(s, actor, {"name": "张伟", "unit": "理赔部", "card_no": "YG0001"})
     with db.write() as s:
-        loan = loans.lend(s, actor, borrower.id, [a.id], "工作查考", "查阅", date.today(), clerk="赵敏")
+        loan = loans.lend(s, actor, borrower.id, [a.id], "工作查考", "外借", date.today(), "王建国", "同意", clerk="赵敏")
         changes = ops.changes_of(s)
     assert a.id in changes.volumes and b.id not in changes.volumes  # the catalogue repaints a's row only
     assert loan.id in changes.loans

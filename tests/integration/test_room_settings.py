@@ -108,7 +108,7 @@ def test_the_loan_period_setting_sets_a_new_loans_due_date(db: Database, actor: 
         borrower = loans.create_borrower(s, actor, {"name": "张伟", "unit": "理赔部", "phone": "13800001111", "card_no": "yg0001"})
     vol = make_volume()
     with db.write() as s:
-        slip = loans.lend(s, actor, borrower.id, [vol.id], "工作查考", "查阅", loans.default_due_date(s, today))
+        slip = loans.lend(s, actor, borrower.id, [vol.id], "工作查考", "外借", loans.default_due_date(s, today), "王建国", "同意")
     assert slip.due_date == today + timedelta(days=30)
 
 

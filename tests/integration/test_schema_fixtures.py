@@ -100,7 +100,7 @@ def test_there_is_a_fixture_for_the_head_schema_or_an_older_one() -> None:
 
 
 def test_a_0007_catalogue_gains_the_retention_fields_and_its_destruction_lists_stay_confirmed(tmp_path: Path) -> None:
-    """0008_retention: legal holds, the destruction steps and the fields the retention rules read, on a catalogue
+    """0009_retention: legal holds, the destruction steps and the fields the retention rules read, on a catalogue
     written at 0007 (``round2_0007.sqlite``: ``archive-desk demo --volumes 300 --seed 7`` at 0007)."""
     from archive_desk.services import catalogue, holds, retention, transfers
 

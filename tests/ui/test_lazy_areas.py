@@ -36,7 +36,7 @@ def seed(path: Path, *, overdue: bool = False) -> None:
                                                         "title": "张伟机动车辆保险追尾事故理赔案卷", "pages": 12})
             if overdue:
                 borrower = loans.create_borrower(s, ACTOR, {"name": "张伟", "unit": "理赔部", "card_no": "YG0001"})
-                loans.lend(s, ACTOR, borrower.id, [volume.id], "工作查考", "查阅", date.today() - timedelta(days=2),
+                loans.lend(s, ACTOR, borrower.id, [volume.id], "工作查考", "外借", date.today() - timedelta(days=2), "王建国", "同意",
                            now=datetime.now() - timedelta(days=9))
     finally:
         db.dispose()

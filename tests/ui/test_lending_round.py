@@ -87,6 +87,11 @@ def test_full_round_at_the_loan_desk(qtbot, tmp_path: Path, monkeypatch: pytest.
         assert lend.table.rowCount() == 3 and "已在列表中" in lend.message.text()
         lend.purpose.setCurrentText("法律诉讼")
         lend.use_mode.setCurrentText("外借")
+        # 理赔 are personal records: a court asking from outside shows its proofs, ticked on the checklist
+        assert lend.request_box.isVisible()
+        lend.requester.setCurrentIndex(lend.requester.findData("police_court"))
+        for i in range(lend.proofs.count()):
+            lend.proofs.item(i).setCheckState(Qt.CheckState.Checked)
         assert lend.approval.isVisible()
         reason = lend.approval_reason.text()
         assert "涉密档案（秘密）" in reason and "外单位借阅人" in reason and "档案带出（外借）" in reason

@@ -80,6 +80,9 @@ def test_a_loan_at_the_desk_shows_in_the_catalogue_without_f5(qtbot, started) ->
     lending = window.show_area("lending")
     lending.tabs.setCurrentWidget(lending.lend)
     assert lending.handle_scan("YG0001") and lending.handle_scan(a.barcode)
+    lending.lend.use_mode.setCurrentText("外借")  # a loan (借出): a consultation leaves the volume 在库
+    lending.lend.approver.setText("王建国")
+    lending.lend.opinion.setText("同意")
     qtbot.mouseClick(lending.lend.lend_button, Qt.MouseButton.LeftButton)
     settle_writes(qtbot)
     assert "已借给 张伟 1 卷" in lending.lend.message.text()
@@ -93,8 +96,8 @@ def test_a_renewal_clicked_twice_is_not_a_false_conflict(qtbot, started) -> None
     db = open_catalogue(path)
     try:
         with db.write() as s:
-            loan = loans.lend(s, ACTOR, data["borrower"].id, [a.id], "工作查考", "查阅",
-                              date.today(), clerk="赵敏")
+            loan = loans.lend(s, ACTOR, data["borrower"].id, [a.id], "工作查考", "外借",
+                              date.today(), "王建国", "同意", clerk="赵敏")
     finally:
         db.dispose()
     lending = window.show_area("lending")

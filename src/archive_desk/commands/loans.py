@@ -19,6 +19,33 @@ def register(sub: argparse._SubParsersAction) -> None:
     overdue.add_argument("--json", action="store_true", help=h("print JSON"))
     overdue.add_argument("--today", type=date.fromisoformat, default=None, help=h("count as if today were this date (YYYY-MM-DD)"))
     overdue.set_defaults(func=run_overdue)
+    close = loans_sub.add_parser("close-day", help=h("close the consultations left open before a day and list them"),
+                                 description=h("close the consultations left open before a day and list them"))
+    add_db_arg(close)
+    close.add_argument("--day", type=date.fromisoformat, default=None,
+                       help=h("close those begun before this day (YYYY-MM-DD; default today)"))
+    close.add_argument("--json", action="store_true", help=h("print JSON"))
+    close.set_defaults(func=run_close_day)
+
+
+def run_close_day(args: argparse.Namespace) -> int:
+    from archive_desk.services import audit, loans
+
+    db = open_db(getattr(args, "db", None))
+    try:
+        with db.write() as session:
+            closed = loans.close_open_consultations(session, audit.Actor.current(), args.day)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json({"closed": [{"slip_no": c.slip_no, "code": c.code, "borrower": c.borrower,
+                                "lent_at": c.lent_at.isoformat(sep=" ", timespec="minutes"),
+                                "closed_at": c.closed_at.isoformat(sep=" ")} for c in closed]})
+        return 0
+    for c in closed:
+        print("\t".join((c.slip_no, c.code, c.borrower, c.lent_at.isoformat(sep=" ", timespec="minutes"))))
+    print(t("{n} consultation(s) left open were closed", n=len(closed)), file=sys.stderr)
+    return 0
 
 
 def run_overdue(args: argparse.Namespace) -> int:

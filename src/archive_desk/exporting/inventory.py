@@ -147,6 +147,8 @@ class InventorySummary:
     stocktakes: tuple[StocktakeLine, ...]
     stocktake_classes: tuple[str, ...]
     annual: tuple[AnnualRow, ...]
+    use_by_service: tuple[UseRow, ...] = ()  # 查阅 / 复制 / 借出
+    copied_pages: int = 0  # the originals' pages copied
 
 
 @dataclass(frozen=True)
@@ -400,7 +402,7 @@ def _summary_use(ws: Any, st: Styles, s: InventorySummary, r: int) -> int:
     ws.merge_range(r, 0, r, 1, t("All use in the year ({loans} loan slips)", loans=s.loans), st.total_text)
     ws.write_number(r, 2, s.person_times, st.total_int)
     ws.write_number(r, 3, s.volume_times, st.total_int)
-    for caption, rows in ((t("by purpose"), s.use_by_purpose), (t("by use"), s.use_by_use),
+    for caption, rows in ((t("by service"), s.use_by_service), (t("by purpose"), s.use_by_purpose), (t("by use"), s.use_by_use),
                           (t("by category"), s.use_by_category)):
         for u in rows:
             r += 1
@@ -408,6 +410,9 @@ def _summary_use(ws: Any, st: Styles, s: InventorySummary, r: int) -> int:
             ws.write_string(r, 1, u.label, st.box_text)
             ws.write_number(r, 2, u.person_times, st.box_int)
             ws.write_number(r, 3, u.volume_times, st.box_int)
+    r += 1
+    ws.merge_range(r, 0, r, 1, t("Pages copied (by the originals' pages)"), st.total_text)
+    ws.write_number(r, 3, s.copied_pages, st.total_int)
     r += 2
     return r
 

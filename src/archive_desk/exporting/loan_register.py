@@ -30,6 +30,7 @@ def columns() -> tuple[tuple[str, int], ...]:
         (t("Use"), 7), (t("Pages lent"), 8), (t("Due back"), 11), (t("Returned on"), 17), (t("Pages back"), 8),
         (t("Condition"), 7), (t("Condition note"), 18), (t("Outcome of use"), 28), (t("Approver"), 10), (t("Opinion"), 18),
         (t("Clerk"), 10), (t("Received by"), 10), (t("Renewals"), 7), (t("Days overdue"), 8),
+        (t("Service"), 7), (t("Copy"), 30),
     )
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, String, Table, Text, event, text
+from typing import Any
+
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Table, Text, event, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -42,6 +44,11 @@ class Loan(Stamped, Base):
     renewals: Mapped[int] = mapped_column(default=0)
     status: Mapped[str] = mapped_column(String(8), default="open")  # open | closed
     notes: Mapped[str] = mapped_column(Text, default="")
+    #: the service (0010_use): consult (查阅, in the reading room) | copy (复制/摘录, the original stays) | loan (借出);
+    #: due_date means something only for a loan (a consultation or copy stores its day, never shown nor overdue)
+    service: Mapped[str] = mapped_column(String(8), default="loan", server_default="loan")
+    #: a personal record's request: requester kind, the proofs required and those supplied (None: no request)
+    request: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
     lines: Mapped[list[LoanLine]] = relationship(back_populates="loan", order_by="LoanLine.id")
 
@@ -76,7 +83,17 @@ class LoanLine(Base):
     pages_back: Mapped[int | None] = mapped_column(default=None)
     condition: Mapped[str] = mapped_column(String(8), default="")  # 完好 | 破损
     condition_note: Mapped[str] = mapped_column(Text, default="")
-    outcome: Mapped[str] = mapped_column(Text, default="")  # 利用效果
+    outcome: Mapped[str] = mapped_column(Text, default="")  # 利用效果 (what it served, in words)
+    #: 利用效果 as a choice from the room's list (0010_use); ``outcome`` keeps the words
+    outcome_kind: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    # a copy (复制/摘录): the parts chosen, pages of the original copied, copies made, fee in 分, 证明印记, made in
+    # the requester's presence
+    copy_parts: Mapped[str] = mapped_column(Text, default="", server_default="")
+    copy_pages: Mapped[int] = mapped_column(default=0, server_default="0")
+    copies: Mapped[int] = mapped_column(default=0, server_default="0")
+    fee_fen: Mapped[int] = mapped_column(default=0, server_default="0")
+    stamped: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
+    in_presence: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
 
     loan: Mapped[Loan] = relationship(back_populates="lines")
 

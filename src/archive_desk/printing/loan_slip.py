@@ -53,6 +53,12 @@ class SlipLine:
     pages: int | None = None
     returned_on: date | str | None = None
     condition: str = ""
+    #: a copy (复制/摘录): the parts, the original's pages copied, copies, fee in 分, 证明印记
+    copy_parts: str = ""
+    copy_pages: int = 0
+    copies: int = 0
+    fee_fen: int = 0
+    stamped: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,11 @@ class LoanSlip:
     renewals: int = 0
     notes: str = ""
     room: str = ""  # e.g. 档案室, printed in the title
+    #: consult (查阅单: no due date, the original stays in the reading room) | copy (复制单: parts, pages,
+    #: copies, fee, stamp; no return section) | loan (借阅单)
+    service: str = "loan"
+    #: a personal record's request: who asks and the proofs shown ("" when none)
+    request: str = ""
     language: str = DEFAULT_FORM_LANGUAGE
 
 
@@ -118,7 +129,7 @@ def slip_story(slip: LoanSlip, width: float, *, size: float = 9.0, copy_label: s
     # title line: room and copy label | title | slip no.
     left = "\n".join(x for x in (slip.room, copy_label) if x)
     head = Table(
-        [[para(left, small), para(t("Archive loan slip"), style(size + 6, align="center", name="slip-title", leading=(size + 6) * 1.25)),
+        [[para(left, small), para(_title(slip.service), style(size + 6, align="center", name="slip-title", leading=(size + 6) * 1.25)),
           para(f"{t('Slip no.')}：{slip.slip_no}", style(size, align="right", name="slip-no"))]],
         colWidths=[width * 0.27, width * 0.46, width * 0.27],
     )
@@ -137,9 +148,12 @@ def slip_story(slip: LoanSlip, width: float, *, size: float = 9.0, copy_label: s
         [para(t("Purpose"), cap), para(_choices(slip.purposes, slip.purpose), val), "", "", "", ""],
         [para(t("Use"), cap), para(_choices(slip.uses, slip.use_mode), val), "", "", "", ""],
     ]
+    if slip.request:
+        info.append([para(t("Request"), cap), para(slip.request, val), "", "", "", ""])
     info_tbl = Table(info, colWidths=[cw, vw, cw, vw, cw, vw])
     info_tbl.setStyle(TableStyle(_grid() + [
         ("SPAN", (1, 1), (3, 1)), ("SPAN", (1, 2), (5, 2)), ("SPAN", (1, 3), (5, 3)),
+        *([("SPAN", (1, 4), (5, 4))] if slip.request else []),
         ("BACKGROUND", (0, 0), (0, -1), "#f0f0f0"), ("BACKGROUND", (2, 0), (2, 0), "#f0f0f0"),
         ("BACKGROUND", (4, 0), (4, 1), "#f0f0f0"),
     ]))
@@ -153,18 +167,25 @@ def slip_story(slip: LoanSlip, width: float, *, size: float = 9.0, copy_label: s
     widths = [w * MM if w else max(width - fixed, 30 * MM) for w in widths_mm]
     scale = width / sum(widths)
     widths = [w * scale for w in widths]
+    copy = slip.service == "copy"
+    last = (t("Parts copied"), t("Copies, fee")) if copy else (t("Returned on"), t("Intact?"))
     rows: list[list[object]] = [[para(x, head_style) for x in (
-        t("No."), t("Archival code"), t("Title"), t("Security level"), t("Pages"), t("Returned on"), t("Intact?"))]]
-    total_pages = 0
+        t("No."), t("Archival code"), t("Title"), t("Security level"), t("Pages copied") if copy else t("Pages"), *last)]]
+    total_pages = total_fee = 0
     for i, line in enumerate(slip.lines, start=1):
-        total_pages += line.pages or 0
+        pages = line.copy_pages if copy else line.pages
+        total_pages += pages or 0
+        total_fee += line.fee_fen
+        tail = ([para(line.copy_parts, val), para(t("{copies} × {fee} yuan", copies=line.copies, fee=f"{line.fee_fen / 100:.2f}"), center)]
+                if copy else [para(_date(line.returned_on), center), para(line.condition, center)])
         rows.append([
             para(str(i), center), para(line.code, val), para(clip(line.title, size, widths[2] - 8, 6), val), para(line.security, center),
-            para("" if line.pages is None else str(line.pages), center), para(_date(line.returned_on), center),
-            para(line.condition, center),
+            para("" if pages is None else str(pages), center), *tail,
         ])
-    rows.append([para(t("Total"), center), para(t("{volumes} volumes, {pages} pages", volumes=len(slip.lines), pages=total_pages), val),
-                 "", "", "", "", ""])
+    total = t("{volumes} volumes, {pages} pages", volumes=len(slip.lines), pages=total_pages)
+    if copy:
+        total = t("{total}; fee {fee} yuan", total=total, fee=f"{total_fee / 100:.2f}")
+    rows.append([para(t("Total"), center), para(total, val), "", "", "", "", ""])
     lines_tbl = LongTable(rows, colWidths=widths, repeatRows=1)
     lines_tbl.setStyle(TableStyle(_grid() + [("BACKGROUND", (0, 0), (-1, 0), "#e8e8e8"), ("SPAN", (1, -1), (-1, -1))]))
     story.append(lines_tbl)
@@ -175,8 +196,17 @@ def slip_story(slip: LoanSlip, width: float, *, size: float = 9.0, copy_label: s
         due = t("{date} (renewed {n} times)", date=due, n=slip.renewals)
     cw2 = 19 * MM
     vw2 = (width - 2 * cw2) / 2
+    if slip.service == "consult":
+        first = [para(t("Consulted on"), cap), para(_date(slip.lent_on), val), para(t("Due back"), cap),
+                 para(t("in the reading room; the original is not taken out"), val)]
+    elif copy:
+        stamped = all(line.stamped for line in slip.lines) and bool(slip.lines)
+        first = [para(t("Copied on"), cap), para(_date(slip.lent_on), val), para(t("Certified"), cap),
+                 para(f"{CHECKED if stamped else UNCHECKED}{t('stamped (证明印记)')}　{CHECKED}{t('made in the requester presence')}", val)]
+    else:
+        first = [para(t("Lent on"), cap), para(_date(slip.lent_on), val), para(t("Due back"), cap), para(due, val)]
     dates = [
-        [para(t("Lent on"), cap), para(_date(slip.lent_on), val), para(t("Due back"), cap), para(due, val)],
+        first,
         [para(t("Approver"), cap), para(slip.approver, val), para(t("Opinion"), cap), para(slip.opinion, val)],
         [para(t("Clerk"), cap), para(slip.clerk, val), para(t("Notes"), cap), para(slip.notes, val)],
     ]
@@ -204,8 +234,13 @@ def slip_story(slip: LoanSlip, width: float, *, size: float = 9.0, copy_label: s
     back_tbl.setStyle(TableStyle(_grid() + [("BACKGROUND", (0, 0), (1, 0), "#f0f0f0"), ("BACKGROUND", (3, 0), (3, 0), "#f0f0f0"),
                                             ("BACKGROUND", (5, 0), (5, 0), "#f0f0f0")]))
     # the end of the slip (dates, approval, signatures, return section) never splits from itself
-    story[-1:] = [KeepTogether([dates_tbl, sign_tbl, back_tbl])] if keep_together else [dates_tbl, sign_tbl, back_tbl]
+    end = [dates_tbl, sign_tbl] if copy else [dates_tbl, sign_tbl, back_tbl]  # a copy: the original never left
+    story[-1:] = [KeepTogether(end)] if keep_together else end
     return story
+
+
+def _title(service: str) -> str:
+    return {"consult": t("Archive consultation slip"), "copy": t("Archive copy slip")}.get(service, t("Archive loan slip"))
 
 
 def _grid() -> list[tuple]:

@@ -94,39 +94,60 @@ def build(conn: sqlite3.Connection, rng: random.Random, n_volumes: int, actor: A
         use = _weighted(rng, uses)
         due = day + timedelta(days=period if use == "外借" else 7)
         age = (today - day).days
-        # recent loans are more often still out; a few older ones were never brought back (overdue)
+        # recent loans are more often still out; a few older ones were never brought back (overdue); a
+        # consultation is open only on its own day, a copy is made at once
         still_out = (age <= 20 and rng.random() < 0.7) or (20 < age <= 120 and rng.random() < 0.04)
         volume_ids: list[int] = []
         for _ in range(rng.choice((1, 1, 1, 2, 2, 3, 4))):
             vid = rng.randint(1, max_vid)
             if vid not in volume_ids and vid not in used_open:
                 volume_ids.append(vid)
-        rows = conn.execute(f"SELECT id, pages, security, status FROM volumes WHERE id IN ({','.join('?' * len(volume_ids))})",  # noqa: S608 - SQL from the schema's own names; values are bound
-                            volume_ids).fetchall() if volume_ids else []
+        rows = conn.execute("SELECT v.id, v.pages, v.security, v.status, c.code FROM volumes v JOIN categories c ON c.id = v.category_id"  # noqa: S608 - SQL from the schema's own names; values are bound
+                            f" WHERE v.id IN ({','.join('?' * len(volume_ids))})", volume_ids).fetchall() if volume_ids else []
         # a loan still out takes volumes in stock; one already back may have used a volume out again now
         rows = [r for r in rows if (r[3] == "in_stock" if still_out else r[3] in ("in_stock", "on_loan")) and r[0] not in used_open]
         if not rows:
             continue
+        personal = any(r[4] in PERSONAL for r in rows)
+        if outside and use == "外借" and any(r[4] in ORIGINALS_STAY for r in rows):
+            use = "复制"  # 病案 originals never leave for outside parties: the rules give them copies
+        service = SERVICE_OF.get(use, "loan")
+        if service == "copy" or (service == "consult" and age > 0):
+            still_out = False
+            rows = [r for r in rows if r[3] in ("in_stock", "on_loan")]
+        if service != "loan":
+            due = day
+        request = _request(rng, conn, borrower) if outside and personal else None
         if lent_at.year not in serial:  # continue after slips already in the file
             last = conn.execute("SELECT max(slip_no) FROM loans WHERE slip_no LIKE ?", (f"JY{lent_at.year}-%",)).fetchone()[0]
             serial[lent_at.year] = int(last.split("-")[1]) if last else 0
         serial[lent_at.year] += 1
         slip = f"JY{lent_at.year}-{serial[lent_at.year]:06d}"
         securities = [r[2] for r in rows]
-        needs = (outside and rule_outside) or (use == "外借" and rule_take_away) or (
+        needs = (outside and (rule_outside or personal)) or (use == "外借" and rule_take_away) or (
             level is not None and any(s in SECURITY_LEVELS and SECURITY_LEVELS.index(s) >= level for s in securities))
         approver, opinion = (rng.choice(APPROVERS), rng.choice(OPINIONS)) if needs else ("", "")
         renewals = 1 if still_out and rng.random() < 0.1 else 0
         if renewals:
             due += timedelta(days=period)
         status = "open" if still_out else "closed"
+        if service != "loan":
+            renewals = 0
         loans.append((loan_id, slip, borrower, purpose, use, lent_at.isoformat(sep=" ", timespec="microseconds"), due.isoformat(), approver, opinion,
-                      rng.choice(CLERKS), renewals, status, "", now, user, now, user, 1))
-        for vid, pages, _security, _status in rows:
+                      rng.choice(CLERKS), renewals, status, "", now, user, now, user, 1, service, request))
+        for vid, pages, _security, _status, _category in rows:
+            if service == "copy":  # made at once, in the requester's presence; the original stays 在库
+                copied = max(1, min(pages or 1, rng.randint(1, 12)))
+                lines.append((line_id, loan_id, vid, pages, lent_at.isoformat(sep=" ", timespec="microseconds"), rng.choice(CLERKS), pages,
+                              "完好", "", rng.choice(OUTCOMES.get(purpose, OUTCOMES["其他"])), "全卷" if copied == pages else "部分页",
+                              copied, 1, copied * 50, 1 if outside else 0, 1))
+                line_id += 1
+                continue
             if status == "open":
                 used_open.add(vid)
-                out_now.append(vid)
-                lines.append((line_id, loan_id, vid, pages, None, "", None, "", "", ""))
+                if service == "loan":
+                    out_now.append(vid)
+                lines.append((line_id, loan_id, vid, pages, None, "", None, "", "", "", "", 0, 0, 0, 0, 0))
             else:
                 back_day = min(today, day + timedelta(days=rng.randint(0, max(1, (due - day).days + 3))))
                 back = datetime.combine(back_day, datetime.min.time()) + timedelta(hours=rng.randint(9, 17), minutes=rng.randrange(60))
@@ -135,19 +156,38 @@ def build(conn: sqlite3.Connection, rng: random.Random, n_volumes: int, actor: A
                 damaged = rng.random() < 0.02
                 lines.append((line_id, loan_id, vid, pages, back.isoformat(sep=" ", timespec="microseconds"), rng.choice(CLERKS), pages,
                               "破损" if damaged else "完好", "装订线松脱" if damaged else "",
-                              rng.choice(OUTCOMES.get(purpose, OUTCOMES["其他"])) if rng.random() < 0.8 else ""))
+                              rng.choice(OUTCOMES.get(purpose, OUTCOMES["其他"])) if rng.random() < 0.8 else "", "", 0, 0, 0, 0, 0))
             line_id += 1
     conn.executemany("INSERT INTO loans (id, slip_no, borrower_id, purpose, use_mode, lent_at, due_date, approver, approval_opinion, clerk,"
-                     " renewals, status, notes, created_at, created_by, updated_at, updated_by, version)"
-                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", loans)
+                     " renewals, status, notes, created_at, created_by, updated_at, updated_by, version, service, request)"
+                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", loans)
     conn.executemany("INSERT INTO loan_lines (id, loan_id, volume_id, pages_out, returned_at, returned_to, pages_back, condition,"
-                     " condition_note, outcome) VALUES (?,?,?,?,?,?,?,?,?,?)", lines)
+                     " condition_note, outcome, copy_parts, copy_pages, copies, fee_fen, stamped, in_presence)"
+                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", lines)
     conn.executemany("UPDATE volumes SET status = 'on_loan' WHERE id = ? AND status = 'in_stock'", [(v,) for v in out_now])
     stats = {"borrowers": len(borrowers), "loans": len(loans), "lines": len(lines), "out": len(out_now)}
     _audit(conn, actor, stats)
     if progress:
         progress(n_volumes, n_volumes)
     return stats
+
+
+SERVICE_OF = {"查阅": "consult", "复制": "copy", "摘录": "copy", "外借": "loan"}
+#: categories of personal records, and those whose originals never leave for outside parties (the defaults of
+#: room_settings personal_record_categories / service_rules)
+PERSONAL = ("BL", "LP")
+ORIGINALS_STAY = ("BL",)
+REQUESTERS = {"法院": "police_court", "公安": "police_court", "医疗保障": "social_security", "公估": "insurer", "律师": "agent"}
+
+
+def _request(rng: random.Random, conn: sqlite3.Connection, borrower: int) -> str:
+    """A personal record's request as the service stores it: who asks (from the unit) and every proof shown."""
+    import json
+
+    unit = conn.execute("SELECT unit FROM borrowers WHERE id = ?", (borrower,)).fetchone()[0]
+    kind = next((k for word, k in REQUESTERS.items() if word in unit), "patient")
+    proofs = room_settings.DEFAULT_REQUEST_PROOFS[kind]
+    return json.dumps({"requester_kind": kind, "required": proofs, "supplied": proofs, "note": ""}, ensure_ascii=False)
 
 
 def _weighted(rng: random.Random, choices: list[tuple[str, int]]) -> str:

@@ -17,7 +17,8 @@ Counting rules (``domain.md``), stated once here because every figure follows th
   items (卷内文件 / 件) the volumes hold, 页 their pages, 盒 the number of boxes (volumes of item-filed
   categories). Photographs count in 张 (their items), audio-visual records in 盘 (their items), objects in
   件 (volumes). Shelf length is the sum of the volumes' spine thickness (own, else the category's), in metres.
-- Use figures come from the lending service: 利用人次 one per borrower per day, 利用卷次 every volume on
+- Use figures come from the lending service: 利用人次 one person's use for one purpose (once over consecutive
+  days), 利用卷次 every volume on
   every loan made in the year.
 - Stocktakes count in the year they were finished.
 """
@@ -325,7 +326,9 @@ class UseFigures:
     by_purpose: tuple[UseRow, ...]
     by_use: tuple[UseRow, ...]
     by_category: tuple[UseRow, ...]
-    copies: int  # 利用卷次 with the use 复制
+    copies: int  # 利用卷次 of copies (复制/摘录)
+    by_service: tuple[UseRow, ...] = ()  # 查阅 / 复制 / 借出
+    copied_pages: int = 0  # 复制页数, the originals' pages copied
 
 
 def use_figures(session: Session, year: int) -> UseFigures:
@@ -337,9 +340,9 @@ def use_figures(session: Session, year: int) -> UseFigures:
     def rows(items: Sequence[Any]) -> tuple[UseRow, ...]:
         return tuple(UseRow(r.key, r.label or r.key, r.person_times, r.volume_times) for r in items)
 
-    copies = sum(r.volume_times for r in f.by_use if r.key == "复制")
+    copies = sum(r.volume_times for r in f.by_service if r.key == loans.COPY)
     return UseFigures(f.person_times, f.volume_times, f.loans, rows(f.by_purpose), rows(f.by_use), rows(f.by_category),
-                      copies)
+                      copies, rows(f.by_service), f.copied_pages)
 
 
 def stocktake_lines(session: Session, yb: YearBounds) -> list[StocktakeLine]:
@@ -403,9 +406,12 @@ def annual_rows(groups: Sequence[HoldingGroup], cats: Sequence[CategoryTotal], c
     add(t("Volumes transferred out (to the archives or other units)"), t("volumes"), change["transferred"].volumes)
     add(t("Volumes destroyed"), t("volumes"), change["destroyed"].volumes)
     add(t("III. Use of the records"), "", None, level=0, heading=True)
-    add(t("Users (person-times)"), t("person-times"), use.person_times, note=t("one per borrower per day"))
+    add(t("Users (person-times)"), t("person-times"), use.person_times,
+        note=t("one person's use for one purpose, once even over consecutive days"))
     add(t("Volumes used (volume-times)"), t("volume-times"), use.volume_times)
-    add(t("of which copied"), t("volume-times"), use.copies, level=2)
+    for row in use.by_service:
+        add(t("of which {service}", service=row.label), t("volume-times"), row.volume_times, level=2)
+    add(t("Pages copied (by the originals' pages)"), t("pages"), use.copied_pages)
     add(t("IV. Stocktakes"), "", None, level=0, heading=True)
     add(t("Stocktakes finished"), t("times"), len(stocktakes))
     add(t("Volumes found missing"), t("volumes"), missing)
@@ -613,6 +619,8 @@ def gather(session: Session, year: int, *, now: datetime | None = None) -> Inven
         use_by_purpose=use.by_purpose,
         use_by_use=use.by_use,
         use_by_category=use.by_category,
+        use_by_service=use.by_service,
+        copied_pages=use.copied_pages,
         stocktakes=tuple(stocktakes),
         stocktake_classes=tuple(stocktake.class_label(c) for c in stocktake.CLASSES),
         annual=tuple(annual_rows(groups, cats, changes, use, stocktakes)),

@@ -53,7 +53,8 @@ class _Bad(Exception):  # noqa: N818 - not an error: a public name others import
 
 @dataclass(frozen=True)
 class SettingSpec:
-    """One room setting: its key, kind ("int", "text", "choice", "list", "rules", "lists", "names", "years"),
+    """One room setting: its key, kind ("int", "text", "choice", "list", "rules", "lists", "names", "years",
+    "services", "codes", "proofs", "workdays", "dates"),
     default, check, and how a person sees it (label, description, choices)."""
 
     key: str
@@ -159,6 +160,77 @@ def _rules(value: Any) -> dict[str, Any]:
     return dict(value)
 
 
+#: the services a use can be (services.loans.SERVICES) and who may ask (borrower kinds and requester kinds)
+SERVICE_KEYS = ("consult", "copy", "loan")
+REQUESTER_KEYS = ("staff", "outside", "patient", "agent", "heir", "police_court", "social_security", "insurer", "hospital")
+#: 病案: originals never leave for outside parties (医疗机构病历管理规定 (2013) 第四章: records consulted are not
+#: taken out; copies are made in the requester's presence); another hospital consults in the building; an insurer,
+#: social security get copies only (保险法, 第二十一条); staff may take them away (within 3 working days)
+DEFAULT_SERVICE_RULES: dict[str, dict[str, list[str]]] = {
+    "BL": {"staff": ["consult", "copy", "loan"], "outside": ["consult", "copy"], "patient": ["consult", "copy"],
+           "agent": ["consult", "copy"], "heir": ["consult", "copy"], "police_court": ["consult", "copy"],
+           "social_security": ["copy"], "insurer": ["copy"], "hospital": ["consult", "copy"]},
+}
+DEFAULT_REQUEST_PROOFS: dict[str, list[str]] = {
+    "patient": ["患者本人有效身份证明"],
+    "agent": ["患者有效身份证明", "代理人有效身份证明", "患者授权委托书"],
+    "heir": ["申请人有效身份证明", "与患者关系的法定证明材料", "患者死亡证明"],
+    "police_court": ["经办人有效工作证件", "调取病历的法定证明（调取证明）"],
+    "social_security": ["经办人有效工作证件", "患者本人或其代理人同意的法定证明材料"],
+    "insurer": ["经办人有效工作证件", "患者本人或其代理人同意的法定证明材料", "保险合同复印件（患者死亡的）"],
+    "hospital": ["转诊或会诊介绍信"],
+}
+
+
+def _service_rules(value: Any) -> dict[str, dict[str, list[str]]]:
+    ok = isinstance(value, Mapping) and all(
+        isinstance(cat, str) and isinstance(rule, Mapping) and all(
+            who in REQUESTER_KEYS and isinstance(allowed, list | tuple) and all(s in SERVICE_KEYS for s in allowed)
+            for who, allowed in rule.items())
+        for cat, rule in value.items())
+    if not ok:
+        raise _Bad(t("It must give category codes, each with who may ask ({who}) and the services allowed ({services}).",
+                     who=", ".join(REQUESTER_KEYS), services=", ".join(SERVICE_KEYS)))
+    return {cat: {who: list(dict.fromkeys(allowed)) for who, allowed in rule.items()} for cat, rule in value.items()}
+
+
+def _request_proofs(value: Any) -> dict[str, list[str]]:
+    if not isinstance(value, Mapping) or not all(
+            k in REQUESTER_KEYS and isinstance(v, list | tuple) and all(isinstance(p, str) and p.strip() for p in v)
+            for k, v in value.items()):
+        raise _Bad(t("It must give requester kinds ({kinds}), each with the list of proofs to show.",
+                     kinds=", ".join(REQUESTER_KEYS)))
+    return {k: [p.strip() for p in v] for k, v in value.items()}
+
+
+def _codes(value: Any) -> list[str]:
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _Bad(t("It must be a list of category codes (it may be empty)."))
+    return list(dict.fromkeys(v.strip() for v in value))
+
+
+def _working_days(value: Any) -> dict[str, int]:
+    if not isinstance(value, Mapping) or not all(
+            isinstance(k, str) and k and isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 60
+            for k, v in value.items()):
+        raise _Bad(t("It must give category codes, each with a number of working days from 1 to 60."))
+    return dict(value)
+
+
+def _dates(value: Any) -> list[str]:
+    from datetime import date
+
+    if not isinstance(value, list | tuple):
+        raise _Bad(t("It must be a list of dates (YYYY-MM-DD)."))
+    out = []
+    for v in value:
+        try:
+            out.append(date.fromisoformat(str(v).strip()).isoformat())
+        except ValueError as exc:
+            raise _Bad(t("It must be a list of dates (YYYY-MM-DD); {value} is not one.", value=v)) from exc
+    return sorted(set(out))
+
+
 def _location_pattern(value: Any) -> str:
     pattern = _text(required=True)(value)
     from archive_desk.services import locations  # locations is big; only a change needs it
@@ -195,6 +267,25 @@ SPECS: tuple[SettingSpec, ...] = (
                 lambda: t("Approval rules"),
                 lambda: t("When a loan needs an approver and an opinion: volumes at or above a security level, outside "
                           "borrowers, taking volumes away."), _rules),
+    SettingSpec("service_rules", "services", DEFAULT_SERVICE_RULES, lambda: t("Services allowed"),
+                lambda: t("Per category code, which services (consult, copy, loan) each kind of borrower or requester may "
+                          "have; a category not listed allows every service."), _service_rules),
+    SettingSpec("personal_record_categories", "codes", ("BL", "LP"), lambda: t("Personal records"),
+                lambda: t("Category codes of personal records (病案, 理赔): every use needs its reasons and, from outside, "
+                          "the requester's proofs, whatever the security level."), _codes),
+    SettingSpec("request_proofs", "proofs", DEFAULT_REQUEST_PROOFS, lambda: t("Proofs per requester"),
+                lambda: t("The proof documents each kind of requester must show before a personal record is consulted "
+                          "or copied."), _request_proofs),
+    SettingSpec("working_day_loans", "workdays", {"BL": 3}, lambda: t("Loans in working days"),
+                lambda: t("Per category code, the working days within which a loan must come back (病案: 3)."),
+                _working_days),
+    SettingSpec("holidays", "dates", (), lambda: t("Holidays"),
+                lambda: t("Public holidays on weekdays, which are not working days (YYYY-MM-DD)."), _dates),
+    SettingSpec("makeup_workdays", "dates", (), lambda: t("Make-up working days"),
+                lambda: t("Weekend days worked in exchange for a holiday (调休), which are working days (YYYY-MM-DD)."),
+                _dates),
+    SettingSpec("use_outcomes", "list", ("解决了问题", "提供了依据", "部分满足需求", "未能满足需求"),
+                lambda: t("Outcomes of use"), lambda: t("The choices for the outcome of a use (利用效果)."), _text_list),
     SettingSpec("location_code_pattern", "text", "{room}-{rack:02}{side}-{column:02}-{section}-{layer}",
                 lambda: t("Location code pattern"),
                 lambda: t("How the codes of new shelf layers are made from room, rack, side, column, section and layer."),
@@ -255,6 +346,13 @@ class RoomSettings:
     loan_purposes: tuple[str, ...]
     loan_uses: tuple[str, ...]
     approval_rules: Mapping[str, Any]
+    service_rules: Mapping[str, Mapping[str, tuple[str, ...]]]
+    personal_record_categories: tuple[str, ...]
+    request_proofs: Mapping[str, tuple[str, ...]]
+    working_day_loans: Mapping[str, int]
+    holidays: tuple[str, ...]
+    makeup_workdays: tuple[str, ...]
+    use_outcomes: tuple[str, ...]
     location_code_pattern: str
     label_scanners: str
     label_category_fields: Mapping[str, tuple[str, ...]]
@@ -383,7 +481,7 @@ def from_text(key: str, text: str) -> object:
             return text  # refused by the check, with the message naming the setting
     if spec.kind in ("text", "choice"):
         return text
-    if spec.kind == "list" and not text.startswith("["):
+    if spec.kind in ("list", "codes", "dates") and not text.startswith("["):
         return [part.strip() for part in text.replace("、", ",").replace("，", ",").split(",") if part.strip()]
     try:
         return json.loads(text)
@@ -395,7 +493,7 @@ def from_text(key: str, text: str) -> object:
 def as_text(key: str, value: Any) -> str:
     """A setting's value as a person reads it (and as :func:`from_text` reads it back)."""
     spec = BY_KEY[key]
-    if spec.kind == "list":
+    if spec.kind in ("list", "codes", "dates"):
         return ", ".join(value)
     if spec.kind in ("int", "text", "choice"):
         return str(value)

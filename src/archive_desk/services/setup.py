@@ -62,7 +62,7 @@ CATEGORY_FIELDS: dict[str, list[tuple[str, str, str, str]]] = {
         ("disposal_date", "处置日期", "Disposal date", "date"),
     ],
 }
-#: the choices of the choice fields above (0008_retention adds the same fields to older catalogues)
+#: the choices of the choice fields above (0009_retention adds the same fields to older catalogues)
 FIELD_CHOICES: dict[str, list[str]] = {
     "visit_type": ["住院", "门诊"],
     "ku_kind": ["记账凭证", "原始凭证", "总账", "明细账", "日记账", "辅助账簿", "固定资产卡片", "月度财务报告",

@@ -45,13 +45,35 @@ from archive_desk.services.loans.borrowers import (
     set_borrower_active,
     update_borrower,
 )
-from archive_desk.services.loans.checks import approval_reasons, approval_required, check_volume, find_volume_for_loan
-from archive_desk.services.loans.figures import FigureRow, LoanYearFigures, yearly_figures
+from archive_desk.services.loans.checks import (
+    approval_reasons,
+    approval_required,
+    check_request,
+    check_volume,
+    find_volume_for_loan,
+    personal_categories,
+    required_proofs,
+    service_refusals,
+)
+from archive_desk.services.loans.figures import FigureRow, LoanYearFigures, person_times, yearly_figures
 from archive_desk.services.loans.lending import get_loan, get_loan_by_slip, lend, open_loans
 from archive_desk.services.loans.overdue import OverdueLoan, overdue_count, overdue_loans, overdue_notices
 from archive_desk.services.loans.records import (
     BORROWER_KINDS,
     CONDITIONS,
+    CONSULT,
+    COPY,
+    LOAN,
+    REQUESTER_KINDS,
+    SERVICES,
+    CopyDetail,
+    OutsideRequest,
+    add_working_days,
+    due_limit,
+    is_working_day,
+    requester_label,
+    service_label,
+    service_of,
     DAMAGED,
     INTACT,
     SLIP_PREFIX,
@@ -83,7 +105,9 @@ from archive_desk.services.loans.registers import (
     volume_loan_history,
 )
 from archive_desk.services.loans.returns import (
+    ClosedConsultation,
     LineReturn,
+    close_open_consultations,
     ReturnResult,
     find_line_for_return,
     open_line_for_volume,
@@ -92,6 +116,26 @@ from archive_desk.services.loans.returns import (
 )
 
 __all__ = [
+    "CONSULT",
+    "COPY",
+    "ClosedConsultation",
+    "CopyDetail",
+    "LOAN",
+    "OutsideRequest",
+    "REQUESTER_KINDS",
+    "SERVICES",
+    "add_working_days",
+    "person_times",
+    "check_request",
+    "close_open_consultations",
+    "due_limit",
+    "is_working_day",
+    "personal_categories",
+    "requester_label",
+    "required_proofs",
+    "service_label",
+    "service_of",
+    "service_refusals",
     "BORROWER_FIELDS",
     "BORROWER_KINDS",
     "BorrowerImportResult",

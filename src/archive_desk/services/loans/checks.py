@@ -13,25 +13,50 @@ from archive_desk.i18n import t
 from archive_desk.models import SECURITY_LEVELS, VolumeStatus
 from archive_desk.services import catalogue, holds
 from archive_desk.services.loans.borrowers import _load_borrower
-from archive_desk.services.loans.records import LL, TAKE_AWAY, B, C, L, V, VolumeCheck, loan_settings
+from archive_desk.services.loans.records import (
+    LL,
+    REQUESTER_KINDS,
+    TAKE_AWAY,
+    B,
+    C,
+    L,
+    OutsideRequest,
+    V,
+    VolumeCheck,
+    loan_settings,
+    requester_label,
+    service_label,
+)
 
 
 # ---------------------------------------------------------------- checks before lending
 
 
 def _open_loan_of(session: Session, volume_id: int) -> tuple[str, str] | None:
+    row = _open_use_of(session, volume_id)
+    return (row[0], row[1]) if row else None
+
+
+def _open_use_of(session: Session, volume_id: int) -> tuple[str, str, str] | None:
+    """(slip, borrower, service) of the open loan or consultation holding the volume."""
     row = session.execute(
-        select(L.c.slip_no, B.c.name).select_from(LL.join(L, L.c.id == LL.c.loan_id).join(B, B.c.id == L.c.borrower_id))
+        select(L.c.slip_no, B.c.name, L.c.service).select_from(LL.join(L, L.c.id == LL.c.loan_id).join(B, B.c.id == L.c.borrower_id))
         .where(LL.c.volume_id == volume_id, LL.c.returned_at.is_(None))
     ).first()
-    return (row.slip_no, row.name) if row else None
+    return (row.slip_no, row.name, row.service) if row else None
 
 
 def _refusal(session: Session, code: str, status: str, volume_id: int) -> tuple[str, str | None, str | None]:
     """(reason, open slip, borrower) for a volume that cannot be lent; reason "" when it can."""
     if status == VolumeStatus.IN_STOCK:
         held = holds.refusal(session, [volume_id]).get(volume_id)  # a held volume is never lent (services/holds.py)
-        return (t("Volume {code} cannot be lent: {reason}", code=code, reason=held) if held else ""), None, None
+        if held:
+            return t("Volume {code} cannot be lent: {reason}", code=code, reason=held), None, None
+        in_use = _open_use_of(session, volume_id)
+        if in_use and in_use[2] == "consult":  # 阅览中: the original is in the reading room
+            return (t("Volume {code} is in the reading room (阅览中) with {name} (slip {slip}); close that consultation first.",
+                      code=code, name=in_use[1], slip=in_use[0]), in_use[0], in_use[1])
+        return "", None, None
     if status == VolumeStatus.ON_LOAN:
         held = _open_loan_of(session, volume_id)
         if held:
@@ -62,7 +87,7 @@ def check_volume(session: Session, volume_id: int) -> VolumeCheck:
         raise NotFoundError(t("Volume {id} does not exist", id=volume_id))
     reason, slip, who = _refusal(session, row.code, row.status, row.id)
     return VolumeCheck(row.id, row.code, row.barcode, row.title, row.security, row.pages, row.status, row.category_code,
-                       not reason, reason, slip, who)
+                       not reason, reason, slip, who, reading=bool(slip) and row.status == VolumeStatus.IN_STOCK)
 
 
 def find_volume_for_loan(session: Session, scanned: str) -> VolumeCheck | None:
@@ -71,10 +96,16 @@ def find_volume_for_loan(session: Session, scanned: str) -> VolumeCheck | None:
     return check_volume(session, found.id) if found else None
 
 
-def approval_reasons(session: Session, borrower_kind: str, securities: Iterable[str], use_mode: str) -> tuple[str, ...]:
-    """Why this loan needs an approver and an opinion (empty: it does not), per ``approval_rules``."""
+def approval_reasons(session: Session, borrower_kind: str, securities: Iterable[str], use_mode: str,
+                     categories: Iterable[str] = ()) -> tuple[str, ...]:
+    """Why this use needs an approver and an opinion (empty: it does not), per ``approval_rules``; personal
+    records (``personal_record_categories``) asked for from outside always do, whatever their security level
+    and the rule for outside borrowers (staff state their purpose; the request path holds the proofs)."""
     rules = loan_settings(session).rules
     reasons: list[str] = []
+    personal = personal_categories(session, categories) if borrower_kind != "staff" else ()
+    if personal:
+        reasons.append(t("personal records ({categories})", categories="、".join(personal)))
     threshold = rules.get("security_at_or_above")
     if threshold in SECURITY_LEVELS:
         level = SECURITY_LEVELS.index(threshold)
@@ -92,5 +123,63 @@ def approval_reasons(session: Session, borrower_kind: str, securities: Iterable[
 
 def approval_required(session: Session, borrower_id: int, volume_ids: Sequence[int], use_mode: str) -> tuple[str, ...]:
     b = _load_borrower(session, borrower_id)
-    securities = [r.security for r in _volume_rows(session, list(dict.fromkeys(volume_ids))).values()]
-    return approval_reasons(session, b.kind, securities, use_mode)
+    rows = _volume_rows(session, list(dict.fromkeys(volume_ids))).values()
+    return approval_reasons(session, b.kind, [r.security for r in rows], use_mode, [r.category_code for r in rows])
+
+
+# ---------------------------------------------------------------- services allowed, personal records
+
+
+def service_refusals(session: Session, service: str, borrower_kind: str, request: OutsideRequest | None,
+                     volumes: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(code, reason) for each (code, category code) whose category does not allow ``service`` to this borrower
+    (or, with a request, to this kind of requester), per the room's ``service_rules``."""
+    settings = loan_settings(session)
+    who = request.requester_kind if request else borrower_kind
+    refusals = []
+    for code, category in volumes:
+        rule = settings.service_rules.get(category)
+        if rule is None:
+            continue
+        allowed = rule.get(who, rule.get(borrower_kind)) if request else rule.get(borrower_kind)
+        if allowed is not None and service not in allowed:
+            asked = requester_label(who) if request else (t("staff") if borrower_kind == "staff" else t("an outside borrower"))
+            refusals.append((code, t("Volume {code}: the room's rules for {category} do not allow a {service} for {who}; "
+                                     "allowed: {allowed}.", code=code, category=category, service=service_label(service),
+                                     who=asked, allowed="、".join(service_label(s) for s in allowed) or t("nothing"))))
+    return refusals
+
+
+def personal_categories(session: Session, categories: Iterable[str]) -> tuple[str, ...]:
+    """Which of these categories hold personal records (the room's ``personal_record_categories``)."""
+    personal = loan_settings(session).personal_categories
+    return tuple(sorted({c for c in categories if c in personal}))
+
+
+def required_proofs(session: Session, requester_kind: str) -> tuple[str, ...]:
+    return tuple(loan_settings(session).request_proofs.get(requester_kind, ()))
+
+
+def check_request(session: Session, borrower_kind: str, request: OutsideRequest | None, personal: Sequence[str]) -> dict[str, str]:
+    """Problems (field -> message) with a request for personal records: an outside borrower must say who asks
+    and show every proof that kind of requester needs; empty when all is in order or nothing personal is asked."""
+    if request is None:
+        if personal and borrower_kind != "staff":
+            return {"request": t("Personal records ({categories}) are asked for from outside: record who asks and tick "
+                                 "the proofs shown.", categories="、".join(personal))}
+        return {}
+    if request.requester_kind not in REQUESTER_KINDS:
+        return {"request": t("Choose who asks ({choices})", choices="、".join(requester_label(k) for k in REQUESTER_KINDS))}
+    missing = [p for p in required_proofs(session, request.requester_kind) if p not in request.supplied]
+    if missing:
+        return {"request": t("Refused: {who} must show {missing} before personal records are consulted or copied.",
+                             who=requester_label(request.requester_kind), missing="、".join(missing))}
+    return {}
+
+
+def request_view(session: Session, request: OutsideRequest | None) -> dict[str, Any] | None:
+    """The request as stored on the slip and in the audit trail."""
+    if request is None:
+        return None
+    return {"requester_kind": request.requester_kind, "required": list(required_proofs(session, request.requester_kind)),
+            "supplied": list(request.supplied), "note": request.note.strip()}

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -15,20 +16,36 @@ from archive_desk.i18n import t
 from archive_desk.models import Borrower, Loan, LoanLine, VolumeStatus
 from archive_desk.services import audit, catalogue, codes
 from archive_desk.services.audit import Actor
-from archive_desk.services.loans.checks import _open_loan_of, _refusal, _volume_rows, approval_reasons
+from archive_desk.services.loans.checks import (
+    _open_loan_of,
+    _refusal,
+    _volume_rows,
+    approval_reasons,
+    check_request,
+    personal_categories,
+    request_view,
+    service_refusals,
+)
 from archive_desk.services.loans.records import (
+    COPY,
+    INTACT,
     LL,
+    LOAN,
     SLIP_PREFIX,
     C,
+    CopyDetail,
     L,
     LoanConflictError,
     LoanLineRecord,
     LoanRecord,
     NotLendableError,
+    OutsideRequest,
     V,
     _borrower_record,
     _now,
+    due_limit,
     loan_settings,
+    service_of,
 )
 from archive_desk.services.ops import LENDING, operation
 
@@ -55,15 +72,18 @@ def _line_records(session: Session, loan_ids: Sequence[int]) -> dict[int, list[L
         for r in session.execute(stmt):
             out[r.loan_id].append(LoanLineRecord(r.id, r.loan_id, r.volume_id, r.code, r.title, r.security, r.category_code,
                                                  r.pages_out, r.returned_at, r.returned_to, r.pages_back, r.condition,
-                                                 r.condition_note, r.outcome))
+                                                 r.condition_note, r.outcome, r.outcome_kind, r.copy_parts, r.copy_pages,
+                                                 r.copies, r.fee_fen, bool(r.stamped), bool(r.in_presence)))
     return out
 
 
 def _loan_records(session: Session, loans: Sequence[Loan]) -> list[LoanRecord]:
     lines = _line_records(session, [ln.id for ln in loans])
     borrowers = {b.id: _borrower_record(b) for b in session.scalars(select(Borrower).where(Borrower.id.in_({ln.borrower_id for ln in loans})))} if loans else {}
-    return [LoanRecord(ln.id, ln.slip_no, borrowers[ln.borrower_id], ln.purpose, ln.use_mode, ln.lent_at, ln.due_date, ln.approver,
-                       ln.approval_opinion, ln.clerk, ln.renewals, ln.status, ln.notes, ln.version, tuple(lines.get(ln.id, ())))
+    return [LoanRecord(ln.id, ln.slip_no, borrowers[ln.borrower_id], ln.purpose, ln.use_mode, ln.lent_at,
+                       ln.due_date if ln.service == LOAN else None, ln.approver,
+                       ln.approval_opinion, ln.clerk, ln.renewals, ln.status, ln.notes, ln.version, tuple(lines.get(ln.id, ())),
+                       ln.service, ln.request)
             for ln in loans]
 
 
@@ -96,20 +116,38 @@ def lend(
     volume_ids: Sequence[int],
     purpose: str,
     use_mode: str,
-    due_date: date,
+    due_date: date | None,
     approver: str = "",
     opinion: str = "",
     clerk: str = "",
     *,
     notes: str = "",
+    copies: Mapping[int, CopyDetail] | None = None,
+    request: OutsideRequest | None = None,
+    outcome_kind: str = "",
+    outcome: str = "",
     now: datetime | None = None,
 ) -> LoanRecord:
-    """Lend ``volume_ids`` (duplicates ignored) to the borrower on one slip. Raises
-    :class:`NotLendableError` naming every volume that cannot go, ValidationError for missing or wrong
-    values (including a missing approver/opinion when the rules ask for one), and
-    :class:`LoanConflictError` when another workstation lent a volume at the same moment."""
+    """Record a use of ``volume_ids`` (duplicates ignored) by the borrower on one slip; the service follows the
+    利用方式 (:func:`service_of`):
+
+    - 查阅 (consult): the originals stay in the reading room (阅览中) until the consultation is closed (returned,
+      or :func:`close_open_consultations` at day's end); they stay 在库, with no due date;
+    - 复制/摘录 (copy): ``copies`` gives each volume's parts, pages, copies, fee, stamp and presence; the copy is
+      made at once, the slip is closed and the originals never leave 在库 (``outcome_kind``/``outcome`` record
+      the 利用效果);
+    - anything else (外借): a loan, the volumes ``on_loan`` until ``due_date`` (a category with a working-day
+      limit, 病案, must come back within it).
+
+    The room's ``service_rules`` say which services each category allows to whom (an insurer gets copies of a
+    病案, never the original); a personal record asked for from outside needs ``request`` with every proof
+    its requester must show. Raises :class:`NotLendableError` naming every volume that cannot be used,
+    ValidationError for missing or wrong values (including a missing approver/opinion when the rules ask for
+    one, or a proof not shown), and :class:`LoanConflictError` when another workstation took a volume at the
+    same moment."""
     now = _now(now)
     settings = loan_settings(session)
+    service = service_of(use_mode)
     ids = list(dict.fromkeys(int(v) for v in volume_ids))
     problems: dict[str, str] = {}
     b = session.get(Borrower, borrower_id, populate_existing=True)
@@ -123,7 +161,9 @@ def lend(
         problems["purpose"] = t("Choose the purpose ({choices})", choices="、".join(settings.purposes))
     if use_mode not in settings.uses:
         problems["use_mode"] = t("Choose the use ({choices})", choices="、".join(settings.uses))
-    if not isinstance(due_date, date) or isinstance(due_date, datetime):
+    if service != LOAN:
+        due_date = now.date()  # stored for the column; never shown nor overdue
+    elif not isinstance(due_date, date) or isinstance(due_date, datetime):
         problems["due_date"] = t("The due date is required")
     elif due_date < now.date():
         problems["due_date"] = t("The due date {date} is before today", date=due_date.isoformat())
@@ -139,10 +179,23 @@ def lend(
         reason, _slip, _who = _refusal(session, r.code, r.status, vid)
         if reason:
             refusals.append((r.code, reason))
+    refusals += service_refusals(session, service, b.kind, request, [(rows[v].code, rows[v].category_code) for v in ids])
     if refusals:
         raise NotLendableError(refusals)
+    categories = [rows[v].category_code for v in ids]
+    problems.update(check_request(session, b.kind, request, personal_categories(session, categories)))
+    if service == LOAN and isinstance(due_date, date) and "due_date" not in problems:
+        limit = due_limit(session, categories, now.date())
+        if limit and due_date > limit[0]:
+            problems["due_date"] = t("A loan of {category} comes back within {days} working days: by {date} at the latest.",
+                                     category=limit[1], days=settings.working_day_loans[limit[1]], date=limit[0].isoformat())
+    if service == COPY:
+        for vid in ids:
+            problems.update(_copy_problems(rows[vid], (copies or {}).get(vid)))
+    if outcome_kind and outcome_kind not in settings.outcomes:
+        problems["outcome_kind"] = t("Choose the outcome ({choices})", choices="、".join(settings.outcomes))
     approver, opinion = approver.strip(), opinion.strip()
-    reasons = approval_reasons(session, b.kind, [r.security for r in rows.values()], use_mode)
+    reasons = approval_reasons(session, b.kind, [r.security for r in rows.values()], use_mode, categories)
     if reasons:
         why = "、".join(reasons)
         if not approver:
@@ -152,27 +205,57 @@ def lend(
     if problems:
         raise ValidationError(problems)
 
+    clerk = (clerk or "").strip()  # a person's name; the login stays in created_by
+    stored_request = request_view(session, request)
     loan = Loan(slip_no=_next_slip_no(session, now.year), borrower_id=b.id, purpose=purpose, use_mode=use_mode, lent_at=now,
-                due_date=due_date, approver=approver, approval_opinion=opinion, clerk=(clerk or "").strip(),  # a person's name; the login stays in created_by
-                renewals=0, status="open", notes=notes.strip(), created_by=actor.user, updated_by=actor.user)
+                due_date=due_date, approver=approver, approval_opinion=opinion, clerk=clerk,
+                renewals=0, status="closed" if service == COPY else "open", notes=notes.strip(), created_by=actor.user,
+                updated_by=actor.user, service=service, request=stored_request)
     try:
         with session.begin_nested():
             session.add(loan)
             session.flush()
             for vid in ids:
-                session.add(LoanLine(loan_id=loan.id, volume_id=vid, pages_out=rows[vid].pages or 0))
+                line = LoanLine(loan_id=loan.id, volume_id=vid, pages_out=rows[vid].pages or 0)
+                if service == COPY:  # made at once, in the room: the original is back on the spot
+                    d = (copies or {})[vid]
+                    line.copy_parts, line.copy_pages, line.copies = d.parts.strip(), d.pages, d.copies
+                    line.fee_fen, line.stamped, line.in_presence = d.fee_fen, d.stamped, d.in_presence
+                    line.returned_at, line.returned_to = now, clerk or actor.user
+                    line.pages_back, line.condition = line.pages_out, INTACT
+                    line.outcome_kind, line.outcome = outcome_kind, outcome.strip()
+                session.add(line)
             session.flush()
     except IntegrityError as exc:
         raise _conflict(session, ids, exc) from exc
-    for vid in ids:
-        catalogue.set_status(session, actor, vid, VolumeStatus.ON_LOAN, reason=loan.slip_no, action="volume.lend")
+    if service == LOAN:  # a consultation or a copy leaves the original 在库
+        for vid in ids:
+            catalogue.set_status(session, actor, vid, VolumeStatus.ON_LOAN, reason=loan.slip_no, action="volume.lend")
     record = get_loan(session, loan.id)
     audit.record(session, actor, "loan.lend", "loan", loan.id, None, {
-        "slip_no": record.slip_no, "borrower_id": b.id, "borrower": b.name, "purpose": purpose, "use_mode": use_mode,
-        "lent_at": now, "due_date": due_date, "approver": approver, "approval_opinion": opinion, "clerk": record.clerk,
-        "approval_reasons": list(reasons), "volumes": [rows[v].code for v in ids],
+        "slip_no": record.slip_no, "service": service, "borrower_id": b.id, "borrower": b.name, "purpose": purpose,
+        "use_mode": use_mode, "lent_at": now, "due_date": record.due_date, "approver": approver, "approval_opinion": opinion,
+        "clerk": record.clerk, "approval_reasons": list(reasons), "volumes": [rows[v].code for v in ids],
+        "request": stored_request,
+        "copies": [{"code": ln.code, "parts": ln.copy_parts, "pages": ln.copy_pages, "copies": ln.copies, "fee_fen": ln.fee_fen,
+                    "stamped": ln.stamped, "in_presence": ln.in_presence} for ln in record.lines] if service == COPY else None,
     })
     return record
+
+
+def _copy_problems(row: Any, d: CopyDetail | None) -> dict[str, str]:
+    code = row.code
+    if d is None or not d.parts.strip():
+        return {f"copy.{code}": t("Say which parts of {code} are copied", code=code)}
+    if d.pages < 1 or (row.pages and d.pages > row.pages):
+        return {f"copy.{code}": t("Pages copied from {code} must be from 1 to {pages}", code=code, pages=row.pages or d.pages)}
+    if d.copies < 1:
+        return {f"copy.{code}": t("At least one copy of {code} is made", code=code)}
+    if d.fee_fen < 0:
+        return {f"copy.{code}": t("{value} cannot be negative", value=d.fee_fen)}
+    if not d.in_presence:
+        return {f"copy.{code}": t("Copies of {code} are made in the requester's presence", code=code)}
+    return {}
 
 
 def _conflict(session: Session, ids: Sequence[int], exc: IntegrityError) -> UserError:

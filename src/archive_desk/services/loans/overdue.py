@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from archive_desk.services.loans.records import LL, B, L, V, loan_settings
+from archive_desk.services.loans.records import LL, LOAN, B, L, V, loan_settings
 from archive_desk.services import room_settings
 
 if TYPE_CHECKING:  # the printing layer (reportlab) is imported only when something is printed
@@ -40,11 +40,11 @@ class OverdueLoan:
 def _overdue_stmt(today: date) -> Select[Any]:
     return (select(L.c.id, L.c.slip_no, L.c.borrower_id, B.c.name, B.c.unit, B.c.phone, B.c.kind, L.c.lent_at, L.c.due_date, L.c.renewals)
             .select_from(L.join(B, B.c.id == L.c.borrower_id))
-            .where(L.c.status == "open", L.c.due_date < today))
+            .where(L.c.status == "open", L.c.service == LOAN, L.c.due_date < today))
 
 
 def overdue_loans(session: Session, today: date | None = None) -> list[OverdueLoan]:
-    """Open loans past their due date, most overdue first."""
+    """Open loans (借出 only: a consultation or a copy has no due date) past their due date, most overdue first."""
     today = today or date.today()
     rows = session.execute(_overdue_stmt(today).order_by(L.c.due_date, L.c.id)).all()
     out_lines: dict[int, list[tuple[str, str]]] = defaultdict(list)
@@ -61,7 +61,7 @@ def overdue_loans(session: Session, today: date | None = None) -> list[OverdueLo
 def overdue_count(session: Session, today: date | None = None) -> int:
     """How many loans are overdue (the lending area's badge)."""
     today = today or date.today()
-    return session.scalar(select(func.count()).select_from(L).where(L.c.status == "open", L.c.due_date < today)) or 0
+    return session.scalar(select(func.count()).select_from(L).where(L.c.status == "open", L.c.service == LOAN, L.c.due_date < today)) or 0
 
 
 def overdue_notices(session: Session, today: date | None = None, *, borrower_ids: Iterable[int] | None = None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -15,6 +15,10 @@ from archive_desk.models import Borrower, Category, Loan, LoanLine, Volume
 from archive_desk.services import catalogue, room_settings
 
 BORROWER_KINDS = ("staff", "outside")
+#: the services of use: 查阅 in the reading room, 复制/摘录 (the original stays 在库), 借出 (taken away)
+CONSULT, COPY, LOAN = SERVICES = ("consult", "copy", "loan")
+#: who asks for a personal record from outside (医疗机构病历管理规定 (2013) 第四章, 保险法, 医疗纠纷条例 §16)
+REQUESTER_KINDS = ("patient", "agent", "heir", "police_court", "social_security", "insurer", "hospital")
 CONDITIONS = ("完好", "破损")
 INTACT, DAMAGED = CONDITIONS
 SLIP_PREFIX = "JY"
@@ -61,6 +65,43 @@ def mask_id_number(value: str | None) -> str:
     if len(text) <= 4:
         return text
     return "*" * (len(text) - 4) + text[-4:]
+
+
+def service_of(use_mode: str) -> str:
+    """The service a 利用方式 names: 查阅 → consult, 复制/摘录 → copy, anything else (外借 …) → loan."""
+    return {"查阅": CONSULT, "阅览": CONSULT, "复制": COPY, "摘录": COPY}.get(use_mode, LOAN)
+
+
+def service_label(service: str) -> str:
+    return {CONSULT: t("Consult (in the reading room)"), COPY: t("Copy or extract"), LOAN: t("Lend (taken away)")}.get(service, service)
+
+
+def requester_label(kind: str) -> str:
+    return {"patient": t("the patient"), "agent": t("the patient's agent"), "heir": t("an heir of the patient"),
+            "police_court": t("police, procuratorate or court"), "social_security": t("social security"),
+            "insurer": t("an insurer"), "hospital": t("another hospital")}.get(kind, kind)
+
+
+@dataclass(frozen=True)
+class CopyDetail:
+    """A copy (复制/摘录) of one volume: the parts chosen, the original's pages copied, copies made, the fee in
+    分, whether it was stamped (证明印记) and made in the requester's presence."""
+
+    parts: str
+    pages: int
+    copies: int = 1
+    fee_fen: int = 0
+    stamped: bool = False
+    in_presence: bool = True
+
+
+@dataclass(frozen=True)
+class OutsideRequest:
+    """A request for personal records (病案 …): who asks, and the proofs shown (from the room's checklist)."""
+
+    requester_kind: str
+    supplied: tuple[str, ...] = ()
+    note: str = ""
 
 
 def kind_label(kind: str) -> str:
@@ -113,6 +154,13 @@ class LoanLineRecord:
     condition: str
     condition_note: str
     outcome: str
+    outcome_kind: str = ""
+    copy_parts: str = ""
+    copy_pages: int = 0
+    copies: int = 0
+    fee_fen: int = 0
+    stamped: bool = False
+    in_presence: bool = False
 
     @property
     def returned(self) -> bool:
@@ -131,7 +179,7 @@ class LoanRecord:
     purpose: str
     use_mode: str
     lent_at: datetime
-    due_date: date
+    due_date: date | None  # None unless the service is a loan
     approver: str
     approval_opinion: str
     clerk: str
@@ -140,13 +188,19 @@ class LoanRecord:
     notes: str
     version: int
     lines: tuple[LoanLineRecord, ...]
+    service: str = LOAN
+    request: Mapping[str, Any] | None = None
+
+    @property
+    def service_label(self) -> str:
+        return service_label(self.service)
 
     @property
     def open_lines(self) -> tuple[LoanLineRecord, ...]:
         return tuple(line for line in self.lines if not line.returned)
 
     def days_overdue(self, today: date | None = None) -> int:
-        if self.status != "open":
+        if self.status != "open" or self.due_date is None:
             return 0
         return max(0, ((today or date.today()) - self.due_date).days)
 
@@ -167,6 +221,7 @@ class VolumeCheck:
     reason: str = ""
     open_slip: str | None = None
     borrower: str | None = None
+    reading: bool = False  # 阅览中: an open consultation holds it in the reading room
 
     @property
     def status_label(self) -> str:
@@ -177,6 +232,8 @@ class VolumeCheck:
         """Why not, without the volume's code (for a column next to it)."""
         if self.lendable:
             return ""
+        if self.open_slip and self.reading:
+            return t("in the reading room with {name} (slip {slip})", name=self.borrower, slip=self.open_slip)
         if self.open_slip:
             return t("on loan to {name} (slip {slip})", name=self.borrower, slip=self.open_slip)
         return self.status_label
@@ -189,16 +246,58 @@ class LoanSettings:
     uses: tuple[str, ...]
     rules: Mapping[str, Any]
     room_name: str
+    service_rules: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    personal_categories: tuple[str, ...] = ()
+    request_proofs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    working_day_loans: Mapping[str, int] = field(default_factory=dict)
+    holidays: frozenset[date] = frozenset()
+    makeup_workdays: frozenset[date] = frozenset()
+    outcomes: tuple[str, ...] = ()
 
 
 def loan_settings(session: Session) -> LoanSettings:
     rs = room_settings.read(session)
     return LoanSettings(period_days=rs.loan_period_days, purposes=rs.loan_purposes, uses=rs.loan_uses,
-                        rules=dict(rs.approval_rules), room_name=rs.unit_name)
+                        rules=dict(rs.approval_rules), room_name=rs.unit_name, service_rules=rs.service_rules,
+                        personal_categories=rs.personal_record_categories, request_proofs=rs.request_proofs,
+                        working_day_loans=rs.working_day_loans,
+                        holidays=frozenset(date.fromisoformat(d) for d in rs.holidays),
+                        makeup_workdays=frozenset(date.fromisoformat(d) for d in rs.makeup_workdays),
+                        outcomes=rs.use_outcomes)
 
 
-def default_due_date(session: Session, today: date | None = None) -> date:
-    return (today or date.today()) + timedelta(days=loan_settings(session).period_days)
+def is_working_day(day: date, holidays: frozenset[date] = frozenset(), makeup: frozenset[date] = frozenset()) -> bool:
+    """Monday to Friday less the room's holidays; a 调休 weekend day the room lists is a working day."""
+    if day in makeup:
+        return True
+    return day.weekday() < 5 and day not in holidays
+
+
+def add_working_days(start: date, days: int, holidays: frozenset[date] = frozenset(),
+                     makeup: frozenset[date] = frozenset()) -> date:
+    """The ``days``-th working day after ``start`` (the day of lending does not count)."""
+    day, left = start, days
+    while left > 0:
+        day += timedelta(days=1)
+        if is_working_day(day, holidays, makeup):
+            left -= 1
+    return day
+
+
+def due_limit(session: Session, category_codes: Sequence[str], today: date) -> tuple[date, str] | None:
+    """The latest due date a loan of these categories may have (the 病案 rule: N working days), and the
+    category that sets it; None when only the loan period applies."""
+    settings = loan_settings(session)
+    limits = [(add_working_days(today, n, settings.holidays, settings.makeup_workdays), code)
+              for code, n in settings.working_day_loans.items() if code in category_codes]
+    return min(limits) if limits else None
+
+
+def default_due_date(session: Session, today: date | None = None, category_codes: Sequence[str] = ()) -> date:
+    today = today or date.today()
+    plain = today + timedelta(days=loan_settings(session).period_days)
+    limit = due_limit(session, category_codes, today)
+    return min(plain, limit[0]) if limit else plain
 
 
 def _now(now: datetime | None) -> datetime:

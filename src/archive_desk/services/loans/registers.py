@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from archive_desk.i18n import t
 from archive_desk.services import codes
 from archive_desk.services.loans.lending import get_loan
-from archive_desk.services.loans.records import LL, B, C, L, V, kind_label, loan_settings
+from archive_desk.services.loans.records import COPY, LL, LOAN, B, C, L, V, kind_label, loan_settings, requester_label, service_label
 from archive_desk.services.setup import form_language, in_form_language
 
 if TYPE_CHECKING:  # the printing layer (reportlab) is imported only when something is printed
@@ -35,11 +35,21 @@ def slip_data(session: Session, loan_id: int) -> LoanSlip:
         slip_no=loan.slip_no, borrower=b.name, unit=b.unit, phone=b.phone, borrower_kind=t("this organisation") if b.kind == "staff" else t("outside organisation"),
         id_number=b.masked_id, card_no=b.card_no or "", purpose=loan.purpose, use_mode=loan.use_mode, purposes=settings.purposes,
         uses=settings.uses,
-        lines=tuple(SlipLine(ln.code, ln.title, ln.security, ln.pages_out, ln.returned_at.date() if ln.returned_at else None,
-                             ln.condition) for ln in loan.lines),
+        lines=tuple(SlipLine(ln.code, ln.title, ln.security, ln.pages_out,
+                             ln.returned_at.date() if ln.returned_at and loan.service != COPY else None, ln.condition,
+                             ln.copy_parts, ln.copy_pages, ln.copies, ln.fee_fen, ln.stamped) for ln in loan.lines),
         lent_on=loan.lent_at, due_on=loan.due_date, approver=loan.approver, opinion=loan.approval_opinion, clerk=loan.clerk,
         renewals=loan.renewals, notes=loan.notes, room=settings.room_name, language=form_language(session),
+        service=loan.service, request=_request_text(loan.request),
     )
+
+
+def _request_text(request: Any) -> str:
+    if not request:
+        return ""
+    supplied = set(request.get("supplied", ()))
+    proofs = "　".join(f"{'■' if p in supplied else '□'}{p}" for p in request.get("required", ()))
+    return "；".join(x for x in (requester_label(request.get("requester_kind", "")), proofs, request.get("note", "")) if x)
 
 
 # ---------------------------------------------------------------- history and register
@@ -54,20 +64,25 @@ class VolumeLoanEntry:
     purpose: str
     use_mode: str
     lent_at: datetime
-    due_date: date
+    due_date: date | None  # None: a consultation or a copy
     returned_at: datetime | None
     condition: str
     outcome: str
     renewals: int
+    service: str = LOAN
+
+    @property
+    def service_label(self) -> str:
+        return service_label(self.service)
 
 
 def volume_loan_history(session: Session, volume_id: int) -> list[VolumeLoanEntry]:
     """Every loan of one volume, newest first (the catalogue's detail pane shows it)."""
     stmt = (select(L.c.id, L.c.slip_no, B.c.name, B.c.unit, L.c.purpose, L.c.use_mode, L.c.lent_at, L.c.due_date, LL.c.returned_at,
-                   LL.c.condition, LL.c.outcome, L.c.renewals)
+                   LL.c.condition, LL.c.outcome, L.c.renewals, L.c.service)
             .select_from(LL.join(L, L.c.id == LL.c.loan_id).join(B, B.c.id == L.c.borrower_id))
             .where(LL.c.volume_id == volume_id).order_by(L.c.lent_at.desc(), L.c.id.desc()))
-    return [VolumeLoanEntry(*r) for r in session.execute(stmt)]
+    return [VolumeLoanEntry(*r[:7], r[7] if r.service == LOAN else None, *r[8:]) for r in session.execute(stmt)]
 
 
 REGISTER_STATES = ("all", "open", "returned", "overdue")
@@ -86,6 +101,7 @@ class RegisterFilter:
     category_code: str = ""
     slip_no: str = ""
     today: date | None = None
+    service: str = ""  # consult | copy | loan; "" every service
 
 
 @dataclass(frozen=True)
@@ -106,7 +122,7 @@ class RegisterRow:
     purpose: str
     use_mode: str
     pages_out: int
-    due_date: date
+    due_date: date | None  # None: a consultation or a copy
     returned_at: datetime | None
     pages_back: int | None
     condition: str
@@ -117,9 +133,28 @@ class RegisterRow:
     clerk: str
     returned_to: str
     renewals: int
+    service: str = "loan"
+    outcome_kind: str = ""
+    copy_parts: str = ""
+    copy_pages: int = 0
+    copies: int = 0
+    fee_fen: int = 0
+    stamped: bool = False
+
+    @property
+    def service_label(self) -> str:
+        return service_label(self.service)
+
+    @property
+    def copy_text(self) -> str:
+        """A copy's details in a line (parts, pages, copies, fee, stamp); "" for other services."""
+        if self.service != COPY:
+            return ""
+        return t("{parts}, {pages} pages × {copies}, fee {fee} yuan{stamped}", parts=self.copy_parts, pages=self.copy_pages,
+                 copies=self.copies, fee=f"{self.fee_fen / 100:.2f}", stamped=t(", stamped") if self.stamped else "")
 
     def days_overdue(self, today: date | None = None) -> int:
-        if self.returned_at is not None:
+        if self.returned_at is not None or self.due_date is None:
             return 0
         return max(0, ((today or date.today()) - self.due_date).days)
 
@@ -128,7 +163,8 @@ def _register_stmt(f: RegisterFilter) -> Select[Any]:
     stmt = (select(LL.c.id.label("line_id"), L.c.slip_no, L.c.lent_at, B.c.name.label("borrower"), B.c.unit, B.c.kind, B.c.phone,
                    V.c.code, V.c.title, V.c.security, C.c.code.label("category_code"), L.c.purpose, L.c.use_mode, LL.c.pages_out,
                    L.c.due_date, LL.c.returned_at, LL.c.pages_back, LL.c.condition, LL.c.condition_note, LL.c.outcome, L.c.approver,
-                   L.c.approval_opinion, L.c.clerk, LL.c.returned_to, L.c.renewals)
+                   L.c.approval_opinion, L.c.clerk, LL.c.returned_to, L.c.renewals, L.c.service, LL.c.outcome_kind,
+                   LL.c.copy_parts, LL.c.copy_pages, LL.c.copies, LL.c.fee_fen, LL.c.stamped)
             .select_from(LL.join(L, L.c.id == LL.c.loan_id).join(B, B.c.id == L.c.borrower_id)
                          .join(V, V.c.id == LL.c.volume_id).join(C, C.c.id == V.c.category_id)))
     conds = []
@@ -156,7 +192,9 @@ def _register_stmt(f: RegisterFilter) -> Select[Any]:
     elif f.state == "returned":
         conds.append(LL.c.returned_at.is_not(None))
     elif f.state == "overdue":
-        conds.append(and_(LL.c.returned_at.is_(None), L.c.due_date < (f.today or date.today())))
+        conds.append(and_(LL.c.returned_at.is_(None), L.c.service == LOAN, L.c.due_date < (f.today or date.today())))
+    if f.service:
+        conds.append(L.c.service == f.service)
     if conds:
         stmt = stmt.where(and_(*conds))
     return stmt
@@ -167,7 +205,15 @@ def register(session: Session, f: RegisterFilter | None = None, *, limit: int | 
     stmt = _register_stmt(f or RegisterFilter()).order_by(L.c.lent_at.desc(), L.c.id.desc(), LL.c.id)
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)
-    return [RegisterRow(**r._mapping) for r in session.execute(stmt)]  # noqa: SLF001 - the same package's own object
+    return [_row(r._mapping) for r in session.execute(stmt)]  # noqa: SLF001 - the same package's own object
+
+
+def _row(m: Any) -> RegisterRow:
+    values = dict(m)
+    if values["service"] != LOAN:
+        values["due_date"] = None  # a consultation or a copy has no due date
+    values["stamped"] = bool(values["stamped"])
+    return RegisterRow(**values)
 
 
 def count_register(session: Session, f: RegisterFilter | None = None) -> int:
@@ -202,7 +248,8 @@ def export_register(session: Session, f: RegisterFilter | None, path: str | Path
 def _export_row(r: RegisterRow, today: date | None) -> tuple[Any, ...]:
     return (r.slip_no, r.lent_at, r.borrower, r.unit, kind_label(r.kind), r.phone, r.code, r.title, r.security, r.purpose,
             r.use_mode, r.pages_out, r.due_date, r.returned_at, r.pages_back, r.condition, r.condition_note, r.outcome,
-            r.approver, r.approval_opinion, r.clerk, r.returned_to, r.renewals, r.days_overdue(today) or None)
+            r.approver, r.approval_opinion, r.clerk, r.returned_to, r.renewals, r.days_overdue(today) or None,
+            r.service_label, r.copy_text)
 
 
 def _filter_text(f: RegisterFilter | None) -> str:

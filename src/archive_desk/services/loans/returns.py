@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -23,9 +23,15 @@ from archive_desk.services.loans.records import (
     LL,
     LoanLineRecord,
     LoanRecord,
+    CONSULT,
+    LOAN,
+    B,
+    L,
     PageCountMismatchError,
     V,
     _now,
+    loan_settings,
+    service_label,
 )
 from archive_desk.services.ops import LENDING, operation
 
@@ -41,7 +47,8 @@ class LineReturn:
     pages_back: int | None = None
     condition: str = INTACT
     note: str = ""
-    outcome: str = ""  # 利用效果
+    outcome: str = ""  # 利用效果, in words
+    outcome_kind: str = ""  # 利用效果, from the room's list (use_outcomes)
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,8 @@ def return_volumes(session: Session, actor: Actor, returns: Sequence[LineReturn]
         elif back != line.pages_out:
             differences.append((code, line.pages_out, back))
         lines.append((line, r, code))
+        if r.outcome_kind and r.outcome_kind not in loan_settings(session).outcomes:
+            problems[f"outcome.{code}"] = t("Choose the outcome ({choices})", choices="、".join(loan_settings(session).outcomes))
     if problems:
         raise ValidationError(problems)
     if differences and not accept_page_difference:
@@ -119,6 +128,7 @@ def return_volumes(session: Session, actor: Actor, returns: Sequence[LineReturn]
         line.condition = r.condition
         line.condition_note = r.note.strip()
         line.outcome = r.outcome.strip()
+        line.outcome_kind = r.outcome_kind
         touched[line.loan_id].append(code)
         volume_status = session.scalar(select(V.c.status).where(V.c.id == line.volume_id))
         if volume_status in (VolumeStatus.ON_LOAN, VolumeStatus.MISSING):
@@ -137,7 +147,7 @@ def return_volumes(session: Session, actor: Actor, returns: Sequence[LineReturn]
         session.flush()
         detail = [
             {"code": code, "pages_out": ln.pages_out, "pages_back": ln.pages_back, "condition": ln.condition,
-             "note": ln.condition_note, "outcome": ln.outcome}
+             "note": ln.condition_note, "outcome": ln.outcome, "outcome_kind": ln.outcome_kind}
             for ln, _r, code in lines if ln.loan_id == loan_id
         ]
         audit.record(session, actor, "loan.return", "loan", loan_id, {"status": "open"}, {
@@ -161,6 +171,9 @@ def renew(session: Session, actor: Actor, loan_id: int, new_due: date, *, expect
         raise StaleEditError(t("Loan slip {slip} was changed meanwhile by {user}; reload it and try again.", slip=loan.slip_no, user=loan.updated_by or "?"))
     if loan.status != "open":
         raise StatusError(t("Loan slip {slip} is closed: every volume is back; nothing to renew.", slip=loan.slip_no))
+    if loan.service != LOAN:
+        raise StatusError(t("Slip {slip} is a {service}, not a loan; it has no due date to extend.", slip=loan.slip_no,
+                            service=service_label(loan.service)))
     today = today or date.today()
     if new_due <= loan.due_date:
         raise ValidationError({"due_date": t("The new due date must be after the current one ({date})", date=loan.due_date.isoformat())})
@@ -177,3 +190,54 @@ def renew(session: Session, actor: Actor, loan_id: int, new_due: date, *, expect
     audit.record(session, actor, "loan.renew", "loan", loan.id, {"due_date": old_due, "renewals": old_count},
                  {"slip_no": loan.slip_no, "due_date": new_due, "renewals": loan.renewals, "note": note.strip()})
     return get_loan(session, loan.id)
+
+
+# ---------------------------------------------------------------- consultations left open at day's end
+
+
+@dataclass(frozen=True)
+class ClosedConsultation:
+    """A consultation nobody closed on its day, closed at that day's end (the report the clerk sees)."""
+
+    loan_id: int
+    slip_no: str
+    borrower: str
+    code: str
+    title: str
+    lent_at: datetime
+    closed_at: datetime
+
+
+@operation("loans.close_open_consultations", area=LENDING)
+def close_open_consultations(session: Session, actor: Actor, day: date | None = None) -> tuple[ClosedConsultation, ...]:
+    """Close every consultation (查阅) begun before ``day`` (default today) and still open: the reading room
+    closed at that day's end, so each line is closed at 23:59:59 of its own day with a note saying so, and
+    the slip closes. Called at the app's start, when the day changes, and by ``archive-desk loans close-day``;
+    returns what it closed, for the report. Audited (``loan.close_day_end``), one entry per slip."""
+    day = day or date.today()
+    rows = session.execute(
+        select(LL.c.id, LL.c.loan_id, L.c.slip_no, L.c.lent_at, B.c.name, V.c.code, V.c.title)
+        .select_from(LL.join(L, L.c.id == LL.c.loan_id).join(B, B.c.id == L.c.borrower_id).join(V, V.c.id == LL.c.volume_id))
+        .where(L.c.service == CONSULT, LL.c.returned_at.is_(None), L.c.lent_at < datetime.combine(day, time()))
+        .order_by(L.c.lent_at, LL.c.id)).all()
+    out: list[ClosedConsultation] = []
+    note = t("not closed at the desk; closed at the day's end")
+    by_loan: dict[int, list[str]] = defaultdict(list)
+    for r in rows:
+        closed_at = datetime.combine(r.lent_at.date(), time()) + timedelta(days=1, seconds=-1)
+        line = session.get(LoanLine, r.id)
+        assert line is not None
+        line.returned_at, line.returned_to, line.pages_back = closed_at, actor.user, None
+        line.condition_note = note
+        by_loan[r.loan_id].append(r.code)
+        out.append(ClosedConsultation(r.loan_id, r.slip_no, r.name, r.code, r.title, r.lent_at, closed_at))
+    session.flush()
+    for loan_id, codes_closed in by_loan.items():
+        loan = session.get(Loan, loan_id, populate_existing=True)
+        assert loan is not None
+        loan.status = "closed"
+        loan.updated_by, loan.updated_at = actor.user, audit.utcnow()
+        session.flush()
+        audit.record(session, actor, "loan.close_day_end", "loan", loan_id, {"status": "open"},
+                     {"slip_no": loan.slip_no, "status": "closed", "volumes": codes_closed, "note": note})
+    return tuple(out)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -19,6 +21,7 @@ from archive_desk.ui.areas.lending.register import RegisterPanel
 from archive_desk.ui.areas.lending.returns import ReturnPanel
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.dialogs.lending import PdfPreviewDialog, SlipPrintDialog
+from archive_desk.ui.ops import run_op
 
 
 # ============================================================================ the area
@@ -119,11 +122,31 @@ class LendingArea(Area):
     # ------------------------------------------------------------ shared actions
 
     def update_badge(self) -> int:
+        self.close_day()
         with self.ctx.db.read() as s:
             self.overdue = loans.overdue_count(s)
         self.badgeChanged.emit(overdue_text(self.overdue))
         self.statusChanged.emit(self.tr("%1 loan(s) overdue").replace("%1", str(self.overdue)))
         return self.overdue
+
+    def close_day(self) -> None:
+        """Once a day (at start and when the date changes): consultations left open on an earlier day are
+        closed at that day's end, and the status bar says which."""
+        today = date.today()
+        if getattr(self, "_day_closed", None) == today:
+            return
+        self._day_closed = today
+        with self.ctx.db.read() as s:
+            stale = [r for r in loans.open_loans(s) if r.service == loans.CONSULT and r.lent_at.date() < today]
+        if stale:
+            run_op(self, loans.close_open_consultations, self.ctx.actor, today, on_success=self._consultations_closed,
+                   key="loans.close_open_consultations")
+
+    def _consultations_closed(self, closed: tuple[loans.ClosedConsultation, ...]) -> None:
+        if closed:
+            self.statusChanged.emit(self.tr("%1 consultation(s) left open were closed at the day's end: %2")
+                                    .replace("%1", str(len(closed))).replace("%2", "、".join(c.slip_no for c in closed)))
+        self.update_badge()
 
     def loans_changed(self) -> None:
         self.update_badge()

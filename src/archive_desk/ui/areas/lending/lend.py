@@ -7,15 +7,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
+    QDoubleSpinBox,
     QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -82,6 +87,10 @@ class LendPanel(QWidget):
         self.use_mode.setObjectName("lendUse")
         self.use_mode.addItems(list(settings.uses))
         self.use_mode.currentIndexChanged.connect(self._update_approval)
+        self.use_mode.currentIndexChanged.connect(self._update_service)
+        self.service_info = QLabel(self)
+        self.service_info.setObjectName("lendService")
+        self.service_info.setWordWrap(True)
         self.due = QDateEdit(self)
         self.due.setObjectName("lendDue")
         self.due.setCalendarPopup(True)
@@ -106,6 +115,49 @@ class LendPanel(QWidget):
         box.addLayout(af)
         self.approval.hide()
 
+        # a copy (复制/摘录): what is copied, how many copies, the fee, 证明印记, made in the requester's presence
+        self.copy_box = QGroupBox(self.tr("Copy"), self)
+        self.copy_box.setObjectName("copyBox")
+        self.copy_parts = QLineEdit(self.copy_box)
+        self.copy_parts.setObjectName("copyParts")
+        self.copy_parts.setPlaceholderText(self.tr("e.g. discharge record, pages 3-5"))
+        self.copy_pages = QSpinBox(self.copy_box)
+        self.copy_pages.setObjectName("copyPages")
+        self.copy_pages.setRange(0, 99999)
+        self.copy_pages.setSpecialValueText(self.tr("whole volume"))
+        self.copy_count = QSpinBox(self.copy_box)
+        self.copy_count.setRange(1, 999)
+        self.copy_fee = QDoubleSpinBox(self.copy_box)
+        self.copy_fee.setRange(0, 99999)
+        self.copy_fee.setDecimals(2)
+        self.copy_fee.setSuffix(self.tr(" yuan"))
+        self.copy_stamped = QCheckBox(self.tr("Stamped (证明印记)"), self.copy_box)
+        self.copy_presence = QCheckBox(self.tr("Made in the requester's presence"), self.copy_box)
+        self.copy_presence.setChecked(True)
+        cf = QFormLayout(self.copy_box)
+        cf.addRow(self.tr("Parts:"), self.copy_parts)
+        cf.addRow(self.tr("Pages copied:"), self.copy_pages)
+        cf.addRow(self.tr("Copies:"), self.copy_count)
+        cf.addRow(self.tr("Fee:"), self.copy_fee)
+        cf.addRow(self.copy_stamped)
+        cf.addRow(self.copy_presence)
+
+        # personal records asked for from outside: who asks, and the proofs shown (a checklist)
+        self.request_box = QGroupBox(self.tr("Request for personal records"), self)
+        self.request_box.setObjectName("requestBox")
+        self.requester = QComboBox(self.request_box)
+        self.requester.setObjectName("requesterKind")
+        for kind in loans.REQUESTER_KINDS:
+            self.requester.addItem(loans.requester_label(kind), kind)
+        self.requester.currentIndexChanged.connect(self._update_proofs)
+        self.proofs = QListWidget(self.request_box)
+        self.proofs.setObjectName("requestProofs")
+        self.proofs.setMaximumHeight(110)
+        rf = QFormLayout(self.request_box)
+        rf.addRow(self.tr("Who asks:"), self.requester)
+        rf.addRow(self.tr("Proofs shown:"), self.proofs)
+        self.request_box.hide()
+
         self.lend_button = QPushButton(self.tr("&Lend and print slip (Ctrl+Enter)"), self)
         self.lend_button.setObjectName("lendButton")
         self.lend_button.clicked.connect(self.lend)
@@ -126,12 +178,15 @@ class LendPanel(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("P&urpose:"), self.purpose)
         form.addRow(self.tr("U&se:"), self.use_mode)
+        form.addRow("", self.service_info)
         form.addRow(self.tr("&Due date:"), self.due)
         form.addRow(self.tr("Cler&k:"), self.clerk)
         form.addRow(self.tr("No&tes:"), self.notes)
         side = QVBoxLayout()
         side.addLayout(form)
         side.addWidget(self.approval)
+        side.addWidget(self.copy_box)
+        side.addWidget(self.request_box)
         side.addStretch(1)
         middle = QHBoxLayout()
         middle.addWidget(self.table, 3)
@@ -147,14 +202,60 @@ class LendPanel(QWidget):
         layout.addLayout(middle, 1)
         layout.addLayout(buttons)
         self.reset_due()
+        self._update_proofs()
+        self._update_service()
 
     def _settings(self) -> loans.LoanSettings:
         with self.ctx.db.read() as s:
             return loans.loan_settings(s)
 
     def reset_due(self) -> None:
+        categories = [c.category_code for c in self.checks if c.lendable]
         with self.ctx.db.read() as s:
-            self.due.setDate(_qdate(loans.default_due_date(s)))
+            self.due.setDate(_qdate(loans.default_due_date(s, None, categories)))
+
+    # ------------------------------------------------------------ service and request
+
+    def service(self) -> str:
+        return loans.service_of(self.use_mode.currentText())
+
+    def _update_service(self) -> None:
+        """查阅: in the reading room, no due date; 复制: the copy's details; 借出: a due date."""
+        service = self.service()
+        self.service_info.setText({
+            loans.CONSULT: self.tr("Consultation in the reading room: the original stays in the room, no due date."),
+            loans.COPY: self.tr("Copy made now, in the requester's presence: the original stays in stock."),
+        }.get(service, self.tr("Loan: the volumes leave the room until the due date.")))
+        self.due.setEnabled(service == loans.LOAN)
+        self.copy_box.setVisible(service == loans.COPY)
+        self.lend_button.setText({loans.CONSULT: self.tr("Record consultation and print slip (Ctrl+Enter)"),
+                                  loans.COPY: self.tr("Record copy and print slip (Ctrl+Enter)")}.get(
+            service, self.tr("&Lend and print slip (Ctrl+Enter)")))
+
+    def _update_proofs(self) -> None:
+        kind = self.requester.currentData()
+        with self.ctx.db.read() as s:
+            proofs = loans.required_proofs(s, kind)
+        self.proofs.clear()
+        for proof in proofs:
+            item = QListWidgetItem(proof, self.proofs)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+
+    def request(self) -> loans.OutsideRequest | None:
+        if not self.request_box.isVisible():
+            return None
+        ticked = tuple(self.proofs.item(i).text() for i in range(self.proofs.count())
+                       if self.proofs.item(i).checkState() == Qt.CheckState.Checked)
+        return loans.OutsideRequest(self.requester.currentData(), ticked)
+
+    def copies(self, ids: list[int]) -> dict[int, loans.CopyDetail] | None:
+        if self.service() != loans.COPY:
+            return None
+        pages = {c.volume_id: c.pages for c in self.checks}
+        return {vid: loans.CopyDetail(self.copy_parts.text(), self.copy_pages.value() or pages.get(vid, 0),
+                                      self.copy_count.value(), round(self.copy_fee.value() * 100), self.copy_stamped.isChecked(),
+                                      self.copy_presence.isChecked()) for vid in ids}
 
     # ------------------------------------------------------------ borrower
 
@@ -229,6 +330,7 @@ class LendPanel(QWidget):
                 item.setToolTip(check.reason)
             self.table.setItem(row, col, item)
         self.table.scrollToItem(self.table.item(row, 0))
+        self.reset_due()
         if check.lendable:
             self.message.info(self.tr("Added %1.").replace("%1", check.code))
         else:
@@ -259,8 +361,11 @@ class LendPanel(QWidget):
     def _update_approval(self) -> None:
         kind = self.borrower.kind if self.borrower else "staff"
         securities = [c.security for c in self.checks if c.lendable]
+        categories = [c.category_code for c in self.checks if c.lendable]
         with self.ctx.db.read() as s:
-            reasons = loans.approval_reasons(s, kind, securities, self.use_mode.currentText())
+            reasons = loans.approval_reasons(s, kind, securities, self.use_mode.currentText(), categories)
+            personal = loans.personal_categories(s, categories)
+        self.request_box.setVisible(bool(personal) and kind != "staff")
         self.approval.setVisible(bool(reasons))
         self.approval_reason.setText(self.tr("Needed for: %1").replace("%1", "、".join(reasons)))
 
@@ -280,7 +385,7 @@ class LendPanel(QWidget):
         opinion = self.opinion.text() if self.approval.isVisible() else ""
         run_op(self, loans.lend, self.ctx.actor, self.borrower.id, ids, self.purpose.currentText(), self.use_mode.currentText(),
                _pydate(self.due.date()), approver, opinion, self.clerk.text(), notes=self.notes.text(),
-               on_success=lambda record: self._lent(record, ids), on_error=self._lend_refused, key="loans.lend")
+               copies=self.copies(ids), request=self.request(), on_success=lambda record: self._lent(record, ids), on_error=self._lend_refused, key="loans.lend")
 
     def _lend_refused(self, exc: BaseException) -> bool:
         if not isinstance(exc, UserError):
@@ -320,6 +425,12 @@ class LendPanel(QWidget):
         self.approver.clear()
         self.opinion.clear()
         self.notes.clear()
+        self.copy_parts.clear()
+        self.copy_pages.setValue(0)
+        self.copy_count.setValue(1)
+        self.copy_fee.setValue(0)
+        self.copy_stamped.setChecked(False)
+        self._update_proofs()
         self.reset_due()
         self.message.info("")
         self.borrower_edit.setFocus()

@@ -81,7 +81,7 @@ class OpenLoansPanel(QWidget):
         for row, r in enumerate(self.records):
             late = r.days_overdue(today)
             color = RED if late else None
-            for col, value in enumerate((r.slip_no, r.borrower.name, r.borrower.unit, r.lent_at.strftime("%Y-%m-%d"), r.due_date.isoformat(),
+            for col, value in enumerate((r.slip_no, r.borrower.name, r.borrower.unit, r.lent_at.strftime("%Y-%m-%d"), r.due_date.isoformat() if r.due_date else r.service_label,
                                          len(r.open_lines), r.renewals, late or "")):
                 self.table.setItem(row, col, _item(value, color=color, align_center=col >= 5))
         self.table.resizeColumnsToContents()
@@ -129,6 +129,9 @@ class OpenLoansPanel(QWidget):
         loan = self.selected()
         if loan is None:
             self.message.error(self.tr("Choose the loan to renew."))
+            return
+        if loan.due_date is None:  # a consultation: nothing to extend
+            self.message.error(self.tr("Only a loan has a due date to extend."))
             return
         with self.ctx.db.read() as s:
             period = loans.loan_settings(s).period_days

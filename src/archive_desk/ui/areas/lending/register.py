@@ -55,7 +55,7 @@ class RegisterModel(ListModel[RegisterRow]):
             Column(self.tr("Security"), lambda r: r.security),
             Column(self.tr("Purpose"), lambda r: r.purpose),
             Column(self.tr("Use"), lambda r: r.use_mode),
-            Column(self.tr("Due"), lambda r: r.due_date.isoformat()),
+            Column(self.tr("Due"), lambda r: r.due_date.isoformat() if r.due_date else r.service_label),
             Column(self.tr("Returned on"), lambda r: r.returned_at.strftime("%Y-%m-%d") if r.returned_at else ""),
             Column(self.tr("Condition"), lambda r: r.condition),
             Column(self.tr("Outcome of use"), lambda r: r.outcome),

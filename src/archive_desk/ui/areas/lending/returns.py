@@ -91,7 +91,7 @@ class ReturnPanel(QWidget):
         row = self.table.rowCount()
         self.table.insertRow(row)
         overdue = loan.days_overdue()
-        for col, value in enumerate((line.code, line.title, loan.slip_no, loan.borrower.name, loan.due_date.isoformat(), line.pages_out)):
+        for col, value in enumerate((line.code, line.title, loan.slip_no, loan.borrower.name, loan.due_date.isoformat() if loan.due_date else loan.service_label, line.pages_out)):
             self.table.setItem(row, col, _item(value, color=RED if (col == 4 and overdue) else None, align_center=col == 5))
         pages = QSpinBox(self.table)
         pages.setRange(0, 100000)

@@ -1,7 +1,7 @@
 """Retention schedule, legal holds and destruction as a procedure
 
-Revision ID: 0008_retention
-Revises: 0007_postgresql
+Revision ID: 0009_retention
+Revises: 0008_accounts
 Create Date: 2026-12-12
 
 * ``legal_holds``: 封存, litigation, audit and unsettled-matter holds on a volume or a 病案号;
@@ -21,8 +21,8 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_retention"
-down_revision = "0007_postgresql"
+revision = "0009_retention"
+down_revision = "0008_accounts"
 branch_labels = None
 depends_on = None
 
