@@ -180,7 +180,7 @@ ORIGINALS_STAY = ("BL",)
 REQUESTERS = {"法院": "police_court", "公安": "police_court", "医疗保障": "social_security", "公估": "insurer", "律师": "agent"}
 
 
-def _request(rng: random.Random, conn: sqlite3.Connection, borrower: int) -> str:
+def _request(rng: random.Random, conn: sqlite3.Connection, borrower: int) -> str:  # noqa: ARG001 - the demo builders' shared signature
     """A personal record's request as the service stores it: who asks (from the unit) and every proof shown."""
     import json
 

@@ -226,7 +226,8 @@ def close_open_consultations(session: Session, actor: Actor, day: date | None = 
     for r in rows:
         closed_at = datetime.combine(r.lent_at.date(), time()) + timedelta(days=1, seconds=-1)
         line = session.get(LoanLine, r.id)
-        assert line is not None
+        if line is None:  # (selected in this transaction: it is there)
+            continue
         line.returned_at, line.returned_to, line.pages_back = closed_at, actor.user, None
         line.condition_note = note
         by_loan[r.loan_id].append(r.code)
@@ -234,7 +235,8 @@ def close_open_consultations(session: Session, actor: Actor, day: date | None = 
     session.flush()
     for loan_id, codes_closed in by_loan.items():
         loan = session.get(Loan, loan_id, populate_existing=True)
-        assert loan is not None
+        if loan is None:  # (the lines' own slip, in this transaction)
+            continue
         loan.status = "closed"
         loan.updated_by, loan.updated_at = actor.user, audit.utcnow()
         session.flush()
