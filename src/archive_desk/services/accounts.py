@@ -107,8 +107,11 @@ def list_accounts(session: Session) -> list[Account]:
     last = dict(session.execute(select(AuditEntry.entity_id, func.max(AuditEntry.at))
                                 .where(AuditEntry.action == "login", AuditEntry.entity == "user")
                                 .group_by(AuditEntry.entity_id)).all())
-    return [replace(_account(u), last_login_at=last.get(u.id) or u.last_login_at)
-            for u in session.scalars(select(User).order_by(User.username))]
+    def latest(u: User) -> datetime | None:
+        seen = [at for at in (last.get(u.id), u.last_login_at) if at is not None]
+        return max(seen) if seen else None
+
+    return [replace(_account(u), last_login_at=latest(u)) for u in session.scalars(select(User).order_by(User.username))]
 
 
 def _user(session: Session, username: str) -> User:
