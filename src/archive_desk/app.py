@@ -129,6 +129,9 @@ def start(db_path: Path | str | None, *, settings_path: Path | None = None, read
     from archive_desk.ui import integrity_watch
 
     window.integrity_check = integrity_watch.start(window, ctx)  # a big file's quick_check, in the background
+    from archive_desk.ui import live
+
+    window.live_watch = live.start(window, ctx)  # other workstations' changes show without F5
     return app, window
 
 

@@ -253,6 +253,9 @@ def _install_postgresql(session_factory: sessionmaker) -> None:
                            + ", ".join(missing) + ")")
     for name in REQUIRED_POSTGRESQL_HOOKS:
         POSTGRESQL_WRITE_HOOKS[name](session_factory)
+    for name, hook in list(POSTGRESQL_WRITE_HOOKS.items()):  # e.g. "live": NOTIFY the other PCs (after the trail)
+        if name not in REQUIRED_POSTGRESQL_HOOKS:
+            hook(session_factory)
 
 
 def dispose_engine(engine: Engine) -> None:

@@ -484,6 +484,9 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.backups.at_exit()
         self.scan_detector.uninstall()
+        watch = getattr(self, "live_watch", None)  # (set by app.start: other workstations' changes)
+        if watch is not None:
+            watch.stop()
         super().closeEvent(event)
 
     def version_text(self) -> str:
