@@ -165,6 +165,10 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        open_action = file_menu.addAction(self.tr("&Open catalogue…"))
+        open_action.setObjectName("openCatalogueAction")
+        open_action.triggered.connect(self.open_catalogue)
+        file_menu.addSeparator()
         catalogue = self.areas.get("catalogue")
         actions = {a.objectName(): a for a in catalogue.menu_actions()} if catalogue is not None else {}
         for name in ("newVolumeAction", "exportAction"):
@@ -222,6 +226,12 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&About ArchiveDesk"))
         about.triggered.connect(self.show_about)
+
+    def open_catalogue(self) -> None:
+        """文件 → 打开目录库: a file on this PC or the room's server; the window reopens on it."""
+        from archive_desk.ui.dialogs.open_catalogue import choose_and_reopen
+
+        choose_and_reopen(self)
 
     def open_import_wizard(self) -> None:
         from archive_desk.ui.dialogs.import_wizard import ImportWizard
