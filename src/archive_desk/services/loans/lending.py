@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from archive_desk.errors import NotFoundError, StorageError, UserError, ValidationError
 from archive_desk.i18n import t
 from archive_desk.models import Borrower, Loan, LoanLine, VolumeStatus
-from archive_desk.services import audit, catalogue, codes
+from archive_desk.services import audit, catalogue, codes, locks
 from archive_desk.services.audit import Actor
 from archive_desk.services.loans.checks import _open_loan_of, _refusal, _volume_rows, approval_reasons
 from archive_desk.services.loans.records import (
@@ -108,6 +108,7 @@ def lend(
     :class:`NotLendableError` naming every volume that cannot go, ValidationError for missing or wrong
     values (including a missing approver/opinion when the rules ask for one), and
     :class:`LoanConflictError` when another workstation lent a volume at the same moment."""
+    locks.take_turns(session, locks.LENDING)  # on the server: the other desk's loan first, then this one sees it
     now = _now(now)
     settings = loan_settings(session)
     ids = list(dict.fromkeys(int(v) for v in volume_ids))
