@@ -3200,7 +3200,7 @@ Print anyway?</translation>
     <name>OpenCatalogueDialog</name>
     <message>
         <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="43" />
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="134" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="135" />
         <source>Open a catalogue</source>
         <translation>Open a catalogue</translation>
     </message>
@@ -3265,32 +3265,32 @@ Print anyway?</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="135" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="136" />
         <source>Catalogues (*.sqlite *.db);;All files (*)</source>
         <translation>Catalogues (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="151" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="152" />
         <source>Choose the catalogue file.</source>
         <translation>Choose the catalogue file.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="155" />
         <source>server</source>
         <translation>server</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="155" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="156" />
         <source>database</source>
         <translation>database</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="157" />
         <source>user</source>
         <translation>user</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="158" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="159" />
         <source>Fill in: %1</source>
         <translation>Fill in: %1</translation>
     </message>
@@ -6218,14 +6218,14 @@ Please send that file to whoever looks after ArchiveDesk for you.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="201" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="202" />
         <source>The catalogue could not be opened:
 %1</source>
         <translation>The catalogue could not be opened:
 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="202" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="203" />
         <source>Open a catalogue</source>
         <translation>Open a catalogue</translation>
     </message>

@@ -3200,7 +3200,7 @@ Print anyway?</source>
     <name>OpenCatalogueDialog</name>
     <message>
         <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="43" />
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="134" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="135" />
         <source>Open a catalogue</source>
         <translation>打开目录库</translation>
     </message>
@@ -3265,32 +3265,32 @@ Print anyway?</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="135" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="136" />
         <source>Catalogues (*.sqlite *.db);;All files (*)</source>
         <translation>目录库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="151" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="152" />
         <source>Choose the catalogue file.</source>
         <translation>请选择目录库文件。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="155" />
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="155" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="156" />
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="157" />
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="158" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="159" />
         <source>Fill in: %1</source>
         <translation>请填写：%1</translation>
     </message>
@@ -6218,14 +6218,14 @@ Please send that file to whoever looks after ArchiveDesk for you.</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="201" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="202" />
         <source>The catalogue could not be opened:
 %1</source>
         <translation>无法打开目录库：
 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="202" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="203" />
         <source>Open a catalogue</source>
         <translation>打开目录库</translation>
     </message>
