@@ -3199,100 +3199,108 @@ Print anyway?</translation>
 <context>
     <name>OpenCatalogueDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="43" />
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="135" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="44" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="136" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="204" />
         <source>Open a catalogue</source>
         <translation>Open a catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="45" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="46" />
         <source>A catalogue file on this PC</source>
         <translation>A catalogue file on this PC</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="47" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="48" />
         <source>The room's server</source>
         <translation>The room's server</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="55" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="56" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="67" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="68" />
         <source>the server PC's name or address</source>
         <translation>the server PC's name or address</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="79" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="80" />
         <source>Remember the password on this PC (in the system's credential store)</source>
         <translation>Remember the password on this PC (in the system's credential store)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="83" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="84" />
         <source>Server:</source>
         <translation>Server:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="84" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="85" />
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="85" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="86" />
         <source>Database:</source>
         <translation>Database:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="86" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="87" />
         <source>User:</source>
         <translation>User:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="87" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="88" />
         <source>Password:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="95" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="96" />
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="96" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="97" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="136" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="137" />
         <source>Catalogues (*.sqlite *.db);;All files (*)</source>
         <translation>Catalogues (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="152" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="153" />
         <source>Choose the catalogue file.</source>
         <translation>Choose the catalogue file.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="155" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="156" />
         <source>server</source>
         <translation>server</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="157" />
         <source>database</source>
         <translation>database</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="157" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="158" />
         <source>user</source>
         <translation>user</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="159" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="160" />
         <source>Fill in: %1</source>
         <translation>Fill in: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="202" />
+        <source>The catalogue could not be opened:
+%1</source>
+        <translation>The catalogue could not be opened:
+%1</translation>
     </message>
 </context>
 <context>
@@ -6213,21 +6221,6 @@ Please send that file to whoever looks after ArchiveDesk for you.</source>
         <translation>The details are in the log file:
 {path}
 Please send that file to whoever looks after ArchiveDesk for you.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="202" />
-        <source>The catalogue could not be opened:
-%1</source>
-        <translation>The catalogue could not be opened:
-%1</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="203" />
-        <source>Open a catalogue</source>
-        <translation>Open a catalogue</translation>
     </message>
 </context>
 </TS>

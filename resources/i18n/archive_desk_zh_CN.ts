@@ -3199,100 +3199,108 @@ Print anyway?</source>
 <context>
     <name>OpenCatalogueDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="43" />
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="135" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="44" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="136" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="204" />
         <source>Open a catalogue</source>
         <translation>打开目录库</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="45" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="46" />
         <source>A catalogue file on this PC</source>
         <translation>本机上的目录库文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="47" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="48" />
         <source>The room's server</source>
         <translation>档案室的服务器</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="55" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="56" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="67" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="68" />
         <source>the server PC's name or address</source>
         <translation>服务器电脑的名称或地址</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="79" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="80" />
         <source>Remember the password on this PC (in the system's credential store)</source>
         <translation>在本机记住密码（保存在系统的凭据管理器中）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="83" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="84" />
         <source>Server:</source>
         <translation>服务器：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="84" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="85" />
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="85" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="86" />
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="86" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="87" />
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="87" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="88" />
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="95" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="96" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="96" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="97" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="136" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="137" />
         <source>Catalogues (*.sqlite *.db);;All files (*)</source>
         <translation>目录库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="152" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="153" />
         <source>Choose the catalogue file.</source>
         <translation>请选择目录库文件。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="155" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="156" />
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="156" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="157" />
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="157" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="158" />
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="159" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="160" />
         <source>Fill in: %1</source>
         <translation>请填写：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="202" />
+        <source>The catalogue could not be opened:
+%1</source>
+        <translation>无法打开目录库：
+%1</translation>
     </message>
 </context>
 <context>
@@ -6213,21 +6221,6 @@ Please send that file to whoever looks after ArchiveDesk for you.</source>
         <translation>详细信息已写入日志文件：
 {path}
 请将该文件发给为您维护本软件的人员。</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="202" />
-        <source>The catalogue could not be opened:
-%1</source>
-        <translation>无法打开目录库：
-%1</translation>
-    </message>
-    <message>
-        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="203" />
-        <source>Open a catalogue</source>
-        <translation>打开目录库</translation>
     </message>
 </context>
 </TS>

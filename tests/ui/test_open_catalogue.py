@@ -137,6 +137,8 @@ def test_the_rooms_server_password_goes_only_to_the_credential_store(qtbot, wind
         else:
             qtbot.waitUntil(lambda: any(w.objectName() == "openCatalogueError" and w.isVisible()
                                         for w in QApplication.topLevelWidgets()), timeout=20000)
+            box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "openCatalogueError")
+            assert "无法打开目录库" in box.text()  # in the clerk's language, with the reason
             assert window.isVisible()  # the catalogue it had stays open
             assert Settings.load(tmp_path / "settings.json").default_catalogue == ""
     finally:

@@ -13,6 +13,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QDialog,
@@ -198,9 +199,9 @@ def reopen(window, target: str, secret: str | None = None):  # noqa: ANN001, ANN
     except Exception as exc:  # noqa: BLE001 - a wrong password, an unreachable server, not a catalogue
         log.warning("cannot open the catalogue %s", credentials.without_password(target)
                     if is_server_url(target) else target, exc_info=True)
-        text = str(exc) if isinstance(exc, UserError) else window.tr(
-            "The catalogue could not be opened:\n%1").replace("%1", _reason(exc))
-        box = QMessageBox(QMessageBox.Icon.Warning, window.tr("Open a catalogue"), text,
+        text = str(exc) if isinstance(exc, UserError) else QApplication.translate(
+            "OpenCatalogueDialog", "The catalogue could not be opened:\n%1").replace("%1", _reason(exc))
+        box = QMessageBox(QMessageBox.Icon.Warning, QApplication.translate("OpenCatalogueDialog", "Open a catalogue"), text,
                           QMessageBox.StandardButton.Ok, window)
         box.setObjectName("openCatalogueError")
         box.open()
