@@ -52,7 +52,7 @@ def password(url: str) -> str | None:
         import keyring
 
         return keyring.get_password(SERVICE, account(url))
-    except Exception:  # noqa: BLE001 - no backend, a locked store: the password is asked for
+    except Exception:
         log.info("no password from the credential store", exc_info=True)
         return None
 
@@ -64,7 +64,7 @@ def save_password(url: str, secret: str) -> bool:
 
         keyring.set_password(SERVICE, account(url), secret)
         return True
-    except Exception:  # noqa: BLE001
+    except Exception:
         log.warning("the password could not be stored in the credential store", exc_info=True)
         return False
 
@@ -78,7 +78,7 @@ def forget_password(url: str) -> None:
             keyring.delete_password(SERVICE, account(url))
         except PasswordDeleteError:
             pass
-    except Exception:  # noqa: BLE001
+    except Exception:
         log.info("the credential store could not be asked", exc_info=True)
 
 

@@ -16,7 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from archive_desk.services import audit, catalogue, loans, locations, stocktake, transfers
+from archive_desk.services import (
+    audit,
+    catalogue,
+    loans,
+    locations,
+    stocktake,
+    transfers,
+)
 from archive_desk.services.audit import Actor
 from archive_desk.services.setup import open_catalogue
 

@@ -14,10 +14,10 @@ import pytest
 from conftest import settle_writes
 
 from archive_desk import app as app_module
-from archive_desk.services.setup import open_catalogue
 from archive_desk.services import catalogue, loans, locations
 from archive_desk.services.audit import Actor
 from archive_desk.services.loans.returns import LineReturn
+from archive_desk.services.setup import open_catalogue
 from archive_desk.settings import Settings
 
 HERE = Actor("clerk1", "desk-1")
@@ -47,11 +47,11 @@ def seed(target: str | Path) -> dict[str, object]:
 
 def _server_catalogue() -> Iterator[str]:
     from sqlalchemy import text
+    from sqlalchemy.engine import make_url
 
     from archive_desk.db.engine import make_engine
     from archive_desk.db.target import server_url
     from archive_desk.services import server
-    from sqlalchemy.engine import make_url
 
     base = make_url(server_url(PG_URL))
     admin = make_engine(base.set(database="postgres")).execution_options(isolation_level="AUTOCOMMIT")
@@ -79,7 +79,7 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | Pat
 
 
 @pytest.fixture
-def window_and_other(qtbot, tmp_path: Path, target: str | Path):  # noqa: ANN001, ANN201
+def window_and_other(qtbot, tmp_path: Path, target: str | Path):
     data = seed(target)
     Settings(language="zh_CN").save(tmp_path / "settings.json")
     _app, window = app_module.start(target, settings_path=tmp_path / "settings.json")
@@ -94,12 +94,12 @@ def window_and_other(qtbot, tmp_path: Path, target: str | Path):  # noqa: ANN001
     window.ctx.db.dispose()
 
 
-def cell(area, volume_id: int, column: str) -> str:  # noqa: ANN001
+def cell(area, volume_id: int, column: str) -> str:
     row = area.model.row_of(volume_id)
     return area.model.index(row, area.model.COLUMNS.index(column)).data() or ""
 
 
-def test_a_colleagues_loan_return_edit_and_shelving_show_without_f5(qtbot, window_and_other) -> None:  # noqa: ANN001
+def test_a_colleagues_loan_return_edit_and_shelving_show_without_f5(qtbot, window_and_other) -> None:
     window, other, data = window_and_other
     a, b = data["volumes"]
     area = window.areas["catalogue"]

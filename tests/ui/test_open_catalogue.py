@@ -51,7 +51,7 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path):  # noqa: ANN001, ANN201
+def window(qtbot, tmp_path: Path):
     first = tmp_path / "first.sqlite"
     open_catalogue(first).dispose()
     Settings(language="zh_CN").save(tmp_path / "settings.json")
@@ -64,13 +64,13 @@ def window(qtbot, tmp_path: Path):  # noqa: ANN001, ANN201
             w.ctx.db.dispose()
 
 
-def new_window(old):  # noqa: ANN001, ANN201
+def new_window(old):
     found = [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow" and w is not old
              and w.isVisible()]
     return found[0] if found else None
 
 
-def test_a_file_on_this_pc_is_opened_and_remembered(qtbot, window, tmp_path: Path, memory_keyring) -> None:  # noqa: ANN001
+def test_a_file_on_this_pc_is_opened_and_remembered(qtbot, window, tmp_path: Path, memory_keyring) -> None:
     second = tmp_path / "second.sqlite"
     open_catalogue(second).dispose()
     window.findChild(type(window.refresh_action), "openCatalogueAction").trigger()
@@ -85,7 +85,7 @@ def test_a_file_on_this_pc_is_opened_and_remembered(qtbot, window, tmp_path: Pat
     assert app_module._workstation_catalogue(Settings.load(tmp_path / "settings.json"), None) == second
 
 
-def test_the_rooms_server_password_goes_only_to_the_credential_store(qtbot, window, tmp_path: Path,  # noqa: ANN001
+def test_the_rooms_server_password_goes_only_to_the_credential_store(qtbot, window, tmp_path: Path,
                                                                       memory_keyring: MemoryKeyring) -> None:
     window.open_catalogue()
     dialog = window.open_catalogue_dialog
@@ -95,11 +95,11 @@ def test_the_rooms_server_password_goes_only_to_the_credential_store(qtbot, wind
     dialog.accept()  # nothing filled in: said, not sent
     assert dialog.isVisible() and "服务器" in dialog.problem.text()
     if PG_URL:
-        from archive_desk.db.target import server_url
         from sqlalchemy import text
         from sqlalchemy.engine import make_url
 
         from archive_desk.db.engine import make_engine
+        from archive_desk.db.target import server_url
         from archive_desk.services import server
 
         base = make_url(server_url(PG_URL))

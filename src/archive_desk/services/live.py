@@ -104,9 +104,9 @@ def changes_since(session: Session, after_id: int) -> tuple[OpChanges, int]:
             continue
         if entity == "volume":
             volumes.add(entity_id)
-            if action.endswith(".create") or action.endswith(".import"):
+            if action.endswith((".create", ".import")):
                 new_volumes.add(entity_id)
-            if action.startswith("volume.shelve") or action.startswith("location"):
+            if action.startswith(("volume.shelve", "location")):
                 areas.add(ops.SHELVES)
         elif entity == "item":
             items.add(entity_id)
@@ -231,7 +231,7 @@ class ServerListener:
             conn = fairy.driver_connection
             fairy.detach()  # ours alone until the thread ends (the pool never hands it out)
             conn.autocommit = True
-        except Exception:  # noqa: BLE001 - the window works without (F5 still refreshes)
+        except Exception:
             log.exception("cannot listen for other workstations' changes")
             self._ready.set()
             return
@@ -243,7 +243,7 @@ class ServerListener:
                     origin, changes = parse_payload(note.payload)
                     if origin != self.origin and changes:
                         self.on_changes(changes)
-        except Exception:  # noqa: BLE001 - the server went away: say so in the log, the window goes on
+        except Exception:
             if not self._stop.is_set():
                 log.exception("listening for other workstations' changes stopped")
         finally:

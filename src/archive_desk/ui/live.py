@@ -49,7 +49,7 @@ class LiveWatch(QObject):
             else:
                 self.listener = live.ServerListener(self.ctx.db, self.heard.emit)
                 self.listener.start()
-        except Exception:  # noqa: BLE001 - the window works without it (F5 refreshes)
+        except Exception:
             log.exception("cannot watch the catalogue for other workstations' changes")
 
     def poll(self) -> None:
@@ -57,7 +57,7 @@ class LiveWatch(QObject):
             return
         try:
             changes = self.file_watch.poll()
-        except Exception:  # noqa: BLE001 - e.g. the file is busy for a moment: asked again at the next tick
+        except Exception:
             log.debug("live poll failed", exc_info=True)
             return
         self._emit(changes)

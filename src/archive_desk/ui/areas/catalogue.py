@@ -52,8 +52,8 @@ from PySide6.QtWidgets import (
 from archive_desk.domain import codes
 from archive_desk.models import VolumeStatus
 from archive_desk.services import catalogue, lookups, volume_list
-from archive_desk.services.ops import CATALOGUE, OpChanges
 from archive_desk.services.live import REMOTE
+from archive_desk.services.ops import CATALOGUE, OpChanges
 from archive_desk.services.ops import WriteSession as Session
 from archive_desk.services.volume_list import VolumeFilter
 from archive_desk.ui.areas.base import Area

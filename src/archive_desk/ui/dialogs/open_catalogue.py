@@ -8,6 +8,7 @@ reopened on the chosen catalogue; if that cannot be opened, the message says why
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import logging
 from pathlib import Path
@@ -120,10 +121,8 @@ class OpenCatalogueDialog(QDialog):
         else:
             self.file_choice.setChecked(True)
             self.file_edit.setText(current)
-            try:
+            with contextlib.suppress(Exception):  # no login name: typed by hand
                 self.user_edit.setText(getpass.getuser())
-            except Exception:  # noqa: BLE001 - no login name: typed by hand
-                pass
 
     def _update_enabled(self) -> None:
         on_file = self.file_choice.isChecked()
@@ -162,7 +161,7 @@ class OpenCatalogueDialog(QDialog):
         super().accept()
 
 
-def choose_and_reopen(window) -> QDialog:  # noqa: ANN001 - the MainWindow
+def choose_and_reopen(window) -> QDialog:
     """Show the dialog; when accepted, remember the choice (the password only in the credential store) and reopen
     the window on the catalogue (:func:`reopen`)."""
     current = str(window.ctx.catalogue_path)
@@ -185,10 +184,12 @@ def choose_and_reopen(window) -> QDialog:  # noqa: ANN001 - the MainWindow
     return dialog
 
 
-def reopen(window, target: str, secret: str | None = None):  # noqa: ANN001, ANN201 - MainWindow in, MainWindow out
+def reopen(window, target: str, secret: str | None = None):
     """A new window on ``target``; the old one closes and lets go of its catalogue. On failure the old window stays
     and a message says why. Returns the new window (None on failure)."""
-    from archive_desk.app import build_context  # (the composition root opens catalogues)
+    from archive_desk.app import (
+        build_context,  # (the composition root opens catalogues)
+    )
     from archive_desk.errors import UserError
     from archive_desk.ui import live
     from archive_desk.ui.main_window import MainWindow
@@ -196,7 +197,7 @@ def reopen(window, target: str, secret: str | None = None):  # noqa: ANN001, ANN
     old = window.ctx
     try:
         ctx = build_context(target, old.settings, old.settings_path, secret=secret)
-    except Exception as exc:  # noqa: BLE001 - a wrong password, an unreachable server, not a catalogue
+    except Exception as exc:
         log.warning("cannot open the catalogue %s", credentials.without_password(target)
                     if is_server_url(target) else target, exc_info=True)
         text = str(exc) if isinstance(exc, UserError) else QApplication.translate(
