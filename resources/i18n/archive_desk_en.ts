@@ -1372,219 +1372,219 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
         <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="149" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="150" />
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="256" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="257" />
         <source>&amp;Find…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="258" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="259" />
         <source>&amp;New volume…</source>
         <translation>&amp;New volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="260" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="261" />
         <source>&amp;Edit volume…</source>
         <translation>&amp;Edit volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="262" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="263" />
         <source>Edit &amp;items…</source>
         <translation>Edit &amp;items…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="265" />
         <source>Make &amp;void…</source>
         <translation>Make &amp;void…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="266" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="267" />
         <source>&amp;Copy rows</source>
         <translation>&amp;Copy rows</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="268" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="269" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>E&amp;xport selection to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="270" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="627" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="630" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Undo last change</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="290" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="291" />
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="370" />
         <source>Reading the list…</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="400" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="401" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="413" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="414" />
         <source>No volume matches “%1”.</source>
         <translation>No volume matches “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="417" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="418" />
         <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>More than %1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="419" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
         <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>%1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="422" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="423" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>%n volume matches “%1”.</numerusform><numerusform>%n volumes match “%1”.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="427" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="428" />
         <source>%n volume(s)</source>
         <translation><numerusform>%n volume</numerusform><numerusform>%n volumes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="480" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="481" />
         <source>The shelves cannot show this volume.</source>
         <translation>The shelves cannot show this volume.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="553" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="554" />
         <source>Undo: create %1</source>
         <translation>Undo: create %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="554" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="555" />
         <source>Volume %1 created.</source>
         <translation>Volume %1 created.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="559" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="560" />
         <source>Undo: change of %1</source>
         <translation>Undo: change of %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="561" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="562" />
         <source>Volume %1 saved.</source>
         <translation>Volume %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="588" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="591" />
         <source>Make volume void</source>
         <translation>Make volume void</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="589" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="592" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="602" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="605" />
         <source>Undo: void %1</source>
         <translation>Undo: void %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="604" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="607" />
         <source>Volume %1 is void.</source>
         <translation>Volume %1 is void.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="629" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="632" />
         <source>Undone.</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="647" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="650" />
         <source>created by mistake (undone)</source>
         <translation>created by mistake (undone)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="656" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="659" />
         <source>void undone</source>
         <translation>void undone</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="685" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="688" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>%n row copied: paste it into Excel or WPS.</numerusform><numerusform>%n rows copied: paste them into Excel or WPS.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="692" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>Select the rows to export first (Ctrl+A selects all).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="698" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="698" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="728" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="729" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="732" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>%n row exported to %1.</numerusform><numerusform>%n rows exported to %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="745" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>Scanned %1: %2 (not in the current list)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="744" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="747" />
         <source>Scanned %1: %2</source>
         <translation>Scanned %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="750" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="753" />
         <source>Unknown code</source>
         <translation>Unknown code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="751" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="754" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>No volume has the code %1. Create it now?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="754" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="757" />
         <source>Create volume</source>
         <translation>Create volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="755" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="758" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="759" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="762" />
         <source>Scanned %1: no such volume</source>
         <translation>Scanned %1: no such volume</translation>
     </message>
@@ -3268,67 +3268,72 @@ Print anyway?</translation>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="173" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="168" />
+        <source>&amp;Open catalogue…</source>
+        <translation>&amp;Open catalogue…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="177" />
         <source>&amp;Import a register…</source>
         <translation>&amp;Import a register…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="185" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="189" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="193" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="197" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="200" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="204" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="212" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="216" />
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="217" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="216" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="220" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="225" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="229" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="226" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="230" />
         <source>&amp;About ArchiveDesk</source>
         <translation>&amp;About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="253" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="263" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>The language changes when ArchiveDesk is started again.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="256" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="266" />
         <source>About ArchiveDesk</source>
         <translation>About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="257" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="267" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="425" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="435" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>
@@ -3463,6 +3468,113 @@ Print anyway?</translation>
         <location filename="../../src/archive_desk/ui/areas/labels.py" line="624" />
         <source>Fields</source>
         <translation>Fields</translation>
+    </message>
+</context>
+<context>
+    <name>OpenCatalogueDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="45" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="135" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="205" />
+        <source>Open a catalogue</source>
+        <translation>Open a catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="47" />
+        <source>A catalogue file on this PC</source>
+        <translation>A catalogue file on this PC</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="49" />
+        <source>The room's server</source>
+        <translation>The room's server</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="57" />
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="69" />
+        <source>the server PC's name or address</source>
+        <translation>the server PC's name or address</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="81" />
+        <source>Remember the password on this PC (in the system's credential store)</source>
+        <translation>Remember the password on this PC (in the system's credential store)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="85" />
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="86" />
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="87" />
+        <source>Database:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="88" />
+        <source>User:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="89" />
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="97" />
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="98" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="136" />
+        <source>Catalogues (*.sqlite *.db);;All files (*)</source>
+        <translation>Catalogues (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="152" />
+        <source>Choose the catalogue file.</source>
+        <translation>Choose the catalogue file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="155" />
+        <source>server</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="156" />
+        <source>database</source>
+        <translation>database</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="157" />
+        <source>user</source>
+        <translation>user</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="159" />
+        <source>Fill in: %1</source>
+        <translation>Fill in: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="203" />
+        <source>The catalogue could not be opened:
+%1</source>
+        <translation>The catalogue could not be opened:
+%1</translation>
     </message>
 </context>
 <context>

@@ -1372,219 +1372,219 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
         <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>检索（Ctrl+F）：档号、条码、题名文字、拼音首字母、卷内文件题名…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="149" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="150" />
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="256" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="257" />
         <source>&amp;Find…</source>
         <translation>检索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="258" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="259" />
         <source>&amp;New volume…</source>
         <translation>新建案卷(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="260" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="261" />
         <source>&amp;Edit volume…</source>
         <translation>编辑案卷(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="262" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="263" />
         <source>Edit &amp;items…</source>
         <translation>编辑卷内目录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="265" />
         <source>Make &amp;void…</source>
         <translation>作废(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="266" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="267" />
         <source>&amp;Copy rows</source>
         <translation>复制所选行(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="268" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="269" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>将所选导出为 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="270" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="627" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="630" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一次修改(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="290" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="291" />
         <source>Catalogue</source>
         <translation>案卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="370" />
         <source>Reading the list…</source>
         <translation>正在读取列表…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="400" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="401" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="413" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="414" />
         <source>No volume matches “%1”.</source>
         <translation>没有与“%1”匹配的案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="417" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="418" />
         <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>超过 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="419" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
         <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>共 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="422" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="423" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>与“%1”匹配的案卷共 %n 卷。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="427" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="428" />
         <source>%n volume(s)</source>
         <translation><numerusform>共 %n 卷</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="480" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="481" />
         <source>The shelves cannot show this volume.</source>
         <translation>库房架位无法显示此卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="553" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="554" />
         <source>Undo: create %1</source>
         <translation>撤销：新建 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="554" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="555" />
         <source>Volume %1 created.</source>
         <translation>案卷 %1 已新建。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="559" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="560" />
         <source>Undo: change of %1</source>
         <translation>撤销：对 %1 的修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="561" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="562" />
         <source>Volume %1 saved.</source>
         <translation>案卷 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="588" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="591" />
         <source>Make volume void</source>
         <translation>作废案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="589" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="592" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>将 %1“%2”作废？该案卷仍保留在目录中（列表中默认隐藏），并记录作废原因；不会删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="602" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="605" />
         <source>Undo: void %1</source>
         <translation>撤销：作废 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="604" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="607" />
         <source>Volume %1 is void.</source>
         <translation>案卷 %1 已作废。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="629" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="632" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="647" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="650" />
         <source>created by mistake (undone)</source>
         <translation>误建（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="656" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="659" />
         <source>void undone</source>
         <translation>撤销作废</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="685" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="688" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>已复制 %n 行，可粘贴到 Excel 或 WPS。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="692" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>请先选择要导出的行（Ctrl+A 全选）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="698" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="698" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="728" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="729" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="732" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="745" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>扫描 %1：%2（不在当前列表中）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="744" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="747" />
         <source>Scanned %1: %2</source>
         <translation>扫描 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="750" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="753" />
         <source>Unknown code</source>
         <translation>未知档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="751" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="754" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>没有档号为 %1 的案卷。现在新建吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="754" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="757" />
         <source>Create volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="755" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="758" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="759" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="762" />
         <source>Scanned %1: no such volume</source>
         <translation>扫描 %1：没有此案卷</translation>
     </message>
@@ -3268,67 +3268,72 @@ Print anyway?</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="173" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="168" />
+        <source>&amp;Open catalogue…</source>
+        <translation>打开目录库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="177" />
         <source>&amp;Import a register…</source>
         <translation>导入登记表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="185" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="189" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="193" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="197" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="200" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="204" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="212" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="216" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="217" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="216" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="220" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="225" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="229" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="226" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="230" />
         <source>&amp;About ArchiveDesk</source>
         <translation>关于档案室桌面管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="253" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="263" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>界面语言将在下次启动档案室桌面管理时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="256" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="266" />
         <source>About ArchiveDesk</source>
         <translation>关于档案室桌面管理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="257" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="267" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="425" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="435" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
@@ -3463,6 +3468,113 @@ Print anyway?</source>
         <location filename="../../src/archive_desk/ui/areas/labels.py" line="624" />
         <source>Fields</source>
         <translation>字段</translation>
+    </message>
+</context>
+<context>
+    <name>OpenCatalogueDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="45" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="135" />
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="205" />
+        <source>Open a catalogue</source>
+        <translation>打开目录库</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="47" />
+        <source>A catalogue file on this PC</source>
+        <translation>本机上的目录库文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="49" />
+        <source>The room's server</source>
+        <translation>档案室的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="57" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="69" />
+        <source>the server PC's name or address</source>
+        <translation>服务器电脑的名称或地址</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="81" />
+        <source>Remember the password on this PC (in the system's credential store)</source>
+        <translation>在本机记住密码（保存在系统的凭据管理器中）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="85" />
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="86" />
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="87" />
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="88" />
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="89" />
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="97" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="98" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="136" />
+        <source>Catalogues (*.sqlite *.db);;All files (*)</source>
+        <translation>目录库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="152" />
+        <source>Choose the catalogue file.</source>
+        <translation>请选择目录库文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="155" />
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="156" />
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="157" />
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="159" />
+        <source>Fill in: %1</source>
+        <translation>请填写：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/open_catalogue.py" line="203" />
+        <source>The catalogue could not be opened:
+%1</source>
+        <translation>无法打开目录库：
+%1</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 
 def build_context(db_path: Path | str | None, settings: Settings | None = None, settings_path: Path | None = None,  # noqa: ANN201 - returns ui.context.AppContext, imported inside: this module stays Qt-free
-                  *, read_only: bool | None = None):  # noqa: ANN201
+                  *, read_only: bool | None = None, secret: str | None = None):  # noqa: ANN201
     """Open (create, migrate) the catalogue and bundle what the screens need. Qt-free.
 
     Raises ``CatalogueFileError`` (a UserError naming the file) for anything that is not a catalogue."""
@@ -31,7 +31,10 @@ def build_context(db_path: Path | str | None, settings: Settings | None = None, 
 
     # the room's server (a URL, kept as text) or a file
     path = db_path if is_server_url(db_path) else Path(db_path) if db_path else default_catalogue_path()
-    db = open_catalogue(path, read_only=read_only)
+    from archive_desk import credentials
+
+    # a server's password (typed now, or from the system's credential store) goes to the engine alone
+    db = open_catalogue(credentials.with_password(path, secret), read_only=read_only)
     from archive_desk.services.search import ensure_index
 
     if not db.read_only:  # a read-only catalogue searches with the index it has
@@ -100,6 +103,7 @@ def start(db_path: Path | str | None, *, settings_path: Path | None = None, read
             db_path, read_only = dialog.path, (True if dialog.choice == "backup" else None)
     ctx.actor = log_in(ctx)
     window = MainWindow(ctx)
+    window.context_builder = build_context
     if guard is not None:
         guard.setParent(window)
         guard.listen(window)
@@ -110,6 +114,9 @@ def start(db_path: Path | str | None, *, settings_path: Path | None = None, read
     from archive_desk.ui import integrity_watch
 
     window.integrity_check = integrity_watch.start(window, ctx)  # a big file's quick_check, in the background
+    from archive_desk.ui import live
+
+    window.live_watch = live.start(window, ctx)  # other workstations' changes show without F5
     return app, window
 
 
@@ -137,12 +144,16 @@ def log_in(ctx):  # noqa: ANN001, ANN201 - AppContext -> Actor
     return dialog.actor
 
 
-def _workstation_catalogue(settings: Settings, settings_path: Path | None) -> Path:
+def _workstation_catalogue(settings: Settings, settings_path: Path | None) -> Path | str:
     """The catalogue this workstation opens when none is given: the one chosen at first start, else the
     embedded default if it exists; at a real first start the user is asked (``catalogue_place``)."""
     from archive_desk import catalogue_place
 
     if settings.default_catalogue:
+        from archive_desk.db.target import is_server_url
+
+        if is_server_url(settings.default_catalogue):  # the room's server (文件 → 打开目录库)
+            return settings.default_catalogue  # type: ignore[return-value]
         return Path(settings.default_catalogue)
     if not catalogue_place.should_ask(settings.default_catalogue, default_catalogue_path()):
         return default_catalogue_path()

@@ -24,13 +24,14 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from archive_desk import clock
 from archive_desk.db import fts, sealing
 from archive_desk.db.storage_errors import StorageProblem, classify
 from archive_desk.db.target import display as target_display
 from archive_desk.db.target import is_server_url, server_url
-from archive_desk.errors import ReadOnlyCatalogueError, StorageError
+from archive_desk.errors import ReadOnlyCatalogueError, StaleEditError, StorageError
 from archive_desk.i18n import t
 
 BUSY_TIMEOUT_MS = 10_000
@@ -224,7 +225,7 @@ class Database:
             factory = sessionmaker(engine, expire_on_commit=False)
         else:
             factory = self._write
-        with translate_storage_errors(self.path), factory() as session, session.begin():
+        with translate_storage_errors(self.path), _translate_stale(), factory() as session, session.begin():
             if waiting is not None:
                 session.connection()  # take the lock now, before the work (a lazy BEGIN would wait mid-way)
             if self.is_sqlite:
@@ -253,6 +254,9 @@ def _install_postgresql(session_factory: sessionmaker) -> None:
                            + ", ".join(missing) + ")")
     for name in REQUIRED_POSTGRESQL_HOOKS:
         POSTGRESQL_WRITE_HOOKS[name](session_factory)
+    for name, hook in list(POSTGRESQL_WRITE_HOOKS.items()):  # e.g. "live": NOTIFY the other PCs (after the trail)
+        if name not in REQUIRED_POSTGRESQL_HOOKS:
+            hook(session_factory)
 
 
 def dispose_engine(engine: Engine) -> None:
@@ -268,6 +272,17 @@ def _close_on_checkin(dbapi_conn: object, _record: object) -> None:
     if dbapi_conn is not None:
         with contextlib.suppress(Exception):
             dbapi_conn.close()  # type: ignore[attr-defined]
+
+
+@contextlib.contextmanager
+def _translate_stale() -> Iterator[None]:
+    """A versioned row changed by another workstation between this one's read and its write (the services check
+    versions first and name the record; this is the net under them): a plain message, nothing saved."""
+    try:
+        yield
+    except StaleDataError as exc:
+        raise StaleEditError(t("Another workstation saved a change to the same record at the same moment. Nothing "
+                               "was saved; reload and try again.")) from exc
 
 
 def network_drive_message() -> str:

@@ -596,7 +596,9 @@ def update_volume(session: Session, actor: Actor, volume_id: int, expected_versi
 
 
 def _load_for_change(session: Session, volume_id: int, expected_version: int | None) -> Volume:
-    volume = session.get(Volume, volume_id, populate_existing=True)
+    # FOR UPDATE (the server; SQLite's write transactions take turns already): a second desk editing the same volume
+    # waits for the first's commit, then reads its version and is told who changed it, not a bare conflict
+    volume = session.get(Volume, volume_id, populate_existing=True, with_for_update=True)
     if volume is None:
         raise NotFoundError(t("Volume {id} does not exist", id=volume_id))
     if expected_version is not None and volume.version != expected_version:

@@ -19,7 +19,7 @@ import importlib
 import importlib.util
 import logging
 import pickle
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
@@ -62,6 +62,9 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             focus_style.install(app)  # a clear frame where the keyboard is
         self.ctx = ctx
+        #: opens another catalogue for 文件 → 打开目录库 (``app.build_context``: the composition root hands it in, so
+        #: that ui/ never imports the app module that imports it); None: the window cannot switch catalogues
+        self.context_builder: Callable[..., AppContext] | None = None
         self.last_scan = ""
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("ArchiveDesk — %1").replace("%1", ctx.db.location))
@@ -165,6 +168,10 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        open_action = file_menu.addAction(self.tr("&Open catalogue…"))
+        open_action.setObjectName("openCatalogueAction")
+        open_action.triggered.connect(self.open_catalogue)
+        file_menu.addSeparator()
         catalogue = self.areas.get("catalogue")
         actions = {a.objectName(): a for a in catalogue.menu_actions()} if catalogue is not None else {}
         for name in ("newVolumeAction", "exportAction"):
@@ -225,6 +232,12 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&About ArchiveDesk"))
         about.triggered.connect(self.show_about)
+
+    def open_catalogue(self) -> None:
+        """文件 → 打开目录库: a file on this PC or the room's server; the window reopens on it."""
+        from archive_desk.ui.dialogs.open_catalogue import choose_and_reopen
+
+        choose_and_reopen(self)
 
     def open_import_wizard(self) -> None:
         from archive_desk.ui.dialogs.import_wizard import ImportWizard
@@ -487,6 +500,9 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.backups.at_exit()
         self.scan_detector.uninstall()
+        watch = getattr(self, "live_watch", None)  # (set by app.start: other workstations' changes)
+        if watch is not None:
+            watch.stop()
         super().closeEvent(event)
 
     def version_text(self) -> str:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from archive_desk.errors import NotFoundError, StorageError, UserError, ValidationError
 from archive_desk.i18n import t
 from archive_desk.models import Borrower, Loan, LoanLine, VolumeStatus
-from archive_desk.services import audit, catalogue, codes
+from archive_desk.services import audit, catalogue, codes, locks
 from archive_desk.services.audit import Actor
 from archive_desk.services.loans.checks import (
     _open_loan_of,
@@ -145,6 +145,7 @@ def lend(
     ValidationError for missing or wrong values (including a missing approver/opinion when the rules ask for
     one, or a proof not shown), and :class:`LoanConflictError` when another workstation took a volume at the
     same moment."""
+    locks.take_turns(session, locks.LENDING)  # on the server: the other desk's loan first, then this one sees it
     now = _now(now)
     settings = loan_settings(session)
     service = service_of(use_mode)

@@ -100,7 +100,9 @@ def _next_number(session: Session, model: Any, column: Any, prefix: str, year: i
 
 
 def _load_batch(session: Session, batch_id: int, *, for_change: bool = False, expected_version: int | None = None) -> TransferBatch:
-    batch = session.get(TransferBatch, batch_id, populate_existing=for_change)
+    # a change locks the batch row (the server): two desks ticking one receiving list take turns, so a line is
+    # ticked once and the other desk hears "already ticked"
+    batch = session.get(TransferBatch, batch_id, populate_existing=for_change, with_for_update=for_change or None)
     if batch is None:
         raise NotFoundError(t("Transfer batch {id} does not exist", id=batch_id))
     if for_change and batch.status != "draft":

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 from archive_desk.domain import codes
 from archive_desk.models import VolumeStatus
 from archive_desk.services import catalogue, lookups, volume_list
+from archive_desk.services.live import REMOTE
 from archive_desk.services.ops import CATALOGUE, OpChanges
 from archive_desk.services.ops import WriteSession as Session
 from archive_desk.services.volume_list import VolumeFilter
@@ -571,6 +572,8 @@ class CatalogueArea(Area):
                 self.detail.show_volume(shown)
         if (changes.new_volumes or CATALOGUE in changes.bulk) and not self.isVisible():
             self.stale = True
+        elif changes.new_volumes and REMOTE in changes.operations and not self._list_runner.busy:
+            self.build_list()  # a colleague added volumes (this window's own additions rebuild where they are made)
 
     def _on_volume_changed(self, volume_id: int) -> None:
         self.model.refresh_ids([volume_id])
