@@ -48,13 +48,12 @@ def workstation_config(folder: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _window_state(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Each test starts with no saved window or column state: a column width a previous test saved must not
-    decide whether this test's window fits."""
-    from PySide6.QtCore import QSettings
-
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path_factory.mktemp("window-state")))
+def _window_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with no saved window or column state: a navigation width or column a previous test saved
+    must not decide whether this test's window fits (the app re-applies the folder at every start)."""
+    folder = str(tmp_path_factory.mktemp("window-state"))
+    monkeypatch.setenv("ARCHIVE_DESK_WINDOW_STATE_DIR", folder)
+    isolate_qsettings()
 
 
 @pytest.fixture(autouse=True)

@@ -107,7 +107,8 @@ def test_a_colleagues_loan_return_edit_and_shelving_show_without_f5(qtbot, windo
     assert window.live_watch.timer.isActive() or window.live_watch.listener is not None
 
     with other.write() as s:  # a loan at the other desk
-        loans.lend(s, THERE, data["borrower"].id, [a.id], "工作查考", "查阅", date.today() + timedelta(days=7))
+        loans.lend(s, THERE, data["borrower"].id, [a.id], "工作查考", "外借", date.today() + timedelta(days=7),
+                   "王建国", "同意")  # a loan (借出): a consultation leaves the volume 在库
     qtbot.waitUntil(lambda: cell(area, a.id, "status") == "借出", timeout=WITHIN_MS)
 
     with other.write() as s:  # and its return

@@ -13,6 +13,7 @@ from archive_desk.app import isolate_qsettings
 
 def test_window_state_is_an_ini_file_in_the_config_folder(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     monkeypatch.setenv("ARCHIVE_DESK_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("ARCHIVE_DESK_WINDOW_STATE_DIR", raising=False)  # (the tests' own per-test folder)
     isolate_qsettings()
     try:
         settings = QSettings()
@@ -24,4 +25,4 @@ def test_window_state_is_an_ini_file_in_the_config_folder(qapp, tmp_path: Path, 
         assert path.exists()
     finally:
         monkeypatch.undo()
-        isolate_qsettings()  # back to the test run's own folder
+        isolate_qsettings()  # back to this test's own folder

@@ -17,8 +17,10 @@ def isolate_qsettings() -> None:
         return
     from PySide6.QtCore import QSettings
 
+    # (ARCHIVE_DESK_WINDOW_STATE_DIR: a folder of its own for the window state alone — each test starts with none)
+    folder = os.environ.get("ARCHIVE_DESK_WINDOW_STATE_DIR") or str(Path(override) / "window-state")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(override) / "window-state"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
 
 
 def create_application(argv: list[str] | None = None):  # noqa: ANN201 - QApplication
