@@ -81,6 +81,12 @@ class RuleMisfitError(UserError):
         self.check = check
 
 
+def catalogue_is_empty(session: Session) -> bool:
+    """No volume at all (void ones count): the catalogue area shows its welcome page instead of a table.
+    Core, not the ORM, so that a first paint does not wait for the mappers."""
+    return session.scalar(select(Volume.__table__.c.id).limit(1)) is None
+
+
 # ---------------------------------------------------------------- fonds
 
 
@@ -334,7 +340,7 @@ def field_key(label: str, taken: set[str]) -> str:
 
 __all__ = [
     "FIELD_TYPES", "INACTIVE_FONDS_KEY", "CategoryField", "CategoryRow", "FondsRow", "RuleCheck", "RuleMisfitError",
-    "active_fonds_codes", "check_rule", "create_category", "field_key", "list_categories", "list_fonds",
+    "active_fonds_codes", "catalogue_is_empty", "check_rule", "create_category", "field_key", "list_categories", "list_fonds",
     "rename_fonds", "rule_example", "sample_form", "set_category_active", "set_fonds_active", "update_category",
     "update_category_field",
 ]
