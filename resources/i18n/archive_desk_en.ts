@@ -1,6 +1,50 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>AdminArea</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="46" />
+        <source>How loans work in this room: the loan period, the purposes and uses a slip offers, and when a loan needs an approver.</source>
+        <extracomment>page ids, in tab order</extracomment>
+        <translation>How loans work in this room: the loan period, the purposes and uses a slip offers, and when a loan needs an approver.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="50" />
+        <source>How forms and labels print. Lists of fields and names are given as JSON, as the room command takes them.</source>
+        <translation>How forms and labels print. Lists of fields and names are given as JSON, as the room command takes them.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="55" />
+        <source>Room particulars</source>
+        <translation>Room particulars</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="55" />
+        <source>Fonds</source>
+        <translation>Fonds</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="55" />
+        <source>Categories</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="56" />
+        <source>Lending</source>
+        <translation>Lending</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="56" />
+        <source>Forms and labels</source>
+        <translation>Forms and labels</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="67" />
+        <source>Setup</source>
+        <translation>Setup</translation>
+    </message>
+</context>
+<context>
     <name>AppraisalLinesModel</name>
     <message>
         <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="188" />
@@ -1293,221 +1337,429 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
         <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="149" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="150" />
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="256" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="262" />
         <source>&amp;Find…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="258" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="264" />
         <source>&amp;New volume…</source>
         <translation>&amp;New volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="260" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="266" />
         <source>&amp;Edit volume…</source>
         <translation>&amp;Edit volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="262" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="268" />
         <source>Edit &amp;items…</source>
         <translation>Edit &amp;items…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="270" />
         <source>Make &amp;void…</source>
         <translation>Make &amp;void…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="266" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="272" />
         <source>&amp;Copy rows</source>
         <translation>&amp;Copy rows</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="268" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="274" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>E&amp;xport selection to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="270" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="627" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="276" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="662" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Undo last change</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="290" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="296" />
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="377" />
         <source>Reading the list…</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="400" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="408" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="413" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="423" />
         <source>No volume matches “%1”.</source>
         <translation>No volume matches “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="417" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="427" />
         <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>More than %1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="419" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="429" />
         <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>%1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="422" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="432" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>%n volume matches “%1”.</numerusform><numerusform>%n volumes match “%1”.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="427" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="437" />
         <source>%n volume(s)</source>
         <translation><numerusform>%n volume</numerusform><numerusform>%n volumes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="480" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="490" />
         <source>The shelves cannot show this volume.</source>
         <translation>The shelves cannot show this volume.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="553" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="563" />
         <source>Undo: create %1</source>
         <translation>Undo: create %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="554" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="564" />
         <source>Volume %1 created.</source>
         <translation>Volume %1 created.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="559" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="569" />
         <source>Undo: change of %1</source>
         <translation>Undo: change of %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="561" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="571" />
         <source>Volume %1 saved.</source>
         <translation>Volume %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="588" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="623" />
         <source>Make volume void</source>
         <translation>Make volume void</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="589" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="624" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="602" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="637" />
         <source>Undo: void %1</source>
         <translation>Undo: void %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="604" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="639" />
         <source>Volume %1 is void.</source>
         <translation>Volume %1 is void.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="629" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="664" />
         <source>Undone.</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="647" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="682" />
         <source>created by mistake (undone)</source>
         <translation>created by mistake (undone)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="656" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="691" />
         <source>void undone</source>
         <translation>void undone</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="685" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="720" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>%n row copied: paste it into Excel or WPS.</numerusform><numerusform>%n rows copied: paste them into Excel or WPS.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="692" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="727" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>Select the rows to export first (Ctrl+A selects all).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="730" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="730" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="760" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="729" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="764" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>%n row exported to %1.</numerusform><numerusform>%n rows exported to %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="777" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>Scanned %1: %2 (not in the current list)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="744" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="779" />
         <source>Scanned %1: %2</source>
         <translation>Scanned %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="750" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="785" />
         <source>Unknown code</source>
         <translation>Unknown code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="751" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="786" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>No volume has the code %1. Create it now?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="754" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="789" />
         <source>Create volume</source>
         <translation>Create volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="755" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="790" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="759" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="794" />
         <source>Scanned %1: no such volume</source>
         <translation>Scanned %1: no such volume</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <source>Code</source>
+        <extracomment>the category's values before the last saved change, for 撤销: (category id, values)</extracomment>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="59" />
+        <source>New category</source>
+        <translation>New category</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="71" />
+        <source>1 to 4 letters, e.g. WS</source>
+        <translation>1 to 4 letters, e.g. WS</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="96" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="251" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="99" />
+        <source>Change the rule anyway</source>
+        <translation>Change the rule anyway</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="250" />
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="106" />
+        <source>Undo the last change</source>
+        <translation>Undo the last change</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="111" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="113" />
+        <source>Category code (门类代码)</source>
+        <translation>Category code (门类代码)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="136" />
+        <source>Name (Chinese)</source>
+        <translation>Name (Chinese)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="115" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="136" />
+        <source>Name (English)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="116" />
+        <source>档号 rule</source>
+        <translation>档号 rule</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="117" />
+        <source>Example</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="118" />
+        <source>Elements: {fonds} {category} {year} {retention} {org} and a running number {volume:3}, {item:4} or {box:3} (the digits after the colon: its width).</source>
+        <translation>Elements: {fonds} {category} {year} {retention} {org} and a running number {volume:3}, {item:4} or {box:3} (the digits after the colon: its width).</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="120" />
+        <source>Default retention</source>
+        <translation>Default retention</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="136" />
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="136" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="137" />
+        <source>Choices</source>
+        <translation>Choices</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="141" />
+        <source>e.g. 病案号</source>
+        <translation>e.g. 病案号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="146" />
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="146" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="147" />
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="147" />
+        <source>Amount of money</source>
+        <translation>Amount of money</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="148" />
+        <source>Choice</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="152" />
+        <source>for a choice: the choices, separated by 、</source>
+        <translation>for a choice: the choices, separated by 、</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="153" />
+        <source>Add field</source>
+        <translation>Add field</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="156" />
+        <source>Save the field</source>
+        <translation>Save the field</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="160" />
+        <source>The category's own fields</source>
+        <translation>The category's own fields</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="204" />
+        <source>in use</source>
+        <translation>in use</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="204" />
+        <source>inactive</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="250" />
+        <source>Bring back</source>
+        <translation>Bring back</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="267" />
+        <source>Create category</source>
+        <translation>Create category</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="316" />
+        <source>%n existing volume(s) do not fit the new rule. Their codes stay as they are; new volumes follow the new rule. Change the rule anyway, or keep the old one.</source>
+        <translation><numerusform>%n existing volume does not fit the new rule. Its code stays as it is; new volumes follow the new rule. Change the rule anyway, or keep the old one.</numerusform><numerusform>%n existing volumes do not fit the new rule. Their codes stay as they are; new volumes follow the new rule. Change the rule anyway, or keep the old one.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="324" />
+        <source>Category %1 created.</source>
+        <translation>Category %1 created.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="332" />
+        <source>Category %1 saved.</source>
+        <translation>Category %1 saved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="345" />
+        <source>The last change of %1 was undone.</source>
+        <translation>The last change of %1 was undone.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="385" />
+        <source>Give the field a name.</source>
+        <translation>Give the field a name.</translation>
     </message>
 </context>
 <context>
@@ -1715,6 +1967,90 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
 </context>
 <context>
+    <name>FondsPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <source>Fonds code</source>
+        <translation>Fonds code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <source>Fonds name</source>
+        <translation>Fonds name</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="40" />
+        <source>e.g. Z109</source>
+        <translation>e.g. Z109</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="43" />
+        <source>e.g. 临川市第一人民医院</source>
+        <translation>e.g. 临川市第一人民医院</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="48" />
+        <source>Add fonds</source>
+        <translation>Add fonds</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="51" />
+        <source>Save the name</source>
+        <translation>Save the name</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="102" />
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="57" />
+        <source>Fonds</source>
+        <translation>Fonds</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="59" />
+        <source>Fonds code (全宗号)</source>
+        <translation>Fonds code (全宗号)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="60" />
+        <source>Fonds name (全宗名称)</source>
+        <translation>Fonds name (全宗名称)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="67" />
+        <source>A fonds code is part of every 档号 and cannot change once volumes use it; a fonds no longer in use is deactivated, never deleted.</source>
+        <translation>A fonds code is part of every 档号 and cannot change once volumes use it; a fonds no longer in use is deactivated, never deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="81" />
+        <source>in use</source>
+        <translation>in use</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="81" />
+        <source>inactive</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="102" />
+        <source>Bring back</source>
+        <translation>Bring back</translation>
+    </message>
+</context>
+<context>
     <name>HandoverFilterDialog</name>
     <message>
         <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="274" />
@@ -1790,6 +2126,15 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="305" />
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/help.py" line="51" />
+        <source>ArchiveDesk guide</source>
+        <extracomment>the section of an area whose id is not its section's</extracomment>
+        <translation>ArchiveDesk guide</translation>
     </message>
 </context>
 <context>
@@ -2989,72 +3334,82 @@ Print anyway?</translation>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="167" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="147" />
+        <source>Setup</source>
+        <translation>Setup</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="168" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="173" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="174" />
         <source>&amp;Import a register…</source>
         <translation>&amp;Import a register…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="185" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="186" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="190" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="191" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="197" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="198" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="210" />
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="210" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="211" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="214" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="222" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="223" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="223" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="224" />
+        <source>&amp;Guide</source>
+        <translation>&amp;Guide</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="231" />
         <source>&amp;About ArchiveDesk</source>
         <translation>&amp;About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="250" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="258" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>The language changes when ArchiveDesk is started again.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="253" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="268" />
         <source>About ArchiveDesk</source>
         <translation>About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="254" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="269" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="422" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="437" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>
@@ -3418,6 +3773,29 @@ Print anyway?</translation>
         <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="83" />
         <source>Reminders to return archives</source>
         <translation>Reminders to return archives</translation>
+    </message>
+</context>
+<context>
+    <name>ParticularsPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="34" />
+        <source>Preview a loan slip with these particulars…</source>
+        <translation>Preview a loan slip with these particulars…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="38" />
+        <source>How the header of a form will look:</source>
+        <translation>How the header of a form will look:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="50" />
+        <source>(no name yet)</source>
+        <translation>(no name yet)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="65" />
+        <source>Sample loan slip</source>
+        <translation>Sample loan slip</translation>
     </message>
 </context>
 <context>
@@ -4730,6 +5108,131 @@ Record the return with this difference?</translation>
         <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="71" />
         <source>All rooms</source>
         <translation>All rooms</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="93" />
+        <source>Connect to a server catalogue</source>
+        <translation>Connect to a server catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="96" />
+        <source>e.g. 192.168.1.20 or archive-server</source>
+        <translation>e.g. 192.168.1.20 or archive-server</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="105" />
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="106" />
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="107" />
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="108" />
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="109" />
+        <source>ArchiveDesk opens again on the server's catalogue; this window stays on this one.</source>
+        <translation>ArchiveDesk opens again on the server's catalogue; this window stays on this one.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingEditor</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="68" />
+        <source>One a line</source>
+        <translation>One a line</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="86" />
+        <source>Chinese</source>
+        <translation>Chinese</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="86" />
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="86" />
+        <source>2D imagers (Code 128 and Data Matrix)</source>
+        <translation>2D imagers (Code 128 and Data Matrix)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
+        <source>1D laser scanners (Code 128 only)</source>
+        <translation>1D laser scanners (Code 128 only)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="103" />
+        <source>no approval by security level</source>
+        <translation>no approval by security level</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="105" />
+        <source>%1 and above</source>
+        <translation>%1 and above</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="106" />
+        <source>Borrowers from outside the organisation need approval</source>
+        <translation>Borrowers from outside the organisation need approval</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="108" />
+        <source>Taking volumes out of the room needs approval</source>
+        <translation>Taking volumes out of the room needs approval</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="112" />
+        <source>the ways of use that take a volume away, e.g. 外借 (empty: the default)</source>
+        <translation>the ways of use that take a volume away, e.g. 外借 (empty: the default)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="113" />
+        <source>Security level</source>
+        <translation>Security level</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="116" />
+        <source>Uses that take away</source>
+        <translation>Uses that take away</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="175" />
+        <source>Save</source>
+        <extracomment>the values before the last save (only those it changed), for 撤销</extracomment>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="178" />
+        <source>Undo the last change</source>
+        <translation>Undo the last change</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="225" />
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="240" />
+        <source>The last change was undone.</source>
+        <translation>The last change was undone.</translation>
     </message>
 </context>
 <context>
@@ -6059,6 +6562,80 @@ Record the return with this difference?</translation>
         <location filename="../../src/archive_desk/ui/ops.py" line="302" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="41" />
+        <source>The catalogue is empty</source>
+        <extracomment>(action id, object name) of the page's buttons, in order</extracomment>
+        <translation>The catalogue is empty</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="47" />
+        <source>Start in one of these ways. This page goes away once the catalogue holds its first volume; F1 opens the guide.</source>
+        <translation>Start in one of these ways. This page goes away once the catalogue holds its first volume; F1 opens the guide.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="51" />
+        <source>Import a register</source>
+        <translation>Import a register</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="51" />
+        <source>Read the room's Excel or CSV register (登记表) into the catalogue.</source>
+        <translation>Read the room's Excel or CSV register (登记表) into the catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="52" />
+        <source>Set up fonds and categories</source>
+        <translation>Set up fonds and categories</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="52" />
+        <source>The room's name for forms, its fonds, categories and 档号 rules.</source>
+        <translation>The room's name for forms, its fonds, categories and 档号 rules.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="53" />
+        <source>Set up rooms and compact shelving</source>
+        <translation>Set up rooms and compact shelving</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="53" />
+        <source>The storerooms and racks, so that volumes get locations.</source>
+        <translation>The storerooms and racks, so that volumes get locations.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="54" />
+        <source>Open the demo catalogue</source>
+        <translation>Open the demo catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="54" />
+        <source>A catalogue of 1,000 sample volumes to try things out, in a window of its own.</source>
+        <translation>A catalogue of 1,000 sample volumes to try things out, in a window of its own.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="55" />
+        <source>Connect to a server catalogue</source>
+        <translation>Connect to a server catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="55" />
+        <source>Open the room's shared catalogue on its PostgreSQL server.</source>
+        <translation>Open the room's shared catalogue on its PostgreSQL server.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="160" />
+        <source>Demo catalogue</source>
+        <translation>Demo catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="161" />
+        <source>The demo could not be started.</source>
+        <translation>The demo could not be started.</translation>
     </message>
 </context>
 <context>
