@@ -14,32 +14,32 @@
         <translation>How forms and labels print. Lists of fields and names are given as JSON, as the room command takes them.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="56" />
         <source>Room particulars</source>
         <translation>Room particulars</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="56" />
         <source>Fonds</source>
         <translation>Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="56" />
         <source>Categories</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="57" />
         <source>Lending</source>
         <translation>Lending</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="57" />
         <source>Forms and labels</source>
         <translation>Forms and labels</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="68" />
         <source>Setup</source>
         <translation>Setup</translation>
     </message>
@@ -3778,22 +3778,22 @@ Print anyway?</translation>
 <context>
     <name>ParticularsPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="34" />
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="36" />
         <source>Preview a loan slip with these particulars…</source>
         <translation>Preview a loan slip with these particulars…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="38" />
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="40" />
         <source>How the header of a form will look:</source>
         <translation>How the header of a form will look:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="58" />
         <source>(no name yet)</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="65" />
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="75" />
         <source>Sample loan slip</source>
         <translation>Sample loan slip</translation>
     </message>
@@ -5151,62 +5151,62 @@ Record the return with this difference?</translation>
 <context>
     <name>SettingEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="69" />
         <source>One a line</source>
         <translation>One a line</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="86" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
         <source>Chinese</source>
         <translation>Chinese</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="86" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="86" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
         <source>2D imagers (Code 128 and Data Matrix)</source>
         <translation>2D imagers (Code 128 and Data Matrix)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="88" />
         <source>1D laser scanners (Code 128 only)</source>
         <translation>1D laser scanners (Code 128 only)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="104" />
         <source>no approval by security level</source>
         <translation>no approval by security level</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="106" />
         <source>%1 and above</source>
         <translation>%1 and above</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="107" />
         <source>Borrowers from outside the organisation need approval</source>
         <translation>Borrowers from outside the organisation need approval</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="109" />
         <source>Taking volumes out of the room needs approval</source>
         <translation>Taking volumes out of the room needs approval</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="112" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="113" />
         <source>the ways of use that take a volume away, e.g. 外借 (empty: the default)</source>
         <translation>the ways of use that take a volume away, e.g. 外借 (empty: the default)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="114" />
         <source>Security level</source>
         <translation>Security level</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="116" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="117" />
         <source>Uses that take away</source>
         <translation>Uses that take away</translation>
     </message>
@@ -5214,23 +5214,23 @@ Record the return with this difference?</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="176" />
         <source>Save</source>
         <extracomment>the values before the last save (only those it changed), for 撤销</extracomment>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="179" />
         <source>Undo the last change</source>
         <translation>Undo the last change</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="226" />
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="240" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="241" />
         <source>The last change was undone.</source>
         <translation>The last change was undone.</translation>
     </message>

@@ -14,32 +14,32 @@
         <translation>表单和标签的打印方式。字段和名称的列表用 JSON 填写，与 room 命令的格式相同。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="56" />
         <source>Room particulars</source>
         <translation>档案室信息</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="56" />
         <source>Fonds</source>
         <translation>全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="56" />
         <source>Categories</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="57" />
         <source>Lending</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="57" />
         <source>Forms and labels</source>
         <translation>表单与标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="68" />
         <source>Setup</source>
         <translation>设置</translation>
     </message>
@@ -3778,22 +3778,22 @@ Print anyway?</source>
 <context>
     <name>ParticularsPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="34" />
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="36" />
         <source>Preview a loan slip with these particulars…</source>
         <translation>用以上信息预览借阅单…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="38" />
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="40" />
         <source>How the header of a form will look:</source>
         <translation>表单表头预览：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="58" />
         <source>(no name yet)</source>
         <translation>（尚未填写名称）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="65" />
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="75" />
         <source>Sample loan slip</source>
         <translation>示例借阅单</translation>
     </message>
@@ -5151,62 +5151,62 @@ Record the return with this difference?</source>
 <context>
     <name>SettingEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="69" />
         <source>One a line</source>
         <translation>每行一项</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="86" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="86" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="86" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
         <source>2D imagers (Code 128 and Data Matrix)</source>
         <translation>二维影像扫码枪（Code 128 和 Data Matrix）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="88" />
         <source>1D laser scanners (Code 128 only)</source>
         <translation>一维激光扫码枪（仅 Code 128）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="104" />
         <source>no approval by security level</source>
         <translation>不按密级审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="106" />
         <source>%1 and above</source>
         <translation>%1及以上</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="107" />
         <source>Borrowers from outside the organisation need approval</source>
         <translation>外单位借阅人须审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="109" />
         <source>Taking volumes out of the room needs approval</source>
         <translation>带出档案室须审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="112" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="113" />
         <source>the ways of use that take a volume away, e.g. 外借 (empty: the default)</source>
         <translation>需带出档案室的利用方式，例如 外借（留空为默认）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="114" />
         <source>Security level</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="116" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="117" />
         <source>Uses that take away</source>
         <translation>需带出的利用方式</translation>
     </message>
@@ -5214,23 +5214,23 @@ Record the return with this difference?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="176" />
         <source>Save</source>
         <extracomment>the values before the last save (only those it changed), for 撤销</extracomment>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="179" />
         <source>Undo the last change</source>
         <translation>撤销上一次修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="226" />
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="240" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="241" />
         <source>The last change was undone.</source>
         <translation>已撤销上一次修改。</translation>
     </message>

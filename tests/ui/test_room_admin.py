@@ -223,3 +223,13 @@ def test_a_lending_setting_is_saved_and_undone(window, qtbot) -> None:  # noqa: 
     page.editors["loan_period_days"].widget.setValue(400)
     _click(qtbot, page.save_button)
     assert "366" in page.problem.text() and room_settings.read(window.ctx.db).loan_period_days == 14
+
+
+def test_both_guides_have_a_section_for_every_area_and_the_first_day() -> None:
+    from archive_desk.ui import help as guide
+    from archive_desk.ui.areas import AREAS
+
+    wanted = {guide.section_for(area_id) for area_id, _module in AREAS} | {"first-day", "scanning", "backups"}
+    zh, en = guide.load_guide("zh_CN")[1], guide.load_guide("en")[1]
+    assert wanted <= set(zh) and set(zh) == set(en)
+    assert "{#" not in guide.load_guide("zh_CN")[0]

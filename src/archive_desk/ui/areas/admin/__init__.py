@@ -50,6 +50,7 @@ class AdminArea(Area):
             "How forms and labels print. Lists of fields and names are given as JSON, as the room command takes them."),
             self)
         self.forms.setObjectName("formsSettingsPage")
+        self.forms.saved.connect(lambda _rs: self.particulars.load())  # the form language of the header preview
         self.pages: dict[str, QWidget] = {"particulars": self.particulars, "fonds": self.fonds,
                                           "categories": self.categories, "lending": self.lending, "forms": self.forms}
         titles = {"particulars": self.tr("Room particulars"), "fonds": self.tr("Fonds"), "categories": self.tr("Categories"),

@@ -8,7 +8,8 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
 
-from archive_desk.services import room_setup
+from archive_desk.i18n import language, t
+from archive_desk.services import room_settings, room_setup
 from archive_desk.ui.areas.admin.settings_page import SettingsPage
 from archive_desk.ui.context import AppContext
 
@@ -23,6 +24,7 @@ def unit_text(org: str, room: str) -> str:
 
 class ParticularsPage(SettingsPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        self.form_language = room_settings.read(ctx.db).form_language
         super().__init__(ctx, KEYS, parent=parent)
         self.setObjectName("particularsPage")
         self.preview = QLabel(self)
@@ -43,13 +45,21 @@ class ParticularsPage(SettingsPage):
             editor.edited.connect(self.update_preview)
         self.update_preview()
 
+    def load(self) -> None:
+        super().load()
+        self.form_language = room_settings.read(self.ctx.db).form_language
+        if hasattr(self, "preview"):
+            self.update_preview()
+
     def _typed(self, key: str) -> str:
         return str(self.editors[key].value())
 
     def update_preview(self) -> None:
         unit = unit_text(self._typed("org_name"), self._typed("room_name")) or self.tr("(no name yet)")
+        with language(self.form_language):  # the form's own title, in the language forms print in
+            title = t("Archive loan slip")
         lines = [f"<div style='font-size:16pt; font-weight:bold'>{escape(unit)}</div>",
-                 f"<div style='font-size:13pt'>{escape(self.tr('Loan slip'))}</div>"]
+                 f"<div style='font-size:13pt'>{escape(title)}</div>"]
         contact = [x for x in (self._typed("room_address"), self._typed("room_phone")) if x.strip()]
         if contact:
             lines.append(f"<div style='font-size:9pt'>{escape('　'.join(contact))}</div>")

@@ -51,6 +51,7 @@ class SettingEditor(QWidget):
         if kind == "int":
             w = QSpinBox(self)
             w.setRange(0, 100_000)
+            w.setMaximumWidth(140)
             w.valueChanged.connect(self.edited)
             self._get, self._set = w.value, lambda v: w.setValue(int(v))
         elif kind == "text":
@@ -66,7 +67,7 @@ class SettingEditor(QWidget):
         elif kind == "list":
             w = QPlainTextEdit(self)
             w.setPlaceholderText(self.tr("One a line"))
-            w.setFixedHeight(w.fontMetrics().lineSpacing() * 5 + 12)
+            w.setFixedHeight(w.fontMetrics().lineSpacing() * 7 + 12)
             w.textChanged.connect(self.edited)
             self._get = lambda: [line.strip() for line in w.toPlainText().splitlines() if line.strip()]
             self._set = lambda v: w.setPlainText("\n".join(v))
