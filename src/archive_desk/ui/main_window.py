@@ -305,6 +305,9 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self.nav.takeItem(row)
+            if self.nav.currentRow() >= 0 and self.stack.currentIndex() != self.nav.currentRow():
+                # the next area moved up into the current row: the row number did not change, so no signal
+                self._on_nav_currentRowChanged(self.nav.currentRow())
             return None
         self.stack.insertWidget(row, area)
         self.stack.removeWidget(placeholder)

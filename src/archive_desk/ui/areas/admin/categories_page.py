@@ -130,6 +130,27 @@ class CategoriesPage(QWidget):
         for label in group.findChildren(QLabel):
             label.setWordWrap(True)
 
+        fields_group = self._make_fields_group()
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(group)
+        right_layout.addWidget(fields_group, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 800])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.code.textChanged.connect(self.update_example)
+        self.rule.textChanged.connect(self.update_example)
+        self.load()
+
+    def _make_fields_group(self) -> QGroupBox:
+        """The category's own fields: the list, and a row to add one or change the selected one."""
         self.fields = QTreeWidget(self)
         self.fields.setObjectName("fieldList")
         self.fields.setRootIsDecorated(False)
@@ -172,23 +193,7 @@ class CategoriesPage(QWidget):
         fbuttons.addStretch(1)
         fform.addRow(fbuttons)
         fform.addRow(self.field_problem)
-
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(group)
-        right_layout.addWidget(fields_group, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 800])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-
-        self.code.textChanged.connect(self.update_example)
-        self.rule.textChanged.connect(self.update_example)
-        self.load()
+        return fields_group
 
     # ------------------------------------------------------------ the list
 
