@@ -21,9 +21,22 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from archive_desk.domain import codes
-from archive_desk.errors import DuplicateCodeError, NotFoundError, UserError, ValidationError
+from archive_desk.errors import (
+    DuplicateCodeError,
+    NotFoundError,
+    UserError,
+    ValidationError,
+)
 from archive_desk.i18n import t
-from archive_desk.models import CatalogueSetting, Category, CategoryField, FieldType, FilingMode, Fonds, Volume, VolumeStatus
+from archive_desk.models import (
+    CatalogueSetting,
+    Category,
+    FieldType,
+    FilingMode,
+    Fonds,
+    Volume,
+    VolumeStatus,
+)
 from archive_desk.services import audit
 from archive_desk.services.audit import Actor
 from archive_desk.services.catalogue import CategoryRecord, _category_record
@@ -339,7 +352,7 @@ def field_key(label: str, taken: set[str]) -> str:
 
 
 __all__ = [
-    "FIELD_TYPES", "INACTIVE_FONDS_KEY", "CategoryField", "CategoryRow", "FondsRow", "RuleCheck", "RuleMisfitError",
+    "FIELD_TYPES", "INACTIVE_FONDS_KEY", "CategoryRow", "FondsRow", "RuleCheck", "RuleMisfitError",
     "active_fonds_codes", "catalogue_is_empty", "check_rule", "create_category", "field_key", "list_categories", "list_fonds",
     "rename_fonds", "rule_example", "sample_form", "set_category_active", "set_fonds_active", "update_category",
     "update_category_field",

@@ -11,8 +11,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtGui import QKeySequence, QTextCursor
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from archive_desk.i18n import is_chinese
 
@@ -20,7 +26,6 @@ GUIDE_DIR = Path(__file__).resolve().parents[1] / "resources" / "help"
 #: the section of an area whose id is not its section's
 AREA_SECTIONS = {"admin": "setup"}
 FIRST_SECTION = "first-day"
-HELP_KEY = QKeySequence.StandardKey.HelpContents  # F1 on Windows and Linux
 
 _HEADING = re.compile(r"^(##\s+)(.*?)\s*\{#([\w-]+)\}\s*$", re.MULTILINE)
 
