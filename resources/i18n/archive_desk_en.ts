@@ -1589,7 +1589,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="96" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="251" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="256" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
@@ -1600,7 +1600,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="103" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="250" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="255" />
         <source>Deactivate</source>
         <translation>Deactivate</translation>
     </message>
@@ -1621,13 +1621,13 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="114" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
         <source>Name (Chinese)</source>
         <translation>Name (Chinese)</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="115" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
         <source>Name (English)</source>
         <translation>Name (English)</translation>
     </message>
@@ -1652,112 +1652,112 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>Default retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
         <source>Key</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="137" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
         <source>Choices</source>
         <translation>Choices</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="141" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="162" />
         <source>e.g. 病案号</source>
         <translation>e.g. 病案号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
         <source>Amount of money</source>
         <translation>Amount of money</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="169" />
         <source>Choice</source>
         <translation>Choice</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="152" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="173" />
         <source>for a choice: the choices, separated by 、</source>
         <translation>for a choice: the choices, separated by 、</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="153" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="174" />
         <source>Add field</source>
         <translation>Add field</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="177" />
         <source>Save the field</source>
         <translation>Save the field</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="181" />
         <source>The category's own fields</source>
         <translation>The category's own fields</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="204" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="209" />
         <source>in use</source>
         <translation>in use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="204" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="209" />
         <source>inactive</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="250" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="255" />
         <source>Bring back</source>
         <translation>Bring back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="272" />
         <source>Create category</source>
         <translation>Create category</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="316" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="321" />
         <source>%n existing volume(s) do not fit the new rule. Their codes stay as they are; new volumes follow the new rule. Change the rule anyway, or keep the old one.</source>
         <translation><numerusform>%n existing volume does not fit the new rule. Its code stays as it is; new volumes follow the new rule. Change the rule anyway, or keep the old one.</numerusform><numerusform>%n existing volumes do not fit the new rule. Their codes stay as they are; new volumes follow the new rule. Change the rule anyway, or keep the old one.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="324" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="329" />
         <source>Category %1 created.</source>
         <translation>Category %1 created.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="332" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="337" />
         <source>Category %1 saved.</source>
         <translation>Category %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="345" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="350" />
         <source>The last change of %1 was undone.</source>
         <translation>The last change of %1 was undone.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="385" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="390" />
         <source>Give the field a name.</source>
         <translation>Give the field a name.</translation>
     </message>
@@ -2131,7 +2131,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/help.py" line="51" />
+        <location filename="../../src/archive_desk/ui/help.py" line="56" />
         <source>ArchiveDesk guide</source>
         <extracomment>the section of an area whose id is not its section's</extracomment>
         <translation>ArchiveDesk guide</translation>
@@ -3409,7 +3409,7 @@ Print anyway?</translation>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="437" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="440" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>

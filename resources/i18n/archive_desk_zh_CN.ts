@@ -1589,7 +1589,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="96" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="251" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="256" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1600,7 +1600,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="103" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="250" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="255" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
@@ -1621,13 +1621,13 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="114" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
         <source>Name (Chinese)</source>
         <translation>中文名称</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="115" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
         <source>Name (English)</source>
         <translation>英文名称</translation>
     </message>
@@ -1652,112 +1652,112 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>默认保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
         <source>Key</source>
         <translation>键名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="137" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
         <source>Choices</source>
         <translation>可选值</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="141" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="162" />
         <source>e.g. 病案号</source>
         <translation>例如 病案号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
         <source>Amount of money</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="169" />
         <source>Choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="152" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="173" />
         <source>for a choice: the choices, separated by 、</source>
         <translation>选项型字段：各可选值，用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="153" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="174" />
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="177" />
         <source>Save the field</source>
         <translation>保存字段</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="181" />
         <source>The category's own fields</source>
         <translation>门类自有字段</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="204" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="209" />
         <source>in use</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="204" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="209" />
         <source>inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="250" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="255" />
         <source>Bring back</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="272" />
         <source>Create category</source>
         <translation>新建门类</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="316" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="321" />
         <source>%n existing volume(s) do not fit the new rule. Their codes stay as they are; new volumes follow the new rule. Change the rule anyway, or keep the old one.</source>
         <translation><numerusform>有 %n 个现有案卷不符合新规则。它们的档号保持不变，新案卷按新规则编号。仍要修改规则，还是保留原规则？</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="324" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="329" />
         <source>Category %1 created.</source>
         <translation>已新建门类 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="332" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="337" />
         <source>Category %1 saved.</source>
         <translation>门类 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="345" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="350" />
         <source>The last change of %1 was undone.</source>
         <translation>已撤销门类 %1 的上一次修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="385" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="390" />
         <source>Give the field a name.</source>
         <translation>请填写字段名称。</translation>
     </message>
@@ -2131,7 +2131,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/help.py" line="51" />
+        <location filename="../../src/archive_desk/ui/help.py" line="56" />
         <source>ArchiveDesk guide</source>
         <extracomment>the section of an area whose id is not its section's</extracomment>
         <translation>ArchiveDesk 使用指南</translation>
@@ -3409,7 +3409,7 @@ Print anyway?</source>
         <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="437" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="440" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
