@@ -226,3 +226,19 @@ def test_both_guides_have_a_section_for_every_area_and_the_first_day() -> None:
     zh, en = guide.load_guide("zh_CN")[1], guide.load_guide("en")[1]
     assert wanted <= set(zh) and set(zh) == set(en)
     assert "{#" not in guide.load_guide("zh_CN")[0]
+
+
+def test_a_deactivated_fonds_is_not_offered_for_a_new_volume(window, qtbot) -> None:  # noqa: ANN001
+    from archive_desk.ui.dialogs.volume_editor import VolumeEditor
+
+    fonds = window.show_area("admin").show_page("fonds")
+    for code in ("Z1", "Z2"):
+        fonds.code.setText(code)
+        fonds.name.setText(f"全宗{code}")
+        _click(qtbot, fonds.add_button)
+    assert fonds.selected().code == "Z2"
+    _click(qtbot, fonds.active_button)
+    assert [(r.code, r.active) for r in fonds.rows] == [("Z1", True), ("Z2", False)]
+    editor = VolumeEditor(window.ctx, parent=window)
+    qtbot.addWidget(editor)
+    assert [f.code for f in editor.fonds_list] == ["Z1"]
