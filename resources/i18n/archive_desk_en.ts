@@ -1,6 +1,50 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>AdminArea</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="46" />
+        <source>How loans work in this room: the loan period, the purposes and uses a slip offers, and when a loan needs an approver.</source>
+        <extracomment>page ids, in tab order</extracomment>
+        <translation>How loans work in this room: the loan period, the purposes and uses a slip offers, and when a loan needs an approver.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="50" />
+        <source>How forms and labels print. Lists of fields and names are given as JSON, as the room command takes them.</source>
+        <translation>How forms and labels print. Lists of fields and names are given as JSON, as the room command takes them.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="56" />
+        <source>Room particulars</source>
+        <translation>Room particulars</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="56" />
+        <source>Fonds</source>
+        <translation>Fonds</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="56" />
+        <source>Categories</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="57" />
+        <source>Lending</source>
+        <translation>Lending</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="57" />
+        <source>Forms and labels</source>
+        <translation>Forms and labels</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="68" />
+        <source>Setup</source>
+        <translation>Setup</translation>
+    </message>
+</context>
+<context>
     <name>AppraisalLinesModel</name>
     <message>
         <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="145" />
@@ -1372,221 +1416,429 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="148" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
         <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="151" />
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="257" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="263" />
         <source>&amp;Find…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="259" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="265" />
         <source>&amp;New volume…</source>
         <translation>&amp;New volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="261" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="267" />
         <source>&amp;Edit volume…</source>
         <translation>&amp;Edit volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="263" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="269" />
         <source>Edit &amp;items…</source>
         <translation>Edit &amp;items…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="265" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="271" />
         <source>Make &amp;void…</source>
         <translation>Make &amp;void…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="273" />
         <source>&amp;Copy rows</source>
         <translation>&amp;Copy rows</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="269" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="275" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>E&amp;xport selection to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="271" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="630" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="277" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="665" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Undo last change</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="291" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="297" />
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="370" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="378" />
         <source>Reading the list…</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="401" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="409" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="414" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="424" />
         <source>No volume matches “%1”.</source>
         <translation>No volume matches “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="418" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="428" />
         <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>More than %1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="430" />
         <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>%1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="423" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="433" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>%n volume matches “%1”.</numerusform><numerusform>%n volumes match “%1”.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="428" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="438" />
         <source>%n volume(s)</source>
         <translation><numerusform>%n volume</numerusform><numerusform>%n volumes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="481" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="491" />
         <source>The shelves cannot show this volume.</source>
         <translation>The shelves cannot show this volume.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="554" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="564" />
         <source>Undo: create %1</source>
         <translation>Undo: create %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="555" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="565" />
         <source>Volume %1 created.</source>
         <translation>Volume %1 created.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="560" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="570" />
         <source>Undo: change of %1</source>
         <translation>Undo: change of %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="562" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="572" />
         <source>Volume %1 saved.</source>
         <translation>Volume %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="626" />
         <source>Make volume void</source>
         <translation>Make volume void</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="627" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="605" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="640" />
         <source>Undo: void %1</source>
         <translation>Undo: void %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="607" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="642" />
         <source>Volume %1 is void.</source>
         <translation>Volume %1 is void.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="632" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="667" />
         <source>Undone.</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="650" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="685" />
         <source>created by mistake (undone)</source>
         <translation>created by mistake (undone)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="659" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="694" />
         <source>void undone</source>
         <translation>void undone</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="688" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="723" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>%n row copied: paste it into Excel or WPS.</numerusform><numerusform>%n rows copied: paste them into Excel or WPS.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="730" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>Select the rows to export first (Ctrl+A selects all).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="698" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="733" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="698" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="733" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="728" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="763" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="732" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="767" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>%n row exported to %1.</numerusform><numerusform>%n rows exported to %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="745" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="780" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>Scanned %1: %2 (not in the current list)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="747" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="782" />
         <source>Scanned %1: %2</source>
         <translation>Scanned %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="753" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="788" />
         <source>Unknown code</source>
         <translation>Unknown code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="754" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="789" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>No volume has the code %1. Create it now?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="757" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="792" />
         <source>Create volume</source>
         <translation>Create volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="758" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="793" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="762" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="797" />
         <source>Scanned %1: no such volume</source>
         <translation>Scanned %1: no such volume</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <source>Code</source>
+        <extracomment>the category's values before the last saved change, for 撤销: (category id, values)</extracomment>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="59" />
+        <source>New category</source>
+        <translation>New category</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="71" />
+        <source>1 to 4 letters, e.g. WS</source>
+        <translation>1 to 4 letters, e.g. WS</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="96" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="256" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="99" />
+        <source>Change the rule anyway</source>
+        <translation>Change the rule anyway</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="255" />
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="106" />
+        <source>Undo the last change</source>
+        <translation>Undo the last change</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="111" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="113" />
+        <source>Category code (门类代码)</source>
+        <translation>Category code (门类代码)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
+        <source>Name (Chinese)</source>
+        <translation>Name (Chinese)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="115" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
+        <source>Name (English)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="116" />
+        <source>档号 rule</source>
+        <translation>档号 rule</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="117" />
+        <source>Example</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="118" />
+        <source>Elements: {fonds} {category} {year} {retention} {org} and a running number {volume:3}, {item:4} or {box:3} (the digits after the colon: its width).</source>
+        <translation>Elements: {fonds} {category} {year} {retention} {org} and a running number {volume:3}, {item:4} or {box:3} (the digits after the colon: its width).</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="120" />
+        <source>Default retention</source>
+        <translation>Default retention</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
+        <source>Choices</source>
+        <translation>Choices</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="162" />
+        <source>e.g. 病案号</source>
+        <translation>e.g. 病案号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
+        <source>Amount of money</source>
+        <translation>Amount of money</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="169" />
+        <source>Choice</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="173" />
+        <source>for a choice: the choices, separated by 、</source>
+        <translation>for a choice: the choices, separated by 、</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="174" />
+        <source>Add field</source>
+        <translation>Add field</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="177" />
+        <source>Save the field</source>
+        <translation>Save the field</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="181" />
+        <source>The category's own fields</source>
+        <translation>The category's own fields</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="209" />
+        <source>in use</source>
+        <translation>in use</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="209" />
+        <source>inactive</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="255" />
+        <source>Bring back</source>
+        <translation>Bring back</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="272" />
+        <source>Create category</source>
+        <translation>Create category</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="321" />
+        <source>%n existing volume(s) do not fit the new rule. Their codes stay as they are; new volumes follow the new rule. Change the rule anyway, or keep the old one.</source>
+        <translation><numerusform>%n existing volume does not fit the new rule. Its code stays as it is; new volumes follow the new rule. Change the rule anyway, or keep the old one.</numerusform><numerusform>%n existing volumes do not fit the new rule. Their codes stay as they are; new volumes follow the new rule. Change the rule anyway, or keep the old one.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="329" />
+        <source>Category %1 created.</source>
+        <translation>Category %1 created.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="337" />
+        <source>Category %1 saved.</source>
+        <translation>Category %1 saved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="350" />
+        <source>The last change of %1 was undone.</source>
+        <translation>The last change of %1 was undone.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="390" />
+        <source>Give the field a name.</source>
+        <translation>Give the field a name.</translation>
     </message>
 </context>
 <context>
@@ -1860,6 +2112,90 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
 </context>
 <context>
+    <name>FondsPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <source>Fonds code</source>
+        <translation>Fonds code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <source>Fonds name</source>
+        <translation>Fonds name</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="40" />
+        <source>e.g. Z109</source>
+        <translation>e.g. Z109</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="43" />
+        <source>e.g. 临川市第一人民医院</source>
+        <translation>e.g. 临川市第一人民医院</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="48" />
+        <source>Add fonds</source>
+        <translation>Add fonds</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="51" />
+        <source>Save the name</source>
+        <translation>Save the name</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="102" />
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="57" />
+        <source>Fonds</source>
+        <translation>Fonds</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="59" />
+        <source>Fonds code (全宗号)</source>
+        <translation>Fonds code (全宗号)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="60" />
+        <source>Fonds name (全宗名称)</source>
+        <translation>Fonds name (全宗名称)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="67" />
+        <source>A fonds code is part of every 档号 and cannot change once volumes use it; a fonds no longer in use is deactivated, never deleted.</source>
+        <translation>A fonds code is part of every 档号 and cannot change once volumes use it; a fonds no longer in use is deactivated, never deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="81" />
+        <source>in use</source>
+        <translation>in use</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="81" />
+        <source>inactive</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="102" />
+        <source>Bring back</source>
+        <translation>Bring back</translation>
+    </message>
+</context>
+<context>
     <name>HandoverFilterDialog</name>
     <message>
         <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="274" />
@@ -1935,6 +2271,15 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="305" />
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/help.py" line="56" />
+        <source>ArchiveDesk guide</source>
+        <extracomment>the section of an area whose id is not its section's</extracomment>
+        <translation>ArchiveDesk guide</translation>
     </message>
 </context>
 <context>
@@ -3216,124 +3561,134 @@ Print anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="67" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="70" />
         <source>ArchiveDesk — %1</source>
-        <extracomment>badges of areas not built yet are counted this long after the window shows (its first paint first) Ctrl+1 … Ctrl+8 show the areas in navigation order the navigation never takes more than this (pixels); it is otherwise as wide as its longest entry the window's first size (logical pixels), made smaller on a smaller screen</extracomment>
+        <extracomment>badges of areas not built yet are counted this long after the window shows (its first paint first) Ctrl+1 … Ctrl+8 show the areas in navigation order the navigation never takes more than this (pixels); it is otherwise as wide as its longest entry the window's first size (logical pixels), made smaller on a smaller screen opens another catalogue for 文件 → 打开目录库 (``app.build_context``: the composition root hands it in, so that ui/ never imports the app module that imports it); None: the window cannot switch catalogues</extracomment>
         <translation>ArchiveDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="110" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="113" />
         <source>&amp;Refresh</source>
         <extracomment>the areas built so far (the first one with the window, the others on first show) listed, not built yet: area id -&gt; (module, placeholder in the stack)</extracomment>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="140" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="143" />
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="141" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
         <source>Shelves</source>
         <translation>Shelves</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="142" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="145" />
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="143" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="146" />
         <source>Lending</source>
         <translation>Lending</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="147" />
         <source>Transfers</source>
         <translation>Transfers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="145" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="148" />
         <source>Stocktake</source>
         <translation>Stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="146" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="149" />
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="167" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="150" />
+        <source>Setup</source>
+        <translation>Setup</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="171" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="168" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="172" />
         <source>&amp;Open catalogue…</source>
         <translation>&amp;Open catalogue…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="177" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="181" />
         <source>&amp;Import a register…</source>
         <translation>&amp;Import a register…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="189" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="193" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="197" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="201" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="204" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="208" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="216" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="220" />
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="217" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="221" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="220" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="224" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="229" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="233" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="230" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="234" />
+        <source>&amp;Guide</source>
+        <translation>&amp;Guide</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="241" />
         <source>&amp;About ArchiveDesk</source>
         <translation>&amp;About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="263" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="274" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>The language changes when ArchiveDesk is started again.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="266" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="284" />
         <source>About ArchiveDesk</source>
         <translation>About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="267" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="285" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="435" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="456" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>
@@ -3809,6 +4164,29 @@ Print anyway?</translation>
         <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="83" />
         <source>Reminders to return archives</source>
         <translation>Reminders to return archives</translation>
+    </message>
+</context>
+<context>
+    <name>ParticularsPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="36" />
+        <source>Preview a loan slip with these particulars…</source>
+        <translation>Preview a loan slip with these particulars…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="40" />
+        <source>How the header of a form will look:</source>
+        <translation>How the header of a form will look:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="58" />
+        <source>(no name yet)</source>
+        <translation>(no name yet)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="75" />
+        <source>Sample loan slip</source>
+        <translation>Sample loan slip</translation>
     </message>
 </context>
 <context>
@@ -5132,6 +5510,131 @@ Record the return with this difference?</translation>
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="93" />
+        <source>Connect to a server catalogue</source>
+        <translation>Connect to a server catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="96" />
+        <source>e.g. 192.168.1.20 or archive-server</source>
+        <translation>e.g. 192.168.1.20 or archive-server</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="105" />
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="106" />
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="107" />
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="108" />
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="109" />
+        <source>ArchiveDesk opens again on the server's catalogue; this window stays on this one.</source>
+        <translation>ArchiveDesk opens again on the server's catalogue; this window stays on this one.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingEditor</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="69" />
+        <source>One a line</source>
+        <translation>One a line</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
+        <source>Chinese</source>
+        <translation>Chinese</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
+        <source>2D imagers (Code 128 and Data Matrix)</source>
+        <translation>2D imagers (Code 128 and Data Matrix)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="88" />
+        <source>1D laser scanners (Code 128 only)</source>
+        <translation>1D laser scanners (Code 128 only)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="104" />
+        <source>no approval by security level</source>
+        <translation>no approval by security level</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="106" />
+        <source>%1 and above</source>
+        <translation>%1 and above</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="107" />
+        <source>Borrowers from outside the organisation need approval</source>
+        <translation>Borrowers from outside the organisation need approval</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="109" />
+        <source>Taking volumes out of the room needs approval</source>
+        <translation>Taking volumes out of the room needs approval</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="113" />
+        <source>the ways of use that take a volume away, e.g. 外借 (empty: the default)</source>
+        <translation>the ways of use that take a volume away, e.g. 外借 (empty: the default)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="114" />
+        <source>Security level</source>
+        <translation>Security level</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="117" />
+        <source>Uses that take away</source>
+        <translation>Uses that take away</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="176" />
+        <source>Save</source>
+        <extracomment>the values before the last save (only those it changed), for 撤销</extracomment>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="179" />
+        <source>Undo the last change</source>
+        <translation>Undo the last change</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="226" />
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="241" />
+        <source>The last change was undone.</source>
+        <translation>The last change was undone.</translation>
+    </message>
+</context>
+<context>
     <name>SharesModel</name>
     <message>
         <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="102" />
@@ -6113,169 +6616,169 @@ Record the return with this difference?</translation>
 <context>
     <name>VolumeEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="74" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="77" />
         <source>New volume</source>
         <translation>New volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="74" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="77" />
         <source>Edit volume %1</source>
         <translation>Edit volume %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="209" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="212" />
         <source>&amp;Use proposed</source>
         <translation>&amp;Use proposed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="225" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="228" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="226" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="229" />
         <source> years</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="229" />
         <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="232" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="376" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="235" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="379" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="117" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="120" />
         <source>&amp;Fonds</source>
         <translation>&amp;Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="118" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="121" />
         <source>&amp;Category</source>
         <translation>&amp;Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="119" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="122" />
         <source>&amp;Year</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="120" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="123" />
         <source>&amp;Retention</source>
         <translation>&amp;Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="121" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="124" />
         <source>&amp;Organisation</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="122" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="125" />
         <source>Archival &amp;code</source>
         <translation>Archival &amp;code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="124" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="127" />
         <source>&amp;Title</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="125" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="128" />
         <source>Res&amp;ponsible</source>
         <translation>Res&amp;ponsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="126" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="129" />
         <source>&amp;Security</source>
         <translation>&amp;Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="127" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="130" />
         <source>Start date</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="128" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="131" />
         <source>End date</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="129" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="132" />
         <source>Pa&amp;ges</source>
         <translation>Pa&amp;ges</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="130" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="133" />
         <source>Box no.</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="134" />
         <source>First item no.</source>
         <translation>First item no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="135" />
         <source>Last item no.</source>
         <translation>Last item no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="133" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="136" />
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="170" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="176" />
         <source>Revert</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="175" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="178" />
         <source>Bring back the values the editor opened with (Ctrl+R)</source>
         <translation>Bring back the values the editor opened with (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="177" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="180" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="363" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="366" />
         <source>&lt;b&gt;%1 fields&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1 fields&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="445" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="448" />
         <source>The code %1 is already used by another volume</source>
         <translation>The code %1 is already used by another volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="473" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="476" />
         <source>Left empty, the next free code %1 is used.</source>
         <translation>Left empty, the next free code %1 is used.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="475" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="478" />
         <source>Next free code in this group: %1</source>
         <translation>Next free code in this group: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="540" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="543" />
         <source>Changed meanwhile</source>
         <translation>Changed meanwhile</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="542" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="545" />
         <source>Reload the volume</source>
         <translation>Reload the volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="543" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="546" />
         <source>Keep my values</source>
         <translation>Keep my values</translation>
     </message>
@@ -6468,6 +6971,80 @@ Record the return with this difference?</translation>
         <location filename="../../src/archive_desk/ui/ops.py" line="309" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="41" />
+        <source>The catalogue is empty</source>
+        <extracomment>(action id, object name) of the page's buttons, in order</extracomment>
+        <translation>The catalogue is empty</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="47" />
+        <source>Start in one of these ways. This page goes away once the catalogue holds its first volume; F1 opens the guide.</source>
+        <translation>Start in one of these ways. This page goes away once the catalogue holds its first volume; F1 opens the guide.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="51" />
+        <source>Import a register</source>
+        <translation>Import a register</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="51" />
+        <source>Read the room's Excel or CSV register (登记表) into the catalogue.</source>
+        <translation>Read the room's Excel or CSV register (登记表) into the catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="52" />
+        <source>Set up fonds and categories</source>
+        <translation>Set up fonds and categories</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="52" />
+        <source>The room's name for forms, its fonds, categories and 档号 rules.</source>
+        <translation>The room's name for forms, its fonds, categories and 档号 rules.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="53" />
+        <source>Set up rooms and compact shelving</source>
+        <translation>Set up rooms and compact shelving</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="53" />
+        <source>The storerooms and racks, so that volumes get locations.</source>
+        <translation>The storerooms and racks, so that volumes get locations.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="54" />
+        <source>Open the demo catalogue</source>
+        <translation>Open the demo catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="54" />
+        <source>A catalogue of 1,000 sample volumes to try things out, in a window of its own.</source>
+        <translation>A catalogue of 1,000 sample volumes to try things out, in a window of its own.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="55" />
+        <source>Connect to a server catalogue</source>
+        <translation>Connect to a server catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="55" />
+        <source>Open the room's shared catalogue on its PostgreSQL server.</source>
+        <translation>Open the room's shared catalogue on its PostgreSQL server.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="160" />
+        <source>Demo catalogue</source>
+        <translation>Demo catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="161" />
+        <source>The demo could not be started.</source>
+        <translation>The demo could not be started.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,50 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminArea</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="46" />
+        <source>How loans work in this room: the loan period, the purposes and uses a slip offers, and when a loan needs an approver.</source>
+        <extracomment>page ids, in tab order</extracomment>
+        <translation>本档案室的借阅规则：借阅期限、借阅单上的利用目的和利用方式，以及哪些借阅需要审批。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="50" />
+        <source>How forms and labels print. Lists of fields and names are given as JSON, as the room command takes them.</source>
+        <translation>表单和标签的打印方式。字段和名称的列表用 JSON 填写，与 room 命令的格式相同。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="56" />
+        <source>Room particulars</source>
+        <translation>档案室信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="56" />
+        <source>Fonds</source>
+        <translation>全宗</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="56" />
+        <source>Categories</source>
+        <translation>门类</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="57" />
+        <source>Lending</source>
+        <translation>借阅</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="57" />
+        <source>Forms and labels</source>
+        <translation>表单与标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/__init__.py" line="68" />
+        <source>Setup</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
     <name>AppraisalLinesModel</name>
     <message>
         <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="145" />
@@ -1372,221 +1416,429 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="148" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
         <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>检索（Ctrl+F）：档号、条码、题名文字、拼音首字母、卷内文件题名…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="151" />
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="257" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="263" />
         <source>&amp;Find…</source>
         <translation>检索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="259" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="265" />
         <source>&amp;New volume…</source>
         <translation>新建案卷(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="261" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="267" />
         <source>&amp;Edit volume…</source>
         <translation>编辑案卷(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="263" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="269" />
         <source>Edit &amp;items…</source>
         <translation>编辑卷内目录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="265" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="271" />
         <source>Make &amp;void…</source>
         <translation>作废(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="273" />
         <source>&amp;Copy rows</source>
         <translation>复制所选行(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="269" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="275" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>将所选导出为 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="271" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="630" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="277" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="665" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一次修改(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="291" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="297" />
         <source>Catalogue</source>
         <translation>案卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="370" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="378" />
         <source>Reading the list…</source>
         <translation>正在读取列表…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="401" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="409" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="414" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="424" />
         <source>No volume matches “%1”.</source>
         <translation>没有与“%1”匹配的案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="418" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="428" />
         <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>超过 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="430" />
         <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>共 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="423" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="433" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>与“%1”匹配的案卷共 %n 卷。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="428" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="438" />
         <source>%n volume(s)</source>
         <translation><numerusform>共 %n 卷</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="481" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="491" />
         <source>The shelves cannot show this volume.</source>
         <translation>库房架位无法显示此卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="554" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="564" />
         <source>Undo: create %1</source>
         <translation>撤销：新建 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="555" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="565" />
         <source>Volume %1 created.</source>
         <translation>案卷 %1 已新建。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="560" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="570" />
         <source>Undo: change of %1</source>
         <translation>撤销：对 %1 的修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="562" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="572" />
         <source>Volume %1 saved.</source>
         <translation>案卷 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="591" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="626" />
         <source>Make volume void</source>
         <translation>作废案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="592" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="627" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>将 %1“%2”作废？该案卷仍保留在目录中（列表中默认隐藏），并记录作废原因；不会删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="605" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="640" />
         <source>Undo: void %1</source>
         <translation>撤销：作废 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="607" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="642" />
         <source>Volume %1 is void.</source>
         <translation>案卷 %1 已作废。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="632" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="667" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="650" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="685" />
         <source>created by mistake (undone)</source>
         <translation>误建（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="659" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="694" />
         <source>void undone</source>
         <translation>撤销作废</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="688" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="723" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>已复制 %n 行，可粘贴到 Excel 或 WPS。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="730" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>请先选择要导出的行（Ctrl+A 全选）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="698" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="733" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="698" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="733" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="728" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="763" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="732" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="767" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="745" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="780" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>扫描 %1：%2（不在当前列表中）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="747" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="782" />
         <source>Scanned %1: %2</source>
         <translation>扫描 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="753" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="788" />
         <source>Unknown code</source>
         <translation>未知档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="754" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="789" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>没有档号为 %1 的案卷。现在新建吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="757" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="792" />
         <source>Create volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="758" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="793" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="762" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="797" />
         <source>Scanned %1: no such volume</source>
         <translation>扫描 %1：没有此案卷</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <source>Code</source>
+        <extracomment>the category's values before the last saved change, for 撤销: (category id, values)</extracomment>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <source>Volumes</source>
+        <translation>案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="59" />
+        <source>New category</source>
+        <translation>新建门类</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="71" />
+        <source>1 to 4 letters, e.g. WS</source>
+        <translation>1 至 4 个字母，例如 WS</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="96" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="256" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="99" />
+        <source>Change the rule anyway</source>
+        <translation>仍然修改规则</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="255" />
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="106" />
+        <source>Undo the last change</source>
+        <translation>撤销上一次修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="111" />
+        <source>Category</source>
+        <translation>门类</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="113" />
+        <source>Category code (门类代码)</source>
+        <translation>门类代码</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
+        <source>Name (Chinese)</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="115" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
+        <source>Name (English)</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="116" />
+        <source>档号 rule</source>
+        <translation>档号规则</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="117" />
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="118" />
+        <source>Elements: {fonds} {category} {year} {retention} {org} and a running number {volume:3}, {item:4} or {box:3} (the digits after the colon: its width).</source>
+        <translation>可用要素：{fonds} 全宗号、{category} 门类代码、{year} 年度、{retention} 保管期限、{org} 机构(问题)，以及一个流水号 {volume:3}（案卷号）、{item:4}（件号）或 {box:3}（盒号）（冒号后的数字为位数）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="120" />
+        <source>Default retention</source>
+        <translation>默认保管期限</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
+        <source>Key</source>
+        <translation>键名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
+        <source>Choices</source>
+        <translation>可选值</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="162" />
+        <source>e.g. 病案号</source>
+        <translation>例如 病案号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
+        <source>Amount of money</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="169" />
+        <source>Choice</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="173" />
+        <source>for a choice: the choices, separated by 、</source>
+        <translation>选项型字段：各可选值，用“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="174" />
+        <source>Add field</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="177" />
+        <source>Save the field</source>
+        <translation>保存字段</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="181" />
+        <source>The category's own fields</source>
+        <translation>门类自有字段</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="209" />
+        <source>in use</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="209" />
+        <source>inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="255" />
+        <source>Bring back</source>
+        <translation>恢复使用</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="272" />
+        <source>Create category</source>
+        <translation>新建门类</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="321" />
+        <source>%n existing volume(s) do not fit the new rule. Their codes stay as they are; new volumes follow the new rule. Change the rule anyway, or keep the old one.</source>
+        <translation><numerusform>有 %n 个现有案卷不符合新规则。它们的档号保持不变，新案卷按新规则编号。仍要修改规则，还是保留原规则？</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="329" />
+        <source>Category %1 created.</source>
+        <translation>已新建门类 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="337" />
+        <source>Category %1 saved.</source>
+        <translation>门类 %1 已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="350" />
+        <source>The last change of %1 was undone.</source>
+        <translation>已撤销门类 %1 的上一次修改。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="390" />
+        <source>Give the field a name.</source>
+        <translation>请填写字段名称。</translation>
     </message>
 </context>
 <context>
@@ -1860,6 +2112,90 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
 </context>
 <context>
+    <name>FondsPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <source>Fonds code</source>
+        <translation>全宗号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <source>Fonds name</source>
+        <translation>全宗名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <source>Volumes</source>
+        <translation>案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="40" />
+        <source>e.g. Z109</source>
+        <translation>例如 Z109</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="43" />
+        <source>e.g. 临川市第一人民医院</source>
+        <translation>例如 临川市第一人民医院</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="48" />
+        <source>Add fonds</source>
+        <translation>添加全宗</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="51" />
+        <source>Save the name</source>
+        <translation>保存名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="102" />
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="57" />
+        <source>Fonds</source>
+        <translation>全宗</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="59" />
+        <source>Fonds code (全宗号)</source>
+        <translation>全宗号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="60" />
+        <source>Fonds name (全宗名称)</source>
+        <translation>全宗名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="67" />
+        <source>A fonds code is part of every 档号 and cannot change once volumes use it; a fonds no longer in use is deactivated, never deleted.</source>
+        <translation>全宗号是每个档号的一部分，已有案卷使用后不能修改；不再使用的全宗可停用，但不会被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="81" />
+        <source>in use</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="81" />
+        <source>inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="102" />
+        <source>Bring back</source>
+        <translation>恢复使用</translation>
+    </message>
+</context>
+<context>
     <name>HandoverFilterDialog</name>
     <message>
         <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="274" />
@@ -1935,6 +2271,15 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <location filename="../../src/archive_desk/ui/dialogs/transfers.py" line="305" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/help.py" line="56" />
+        <source>ArchiveDesk guide</source>
+        <extracomment>the section of an area whose id is not its section's</extracomment>
+        <translation>ArchiveDesk 使用指南</translation>
     </message>
 </context>
 <context>
@@ -3216,124 +3561,134 @@ Print anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="67" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="70" />
         <source>ArchiveDesk — %1</source>
-        <extracomment>badges of areas not built yet are counted this long after the window shows (its first paint first) Ctrl+1 … Ctrl+8 show the areas in navigation order the navigation never takes more than this (pixels); it is otherwise as wide as its longest entry the window's first size (logical pixels), made smaller on a smaller screen</extracomment>
+        <extracomment>badges of areas not built yet are counted this long after the window shows (its first paint first) Ctrl+1 … Ctrl+8 show the areas in navigation order the navigation never takes more than this (pixels); it is otherwise as wide as its longest entry the window's first size (logical pixels), made smaller on a smaller screen opens another catalogue for 文件 → 打开目录库 (``app.build_context``: the composition root hands it in, so that ui/ never imports the app module that imports it); None: the window cannot switch catalogues</extracomment>
         <translation>档案室桌面管理 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="110" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="113" />
         <source>&amp;Refresh</source>
         <extracomment>the areas built so far (the first one with the window, the others on first show) listed, not built yet: area id -&gt; (module, placeholder in the stack)</extracomment>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="140" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="143" />
         <source>Catalogue</source>
         <translation>案卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="141" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
         <source>Shelves</source>
         <translation>排架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="142" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="145" />
         <source>Labels</source>
         <translation>标签打印</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="143" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="146" />
         <source>Lending</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="144" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="147" />
         <source>Transfers</source>
         <translation>移交与鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="145" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="148" />
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="146" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="149" />
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="167" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="150" />
+        <source>Setup</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="171" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="168" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="172" />
         <source>&amp;Open catalogue…</source>
         <translation>打开目录库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="177" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="181" />
         <source>&amp;Import a register…</source>
         <translation>导入登记表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="189" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="193" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="197" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="201" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="204" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="208" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="216" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="220" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="217" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="221" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="220" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="224" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="229" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="233" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="230" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="234" />
+        <source>&amp;Guide</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="241" />
         <source>&amp;About ArchiveDesk</source>
         <translation>关于档案室桌面管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="263" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="274" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>界面语言将在下次启动档案室桌面管理时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="266" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="284" />
         <source>About ArchiveDesk</source>
         <translation>关于档案室桌面管理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="267" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="285" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="435" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="456" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
@@ -3809,6 +4164,29 @@ Print anyway?</source>
         <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="83" />
         <source>Reminders to return archives</source>
         <translation>档案催还通知单</translation>
+    </message>
+</context>
+<context>
+    <name>ParticularsPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="36" />
+        <source>Preview a loan slip with these particulars…</source>
+        <translation>用以上信息预览借阅单…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="40" />
+        <source>How the header of a form will look:</source>
+        <translation>表单表头预览：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="58" />
+        <source>(no name yet)</source>
+        <translation>（尚未填写名称）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/particulars.py" line="75" />
+        <source>Sample loan slip</source>
+        <translation>示例借阅单</translation>
     </message>
 </context>
 <context>
@@ -5132,6 +5510,131 @@ Record the return with this difference?</source>
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="93" />
+        <source>Connect to a server catalogue</source>
+        <translation>连接服务器目录库</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="96" />
+        <source>e.g. 192.168.1.20 or archive-server</source>
+        <translation>例如 192.168.1.20 或 archive-server</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="105" />
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="106" />
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="107" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="108" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="109" />
+        <source>ArchiveDesk opens again on the server's catalogue; this window stays on this one.</source>
+        <translation>ArchiveDesk 将在新窗口中打开服务器上的目录库；本窗口仍使用当前目录库。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingEditor</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="69" />
+        <source>One a line</source>
+        <translation>每行一项</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
+        <source>2D imagers (Code 128 and Data Matrix)</source>
+        <translation>二维影像扫码枪（Code 128 和 Data Matrix）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="88" />
+        <source>1D laser scanners (Code 128 only)</source>
+        <translation>一维激光扫码枪（仅 Code 128）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="104" />
+        <source>no approval by security level</source>
+        <translation>不按密级审批</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="106" />
+        <source>%1 and above</source>
+        <translation>%1及以上</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="107" />
+        <source>Borrowers from outside the organisation need approval</source>
+        <translation>外单位借阅人须审批</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="109" />
+        <source>Taking volumes out of the room needs approval</source>
+        <translation>带出档案室须审批</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="113" />
+        <source>the ways of use that take a volume away, e.g. 外借 (empty: the default)</source>
+        <translation>需带出档案室的利用方式，例如 外借（留空为默认）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="114" />
+        <source>Security level</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="117" />
+        <source>Uses that take away</source>
+        <translation>需带出的利用方式</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="176" />
+        <source>Save</source>
+        <extracomment>the values before the last save (only those it changed), for 撤销</extracomment>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="179" />
+        <source>Undo the last change</source>
+        <translation>撤销上一次修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="226" />
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="241" />
+        <source>The last change was undone.</source>
+        <translation>已撤销上一次修改。</translation>
+    </message>
+</context>
+<context>
     <name>SharesModel</name>
     <message>
         <location filename="../../src/archive_desk/ui/item_models/shelf_models.py" line="102" />
@@ -6113,169 +6616,169 @@ Record the return with this difference?</source>
 <context>
     <name>VolumeEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="74" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="77" />
         <source>New volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="74" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="77" />
         <source>Edit volume %1</source>
         <translation>编辑案卷 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="209" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="212" />
         <source>&amp;Use proposed</source>
         <translation>采用建议档号(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="225" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="228" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="226" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="229" />
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="229" />
         <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="232" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="376" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="235" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="379" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="117" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="120" />
         <source>&amp;Fonds</source>
         <translation>全宗(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="118" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="121" />
         <source>&amp;Category</source>
         <translation>门类(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="119" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="122" />
         <source>&amp;Year</source>
         <translation>年度(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="120" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="123" />
         <source>&amp;Retention</source>
         <translation>保管期限(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="121" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="124" />
         <source>&amp;Organisation</source>
         <translation>机构(问题)(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="122" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="125" />
         <source>Archival &amp;code</source>
         <translation>档号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="124" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="127" />
         <source>&amp;Title</source>
         <translation>题名(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="125" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="128" />
         <source>Res&amp;ponsible</source>
         <translation>责任者(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="126" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="129" />
         <source>&amp;Security</source>
         <translation>密级(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="127" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="130" />
         <source>Start date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="128" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="131" />
         <source>End date</source>
         <translation>终止日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="129" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="132" />
         <source>Pa&amp;ges</source>
         <translation>页数(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="130" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="133" />
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="134" />
         <source>First item no.</source>
         <translation>起始件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="135" />
         <source>Last item no.</source>
         <translation>终止件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="133" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="136" />
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="170" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="176" />
         <source>Revert</source>
         <translation>恢复原值</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="175" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="178" />
         <source>Bring back the values the editor opened with (Ctrl+R)</source>
         <translation>恢复打开编辑窗口时的内容（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="177" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="180" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="363" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="366" />
         <source>&lt;b&gt;%1 fields&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1 专有字段&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="445" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="448" />
         <source>The code %1 is already used by another volume</source>
         <translation>档号 %1 已被其他案卷使用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="473" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="476" />
         <source>Left empty, the next free code %1 is used.</source>
         <translation>留空时使用下一个可用档号 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="475" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="478" />
         <source>Next free code in this group: %1</source>
         <translation>本组下一个可用档号：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="540" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="543" />
         <source>Changed meanwhile</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="542" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="545" />
         <source>Reload the volume</source>
         <translation>重新载入案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="543" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="546" />
         <source>Keep my values</source>
         <translation>保留我的填写</translation>
     </message>
@@ -6468,6 +6971,80 @@ Record the return with this difference?</source>
         <location filename="../../src/archive_desk/ui/ops.py" line="309" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="41" />
+        <source>The catalogue is empty</source>
+        <extracomment>(action id, object name) of the page's buttons, in order</extracomment>
+        <translation>目录库还是空的</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="47" />
+        <source>Start in one of these ways. This page goes away once the catalogue holds its first volume; F1 opens the guide.</source>
+        <translation>请从以下任一方式开始。目录库有了第一个案卷后，本页即不再显示；按 F1 打开使用指南。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="51" />
+        <source>Import a register</source>
+        <translation>导入登记表</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="51" />
+        <source>Read the room's Excel or CSV register (登记表) into the catalogue.</source>
+        <translation>把档案室的 Excel 或 CSV 登记表导入目录库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="52" />
+        <source>Set up fonds and categories</source>
+        <translation>设置全宗与门类</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="52" />
+        <source>The room's name for forms, its fonds, categories and 档号 rules.</source>
+        <translation>表单上的档案室名称、全宗、门类和档号规则。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="53" />
+        <source>Set up rooms and compact shelving</source>
+        <translation>设置库房与密集架</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="53" />
+        <source>The storerooms and racks, so that volumes get locations.</source>
+        <translation>库房和密集架，为案卷分配存放位置。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="54" />
+        <source>Open the demo catalogue</source>
+        <translation>打开演示目录库</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="54" />
+        <source>A catalogue of 1,000 sample volumes to try things out, in a window of its own.</source>
+        <translation>含 1000 个示例案卷的目录库，在单独的窗口中打开，可随意试用。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="55" />
+        <source>Connect to a server catalogue</source>
+        <translation>连接服务器目录库</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="55" />
+        <source>Open the room's shared catalogue on its PostgreSQL server.</source>
+        <translation>打开档案室在 PostgreSQL 服务器上的共享目录库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="160" />
+        <source>Demo catalogue</source>
+        <translation>演示目录库</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="161" />
+        <source>The demo could not be started.</source>
+        <translation>无法启动演示目录库。</translation>
     </message>
 </context>
 <context>

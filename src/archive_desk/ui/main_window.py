@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
             "transfers": self.tr("Transfers"),
             "stocktake": self.tr("Stocktake"),
             "reports": self.tr("Reports"),
+            "admin": self.tr("Setup"),
         }
 
     @staticmethod
@@ -230,6 +231,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        guide = help_menu.addAction(self.tr("&Guide"))
+        guide.setObjectName("helpAction")
+        guide.setShortcuts([QKeySequence("F1")])
+        guide.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from a dialog of the window too
+        guide.triggered.connect(self.show_help)
+        self.help_action = guide
+        self.help_dialog = None
         about = help_menu.addAction(self.tr("&About ArchiveDesk"))
         about.triggered.connect(self.show_about)
 
@@ -264,6 +272,13 @@ class MainWindow(QMainWindow):
         self.ctx.settings.language = code
         self.ctx.save_settings()
         self.status_label.setText(self.tr("The language changes when ArchiveDesk is started again."))
+
+    def show_help(self) -> None:
+        """F1: the guide at the section of the area on screen."""
+        from archive_desk.ui import help as guide
+
+        area = self.current_area()
+        self.help_dialog = guide.open_help(self, area.area_id if area is not None else None, self.help_dialog)
 
     def show_about(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("About ArchiveDesk"),
@@ -306,6 +321,9 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self.nav.takeItem(row)
+            if self.nav.currentRow() >= 0 and self.stack.currentIndex() != self.nav.currentRow():
+                # the next area moved up into the current row: the row number did not change, so no signal
+                self._on_nav_currentRowChanged(self.nav.currentRow())
             return None
         self.stack.insertWidget(row, area)
         self.stack.removeWidget(placeholder)

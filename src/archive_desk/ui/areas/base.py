@@ -31,6 +31,14 @@ class AreaHost(Protocol):
         """Show the area and the volume in it; False if the area cannot show it (and says why)."""
         ...
 
+    def show_area(self, area_id: str) -> Area:
+        """Show an area (KeyError if the window does not list it); the welcome page's ways in use it."""
+        ...
+
+    def open_import_wizard(self) -> None:
+        """Open the wizard that imports a register (登记表)."""
+        ...
+
 
 class Area(QWidget):
     """One area (catalogue, shelves, lending …) in the main window's stack."""

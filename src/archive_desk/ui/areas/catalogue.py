@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -51,7 +52,7 @@ from PySide6.QtWidgets import (
 
 from archive_desk.domain import codes
 from archive_desk.models import VolumeStatus
-from archive_desk.services import catalogue, lookups, volume_list
+from archive_desk.services import catalogue, lookups, room_setup, volume_list
 from archive_desk.services.live import REMOTE
 from archive_desk.services.ops import CATALOGUE, OpChanges
 from archive_desk.services.ops import WriteSession as Session
@@ -191,7 +192,12 @@ class CatalogueArea(Area):
         layout.setContentsMargins(4, 4, 4, 0)
         layout.addLayout(top)
         layout.addWidget(self.filters)
-        layout.addWidget(self.splitter, 1)
+        # the table, or (an empty catalogue) the welcome page with the ways in, built when first needed
+        self.body = QStackedWidget(self)
+        self.body.setObjectName("catalogueBody")
+        self.body.addWidget(self.splitter)
+        self.welcome: QWidget | None = None
+        layout.addWidget(self.body, 1)
 
         self._make_actions()
 
@@ -364,7 +370,9 @@ class CatalogueArea(Area):
             if painted is not None:
                 painted.wait(FIRST_PAINT_WAIT_S)  # the first page paints first; then the GUI thread is idle
             with db.read() as session:
-                return ("list", volume_list.snapshot_ids(session, flt, sort, desc), {})
+                ids = volume_list.snapshot_ids(session, flt, sort, desc)
+                empty = not ids and flt == VolumeFilter() and room_setup.catalogue_is_empty(session)
+                return ("list", ids, {"empty": empty})
 
         self._list_runner.start(build)
         self._say(self.tr("Reading the list…"))
@@ -402,6 +410,8 @@ class CatalogueArea(Area):
 
     def _on_listRunner_finished(self, payload: object) -> None:
         kind, ids, info = payload  # type: ignore[misc]
+        if kind == "list":
+            self.show_welcome(bool(info.get("empty")))
         pending = self._pending_select
         keep = pending or self.selected_volume_id()
         top = self.model.id_at(self.table.rowAt(0)) if self.model.rowCount() else None
@@ -572,8 +582,33 @@ class CatalogueArea(Area):
                 self.detail.show_volume(shown)
         if (changes.new_volumes or CATALOGUE in changes.bulk) and not self.isVisible():
             self.stale = True
+        elif (changes.new_volumes or CATALOGUE in changes.bulk) and self.welcome_shown():
+            self.refresh()  # the first volume: the table takes the welcome page's place
         elif changes.new_volumes and REMOTE in changes.operations and not self._list_runner.busy:
             self.build_list()  # a colleague added volumes (this window's own additions rebuild where they are made)
+
+    # ------------------------------------------------------------ the welcome page of an empty catalogue
+
+    def welcome_shown(self) -> bool:
+        return self.welcome is not None and self.body.currentWidget() is self.welcome
+
+    def show_welcome(self, show: bool) -> None:
+        """The welcome page instead of the table (an empty catalogue), or the table again."""
+        if show and self.welcome is None:
+            from archive_desk.ui.views.welcome import WelcomePage
+
+            self.welcome = WelcomePage(self)
+            self.welcome.chosen.connect(self._on_welcome_chosen)
+            self.body.addWidget(self.welcome)
+        if show:
+            self.body.setCurrentWidget(self.welcome)
+        elif self.body.currentWidget() is not self.splitter:
+            self.body.setCurrentWidget(self.splitter)
+
+    def _on_welcome_chosen(self, action: str) -> None:
+        from archive_desk.ui.views import welcome
+
+        welcome.act(self, action)
 
     def _on_volume_changed(self, volume_id: int) -> None:
         self.model.refresh_ids([volume_id])

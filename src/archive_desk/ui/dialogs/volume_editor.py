@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from archive_desk.domain import codes
 from archive_desk.errors import StaleEditError, UserError, ValidationError
 from archive_desk.models import SECURITY_LEVELS, FieldType, FilingMode
-from archive_desk.services import catalogue, lookups
+from archive_desk.services import catalogue, lookups, room_setup
 from archive_desk.services.catalogue import CategoryRecord, VolumeRecord
 from archive_desk.services.ops import WriteSession as Session
 from archive_desk.ui.context import AppContext
@@ -64,12 +64,15 @@ class VolumeEditor(QDialog):
         self.messages: dict[str, QLabel] = {}
 
         with ctx.db.read() as session:
-            self.fonds_list = catalogue.list_fonds(session)
             self.categories = {c.id: c for c in catalogue.list_categories(session)}
             if volume_id is not None:
                 self.record = catalogue.get_volume(session, volume_id)
                 if self.record.category_id not in self.categories:
                     self.categories[self.record.category_id] = catalogue.get_category(session, self.record.category_id)
+            # fonds deactivated under 设置 are not offered, except the one the edited volume belongs to
+            active = room_setup.active_fonds_codes(session)
+            own = self.record.fonds_id if self.record is not None else None
+            self.fonds_list = [f for f in catalogue.list_fonds(session) if f.code in active or f.id == own]
 
         self.setWindowTitle(self.tr("New volume") if volume_id is None else self.tr("Edit volume %1").replace("%1", self.record.code if self.record else ""))
         self._build()
