@@ -129,3 +129,29 @@ def test_a_colleagues_loan_return_edit_and_shelving_show_without_f5(qtbot, windo
         catalogue.create_volume(s, THERE, {"fonds_id": a.fonds_id, "category_id": lp.id, "year": 2020,
                                            "retention": "D30", "pages": 5, "title": "李娜意外伤害保险理赔案卷"})
     qtbot.waitUntil(lambda: area.model.rowCount() == 3, timeout=WITHIN_MS)
+
+
+@pytest.mark.skipif(not PG_URL, reason="ARCHIVE_DESK_TEST_PG_URL is not set (.ci/run sets it)")
+@pytest.mark.parametrize("designated", [False, True])
+def test_only_the_designated_pc_backs_the_server_up_and_never_at_exit(qtbot, tmp_path: Path, designated: bool) -> None:
+    for url in _server_catalogue():
+        seed(url)
+        Settings(language="zh_CN", backup_folder=str(tmp_path / "nas"), backup_interval_minutes=30, backup_at_exit=True,
+                 server_backup_pc=designated).save(tmp_path / "settings.json")
+        _app, window = app_module.start(url, settings_path=tmp_path / "settings.json")
+        qtbot.addWidget(window)
+        try:
+            auto = window.backups
+            assert auto.enabled is designated and auto.timer.isActive() is designated
+            assert auto.at_exit() is None  # no PC backs the server up as it closes
+            assert not (tmp_path / "nas").exists()
+            if designated:  # the designated PC's scheduled backup: a verified file, in the server's register
+                auto.timer.timeout.emit()
+                qtbot.waitUntil(lambda: auto.last_manifest is not None or auto.skipped or auto.failed_box is not None,
+                                timeout=120_000)
+                assert auto.failed_box is None, auto.failed_box.text()
+                assert auto.last_manifest is not None and auto.last_manifest.verified and auto.last_manifest.kind == "auto"
+        finally:
+            settle_writes(qtbot)
+            window.close()
+            window.ctx.db.dispose()

@@ -34,8 +34,9 @@ COPY_BATCH = 5000
 NOT_COPIED = frozenset({"alembic_version", "row_seal", "seal_state"})
 #: may hold rows in an empty catalogue: what ``init`` seeds (standard categories, settings, their trail)
 SEEDED = frozenset({"categories", "category_fields", "catalogue_settings", "audit_log", "alembic_version", "row_seal", "seal_state"})
-#: a catalogue's identity stays with its file (db/sealing.py)
-IDENTITY_KEYS = ("integrity.catalogue_id",)
+#: settings that belong to one copy, not to the catalogue: its identity stays with its file (db/sealing.py), and a
+#: file's search index stamps its own tokenizer (db/fts.py STAMP_KEY: a server has no such index)
+IDENTITY_KEYS = ("integrity.catalogue_id", "search_index")
 
 Progress = Callable[[str], None]
 
