@@ -120,269 +120,274 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="184" />
         <source>List no.</source>
         <translation>List no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="181" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="185" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="106" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="113" />
         <source>New appraisal list</source>
         <translation>New appraisal list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="121" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="125" />
         <source>Appraisal</source>
         <translation>Appraisal</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="190" />
         <source>Approved by</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="192" />
         <source>Witnesses</source>
         <translation>Witnesses</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="184" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="188" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="212" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="216" />
         <source>Add volumes due</source>
         <translation>Add volumes due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="214" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="218" />
         <source>Retention ran out by</source>
         <translation>Retention ran out by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="229" />
         <source>Keep…</source>
         <translation>Keep…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="226" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="230" />
         <source>Destroy</source>
         <translation>Destroy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="227" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="231" />
         <source>Take off the list</source>
         <translation>Take off the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="228" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="232" />
         <source>Destruction list…</source>
         <translation>Destruction list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="229" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="233" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="259" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="263" />
         <source>All fonds</source>
         <translation>All fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="263" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="267" />
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="131" />
         <source>General records</source>
         <translation>General records</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="132" />
         <source>Accounting records (jointly with the accounting department)</source>
         <translation>Accounting records (jointly with the accounting department)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="130" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="134" />
         <source>the lead first, names separated by 、</source>
         <translation>the lead first, names separated by 、</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="132" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="136" />
         <source>会计机构负责人 …、经办人 …</source>
         <translation>会计机构负责人 …、经办人 …</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="138" />
         <source>1. Save the panel</source>
         <translation>1. Save the panel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="149" />
         <source>the panel's opinion (鉴定意见书)</source>
         <translation>the panel's opinion (鉴定意见书)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="151" />
         <source>2. Write the opinion</source>
         <translation>2. Write the opinion</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="151" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="155" />
         <source>3. Approved</source>
         <translation>3. Approved</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="154" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="158" />
         <source>method, e.g. 粉碎</source>
         <translation>method, e.g. 粉碎</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="160" />
         <source>place</source>
         <translation>place</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="162" />
         <source>4. Destroyed</source>
         <translation>4. Destroyed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="164" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="168" />
         <source>The volumes the two witnesses counted against the list</source>
         <translation>The volumes the two witnesses counted against the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="165" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="169" />
         <source>5. Witnessed: confirm destruction…</source>
         <translation>5. Witnessed: confirm destruction…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="186" />
         <source>Appraisal panel</source>
         <translation>Appraisal panel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="187" />
         <source>Accounting signatories</source>
         <translation>Accounting signatories</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="185" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="189" />
         <source>Opinion</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="187" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="191" />
         <source>Destruction</source>
         <translation>Destruction</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="192" />
         <source>counted</source>
         <translation>counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="310" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="314" />
         <source> — kept permanently</source>
         <translation> — kept permanently</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="327" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="331" />
         <source>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</source>
         <translation>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="417" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="434" />
         <source>The opinion is recorded: the list now waits for approval.</source>
         <translation>The opinion is recorded: the list now waits for approval.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="425" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="442" />
         <source>The approval is recorded: destroy the volumes, then record how, where and when.</source>
         <translation>The approval is recorded: destroy the volumes, then record how, where and when.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="450" />
         <source>The destruction is recorded: the two witnesses count against the list and confirm.</source>
         <translation>The destruction is recorded: the two witnesses count against the list and confirm.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="450" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="459" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>Looking for volumes whose retention ran out…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="463" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="482" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>%n volume whose retention ran out were added</numerusform><numerusform>%n volumes whose retention ran out were added</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="465" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="484" />
         <source>; %n refused</source>
         <translation><numerusform>; %n refused</numerusform><numerusform>; %n refused</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="477" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="496" />
         <source>Select the volumes to keep first.</source>
         <translation>Select the volumes to keep first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="520" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="535" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 is line %2 of the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="523" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="538" />
         <source>%1 is not on this list</source>
         <translation>%1 is not on this list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="534" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="549" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="536" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="551" />
         <source>Confirm destruction list %1</source>
         <translation>Confirm destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="552" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="569" />
+        <source>Confirming… %1 of %2</source>
+        <translation>Confirming… %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="575" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>List %1 confirmed: %2 volumes destroyed, %3 kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="572" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="594" />
         <source>Destruction list %1</source>
         <translation>Destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="581" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="606" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="581" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="606" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="590" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="615" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>

@@ -120,269 +120,274 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="184" />
         <source>List no.</source>
         <translation>清册编号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="181" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="185" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="106" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="113" />
         <source>New appraisal list</source>
         <translation>新建鉴定清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="121" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="125" />
         <source>Appraisal</source>
         <translation>鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="190" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="192" />
         <source>Witnesses</source>
         <translation>监销人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="184" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="188" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="212" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="216" />
         <source>Add volumes due</source>
         <translation>加入到期案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="214" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="218" />
         <source>Retention ran out by</source>
         <translation>保管期限届满截至</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="229" />
         <source>Keep…</source>
         <translation>续存…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="226" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="230" />
         <source>Destroy</source>
         <translation>销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="227" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="231" />
         <source>Take off the list</source>
         <translation>移出清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="228" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="232" />
         <source>Destruction list…</source>
         <translation>销毁清册…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="229" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="233" />
         <source>Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="259" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="263" />
         <source>All fonds</source>
         <translation>全部全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="263" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="267" />
         <source>All categories</source>
         <translation>全部门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="131" />
         <source>General records</source>
         <translation>一般档案</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="132" />
         <source>Accounting records (jointly with the accounting department)</source>
         <translation>会计档案（会同会计机构）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="130" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="134" />
         <source>the lead first, names separated by 、</source>
         <translation>组长在前，姓名以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="132" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="136" />
         <source>会计机构负责人 …、经办人 …</source>
         <translation>会计机构负责人 …、经办人 …</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="138" />
         <source>1. Save the panel</source>
         <translation>1. 保存鉴定小组</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="149" />
         <source>the panel's opinion (鉴定意见书)</source>
         <translation>鉴定意见（鉴定意见书）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="151" />
         <source>2. Write the opinion</source>
         <translation>2. 出具鉴定意见</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="151" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="155" />
         <source>3. Approved</source>
         <translation>3. 已批准</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="154" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="158" />
         <source>method, e.g. 粉碎</source>
         <translation>销毁方式，如粉碎</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="160" />
         <source>place</source>
         <translation>销毁地点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="162" />
         <source>4. Destroyed</source>
         <translation>4. 已销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="164" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="168" />
         <source>The volumes the two witnesses counted against the list</source>
         <translation>两名监销人对照清册清点的卷数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="165" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="169" />
         <source>5. Witnessed: confirm destruction…</source>
         <translation>5. 监销确认…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="186" />
         <source>Appraisal panel</source>
         <translation>鉴定小组</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="187" />
         <source>Accounting signatories</source>
         <translation>会计机构签字人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="185" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="189" />
         <source>Opinion</source>
         <translation>鉴定意见</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="187" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="191" />
         <source>Destruction</source>
         <translation>销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="192" />
         <source>counted</source>
         <translation>清点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="310" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="314" />
         <source> — kept permanently</source>
         <translation>——永久保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="327" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="331" />
         <source>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</source>
         <translation>共 %1 卷：销毁 %2 卷（%3 页），续存 %4 卷，未决定 %5 卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="417" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="434" />
         <source>The opinion is recorded: the list now waits for approval.</source>
         <translation>已出具鉴定意见：清册待审批。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="425" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="442" />
         <source>The approval is recorded: destroy the volumes, then record how, where and when.</source>
         <translation>已记录审批：销毁后请登记销毁方式、地点和日期。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="450" />
         <source>The destruction is recorded: the two witnesses count against the list and confirm.</source>
         <translation>已登记销毁：请两名监销人对照清册清点并确认。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="450" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="459" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>正在查找保管期限届满的案卷…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="463" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="482" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>已加入 %n 卷保管期限届满的案卷</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="465" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="484" />
         <source>; %n refused</source>
         <translation><numerusform>；%n 条未加入</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="477" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="496" />
         <source>Select the volumes to keep first.</source>
         <translation>请先选择要续存的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="520" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="535" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 是清单第 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="523" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="538" />
         <source>%1 is not on this list</source>
         <translation>%1 不在本清单中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="534" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="549" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>销毁 %1 卷、续存 %2 卷吗？案卷将标记为已销毁（目录记录保留）；清册永久保存，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="536" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="551" />
         <source>Confirm destruction list %1</source>
         <translation>确认销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="552" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="569" />
+        <source>Confirming… %1 of %2</source>
+        <translation>正在确认… %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="575" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>清册 %1 已确认：销毁 %2 卷，续存 %3 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="572" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="594" />
         <source>Destruction list %1</source>
         <translation>销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="581" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="606" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="581" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="606" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="590" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="615" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>

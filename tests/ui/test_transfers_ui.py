@@ -292,6 +292,7 @@ def test_appraisal_and_destruction_through_the_window(qtbot, tmp_path: Path, mon
         assert page.model.index(1, 7).data() == "未决定" and "未决定 2 卷" in page.summary_label.text()
         assert not page.confirm_button.isEnabled() and not page.approve_button.isEnabled()  # steps in order
         qtbot.mouseClick(page.opinion_button, Qt.MouseButton.LeftButton)
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert page.appraisal.status == "draft" and "2 卷尚未作出鉴定结论" in page.message_label.text()
         assert len(errors) == 1
         errors.clear()
@@ -301,13 +302,16 @@ def test_appraisal_and_destruction_through_the_window(qtbot, tmp_path: Path, mon
             settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert [ln.decision for ln in page.model.lines()] == ["keep", "destroy", "destroy"]
         qtbot.mouseClick(page.opinion_button, Qt.MouseButton.LeftButton)
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert not errors, [str(e) for e in errors]
         assert page.appraisal.status == "appraised" and page.approve_button.isEnabled() and not page.keep_button.isEnabled()
         page.approver.setText("刘志强")
         qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         page.method.setText("粉碎")
         page.place.setText("本单位档案室")
         qtbot.mouseClick(page.destruction_button, Qt.MouseButton.LeftButton)
+        settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert page.appraisal.status == "executed" and page.confirm_result is None  # recorded, nothing destroyed yet
         page.witness1.setText("王芳")
         page.witness2.setText("陈静")

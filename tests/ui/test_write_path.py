@@ -216,3 +216,30 @@ def test_a_user_error_from_a_service_shows_once_in_chinese(qtbot, started) -> No
     assert isinstance(boxes[0], QMessageBox) and boxes[0].icon() == QMessageBox.Icon.Warning
     boxes[0].close()
     assert ops.pending() == 0
+
+
+def test_an_appraisal_list_started_while_another_workstation_saves_keeps_the_window_responsive(  # noqa: ANN001
+        qtbot, started, other_workstation, monkeypatch) -> None:
+    from archive_desk.ui.areas.transfers import common as transfers_common
+
+    refusals: list[BaseException] = []  # (a "catalogue is busy" refusal would be a modal box)
+    monkeypatch.setattr(transfers_common, "show_error", lambda _parent, exc: refusals.append(exc))
+    window, _path, _data = started
+    page = window.show_area("transfers").show_tab("appraisal")
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)  # the click returns: the write waits in the background
+    qtbot.waitUntil(lambda: wait_dialog() is not None, timeout=5000)
+    assert wait_dialog().message.text() == "正在等待另一台工作站…"
+    before = len(ticks)
+    qtbot.wait(400)
+    assert len(ticks) >= before + 5 and page.appraisal is None and page.list_table.rowCount() == 0
+    release(other_workstation)
+    settle_writes(qtbot)
+    timer.stop()
+    assert wait_dialog() is None and not refusals
+    assert page.appraisal is not None and page.list_table.rowCount() == 1
+    assert page.list_no.text() == page.appraisal.list_no and page.opinion_button.isEnabled()  # step 2 is next

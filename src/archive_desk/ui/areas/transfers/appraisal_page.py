@@ -3,8 +3,9 @@ the 销毁清册 and its confirmation."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     Qt,
@@ -38,6 +39,7 @@ from archive_desk.ui.areas.transfers import common
 from archive_desk.ui.areas.transfers.common import (
     GREEN,
     RED,
+    Progress,
     _item,
     _pydate,
     _qdate,
@@ -48,8 +50,11 @@ from archive_desk.ui.context import AppContext
 from archive_desk.ui.dialogs.transfers import (
     KeepDialog,
 )
+from archive_desk.ui.ops import OpRun, run_op
 from archive_desk.ui.pdf_print import PdfPreviewDialog
-from archive_desk.ui.workers import Runner
+
+if TYPE_CHECKING:
+    from archive_desk.services.ops import WriteSession as Session
 
 
 class AppraisalPage(QWidget):
@@ -86,12 +91,11 @@ class AppraisalPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
-        self._runner = Runner(self)
-        self._runner.finished.connect(self._on_runner_finished)
-        self._runner.failed.connect(self._on_runner_failed)
-        self._due_runner = Runner(self)
-        self._due_runner.finished.connect(self._on_due_runner_finished)
-        self._due_runner.failed.connect(self._on_due_runner_failed)
+        # the long writes under way (``ui/ops.run_op``): the witnesses' confirmation, and adding the volumes due
+        self._busy: OpRun | None = None
+        self._adding: OpRun | None = None
+        self._progress = Progress(self)
+        self._progress.progressed.connect(self._on_progressed)
         self._filters_loaded = False
         self._update_buttons()
 
@@ -132,7 +136,7 @@ class AppraisalPage(QWidget):
         self.signatories.setPlaceholderText(self.tr("会计机构负责人 …、经办人 …"))
         self.notes = QLineEdit(box)
         self.save_button = QPushButton(self.tr("1. Save the panel"), box)
-        self.save_button.clicked.connect(self.save_form)
+        self.save_button.clicked.connect(lambda: self.save_form())  # (not the button's checked flag as `then`)
 
         def day() -> QDateEdit:
             edit = QDateEdit(box)
@@ -337,11 +341,11 @@ class AppraisalPage(QWidget):
                 self.show_list(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _update_buttons(self) -> None:
-        draft = self.appraisal is not None and self.appraisal.is_draft and not self._runner.busy and not self._due_runner.busy
+        draft = self.appraisal is not None and self.appraisal.is_draft and self._busy is None and self._adding is None
         for b in (self.due_button, self.keep_button, self.destroy_button, self.remove_button):
             b.setEnabled(draft)
         status = self.appraisal.status if self.appraisal is not None else ""
-        idle = not self._runner.busy
+        idle = self._busy is None
         for step, button in (("draft", self.opinion_button), ("appraised", self.approve_button),
                              ("approved", self.destruction_button), ("executed", self.confirm_button)):
             button.setEnabled(idle and status == step)
@@ -355,14 +359,12 @@ class AppraisalPage(QWidget):
         self.message_label.setPalette(palette)
 
     def new_list(self) -> None:
-        try:
-            with self.ctx.db.write() as s:
-                a = transfers.create_appraisal(s, self.ctx.actor, date.today().year, destroyed_on=date.today())
-        except UserError as exc:
-            common.show_error(self, exc)
-            return
-        self.appraisal = a
-        self.refresh()
+        def done(a: AppraisalRecord) -> None:
+            self.appraisal = a
+            self.refresh()
+
+        run_op(self, transfers.create_appraisal, self.ctx.actor, date.today().year, destroyed_on=date.today(),
+               on_success=done, on_error=common.refusal_shown(self), key="transfers.new_appraisal")
 
     @staticmethod
     def _names(text: str) -> list[str]:
@@ -371,92 +373,109 @@ class AppraisalPage(QWidget):
     def _form_values(self) -> dict[str, Any]:
         return {"year": self.year.value(), "notes": self.notes.text(), "kind": self.kind_combo.currentData()}
 
-    def save_form(self) -> bool:
-        """Step 1: the particulars and the 鉴定小组 (with the 会计 department's signatories on an accounting list)."""
-        if self.appraisal is None or not self.appraisal.is_draft:
-            return self.appraisal is not None
+    def save_form(self, then: Callable[[], object] | None = None) -> None:
+        """Step 1: the particulars and the 鉴定小组 (with the 会计 department's signatories on an accounting list),
+        saved in the background (``ui/ops.run_op``) when they changed; then ``then()``: at once when nothing changed
+        (or the list is past its draft), after the save otherwise, not at all when the save was refused."""
+        if self.appraisal is None:
+            return
         values = self._form_values()
         members, signatories = self._names(self.members.text()), self._names(self.signatories.text())
         panel_changed = (tuple(members), tuple(signatories)) != (self.appraisal.members, self.appraisal.accounting_signatories)
-        if all(getattr(self.appraisal, k) == v for k, v in values.items()) and not panel_changed:
-            return True
-        try:
-            with self.ctx.db.write() as s:
-                self.appraisal = transfers.update_appraisal(s, self.ctx.actor, self.appraisal.id, self.appraisal.version, values)
-                if members or panel_changed:
-                    self.appraisal = transfers.set_panel(s, self.ctx.actor, self.appraisal.id, members, kind=values["kind"],
-                                                         accounting_signatories=signatories)
-        except UserError as exc:
-            common.show_error(self, exc)
-            return False
-        self.refresh()
-        return True
+        if not self.appraisal.is_draft or (all(getattr(self.appraisal, k) == v for k, v in values.items()) and not panel_changed):
+            if then is not None:
+                then()
+            return
+        actor, aid, version = self.ctx.actor, self.appraisal.id, self.appraisal.version
+        set_members = bool(members) or panel_changed
 
-    def _step(self, fn: Any, done: str) -> None:
+        def save(s: Session) -> AppraisalRecord:  # one transaction, off the GUI thread
+            a = transfers.update_appraisal(s, actor, aid, version, values)
+            if set_members:
+                a = transfers.set_panel(s, actor, aid, members, kind=values["kind"], accounting_signatories=signatories)
+            return a
+
+        def done(a: AppraisalRecord) -> None:
+            self.appraisal = a
+            self.refresh()
+            if then is not None:
+                then()
+
+        run_op(self, save, on_success=done, on_error=common.refusal_shown(self), key=f"transfers.save_appraisal:{aid}")
+
+    def _step(self, fn: Callable[..., AppraisalRecord], *args: Any, done: str) -> None:
+        """One step of the procedure (``fn(session, actor, *args)``) in the background; ``done`` is said once it is
+        recorded, a refusal in red and in a box."""
         if self.appraisal is None:
             return
-        try:
-            with self.ctx.db.write() as s:
-                self.appraisal = fn(s)
-        except UserError as exc:
+
+        def recorded(a: AppraisalRecord) -> None:
+            self.appraisal = a
+            self.refresh()
+            self._message(done)
+
+        def refused(exc: BaseException) -> bool:
+            if not isinstance(exc, UserError):
+                return False
             self._message(exc.message, ok=False)
             common.show_error(self, exc)
-            return
-        self.refresh()
-        self._message(done)
+            return True
+
+        run_op(self, fn, self.ctx.actor, *args, on_success=recorded, on_error=refused,
+               key=f"transfers.appraisal_step:{self.appraisal.id}")
 
     def write_opinion(self) -> None:
         """Step 2: the 鉴定意见书; the list's volumes and decisions are fixed from here."""
         if self.appraisal is None:
             return
         text, on = self.opinion.text(), _pydate(self.opinion_on.date())  # saving the panel shows the list again
-        if not self.save_form():
-            return
         aid = self.appraisal.id
-        self._step(lambda s: transfers.write_opinion(s, self.ctx.actor, aid, text, on),
-                   self.tr("The opinion is recorded: the list now waits for approval."))
+        self.save_form(lambda: self._step(transfers.write_opinion, aid, text, on,
+                                          done=self.tr("The opinion is recorded: the list now waits for approval.")))
 
     def approve(self) -> None:
         """Step 3: 报批 — who approved, and when."""
         if self.appraisal is None:
             return
         aid, who, on = self.appraisal.id, self.approver.text(), _pydate(self.approved_on.date())
-        self._step(lambda s: transfers.approve_appraisal(s, self.ctx.actor, aid, who, on),
-                   self.tr("The approval is recorded: destroy the volumes, then record how, where and when."))
+        self._step(transfers.approve_appraisal, aid, who, on,
+                   done=self.tr("The approval is recorded: destroy the volumes, then record how, where and when."))
 
     def record_destruction(self) -> None:
         """Step 4: 销毁 — method, place and date; the volumes stay in the catalogue until the witnesses sign."""
         if self.appraisal is None:
             return
         aid, method, place, on = self.appraisal.id, self.method.text(), self.place.text(), _pydate(self.destroyed_on.date())
-        self._step(lambda s: transfers.record_destruction(s, self.ctx.actor, aid, method, place, on),
-                   self.tr("The destruction is recorded: the two witnesses count against the list and confirm."))
+        self._step(transfers.record_destruction, aid, method, place, on,
+                   done=self.tr("The destruction is recorded: the two witnesses count against the list and confirm."))
 
     def add_due(self) -> None:
         """Find the volumes whose retention ran out (a scan of the whole catalogue: seconds on a million volumes,
         so in a worker) and put them on the list."""
-        if self.appraisal is None or self._due_runner.busy:
+        if self.appraisal is None or self._adding is not None:
             return
         fid, cid = self.fonds_combo.currentData(), self.category_combo.currentData()
         as_of = _pydate(self.as_of.date())
-        db, actor, aid = self.ctx.db, self.ctx.actor, self.appraisal.id
-
-        def run():  # noqa: ANN202 - in a worker, its own session
-            with db.write() as s:
-                return transfers.add_due_volumes(s, actor, aid, as_of, fonds_ids=(fid,) if fid is not None else (),
-                                                 category_ids=(cid,) if cid is not None else ())
-
-        self.due_button.setEnabled(False)
         self._message(self.tr("Looking for volumes whose retention ran out…"))
-        self._due_runner.start(run)
-
-    def _on_due_runner_failed(self, exc: object, _tb: str) -> None:
+        self._adding = run_op(self, transfers.add_due_volumes, self.ctx.actor, self.appraisal.id, as_of,
+                              fonds_ids=(fid,) if fid is not None else (), category_ids=(cid,) if cid is not None else (),
+                              on_success=self._due_added, on_error=self._refused, key=f"transfers.add_due:{self.appraisal.id}")
+        if self._adding is not None:
+            self._adding.finished.connect(self._adding_ended)
         self._update_buttons()
-        self._message(str(exc), ok=False)
-        common.show_error(self, exc)  # type: ignore[arg-type]
 
-    def _on_due_runner_finished(self, result: object) -> None:
-        assert isinstance(result, transfers.AddResult)
+    def _adding_ended(self) -> None:
+        self._adding = None
+        self._update_buttons()
+
+    def _refused(self, exc: BaseException) -> bool:
+        """``on_error`` of the long writes: the refusal is said in red and in a box (the buttons come back when the
+        write has finished)."""
+        self._message(str(exc), ok=False)
+        return common.refusal_shown(self)(exc)
+
+    def _due_added(self, result: transfers.AddResult) -> None:
+        self._adding = None
         if self.appraisal is None:
             return
         self.show_list(self.appraisal.id)
@@ -487,26 +506,22 @@ class AppraisalPage(QWidget):
     def _decide(self, line_ids: list[int], decision: str, retention: str, reason: str) -> None:
         if not line_ids or self.appraisal is None:
             return
-        try:
-            with self.ctx.db.write() as s:
-                for lid in line_ids:
-                    transfers.set_decision(s, self.ctx.actor, lid, decision, retention, reason)
-        except UserError as exc:
-            common.show_error(self, exc)
-            return
-        self.show_list(self.appraisal.id)
+        actor, aid = self.ctx.actor, self.appraisal.id
+
+        def decide(s: Session) -> None:  # one transaction, off the GUI thread
+            for lid in line_ids:
+                transfers.set_decision(s, actor, lid, decision, retention, reason)
+
+        run_op(self, decide, on_success=lambda _r: self.show_list(aid), on_error=common.refusal_shown(self))
 
     def remove_selected(self) -> None:
         lines = self.selected_lines()
         if not lines or self.appraisal is None:
             return
-        try:
-            with self.ctx.db.write() as s:
-                transfers.remove_appraisal_lines(s, self.ctx.actor, self.appraisal.id, [ln.id for ln in lines])
-        except UserError as exc:
-            common.show_error(self, exc)
-            return
-        self.show_list(self.appraisal.id)
+        aid = self.appraisal.id
+        run_op(self, transfers.remove_appraisal_lines, self.ctx.actor, aid, [ln.id for ln in lines],
+               on_success=lambda _n: self.show_list(aid), on_error=common.refusal_shown(self),
+               key=f"transfers.remove_appraisal_lines:{aid}")
 
     def handle_scan(self, code: str) -> bool:
         """A scanned volume is looked up on the shown list and selected."""
@@ -526,7 +541,7 @@ class AppraisalPage(QWidget):
 
     def confirm(self) -> None:
         """Step 5: 监销 — the two witnesses' count and names; only now are the volumes marked destroyed."""
-        if self.appraisal is None or self.appraisal.status != "executed" or self._runner.busy:
+        if self.appraisal is None or self.appraisal.status != "executed" or self._busy is not None:
             return
         lines = self.model.lines()
         destroy = sum(1 for ln in lines if ln.decision == "destroy")
@@ -535,32 +550,38 @@ class AppraisalPage(QWidget):
                        "kept permanently and can never be changed.").replace("%1", str(destroy)).replace("%2", str(kept))
         if not common.ask(self, self.tr("Confirm destruction list %1").replace("%1", self.appraisal.list_no), text):
             return
-        db, actor, aid, version = self.ctx.db, self.ctx.actor, self.appraisal.id, self.appraisal.version
-        w1, w2, counted = self.witness1.text(), self.witness2.text(), self.counted.value()
-
-        def run():  # noqa: ANN202
-            with db.write() as s:
-                return transfers.confirm_appraisal(s, actor, aid, version, witness1=w1, witness2=w2, counted=counted)
-
-        self._runner.start(run)
+        aid = self.appraisal.id
+        # one transaction off the GUI thread; its progress comes back through a queued signal
+        self._busy = run_op(self, transfers.confirm_appraisal, self.ctx.actor, aid, self.appraisal.version,
+                            witness1=self.witness1.text(), witness2=self.witness2.text(), counted=self.counted.value(),
+                            progress=self._progress.progressed.emit, on_success=self._confirmed, on_error=self._refused,
+                            key=f"transfers.confirm_appraisal:{aid}")
+        if self._busy is not None:
+            self._busy.finished.connect(self._busy_ended)
         self._update_buttons()
 
-    def _on_runner_finished(self, result: object) -> None:
-        assert isinstance(result, transfers.ConfirmResult)
+    def _busy_ended(self) -> None:
+        self._busy = None
+        self._update_buttons()
+
+    def _on_progressed(self, done: int, total: int) -> None:
+        if self._busy is not None:
+            self._message(self.tr("Confirming… %1 of %2").replace("%1", str(done)).replace("%2", str(total)))
+
+    def _confirmed(self, result: transfers.ConfirmResult) -> None:
+        self._busy = None
         self.confirm_result = result
         self.refresh()
         self._message(self.tr("List %1 confirmed: %2 volumes destroyed, %3 kept.").replace("%1", result.batch_no)
                       .replace("%2", str(result.destroyed)).replace("%3", str(result.kept)))
 
-    def _on_runner_failed(self, exc: object, _tb: str) -> None:
-        self._update_buttons()
-        self._message(str(exc), ok=False)
-        common.show_error(self, exc)  # type: ignore[arg-type]
-
     def print_list(self) -> None:
+        self.save_form(self._print_list)
+
+    def _print_list(self) -> None:
         from archive_desk.printing.destruction_list import render_destruction_list
 
-        if self.appraisal is None or not self.save_form():
+        if self.appraisal is None:
             return
         try:
             with self.ctx.db.read() as s:
@@ -568,15 +589,19 @@ class AppraisalPage(QWidget):
         except UserError as exc:
             common.show_error(self, exc)
             return
-        assert isinstance(pdf, bytes)
+        if not isinstance(pdf, bytes):  # rendered in memory (no ``out``): always bytes
+            raise TypeError(f"render_destruction_list returned {type(pdf).__name__}, not the PDF's bytes")
         self.preview = PdfPreviewDialog(pdf, self.tr("Destruction list %1").replace("%1", self.appraisal.list_no),
                                         f"销毁清册-{self.appraisal.list_no}.pdf", self)
         self.preview.open()
 
     def export_excel(self) -> None:
+        self.save_form(self._export_excel)
+
+    def _export_excel(self) -> None:
         from archive_desk.exporting.transfers import write_destruction_workbook
 
-        if self.appraisal is None or not self.save_form():
+        if self.appraisal is None:
             return
         path = common.choose_save_file(self, self.tr("Export to Excel"), f"销毁清册-{self.appraisal.list_no}.xlsx", self.tr("Excel workbook (*.xlsx)"))
         if not path:
