@@ -1,6 +1,6 @@
 """SQLAlchemy models, one module per aggregate. Importing this package registers every table."""
 
-from .audit import AuditEntry, RowSeal, SealState
+from .audit import AuditEntry, PersonalDataAccess, RowSeal, SealState
 from .backup import BackupRecord
 from .base import Base
 from .catalogue import SECURITY_LEVELS, Category, CategoryField, FieldType, FilingMode, Fonds, Item, Volume, VolumeStatus
@@ -29,6 +29,7 @@ __all__ = [
     "Loan",
     "LoanLine",
     "LocationMove",
+    "PersonalDataAccess",
     "Rack",
     "RowSeal",
     "SealState",

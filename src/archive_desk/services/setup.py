@@ -44,6 +44,7 @@ CATEGORY_FIELDS: dict[str, list[tuple[str, str, str, str]]] = {
         ("claim_no", "赔案号", "Claim no.", "text"),
         ("policy_no", "保单号", "Policy no.", "text"),
         ("insured", "被保险人", "Insured", "text"),
+        ("insured_id", "被保险人身份证号", "Insured's ID no.", "text"),
         ("incident_date", "出险日期", "Incident date", "date"),
         ("closing_date", "结案日期", "Closing date", "date"),
         ("amount_paid", "赔付金额", "Amount paid", "money"),
@@ -51,9 +52,17 @@ CATEGORY_FIELDS: dict[str, list[tuple[str, str, str, str]]] = {
     "BL": [
         ("record_no", "病案号", "Record no.", "text"),
         ("patient", "患者姓名", "Patient", "text"),
+        ("id_number", "身份证号", "ID no.", "text"),
+        ("diagnosis", "诊断", "Diagnosis", "text"),
         ("discharge_date", "出院日期", "Discharge date", "date"),
         ("ward", "科室", "Ward", "text"),
     ],
+}
+#: the standard fields that hold personal data, and how they are masked (services/masking.py PERSONAL_KINDS);
+#: migration 0008 marks the same ones in older catalogues
+PERSONAL_FIELDS: dict[tuple[str, str], str] = {
+    ("BL", "patient"): "name", ("BL", "id_number"): "id", ("BL", "diagnosis"): "text",
+    ("LP", "insured"): "name", ("LP", "insured_id"): "id",
 }
 RETENTION_EVENTS = {"LP": "closing_date", "BL": "discharge_date"}
 
@@ -95,7 +104,8 @@ def ensure_standard_data(db: Database) -> None:
                 retention_event_field=RETENTION_EVENTS.get(code, ""), sort_order=order,
             )
             for i, (key, fzh, fen, ftype) in enumerate(CATEGORY_FIELDS.get(code, [])):
-                cat.fields.append(CategoryField(key=key, label_zh=fzh, label_en=fen, type=ftype, sort_order=i))
+                cat.fields.append(CategoryField(key=key, label_zh=fzh, label_en=fen, type=ftype, sort_order=i,
+                                                personal=PERSONAL_FIELDS.get((code, key), "")))
             session.add(cat)
         seeded = room_settings.seed_rows()
         for key, value in seeded.items():

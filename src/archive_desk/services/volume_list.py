@@ -193,7 +193,26 @@ def _raw_row_sql(session: Session, columns: tuple[str, ...]) -> str | None:
     return sql
 
 
-def fetch_rows(session: Session, ids: Sequence[int], columns: Sequence[str]) -> dict[int, tuple]:
+def fetch_rows(session: Session, ids: Sequence[int], columns: Sequence[str], viewer: Any = None) -> dict[int, tuple]:
+    """:func:`fetch_raw_rows` as ``viewer`` (an ``audit.Actor``; None = no accounts) may see them: the title of a
+    volume above their clearance masked (services/masking.py); the 档号 and the other columns stay."""
+    from archive_desk.services import masking  # noqa: PLC0415
+
+    if masking.visible_levels(viewer) is None or "title" not in columns:
+        return fetch_raw_rows(session, ids, columns)
+    cols = tuple(columns)
+    extra = "security" not in cols
+    rows = fetch_raw_rows(session, ids, (*cols, "security") if extra else cols)
+    t_col, s_col = cols.index("title"), (len(cols) if extra else cols.index("security"))
+    out: dict[int, tuple] = {}
+    for vid, row in rows.items():
+        if masking.above_clearance(viewer, row[s_col]):
+            row = (*row[:t_col], masking.mask_text(), *row[t_col + 1:])
+        out[vid] = row[:len(cols)]
+    return out
+
+
+def fetch_raw_rows(session: Session, ids: Sequence[int], columns: Sequence[str]) -> dict[int, tuple]:
     """The listed columns of the given volumes, keyed by id (order is the caller's).
 
     On SQLite the statement (compiled once per column list) runs on the session's own DBAPI connection,
