@@ -44,18 +44,18 @@ CATEGORY_FIELDS: dict[str, list[tuple[str, str, str, str]]] = {
         ("claim_no", "赔案号", "Claim no.", "text"),
         ("policy_no", "保单号", "Policy no.", "text"),
         ("insured", "被保险人", "Insured", "text"),
-        ("insured_id", "被保险人身份证号", "Insured's ID no.", "text"),
         ("incident_date", "出险日期", "Incident date", "date"),
         ("closing_date", "结案日期", "Closing date", "date"),
         ("amount_paid", "赔付金额", "Amount paid", "money"),
+        ("insured_id", "被保险人身份证号", "Insured's ID no.", "text"),
     ],
     "BL": [
         ("record_no", "病案号", "Record no.", "text"),
         ("patient", "患者姓名", "Patient", "text"),
-        ("id_number", "身份证号", "ID no.", "text"),
-        ("diagnosis", "诊断", "Diagnosis", "text"),
         ("discharge_date", "出院日期", "Discharge date", "date"),
         ("ward", "科室", "Ward", "text"),
+        ("id_number", "身份证号", "ID no.", "text"),
+        ("diagnosis", "诊断", "Diagnosis", "text"),
     ],
 }
 #: the standard fields that hold personal data, and how they are masked (services/masking.py PERSONAL_KINDS);

@@ -1,0 +1,96 @@
+"""Masking in the services (issue 16): a reader below a volume's 密级 neither sees its hidden text nor finds it
+by that text, while its 档号 still finds it; personal fields are masked for those without the right, and every
+unmasked view of them is logged for the auditor."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from archive_desk.db.engine import Database
+from archive_desk.services import catalogue, masking, search, volume_list
+from archive_desk.services.audit import Actor
+
+READER = Actor("reader", "ws-test-2", role="reader", clearance="公开", authenticated=True)
+ARCHIVIST = Actor("archivist", "ws-test-2", role="archivist", clearance="秘密", authenticated=True)
+DESK = Actor("desk", "ws-test-2", role="desk", clearance="内部", authenticated=True)
+MASK = "(above your clearance)"
+
+
+@pytest.fixture
+def secret(db: Database, actor: Actor, make_volume):  # noqa: ANN001, ANN201
+    open_ = make_volume(title="李娜机动车辆保险追尾事故理赔案卷")
+    hidden = make_volume(title="鲲鹏计划涉密理赔案卷", security="秘密", custom={"claim_no": "PDAA201900009999", "insured": "周鲲"})
+    with db.write() as s:
+        catalogue.add_item(s, actor, hidden.id, {"title": "鲲鹏计划查勘报告", "pages": 2})
+        catalogue.add_item(s, actor, open_.id, {"title": "李娜定损单", "pages": 3})
+    return open_, hidden
+
+
+def test_a_reader_does_not_find_a_secret_volume_by_its_hidden_title(db: Database, secret) -> None:  # noqa: ANN001
+    _open, hidden = secret
+    with db.read() as s:
+        assert [h.volume_id for h in search.search(s, "鲲鹏", viewer=ARCHIVIST)] == [hidden.id]
+        assert search.search(s, "鲲鹏", viewer=READER) == []  # neither by the title nor by the item
+        assert search.search(s, "查勘报告", viewer=READER) == []
+        assert search.search(s, "周鲲", viewer=READER) == []  # nor by its own fields
+        assert search.count_matches(s, "鲲鹏", viewer=READER) == 0
+        assert search.count_matches(s, "鲲鹏", viewer=ARCHIVIST) == 1
+        # its 档号 still finds it, masked
+        hits = search.search(s, hidden.code, viewer=READER)
+        assert [h.volume_id for h in hits] == [hidden.id]
+        assert hits[0].code == hidden.code and hits[0].title == MASK
+        # a 档号 fragment too (the tier of 档号 matches is not restricted)
+        fragment = hidden.code.rsplit("-", 1)[-1]
+        found = {h.volume_id: h for h in search.search(s, fragment, viewer=READER)}
+        assert hidden.id in found and found[hidden.id].title == MASK
+        # no accounts: found and shown as before
+        assert search.search(s, "鲲鹏")[0].title == "鲲鹏计划涉密理赔案卷"
+
+
+def test_the_table_shows_the_code_but_masks_the_title(db: Database, secret) -> None:  # noqa: ANN001
+    open_, hidden = secret
+    columns = ("code", "title", "security")
+    with db.read() as s:
+        rows = volume_list.fetch_rows(s, [open_.id, hidden.id], columns, READER)
+        assert rows[hidden.id] == (hidden.code, MASK, "秘密")
+        assert rows[open_.id][1] == "李娜机动车辆保险追尾事故理赔案卷"
+        assert volume_list.fetch_rows(s, [hidden.id], ("code", "title"), READER)[hidden.id] == (hidden.code, MASK)
+        assert volume_list.fetch_rows(s, [hidden.id], columns, ARCHIVIST)[hidden.id][1] == "鲲鹏计划涉密理赔案卷"
+
+
+def test_the_detail_masks_title_items_fields_and_history(db: Database, secret) -> None:  # noqa: ANN001
+    from archive_desk.ui.views.volume_detail import load_detail  # pure function: no widget
+
+    _open, hidden = secret
+    detail = load_detail(db, hidden.id, READER)
+    assert detail.volume.code == hidden.code and detail.volume.title == MASK
+    assert {k: v for k, v in detail.volume.custom.items() if v} == {"claim_no": MASK, "insured": MASK}
+    assert [i.title for i in detail.items] == [MASK]
+    assert "鲲鹏" not in json.dumps([(h.before, h.after) for h in detail.history], ensure_ascii=False)
+    assert "周鲲" not in json.dumps([(h.before, h.after) for h in detail.history], ensure_ascii=False)
+    assert load_detail(db, hidden.id, ARCHIVIST).volume.title == "鲲鹏计划涉密理赔案卷"
+
+
+def test_personal_fields_are_masked_for_the_desk_and_views_logged(db: Database, actor: Actor, make_volume) -> None:  # noqa: ANN001
+    from archive_desk.ui.views.volume_detail import load_detail
+
+    vol = make_volume(custom={"claim_no": "PDAA201900001234", "insured": "欧阳修文", "insured_id": "110101199003071234"})
+    desk = load_detail(db, vol.id, DESK)
+    assert desk.volume.custom["insured"] == "欧***"
+    assert desk.volume.custom["insured_id"] == "1101**********1234"
+    assert desk.volume.custom["claim_no"] == "PDAA201900001234"
+    assert desk.personal_shown == ()  # nothing shown unmasked: nothing to log
+    seen = load_detail(db, vol.id, ARCHIVIST)
+    assert seen.volume.custom["insured"] == "欧阳修文"
+    assert set(seen.personal_shown) == {"insured", "insured_id"}
+    assert load_detail(db, vol.id, actor).personal_shown == ()  # no accounts: nobody to name
+    with db.write() as s:
+        masking.log_access_op(s, ARCHIVIST, "view", [(vol.id, seen.personal_shown)])
+    with db.read() as s:
+        entries = masking.list_access(s)
+        assert [(e.user, e.action, e.code, set(e.fields)) for e in entries] == [
+            ("archivist", "view", vol.code, {"insured", "insured_id"})]
+        assert masking.list_access(s, user="desk") == []
+        assert masking.list_access(s, volume_id=vol.id)[0].volume_id == vol.id
