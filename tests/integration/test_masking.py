@@ -94,3 +94,62 @@ def test_personal_fields_are_masked_for_the_desk_and_views_logged(db: Database, 
             ("archivist", "view", vol.code, {"insured", "insured_id"})]
         assert masking.list_access(s, user="desk") == []
         assert masking.list_access(s, volume_id=vol.id)[0].volume_id == vol.id
+
+
+def test_labels_and_forms_mask_hidden_text_and_personal_fields(db: Database, actor: Actor, secret, make_volume) -> None:  # noqa: ANN001
+    from archive_desk.services import labels
+
+    _open, hidden = secret
+    personal = make_volume(custom={"claim_no": "PDAA201900004321", "insured": "欧阳修文", "insured_id": "110101199003071234"})
+    with db.read() as s:
+        [label] = labels.label_records(s, [hidden.id], viewer=READER)
+        assert label.code == hidden.code and label.title == MASK and label.extra["insured"] == MASK
+        [seal] = labels.item_seal_records(s, [hidden.id], viewer=READER)
+        assert seal.title == MASK
+        [form] = labels.volume_forms(s, [hidden.id], viewer=READER)
+        assert form.code == hidden.code and form.title == MASK and [i.title for i in form.items] == [MASK]
+        assert all("周鲲" not in value for _label, value in form.fields)
+        [form] = labels.volume_forms(s, [personal.id], viewer=DESK)
+        assert ("被保险人" if dict(form.fields).get("被保险人") else "Insured", "欧***") in form.fields
+        [label] = labels.label_records(s, [personal.id], viewer=DESK)
+        assert label.extra["insured_id"] == "1101**********1234"
+        # an archivist sees them, and that print is what gets logged
+        assert labels.label_records(s, [personal.id], viewer=ARCHIVIST)[0].extra["insured"] == "欧阳修文"
+        shown = dict(masking.personal_shown_ids(s, ARCHIVIST, [personal.id, hidden.id, _open.id]))
+        assert shown == {personal.id: ("insured", "insured_id"), hidden.id: ("insured",), _open.id: ("insured",)}
+        below = Actor("a", role="archivist", clearance="公开")  # the secret volume is masked for them: not logged
+        assert hidden.id not in dict(masking.personal_shown_ids(s, below, [hidden.id, _open.id]))
+        assert masking.personal_shown_ids(s, DESK, [personal.id]) == []  # masked: nothing shown to log
+
+
+def test_the_inventory_export_masks_hidden_titles(db: Database, secret, tmp_path) -> None:  # noqa: ANN001
+    from openpyxl import load_workbook
+
+    from archive_desk.services import inventory
+
+    _open, hidden = secret
+    with db.read() as s:
+        year = hidden.created_at.year
+        path = inventory.export_inventory(s, year, tmp_path / "inv.xlsx", viewer=READER)
+    book = load_workbook(path, read_only=True)
+    try:
+        cells = [str(c) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row if c]
+    finally:
+        book.close()
+    assert hidden.code in cells and MASK in cells
+    assert not any("鲲鹏" in c for c in cells)
+
+
+def test_the_command_line_json_masks_hidden_titles(db: Database, db_path, secret, capsys) -> None:  # noqa: ANN001
+    import argparse
+
+    from archive_desk.commands.search import run_search
+
+    _open, hidden = secret
+    args = argparse.Namespace(db=db_path, query=[hidden.code], limit=20, json=True, actor=READER)
+    assert run_search(args) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [(h["code"], h["title"]) for h in out["hits"]] == [(hidden.code, MASK)]
+    args = argparse.Namespace(db=db_path, query=["鲲鹏"], limit=20, json=True, actor=READER)
+    assert run_search(args) == 0
+    assert json.loads(capsys.readouterr().out)["hits"] == []

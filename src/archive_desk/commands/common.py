@@ -60,3 +60,29 @@ def print_json(value: Any) -> None:
         return
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
+
+
+def viewer(args: argparse.Namespace) -> Any:
+    """Whose output a command prints (an ``audit.Actor``): the logged-in account the command line put in
+    ``args.actor`` (issue 16's login), else the configured user of a catalogue without accounts (nothing masked).
+    Search results, labels, forms and exports are masked for it (services/masking.py)."""
+    found = getattr(args, "actor", None)
+    if found is not None:
+        return found
+    from archive_desk.services.audit import Actor
+
+    return Actor.current()
+
+
+def log_personal(db: Any, actor: Any, action: str, volume_ids: list[int]) -> None:
+    """Record the personal fields of these volumes that ``actor`` printed or exported unmasked (not on a
+    read-only catalogue, nor on one without accounts: services/masking.py)."""
+    from archive_desk.services import masking
+
+    if db.read_only or not masking.should_log(actor):
+        return
+    with db.read() as session:
+        shown = masking.personal_shown_ids(session, actor, volume_ids)
+    if shown:
+        with db.write() as session:
+            masking.log_access_op(session, actor, action, shown)

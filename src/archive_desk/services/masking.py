@@ -30,7 +30,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from archive_desk.i18n import t
-from archive_desk.models import SECURITY_LEVELS, PersonalDataAccess, Volume
+from archive_desk.models import SECURITY_LEVELS, CategoryField, PersonalDataAccess, Volume
 from archive_desk.services.ops import AUDIT, operation
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 V = Volume.__table__
 P = PersonalDataAccess.__table__
+CF = CategoryField.__table__
 
 #: roles that see personal data unmasked without being granted the right
 PERSONAL_ROLES = frozenset({"archivist", "secadmin"})
@@ -128,6 +129,11 @@ def visible_levels(actor: Actor | None) -> tuple[str, ...] | None:
     return tuple(SECURITY_LEVELS[: top + 1])
 
 
+def higher(a: str | None, b: str | None) -> str | None:
+    """The higher of two 密级 (an item may be classified above its volume)."""
+    return a if level(a) >= level(b) else b
+
+
 def above_clearance(actor: Actor | None, security: str | None) -> bool:
     if actor is None or actor.clearance is None:
         return False
@@ -139,6 +145,35 @@ def personal_kinds(category: CategoryRecord | None) -> dict[str, str]:
     if category is None:
         return {}
     return {f.key: f.personal for f in category.fields if getattr(f, "personal", "")}
+
+
+def personal_kinds_by_category(session: Session) -> dict[int, dict[str, str]]:
+    """Every category's personal fields: category id -> {key: kind}."""
+    out: dict[int, dict[str, str]] = {}
+    for cat_id, key, kind in session.execute(select(CF.c.category_id, CF.c.key, CF.c.personal).where(CF.c.personal != "")):
+        out.setdefault(cat_id, {})[key] = kind
+    return out
+
+
+def personal_shown_ids(session: Session, viewer: Actor | None, volume_ids: Sequence[int]) -> list[tuple[int, tuple[str, ...]]]:
+    """For a print or export of these volumes by ``viewer``: (volume id, personal fields shown unmasked) for each
+    volume that has any (what :func:`log_access` records); [] when there is nobody to name or nothing shown."""
+    if not should_log(viewer) or not may_see_personal(viewer):
+        return []
+    kinds = personal_kinds_by_category(session)
+    if not kinds:
+        return []
+    out: list[tuple[int, tuple[str, ...]]] = []
+    for start in range(0, len(volume_ids), 500):
+        chunk = list(volume_ids[start:start + 500])
+        for vid, cat_id, security, custom in session.execute(
+                select(V.c.id, V.c.category_id, V.c.security, V.c.custom).where(V.c.id.in_(chunk), V.c.category_id.in_(list(kinds)))):
+            if above_clearance(viewer, security):
+                continue
+            keys = tuple(k for k in kinds[cat_id] if (custom or {}).get(k) not in (None, ""))
+            if keys:
+                out.append((vid, keys))
+    return out
 
 
 # ---------------------------------------------------------------- records
