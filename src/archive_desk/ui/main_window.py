@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from archive_desk import __version__
 from archive_desk.ui import focus_style
-from archive_desk.ui.areas import AREAS, badges
+from archive_desk.ui.areas import AREAS, badges, shown_to
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.scan_input import ScanDetector
@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self._unbuilt: dict[str, tuple[str, QWidget]] = {}
         titles = self._lazy_titles()
         for area_id, module_name in (AREAS if areas is None else areas):
-            if not self._area_exists(module_name):
+            if not self._area_exists(module_name) or not shown_to(area_id, self.ctx.actor):
                 continue
             if self.nav.count() and area_id in titles:
                 self._add_unbuilt(area_id, module_name, titles[area_id])
@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
             "transfers": self.tr("Transfers"),
             "stocktake": self.tr("Stocktake"),
             "reports": self.tr("Reports"),
+            "audit": self.tr("Audit"),
         }
 
     @staticmethod
