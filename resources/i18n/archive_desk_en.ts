@@ -275,6 +275,143 @@
     </message>
 </context>
 <context>
+    <name>AuditTrailArea</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="73" />
+        <source>From</source>
+        <extracomment>at most this many entries are listed (the export takes every matching one)</extracomment>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="79" />
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="87" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="111" />
+        <source>Archival code</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="88" />
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="92" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="110" />
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="94" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="111" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="96" />
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="107" />
+        <source>Entry</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="110" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="110" />
+        <source>Workstation</source>
+        <translation>Workstation</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="108" />
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="109" />
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="112" />
+        <source>Fields shown</source>
+        <translation>Fields shown</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="114" />
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="115" />
+        <source>Personal-data access</source>
+        <translation>Personal-data access</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="118" />
+        <source>Export to Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="121" />
+        <source>Verify the chain</source>
+        <translation>Verify the chain</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="147" />
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="189" />
+        <source>%n entries listed.</source>
+        <translation><numerusform>%n entry listed.</numerusform><numerusform>%n entries listed.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="190" />
+        <source>The newest %1 entries are listed; narrow the filter or export them all.</source>
+        <translation>The newest %1 entries are listed; narrow the filter or export them all.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="216" />
+        <source>Audit trail.xlsx</source>
+        <translation>Audit trail.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="217" />
+        <source>Export the audit trail</source>
+        <translation>Export the audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="217" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="229" />
+        <source>%n entries exported to %1.</source>
+        <translation><numerusform>%n entry exported to %1.</numerusform><numerusform>%n entries exported to %1.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="235" />
+        <source>Verifying the chain…</source>
+        <translation>Verifying the chain…</translation>
+    </message>
+</context>
+<context>
     <name>AutoBackup</name>
     <message>
         <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="664" />
@@ -1340,7 +1477,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="270" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="627" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="628" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Undo last change</translation>
     </message>
@@ -1355,157 +1492,157 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="400" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="401" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="413" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="414" />
         <source>No volume matches “%1”.</source>
         <translation>No volume matches “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="417" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="418" />
         <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>More than %1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="419" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
         <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>%1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="422" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="423" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>%n volume matches “%1”.</numerusform><numerusform>%n volumes match “%1”.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="427" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="428" />
         <source>%n volume(s)</source>
         <translation><numerusform>%n volume</numerusform><numerusform>%n volumes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="480" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="481" />
         <source>The shelves cannot show this volume.</source>
         <translation>The shelves cannot show this volume.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="553" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="554" />
         <source>Undo: create %1</source>
         <translation>Undo: create %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="554" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="555" />
         <source>Volume %1 created.</source>
         <translation>Volume %1 created.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="559" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="560" />
         <source>Undo: change of %1</source>
         <translation>Undo: change of %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="561" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="562" />
         <source>Volume %1 saved.</source>
         <translation>Volume %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="588" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="589" />
         <source>Make volume void</source>
         <translation>Make volume void</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="589" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="590" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="602" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="603" />
         <source>Undo: void %1</source>
         <translation>Undo: void %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="604" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="605" />
         <source>Volume %1 is void.</source>
         <translation>Volume %1 is void.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="629" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="630" />
         <source>Undone.</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="647" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="648" />
         <source>created by mistake (undone)</source>
         <translation>created by mistake (undone)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="656" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="657" />
         <source>void undone</source>
         <translation>void undone</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="685" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="686" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>%n row copied: paste it into Excel or WPS.</numerusform><numerusform>%n rows copied: paste them into Excel or WPS.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="692" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="693" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>Select the rows to export first (Ctrl+A selects all).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="696" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="696" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="727" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="729" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="731" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>%n row exported to %1.</numerusform><numerusform>%n rows exported to %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="744" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>Scanned %1: %2 (not in the current list)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="744" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="746" />
         <source>Scanned %1: %2</source>
         <translation>Scanned %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="750" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="752" />
         <source>Unknown code</source>
         <translation>Unknown code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="751" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="753" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>No volume has the code %1. Create it now?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="754" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="756" />
         <source>Create volume</source>
         <translation>Create volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="755" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="757" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="759" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="761" />
         <source>Scanned %1: no such volume</source>
         <translation>Scanned %1: no such volume</translation>
     </message>
@@ -2425,22 +2562,22 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/labels.py" line="412" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="531" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="546" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>The batch is empty: scan or add volumes first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="436" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="451" />
         <source>%n code(s) are too long for Code 128 on this template and print as Data Matrix: %1</source>
         <translation><numerusform>%n code are too long for Code 128 on this template and print as Data Matrix: %1</numerusform><numerusform>%n codes are too long for Code 128 on this template and print as Data Matrix: %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="440" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
         <source>%n label(s) cannot be printed and are left out:</source>
         <translation><numerusform>%n label cannot be printed and are left out:</numerusform><numerusform>%n labels cannot be printed and are left out:</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="458" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="473" />
         <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
 
 Print anyway?</source>
@@ -2449,32 +2586,32 @@ Print anyway?</source>
 Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="461" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="476" />
         <source>This printer</source>
         <translation>This printer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="483" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="498" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>Print date recorded for %n volume.</numerusform><numerusform>Print date recorded for %n volumes.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="495" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="510" />
         <source>Barcodes too fine for this printer</source>
         <translation>Barcodes too fine for this printer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="505" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="520" />
         <source>Print labels</source>
         <translation>Print labels</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="541" />
         <source>Calibration test page</source>
         <translation>Calibration test page</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="537" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="553" />
         <source>Volume forms</source>
         <translation>Volume forms</translation>
     </message>
@@ -2989,72 +3126,77 @@ Print anyway?</translation>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="167" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="147" />
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="168" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="173" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="174" />
         <source>&amp;Import a register…</source>
         <translation>&amp;Import a register…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="185" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="186" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="190" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="191" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="197" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="198" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="210" />
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="210" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="211" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="214" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="222" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="223" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="223" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="224" />
         <source>&amp;About ArchiveDesk</source>
         <translation>&amp;About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="250" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="251" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>The language changes when ArchiveDesk is started again.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="253" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="254" />
         <source>About ArchiveDesk</source>
         <translation>About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="254" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="255" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="422" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="423" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>
@@ -3151,42 +3293,42 @@ Print anyway?</translation>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="595" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="611" />
         <source>New label template</source>
         <translation>New label template</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="597" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="613" />
         <source>my-label</source>
         <translation>my-label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="610" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="626" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="635" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="620" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="636" />
         <source>Width</source>
         <translation>Width</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="621" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="637" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="622" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="638" />
         <source>Font size</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="624" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="640" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
@@ -4238,17 +4380,17 @@ Print anyway?</translation>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="160" />
         <source>Writing the %1 inventory…</source>
         <translation>Writing the %1 inventory…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="169" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="185" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="187" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -4790,27 +4932,27 @@ Record the return with this difference?</translation>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="557" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="573" />
         <source>Shelf range</source>
         <translation>Shelf range</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="570" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="586" />
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="571" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="587" />
         <source>Rack</source>
         <translation>Rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="579" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="595" />
         <source>(whole room)</source>
         <translation>(whole room)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="581" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="597" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
@@ -5473,230 +5615,230 @@ Record the return with this difference?</translation>
 <context>
     <name>VolumeDetailView</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="110" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="118" />
         <source>Details</source>
-        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters "Show on shelf": the area asks the window to open the shelves area at the volume's layer</extracomment>
+        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters the personal fields shown unmasked (logged as a view: services/masking.py) "Show on shelf": the area asks the window to open the shelves area at the volume's layer whose pane it is: hidden titles and personal fields come masked for them (services/masking.py)</extracomment>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="127" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="210" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="278" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="135" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="218" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="290" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="145" />
         <source>Slip no.</source>
         <translation>Slip no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="145" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="145" />
         <source>Use</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="146" />
         <source>Lent on</source>
         <translation>Lent on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="146" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="146" />
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
         <source>Loans</source>
         <translation>Loans</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="152" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="160" />
         <source>Location and loans</source>
         <translation>Location and loans</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="164" />
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="164" />
         <source>Who</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="164" />
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="164" />
         <source>Changes</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="161" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="169" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="203" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="211" />
         <source>No volume selected</source>
         <translation>No volume selected</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="223" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="235" />
         <source>Items (%1)</source>
         <translation>Items (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="225" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="237" />
         <source>Not shelved yet.</source>
         <translation>Not shelved yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="273" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="285" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="259" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="271" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
         <source>Show on shelf</source>
         <translation>Show on shelf</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="144" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="152" />
         <source>Open the shelves with this volume's layer highlighted</source>
         <translation>Open the shelves with this volume's layer highlighted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="252" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="264" />
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="260" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="261" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="273" />
         <source>Fonds</source>
         <translation>Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="262" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="263" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="275" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="264" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="265" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="277" />
         <source> (%1 years)</source>
         <translation> (%1 years)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="266" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="278" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="268" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="280" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="270" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="282" />
         <source>Box no.</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="284" />
         <source>Item numbers</source>
         <translation>Item numbers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="286" />
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="288" />
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="277" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="289" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="281" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="293" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="283" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="295" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="284" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="296" />
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="285" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="297" />
         <source>Last changed</source>
         <translation>Last changed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="293" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="305" />
         <source>not returned</source>
         <translation>not returned</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="335" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="347" />
         <source>created</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="336" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="348" />
         <source>changed</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="337" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="349" />
         <source>made void</source>
         <translation>made void</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="338" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="350" />
         <source>status changed</source>
         <translation>status changed</translation>
     </message>
@@ -5962,73 +6104,73 @@ Record the return with this difference?</translation>
 <context>
     <name>VolumeTableModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="66" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="68" />
         <source>Archival code</source>
-        <extracomment>the role that gives a row's volume id volumes shown greyed out the extra column shown with search results</extracomment>
+        <extracomment>the role that gives a row's volume id volumes shown greyed out the extra column shown with search results whose table it is (services.audit.Actor): titles above their clearance come masked; None = no accounts</extracomment>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="67" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="69" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="68" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="70" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="69" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="71" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="70" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="72" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="71" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="73" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="72" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="74" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="73" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="75" />
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="74" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="76" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="75" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="77" />
         <source>Fonds</source>
         <translation>Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="76" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="78" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="77" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="79" />
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="78" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="80" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="79" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="81" />
         <source>Matched item</source>
         <translation>Matched item</translation>
     </message>

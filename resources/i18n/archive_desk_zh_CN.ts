@@ -275,6 +275,143 @@
     </message>
 </context>
 <context>
+    <name>AuditTrailArea</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="73" />
+        <source>From</source>
+        <extracomment>at most this many entries are listed (the export takes every matching one)</extracomment>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="79" />
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="87" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="111" />
+        <source>Archival code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="88" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="92" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="110" />
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="94" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="111" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="96" />
+        <source>Volume</source>
+        <translation>案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="107" />
+        <source>Entry</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="110" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="110" />
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="108" />
+        <source>Record</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="109" />
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="112" />
+        <source>Fields shown</source>
+        <translation>显示的字段</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="114" />
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="115" />
+        <source>Personal-data access</source>
+        <translation>个人信息查看记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="118" />
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="121" />
+        <source>Verify the chain</source>
+        <translation>校验日志链</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="147" />
+        <source>Audit</source>
+        <translation>安全审计</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="189" />
+        <source>%n entries listed.</source>
+        <translation><numerusform>共列出 %n 条记录。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="190" />
+        <source>The newest %1 entries are listed; narrow the filter or export them all.</source>
+        <translation>仅列出最新的 %1 条记录；请缩小筛选范围，或导出全部记录。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="216" />
+        <source>Audit trail.xlsx</source>
+        <translation>审计日志.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="217" />
+        <source>Export the audit trail</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="217" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="229" />
+        <source>%n entries exported to %1.</source>
+        <translation><numerusform>已将 %n 条记录导出到 %1。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="235" />
+        <source>Verifying the chain…</source>
+        <translation>正在校验日志链…</translation>
+    </message>
+</context>
+<context>
     <name>AutoBackup</name>
     <message>
         <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="664" />
@@ -1340,7 +1477,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="270" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="627" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="628" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一次修改(&amp;U)</translation>
     </message>
@@ -1355,157 +1492,157 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>正在读取列表…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="400" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="401" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="413" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="414" />
         <source>No volume matches “%1”.</source>
         <translation>没有与“%1”匹配的案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="417" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="418" />
         <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>超过 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="419" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
         <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>共 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="422" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="423" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>与“%1”匹配的案卷共 %n 卷。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="427" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="428" />
         <source>%n volume(s)</source>
         <translation><numerusform>共 %n 卷</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="480" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="481" />
         <source>The shelves cannot show this volume.</source>
         <translation>库房架位无法显示此卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="553" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="554" />
         <source>Undo: create %1</source>
         <translation>撤销：新建 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="554" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="555" />
         <source>Volume %1 created.</source>
         <translation>案卷 %1 已新建。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="559" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="560" />
         <source>Undo: change of %1</source>
         <translation>撤销：对 %1 的修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="561" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="562" />
         <source>Volume %1 saved.</source>
         <translation>案卷 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="588" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="589" />
         <source>Make volume void</source>
         <translation>作废案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="589" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="590" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>将 %1“%2”作废？该案卷仍保留在目录中（列表中默认隐藏），并记录作废原因；不会删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="602" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="603" />
         <source>Undo: void %1</source>
         <translation>撤销：作废 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="604" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="605" />
         <source>Volume %1 is void.</source>
         <translation>案卷 %1 已作废。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="629" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="630" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="647" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="648" />
         <source>created by mistake (undone)</source>
         <translation>误建（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="656" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="657" />
         <source>void undone</source>
         <translation>撤销作废</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="685" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="686" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>已复制 %n 行，可粘贴到 Excel 或 WPS。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="692" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="693" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>请先选择要导出的行（Ctrl+A 全选）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="696" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="696" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="725" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="727" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="729" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="731" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="742" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="744" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>扫描 %1：%2（不在当前列表中）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="744" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="746" />
         <source>Scanned %1: %2</source>
         <translation>扫描 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="750" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="752" />
         <source>Unknown code</source>
         <translation>未知档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="751" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="753" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>没有档号为 %1 的案卷。现在新建吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="754" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="756" />
         <source>Create volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="755" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="757" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="759" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="761" />
         <source>Scanned %1: no such volume</source>
         <translation>扫描 %1：没有此案卷</translation>
     </message>
@@ -2425,22 +2562,22 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/labels.py" line="412" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="531" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="546" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>本批为空：请先扫描或添加案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="436" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="451" />
         <source>%n code(s) are too long for Code 128 on this template and print as Data Matrix: %1</source>
         <translation><numerusform>%n 个编码在此模板上放不下 Code 128 条码，改印 Data Matrix 二维码：%1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="440" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
         <source>%n label(s) cannot be printed and are left out:</source>
         <translation><numerusform>%n 枚标签无法打印，已略去：</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="458" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="473" />
         <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
 
 Print anyway?</source>
@@ -2449,32 +2586,32 @@ Print anyway?</source>
 仍要打印吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="461" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="476" />
         <source>This printer</source>
         <translation>该打印机</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="483" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="498" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>已记录 %n 卷的标签打印日期。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="495" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="510" />
         <source>Barcodes too fine for this printer</source>
         <translation>条码线条对该打印机过细</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="505" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="520" />
         <source>Print labels</source>
         <translation>打印标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="541" />
         <source>Calibration test page</source>
         <translation>校准测试页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="537" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="553" />
         <source>Volume forms</source>
         <translation>案卷封面、卷内目录与备考表</translation>
     </message>
@@ -2989,72 +3126,77 @@ Print anyway?</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="167" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="147" />
+        <source>Audit</source>
+        <translation>安全审计</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="168" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="173" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="174" />
         <source>&amp;Import a register…</source>
         <translation>导入登记表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="185" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="186" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="190" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="191" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="197" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="198" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="210" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="210" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="211" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="213" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="214" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="222" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="223" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="223" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="224" />
         <source>&amp;About ArchiveDesk</source>
         <translation>关于档案室桌面管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="250" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="251" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>界面语言将在下次启动档案室桌面管理时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="253" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="254" />
         <source>About ArchiveDesk</source>
         <translation>关于档案室桌面管理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="254" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="255" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="422" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="423" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
@@ -3151,42 +3293,42 @@ Print anyway?</source>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="595" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="611" />
         <source>New label template</source>
         <translation>新建标签模板</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="597" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="613" />
         <source>my-label</source>
         <translation>我的标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="610" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="626" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="635" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="620" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="636" />
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="621" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="637" />
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="622" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="638" />
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="624" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="640" />
         <source>Fields</source>
         <translation>字段</translation>
     </message>
@@ -4238,17 +4380,17 @@ Print anyway?</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="160" />
         <source>Writing the %1 inventory…</source>
         <translation>正在写入 %1 年度室藏统计…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="169" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="185" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="187" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -4790,27 +4932,27 @@ Record the return with this difference?</source>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="557" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="573" />
         <source>Shelf range</source>
         <translation>架位范围</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="570" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="586" />
         <source>Room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="571" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="587" />
         <source>Rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="579" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="595" />
         <source>(whole room)</source>
         <translation>（整个库房）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="581" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="597" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
@@ -5473,230 +5615,230 @@ Record the return with this difference?</source>
 <context>
     <name>VolumeDetailView</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="110" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="118" />
         <source>Details</source>
-        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters "Show on shelf": the area asks the window to open the shelves area at the volume's layer</extracomment>
+        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters the personal fields shown unmasked (logged as a view: services/masking.py) "Show on shelf": the area asks the window to open the shelves area at the volume's layer whose pane it is: hidden titles and personal fields come masked for them (services/masking.py)</extracomment>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="127" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="210" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="278" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="135" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="218" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="290" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="145" />
         <source>Slip no.</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="145" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="137" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="145" />
         <source>Use</source>
         <translation>利用方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="146" />
         <source>Lent on</source>
         <translation>借出日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="146" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="138" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="146" />
         <source>Returned</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
         <source>Loans</source>
         <translation>借阅记录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="152" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="160" />
         <source>Location and loans</source>
         <translation>存放位置与借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="164" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="164" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="164" />
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="164" />
         <source>Changes</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="161" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="169" />
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="203" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="211" />
         <source>No volume selected</source>
         <translation>未选择案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="223" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="235" />
         <source>Items (%1)</source>
         <translation>卷内目录（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="225" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="237" />
         <source>Not shelved yet.</source>
         <translation>尚未上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="273" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="285" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="259" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="271" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="142" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
         <source>Show on shelf</source>
         <translation>在架位上查看</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="144" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="152" />
         <source>Open the shelves with this volume's layer highlighted</source>
         <translation>打开库房架位，并标出此卷所在的层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="252" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="264" />
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="260" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="261" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="273" />
         <source>Fonds</source>
         <translation>全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="262" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="263" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="275" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="264" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="265" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="277" />
         <source> (%1 years)</source>
         <translation>（%1年）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="266" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="278" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="268" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="280" />
         <source>Organisation</source>
         <translation>机构(问题)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="270" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="282" />
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="284" />
         <source>Item numbers</source>
         <translation>起止件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="286" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="288" />
         <source>Dates</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="277" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="289" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="281" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="293" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="283" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="295" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="284" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="296" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="285" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="297" />
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="293" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="305" />
         <source>not returned</source>
         <translation>未归还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="335" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="347" />
         <source>created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="336" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="348" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="337" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="349" />
         <source>made void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="338" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="350" />
         <source>status changed</source>
         <translation>状态变更</translation>
     </message>
@@ -5962,73 +6104,73 @@ Record the return with this difference?</source>
 <context>
     <name>VolumeTableModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="66" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="68" />
         <source>Archival code</source>
-        <extracomment>the role that gives a row's volume id volumes shown greyed out the extra column shown with search results</extracomment>
+        <extracomment>the role that gives a row's volume id volumes shown greyed out the extra column shown with search results whose table it is (services.audit.Actor): titles above their clearance come masked; None = no accounts</extracomment>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="67" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="69" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="68" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="70" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="69" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="71" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="70" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="72" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="71" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="73" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="72" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="74" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="73" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="75" />
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="74" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="76" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="75" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="77" />
         <source>Fonds</source>
         <translation>全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="76" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="78" />
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="77" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="79" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="78" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="80" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="79" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="81" />
         <source>Matched item</source>
         <translation>命中的卷内文件</translation>
     </message>

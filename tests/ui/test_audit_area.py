@@ -32,7 +32,7 @@ def seed(path: Path) -> dict[str, str]:
                                                        "title": "张伟机动车辆保险追尾事故理赔案卷", "custom": {"insured": "张伟"}})
             second = catalogue.create_volume(s, OTHER, {"fonds_id": fonds.id, "category_id": lp.id, "year": 2019, "retention": "D30",
                                                         "title": "李娜家庭财产保险火灾理赔案卷"})
-            catalogue.void_volume(s, OTHER, second.id, "录入错误")
+            catalogue.void_volume(s, OTHER, second.id, second.version, "录入错误")
             masking.log_access(s, Actor("archivist", "desk-3", role="archivist", clearance="秘密"), "view",
                                [(first.id, ("insured",))])
         return {"first": first.code, "second": second.code}

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import distinct, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from archive_desk.i18n import t
@@ -86,11 +86,11 @@ def list_entries(session: Session, flt: TrailFilter = TrailFilter(), limit: int 
 
 
 def users(session: Session) -> list[str]:
-    return sorted(session.scalars(select(distinct(A.c.user))))
+    return sorted(session.scalars(select(A.c.user).distinct()))
 
 
 def actions(session: Session) -> list[str]:
-    return sorted(session.scalars(select(distinct(A.c.action))))
+    return sorted(session.scalars(select(A.c.action).distinct()))
 
 
 def verify(session: Session) -> ChainCheck:
