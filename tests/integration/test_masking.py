@@ -15,7 +15,7 @@ from archive_desk.services.audit import Actor
 READER = Actor("reader", "ws-test-2", role="reader", clearance="公开", authenticated=True)
 ARCHIVIST = Actor("archivist", "ws-test-2", role="archivist", clearance="秘密", authenticated=True)
 DESK = Actor("desk", "ws-test-2", role="desk", clearance="内部", authenticated=True)
-MASK = "(above your clearance)"
+MASK = "（密级高于您的权限）"  # tests run in Chinese (conftest)
 
 
 @pytest.fixture

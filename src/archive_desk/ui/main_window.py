@@ -290,7 +290,12 @@ class MainWindow(QMainWindow):
         if area is None:
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
+            # taking the row out moves the current row to the next area: show that one once the row is gone
+            # (an area listed after the failed one would otherwise be built while the navigation is half-changed)
+            self.nav.blockSignals(True)
             self.nav.takeItem(row)
+            self.nav.blockSignals(False)
+            self._on_nav_currentRowChanged(self.nav.currentRow())
             return None
         self.stack.insertWidget(row, area)
         self.stack.removeWidget(placeholder)
