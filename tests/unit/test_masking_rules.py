@@ -61,3 +61,10 @@ def test_clearance_levels() -> None:
     assert masking.above_clearance(reader, "内部") and not masking.above_clearance(desk, "内部")
     assert masking.above_clearance(desk, "秘密") and not masking.above_clearance(Actor("clerk"), "绝密")
     assert masking.above_clearance(desk, "不明")  # an unknown 密级 is hidden, not shown
+
+
+def test_a_borrowers_phone_and_id_number_are_masked_without_the_right() -> None:
+    desk = Actor("d", role="desk", clearance="内部")
+    assert masking.mask_borrower_fields(desk, "13812345678", "110101199003071234") == ("138****5678", "1101**********1234")
+    clerk = Actor("clerk")
+    assert masking.mask_borrower_fields(clerk, "13812345678", "110101199003071234") == ("13812345678", "110101199003071234")
