@@ -122,6 +122,7 @@ def test_labels_and_forms_mask_hidden_text_and_personal_fields(db: Database, act
         assert masking.personal_shown_ids(s, DESK, [personal.id]) == []  # masked: nothing shown to log
 
 
+@pytest.mark.sqlite_only(reason="the yearly inventory reads SQLite's stored date text (its own tests run on files)")
 def test_the_inventory_export_masks_hidden_titles(db: Database, secret, tmp_path) -> None:  # noqa: ANN001
     from openpyxl import load_workbook
 
@@ -140,6 +141,7 @@ def test_the_inventory_export_masks_hidden_titles(db: Database, secret, tmp_path
     assert not any("鲲鹏" in c for c in cells)
 
 
+@pytest.mark.sqlite_only(reason="runs the command on the catalogue file")
 def test_the_command_line_json_masks_hidden_titles(db: Database, db_path, secret, capsys) -> None:  # noqa: ANN001
     import argparse
 

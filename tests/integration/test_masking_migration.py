@@ -7,6 +7,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import pytest
 from alembic import command
 
 from archive_desk.db.engine import Database
@@ -15,6 +16,7 @@ from archive_desk.services import catalogue
 from archive_desk.services.setup import open_catalogue
 
 
+@pytest.mark.sqlite_only(reason="builds a 0007 catalogue file with sqlite3")
 def test_a_0007_catalogue_gets_its_personal_fields_marked(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     db = Database.open(path)
