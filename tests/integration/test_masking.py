@@ -155,3 +155,18 @@ def test_the_command_line_json_masks_hidden_titles(db: Database, db_path, secret
     args = argparse.Namespace(db=db_path, query=["鲲鹏"], limit=20, json=True, actor=READER)
     assert run_search(args) == 0
     assert json.loads(capsys.readouterr().out)["hits"] == []
+
+
+def test_a_shelf_listing_masks_hidden_titles(db: Database, actor: Actor, secret) -> None:  # noqa: ANN001
+    from archive_desk.services import locations
+
+    _open, hidden = secret
+    with db.write() as s:
+        room = locations.create_room(s, actor, 1)
+        rack = locations.create_rack(s, actor, room.id, 1, columns=1, sections=1, layers=1)
+        layer = locations.list_layers(s, rack.id)[0]
+        locations.place_volume(s, actor, hidden.id, layer.id)
+    with db.read() as s:
+        [entry] = locations.list_layer(s, layer.id, viewer=READER).entries
+        assert entry.code == hidden.code and entry.title == MASK
+        assert locations.list_layer(s, layer.id).entries[0].title == "鲲鹏计划涉密理赔案卷"
