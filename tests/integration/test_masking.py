@@ -170,3 +170,18 @@ def test_a_shelf_listing_masks_hidden_titles(db: Database, actor: Actor, secret)
         [entry] = locations.list_layer(s, layer.id, viewer=READER).entries
         assert entry.code == hidden.code and entry.title == MASK
         assert locations.list_layer(s, layer.id).entries[0].title == "鲲鹏计划涉密理赔案卷"
+
+
+def test_the_list_neither_filters_nor_sorts_by_hidden_text(db: Database, secret) -> None:  # noqa: ANN001
+    from archive_desk.services.volume_list import VolumeFilter, snapshot_ids
+
+    open_, hidden = secret
+    by_insured = VolumeFilter(custom=(("insured", "周鲲"),))
+    with db.read() as s:
+        assert list(snapshot_ids(s, by_insured)) == [hidden.id]
+        assert list(snapshot_ids(s, by_insured, viewer=READER)) == []  # the hidden field does not match
+        assert list(snapshot_ids(s, by_insured, viewer=ARCHIVIST)) == [hidden.id]
+        # by title: the hidden one sorts as its mask does, not as 鲲鹏… would
+        order = list(snapshot_ids(s, VolumeFilter(), "title", viewer=READER))
+        assert order.index(hidden.id) == len(order) - 1  # （ sorts after the Chinese titles
+        assert set(order) == {open_.id, hidden.id}

@@ -47,7 +47,7 @@ from archive_desk.db import fts
 from archive_desk.models import Item, Volume
 from archive_desk.services import codes, masking
 from archive_desk.services.audit import Actor
-from archive_desk.services.volume_list import VolumeFilter, apply_filter
+from archive_desk.services.volume_list import VolumeFilter, apply_filter, level_condition
 from archive_desk.services.ops import CATALOGUE, operation
 
 V = Volume.__table__
@@ -266,9 +266,6 @@ def _cached(key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
     return stmt
 
 
-_LEVEL_CONDITIONS: dict[tuple[str, ...], Any] = {}
-
-
 def text_filter(flt: VolumeFilter, viewer: Actor | None) -> VolumeFilter:
     """``flt`` for the text tiers (title, other fields, items): for a viewer with a clearance, only volumes
     within it, so that a volume whose title is hidden from them is never returned because its hidden text
@@ -277,10 +274,7 @@ def text_filter(flt: VolumeFilter, viewer: Actor | None) -> VolumeFilter:
     levels = masking.visible_levels(viewer)
     if levels is None:
         return flt
-    cond = _LEVEL_CONDITIONS.get(levels)
-    if cond is None:
-        cond = _LEVEL_CONDITIONS[levels] = V.c.security.in_(levels)
-    return replace(flt, extra=(*flt.extra, cond))
+    return replace(flt, extra=(*flt.extra, level_condition(levels)))
 
 
 def mask_hits(session: Session, hits: Sequence[SearchHit], viewer: Actor | None) -> tuple[SearchHit, ...]:

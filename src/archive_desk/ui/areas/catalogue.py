@@ -348,6 +348,7 @@ class CatalogueArea(Area):
     def build_list(self, *, first_page: bool = False) -> None:
         """The catalogue in the chosen order: first page at once when cheap, then the snapshot."""
         db = self.ctx.db
+        actor = self.ctx.actor
         flt = self.current_filter()
         sort, desc = self.sort_key, self.sort_descending
         painted = None
@@ -363,7 +364,7 @@ class CatalogueArea(Area):
             if painted is not None:
                 painted.wait(FIRST_PAINT_WAIT_S)  # the first page paints first; then the GUI thread is idle
             with db.read() as session:
-                return ("list", volume_list.snapshot_ids(session, flt, sort, desc), {})
+                return ("list", volume_list.snapshot_ids(session, flt, sort, desc, viewer=actor), {})
 
         self._list_runner.start(build)
         self._say(self.tr("Reading the list…"))
@@ -387,7 +388,8 @@ class CatalogueArea(Area):
                 result = search.search_result(session, text, SEARCH_LIMIT, flt, viewer=actor)
                 ids = array("q", [h.volume_id for h in result.hits])
                 if not ranked and ids:
-                    ids = volume_list.snapshot_ids(session, dataclasses.replace(flt, ids=tuple(ids), include_void=True), sort, desc)
+                    ids = volume_list.snapshot_ids(session, dataclasses.replace(flt, ids=tuple(ids), include_void=True), sort, desc,
+                                                   viewer=actor)
                 # the list holds the best SEARCH_LIMIT: count them all when there may be more
                 more = result.truncated or len(result.hits) >= SEARCH_LIMIT
                 total = search.count_matches(session, text, flt, viewer=actor) if more else len(result.hits)
