@@ -185,3 +185,17 @@ def test_the_list_neither_filters_nor_sorts_by_hidden_text(db: Database, secret)
         order = list(snapshot_ids(s, VolumeFilter(), "title", viewer=READER))
         assert order.index(hidden.id) == len(order) - 1  # （ sorts after the Chinese titles
         assert set(order) == {open_.id, hidden.id}
+
+
+def test_the_auditor_reads_the_trail_masked_by_their_clearance(db: Database, actor: Actor, secret, make_volume) -> None:  # noqa: ANN001
+    from archive_desk.services import trail
+
+    _open, hidden = secret
+    person = make_volume(custom={"claim_no": "PDAA1", "insured": "欧阳修文", "insured_id": "110101199003071234"})
+    auditor = Actor("auditor", "ws", role="auditor", clearance="公开", authenticated=True)
+    with db.read() as s:
+        shown = json.dumps([(e.before, e.after) for e in trail.list_entries(s, viewer=auditor)], ensure_ascii=False)
+        plain = json.dumps([(e.before, e.after) for e in trail.list_entries(s)], ensure_ascii=False)
+    assert "鲲鹏" in plain and "欧阳修文" in plain  # no accounts: the trail as written
+    assert "鲲鹏" not in shown and "周鲲" not in shown and "欧阳修文" not in shown and "110101199003071234" not in shown
+    assert hidden.code in shown and "欧***" in shown

@@ -245,10 +245,15 @@ def mask_history(actor: Actor | None, security: str | None, category: CategoryRe
                  rows: Sequence[Any]) -> list[Any]:
     """A volume's audit entries (``audit.AuditRow``) as the actor may see them: the before and after of a
     hidden volume's title, notes and own fields masked, and personal fields for an actor without the right."""
+    return mask_changes(actor, security, personal_kinds(category), rows)
+
+
+def mask_changes(actor: Actor | None, security: str | None, kinds: Mapping[str, str], rows: Sequence[Any]) -> list[Any]:
+    """:func:`mask_history` with the category's personal fields given as {key: kind}."""
     import json  # noqa: PLC0415
 
     hidden = above_clearance(actor, security)
-    kinds = {} if may_see_personal(actor) else personal_kinds(category)
+    kinds = {} if may_see_personal(actor) else kinds
     if not hidden and not kinds:
         return list(rows)
     out = []

@@ -64,8 +64,45 @@ def _local_midnight_utc(d: date) -> datetime:
     return datetime(d.year, d.month, d.day).astimezone().astimezone(UTC).replace(tzinfo=None)
 
 
-def list_entries(session: Session, flt: TrailFilter = TrailFilter(), limit: int = 5000) -> list[TrailEntry]:
-    """The entries matching ``flt``, newest first, at most ``limit``."""
+def list_entries(session: Session, flt: TrailFilter = TrailFilter(), limit: int = 5000,
+                 viewer: audit.Actor | None = None) -> list[TrailEntry]:
+    """The entries matching ``flt``, newest first, at most ``limit``; a volume's or item's before and after masked
+    as ``viewer`` may see them (the auditor's clearance and personal-data right apply here too)."""
+    entries = _entries(session, flt, limit)
+    if masking.no_accounts(viewer):
+        return entries
+    return _masked(session, entries, viewer)
+
+
+def _masked(session: Session, entries: list[TrailEntry], viewer: audit.Actor | None) -> list[TrailEntry]:
+    from archive_desk.models import Item  # noqa: PLC0415
+
+    item_ids = {e.entity_id for e in entries if e.entity == "item" and e.entity_id is not None}
+    item_volume: dict[int, int] = {}
+    for start in range(0, len(item_ids), 500):
+        chunk = sorted(item_ids)[start:start + 500]
+        item_volume.update(session.execute(select(Item.__table__.c.id, Item.__table__.c.volume_id)
+                                           .where(Item.__table__.c.id.in_(chunk))).all())
+    volume_of = {e.id: (e.entity_id if e.entity == "volume" else item_volume.get(e.entity_id or -1))
+                 for e in entries if e.entity in ("volume", "item")}
+    vids = sorted({v for v in volume_of.values() if v is not None})
+    about: dict[int, tuple[str, int]] = {}
+    for start in range(0, len(vids), 500):
+        for vid, security, cat in session.execute(select(V.c.id, V.c.security, V.c.category_id)
+                                                  .where(V.c.id.in_(vids[start:start + 500]))):
+            about[vid] = (security, cat)
+    kinds = masking.personal_kinds_by_category(session)
+    out = []
+    for e in entries:
+        vid = volume_of.get(e.id)
+        if vid is not None and vid in about:
+            security, cat = about[vid]
+            e = masking.mask_changes(viewer, security, kinds.get(cat, {}), [e])[0]
+        out.append(e)
+    return out
+
+
+def _entries(session: Session, flt: TrailFilter, limit: int) -> list[TrailEntry]:
     stmt = (select(A.c.id, A.c.at, A.c.user, A.c.workstation, A.c.action, A.c.entity, A.c.entity_id, V.c.code,
                    A.c.before, A.c.after)
             .select_from(A.outerjoin(V, (A.c.entity == "volume") & (V.c.id == A.c.entity_id))))
@@ -114,11 +151,12 @@ def rows(entries: list[TrailEntry]) -> list[list[object]]:
              e.before, e.after] for e in entries]
 
 
-def export_trail(session: Session, flt: TrailFilter, path: Path | str, limit: int = 1_000_000) -> int:
-    """Write the entries matching ``flt`` to an .xlsx workbook; returns how many."""
+def export_trail(session: Session, flt: TrailFilter, path: Path | str, limit: int = 1_000_000,
+                 viewer: audit.Actor | None = None) -> int:
+    """Write the entries matching ``flt`` to an .xlsx workbook (masked as in :func:`list_entries`); returns how many."""
     from archive_desk.exporting.audit_trail import write_audit_trail  # noqa: PLC0415
 
-    return write_audit_trail(path, headers(), rows(list_entries(session, flt, limit)))
+    return write_audit_trail(path, headers(), rows(list_entries(session, flt, limit, viewer)))
 
 
 def access_headers() -> list[str]:

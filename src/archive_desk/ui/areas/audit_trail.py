@@ -171,7 +171,7 @@ class AuditTrailArea(Area):
         with self.ctx.db.read() as session:
             if not self._loaded:
                 self._fill_choices(trail.users(session), trail.actions(session))
-            entries = trail.list_entries(session, flt, LIST_LIMIT)
+            entries = trail.list_entries(session, flt, LIST_LIMIT, viewer=self.ctx.actor)
             since = trail._local_midnight_utc(flt.date_from) if flt.date_from else None  # noqa: SLF001
             until = trail._local_midnight_utc(flt.date_to) if flt.date_to else None  # noqa: SLF001
             if until is not None:
@@ -222,7 +222,7 @@ class AuditTrailArea(Area):
         """Write every entry matching the filter (not only the listed ones) to ``path``."""
         try:
             with self.ctx.db.read() as session:
-                count = trail.export_trail(session, self.current_filter(), path)
+                count = trail.export_trail(session, self.current_filter(), path, viewer=self.ctx.actor)
         except UserError as exc:
             self.message.setText(str(exc))
             return 0
