@@ -1258,7 +1258,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="65" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="120" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="121" />
         <source>Deac&amp;tivate</source>
         <translation>Deac&amp;tivate</translation>
     </message>
@@ -1273,73 +1273,73 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>&amp;Import staff list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="97" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="98" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="97" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="98" />
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="120" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="121" />
         <source>Reac&amp;tivate</source>
         <translation>Reac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="124" />
         <source>New borrower</source>
         <translation>New borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="132" />
         <source>%1 registered.</source>
         <translation>%1 registered.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="139" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="140" />
         <source>Edit borrower</source>
         <translation>Edit borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="148" />
         <source>%1 saved.</source>
         <translation>%1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="161" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="162" />
         <source>%1 reactivated.</source>
         <translation>%1 reactivated.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="161" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="162" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 deactivated; the loan history is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="170" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="187" />
         <source>Import staff list</source>
         <translation>Import staff list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="172" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="184" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="195" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="196" />
         <source>Imported %1 borrower(s).</source>
         <translation>Imported %1 borrower(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="197" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="198" />
         <source>Not imported: %1</source>
         <translation>Not imported: %1</translation>
     </message>
@@ -1477,7 +1477,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="270" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="628" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="630" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Undo last change</translation>
     </message>
@@ -1487,162 +1487,162 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="369" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="370" />
         <source>Reading the list…</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="401" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="403" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="414" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="416" />
         <source>No volume matches “%1”.</source>
         <translation>No volume matches “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="418" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
         <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>More than %1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="420" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="422" />
         <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>%1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="423" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="425" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>%n volume matches “%1”.</numerusform><numerusform>%n volumes match “%1”.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="428" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="430" />
         <source>%n volume(s)</source>
         <translation><numerusform>%n volume</numerusform><numerusform>%n volumes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="481" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="483" />
         <source>The shelves cannot show this volume.</source>
         <translation>The shelves cannot show this volume.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="554" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="556" />
         <source>Undo: create %1</source>
         <translation>Undo: create %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="555" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="557" />
         <source>Volume %1 created.</source>
         <translation>Volume %1 created.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="560" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="562" />
         <source>Undo: change of %1</source>
         <translation>Undo: change of %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="562" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="564" />
         <source>Volume %1 saved.</source>
         <translation>Volume %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="589" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="591" />
         <source>Make volume void</source>
         <translation>Make volume void</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="590" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="592" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="603" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="605" />
         <source>Undo: void %1</source>
         <translation>Undo: void %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="605" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="607" />
         <source>Volume %1 is void.</source>
         <translation>Volume %1 is void.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="630" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="632" />
         <source>Undone.</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="648" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="650" />
         <source>created by mistake (undone)</source>
         <translation>created by mistake (undone)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="657" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="659" />
         <source>void undone</source>
         <translation>void undone</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="686" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="688" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>%n row copied: paste it into Excel or WPS.</numerusform><numerusform>%n rows copied: paste them into Excel or WPS.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="693" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="695" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>Select the rows to export first (Ctrl+A selects all).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="696" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="698" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="696" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="698" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="727" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="729" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="731" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="733" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>%n row exported to %1.</numerusform><numerusform>%n rows exported to %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="744" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="746" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>Scanned %1: %2 (not in the current list)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="746" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="748" />
         <source>Scanned %1: %2</source>
         <translation>Scanned %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="752" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="754" />
         <source>Unknown code</source>
         <translation>Unknown code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="753" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="755" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>No volume has the code %1. Create it now?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="756" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="758" />
         <source>Create volume</source>
         <translation>Create volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="757" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="759" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="761" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="763" />
         <source>Scanned %1: no such volume</source>
         <translation>Scanned %1: no such volume</translation>
     </message>
@@ -3196,7 +3196,7 @@ Print anyway?</translation>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="423" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="428" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>
