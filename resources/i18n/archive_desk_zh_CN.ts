@@ -393,6 +393,143 @@
     </message>
 </context>
 <context>
+    <name>AuditTrailArea</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="73" />
+        <source>From</source>
+        <extracomment>at most this many entries are listed (the export takes every matching one)</extracomment>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="79" />
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="87" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="111" />
+        <source>Archival code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="88" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="92" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="110" />
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="94" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="111" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="96" />
+        <source>Volume</source>
+        <translation>案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="107" />
+        <source>Entry</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="110" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="108" />
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="110" />
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="108" />
+        <source>Record</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="109" />
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="112" />
+        <source>Fields shown</source>
+        <translation>显示的字段</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="114" />
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="115" />
+        <source>Personal-data access</source>
+        <translation>个人信息查看记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="118" />
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="121" />
+        <source>Verify the chain</source>
+        <translation>校验日志链</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="147" />
+        <source>Audit</source>
+        <translation>安全审计</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="189" />
+        <source>%n entries listed.</source>
+        <translation><numerusform>共列出 %n 条记录。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="190" />
+        <source>The newest %1 entries are listed; narrow the filter or export them all.</source>
+        <translation>仅列出最新的 %1 条记录；请缩小筛选范围，或导出全部记录。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="216" />
+        <source>Audit trail.xlsx</source>
+        <translation>审计日志.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="217" />
+        <source>Export the audit trail</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="217" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="229" />
+        <source>%n entries exported to %1.</source>
+        <translation><numerusform>已将 %n 条记录导出到 %1。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="235" />
+        <source>Verifying the chain…</source>
+        <translation>正在校验日志链…</translation>
+    </message>
+</context>
+<context>
     <name>AutoBackup</name>
     <message>
         <location filename="../../src/archive_desk/ui/dialogs/backup.py" line="682" />
@@ -1249,7 +1386,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="67" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="122" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="123" />
         <source>Deac&amp;tivate</source>
         <translation>停用(&amp;T)</translation>
     </message>
@@ -1264,73 +1401,73 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>导入职工名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="99" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="100" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="99" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="100" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="122" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="123" />
         <source>Reac&amp;tivate</source>
         <translation>重新启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="125" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="126" />
         <source>New borrower</source>
         <translation>新建借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="128" />
         <source>%1 registered.</source>
         <translation>已登记借阅人 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="133" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="134" />
         <source>Edit borrower</source>
         <translation>编辑借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="135" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="136" />
         <source>%1 saved.</source>
         <translation>%1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="163" />
         <source>%1 reactivated.</source>
         <translation>%1 已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="163" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 已停用；借阅记录保留。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="174" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="191" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="192" />
         <source>Import staff list</source>
         <translation>导入职工名单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="176" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="189" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1：新借阅人 %2 名；已登记 %3 名；文件内重复 %4 行；有误 %5 行。导入新借阅人吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="198" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="199" />
         <source>Imported %1 borrower(s).</source>
         <translation>已导入 %1 名借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="200" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="201" />
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
@@ -1468,7 +1605,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="277" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="665" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="668" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一次修改(&amp;U)</translation>
     </message>
@@ -1478,162 +1615,162 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>案卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="378" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="379" />
         <source>Reading the list…</source>
         <translation>正在读取列表…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="409" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="412" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="424" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="427" />
         <source>No volume matches “%1”.</source>
         <translation>没有与“%1”匹配的案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="428" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="431" />
         <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>超过 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="430" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="433" />
         <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>共 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="436" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>与“%1”匹配的案卷共 %n 卷。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="438" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="441" />
         <source>%n volume(s)</source>
         <translation><numerusform>共 %n 卷</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="491" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="494" />
         <source>The shelves cannot show this volume.</source>
         <translation>库房架位无法显示此卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="564" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="567" />
         <source>Undo: create %1</source>
         <translation>撤销：新建 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="565" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="568" />
         <source>Volume %1 created.</source>
         <translation>案卷 %1 已新建。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="570" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="573" />
         <source>Undo: change of %1</source>
         <translation>撤销：对 %1 的修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="572" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="575" />
         <source>Volume %1 saved.</source>
         <translation>案卷 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="626" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="629" />
         <source>Make volume void</source>
         <translation>作废案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="627" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="630" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>将 %1“%2”作废？该案卷仍保留在目录中（列表中默认隐藏），并记录作废原因；不会删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="640" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="643" />
         <source>Undo: void %1</source>
         <translation>撤销：作废 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="642" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="645" />
         <source>Volume %1 is void.</source>
         <translation>案卷 %1 已作废。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="667" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="670" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="685" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="688" />
         <source>created by mistake (undone)</source>
         <translation>误建（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="694" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="697" />
         <source>void undone</source>
         <translation>撤销作废</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="723" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="726" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>已复制 %n 行，可粘贴到 Excel 或 WPS。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="730" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="733" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>请先选择要导出的行（Ctrl+A 全选）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="733" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="736" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="733" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="736" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="763" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="767" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="767" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="771" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="780" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="784" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>扫描 %1：%2（不在当前列表中）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="782" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="786" />
         <source>Scanned %1: %2</source>
         <translation>扫描 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="788" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="792" />
         <source>Unknown code</source>
         <translation>未知档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="789" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="793" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>没有档号为 %1 的案卷。现在新建吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="792" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="796" />
         <source>Create volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="793" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="797" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="797" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="801" />
         <source>Scanned %1: no such volume</source>
         <translation>扫描 %1：没有此案卷</translation>
     </message>
@@ -2920,22 +3057,22 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/labels.py" line="412" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="531" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="546" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>本批为空：请先扫描或添加案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="436" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="451" />
         <source>%n code(s) are too long for Code 128 on this template and print as Data Matrix: %1</source>
         <translation><numerusform>%n 个编码在此模板上放不下 Code 128 条码，改印 Data Matrix 二维码：%1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="440" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
         <source>%n label(s) cannot be printed and are left out:</source>
         <translation><numerusform>%n 枚标签无法打印，已略去：</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="458" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="473" />
         <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
 
 Print anyway?</source>
@@ -2944,32 +3081,32 @@ Print anyway?</source>
 仍要打印吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="461" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="476" />
         <source>This printer</source>
         <translation>该打印机</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="483" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="498" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>已记录 %n 卷的标签打印日期。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="495" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="510" />
         <source>Barcodes too fine for this printer</source>
         <translation>条码线条对该打印机过细</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="505" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="520" />
         <source>Print labels</source>
         <translation>打印标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="541" />
         <source>Calibration test page</source>
         <translation>校准测试页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="537" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="553" />
         <source>Volume forms</source>
         <translation>案卷封面、卷内目录与备考表</translation>
     </message>
@@ -3618,82 +3755,87 @@ Print anyway?</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="171" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="151" />
+        <source>Audit</source>
+        <translation>安全审计</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/main_window.py" line="172" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="172" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="173" />
         <source>&amp;Open catalogue…</source>
         <translation>打开目录库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="181" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="182" />
         <source>&amp;Import a register…</source>
         <translation>导入登记表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="193" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="194" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="201" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="202" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="208" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="220" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="221" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="221" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="222" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="224" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="225" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="233" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="234" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="234" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="235" />
         <source>&amp;Guide</source>
         <translation>使用指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="241" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="242" />
         <source>&amp;About ArchiveDesk</source>
         <translation>关于档案室桌面管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="274" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="275" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>界面语言将在下次启动档案室桌面管理时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="284" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="285" />
         <source>About ArchiveDesk</source>
         <translation>关于档案室桌面管理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="285" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="286" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="456" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="459" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
@@ -3790,42 +3932,42 @@ Print anyway?</source>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="595" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="611" />
         <source>New label template</source>
         <translation>新建标签模板</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="597" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="613" />
         <source>my-label</source>
         <translation>我的标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="610" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="626" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="635" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="620" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="636" />
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="621" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="637" />
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="622" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="638" />
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="624" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="640" />
         <source>Fields</source>
         <translation>字段</translation>
     </message>
@@ -5020,17 +5162,17 @@ Print anyway?</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="160" />
         <source>Writing the %1 inventory…</source>
         <translation>正在写入 %1 年度室藏统计…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="169" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/reports.py" line="185" />
+        <location filename="../../src/archive_desk/ui/areas/reports.py" line="187" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -5697,27 +5839,27 @@ Record the return with this difference?</source>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="557" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="573" />
         <source>Shelf range</source>
         <translation>架位范围</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="570" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="586" />
         <source>Room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="571" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="587" />
         <source>Rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="579" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="595" />
         <source>(whole room)</source>
         <translation>（整个库房）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="581" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="597" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
@@ -6380,240 +6522,240 @@ Record the return with this difference?</source>
 <context>
     <name>VolumeDetailView</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="122" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="130" />
         <source>Details</source>
-        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters why the volume is held (封存, litigation …): never due, lent or destroyed while any stands when its retention runs out under the schedule, and from which day (services/retention.py) "Show on shelf": the area asks the window to open the shelves area at the volume's layer</extracomment>
+        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters why the volume is held (封存, litigation …): never due, lent or destroyed while any stands when its retention runs out under the schedule, and from which day (services/retention.py) the personal fields shown unmasked (logged as a view: services/masking.py) "Show on shelf": the area asks the window to open the shelves area at the volume's layer whose pane it is: hidden titles and personal fields come masked for them (services/masking.py)</extracomment>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="139" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="222" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="291" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="147" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="230" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="303" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="157" />
         <source>Slip no.</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="157" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="149" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="157" />
         <source>Use</source>
         <translation>利用方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
         <source>Lent on</source>
         <translation>借出日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="150" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
         <source>Returned</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="170" />
         <source>Loans</source>
         <translation>借阅记录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="164" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="172" />
         <source>Location and loans</source>
         <translation>存放位置与借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="168" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="176" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="168" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="176" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="168" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="176" />
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="168" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="176" />
         <source>Changes</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="173" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="181" />
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="215" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="223" />
         <source>No volume selected</source>
         <translation>未选择案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="235" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="247" />
         <source>Items (%1)</source>
         <translation>卷内目录（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="237" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="249" />
         <source>Not shelved yet.</source>
         <translation>尚未上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="286" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="298" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="272" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="284" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="154" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
         <source>Show on shelf</source>
         <translation>在架位上查看</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="156" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="164" />
         <source>Open the shelves with this volume's layer highlighted</source>
         <translation>打开库房架位，并标出此卷所在的层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="264" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="273" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="285" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="274" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="286" />
         <source>Fonds</source>
         <translation>全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="275" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="287" />
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="288" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="277" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="289" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="278" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="290" />
         <source> (%1 years)</source>
         <translation>（%1年）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="279" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="291" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="281" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="293" />
         <source>Organisation</source>
         <translation>机构(问题)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="283" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="295" />
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="285" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="297" />
         <source>Item numbers</source>
         <translation>起止件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="287" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="299" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="289" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="301" />
         <source>Dates</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="290" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="302" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="294" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="306" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="296" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="308" />
         <source>Retention runs out</source>
         <translation>保管期满</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="298" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="310" />
         <source>On hold</source>
         <translation>冻结</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="301" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="313" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="302" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="314" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="303" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="315" />
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="311" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="323" />
         <source>not returned</source>
         <translation>未归还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="353" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="365" />
         <source>created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="354" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="366" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="355" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="367" />
         <source>made void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="356" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="368" />
         <source>status changed</source>
         <translation>状态变更</translation>
     </message>
@@ -6879,73 +7021,73 @@ Record the return with this difference?</source>
 <context>
     <name>VolumeTableModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="66" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="68" />
         <source>Archival code</source>
-        <extracomment>the role that gives a row's volume id volumes shown greyed out the extra column shown with search results</extracomment>
+        <extracomment>the role that gives a row's volume id volumes shown greyed out the extra column shown with search results whose table it is (services.audit.Actor): titles above their clearance come masked; None = no accounts</extracomment>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="67" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="69" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="68" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="70" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="69" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="71" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="70" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="72" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="71" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="73" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="72" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="74" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="73" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="75" />
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="74" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="76" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="75" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="77" />
         <source>Fonds</source>
         <translation>全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="76" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="78" />
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="77" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="79" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="78" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="80" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="79" />
+        <location filename="../../src/archive_desk/ui/item_models/volume_table.py" line="81" />
         <source>Matched item</source>
         <translation>命中的卷内文件</translation>
     </message>

@@ -29,7 +29,7 @@ def test_new_catalogue_is_created_migrated_and_seeded(tmp_path: Path) -> None:
             lp = catalogue.get_category(s, code="LP")
         assert {"WS", "KJ", "KU", "RS", "BL", "LP"} <= codes
         assert [f.key for f in lp.fields] == ["claim_no", "policy_no", "insured", "incident_date", "closing_date", "amount_paid",
-                                         "contract_start", "contract_end"]
+                                         "contract_start", "contract_end", "insured_id"]
         assert lp.retention_event_field == "closing_date"
     finally:
         db.dispose()

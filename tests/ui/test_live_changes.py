@@ -147,7 +147,7 @@ def test_only_the_designated_pc_backs_the_server_up_and_never_at_exit(qtbot, tmp
             assert not (tmp_path / "nas").exists()
             if designated:  # the designated PC's scheduled backup: a verified file, in the server's register
                 auto.timer.timeout.emit()
-                qtbot.waitUntil(lambda: auto.last_manifest is not None or auto.skipped or auto.failed_box is not None,
+                qtbot.waitUntil(lambda auto=auto: auto.last_manifest is not None or auto.skipped or auto.failed_box is not None,
                                 timeout=120_000)
                 assert auto.failed_box is None, auto.failed_box.text()
                 assert auto.last_manifest is not None and auto.last_manifest.verified and auto.last_manifest.kind == "auto"

@@ -108,3 +108,18 @@ def test_bulk_index_rows_are_exactly_what_the_insert_trigger_writes(code, title,
         assert fts.volume_tokens(code, title, responsible, notes, stored) == tuple(by_trigger)
         if custom is not None:  # the import hands over the mapping it stores
             assert fts.volume_tokens(code, title, responsible, notes, custom) == tuple(by_trigger)
+
+
+def test_postgres_text_matches_are_restricted_to_the_viewers_levels_but_not_the_code() -> None:
+    """Masking (issue 16): a word in a hidden title must not return the volume; a 档号 still does."""
+    backend = search.PostgresSearchBackend()
+    stmts = backend.statements(search.parse_query("鲲鹏"), VolumeFilter(), 50, ("公开", "内部"))
+    sql = str(stmts["volumes"].compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
+    where = sql.split("WHERE", 1)[1]
+    # the 档号 match stands alone; the title and other fields only within the readable levels
+    assert "lower(volumes.code) LIKE" in where and "volumes.security IN ('公开', '内部') AND" in where
+    items = str(stmts["items"].compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
+    assert "volumes.security IN ('公开', '内部')" in items
+    unrestricted = str(backend.statements(search.parse_query("鲲鹏"), VolumeFilter(), 50)["volumes"]
+                       .compile(dialect=postgresql.dialect()))
+    assert "security IN" not in unrestricted

@@ -142,3 +142,25 @@ def authenticate(target: Path | str | None, user: str | None, action: str | None
         return _ACTOR
     finally:
         db.dispose()
+
+
+def viewer(args: argparse.Namespace) -> Any:
+    """Whose output a command prints (an ``audit.Actor``): the account logged in for this command (``cli_actor``;
+    ``args.actor`` when a caller set one), else the configured clerk of a catalogue without accounts (nothing
+    masked). Search results, labels, forms and exports are masked for it (services/masking.py)."""
+    found = getattr(args, "actor", None)
+    return found if found is not None else cli_actor()
+
+
+def log_personal(db: Any, actor: Any, action: str, volume_ids: list[int]) -> None:
+    """Record the personal fields of these volumes that ``actor`` printed or exported unmasked (not on a
+    read-only catalogue, nor on one without accounts: services/masking.py)."""
+    from archive_desk.services import masking
+
+    if db.read_only or not masking.should_log(actor):
+        return
+    with db.read() as session:
+        shown = masking.personal_shown_ids(session, actor, volume_ids)
+    if shown:
+        with db.write() as session:
+            masking.log_access_op(session, actor, action, shown)

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from archive_desk.commands.common import add_db_arg, h, open_db
+from archive_desk.commands.common import add_db_arg, h, open_db, viewer
 from archive_desk.i18n import t
 
 
@@ -42,7 +42,7 @@ def run_export_inventory(args: argparse.Namespace) -> int:
     db = open_db(getattr(args, "db", None))
     try:
         with db.read() as session:
-            path = inventory.export_inventory(session, args.year, out, progress=progress)
+            path = inventory.export_inventory(session, args.year, out, progress=progress, viewer=viewer(args))
     finally:
         db.dispose()
     print(t("Yearly inventory {year} written to {path} in {seconds:.1f} s", year=args.year, path=path,

@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from archive_desk.commands.common import add_db_arg, h, open_db
+from archive_desk.commands.common import add_db_arg, h, log_personal, open_db, viewer
 from archive_desk.i18n import t
 
 
@@ -71,6 +71,7 @@ def run_labels(args: argparse.Namespace) -> int:
     from archive_desk.commands.common import cli_actor
 
     db = open_db(getattr(args, "db", None))
+    who = viewer(args)
     try:
         shelf = bool(args.layers or args.room)
         unknown: list[str] = []
@@ -97,14 +98,17 @@ def run_labels(args: argparse.Namespace) -> int:
                 else:
                     from archive_desk.services import search
 
-                    ids = [hit.volume_id for hit in search.search(session, args.query, limit=args.limit)]
+                    ids = [hit.volume_id for hit in search.search(session, args.query, limit=args.limit, viewer=who)]
                 per_item = args.per_item or template.kind == "seal"
-                records = labels.item_seal_records(session, ids) if per_item else labels.label_records(session, ids)
+                records = (labels.item_seal_records(session, ids, viewer=who) if per_item
+                           else labels.label_records(session, ids, viewer=who))
         if not records:
             print(t("No volumes to print."), file=sys.stderr)
             return 2  # nothing done (the README's exit-code table)
         _result, layout = render_labels_reporting(records, template, stock, start_at=args.start_at, out=args.out,
                                                   scanners=scanners, skip_refused=True)
+        if ids and not per_item:
+            log_personal(db, who, "print", [ids[p.record_index] for p in layout.labels])
         for placed in layout.fallbacks:
             rec = records[placed.record_index]
             print(t("Warning: {code} is too long for Code 128 on {template}; printed as Data Matrix.",
@@ -153,14 +157,17 @@ def run_forms(args: argparse.Namespace) -> int:
 
         clerk = args.clerk if args.clerk is not None else Settings.load().clerk_name
         unknown: list[str] = []
+        who = viewer(args)
         with db.read() as session:
-            forms = labels.volume_forms(session, _ids_from_codes(session, args.codes, unknown), clerk=clerk, checker=args.checker,
-                                        checked_on=args.checked_on)
+            ids = _ids_from_codes(session, args.codes, unknown)
+            forms = labels.volume_forms(session, ids, clerk=clerk, checker=args.checker, checked_on=args.checked_on,
+                                        viewer=who)
         if not forms:
             print(t("No volumes to print."), file=sys.stderr)
             return 2  # nothing done (the README's exit-code table)
         parts = tuple(p.strip() for p in args.parts.split(",") if p.strip())
         render_volume_forms(forms, parts=parts, out=args.out)
+        log_personal(db, who, "print", ids)
         print(t("{count} volumes' forms written to {path}", count=len(forms), path=args.out))
         return 1 if unknown else 0  # some codes refused: done in part
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-from archive_desk.commands.common import add_db_arg, h, open_db, print_json
+from archive_desk.commands.common import add_db_arg, h, open_db, print_json, viewer
 from archive_desk.i18n import t
 
 
@@ -28,7 +28,7 @@ def run_search(args: argparse.Namespace) -> int:
         if not db.read_only:  # on read-only media the index it has is used as it is
             search.ensure_index(db)
         with db.read() as session:
-            result = search.search_result(session, " ".join(args.query), max(1, args.limit))
+            result = search.search_result(session, " ".join(args.query), max(1, args.limit), viewer=viewer(args))
     finally:
         db.dispose()
     if args.json:

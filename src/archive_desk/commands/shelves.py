@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from archive_desk.commands.common import add_db_arg, h, open_db, print_json
+from archive_desk.commands.common import add_db_arg, h, open_db, print_json, viewer
 from archive_desk.i18n import t
 
 
@@ -100,7 +100,7 @@ def run_layer(args: argparse.Namespace) -> int:
             if layer is None:
                 print(t("There is no layer {code}", code=args.code), file=sys.stderr)
                 return 2
-            listing = locations.list_layer(session, layer.id)
+            listing = locations.list_layer(session, layer.id, viewer=viewer(args))
     finally:
         db.dispose()
     if args.json:

@@ -1,6 +1,6 @@
 """SQLAlchemy models, one module per aggregate. Importing this package registers every table."""
 
-from .audit import AuditEntry, RowSeal, SealState
+from .audit import AuditEntry, PersonalDataAccess, RowSeal, SealState
 from .backup import BackupRecord
 from .base import Base
 from .holds import LegalHold
@@ -31,6 +31,7 @@ __all__ = [
     "Loan",
     "LoanLine",
     "LocationMove",
+    "PersonalDataAccess",
     "Rack",
     "RowSeal",
     "SealState",

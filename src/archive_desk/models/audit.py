@@ -52,3 +52,24 @@ class SealState(Base):
     head_hash: Mapped[str] = mapped_column(String(64))
     tables: Mapped[str] = mapped_column(Text)  # JSON {table: [count, sum low, sum high]}
     mac: Mapped[str] = mapped_column(String(64))
+
+
+class PersonalDataAccess(Base):
+    """One view, print or export of a volume's personal data by someone who saw it unmasked (services/masking.py).
+
+    Not part of the hash-chained trail: a row per record shown must cost next to nothing, and an export of a
+    thousand volumes writes a thousand rows in one insert."""
+
+    __tablename__ = "personal_data_access"
+    __table_args__ = (Index("ix_personal_data_access_at", "at"), Index("ix_personal_data_access_volume", "volume_id"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    user: Mapped[str] = mapped_column(String(64))
+    workstation: Mapped[str] = mapped_column(String(64))
+    #: "view", "print", "export", "cli"
+    action: Mapped[str] = mapped_column(String(16))
+    volume_id: Mapped[int | None] = mapped_column(default=None)
+    #: what identifies the record when it is not a volume (a borrower: "borrower:12")
+    subject: Mapped[str] = mapped_column(String(64), default="")
+    #: the field keys shown unmasked, comma-separated
+    fields: Mapped[str] = mapped_column(Text, default="")

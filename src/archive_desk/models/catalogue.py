@@ -83,6 +83,9 @@ class CategoryField(Base):
     required: Mapped[bool] = mapped_column(default=False)
     searchable: Mapped[bool] = mapped_column(default=True)
     sort_order: Mapped[int] = mapped_column(default=0)
+    #: personal data and how it is masked for those without the right (services/masking.py PERSONAL_KINDS):
+    #: "" not personal, "name", "id", "phone" or "text"
+    personal: Mapped[str] = mapped_column(String(8), default="", server_default="")
 
     category: Mapped[Category] = relationship(back_populates="fields")
 

@@ -80,6 +80,8 @@ class FieldDef:
     type: str
     choices: tuple[str, ...] = ()
     required: bool = False
+    #: personal data, masked by this kind for those without the right (services/masking.py); "" = not personal
+    personal: str = ""
 
     @property
     def label(self) -> str:
@@ -250,7 +252,8 @@ def _category_record(c: Category) -> CategoryRecord:
     return CategoryRecord(
         c.id, c.code, c.name_zh, c.name_en, c.filing_mode, c.code_pattern, c.item_pattern, c.default_retention,
         c.thickness_mm, c.retention_event_field,
-        tuple(FieldDef(f.key, f.label_zh, f.label_en, f.type, tuple(f.choices or ()), f.required) for f in c.fields),
+        tuple(FieldDef(f.key, f.label_zh, f.label_en, f.type, tuple(f.choices or ()), f.required, f.personal or "")
+              for f in c.fields),
     )
 
 
@@ -273,10 +276,11 @@ def list_choices(session: Session) -> tuple[list[FondsRecord], list[CategoryReco
         .where(c.c.active.is_(True)).order_by(c.c.sort_order, c.c.code)).all()
     fields: dict[int, list[FieldDef]] = {row[0]: [] for row in rows}
     if fields:
-        for cat_id, key, label_zh, label_en, type_, choices, required in session.execute(
-                select(cf.c.category_id, cf.c.key, cf.c.label_zh, cf.c.label_en, cf.c.type, cf.c.choices, cf.c.required)
+        for cat_id, key, label_zh, label_en, type_, choices, required, personal in session.execute(
+                select(cf.c.category_id, cf.c.key, cf.c.label_zh, cf.c.label_en, cf.c.type, cf.c.choices, cf.c.required,
+                       cf.c.personal)
                 .where(cf.c.category_id.in_(list(fields))).order_by(cf.c.sort_order, cf.c.id)):
-            fields[cat_id].append(FieldDef(key, label_zh, label_en, type_, tuple(choices or ()), required))
+            fields[cat_id].append(FieldDef(key, label_zh, label_en, type_, tuple(choices or ()), required, personal or ""))
     return fonds, [CategoryRecord(*row, tuple(fields[row[0]])) for row in rows]
 
 

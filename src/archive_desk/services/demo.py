@@ -17,6 +17,7 @@ import math
 import os
 import random
 import sqlite3
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
@@ -249,7 +250,7 @@ def _fill(conn: sqlite3.Connection, rng: random.Random, n: int, actor: Actor, pr
             on_layer_mm += width
             layer_id = layers[layer_index % len(layers)]
             on_layer += 1
-            vol_rows.append((vid, code, barcode, fid, cid, year, retention, security, 10 if security == "秘密" else None,
+            vol_rows.append((vid, code, barcode, fid, cid, year, retention, security, SECURITY_PERIODS.get(security),
                              org, seq, box_no, item_start, item_end, title, responsible, start, end, total_pages,
                              len(items), "", "in_stock", json.dumps(custom, ensure_ascii=False, separators=(",", ":")),
                              layer_id, on_layer, None, None, now, user, now, user, 1))
@@ -331,12 +332,14 @@ def _content(rng: random.Random, cat: str, year: int, org: str, code: str,  # no
         custom["contract_start"] = begin.isoformat()
         custom["contract_end"] = (begin.replace(year=begin.year + years) - timedelta(days=1)).isoformat() \
             if not (begin.month == 2 and begin.day == 29) else date(begin.year + years, 2, 28).isoformat()
+        if len(insured) <= 4:  # a person (not a company): their ID number
+            custom["insured_id"] = _id_number(code)
         title = f"{insured}{kind}{rng.choice(CLAIM_CAUSES)}理赔案卷"
         names = rng.sample(CLAIM_ITEMS, rng.randint(3, 8))
         _name(rng)  # the claim handler: not stored, but drawn so every seed builds what it always built
         items = [(f"{insured}{n}", "理赔部" if n != "出险通知书" else insured, incident.isoformat(), rng.randint(1, 12), "")
                  for n in names]
-        return title, "理赔部", custom, items, incident.isoformat(), closing.isoformat(), security
+        return title, "理赔部", custom, items, incident.isoformat(), closing.isoformat(), _security(code, security)
     if cat == "BL":
         patient = _name(rng)
         ward = rng.choice(WARDS)
@@ -350,10 +353,14 @@ def _content(rng: random.Random, cat: str, year: int, org: str, code: str,  # no
                 patients.append((record_no, patient))
         custom = {"record_no": record_no, "patient": patient, "discharge_date": discharge.isoformat(), "ward": ward,
                   "visit_type": "住院"}
-        title = f"{patient}住院病历（{ward}·{rng.choice(DIAGNOSES)}）"
+        diagnosis = rng.choice(DIAGNOSES)
+        # personal data drawn from the 档号, not from ``rng``: every seed still builds what it always built
+        custom["id_number"] = _id_number(code)
+        custom["diagnosis"] = diagnosis
+        title = f"{patient}住院病历（{ward}·{diagnosis}）"
         names = rng.sample(RECORD_ITEMS, rng.randint(4, 9))
         items = [(f"{patient}{n}", ward, admitted.isoformat(), rng.randint(1, 20), "") for n in names]
-        return title, ward, custom, items, admitted.isoformat(), discharge.isoformat(), security
+        return title, ward, custom, items, admitted.isoformat(), discharge.isoformat(), _security(code, security)
     if cat == "WS":
         topic = rng.choice(WS_TOPICS)
         org_name = dict(ORGS)[org]
@@ -367,7 +374,7 @@ def _content(rng: random.Random, cat: str, year: int, org: str, code: str,  # no
         items.sort(key=lambda it: it[2])
         if rng.random() < 0.05:
             security = "秘密"
-        return f"{org_name}{year}年{topic}文件", org_name, {}, items, items[0][2], items[-1][2], security
+        return f"{org_name}{year}年{topic}文件", org_name, {}, items, items[0][2], items[-1][2], _security(code, security)
     kinds = {"KU": KU_KINDS, "KJ": KJ_KINDS, "JJ": KJ_KINDS}[cat]
     kind = rng.choice(kinds)
     custom: dict[str, str] = {}
@@ -388,7 +395,35 @@ def _content(rng: random.Random, cat: str, year: int, org: str, code: str,  # no
     items = [(f"{title}（{i}）", resp, _day(rng, year).isoformat(), rng.randint(5, 60), "") for i in range(1, n_items + 1)]
     # the volume's 起止日期 span its documents' dates (the items keep the order they were drawn in, as filed)
     dates = sorted(it[2] for it in items)
-    return title, resp, custom, items, dates[0], dates[-1], security
+    return title, resp, custom, items, dates[0], dates[-1], _security(code, security)
+
+
+#: of the volumes not already classified, per 100 (by the 档号's CRC): 内部, 秘密, 机密 (issue 16: at least 1 % each)
+_CLASSIFIED = ((2, "内部"), (4, "秘密"), (6, "机密"))
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_REGIONS = ("110101", "310104", "320106", "330102", "440305", "510107", "420102", "370202")
+#: 保密期限 (years) of a demo volume by its 密级
+SECURITY_PERIODS = {"秘密": 10, "机密": 20}
+
+
+def _code_rng(code: str, salt: str) -> random.Random:
+    return random.Random(zlib.crc32(f"{salt}:{code}".encode()))  # noqa: S311 - demo data, not secrets
+
+
+def _security(code: str, drawn: str) -> str:
+    """The volume's 密级: the one drawn, or (from the 档号, not the shared ``rng``) 内部, 秘密 or 机密 for a few."""
+    if drawn != "公开":
+        return drawn
+    bucket = zlib.crc32(code.encode()) % 100
+    return next((level for upto, level in _CLASSIFIED if bucket < upto), drawn)
+
+
+def _id_number(code: str) -> str:
+    """A well-formed 18-character 居民身份证号 (region, birth date, sequence, check digit), made up from the 档号."""
+    r = _code_rng(code, "id")
+    born = date(1940, 1, 1) + timedelta(days=r.randrange(365 * 65))
+    body = f"{r.choice(_ID_REGIONS)}{born:%Y%m%d}{r.randrange(1000):03d}"
+    return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, _ID_WEIGHTS, strict=True)) % 11]
 
 
 def _build_shelving(conn: sqlite3.Connection, n: int) -> list[int]:

@@ -64,7 +64,8 @@ from archive_desk.models import (
     Volume,
     VolumeStatus,
 )
-from archive_desk.services import catalogue, stocktake
+from archive_desk.services import catalogue, masking, stocktake
+from archive_desk.services.audit import Actor
 from archive_desk.services.setup import unit_name
 
 V = Volume.__table__
@@ -478,8 +479,10 @@ class _Registers:
 
     KEEP_LIMIT = 20_000
 
-    def __init__(self, session: Session, moves: Moves, yb: YearBounds, figures: YearFigures) -> None:
+    def __init__(self, session: Session, moves: Moves, yb: YearBounds, figures: YearFigures, viewer: Actor | None = None) -> None:
         self.session, self.moves, self.yb, self.flags = session, moves, yb, figures.flags
+        #: a title as the viewer may see it (masked above their clearance: services/masking.py)
+        self.title = _title_for(viewer)
         self.counts = {key: figures.count(key) for key in ("end", "received", "transferred", "destroyed")}
         self.kept: dict[str, list[tuple]] = {"received": [], "transferred": [], "destroyed": []}
         self.keep = {key: self.counts[key] <= self.KEEP_LIMIT for key in self.kept}
@@ -502,32 +505,33 @@ class _Registers:
     def holding(self, n: int, r: Any) -> tuple:
         (_vid, code, fonds, category, year, retention, security, title, responsible, start, end, items, pages, box,
          layer, status, _created, _updated) = r
-        return (n, code, fonds, category, year, self.retention(retention), security, title, responsible, _day(start),
+        return (n, code, fonds, category, year, self.retention(retention), security, self.title(security, title), responsible, _day(start),
                 _day(end), items, pages, box, layer, self.status(status))
 
     def received(self, n: int, r: Any) -> tuple:
-        (vid, code, fonds, category, year, retention, _security, title, _resp, _start, _end, items, pages, _box, _layer,
+        (vid, code, fonds, category, year, retention, security, title, _resp, _start, _end, items, pages, _box, _layer,
          status, created, _updated) = r
         entry = self.moves.entry.get(vid)
         d = _day(entry[0]) if entry else _stamp_day(created)
         source = " ".join(x for x in (entry[1], entry[2]) if x) if entry else ""
-        return (n, code, fonds, category, year, self.retention(retention), title, items, pages, d, source,
+        return (n, code, fonds, category, year, self.retention(retention), self.title(security, title), items, pages, d, source,
                 self.status(status))
 
     def transferred(self, n: int, r: Any) -> tuple:
-        (vid, code, fonds, category, year, retention, _security, title, _resp, _start, _end, items, pages, _box, _layer,
+        (vid, code, fonds, category, year, retention, security, title, _resp, _start, _end, items, pages, _box, _layer,
          _status, _created, updated) = r
         gone = self.moves.handed.get(vid)
         d = _day(gone[0]) if gone else _stamp_day(updated)
-        return (n, code, fonds, category, year, self.retention(retention), title, items, pages, d,
+        return (n, code, fonds, category, year, self.retention(retention), self.title(security, title), items, pages, d,
                 gone[1] if gone else "", gone[2] if gone else "")
 
     def destroyed(self, n: int, r: Any) -> tuple:
-        (vid, code, fonds, category, year, retention, _security, title, _resp, _start, _end, items, pages, _box, _layer,
+        (vid, code, fonds, category, year, retention, security, title, _resp, _start, _end, items, pages, _box, _layer,
          _status, _created, updated) = r
         gone = self.moves.destroyed.get(vid)
         d = _day(gone[0]) if gone else _stamp_day(updated)
-        return (n, code, fonds, category, year, self.retention(retention), title, items, pages, d, gone[1] if gone else "")
+        return (n, code, fonds, category, year, self.retention(retention), self.title(security, title), items, pages, d,
+                gone[1] if gone else "")
 
     _BITS = {"received": RECEIVED, "transferred": TRANSFERRED_OUT, "destroyed": DESTROYED}
 
@@ -577,8 +581,15 @@ class _Registers:
         )
 
 
-def _loans_sheet(session: Session, yb: YearBounds) -> DetailSheet:
-    stmt = (select(LN.c.slip_no, LN.c.lent_at, B.c.name, B.c.unit, LN.c.purpose, LN.c.use_mode, V.c.code, V.c.title,
+def _title_for(viewer: Actor | None) -> Callable[[str, str], str]:
+    if masking.visible_levels(viewer) is None:
+        return lambda _security, title: title
+    return lambda security, title: masking.mask_title(viewer, security, title)
+
+
+def _loans_sheet(session: Session, yb: YearBounds, viewer: Actor | None = None) -> DetailSheet:
+    title = _title_for(viewer)
+    stmt = (select(LN.c.slip_no, LN.c.lent_at, B.c.name, B.c.unit, LN.c.purpose, LN.c.use_mode, V.c.code, V.c.title, V.c.security,
                    LN.c.due_date, LL.c.returned_at, LL.c.outcome)
             .select_from(LL.join(LN, LN.c.id == LL.c.loan_id).join(B, B.c.id == LN.c.borrower_id)
                          .join(V, V.c.id == LL.c.volume_id))
@@ -588,7 +599,7 @@ def _loans_sheet(session: Session, yb: YearBounds) -> DetailSheet:
 
     def rows() -> Iterator[tuple]:
         for i, r in enumerate(_stream(session, stmt), start=1):
-            yield (i, r.slip_no, r.lent_at, r.name, r.unit, r.purpose, r.use_mode, r.code, r.title, r.due_date,
+            yield (i, r.slip_no, r.lent_at, r.name, r.unit, r.purpose, r.use_mode, r.code, title(r.security, r.title), r.due_date,
                    r.returned_at, r.outcome)
 
     return DetailSheet("loans", t("Loans"), t("Loans of {year}", year=yb.year), detail_columns("loans"), rows(), count)
@@ -597,8 +608,9 @@ def _loans_sheet(session: Session, yb: YearBounds) -> DetailSheet:
 # ---------------------------------------------------------------- the export
 
 
-def gather(session: Session, year: int, *, now: datetime | None = None) -> InventoryData:
-    """The figures and the (lazy) detail rows of ``year``. Iterate the detail rows inside the same session."""
+def gather(session: Session, year: int, *, now: datetime | None = None, viewer: Actor | None = None) -> InventoryData:
+    """The figures and the (lazy) detail rows of ``year``. Iterate the detail rows inside the same session.
+    ``viewer``: titles above their clearance are masked in the registers (None = no accounts)."""
     yb = year_bounds(year)
     moves = Moves(session, yb)
     figures = year_figures(session, moves)
@@ -625,16 +637,16 @@ def gather(session: Session, year: int, *, now: datetime | None = None) -> Inven
         stocktake_classes=tuple(stocktake.class_label(c) for c in stocktake.CLASSES),
         annual=tuple(annual_rows(groups, cats, changes, use, stocktakes)),
     )
-    details = (*_Registers(session, moves, yb, figures).sheets(), _loans_sheet(session, yb))
+    details = (*_Registers(session, moves, yb, figures, viewer).sheets(), _loans_sheet(session, yb, viewer))
     return InventoryData(summary, details)
 
 
 def export_inventory(session: Session, year: int, path: Path | str, *, progress: Progress | None = None,
-                     should_cancel: Cancel | None = None, now: datetime | None = None) -> Path:
+                     should_cancel: Cancel | None = None, now: datetime | None = None, viewer: Actor | None = None) -> Path:
     """Write the yearly inventory workbook of ``year`` to ``path`` (safely: a temporary file moved into
     place when complete; :class:`~archive_desk.errors.FileLockedError` when the target is open elsewhere,
     :class:`~archive_desk.exporting.filesafe.ExportCancelled` when cancelled, leaving no file)."""
-    data = gather(session, year, now=now)
+    data = gather(session, year, now=now, viewer=viewer)
     return write_inventory(Path(path), data, progress=progress, should_cancel=should_cancel)
 
 

@@ -19,7 +19,7 @@ from archive_desk.i18n import is_chinese, t
 from archive_desk.models import Category, CategoryField, Fonds, Item, Layer, Rack, Volume, VolumeStatus
 from archive_desk.printing.barcodes import SCANNERS_1D, SCANNERS_2D
 from archive_desk.printing.data import ItemEntry, LabelRecord, VolumeForm, VolumeNotes, date_as_written
-from archive_desk.services import audit, codes, locations, room_settings
+from archive_desk.services import audit, codes, locations, masking, room_settings
 from archive_desk.services.audit import Actor
 from archive_desk.services.catalogue import retention_label
 from archive_desk.services.setup import form_language, in_form_language
@@ -175,18 +175,21 @@ def _item_ranges(session: Session, volume_ids: Sequence[int]) -> dict[int, tuple
     return out
 
 
-def label_records(session: Session, volume_ids: Sequence[int]) -> list[LabelRecord]:
+def label_records(session: Session, volume_ids: Sequence[int], *, viewer: Actor | None = None) -> list[LabelRecord]:
     """Printable data for each volume, in the order given.
 
     起止件号 are the box's item numbers (按件) or the first and last 件 filed in the volume (按卷), four
     digits each; 盒号 is the box number, or the 案卷号 of a volume that is its own box; ``filing_refs``
     (in ``extra``) carries the category's own reference numbers a room files by (赔案号, 病案号 …,
     the ``label_category_fields`` room setting).
+    ``viewer``: whose print it is; a title above their clearance and personal fields they may not see are
+    masked (services/masking.py; None = no accounts).
     """
     if not volume_ids:
         return []
     fonds, cats = _fonds_and_categories(session)
     filing = _filing_fields(session)
+    kinds = masking.personal_kinds_by_category(session) if not masking.no_accounts(viewer) else {}
     rows: dict[int, Volume] = {}
     for start in range(0, len(volume_ids), 500):
         chunk = list(volume_ids[start:start + 500])
@@ -201,14 +204,15 @@ def label_records(session: Session, volume_ids: Sequence[int]) -> list[LabelReco
         fonds_code, fonds_name = fonds.get(v.fonds_id, ("", ""))
         loc = where.get(v.layer_id) if v.layer_id else None
         first, last = (v.item_start, v.item_end) if v.item_start and v.item_end else ranges.get(vid, (None, None))
-        extra = {k: str(val) for k, val in (v.custom or {}).items() if val is not None}
-        refs = _filing_refs(v.custom, filing.get(v.category_id, []))
+        custom = masking.mask_custom(viewer, v.security, v.custom or {}, kinds.get(v.category_id, {}))
+        extra = {k: str(val) for k, val in custom.items() if val is not None}
+        refs = _filing_refs(custom, filing.get(v.category_id, []))
         if refs:
             extra["filing_refs"] = refs
         out.append(LabelRecord(
-            payload=v.barcode, code=v.code, title=v.title, fonds_code=fonds_code, fonds_name=fonds_name,
-            category=cats.get(v.category_id, ""), year=str(v.year), retention=retention_label(v.retention),
-            security=v.security, org=v.org_code, box_no=_box_no(v), volume_no=str(v.sequence or ""),
+            payload=v.barcode, code=v.code, title=masking.mask_title(viewer, v.security, v.title), fonds_code=fonds_code,
+            fonds_name=fonds_name, category=cats.get(v.category_id, ""), year=str(v.year),
+            retention=retention_label(v.retention), security=v.security, org=v.org_code, box_no=_box_no(v), volume_no=str(v.sequence or ""),
             item_start=_item_no(first), item_end=_item_no(last), item_no="",
             pages=str(v.pages or ""), location=loc.words if loc else "", location_code=loc.code if loc else "",
             extra=extra,
@@ -216,7 +220,7 @@ def label_records(session: Session, volume_ids: Sequence[int]) -> list[LabelReco
     return out
 
 
-def item_seal_records(session: Session, volume_ids: Sequence[int]) -> list[LabelRecord]:
+def item_seal_records(session: Session, volume_ids: Sequence[int], *, viewer: Actor | None = None) -> list[LabelRecord]:
     """One 归档章 per 件 filed in these volumes (boxes), in volume then 件号 order: 全宗号, 年度, the 件's own
     件号, 机构(问题) by name (the ``org_names`` room setting; the code when no name is recorded), 保管期限 and the
     件's own 页数. Withdrawn items get no seal."""
@@ -234,7 +238,8 @@ def item_seal_records(session: Session, volume_ids: Sequence[int]) -> list[Label
         items = session.scalars(select(Item).where(Item.volume_id == vid, Item.removed.is_(False)).order_by(Item.seq)).all()
         for it in items:
             out.append(LabelRecord(
-                code=it.code or v.code, title=it.title, fonds_code=fonds_code, fonds_name=fonds_name, year=str(v.year),
+                code=it.code or v.code, title=masking.mask_title(viewer, masking.higher(v.security, it.security), it.title),
+                fonds_code=fonds_code, fonds_name=fonds_name, year=str(v.year),
                 retention=retention_label(v.retention), security=it.security or v.security,
                 org=org_names.get(v.org_code, v.org_code) if v.org_code else "", box_no=_box_no(v),
                 item_no=_item_no(_item_number(it, v)), pages=str(it.pages) if it.pages else "",
@@ -266,29 +271,32 @@ def mark_printed(session: Session, actor: Actor, volume_ids: Sequence[int]) -> i
 
 @in_form_language
 def volume_forms(session: Session, volume_ids: Sequence[int], *, clerk: str = "", checker: str = "",
-                 checked_on: date | None = None) -> list[VolumeForm]:
+                 checked_on: date | None = None, viewer: Actor | None = None) -> list[VolumeForm]:
     """Cover, item list (卷内文件目录, or a box's 归档文件目录) and 备考表 data for each volume.
 
     ``clerk``: the workstation's clerk name, printed as 立卷人 (never the login name; blank when none).
     立卷日期 is the day the volume was entered only when that was its filing time (by the end of the year after
     its last document); a volume catalogued later (an old volume typed in today) gets a blank date line.
-    ``checker`` / ``checked_on`` fill 检查人 and its date.
+    ``checker`` / ``checked_on`` fill 检查人 and its date. ``viewer``: as :func:`label_records` (the 档号 stays;
+    title, items' titles, notes and own fields masked above their clearance, personal fields without the right).
     """
     fonds, cats = _fonds_and_categories(session)
     cat_rows = {c.id: c for c in session.scalars(select(Category))}
     wanted_fields = room_settings.read(session).cover_fields
     language = form_language(session)
+    kinds = masking.personal_kinds_by_category(session) if not masking.no_accounts(viewer) else {}
     out = []
     for vid in volume_ids:
         v = session.get(Volume, vid)
         if v is None:
             continue
+        hidden = masking.above_clearance(viewer, v.security)
         cat = cat_rows.get(v.category_id)
         boxed = cat is not None and cat.filing_mode == "item"
         items = session.scalars(select(Item).where(Item.volume_id == vid, Item.removed.is_(False)).order_by(Item.seq)).all()
         removed = session.scalars(select(Item).where(Item.volume_id == vid, Item.removed.is_(True)).order_by(Item.seq)).all()
-        note = v.notes
-        if removed:
+        note = masking.mask_text() if hidden and v.notes else v.notes
+        if removed and not hidden:
             note = (note + "\n" if note else "") + t("Withdrawn items: {list}", list="；".join(f"{i.title}（{i.notes}）" for i in removed))
         fonds_code, fonds_name = fonds.get(v.fonds_id, ("", ""))
         category = cats.get(v.category_id, "")
@@ -303,22 +311,25 @@ def volume_forms(session: Session, volume_ids: Sequence[int], *, clerk: str = ""
         fields = []
         if cat is not None:
             labels = {f.key: (f.label_zh if is_chinese() else f.label_en) for f in cat.fields}
+            custom = masking.mask_custom(viewer, v.security, v.custom or {}, kinds.get(v.category_id, {}))
             for key in wanted_fields.get(cat.code, []):
-                value = (v.custom or {}).get(key)
+                value = custom.get(key)
                 if key in labels and value not in (None, ""):
                     fields.append((labels[key], str(value)))
         last = v.end_date or (date(v.year, 12, 31) if v.year else None)
         created = v.created_at.date() if v.created_at else None
         compiled_on = created if created and last and created.year <= last.year + 1 else None
         out.append(VolumeForm(
-            code=v.code, title=v.title, payload=v.barcode, fonds_name=fonds_name, fonds_code=fonds_code,
+            code=v.code, title=masking.mask_title(viewer, v.security, v.title), payload=v.barcode, fonds_name=fonds_name, fonds_code=fonds_code,
             category=category, year=str(v.year), retention=retention_label(v.retention),
             security=v.security, date_start=date_as_written(v.start_date, v.date_precision),
             date_end=date_as_written(v.end_date, v.date_precision), item_count=v.item_count or len(items),
             page_count=v.pages or None,
-            items=tuple(ItemEntry(seq=item_no, title=i.title, ref=i.doc_no, code=code, responsible=i.responsible,
+            items=tuple(ItemEntry(seq=item_no, title=masking.mask_title(viewer, masking.higher(v.security, i.security), i.title),
+                                  ref=i.doc_no, code=code, responsible=i.responsible,
                                   date=date_as_written(i.date, i.date_precision),
-                                  security=i.security, pages=i.pages, page_range=_page_range(i.page_start, i.page_end), remarks=i.notes)
+                                  security=i.security, pages=i.pages, page_range=_page_range(i.page_start, i.page_end),
+                                  remarks=masking.mask_text() if hidden and i.notes else i.notes)
                         for i, (item_no, code) in zip(items, _item_numbers(v, items, boxed), strict=True)),
             notes=VolumeNotes(text=note, compiler=clerk.strip(), compiled_on=compiled_on, checker=checker.strip(), checked_on=checked_on),
             language=language, class_name=class_name, filing_no=filing_no, boxed=boxed, org=v.org_code, box_no=box_no,

@@ -63,6 +63,7 @@ TABLE_AREAS: dict[str, str] = {
     "catalogue_settings": SETTINGS,
     "users": ACCOUNTS,
     "backup_register": BACKUPS,
+    "personal_data_access": AUDIT,
 }
 
 #: the session a write runs in, as the window's code names it (ui/ never imports SQLAlchemy itself)

@@ -36,7 +36,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import methodcaller
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -45,8 +45,9 @@ from sqlalchemy.orm import Session
 
 from archive_desk.db import fts
 from archive_desk.models import Item, Volume
-from archive_desk.services import codes
-from archive_desk.services.volume_list import VolumeFilter, apply_filter
+from archive_desk.services import codes, masking
+from archive_desk.services.audit import Actor
+from archive_desk.services.volume_list import VolumeFilter, apply_filter, level_condition
 from archive_desk.services.ops import CATALOGUE, operation
 
 if TYPE_CHECKING:
@@ -207,16 +208,19 @@ class SearchBackend(Protocol):
 
     name: str
 
-    def search(self, session: Session, query: str, limit: int = 50, flt: VolumeFilter | None = None) -> list[SearchHit]:
-        """The best ``limit`` hits, ranked (see the module docstring)."""
+    def search(self, session: Session, query: str, limit: int = 50, flt: VolumeFilter | None = None, *,
+               viewer: Actor | None = None) -> list[SearchHit]:
+        """The best ``limit`` hits, ranked (see the module docstring); for ``viewer`` with a clearance, hidden
+        text is not matched and hidden titles come masked (:func:`text_filter`, :func:`mask_hits`)."""
         ...
 
     def search_result(self, session: Session, query: str, limit: int = 50,
-                      flt: VolumeFilter | None = None) -> SearchResult:
+                      flt: VolumeFilter | None = None, *, viewer: Actor | None = None) -> SearchResult:
         """Like :meth:`search`, and tells whether the ranking window was cut."""
         ...
 
-    def count_matches(self, session: Session, query: str, flt: VolumeFilter | None = None, cap: int = COUNT_CAP) -> int:
+    def count_matches(self, session: Session, query: str, flt: VolumeFilter | None = None, cap: int = COUNT_CAP, *,
+                      viewer: Actor | None = None) -> int:
         """Every volume the query matches (not only the listed ones), up to ``cap + 1``."""
         ...
 
@@ -233,18 +237,20 @@ class SearchBackend(Protocol):
 class _BaseBackend:
     name = "base"
 
-    def search(self, session: Session, query: str, limit: int = 50, flt: VolumeFilter | None = None) -> list[SearchHit]:
-        return list(self.search_result(session, query, limit, flt).hits)
+    def search(self, session: Session, query: str, limit: int = 50, flt: VolumeFilter | None = None, *,
+               viewer: Actor | None = None) -> list[SearchHit]:
+        return list(self.search_result(session, query, limit, flt, viewer=viewer).hits)
 
     def search_result(self, session: Session, query: str, limit: int = 50,
-                      flt: VolumeFilter | None = None) -> SearchResult:  # pragma: no cover - abstract
+                      flt: VolumeFilter | None = None, *, viewer: Actor | None = None) -> SearchResult:  # pragma: no cover
         raise NotImplementedError
 
-    def count_matches(self, session: Session, query: str, flt: VolumeFilter | None = None, cap: int = COUNT_CAP) -> int:
+    def count_matches(self, session: Session, query: str, flt: VolumeFilter | None = None, cap: int = COUNT_CAP, *,
+                      viewer: Actor | None = None) -> int:
         """How many volumes the query matches in any way the search does (all of them, not only the ranked
         ones), counted up to ``cap + 1``: a result above ``cap`` means "more than ``cap``". This generic
         form lists the hits themselves; a backend with an index counts in SQL."""
-        return len(self.search_result(session, query, cap + 1, flt).hits)
+        return len(self.search_result(session, query, cap + 1, flt, viewer=viewer).hits)
 
 
 _STATEMENTS: dict[tuple[Any, ...], Any] = {}
@@ -261,6 +267,33 @@ def _cached(key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
             _STATEMENTS.clear()
         stmt = _STATEMENTS[key] = build()
     return stmt
+
+
+def text_filter(flt: VolumeFilter, viewer: Actor | None) -> VolumeFilter:
+    """``flt`` for the text tiers (title, other fields, items): for a viewer with a clearance, only volumes
+    within it, so that a volume whose title is hidden from them is never returned because its hidden text
+    matched (masking.py). The 档号 and barcode tiers keep ``flt``: a 档号 still finds every volume. The
+    condition is one object per clearance, so the statements stay cached per filter."""
+    levels = masking.visible_levels(viewer)
+    if levels is None:
+        return flt
+    return replace(flt, extra=(*flt.extra, level_condition(levels)))
+
+
+def mask_hits(session: Session, hits: Sequence[SearchHit], viewer: Actor | None) -> tuple[SearchHit, ...]:
+    """The hits as ``viewer`` may see them: the title and matched item of a volume above their clearance
+    replaced by the mask (the 档号 stays)."""
+    if masking.visible_levels(viewer) is None or not hits:
+        return tuple(hits)
+    ids = [h.volume_id for h in hits]
+    security = dict(session.execute(select(V.c.id, V.c.security).where(V.c.id.in_(ids))).all())
+    out = []
+    for hit in hits:
+        if masking.above_clearance(viewer, security.get(hit.volume_id)):
+            hit = replace(hit, title=masking.mask_text(),
+                          item_title=masking.mask_text() if hit.item_title is not None else None)
+        out.append(hit)
+    return tuple(out)
 
 
 class _RawStatement:
@@ -442,11 +475,13 @@ class SqliteFtsBackend(_BaseBackend):
             self._remember(key, stmt)
         return stmt
 
-    def count_matches(self, session: Session, query: str, flt: VolumeFilter | None = None, cap: int = COUNT_CAP) -> int:
+    def count_matches(self, session: Session, query: str, flt: VolumeFilter | None = None, cap: int = COUNT_CAP, *,
+                      viewer: Actor | None = None) -> int:
         """Every way the search matches (档号 range, each FTS expression over the volumes, the items), each
         branch cut at ``cap + 1`` ids, then the distinct ids counted: bounded work however common the
         term, and exact up to ``cap``."""
         flt = flt or VolumeFilter()
+        text_flt = text_filter(flt, viewer)
         parsed = parse_query(query)
         if parsed.empty:
             return 0
@@ -465,7 +500,7 @@ class SqliteFtsBackend(_BaseBackend):
             if exprs[key]:
                 match = literal_column(fts.VOLUME_FTS).op("MATCH")(literal(exprs[key], String))
                 branches.append(apply_filter(select(_VF.c.rowid.label("id")).select_from(_VF.join(V, V.c.id == _VF.c.rowid))
-                                             .where(match), flt).limit(n))
+                                             .where(match), flt if key.startswith("code") else text_flt).limit(n))
         if exprs["items"]:
             match = literal_column(fts.ITEM_FTS).op("MATCH")(literal(exprs["items"], String))
             stmt = (select(I.c.volume_id.label("id")).select_from(_IF.join(I, I.c.id == _IF.c.rowid).join(V, V.c.id == I.c.volume_id))
@@ -473,7 +508,7 @@ class SqliteFtsBackend(_BaseBackend):
             haystack = I.c.title.concat(" ").concat(I.c.doc_no)
             for check in item_checks(parsed):
                 stmt = stmt.where(func.instr(haystack, literal(check, String)) > 0)
-            branches.append(apply_filter(stmt, flt).limit(n))
+            branches.append(apply_filter(stmt, text_flt).limit(n))
         if not branches:
             return 0
         ids: set[int] = set()
@@ -506,8 +541,12 @@ class SqliteFtsBackend(_BaseBackend):
             pass
 
     def search_result(self, session: Session, query: str, limit: int = 50,
-                      flt: VolumeFilter | None = None) -> SearchResult:
-        flt = flt or VolumeFilter()
+                      flt: VolumeFilter | None = None, *, viewer: Actor | None = None) -> SearchResult:
+        result = self._search_result(session, query, limit, flt or VolumeFilter(), text_filter(flt or VolumeFilter(), viewer))
+        return replace(result, hits=mask_hits(session, result.hits, viewer))
+
+    def _search_result(self, session: Session, query: str, limit: int, flt: VolumeFilter,
+                       text_flt: VolumeFilter) -> SearchResult:
         parsed = parse_query(query)
         if parsed.empty or limit <= 0:
             return SearchResult(())
@@ -538,7 +577,7 @@ class SqliteFtsBackend(_BaseBackend):
             expr = exprs[key]
             if not expr or want() <= 0:
                 continue
-            rows = _raw(session, ("window", flt), lambda: self._window_stmt(flt), {"q": expr, "window": self.rank_window})
+            rows = _raw(session, ("window", text_flt), lambda: self._window_stmt(text_flt), {"q": expr, "window": self.rank_window})
             if len(rows) >= self.rank_window:
                 truncated = True
             if tier == TIER_TITLE:
@@ -561,7 +600,7 @@ class SqliteFtsBackend(_BaseBackend):
             after, scanned = 0, 0
             while want() - len(item_hits) > 0 and scanned < self.rank_window:
                 batch = max(4 * (want() - len(item_hits)), 64)
-                rows = _raw(session, ("items", flt, len(checks)), lambda: self._item_stmt(flt, len(checks)),
+                rows = _raw(session, ("items", text_flt, len(checks)), lambda: self._item_stmt(text_flt, len(checks)),
                             {**params, "after": after, "n": batch})
                 for vid, iid, seq, ititle, vtitle, code, status in rows:
                     if vid not in seen and vid not in item_hits and len(item_hits) < want():
@@ -642,8 +681,12 @@ class PostgresSearchBackend(_BaseBackend):
     def _like(term: str) -> str:
         return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
-    def statements(self, parsed: ParsedQuery, flt: VolumeFilter, limit: int) -> dict[str, Select]:
-        """The SQL of one search: ``volumes`` (tiers 1–3 in one ranked query) and ``items``."""
+    def statements(self, parsed: ParsedQuery, flt: VolumeFilter, limit: int,
+                   levels: tuple[str, ...] | None = None) -> dict[str, Select]:
+        """The SQL of one search: ``volumes`` (tiers 1–3 in one ranked query) and ``items``; with ``levels``
+        (the viewer's readable 密级) the text matches count only in volumes of those levels, 档号 in all."""
+        from sqlalchemy import and_, case  # noqa: PLC0415
+
         fields = V.c.responsible.concat(" ").concat(V.c.notes).concat(" ").concat(func.cast(V.c.custom, String))
         p = self.pinyin_table
         term_conds, title_conds, code_conds = [], [], []
@@ -652,10 +695,12 @@ class PostgresSearchBackend(_BaseBackend):
             code_like = bindparam(f"c{i}", self._like(codes.canonical_code(term).casefold()))
             in_title = or_(V.c.title.ilike(like, escape="\\"), p.c.initials.like(like, escape="\\"))
             in_code = func.lower(V.c.code).like(code_like, escape="\\")
-            term_conds.append(or_(in_title, in_code, fields.ilike(like, escape="\\")))
-            title_conds.append(in_title)
+            in_text = or_(in_title, fields.ilike(like, escape="\\"))
+            if levels is not None:
+                in_text = and_(V.c.security.in_(levels), in_text)
+            term_conds.append(or_(in_code, in_text))
+            title_conds.append(in_title if levels is None else and_(V.c.security.in_(levels), in_title))
             code_conds.append(in_code)
-        from sqlalchemy import and_, case  # noqa: PLC0415
 
         # as on SQLite (fts_expressions): the 档号 tier only when every word is a 档号 fragment (holds a digit);
         # otherwise a match in the 档号 is a match in the other fields
@@ -672,12 +717,18 @@ class PostgresSearchBackend(_BaseBackend):
         items = (select(I.c.volume_id, func.min(I.c.id).label("item_id"))
                  .select_from(I.join(V, V.c.id == I.c.volume_id))
                  .where(I.c.removed.is_(False), and_(*item_conds)))
+        if levels is not None:
+            items = items.where(V.c.security.in_(levels))
         items = apply_filter(items, flt).group_by(I.c.volume_id).order_by(func.min(I.c.id)).limit(limit)
         return {"volumes": volumes, "items": items}
 
     def search_result(self, session: Session, query: str, limit: int = 50,
-                      flt: VolumeFilter | None = None) -> SearchResult:
-        flt = flt or VolumeFilter()
+                      flt: VolumeFilter | None = None, *, viewer: Actor | None = None) -> SearchResult:
+        result = self._search_result(session, query, limit, flt or VolumeFilter(), masking.visible_levels(viewer))
+        return replace(result, hits=mask_hits(session, result.hits, viewer))
+
+    def _search_result(self, session: Session, query: str, limit: int, flt: VolumeFilter,
+                       levels: tuple[str, ...] | None) -> SearchResult:
         parsed = parse_query(query)
         if parsed.empty or limit <= 0:
             return SearchResult(())
@@ -686,7 +737,7 @@ class PostgresSearchBackend(_BaseBackend):
         _exact_and_prefix(session, parsed, flt, limit, hits, seen)
         if hits and hits[0].tier == TIER_EXACT:  # a whole 档号 or barcode names one volume: the whole answer
             return SearchResult(tuple(h for h in hits if h.tier == TIER_EXACT))
-        stmts = self.statements(parsed, flt, limit)
+        stmts = self.statements(parsed, flt, limit, levels)
         rows = session.execute(stmts["volumes"], {"window": 3 * self.rank_window}).all()
         by_id = {row.id: row for row in rows}
         truncated = len(rows) >= 3 * self.rank_window
@@ -784,17 +835,21 @@ def backend(session: Session) -> SearchBackend:
     return _backends[name]
 
 
-def search(session: Session, query: str, limit: int = 50, flt: VolumeFilter | None = None) -> list[SearchHit]:
-    return backend(session).search(session, query, limit, flt)
+def search(session: Session, query: str, limit: int = 50, flt: VolumeFilter | None = None, *,
+           viewer: Actor | None = None) -> list[SearchHit]:
+    """``viewer``: whose search it is (None = no accounts: every text matched, nothing masked)."""
+    return backend(session).search(session, query, limit, flt, viewer=viewer)
 
 
-def count_matches(session: Session, query: str, flt: VolumeFilter | None = None, cap: int = COUNT_CAP) -> int:
+def count_matches(session: Session, query: str, flt: VolumeFilter | None = None, cap: int = COUNT_CAP, *,
+                  viewer: Actor | None = None) -> int:
     """All the volumes ``query`` matches, up to ``cap + 1`` (more than ``cap``)."""
-    return backend(session).count_matches(session, query, flt, cap)
+    return backend(session).count_matches(session, query, flt, cap, viewer=viewer)
 
 
-def search_result(session: Session, query: str, limit: int = 50, flt: VolumeFilter | None = None) -> SearchResult:
-    return backend(session).search_result(session, query, limit, flt)
+def search_result(session: Session, query: str, limit: int = 50, flt: VolumeFilter | None = None, *,
+                  viewer: Actor | None = None) -> SearchResult:
+    return backend(session).search_result(session, query, limit, flt, viewer=viewer)
 
 
 def index_is_current(session: Session) -> bool:

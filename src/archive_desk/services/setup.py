@@ -49,6 +49,7 @@ CATEGORY_FIELDS: dict[str, list[tuple[str, str, str, str]]] = {
         ("amount_paid", "赔付金额", "Amount paid", "money"),
         ("contract_start", "保险起期", "Contract start", "date"),
         ("contract_end", "保险止期", "Contract end", "date"),
+        ("insured_id", "被保险人身份证号", "Insured's ID no.", "text"),
     ],
     "BL": [
         ("record_no", "病案号", "Record no.", "text"),
@@ -56,6 +57,8 @@ CATEGORY_FIELDS: dict[str, list[tuple[str, str, str, str]]] = {
         ("discharge_date", "出院日期", "Discharge date", "date"),
         ("ward", "科室", "Ward", "text"),
         ("visit_type", "就诊类型", "Visit type", "choice"),
+        ("id_number", "身份证号", "ID no.", "text"),
+        ("diagnosis", "诊断", "Diagnosis", "text"),
     ],
     "KU": [
         ("ku_kind", "会计档案类别", "Accounting record kind", "choice"),
@@ -68,6 +71,12 @@ FIELD_CHOICES: dict[str, list[str]] = {
     "ku_kind": ["记账凭证", "原始凭证", "总账", "明细账", "日记账", "辅助账簿", "固定资产卡片", "月度财务报告",
                 "季度财务报告", "年度财务报告", "会计档案鉴定意见书", "会计档案销毁清册", "会计档案移交清册",
                 "会计档案保管清册", "银行存款余额调节表", "银行对账单", "纳税申报表", "其他会计资料"],
+}
+#: the standard fields that hold personal data, and how they are masked (services/masking.py PERSONAL_KINDS);
+#: migration 0011_masking marks the same ones in older catalogues
+PERSONAL_FIELDS: dict[tuple[str, str], str] = {
+    ("BL", "patient"): "name", ("BL", "id_number"): "id", ("BL", "diagnosis"): "text",
+    ("LP", "insured"): "name", ("LP", "insured_id"): "id",
 }
 RETENTION_EVENTS = {"LP": "closing_date", "BL": "discharge_date"}
 
@@ -111,7 +120,8 @@ def ensure_standard_data(db: Database) -> None:
             for i, (key, fzh, fen, ftype) in enumerate(CATEGORY_FIELDS.get(code, [])):
                 cat.fields.append(CategoryField(key=key, label_zh=fzh, label_en=fen, type=ftype, sort_order=i,
                                                 choices=list(FIELD_CHOICES.get(key, [])),
-                                                searchable=key not in FIELD_CHOICES and ftype != "date"))
+                                                searchable=key not in FIELD_CHOICES and ftype != "date",
+                                                personal=PERSONAL_FIELDS.get((code, key), "")))
             session.add(cat)
         seeded = room_settings.seed_rows()
         for key, value in seeded.items():

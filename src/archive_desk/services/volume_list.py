@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, case, literal, select
 from sqlalchemy.orm import Session
 
 from archive_desk.models import Category, Fonds, Layer, Volume, VolumeStatus
@@ -120,15 +120,41 @@ def apply_filter(stmt: Select, flt: VolumeFilter) -> Select:
     return stmt
 
 
+_LEVEL_CONDITIONS: dict[tuple[str, ...], Any] = {}
+
+
+def level_condition(levels: tuple[str, ...]) -> Any:
+    """``volumes.security IN (levels)``, one object per clearance (statements built with it stay cached)."""
+    cond = _LEVEL_CONDITIONS.get(levels)
+    if cond is None:
+        cond = _LEVEL_CONDITIONS[levels] = V.c.security.in_(levels)
+    return cond
+
+
 def snapshot_ids(session: Session, flt: VolumeFilter = VolumeFilter(), sort: str = "code", descending: bool = False,
-                 should_cancel: Callable[[], bool] | None = None) -> array:
-    """Ordered ids of the volumes matching ``flt``."""
+                 should_cancel: Callable[[], bool] | None = None, viewer: Any = None) -> array:
+    """Ordered ids of the volumes matching ``flt``. For a ``viewer`` with a clearance (services/masking.py) the
+    hidden text of a volume above it neither matches a filter on the category's own fields nor orders the list
+    by title (those volumes sort as their masked title does)."""
+    from archive_desk.services import masking  # noqa: PLC0415
+
+    levels = masking.visible_levels(viewer)
+    if levels is not None and flt.custom:
+        flt = replace(flt, extra=(*flt.extra, level_condition(levels)))
+    if levels is not None and sort == "title":
+        return _snapshot(session, flt, case((level_condition(levels), V.c.title), else_=literal(masking.mask_text())),
+                         descending, should_cancel)
     if flt == VolumeFilter() and sort in ("code", "barcode") and session.get_bind().dialect.name == "sqlite":
         return _default_snapshot(session, sort, descending, should_cancel)
     key = SORT_KEYS.get(sort, V.c.code)
     filtered = flt != VolumeFilter()
     if filtered and key is not None and key.type.python_type is str:
         key = key.concat("")  # `code || ''`: same order, but SQLite no longer walks the index (see SORT_KEYS)
+    return _snapshot(session, flt, key, descending, should_cancel)
+
+
+def _snapshot(session: Session, flt: VolumeFilter, key: Any, descending: bool,
+              should_cancel: Callable[[], bool] | None) -> array:
     order = key.desc() if descending else key.asc()
     stmt = apply_filter(select(V.c.id), flt).order_by(order, V.c.id.desc() if descending else V.c.id)
     out = array("q")
@@ -193,7 +219,26 @@ def _raw_row_sql(session: Session, columns: tuple[str, ...]) -> str | None:
     return sql
 
 
-def fetch_rows(session: Session, ids: Sequence[int], columns: Sequence[str]) -> dict[int, tuple]:
+def fetch_rows(session: Session, ids: Sequence[int], columns: Sequence[str], viewer: Any = None) -> dict[int, tuple]:
+    """:func:`fetch_raw_rows` as ``viewer`` (an ``audit.Actor``; None = no accounts) may see them: the title of a
+    volume above their clearance masked (services/masking.py); the 档号 and the other columns stay."""
+    from archive_desk.services import masking  # noqa: PLC0415
+
+    if masking.visible_levels(viewer) is None or "title" not in columns:
+        return fetch_raw_rows(session, ids, columns)
+    cols = tuple(columns)
+    extra = "security" not in cols
+    rows = fetch_raw_rows(session, ids, (*cols, "security") if extra else cols)
+    t_col, s_col = cols.index("title"), (len(cols) if extra else cols.index("security"))
+    out: dict[int, tuple] = {}
+    for vid, row in rows.items():
+        if masking.above_clearance(viewer, row[s_col]):
+            row = (*row[:t_col], masking.mask_text(), *row[t_col + 1:])
+        out[vid] = row[:len(cols)]
+    return out
+
+
+def fetch_raw_rows(session: Session, ids: Sequence[int], columns: Sequence[str]) -> dict[int, tuple]:
     """The listed columns of the given volumes, keyed by id (order is the caller's).
 
     On SQLite the statement (compiled once per column list) runs on the session's own DBAPI connection,

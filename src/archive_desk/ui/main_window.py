@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from archive_desk import __version__
 from archive_desk.ui import focus_style
-from archive_desk.ui.areas import AREAS, badges
+from archive_desk.ui.areas import AREAS, badges, shown_to
 from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.scan_input import ScanDetector
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self._unbuilt: dict[str, tuple[str, QWidget]] = {}
         titles = self._lazy_titles()
         for area_id, module_name in (AREAS if areas is None else areas):
-            if not self._area_exists(module_name):
+            if not self._area_exists(module_name) or not shown_to(area_id, self.ctx.actor):
                 continue
             if self.nav.count() and area_id in titles:
                 self._add_unbuilt(area_id, module_name, titles[area_id])
@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
             "stocktake": self.tr("Stocktake"),
             "reports": self.tr("Reports"),
             "admin": self.tr("Setup"),
+            "audit": self.tr("Audit"),
         }
 
     @staticmethod
@@ -320,10 +321,12 @@ class MainWindow(QMainWindow):
         if area is None:
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
+            # taking the row out moves the current row to the next area: show that one once the row is gone
+            # (an area listed after the failed one would otherwise be built while the navigation is half-changed)
+            self.nav.blockSignals(True)
             self.nav.takeItem(row)
-            if self.nav.currentRow() >= 0 and self.stack.currentIndex() != self.nav.currentRow():
-                # the next area moved up into the current row: the row number did not change, so no signal
-                self._on_nav_currentRowChanged(self.nav.currentRow())
+            self.nav.blockSignals(False)
+            self._on_nav_currentRowChanged(self.nav.currentRow())
             return None
         self.stack.insertWidget(row, area)
         self.stack.removeWidget(placeholder)

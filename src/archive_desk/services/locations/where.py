@@ -76,20 +76,21 @@ def volume_location(session: Session, volume_id: int) -> LocationInfo | None:
 
 _LAYER_INFO = _info_query().add_columns(L.c.capacity_count, L.c.capacity_mm).where(L.c.id == bindparam("lid"))
 _LAYER_VOLUMES = (select(V.c.id, V.c.code, V.c.title, V.c.year, V.c.status, V.c.category_id, V.c.thickness_mm,
-                         V.c.shelf_position)
+                         V.c.shelf_position, V.c.security)
                   .where(V.c.layer_id == bindparam("lid"), V.c.status.in_(OCCUPYING))
                   .order_by(V.c.shelf_position, V.c.id))
 
 
-def list_layer(session: Session, layer_id: int) -> LayerListing:
+def list_layer(session: Session, layer_id: int, viewer: Any = None) -> LayerListing:
     """What should stand on a layer, in shelf order, with its occupancy (prebuilt statements: this runs
-    on every scan)."""
+    on every scan). ``viewer`` (an ``audit.Actor``): titles above their clearance masked (services/masking.py)."""
+    from archive_desk.services import masking  # noqa: PLC0415
     row = session.execute(_LAYER_INFO, {"lid": layer_id}).first()
     if row is None:
         raise NotFoundError(t("Layer {id} does not exist", id=layer_id))
     thick = _thickness_map(session)
     entries = tuple(
-        ShelfEntry(i, r.id, r.code, r.title, r.year, r.status,
+        ShelfEntry(i, r.id, r.code, masking.mask_title(viewer, r.security, r.title), r.year, r.status,
                    r.thickness_mm or thick.get(r.category_id, DEFAULT_THICKNESS_MM), r.shelf_position or 0)
         for i, r in enumerate(session.execute(_LAYER_VOLUMES, {"lid": layer_id}), start=1))
     occ = Occupancy(len(entries), sum(e.thickness_mm for e in entries), row.capacity_count, row.capacity_mm)

@@ -133,7 +133,7 @@ class CatalogueArea(Area):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("catalogueArea")
-        self.model = VolumeTableModel(ctx.db, self)
+        self.model = VolumeTableModel(ctx.db, self, viewer=ctx.actor)
         self.sort_key = "code"
         self.sort_descending = False
         self.undo_entry: UndoEntry | None = None
@@ -175,7 +175,7 @@ class CatalogueArea(Area):
         header.moveSection(header.visualIndex(match_col), 2)  # "matched item" right after the title
         self.table.setColumnHidden(match_col, True)
 
-        self.detail = VolumeDetailView(ctx.db, self)
+        self.detail = VolumeDetailView(ctx.db, self, actor=ctx.actor)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("catalogueSplitter")
         self.splitter.addWidget(self.table)
@@ -355,6 +355,7 @@ class CatalogueArea(Area):
     def build_list(self, *, first_page: bool = False) -> None:
         """The catalogue in the chosen order: first page at once when cheap, then the snapshot."""
         db = self.ctx.db
+        actor = self.ctx.actor
         flt = self.current_filter()
         sort, desc = self.sort_key, self.sort_descending
         painted = None
@@ -370,7 +371,7 @@ class CatalogueArea(Area):
             if painted is not None:
                 painted.wait(FIRST_PAINT_WAIT_S)  # the first page paints first; then the GUI thread is idle
             with db.read() as session:
-                ids = volume_list.snapshot_ids(session, flt, sort, desc)
+                ids = volume_list.snapshot_ids(session, flt, sort, desc, viewer=actor)
                 empty = not ids and flt == VolumeFilter() and room_setup.catalogue_is_empty(session)
                 return ("list", ids, {"empty": empty})
 
@@ -385,6 +386,7 @@ class CatalogueArea(Area):
             return
         db = self.ctx.db
         flt = self.current_filter()
+        actor = self.ctx.actor
         sort, desc = self.sort_key, self.sort_descending
         ranked = self.table.horizontalHeader().sortIndicatorSection() < 0
 
@@ -392,13 +394,14 @@ class CatalogueArea(Area):
             from archive_desk.services import search  # loaded with the first search
 
             with db.read() as session:
-                result = search.search_result(session, text, SEARCH_LIMIT, flt)
+                result = search.search_result(session, text, SEARCH_LIMIT, flt, viewer=actor)
                 ids = array("q", [h.volume_id for h in result.hits])
                 if not ranked and ids:
-                    ids = volume_list.snapshot_ids(session, dataclasses.replace(flt, ids=tuple(ids), include_void=True), sort, desc)
+                    ids = volume_list.snapshot_ids(session, dataclasses.replace(flt, ids=tuple(ids), include_void=True), sort, desc,
+                                                   viewer=actor)
                 # the list holds the best SEARCH_LIMIT: count them all when there may be more
                 more = result.truncated or len(result.hits) >= SEARCH_LIMIT
-                total = search.count_matches(session, text, flt) if more else len(result.hits)
+                total = search.count_matches(session, text, flt, viewer=actor) if more else len(result.hits)
             matches = {h.volume_id: search.matched_text(h) for h in result.hits if h.tier == search.TIER_ITEM}
             return ("search", ids, {"matches": matches, "truncated": total > len(result.hits), "text": text,
                                     "total": total, "cap": search.COUNT_CAP,
@@ -736,6 +739,7 @@ class CatalogueArea(Area):
             path = chosen
         target = Path(path)
         db = self.ctx.db
+        actor = self.ctx.actor
         columns = self.model.COLUMNS
         headers = self.model.header_texts()
         matches = {vid: self.model.data(self.model.index(r, len(columns))) for r in self._selected_rows()
@@ -749,7 +753,7 @@ class CatalogueArea(Area):
                 with db.read() as session:
                     for i in range(0, len(ids), 500):
                         chunk = ids[i : i + 500]
-                        fetched = volume_list.fetch_rows(session, chunk, columns)
+                        fetched = volume_list.fetch_rows(session, chunk, columns, actor)
                         for vid in chunk:
                             if vid in fetched:
                                 out = [display(c, v) for c, v in zip(columns, fetched[vid], strict=True)]

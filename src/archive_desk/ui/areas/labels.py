@@ -335,7 +335,7 @@ class LabelsArea(Area):
         if not new:
             return 0
         with self.ctx.db.read() as session:
-            records = labels.label_records(session, new)
+            records = labels.label_records(session, new, viewer=self.ctx.actor)
         for vid, record in zip(new, records, strict=False):
             self.volume_ids.append(vid)
             row = self.batch.rowCount()
@@ -380,7 +380,7 @@ class LabelsArea(Area):
         from archive_desk.services import search
 
         with self.ctx.db.read() as session:
-            hits = search.search(session, query.strip(), limit=1000)
+            hits = search.search(session, query.strip(), limit=1000, viewer=self.ctx.actor)
         self.add_volumes([h.volume_id for h in hits])
 
     def _on_add_shelf_clicked(self) -> None:
@@ -413,9 +413,24 @@ class LabelsArea(Area):
         calibration = self.calibration_for(printer) if printer else self._current_calibration()
         with self.ctx.db.read() as session:
             # a 归档章 belongs to each 件: one seal per item, with the item's own 件号 and 页数
-            records = (labels.item_seal_records(session, self.volume_ids) if tpl.kind == "seal"
-                       else labels.label_records(session, self.volume_ids))
+            records = (labels.item_seal_records(session, self.volume_ids, viewer=self.ctx.actor) if tpl.kind == "seal"
+                       else labels.label_records(session, self.volume_ids, viewer=self.ctx.actor))
+        if tpl.kind != "seal":
+            self._log_personal("print")
         return records, tpl, stock, calibration
+
+    def _log_personal(self, action: str) -> None:
+        """Record that the batch's personal fields were shown unmasked (services/masking.py), off the GUI thread."""
+        from archive_desk.services import masking  # noqa: PLC0415
+
+        if self.ctx.db.read_only or not masking.should_log(self.ctx.actor):
+            return
+        with self.ctx.db.read() as session:
+            shown = masking.personal_shown_ids(session, self.ctx.actor, self.volume_ids)
+        if shown:
+            from archive_desk.ui.ops import run_op  # noqa: PLC0415
+
+            run_op(self, masking.log_access_op, self.ctx.actor, action, shown)
 
     def make_pdf(self, printer: str | None = None, batch: _Batch | None = None) -> bytes:
         """The batch as PDF; labels that cannot print are left out and listed (see :meth:`layout_note`)."""
@@ -531,7 +546,8 @@ class LabelsArea(Area):
             self.message.setText(self.tr("The batch is empty: scan or add volumes first."))
             return
         with self.ctx.db.read() as session:
-            forms = labels.volume_forms(session, self.volume_ids, clerk=self.ctx.settings.clerk_name)
+            forms = labels.volume_forms(session, self.volume_ids, clerk=self.ctx.settings.clerk_name, viewer=self.ctx.actor)
+        self._log_personal("print")
         data = render_volume_forms(forms)
         assert isinstance(data, bytes)  # noqa: S101 - narrows the type; the code guarantees it
         PdfPreviewDialog(data, self.tr("Volume forms"), "volume-forms.pdf", self).open()

@@ -149,10 +149,12 @@ class ReportsArea(Area):
         except OSError:
             pass
         db = self.ctx.db
+        actor = self.ctx.actor
 
         def job(progress, should_cancel):  # noqa: ANN001, ANN202 - in a worker thread, with its own session
             with db.read() as s:
-                return inventory.export_inventory(s, year, path, progress=progress, should_cancel=should_cancel)
+                return inventory.export_inventory(s, year, path, progress=progress, should_cancel=should_cancel,
+                                                  viewer=actor)
 
         self.progress.setValue(0)
         self._set_message(self.tr("Writing the %1 inventory…").replace("%1", str(year)), "")

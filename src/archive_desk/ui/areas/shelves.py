@@ -403,7 +403,7 @@ class ShelvesArea(Area):
             self.shelve_here.setEnabled(False)
             return
         with self.ctx.db.read() as s:
-            listing = locations.list_layer(s, self._layer_id)
+            listing = locations.list_layer(s, self._layer_id, viewer=self.ctx.actor)
         self.layer_model.set_rows(listing.entries)
         self.layer_model.set_highlight(highlight_volume)
         info = listing.location

@@ -55,9 +55,11 @@ class VolumeTableModel(QAbstractTableModel):
     #: the extra column shown with search results
     MATCH = "match"
 
-    def __init__(self, db: Database, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, db: Database, parent=None, viewer: object = None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self._db = db
+        #: whose table it is (services.audit.Actor): titles above their clearance come masked; None = no accounts
+        self._viewer = viewer
         self._ids: array = array("q")
         self._blocks: OrderedDict[int, dict[int, tuple]] = OrderedDict()
         self._matches: dict[int, str] = {}
@@ -217,7 +219,7 @@ class VolumeTableModel(QAbstractTableModel):
     def _fetch(self, block: int) -> dict[int, tuple]:
         ids = self._ids[block * self.BLOCK : (block + 1) * self.BLOCK]
         with self._db.read() as session:
-            rows = volume_list.fetch_rows(session, ids, self.COLUMNS)
+            rows = volume_list.fetch_rows(session, ids, self.COLUMNS, self._viewer)
         self._blocks[block] = rows
         while len(self._blocks) > self.MAX_BLOCKS:
             self._blocks.popitem(last=False)

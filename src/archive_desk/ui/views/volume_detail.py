@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from archive_desk.db.engine import Database
 from archive_desk.errors import NotFoundError
-from archive_desk.services import audit, catalogue, lookups
+from archive_desk.services import audit, catalogue, lookups, masking
 from archive_desk.services.catalogue import CategoryRecord, ItemRecord, VolumeRecord
 from archive_desk.ui.item_models.items_table import ItemsTableModel
 
@@ -58,10 +58,12 @@ class VolumeDetail:
     holds: tuple[str, ...] = ()
     #: when its retention runs out under the schedule, and from which day (services/retention.py)
     due: str = ""
+    #: the personal fields shown unmasked (logged as a view: services/masking.py)
+    personal_shown: tuple[str, ...] = ()
 
 
-def load_detail(db: Database, volume_id: int) -> VolumeDetail:
-    """Everything the pane shows, read in one session."""
+def load_detail(db: Database, volume_id: int, viewer: audit.Actor | None = None) -> VolumeDetail:
+    """Everything the pane shows, read in one session, as ``viewer`` may see it (None: no accounts, unmasked)."""
     from archive_desk.services import loans, locations, retention  # on first use: off the catalogue's start path
 
     with db.read() as session:
@@ -88,7 +90,11 @@ def load_detail(db: Database, volume_id: int) -> VolumeDetail:
     else:
         due = "；".join((f"{r.due_date.isoformat()}（{retention.rule_label(r.rule)}：{r.start_date.isoformat() if r.start_date else ''}）",
                         *r.warnings))
-    return VolumeDetail(volume, category, fonds_name, items, location, code, lent, history, r.holds, due)
+    shown = masking.shown_personal(viewer, volume, category) if masking.should_log(viewer) else ()
+    history = tuple(masking.mask_history(viewer, volume.security, category, history))
+    items = tuple(masking.mask_items(viewer, volume.security, items))
+    volume = masking.mask_volume(viewer, volume, category)
+    return VolumeDetail(volume, category, fonds_name, items, location, code, lent, history, r.holds, due, shown)
 
 
 class VolumeDetailView(QWidget):
@@ -99,9 +105,11 @@ class VolumeDetailView(QWidget):
     #: "Show on shelf": the area asks the window to open the shelves area at the volume's layer
     shelfRequested = Signal(int)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, actor: audit.Actor | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        #: whose pane it is: hidden titles and personal fields come masked for them (services/masking.py)
+        self._actor = actor
         self.detail: VolumeDetail | None = None
         self.setObjectName("volumeDetail")
         self.heading = QLabel(self)
@@ -223,11 +231,15 @@ class VolumeDetailView(QWidget):
 
     def show_volume(self, volume_id: int) -> None:
         try:
-            detail = load_detail(self._db, volume_id)
+            detail = load_detail(self._db, volume_id, self._actor)
         except NotFoundError:
             self.show_nothing()
             return
         self.detail = detail
+        if detail.personal_shown and self._actor is not None and not self._db.read_only:
+            from archive_desk.ui.ops import run_op  # noqa: PLC0415
+
+            run_op(self, masking.log_access_op, self._actor, "view", ((volume_id, detail.personal_shown),))
         v = detail.volume
         self.heading.setText(f"<b>{html.escape(v.code)}</b><br>{html.escape(v.title)}")
         self._fill_form(detail)

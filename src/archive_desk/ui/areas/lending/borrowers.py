@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive_desk.errors import UserError
-from archive_desk.services import loans
+from archive_desk.services import loans, masking
 from archive_desk.services.loans import BorrowerRecord
 from archive_desk.ui.areas.lending.common import Message, _item, _setup_table
 from archive_desk.ui.dialogs.lending import BorrowerDialog
@@ -96,7 +96,8 @@ class BorrowersPanel(QWidget):
         self.table.setRowCount(len(self.records))
         for row, b in enumerate(self.records):
             color = None if b.active else QColor("#888888")
-            values = (b.name, b.kind_label, b.unit, b.phone, b.masked_id, b.card_no or "", self.tr("yes") if b.active else self.tr("no"), b.notes)
+            phone, _id = masking.mask_borrower_fields(self.ctx.actor, b.phone, b.id_number)
+            values = (b.name, b.kind_label, b.unit, phone, b.masked_id, b.card_no or "", self.tr("yes") if b.active else self.tr("no"), b.notes)
             for col, value in enumerate(values):
                 self.table.setItem(row, col, _item(value, color=color))
         self.table.resizeColumnsToContents()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive_desk.errors import UserError
-from archive_desk.services import loans
+from archive_desk.services import loans, masking
 from archive_desk.services.loans import BorrowerRecord, VolumeCheck
 from archive_desk.ui.areas.lending.common import RED, Message, _item, _label, _pydate, _qdate, _setup_table, _shortcut
 from archive_desk.ui.dialogs.lending import BorrowerPickerDialog
@@ -265,7 +265,7 @@ class LendPanel(QWidget):
             self.borrower_info.setText(self.tr("No borrower chosen"))
             self.borrower_info.setStyleSheet("")
         else:
-            parts = [b.name, b.kind_label, b.unit, b.phone]
+            parts = [b.name, b.kind_label, b.unit, masking.mask_borrower_fields(self.ctx.actor, b.phone, b.id_number)[0]]
             if b.id_number:
                 parts.append(self.tr("ID %1").replace("%1", b.masked_id))
             if b.card_no:
