@@ -72,7 +72,9 @@ OTHER_ACTIONS: tuple[str, ...] = (ACCOUNTS_LIST, CLI_CHECK, CLI_BACKUP, CLI_SERV
 #: an update): they follow from opening the catalogue, not from anyone's decision
 SYSTEM_OPERATIONS = frozenset({"setup.ensure_standard_data", "search.ensure_index",
                                # a user's own password (the old password proves who it is)
-                               "accounts.change_password"})
+                               "accounts.change_password",
+                               # recording who saw personal data unmasked (services/masking.py): every role's views
+                               "masking.log_access"})
 
 
 @dataclass(frozen=True)

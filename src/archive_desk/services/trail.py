@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from archive_desk.i18n import t
@@ -106,8 +106,8 @@ def _entries(session: Session, flt: TrailFilter, limit: int) -> list[TrailEntry]
     stmt = (select(A.c.id, A.c.at, A.c.user, A.c.workstation, A.c.action, A.c.entity, A.c.entity_id, V.c.code,
                    A.c.before, A.c.after)
             .select_from(A.outerjoin(V, (A.c.entity == "volume") & (V.c.id == A.c.entity_id))))
-    if flt.user:
-        stmt = stmt.where(A.c.user == flt.user)
+    if flt.user:  # the account, or the same name recorded as not authenticated (a catalogue without accounts)
+        stmt = stmt.where(or_(A.c.user == flt.user, A.c.user == flt.user + audit.UNAUTHENTICATED))
     if flt.action:
         stmt = stmt.where(A.c.action == flt.action)
     if flt.date_from is not None:
