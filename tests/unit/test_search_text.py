@@ -85,11 +85,12 @@ def test_postgres_backend_builds_real_sql() -> None:
     title = str(stmts["title"].compile(dialect=postgresql.dialect()))
     assert "search_grams.gram IN" in title  # 张伟: two characters
     assert "volumes.title ILIKE" in title and "search_pinyin.initials LIKE" in title and "UNION" in title  # lpaj
+    assert title.count("search_grams AS g1_") == 3  # lpaj: its pieces lp, pa, aj first
     assert "volumes.year >=" in title and "volumes.status !=" in title and "ORDER BY volumes.id" in title
     fields = str(stmts["fields"].compile(dialect=postgresql.dialect()))
     assert "lower(volumes.code) LIKE" in fields and "volumes.responsible" in fields
     items = str(stmts["items"].compile(dialect=postgresql.dialect()))
-    assert "items.title ILIKE" in items and "ORDER BY items.id" in items
+    assert "items.title ILIKE" in items and "ORDER BY items.id" in items  # + 0 for words of 3+ characters
     assert set(backend.statements(search.parse_query("2019-D30"), VolumeFilter(), 50)) == {"code", "title", "fields", "items"}
     upsert = str(backend.upsert_statement().compile(dialect=postgresql.dialect()))
     assert "ON CONFLICT (volume_id) DO UPDATE" in upsert

@@ -615,6 +615,14 @@ PINYIN_MARK = chr(postgresql.PINYIN_GRAM_MARK)
 GRAM_MAX = 2
 
 
+def _gram_pieces(term: str) -> list[str]:
+    """Up to four distinct two-character pieces of a word of 3+ characters, spread over it (first and last kept)."""
+    pieces = list(dict.fromkeys(term[k : k + 2] for k in range(len(term) - 1)))
+    if len(pieces) > 4:
+        pieces = [pieces[round(k * (len(pieces) - 1) / 3)] for k in range(4)]
+    return pieces
+
+
 @dataclass
 class PostgresSearchBackend(_BaseBackend):
     """``ILIKE '%term%'`` over title, responsible, notes, the custom fields (as JSON text), the 档号 and the
@@ -668,7 +676,15 @@ class PostgresSearchBackend(_BaseBackend):
                 grams.append(literal(PINYIN_MARK).concat(func.lower(bindparam(f"t{i}", term))))
             return [select(g.c.volume_id.label("id")).where(g.c.gram.in_(grams))]
         like = bindparam(f"l{i}", self._like(term))
-        branches = [select(V.c.id).where(V.c.title.ilike(like, escape="\\"))]
+        # the volumes holding the word's two-character pieces (merge joins of search_grams in volume order), then
+        # the word itself checked in their titles: cheaper than trigrams or a walk of every title for a common word
+        pieces = [g.alias(f"g{i}_{k}") for k in range(len(_gram_pieces(term)))]
+        title_ids = select(pieces[0].c.volume_id).join(V, V.c.id == pieces[0].c.volume_id)
+        for k, piece in enumerate(pieces):
+            if k:
+                title_ids = title_ids.join(piece, piece.c.volume_id == pieces[0].c.volume_id)
+            title_ids = title_ids.where(piece.c.gram == func.lower(bindparam(f"g{i}_{k}", type_=String)))
+        branches = [title_ids.where(V.c.title.ilike(like, escape="\\"))]
         if pinyin:
             branches.append(select(p.c.volume_id).where(p.c.initials.like(like, escape="\\")))
         return branches
@@ -710,7 +726,10 @@ class PostgresSearchBackend(_BaseBackend):
                  .select_from(I.join(V, V.c.id == I.c.volume_id))
                  .where(I.c.removed.is_(False), I.c.id > bindparam("after"),
                         *[I.c.title.ilike(bindparam(f"l{i}", self._like(term)), escape="\\") for i, term in enumerate(terms)]))
-        out["items"] = apply_filter(items, flt).order_by(I.c.id).limit(bindparam("n"))
+        # every word of 3+ characters: "id + 0" keeps the planner from walking every item in id order (the matches of
+        # a common word cluster late) instead of taking them from the trigram index and sorting them
+        order = I.c.id + 0 if all(len(t) > GRAM_MAX for t in terms) else I.c.id
+        out["items"] = apply_filter(items, flt).order_by(order).limit(bindparam("n"))
         return out
 
     def search_result(self, session: Session, query: str, limit: int = 50,
@@ -725,7 +744,7 @@ class PostgresSearchBackend(_BaseBackend):
         if hits and hits[0].tier == TIER_EXACT:  # a whole 档号 or barcode names one volume: the whole answer
             return SearchResult(tuple(h for h in hits if h.tier == TIER_EXACT))
         # built once per shape (which branches each word takes, whether the 档号 tier applies, the filter)
-        shape = (tuple((len(t) <= GRAM_MAX, t.isascii()) for t in parsed.terms),
+        shape = (tuple((len(t) <= GRAM_MAX, t.isascii(), len(_gram_pieces(t))) for t in parsed.terms),
                  bool(parsed.code_terms) and len(parsed.code_terms) == len(parsed.terms))
         stmts: dict[str, Select] = _cached(("pg", shape, flt), lambda: self.statements(parsed, flt, limit))
         values: dict[str, Any] = {}
@@ -733,6 +752,8 @@ class PostgresSearchBackend(_BaseBackend):
             values[f"t{i}"] = term
             values[f"l{i}"] = self._like(term)
             values[f"c{i}"] = self._like(codes.canonical_code(term).casefold())
+            if len(term) > GRAM_MAX:
+                values.update({f"g{i}_{k}": piece for k, piece in enumerate(_gram_pieces(term))})
         truncated = False
         for name, tier, matched in (("code", TIER_CODE, "code"), ("title", TIER_TITLE, "title"),
                                     ("fields", TIER_FIELDS, "fields")):
