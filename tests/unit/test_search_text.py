@@ -76,17 +76,26 @@ def test_exact_and_code_terms_are_recognised() -> None:
 
 
 def test_postgres_backend_builds_real_sql() -> None:
-    """Compiled for the postgresql dialect only (no server in the test run)."""
+    """Compiled for the postgresql dialect only (no server in the test run): each tier its own query, each word's
+    candidates from index-served branches (trigrams for 3+ characters, search_grams for 1–2), never one OR over
+    every field (issue #17 item 7: that scanned every volume)."""
     backend = search.PostgresSearchBackend()
     stmts = backend.statements(search.parse_query("张伟 lpaj"), VolumeFilter(year_from=2019), 50)
-    sql = str(stmts["volumes"].compile(dialect=postgresql.dialect()))
-    assert "ILIKE" in sql and "search_pinyin" in sql and "similarity" in sql and "LIMIT" in sql
-    assert "volumes.year >=" in sql and "volumes.status !=" in sql
+    assert set(stmts) == {"title", "fields", "items"}  # no 档号 tier: not every word holds a digit
+    title = str(stmts["title"].compile(dialect=postgresql.dialect()))
+    assert "search_grams.gram IN" in title  # 张伟: two characters
+    assert "volumes.title ILIKE" in title and "search_pinyin.initials LIKE" in title and "UNION" in title  # lpaj
+    assert title.count("search_grams AS g1_") == 3  # lpaj: its pieces lp, pa, aj first
+    assert "volumes.year >=" in title and "volumes.status !=" in title and "ORDER BY volumes.id" in title
+    fields = str(stmts["fields"].compile(dialect=postgresql.dialect()))
+    assert "lower(volumes.code) LIKE" in fields and "volumes.responsible" in fields
     items = str(stmts["items"].compile(dialect=postgresql.dialect()))
-    assert "items.title ILIKE" in items and "GROUP BY items.volume_id" in items
+    assert "items.title ILIKE" in items and "ORDER BY items.id" in items  # + 0 for words of 3+ characters
+    assert set(backend.statements(search.parse_query("2019-D30"), VolumeFilter(), 50)) == {"code", "title", "fields", "items"}
     upsert = str(backend.upsert_statement().compile(dialect=postgresql.dialect()))
     assert "ON CONFLICT (volume_id) DO UPDATE" in upsert
-    assert any("gin_trgm_ops" in ddl for ddl in backend.ddl())
+    assert any("lower(code) gin_trgm_ops" in ddl for ddl in backend.ddl())
+    assert any("search_grams" in ddl for ddl in backend.ddl())
     assert backend._like("50%_x") == "%50\\%\\_x%"
 
 

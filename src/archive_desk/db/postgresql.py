@@ -68,17 +68,42 @@ END $$""",
 
 
 #: the search backend's tables and indexes on PostgreSQL (services/search.py PostgresSearchBackend): trigram indexes
-#: over titles, the other text fields, codes and item titles, and a side table of pinyin initials
+#: over titles, the other text fields, lower-cased codes and item titles, a side table of pinyin initials, and one of
+#: every title's (and its initials') one- and two-character pieces, which trigrams cannot serve (migration 0011)
 SEARCH_DDL = (
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE TABLE IF NOT EXISTS search_pinyin (volume_id integer PRIMARY KEY REFERENCES volumes(id), initials text NOT NULL)",
     "CREATE INDEX IF NOT EXISTS ix_search_volumes_title_trgm ON volumes USING gin (title gin_trgm_ops)",
     "CREATE INDEX IF NOT EXISTS ix_search_volumes_fields_trgm ON volumes USING gin "
     "((responsible || ' ' || notes || ' ' || CAST(custom AS text)) gin_trgm_ops)",
-    "CREATE INDEX IF NOT EXISTS ix_search_volumes_code_trgm ON volumes USING gin (code gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS ix_search_volumes_lower_code_trgm ON volumes USING gin (lower(code) gin_trgm_ops)",
     "CREATE INDEX IF NOT EXISTS ix_search_items_title_trgm ON items USING gin (title gin_trgm_ops)",
     "CREATE INDEX IF NOT EXISTS ix_search_pinyin_trgm ON search_pinyin USING gin (initials gin_trgm_ops)",
+    "CREATE TABLE IF NOT EXISTS search_grams (gram text NOT NULL, volume_id integer NOT NULL, PRIMARY KEY (gram, volume_id))",
+    "CREATE INDEX IF NOT EXISTS ix_search_grams_volume ON search_grams (volume_id)",
 )
+
+#: mark of the pinyin initials' pieces in ``search_grams`` (services/search.py PINYIN_MARK: whitespace to the parser,
+#: so no search word holds it)
+PINYIN_GRAM_MARK = 31
+
+
+def fill_grams_sql(*, only_ids: bool) -> str:
+    """INSERT of ``search_grams`` from the titles and ``search_pinyin``: each distinct piece of one or two characters
+    of the lower-cased title, and of the initials (marked), without whitespace (a search word never holds any).
+    With ``only_ids`` for the volumes of the bound array ``:ids``, otherwise for every volume."""
+    v_where = "WHERE v.id = ANY(:ids)" if only_ids else ""
+    p_where = "WHERE p.volume_id = ANY(:ids)" if only_ids else ""
+    return f"""
+INSERT INTO search_grams (gram, volume_id)
+SELECT DISTINCT CASE WHEN src.pinyin THEN chr({PINYIN_GRAM_MARK}) || s.piece ELSE s.piece END, src.volume_id
+FROM (SELECT lower(v.title) AS t, v.id AS volume_id, false AS pinyin FROM volumes v {v_where}
+      UNION ALL
+      SELECT p.initials, p.volume_id, true FROM search_pinyin p {p_where}) AS src
+CROSS JOIN LATERAL (SELECT substr(src.t, k.i, n.n) AS piece
+                    FROM generate_series(1, char_length(src.t)) AS k(i), (VALUES (1), (2)) AS n(n)
+                    WHERE k.i + n.n - 1 <= char_length(src.t)) AS s
+WHERE s.piece !~ '\\s'"""  # noqa: S608 - SQL from the schema's own names; values are bound
 
 
 def search_ddl() -> list[str]:

@@ -40,10 +40,10 @@ from dataclasses import dataclass, field, replace
 from operator import methodcaller
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from sqlalchemy import Integer, Select, String, bindparam, column, func, literal, literal_column, or_, select, table
+from sqlalchemy import Integer, Select, String, bindparam, column, func, literal, literal_column, or_, select, table, text, union
 from sqlalchemy.orm import Session
 
-from archive_desk.db import fts
+from archive_desk.db import fts, postgresql
 from archive_desk.models import Item, Volume
 from archive_desk.services import codes, masking
 from archive_desk.services.audit import Actor
@@ -648,27 +648,49 @@ def rebuild_sqlite_index(conn: sqlite3.Connection, progress: Progress | None = N
 # ---------------------------------------------------------------- PostgreSQL
 
 
+#: ``search_grams`` rows of the pinyin initials start with this (a term never holds it: it is whitespace to the parser)
+PINYIN_MARK = chr(postgresql.PINYIN_GRAM_MARK)
+#: terms up to this many characters are looked up in ``search_grams`` (pg_trgm needs three)
+GRAM_MAX = 2
+
+
+def _gram_pieces(term: str) -> list[str]:
+    """Up to four distinct two-character pieces of a word of 3+ characters, spread over it (first and last kept)."""
+    pieces = list(dict.fromkeys(term[k : k + 2] for k in range(len(term) - 1)))
+    if len(pieces) > 4:
+        pieces = [pieces[round(k * (len(pieces) - 1) / 3)] for k in range(4)]
+    return pieces
+
+
 @dataclass
 class PostgresSearchBackend(_BaseBackend):
     """``ILIKE '%term%'`` over title, responsible, notes, the custom fields (as JSON text), the 档号 and the
-    items' titles, served by pg_trgm GIN indexes; pinyin initials live in ``search_pinyin`` (kept by
-    :meth:`index_volume_ids`, which a PostgreSQL deployment calls from a session ``before_commit`` hook:
-    :meth:`install_sync`).
+    items' titles; pinyin initials live in ``search_pinyin``. Kept by :meth:`index_volume_ids`, which a
+    PostgreSQL deployment calls from a session ``before_commit`` hook (:meth:`install_sync`).
 
-    Status: correct results checked against a PostgreSQL 15 server (opt-in test, database created with
-    ``--locale=C.UTF-8``); not measured on a large catalogue, and not wired into a PostgreSQL deployment
-    yet (nothing in the app opens one). Known limits: pg_trgm extracts trigrams only from characters the
-    database locale calls alphanumeric (use a UTF-8 locale so Chinese counts), and one- and
-    two-character terms make the GIN index scan every entry (correct results, slower), unlike the
-    bigram index on SQLite.
+    Each tier is its own query, run only while the page still has room (as on SQLite), and each word's
+    candidates come from index-served queries unioned by id (issue #17 item 7; one OR over every field
+    made the planner scan every volume):
+
+    - titles, fields and 档号 fragments of 3+ characters: pg_trgm GIN indexes (``lower(code)`` for the 档号);
+    - words of 1–2 characters in titles and pinyin initials: ``search_grams``, every distinct one- and
+      two-character piece of each lower-cased title (and, marked by :data:`PINYIN_MARK`, of its initials),
+      which pg_trgm cannot serve;
+    - items: their titles' trigram index, walked in id order in batches.
+
+    Known limits: pg_trgm extracts trigrams only from characters the database locale calls alphanumeric
+    (use a UTF-8 locale so Chinese counts); a 1–2 character word that reaches the other-fields or items tier
+    (the title tier left the page short) is matched by scanning those fields.
     """
 
     name: str = "postgresql-trgm"
     rank_window: int = RANK_WINDOW
     pinyin_table: Any = field(default=None)
+    grams_table: Any = field(default=None)
 
     def __post_init__(self) -> None:
         self.pinyin_table = table("search_pinyin", column("volume_id", Integer), column("initials", String))
+        self.grams_table = table("search_grams", column("gram", String), column("volume_id", Integer))
 
     @staticmethod
     def ddl() -> list[str]:
@@ -681,46 +703,79 @@ class PostgresSearchBackend(_BaseBackend):
     def _like(term: str) -> str:
         return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
+    # ------------------------------------------------------------ candidate ids of one word
+
+    def _title_branches(self, i: int, term: str) -> list[Select]:
+        """Volumes whose title (or pinyin initials) holds ``term``, as index-served queries."""
+        g, p = self.grams_table, self.pinyin_table
+        pinyin = term.isascii()  # initials are ASCII letters: another word never matches them
+        if len(term) <= GRAM_MAX:
+            grams = [func.lower(bindparam(f"t{i}", term))]
+            if pinyin:
+                grams.append(literal(PINYIN_MARK).concat(func.lower(bindparam(f"t{i}", term))))
+            return [select(g.c.volume_id.label("id")).where(g.c.gram.in_(grams))]
+        like = bindparam(f"l{i}", self._like(term))
+        # the volumes holding the word's two-character pieces (merge joins of search_grams in volume order), then
+        # the word itself checked in their titles: cheaper than trigrams or a walk of every title for a common word
+        pieces = [g.alias(f"g{i}_{k}") for k in range(len(_gram_pieces(term)))]
+        title_ids = select(pieces[0].c.volume_id).join(V, V.c.id == pieces[0].c.volume_id)
+        for k, piece in enumerate(pieces):
+            if k:
+                title_ids = title_ids.join(piece, piece.c.volume_id == pieces[0].c.volume_id)
+            title_ids = title_ids.where(piece.c.gram == func.lower(bindparam(f"g{i}_{k}", type_=String)))
+        branches = [title_ids.where(V.c.title.ilike(like, escape="\\"))]
+        if pinyin:
+            branches.append(select(p.c.volume_id).where(p.c.initials.like(like, escape="\\")))
+        return branches
+
+    def _title_ids(self, i: int, term: str) -> Any:
+        branches = self._title_branches(i, term)
+        return branches[0] if len(branches) == 1 else union(*branches)
+
+    def _fields_ids(self, i: int, term: str) -> Any:
+        """Volumes where ``term`` is anywhere: title, initials, 档号, responsible, notes, own fields."""
+        like = bindparam(f"l{i}", self._like(term))
+        code_like = bindparam(f"c{i}", self._like(codes.canonical_code(term).casefold()))
+        fields = V.c.responsible.concat(" ").concat(V.c.notes).concat(" ").concat(func.cast(V.c.custom, String))
+        # one scan of volumes for the 档号 and the other fields (a BitmapOr of their trigram indexes for 3+ characters)
+        rest = select(V.c.id).where(or_(func.lower(V.c.code).like(code_like, escape="\\"), fields.ilike(like, escape="\\")))
+        return union(*self._title_branches(i, term), rest)
+
+    @staticmethod
+    def _code_ids(i: int, term: str) -> Select:
+        code_like = bindparam(f"c{i}", PostgresSearchBackend._like(codes.canonical_code(term).casefold()))
+        return select(V.c.id).where(func.lower(V.c.code).like(code_like, escape="\\"))
+
     def statements(self, parsed: ParsedQuery, flt: VolumeFilter, limit: int,
                    levels: tuple[str, ...] | None = None) -> dict[str, Select]:
-        """The SQL of one search: ``volumes`` (tiers 1–3 in one ranked query) and ``items``; with ``levels``
-        (the viewer's readable 密级) the text matches count only in volumes of those levels, 档号 in all."""
-        from sqlalchemy import and_, case  # noqa: PLC0415
-
-        fields = V.c.responsible.concat(" ").concat(V.c.notes).concat(" ").concat(func.cast(V.c.custom, String))
-        p = self.pinyin_table
-        term_conds, title_conds, code_conds = [], [], []
-        for i, term in enumerate(parsed.terms):
-            like = bindparam(f"t{i}", self._like(term))
-            code_like = bindparam(f"c{i}", self._like(codes.canonical_code(term).casefold()))
-            in_title = or_(V.c.title.ilike(like, escape="\\"), p.c.initials.like(like, escape="\\"))
-            in_code = func.lower(V.c.code).like(code_like, escape="\\")
-            in_text = or_(in_title, fields.ilike(like, escape="\\"))
-            if levels is not None:
-                in_text = and_(V.c.security.in_(levels), in_text)
-            term_conds.append(or_(in_code, in_text))
-            title_conds.append(in_title if levels is None else and_(V.c.security.in_(levels), in_title))
-            code_conds.append(in_code)
-
-        # as on SQLite (fts_expressions): the 档号 tier only when every word is a 档号 fragment (holds a digit);
-        # otherwise a match in the 档号 is a match in the other fields
-        whens = [(and_(*code_conds), literal(TIER_CODE))] if parsed.code_terms and len(parsed.code_terms) == len(parsed.terms) else []
-        tier = case(*whens, (and_(*title_conds), literal(TIER_TITLE)), else_=literal(TIER_FIELDS))
-        volumes = (select(V.c.id, V.c.code, V.c.title, V.c.status, tier.label("tier"),
-                          (-func.similarity(V.c.title, bindparam("whole", parsed.text))).label("score"))
-                   .select_from(V.outerjoin(p, p.c.volume_id == V.c.id))
-                   .where(and_(*term_conds)))
-        # the first matches of each tier in id (档号) order, as SQLite's FTS windows; titles are ranked in Python
-        # by the same rank_titles as on SQLite, so both engines give the same total order (issue #17 item 7)
-        volumes = apply_filter(volumes, flt).order_by(literal_column("tier"), V.c.id).limit(bindparam("window"))
-        item_conds = [I.c.title.ilike(bindparam(f"t{i}", self._like(term)), escape="\\") for i, term in enumerate(parsed.terms)]
-        items = (select(I.c.volume_id, func.min(I.c.id).label("item_id"))
+        """The SQL of one search, one statement per tier (``code``, ``title``, ``fields``: the first ``n``
+        matching volumes in id (档号) order; ``items``: matching items in id order after ``after``). The
+        ``code`` tier only when every word is a 档号 fragment (holds a digit), as on SQLite. With ``levels`` (the
+        viewer's readable 密级) the text tiers and items count only volumes of those levels; the 档号 tier all."""
+        del limit
+        terms = parsed.terms
+        tiers: dict[str, Callable[[int, str], Any]] = {"title": self._title_ids, "fields": self._fields_ids}
+        if parsed.code_terms and len(parsed.code_terms) == len(terms):
+            tiers = {"code": self._code_ids, **tiers}
+        out: dict[str, Select] = {}
+        for name, ids in tiers.items():
+            stmt = select(V.c.id, V.c.code, V.c.title, V.c.status)
+            for i, term in enumerate(terms):
+                stmt = stmt.where(V.c.id.in_(ids(i, term)))
+            if levels is not None and name != "code":  # hidden text is not searchable by who may not read it
+                stmt = stmt.where(V.c.security.in_(levels))
+            out[name] = apply_filter(stmt, flt).order_by(V.c.id).limit(bindparam("n"))
+        items = (select(I.c.volume_id, I.c.id, I.c.seq, I.c.title, V.c.title.label("vtitle"), V.c.code, V.c.status)
                  .select_from(I.join(V, V.c.id == I.c.volume_id))
-                 .where(I.c.removed.is_(False), and_(*item_conds)))
+                 .where(I.c.removed.is_(False), I.c.id > bindparam("after"),
+                        *[I.c.title.ilike(bindparam(f"l{i}", self._like(term)), escape="\\") for i, term in enumerate(terms)]))
+        # every word of 3+ characters: "id + 0" keeps the planner from walking every item in id order (the matches of
+        # a common word cluster late) instead of taking them from the trigram index and sorting them
         if levels is not None:
             items = items.where(V.c.security.in_(levels))
-        items = apply_filter(items, flt).group_by(I.c.volume_id).order_by(func.min(I.c.id)).limit(limit)
-        return {"volumes": volumes, "items": items}
+        order = I.c.id + 0 if all(len(t) > GRAM_MAX for t in terms) else I.c.id
+        out["items"] = apply_filter(items, flt).order_by(order).limit(bindparam("n"))
+        return out
 
     def search_result(self, session: Session, query: str, limit: int = 50,
                       flt: VolumeFilter | None = None, *, viewer: Actor | None = None) -> SearchResult:
@@ -737,16 +792,34 @@ class PostgresSearchBackend(_BaseBackend):
         _exact_and_prefix(session, parsed, flt, limit, hits, seen)
         if hits and hits[0].tier == TIER_EXACT:  # a whole 档号 or barcode names one volume: the whole answer
             return SearchResult(tuple(h for h in hits if h.tier == TIER_EXACT))
-        stmts = self.statements(parsed, flt, limit, levels)
-        rows = session.execute(stmts["volumes"], {"window": 3 * self.rank_window}).all()
-        by_id = {row.id: row for row in rows}
-        truncated = len(rows) >= 3 * self.rank_window
-        for tier in (TIER_CODE, TIER_TITLE, TIER_FIELDS):
-            window = [row for row in rows if row.tier == tier][: self.rank_window]
+        # built once per shape (which branches each word takes, whether the 档号 tier applies, the filter)
+        shape = (tuple((len(t) <= GRAM_MAX, t.isascii(), len(_gram_pieces(t))) for t in parsed.terms),
+                 bool(parsed.code_terms) and len(parsed.code_terms) == len(parsed.terms))
+        stmts: dict[str, Select] = _cached(("pg", shape, flt, levels), lambda: self.statements(parsed, flt, limit, levels))
+        values: dict[str, Any] = {}
+        for i, term in enumerate(parsed.terms):
+            values[f"t{i}"] = term
+            values[f"l{i}"] = self._like(term)
+            values[f"c{i}"] = self._like(codes.canonical_code(term).casefold())
+            if len(term) > GRAM_MAX:
+                values.update({f"g{i}_{k}": piece for k, piece in enumerate(_gram_pieces(term))})
+        truncated = False
+        for name, tier, matched in (("code", TIER_CODE, "code"), ("title", TIER_TITLE, "title"),
+                                    ("fields", TIER_FIELDS, "fields")):
+            want = limit - len(hits)
+            if want <= 0:
+                break
+            if name not in stmts:
+                continue
+            # as on SQLite: the first rank_window matches (in 档号 order) are ranked; other tiers only fill the page
+            n = self.rank_window if tier == TIER_TITLE else want + len(seen)
+            rows = session.execute(stmts[name], {**values, "n": n}).all()
+            truncated |= len(rows) >= n
+            by_id = {row.id: row for row in rows}
             if tier == TIER_TITLE:
-                ranked = rank_titles([(row.id, row.title) for row in window], query_runs(parsed), limit + len(seen) + 1)
+                ranked = rank_titles([(row.id, row.title) for row in rows], query_runs(parsed), want + len(seen) + 1)
             else:
-                ranked = [(0.0, row.id) for row in window]
+                ranked = [(0.0, row.id) for row in rows]
             for score, vid in ranked:
                 if vid in seen:
                     continue
@@ -755,15 +828,21 @@ class PostgresSearchBackend(_BaseBackend):
                     break
                 row = by_id[vid]
                 seen.add(vid)
-                matched = {TIER_CODE: "code", TIER_TITLE: "title"}.get(tier, "fields")
                 hits.append(SearchHit(vid, row.code, row.title, row.status, tier, score, matched))
-        if len(hits) < limit:
-            found = [(vid, iid) for vid, iid in session.execute(stmts["items"]) if vid not in seen]
-            items = {r.id: r for r in session.execute(select(I.c.id, I.c.seq, I.c.title).where(I.c.id.in_([i for _, i in found])))}
-            vols = {r.id: r for r in session.execute(select(V.c.id, V.c.code, V.c.title, V.c.status).where(V.c.id.in_([v for v, _ in found])))}
-            for vid, iid in found[: limit - len(hits)]:
-                v, it = vols[vid], items[iid]
-                hits.append(SearchHit(vid, v.code, v.title, v.status, TIER_ITEM, 0.0, "item", iid, it.seq, it.title))
+        after, scanned = 0, 0
+        while len(hits) < limit and scanned < self.rank_window:
+            batch = max(4 * (limit - len(hits)), 64)
+            rows = session.execute(stmts["items"], {**values, "after": after, "n": batch}).all()
+            for vid, iid, seq, ititle, vtitle, code, status in rows:
+                if vid not in seen and len(hits) < limit:
+                    seen.add(vid)
+                    hits.append(SearchHit(vid, code, vtitle, status, TIER_ITEM, 0.0, "item", iid, seq, ititle))
+            scanned += len(rows)
+            if len(rows) < batch:
+                break
+            after = rows[-1][1]
+        else:
+            truncated = truncated or scanned >= self.rank_window
         return SearchResult(tuple(hits), truncated or len(hits) >= limit)
 
     def upsert_statement(self) -> Insert:
@@ -781,6 +860,9 @@ class PostgresSearchBackend(_BaseBackend):
         params = [{"volume_id": vid, "initials": " ".join(fts.pinyin_initials(title))} for vid, title in rows]
         if params:
             session.execute(self.upsert_statement(), params)
+        # the one- and two-character pieces, made by the server from the title and the initials just written
+        session.execute(text("DELETE FROM search_grams WHERE volume_id = ANY(:ids)"), {"ids": ids})
+        session.execute(text(postgresql.fill_grams_sql(only_ids=True)), {"ids": ids})
 
     def rebuild(self, session: Session, progress: Progress | None = None) -> None:
         last, done = 0, 0

@@ -252,6 +252,7 @@ def _copy_to_server(src: Database, url: str, say: Progress) -> CopyReport:
                 tconn.execute(text("SET LOCAL session_replication_role = origin"))
                 say(t("Search index"))
                 tconn.execute(text("DELETE FROM search_pinyin"))
+                tconn.execute(text("DELETE FROM search_grams"))  # refilled with the pinyin, below
                 from sqlalchemy.orm import Session
 
                 from archive_desk.services.search import PostgresSearchBackend
