@@ -784,6 +784,9 @@ class PostgresSearchBackend(_BaseBackend):
 
     def _search_result(self, session: Session, query: str, limit: int, flt: VolumeFilter,
                        levels: tuple[str, ...] | None) -> SearchResult:
+        if session.info.get("search_dirty"):  # this transaction's own changes, indexed at commit: visible to it now
+            session.flush()
+            self.index_volume_ids(session, session.info.pop("search_dirty", set()))
         parsed = parse_query(query)
         if parsed.empty or limit <= 0:
             return SearchResult(())
