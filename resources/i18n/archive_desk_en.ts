@@ -393,6 +393,24 @@
     </message>
 </context>
 <context>
+    <name>ApproverDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="178" />
+        <source>Approval</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="179" />
+        <source>%1 approves this loan: enter that account's password. The desk stays logged in as it is.</source>
+        <translation>%1 approves this loan: enter that account's password. The desk stays logged in as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="183" />
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
     <name>AuditTrailArea</name>
     <message>
         <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="73" />
@@ -3142,269 +3160,314 @@ Print anyway?</translation>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="59" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>Scan the borrower's card, or type a name, card no. or phone and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="64" />
         <source>Searc&amp;h…</source>
         <translation>Searc&amp;h…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="63" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="265" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="66" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="291" />
         <source>No borrower chosen</source>
         <translation>No borrower chosen</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="69" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="72" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>Scan a volume's barcode or type its archival code and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="76" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="76" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="76" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="76" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="74" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="77" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="74" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="77" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="81" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="105" />
         <source>Approval required</source>
         <translation>Approval required</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="117" />
+        <source>Approving account</source>
+        <translation>Approving account</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="118" />
+        <source>Paper approval</source>
+        <translation>Paper approval</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="134" />
+        <source>Approval &amp;by:</source>
+        <translation>Approval &amp;by:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="135" />
+        <source>Approving &amp;account:</source>
+        <translation>Approving &amp;account:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="136" />
         <source>A&amp;pprover:</source>
         <translation>A&amp;pprover:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="137" />
+        <source>Approval &amp;form no.:</source>
+        <translation>Approval &amp;form no.:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="138" />
+        <source>Approval &amp;date:</source>
+        <translation>Approval &amp;date:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="139" />
         <source>&amp;Opinion:</source>
         <translation>&amp;Opinion:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="119" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="145" />
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="149" />
         <source>e.g. discharge record, pages 3-5</source>
         <translation>e.g. discharge record, pages 3-5</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="153" />
         <source>whole volume</source>
         <translation>whole volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="133" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="159" />
         <source> yuan</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="160" />
         <source>Stamped (证明印记)</source>
         <translation>Stamped (证明印记)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="135" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="161" />
         <source>Made in the requester's presence</source>
         <translation>Made in the requester's presence</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="138" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="164" />
         <source>Parts:</source>
         <translation>Parts:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="139" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="165" />
         <source>Pages copied:</source>
         <translation>Pages copied:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="140" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="166" />
         <source>Copies:</source>
         <translation>Copies:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="141" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="167" />
         <source>Fee:</source>
         <translation>Fee:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="172" />
         <source>Request for personal records</source>
         <translation>Request for personal records</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="183" />
         <source>Who asks:</source>
         <translation>Who asks:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="184" />
         <source>Proofs shown:</source>
         <translation>Proofs shown:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="161" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="187" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="259" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>&amp;Lend and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="164" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="190" />
         <source>&amp;Clear</source>
         <translation>&amp;Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="197" />
         <source>&amp;Borrower:</source>
         <translation>&amp;Borrower:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="201" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="179" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="205" />
         <source>P&amp;urpose:</source>
         <translation>P&amp;urpose:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="206" />
         <source>U&amp;se:</source>
         <translation>U&amp;se:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="208" />
         <source>&amp;Due date:</source>
         <translation>&amp;Due date:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="209" />
         <source>Cler&amp;k:</source>
         <translation>Cler&amp;k:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="184" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="210" />
         <source>No&amp;tes:</source>
         <translation>No&amp;tes:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="226" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="252" />
         <source>Consultation in the reading room: the original stays in the room, no due date.</source>
         <translation>Consultation in the reading room: the original stays in the room, no due date.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="227" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="253" />
         <source>Copy made now, in the requester's presence: the original stays in stock.</source>
         <translation>Copy made now, in the requester's presence: the original stays in stock.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="228" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="254" />
         <source>Loan: the volumes leave the room until the due date.</source>
         <translation>Loan: the volumes leave the room until the due date.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="231" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="257" />
         <source>Record consultation and print slip (Ctrl+Enter)</source>
         <translation>Record consultation and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="232" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="258" />
         <source>Record copy and print slip (Ctrl+Enter)</source>
         <translation>Record copy and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="270" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="296" />
         <source>ID %1</source>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="272" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="298" />
         <source>card %1</source>
         <translation>card %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="275" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="301" />
         <source>(deactivated: cannot borrow)</source>
         <translation>(deactivated: cannot borrow)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="296" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="322" />
         <source>No borrower matches “%1”.</source>
         <translation>No borrower matches “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="314" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="340" />
         <source>No volume has the code %1.</source>
         <translation>No volume has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="319" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="345" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="335" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="361" />
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="370" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="400" />
         <source>Needed for: %1</source>
         <translation>Needed for: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="376" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="418" />
+        <source>the name on the approval form</source>
+        <translation>the name on the approval form</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="424" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>Choose the borrower first: scan the card or type the name.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="381" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="429" />
         <source>Scan the volumes to lend.</source>
         <translation>Scan the volumes to lend.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="402" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="444" />
+        <source>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</source>
+        <translation>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="446" />
+        <source>these volumes</source>
+        <translation>these volumes</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="475" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>Lent %1 volume(s) to %2 on slip %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="405" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="478" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>%1 refused volume(s) were not lent.</translation>
     </message>

@@ -393,6 +393,24 @@
     </message>
 </context>
 <context>
+    <name>ApproverDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="178" />
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="179" />
+        <source>%1 approves this loan: enter that account's password. The desk stays logged in as it is.</source>
+        <translation>由 %1 审批此次借阅：请输入该账户的密码。借阅登记台的登录不变。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/login.py" line="183" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
     <name>AuditTrailArea</name>
     <message>
         <location filename="../../src/archive_desk/ui/areas/audit_trail.py" line="73" />
@@ -3142,269 +3160,314 @@ Print anyway?</source>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="59" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>扫描借阅证，或输入姓名、借阅证号、电话后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="64" />
         <source>Searc&amp;h…</source>
         <translation>查找(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="63" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="265" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="66" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="291" />
         <source>No borrower chosen</source>
         <translation>尚未选择借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="69" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="72" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>扫描案卷条码，或输入档号后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="76" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="76" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="76" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="73" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="76" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="74" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="77" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="74" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="77" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="81" />
         <source>&amp;Remove from list</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="105" />
         <source>Approval required</source>
         <translation>需要审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="117" />
+        <source>Approving account</source>
+        <translation>审批账户</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="118" />
+        <source>Paper approval</source>
+        <translation>纸质审批</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="134" />
+        <source>Approval &amp;by:</source>
+        <translation>审批方式(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="135" />
+        <source>Approving &amp;account:</source>
+        <translation>审批账户(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="136" />
         <source>A&amp;pprover:</source>
         <translation>审批人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="137" />
+        <source>Approval &amp;form no.:</source>
+        <translation>审批单编号(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="138" />
+        <source>Approval &amp;date:</source>
+        <translation>审批日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="139" />
         <source>&amp;Opinion:</source>
         <translation>审批意见(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="119" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="145" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="149" />
         <source>e.g. discharge record, pages 3-5</source>
         <translation>如：出院记录，第3-5页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="153" />
         <source>whole volume</source>
         <translation>全卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="133" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="159" />
         <source> yuan</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="160" />
         <source>Stamped (证明印记)</source>
         <translation>加盖证明印记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="135" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="161" />
         <source>Made in the requester's presence</source>
         <translation>申请人在场复制</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="138" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="164" />
         <source>Parts:</source>
         <translation>复制部分：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="139" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="165" />
         <source>Pages copied:</source>
         <translation>复制页数：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="140" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="166" />
         <source>Copies:</source>
         <translation>份数：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="141" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="167" />
         <source>Fee:</source>
         <translation>收费：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="172" />
         <source>Request for personal records</source>
         <translation>个人档案利用申请</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="183" />
         <source>Who asks:</source>
         <translation>申请人类别：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="184" />
         <source>Proofs shown:</source>
         <translation>已出示证明：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="161" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="187" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="259" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>借出并打印借阅单(&amp;L) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="164" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="190" />
         <source>&amp;Clear</source>
         <translation>清空(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="197" />
         <source>&amp;Borrower:</source>
         <translation>借阅人(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="201" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="179" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="205" />
         <source>P&amp;urpose:</source>
         <translation>借阅目的(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="206" />
         <source>U&amp;se:</source>
         <translation>利用方式(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="208" />
         <source>&amp;Due date:</source>
         <translation>应还日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="209" />
         <source>Cler&amp;k:</source>
         <translation>经办人(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="184" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="210" />
         <source>No&amp;tes:</source>
         <translation>备注(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="226" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="252" />
         <source>Consultation in the reading room: the original stays in the room, no due date.</source>
         <translation>查阅：在阅览室内查阅，原件不出室，无应还日期。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="227" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="253" />
         <source>Copy made now, in the requester's presence: the original stays in stock.</source>
         <translation>复制：当场在申请人面前复制，原件仍在库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="228" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="254" />
         <source>Loan: the volumes leave the room until the due date.</source>
         <translation>借出：案卷带出档案室，须按应还日期归还。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="231" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="257" />
         <source>Record consultation and print slip (Ctrl+Enter)</source>
         <translation>登记查阅并打印查阅单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="232" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="258" />
         <source>Record copy and print slip (Ctrl+Enter)</source>
         <translation>登记复制并打印复制单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="270" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="296" />
         <source>ID %1</source>
         <translation>证件 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="272" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="298" />
         <source>card %1</source>
         <translation>借阅证 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="275" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="301" />
         <source>(deactivated: cannot borrow)</source>
         <translation>（已停用，不能借阅）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="296" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="322" />
         <source>No borrower matches “%1”.</source>
         <translation>没有与“%1”相符的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="314" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="340" />
         <source>No volume has the code %1.</source>
         <translation>没有档号或条码为 %1 的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="319" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="345" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="335" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="361" />
         <source>Added %1.</source>
         <translation>已加入 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="370" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="400" />
         <source>Needed for: %1</source>
         <translation>审批原因：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="376" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="418" />
+        <source>the name on the approval form</source>
+        <translation>审批单上的审批人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="424" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>请先选择借阅人：扫描借阅证或输入姓名。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="381" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="429" />
         <source>Scan the volumes to lend.</source>
         <translation>请扫描要借出的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="402" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="444" />
+        <source>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</source>
+        <translation>没有可以审批此次借阅的账户（需有审批权及%1涉密等级）：请改为登记纸质审批。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="446" />
+        <source>these volumes</source>
+        <translation>这些案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="475" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>已借给 %2 %1 卷，借阅单 %3。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="405" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="478" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>另有 %1 卷不能借出，未借出。</translation>
     </message>

@@ -4,6 +4,7 @@ the refusals in the trail, and a catalogue without accounts that keeps working w
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 from datetime import datetime, timedelta
 
@@ -152,13 +153,15 @@ EXPECTED_AREAS = {
 }
 EXPECTED_SINGLE = {
     "admin": {"settings.update", "labels.set_room_scanners"},
-    "secadmin": {"accounts.set_role", "accounts.set_clearance", "accounts.set_rights"},
+    "secadmin": {"accounts.set_role", "accounts.set_clearance", "accounts.set_rights", "catalogue.set_security"},
     "auditor": set(),
     "archivist": {"settings.update", "labels.set_room_scanners", "backup.make_backup", "backup.rotate"},
     "desk": set(),
     "reader": set(),
 }
-EXPECTED_NOT = {"admin": {"accounts.set_role", "accounts.set_clearance", "accounts.set_rights"}}
+EXPECTED_NOT = {"admin": {"accounts.set_role", "accounts.set_clearance", "accounts.set_rights"},
+                # a volume's 密级 and 保密期限 are the security administrator's, though in the catalogue area
+                "archivist": {"catalogue.set_security"}}
 
 
 def _all_operations() -> list[ops.Operation]:
@@ -203,3 +206,37 @@ def test_the_write_path_checks_an_unplaced_operation_and_refuses_it(db: Database
     finally:
         ops.OPERATIONS.pop("test.unplaced")
     assert _trail(db)[-1].action == "permission.refused"
+
+
+def test_the_rooms_particulars_are_the_administrators_and_its_archival_settings_the_archivists(
+        db: Database, with_admin: Actor) -> None:
+    from archive_desk.services import room_settings  # noqa: PLC0415
+
+    archivist = _add(db, with_admin, "keeper", "archivist")
+    with db.write() as s:
+        room_settings.update(s, with_admin, room_name="一号库房")
+        room_settings.update(s, archivist, loan_period_days=21)
+    for who, change in ((with_admin, {"loan_period_days": 30}), (archivist, {"room_name": "二号库房"}),
+                        (with_admin, {"room_name": "三号", "loan_period_days": 30})):
+        with pytest.raises(permissions.PermissionDeniedError), db.write() as s:
+            room_settings.update(s, who, **change)
+    with db.read() as s:
+        now_in_force = room_settings.read(s)
+    assert (now_in_force.room_name, now_in_force.loan_period_days) == ("一号库房", 21)
+    assert [json.loads(e.after)["operation"] if isinstance(e.after, str) else e.after["operation"] for e in _trail(db) if e.action == "permission.refused"] == [
+        permissions.SETTINGS_ARCHIVAL, permissions.SETTINGS_PARTICULARS, permissions.SETTINGS_ARCHIVAL]
+
+
+def test_a_volumes_security_level_is_the_security_administrators(db: Database, with_admin: Actor,
+                                                                  make_volume) -> None:  # noqa: ANN001
+    archivist = _add(db, with_admin, "keeper", "archivist")
+    secadmin = _add(db, with_admin, "guard", "secadmin")
+    volume = make_volume(security="内部")
+    with pytest.raises(permissions.PermissionDeniedError), db.write() as s:
+        catalogue.update_volume(s, archivist, volume.id, volume.version, {"security": "公开"})
+    with db.write() as s:  # the archivist still edits the rest of the volume
+        edited = catalogue.update_volume(s, archivist, volume.id, volume.version, {"notes": "补充说明"})
+        raised = catalogue.set_security(s, secadmin, volume.id, edited.version, "秘密", edited.security_period)
+    assert raised.security == "秘密"
+    with pytest.raises(permissions.PermissionDeniedError), db.write() as s:
+        catalogue.set_security(s, archivist, volume.id, raised.version, "公开", raised.security_period)

@@ -49,6 +49,9 @@ class Loan(Stamped, Base):
     service: Mapped[str] = mapped_column(String(8), default="loan", server_default="loan")
     #: a personal record's request: requester kind, the proofs required and those supplied (None: no request)
     request: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    #: how the approval was given (0013_approvals): {"kind": "account", "username", …} or {"kind": "paper",
+    #: "form_no", "date"}; None without one (or a name typed on a catalogue without accounts)
+    approval: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
     lines: Mapped[list[LoanLine]] = relationship(back_populates="loan", order_by="LoanLine.id")
 

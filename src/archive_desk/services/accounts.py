@@ -379,3 +379,77 @@ def change_password(db: Database, username: str, old_password: str, new_password
 def check_password(db: Database, actor: audit.Actor, password: str) -> None:
     """Unlock a locked window: the logged-in account's password again (a failure counts, five lock the account)."""
     login(db, actor.user, password, actor.workstation)
+
+
+# ------------------------------------------------------------------------------------------------ approvers
+
+
+def _clears(clearance: str | None, security: str | None) -> bool:
+    """Does ``clearance`` reach ``security`` (公开 < 内部 < 秘密 < 机密)? No security level: everybody."""
+    if not security or security not in SECURITY_LEVELS:
+        return True
+    if clearance not in SECURITY_LEVELS:
+        return False
+    return SECURITY_LEVELS.index(clearance) >= SECURITY_LEVELS.index(security)
+
+
+def approver_refusal(account: Account, security: str | None) -> str:
+    """Why ``account`` may not approve a use of volumes up to ``security`` ("" when it may)."""
+    if not account.active:
+        return t("The account {username} is deactivated.", username=account.username)
+    if not permissions.has_right(actor_of(account, ""), permissions.APPROVE):
+        return t("The account {username} ({role}) does not hold the approve right.", username=account.username,
+                 role=permissions.role_name(account.role))
+    if not _clears(account.clearance, security):
+        return t("The account {username} is cleared for {clearance}, not for {security}.", username=account.username,
+                 clearance=account.clearance, security=security)
+    return ""
+
+
+def eligible_approvers(session: Session, security: str | None = None) -> list[Account]:
+    """The active accounts that may approve a use of volumes up to ``security``: the approve right (an archivist,
+    or granted) and a clearance at least that 密级."""
+    return [a for a in (_account(u) for u in session.scalars(select(User).order_by(User.username)))
+            if not approver_refusal(a, security)]
+
+
+def verify_approver(session: Session, username: str, password: str, security: str | None) -> Account:
+    """The account approving a loan, checked inside the loan's own transaction: it exists, is not locked, its
+    password is right, it holds the approve right and a clearance at least ``security``. Raises ValidationError
+    on the ``approver`` field (a failure is counted by :func:`confirm_approver`, which the desk's dialog calls)."""
+    user = session.scalar(select(User).where(User.username == username.strip()))
+    if user is None or not user.active or not _verify(user.password_hash, password):
+        raise ValidationError({"approver": t("The approving account's name or password is wrong.")})
+    if user.locked_until is not None and user.locked_until > now():
+        raise ValidationError({"approver": str(_locked(user.locked_until))})
+    account = _account(user)
+    refusal = approver_refusal(account, security)
+    if refusal:
+        raise ValidationError({"approver": refusal})
+    return account
+
+
+def confirm_approver(db: Database, username: str, password: str, workstation: str, security: str | None) -> Account:
+    """The approver confirms at the desk with their password, without logging the desk's account out: checked like
+    a login (a wrong password counts, five lock the account; all in the trail), then the approve right and the
+    clearance for ``security``. Returns the account; raises LoginError/AccountLockedError or a UserError."""
+    if db.read_only:
+        with db.read() as session:
+            user, error = _attempt(session, username, password, workstation, record=False)
+    else:
+        with db.write() as session:
+            user, error = _attempt(session, username, password, workstation, record=True)
+            if error is None and user is not None:
+                if user.failed_logins:
+                    user.failed_logins = 0
+                audit.record(session, actor_of(_account(user), workstation), "approver.confirmed", "user", user.id,
+                             None, None)
+    if error is not None:
+        raise error
+    if user is None:  # (_attempt gives a user or an error)
+        raise LoginError(t("Wrong user name or password."))
+    account = _account(user)
+    refusal = approver_refusal(account, security)
+    if refusal:
+        raise UserError(refusal, field="approver")
+    return account

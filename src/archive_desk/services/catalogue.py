@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from archive_desk.errors import DuplicateCodeError, NotFoundError, StaleEditError, StatusError, ValidationError
 from archive_desk.i18n import is_chinese, t
 from archive_desk.models import SECURITY_LEVELS, Category, CategoryField, FieldType, Fonds, Item, Volume, VolumeStatus
-from archive_desk.services import audit, codes
+from archive_desk.services import audit, codes, ops
 from archive_desk.services.audit import Actor
 from archive_desk.services.ops import CATALOGUE, operation
 
@@ -584,6 +584,8 @@ def update_volume(session: Session, actor: Actor, volume_id: int, expected_versi
     merged["custom"] = dict(before.custom)
     merged.update(changes)
     clean, _category = validate_volume(session, merged)
+    if any(clean.get(k) != getattr(before, k) for k in ("security", "security_period")):
+        ops.check(session, actor, "catalogue.set_security")  # the security administrator's, once the volume exists
     _ensure_unique(session, clean["code"], clean["barcode"], volume_id)
     for key, value in clean.items():
         setattr(volume, key, value)
@@ -597,6 +599,14 @@ def update_volume(session: Session, actor: Actor, volume_id: int, expected_versi
     if new:
         audit.record(session, actor, "volume.update", "volume", volume.id, old, new)
     return after
+
+
+@operation("catalogue.set_security", area=CATALOGUE)
+def set_security(session: Session, actor: Actor, volume_id: int, expected_version: int, security: str,
+                 security_period: int | None) -> VolumeRecord:
+    """Set a volume's 密级 and 保密期限: the security administrator's (安全保密管理员) once accounts exist."""
+    return update_volume(session, actor, volume_id, expected_version,
+                         {"security": security, "security_period": security_period})
 
 
 def _load_for_change(session: Session, volume_id: int, expected_version: int | None) -> Volume:

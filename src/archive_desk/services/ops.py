@@ -291,6 +291,12 @@ def _require(actor: Actor, name: str, session: Session | None, db: Any) -> None:
         raise
 
 
+def check(session: Session, actor: Actor, action: str) -> None:
+    """A finer check inside an operation (which settings a change touches, a volume's 密级): refused and recorded
+    in the trail like the operation itself."""
+    _require(actor, action, session, None)
+
+
 _REFUSALS_KEY = "archive_desk.refusals"
 
 

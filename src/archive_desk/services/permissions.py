@@ -66,7 +66,16 @@ CLI_CHECK = "cli.check"
 CLI_BACKUP = "cli.backup"
 CLI_SERVER_COPY = "cli.server_copy"
 AUDIT_READ = "audit.read"
-OTHER_ACTIONS: tuple[str, ...] = (ACCOUNTS_LIST, CLI_CHECK, CLI_BACKUP, CLI_SERVER_COPY, AUDIT_READ)
+#: ``settings.update`` is checked again by the keys it changes (room_settings.update): the room's particulars
+#: (name, organisation, phone, address, the idle lock) are the administrator's, every other setting (档号 rules,
+#: retention schedule, lending settings, forms) the archivist's
+SETTINGS_PARTICULARS = "settings.particulars"
+SETTINGS_ARCHIVAL = "settings.archival"
+OTHER_ACTIONS: tuple[str, ...] = (ACCOUNTS_LIST, CLI_CHECK, CLI_BACKUP, CLI_SERVER_COPY, AUDIT_READ,
+                                  SETTINGS_PARTICULARS, SETTINGS_ARCHIVAL)
+#: a volume's 密级 and 保密期限 once it exists are the security administrator's (catalogue.update_volume checks
+#: it when they change): an operation of the catalogue area that the archivist, holding that area, may not run
+SET_SECURITY = "catalogue.set_security"
 
 #: operations every role runs as a matter of course (seeding a new catalogue, rebuilding the search index after
 #: an update): they follow from opening the catalogue, not from anyone's decision
@@ -89,17 +98,18 @@ class Grant:
 MATRIX: Mapping[str, Grant] = MappingProxyType({
     # accounts, the room's particulars, backups; no archival writes
     ADMIN: Grant(areas=frozenset({ops.ACCOUNTS, ops.BACKUPS}),
-                 actions=frozenset({"settings.update", "labels.set_room_scanners", ACCOUNTS_LIST, CLI_CHECK,
-                                    CLI_BACKUP, CLI_SERVER_COPY})),
-    # roles and clearances of accounts (a volume's 密级 is the masking branch's)
+                 actions=frozenset({"settings.update", SETTINGS_PARTICULARS, "labels.set_room_scanners",
+                                    ACCOUNTS_LIST, CLI_CHECK, CLI_BACKUP, CLI_SERVER_COPY})),
+    # roles and clearances of accounts; a volume's 密级 and 保密期限
     SECADMIN: Grant(actions=frozenset({"accounts.set_role", "accounts.set_clearance", "accounts.set_rights",
-                                       ACCOUNTS_LIST})),
+                                       SET_SECURITY, ACCOUNTS_LIST})),
     # reads, filters, exports and verifies the trail; nothing else
     AUDITOR: Grant(actions=frozenset({AUDIT_READ, CLI_CHECK})),
     # all archival work
     ARCHIVIST: Grant(areas=frozenset({ops.CATALOGUE, ops.SHELVES, ops.LABELS, ops.LENDING, ops.TRANSFERS,
                                       ops.STOCKTAKE}),
-                     actions=frozenset({"settings.update", "labels.set_room_scanners", "backup.make_backup",
+                     actions=frozenset({"settings.update", SETTINGS_ARCHIVAL, "labels.set_room_scanners",
+                                        "backup.make_backup",
                                         "backup.rotate", CLI_CHECK, CLI_BACKUP, CLI_SERVER_COPY})),
     # search, borrowers, lending, returns, renewals, slips; no edits to volumes
     DESK: Grant(areas=frozenset({ops.LENDING})),
@@ -125,6 +135,8 @@ def allowed(role: str | None, action: str) -> bool:
     if op is None:
         return False
     if role == ADMIN and action in _ACCOUNT_OPERATIONS_OF_SECADMIN:  # 三员分立: roles and clearances are secadmin's
+        return False
+    if action == SET_SECURITY:  # (granted to secadmin by name above)
         return False
     return op.area in grant.areas
 

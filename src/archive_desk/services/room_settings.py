@@ -30,7 +30,7 @@ from archive_desk.domain import retention
 from archive_desk.errors import UserError
 from archive_desk.i18n import DEFAULT_FORM_LANGUAGE, t
 from archive_desk.models import SECURITY_LEVELS, CatalogueSetting
-from archive_desk.services import audit
+from archive_desk.services import audit, ops
 from archive_desk.services.ops import SETTINGS, operation
 
 #: the room's scanners: "2d" (Data Matrix on labels) or "1d" (Code 128 only); the same values as
@@ -436,11 +436,22 @@ def encode_rows(**changes: Any) -> list[tuple[str, str]]:
     return [(k, json.dumps(v, ensure_ascii=False)) for k, v in _checked(changes).items()]
 
 
+#: the room's particulars and the window's idle lock: the administrator's settings (the rest are the archivist's)
+PARTICULARS_KEYS = ("org_name", "room_name", "room_phone", "room_address", "idle_lock_minutes")
+
+
 @operation("settings.update", area=SETTINGS)
 def update(session: Session, actor: audit.Actor, **changes: Any) -> RoomSettings:
     """Change room settings: every value checked first (nothing is written if one is refused, with a
     UserError naming the setting), then one ``setting.change`` audit entry with the values before and after
-    of those that changed. Returns the settings now in force."""
+    of those that changed. Returns the settings now in force. With accounts, the room's particulars
+    (:data:`PARTICULARS_KEYS`) are the administrator's and every other setting the archivist's."""
+    from archive_desk.services import permissions  # noqa: PLC0415 - permissions imports ops, as this module does
+
+    if set(changes) & set(PARTICULARS_KEYS):
+        ops.check(session, actor, permissions.SETTINGS_PARTICULARS)
+    if set(changes) - set(PARTICULARS_KEYS):
+        ops.check(session, actor, permissions.SETTINGS_ARCHIVAL)
     new = _checked(changes)
     current = read(session).as_dict()
     before, after = {}, {}

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from archive_desk.errors import NotFoundError, StorageError, UserError, ValidationError
 from archive_desk.i18n import t
-from archive_desk.models import Borrower, Loan, LoanLine, VolumeStatus
-from archive_desk.services import audit, catalogue, codes, locks
+from archive_desk.models import SECURITY_LEVELS, Borrower, Loan, LoanLine, VolumeStatus
+from archive_desk.services import accounts, audit, catalogue, codes, locks
 from archive_desk.services.audit import Actor
 from archive_desk.services.loans.checks import (
     _open_loan_of,
@@ -32,6 +32,7 @@ from archive_desk.services.loans.records import (
     LL,
     LOAN,
     SLIP_PREFIX,
+    AccountApproval,
     C,
     CopyDetail,
     L,
@@ -40,6 +41,7 @@ from archive_desk.services.loans.records import (
     LoanRecord,
     NotLendableError,
     OutsideRequest,
+    PaperApproval,
     V,
     _borrower_record,
     _now,
@@ -83,7 +85,7 @@ def _loan_records(session: Session, loans: Sequence[Loan]) -> list[LoanRecord]:
     return [LoanRecord(ln.id, ln.slip_no, borrowers[ln.borrower_id], ln.purpose, ln.use_mode, ln.lent_at,
                        ln.due_date if ln.service == LOAN else None, ln.approver,
                        ln.approval_opinion, ln.clerk, ln.renewals, ln.status, ln.notes, ln.version, tuple(lines.get(ln.id, ())),
-                       ln.service, ln.request)
+                       ln.service, ln.request, ln.approval)
             for ln in loans]
 
 
@@ -127,6 +129,7 @@ def lend(
     outcome_kind: str = "",
     outcome: str = "",
     now: datetime | None = None,
+    approval: AccountApproval | PaperApproval | None = None,
 ) -> LoanRecord:
     """Record a use of ``volume_ids`` (duplicates ignored) by the borrower on one slip; the service follows the
     利用方式 (:func:`service_of`):
@@ -144,7 +147,13 @@ def lend(
     its requester must show. Raises :class:`NotLendableError` naming every volume that cannot be used,
     ValidationError for missing or wrong values (including a missing approver/opinion when the rules ask for
     one, or a proof not shown), and :class:`LoanConflictError` when another workstation took a volume at the
-    same moment."""
+    same moment.
+
+    Approval: on a catalogue without accounts ``approver`` is a typed name, as before. Once the catalogue has
+    accounts, a use that needs approval needs ``approval``: an :class:`AccountApproval` (an account holding the
+    approve right and a clearance at least the volumes' highest 密级, its password checked here) or a
+    :class:`PaperApproval` (the approver's name, the form's number and date), each marked as such on the slip;
+    a bare typed name is refused."""
     locks.take_turns(session, locks.LENDING)  # on the server: the other desk's loan first, then this one sees it
     now = _now(now)
     settings = loan_settings(session)
@@ -197,9 +206,15 @@ def lend(
         problems["outcome_kind"] = t("Choose the outcome ({choices})", choices="、".join(settings.outcomes))
     approver, opinion = approver.strip(), opinion.strip()
     reasons = approval_reasons(session, b.kind, [r.security for r in rows.values()], use_mode, categories)
+    stored_approval: dict[str, Any] | None = None
     if reasons:
         why = "、".join(reasons)
-        if not approver:
+        if approval is not None:
+            approver, stored_approval = _approval(session, approval, [r.security for r in rows.values()], now, problems)
+        elif approver and accounts.has_accounts(session):
+            problems["approver"] = t("A typed name is not an approval: choose an account that may approve {why} "
+                                     "(it confirms with its password), or record the paper approval.", why=why)
+        if not approver and "approver" not in problems:
             problems["approver"] = t("An approver is required for {why}", why=why)
         if not opinion:
             problems["approval_opinion"] = t("Record the approver's opinion")
@@ -211,7 +226,7 @@ def lend(
     loan = Loan(slip_no=_next_slip_no(session, now.year), borrower_id=b.id, purpose=purpose, use_mode=use_mode, lent_at=now,
                 due_date=due_date, approver=approver, approval_opinion=opinion, clerk=clerk,
                 renewals=0, status="closed" if service == COPY else "open", notes=notes.strip(), created_by=actor.user,
-                updated_by=actor.user, service=service, request=stored_request)
+                updated_by=actor.user, service=service, request=stored_request, approval=stored_approval)
     try:
         with session.begin_nested():
             session.add(loan)
@@ -236,12 +251,40 @@ def lend(
     audit.record(session, actor, "loan.lend", "loan", loan.id, None, {
         "slip_no": record.slip_no, "service": service, "borrower_id": b.id, "borrower": b.name, "purpose": purpose,
         "use_mode": use_mode, "lent_at": now, "due_date": record.due_date, "approver": approver, "approval_opinion": opinion,
-        "clerk": record.clerk, "approval_reasons": list(reasons), "volumes": [rows[v].code for v in ids],
+        "approval": stored_approval, "clerk": record.clerk, "approval_reasons": list(reasons), "volumes": [rows[v].code for v in ids],
         "request": stored_request,
         "copies": [{"code": ln.code, "parts": ln.copy_parts, "pages": ln.copy_pages, "copies": ln.copies, "fee_fen": ln.fee_fen,
                     "stamped": ln.stamped, "in_presence": ln.in_presence} for ln in record.lines] if service == COPY else None,
     })
     return record
+
+
+def _approval(session: Session, approval: AccountApproval | PaperApproval, securities: Sequence[str], now: datetime,
+              problems: dict[str, str]) -> tuple[str, dict[str, Any] | None]:
+    """(the approver's name, the approval as stored) for an account's or a paper approval; problems go in
+    ``problems``."""
+    if isinstance(approval, PaperApproval):
+        name, form_no = approval.name.strip(), approval.form_no.strip()
+        if not name:
+            problems["approver"] = t("Write the approver's name from the paper approval")
+        if not form_no:
+            problems["approval_form_no"] = t("Write the approval form's number")
+        day = approval.approved_on
+        if not isinstance(day, date) or isinstance(day, datetime):
+            problems["approval_date"] = t("Write the date of the paper approval")
+        elif day > now.date():
+            problems["approval_date"] = t("The approval's date {date} is after today", date=day.isoformat())
+        return name, {"kind": "paper", "form_no": form_no,
+                      "date": day.isoformat() if isinstance(day, date) else ""}
+    known = [s for s in securities if s in SECURITY_LEVELS]
+    highest = max(known, key=SECURITY_LEVELS.index) if known else None
+    try:
+        account = accounts.verify_approver(session, approval.username, approval.password, highest)
+    except ValidationError as exc:
+        problems.update(exc.problems)
+        return "", None
+    return account.display_name or account.username, {"kind": "account", "username": account.username,
+                                                      "role": account.role, "clearance": account.clearance}
 
 
 def _copy_problems(row: Any, d: CopyDetail | None) -> dict[str, str]:

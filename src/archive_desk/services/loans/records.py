@@ -31,6 +31,39 @@ B = Borrower.__table__
 C = Category.__table__
 
 
+# ---------------------------------------------------------------- approvals
+
+
+@dataclass(frozen=True)
+class AccountApproval:
+    """An approval by an account holding the approve right, confirmed with its password at the desk."""
+
+    username: str
+    password: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class PaperApproval:
+    """An approval given on paper (审批单) and recorded by the clerk: the approver's name, the form's number, its date."""
+
+    name: str
+    form_no: str
+    approved_on: date
+
+
+def approval_text(approver: str, approval: Mapping[str, Any] | None) -> str:
+    """``approver`` marked with how the approval was given (a paper form and its number, or an account)."""
+    if not approver or not approval:
+        return approver
+    if approval.get("kind") == "paper":
+        return t("{name} (paper approval, form {form_no}, {date})", name=approver, form_no=approval.get("form_no", ""),
+                 date=approval.get("date", ""))
+    if approval.get("kind") == "account":
+        return t("{name} (account {username}, confirmed with its password)", name=approver,
+                 username=approval.get("username", ""))
+    return approver
+
+
 # ---------------------------------------------------------------- errors
 
 
@@ -190,10 +223,17 @@ class LoanRecord:
     lines: tuple[LoanLineRecord, ...]
     service: str = LOAN
     request: Mapping[str, Any] | None = None
+    #: how the approval was given (:func:`approval_text`); None: a typed name (catalogue without accounts) or none
+    approval: Mapping[str, Any] | None = None
 
     @property
     def service_label(self) -> str:
         return service_label(self.service)
+
+    @property
+    def approver_text(self) -> str:
+        """The approver as the slip and the register show it: marked as a paper approval or as an account."""
+        return approval_text(self.approver, self.approval)
 
     @property
     def open_lines(self) -> tuple[LoanLineRecord, ...]:

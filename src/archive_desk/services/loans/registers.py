@@ -13,7 +13,20 @@ from sqlalchemy.orm import Session
 from archive_desk.i18n import t
 from archive_desk.services import codes
 from archive_desk.services.loans.lending import get_loan
-from archive_desk.services.loans.records import COPY, LL, LOAN, B, C, L, V, kind_label, loan_settings, requester_label, service_label
+from archive_desk.services.loans.records import (
+    COPY,
+    LL,
+    LOAN,
+    B,
+    C,
+    L,
+    V,
+    approval_text,
+    kind_label,
+    loan_settings,
+    requester_label,
+    service_label,
+)
 from archive_desk.services.setup import form_language, in_form_language
 
 if TYPE_CHECKING:  # the printing layer (reportlab) is imported only when something is printed
@@ -38,7 +51,7 @@ def slip_data(session: Session, loan_id: int) -> LoanSlip:
         lines=tuple(SlipLine(ln.code, ln.title, ln.security, ln.pages_out,
                              ln.returned_at.date() if ln.returned_at and loan.service != COPY else None, ln.condition,
                              ln.copy_parts, ln.copy_pages, ln.copies, ln.fee_fen, ln.stamped) for ln in loan.lines),
-        lent_on=loan.lent_at, due_on=loan.due_date, approver=loan.approver, opinion=loan.approval_opinion, clerk=loan.clerk,
+        lent_on=loan.lent_at, due_on=loan.due_date, approver=loan.approver_text, opinion=loan.approval_opinion, clerk=loan.clerk,
         renewals=loan.renewals, notes=loan.notes, room=settings.room_name, language=form_language(session),
         service=loan.service, request=_request_text(loan.request),
     )
@@ -164,7 +177,7 @@ def _register_stmt(f: RegisterFilter) -> Select[Any]:
                    V.c.code, V.c.title, V.c.security, C.c.code.label("category_code"), L.c.purpose, L.c.use_mode, LL.c.pages_out,
                    L.c.due_date, LL.c.returned_at, LL.c.pages_back, LL.c.condition, LL.c.condition_note, LL.c.outcome, L.c.approver,
                    L.c.approval_opinion, L.c.clerk, LL.c.returned_to, L.c.renewals, L.c.service, LL.c.outcome_kind,
-                   LL.c.copy_parts, LL.c.copy_pages, LL.c.copies, LL.c.fee_fen, LL.c.stamped)
+                   LL.c.copy_parts, LL.c.copy_pages, LL.c.copies, LL.c.fee_fen, LL.c.stamped, L.c.approval)
             .select_from(LL.join(L, L.c.id == LL.c.loan_id).join(B, B.c.id == L.c.borrower_id)
                          .join(V, V.c.id == LL.c.volume_id).join(C, C.c.id == V.c.category_id)))
     conds = []
@@ -213,6 +226,7 @@ def _row(m: Any) -> RegisterRow:
     if values["service"] != LOAN:
         values["due_date"] = None  # a consultation or a copy has no due date
     values["stamped"] = bool(values["stamped"])
+    values["approver"] = approval_text(values["approver"], values.pop("approval"))  # a paper approval says so
     return RegisterRow(**values)
 
 

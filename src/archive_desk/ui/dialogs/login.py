@@ -164,3 +164,33 @@ class FirstAdminDialog(_Form):
             self.message.setText(exc.message)
             return
         self.accept()
+
+
+class ApproverDialog(_Form):
+    """The approving account confirms a loan with its password at the desk; the desk's own login stays. The
+    password is in :attr:`password` once accepted (the loan's service checks it again in its transaction)."""
+
+    def __init__(self, db: Database, username: str, security: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.username = username
+        self.security = security
+        self.setWindowTitle(self.tr("Approval"))
+        self.note.setText(self.tr("%1 approves this loan: enter that account's password. The desk stays logged in as "
+                                  "it is.").replace("%1", username))
+        self.note.show()
+        self.password_edit = self._password("approverPassword")
+        self.form.addRow(self.tr("Password"), self.password_edit)
+        self.password = ""
+        self.password_edit.setFocus()
+
+    def try_accept(self) -> None:
+        try:
+            accounts.confirm_approver(self.db, self.username, self.password_edit.text(), workstation(), self.security)
+        except UserError as exc:
+            self.message.setText(exc.message)
+            self.password_edit.clear()
+            self.password_edit.setFocus()
+            return
+        self.password = self.password_edit.text()
+        self.accept()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -27,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from archive_desk.errors import UserError
-from archive_desk.services import loans, masking
+from archive_desk.models import SECURITY_LEVELS
+from archive_desk.services import accounts, loans, masking
 from archive_desk.services.loans import BorrowerRecord, VolumeCheck
 from archive_desk.ui.areas.lending.common import RED, Message, _item, _label, _pydate, _qdate, _setup_table, _shortcut
 from archive_desk.ui.dialogs.lending import BorrowerPickerDialog
+from archive_desk.ui.dialogs.login import ApproverDialog
 from archive_desk.ui.ops import run_op
 from archive_desk.ui.scan_input import ScanLineEdit
 
@@ -107,12 +110,35 @@ class LendPanel(QWidget):
         self.approver.setObjectName("lendApprover")
         self.opinion = QLineEdit(self.approval)
         self.opinion.setObjectName("lendOpinion")
+        # a catalogue with accounts: an approving account (confirmed with its password) or a paper approval;
+        # without accounts the approver's name is typed, as before
+        self.approval_kind = QComboBox(self.approval)
+        self.approval_kind.setObjectName("lendApprovalKind")
+        self.approval_kind.addItem(self.tr("Approving account"), "account")
+        self.approval_kind.addItem(self.tr("Paper approval"), "paper")
+        self.approval_kind.currentIndexChanged.connect(self._show_approval_rows)
+        self.approver_account = QComboBox(self.approval)
+        self.approver_account.setObjectName("lendApproverAccount")
+        self.approval_form_no = QLineEdit(self.approval)
+        self.approval_form_no.setObjectName("lendApprovalFormNo")
+        self.approval_date = QDateEdit(self.approval)
+        self.approval_date.setObjectName("lendApprovalDate")
+        self.approval_date.setCalendarPopup(True)
+        self.approval_date.setDisplayFormat("yyyy-MM-dd")
+        self.approval_date.setDate(_qdate(date.today()))
+        self._accounts = False
+        self._highest: str | None = None
         box = QVBoxLayout(self.approval)
         box.addWidget(self.approval_reason)
-        af = QFormLayout()
+        self.approval_form = af = QFormLayout()
+        af.addRow(self.tr("Approval &by:"), self.approval_kind)
+        af.addRow(self.tr("Approving &account:"), self.approver_account)
         af.addRow(self.tr("A&pprover:"), self.approver)
+        af.addRow(self.tr("Approval &form no.:"), self.approval_form_no)
+        af.addRow(self.tr("Approval &date:"), self.approval_date)
         af.addRow(self.tr("&Opinion:"), self.opinion)
         box.addLayout(af)
+        self._show_approval_rows()
         self.approval.hide()
 
         # a copy (复制/摘录): what is copied, how many copies, the fee, 证明印记, made in the requester's presence
@@ -365,9 +391,31 @@ class LendPanel(QWidget):
         with self.ctx.db.read() as s:
             reasons = loans.approval_reasons(s, kind, securities, self.use_mode.currentText(), categories)
             personal = loans.personal_categories(s, categories)
+            known = [x for x in securities if x in SECURITY_LEVELS]
+            self._highest = max(known, key=SECURITY_LEVELS.index) if known else None
+            self._accounts = accounts.has_accounts(s)
+            eligible = accounts.eligible_approvers(s, self._highest) if self._accounts and reasons else []
         self.request_box.setVisible(bool(personal) and kind != "staff")
         self.approval.setVisible(bool(reasons))
         self.approval_reason.setText(self.tr("Needed for: %1").replace("%1", "、".join(reasons)))
+        chosen = self.approver_account.currentData()
+        self.approver_account.clear()
+        for a in eligible:
+            self.approver_account.addItem(f"{a.display_name or a.username} ({a.username})", a.username)
+        if chosen is not None and self.approver_account.findData(chosen) >= 0:
+            self.approver_account.setCurrentIndex(self.approver_account.findData(chosen))
+        self._show_approval_rows()
+
+    def _show_approval_rows(self) -> None:
+        """Which rows of the approval box apply: the typed name without accounts; with accounts, the account or
+        the paper approval's name, form no. and date."""
+        paper = self.approval_kind.currentData() == "paper"
+        rows = {self.approval_kind: self._accounts, self.approver_account: self._accounts and not paper,
+                self.approver: not self._accounts or paper, self.approval_form_no: self._accounts and paper,
+                self.approval_date: self._accounts and paper}
+        for widget, visible in rows.items():
+            self.approval_form.setRowVisible(widget, visible)
+        self.approver.setPlaceholderText(self.tr("the name on the approval form") if paper and self._accounts else "")
 
     # ------------------------------------------------------------ lend
 
@@ -381,11 +429,36 @@ class LendPanel(QWidget):
             self.message.error(self.tr("Scan the volumes to lend."))
             self.volume_edit.setFocus()
             return
-        approver = self.approver.text() if self.approval.isVisible() else ""
-        opinion = self.opinion.text() if self.approval.isVisible() else ""
+        needed = self.approval.isVisible()
+        approver = self.approver.text() if needed else ""
+        opinion = self.opinion.text() if needed else ""
+        approval: loans.AccountApproval | loans.PaperApproval | None = None
+        if needed and self._accounts:
+            approver = ""
+            if self.approval_kind.currentData() == "paper":
+                approval = loans.PaperApproval(self.approver.text(), self.approval_form_no.text(),
+                                               _pydate(self.approval_date.date()))
+            else:
+                username = self.approver_account.currentData()
+                if not username:
+                    self.message.error(self.tr("No account may approve this loan (the approve right and clearance "
+                                               "for %1 are needed): record the paper approval instead.")
+                                       .replace("%1", self._highest or self.tr("these volumes")))
+                    self.approval_kind.setFocus()
+                    return
+                password = self.confirm_approver(username, self._highest)
+                if password is None:
+                    return
+                approval = loans.AccountApproval(username, password)
         run_op(self, loans.lend, self.ctx.actor, self.borrower.id, ids, self.purpose.currentText(), self.use_mode.currentText(),
                _pydate(self.due.date()), approver, opinion, self.clerk.text(), notes=self.notes.text(),
-               copies=self.copies(ids), request=self.request(), on_success=lambda record: self._lent(record, ids), on_error=self._lend_refused, key="loans.lend")
+               copies=self.copies(ids), request=self.request(), approval=approval,
+               on_success=lambda record: self._lent(record, ids), on_error=self._lend_refused, key="loans.lend")
+
+    def confirm_approver(self, username: str, security: str | None) -> str | None:
+        """The approving account's password, checked in a small dialog (None: cancelled)."""
+        dialog = ApproverDialog(self.ctx.db, username, security, self)
+        return dialog.password if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _lend_refused(self, exc: BaseException) -> bool:
         if not isinstance(exc, UserError):
@@ -423,6 +496,7 @@ class LendPanel(QWidget):
         self.table.setRowCount(0)
         self.set_borrower(None)
         self.approver.clear()
+        self.approval_form_no.clear()
         self.opinion.clear()
         self.notes.clear()
         self.copy_parts.clear()
