@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 
 from archive_desk.domain import codes
 from archive_desk.models import VolumeStatus
-from archive_desk.services import catalogue, lookups, room_setup, volume_list
+from archive_desk.services import catalogue, lookups, reading, room_setup, volume_list
 from archive_desk.services.live import REMOTE
 from archive_desk.services.ops import CATALOGUE, OpChanges
 from archive_desk.services.ops import WriteSession as Session
@@ -317,7 +317,7 @@ class CatalogueArea(Area):
             "pages": fit("pages", "9999"),
             "item_count": fit("item_count", "999"),
             "location": fit("location", "K1-01A-01-1-1"),
-            "status": fit("status", *(catalogue.status_label(st) for st in VolumeStatus)),
+            "status": fit("status", *(catalogue.status_label(st) for st in (*VolumeStatus, reading.READING))),
         }
         widths["title"] = max(fit("title", "某某某某某某某某某某"), TABLE_WIDTH - sum(widths.values()))
         for col, key in enumerate(self.model.COLUMNS):

@@ -58,11 +58,13 @@ class VolumeDetail:
     holds: tuple[str, ...] = ()
     #: when its retention runs out under the schedule, and from which day (services/retention.py)
     due: str = ""
+    #: the status a person sees: the stored one, or 阅览中 while a consultation is open (services/reading.py)
+    status: str = ""
 
 
 def load_detail(db: Database, volume_id: int) -> VolumeDetail:
     """Everything the pane shows, read in one session."""
-    from archive_desk.services import loans, locations, retention  # on first use: off the catalogue's start path
+    from archive_desk.services import loans, locations, reading, retention  # on first use: off the catalogue's start path
 
     with db.read() as session:
         volume = catalogue.get_volume(session, volume_id)
@@ -81,6 +83,7 @@ def load_detail(db: Database, volume_id: int) -> VolumeDetail:
         lent = tuple(loans.volume_loan_history(session, volume_id))
         history = tuple(audit.history(session, "volume", volume_id, limit=100))
         r = retention.for_volume(session, volume_id)
+        status = reading.display_status(session, volume_id, volume.status)
     if r.due_date is None and r.start_date is None:
         due = "；".join(r.warnings)
     elif r.due_date is None:
@@ -88,7 +91,7 @@ def load_detail(db: Database, volume_id: int) -> VolumeDetail:
     else:
         due = "；".join((f"{r.due_date.isoformat()}（{retention.rule_label(r.rule)}：{r.start_date.isoformat() if r.start_date else ''}）",
                         *r.warnings))
-    return VolumeDetail(volume, category, fonds_name, items, location, code, lent, history, r.holds, due)
+    return VolumeDetail(volume, category, fonds_name, items, location, code, lent, history, r.holds, due, status)
 
 
 class VolumeDetailView(QWidget):
@@ -291,7 +294,7 @@ class VolumeDetailView(QWidget):
         self._add(self.tr("Items"), v.item_count)
         for f in d.category.fields:
             self._add(f.label, v.custom.get(f.key, ""))
-        self._add(self.tr("Status"), catalogue.status_label(v.status))
+        self._add(self.tr("Status"), catalogue.status_label(d.status or v.status))
         if d.due:
             self._add(self.tr("Retention runs out"), d.due)
         for reason in d.holds:
