@@ -101,6 +101,8 @@ class VolumeDetailView(QWidget):
     itemsRequested = Signal(int)
     #: "Show on shelf": the area asks the window to open the shelves area at the volume's layer
     shelfRequested = Signal(int)
+    #: "Legal holds…": the area opens the holds of the volume (place, release, print the 封存 list)
+    holdsRequested = Signal(int)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,9 +177,17 @@ class VolumeDetailView(QWidget):
         self.history_table.setWordWrap(False)
         self.tabs.addTab(self.history_table, self.tr("History"))
 
+        self.holds_button = QPushButton(self.tr("Legal holds…"), self)
+        self.holds_button.setObjectName("detailHolds")
+        self.holds_button.setToolTip(self.tr("Place a hold (封存, litigation, audit, unsettled matter) on this volume or "
+                                             "release one; print the sealing list"))
+        self.holds_button.clicked.connect(self._on_holdsButton_clicked)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(self.holds_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
-        layout.addWidget(self.heading)
+        layout.addLayout(heading_row)
         layout.addWidget(self.tabs, 1)
         self.show_nothing()
 
@@ -209,6 +219,10 @@ class VolumeDetailView(QWidget):
     def volume_id(self) -> int | None:
         return self.detail.volume.id if self.detail else None
 
+    def _on_holdsButton_clicked(self) -> None:
+        if self.detail is not None:
+            self.holdsRequested.emit(self.detail.volume.id)
+
     def _on_shelfButton_clicked(self) -> None:
         if self.detail is not None:
             self.shelfRequested.emit(self.detail.volume.id)
@@ -220,6 +234,7 @@ class VolumeDetailView(QWidget):
         self.items_model.set_items([])
         self.location_label.setText("")
         self.shelf_button.setVisible(False)
+        self.holds_button.setVisible(False)
         self.loans_table.setRowCount(0)
         self.history_table.setRowCount(0)
         self.tabs.setTabText(1, self.tr("Items"))
@@ -243,6 +258,7 @@ class VolumeDetailView(QWidget):
         else:
             self.location_label.setText(detail.location_code)
         self.shelf_button.setVisible(v.layer_id is not None)
+        self.holds_button.setVisible(True)
         self._fill_loans(detail.loans)
         self._fill_history(detail.history)
 
