@@ -1576,219 +1576,224 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="149" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
         <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="151" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="152" />
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="263" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="265" />
         <source>&amp;Find…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="265" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="267" />
         <source>&amp;New volume…</source>
         <translation>&amp;New volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="269" />
         <source>&amp;Edit volume…</source>
         <translation>&amp;Edit volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="269" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="271" />
         <source>Edit &amp;items…</source>
         <translation>Edit &amp;items…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="273" />
         <source>Make &amp;void…</source>
         <translation>Make &amp;void…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="273" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="275" />
         <source>&amp;Copy rows</source>
         <translation>&amp;Copy rows</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="275" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="277" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>E&amp;xport selection to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="277" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="668" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="279" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="688" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Undo last change</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="297" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="282" />
+        <source>Legal &amp;holds…</source>
+        <translation>Legal &amp;holds…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="300" />
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="379" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="382" />
         <source>Reading the list…</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="415" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="427" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="430" />
         <source>No volume matches “%1”.</source>
         <translation>No volume matches “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="431" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="434" />
         <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>More than %1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="436" />
         <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>%1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="436" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="439" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>%n volume matches “%1”.</numerusform><numerusform>%n volumes match “%1”.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="441" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="444" />
         <source>%n volume(s)</source>
         <translation><numerusform>%n volume</numerusform><numerusform>%n volumes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="494" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="497" />
         <source>The shelves cannot show this volume.</source>
         <translation>The shelves cannot show this volume.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="567" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="570" />
         <source>Undo: create %1</source>
         <translation>Undo: create %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="571" />
         <source>Volume %1 created.</source>
         <translation>Volume %1 created.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="573" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="576" />
         <source>Undo: change of %1</source>
         <translation>Undo: change of %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="575" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="578" />
         <source>Volume %1 saved.</source>
         <translation>Volume %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="629" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="649" />
         <source>Make volume void</source>
         <translation>Make volume void</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="630" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="650" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="643" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="663" />
         <source>Undo: void %1</source>
         <translation>Undo: void %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="645" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="665" />
         <source>Volume %1 is void.</source>
         <translation>Volume %1 is void.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="670" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="690" />
         <source>Undone.</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="688" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="708" />
         <source>created by mistake (undone)</source>
         <translation>created by mistake (undone)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="697" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="717" />
         <source>void undone</source>
         <translation>void undone</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="726" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="746" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>%n row copied: paste it into Excel or WPS.</numerusform><numerusform>%n rows copied: paste them into Excel or WPS.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="733" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="753" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>Select the rows to export first (Ctrl+A selects all).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="736" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="756" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="736" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="756" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="767" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="787" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="771" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="791" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>%n row exported to %1.</numerusform><numerusform>%n rows exported to %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="784" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="804" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>Scanned %1: %2 (not in the current list)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="786" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="806" />
         <source>Scanned %1: %2</source>
         <translation>Scanned %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="792" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="812" />
         <source>Unknown code</source>
         <translation>Unknown code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="793" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="813" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>No volume has the code %1. Create it now?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="796" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="816" />
         <source>Create volume</source>
         <translation>Create volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="797" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="817" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="821" />
         <source>Scanned %1: no such volume</source>
         <translation>Scanned %1: no such volume</translation>
     </message>
@@ -2440,6 +2445,124 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <source>ArchiveDesk guide</source>
         <extracomment>the section of an area whose id is not its section's</extracomment>
         <translation>ArchiveDesk guide</translation>
+    </message>
+</context>
+<context>
+    <name>HoldsDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="45" />
+        <source>Legal holds: %1</source>
+        <translation>Legal holds: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="46" />
+        <source>A held volume is never due for destruction, cannot be lent, put on an appraisal list or destroyed. A hold is released, never deleted.</source>
+        <translation>A held volume is never due for destruction, cannot be lent, put on an appraisal list or destroyed. A hold is released, never deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="52" />
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="52" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="52" />
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="52" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="53" />
+        <source>Placed</source>
+        <translation>Placed</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="60" />
+        <source>&amp;Release hold</source>
+        <translation>&amp;Release hold</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="63" />
+        <source>&amp;Print sealing list…</source>
+        <translation>&amp;Print sealing list…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="71" />
+        <source>Place a hold</source>
+        <translation>Place a hold</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="78" />
+        <source>This volume (%1)</source>
+        <translation>This volume (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="80" />
+        <source>Every volume of record no. %1</source>
+        <translation>Every volume of record no. %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="83" />
+        <source>e.g. medical dispute, sealed in the presence of both sides</source>
+        <translation>e.g. medical dispute, sealed in the presence of both sides</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="86" />
+        <source>who signs for the patient's side (封存)</source>
+        <translation>who signs for the patient's side (封存)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="87" />
+        <source>P&amp;lace hold</source>
+        <translation>P&amp;lace hold</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="93" />
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="94" />
+        <source>&amp;On:</source>
+        <translation>&amp;On:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="95" />
+        <source>R&amp;eason:</source>
+        <translation>R&amp;eason:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="96" />
+        <source>Patient's &amp;side:</source>
+        <translation>Patient's &amp;side:</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="102" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="155" />
+        <source>Hold %1 placed: %2</source>
+        <translation>Hold %1 placed: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="169" />
+        <source>Hold %1 released.</source>
+        <translation>Hold %1 released.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="203" />
+        <source>Sealing list %1</source>
+        <translation>Sealing list %1</translation>
     </message>
 </context>
 <context>
@@ -3848,57 +3971,57 @@ Print anyway?</translation>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="210" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="221" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="222" />
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="222" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="223" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="225" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="226" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="234" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="235" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="235" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="236" />
         <source>&amp;Guide</source>
         <translation>&amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="242" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="243" />
         <source>&amp;About ArchiveDesk</source>
         <translation>&amp;About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="275" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="276" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>The language changes when ArchiveDesk is started again.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="285" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="286" />
         <source>About ArchiveDesk</source>
         <translation>About ArchiveDesk</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="286" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="287" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="459" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="460" />
         <source>Scanned %1: not a known code</source>
         <translation>Scanned %1: not a known code</translation>
     </message>
@@ -5396,117 +5519,122 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="46" />
         <source>Scan each volume coming back</source>
         <translation>Scan each volume coming back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
         <source>Pages lent</source>
         <translation>Pages lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
         <source>Damage</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
         <source>Outcome of use</source>
         <translation>Outcome of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
+        <source>Outcome, in words</source>
+        <translation>Outcome, in words</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="58" />
         <source>&amp;Take back (Ctrl+Enter)</source>
         <translation>&amp;Take back (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="60" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="61" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="68" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="72" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="73" />
         <source>Received b&amp;y:</source>
         <translation>Received b&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="88" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="89" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="104" />
         <source>if damaged: what</source>
         <translation>if damaged: what</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="111" />
         <source>what the use achieved</source>
         <translation>what the use achieved</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="110" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="117" />
         <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
         <translation>%1 from slip %2: count the pages (%3 lent) and check the condition.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="135" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="152" />
         <source>Scan the volumes coming back.</source>
         <translation>Scan the volumes coming back.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="163" />
         <source>%1: %2 pages lent, %3 counted</source>
         <translation>%1: %2 pages lent, %3 counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="149" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="166" />
         <source>Page count differs</source>
         <translation>Page count differs</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="167" />
         <source>The pages counted differ from the pages lent:
 
 %1
@@ -5519,22 +5647,22 @@ Record the return with this difference?</source>
 Record the return with this difference?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="153" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="170" />
         <source>Nothing was recorded: recount the pages.</source>
         <translation>Nothing was recorded: recount the pages.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="185" />
         <source>Took back %1 volume(s).</source>
         <translation>Took back %1 volume(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="187" />
         <source>Slip(s) %1 fully returned.</source>
         <translation>Slip(s) %1 fully returned.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="173" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="190" />
         <source>Still out: %1.</source>
         <translation>Still out: %1.</translation>
     </message>
@@ -6585,240 +6713,250 @@ Record the return with this difference?</translation>
 <context>
     <name>VolumeDetailView</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="130" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="135" />
         <source>Details</source>
-        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters why the volume is held (封存, litigation …): never due, lent or destroyed while any stands when its retention runs out under the schedule, and from which day (services/retention.py) the personal fields shown unmasked (logged as a view: services/masking.py) "Show on shelf": the area asks the window to open the shelves area at the volume's layer whose pane it is: hidden titles and personal fields come masked for them (services/masking.py)</extracomment>
+        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters why the volume is held (封存, litigation …): never due, lent or destroyed while any stands when its retention runs out under the schedule, and from which day (services/retention.py) the personal fields shown unmasked (logged as a view: services/masking.py) the status a person sees: the stored one, or 阅览中 while a consultation is open (services/reading.py) "Show on shelf": the area asks the window to open the shelves area at the volume's layer "Legal holds…": the area opens the holds of the volume (place, release, print the 封存 list) whose pane it is: hidden titles and personal fields come masked for them (services/masking.py)</extracomment>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="147" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="230" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="303" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="152" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="248" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="322" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="157" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
         <source>Slip no.</source>
         <translation>Slip no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="157" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="157" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
         <source>Use</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="163" />
         <source>Lent on</source>
         <translation>Lent on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="163" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="163" />
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="170" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="175" />
         <source>Loans</source>
         <translation>Loans</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="172" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="177" />
         <source>Location and loans</source>
         <translation>Location and loans</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="176" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="181" />
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="176" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="181" />
         <source>Who</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="176" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="181" />
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="176" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="181" />
         <source>Changes</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="181" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="186" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="223" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="240" />
         <source>No volume selected</source>
         <translation>No volume selected</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="247" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="265" />
         <source>Items (%1)</source>
         <translation>Items (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="249" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="267" />
         <source>Not shelved yet.</source>
         <translation>Not shelved yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="298" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="317" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="284" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="303" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="167" />
         <source>Show on shelf</source>
         <translation>Show on shelf</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="164" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="169" />
         <source>Open the shelves with this volume's layer highlighted</source>
         <translation>Open the shelves with this volume's layer highlighted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="188" />
+        <source>Legal holds…</source>
+        <translation>Legal holds…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="190" />
+        <source>Place a hold (封存, litigation, audit, unsettled matter) on this volume or release one; print the sealing list</source>
+        <translation>Place a hold (封存, litigation, audit, unsettled matter) on this volume or release one; print the sealing list</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="295" />
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="285" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="304" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="286" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="305" />
         <source>Fonds</source>
         <translation>Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="287" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="306" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="288" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="307" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="289" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="308" />
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="290" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="309" />
         <source> (%1 years)</source>
         <translation> (%1 years)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="291" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="310" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="293" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="312" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="295" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="314" />
         <source>Box no.</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="297" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="316" />
         <source>Item numbers</source>
         <translation>Item numbers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="299" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="318" />
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="301" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="320" />
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="302" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="321" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="306" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="325" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="308" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="327" />
         <source>Retention runs out</source>
         <translation>Retention runs out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="310" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="329" />
         <source>On hold</source>
         <translation>On hold</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="313" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="332" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="314" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="333" />
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="315" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="334" />
         <source>Last changed</source>
         <translation>Last changed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="323" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="342" />
         <source>not returned</source>
         <translation>not returned</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="365" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="384" />
         <source>created</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="366" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="385" />
         <source>changed</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="367" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="386" />
         <source>made void</source>
         <translation>made void</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="368" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="387" />
         <source>status changed</source>
         <translation>status changed</translation>
     </message>

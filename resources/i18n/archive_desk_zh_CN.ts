@@ -1576,219 +1576,224 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="149" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
         <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>检索（Ctrl+F）：档号、条码、题名文字、拼音首字母、卷内文件题名…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="151" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="152" />
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="263" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="265" />
         <source>&amp;Find…</source>
         <translation>检索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="265" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="267" />
         <source>&amp;New volume…</source>
         <translation>新建案卷(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="269" />
         <source>&amp;Edit volume…</source>
         <translation>编辑案卷(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="269" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="271" />
         <source>Edit &amp;items…</source>
         <translation>编辑卷内目录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="273" />
         <source>Make &amp;void…</source>
         <translation>作废(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="273" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="275" />
         <source>&amp;Copy rows</source>
         <translation>复制所选行(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="275" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="277" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>将所选导出为 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="277" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="668" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="279" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="688" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一次修改(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="297" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="282" />
+        <source>Legal &amp;holds…</source>
+        <translation>冻结(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="300" />
         <source>Catalogue</source>
         <translation>案卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="379" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="382" />
         <source>Reading the list…</source>
         <translation>正在读取列表…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="415" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="427" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="430" />
         <source>No volume matches “%1”.</source>
         <translation>没有与“%1”匹配的案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="431" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="434" />
         <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>超过 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="436" />
         <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>共 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="436" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="439" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>与“%1”匹配的案卷共 %n 卷。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="441" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="444" />
         <source>%n volume(s)</source>
         <translation><numerusform>共 %n 卷</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="494" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="497" />
         <source>The shelves cannot show this volume.</source>
         <translation>库房架位无法显示此卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="567" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="570" />
         <source>Undo: create %1</source>
         <translation>撤销：新建 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="568" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="571" />
         <source>Volume %1 created.</source>
         <translation>案卷 %1 已新建。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="573" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="576" />
         <source>Undo: change of %1</source>
         <translation>撤销：对 %1 的修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="575" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="578" />
         <source>Volume %1 saved.</source>
         <translation>案卷 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="629" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="649" />
         <source>Make volume void</source>
         <translation>作废案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="630" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="650" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>将 %1“%2”作废？该案卷仍保留在目录中（列表中默认隐藏），并记录作废原因；不会删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="643" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="663" />
         <source>Undo: void %1</source>
         <translation>撤销：作废 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="645" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="665" />
         <source>Volume %1 is void.</source>
         <translation>案卷 %1 已作废。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="670" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="690" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="688" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="708" />
         <source>created by mistake (undone)</source>
         <translation>误建（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="697" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="717" />
         <source>void undone</source>
         <translation>撤销作废</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="726" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="746" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>已复制 %n 行，可粘贴到 Excel 或 WPS。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="733" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="753" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>请先选择要导出的行（Ctrl+A 全选）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="736" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="756" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="736" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="756" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="767" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="787" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="771" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="791" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="784" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="804" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>扫描 %1：%2（不在当前列表中）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="786" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="806" />
         <source>Scanned %1: %2</source>
         <translation>扫描 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="792" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="812" />
         <source>Unknown code</source>
         <translation>未知档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="793" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="813" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>没有档号为 %1 的案卷。现在新建吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="796" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="816" />
         <source>Create volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="797" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="817" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="801" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="821" />
         <source>Scanned %1: no such volume</source>
         <translation>扫描 %1：没有此案卷</translation>
     </message>
@@ -2440,6 +2445,124 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <source>ArchiveDesk guide</source>
         <extracomment>the section of an area whose id is not its section's</extracomment>
         <translation>ArchiveDesk 使用指南</translation>
+    </message>
+</context>
+<context>
+    <name>HoldsDialog</name>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="45" />
+        <source>Legal holds: %1</source>
+        <translation>冻结：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="46" />
+        <source>A held volume is never due for destruction, cannot be lent, put on an appraisal list or destroyed. A hold is released, never deleted.</source>
+        <translation>冻结中的案卷不会到期销毁，不能借出、列入鉴定清册或销毁。冻结只能解除，不能删除。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="52" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="52" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="52" />
+        <source>On</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="52" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="53" />
+        <source>Placed</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="60" />
+        <source>&amp;Release hold</source>
+        <translation>解除冻结(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="63" />
+        <source>&amp;Print sealing list…</source>
+        <translation>打印封存清单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="71" />
+        <source>Place a hold</source>
+        <translation>设置冻结</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="78" />
+        <source>This volume (%1)</source>
+        <translation>本卷（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="80" />
+        <source>Every volume of record no. %1</source>
+        <translation>病案号 %1 的全部案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="83" />
+        <source>e.g. medical dispute, sealed in the presence of both sides</source>
+        <translation>如：医疗纠纷，医患双方在场封存</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="86" />
+        <source>who signs for the patient's side (封存)</source>
+        <translation>患方签字人（封存时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="87" />
+        <source>P&amp;lace hold</source>
+        <translation>设置冻结(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="93" />
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="94" />
+        <source>&amp;On:</source>
+        <translation>对象(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="95" />
+        <source>R&amp;eason:</source>
+        <translation>原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="96" />
+        <source>Patient's &amp;side:</source>
+        <translation>患方(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="102" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="155" />
+        <source>Hold %1 placed: %2</source>
+        <translation>已设置冻结 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="169" />
+        <source>Hold %1 released.</source>
+        <translation>冻结 %1 已解除。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="203" />
+        <source>Sealing list %1</source>
+        <translation>封存清单 %1</translation>
     </message>
 </context>
 <context>
@@ -3848,57 +3971,57 @@ Print anyway?</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="209" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="210" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="221" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="222" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="222" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="223" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="225" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="226" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="234" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="235" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="235" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="236" />
         <source>&amp;Guide</source>
         <translation>使用指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="242" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="243" />
         <source>&amp;About ArchiveDesk</source>
         <translation>关于档案室桌面管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="275" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="276" />
         <source>The language changes when ArchiveDesk is started again.</source>
         <translation>界面语言将在下次启动档案室桌面管理时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="285" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="286" />
         <source>About ArchiveDesk</source>
         <translation>关于档案室桌面管理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="286" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="287" />
         <source>ArchiveDesk %1: catalogue, shelves, labels, lending and transfers for one archive room.</source>
         <translation>档案室桌面管理 %1：一个档案室的案卷目录、库房排架、标签、借阅与移交。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/main_window.py" line="459" />
+        <location filename="../../src/archive_desk/ui/main_window.py" line="460" />
         <source>Scanned %1: not a known code</source>
         <translation>扫描到 %1：没有这个档号或条码</translation>
     </message>
@@ -5396,117 +5519,122 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="46" />
         <source>Scan each volume coming back</source>
         <translation>逐卷扫描归还的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
         <source>Pages lent</source>
         <translation>借出页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
         <source>Pages counted</source>
         <translation>清点页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
         <source>Condition</source>
         <translation>完好情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
         <source>Damage</source>
         <translation>破损情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
         <source>Outcome of use</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
+        <source>Outcome, in words</source>
+        <translation>利用效果说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="58" />
         <source>&amp;Take back (Ctrl+Enter)</source>
         <translation>确认归还(&amp;T) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="60" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="61" />
         <source>&amp;Remove from list</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="68" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="72" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="73" />
         <source>Received b&amp;y:</source>
         <translation>签收人(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="88" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="89" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="104" />
         <source>if damaged: what</source>
         <translation>如破损：说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="111" />
         <source>what the use achieved</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="110" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="117" />
         <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
         <translation>%1（借阅单 %2）：请清点页数（借出 %3 页）并检查完好情况。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="135" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="152" />
         <source>Scan the volumes coming back.</source>
         <translation>请扫描归还的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="163" />
         <source>%1: %2 pages lent, %3 counted</source>
         <translation>%1：借出 %2 页，清点 %3 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="149" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="166" />
         <source>Page count differs</source>
         <translation>页数不符</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="167" />
         <source>The pages counted differ from the pages lent:
 
 %1
@@ -5519,22 +5647,22 @@ Record the return with this difference?</source>
 确认按此差异登记归还吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="153" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="170" />
         <source>Nothing was recorded: recount the pages.</source>
         <translation>未登记归还：请重新清点页数。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="185" />
         <source>Took back %1 volume(s).</source>
         <translation>已归还 %1 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="187" />
         <source>Slip(s) %1 fully returned.</source>
         <translation>借阅单 %1 已全部归还。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="173" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="190" />
         <source>Still out: %1.</source>
         <translation>仍未还：%1。</translation>
     </message>
@@ -6585,240 +6713,250 @@ Record the return with this difference?</source>
 <context>
     <name>VolumeDetailView</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="130" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="135" />
         <source>Details</source>
-        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters why the volume is held (封存, litigation …): never due, lent or destroyed while any stands when its retention runs out under the schedule, and from which day (services/retention.py) the personal fields shown unmasked (logged as a view: services/masking.py) "Show on shelf": the area asks the window to open the shelves area at the volume's layer whose pane it is: hidden titles and personal fields come masked for them (services/masking.py)</extracomment>
+        <extracomment>the items' 题名 in the side pane keeps room for at least this many characters why the volume is held (封存, litigation …): never due, lent or destroyed while any stands when its retention runs out under the schedule, and from which day (services/retention.py) the personal fields shown unmasked (logged as a view: services/masking.py) the status a person sees: the stored one, or 阅览中 while a consultation is open (services/reading.py) "Show on shelf": the area asks the window to open the shelves area at the volume's layer "Legal holds…": the area opens the holds of the volume (place, release, print the 封存 list) whose pane it is: hidden titles and personal fields come masked for them (services/masking.py)</extracomment>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="147" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="230" />
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="303" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="152" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="248" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="322" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="157" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
         <source>Slip no.</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="157" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="157" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
         <source>Use</source>
         <translation>利用方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="163" />
         <source>Lent on</source>
         <translation>借出日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="163" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="158" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="163" />
         <source>Returned</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="170" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="175" />
         <source>Loans</source>
         <translation>借阅记录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="172" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="177" />
         <source>Location and loans</source>
         <translation>存放位置与借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="176" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="181" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="176" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="181" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="176" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="181" />
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="176" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="181" />
         <source>Changes</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="181" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="186" />
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="223" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="240" />
         <source>No volume selected</source>
         <translation>未选择案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="247" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="265" />
         <source>Items (%1)</source>
         <translation>卷内目录（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="249" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="267" />
         <source>Not shelved yet.</source>
         <translation>尚未上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="298" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="317" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="284" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="303" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="162" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="167" />
         <source>Show on shelf</source>
         <translation>在架位上查看</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="164" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="169" />
         <source>Open the shelves with this volume's layer highlighted</source>
         <translation>打开库房架位，并标出此卷所在的层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="276" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="188" />
+        <source>Legal holds…</source>
+        <translation>冻结…</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="190" />
+        <source>Place a hold (封存, litigation, audit, unsettled matter) on this volume or release one; print the sealing list</source>
+        <translation>对本卷设置冻结（封存、诉讼、审计、未结事项）或解除冻结；打印封存清单</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="295" />
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="285" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="304" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="286" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="305" />
         <source>Fonds</source>
         <translation>全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="287" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="306" />
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="288" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="307" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="289" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="308" />
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="290" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="309" />
         <source> (%1 years)</source>
         <translation>（%1年）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="291" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="310" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="293" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="312" />
         <source>Organisation</source>
         <translation>机构(问题)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="295" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="314" />
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="297" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="316" />
         <source>Item numbers</source>
         <translation>起止件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="299" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="318" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="301" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="320" />
         <source>Dates</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="302" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="321" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="306" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="325" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="308" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="327" />
         <source>Retention runs out</source>
         <translation>保管期满</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="310" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="329" />
         <source>On hold</source>
         <translation>冻结</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="313" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="332" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="314" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="333" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="315" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="334" />
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="323" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="342" />
         <source>not returned</source>
         <translation>未归还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="365" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="384" />
         <source>created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="366" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="385" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="367" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="386" />
         <source>made void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="368" />
+        <location filename="../../src/archive_desk/ui/views/volume_detail.py" line="387" />
         <source>status changed</source>
         <translation>状态变更</translation>
     </message>

@@ -468,6 +468,68 @@ def test_items_editor_by_keyboard(qtbot, window, ctx: AppContext) -> None:  # no
     assert area.detail.items_model.rowCount() == 4
 
 
+# ---------------------------------------------------------------- 阅览中 and legal holds (issue #15)
+
+
+def detail_fields(area) -> dict[str, str]:  # noqa: ANN001
+    return {cap.text().rstrip("：:"): field.text() for cap, field in area.detail._rows[:area.detail._used]}
+
+
+def test_a_consultation_shows_in_the_reading_room_and_a_hold_is_placed_printed_and_released(qtbot, window, ctx, errors) -> None:  # noqa: ANN001
+    from archive_desk.services import holds, loans
+
+    area = window.areas["catalogue"]
+    v = volume_by_title(ctx, TITLES[0][0])
+    # 阅览中: a consultation open in the reading room shows in the table and the detail pane, not 在库
+    with ctx.db.write() as s:
+        reader = loans.create_borrower(s, ACTOR, {"name": "周医生", "unit": "医务科", "card_no": "YG0101"})
+        loans.lend(s, ACTOR, reader.id, [v.id], "工作查考", "查阅", None)
+    area.model.refresh_ids([v.id])
+    assert area.select_volume(v.id)
+    qtbot.waitUntil(lambda: area.detail.volume_id() == v.id, timeout=2000)
+    row = area.model.row_of(v.id)
+    status_col = area.model.COLUMNS.index("status")
+    assert area.model.index(row, status_col).data() == "阅览中"
+    assert detail_fields(area)["状态"] == "阅览中"
+
+    # a hold placed from the detail pane: kind, reason, the patient's side; the pane says why at once
+    qtbot.mouseClick(area.detail.holds_button, Qt.MouseButton.LeftButton)
+    dialog = area.holds_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.table.rowCount() == 0 and not dialog.place_button.isEnabled()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("seal"))
+    dialog.reason.setText("医疗纠纷，医患双方在场封存")
+    dialog.counterpart.setText("王小明（患者之子）")
+    qtbot.mouseClick(dialog.place_button, Qt.MouseButton.LeftButton)
+    settle_writes(qtbot)
+    assert dialog.table.rowCount() == 1 and "医疗纠纷" in dialog.table.item(0, 3).text()
+    assert "封存" in dialog.message.text() and dialog.print_button.isEnabled()
+    assert "医疗纠纷，医患双方在场封存" in detail_fields(area)["冻结"]
+    out = SCREENS / "zh_CN"
+    out.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(out / "holds-dialog.png"))
+    window.grab().save(str(out / "holds-detail.png"))
+
+    # the 封存 sealing list, from the same place
+    preview = dialog.print_sealing_list()
+    assert preview is not None and preview.isVisible()
+    assert preview.preview.data.startswith(b"%PDF")
+    (out / "sealing-list.pdf").write_bytes(preview.preview.data)
+    preview.close()
+
+    # released: the dialog and the pane no longer list it; the hold stays on file, released
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.release_button, Qt.MouseButton.LeftButton)
+    settle_writes(qtbot)
+    assert dialog.table.rowCount() == 0 and "已解除" in dialog.message.text()
+    assert "冻结" not in detail_fields(area)
+    with ctx.db.read() as s:
+        [h] = holds.list_holds(s)
+    assert (h.kind, h.volume_id, h.counterpart, h.released_by) == ("seal", v.id, "王小明（患者之子）", ACTOR.user)
+    assert not errors
+    dialog.accept()
+
+
 # ---------------------------------------------------------------- screenshots
 
 SCREENS = Path(os.environ.get("ARCHIVE_DESK_SCREENS", "/tmp/archive-desk-screens"))

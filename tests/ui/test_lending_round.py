@@ -156,6 +156,10 @@ def test_full_round_at_the_loan_desk(qtbot, tmp_path: Path, monkeypatch: pytest.
         pages, condition, note, outcome = ret.row_widgets(0)
         pages.setValue(41)
         outcome.setText("为诉讼提供证据")
+        # 利用效果 as a choice from the room's list (设置: use_outcomes), beside the words
+        kinds = ret.outcome_box(0)
+        assert [kinds.itemText(i) for i in range(kinds.count())] == ["", "解决了问题", "提供了依据", "部分满足需求", "未能满足需求"]
+        kinds.setCurrentIndex(kinds.findText("提供了依据"))
         _p, condition2, note2, _o = ret.row_widgets(1)
         condition2.setCurrentText("破损")
         note2.setText("封面撕裂")
@@ -164,6 +168,10 @@ def test_full_round_at_the_loan_desk(qtbot, tmp_path: Path, monkeypatch: pytest.
         settle_writes(qtbot)  # writes run off the GUI thread (ui/ops.run_op)
         assert len(asked) == 1 and a.code in asked[0] and "41" in asked[0]
         assert "已归还 2 卷" in ret.message.text() and slip_no in ret.message.text()
+        with sqlite3.connect(path) as conn:  # the choice is recorded per line; a line left blank says nothing
+            kinds_saved = dict(conn.execute("SELECT volume_id, outcome_kind FROM loan_lines WHERE returned_at IS NOT NULL"))
+        conn.close()
+        assert kinds_saved == {a.id: "提供了依据", b.id: ""}
 
         # -- renew the slip, which still holds the third volume
         area.tabs.setCurrentWidget(area.open_loans)

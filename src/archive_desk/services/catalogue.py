@@ -48,6 +48,7 @@ def status_label(status: str) -> str:
         VolumeStatus.DESTROYED: t("destroyed"),
         VolumeStatus.MISSING: t("missing"),
         VolumeStatus.VOID: t("void"),
+        "reading": t("in the reading room"),  # services/reading.py: 在库 with an open consultation, never stored
     }.get(status, status)
 
 

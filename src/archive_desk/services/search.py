@@ -31,6 +31,7 @@ A complete 档号 or barcode that matches exactly is the whole answer (it names 
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import re
 import sqlite3
@@ -45,7 +46,7 @@ from sqlalchemy.orm import Session
 
 from archive_desk.db import fts, postgresql
 from archive_desk.models import Item, Volume
-from archive_desk.services import codes, masking
+from archive_desk.services import codes, masking, reading
 from archive_desk.services.audit import Actor
 from archive_desk.services.volume_list import VolumeFilter, apply_filter, level_condition
 from archive_desk.services.ops import CATALOGUE, operation
@@ -920,10 +921,16 @@ def backend(session: Session) -> SearchBackend:
     return _backends[name]
 
 
+def _shown_status(session: Session, hits: Sequence[SearchHit]) -> list[SearchHit]:
+    """The hits with the status a person sees (阅览中 for a volume in the reading room: services/reading.py)."""
+    shown = reading.display_statuses(session, {h.volume_id: h.status for h in hits})
+    return [h if shown[h.volume_id] == h.status else dataclasses.replace(h, status=shown[h.volume_id]) for h in hits]
+
+
 def search(session: Session, query: str, limit: int = 50, flt: VolumeFilter | None = None, *,
            viewer: Actor | None = None) -> list[SearchHit]:
     """``viewer``: whose search it is (None = no accounts: every text matched, nothing masked)."""
-    return backend(session).search(session, query, limit, flt, viewer=viewer)
+    return _shown_status(session, backend(session).search(session, query, limit, flt, viewer=viewer))
 
 
 def count_matches(session: Session, query: str, flt: VolumeFilter | None = None, cap: int = COUNT_CAP, *,
@@ -934,7 +941,8 @@ def count_matches(session: Session, query: str, flt: VolumeFilter | None = None,
 
 def search_result(session: Session, query: str, limit: int = 50, flt: VolumeFilter | None = None, *,
                   viewer: Actor | None = None) -> SearchResult:
-    return backend(session).search_result(session, query, limit, flt, viewer=viewer)
+    result = backend(session).search_result(session, query, limit, flt, viewer=viewer)
+    return dataclasses.replace(result, hits=tuple(_shown_status(session, result.hits)))
 
 
 def index_is_current(session: Session) -> bool:

@@ -16,6 +16,7 @@ from sqlalchemy import Select, case, literal, select
 from sqlalchemy.orm import Session
 
 from archive_desk.models import Category, Fonds, Layer, Volume, VolumeStatus
+from archive_desk.services import reading
 
 V = Volume.__table__
 L = Layer.__table__
@@ -244,9 +245,23 @@ def fetch_raw_rows(session: Session, ids: Sequence[int], columns: Sequence[str])
     On SQLite the statement (compiled once per column list) runs on the session's own DBAPI connection,
     inside its transaction: a block of 256 rows then takes about half the time it takes through Core,
     whose per-execute work (cache key, expanding the IN list, result rows) costs as much as the lookup
-    itself. Every column here is plain text or a number, so the rows are the same either way."""
+    itself. Every column here is plain text or a number, so the rows are the same either way.
+
+    The ``status`` column is the status a person sees: 阅览中 (``reading.READING``) for a volume in the
+    reading room, one more query on the open lines only (filtering and sorting still use the stored status)."""
     if not ids:
         return {}
+    rows = _fetch_rows(session, ids, columns)
+    if "status" in columns:  # 阅览中 (services/reading.py): 在库 volumes with an open consultation
+        at = list(columns).index("status")
+        shown = reading.display_statuses(session, {vid: row[at] for vid, row in rows.items()})
+        for vid, status in shown.items():
+            if status != rows[vid][at]:
+                rows[vid] = (*rows[vid][:at], status, *rows[vid][at + 1:])
+    return rows
+
+
+def _fetch_rows(session: Session, ids: Sequence[int], columns: Sequence[str]) -> dict[int, tuple]:
     head = _raw_row_sql(session, tuple(columns))
     if head is not None:
         raw = session.connection().connection.dbapi_connection

@@ -200,7 +200,8 @@ class MainWindow(QMainWindow):
         accounts_ui.install(self, file_menu)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        for name in ("undoAction", "copyRowsAction", "findAction", None, "editVolumeAction", "editItemsAction", "voidVolumeAction"):
+        for name in ("undoAction", "copyRowsAction", "findAction", None, "editVolumeAction", "editItemsAction", "voidVolumeAction",
+                     "holdsAction"):
             if name is None:
                 edit_menu.addSeparator()
             elif name in actions:

@@ -24,7 +24,7 @@ from archive_desk.models import (
     Volume,
     VolumeStatus,
 )
-from archive_desk.services import audit, codes, holds, retention
+from archive_desk.services import audit, codes, holds, reading, retention
 from archive_desk.services.audit import Actor
 from archive_desk.services.ops import TRANSFERS, operation
 from archive_desk.services.transfers.batches import _categories, _change_particulars
@@ -215,6 +215,7 @@ def add_appraisal_volumes(session: Session, actor: Actor, appraisal_id: int, vol
             .where(AppraisalLine.volume_id.in_(chunk), Appraisal.status == "draft", Appraisal.id != appraisal_id,
                    AppraisalLine.decision != REMOVED)).all())
         held = holds.refusal(session, chunk)
+        in_reading_room = reading.refusal(session, chunk)  # 阅览中: the original is with a reader
         for vid in chunk:
             vol = vols.get(vid)
             if vol is None:
@@ -228,6 +229,8 @@ def add_appraisal_volumes(session: Session, actor: Actor, appraisal_id: int, vol
                 reason = t("already on appraisal list {no}", no=other[vid])
             if reason is None and vid in held:
                 reason = held[vid]
+            if reason is None and vid in in_reading_room:
+                reason = in_reading_room[vid]
             if reason is not None:
                 refused.append(Refusal(vid, vol.code, reason))
                 continue
@@ -374,6 +377,7 @@ def _line_problems(session: Session, a: Appraisal, on: date) -> list[str]:
                             list=codes_text + ("…" if len(undecided) > 8 else "")))
     records = {r.id: r for r in list_appraisal_lines(session, a.id)}
     held = holds.refusal(session, [ln.volume_id for ln in lines])
+    in_reading_room = reading.refusal(session, [ln.volume_id for ln in lines if ln.decision == "destroy"])
     blocked = []
     for ln in lines:
         rec = records[ln.id]
@@ -383,6 +387,8 @@ def _line_problems(session: Session, a: Appraisal, on: date) -> list[str]:
                              code=rec.code))
         elif ln.decision == "destroy" and ln.volume_id in held:
             blocked.append(t("{code} ({reason})", code=rec.code, reason=held[ln.volume_id]))
+        elif ln.decision == "destroy" and ln.volume_id in in_reading_room:
+            blocked.append(t("{code} ({reason})", code=rec.code, reason=in_reading_room[ln.volume_id]))
         elif ln.decision == "destroy" and rec.status != VolumeStatus.IN_STOCK:
             blocked.append(t("{code} ({reason})", code=rec.code, reason=_refusal_reason(rec.status) or rec.status))
         elif ln.decision == "destroy" and (rec.expires_on is None or rec.expires_on > on):

@@ -16,7 +16,7 @@ from archive_desk.models import (
     Volume,
     VolumeStatus,
 )
-from archive_desk.services import audit, catalogue, codes
+from archive_desk.services import audit, catalogue, codes, reading
 from archive_desk.services.audit import Actor
 from archive_desk.services.transfers.batches import _next_seq
 from archive_desk.services.transfers.common import Progress, _load_batch
@@ -58,6 +58,7 @@ def add_volumes(session: Session, actor: Actor, batch_id: int, volume_ids: Itera
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         vols = {v.id: v for v in session.scalars(select(Volume).where(Volume.id.in_(chunk)))}
+        in_reading_room = reading.refusal(session, chunk)  # 阅览中: the original is with a reader
         for vid in chunk:
             vol = vols.get(vid)
             if vol is None:
@@ -67,6 +68,8 @@ def add_volumes(session: Session, actor: Actor, batch_id: int, volume_ids: Itera
                 skipped += 1
                 continue
             reason = _refusal_reason(vol.status)
+            if reason is None and vid in in_reading_room:
+                reason = in_reading_room[vid]
             if reason is None and vid in elsewhere:
                 reason = t("already on handing-over batch {no}", no=elsewhere[vid])
             if reason is not None:

@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 
 from archive_desk.domain import codes
 from archive_desk.models import VolumeStatus
-from archive_desk.services import catalogue, lookups, room_setup, volume_list
+from archive_desk.services import catalogue, lookups, reading, room_setup, volume_list
 from archive_desk.services.live import REMOTE
 from archive_desk.services.ops import CATALOGUE, OpChanges
 from archive_desk.services.ops import WriteSession as Session
@@ -68,6 +68,7 @@ from archive_desk.ui.views.volume_filters import VolumeFilterBar
 from archive_desk.ui.workers import Runner
 
 if TYPE_CHECKING:  # loaded on first use: they cost nothing until a volume is edited or made void
+    from archive_desk.ui.dialogs.holds import HoldsDialog
     from archive_desk.ui.dialogs.items_editor import ItemsEditor
     from archive_desk.ui.dialogs.reason import ReasonDialog
     from archive_desk.ui.dialogs.volume_editor import VolumeEditor
@@ -226,6 +227,7 @@ class CatalogueArea(Area):
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.detail.editRequested.connect(lambda _vid: self.edit_selected())
         self.detail.shelfRequested.connect(self._on_detail_shelfRequested)
+        self.detail.holdsRequested.connect(self.open_holds)
         self._warm_runner = Runner(self)  # the detail pane's modules, once the table has painted
         self._pinyin_runner = Runner(self)  # the pinyin tables, once an editor opens
         self._pinyin_warmed = False
@@ -277,6 +279,7 @@ class CatalogueArea(Area):
         self.undo_action = self._action("undoAction", self.tr("&Undo last change"), self.undo_last,
                                         [QKeySequence(QKeySequence.StandardKey.Undo)], self.table, table_only)
         self.undo_action.setEnabled(False)
+        self.holds_action = self._action("holdsAction", self.tr("Legal &holds…"), lambda: self.open_holds())
         clear = QAction(self)
         clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -291,7 +294,7 @@ class CatalogueArea(Area):
     def menu_actions(self) -> list[QAction]:
         """For the main window's menus."""
         return [self.new_action, self.edit_action, self.items_action, self.void_action, self.undo_action,
-                self.copy_action, self.export_action, self.find_action]
+                self.copy_action, self.export_action, self.find_action, self.holds_action]
 
     def title(self) -> str:
         return self.tr("Catalogue")
@@ -317,7 +320,7 @@ class CatalogueArea(Area):
             "pages": fit("pages", "9999"),
             "item_count": fit("item_count", "999"),
             "location": fit("location", "K1-01A-01-1-1"),
-            "status": fit("status", *(catalogue.status_label(st) for st in VolumeStatus)),
+            "status": fit("status", *(catalogue.status_label(st) for st in (*VolumeStatus, reading.READING))),
         }
         widths["title"] = max(fit("title", "某某某某某某某某某某"), TABLE_WIDTH - sum(widths.values()))
         for col, key in enumerate(self.model.COLUMNS):
@@ -617,6 +620,23 @@ class CatalogueArea(Area):
         self.model.refresh_ids([volume_id])
         if self.detail.volume_id() == volume_id or self.selected_volume_id() == volume_id:
             self.detail.show_volume(volume_id)
+
+    def open_holds(self, volume_id: int | None = None) -> HoldsDialog | None:
+        """The legal holds of the selected volume: place one, release one, print the 封存 sealing list."""
+        vid = volume_id if volume_id is not None else self.selected_volume_id()
+        if vid is None:
+            return None
+        from archive_desk.ui.dialogs.holds import HoldsDialog
+
+        dialog = HoldsDialog(self.ctx, vid, self)
+        dialog.changed.connect(self._on_holds_changed)
+        self.holds_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_holds_changed(self, volume_id: int) -> None:
+        """A hold on a 病案号 names no volume: repaint the one shown (the others repaint when selected)."""
+        self._on_volume_changed(volume_id)
 
     def ask_void(self) -> ReasonDialog | None:
         vid = self.selected_volume_id()

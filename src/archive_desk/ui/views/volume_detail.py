@@ -60,11 +60,13 @@ class VolumeDetail:
     due: str = ""
     #: the personal fields shown unmasked (logged as a view: services/masking.py)
     personal_shown: tuple[str, ...] = ()
+    #: the status a person sees: the stored one, or 阅览中 while a consultation is open (services/reading.py)
+    status: str = ""
 
 
 def load_detail(db: Database, volume_id: int, viewer: audit.Actor | None = None) -> VolumeDetail:
     """Everything the pane shows, read in one session, as ``viewer`` may see it (None: no accounts, unmasked)."""
-    from archive_desk.services import loans, locations, retention  # on first use: off the catalogue's start path
+    from archive_desk.services import loans, locations, reading, retention  # on first use: off the catalogue's start path
 
     with db.read() as session:
         volume = catalogue.get_volume(session, volume_id)
@@ -83,6 +85,7 @@ def load_detail(db: Database, volume_id: int, viewer: audit.Actor | None = None)
         lent = tuple(loans.volume_loan_history(session, volume_id))
         history = tuple(audit.history(session, "volume", volume_id, limit=100))
         r = retention.for_volume(session, volume_id)
+        status = reading.display_status(session, volume_id, volume.status)
     if r.due_date is None and r.start_date is None:
         due = "；".join(r.warnings)
     elif r.due_date is None:
@@ -94,7 +97,7 @@ def load_detail(db: Database, volume_id: int, viewer: audit.Actor | None = None)
     history = tuple(masking.mask_history(viewer, volume.security, category, history))
     items = tuple(masking.mask_items(viewer, volume.security, items))
     volume = masking.mask_volume(viewer, volume, category)
-    return VolumeDetail(volume, category, fonds_name, items, location, code, lent, history, r.holds, due, shown)
+    return VolumeDetail(volume, category, fonds_name, items, location, code, lent, history, r.holds, due, shown, status)
 
 
 class VolumeDetailView(QWidget):
@@ -104,6 +107,8 @@ class VolumeDetailView(QWidget):
     itemsRequested = Signal(int)
     #: "Show on shelf": the area asks the window to open the shelves area at the volume's layer
     shelfRequested = Signal(int)
+    #: "Legal holds…": the area opens the holds of the volume (place, release, print the 封存 list)
+    holdsRequested = Signal(int)
 
     def __init__(self, db: Database, parent: QWidget | None = None, actor: audit.Actor | None = None) -> None:
         super().__init__(parent)
@@ -180,9 +185,17 @@ class VolumeDetailView(QWidget):
         self.history_table.setWordWrap(False)
         self.tabs.addTab(self.history_table, self.tr("History"))
 
+        self.holds_button = QPushButton(self.tr("Legal holds…"), self)
+        self.holds_button.setObjectName("detailHolds")
+        self.holds_button.setToolTip(self.tr("Place a hold (封存, litigation, audit, unsettled matter) on this volume or "
+                                             "release one; print the sealing list"))
+        self.holds_button.clicked.connect(self._on_holdsButton_clicked)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(self.holds_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
-        layout.addWidget(self.heading)
+        layout.addLayout(heading_row)
         layout.addWidget(self.tabs, 1)
         self.show_nothing()
 
@@ -214,6 +227,10 @@ class VolumeDetailView(QWidget):
     def volume_id(self) -> int | None:
         return self.detail.volume.id if self.detail else None
 
+    def _on_holdsButton_clicked(self) -> None:
+        if self.detail is not None:
+            self.holdsRequested.emit(self.detail.volume.id)
+
     def _on_shelfButton_clicked(self) -> None:
         if self.detail is not None:
             self.shelfRequested.emit(self.detail.volume.id)
@@ -225,6 +242,7 @@ class VolumeDetailView(QWidget):
         self.items_model.set_items([])
         self.location_label.setText("")
         self.shelf_button.setVisible(False)
+        self.holds_button.setVisible(False)
         self.loans_table.setRowCount(0)
         self.history_table.setRowCount(0)
         self.tabs.setTabText(1, self.tr("Items"))
@@ -252,6 +270,7 @@ class VolumeDetailView(QWidget):
         else:
             self.location_label.setText(detail.location_code)
         self.shelf_button.setVisible(v.layer_id is not None)
+        self.holds_button.setVisible(True)
         self._fill_loans(detail.loans)
         self._fill_history(detail.history)
 
@@ -303,7 +322,7 @@ class VolumeDetailView(QWidget):
         self._add(self.tr("Items"), v.item_count)
         for f in d.category.fields:
             self._add(f.label, v.custom.get(f.key, ""))
-        self._add(self.tr("Status"), catalogue.status_label(v.status))
+        self._add(self.tr("Status"), catalogue.status_label(d.status or v.status))
         if d.due:
             self._add(self.tr("Retention runs out"), d.due)
         for reason in d.holds:

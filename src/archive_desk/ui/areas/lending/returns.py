@@ -33,7 +33,8 @@ if TYPE_CHECKING:  # the area imports this panel
 
 
 class ReturnPanel(QWidget):
-    COLUMNS = ("code", "title", "slip", "borrower", "due", "pages_out", "pages_back", "condition", "note", "outcome")
+    COLUMNS = ("code", "title", "slip", "borrower", "due", "pages_out", "pages_back", "condition", "note", "outcome_kind",
+               "outcome")
 
     def __init__(self, area: LendingArea) -> None:
         super().__init__(area)
@@ -48,10 +49,10 @@ class ReturnPanel(QWidget):
         self.table.setObjectName("returnLines")
         self.table.setHorizontalHeaderLabels([self.tr("Archival code"), self.tr("Title"), self.tr("Slip"), self.tr("Borrower"),
                                               self.tr("Due"), self.tr("Pages lent"), self.tr("Pages counted"), self.tr("Condition"),
-                                              self.tr("Damage"), self.tr("Outcome of use")])
+                                              self.tr("Damage"), self.tr("Outcome of use"), self.tr("Outcome, in words")])
         _setup_table(self.table)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
-        for col, width in enumerate((190, 220, 110, 70, 90, 60, 80, 70, 120)):
+        for col, width in enumerate((190, 220, 110, 70, 90, 60, 80, 70, 120, 120)):
             self.table.setColumnWidth(col, width)
         self.received_by = QLineEdit(self.ctx.actor.user, self)
         self.return_button = QPushButton(self.tr("&Take back (Ctrl+Enter)"), self)
@@ -101,15 +102,26 @@ class ReturnPanel(QWidget):
         condition.addItems(list(loans.CONDITIONS))
         note = QLineEdit(self.table)
         note.setPlaceholderText(self.tr("if damaged: what"))
+        outcome_kind = QComboBox(self.table)  # 利用效果 from the room's list (设置: use_outcomes); blank: not said
+        outcome_kind.setObjectName(f"outcomeKind{row}")
+        outcome_kind.addItem("", "")
+        for choice in self._outcome_choices():
+            outcome_kind.addItem(choice, choice)
         outcome = QLineEdit(self.table)
         outcome.setPlaceholderText(self.tr("what the use achieved"))
         self.table.setCellWidget(row, 6, pages)
         self.table.setCellWidget(row, 7, condition)
         self.table.setCellWidget(row, 8, note)
-        self.table.setCellWidget(row, 9, outcome)
+        self.table.setCellWidget(row, 9, outcome_kind)
+        self.table.setCellWidget(row, 10, outcome)
         self.message.info(self.tr("%1 from slip %2: count the pages (%3 lent) and check the condition.")
                           .replace("%1", line.code).replace("%2", loan.slip_no).replace("%3", str(line.pages_out)))
         return True
+
+    def _outcome_choices(self) -> tuple[str, ...]:
+        """The room's 利用效果 list, read when a line is added (a change under 设置 shows on the next line)."""
+        with self.ctx.db.read() as s:
+            return loans.loan_settings(s).outcomes
 
     def remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
@@ -120,13 +132,18 @@ class ReturnPanel(QWidget):
     def row_widgets(self, row: int) -> tuple[QSpinBox, QComboBox, QLineEdit, QLineEdit]:
         cell = self.table.cellWidget
         return (cast(QSpinBox, cell(row, 6)), cast(QComboBox, cell(row, 7)), cast(QLineEdit, cell(row, 8)),
-                cast(QLineEdit, cell(row, 9)))
+                cast(QLineEdit, cell(row, 10)))
+
+    def outcome_box(self, row: int) -> QComboBox:
+        """The line's 利用效果 choice."""
+        return cast(QComboBox, self.table.cellWidget(row, 9))
 
     def returns(self) -> list[LineReturn]:
         out = []
         for row, (_loan, line) in enumerate(self.lines):
             pages, condition, note, outcome = self.row_widgets(row)
-            out.append(LineReturn(line.volume_id, pages.value(), condition.currentText(), note.text(), outcome.text()))
+            out.append(LineReturn(line.volume_id, pages.value(), condition.currentText(), note.text(), outcome.text(),
+                                  outcome_kind=self.outcome_box(row).currentData() or ""))
         return out
 
     def take_back(self) -> None:
