@@ -24,7 +24,7 @@ from archive_desk.db import sealing
 from archive_desk.errors import StorageError
 from archive_desk.i18n import t
 from archive_desk.models import AuditEntry
-from archive_desk.models.base import utcnow
+from archive_desk.models.base import table_of, utcnow
 
 GENESIS = "0" * 64
 
@@ -187,11 +187,11 @@ def _insert_rows(session: Session, rows: list[dict[str, Any]]) -> None:
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         for start in range(0, len(rows), 2000):
-            session.execute(insert(AuditEntry.__table__), rows[start:start + 2000])
+            session.execute(insert(table_of(AuditEntry)), rows[start:start + 2000])
         return
     # SQLite: one executemany on the driver's connection, the time stamp written once as SQLAlchemy
     # writes it (an import appends 100,000 entries; SQLAlchemy's per-row handling was a fifth of its commit)
-    table = AuditEntry.__table__
+    table = table_of(AuditEntry)
     at_column = table.c.at
     process = at_column.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
     stamps: dict[datetime, Any] = {}

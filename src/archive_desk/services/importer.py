@@ -29,6 +29,7 @@ from archive_desk.i18n import t
 from archive_desk.importing import CellError, ImportCancelled, ImportPlan, ParsedLocation, RowResult, RowStatus, plan_import
 from archive_desk.importing.plan import item_key
 from archive_desk.models import Fonds, Item, Layer, LocationMove, Rack, Room, Volume, VolumeStatus
+from archive_desk.models.base import table_of
 from archive_desk.services import audit, codes, locations
 from archive_desk.services.audit import Actor
 from archive_desk.services.catalogue import CategoryRecord, FieldDef, get_category, list_categories, normalize_custom
@@ -37,7 +38,7 @@ from archive_desk.services.ops import CATALOGUE, operation
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
-V = Volume.__table__
+V = table_of(Volume)
 #: a canonical 档号 whose barcode payload is itself with ``·`` written ``.``
 _CANONICAL_CODE = re.compile(f"[A-Z0-9{codes.MIDDLE_DOT}-]+")
 VOLUME_FIELDS = ("title", "year", "retention", "responsible", "notes", "pages", "item_count", "box_no",

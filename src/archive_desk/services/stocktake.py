@@ -44,7 +44,7 @@ from sqlalchemy.orm import Session
 from archive_desk.errors import NotFoundError, StatusError, ValidationError
 from archive_desk.i18n import t
 from archive_desk.models import Layer, Rack, Room, Stocktake, StocktakeScan, Volume, VolumeStatus
-from archive_desk.models.base import utcnow
+from archive_desk.models.base import table_of, utcnow
 from archive_desk.services import audit, catalogue, codes, locations
 from archive_desk.services.audit import Actor
 from archive_desk.services.ops import STOCKTAKE, operation
@@ -52,12 +52,12 @@ from archive_desk.services.ops import STOCKTAKE, operation
 if TYPE_CHECKING:
     from archive_desk.exporting.stocktake import StocktakeReport
 
-V = Volume.__table__
-L = Layer.__table__
-R = Rack.__table__
-RM = Room.__table__
-S = StocktakeScan.__table__
-ST = Stocktake.__table__
+V = table_of(Volume)
+L = table_of(Layer)
+R = table_of(Rack)
+RM = table_of(Room)
+S = table_of(StocktakeScan)
+ST = table_of(Stocktake)
 
 _CHUNK = 500
 

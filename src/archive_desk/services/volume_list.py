@@ -16,8 +16,9 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from archive_desk.models import Category, Fonds, Layer, Volume, VolumeStatus
+from archive_desk.models.base import table_of
 
-V = Volume.__table__
+V = table_of(Volume)
 L = Layer.__table__
 C = Category.__table__
 F = Fonds.__table__
