@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
+import sqlite3
 import weakref
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -202,7 +203,7 @@ def _insert_rows(session: Session, rows: list[dict[str, Any]]) -> None:
             stamps[at] = process(at) if process is not None else at
         params.append((stamps[at], *(row[name] for name in _AUDIT_COLUMNS[1:])))
     sql = f"INSERT INTO {table.name} ({', '.join(_AUDIT_COLUMNS)}) VALUES ({', '.join('?' * len(_AUDIT_COLUMNS))})"  # noqa: S608
-    connection.connection.driver_connection.executemany(sql, params)
+    cast(sqlite3.Connection, connection.connection.driver_connection).executemany(sql, params)
 
 
 # ---------------------------------------------------------------- one trail, many workstations (PostgreSQL)
@@ -253,7 +254,9 @@ def _defer(session: Session, entries: list[tuple[str, str, int | None, Mapping[s
         return False
     rows = [(actor.trail_user, actor.workstation, action, entity, entity_id, canonical_json(before), canonical_json(after))
             for action, entity, entity_id, before, after in entries]
-    cursor = connection.connection.driver_connection.cursor()
+    driver = connection.connection.driver_connection
+    assert driver is not None  # noqa: S101 - narrows the type; a checked-out connection has its driver's
+    cursor = driver.cursor()
     try:
         with cursor.copy(f"COPY audit_pending ({', '.join(_PENDING_COLUMNS)}) FROM STDIN") as copy:
             for row in rows:
@@ -272,6 +275,7 @@ def append_pending(session: Session) -> None:
     session.flush()
     connection = session.connection()
     raw = connection.connection.driver_connection
+    assert raw is not None  # noqa: S101 - narrows the type; a checked-out connection has its driver's
     with raw.cursor() as cur:
         cur.execute(f"SELECT {', '.join(_PENDING_COLUMNS)} FROM audit_pending ORDER BY seq")  # noqa: S608
         pending = cur.fetchall()
