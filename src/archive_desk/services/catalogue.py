@@ -41,14 +41,15 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 
 
 def status_label(status: str) -> str:
-    return {
+    labels: dict[str, str] = {
         VolumeStatus.IN_STOCK: t("in stock"),
         VolumeStatus.ON_LOAN: t("on loan"),
         VolumeStatus.TRANSFERRED: t("transferred out"),
         VolumeStatus.DESTROYED: t("destroyed"),
         VolumeStatus.MISSING: t("missing"),
         VolumeStatus.VOID: t("void"),
-    }.get(status, status)
+    }
+    return labels.get(status, status)
 
 
 RETENTION_LABELS = {"Y": "永久", "D30": "定期30年", "D10": "定期10年", "C": "长期", "S": "短期"}
@@ -277,7 +278,8 @@ def list_choices(session: Session) -> tuple[list[FondsRecord], list[CategoryReco
                 select(cf.c.category_id, cf.c.key, cf.c.label_zh, cf.c.label_en, cf.c.type, cf.c.choices, cf.c.required)
                 .where(cf.c.category_id.in_(list(fields))).order_by(cf.c.sort_order, cf.c.id)):
             fields[cat_id].append(FieldDef(key, label_zh, label_en, type_, tuple(choices or ()), required))
-    return fonds, [CategoryRecord(*row, tuple(fields[row[0]])) for row in rows]
+    # the ten columns selected (row[:10]: SQLAlchemy types a row of ten or more columns as open-ended)
+    return fonds, [CategoryRecord(*row[:10], tuple(fields[row[0]])) for row in rows]
 
 
 def get_category(session: Session, category_id: int | None = None, *, code: str | None = None) -> CategoryRecord:
@@ -372,8 +374,9 @@ def normalize_custom(fields: tuple[FieldDef, ...], values: Mapping[str, Any], pr
             else:
                 out[key] = str(raw).strip()
         except (ValueError, InvalidOperation):
-            kind = {FieldType.DATE: t("a date (YYYY-MM-DD)"), FieldType.INTEGER: t("a whole number"),
-                    FieldType.MONEY: t("an amount of money")}.get(fdef.type, fdef.type)
+            kinds: dict[str, str] = {FieldType.DATE: t("a date (YYYY-MM-DD)"), FieldType.INTEGER: t("a whole number"),
+                    FieldType.MONEY: t("an amount of money")}
+            kind = kinds.get(fdef.type, fdef.type)
             problems[f"custom.{key}"] = t("{field}: {value} is not {kind}", field=fdef.label, value=raw, kind=kind)
     for fdef in fields:
         if fdef.required and fdef.key not in out and f"custom.{fdef.key}" not in problems:
@@ -465,10 +468,10 @@ def validate_volume(session: Session, data: Mapping[str, Any]) -> tuple[dict[str
             parts = pattern.parse(code)
             clean["sequence"] = int(str(parts[pattern.sequence_token]))
             expected = _code_elements(session, clean, category)
-            for token, value in parts.items():
-                if token in expected and expected[token] not in ("", None) and str(expected[token]) != str(value):
+            for token, element in parts.items():
+                if token in expected and expected[token] not in ("", None) and str(expected[token]) != str(element):
                     problems["code"] = t("The {element} in the code ({value}) differs from the volume's ({expected})",
-                                         element=codes.element_label(token), value=value, expected=expected[token])
+                                         element=codes.element_label(token), value=element, expected=expected[token])
                     break
             if pattern.sequence_token == "box" and clean.get("box_no") is None:  # noqa: S105 - a token of the code pattern, not a password
                 clean["box_no"] = clean["sequence"]

@@ -77,14 +77,15 @@ EXCEPTIONS: tuple[StocktakeClass, ...] = tuple(c for c in CLASSES if c != Stockt
 
 
 def class_label(cls: str) -> str:
-    return {
+    labels: dict[str, str] = {
         StocktakeClass.IN_PLACE: t("In place"),
         StocktakeClass.MISPLACED: t("Misplaced"),
         StocktakeClass.MISSING: t("Missing"),
         StocktakeClass.ON_LOAN_FOUND: t("On loan yet found"),
         StocktakeClass.UNKNOWN: t("Unknown code"),
         StocktakeClass.GONE_FOUND: t("Destroyed or transferred yet found"),
-    }.get(cls, cls)
+    }
+    return labels.get(cls, cls)
 
 
 # ---------------------------------------------------------------- records

@@ -62,7 +62,7 @@ def _refusal(session: Session, code: str, status: str, volume_id: int) -> tuple[
         if held:
             return t("Volume {code} cannot be lent: it is on loan to {name} (slip {slip}).", code=code, name=held[1], slip=held[0]), held[0], held[1]
         return t("Volume {code} cannot be lent: it is on loan.", code=code), None, None
-    reasons = {
+    reasons: dict[str, str] = {
         VolumeStatus.TRANSFERRED: t("Volume {code} cannot be lent: it was transferred out.", code=code),
         VolumeStatus.DESTROYED: t("Volume {code} cannot be lent: it was destroyed.", code=code),
         VolumeStatus.MISSING: t("Volume {code} cannot be lent: it is missing.", code=code),
