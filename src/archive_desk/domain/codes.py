@@ -44,7 +44,7 @@ def is_retention(code: str) -> bool:
     if code in RETENTIONS:
         return True
     m = _DNN.fullmatch(code or "")
-    return bool(m) and int(m.group(1)) <= 200
+    return m is not None and int(m.group(1)) <= 200
 
 SEQUENCE_TOKENS = ("item", "volume", "box")
 
@@ -300,7 +300,7 @@ def _pattern_regex(text: str) -> re.Pattern[str]:
             out.append(re.escape(canonical_code(part.literal) or part.literal))
         elif part.token in SEQUENCE_TOKENS:
             out.append(f"(?P<{part.token}>\\d{{{part.width}}})" if part.width else f"(?P<{part.token}>\\d+)")
-        else:
+        elif part.token is not None:  # a part is a literal or a token
             out.append(f"(?P<{part.token}>{_TOKEN_RE[part.token]})")
     return re.compile("".join(out))
 

@@ -23,6 +23,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path, PurePosixPath
+from typing import cast
 
 from archive_desk.importing.cells import ErrorValue, NoCachedValue
 
@@ -37,6 +38,9 @@ _REF_RE = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)")
 _BUILTIN_DATE = frozenset([*range(14, 23), *range(27, 37), 45, 47, *range(50, 59), *range(71, 82)])
 _BUILTIN_DURATION = frozenset([46])
 _MS_PER_DAY = 86_400_000
+# a parsed cell's fields by position (kept as a list while it is filled in): row, col, type, value text, style,
+# has formula, has value, formula text
+_Cell = tuple[int, int, str | None, str, int, bool, bool, str]
 
 
 class _Stop(Exception):  # noqa: N818 - not an error: a public name others import
@@ -262,9 +266,9 @@ def read_xlsx_head(path: Path, sheet_name: str, stop: int) -> XlsxHead:
                 if m:
                     dims.append(int(m.group(1)))
             elif local == "mergeCell":
-                m = _MERGE_RE.match(f'<mergeCell ref="{attrs.get("ref", "")}"'.encode())
-                if m:
-                    merged.append(_merge_range(m))
+                merge = _MERGE_RE.match(f'<mergeCell ref="{attrs.get("ref", "")}"'.encode())
+                if merge:
+                    merged.append(_merge_range(merge))
 
         def end(name: str) -> None:
             nonlocal cell, collecting, in_inline, phonetic
@@ -326,7 +330,7 @@ def _rows(cells: list[list[object]], stop: int, kinds: list[str | None], sst: li
     """The parsed cells as rows of values, converted as python-calamine converts them."""
     last_row = min(stop, max((int(str(c[0])) for c in cells), default=0))
     rows: list[list[object]] = [[] for _ in range(last_row)]
-    for row, col, kind, text, style, has_f, has_v, formula in cells:
+    for row, col, kind, text, style, has_f, has_v, formula in cast(list[_Cell], cells):
         value: object
         if kind == "e":
             value = ErrorValue((text or "#N/A").strip())

@@ -20,7 +20,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -378,7 +378,7 @@ def _column_index(column: int | str) -> int:
     return n - 1
 
 
-def _score(kind: str, cells: list[object]) -> tuple[int, bool]:
+def _score(kind: str, cells: Sequence[object]) -> tuple[int, bool]:
     found = {match_header(kind, c) for c in cells if isinstance(c, str)}
     found.discard(None)
     return len(found), any(k in found for k in _KEY_FIELDS[kind])

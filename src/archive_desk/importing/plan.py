@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import cast
 
 from archive_desk.errors import UserError
 from archive_desk.i18n import t
@@ -401,6 +402,10 @@ _MEMO_PROBE = 4096
 _MEMO_LIMIT = 50_000
 
 
+# a column's outcome for a cell when it parses: ((field, value), …)
+_Fields = tuple[tuple[str, object], ...]
+
+
 @dataclass
 class _Column:
     """A mapped column and a memo of its outcomes: registers repeat the same retention, year,
@@ -513,11 +518,11 @@ class _SheetPlanner:
             found = memo.get((type(value), value)) if memo is not None else None
             ok, parsed = found if found is not None else col.outcome(value)
             if not ok:
-                problems.append(self.problem(number, col.index, col.name, value, parsed))  # type: ignore[arg-type]
+                problems.append(self.problem(number, col.index, col.name, value, cast(str, parsed)))  # (False, reason)
             elif not may_conflict:
-                values.update(parsed)
+                values.update(cast(_Fields, parsed))  # (True, ((field, value), …))
             else:
-                for name, result in parsed:  # type: ignore[attr-defined]
+                for name, result in cast(_Fields, parsed):
                     if name in values and values[name] != result:
                         # 起止日期 and a separate 起始日期/终止日期 column say different things
                         problems.append(self.problem(number, col.index, col.name, value, t("{value} does not agree with another column that gives {field}", value=_shown(result), field=field_label(name))))
@@ -525,9 +530,9 @@ class _SheetPlanner:
                         values[name] = result
         if self.location_col is not None and self.location_col < width:
             self._location(number, cells[self.location_col], values, problems)
-        for name, col in self.required:
-            if name not in values and col is not None and not any(p.field == name for p in problems):
-                problems.append(self.problem(number, col, name, None, t("{field} is required", field=field_label(name))))
+        for name, required_col in self.required:
+            if name not in values and required_col is not None and not any(p.field == name for p in problems):
+                problems.append(self.problem(number, required_col, name, None, t("{field} is required", field=field_label(name))))
         if self.kind == "volumes":
             self._cross_checks(number, values, problems)
         return values, problems

@@ -34,6 +34,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import IO, TypedDict
 
 import python_calamine
 
@@ -343,7 +344,7 @@ def _xlsx_extent(zf: zipfile.ZipFile, member: str) -> tuple[int, int]:
         return _xlsx_extent_counted(fh)
 
 
-def _xlsx_extent_counted(fh: object) -> tuple[int, int]:
+def _xlsx_extent_counted(fh: IO[bytes]) -> tuple[int, int]:
     state = {"row": 0, "col": 0, "max_row": 0, "max_col": 0}
 
     def start(name: str, attrs: dict[str, str]) -> None:
@@ -368,9 +369,21 @@ def _xlsx_extent_counted(fh: object) -> tuple[int, int]:
     return state["max_row"], state["max_col"]
 
 
-def _parse_xlsx_cells(fh: io.BufferedIOBase | object) -> dict[tuple[int, int], object]:
+class _XlsxCellState(TypedDict):
+    """Where the parser is in a worksheet part, and what it has read of the current cell."""
+
+    row: int
+    col: int
+    ref: tuple[int, int] | None
+    t: str | None  # the cell's type attribute
+    f: str | None  # its formula text, when it has one
+    v: str | None  # its value text, when it has one
+    text: str | None  # "f" or "v": where the characters being read go
+
+
+def _parse_xlsx_cells(fh: IO[bytes]) -> dict[tuple[int, int], object]:
     flagged: dict[tuple[int, int], object] = {}
-    state = {"row": 0, "col": -1, "ref": None, "t": None, "f": None, "v": None, "text": None}
+    state: _XlsxCellState = {"row": 0, "col": -1, "ref": None, "t": None, "f": None, "v": None, "text": None}
 
     def start(name: str, attrs: dict[str, str]) -> None:
         local = name.rsplit(":", 1)[-1] if ":" in name else name
@@ -385,7 +398,7 @@ def _parse_xlsx_cells(fh: io.BufferedIOBase | object) -> dict[tuple[int, int], o
                 ref = (state["row"], state["col"])
             else:
                 state["col"] = ref[1]
-            state.update(ref=ref, t=attrs.get("t"), f=None, v=None)
+            state["ref"], state["t"], state["f"], state["v"] = ref, attrs.get("t"), None, None
         elif local == "f" and state["ref"] is not None:
             state["f"] = ""
             state["text"] = "f"
@@ -395,21 +408,23 @@ def _parse_xlsx_cells(fh: io.BufferedIOBase | object) -> dict[tuple[int, int], o
 
     def chars(data: str) -> None:
         which = state["text"]
-        if which is not None:
-            state[which] += data  # type: ignore[operator]
+        if which == "f":
+            state["f"] = (state["f"] or "") + data
+        elif which == "v":
+            state["v"] = (state["v"] or "") + data
 
     def end(name: str) -> None:
         local = name.rsplit(":", 1)[-1] if ":" in name else name
         if local in ("f", "v"):
             state["text"] = None
-        elif local == "c" and state["ref"] is not None:
-            value = state["v"]
+        elif local == "c" and (ref := state["ref"]) is not None:
+            value, formula = state["v"], state["f"]
             if state["t"] == "e":
-                flagged[state["ref"]] = ErrorValue((value or "#N/A").strip())  # type: ignore[index]
-            elif state["f"] is not None and (value is None or (not value and state["t"] != "str")):
+                flagged[ref] = ErrorValue((value or "#N/A").strip())
+            elif formula is not None and (value is None or (not value and state["t"] != "str")):
                 # no result saved (openpyxl writes <v/>); an empty <v/> of a text formula (t="str", as Excel and
                 # LibreOffice save =IF(…,"厚","")) is a saved result: the empty text
-                flagged[state["ref"]] = NoCachedValue(state["f"].strip())
+                flagged[ref] = NoCachedValue(formula.strip())
             state["ref"] = None
 
     parser = xml.parsers.expat.ParserCreate()
@@ -454,7 +469,7 @@ def _ods_scan(path: Path) -> None:
         raise _too_big(path, t("its sheets span {cells} cells; at most {limit} are read", cells=f"{worst:,}", limit=f"{MAX_CELLS:,}"))
 
 
-def _ods_extent(fh: object) -> int:
+def _ods_extent(fh: IO[bytes]) -> int:
     """The largest sheet's rectangle (last row with a value × last column with a value), in cells."""
     worst = 0
     rows = last_row = width = 0  # of the current sheet
@@ -462,7 +477,7 @@ def _ods_extent(fh: object) -> int:
     col = row_last_col = 0
     tail = b""
     while True:
-        chunk = fh.read(1 << 20)  # type: ignore[attr-defined]
+        chunk = fh.read(1 << 20)
         window = tail + chunk
         cut = window.rfind(b"<") if chunk else len(window)
         body, tail = (window[:cut], window[cut:]) if cut > 0 else (window, b"")
@@ -520,13 +535,19 @@ def _ods_marks(path: Path, sheet_name: str) -> tuple[list[CellRange], dict[tuple
         return [], {}
 
 
-def _parse_ods_marks(fh: object, sheet_name: str) -> tuple[list[CellRange], dict[tuple[int, int], object]]:
+# where the parser is in an .ods content.xml ("in" the wanted sheet, "done" once past it), and the error cell
+# it is reading the text of ("in" is a keyword, hence the call form)
+_OdsMarksState = TypedDict("_OdsMarksState", {"in": bool, "done": bool, "row": int, "col": int, "row_repeat": int,
+                                              "error": tuple[int, int] | None, "text": str})
+
+
+def _parse_ods_marks(fh: IO[bytes], sheet_name: str) -> tuple[list[CellRange], dict[tuple[int, int], object]]:
     ranges: list[CellRange] = []
     errors: dict[tuple[int, int], object] = {}
     sep = "\x1f"
     table = f"{_TABLE_NS}{sep}"
     error_type = f"{_CALCEXT_NS}{sep}value-type"
-    state: dict[str, object] = {"in": False, "done": False, "row": 0, "col": 0, "row_repeat": 1, "error": None, "text": ""}
+    state: _OdsMarksState = {"in": False, "done": False, "row": 0, "col": 0, "row_repeat": 1, "error": None, "text": ""}
 
     def start(name: str, attrs: dict[str, str]) -> None:
         if state["done"]:
@@ -538,7 +559,7 @@ def _parse_ods_marks(fh: object, sheet_name: str) -> tuple[list[CellRange], dict
         if not state["in"]:
             return
         if name == table + "table-row":
-            state["row"] += 1  # type: ignore[operator]
+            state["row"] += 1
             state["col"] = 0
             state["row_repeat"] = int(attrs.get(table + "number-rows-repeated", "1"))
         elif name in (table + "table-cell", table + "covered-table-cell"):
@@ -546,23 +567,23 @@ def _parse_ods_marks(fh: object, sheet_name: str) -> tuple[list[CellRange], dict
             cols = int(attrs.get(table + "number-columns-spanned", "1"))
             r, c = state["row"], state["col"]
             if name == table + "table-cell" and (rows > 1 or cols > 1):
-                ranges.append(CellRange(r, c, r + rows - 1, c + cols - 1))  # type: ignore[operator]
+                ranges.append(CellRange(r, c, r + rows - 1, c + cols - 1))
             if attrs.get(error_type) == "error":
                 state["error"], state["text"] = (r, c), ""
-            state["col"] += int(attrs.get(table + "number-columns-repeated", "1"))  # type: ignore[operator]
+            state["col"] += int(attrs.get(table + "number-columns-repeated", "1"))
 
     def chars(data: str) -> None:
         if state["error"] is not None:
-            state["text"] += data  # type: ignore[operator]
+            state["text"] += data
 
     def end(name: str) -> None:
         if name == table + "table" and state["in"]:
             state["in"] = False
             state["done"] = True
         elif name == table + "table-row" and state["in"]:
-            state["row"] += state["row_repeat"] - 1  # type: ignore[operator]
-        elif name == table + "table-cell" and state["error"] is not None:
-            errors[state["error"]] = ErrorValue(str(state["text"]).strip() or "#N/A")  # type: ignore[index]
+            state["row"] += state["row_repeat"] - 1
+        elif name == table + "table-cell" and (error := state["error"]) is not None:
+            errors[error] = ErrorValue(state["text"].strip() or "#N/A")
             state["error"] = None
 
     parser = xml.parsers.expat.ParserCreate(namespace_separator=sep)

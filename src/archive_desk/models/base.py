@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import JSON, MetaData, String
+from sqlalchemy import JSON, MetaData, String, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from archive_desk import clock
@@ -26,6 +27,12 @@ def utcnow() -> datetime:
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map = {dict: JSON, list: JSON}
+
+
+def table_of(model: type[Base]) -> Table:
+    """A mapped class's table, typed as the Table it is (SQLAlchemy types ``Model.__table__`` as the wider
+    FromClause, which has no ``name``/``indexes`` and which insert()/update() do not accept)."""
+    return cast(Table, model.__table__)
 
 
 class Stamped:

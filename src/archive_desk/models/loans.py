@@ -10,7 +10,7 @@ from sqlalchemy import JSON, Date, ForeignKey, Index, String, Table, Text, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Stamped
+from .base import Base, Stamped, table_of
 
 
 class Borrower(Stamped, Base):
@@ -106,7 +106,7 @@ def declare_postgresql_options() -> None:
     there imports SQLAlchemy's whole PostgreSQL dialect (and its drivers' modules), 0.1 s at every start of
     an app that runs on SQLite. Called when the table is created on PostgreSQL and whenever Alembic runs
     (migrations/env.py), so autogenerate and the regenerated initial migration keep it."""
-    for index in LoanLine.__table__.indexes:
+    for index in table_of(LoanLine).indexes:
         if index.name == OPEN_LINE_INDEX:
             index.dialect_options["postgresql"]["where"] = text("returned_at IS NULL")
 

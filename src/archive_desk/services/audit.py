@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
+import sqlite3
 import weakref
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -24,7 +25,7 @@ from archive_desk.db import sealing
 from archive_desk.errors import StorageError
 from archive_desk.i18n import t
 from archive_desk.models import AuditEntry
-from archive_desk.models.base import utcnow
+from archive_desk.models.base import table_of, utcnow
 
 GENESIS = "0" * 64
 
@@ -187,11 +188,11 @@ def _insert_rows(session: Session, rows: list[dict[str, Any]]) -> None:
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         for start in range(0, len(rows), 2000):
-            session.execute(insert(AuditEntry.__table__), rows[start:start + 2000])
+            session.execute(insert(table_of(AuditEntry)), rows[start:start + 2000])
         return
     # SQLite: one executemany on the driver's connection, the time stamp written once as SQLAlchemy
     # writes it (an import appends 100,000 entries; SQLAlchemy's per-row handling was a fifth of its commit)
-    table = AuditEntry.__table__
+    table = table_of(AuditEntry)
     at_column = table.c.at
     process = at_column.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
     stamps: dict[datetime, Any] = {}
@@ -202,7 +203,7 @@ def _insert_rows(session: Session, rows: list[dict[str, Any]]) -> None:
             stamps[at] = process(at) if process is not None else at
         params.append((stamps[at], *(row[name] for name in _AUDIT_COLUMNS[1:])))
     sql = f"INSERT INTO {table.name} ({', '.join(_AUDIT_COLUMNS)}) VALUES ({', '.join('?' * len(_AUDIT_COLUMNS))})"  # noqa: S608
-    connection.connection.driver_connection.executemany(sql, params)
+    cast(sqlite3.Connection, connection.connection.driver_connection).executemany(sql, params)
 
 
 # ---------------------------------------------------------------- one trail, many workstations (PostgreSQL)
@@ -253,7 +254,9 @@ def _defer(session: Session, entries: list[tuple[str, str, int | None, Mapping[s
         return False
     rows = [(actor.trail_user, actor.workstation, action, entity, entity_id, canonical_json(before), canonical_json(after))
             for action, entity, entity_id, before, after in entries]
-    cursor = connection.connection.driver_connection.cursor()
+    driver = connection.connection.driver_connection
+    assert driver is not None  # noqa: S101 - narrows the type; a checked-out connection has its driver's
+    cursor = driver.cursor()
     try:
         with cursor.copy(f"COPY audit_pending ({', '.join(_PENDING_COLUMNS)}) FROM STDIN") as copy:
             for row in rows:
@@ -272,6 +275,7 @@ def append_pending(session: Session) -> None:
     session.flush()
     connection = session.connection()
     raw = connection.connection.driver_connection
+    assert raw is not None  # noqa: S101 - narrows the type; a checked-out connection has its driver's
     with raw.cursor() as cur:
         cur.execute(f"SELECT {', '.join(_PENDING_COLUMNS)} FROM audit_pending ORDER BY seq")  # noqa: S608
         pending = cur.fetchall()

@@ -41,7 +41,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 
 
 def status_label(status: str) -> str:
-    return {
+    labels: dict[str, str] = {
         VolumeStatus.IN_STOCK: t("in stock"),
         VolumeStatus.ON_LOAN: t("on loan"),
         VolumeStatus.TRANSFERRED: t("transferred out"),
@@ -49,7 +49,8 @@ def status_label(status: str) -> str:
         VolumeStatus.MISSING: t("missing"),
         VolumeStatus.VOID: t("void"),
         "reading": t("in the reading room"),  # services/reading.py: 在库 with an open consultation, never stored
-    }.get(status, status)
+    }
+    return labels.get(status, status)
 
 
 RETENTION_LABELS = {"Y": "永久", "D30": "定期30年", "D10": "定期10年", "C": "长期", "S": "短期"}
@@ -282,7 +283,8 @@ def list_choices(session: Session) -> tuple[list[FondsRecord], list[CategoryReco
                        cf.c.personal)
                 .where(cf.c.category_id.in_(list(fields))).order_by(cf.c.sort_order, cf.c.id)):
             fields[cat_id].append(FieldDef(key, label_zh, label_en, type_, tuple(choices or ()), required, personal or ""))
-    return fonds, [CategoryRecord(*row, tuple(fields[row[0]])) for row in rows]
+    # the ten columns selected (row[:10]: SQLAlchemy types a row of ten or more columns as open-ended)
+    return fonds, [CategoryRecord(*row[:10], tuple(fields[row[0]])) for row in rows]
 
 
 def get_category(session: Session, category_id: int | None = None, *, code: str | None = None) -> CategoryRecord:
@@ -377,8 +379,9 @@ def normalize_custom(fields: tuple[FieldDef, ...], values: Mapping[str, Any], pr
             else:
                 out[key] = str(raw).strip()
         except (ValueError, InvalidOperation):
-            kind = {FieldType.DATE: t("a date (YYYY-MM-DD)"), FieldType.INTEGER: t("a whole number"),
-                    FieldType.MONEY: t("an amount of money")}.get(fdef.type, fdef.type)
+            kinds: dict[str, str] = {FieldType.DATE: t("a date (YYYY-MM-DD)"), FieldType.INTEGER: t("a whole number"),
+                    FieldType.MONEY: t("an amount of money")}
+            kind = kinds.get(fdef.type, fdef.type)
             problems[f"custom.{key}"] = t("{field}: {value} is not {kind}", field=fdef.label, value=raw, kind=kind)
     for fdef in fields:
         if fdef.required and fdef.key not in out and f"custom.{fdef.key}" not in problems:
@@ -470,10 +473,10 @@ def validate_volume(session: Session, data: Mapping[str, Any]) -> tuple[dict[str
             parts = pattern.parse(code)
             clean["sequence"] = int(str(parts[pattern.sequence_token]))
             expected = _code_elements(session, clean, category)
-            for token, value in parts.items():
-                if token in expected and expected[token] not in ("", None) and str(expected[token]) != str(value):
+            for token, element in parts.items():
+                if token in expected and expected[token] not in ("", None) and str(expected[token]) != str(element):
                     problems["code"] = t("The {element} in the code ({value}) differs from the volume's ({expected})",
-                                         element=codes.element_label(token), value=value, expected=expected[token])
+                                         element=codes.element_label(token), value=element, expected=expected[token])
                     break
             if pattern.sequence_token == "box" and clean.get("box_no") is None:  # noqa: S105 - a token of the code pattern, not a password
                 clean["box_no"] = clean["sequence"]

@@ -16,11 +16,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import RowMapping, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from archive_desk.db import fts, layer_usage
 from archive_desk.db.engine import Database
@@ -29,6 +30,7 @@ from archive_desk.i18n import t
 from archive_desk.importing import CellError, ImportCancelled, ImportPlan, ParsedLocation, RowResult, RowStatus, plan_import
 from archive_desk.importing.plan import item_key
 from archive_desk.models import Fonds, Item, Layer, LocationMove, Rack, Room, Volume, VolumeStatus
+from archive_desk.models.base import table_of
 from archive_desk.services import audit, codes, locations
 from archive_desk.services.audit import Actor
 from archive_desk.services.catalogue import CategoryRecord, FieldDef, get_category, list_categories, normalize_custom
@@ -37,7 +39,7 @@ from archive_desk.services.ops import CATALOGUE, operation
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
-V = Volume.__table__
+V = table_of(Volume)
 #: a canonical 档号 whose barcode payload is itself with ``·`` written ``.``
 _CANONICAL_CODE = re.compile(f"[A-Z0-9{codes.MIDDLE_DOT}-]+")
 VOLUME_FIELDS = ("title", "year", "retention", "responsible", "notes", "pages", "item_count", "box_no",
@@ -340,10 +342,10 @@ def _volume_values(ctx: _Context, row: RowResult) -> dict[str, Any]:
     code = _canonical(str(values["code"]))
     category, parts = ctx.category_for(values, code)
     fonds_code = values.get("fonds_code") or parts.get("fonds")
-    fonds_id = ctx.fonds_id(str(fonds_code), values.get("fonds_name")) if fonds_code else ctx.default_fonds_id
+    fonds_id = ctx.fonds_id(str(fonds_code), cast("str | None", values.get("fonds_name"))) if fonds_code else ctx.default_fonds_id
     if fonds_id is None:
         raise CellError(t("The fonds of {code} is not known: add a 全宗号 column or choose a default fonds", code=code))
-    year = values.get("year") or (int(str(parts["year"])) if "year" in parts else None)
+    year = cast("int | None", values.get("year")) or (int(str(parts["year"])) if "year" in parts else None)
     if year is None:
         raise CellError(t("The year is required"))
     if "year" in parts and int(str(parts["year"])) != int(year):
@@ -361,7 +363,7 @@ def _volume_values(ctx: _Context, row: RowResult) -> dict[str, Any]:
     security = values.get("security")
     level = getattr(security, "level", security) or "公开"
     period = values.get("security_years") or getattr(security, "years", None)  # 秘密★10年: the plan gives the years apart
-    notes = values.get("notes") or ""
+    notes = str(values.get("notes") or "")
     location = values.get("location")
     layer_id = values.get("location_ref")  # matched to the shelving at planning time
     if isinstance(location, ParsedLocation) and layer_id is None:  # no shelving yet (or not this place): kept as text
@@ -371,7 +373,7 @@ def _volume_values(ctx: _Context, row: RowResult) -> dict[str, Any]:
     return {
         "code": code, "barcode": code.replace(codes.MIDDLE_DOT, ".") if _CANONICAL_CODE.fullmatch(code) else codes.code_to_payload(code), "fonds_id": fonds_id, "category_id": category.id,
         "year": int(year), "retention": retention, "security": level, "security_period": period,
-        "org_code": codes.normalize_scan(values.get("org_code") or parts.get("org") or ""),
+        "org_code": codes.normalize_scan(str(values.get("org_code") or parts.get("org") or "")),
         "sequence": int(str(parts.get(ctx.pattern(category).sequence_token, 0) or 0)),
         "box_no": values.get("box_no"), "title": values["title"], "responsible": values.get("responsible") or "",
         "start_date": values.get("start_date"), "end_date": values.get("end_date"),
@@ -534,7 +536,7 @@ class _Updates:
         audit.record_many(self.session, self.actor, entries)
 
 
-def _changes(row: RowResult, values: dict[str, Any], volume: Mapping[str, Any]) -> dict[str, Any]:
+def _changes(row: RowResult, values: dict[str, Any], volume: RowMapping) -> dict[str, Any]:
     """What updating ``volume`` from ``row`` (its ``values`` as a new volume would have them) changes:
     only what the file says (:class:`_Updates`)."""
     wanted = {column for key, value in row.values.items() if value is not None for column in _UPDATED_BY.get(key, ())}
@@ -615,7 +617,7 @@ class _NewVolumes:
         if connection.dialect.name == "sqlite":
             # the write lock is ours (BEGIN IMMEDIATE) until the commit: nobody else can take these ids
             self.next_id = (session.scalar(select(func.max(V.c.id))) or 0) + 1
-            self.raw = connection.connection.driver_connection
+            self.raw = cast(sqlite3.Connection, connection.connection.driver_connection)
             self.index = fts.BulkVolumeInserts(self.raw)
             # and without the per-row layer-usage trigger: the layers the new volumes stand on are
             # recounted once at the end (db/layer_usage.py)
@@ -625,7 +627,7 @@ class _NewVolumes:
             # processing (dates, JSON), its scalar default when the row has no value
             dialect = connection.dialect
             self.columns = [(c.name, c.type.dialect_impl(dialect).bind_processor(dialect),
-                             c.default.arg if c.default is not None and c.default.is_scalar else None)
+                             c.default.arg if isinstance(c.default, ScalarElementColumnDefault) else None)
                             for c in V.columns]
             self.sql = (f"INSERT INTO {V.name} ({', '.join(name for name, _p, _d in self.columns)}) "  # noqa: S608
                         f"VALUES ({', '.join('?' * len(self.columns))})")
@@ -701,7 +703,7 @@ def _write_items(session: Session, actor: Actor, import_plan: ImportPlan, failur
     added: set[int] = set()
     next_seq: dict[int, int] = {}
     count = 0
-    entries = []
+    entries: list[tuple[str, str, int | None, Any, Any]] = []
     for done, row in enumerate(rows, start=1):
         if should_cancel is not None and should_cancel():
             raise ImportCancelled(t("Import cancelled; nothing was changed"))
@@ -716,7 +718,7 @@ def _write_items(session: Session, actor: Actor, import_plan: ImportPlan, failur
             next_seq[vid] = (session.scalar(select(Item.seq).where(Item.volume_id == vid).order_by(Item.seq.desc()).limit(1)) or 0)
         next_seq[vid] += 1
         values = row.values
-        item = Item(volume_id=vid, seq=int(values.get("seq") or next_seq[vid]), title=values.get("title") or "",
+        item = Item(volume_id=vid, seq=int(cast("int | None", values.get("seq")) or next_seq[vid]), title=values.get("title") or "",
                     doc_no=values.get("doc_no") or "", responsible=values.get("responsible") or "",
                     date=values.get("date"), date_precision=values.get("date_precision"),
                     security=getattr(values.get("security"), "level", values.get("security")) or "公开",

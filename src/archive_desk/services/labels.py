@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from archive_desk.i18n import is_chinese, t
 from archive_desk.models import Category, CategoryField, Fonds, Item, Layer, Rack, Volume, VolumeStatus
+from archive_desk.models.base import table_of
 from archive_desk.printing.barcodes import SCANNERS_1D, SCANNERS_2D
 from archive_desk.printing.data import ItemEntry, LabelRecord, VolumeForm, VolumeNotes, date_as_written
 from archive_desk.services import audit, codes, locations, masking, room_settings
@@ -25,7 +26,7 @@ from archive_desk.services.catalogue import retention_label
 from archive_desk.services.setup import form_language, in_form_language
 from archive_desk.services.ops import LABELS, SETTINGS, operation
 
-V = Volume.__table__
+V = table_of(Volume)
 I = Item.__table__  # noqa: E741
 SHELF_TEMPLATE = "shelf-70x30"
 SHELF_STOCK = "a4-3x10-70x29.7"

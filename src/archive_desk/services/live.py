@@ -25,9 +25,10 @@ import json
 import logging
 import os
 import socket
+import sqlite3
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import event, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -130,13 +131,14 @@ class FileWatch:
     def __init__(self, db: Database) -> None:
         self.db = db
         fairy = db.engine.raw_connection()
-        self._conn = fairy.driver_connection
+        self._conn: sqlite3.Connection | None = cast(sqlite3.Connection, fairy.driver_connection)  # SQLite's way of noticing
         fairy.detach()  # kept for this watch alone: data_version is per connection
         self._version = self._data_version()
         with db.read() as session:
             self.last_id = trail_head(session)
 
     def _data_version(self) -> int:
+        assert self._conn is not None  # noqa: S101 - narrows the type; only called while the watch is open
         cur = self._conn.cursor()
         try:
             cur.execute("PRAGMA data_version")
@@ -229,6 +231,7 @@ class ServerListener:
         try:
             fairy = self.db.engine.raw_connection()
             conn = fairy.driver_connection
+            assert conn is not None  # noqa: S101 - narrows the type; a checked-out connection has its driver's
             fairy.detach()  # ours alone until the thread ends (the pool never hands it out)
             conn.autocommit = True
         except Exception:

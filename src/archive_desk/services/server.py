@@ -12,10 +12,11 @@ Roles (``init``):
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Table, func, insert, select, text
 from sqlalchemy.exc import DBAPIError
@@ -283,7 +284,7 @@ def _copy_to_file(src: Database, path: Path, say: Progress) -> CopyReport:
                 tconn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
                 counts = _copy_rows(src, tables, tconn, say)
                 say(t("Search index"))
-                raw = tconn.connection.driver_connection
+                raw = cast(sqlite3.Connection, tconn.connection.driver_connection)  # the new SQLite catalogue
                 layer_usage.recount(tconn.exec_driver_sql)
                 fts.rebuild(raw, optimize=True)
                 # sealed afresh with a room key of its own: every entry, the copied ones included

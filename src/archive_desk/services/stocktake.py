@@ -44,7 +44,7 @@ from sqlalchemy.orm import Session
 from archive_desk.errors import NotFoundError, StatusError, ValidationError
 from archive_desk.i18n import t
 from archive_desk.models import Layer, Rack, Room, Stocktake, StocktakeScan, Volume, VolumeStatus
-from archive_desk.models.base import utcnow
+from archive_desk.models.base import table_of, utcnow
 from archive_desk.services import audit, catalogue, codes, locations
 from archive_desk.services.audit import Actor
 from archive_desk.services.ops import STOCKTAKE, operation
@@ -52,12 +52,12 @@ from archive_desk.services.ops import STOCKTAKE, operation
 if TYPE_CHECKING:
     from archive_desk.exporting.stocktake import StocktakeReport
 
-V = Volume.__table__
-L = Layer.__table__
-R = Rack.__table__
-RM = Room.__table__
-S = StocktakeScan.__table__
-ST = Stocktake.__table__
+V = table_of(Volume)
+L = table_of(Layer)
+R = table_of(Rack)
+RM = table_of(Room)
+S = table_of(StocktakeScan)
+ST = table_of(Stocktake)
 
 _CHUNK = 500
 
@@ -77,14 +77,15 @@ EXCEPTIONS: tuple[StocktakeClass, ...] = tuple(c for c in CLASSES if c != Stockt
 
 
 def class_label(cls: str) -> str:
-    return {
+    labels: dict[str, str] = {
         StocktakeClass.IN_PLACE: t("In place"),
         StocktakeClass.MISPLACED: t("Misplaced"),
         StocktakeClass.MISSING: t("Missing"),
         StocktakeClass.ON_LOAN_FOUND: t("On loan yet found"),
         StocktakeClass.UNKNOWN: t("Unknown code"),
         StocktakeClass.GONE_FOUND: t("Destroyed or transferred yet found"),
-    }.get(cls, cls)
+    }
+    return labels.get(cls, cls)
 
 
 # ---------------------------------------------------------------- records

@@ -7,18 +7,20 @@ by ``id IN (...)`` through SQLAlchemy Core (architecture.md: ORM entities cost 3
 
 from __future__ import annotations
 
+import sqlite3
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Select, case, literal, select
 from sqlalchemy.orm import Session
 
 from archive_desk.models import Category, Fonds, Layer, Volume, VolumeStatus
+from archive_desk.models.base import table_of
 from archive_desk.services import reading
 
-V = Volume.__table__
+V = table_of(Volume)
 L = Layer.__table__
 C = Category.__table__
 F = Fonds.__table__
@@ -172,7 +174,7 @@ def _default_snapshot(session: Session, sort: str, descending: bool,
     """Everything but void volumes in 档号 (or barcode) order: a covering scan of the unique index, with
     the few void ids (from the status index) taken out in Python. Filtering ``status != 'void'`` in SQL
     instead makes SQLite visit every row of the table from the index: 4× slower at a million."""
-    raw = session.connection().connection.dbapi_connection
+    raw = cast(sqlite3.Connection, session.connection().connection.dbapi_connection)  # only on SQLite
     void = {row[0] for row in raw.execute("SELECT id FROM volumes WHERE status = ?", (str(VolumeStatus.VOID),))}
     order = "DESC" if descending else "ASC"
     cur = raw.execute(f"SELECT id FROM volumes ORDER BY {sort} {order}")  # noqa: S608 - sort is one of two names

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import false, or_, select
 from sqlalchemy.orm import Session
 
 from archive_desk.errors import DuplicateCodeError, NotFoundError, StaleEditError, ValidationError
@@ -68,9 +68,9 @@ def _clean_borrower(session: Session, data: Mapping[str, Any], borrower_id: int 
         if other is not None and other.id != borrower_id:
             raise DuplicateCodeError(t("Card no. {card} already belongs to {name}", card=card, name=other.name), field="card_no")
     if id_number:
-        other = session.execute(select(B.c.id, B.c.name, B.c.unit).where(B.c.id_number == id_number)).first()
-        if other is not None and other.id != borrower_id:
-            raise DuplicateCodeError(t("A borrower with this ID number is already registered: {name} ({unit})", name=other.name, unit=other.unit or "—"),
+        same_id = session.execute(select(B.c.id, B.c.name, B.c.unit).where(B.c.id_number == id_number)).first()
+        if same_id is not None and same_id.id != borrower_id:
+            raise DuplicateCodeError(t("A borrower with this ID number is already registered: {name} ({unit})", name=same_id.name, unit=same_id.unit or "—"),
                                      field="id_number")
     return clean
 
@@ -167,7 +167,7 @@ def search_borrowers(session: Session, text: str = "", *, include_inactive: bool
         like = f"%{text}%"
         card = codes.normalize_scan(text)
         stmt = stmt.where(or_(Borrower.name.like(like), Borrower.unit.like(like), Borrower.phone.like(like),
-                              Borrower.card_no.like(f"%{card}%") if card else False))
+                              Borrower.card_no.like(f"%{card}%") if card else false()))
         exact = Borrower.card_no == card
         stmt = stmt.order_by(exact.desc(), Borrower.name, Borrower.id)
     else:

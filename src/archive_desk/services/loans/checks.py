@@ -58,11 +58,11 @@ def _refusal(session: Session, code: str, status: str, volume_id: int) -> tuple[
                       code=code, name=in_use[1], slip=in_use[0]), in_use[0], in_use[1])
         return "", None, None
     if status == VolumeStatus.ON_LOAN:
-        held = _open_loan_of(session, volume_id)
-        if held:
-            return t("Volume {code} cannot be lent: it is on loan to {name} (slip {slip}).", code=code, name=held[1], slip=held[0]), held[0], held[1]
+        lent = _open_loan_of(session, volume_id)
+        if lent:
+            return t("Volume {code} cannot be lent: it is on loan to {name} (slip {slip}).", code=code, name=lent[1], slip=lent[0]), lent[0], lent[1]
         return t("Volume {code} cannot be lent: it is on loan.", code=code), None, None
-    reasons = {
+    reasons: dict[str, str] = {
         VolumeStatus.TRANSFERRED: t("Volume {code} cannot be lent: it was transferred out.", code=code),
         VolumeStatus.DESTROYED: t("Volume {code} cannot be lent: it was destroyed.", code=code),
         VolumeStatus.MISSING: t("Volume {code} cannot be lent: it is missing.", code=code),

@@ -95,7 +95,7 @@ def volume_loan_history(session: Session, volume_id: int) -> list[VolumeLoanEntr
                    LL.c.condition, LL.c.outcome, L.c.renewals, L.c.service)
             .select_from(LL.join(L, L.c.id == LL.c.loan_id).join(B, B.c.id == L.c.borrower_id))
             .where(LL.c.volume_id == volume_id).order_by(L.c.lent_at.desc(), L.c.id.desc()))
-    return [VolumeLoanEntry(*r[:7], r[7] if r.service == LOAN else None, *r[8:]) for r in session.execute(stmt)]
+    return [VolumeLoanEntry(*r[:7], r[7] if r.service == LOAN else None, *r[8:]) for r in session.execute(stmt)]  # type: ignore[call-arg]  # SQLAlchemy types a row of over ten columns as open-ended
 
 
 REGISTER_STATES = ("all", "open", "returned", "overdue")

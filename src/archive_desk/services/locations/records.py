@@ -8,13 +8,14 @@ from datetime import datetime
 from typing import Any
 
 from archive_desk.models import Category, Layer, LocationMove, Rack, Room, Volume, VolumeStatus
+from archive_desk.models.base import table_of
 
-V = Volume.__table__
-L = Layer.__table__
-R = Rack.__table__
-RM = Room.__table__
-C = Category.__table__
-M = LocationMove.__table__
+V = table_of(Volume)
+L = table_of(Layer)
+R = table_of(Rack)
+RM = table_of(Room)
+C = table_of(Category)
+M = table_of(LocationMove)
 
 #: statuses in which a volume keeps its place on the shelf
 OCCUPYING: tuple[str, ...] = (VolumeStatus.IN_STOCK, VolumeStatus.ON_LOAN, VolumeStatus.MISSING)

@@ -24,6 +24,7 @@ from archive_desk.models import (
     Volume,
     VolumeStatus,
 )
+from archive_desk.models.base import table_of
 from archive_desk.services import audit, catalogue, codes, room_settings
 from archive_desk.services.audit import Actor
 
@@ -149,7 +150,7 @@ def _bulk_set_status(session: Session, actor: Actor, vols: Sequence[Volume], new
     ids = [v.id for v in vols]
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        session.execute(update(Volume.__table__).where(V.id.in_(chunk))
+        session.execute(update(table_of(Volume)).where(V.id.in_(chunk))
                         .values(status=new_status, updated_by=actor.user, updated_at=now, version=V.version + 1))
     audit.record_many(session, actor, list(entries))
     for vol in vols:  # the objects in this session are stale now
