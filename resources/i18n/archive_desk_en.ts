@@ -1801,207 +1801,242 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CategoriesPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="55" />
         <source>Code</source>
         <extracomment>the category's values before the last saved change, for 撤销: (category id, values)</extracomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="55" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="55" />
         <source>Volumes</source>
         <translation>Volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="55" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="60" />
         <source>New category</source>
         <translation>New category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="71" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="72" />
         <source>1 to 4 letters, e.g. WS</source>
         <translation>1 to 4 letters, e.g. WS</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="96" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="256" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="97" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="272" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="99" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="100" />
         <source>Change the rule anyway</source>
         <translation>Change the rule anyway</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="103" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="255" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="271" />
         <source>Deactivate</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="107" />
         <source>Undo the last change</source>
         <translation>Undo the last change</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="112" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="114" />
         <source>Category code (门类代码)</source>
         <translation>Category code (门类代码)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="114" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="115" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
         <source>Name (Chinese)</source>
         <translation>Name (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="115" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="116" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
         <source>Name (English)</source>
         <translation>Name (English)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="116" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="117" />
         <source>档号 rule</source>
         <translation>档号 rule</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="117" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="118" />
         <source>Example</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="118" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="119" />
         <source>Elements: {fonds} {category} {year} {retention} {org} and a running number {volume:3}, {item:4} or {box:3} (the digits after the colon: its width).</source>
         <translation>Elements: {fonds} {category} {year} {retention} {org} and a running number {volume:3}, {item:4} or {box:3} (the digits after the colon: its width).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="120" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="121" />
         <source>Default retention</source>
         <translation>Default retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
         <source>Key</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="159" />
         <source>Choices</source>
         <translation>Choices</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="159" />
+        <source>Personal data</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="163" />
         <source>e.g. 病案号</source>
         <translation>e.g. 病案号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="169" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="169" />
         <source>Amount of money</source>
         <translation>Amount of money</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="170" />
         <source>Choice</source>
         <translation>Choice</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="173" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="174" />
         <source>for a choice: the choices, separated by 、</source>
         <translation>for a choice: the choices, separated by 、</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="179" />
+        <source>Not personal data</source>
+        <translation>Not personal data</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="179" />
+        <source>Personal: a name</source>
+        <translation>Personal: a name</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="180" />
+        <source>Personal: an ID number</source>
+        <translation>Personal: an ID number</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="180" />
+        <source>Personal: a phone number</source>
+        <translation>Personal: a phone number</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="181" />
+        <source>Personal: other text</source>
+        <translation>Personal: other text</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="183" />
+        <source>Set personal data</source>
+        <translation>Set personal data</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="188" />
         <source>Add field</source>
         <translation>Add field</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="177" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="191" />
         <source>Save the field</source>
         <translation>Save the field</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="181" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="195" />
         <source>The category's own fields</source>
         <translation>The category's own fields</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="209" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="225" />
         <source>in use</source>
         <translation>in use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="209" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="225" />
         <source>inactive</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="255" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="271" />
         <source>Bring back</source>
         <translation>Bring back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="272" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="288" />
         <source>Create category</source>
         <translation>Create category</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="321" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="337" />
         <source>%n existing volume(s) do not fit the new rule. Their codes stay as they are; new volumes follow the new rule. Change the rule anyway, or keep the old one.</source>
         <translation><numerusform>%n existing volume does not fit the new rule. Its code stays as it is; new volumes follow the new rule. Change the rule anyway, or keep the old one.</numerusform><numerusform>%n existing volumes do not fit the new rule. Their codes stay as they are; new volumes follow the new rule. Change the rule anyway, or keep the old one.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="329" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="345" />
         <source>Category %1 created.</source>
         <translation>Category %1 created.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="337" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="353" />
         <source>Category %1 saved.</source>
         <translation>Category %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="350" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="366" />
         <source>The last change of %1 was undone.</source>
         <translation>The last change of %1 was undone.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="390" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="412" />
         <source>Give the field a name.</source>
         <translation>Give the field a name.</translation>
     </message>

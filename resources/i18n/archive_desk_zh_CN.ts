@@ -1801,207 +1801,242 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CategoriesPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="55" />
         <source>Code</source>
         <extracomment>the category's values before the last saved change, for 撤销: (category id, values)</extracomment>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="55" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="55" />
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="55" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="60" />
         <source>New category</source>
         <translation>新建门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="71" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="72" />
         <source>1 to 4 letters, e.g. WS</source>
         <translation>1 至 4 个字母，例如 WS</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="96" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="256" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="97" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="272" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="99" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="100" />
         <source>Change the rule anyway</source>
         <translation>仍然修改规则</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="103" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="255" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="271" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="107" />
         <source>Undo the last change</source>
         <translation>撤销上一次修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="112" />
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="114" />
         <source>Category code (门类代码)</source>
         <translation>门类代码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="114" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="115" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
         <source>Name (Chinese)</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="115" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="116" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
         <source>Name (English)</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="116" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="117" />
         <source>档号 rule</source>
         <translation>档号规则</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="117" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="118" />
         <source>Example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="118" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="119" />
         <source>Elements: {fonds} {category} {year} {retention} {org} and a running number {volume:3}, {item:4} or {box:3} (the digits after the colon: its width).</source>
         <translation>可用要素：{fonds} 全宗号、{category} 门类代码、{year} 年度、{retention} 保管期限、{org} 机构(问题)，以及一个流水号 {volume:3}（案卷号）、{item:4}（件号）或 {box:3}（盒号）（冒号后的数字为位数）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="120" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="121" />
         <source>Default retention</source>
         <translation>默认保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
         <source>Key</source>
         <translation>键名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="159" />
         <source>Choices</source>
         <translation>可选值</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="159" />
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="163" />
         <source>e.g. 病案号</source>
         <translation>例如 病案号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="169" />
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="169" />
         <source>Amount of money</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="170" />
         <source>Choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="173" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="174" />
         <source>for a choice: the choices, separated by 、</source>
         <translation>选项型字段：各可选值，用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="179" />
+        <source>Not personal data</source>
+        <translation>非个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="179" />
+        <source>Personal: a name</source>
+        <translation>个人信息：姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="180" />
+        <source>Personal: an ID number</source>
+        <translation>个人信息：证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="180" />
+        <source>Personal: a phone number</source>
+        <translation>个人信息：电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="181" />
+        <source>Personal: other text</source>
+        <translation>个人信息：其他文字</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="183" />
+        <source>Set personal data</source>
+        <translation>设定个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="188" />
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="177" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="191" />
         <source>Save the field</source>
         <translation>保存字段</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="181" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="195" />
         <source>The category's own fields</source>
         <translation>门类自有字段</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="209" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="225" />
         <source>in use</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="209" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="225" />
         <source>inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="255" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="271" />
         <source>Bring back</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="272" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="288" />
         <source>Create category</source>
         <translation>新建门类</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="321" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="337" />
         <source>%n existing volume(s) do not fit the new rule. Their codes stay as they are; new volumes follow the new rule. Change the rule anyway, or keep the old one.</source>
         <translation><numerusform>有 %n 个现有案卷不符合新规则。它们的档号保持不变，新案卷按新规则编号。仍要修改规则，还是保留原规则？</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="329" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="345" />
         <source>Category %1 created.</source>
         <translation>已新建门类 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="337" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="353" />
         <source>Category %1 saved.</source>
         <translation>门类 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="350" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="366" />
         <source>The last change of %1 was undone.</source>
         <translation>已撤销门类 %1 的上一次修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="390" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="412" />
         <source>Give the field a name.</source>
         <translation>请填写字段名称。</translation>
     </message>

@@ -153,7 +153,8 @@ EXPECTED_AREAS = {
 }
 EXPECTED_SINGLE = {
     "admin": {"settings.update", "labels.set_room_scanners"},
-    "secadmin": {"accounts.set_role", "accounts.set_clearance", "accounts.set_rights", "catalogue.set_security"},
+    "secadmin": {"accounts.set_role", "accounts.set_clearance", "accounts.set_rights", "catalogue.set_security",
+                 "masking.set_field_personal"},
     "auditor": set(),
     "archivist": {"settings.update", "labels.set_room_scanners", "backup.make_backup", "backup.rotate"},
     "desk": set(),

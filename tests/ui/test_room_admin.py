@@ -242,3 +242,62 @@ def test_a_deactivated_fonds_is_not_offered_for_a_new_volume(window, qtbot) -> N
     editor = VolumeEditor(window.ctx, parent=window)
     qtbot.addWidget(editor)
     assert [f.code for f in editor.fonds_list] == ["Z1"]
+
+
+def _select_field(cats, key: str) -> None:  # noqa: ANN001
+    for i in range(cats.fields.topLevelItemCount()):
+        if cats.fields.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == key:
+            cats.fields.setCurrentItem(cats.fields.topLevelItem(i))
+            return
+    raise AssertionError(key)
+
+
+def test_a_field_is_marked_as_personal_data_and_masked_for_those_without_the_right(window, qtbot) -> None:  # noqa: ANN001
+    from archive_desk.services import masking
+
+    cats = window.show_area("admin").show_page("categories")
+    cats.load()
+    assert cats.select_code("LP")
+    _select_field(cats, "policy_no")
+    assert cats.fields.currentItem().text(5) == ""  # the policy number is not personal data by default
+    cats.field_personal.setCurrentIndex(cats.field_personal.findData("id"))
+    _click(qtbot, cats.personal_button)
+    with window.ctx.db.read() as s:
+        lp = catalogue.get_category(s, code="LP")
+    assert {f.key: f.personal for f in lp.fields}["policy_no"] == "id"
+    desk = Actor("desk", "ws", role="desk", clearance="内部", authenticated=True)
+    kinds = {f.key: f.personal for f in lp.fields if f.personal}
+    assert masking.mask_custom(desk, "公开", {"policy_no": "PDZA20190000123456"}, kinds)["policy_no"] == "PDZA**********3456"
+
+
+def test_only_the_security_administrator_may_mark_personal_data(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from archive_desk.errors import UserError
+    from archive_desk.services import masking
+
+    _app, win = app_module.start(tmp_path / "new.sqlite", settings_path=tmp_path / "settings.json")
+    qtbot.addWidget(win)
+    try:
+        archivist = Actor("li", "ws", role="archivist", clearance="秘密", authenticated=True)
+        from dataclasses import replace
+
+        from archive_desk.ui.areas.admin.categories_page import CategoriesPage
+
+        page = CategoriesPage(replace(win.ctx, actor=archivist))
+        qtbot.addWidget(page)
+        page.load()
+        assert page.select_code("LP")
+        _select_field(page, "policy_no")
+        from archive_desk.services import permissions
+
+        assert not page.personal_button.isEnabled()  # and it says whose it is not
+        assert permissions.role_name("archivist") in page.personal_button.toolTip()
+        with win.ctx.db.read() as s:
+            lp_id = catalogue.get_category(s, code="LP").id
+        with pytest.raises(UserError), win.ctx.db.write() as s:
+            masking.set_field_personal(s, archivist, lp_id, "policy_no", "id")
+        secadmin = Actor("sec", "ws", role="secadmin", clearance="公开", authenticated=True)
+        with win.ctx.db.write() as s:
+            assert masking.set_field_personal(s, secadmin, lp_id, "policy_no", "id") == "id"
+    finally:
+        settle_writes(qtbot)
+        win.ctx.db.dispose()

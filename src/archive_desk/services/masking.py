@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from archive_desk.i18n import t
 from archive_desk.models import SECURITY_LEVELS, CategoryField, PersonalDataAccess, Volume
-from archive_desk.services.ops import AUDIT, operation
+from archive_desk.services.ops import AUDIT, SETTINGS, operation
 
 if TYPE_CHECKING:
     from archive_desk.services.audit import Actor
@@ -321,6 +321,26 @@ def log_access_op(session: Session, actor: Actor, action: str, shown: Iterable[t
     if not should_log(actor):
         return 0
     return log_access(session, actor, action, shown, subject)
+
+
+@operation("masking.set_field_personal", area=SETTINGS)
+def set_field_personal(session: Session, actor: Actor, category_id: int, key: str, kind: str) -> str:
+    """Mark a category's own field as personal data masked as ``kind`` (name, id, phone, text), or "" for not
+    personal; the security administrator's (the permission matrix). Audited; returns the kind stored."""
+    from archive_desk.errors import NotFoundError, ValidationError  # noqa: PLC0415
+    from archive_desk.services import audit  # noqa: PLC0415
+
+    if kind not in ("", *PERSONAL_KINDS):
+        raise ValidationError({"personal": t("Unknown kind of personal data {kind}", kind=kind)})
+    field = session.scalar(select(CategoryField).where(CategoryField.category_id == category_id, CategoryField.key == key))
+    if field is None:
+        raise NotFoundError(t("There is no field {key}", key=key), field="key")
+    before = field.personal or ""
+    if before != kind:
+        field.personal = kind
+        session.flush()
+        audit.record(session, actor, "category_field.personal", "category", category_id, {key: before}, {key: kind})
+    return kind
 
 
 def should_log(actor: Actor | None) -> bool:

@@ -102,7 +102,9 @@ MATRIX: Mapping[str, Grant] = MappingProxyType({
                                     ACCOUNTS_LIST, CLI_CHECK, CLI_BACKUP, CLI_SERVER_COPY})),
     # roles and clearances of accounts; a volume's 密级 and 保密期限
     SECADMIN: Grant(actions=frozenset({"accounts.set_role", "accounts.set_clearance", "accounts.set_rights",
-                                       SET_SECURITY, ACCOUNTS_LIST})),
+                                       SET_SECURITY, ACCOUNTS_LIST,
+                                       # which category fields are personal data (issue 16)
+                                       "masking.set_field_personal"})),
     # reads, filters, exports and verifies the trail; nothing else
     AUDITOR: Grant(actions=frozenset({AUDIT_READ, CLI_CHECK})),
     # all archival work

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 from archive_desk.domain import codes
 from archive_desk.errors import UserError
 from archive_desk.models import FieldType
-from archive_desk.services import catalogue, room_setup
+from archive_desk.services import catalogue, masking, room_setup
 from archive_desk.services.setup import VOLUME_PATTERN
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.ops import run_op, say_in
+from archive_desk.ui.permissions import guard
 
 
 def _red(label: QLabel) -> QLabel:
@@ -155,7 +156,7 @@ class CategoriesPage(QWidget):
         self.fields.setObjectName("fieldList")
         self.fields.setRootIsDecorated(False)
         self.fields.setHeaderLabels([self.tr("Key"), self.tr("Name (Chinese)"), self.tr("Name (English)"), self.tr("Type"),
-                                     self.tr("Choices")])
+                                     self.tr("Choices"), self.tr("Personal data")])
         self.fields.currentItemChanged.connect(self._on_fields_currentItemChanged)
         self.field_zh = QLineEdit(self)
         self.field_zh.setObjectName("fieldNameZh")
@@ -171,6 +172,19 @@ class CategoriesPage(QWidget):
         self.field_choices = QLineEdit(self)
         self.field_choices.setObjectName("fieldChoices")
         self.field_choices.setPlaceholderText(self.tr("for a choice: the choices, separated by 、"))
+        # which fields are personal data, and how they are masked for accounts without the right (the security
+        # administrator's choice: services/masking.py set_field_personal)
+        self.field_personal = QComboBox(self)
+        self.field_personal.setObjectName("fieldPersonal")
+        for value, text in (("", self.tr("Not personal data")), ("name", self.tr("Personal: a name")),
+                            ("id", self.tr("Personal: an ID number")), ("phone", self.tr("Personal: a phone number")),
+                            ("text", self.tr("Personal: other text"))):
+            self.field_personal.addItem(text, value)
+        self.personal_button = QPushButton(self.tr("Set personal data"), self)
+        self.personal_button.setObjectName("setFieldPersonal")
+        self.personal_button.clicked.connect(self.save_personal)
+        self.personal_button.setEnabled(False)
+        self.personal_allowed = guard(self.personal_button, self.ctx.actor, "masking.set_field_personal")
         self.add_field_button = QPushButton(self.tr("Add field"), self)
         self.add_field_button.setObjectName("addField")
         self.add_field_button.clicked.connect(self.add_field)
@@ -191,6 +205,8 @@ class CategoriesPage(QWidget):
         fbuttons.addWidget(self.add_field_button)
         fbuttons.addWidget(self.save_field_button)
         fbuttons.addStretch(1)
+        fbuttons.addWidget(self.field_personal)
+        fbuttons.addWidget(self.personal_button)
         fform.addRow(fbuttons)
         fform.addRow(self.field_problem)
         return fields_group
@@ -361,9 +377,12 @@ class CategoriesPage(QWidget):
     def _fill_fields(self, rec: catalogue.CategoryRecord) -> None:
         types = {self.field_type.itemData(i): self.field_type.itemText(i) for i in range(self.field_type.count())}
         self.fields.clear()
+        kinds = {self.field_personal.itemData(i): self.field_personal.itemText(i) for i in range(self.field_personal.count())}
         for f in rec.fields:
-            item = QTreeWidgetItem([f.key, f.label_zh, f.label_en, types.get(f.type, f.type), "、".join(f.choices)])
+            item = QTreeWidgetItem([f.key, f.label_zh, f.label_en, types.get(f.type, f.type), "、".join(f.choices),
+                                    kinds.get(f.personal, f.personal) if f.personal else ""])
             item.setData(0, Qt.ItemDataRole.UserRole, f.key)
+            item.setData(5, Qt.ItemDataRole.UserRole, f.personal)
             self.fields.addTopLevelItem(item)
         self.add_field_button.setEnabled(True)
         self.save_field_button.setEnabled(False)
@@ -371,10 +390,13 @@ class CategoriesPage(QWidget):
 
     def _on_fields_currentItemChanged(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         self.save_field_button.setEnabled(current is not None)
+        if self.personal_allowed:
+            self.personal_button.setEnabled(current is not None)
         if current is not None:
             self.field_zh.setText(current.text(1))
             self.field_en.setText(current.text(2))
             self.field_choices.setText(current.text(4))
+            self.field_personal.setCurrentIndex(max(0, self.field_personal.findData(current.data(5, Qt.ItemDataRole.UserRole) or "")))
 
     def _choices(self) -> list[str]:
         text = self.field_choices.text().replace(",", "、").replace("，", "、")
@@ -403,3 +425,11 @@ class CategoriesPage(QWidget):
         run_op(self, room_setup.update_category_field, self.ctx.actor, row.record.id, item.data(0, Qt.ItemDataRole.UserRole),
                label_zh=self.field_zh.text(), label_en=self.field_en.text(), choices=self._choices(),
                on_success=lambda r: self.load(r.id), on_error=say_in(self.field_problem), key=f"category.field:{id(self)}")
+
+    def save_personal(self) -> None:
+        row, item = self.selected(), self.fields.currentItem()
+        if row is None or item is None:
+            return
+        run_op(self, masking.set_field_personal, self.ctx.actor, row.record.id, item.data(0, Qt.ItemDataRole.UserRole),
+               self.field_personal.currentData(), on_success=lambda _kind: self.load(row.record.id),
+               on_error=say_in(self.field_problem), key=f"category.personal:{id(self)}")
