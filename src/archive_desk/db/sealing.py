@@ -366,7 +366,7 @@ def begin_write(conn: sqlite3.Connection, info: dict) -> WriteContext | None:
         key = load_key(cid)
         context = WriteContext(cid, key, False, missing_key=key is None)
         state = read_state(conn) if key is not None else None
-        if state is not None and (state["key_id"] != key_id(key) or state["mac"] != state_mac(key, state)
+        if state is not None and key is not None and (state["key_id"] != key_id(key) or state["mac"] != state_mac(key, state)
                                   or head(conn) != (state["head_id"], state["head_hash"])):
             # the seal state was altered, or the trail changed outside the app: carrying on would seal that
             context = WriteContext(cid, None, False, missing_key=True, seals_removed=True)

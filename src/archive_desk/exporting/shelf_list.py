@@ -27,13 +27,21 @@ SHEET_NAME = "排架清单"
 
 
 class ShelfRow(Protocol):
-    location_code: str
-    words: str
-    order: int
-    code: str
-    title: str
-    year: int
-    status: str
+    # read-only members, so a frozen dataclass (locations.ShelfListRow) is one
+    @property
+    def location_code(self) -> str: ...
+    @property
+    def words(self) -> str: ...
+    @property
+    def order(self) -> int: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def year(self) -> int: ...
+    @property
+    def status(self) -> str: ...
 
 
 def write_shelf_list(path: Path | str, rows: Iterable[ShelfRow], *, title: str = "", today: date | None = None) -> int:

@@ -188,8 +188,8 @@ def _certificate_sheet(book: _Book, c: HandoverCertificate) -> None:
         tv, ti, tb, tm = tv + q.volumes, ti + q.items, tb + q.boxes, tm + q.metres
         r += 1
     ws.write_string(r, 0, t("Total"), book.total)
-    for col, value in ((1, tv), (2, ti), (3, tb), (4, round(tm, 2))):
-        ws.write_number(r, col, value, book.total_num)
+    for col, total in ((1, float(tv)), (2, float(ti)), (3, float(tb)), (4, round(tm, 2))):
+        ws.write_number(r, col, total, book.total_num)
     r += 2
     missing = (t("{n}: {codes}", n=len(c.missing), codes="、".join(c.missing)),) if c.missing else ()
     for caption, value in ((t("Finding aids handed over"), c.finding_aids or t("none")),

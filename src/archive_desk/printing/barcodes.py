@@ -231,7 +231,7 @@ def choose_module(
         # A 600/1200-dpi stock may still be printed by a 300-dpi office printer: prefer widths
         # that are whole 300-dpi dots too (0.254, 0.339, 0.423 mm …); odd 600-dpi widths only
         # when nothing else fits (0.212 mm, the 21-character 档号 on a 63.5 mm label).
-        step = dpi // 300
+        step = int(dpi) // 300
         even = dots - dots % step
         if even >= min_dots:
             dots = even

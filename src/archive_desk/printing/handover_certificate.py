@@ -11,6 +11,7 @@ Pure: the transfers service fills :class:`HandoverCertificate` with display-read
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
@@ -126,7 +127,7 @@ def render_handover_certificate(c: HandoverCertificate, *, copies: int = 2, out:
     """The 交接文据 in ``copies`` copies (default two, one per unit), one page each."""
     labels = [t("Copy 1: kept by the transferring unit"), t("Copy 2: kept by the receiving unit")] if copies > 1 else [""]
     labels += [t("Copy {n}", n=i + 1) for i in range(len(labels), copies)]
-    parts = [Part(lambda w, h, label=label: certificate_story(c, w, h, label), landscape=False, numbered=False) for label in labels]
+    parts = [Part(partial(certificate_story, c, copy_label=label), landscape=False, numbered=False) for label in labels]
     return render_parts(parts, title=t("Archives handover certificate") + " " + c.batch_no, out=out, language=c.language)
 
 

@@ -232,7 +232,7 @@ class _LabelDrawer:
             value = f"{caption} {value}" if value else caption
         return value
 
-    def _text(self, el: TextElement, record: LabelRecord, lx: float, ly: float):  # noqa: ANN202 - a drawing plan of reportlab's untyped parts
+    def _text(self, el: TextElement, record: LabelRecord, lx: float, ly: float) -> tuple[float, float, float, float] | None:
         value = self._resolve(el, record)
         if not value.strip():
             return None
@@ -278,7 +278,8 @@ class _LabelDrawer:
         except barcodes.BarcodeFitError:
             return "datamatrix", datamatrix(), True
 
-    def _barcode(self, el: BarcodeElement, record: LabelRecord, lx: float, ly: float):  # noqa: ANN202 - a drawing plan of reportlab's untyped parts
+    def _barcode(self, el: BarcodeElement, record: LabelRecord, lx: float, ly: float
+                 ) -> tuple[tuple[float, float, float, float], str, float, str, bool]:
         payload = record.value(el.field).strip()
         where = t("label template {template}", template=self.tpl.name)
         if not payload:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from datetime import date
 from pathlib import Path
 
@@ -100,5 +101,5 @@ def render_overdue_notices(notices: Sequence[OverdueNotice], *, out: Out = None)
     notices = [n for n in notices if n.lines]
     if not notices:
         raise UserError(t("There is nothing to print."))
-    parts = [Part(lambda w, h, n=n: _story(n, w, h), landscape=False, numbered=True) for n in notices]
+    parts = [Part(partial(_story, n), landscape=False, numbered=True) for n in notices]
     return render_parts(parts, title=t("Reminder to return archives"), out=out)

@@ -172,8 +172,9 @@ def _after_build(conn: sqlite3.Connection, progress: Progress | None) -> None:
     try:
         from archive_desk.services import search  # noqa: PLC0415
     except ImportError:  # the search index arrives with the catalogue workspace
-        search = None
-    rebuild = getattr(search, "rebuild_sqlite_index", None)
+        rebuild = None
+    else:
+        rebuild = getattr(search, "rebuild_sqlite_index", None)
     if rebuild is not None:
         rebuild(conn, progress=progress)
     conn.execute("ANALYZE")
@@ -318,7 +319,7 @@ def _content(rng: random.Random, cat: str, year: int, org: str, code: str,  # no
         closing = _day(rng, year)
         incident = closing - timedelta(days=rng.randrange(10, 200))
         claim_no = f"PDAA{year}{rng.randrange(10**8):08d}"
-        custom = {
+        custom: dict[str, str] = {
             "claim_no": claim_no,
             "policy_no": f"PDZA{incident.year}{rng.randrange(10**10):010d}",
             "insured": insured,
@@ -377,7 +378,7 @@ def _content(rng: random.Random, cat: str, year: int, org: str, code: str,  # no
         return f"{org_name}{year}年{topic}文件", org_name, {}, items, items[0][2], items[-1][2], _security(code, security)
     kinds = {"KU": KU_KINDS, "KJ": KJ_KINDS, "JJ": KJ_KINDS}[cat]
     kind = rng.choice(kinds)
-    custom: dict[str, str] = {}
+    custom = {}
     if cat == "KU":
         # 会计档案管理办法 (2015): 凭证 and 账簿 (日记账 included) 30 years, monthly reports 10; the volume's code says which
         if "-D10-" in code:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import sqlite3
 from collections.abc import Callable
+from typing import Any
 from datetime import date, datetime, timedelta
 
 from archive_desk.models import SECURITY_LEVELS
@@ -54,7 +55,7 @@ def build(conn: sqlite3.Connection, rng: random.Random, n_volumes: int, actor: A
     n_staff = min(400, 30 + n_volumes // 5000)
     n_outside = min(200, 12 + n_volumes // 10000)
     first_id = (conn.execute("SELECT max(id) FROM borrowers").fetchone()[0] or 0) + 1
-    borrowers = []
+    borrowers: list[tuple[Any, ...]] = []
     for i in range(n_staff):
         bid = first_id + i
         borrowers.append((bid, demo._name(rng), rng.choice(DEPARTMENTS), f"1{rng.choice('3589')}{rng.randrange(10**9):09d}", "", "staff",  # noqa: SLF001 - the same package's own object
@@ -78,7 +79,9 @@ def build(conn: sqlite3.Connection, rng: random.Random, n_volumes: int, actor: A
     first_line = (conn.execute("SELECT max(id) FROM loan_lines").fetchone()[0] or 0) + 1
     start = today - timedelta(days=365)
     used_open: set[int] = set()
-    loans, lines, out_now = [], [], []
+    loans: list[tuple[Any, ...]] = []
+    lines: list[tuple[Any, ...]] = []
+    out_now = []
     serial: dict[int, int] = {}
     line_id = first_line
     # loan dates in order, so slip numbers run with time

@@ -21,6 +21,7 @@ import json
 import random
 import sqlite3
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -184,7 +185,8 @@ def _appraisal(b: _Build, list_year: int, destroyed_on: date, where: str, params
         f" FROM volumes v JOIN fonds f ON f.id = v.fonds_id JOIN categories c ON c.id = v.category_id"
         f" WHERE v.status = 'in_stock' AND {where} ORDER BY v.code", params
     ).fetchall()
-    lines, destroy_ids = [], []
+    lines: list[tuple[Any, ...]] = []
+    destroy_ids = []
     for vid, code, title, year, retention, pages, fcode, ccode, notes, custom, event_field in rows:
         r = rules.compute(rules.DEFAULT_SCHEDULE.get(ccode), year=year, code=retention, custom=json.loads(custom or "{}"), title=title,
                           code_table=room_settings.DEFAULT_RETENTION_YEARS, event_field=event_field)

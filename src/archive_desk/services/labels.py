@@ -130,7 +130,7 @@ def _filing_fields(session: Session) -> dict[int, list[tuple[str, str]]]:
     out: dict[int, list[tuple[str, str]]] = {}
     fields = {(f.category_id, f.key): f for f in session.scalars(select(CategoryField))}
     for cat_id, code in codes_by_id.items():
-        keys = wanted.get(code) or []
+        keys: Sequence[str] = wanted.get(code) or ()
         chosen = [(k, (fields[(cat_id, k)].label_zh if is_chinese() else fields[(cat_id, k)].label_en))
                   for k in keys if (cat_id, k) in fields]
         if chosen:

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from archive_desk.i18n import t
 from archive_desk.models import SECURITY_LEVELS, CategoryField, PersonalDataAccess, Volume
+from archive_desk.models.base import table_of
 from archive_desk.services.ops import AUDIT, SETTINGS, operation
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from archive_desk.services.catalogue import CategoryRecord, ItemRecord, VolumeRecord
 
 V = Volume.__table__
-P = PersonalDataAccess.__table__
+P = table_of(PersonalDataAccess)
 CF = CategoryField.__table__
 
 #: roles that see personal data unmasked without being granted the right

@@ -52,6 +52,7 @@ from archive_desk.services.volume_list import VolumeFilter, apply_filter, level_
 from archive_desk.services.ops import CATALOGUE, operation
 
 if TYPE_CHECKING:
+    from sqlalchemy import BindParameter, ColumnElement
     from sqlalchemy.dialects.postgresql import Insert
 
 V = Volume.__table__
@@ -711,11 +712,11 @@ class PostgresSearchBackend(_BaseBackend):
         g, p = self.grams_table, self.pinyin_table
         pinyin = term.isascii()  # initials are ASCII letters: another word never matches them
         if len(term) <= GRAM_MAX:
-            grams = [func.lower(bindparam(f"t{i}", term))]
+            grams: list[ColumnElement[str]] = [func.lower(bindparam(f"t{i}", term))]
             if pinyin:
                 grams.append(literal(PINYIN_MARK).concat(func.lower(bindparam(f"t{i}", term))))
             return [select(g.c.volume_id.label("id")).where(g.c.gram.in_(grams))]
-        like = bindparam(f"l{i}", self._like(term))
+        like: BindParameter[str] = bindparam(f"l{i}", self._like(term))
         # the volumes holding the word's two-character pieces (merge joins of search_grams in volume order), then
         # the word itself checked in their titles: cheaper than trigrams or a walk of every title for a common word
         pieces = [g.alias(f"g{i}_{k}") for k in range(len(_gram_pieces(term)))]
@@ -735,8 +736,8 @@ class PostgresSearchBackend(_BaseBackend):
 
     def _fields_ids(self, i: int, term: str) -> Any:
         """Volumes where ``term`` is anywhere: title, initials, 档号, responsible, notes, own fields."""
-        like = bindparam(f"l{i}", self._like(term))
-        code_like = bindparam(f"c{i}", self._like(codes.canonical_code(term).casefold()))
+        like: BindParameter[str] = bindparam(f"l{i}", self._like(term))
+        code_like: BindParameter[str] = bindparam(f"c{i}", self._like(codes.canonical_code(term).casefold()))
         fields = V.c.responsible.concat(" ").concat(V.c.notes).concat(" ").concat(func.cast(V.c.custom, String))
         # one scan of volumes for the 档号 and the other fields (a BitmapOr of their trigram indexes for 3+ characters)
         rest = select(V.c.id).where(or_(func.lower(V.c.code).like(code_like, escape="\\"), fields.ilike(like, escape="\\")))
@@ -744,7 +745,7 @@ class PostgresSearchBackend(_BaseBackend):
 
     @staticmethod
     def _code_ids(i: int, term: str) -> Select:
-        code_like = bindparam(f"c{i}", PostgresSearchBackend._like(codes.canonical_code(term).casefold()))
+        code_like: BindParameter[str] = bindparam(f"c{i}", PostgresSearchBackend._like(codes.canonical_code(term).casefold()))
         return select(V.c.id).where(func.lower(V.c.code).like(code_like, escape="\\"))
 
     def statements(self, parsed: ParsedQuery, flt: VolumeFilter, limit: int,

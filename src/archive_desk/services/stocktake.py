@@ -50,6 +50,8 @@ from archive_desk.services.audit import Actor
 from archive_desk.services.ops import STOCKTAKE, operation
 
 if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
+
     from archive_desk.exporting.stocktake import StocktakeReport
 
 V = table_of(Volume)
@@ -267,7 +269,7 @@ class RegisterRow:
 
 
 def _scope_layer_filter(scope: Scope) -> Any:
-    conds = []
+    conds: list[ColumnElement[bool]] = []
     if scope.layers:
         conds.append(L.c.id.in_(scope.layers))
     if scope.racks:
@@ -276,7 +278,7 @@ def _scope_layer_filter(scope: Scope) -> Any:
         conds.append(L.c.rack_id.in_(select(R.c.id).where(R.c.room_id.in_(scope.rooms))))
     if not conds:
         return L.c.id.is_(None)
-    out = conds[0]
+    out: ColumnElement[bool] = conds[0]
     for cond in conds[1:]:
         out = out | cond
     return out
@@ -293,6 +295,7 @@ def _in_scope(session: Session, scope: Scope, layer_id: int) -> bool:
 def describe_scope(session: Session, scope: Scope) -> str:
     """The scope in words: ``1号库房；1号库房 3号密集架；层 K1-03A-02-4-3``."""
     parts: list[str] = []
+    row: Any  # rows of two different selects
     if scope.rooms:
         for row in session.execute(select(RM.c.number, RM.c.name).where(RM.c.id.in_(scope.rooms)).order_by(RM.c.number)):
             parts.append(row.name or t("Room {number}", number=row.number))
@@ -433,7 +436,7 @@ def _add_scan(session: Session, actor: Actor, stocktake_id: int, kind: str, text
     at = utcnow()
     scan_id = session.execute(insert(S).values(stocktake_id=stocktake_id, kind=kind, layer_id=layer_id,
                                                 volume_id=volume_id, raw_code=text[:80], scanned_at=at,
-                                                by=actor.user)).inserted_primary_key[0]
+                                                by=actor.user).returning(S.c.id)).scalar_one()
     audit.record(session, actor, "stocktake.scan", "stocktake", stocktake_id, None,
                  {"scan_id": scan_id, "kind": kind, "code": text, "layer_id": layer_id, "volume_id": volume_id})
     return scan_id, at
@@ -633,6 +636,7 @@ def lines_for_report(session: Session, stocktake_id: int) -> tuple[StocktakeReco
     codes_of = _layer_codes(session, [lid for _vid, lid in in_place])
     rows: dict[int, Any] = {}
     ids = [vid for vid, _lid in in_place]
+    v: Any  # a row, or None
     for part in _chunks(ids):
         for v in session.execute(select(V.c.id, V.c.code, V.c.title).where(V.c.id.in_(part))):
             rows[v.id] = v
@@ -659,6 +663,7 @@ def plan_corrections(session: Session, stocktake_id: int) -> CorrectionPlan:
     lines = frozen_lines(record)
     ids = [ln.volume_id for ln in lines if ln.volume_id is not None]
     now: dict[int, Any] = {}
+    v: Any  # rows of two different selects, or None
     for part in _chunks(ids):
         for v in session.execute(select(V.c.id, V.c.status, V.c.layer_id).where(V.c.id.in_(part))):
             now[v.id] = v

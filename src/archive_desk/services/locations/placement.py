@@ -95,7 +95,7 @@ def place_volume(session: Session, actor: Actor, volume_id: int, layer_id: int, 
     position = _next_position(session, layer_id)
     move_id = session.execute(insert(M).values(
         volume_id=volume.id, from_layer_id=previous, to_layer_id=layer_id, from_position=previous_pos,
-        to_position=position, at=audit.utcnow(), by=actor.user, reason=reason)).inserted_primary_key[0]
+        to_position=position, at=audit.utcnow(), by=actor.user, reason=reason).returning(M.c.id)).scalar_one()
     volume.layer_id = layer_id
     volume.shelf_position = position
     volume.updated_by = actor.user
@@ -138,7 +138,7 @@ def undo_move(session: Session, actor: Actor, move_id: int) -> UndoResult:
         position = None
     undo_id = session.execute(insert(M).values(
         volume_id=volume.id, from_layer_id=volume.layer_id, to_layer_id=target, from_position=volume.shelf_position,
-        to_position=position, at=audit.utcnow(), by=actor.user, reason=t("undo"))).inserted_primary_key[0]
+        to_position=position, at=audit.utcnow(), by=actor.user, reason=t("undo")).returning(M.c.id)).scalar_one()
     before = {"layer_id": volume.layer_id, "shelf_position": volume.shelf_position}
     volume.layer_id = target
     volume.shelf_position = position
@@ -224,7 +224,7 @@ def _plan_bulk_move(session: Session, ids: list[int], rows: Mapping[int, _Moving
             movable.append(row)
     batch = [r.id for r in movable]
 
-    room_id = session.scalar(select(R.c.room_id).where(R.c.id == target.rack_id))
+    room_id = session.execute(select(R.c.room_id).where(R.c.id == target.rack_id)).scalar_one()  # the layer's rack exists (foreign key)
     order = _room_layers_in_order(session, room_id) if spill else [target]
     start = next(i for i, r in enumerate(order) if r.id == target.id)
     run = order[start:]

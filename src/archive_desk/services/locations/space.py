@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
@@ -176,7 +177,7 @@ def reserve_layers(session: Session, actor: Actor, layer_ids: Sequence[int], lab
     if not label or len(label) > 40:
         raise ValidationError({"label": t("Name the reservation (up to 40 characters), e.g. the transfer it is for")})
     ids = list(layer_ids)
-    rows = []
+    rows: list[Any] = []  # rows of the chunked select
     for i in range(0, len(ids), _CHUNK):
         rows += session.execute(select(L.c.id, L.c.code, L.c.reserved_for, L.c.active).where(L.c.id.in_(ids[i : i + _CHUNK]))).all()
     if len(rows) != len(set(ids)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import false, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from archive_desk.errors import DuplicateCodeError, NotFoundError, StatusError, ValidationError
@@ -255,7 +255,7 @@ def find_layer(session: Session, scanned: str) -> LayerRecord | None:
     if row is None and not text.startswith(LAYER_PAYLOAD_PREFIX):
         row = session.execute(select(L).where(L.c.code == text)).first()
         if row is None:  # typed with the middle dot written as "." (scanner form) or the other way round
-            row = session.execute(select(L).where(L.c.barcode == layer_payload(text) if _payload_ok(text) else False)).first()
+            row = session.execute(select(L).where(L.c.barcode == layer_payload(text) if _payload_ok(text) else false())).first()
     return _layer_record(row) if row else None
 
 
@@ -268,7 +268,7 @@ def _payload_ok(text: str) -> bool:
 
 
 def layer_occupancy(session: Session, layer_ids: Sequence[int]) -> dict[int, Occupancy]:
-    rows = []
+    rows: list[Any] = []  # rows of the chunked select
     ids = list(layer_ids)
     for i in range(0, len(ids), _CHUNK):
         rows += session.execute(select(L.c.id, L.c.capacity_count, L.c.capacity_mm, L.c.used_count, L.c.used_mm)

@@ -129,7 +129,7 @@ def _confirm_receiving(session: Session, actor: Actor, batch: TransferBatch, *, 
 
     # 3. new volumes in one multi-row insert; their audit rows chained in one go
     now = audit.utcnow()
-    base = {"security": "公开", "security_period": None, "org_code": "", "sequence": 0, "box_no": None, "item_start": None, "item_end": None,
+    base: dict[str, Any] = {"security": "公开", "security_period": None, "org_code": "", "sequence": 0, "box_no": None, "item_start": None, "item_end": None,
             "responsible": "", "start_date": None, "end_date": None, "pages": 0, "item_count": 0, "notes": "", "custom": {},
             "layer_id": None, "shelf_position": None, "thickness_mm": None, "label_printed_at": None}
     rows = [{**base, **clean, "status": VolumeStatus.IN_STOCK.value, "created_at": now, "created_by": actor.user, "updated_at": now,

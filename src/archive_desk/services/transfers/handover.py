@@ -106,7 +106,7 @@ def _volumes_on_other_drafts(session: Session, batch_id: int, ids: Sequence[int]
             .where(TransferLine.volume_id.in_(ids[start:start + 500]), TransferBatch.status == "draft", TransferLine.expected.is_(True),
                    TransferBatch.direction == "out", TransferBatch.id != batch_id)
         )
-        out.update({vid: no for vid, no in rows})
+        out.update({vid: no for vid, no in rows if vid is not None})  # in_() already left out the null ones
     return out
 
 
