@@ -3329,7 +3329,7 @@ Print anyway?</translation>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="66" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="291" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="301" />
         <source>No borrower chosen</source>
         <translation>No borrower chosen</translation>
     </message>
@@ -3374,258 +3374,258 @@ Print anyway?</translation>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="160" />
         <source>Approval required</source>
         <translation>Approval required</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="117" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="172" />
         <source>Approving account</source>
         <translation>Approving account</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="118" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="173" />
         <source>Paper approval</source>
         <translation>Paper approval</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="189" />
         <source>Approval &amp;by:</source>
         <translation>Approval &amp;by:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="135" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="190" />
         <source>Approving &amp;account:</source>
         <translation>Approving &amp;account:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="191" />
         <source>A&amp;pprover:</source>
         <translation>A&amp;pprover:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="137" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="192" />
         <source>Approval &amp;form no.:</source>
         <translation>Approval &amp;form no.:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="138" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="193" />
         <source>Approval &amp;date:</source>
         <translation>Approval &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="139" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="194" />
         <source>&amp;Opinion:</source>
         <translation>&amp;Opinion:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="201" />
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="149" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="205" />
         <source>e.g. discharge record, pages 3-5</source>
         <translation>e.g. discharge record, pages 3-5</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="153" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="209" />
         <source>whole volume</source>
         <translation>whole volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="159" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="215" />
         <source> yuan</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="216" />
         <source>Stamped (证明印记)</source>
         <translation>Stamped (证明印记)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="161" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="217" />
         <source>Made in the requester's presence</source>
         <translation>Made in the requester's presence</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="164" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="220" />
         <source>Parts:</source>
         <translation>Parts:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="165" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="221" />
         <source>Pages copied:</source>
         <translation>Pages copied:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="166" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="222" />
         <source>Copies:</source>
         <translation>Copies:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="223" />
         <source>Fee:</source>
         <translation>Fee:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="172" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="229" />
         <source>Request for personal records</source>
         <translation>Request for personal records</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="240" />
         <source>Who asks:</source>
         <translation>Who asks:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="184" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="241" />
         <source>Proofs shown:</source>
         <translation>Proofs shown:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="187" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="259" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="269" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>&amp;Lend and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="190" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="114" />
         <source>&amp;Clear</source>
         <translation>&amp;Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="197" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="121" />
         <source>&amp;Borrower:</source>
         <translation>&amp;Borrower:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="201" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="125" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="205" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="129" />
         <source>P&amp;urpose:</source>
         <translation>P&amp;urpose:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="206" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="130" />
         <source>U&amp;se:</source>
         <translation>U&amp;se:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="208" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="132" />
         <source>&amp;Due date:</source>
         <translation>&amp;Due date:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="209" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="133" />
         <source>Cler&amp;k:</source>
         <translation>Cler&amp;k:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="210" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="134" />
         <source>No&amp;tes:</source>
         <translation>No&amp;tes:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="252" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="262" />
         <source>Consultation in the reading room: the original stays in the room, no due date.</source>
         <translation>Consultation in the reading room: the original stays in the room, no due date.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="253" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="263" />
         <source>Copy made now, in the requester's presence: the original stays in stock.</source>
         <translation>Copy made now, in the requester's presence: the original stays in stock.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="254" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="264" />
         <source>Loan: the volumes leave the room until the due date.</source>
         <translation>Loan: the volumes leave the room until the due date.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="257" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="267" />
         <source>Record consultation and print slip (Ctrl+Enter)</source>
         <translation>Record consultation and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="258" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="268" />
         <source>Record copy and print slip (Ctrl+Enter)</source>
         <translation>Record copy and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="296" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="306" />
         <source>ID %1</source>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="298" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="308" />
         <source>card %1</source>
         <translation>card %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="301" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="311" />
         <source>(deactivated: cannot borrow)</source>
         <translation>(deactivated: cannot borrow)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="322" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="332" />
         <source>No borrower matches “%1”.</source>
         <translation>No borrower matches “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="340" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="350" />
         <source>No volume has the code %1.</source>
         <translation>No volume has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="345" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="355" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="361" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="371" />
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="400" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="410" />
         <source>Needed for: %1</source>
         <translation>Needed for: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="418" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="428" />
         <source>the name on the approval form</source>
         <translation>the name on the approval form</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="424" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="434" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>Choose the borrower first: scan the card or type the name.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="429" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="439" />
         <source>Scan the volumes to lend.</source>
         <translation>Scan the volumes to lend.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="444" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="454" />
         <source>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</source>
         <translation>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="446" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="456" />
         <source>these volumes</source>
         <translation>these volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="475" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="485" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>Lent %1 volume(s) to %2 on slip %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="478" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="488" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>%1 refused volume(s) were not lent.</translation>
     </message>

@@ -3329,7 +3329,7 @@ Print anyway?</source>
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="66" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="291" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="301" />
         <source>No borrower chosen</source>
         <translation>尚未选择借阅人</translation>
     </message>
@@ -3374,258 +3374,258 @@ Print anyway?</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="160" />
         <source>Approval required</source>
         <translation>需要审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="117" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="172" />
         <source>Approving account</source>
         <translation>审批账户</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="118" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="173" />
         <source>Paper approval</source>
         <translation>纸质审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="189" />
         <source>Approval &amp;by:</source>
         <translation>审批方式(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="135" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="190" />
         <source>Approving &amp;account:</source>
         <translation>审批账户(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="191" />
         <source>A&amp;pprover:</source>
         <translation>审批人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="137" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="192" />
         <source>Approval &amp;form no.:</source>
         <translation>审批单编号(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="138" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="193" />
         <source>Approval &amp;date:</source>
         <translation>审批日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="139" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="194" />
         <source>&amp;Opinion:</source>
         <translation>审批意见(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="201" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="149" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="205" />
         <source>e.g. discharge record, pages 3-5</source>
         <translation>如：出院记录，第3-5页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="153" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="209" />
         <source>whole volume</source>
         <translation>全卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="159" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="215" />
         <source> yuan</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="216" />
         <source>Stamped (证明印记)</source>
         <translation>加盖证明印记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="161" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="217" />
         <source>Made in the requester's presence</source>
         <translation>申请人在场复制</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="164" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="220" />
         <source>Parts:</source>
         <translation>复制部分：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="165" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="221" />
         <source>Pages copied:</source>
         <translation>复制页数：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="166" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="222" />
         <source>Copies:</source>
         <translation>份数：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="223" />
         <source>Fee:</source>
         <translation>收费：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="172" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="229" />
         <source>Request for personal records</source>
         <translation>个人档案利用申请</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="240" />
         <source>Who asks:</source>
         <translation>申请人类别：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="184" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="241" />
         <source>Proofs shown:</source>
         <translation>已出示证明：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="187" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="259" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="269" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>借出并打印借阅单(&amp;L) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="190" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="114" />
         <source>&amp;Clear</source>
         <translation>清空(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="197" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="121" />
         <source>&amp;Borrower:</source>
         <translation>借阅人(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="201" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="125" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="205" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="129" />
         <source>P&amp;urpose:</source>
         <translation>借阅目的(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="206" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="130" />
         <source>U&amp;se:</source>
         <translation>利用方式(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="208" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="132" />
         <source>&amp;Due date:</source>
         <translation>应还日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="209" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="133" />
         <source>Cler&amp;k:</source>
         <translation>经办人(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="210" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="134" />
         <source>No&amp;tes:</source>
         <translation>备注(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="252" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="262" />
         <source>Consultation in the reading room: the original stays in the room, no due date.</source>
         <translation>查阅：在阅览室内查阅，原件不出室，无应还日期。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="253" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="263" />
         <source>Copy made now, in the requester's presence: the original stays in stock.</source>
         <translation>复制：当场在申请人面前复制，原件仍在库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="254" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="264" />
         <source>Loan: the volumes leave the room until the due date.</source>
         <translation>借出：案卷带出档案室，须按应还日期归还。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="257" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="267" />
         <source>Record consultation and print slip (Ctrl+Enter)</source>
         <translation>登记查阅并打印查阅单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="258" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="268" />
         <source>Record copy and print slip (Ctrl+Enter)</source>
         <translation>登记复制并打印复制单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="296" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="306" />
         <source>ID %1</source>
         <translation>证件 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="298" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="308" />
         <source>card %1</source>
         <translation>借阅证 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="301" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="311" />
         <source>(deactivated: cannot borrow)</source>
         <translation>（已停用，不能借阅）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="322" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="332" />
         <source>No borrower matches “%1”.</source>
         <translation>没有与“%1”相符的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="340" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="350" />
         <source>No volume has the code %1.</source>
         <translation>没有档号或条码为 %1 的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="345" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="355" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="361" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="371" />
         <source>Added %1.</source>
         <translation>已加入 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="400" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="410" />
         <source>Needed for: %1</source>
         <translation>审批原因：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="418" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="428" />
         <source>the name on the approval form</source>
         <translation>审批单上的审批人姓名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="424" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="434" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>请先选择借阅人：扫描借阅证或输入姓名。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="429" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="439" />
         <source>Scan the volumes to lend.</source>
         <translation>请扫描要借出的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="444" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="454" />
         <source>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</source>
         <translation>没有可以审批此次借阅的账户（需有审批权及%1涉密等级）：请改为登记纸质审批。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="446" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="456" />
         <source>these volumes</source>
         <translation>这些案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="475" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="485" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>已借给 %2 %1 卷，借阅单 %3。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="478" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="488" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>另有 %1 卷不能借出，未借出。</translation>
     </message>

@@ -51,21 +51,7 @@ def build(conn: sqlite3.Connection, rng: random.Random, n_volumes: int, actor: A
     threshold, rule_outside, rule_take_away, period = _rules(conn)
     level = SECURITY_LEVELS.index(threshold) if threshold in SECURITY_LEVELS else None
 
-    # borrowers: staff with cards, outside people with ID numbers
-    n_staff = min(400, 30 + n_volumes // 5000)
-    n_outside = min(200, 12 + n_volumes // 10000)
-    first_id = (conn.execute("SELECT max(id) FROM borrowers").fetchone()[0] or 0) + 1
-    borrowers: list[tuple[Any, ...]] = []
-    for i in range(n_staff):
-        bid = first_id + i
-        borrowers.append((bid, demo._name(rng), rng.choice(DEPARTMENTS), f"1{rng.choice('3589')}{rng.randrange(10**9):09d}", "", "staff",  # noqa: SLF001 - the same package's own object
-                          f"YG{bid:05d}", "", 1 if rng.random() > 0.03 else 0, now, user, now, user, 1))
-    for i in range(n_outside):
-        bid = first_id + n_staff + i
-        borrowers.append((bid, demo._name(rng), rng.choice(OUTSIDE_UNITS), f"0794-{rng.randrange(10**7):07d}", _id_number(rng), "outside",  # noqa: SLF001 - the same package's own object
-                          None, "凭介绍信借阅", 1, now, user, now, user, 1))
-    conn.executemany("INSERT INTO borrowers (id, name, unit, phone, id_number, kind, card_no, notes, active, created_at, created_by,"
-                     " updated_at, updated_by, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", borrowers)
+    borrowers = _borrowers(conn, rng, n_volumes, now, user)
     staff_ids = [b[0] for b in borrowers if b[5] == "staff" and b[8]]
     outside_ids = [b[0] for b in borrowers if b[5] == "outside"]
 
@@ -100,6 +86,9 @@ def build(conn: sqlite3.Connection, rng: random.Random, n_volumes: int, actor: A
         # recent loans are more often still out; a few older ones were never brought back (overdue); a
         # consultation is open only on its own day, a copy is made at once
         still_out = (age <= 20 and rng.random() < 0.7) or (20 < age <= 120 and rng.random() < 0.04)
+        if still_out and age > 0 and use != "外借":  # out after its day: a loan (a consultation ends that day, a copy at once)
+            use = "外借"
+            due = day + timedelta(days=period)
         volume_ids: list[int] = []
         for _ in range(rng.choice((1, 1, 1, 2, 2, 3, 4))):
             vid = rng.randint(1, max_vid)
@@ -139,27 +128,11 @@ def build(conn: sqlite3.Connection, rng: random.Random, n_volumes: int, actor: A
         loans.append((loan_id, slip, borrower, purpose, use, lent_at.isoformat(sep=" ", timespec="microseconds"), due.isoformat(), approver, opinion,
                       rng.choice(CLERKS), renewals, status, "", now, user, now, user, 1, service, request))
         for vid, pages, _security, _status, _category in rows:
-            if service == "copy":  # made at once, in the requester's presence; the original stays 在库
-                copied = max(1, min(pages or 1, rng.randint(1, 12)))
-                lines.append((line_id, loan_id, vid, pages, lent_at.isoformat(sep=" ", timespec="microseconds"), rng.choice(CLERKS), pages,
-                              "完好", "", rng.choice(OUTCOMES.get(purpose, OUTCOMES["其他"])), "全卷" if copied == pages else "部分页",
-                              copied, 1, copied * 50, 1 if outside else 0, 1))
-                line_id += 1
-                continue
-            if status == "open":
+            if status == "open" and service != "copy":
                 used_open.add(vid)
                 if service == "loan":
                     out_now.append(vid)
-                lines.append((line_id, loan_id, vid, pages, None, "", None, "", "", "", "", 0, 0, 0, 0, 0))
-            else:
-                back_day = min(today, day + timedelta(days=rng.randint(0, max(1, (due - day).days + 3))))
-                back = datetime.combine(back_day, datetime.min.time()) + timedelta(hours=rng.randint(9, 17), minutes=rng.randrange(60))
-                if back < lent_at:
-                    back = lent_at + timedelta(hours=2)
-                damaged = rng.random() < 0.02
-                lines.append((line_id, loan_id, vid, pages, back.isoformat(sep=" ", timespec="microseconds"), rng.choice(CLERKS), pages,
-                              "破损" if damaged else "完好", "装订线松脱" if damaged else "",
-                              rng.choice(OUTCOMES.get(purpose, OUTCOMES["其他"])) if rng.random() < 0.8 else "", "", 0, 0, 0, 0, 0))
+            lines.append(_line(rng, line_id, loan_id, vid, pages, service, status, purpose, outside, lent_at, day, due, today))
             line_id += 1
     conn.executemany("INSERT INTO loans (id, slip_no, borrower_id, purpose, use_mode, lent_at, due_date, approver, approval_opinion, clerk,"
                      " renewals, status, notes, created_at, created_by, updated_at, updated_by, version, service, request)"
@@ -173,6 +146,45 @@ def build(conn: sqlite3.Connection, rng: random.Random, n_volumes: int, actor: A
     if progress:
         progress(n_volumes, n_volumes)
     return stats
+
+
+def _borrowers(conn: sqlite3.Connection, rng: random.Random, n_volumes: int, now: str, user: str) -> list[tuple[Any, ...]]:
+    """Staff with cards and outside people with ID numbers, written; their rows."""
+    n_staff = min(400, 30 + n_volumes // 5000)
+    n_outside = min(200, 12 + n_volumes // 10000)
+    first_id = (conn.execute("SELECT max(id) FROM borrowers").fetchone()[0] or 0) + 1
+    borrowers: list[tuple[Any, ...]] = []
+    for i in range(n_staff):
+        bid = first_id + i
+        borrowers.append((bid, demo._name(rng), rng.choice(DEPARTMENTS), f"1{rng.choice('3589')}{rng.randrange(10**9):09d}", "", "staff",  # noqa: SLF001 - the same package's own object
+                          f"YG{bid:05d}", "", 1 if rng.random() > 0.03 else 0, now, user, now, user, 1))
+    for i in range(n_outside):
+        bid = first_id + n_staff + i
+        borrowers.append((bid, demo._name(rng), rng.choice(OUTSIDE_UNITS), f"0794-{rng.randrange(10**7):07d}", _id_number(rng), "outside",  # noqa: SLF001 - the same package's own object
+                          None, "凭介绍信借阅", 1, now, user, now, user, 1))
+    conn.executemany("INSERT INTO borrowers (id, name, unit, phone, id_number, kind, card_no, notes, active, created_at, created_by,"
+                     " updated_at, updated_by, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", borrowers)
+    return borrowers
+
+
+def _line(rng: random.Random, line_id: int, loan_id: int, vid: int, pages: int | None, service: str, status: str,
+          purpose: str, outside: bool, lent_at: datetime, day: date, due: date, today: date) -> tuple[Any, ...]:
+    """One line of a slip: a copy made at once (the original stays 在库), a use still open, or one brought back."""
+    if service == "copy":  # made at once, in the requester's presence
+        copied = max(1, min(pages or 1, rng.randint(1, 12)))
+        return (line_id, loan_id, vid, pages, lent_at.isoformat(sep=" ", timespec="microseconds"), rng.choice(CLERKS), pages,
+                "完好", "", rng.choice(OUTCOMES.get(purpose, OUTCOMES["其他"])), "全卷" if copied == pages else "部分页",
+                copied, 1, copied * 50, 1 if outside else 0, 1)
+    if status == "open":
+        return (line_id, loan_id, vid, pages, None, "", None, "", "", "", "", 0, 0, 0, 0, 0)
+    back_day = min(today, day + timedelta(days=rng.randint(0, max(1, (due - day).days + 3))))
+    back = datetime.combine(back_day, datetime.min.time()) + timedelta(hours=rng.randint(9, 17), minutes=rng.randrange(60))
+    if back < lent_at:
+        back = lent_at + timedelta(hours=2)
+    damaged = rng.random() < 0.02
+    return (line_id, loan_id, vid, pages, back.isoformat(sep=" ", timespec="microseconds"), rng.choice(CLERKS), pages,
+            "破损" if damaged else "完好", "装订线松脱" if damaged else "",
+            rng.choice(OUTCOMES.get(purpose, OUTCOMES["其他"])) if rng.random() < 0.8 else "", "", 0, 0, 0, 0, 0)
 
 
 SERVICE_OF = {"查阅": "consult", "复制": "copy", "摘录": "copy", "外借": "loan"}

@@ -82,8 +82,8 @@ def mask_free_text(value: str) -> str:
 PERSONAL_KINDS = {"name": mask_name, "id": mask_id, "phone": mask_phone, "text": mask_free_text}
 
 
-def mask_value(kind: str, value: Any) -> Any:
-    """``value`` masked by the rule of ``kind`` (a date or a number is masked as text)."""
+def mask_value(kind: str, value: object) -> object:
+    """``value`` masked by the rule of ``kind`` (a date or a number is masked as text); empty values as they are."""
     if value is None or value == "" or not kind:
         return value
     rule = PERSONAL_KINDS.get(kind, mask_free_text)

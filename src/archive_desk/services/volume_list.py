@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
-from sqlalchemy import Select, case, literal, select
+from sqlalchemy import ColumnElement, Select, case, literal, select
 from sqlalchemy.orm import Session
 
 from archive_desk.models import Category, Fonds, Layer, Volume, VolumeStatus
@@ -123,10 +123,10 @@ def apply_filter(stmt: Select, flt: VolumeFilter) -> Select:
     return stmt
 
 
-_LEVEL_CONDITIONS: dict[tuple[str, ...], Any] = {}
+_LEVEL_CONDITIONS: dict[tuple[str, ...], ColumnElement[bool]] = {}
 
 
-def level_condition(levels: tuple[str, ...]) -> Any:
+def level_condition(levels: tuple[str, ...]) -> ColumnElement[bool]:
     """``volumes.security IN (levels)``, one object per clearance (statements built with it stay cached)."""
     cond = _LEVEL_CONDITIONS.get(levels)
     if cond is None:

@@ -159,24 +159,10 @@ def lend(
     settings = loan_settings(session)
     service = service_of(use_mode)
     ids = list(dict.fromkeys(int(v) for v in volume_ids))
-    problems: dict[str, str] = {}
     b = session.get(Borrower, borrower_id, populate_existing=True)
     if b is None:
         raise NotFoundError(t("Borrower {id} does not exist", id=borrower_id))
-    if not b.active:
-        problems["borrower_id"] = t("{name} is deactivated and cannot borrow; reactivate the borrower first", name=b.name)
-    if not ids:
-        problems["volume_ids"] = t("Scan at least one volume")
-    if purpose not in settings.purposes:
-        problems["purpose"] = t("Choose the purpose ({choices})", choices="、".join(settings.purposes))
-    if use_mode not in settings.uses:
-        problems["use_mode"] = t("Choose the use ({choices})", choices="、".join(settings.uses))
-    if service != LOAN:
-        due_date = now.date()  # stored for the column; never shown nor overdue
-    elif not isinstance(due_date, date) or isinstance(due_date, datetime):
-        problems["due_date"] = t("The due date is required")
-    elif due_date < now.date():
-        problems["due_date"] = t("The due date {date} is before today", date=due_date.isoformat())
+    problems, due_date = _form_problems(settings, b, ids, purpose, use_mode, service, due_date, now)
     if session.get_bind().dialect.name == "postgresql":  # as SQLite's IMMEDIATE: a second lender waits, then sees them lent
         session.execute(select(V.c.id).where(V.c.id.in_(ids)).order_by(V.c.id).with_for_update())
     rows = _volume_rows(session, ids)
@@ -227,23 +213,8 @@ def lend(
                 due_date=due_date, approver=approver, approval_opinion=opinion, clerk=clerk,
                 renewals=0, status="closed" if service == COPY else "open", notes=notes.strip(), created_by=actor.user,
                 updated_by=actor.user, service=service, request=stored_request, approval=stored_approval)
-    try:
-        with session.begin_nested():
-            session.add(loan)
-            session.flush()
-            for vid in ids:
-                line = LoanLine(loan_id=loan.id, volume_id=vid, pages_out=rows[vid].pages or 0)
-                if service == COPY:  # made at once, in the room: the original is back on the spot
-                    d = (copies or {})[vid]
-                    line.copy_parts, line.copy_pages, line.copies = d.parts.strip(), d.pages, d.copies
-                    line.fee_fen, line.stamped, line.in_presence = d.fee_fen, d.stamped, d.in_presence
-                    line.returned_at, line.returned_to = now, clerk or actor.user
-                    line.pages_back, line.condition = line.pages_out, INTACT
-                    line.outcome_kind, line.outcome = outcome_kind, outcome.strip()
-                session.add(line)
-            session.flush()
-    except IntegrityError as exc:
-        raise _conflict(session, ids, exc) from exc
+    _add_slip(session, loan, ids, rows, (copies or {}) if service == COPY else None, now, clerk or actor.user, outcome_kind,
+              outcome)
     if service == LOAN:  # a consultation or a copy leaves the original 在库
         for vid in ids:
             catalogue.set_status(session, actor, vid, VolumeStatus.ON_LOAN, reason=loan.slip_no, action="volume.lend")
@@ -252,11 +223,60 @@ def lend(
         "slip_no": record.slip_no, "service": service, "borrower_id": b.id, "borrower": b.name, "purpose": purpose,
         "use_mode": use_mode, "lent_at": now, "due_date": record.due_date, "approver": approver, "approval_opinion": opinion,
         "approval": stored_approval, "clerk": record.clerk, "approval_reasons": list(reasons), "volumes": [rows[v].code for v in ids],
-        "request": stored_request,
-        "copies": [{"code": ln.code, "parts": ln.copy_parts, "pages": ln.copy_pages, "copies": ln.copies, "fee_fen": ln.fee_fen,
-                    "stamped": ln.stamped, "in_presence": ln.in_presence} for ln in record.lines] if service == COPY else None,
+        "request": stored_request, "copies": _copies_trail(record) if service == COPY else None,
     })
     return record
+
+
+def _form_problems(settings: Any, b: Borrower, ids: list[int], purpose: str, use_mode: str, service: str,
+                   due_date: date | None, now: datetime) -> tuple[dict[str, str], date | None]:
+    """What is wrong with the slip's own fields (the borrower, the purpose and use, the due date); and the due date
+    stored (a consultation or a copy stores the day: never shown nor overdue)."""
+    problems: dict[str, str] = {}
+    if not b.active:
+        problems["borrower_id"] = t("{name} is deactivated and cannot borrow; reactivate the borrower first", name=b.name)
+    if not ids:
+        problems["volume_ids"] = t("Scan at least one volume")
+    if purpose not in settings.purposes:
+        problems["purpose"] = t("Choose the purpose ({choices})", choices="、".join(settings.purposes))
+    if use_mode not in settings.uses:
+        problems["use_mode"] = t("Choose the use ({choices})", choices="、".join(settings.uses))
+    if service != LOAN:
+        due_date = now.date()
+    elif not isinstance(due_date, date) or isinstance(due_date, datetime):
+        problems["due_date"] = t("The due date is required")
+    elif due_date < now.date():
+        problems["due_date"] = t("The due date {date} is before today", date=due_date.isoformat())
+    return problems, due_date
+
+
+def _add_slip(session: Session, loan: Loan, ids: list[int], rows: Mapping[int, Any], copies: Mapping[int, CopyDetail] | None,
+              now: datetime, returned_to: str, outcome_kind: str, outcome: str) -> None:
+    """The slip and its lines, in a savepoint: another workstation's loan of the same volume at the same moment
+    (the one-open-loan constraint) is a :class:`LoanConflictError`, not a half-written slip. ``copies``: a copy,
+    made at once in the room, so each original is back on the spot."""
+    try:
+        with session.begin_nested():
+            session.add(loan)
+            session.flush()
+            for vid in ids:
+                line = LoanLine(loan_id=loan.id, volume_id=vid, pages_out=rows[vid].pages or 0)
+                if copies is not None:
+                    d = copies[vid]
+                    line.copy_parts, line.copy_pages, line.copies = d.parts.strip(), d.pages, d.copies
+                    line.fee_fen, line.stamped, line.in_presence = d.fee_fen, d.stamped, d.in_presence
+                    line.returned_at, line.returned_to = now, returned_to
+                    line.pages_back, line.condition = line.pages_out, INTACT
+                    line.outcome_kind, line.outcome = outcome_kind, outcome.strip()
+                session.add(line)
+            session.flush()
+    except IntegrityError as exc:
+        raise _conflict(session, ids, exc) from exc
+
+
+def _copies_trail(record: LoanRecord) -> list[dict[str, Any]]:
+    return [{"code": ln.code, "parts": ln.copy_parts, "pages": ln.copy_pages, "copies": ln.copies, "fee_fen": ln.fee_fen,
+             "stamped": ln.stamped, "in_presence": ln.in_presence} for ln in record.lines]
 
 
 def _approval(session: Session, approval: AccountApproval | PaperApproval, securities: Sequence[str], now: datetime,
