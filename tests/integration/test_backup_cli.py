@@ -230,7 +230,7 @@ def test_check_after_restoring_an_older_backup_on_this_workstation_is_clean(cata
     folder = tmp_path / "usb"
     assert run("--db", str(catalogue), "backup", "--to", str(folder), home=tmp_path).returncode == 0
     for name in ("第一档案室", "第二档案室", "第三档案室", "第四档案室", "第五档案室"):  # the anchor moves well past the backup
-        changed = run("--db", str(catalogue), "room", "--name", name, home=tmp_path)
+        changed = run("--db", str(catalogue), "room", "--name", name, home=tmp_path, user="admin")  # the particulars: the administrator's
         assert changed.returncode == 0, changed.stderr
     restored = run("--db", str(catalogue), "restore", str(_only_backup(folder)), "--to", str(catalogue), home=tmp_path,
                    user="admin")
@@ -238,5 +238,5 @@ def test_check_after_restoring_an_older_backup_on_this_workstation_is_clean(cata
     checked = run("--db", str(catalogue), "check", home=tmp_path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     # and the restored catalogue takes changes again
-    assert run("--db", str(catalogue), "room", "--name", "第六档案室", home=tmp_path).returncode == 0
+    assert run("--db", str(catalogue), "room", "--name", "第六档案室", home=tmp_path, user="admin").returncode == 0
     assert run("--db", str(catalogue), "check", home=tmp_path).returncode == 0

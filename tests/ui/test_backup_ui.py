@@ -42,7 +42,8 @@ def _start(qtbot, demo_file: Path, tmp_path: Path, **settings: object):
 
 
 @pytest.fixture
-def window(qtbot, demo_file: Path, tmp_path: Path):
+def window(qtbot, demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("ARCHIVE_DESK_USER", "admin")  # backups and restores are the system administrator's (demo accounts)
     win = _start(qtbot, demo_file, tmp_path)
     yield win
     win.ctx.db.dispose()

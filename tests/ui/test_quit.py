@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import workstation_config
+
 from archive_desk.services.demo import build_demo
 
 CHILD = r"""
@@ -32,7 +34,7 @@ def test_closing_the_window_during_background_work_exits_cleanly(tmp_path: Path)
     db = tmp_path / "demo.sqlite"
     build_demo(db, 60, seed=3)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ARCHIVE_DESK_DATA_DIR": str(tmp_path / "data"),
-           "ARCHIVE_DESK_CONFIG_DIR": str(tmp_path / "config")}
+           "ARCHIVE_DESK_CONFIG_DIR": str(workstation_config(tmp_path / "config"))}  # this workstation's room key
     out = subprocess.run([sys.executable, "-c", CHILD, str(db)], capture_output=True, text=True, env=env, timeout=120, check=False)
     # before: the worker thread outlived the application and the process aborted (exit code 134)
     assert out.returncode == 0, out.stderr[-2000:]

@@ -90,8 +90,13 @@ def _file_has_accounts(path: Path) -> bool:
     import sqlite3
     from contextlib import closing
 
+    from archive_desk.db.engine import sqlite_uri
+    from archive_desk.db.migrate import file_problem
+
+    if file_problem(path) is not None:  # not a catalogue (empty, truncated, another program's): the command says so
+        return False
     try:
-        with closing(sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=5)) as conn:
+        with closing(sqlite3.connect(sqlite_uri(path, "ro"), uri=True, timeout=5)) as conn:
             return bool(conn.execute("SELECT count(*) FROM users WHERE active").fetchone()[0])
     except sqlite3.Error:
         return False

@@ -48,7 +48,7 @@ def status_label(status: str) -> str:
         VolumeStatus.DESTROYED: t("destroyed"),
         VolumeStatus.MISSING: t("missing"),
         VolumeStatus.VOID: t("void"),
-        "reading": t("in the reading room"),  # services/reading.py: 在库 with an open consultation, never stored
+        "reading": t("in reading room"),  # services/reading.py: 在库 with an open consultation, never stored
     }
     return labels.get(status, status)
 
