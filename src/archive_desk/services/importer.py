@@ -670,6 +670,9 @@ class _NewVolumes:
             self.index.flush()
         else:
             ids = list(self.session.scalars(insert(Volume).returning(Volume.id, sort_by_parameter_order=True), rows))
+            # bulk rows are not ORM objects: the server's search side tables (pinyin, title grams) index them at
+            # commit with the rest of the transaction's changes (services/search.py PostgresSearchBackend.install_sync)
+            self.session.info.setdefault("search_dirty", set()).update(ids)
         audit.record_many(self.session, self.actor, [
             ("volume.import", "volume", vid, None, {k: _plain(v) for k, v in values.items()})
             for vid, values in zip(ids, chunk, strict=True)])

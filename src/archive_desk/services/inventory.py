@@ -182,11 +182,13 @@ class Moves:
         self._start = (yb.start.isoformat(), _stamp_text(yb.start_utc))
         self._end = (yb.end.isoformat(), _stamp_text(yb.end_utc))
 
-    def entered_before(self, vid: int, created: str, bound: tuple[str, str]) -> bool:
+    def entered_before(self, vid: int, created: str | datetime, bound: tuple[str, str]) -> bool:
         entry = self.entry.get(vid)
         if entry is not None:
             return entry[0] < bound[0]
-        return created.replace("T", " ", 1) < bound[1]
+        # (a file stores the time as text, the server as a timestamp)
+        text = created.isoformat(sep=" ") if isinstance(created, datetime) else created.replace("T", " ", 1)
+        return text < bound[1]
 
     def left_before(self, vid: int, status: str, updated: str, bound: tuple[str, str]) -> bool:
         if status == VolumeStatus.TRANSFERRED:
