@@ -362,8 +362,10 @@ def _env(work: Path, *, fresh: bool = False) -> dict[str, str]:
         for key in store.glob("*.key"):
             if not (keys / key.name).exists():
                 shutil.copyfile(key, keys / key.name)
+    # the demo has accounts (password "demo"): the commands run as its system administrator, whose are backups,
+    # restores, the room's particulars and check (an empty catalogue has no accounts and needs no login)
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "ARCHIVE_DESK_CONFIG_DIR": str(config),
-           "ARCHIVE_DESK_DATA_DIR": str(work / "data")}
+           "ARCHIVE_DESK_DATA_DIR": str(work / "data"), "ARCHIVE_DESK_USER": "admin", "ARCHIVE_DESK_PASSWORD": "demo"}
     env.pop("QT_QPA_PLATFORM", None)
     return env
 
