@@ -177,7 +177,8 @@ def test_io_error_injected_into_a_real_process(db_path: Path, db: Database, poin
             proc.kill()
             proc.communicate()
     assert proc.returncode == 2, err
-    assert words in out and "Traceback" not in err
+    # libfiu fails the call with an errno of its choosing: ENOSPC is a full disk, the others an I/O error; each its message
+    assert (words in out or "is full" in out) and "Traceback" not in err, out
     # what was committed before is there, nothing of the failed write is, and the file is sound
     assert _fonds_codes(db) == ["Z001"]
     with closing(sqlite3.connect(db_path)) as conn:
