@@ -171,7 +171,7 @@ CHILD = textwrap.dedent("""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from archive_desk import app as app_module
-    from archive_desk.ui import scan_input
+    from archive_desk.ui import ops, scan_input
     scan_input.BURST_GAP_MS = 250
     db_path, settings, stocktake_id = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
     payloads = sys.argv[4:]
@@ -184,6 +184,8 @@ CHILD = textwrap.dedent("""
         QTest.keyClicks(target, payload)
         QTest.keyClick(target, Qt.Key.Key_Return)
         app.processEvents()
+        while ops.pending():  # the scan is written in the background (ui/ops.py): acknowledged once it is saved
+            QTest.qWait(5)
         print("scanned", i, area._scans, flush=True)
         time.sleep(0.05)
     print("done", flush=True)
