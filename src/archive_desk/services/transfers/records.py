@@ -36,15 +36,6 @@ class BatchRecord:
     version: int
     created_at: datetime
     created_by: str
-    kind: str = "general"  # general | accounting
-    members: tuple[str, ...] = ()  # 鉴定小组, the lead first
-    accounting_signatories: tuple[str, ...] = ()
-    opinion: str = ""  # 鉴定意见书
-    opinion_on: date | None = None
-    approved_on: date | None = None
-    method: str = ""
-    place: str = ""
-    witnessed_count: int | None = None
 
     @property
     def is_draft(self) -> bool:
