@@ -288,3 +288,30 @@ def settle_writes_now(timeout_ms: int = 20000) -> None:
     while ops.pending() and time.monotonic() < deadline:
         QTest.qWait(5)
     assert ops.pending() == 0, "writes still running"
+
+
+def server_catalogue(prefix: str = "t") -> Iterator[str]:
+    """A new catalogue on the test server (``ARCHIVE_DESK_TEST_PG_URL``), set up by ``server init``: its URL,
+    dropped afterwards. For tests that need a server catalogue of their own beside the ``db`` fixture."""
+    import uuid
+
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    from archive_desk.db.engine import make_engine
+    from archive_desk.db.target import server_url
+    from archive_desk.services import server
+
+    base = make_url(server_url(os.environ["ARCHIVE_DESK_TEST_PG_URL"]))
+    admin = make_engine(base.set(database="postgres")).execution_options(isolation_level="AUTOCOMMIT")
+    name = f"{prefix}_" + uuid.uuid4().hex[:12]
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = base.set(database=name).render_as_string(hide_password=False)
+    server.init(url)
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

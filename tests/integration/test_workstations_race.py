@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import server_catalogue
 
 from archive_desk.services import (
     audit,
@@ -92,26 +93,7 @@ db.dispose()
 
 
 def _server_catalogue() -> Iterator[str]:
-    from sqlalchemy import text
-    from sqlalchemy.engine import make_url
-
-    from archive_desk.db.engine import make_engine
-    from archive_desk.db.target import server_url
-    from archive_desk.services import server
-
-    base = make_url(server_url(PG_URL))
-    admin = make_engine(base.set(database="postgres")).execution_options(isolation_level="AUTOCOMMIT")
-    name = "race_" + uuid.uuid4().hex[:12]
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = base.set(database=name).render_as_string(hide_password=False)
-    server.init(url)
-    try:
-        yield url
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    return server_catalogue("race")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -5,13 +5,12 @@ server (LISTEN/NOTIFY, when ``ARCHIVE_DESK_TEST_PG_URL`` names one)."""
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import settle_writes
+from conftest import server_catalogue, settle_writes
 
 from archive_desk import app as app_module
 from archive_desk.services import catalogue, loans, locations
@@ -46,26 +45,7 @@ def seed(target: str | Path) -> dict[str, object]:
 
 
 def _server_catalogue() -> Iterator[str]:
-    from sqlalchemy import text
-    from sqlalchemy.engine import make_url
-
-    from archive_desk.db.engine import make_engine
-    from archive_desk.db.target import server_url
-    from archive_desk.services import server
-
-    base = make_url(server_url(PG_URL))
-    admin = make_engine(base.set(database="postgres")).execution_options(isolation_level="AUTOCOMMIT")
-    name = "live_" + uuid.uuid4().hex[:12]
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = base.set(database=name).render_as_string(hide_password=False)
-    server.init(url)
-    try:
-        yield url
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    return server_catalogue("live")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
