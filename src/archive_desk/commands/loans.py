@@ -6,7 +6,7 @@ import argparse
 import sys
 from datetime import date
 
-from archive_desk.commands.common import add_db_arg, h, open_db, print_json
+from archive_desk.commands.common import add_db_arg, h, open_db, print_json, viewer
 from archive_desk.i18n import t
 
 
@@ -49,12 +49,13 @@ def run_close_day(args: argparse.Namespace) -> int:
 
 
 def run_overdue(args: argparse.Namespace) -> int:
-    from archive_desk.services import loans
+    from archive_desk.services import loans, masking
 
     db = open_db(getattr(args, "db", None))
-    try:
-        with db.read() as session:
-            rows = loans.overdue_loans(session, args.today)
+    who = viewer(args)
+    try:  # titles above the account's clearance and phones without the personal-data right masked; phones shown logged
+        with masking.document_session(db, who) as session:
+            rows = loans.overdue_loans(session, args.today, who, log_as="cli")
     finally:
         db.dispose()
     if args.json:

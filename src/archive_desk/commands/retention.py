@@ -15,7 +15,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from archive_desk.commands.common import add_db_arg, h, open_db, print_json
+from archive_desk.commands.common import add_db_arg, h, open_db, print_json, viewer
 from archive_desk.i18n import t
 
 
@@ -148,7 +148,7 @@ def run_print(args: argparse.Namespace) -> int:
     db = open_db(getattr(args, "db", None))
     try:
         with db.read() as session:
-            data = holds.seal_list_data(session, args.hold_id)
+            data = holds.seal_list_data(session, args.hold_id, viewer(args))  # titles above the clearance masked
     finally:
         db.dispose()
     render_sealing_list(data, out=args.out)

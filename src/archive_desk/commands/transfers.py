@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from archive_desk.commands.common import add_db_arg, h, open_db
+from archive_desk.commands.common import add_db_arg, h, open_db, viewer
 from archive_desk.i18n import t
 
 
@@ -78,19 +78,20 @@ def run_print(args: argparse.Namespace) -> int:
         print(t("The number of copies must be at least 1"), file=sys.stderr)
         return 2
     db = open_db(getattr(args, "db", None))
+    who = viewer(args)  # titles above the account's clearance are masked (services/masking.py)
     try:
         with db.read() as session:
             kind, record = _resolve(session, args.batch)
             if kind == "appraisal":
-                render_destruction_list(transfers.destruction_list_data(session, record.id), out=args.out)
+                render_destruction_list(transfers.destruction_list_data(session, record.id, who), out=args.out)
             elif args.what == "list":
                 from archive_desk.printing.transfer_list import render_transfer_list
 
-                render_transfer_list(transfers.transfer_list_data(session, record.id), copies=args.copies, out=args.out)
+                render_transfer_list(transfers.transfer_list_data(session, record.id, who), copies=args.copies, out=args.out)
             elif args.what == "certificate":
                 render_handover_certificate(transfers.certificate_data(session, record.id), copies=args.copies, out=args.out)
             else:
-                data = transfers.transfer_list_data(session, record.id)
+                data = transfers.transfer_list_data(session, record.id, who)
                 cert = transfers.certificate_data(session, record.id)
                 labels = copy_labels(args.copies)
                 parts = [signed_table_part(transfer_list_document(data, label)) for label in labels]
@@ -107,13 +108,14 @@ def run_export(args: argparse.Namespace) -> int:
     from archive_desk.services import transfers
 
     db = open_db(getattr(args, "db", None))
+    who = viewer(args)
     try:
         with db.read() as session:
             kind, record = _resolve(session, args.batch)
             if kind == "appraisal":
-                write_destruction_workbook(transfers.destruction_list_data(session, record.id), args.out)
+                write_destruction_workbook(transfers.destruction_list_data(session, record.id, who), args.out)
             else:
-                write_transfer_workbook(transfers.transfer_list_data(session, record.id), args.out,
+                write_transfer_workbook(transfers.transfer_list_data(session, record.id, who), args.out,
                                         transfers.certificate_data(session, record.id))
     finally:
         db.dispose()
@@ -133,7 +135,7 @@ def run_register(args: argparse.Namespace) -> int:
                 table = transfers.transfer_register_table(transfers.transfer_register(session, flt), flt)
             else:
                 dflt = transfers.DestructionFilter(year=args.year, text=args.text)
-                table = transfers.destruction_register_table(transfers.destruction_register(session, dflt), dflt)
+                table = transfers.destruction_register_table(transfers.destruction_register(session, dflt, viewer=viewer(args)), dflt)
     finally:
         db.dispose()
     write_register(table, args.out)

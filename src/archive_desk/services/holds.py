@@ -21,7 +21,7 @@ from archive_desk.domain.retention import add_years
 from archive_desk.errors import NotFoundError, StatusError, ValidationError
 from archive_desk.i18n import t
 from archive_desk.models import LegalHold, Volume
-from archive_desk.services import audit, catalogue, room_settings
+from archive_desk.services import audit, catalogue, masking, room_settings
 from archive_desk.services.audit import Actor
 from archive_desk.services.ops import CATALOGUE, operation
 
@@ -171,8 +171,9 @@ def refusal(session: Session, volume_ids: Sequence[int]) -> dict[int, str]:
     return {vid: "；".join(h.describe() for h in hs) for vid, hs in active_holds(session, volume_ids).items()}
 
 
-def seal_list_data(session: Session, hold_id: int) -> SealingList:
-    """What the printed 封存清单 shows (``printing.sealing_list.render_sealing_list``)."""
+def seal_list_data(session: Session, hold_id: int, viewer: Actor | None = None) -> SealingList:
+    """What the printed 封存清单 shows (``printing.sealing_list.render_sealing_list``), as ``viewer`` may see it: the
+    title of a volume above their clearance masked, its 档号, 病案号 and pages kept (services/masking.py)."""
     from archive_desk.printing.sealing_list import (
         SealingList,  # reportlab: only when printing
     )
@@ -183,7 +184,7 @@ def seal_list_data(session: Session, hold_id: int) -> SealingList:
     ids = [h.volume_id] if h.volume_id is not None else [vid for vid, _ in _record_no_volumes(session, h.record_no)]
     rows = []
     for v in session.scalars(select(Volume).where(Volume.id.in_(ids)).order_by(Volume.code)):
-        rows.append((v.code, v.title, str((v.custom or {}).get("record_no") or ""), v.pages))
+        rows.append((v.code, masking.mask_title(viewer, v.security, v.title), str((v.custom or {}).get("record_no") or ""), v.pages))
     settings = room_settings.read(session)
     return SealingList(settings.unit_name, h.id, h.reason, h.counterpart, h.placed_at.date(), h.release_on, h.placed_by,
                        tuple(rows), settings.form_language)

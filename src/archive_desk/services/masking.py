@@ -21,7 +21,8 @@ with the file (a copy, a backup) or with ``psql`` on the server reads every titl
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,7 @@ from archive_desk.models.base import table_of
 from archive_desk.services.ops import AUDIT, SETTINGS, operation
 
 if TYPE_CHECKING:
+    from archive_desk.db.engine import Database
     from archive_desk.services.audit import Actor
     from archive_desk.services.catalogue import CategoryRecord, ItemRecord, VolumeRecord
 
@@ -342,6 +344,79 @@ def set_field_personal(session: Session, actor: Actor, category_id: int, key: st
         session.flush()
         audit.record(session, actor, "category_field.personal", "category", category_id, {key: before}, {key: kind})
     return kind
+
+
+# ---------------------------------------------------------------- printed and exported documents
+
+#: the personal data a document service put unmasked into what it produced, kept on the session by
+#: :func:`document_session` until the document is done: [(action, subject, ((volume id, field keys), …))]
+_SHOWN_KEY = "archive_desk.personal_shown"
+
+#: one document's personal data shown unmasked: (action, subject, ((volume id or None, field keys), …))
+Shown = tuple[str, str, tuple[tuple[int | None, tuple[str, ...]], ...]]
+
+
+def note_shown(session: Session, viewer: Actor | None, action: str, shown: Iterable[tuple[int | None, Sequence[str]]],
+               subject: str = "") -> None:
+    """What a document service calls for the personal data it prints or exports unmasked (``action`` "print" or
+    "export"; ``shown``: (volume id or None, field keys); ``subject`` names a record that is not a volume, e.g.
+    "borrower:12"). It is kept on the session and written to the access log by :func:`document_session` when the
+    document is done (a print is a read: the log is a short write after it). Nothing is kept for a catalogue
+    without accounts, nor when the session was not opened by :func:`document_session`."""
+    pending = session.info.get(_SHOWN_KEY)
+    if pending is None or not should_log(viewer):
+        return
+    rows = tuple((vid, tuple(keys)) for vid, keys in shown if keys)
+    if rows:
+        pending.append((action, subject, rows))
+
+
+@contextmanager
+def document_session(db: Database, viewer: Actor | None,
+                     record: Callable[[list[Shown]], object] | None = None) -> Iterator[Session]:
+    """The read session a printed or exported document is produced in (``with document_session(db, viewer) as
+    session: data = loans.slip_data(session, loan_id, viewer)``). When it ends, the personal data the document
+    services noted (:func:`note_shown`) is written to the access log: by ``record(shown)`` when given (the window
+    passes its write runner), else in a write of its own (the command line). Nothing is written on a read-only
+    catalogue (it cannot be) nor on one without accounts (nobody to name)."""
+    with db.read() as session:
+        session.info[_SHOWN_KEY] = []
+        try:
+            yield session
+            shown: list[Shown] = list(session.info[_SHOWN_KEY])
+        finally:
+            session.info.pop(_SHOWN_KEY, None)
+    if not shown or db.read_only or not should_log(viewer):
+        return
+    if record is not None:
+        record(shown)
+        return
+    assert viewer is not None  # noqa: S101 - should_log: there is someone to name
+    with db.write() as write:
+        log_shown(write, viewer, shown)
+
+
+def log_shown(session: Session, actor: Actor, shown: Iterable[Shown]) -> int:
+    """Write what :func:`document_session` collected: one row per volume (or other record) and document."""
+    return sum(log_access(session, actor, action, rows, subject) for action, subject, rows in shown)
+
+
+def security_of(session: Session, volume_ids: Iterable[int | None]) -> dict[int, str]:
+    """The 密级 of these volumes (id -> 密级), for documents whose lines carry a volume's id but not its 密级."""
+    ids = sorted({vid for vid in volume_ids if vid is not None})
+    out: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        out.update({vid: sec for vid, sec in session.execute(
+            select(V.c.id, V.c.security).where(V.c.id.in_(ids[start:start + 500])))})
+    return out
+
+
+def borrower_shown(viewer: Actor | None, phone: str, id_number: str = "") -> tuple[str, ...]:
+    """The borrower's fields a document shows the viewer unmasked ("phone", "id_number"); () for a viewer
+    without the personal-data right (they see them masked) or fields left empty."""
+    if not may_see_personal(viewer):
+        return ()
+    return tuple(key for key, value in (("phone", phone), ("id_number", id_number)) if value)
 
 
 def should_log(actor: Actor | None) -> bool:

@@ -45,7 +45,7 @@ from archive_desk.errors import NotFoundError, StatusError, ValidationError
 from archive_desk.i18n import t
 from archive_desk.models import Layer, Rack, Room, Stocktake, StocktakeScan, Volume, VolumeStatus
 from archive_desk.models.base import table_of, utcnow
-from archive_desk.services import audit, catalogue, codes, locations
+from archive_desk.services import audit, catalogue, codes, locations, masking
 from archive_desk.services.audit import Actor
 from archive_desk.services.ops import STOCKTAKE, operation
 
@@ -790,21 +790,23 @@ def status_text(status: str) -> str:
     return catalogue.status_label(status) if status else ""
 
 
-def report(session: Session, stocktake_id: int, *, room_name: str = "") -> StocktakeReport:
+def report(session: Session, stocktake_id: int, *, room_name: str = "", viewer: Actor | None = None) -> StocktakeReport:
     """The plain data of the stocktake report (for :mod:`archive_desk.printing.stocktake_report` and
-    :mod:`archive_desk.exporting.stocktake`)."""
+    :mod:`archive_desk.exporting.stocktake`), as ``viewer`` may see it: the title of a volume above their
+    clearance masked, its 档号 and where it was found kept (services/masking.py)."""
     from archive_desk.exporting.stocktake import ReportLine, StocktakeReport  # noqa: PLC0415 - pure, light
     from archive_desk.services import room_settings  # noqa: PLC0415
 
     record, lines, scanned, in_scope, scans = lines_for_report(session, stocktake_id)
     counts = Counter(line.cls for line in lines)
+    security = masking.security_of(session, (ln.volume_id for ln in lines)) if masking.visible_levels(viewer) else {}
     return StocktakeReport(
         id=record.id, name=record.name, scope_text=record.scope_text, status=record.status,
         started_at=_local(record.started_at), started_by=record.started_by,
         finished_at=_local(record.finished_at) if record.finished_at else None,
         layers_scanned=scanned, layers_in_scope=in_scope, scans=scans,
         counts=tuple((c.value, class_label(c), counts.get(c.value, 0)) for c in CLASSES),
-        lines=tuple(ReportLine(ln.cls, class_label(ln.cls), ln.code, ln.title, status_text(ln.status), ln.found_layer,
+        lines=tuple(ReportLine(ln.cls, class_label(ln.cls), ln.code, _title(viewer, security, ln), status_text(ln.status), ln.found_layer,
                                ln.expected_layer, _local(ln.scanned_at) if ln.scanned_at else None, ln.note)
                     for ln in lines),
         corrections=corrections_text(record),
@@ -812,23 +814,30 @@ def report(session: Session, stocktake_id: int, *, room_name: str = "") -> Stock
     )
 
 
+def _title(viewer: Actor | None, security: Mapping[int, str], line: Line) -> str:
+    """A report line's title as ``viewer`` may see it (a line without a volume, an unknown code, has none)."""
+    if not security or line.volume_id is None:
+        return line.title
+    return masking.mask_title(viewer, security.get(line.volume_id, "?"), line.title)
+
+
 def _local(at: datetime) -> datetime:
     """A stored UTC time as local wall-clock time (for people and paper)."""
     return at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
-def export_report_pdf(session: Session, stocktake_id: int, out: Path | str) -> Path:
+def export_report_pdf(session: Session, stocktake_id: int, out: Path | str, viewer: Actor | None = None) -> Path:
     from archive_desk.printing.stocktake_report import render_stocktake_report  # noqa: PLC0415
 
-    result = render_stocktake_report(report(session, stocktake_id), out=out)
+    result = render_stocktake_report(report(session, stocktake_id, viewer=viewer), out=out)
     assert isinstance(result, Path)  # noqa: S101 - narrows the type; the code guarantees it
     return result
 
 
-def export_report_xlsx(session: Session, stocktake_id: int, out: Path | str) -> Path:
+def export_report_xlsx(session: Session, stocktake_id: int, out: Path | str, viewer: Actor | None = None) -> Path:
     from archive_desk.exporting.stocktake import write_report  # noqa: PLC0415
 
-    return write_report(Path(out), report(session, stocktake_id))
+    return write_report(Path(out), report(session, stocktake_id, viewer=viewer))
 
 
 def export_register(session: Session, out: Path | str, *, year: int | None = None) -> Path:

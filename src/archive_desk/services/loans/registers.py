@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,7 +11,7 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from archive_desk.i18n import t
-from archive_desk.services import codes
+from archive_desk.services import codes, masking
 from archive_desk.services.loans.lending import get_loan
 from archive_desk.services.loans.records import (
     COPY,
@@ -31,24 +31,30 @@ from archive_desk.services.setup import form_language, in_form_language
 
 if TYPE_CHECKING:  # the printing layer (reportlab) is imported only when something is printed
     from archive_desk.printing.loan_slip import LoanSlip
+    from archive_desk.services.audit import Actor
 
 
 # ---------------------------------------------------------------- printing
 
 
 @in_form_language
-def slip_data(session: Session, loan_id: int) -> LoanSlip:
-    """The 借阅单 of a loan as plain data for :mod:`archive_desk.printing.loan_slip`."""
+def slip_data(session: Session, loan_id: int, viewer: Actor | None = None) -> LoanSlip:
+    """The 借阅单 of a loan as plain data for :mod:`archive_desk.printing.loan_slip`, as ``viewer`` may see it
+    (services/masking.py): a title above their clearance masked (the 档号 stays), the borrower's phone masked
+    without the personal-data right (the ID number is never printed whole); a phone printed unmasked is noted
+    for the personal-data log (``masking.document_session``)."""
     from archive_desk.printing.loan_slip import LoanSlip, SlipLine
 
     loan = get_loan(session, loan_id)
     settings = loan_settings(session)
     b = loan.borrower
+    phone = masking.mask_borrower_fields(viewer, b.phone, "")[0]
+    masking.note_shown(session, viewer, "print", ((None, masking.borrower_shown(viewer, b.phone)),), f"borrower:{b.id}")
     return LoanSlip(
-        slip_no=loan.slip_no, borrower=b.name, unit=b.unit, phone=b.phone, borrower_kind=t("this organisation") if b.kind == "staff" else t("outside organisation"),
+        slip_no=loan.slip_no, borrower=b.name, unit=b.unit, phone=phone, borrower_kind=t("this organisation") if b.kind == "staff" else t("outside organisation"),
         id_number=b.masked_id, card_no=b.card_no or "", purpose=loan.purpose, use_mode=loan.use_mode, purposes=settings.purposes,
         uses=settings.uses,
-        lines=tuple(SlipLine(ln.code, ln.title, ln.security, ln.pages_out,
+        lines=tuple(SlipLine(ln.code, masking.mask_title(viewer, ln.security, ln.title), ln.security, ln.pages_out,
                              ln.returned_at.date() if ln.returned_at and loan.service != COPY else None, ln.condition,
                              ln.copy_parts, ln.copy_pages, ln.copies, ln.fee_fen, ln.stamped) for ln in loan.lines),
         lent_on=loan.lent_at, due_on=loan.due_date, approver=loan.approver_text, opinion=loan.approval_opinion, clerk=loan.clerk,
@@ -213,12 +219,18 @@ def _register_stmt(f: RegisterFilter) -> Select[Any]:
     return stmt
 
 
-def register(session: Session, f: RegisterFilter | None = None, *, limit: int | None = None, offset: int = 0) -> list[RegisterRow]:
-    """The 借阅登记簿: every loan line matching ``f``, newest loans first."""
+def register(session: Session, f: RegisterFilter | None = None, *, limit: int | None = None, offset: int = 0,
+             viewer: Actor | None = None) -> list[RegisterRow]:
+    """The 借阅登记簿: every loan line matching ``f``, newest loans first, as ``viewer`` may see it (a title above
+    their clearance masked, the borrower's phone masked without the personal-data right: services/masking.py)."""
     stmt = _register_stmt(f or RegisterFilter()).order_by(L.c.lent_at.desc(), L.c.id.desc(), LL.c.id)
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)
-    return [_row(r._mapping) for r in session.execute(stmt)]  # noqa: SLF001 - the same package's own object
+    rows = [_row(r._mapping) for r in session.execute(stmt)]  # noqa: SLF001 - the same package's own object
+    if masking.no_accounts(viewer):
+        return rows
+    return [replace(r, title=masking.mask_title(viewer, r.security, r.title),
+                    phone=masking.mask_borrower_fields(viewer, r.phone, "")[0]) for r in rows]
 
 
 def _row(m: Any) -> RegisterRow:
@@ -243,20 +255,33 @@ class RegisterPage:
     total: int
 
 
-def register_page(session: Session, f: RegisterFilter | None = None, *, limit: int) -> RegisterPage:
+def register_page(session: Session, f: RegisterFilter | None = None, *, limit: int, viewer: Actor | None = None) -> RegisterPage:
     """The first ``limit`` lines of :func:`register` with the count of all of them (the lending area's register tab)."""
-    return RegisterPage(register(session, f, limit=limit), count_register(session, f))
+    return RegisterPage(register(session, f, limit=limit, viewer=viewer), count_register(session, f))
 
 
-def export_register(session: Session, f: RegisterFilter | None, path: str | Path, *, today: date | None = None) -> int:
-    """Write the register lines matching ``f`` to an Excel workbook (temp file, then moved in place)."""
+def export_register(session: Session, f: RegisterFilter | None, path: str | Path, *, today: date | None = None,
+                    viewer: Actor | None = None) -> int:
+    """Write the register lines matching ``f`` to an Excel workbook (temp file, then moved in place), as ``viewer``
+    may see them (:func:`register`); the borrowers whose phone went out unmasked are noted for the personal-data
+    log (``masking.document_session``)."""
     from archive_desk.exporting.loan_register import RegisterSheet, write_loan_register
 
-    rows = register(session, f)
+    rows = register(session, f, viewer=viewer)
+    if masking.may_see_personal(viewer):
+        _note_borrowers(session, viewer, "export", f)
     settings = loan_settings(session)
     write_loan_register(RegisterSheet(title=t("{room} loan register", room=settings.room_name or t("archive room")),
                                       rows=tuple(_export_row(r, today) for r in rows), filters=_filter_text(f)), path)
     return len(rows)
+
+
+def _note_borrowers(session: Session, viewer: Actor | None, action: str, f: RegisterFilter | None) -> None:
+    """Note, for the personal-data log, each borrower of the register lines matching ``f`` with a phone on them."""
+    sub = _register_stmt(f or RegisterFilter()).subquery()
+    ids = select(L.c.borrower_id).where(L.c.id.in_(select(LL.c.loan_id).where(LL.c.id.in_(select(sub.c.line_id)))))
+    for bid, phone in session.execute(select(B.c.id, B.c.phone).where(B.c.id.in_(ids)).order_by(B.c.id)):
+        masking.note_shown(session, viewer, action, ((None, masking.borrower_shown(viewer, phone or "")),), f"borrower:{bid}")
 
 
 def _export_row(r: RegisterRow, today: date | None) -> tuple[Any, ...]:

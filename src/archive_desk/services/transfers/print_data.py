@@ -14,7 +14,7 @@ from archive_desk.models import (
     Fonds,
     Volume,
 )
-from archive_desk.services import catalogue, retention
+from archive_desk.services import catalogue, masking, retention
 from archive_desk.services.setup import form_language, in_form_language, unit_name
 from archive_desk.services.transfers.appraisal import (
     get_appraisal,
@@ -28,13 +28,14 @@ from archive_desk.services.transfers.batches import (
 )
 from archive_desk.services.transfers.common import NATURES, kept_years, retention_text
 from archive_desk.services.transfers.receiving import check_summary
-from archive_desk.services.transfers.records import BatchRecord, LineRecord
+from archive_desk.services.transfers.records import AppraisalLineRecord, BatchRecord, LineRecord
 from archive_desk.services.transfers.registers import _years_text
 
 if TYPE_CHECKING:  # the printing layer (reportlab) is imported only when something is printed
     from archive_desk.printing.destruction_list import DestructionList
     from archive_desk.printing.handover_certificate import HandoverCertificate
     from archive_desk.printing.transfer_list import TransferList
+    from archive_desk.services.audit import Actor
 
 
 def _room_name(session: Session) -> str:
@@ -91,8 +92,11 @@ def _signed_on(batch: BatchRecord) -> date | None:
 
 
 @in_form_language
-def transfer_list_data(session: Session, batch_id: int) -> TransferList:
-    """The 移交清册 of a batch as :class:`archive_desk.printing.transfer_list.TransferList`."""
+def transfer_list_data(session: Session, batch_id: int, viewer: Actor | None = None) -> TransferList:
+    """The 移交清册 of a batch as :class:`archive_desk.printing.transfer_list.TransferList`, as ``viewer`` may see it:
+    the title of a volume above their clearance masked, its 档号 and counts kept (services/masking.py). The list
+    handed over with the volumes is printed by someone cleared for them; a clerk without the clearance gets a
+    list that still counts and identifies every volume, not its hidden titles."""
     from archive_desk.printing.transfer_list import TransferList, TransferListLine
 
     batch = get_batch(session, batch_id)
@@ -100,6 +104,7 @@ def transfer_list_data(session: Session, batch_id: int) -> TransferList:
     lines: list[TransferListLine] = []
     records = list_lines(session, batch_id)
     line_cats = _line_categories(session, records)
+    security = masking.security_of(session, (ln.volume_id for ln in records)) if masking.visible_levels(viewer) else {}
     for ln in records:
         if batch.direction == "out" and not ln.expected:
             continue  # taken off the batch before it was confirmed
@@ -107,7 +112,8 @@ def transfer_list_data(session: Session, batch_id: int) -> TransferList:
         pages = ln.received_pages if (batch.direction == "in" and ln.found) else ln.pages
         seq = ln.seq if batch.direction == "in" else len(lines) + 1
         cat = line_cats[ln.id][0]
-        lines.append(TransferListLine(seq, ln.code, ln.title, str(ln.year or ""), retention_text(ln.retention), ln.item_count, pages,
+        title = masking.mask_title(viewer, _line_security(ln, security), ln.title)
+        lines.append(TransferListLine(seq, ln.code, title, str(ln.year or ""), retention_text(ln.retention), ln.item_count, pages,
                                       note, counted, boxed=cat is not None and cat.filing_mode == "item"))
     summary = check_summary(session, batch_id, with_problems=False)
     note = ""
@@ -121,6 +127,14 @@ def transfer_list_data(session: Session, batch_id: int) -> TransferList:
         transfer_date=batch.transfer_date, nature=batch.nature, from_handler=batch.from_handler, to_handler=batch.to_handler,
         direction=batch.direction, note=note, draft=batch.is_draft, signed_on=_signed_on(batch), language=form_language(session),
     )
+
+
+def _line_security(ln: LineRecord, security: Mapping[int, str]) -> str | None:
+    """A transfer line's 密级: its volume's, else the one listed for it (a volume not yet received)."""
+    if ln.volume_id is not None and ln.volume_id in security:
+        return security[ln.volume_id]
+    listed = ln.data.get("security")
+    return str(listed) if listed else None
 
 
 @in_form_language
@@ -170,8 +184,11 @@ def certificate_data(session: Session, batch_id: int) -> HandoverCertificate:
 
 
 @in_form_language
-def destruction_list_data(session: Session, appraisal_id: int) -> DestructionList:
-    """The 销毁清册 of an appraisal list as :class:`archive_desk.printing.destruction_list.DestructionList`."""
+def destruction_list_data(session: Session, appraisal_id: int, viewer: Actor | None = None) -> DestructionList:
+    """The 销毁清册 of an appraisal list as :class:`archive_desk.printing.destruction_list.DestructionList`, as
+    ``viewer`` may see it: the title of a volume above their clearance masked, its 档号, year and retention kept
+    (services/masking.py). The list the appraisal group signs is printed by someone cleared for its volumes; one
+    printed by a clerk without the clearance still names every volume by its 档号."""
     from archive_desk.printing.destruction_list import (
         DestructionLine,
         DestructionList,
@@ -205,10 +222,10 @@ def destruction_list_data(session: Session, appraisal_id: int) -> DestructionLis
                 notes = "；".join(x for x in (notes, t("counted from the {field}", field=_field_label(cats, r.category_code, str(basis)))) if x)
             cat_code = r.category_code or str(r.data.get("category_code") or "")
             boxed = any(c.code == cat_code and c.filing_mode == "item" for c in cats.values())
-            destroy.append(DestructionLine(len(destroy) + 1, r.code, r.title, str(r.year), retention_text(r.retention),
+            destroy.append(DestructionLine(len(destroy) + 1, r.code, _appraisal_title(viewer, vols, r), str(r.year), retention_text(r.retention),
                                            t("{n} years", n=kept) if kept is not None else "", r.pages, notes, boxed=boxed))
         elif r.decision == "keep":
-            keep.append(KeptLine(len(keep) + 1, r.code, r.title, str(r.year), retention_text(r.retention), retention_text(r.new_retention), r.reason))
+            keep.append(KeptLine(len(keep) + 1, r.code, _appraisal_title(viewer, vols, r), str(r.year), retention_text(r.retention), retention_text(r.new_retention), r.reason))
         else:
             undecided += 1
     names = dict(session.execute(select(Fonds.code, Fonds.name).where(Fonds.code.in_(fonds))).all()) if fonds else {}
@@ -221,6 +238,15 @@ def destruction_list_data(session: Session, appraisal_id: int) -> DestructionLis
                            draft=a.status != "confirmed", language=form_language(session), kind=a.kind, members=a.members,
                            accounting_signatories=a.accounting_signatories, opinion=a.opinion, opinion_on=a.opinion_on,
                            approved_on=a.approved_on, method=a.method, place=a.place, witnessed_count=a.witnessed_count)
+
+
+def _appraisal_title(viewer: Actor | None, vols: Mapping[int, Volume], r: AppraisalLineRecord) -> str:
+    """An appraisal line's title as ``viewer`` may see it (the 密级 of its volume; a volume no longer in the
+    catalogue counts as the highest level: hidden from everyone with a clearance)."""
+    if masking.visible_levels(viewer) is None:
+        return r.title
+    vol = vols.get(r.volume_id)
+    return masking.mask_title(viewer, vol.security if vol is not None else "?", r.title)
 
 
 def _field_label(cats: Mapping[int, catalogue.CategoryRecord], category_code: str, key: str) -> str:

@@ -22,6 +22,7 @@ from archive_desk.services.transfers.common import retention_text
 
 if TYPE_CHECKING:  # openpyxl is imported only when a register is exported
     from archive_desk.exporting.transfers import Register
+    from archive_desk.services.audit import Actor
 
 
 @dataclass(frozen=True)
@@ -146,10 +147,16 @@ class DestroyedRow:
     witnesses: str
 
 
-def destruction_register(session: Session, flt: DestructionFilter = DestructionFilter(), *, limit: int = 20000) -> list[DestroyedRow]:
-    """Destroyed volumes of confirmed appraisal lists, newest list first (values as frozen on confirmation)."""
+def destruction_register(session: Session, flt: DestructionFilter = DestructionFilter(), *, limit: int = 20000,
+                         viewer: Actor | None = None) -> list[DestroyedRow]:
+    """Destroyed volumes of confirmed appraisal lists, newest list first (values as frozen on confirmation), as
+    ``viewer`` may see them: a title above their clearance masked, and not matched by ``flt.text`` (its 档号 is;
+    services/masking.py)."""
+    from archive_desk.services import masking  # noqa: PLC0415
+
     A, AL, V = Appraisal, AppraisalLine, Volume  # noqa: N806 - named like the table it stands for
-    stmt = (select(A, AL, V.category_id, V.fonds_id)
+    levels = masking.visible_levels(viewer)
+    stmt = (select(A, AL, V.category_id, V.fonds_id, V.security)
             .join(AL, AL.appraisal_id == A.id).join(V, V.id == AL.volume_id)
             .where(A.status == "confirmed", AL.decision == "destroy")
             .order_by(A.destroyed_on.desc(), A.id.desc(), AL.seq).limit(limit))
@@ -163,11 +170,13 @@ def destruction_register(session: Session, flt: DestructionFilter = DestructionF
         stmt = stmt.where(A.list_no == flt.list_no.strip())
     if flt.text.strip():
         like = f"%{flt.text.strip()}%"
-        stmt = stmt.where(or_(V.code.like(like), V.title.like(like)))
+        title_match = V.title.like(like) if levels is None else and_(V.title.like(like), V.security.in_(levels))
+        stmt = stmt.where(or_(V.code.like(like), title_match))
     out = []
-    for a, ln, _cat, _fonds in session.execute(stmt):
+    for a, ln, _cat, _fonds, security in session.execute(stmt):
         d = dict(ln.data or {})
-        out.append(DestroyedRow(a.list_no, a.year, a.destroyed_on, ln.volume_id, d.get("code", ""), d.get("title", ""), int(d.get("year") or 0),
+        title = masking.mask_title(viewer, security, d.get("title", ""))
+        out.append(DestroyedRow(a.list_no, a.year, a.destroyed_on, ln.volume_id, d.get("code", ""), title, int(d.get("year") or 0),
                                 d.get("retention", ""), d.get("kept_years"), int(d.get("pages") or 0), d.get("fonds_code", ""),
                                 d.get("category_code", ""), a.lead, a.approver, "、".join(x for x in (a.witness1, a.witness2) if x)))
     return out

@@ -760,7 +760,8 @@ class StocktakeArea(Area):
                              self.tr("PDF files (*.pdf)"))
         if path:
             self._remember_folder(path)
-            self._run_export(lambda s: stocktake.export_report_pdf(s, stocktake_id, path))
+            actor = self.ctx.actor  # titles above the account's clearance masked (services/masking.py)
+            self._run_export(lambda s: stocktake.export_report_pdf(s, stocktake_id, path, actor))
 
     def save_report_xlsx(self, stocktake_id: int | None) -> None:
         if stocktake_id is None:
@@ -769,7 +770,8 @@ class StocktakeArea(Area):
                              self.tr("Excel workbooks (*.xlsx)"))
         if path:
             self._remember_folder(path)
-            self._run_export(lambda s: stocktake.export_report_xlsx(s, stocktake_id, path))
+            actor = self.ctx.actor  # titles above the account's clearance masked (services/masking.py)
+            self._run_export(lambda s: stocktake.export_report_xlsx(s, stocktake_id, path, actor))
 
     def export_register(self) -> None:
         folder = self.ctx.settings.extra.get("export_folder") or str(documents_folder())

@@ -194,7 +194,7 @@ class HoldsDialog(QDialog):
 
         try:
             with self.ctx.db.read() as s:
-                data = holds.seal_list_data(s, h.id)
+                data = holds.seal_list_data(s, h.id, self.ctx.actor)
             pdf = render_sealing_list(data)
         except UserError as exc:
             self._say(str(exc), error=True)

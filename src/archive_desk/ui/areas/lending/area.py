@@ -21,6 +21,7 @@ from archive_desk.ui.areas.lending.register import RegisterPanel
 from archive_desk.ui.areas.lending.returns import ReturnPanel
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.dialogs.lending import PdfPreviewDialog, SlipPrintDialog
+from archive_desk.ui.documents import document_session
 from archive_desk.ui.ops import run_op
 
 
@@ -170,8 +171,8 @@ class LendingArea(Area):
             pass
 
     def print_slip(self, loan_id: int) -> SlipPrintDialog:
-        with self.ctx.db.read() as s:
-            slip = loans.slip_data(s, loan_id)
+        with document_session(self) as s:  # masked for the account; an unmasked phone is logged
+            slip = loans.slip_data(s, loan_id, self.ctx.actor)
 
         def render(paper: str, copies: int) -> bytes:
             pdf = render_loan_slip(slip, paper=paper, copies=copies)

@@ -13,6 +13,7 @@ from archive_desk.services import loans
 from archive_desk.ui.areas.lending.common import RED, Message, _item, _setup_table
 from archive_desk.ui.crash import show_error
 from archive_desk.ui.dialogs.lending import PdfPreviewDialog
+from archive_desk.ui.documents import document_session
 
 if TYPE_CHECKING:  # the area imports this panel
     from archive_desk.ui.areas.lending.area import LendingArea
@@ -51,7 +52,7 @@ class OverduePanel(QWidget):
 
     def refresh(self) -> None:
         with self.ctx.db.read() as s:
-            self.rows = loans.overdue_loans(s)
+            self.rows = loans.overdue_loans(s, viewer=self.ctx.actor)
         self.table.setRowCount(len(self.rows))
         for row, r in enumerate(self.rows):
             volumes = "、".join(code for code, _t in r.volumes)
@@ -69,8 +70,8 @@ class OverduePanel(QWidget):
             if not ids:
                 self.message.error(self.tr("Select the borrowers to remind."))
                 return None
-        with self.ctx.db.read() as s:
-            notices = loans.overdue_notices(s, borrower_ids=ids, clerk=self.ctx.settings.clerk_name)
+        with document_session(self) as s:  # masked for the account; unmasked phones are logged
+            notices = loans.overdue_notices(s, borrower_ids=ids, clerk=self.ctx.settings.clerk_name, viewer=self.ctx.actor)
         if not notices:
             self.message.info(self.tr("No loan is overdue."))
             return None

@@ -26,6 +26,7 @@ from archive_desk.errors import UserError
 from archive_desk.services import loans
 from archive_desk.services.loans import RegisterFilter, RegisterRow
 from archive_desk.ui.areas.lending.common import RED, Message, _pydate, _qdate, _setup_table
+from archive_desk.ui.documents import document_session
 from archive_desk.ui.item_models.list_model import Column, ListModel
 from archive_desk.ui.save_dialog import get_save_file_name
 from archive_desk.ui.workers import Runner
@@ -152,10 +153,11 @@ class RegisterPanel(QWidget):
     def refresh(self) -> None:
         f = self.current_filter()
         db = self.ctx.db
+        actor = self.ctx.actor  # titles above the clearance and phones without the personal-data right masked
 
         def fetch() -> loans.RegisterPage:  # worker thread, own session
             with db.read() as s:
-                return loans.register_page(s, f, limit=REGISTER_LIMIT)
+                return loans.register_page(s, f, limit=REGISTER_LIMIT, viewer=actor)
 
         self._runner.start(fetch)
 
@@ -179,8 +181,8 @@ class RegisterPanel(QWidget):
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
         try:
-            with self.ctx.db.read() as s:
-                n = loans.export_register(s, self.current_filter(), path)
+            with document_session(self) as s:  # masked for the account; unmasked phones are logged
+                n = loans.export_register(s, self.current_filter(), path, viewer=self.ctx.actor)
         except UserError as exc:
             self.message.error(str(exc))
             return None

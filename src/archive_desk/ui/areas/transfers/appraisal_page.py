@@ -585,7 +585,7 @@ class AppraisalPage(QWidget):
             return
         try:
             with self.ctx.db.read() as s:
-                pdf = render_destruction_list(transfers.destruction_list_data(s, self.appraisal.id))
+                pdf = render_destruction_list(transfers.destruction_list_data(s, self.appraisal.id, self.ctx.actor))
         except UserError as exc:
             common.show_error(self, exc)
             return
@@ -608,7 +608,7 @@ class AppraisalPage(QWidget):
             return
         try:
             with self.ctx.db.read() as s:
-                write_destruction_workbook(transfers.destruction_list_data(s, self.appraisal.id), path)
+                write_destruction_workbook(transfers.destruction_list_data(s, self.appraisal.id, self.ctx.actor), path)
         except UserError as exc:
             common.show_error(self, exc)
             return

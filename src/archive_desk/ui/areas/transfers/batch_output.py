@@ -57,7 +57,7 @@ class BatchOutput(PageMixin):
         try:
             with self.ctx.db.read() as s:
                 if what == "list":
-                    return render_transfer_list(transfers.transfer_list_data(s, self.batch.id))
+                    return render_transfer_list(transfers.transfer_list_data(s, self.batch.id, self.ctx.actor))
                 return render_handover_certificate(transfers.certificate_data(s, self.batch.id))
         except UserError as exc:
             common.show_error(self, exc)
@@ -97,7 +97,7 @@ class BatchOutput(PageMixin):
             return
         try:
             with self.ctx.db.read() as s:
-                data = transfers.transfer_list_data(s, self.batch.id)
+                data = transfers.transfer_list_data(s, self.batch.id, self.ctx.actor)
                 cert = transfers.certificate_data(s, self.batch.id)
             write_transfer_workbook(data, path, cert)
         except UserError as exc:

@@ -75,7 +75,7 @@ class RegistersPage(QWidget):
                 flt = transfers.RegisterFilter(direction=self.direction_combo.currentData(), year=year, text=self.text_edit.text())
                 return transfers.transfer_register_table(transfers.transfer_register(s, flt), flt)
             dflt = transfers.DestructionFilter(year=year, text=self.text_edit.text())
-            return transfers.destruction_register_table(transfers.destruction_register(s, dflt), dflt)
+            return transfers.destruction_register_table(transfers.destruction_register(s, dflt, viewer=self.ctx.actor), dflt)
 
     def refresh(self) -> None:
         table = self._query()
