@@ -227,3 +227,19 @@ def test_the_stocktake_report_masks_hidden_titles(tmp_path: Path) -> None:
     assert code in text and "鲲鹏" not in text
     cells = xlsx_cells(xlsx)
     assert code in cells and not any("鲲鹏" in c for c in cells)
+
+
+def test_the_shelf_list_export_masks_hidden_titles(db: Database, actor: Actor, secret, tmp_path: Path) -> None:  # noqa: ANN001
+    from archive_desk.services import locations
+
+    open_, hidden = secret
+    with db.write() as s:
+        room = locations.create_room(s, actor, 1, "K1", "1号库房")
+        rack = locations.create_rack(s, actor, room.id, 1, sides=1, columns=1, sections=1, layers=1)
+        layer = locations.rack_map(s, rack.id).cells[0].layer_id
+        for vid in (open_.id, hidden.id):
+            locations.place_volume(s, actor, vid, layer)
+    with db.read() as s:
+        assert locations.export_shelf_list(s, tmp_path / "shelf.xlsx", layer_id=layer, viewer=READER) == 2
+    cells = xlsx_cells(tmp_path / "shelf.xlsx")
+    assert hidden.code in cells and open_.title in cells and MASK in cells and not any("鲲鹏" in c for c in cells)

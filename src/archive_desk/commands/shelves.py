@@ -185,13 +185,13 @@ def run_export(args: argparse.Namespace) -> int:
                 if layer is None:
                     print(t("There is no layer {code}", code=args.layer), file=sys.stderr)
                     return 2
-                count = locations.export_shelf_list(session, args.out, layer_id=layer.id)
+                count = locations.export_shelf_list(session, args.out, layer_id=layer.id, viewer=viewer(args))
             elif args.rack is not None:
                 rack = locations.find_rack(session, args.room, args.rack)
-                count = locations.export_shelf_list(session, args.out, rack_id=rack.id)
+                count = locations.export_shelf_list(session, args.out, rack_id=rack.id, viewer=viewer(args))
             else:
                 room = locations.get_room(session, code=args.room)
-                count = locations.export_shelf_list(session, args.out, room_id=room.id)
+                count = locations.export_shelf_list(session, args.out, room_id=room.id, viewer=viewer(args))
     finally:
         db.dispose()
     print(t("Wrote {count} volumes to {path}", count=count, path=args.out))

@@ -24,8 +24,11 @@ from archive_desk.services.locations.where import describe_location, describe_lo
 
 
 def shelf_list_rows(session: Session, *, room_id: int | None = None, rack_id: int | None = None,
-                    layer_id: int | None = None) -> Iterator[ShelfListRow]:
-    """The shelf list of a room, a rack or a layer in shelving order: location, order on the layer, 档号, title."""
+                    layer_id: int | None = None, viewer: Any = None) -> Iterator[ShelfListRow]:
+    """The shelf list of a room, a rack or a layer in shelving order: location, order on the layer, 档号, title (masked
+    above ``viewer``'s clearance: services/masking.py)."""
+    from archive_desk.services import masking  # noqa: PLC0415
+
     if sum(x is not None for x in (room_id, rack_id, layer_id)) != 1:
         raise ValidationError({"scope": t("Choose one room, rack or layer")})
     if layer_id is not None:
@@ -40,7 +43,7 @@ def shelf_list_rows(session: Session, *, room_id: int | None = None, rack_id: in
     for i in range(0, len(layer_ids), 200):
         chunk = layer_ids[i : i + 200]
         rows = session.execute(
-            select(V.c.layer_id, V.c.code, V.c.title, V.c.year, V.c.status)
+            select(V.c.layer_id, V.c.code, V.c.title, V.c.year, V.c.status, V.c.security)
             .where(V.c.layer_id.in_(chunk), V.c.status.in_(OCCUPYING))
             .order_by(V.c.layer_id, V.c.shelf_position, V.c.id)
         ).all()
@@ -53,12 +56,14 @@ def shelf_list_rows(session: Session, *, room_id: int | None = None, rack_id: in
                 continue
             for order, row in enumerate(by_layer.get(lid, ()), start=1):
                 status = "" if row.status == VolumeStatus.IN_STOCK else status_label(row.status)
-                yield ShelfListRow(info.code, info.words, order, row.code, row.title, row.year, status)
+                yield ShelfListRow(info.code, info.words, order, row.code, masking.mask_title(viewer, row.security, row.title),
+                                   row.year, status)
 
 
 def export_shelf_list(session: Session, path: Path | str, *, room_id: int | None = None, rack_id: int | None = None,
-                      layer_id: int | None = None) -> int:
-    """Write the shelf list of a room, rack or layer to an Excel file; returns the number of volumes listed."""
+                      layer_id: int | None = None, viewer: Any = None) -> int:
+    """Write the shelf list of a room, rack or layer to an Excel file, as ``viewer`` may see it (titles above their
+    clearance masked); returns the number of volumes listed."""
     from archive_desk.exporting.shelf_list import write_shelf_list  # noqa: PLC0415
 
     if layer_id is not None:
@@ -70,5 +75,5 @@ def export_shelf_list(session: Session, path: Path | str, *, room_id: int | None
         scope = get_room(session, room_id).name
     else:
         scope = ""
-    rows = shelf_list_rows(session, room_id=room_id, rack_id=rack_id, layer_id=layer_id)
+    rows = shelf_list_rows(session, room_id=room_id, rack_id=rack_id, layer_id=layer_id, viewer=viewer)
     return write_shelf_list(path, rows, title=scope)

@@ -692,11 +692,11 @@ class ShelvesArea(Area):
             if not chosen:
                 return False
             path = chosen
-        db, target, key = self.ctx.db, Path(path), scope
+        db, target, key, actor = self.ctx.db, Path(path), scope, self.ctx.actor
 
         def job():  # noqa: ANN202 - worker thread
-            with db.read() as s:
-                return target, locations.export_shelf_list(s, target, **{f"{key}_id": ids[key]})
+            with db.read() as s:  # titles above the account's clearance masked (services/masking.py)
+                return target, locations.export_shelf_list(s, target, viewer=actor, **{f"{key}_id": ids[key]})
 
         self._say("target", self.tr("Writing %1 …").replace("%1", str(target)))
         self._export_runner.start(job)
