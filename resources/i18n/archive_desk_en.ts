@@ -3633,52 +3633,52 @@ Print anyway?</translation>
 <context>
     <name>LendingArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="47" />
         <source>&amp;1 Lend</source>
         <translation>&amp;1 Lend</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="48" />
         <source>&amp;2 Return</source>
         <translation>&amp;2 Return</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="49" />
         <source>&amp;3 Loans out</source>
         <translation>&amp;3 Loans out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="50" />
         <source>&amp;4 Overdue</source>
         <translation>&amp;4 Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="51" />
         <source>&amp;5 Borrowers</source>
         <translation>&amp;5 Borrowers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="52" />
         <source>&amp;6 Register</source>
         <translation>&amp;6 Register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="68" />
         <source>Lending</source>
         <translation>Lending</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="105" />
         <source>Borrower: %1</source>
         <translation>Borrower: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="110" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="111" />
         <source>%1 is neither a volume nor a borrower's card.</source>
         <translation>%1 is neither a volume nor a borrower's card.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="148" />
         <source>%1 consultation(s) left open were closed at the day's end: %2</source>
         <translation>%1 consultation(s) left open were closed at the day's end: %2</translation>
     </message>
@@ -3689,7 +3689,7 @@ Print anyway?</translation>
         <translation>(%1 overdue)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="130" />
         <source>%1 loan(s) overdue</source>
         <translation>%1 loan(s) overdue</translation>
     </message>
@@ -4464,72 +4464,72 @@ Print anyway?</translation>
 <context>
     <name>OverduePanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="32" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
         <source>Days overdue</source>
         <translation>Days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="32" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="32" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="32" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="34" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="34" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="34" />
         <source>Renewals</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="34" />
         <source>Volumes out</source>
         <translation>Volumes out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="37" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="38" />
         <source>Print reminders for &amp;selected borrowers…</source>
         <translation>Print reminders for &amp;selected borrowers…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="39" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="40" />
         <source>Print reminders for &amp;all…</source>
         <translation>Print reminders for &amp;all…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="62" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="63" />
         <source>%1 overdue loan(s), %2 borrower(s)</source>
         <translation>%1 overdue loan(s), %2 borrower(s)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="70" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="71" />
         <source>Select the borrowers to remind.</source>
         <translation>Select the borrowers to remind.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="75" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="76" />
         <source>No loan is overdue.</source>
         <translation>No loan is overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="83" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="84" />
         <source>Reminders to return archives</source>
         <translation>Reminders to return archives</translation>
     </message>
@@ -5066,77 +5066,77 @@ Print anyway?</translation>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="50" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="51" />
         <source>Lent</source>
         <translation>Lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="52" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="52" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="53" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="53" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="54" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="55" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="56" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="57" />
         <source>Purpose</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="58" />
         <source>Use</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="59" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="60" />
         <source>Returned on</source>
         <translation>Returned on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="60" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="61" />
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="62" />
         <source>Outcome of use</source>
         <translation>Outcome of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="62" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="63" />
         <source>Approver</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="63" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="64" />
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>
@@ -5144,87 +5144,87 @@ Print anyway?</translation>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="83" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="84" />
         <source>F&amp;rom</source>
         <translation>F&amp;rom</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="85" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="86" />
         <source>T&amp;o</source>
         <translation>T&amp;o</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="92" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="93" />
         <source>Borrower or unit</source>
         <translation>Borrower or unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="94" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="95" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="97" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="98" />
         <source>All purposes</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="102" />
         <source>All uses</source>
         <translation>All uses</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="106" />
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="106" />
         <source>Still out</source>
         <translation>Still out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="106" />
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="106" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="108" />
         <source>&amp;Search</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="110" />
         <source>E&amp;xport to Excel…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="169" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>Showing the newest %1 of %2 lines; export writes all of them.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="172" />
         <source>%n line(s)</source>
         <translation><numerusform>%n line</numerusform><numerusform>%n lines</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="173" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="175" />
         <source>Export the loan register</source>
         <translation>Export the loan register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="176" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="187" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="189" />
         <source>%1 line(s) written to %2.</source>
         <translation>%1 line(s) written to %2.</translation>
     </message>
@@ -6681,38 +6681,38 @@ Record the return with this difference?</translation>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="768" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="769" />
         <source>Export the stocktake report</source>
         <translation>Export the stocktake report</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="769" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="778" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="770" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="780" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="776" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="778" />
         <source>Export the register of stocktakes</source>
         <translation>Export the register of stocktakes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="777" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="779" />
         <source>Register of stocktakes</source>
         <translation>Register of stocktakes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="791" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="793" />
         <source>Writing…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="796" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="798" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="826" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="828" />
         <source>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</source>
         <translation>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</translation>
     </message>

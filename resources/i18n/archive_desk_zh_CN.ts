@@ -3633,52 +3633,52 @@ Print anyway?</source>
 <context>
     <name>LendingArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="47" />
         <source>&amp;1 Lend</source>
         <translation>&amp;1 借出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="48" />
         <source>&amp;2 Return</source>
         <translation>&amp;2 归还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="49" />
         <source>&amp;3 Loans out</source>
         <translation>&amp;3 在借</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="50" />
         <source>&amp;4 Overdue</source>
         <translation>&amp;4 逾期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="51" />
         <source>&amp;5 Borrowers</source>
         <translation>&amp;5 借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="52" />
         <source>&amp;6 Register</source>
         <translation>&amp;6 登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="68" />
         <source>Lending</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="105" />
         <source>Borrower: %1</source>
         <translation>借阅人：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="110" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="111" />
         <source>%1 is neither a volume nor a borrower's card.</source>
         <translation>%1 既不是案卷条码，也不是借阅证。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="148" />
         <source>%1 consultation(s) left open were closed at the day's end: %2</source>
         <translation>%1 笔未办结的查阅已于日终结束：%2</translation>
     </message>
@@ -3689,7 +3689,7 @@ Print anyway?</source>
         <translation>逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="130" />
         <source>%1 loan(s) overdue</source>
         <translation>逾期未还 %1 笔</translation>
     </message>
@@ -4464,72 +4464,72 @@ Print anyway?</source>
 <context>
     <name>OverduePanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="32" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="32" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="32" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="32" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="34" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="34" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="34" />
         <source>Renewals</source>
         <translation>续借次数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="33" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="34" />
         <source>Volumes out</source>
         <translation>未还案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="37" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="38" />
         <source>Print reminders for &amp;selected borrowers…</source>
         <translation>为所选借阅人打印催还单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="39" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="40" />
         <source>Print reminders for &amp;all…</source>
         <translation>全部打印催还单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="62" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="63" />
         <source>%1 overdue loan(s), %2 borrower(s)</source>
         <translation>逾期 %1 笔，涉及 %2 人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="70" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="71" />
         <source>Select the borrowers to remind.</source>
         <translation>请选择要催还的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="75" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="76" />
         <source>No loan is overdue.</source>
         <translation>没有逾期未还的借阅。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="83" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="84" />
         <source>Reminders to return archives</source>
         <translation>档案催还通知单</translation>
     </message>
@@ -5066,77 +5066,77 @@ Print anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="50" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="51" />
         <source>Lent</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="52" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="52" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="53" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="53" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="54" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="55" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="56" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="56" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="57" />
         <source>Purpose</source>
         <translation>借阅目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="58" />
         <source>Use</source>
         <translation>利用方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="59" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="60" />
         <source>Returned on</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="60" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="61" />
         <source>Condition</source>
         <translation>完好情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="62" />
         <source>Outcome of use</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="62" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="63" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="63" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="64" />
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -5144,87 +5144,87 @@ Print anyway?</source>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="83" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="84" />
         <source>F&amp;rom</source>
         <translation>从(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="85" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="86" />
         <source>T&amp;o</source>
         <translation>至(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="92" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="93" />
         <source>Borrower or unit</source>
         <translation>借阅人或单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="94" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="95" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="97" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="98" />
         <source>All purposes</source>
         <translation>全部目的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="102" />
         <source>All uses</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="106" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="106" />
         <source>Still out</source>
         <translation>未还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="106" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="106" />
         <source>Back</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="108" />
         <source>&amp;Search</source>
         <translation>查询(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="110" />
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="169" />
         <source>Showing the newest %1 of %2 lines; export writes all of them.</source>
         <translation>显示最新的 %1 条（共 %2 条）；导出时写出全部。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="172" />
         <source>%n line(s)</source>
         <translation><numerusform>共 %n 条</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="173" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="175" />
         <source>Export the loan register</source>
         <translation>导出借阅登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="176" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="187" />
+        <location filename="../../src/archive_desk/ui/areas/lending/register.py" line="189" />
         <source>%1 line(s) written to %2.</source>
         <translation>已将 %1 条写入 %2。</translation>
     </message>
@@ -6681,38 +6681,38 @@ Record the return with this difference?</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="768" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="769" />
         <source>Export the stocktake report</source>
         <translation>导出盘点报告</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="769" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="778" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="770" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="780" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="776" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="778" />
         <source>Export the register of stocktakes</source>
         <translation>导出清点检查登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="777" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="779" />
         <source>Register of stocktakes</source>
         <translation>清点检查登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="791" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="793" />
         <source>Writing…</source>
         <translation>正在写入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="796" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="798" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="826" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="828" />
         <source>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</source>
         <translation>目录已更正：标记缺失 %1 卷，更正位置 %2 卷，恢复在库 %3 卷。</translation>
     </message>
