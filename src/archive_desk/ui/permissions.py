@@ -6,8 +6,8 @@ that enables it later (a selection changed) is undone at once.
 
 Every area, page, panel and dialog says which of its buttons and actions run which operation, in one place:
 
-- a class attribute ``GUARDS = {"save_button": "catalogue.update_volume", …}`` (attribute name, or the object name
-  of a child action or button, -> the operation; a tuple of operations means "allowed if any of them is"),
+- a class attribute ``GUARDS = {"save_button": "catalogue.update_volume", …}`` (attribute name, a dotted path of
+  attributes such as ``form.save_button``, or the object name of a child action or button, -> the operation; a tuple of operations means "allowed if any of them is"),
 - and, where it depends on the instance, a method ``guarded()`` returning ``(widget or action, operation)`` pairs.
 
 :func:`install` (called by ``accounts_ui`` when the window opens with a logged-in account) guards the whole window
@@ -105,7 +105,9 @@ def declares(obj: object) -> bool:
 
 
 def _find(obj: QObject, name: str) -> Target | None:
-    found = getattr(obj, name, None)
+    found: object = obj
+    for part in name.split("."):  # "form.save_button": an attribute of an attribute
+        found = getattr(found, part, None)
     if isinstance(found, (QAction, QWidget)):
         return found
     for kind in (QAction, QWidget):
