@@ -58,6 +58,7 @@ class BatchPage(BatchLines, BatchOutput, QWidget):
         "selection_button": "transfers.add_volumes", "filter_button": ("transfers.add_by_filter", "transfers.add_volumes"),
         "remove_button": "transfers.remove_lines", "confirm_button": "transfers.confirm_batch",
         "edit_button": ("transfers.update_line", "transfers.set_found"), "toggle_button": "transfers.set_found",
+        "scan_edit": ("transfers.scan_check", "transfers.add_by_scan"),  # (``guarded``: which one, by direction)
     }
 
     def guarded(self) -> list[tuple[Target, Ops]]:
