@@ -137,6 +137,9 @@ def test_what_the_role_may_not_do_is_disabled_in_the_area(windows, role: str, ar
         assert any(ui_permissions.refused(t) for _o, t, _ops in ui_permissions.every_declared(area))
     if SHOTS and (role, area_id) in {("desk", "lending"), ("reader", "catalogue"), ("reader", "transfers")}:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        for tab_widget in area.findChildren(QTabWidget):  # the first tab (lend, receiving), its first row selected
+            tab_widget.setCurrentIndex(0)
+        QApplication.processEvents()
         win.grab().save(str(Path(SHOTS) / f"gating-{role}-{area_id}.png"))
 
 

@@ -22,8 +22,8 @@ log = logging.getLogger(__name__)
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
           QEvent.Type.TouchBegin}
 
-#: File-menu actions (object names) and the operation each runs; the areas, pages and dialogs declare theirs
-#: (``GUARDS``: ui/permissions.py), the catalogue's as ``CatalogueArea.GUARDS``
+# File-menu actions (object names) and the operation each runs; the areas, pages and dialogs declare theirs
+# (``GUARDS``: ui/permissions.py), the catalogue's as ``CatalogueArea.GUARDS``
 FILE_ACTIONS = {"newVolumeAction": "catalogue.create_volume", "importAction": "importer.commit",
                 "backupAction": "backup.make_backup", "restoreAction": "backup.restore",
                 "backupSettingsAction": "backup.rotate"}

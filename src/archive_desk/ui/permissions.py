@@ -29,7 +29,7 @@ from archive_desk.services.audit import Actor
 _REFUSED = "archiveDeskRefused"
 _WALKED = "archiveDeskGuardsWalked"
 
-#: one declaration: an operation, or operations of which any one allows it
+# one declaration: an operation, or operations of which any one allows it
 type Ops = str | tuple[str, ...]
 type Target = QAction | QAbstractButton | QWidget
 

@@ -131,8 +131,8 @@ class UndoEntry:
 
 class CatalogueArea(Area):
     area_id = "catalogue"
-    #: what the role cannot do is disabled (ui/permissions.py). The editor opens for the security administrator
-    #: too (密级 and 保密期限 are hers); undo runs whatever undoes the last change (an update, a void, a status).
+    # what the role cannot do is disabled (ui/permissions.py). The editor opens for the security administrator
+    # too (密级 and 保密期限 are hers); undo runs whatever undoes the last change (an update, a void, a status).
     GUARDS: ClassVar[dict[str, Ops]] = {
         "new_action": "catalogue.create_volume",
         "edit_action": ("catalogue.update_volume", "catalogue.set_security"),

@@ -88,8 +88,8 @@ def user_templates_dir() -> Path:
 
 class LabelsArea(Area):
     area_id = "labels"
-    #: (ui/permissions.py) printing and saving labels are for everyone who may look; recording the print date on
-    #: the volumes is a write (unticked and disabled for a role that may not), as is the room's choice of scanners
+    # (ui/permissions.py) printing and saving labels are for everyone who may look; recording the print date on
+    # the volumes is a write (unticked and disabled for a role that may not), as is the room's choice of scanners
     GUARDS: ClassVar[dict[str, Ops]] = {"mark_printed": "labels.mark_printed", "scanners_combo": "labels.set_room_scanners"}
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

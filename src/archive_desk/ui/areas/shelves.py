@@ -74,8 +74,8 @@ class ScanEvent:
 
 class ShelvesArea(Area):
     area_id = "shelves"
-    #: (ui/permissions.py) what the role cannot do is disabled; finding space and the shelf lists are for everyone
-    #: who may look (the space finder's reserve button is its own)
+    # (ui/permissions.py) what the role cannot do is disabled; finding space and the shelf lists are for everyone
+    # who may look (the space finder's reserve button is its own)
     GUARDS: ClassVar[dict[str, Ops]] = {
         "shelve_here": "locations.place_volume", "undo_button": "locations.undo_move",
         "undo_shortcut": "locations.undo_move", "new_button": ("locations.create_room", "locations.create_rack"),

@@ -260,8 +260,8 @@ class CorrectionDialog(QDialog):
 
 class StocktakeArea(Area):
     area_id = "stocktake"
-    #: (ui/permissions.py) what the role cannot do is disabled; an open stocktake can still be looked at (resume)
-    #: and the reports saved
+    # (ui/permissions.py) what the role cannot do is disabled; an open stocktake can still be looked at (resume)
+    # and the reports saved
     GUARDS: ClassVar[dict[str, Ops]] = {
         "start_button": "stocktake.start", "scan_edit": "stocktake.record_scan", "finish_button": "stocktake.finish",
         "correct_button": "stocktake.apply_corrections",

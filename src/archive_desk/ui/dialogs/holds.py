@@ -32,7 +32,7 @@ from archive_desk.ui.permissions import Ops
 
 
 class HoldsDialog(QDialog):
-    #: (ui/permissions.py) anyone who may look sees the holds and prints the sealing list; placing and releasing write
+    # (ui/permissions.py) anyone who may look sees the holds and prints the sealing list; placing and releasing write
     GUARDS: ClassVar[dict[str, Ops]] = {"place_button": "holds.add", "release_button": "holds.release"}
     """``changed(volume_id)`` after a hold was placed or released (the catalogue repaints the volume)."""
 

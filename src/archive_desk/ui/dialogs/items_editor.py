@@ -43,8 +43,8 @@ _ERROR_STYLE = "color: #b00020;"
 
 
 class ItemsEditor(QDialog):
-    #: (ui/permissions.py) what the role cannot do is disabled; editing in the table (catalogue.update_item) is switched
-    #: off for a role that may not, the table stays to read
+    # (ui/permissions.py) what the role cannot do is disabled; editing in the table (catalogue.update_item) is switched
+    # off for a role that may not, the table stays to read
     GUARDS: ClassVar[dict[str, Ops]] = {
         "add_button": "catalogue.add_item", "insert_button": "catalogue.add_item", "up_button": "catalogue.move_item",
         "down_button": "catalogue.move_item", "renumber_button": "catalogue.renumber_items",

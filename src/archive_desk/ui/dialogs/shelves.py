@@ -66,7 +66,7 @@ def _table(parent: QWidget) -> QTableView:
 
 
 class RoomDialog(QDialog):
-    #: (ui/permissions.py) its OK creates the room
+    # (ui/permissions.py) its OK creates the room
     GUARDS: ClassVar[dict[str, Ops]] = {"ok_button": "locations.create_room"}
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -406,7 +406,7 @@ class BulkMoveDialog(QDialog):
 
 
 class SpaceFinderDialog(QDialog):
-    #: finding space is for everyone who may look; reserving and releasing write
+    # finding space is for everyone who may look; reserving and releasing write
     GUARDS: ClassVar[dict[str, Ops]] = {"reserve_button": "locations.reserve_layers",
                                         "release_button": "locations.release_reservation"}
     """Where can N volumes of a kind go? Proposals nearest first; reserve one for an incoming transfer."""

@@ -53,13 +53,13 @@ from archive_desk.ui.permissions import Ops, Target, may
 _ERROR_STYLE = "color: #b00020;"
 
 
-#: the operations of the editor's save (``guarded`` says which one for a new or an existing volume)
+# the operations of the editor's save (``guarded`` says which one for a new or an existing volume)
 CREATE, UPDATE, SET_SECURITY = "catalogue.create_volume", "catalogue.update_volume", "catalogue.set_security"
 
 
 class VolumeEditor(QDialog):
     saved = Signal(object, object)  # VolumeRecord, dict of previous values (None when created)
-    #: (ui/permissions.py) saving runs one of these; ``guarded`` names the one for this volume
+    # (ui/permissions.py) saving runs one of these; ``guarded`` names the one for this volume
     GUARDS: ClassVar[dict[str, Ops]] = {"save_button": (CREATE, UPDATE, SET_SECURITY)}
 
     def __init__(self, ctx: AppContext, volume_id: int | None = None, *, prefill: dict[str, Any] | None = None,

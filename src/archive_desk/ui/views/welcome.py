@@ -35,7 +35,7 @@ class WelcomePage(QWidget):
     """``chosen(action)`` with one of :data:`ACTIONS`."""
 
     chosen = Signal(str)
-    #: (ui/permissions.py) importing a register writes volumes; the other ways in only open something
+    # (ui/permissions.py) importing a register writes volumes; the other ways in only open something
     GUARDS: ClassVar[dict[str, str]] = {"welcome_import": "importer.commit"}
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -40,8 +40,8 @@ def _red(label: QLabel) -> QLabel:
 
 
 class CategoriesPage(QWidget):
-    #: (ui/permissions.py) what the role cannot do is disabled; which fields are personal data is the security
-    #: administrator's (``personal_allowed``)
+    # (ui/permissions.py) what the role cannot do is disabled; which fields are personal data is the security
+    # administrator's (``personal_allowed``)
     GUARDS: ClassVar[dict[str, Ops]] = {
         "new_button": "setup.create_category", "save_button": ("setup.create_category", "setup.update_category"),
         "anyway_button": "setup.update_category", "active_button": "setup.set_category_active",

@@ -25,7 +25,7 @@ from archive_desk.ui.permissions import Ops
 
 
 class FondsPage(QWidget):
-    #: (ui/permissions.py) what the role cannot do is disabled
+    # (ui/permissions.py) what the role cannot do is disabled
     GUARDS: ClassVar[dict[str, Ops]] = {"add_button": "catalogue.create_fonds", "rename_button": "setup.rename_fonds",
                                         "active_button": "setup.set_fonds_active"}
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

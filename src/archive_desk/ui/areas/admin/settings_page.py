@@ -149,8 +149,8 @@ class SettingEditor(QWidget):
 
 
 class SettingsPage(QWidget):
-    #: (ui/permissions.py) saving runs settings.update; ``guarded`` adds whose keys these are (the room's particulars
-    #: are the administrator's, the rest the archivist's)
+    # (ui/permissions.py) saving runs settings.update; ``guarded`` adds whose keys these are (the room's particulars
+    # are the administrator's, the rest the archivist's)
     GUARDS: ClassVar[dict[str, Ops]] = {"save_button": "settings.update", "undo_button": "settings.update"}
 
     def guarded(self) -> list[tuple[Target, Ops]]:

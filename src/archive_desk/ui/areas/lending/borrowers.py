@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # the area imports this panel
 
 
 class BorrowersPanel(QWidget):
-    #: (ui/permissions.py) what the role cannot do is disabled; "lend to" only fills the lend tab (its lend button is guarded)
+    # (ui/permissions.py) what the role cannot do is disabled; "lend to" only fills the lend tab (its lend button is guarded)
     GUARDS: ClassVar[dict[str, str]] = {"new_button": "loans.create_borrower", "edit_button": "loans.update_borrower",
                                          "toggle": "loans.set_borrower_active", "import_button": "loans.import_borrowers"}
     def __init__(self, area: LendingArea) -> None:

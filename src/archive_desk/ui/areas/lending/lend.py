@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # the area imports this panel
 
 
 class LendPanel(QWidget):
-    #: (ui/permissions.py) what the role cannot do is disabled
+    # (ui/permissions.py) what the role cannot do is disabled
     GUARDS: ClassVar[dict[str, str]] = {"lend_button": "loans.lend"}
     COLUMNS = ("code", "title", "security", "pages", "status", "note")
 

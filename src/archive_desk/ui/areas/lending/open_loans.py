@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # the area imports this panel
 
 
 class OpenLoansPanel(QWidget):
-    #: (ui/permissions.py) what the role cannot do is disabled; reprinting a slip is for everyone who may look
+    # (ui/permissions.py) what the role cannot do is disabled; reprinting a slip is for everyone who may look
     GUARDS: ClassVar[dict[str, str]] = {"renew_button": "loans.renew"}
     def __init__(self, area: LendingArea) -> None:
         super().__init__(area)

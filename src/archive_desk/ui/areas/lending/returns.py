@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # the area imports this panel
 
 
 class ReturnPanel(QWidget):
-    #: (ui/permissions.py) what the role cannot do is disabled
+    # (ui/permissions.py) what the role cannot do is disabled
     GUARDS: ClassVar[dict[str, str]] = {"return_button": "loans.return_volumes"}
     COLUMNS = ("code", "title", "slip", "borrower", "due", "pages_out", "pages_back", "condition", "note", "outcome_kind",
                "outcome")

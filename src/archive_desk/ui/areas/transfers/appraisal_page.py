@@ -59,7 +59,7 @@ if TYPE_CHECKING:
 
 
 class AppraisalPage(QWidget):
-    #: (ui/permissions.py) what the role cannot do is disabled; the destruction list and Excel are for everyone who may look
+    # (ui/permissions.py) what the role cannot do is disabled; the destruction list and Excel are for everyone who may look
     GUARDS: ClassVar[dict[str, Ops]] = {
         "new_button": "transfers.create_appraisal",
         "save_button": ("transfers.update_appraisal", "transfers.set_panel"),

@@ -50,8 +50,8 @@ from archive_desk.ui.permissions import Ops, Target
 
 
 class BatchPage(BatchLines, BatchOutput, QWidget):
-    #: (ui/permissions.py) what the role cannot do is disabled; the lists, certificates, Excel and the proposed shelf
-    #: space are for everyone who may look
+    # (ui/permissions.py) what the role cannot do is disabled; the lists, certificates, Excel and the proposed shelf
+    # space are for everyone who may look
     GUARDS: ClassVar[dict[str, Ops]] = {
         "new_button": "transfers.create_batch", "form.save_button": "transfers.update_batch",
         "import_button": "transfers.add_planned_lines", "add_button": "transfers.add_line",
