@@ -120,274 +120,274 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="106" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="184" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="117" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="195" />
         <source>List no.</source>
         <translation>List no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="106" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="185" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="117" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="196" />
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="117" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="124" />
         <source>New appraisal list</source>
         <translation>New appraisal list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="125" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="136" />
         <source>Appraisal</source>
         <translation>Appraisal</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="190" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="201" />
         <source>Approved by</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="203" />
         <source>Witnesses</source>
         <translation>Witnesses</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="199" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="216" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="227" />
         <source>Add volumes due</source>
         <translation>Add volumes due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="218" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="229" />
         <source>Retention ran out by</source>
         <translation>Retention ran out by</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="229" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="240" />
         <source>Keep…</source>
         <translation>Keep…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="230" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="241" />
         <source>Destroy</source>
         <translation>Destroy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="231" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="242" />
         <source>Take off the list</source>
         <translation>Take off the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="232" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="243" />
         <source>Destruction list…</source>
         <translation>Destruction list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="244" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="263" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="274" />
         <source>All fonds</source>
         <translation>All fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="278" />
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="142" />
         <source>General records</source>
         <translation>General records</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="132" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="143" />
         <source>Accounting records (jointly with the accounting department)</source>
         <translation>Accounting records (jointly with the accounting department)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="145" />
         <source>the lead first, names separated by 、</source>
         <translation>the lead first, names separated by 、</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="147" />
         <source>会计机构负责人 …、经办人 …</source>
         <translation>会计机构负责人 …、经办人 …</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="138" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="149" />
         <source>1. Save the panel</source>
         <translation>1. Save the panel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="149" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="160" />
         <source>the panel's opinion (鉴定意见书)</source>
         <translation>the panel's opinion (鉴定意见书)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="151" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="162" />
         <source>2. Write the opinion</source>
         <translation>2. Write the opinion</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="166" />
         <source>3. Approved</source>
         <translation>3. Approved</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="169" />
         <source>method, e.g. 粉碎</source>
         <translation>method, e.g. 粉碎</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="171" />
         <source>place</source>
         <translation>place</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="173" />
         <source>4. Destroyed</source>
         <translation>4. Destroyed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="179" />
         <source>The volumes the two witnesses counted against the list</source>
         <translation>The volumes the two witnesses counted against the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="180" />
         <source>5. Witnessed: confirm destruction…</source>
         <translation>5. Witnessed: confirm destruction…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="197" />
         <source>Appraisal panel</source>
         <translation>Appraisal panel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="187" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="198" />
         <source>Accounting signatories</source>
         <translation>Accounting signatories</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="200" />
         <source>Opinion</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="191" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="202" />
         <source>Destruction</source>
         <translation>Destruction</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="203" />
         <source>counted</source>
         <translation>counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="314" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="325" />
         <source> — kept permanently</source>
         <translation> — kept permanently</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="331" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="342" />
         <source>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</source>
         <translation>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="434" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="445" />
         <source>The opinion is recorded: the list now waits for approval.</source>
         <translation>The opinion is recorded: the list now waits for approval.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="442" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="453" />
         <source>The approval is recorded: destroy the volumes, then record how, where and when.</source>
         <translation>The approval is recorded: destroy the volumes, then record how, where and when.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="450" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="461" />
         <source>The destruction is recorded: the two witnesses count against the list and confirm.</source>
         <translation>The destruction is recorded: the two witnesses count against the list and confirm.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="459" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="470" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>Looking for volumes whose retention ran out…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="482" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="493" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>%n volume whose retention ran out were added</numerusform><numerusform>%n volumes whose retention ran out were added</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="484" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="495" />
         <source>; %n refused</source>
         <translation><numerusform>; %n refused</numerusform><numerusform>; %n refused</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="496" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="507" />
         <source>Select the volumes to keep first.</source>
         <translation>Select the volumes to keep first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="535" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="546" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 is line %2 of the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="538" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="549" />
         <source>%1 is not on this list</source>
         <translation>%1 is not on this list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="549" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="560" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="551" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="562" />
         <source>Confirm destruction list %1</source>
         <translation>Confirm destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="569" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="580" />
         <source>Confirming… %1 of %2</source>
         <translation>Confirming… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="575" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="586" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>List %1 confirmed: %2 volumes destroyed, %3 kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="594" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="605" />
         <source>Destruction list %1</source>
         <translation>Destruction list %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="606" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="617" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="606" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="617" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="615" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="626" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -1004,242 +1004,242 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="124" />
         <source>Batch no.</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="124" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="124" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="124" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="131" />
         <source>New receiving batch</source>
         <translation>New receiving batch</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="131" />
         <source>New handing-over batch</source>
         <translation>New handing-over batch</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="126" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="143" />
         <source>Import list from Excel…</source>
         <translation>Import list from Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="144" />
         <source>Add line…</source>
         <translation>Add line…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="145" />
         <source>Add catalogue selection</source>
         <translation>Add catalogue selection</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="146" />
         <source>Add by filter…</source>
         <translation>Add by filter…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="130" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="147" />
         <source>Take off the batch</source>
         <translation>Take off the batch</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="148" />
         <source>Confirm receiving…</source>
         <translation>Confirm receiving…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="148" />
         <source>Confirm handing over…</source>
         <translation>Confirm handing over…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="133" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="150" />
         <source>Transfer list…</source>
         <translation>Transfer list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="151" />
         <source>Handover certificate…</source>
         <translation>Handover certificate…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="135" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="152" />
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="153" />
         <source>Propose shelf space</source>
         <translation>Propose shelf space</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="161" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="178" />
         <source>Scan a volume's barcode (or type its code and press Enter)</source>
         <translation>Scan a volume's barcode (or type its code and press Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="166" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="183" />
         <source>as listed</source>
         <translation>as listed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="184" />
         <source>Pages counted for the next scanned volume; left at "as listed" the list's count is taken</source>
         <translation>Pages counted for the next scanned volume; left at "as listed" the list's count is taken</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="185" />
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="185" />
         <source>Scan to add</source>
         <translation>Scan to add</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="188" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="203" />
         <source>All lines</source>
         <translation>All lines</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="203" />
         <source>Missing / not arrived</source>
         <translation>Missing / not arrived</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="203" />
         <source>Arrived</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="187" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="204" />
         <source>Not on the list</source>
         <translation>Not on the list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="187" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="204" />
         <source>Sent back / taken off</source>
         <translation>Sent back / taken off</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="205" />
         <source>Pages differ</source>
         <translation>Pages differ</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="193" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="210" />
         <source>Edit line…</source>
         <translation>Edit line…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="194" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="211" />
         <source>Arrived / not arrived</source>
         <translation>Arrived / not arrived</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="220" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="237" />
         <source>Not added</source>
         <translation>Not added</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="251" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="251" />
         <source>confirmed</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="297" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="314" />
         <source>%1 volumes, %2 items, %3 pages</source>
         <translation>%1 volumes, %2 items, %3 pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="306" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="323" />
         <source>On the list %1; arrived %2; missing %3; not on the list %4; sent back %5; pages differ %6</source>
         <translation>On the list %1; arrived %2; missing %3; not on the list %4; sent back %5; pages differ %6</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="308" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="325" />
         <source>On the list %1; arrived %2; not arrived yet %3; not on the list %4; sent back %5; pages differ %6</source>
         <translation>On the list %1; arrived %2; not arrived yet %3; not on the list %4; sent back %5; pages differ %6</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="336" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="353" />
         <source>Archive room</source>
         <translation>Archive room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="364" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="381" />
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="395" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="412" />
         <source>Choose or start a batch in draft first.</source>
         <translation>Choose or start a batch in draft first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="442" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="459" />
         <source>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</source>
         <translation>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="446" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="463" />
         <source>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</source>
         <translation>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="449" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="466" />
         <source>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</source>
         <translation>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="451" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="468" />
         <source>Confirm batch %1</source>
         <translation>Confirm batch %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="453" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="470" />
         <source>Confirming…</source>
         <translation>Confirming…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="468" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="485" />
         <source>Confirming… %1 of %2</source>
         <translation>Confirming… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="474" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="491" />
         <source>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</source>
         <translation>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="477" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="494" />
         <source>Batch %1 handed over: %2 volumes transferred out.</source>
         <translation>Batch %1 handed over: %2 volumes transferred out.</translation>
     </message>
@@ -1328,164 +1328,164 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BorrowersPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="50" />
         <source>Search name, unit, card no. or phone</source>
         <translation>Search name, unit, card no. or phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="53" />
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="54" />
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="52" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="55" />
         <source>Outside</source>
         <translation>Outside</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
         <source>Show &amp;deactivated</source>
         <translation>Show &amp;deactivated</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
         <source>Borrower kind</source>
         <translation>Borrower kind</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="62" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="62" />
         <source>Card no.</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="62" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="62" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="63" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="66" />
         <source>&amp;New…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="65" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="69" />
         <source>&amp;Edit…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="67" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="72" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="129" />
         <source>Deac&amp;tivate</source>
         <translation>Deac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="69" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="74" />
         <source>&amp;Lend to…</source>
         <translation>&amp;Lend to…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="71" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="76" />
         <source>&amp;Import staff list…</source>
         <translation>&amp;Import staff list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="100" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="106" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="100" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="106" />
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="129" />
         <source>Reac&amp;tivate</source>
         <translation>Reac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="126" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="132" />
         <source>New borrower</source>
         <translation>New borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="134" />
         <source>%1 registered.</source>
         <translation>%1 registered.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="140" />
         <source>Edit borrower</source>
         <translation>Edit borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="142" />
         <source>%1 saved.</source>
         <translation>%1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="169" />
         <source>%1 reactivated.</source>
         <translation>%1 reactivated.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="169" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 deactivated; the loan history is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="175" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="181" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="198" />
         <source>Import staff list</source>
         <translation>Import staff list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="182" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="195" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="199" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="205" />
         <source>Imported %1 borrower(s).</source>
         <translation>Imported %1 borrower(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="201" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="207" />
         <source>Not imported: %1</source>
         <translation>Not imported: %1</translation>
     </message>
@@ -1493,82 +1493,82 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BulkMoveDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="253" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="261" />
         <source>Move volumes</source>
         <translation>Move volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="262" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="270" />
         <source>Archival codes or barcodes, one a line (scan them here), in the order they should stand</source>
         <translation>Archival codes or barcodes, one a line (scan them here), in the order they should stand</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="273" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="281" />
         <source>Scan or type the target layer</source>
         <translation>Scan or type the target layer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="275" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="283" />
         <source>No target layer yet</source>
         <translation>No target layer yet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="277" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="285" />
         <source>Continue onto the following empty layers when the target is full</source>
         <translation>Continue onto the following empty layers when the target is full</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="281" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="289" />
         <source>Reason (e.g. reorganising 2019 claims)</source>
         <translation>Reason (e.g. reorganising 2019 claims)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="291" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="299" />
         <source>Move</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="298" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="306" />
         <source>Volumes</source>
         <translation>Volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="299" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="307" />
         <source>Target layer</source>
         <translation>Target layer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="302" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="310" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="316" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="324" />
         <source>%n volume(s)</source>
         <translation><numerusform>%n volume</numerusform><numerusform>%n volumes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="318" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="326" />
         <source>Unknown: %1</source>
         <translation>Unknown: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="347" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="355" />
         <source>There is no layer %1</source>
         <translation>There is no layer %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="374" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="382" />
         <source>%1 volumes onto %2 layers</source>
         <translation>%1 volumes onto %2 layers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="377" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="385" />
         <source>%1 cannot move (e.g. %2); they stay where they are</source>
         <translation>%1 cannot move (e.g. %2); they stay where they are</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="381" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="389" />
         <source>%1 volumes do not fit: the free stretch from %2 is too short. Choose another layer or use the space finder.</source>
         <translation>%1 volumes do not fit: the free stretch from %2 is too short. Choose another layer or use the space finder.</translation>
     </message>
@@ -1576,224 +1576,224 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="149" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="159" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
         <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="152" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="162" />
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="265" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="275" />
         <source>&amp;Find…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="277" />
         <source>&amp;New volume…</source>
         <translation>&amp;New volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="269" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="279" />
         <source>&amp;Edit volume…</source>
         <translation>&amp;Edit volume…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="281" />
         <source>Edit &amp;items…</source>
         <translation>Edit &amp;items…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="273" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="283" />
         <source>Make &amp;void…</source>
         <translation>Make &amp;void…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="275" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="285" />
         <source>&amp;Copy rows</source>
         <translation>&amp;Copy rows</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="277" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="287" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>E&amp;xport selection to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="279" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="688" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="289" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="698" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Undo last change</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="282" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="292" />
         <source>Legal &amp;holds…</source>
         <translation>Legal &amp;holds…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="300" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="310" />
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="382" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="392" />
         <source>Reading the list…</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="415" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="425" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="430" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="440" />
         <source>No volume matches “%1”.</source>
         <translation>No volume matches “%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="434" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="444" />
         <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>More than %1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="436" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="446" />
         <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>%1 volumes match “%2”: the best one is listed (add a word or a filter).</numerusform><numerusform>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="439" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="449" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>%n volume matches “%1”.</numerusform><numerusform>%n volumes match “%1”.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="444" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="454" />
         <source>%n volume(s)</source>
         <translation><numerusform>%n volume</numerusform><numerusform>%n volumes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="497" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="507" />
         <source>The shelves cannot show this volume.</source>
         <translation>The shelves cannot show this volume.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="570" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="580" />
         <source>Undo: create %1</source>
         <translation>Undo: create %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="571" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="581" />
         <source>Volume %1 created.</source>
         <translation>Volume %1 created.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="576" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="586" />
         <source>Undo: change of %1</source>
         <translation>Undo: change of %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="578" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="588" />
         <source>Volume %1 saved.</source>
         <translation>Volume %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="649" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="659" />
         <source>Make volume void</source>
         <translation>Make volume void</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="650" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="660" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="663" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="673" />
         <source>Undo: void %1</source>
         <translation>Undo: void %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="665" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="675" />
         <source>Volume %1 is void.</source>
         <translation>Volume %1 is void.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="690" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="700" />
         <source>Undone.</source>
         <translation>Undone.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="708" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="718" />
         <source>created by mistake (undone)</source>
         <translation>created by mistake (undone)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="717" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="727" />
         <source>void undone</source>
         <translation>void undone</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="746" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="756" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>%n row copied: paste it into Excel or WPS.</numerusform><numerusform>%n rows copied: paste them into Excel or WPS.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="753" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="763" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>Select the rows to export first (Ctrl+A selects all).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="756" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="766" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="756" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="766" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="787" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="797" />
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="791" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="801" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>%n row exported to %1.</numerusform><numerusform>%n rows exported to %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="804" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="815" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>Scanned %1: %2 (not in the current list)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="806" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="817" />
         <source>Scanned %1: %2</source>
         <translation>Scanned %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="812" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="823" />
         <source>Unknown code</source>
         <translation>Unknown code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="813" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="824" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>No volume has the code %1. Create it now?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="816" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="827" />
         <source>Create volume</source>
         <translation>Create volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="817" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="828" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="821" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="832" />
         <source>Scanned %1: no such volume</source>
         <translation>Scanned %1: no such volume</translation>
     </message>
@@ -1801,242 +1801,242 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CategoriesPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="63" />
         <source>Code</source>
         <extracomment>the category's values before the last saved change, for 撤销: (category id, values)</extracomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="63" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="63" />
         <source>Volumes</source>
         <translation>Volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="63" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="60" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="68" />
         <source>New category</source>
         <translation>New category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="72" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="81" />
         <source>1 to 4 letters, e.g. WS</source>
         <translation>1 to 4 letters, e.g. WS</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="97" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="272" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="281" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="100" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="109" />
         <source>Change the rule anyway</source>
         <translation>Change the rule anyway</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="104" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="280" />
         <source>Deactivate</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="116" />
         <source>Undo the last change</source>
         <translation>Undo the last change</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="112" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="121" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="123" />
         <source>Category code (门类代码)</source>
         <translation>Category code (门类代码)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="115" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="124" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
         <source>Name (Chinese)</source>
         <translation>Name (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="116" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="125" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
         <source>Name (English)</source>
         <translation>Name (English)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="117" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="126" />
         <source>档号 rule</source>
         <translation>档号 rule</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="118" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="127" />
         <source>Example</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="119" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="128" />
         <source>Elements: {fonds} {category} {year} {retention} {org} and a running number {volume:3}, {item:4} or {box:3} (the digits after the colon: its width).</source>
         <translation>Elements: {fonds} {category} {year} {retention} {org} and a running number {volume:3}, {item:4} or {box:3} (the digits after the colon: its width).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="121" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="130" />
         <source>Default retention</source>
         <translation>Default retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
         <source>Key</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="159" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
         <source>Choices</source>
         <translation>Choices</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="159" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
         <source>Personal data</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="172" />
         <source>e.g. 病案号</source>
         <translation>e.g. 病案号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="177" />
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="177" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="178" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="178" />
         <source>Amount of money</source>
         <translation>Amount of money</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="179" />
         <source>Choice</source>
         <translation>Choice</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="183" />
         <source>for a choice: the choices, separated by 、</source>
         <translation>for a choice: the choices, separated by 、</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="179" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="188" />
         <source>Not personal data</source>
         <translation>Not personal data</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="179" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="188" />
         <source>Personal: a name</source>
         <translation>Personal: a name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="189" />
         <source>Personal: an ID number</source>
         <translation>Personal: an ID number</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="189" />
         <source>Personal: a phone number</source>
         <translation>Personal: a phone number</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="181" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="190" />
         <source>Personal: other text</source>
         <translation>Personal: other text</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="192" />
         <source>Set personal data</source>
         <translation>Set personal data</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="197" />
         <source>Add field</source>
         <translation>Add field</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="191" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="200" />
         <source>Save the field</source>
         <translation>Save the field</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="195" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="204" />
         <source>The category's own fields</source>
         <translation>The category's own fields</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="234" />
         <source>in use</source>
         <translation>in use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="234" />
         <source>inactive</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="280" />
         <source>Bring back</source>
         <translation>Bring back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="288" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="297" />
         <source>Create category</source>
         <translation>Create category</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="337" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="346" />
         <source>%n existing volume(s) do not fit the new rule. Their codes stay as they are; new volumes follow the new rule. Change the rule anyway, or keep the old one.</source>
         <translation><numerusform>%n existing volume does not fit the new rule. Its code stays as it is; new volumes follow the new rule. Change the rule anyway, or keep the old one.</numerusform><numerusform>%n existing volumes do not fit the new rule. Their codes stay as they are; new volumes follow the new rule. Change the rule anyway, or keep the old one.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="345" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="354" />
         <source>Category %1 created.</source>
         <translation>Category %1 created.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="353" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="362" />
         <source>Category %1 saved.</source>
         <translation>Category %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="366" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="375" />
         <source>The last change of %1 was undone.</source>
         <translation>The last change of %1 was undone.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="421" />
         <source>Give the field a name.</source>
         <translation>Give the field a name.</translation>
     </message>
@@ -2077,67 +2077,67 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="209" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="216" />
         <source>Correct the catalogue</source>
         <translation>Correct the catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="212" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="219" />
         <source>After the stocktake %1 the catalogue can be corrected in one step. Every change is recorded in the audit trail.</source>
         <translation>After the stocktake %1 the catalogue can be corrected in one step. Every change is recorded in the audit trail.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="216" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="223" />
         <source>Mark %n volume(s) that were not found as missing</source>
         <translation><numerusform>Mark %n volume that were not found as missing</numerusform><numerusform>Mark %n volumes that were not found as missing</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="219" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="226" />
         <source>Record %n misplaced volume(s) where they were found</source>
         <translation><numerusform>Record %n misplaced volume where they were found</numerusform><numerusform>Record %n misplaced volumes where they were found</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="221" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="228" />
         <source>; bring %n volume(s) recorded missing but found back in stock</source>
         <translation><numerusform>; bring %n volume recorded missing but found back in stock</numerusform><numerusform>; bring %n volumes recorded missing but found back in stock</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="229" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="236" />
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="229" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="236" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="229" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="236" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="232" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="239" />
         <source>Mark missing</source>
         <translation>Mark missing</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="240" />
         <source>Move to where found</source>
         <translation>Move to where found</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="241" />
         <source>Back in stock</source>
         <translation>Back in stock</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="235" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="242" />
         <source>Left alone</source>
         <translation>Left alone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="244" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="251" />
         <source>Apply the corrections</source>
         <translation>Apply the corrections</translation>
     </message>
@@ -2220,27 +2220,27 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>FinishedDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="180" />
         <source>Stocktake finished</source>
         <translation>Stocktake finished</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="182" />
         <source>The stocktake %1 is finished and entered in the register of stocktakes.</source>
         <translation>The stocktake %1 is finished and entered in the register of stocktakes.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="196" />
         <source>Save report (PDF)…</source>
         <translation>Save report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="193" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="197" />
         <source>Export (Excel)…</source>
         <translation>Export (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="194" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="198" />
         <source>Correct the catalogue…</source>
         <translation>Correct the catalogue…</translation>
     </message>
@@ -2314,83 +2314,83 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>FondsPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="39" />
         <source>Fonds code</source>
         <translation>Fonds code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="39" />
         <source>Fonds name</source>
         <translation>Fonds name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="39" />
         <source>Volumes</source>
         <translation>Volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="39" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="40" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="46" />
         <source>e.g. Z109</source>
         <translation>e.g. Z109</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="43" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="49" />
         <source>e.g. 临川市第一人民医院</source>
         <translation>e.g. 临川市第一人民医院</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="54" />
         <source>Add fonds</source>
         <translation>Add fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="57" />
         <source>Save the name</source>
         <translation>Save the name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="54" />
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="60" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="108" />
         <source>Deactivate</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="63" />
         <source>Fonds</source>
         <translation>Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="65" />
         <source>Fonds code (全宗号)</source>
         <translation>Fonds code (全宗号)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="60" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="66" />
         <source>Fonds name (全宗名称)</source>
         <translation>Fonds name (全宗名称)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="73" />
         <source>A fonds code is part of every 档号 and cannot change once volumes use it; a fonds no longer in use is deactivated, never deleted.</source>
         <translation>A fonds code is part of every 档号 and cannot change once volumes use it; a fonds no longer in use is deactivated, never deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="81" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="87" />
         <source>in use</source>
         <translation>in use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="81" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="87" />
         <source>inactive</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="108" />
         <source>Bring back</source>
         <translation>Bring back</translation>
     </message>
@@ -2485,117 +2485,117 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>HoldsDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="45" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="50" />
         <source>Legal holds: %1</source>
         <translation>Legal holds: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="46" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="51" />
         <source>A held volume is never due for destruction, cannot be lent, put on an appraisal list or destroyed. A hold is released, never deleted.</source>
         <translation>A held volume is never due for destruction, cannot be lent, put on an appraisal list or destroyed. A hold is released, never deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="52" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="57" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="52" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="57" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="52" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="57" />
         <source>On</source>
         <translation>On</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="52" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="57" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="53" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="58" />
         <source>Placed</source>
         <translation>Placed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="60" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="65" />
         <source>&amp;Release hold</source>
         <translation>&amp;Release hold</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="63" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="68" />
         <source>&amp;Print sealing list…</source>
         <translation>&amp;Print sealing list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="71" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="76" />
         <source>Place a hold</source>
         <translation>Place a hold</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="78" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="83" />
         <source>This volume (%1)</source>
         <translation>This volume (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="80" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="85" />
         <source>Every volume of record no. %1</source>
         <translation>Every volume of record no. %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="83" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="88" />
         <source>e.g. medical dispute, sealed in the presence of both sides</source>
         <translation>e.g. medical dispute, sealed in the presence of both sides</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="86" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="91" />
         <source>who signs for the patient's side (封存)</source>
         <translation>who signs for the patient's side (封存)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="87" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="92" />
         <source>P&amp;lace hold</source>
         <translation>P&amp;lace hold</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="93" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="98" />
         <source>&amp;Kind:</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="94" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="99" />
         <source>&amp;On:</source>
         <translation>&amp;On:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="95" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="100" />
         <source>R&amp;eason:</source>
         <translation>R&amp;eason:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="96" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="101" />
         <source>Patient's &amp;side:</source>
         <translation>Patient's &amp;side:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="102" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="107" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="155" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="160" />
         <source>Hold %1 placed: %2</source>
         <translation>Hold %1 placed: %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="169" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="174" />
         <source>Hold %1 released.</source>
         <translation>Hold %1 released.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="203" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="208" />
         <source>Sealing list %1</source>
         <translation>Sealing list %1</translation>
     </message>
@@ -2845,88 +2845,88 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ItemsEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="54" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="64" />
         <source>Items of %1</source>
         <extracomment>the volume's items changed (the area refreshes its row and the detail pane)</extracomment>
         <translation>Items of %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="78" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="88" />
         <source>Title of the new item</source>
         <translation>Title of the new item</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="81" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="91" />
         <source>Document no.</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="84" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="94" />
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="87" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="97" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="91" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="101" />
         <source>pages: </source>
         <translation>pages: </translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="96" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="106" />
         <source>&amp;Add at end</source>
         <translation>&amp;Add at end</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="98" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="108" />
         <source>&amp;Insert before selected</source>
         <translation>&amp;Insert before selected</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="100" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="110" />
         <source>Move &amp;up</source>
         <translation>Move &amp;up</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="102" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="112" />
         <source>Move &amp;down</source>
         <translation>Move &amp;down</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="104" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="114" />
         <source>&amp;Renumber</source>
         <translation>&amp;Renumber</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="106" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="116" />
         <source>&amp;Withdraw…</source>
         <translation>&amp;Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="141" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="189" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="203" />
         <source>%1 item(s), %2 page(s)</source>
         <translation>%1 item(s), %2 page(s)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="254" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="268" />
         <source>Items renumbered; page numbers follow the page counts.</source>
         <translation>Items renumbered; page numbers follow the page counts.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="262" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="276" />
         <source>Withdraw item</source>
         <translation>Withdraw item</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="263" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="277" />
         <source>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</source>
         <translation>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</translation>
     </message>
@@ -3031,224 +3031,224 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>LabelsArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="195" />
         <source>Scan or type a code, then Enter</source>
         <translation>Scan or type a code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="196" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="202" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="196" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="202" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="201" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="207" />
         <source>Add never printed</source>
         <translation>Add never printed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="203" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="209" />
         <source>Add catalogue selection</source>
         <translation>Add catalogue selection</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="207" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="213" />
         <source>Add search results…</source>
         <translation>Add search results…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="209" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="215" />
         <source>Add a shelf range…</source>
         <translation>Add a shelf range…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="211" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="217" />
         <source>Remove selected</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="213" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="219" />
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="134" />
         <source>2D imagers (Data Matrix and Code 128)</source>
         <extracomment>what one print run is made of: the records, the template, the stock and the printer's calibration what the last PDF made held: which labels fell back to Data Matrix, which were refused</extracomment>
         <translation>2D imagers (Data Matrix and Code 128)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="135" />
         <source>1D laser scanners only (Code 128)</source>
         <translation>1D laser scanners only (Code 128)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="142" />
         <source>Record the print date</source>
         <translation>Record the print date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="138" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="144" />
         <source>New template…</source>
         <translation>New template…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="144" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="150" />
         <source>Scanners in this room</source>
         <translation>Scanners in this room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="151" />
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
         <source>Label stock</source>
         <translation>Label stock</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
         <source>Start at label</source>
         <translation>Start at label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="154" />
         <source>Printer calibration (mm)</source>
         <translation>Printer calibration (mm)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="156" />
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="151" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="157" />
         <source>Offset right</source>
         <translation>Offset right</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="158" />
         <source>Offset down</source>
         <translation>Offset down</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="159" />
         <source>Creep per row</source>
         <translation>Creep per row</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="154" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="160" />
         <source>Save calibration</source>
         <translation>Save calibration</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
         <source>Test page…</source>
         <translation>Test page…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="168" />
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="165" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="171" />
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="174" />
         <source>Save as PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="176" />
         <source>Volume forms…</source>
         <translation>Volume forms…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="232" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="238" />
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="288" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="294" />
         <source>The room's labels now start with %1 on %2.</source>
         <translation>The room's labels now start with %1 on %2.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="303" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="309" />
         <source>(no printer)</source>
         <translation>(no printer)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="325" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="331" />
         <source>Calibration saved for %1.</source>
         <translation>Calibration saved for %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="345" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="351" />
         <source>%n volume(s) in the batch.</source>
         <translation><numerusform>%n volume in the batch.</numerusform><numerusform>%n volumes in the batch.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="356" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="362" />
         <source>Unknown code: %1</source>
         <translation>Unknown code: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="359" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="365" />
         <source>%1 is already in the batch.</source>
         <translation>%1 is already in the batch.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="365" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="371" />
         <source>Every volume's label has been printed.</source>
         <translation>Every volume's label has been printed.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="372" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
         <source>Select volumes in the catalogue first.</source>
         <translation>Select volumes in the catalogue first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="377" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="383" />
         <source>Add search results</source>
         <translation>Add search results</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="377" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="383" />
         <source>Search for:</source>
         <translation>Search for:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="410" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="416" />
         <source>Choose a template and a label stock.</source>
         <translation>Choose a template and a label stock.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="412" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="546" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="418" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="552" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>The batch is empty: scan or add volumes first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="451" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="457" />
         <source>%n code(s) are too long for Code 128 on this template and print as Data Matrix: %1</source>
         <translation><numerusform>%n code are too long for Code 128 on this template and print as Data Matrix: %1</numerusform><numerusform>%n codes are too long for Code 128 on this template and print as Data Matrix: %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="461" />
         <source>%n label(s) cannot be printed and are left out:</source>
         <translation><numerusform>%n label cannot be printed and are left out:</numerusform><numerusform>%n labels cannot be printed and are left out:</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="473" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="479" />
         <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
 
 Print anyway?</source>
@@ -3257,32 +3257,32 @@ Print anyway?</source>
 Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="476" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="482" />
         <source>This printer</source>
         <translation>This printer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="498" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="504" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>Print date recorded for %n volume.</numerusform><numerusform>Print date recorded for %n volumes.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="510" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="516" />
         <source>Barcodes too fine for this printer</source>
         <translation>Barcodes too fine for this printer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="520" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
         <source>Print labels</source>
         <translation>Print labels</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="541" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="547" />
         <source>Calibration test page</source>
         <translation>Calibration test page</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="553" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="559" />
         <source>Volume forms</source>
         <translation>Volume forms</translation>
     </message>
@@ -3318,314 +3318,314 @@ Print anyway?</translation>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="61" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>Scan the borrower's card, or type a name, card no. or phone and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="64" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="66" />
         <source>Searc&amp;h…</source>
         <translation>Searc&amp;h…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="66" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="301" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="303" />
         <source>No borrower chosen</source>
         <translation>No borrower chosen</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="72" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="74" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>Scan a volume's barcode or type its archival code and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="76" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="76" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="76" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="76" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="77" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="79" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="77" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="79" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="81" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="83" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="162" />
         <source>Approval required</source>
         <translation>Approval required</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="172" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="174" />
         <source>Approving account</source>
         <translation>Approving account</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="173" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="175" />
         <source>Paper approval</source>
         <translation>Paper approval</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="191" />
         <source>Approval &amp;by:</source>
         <translation>Approval &amp;by:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="190" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="192" />
         <source>Approving &amp;account:</source>
         <translation>Approving &amp;account:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="191" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="193" />
         <source>A&amp;pprover:</source>
         <translation>A&amp;pprover:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="194" />
         <source>Approval &amp;form no.:</source>
         <translation>Approval &amp;form no.:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="193" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="195" />
         <source>Approval &amp;date:</source>
         <translation>Approval &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="194" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="196" />
         <source>&amp;Opinion:</source>
         <translation>&amp;Opinion:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="201" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="203" />
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="205" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="207" />
         <source>e.g. discharge record, pages 3-5</source>
         <translation>e.g. discharge record, pages 3-5</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="209" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="211" />
         <source>whole volume</source>
         <translation>whole volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="215" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="217" />
         <source> yuan</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="216" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="218" />
         <source>Stamped (证明印记)</source>
         <translation>Stamped (证明印记)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="217" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="219" />
         <source>Made in the requester's presence</source>
         <translation>Made in the requester's presence</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="220" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="222" />
         <source>Parts:</source>
         <translation>Parts:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="221" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="223" />
         <source>Pages copied:</source>
         <translation>Pages copied:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="222" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="224" />
         <source>Copies:</source>
         <translation>Copies:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="223" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="225" />
         <source>Fee:</source>
         <translation>Fee:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="229" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="231" />
         <source>Request for personal records</source>
         <translation>Request for personal records</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="240" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="242" />
         <source>Who asks:</source>
         <translation>Who asks:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="241" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="243" />
         <source>Proofs shown:</source>
         <translation>Proofs shown:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="111" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="269" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="271" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>&amp;Lend and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="116" />
         <source>&amp;Clear</source>
         <translation>&amp;Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="121" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="123" />
         <source>&amp;Borrower:</source>
         <translation>&amp;Borrower:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="125" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="127" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="131" />
         <source>P&amp;urpose:</source>
         <translation>P&amp;urpose:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="130" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="132" />
         <source>U&amp;se:</source>
         <translation>U&amp;se:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="132" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="134" />
         <source>&amp;Due date:</source>
         <translation>&amp;Due date:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="133" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="135" />
         <source>Cler&amp;k:</source>
         <translation>Cler&amp;k:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="136" />
         <source>No&amp;tes:</source>
         <translation>No&amp;tes:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="262" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="264" />
         <source>Consultation in the reading room: the original stays in the room, no due date.</source>
         <translation>Consultation in the reading room: the original stays in the room, no due date.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="263" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="265" />
         <source>Copy made now, in the requester's presence: the original stays in stock.</source>
         <translation>Copy made now, in the requester's presence: the original stays in stock.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="266" />
         <source>Loan: the volumes leave the room until the due date.</source>
         <translation>Loan: the volumes leave the room until the due date.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="269" />
         <source>Record consultation and print slip (Ctrl+Enter)</source>
         <translation>Record consultation and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="268" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="270" />
         <source>Record copy and print slip (Ctrl+Enter)</source>
         <translation>Record copy and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="306" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="308" />
         <source>ID %1</source>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="308" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="310" />
         <source>card %1</source>
         <translation>card %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="311" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="313" />
         <source>(deactivated: cannot borrow)</source>
         <translation>(deactivated: cannot borrow)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="332" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="334" />
         <source>No borrower matches “%1”.</source>
         <translation>No borrower matches “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="350" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="352" />
         <source>No volume has the code %1.</source>
         <translation>No volume has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="355" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="357" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="371" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="373" />
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="410" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="412" />
         <source>Needed for: %1</source>
         <translation>Needed for: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="428" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="430" />
         <source>the name on the approval form</source>
         <translation>the name on the approval form</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="434" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="436" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>Choose the borrower first: scan the card or type the name.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="439" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="441" />
         <source>Scan the volumes to lend.</source>
         <translation>Scan the volumes to lend.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="454" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="456" />
         <source>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</source>
         <translation>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="458" />
         <source>these volumes</source>
         <translation>these volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="485" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="487" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>Lent %1 volume(s) to %2 on slip %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="488" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="490" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>%1 refused volume(s) were not lent.</translation>
     </message>
@@ -3633,52 +3633,52 @@ Print anyway?</translation>
 <context>
     <name>LendingArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="48" />
         <source>&amp;1 Lend</source>
         <translation>&amp;1 Lend</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="49" />
         <source>&amp;2 Return</source>
         <translation>&amp;2 Return</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="50" />
         <source>&amp;3 Loans out</source>
         <translation>&amp;3 Loans out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="51" />
         <source>&amp;4 Overdue</source>
         <translation>&amp;4 Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="52" />
         <source>&amp;5 Borrowers</source>
         <translation>&amp;5 Borrowers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="52" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="53" />
         <source>&amp;6 Register</source>
         <translation>&amp;6 Register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="69" />
         <source>Lending</source>
         <translation>Lending</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="106" />
         <source>Borrower: %1</source>
         <translation>Borrower: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="112" />
         <source>%1 is neither a volume nor a borrower's card.</source>
         <translation>%1 is neither a volume nor a borrower's card.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="149" />
         <source>%1 consultation(s) left open were closed at the day's end: %2</source>
         <translation>%1 consultation(s) left open were closed at the day's end: %2</translation>
     </message>
@@ -3689,7 +3689,7 @@ Print anyway?</translation>
         <translation>(%1 overdue)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="130" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="131" />
         <source>%1 loan(s) overdue</source>
         <translation>%1 loan(s) overdue</translation>
     </message>
@@ -3765,45 +3765,45 @@ Print anyway?</translation>
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="97" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="99" />
         <source>Result</source>
         <extracomment>background of each class (rows, chips, the last-scan banner)</extracomment>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="99" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="101" />
         <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="37" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="100" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="102" />
         <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="38" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
         <source>Found on</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
         <source>Belongs on</source>
         <translation>Belongs on</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="105" />
         <source>Catalogue status</source>
         <translation>Catalogue status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="106" />
         <source>Scanned at</source>
         <translation>Scanned at</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="107" />
         <source>Remarks</source>
         <translation>Remarks</translation>
     </message>
@@ -4153,42 +4153,42 @@ Print anyway?</translation>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="611" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="617" />
         <source>New label template</source>
         <translation>New label template</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="613" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
         <source>my-label</source>
         <translation>my-label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="626" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="632" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="635" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="641" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="636" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="642" />
         <source>Width</source>
         <translation>Width</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="637" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="643" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="638" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="644" />
         <source>Font size</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="640" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="646" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
@@ -4356,107 +4356,107 @@ Print anyway?</translation>
 <context>
     <name>OpenLoansPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="40" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="42" />
         <source>Filter by slip no., borrower, unit or archival code</source>
         <translation>Filter by slip no., borrower, unit or archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="46" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="46" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="46" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="46" />
         <source>Lent</source>
         <translation>Lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="47" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="47" />
         <source>Volumes out</source>
         <translation>Volumes out</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="47" />
         <source>Renewals</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="47" />
         <source>Days overdue</source>
         <translation>Days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="56" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="56" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="56" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="56" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="59" />
         <source>&amp;Renew…</source>
         <translation>&amp;Renew…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="60" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="63" />
         <source>&amp;Print slip…</source>
         <translation>&amp;Print slip…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="108" />
         <source>Choose a slip to see the volumes out on it.</source>
         <translation>Choose a slip to see the volumes out on it.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="110" />
         <source>Volumes out on slip %1 (%2):</source>
         <translation>Volumes out on slip %1 (%2):</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="134" />
         <source>Choose the loan to renew.</source>
         <translation>Choose the loan to renew.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="137" />
         <source>Only a loan has a due date to extend.</source>
         <translation>Only a loan has a due date to extend.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="160" />
         <source>Slip %1 renewed to %2 (renewal no. %3).</source>
         <translation>Slip %1 renewed to %2 (renewal no. %3).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="166" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="169" />
         <source>Choose the loan whose slip to print.</source>
         <translation>Choose the loan whose slip to print.</translation>
     </message>
@@ -4624,7 +4624,7 @@ Print anyway?</translation>
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../src/archive_desk/ui/permissions.py" line="25" />
+        <location filename="../../src/archive_desk/ui/permissions.py" line="46" />
         <source>Your role (%1) may not do this.</source>
         <translation>Your role (%1) may not do this.</translation>
     </message>
@@ -4866,103 +4866,103 @@ Print anyway?</translation>
 <context>
     <name>RackDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="113" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="120" />
         <source>New rack</source>
         <translation>New rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="127" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="134" />
         <source>Compact mobile rack</source>
         <translation>Compact mobile rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="128" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="135" />
         <source>Cabinet</source>
         <translation>Cabinet</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="130" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="137" />
         <source>Double-sided (A and B)</source>
         <translation>Double-sided (A and B)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="138" />
         <source>Single-sided</source>
         <translation>Single-sided</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="138" />
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="144" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="145" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="151" />
         <source>no limit</source>
         <translation>no limit</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="147" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="154" />
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="148" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="155" />
         <source>Rack number</source>
         <translation>Rack number</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="149" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="156" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="150" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="157" />
         <source>Sides</source>
         <translation>Sides</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="151" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="158" />
         <source>Columns</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="152" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="159" />
         <source>Sections per column</source>
         <translation>Sections per column</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="153" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="160" />
         <source>Layers per section</source>
         <translation>Layers per section</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="161" />
         <source>Capacity of a layer (volumes)</source>
         <translation>Capacity of a layer (volumes)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="155" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="162" />
         <source>Width of a layer</source>
         <translation>Width of a layer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="163" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="170" />
         <source>Codes that will be created</source>
         <translation>Codes that will be created</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="169" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="176" />
         <source>Create rack</source>
         <translation>Create rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="208" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="215" />
         <source>Create a room first.</source>
         <translation>Create a room first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="224" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="231" />
         <source>%1 layers, from %2 to %3</source>
         <translation>%1 layers, from %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="229" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="236" />
         <source>… and %1 more, to %2</source>
         <translation>… and %1 more, to %2</translation>
     </message>
@@ -5554,122 +5554,122 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="48" />
         <source>Scan each volume coming back</source>
         <translation>Scan each volume coming back</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
         <source>Slip</source>
         <translation>Slip</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="53" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="53" />
         <source>Pages lent</source>
         <translation>Pages lent</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="53" />
         <source>Pages counted</source>
         <translation>Pages counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="53" />
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="54" />
         <source>Damage</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="54" />
         <source>Outcome of use</source>
         <translation>Outcome of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="54" />
         <source>Outcome, in words</source>
         <translation>Outcome, in words</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="60" />
         <source>&amp;Take back (Ctrl+Enter)</source>
         <translation>&amp;Take back (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="63" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="70" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="73" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="75" />
         <source>Received b&amp;y:</source>
         <translation>Received b&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="89" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="91" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="106" />
         <source>if damaged: what</source>
         <translation>if damaged: what</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="113" />
         <source>what the use achieved</source>
         <translation>what the use achieved</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="117" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="119" />
         <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
         <translation>%1 from slip %2: count the pages (%3 lent) and check the condition.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="152" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="154" />
         <source>Scan the volumes coming back.</source>
         <translation>Scan the volumes coming back.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="165" />
         <source>%1: %2 pages lent, %3 counted</source>
         <translation>%1: %2 pages lent, %3 counted</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="166" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="168" />
         <source>Page count differs</source>
         <translation>Page count differs</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="169" />
         <source>The pages counted differ from the pages lent:
 
 %1
@@ -5682,22 +5682,22 @@ Record the return with this difference?</source>
 Record the return with this difference?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="172" />
         <source>Nothing was recorded: recount the pages.</source>
         <translation>Nothing was recorded: recount the pages.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="185" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="187" />
         <source>Took back %1 volume(s).</source>
         <translation>Took back %1 volume(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="187" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="189" />
         <source>Slip(s) %1 fully returned.</source>
         <translation>Slip(s) %1 fully returned.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="190" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="192" />
         <source>Still out: %1.</source>
         <translation>Still out: %1.</translation>
     </message>
@@ -5705,27 +5705,27 @@ Record the return with this difference?</translation>
 <context>
     <name>RoomDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="70" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="75" />
         <source>New room</source>
         <translation>New room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="79" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="84" />
         <source>e.g. %1</source>
         <translation>e.g. %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="82" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="87" />
         <source>Room number</source>
         <translation>Room number</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="83" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="88" />
         <source>Code (in location codes)</source>
         <translation>Code (in location codes)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="84" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="89" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -5885,37 +5885,37 @@ Record the return with this difference?</translation>
 <context>
     <name>ServerDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="93" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="96" />
         <source>Connect to a server catalogue</source>
         <translation>Connect to a server catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="96" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="99" />
         <source>e.g. 192.168.1.20 or archive-server</source>
         <translation>e.g. 192.168.1.20 or archive-server</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="105" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="108" />
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="106" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="109" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="107" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="110" />
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="108" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="111" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="109" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="112" />
         <source>ArchiveDesk opens again on the server's catalogue; this window stays on this one.</source>
         <translation>ArchiveDesk opens again on the server's catalogue; this window stays on this one.</translation>
     </message>
@@ -5923,62 +5923,62 @@ Record the return with this difference?</translation>
 <context>
     <name>SettingEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="69" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="70" />
         <source>One a line</source>
         <translation>One a line</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="88" />
         <source>Chinese</source>
         <translation>Chinese</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="88" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="88" />
         <source>2D imagers (Code 128 and Data Matrix)</source>
         <translation>2D imagers (Code 128 and Data Matrix)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="88" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="89" />
         <source>1D laser scanners (Code 128 only)</source>
         <translation>1D laser scanners (Code 128 only)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="105" />
         <source>no approval by security level</source>
         <translation>no approval by security level</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="107" />
         <source>%1 and above</source>
         <translation>%1 and above</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="108" />
         <source>Borrowers from outside the organisation need approval</source>
         <translation>Borrowers from outside the organisation need approval</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="110" />
         <source>Taking volumes out of the room needs approval</source>
         <translation>Taking volumes out of the room needs approval</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="114" />
         <source>the ways of use that take a volume away, e.g. 外借 (empty: the default)</source>
         <translation>the ways of use that take a volume away, e.g. 外借 (empty: the default)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="115" />
         <source>Security level</source>
         <translation>Security level</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="117" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="118" />
         <source>Uses that take away</source>
         <translation>Uses that take away</translation>
     </message>
@@ -5986,23 +5986,23 @@ Record the return with this difference?</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="186" />
         <source>Save</source>
         <extracomment>the values before the last save (only those it changed), for 撤销</extracomment>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="179" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="189" />
         <source>Undo the last change</source>
         <translation>Undo the last change</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="226" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="236" />
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="241" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="251" />
         <source>The last change was undone.</source>
         <translation>The last change was undone.</translation>
     </message>
@@ -6065,27 +6065,27 @@ Record the return with this difference?</translation>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="573" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="579" />
         <source>Shelf range</source>
         <translation>Shelf range</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="586" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="592" />
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="587" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="593" />
         <source>Rack</source>
         <translation>Rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="595" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="601" />
         <source>(whole room)</source>
         <translation>(whole room)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="597" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="603" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
@@ -6093,239 +6093,239 @@ Record the return with this difference?</translation>
 <context>
     <name>ShelvesArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="246" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="257" />
         <source>New room…</source>
         <translation>New room…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="247" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="258" />
         <source>New rack…</source>
         <translation>New rack…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="249" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="260" />
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="252" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="264" />
         <source>Move volumes…</source>
         <translation>Move volumes…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="254" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="267" />
         <source>Find space…</source>
         <translation>Find space…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="257" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="270" />
         <source>Shelf list of the room…</source>
         <translation>Shelf list of the room…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="258" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="271" />
         <source>Shelf list of the rack…</source>
         <translation>Shelf list of the rack…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="259" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="272" />
         <source>Shelf list of the layer…</source>
         <translation>Shelf list of the layer…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="261" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="274" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="265" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="278" />
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="280" />
         <source>Rack</source>
         <translation>Rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="244" />
         <source>Room overview</source>
         <translation>Room overview</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="245" />
         <source>Rack map</source>
         <translation>Rack map</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="139" />
         <source>Shelving by scan</source>
         <translation>Shelving by scan</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="129" />
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="496" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="140" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="511" />
         <source>Scan a layer label to start</source>
         <translation>Scan a layer label to start</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="149" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="160" />
         <source>Scan a layer label, then the volumes</source>
         <translation>Scan a layer label, then the volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="151" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="162" />
         <source>Undo last</source>
         <translation>Undo last</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="166" />
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="180" />
         <source>Click a layer on the map to list it</source>
         <translation>Click a layer on the map to list it</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="182" />
         <source>Shelve here</source>
         <translation>Shelve here</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="172" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="183" />
         <source>Make this layer the target of shelving by scan</source>
         <translation>Make this layer the target of shelving by scan</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="115" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="125" />
         <source>Undo last placement</source>
         <translation>Undo last placement</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="120" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="131" />
         <source>Stop shelving</source>
         <translation>Stop shelving</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="277" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="290" />
         <source>Shelves</source>
         <translation>Shelves</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="325" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="340" />
         <source>Cabinet %1</source>
         <translation>Cabinet %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="325" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="340" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="363" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="378" />
         <source>%1 layers, %2 of %3 places used (%4)</source>
         <translation>%1 layers, %2 of %3 places used (%4)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="412" />
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="476" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="427" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="491" />
         <source>Reserved for %1</source>
         <translation>Reserved for %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="414" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="429" />
         <source>Out of use</source>
         <translation>Out of use</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="448" />
         <source>This volume is not shelved yet.</source>
         <translation>This volume is not shelved yet.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="461" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="476" />
         <source>%1 stands here (scan a layer label first to shelve)</source>
         <translation>%1 stands here (scan a layer label first to shelve)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="465" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="480" />
         <source>%1 is neither a layer label nor a volume of this catalogue.</source>
         <translation>%1 is neither a layer label nor a volume of this catalogue.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="472" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="487" />
         <source>Layer %1 is out of use; choose another layer.</source>
         <translation>Layer %1 is out of use; choose another layer.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="491" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="506" />
         <source>Target %1: scan the volumes to shelve on it.</source>
         <translation>Target %1: scan the volumes to shelve on it.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="533" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="548" />
         <source>%1 → %2, number %3 (%4)</source>
         <translation>%1 → %2, number %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="536" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="551" />
         <source>(was on %1)</source>
         <translation>(was on %1)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="573" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="588" />
         <source>not shelved</source>
         <translation>not shelved</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="574" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="589" />
         <source>Undone: %1 is back on %2</source>
         <translation>Undone: %1 is back on %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="647" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="662" />
         <source>Moved %1 volumes onto %2 layers</source>
         <translation>Moved %1 volumes onto %2 layers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="687" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="702" />
         <source>Choose a %1 first.</source>
         <translation>Choose a %1 first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="687" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="702" />
         <source>room</source>
         <translation>room</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="687" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="702" />
         <source>rack</source>
         <translation>rack</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="688" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="703" />
         <source>layer</source>
         <translation>layer</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="691" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="706" />
         <source>Export shelf list</source>
         <translation>Export shelf list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="691" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="706" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="701" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="716" />
         <source>Writing %1 …</source>
         <translation>Writing %1 …</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="707" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="722" />
         <source>Wrote %1 volumes to %2</source>
         <translation>Wrote %1 volumes to %2</translation>
     </message>
@@ -6371,87 +6371,87 @@ Record the return with this difference?</translation>
 <context>
     <name>SpaceFinderDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="408" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="419" />
         <source>Find space</source>
         <translation>Find space</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="418" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="429" />
         <source>Any (30 mm a volume)</source>
         <translation>Any (30 mm a volume)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="422" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="433" />
         <source>All rooms</source>
         <translation>All rooms</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="425" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="436" />
         <source>Find</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="430" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="441" />
         <source>Volumes</source>
         <translation>Volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="432" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="443" />
         <source>of</source>
         <translation>of</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="444" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="455" />
         <source>Reserve for (e.g. the incoming transfer)</source>
         <translation>Reserve for (e.g. the incoming transfer)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="445" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="456" />
         <source>Reserve</source>
         <translation>Reserve</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="448" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="459" />
         <source>Show on map</source>
         <translation>Show on map</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="457" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="468" />
         <source>Release</source>
         <translation>Release</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="460" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="472" />
         <source>Reservations</source>
         <translation>Reservations</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="493" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="505" />
         <source>Nearest to %1, where this category's shelving ends (%2 mm a volume)</source>
         <translation>Nearest to %1, where this category's shelving ends (%2 mm a volume)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="496" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="508" />
         <source>Nearest to the start of the first room (%1 mm a volume)</source>
         <translation>Nearest to the start of the first room (%1 mm a volume)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="501" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="513" />
         <source>No stretch of free layers holds that many volumes.</source>
         <translation>No stretch of free layers holds that many volumes.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="510" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="522" />
         <source>Choose a proposal first.</source>
         <translation>Choose a proposal first.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="517" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="529" />
         <source>Reserved %1 layers (%2 … %3) for %4</source>
         <translation>Reserved %1 layers (%2 … %3) for %4</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="529" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="541" />
         <source>Released %1 layers reserved for %2</source>
         <translation>Released %1 layers reserved for %2</translation>
     </message>
@@ -6459,260 +6459,260 @@ Record the return with this difference?</translation>
 <context>
     <name>StocktakeArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="282" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="295" />
         <source>Stocktake</source>
         <translation>Stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="291" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="304" />
         <source>New stocktake</source>
         <translation>New stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="295" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="308" />
         <source>Stocktake %1</source>
         <translation>Stocktake %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="296" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="316" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="309" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="329" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="344" />
         <source>Stocktake name</source>
         <translation>Stocktake name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="299" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="312" />
         <source>Rooms and racks</source>
         <translation>Rooms and racks</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="299" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="305" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="312" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="318" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="344" />
         <source>Layers</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="301" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="316" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="314" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="329" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="344" />
         <source>Scope</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="304" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="317" />
         <source>single layers: location codes, separated by spaces or commas</source>
         <translation>single layers: location codes, separated by spaces or commas</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="306" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="319" />
         <source>Start the stocktake</source>
         <translation>Start the stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="312" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="325" />
         <source>Open stocktakes (resume where you stopped)</source>
         <translation>Open stocktakes (resume where you stopped)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="316" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="329" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="344" />
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="316" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="329" />
         <source>Scans</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="320" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="333" />
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="329" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="342" />
         <source>Register of stocktakes (清点检查登记)</source>
         <translation>Register of stocktakes (清点检查登记)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="344" />
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="332" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="345" />
         <source>Action taken</source>
         <translation>Action taken</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="339" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="352" />
         <source>Report (PDF)…</source>
         <translation>Report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="340" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="353" />
         <source>Report (Excel)…</source>
         <translation>Report (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="341" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
         <source>Correct the catalogue…</source>
         <translation>Correct the catalogue…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="342" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="355" />
         <source>Export the register…</source>
         <translation>Export the register…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="390" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="403" />
         <source>in progress</source>
         <translation>in progress</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="402" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="415" />
         <source>%n open stocktake(s)</source>
         <translation><numerusform>%n open stocktake</numerusform><numerusform>%n open stocktakes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="424" />
         <source>Room %1</source>
         <translation>Room %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="417" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="430" />
         <source>Cabinet %1</source>
         <translation>Cabinet %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="417" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="430" />
         <source>Rack %1</source>
         <translation>Rack %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="468" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="481" />
         <source>No layer has the code %1.</source>
         <translation>No layer has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="536" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="549" />
         <source>Scan or type a layer label or a volume's code, then Enter</source>
         <translation>Scan or type a layer label or a volume's code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="569" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="582" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="572" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="585" />
         <source>Everything</source>
         <translation>Everything</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="573" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="586" />
         <source>Needing attention</source>
         <translation>Needing attention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="579" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="592" />
         <source>Pause (resume later)</source>
         <translation>Pause (resume later)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="582" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="595" />
         <source>Finish the stocktake…</source>
         <translation>Finish the stocktake…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="609" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="622" />
         <source>This stocktake is finished.</source>
         <translation>This stocktake is finished.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="617" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="630" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="620" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="633" />
         <source>Resumed: %n scan(s) so far. Carry on where you stopped.</source>
         <translation><numerusform>Resumed: %n scan so far. Carry on where you stopped.</numerusform><numerusform>Resumed: %n scans so far. Carry on where you stopped.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="622" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="635" />
         <source>Scan the label of the first layer, then every volume on it.</source>
         <translation>Scan the label of the first layer, then every volume on it.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="631" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="644" />
         <source>No layer yet: scan a layer label</source>
         <translation>No layer yet: scan a layer label</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="648" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="661" />
         <source>Layers counted: %1 of %2 · scans: %3</source>
         <translation>Layers counted: %1 of %2 · scans: %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="715" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="729" />
         <source>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</source>
         <translation>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="718" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="732" />
         <source>%n layer(s) of the scope were not counted: volumes on them are not judged.</source>
         <translation><numerusform>%n layer of the scope were not counted: volumes on them are not judged.</numerusform><numerusform>%n layers of the scope were not counted: volumes on them are not judged.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="719" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="733" />
         <source>Finish the stocktake</source>
         <translation>Finish the stocktake</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="759" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="773" />
         <source>Save the stocktake report</source>
         <translation>Save the stocktake report</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="760" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="774" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="769" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="783" />
         <source>Export the stocktake report</source>
         <translation>Export the stocktake report</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="770" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="780" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="784" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="794" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="778" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="792" />
         <source>Export the register of stocktakes</source>
         <translation>Export the register of stocktakes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="779" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="793" />
         <source>Register of stocktakes</source>
         <translation>Register of stocktakes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="793" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="807" />
         <source>Writing…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="798" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="812" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="828" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="842" />
         <source>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</source>
         <translation>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</translation>
     </message>
@@ -6999,169 +6999,180 @@ Record the return with this difference?</translation>
 <context>
     <name>VolumeEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="77" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="89" />
         <source>New volume</source>
         <translation>New volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="77" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="89" />
         <source>Edit volume %1</source>
         <translation>Edit volume %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="212" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="262" />
         <source>&amp;Use proposed</source>
         <translation>&amp;Use proposed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="228" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="278" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="229" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="279" />
         <source> years</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="232" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="235" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="379" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="282" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="285" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="429" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="120" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="170" />
         <source>&amp;Fonds</source>
         <translation>&amp;Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="121" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="117" />
+        <source>Your role (%1) may not change a volume's security level and period: the security administrator sets them.</source>
+        <translation>Your role (%1) may not change a volume's security level and period: the security administrator sets them.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="123" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="441" />
+        <source>Your role (%1) may not change this volume: it is shown to read.</source>
+        <translation>Your role (%1) may not change this volume: it is shown to read.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="171" />
         <source>&amp;Category</source>
         <translation>&amp;Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="122" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="172" />
         <source>&amp;Year</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="123" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
         <source>&amp;Retention</source>
         <translation>&amp;Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="124" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="174" />
         <source>&amp;Organisation</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="125" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="175" />
         <source>Archival &amp;code</source>
         <translation>Archival &amp;code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="127" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="177" />
         <source>&amp;Title</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="128" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="178" />
         <source>Res&amp;ponsible</source>
         <translation>Res&amp;ponsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="129" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="179" />
         <source>&amp;Security</source>
         <translation>&amp;Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="130" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="180" />
         <source>Start date</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="181" />
         <source>End date</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="182" />
         <source>Pa&amp;ges</source>
         <translation>Pa&amp;ges</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="133" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="183" />
         <source>Box no.</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="134" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="184" />
         <source>First item no.</source>
         <translation>First item no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="135" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="185" />
         <source>Last item no.</source>
         <translation>Last item no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="136" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="186" />
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="223" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="176" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="226" />
         <source>Revert</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="178" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="228" />
         <source>Bring back the values the editor opened with (Ctrl+R)</source>
         <translation>Bring back the values the editor opened with (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="180" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="230" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="366" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="416" />
         <source>&lt;b&gt;%1 fields&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1 fields&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="448" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="502" />
         <source>The code %1 is already used by another volume</source>
         <translation>The code %1 is already used by another volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="476" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="530" />
         <source>Left empty, the next free code %1 is used.</source>
         <translation>Left empty, the next free code %1 is used.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="478" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="532" />
         <source>Next free code in this group: %1</source>
         <translation>Next free code in this group: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="543" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="605" />
         <source>Changed meanwhile</source>
         <translation>Changed meanwhile</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="545" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="607" />
         <source>Reload the volume</source>
         <translation>Reload the volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="546" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="608" />
         <source>Keep my values</source>
         <translation>Keep my values</translation>
     </message>
@@ -7359,73 +7370,73 @@ Record the return with this difference?</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="41" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="44" />
         <source>The catalogue is empty</source>
         <extracomment>(action id, object name) of the page's buttons, in order</extracomment>
         <translation>The catalogue is empty</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="47" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="50" />
         <source>Start in one of these ways. This page goes away once the catalogue holds its first volume; F1 opens the guide.</source>
         <translation>Start in one of these ways. This page goes away once the catalogue holds its first volume; F1 opens the guide.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="51" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="54" />
         <source>Import a register</source>
         <translation>Import a register</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="51" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="54" />
         <source>Read the room's Excel or CSV register (登记表) into the catalogue.</source>
         <translation>Read the room's Excel or CSV register (登记表) into the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="52" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="55" />
         <source>Set up fonds and categories</source>
         <translation>Set up fonds and categories</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="52" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="55" />
         <source>The room's name for forms, its fonds, categories and 档号 rules.</source>
         <translation>The room's name for forms, its fonds, categories and 档号 rules.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="53" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="56" />
         <source>Set up rooms and compact shelving</source>
         <translation>Set up rooms and compact shelving</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="53" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="56" />
         <source>The storerooms and racks, so that volumes get locations.</source>
         <translation>The storerooms and racks, so that volumes get locations.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="54" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="57" />
         <source>Open the demo catalogue</source>
         <translation>Open the demo catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="54" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="57" />
         <source>A catalogue of 1,000 sample volumes to try things out, in a window of its own.</source>
         <translation>A catalogue of 1,000 sample volumes to try things out, in a window of its own.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="55" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="58" />
         <source>Connect to a server catalogue</source>
         <translation>Connect to a server catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="55" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="58" />
         <source>Open the room's shared catalogue on its PostgreSQL server.</source>
         <translation>Open the room's shared catalogue on its PostgreSQL server.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="160" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="163" />
         <source>Demo catalogue</source>
         <translation>Demo catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="161" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="164" />
         <source>The demo could not be started.</source>
         <translation>The demo could not be started.</translation>
     </message>

@@ -120,274 +120,274 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="106" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="184" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="117" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="195" />
         <source>List no.</source>
         <translation>清册编号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="106" />
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="185" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="117" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="196" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="117" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="124" />
         <source>New appraisal list</source>
         <translation>新建鉴定清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="125" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="136" />
         <source>Appraisal</source>
         <translation>鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="190" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="201" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="203" />
         <source>Witnesses</source>
         <translation>监销人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="199" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="216" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="227" />
         <source>Add volumes due</source>
         <translation>加入到期案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="218" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="229" />
         <source>Retention ran out by</source>
         <translation>保管期限届满截至</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="229" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="240" />
         <source>Keep…</source>
         <translation>续存…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="230" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="241" />
         <source>Destroy</source>
         <translation>销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="231" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="242" />
         <source>Take off the list</source>
         <translation>移出清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="232" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="243" />
         <source>Destruction list…</source>
         <translation>销毁清册…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="244" />
         <source>Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="263" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="274" />
         <source>All fonds</source>
         <translation>全部全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="278" />
         <source>All categories</source>
         <translation>全部门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="142" />
         <source>General records</source>
         <translation>一般档案</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="132" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="143" />
         <source>Accounting records (jointly with the accounting department)</source>
         <translation>会计档案（会同会计机构）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="145" />
         <source>the lead first, names separated by 、</source>
         <translation>组长在前，姓名以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="147" />
         <source>会计机构负责人 …、经办人 …</source>
         <translation>会计机构负责人 …、经办人 …</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="138" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="149" />
         <source>1. Save the panel</source>
         <translation>1. 保存鉴定小组</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="149" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="160" />
         <source>the panel's opinion (鉴定意见书)</source>
         <translation>鉴定意见（鉴定意见书）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="151" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="162" />
         <source>2. Write the opinion</source>
         <translation>2. 出具鉴定意见</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="166" />
         <source>3. Approved</source>
         <translation>3. 已批准</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="169" />
         <source>method, e.g. 粉碎</source>
         <translation>销毁方式，如粉碎</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="171" />
         <source>place</source>
         <translation>销毁地点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="173" />
         <source>4. Destroyed</source>
         <translation>4. 已销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="179" />
         <source>The volumes the two witnesses counted against the list</source>
         <translation>两名监销人对照清册清点的卷数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="180" />
         <source>5. Witnessed: confirm destruction…</source>
         <translation>5. 监销确认…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="197" />
         <source>Appraisal panel</source>
         <translation>鉴定小组</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="187" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="198" />
         <source>Accounting signatories</source>
         <translation>会计机构签字人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="200" />
         <source>Opinion</source>
         <translation>鉴定意见</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="191" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="202" />
         <source>Destruction</source>
         <translation>销毁</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="203" />
         <source>counted</source>
         <translation>清点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="314" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="325" />
         <source> — kept permanently</source>
         <translation>——永久保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="331" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="342" />
         <source>%1 volumes: %2 to destroy (%3 pages), %4 kept, %5 not decided</source>
         <translation>共 %1 卷：销毁 %2 卷（%3 页），续存 %4 卷，未决定 %5 卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="434" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="445" />
         <source>The opinion is recorded: the list now waits for approval.</source>
         <translation>已出具鉴定意见：清册待审批。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="442" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="453" />
         <source>The approval is recorded: destroy the volumes, then record how, where and when.</source>
         <translation>已记录审批：销毁后请登记销毁方式、地点和日期。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="450" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="461" />
         <source>The destruction is recorded: the two witnesses count against the list and confirm.</source>
         <translation>已登记销毁：请两名监销人对照清册清点并确认。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="459" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="470" />
         <source>Looking for volumes whose retention ran out…</source>
         <translation>正在查找保管期限届满的案卷…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="482" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="493" />
         <source>%n volume(s) whose retention ran out were added</source>
         <translation><numerusform>已加入 %n 卷保管期限届满的案卷</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="484" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="495" />
         <source>; %n refused</source>
         <translation><numerusform>；%n 条未加入</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="496" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="507" />
         <source>Select the volumes to keep first.</source>
         <translation>请先选择要续存的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="535" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="546" />
         <source>%1 is line %2 of the list</source>
         <translation>%1 是清单第 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="538" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="549" />
         <source>%1 is not on this list</source>
         <translation>%1 不在本清单中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="549" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="560" />
         <source>Destroy %1 volumes and keep %2? The volumes are marked destroyed (their records stay); the list is kept permanently and can never be changed.</source>
         <translation>销毁 %1 卷、续存 %2 卷吗？案卷将标记为已销毁（目录记录保留）；清册永久保存，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="551" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="562" />
         <source>Confirm destruction list %1</source>
         <translation>确认销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="569" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="580" />
         <source>Confirming… %1 of %2</source>
         <translation>正在确认… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="575" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="586" />
         <source>List %1 confirmed: %2 volumes destroyed, %3 kept.</source>
         <translation>清册 %1 已确认：销毁 %2 卷，续存 %3 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="594" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="605" />
         <source>Destruction list %1</source>
         <translation>销毁清册 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="606" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="617" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="606" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="617" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="615" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/appraisal_page.py" line="626" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1004,242 +1004,242 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="124" />
         <source>Batch no.</source>
         <translation>批次号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="124" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="124" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="124" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="131" />
         <source>New receiving batch</source>
         <translation>新建接收批次</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="131" />
         <source>New handing-over batch</source>
         <translation>新建移出批次</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="126" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="143" />
         <source>Import list from Excel…</source>
         <translation>从 Excel 导入清单…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="144" />
         <source>Add line…</source>
         <translation>手工添加…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="145" />
         <source>Add catalogue selection</source>
         <translation>加入目录中选中的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="146" />
         <source>Add by filter…</source>
         <translation>按条件加入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="130" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="147" />
         <source>Take off the batch</source>
         <translation>移出本批次</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="148" />
         <source>Confirm receiving…</source>
         <translation>确认接收…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="148" />
         <source>Confirm handing over…</source>
         <translation>确认移交…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="133" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="150" />
         <source>Transfer list…</source>
         <translation>移交清册…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="151" />
         <source>Handover certificate…</source>
         <translation>交接文据…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="135" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="152" />
         <source>Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="153" />
         <source>Propose shelf space</source>
         <translation>建议排架位置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="161" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="178" />
         <source>Scan a volume's barcode (or type its code and press Enter)</source>
         <translation>扫描案卷条码（或输入档号后回车）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="166" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="183" />
         <source>as listed</source>
         <translation>按清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="184" />
         <source>Pages counted for the next scanned volume; left at "as listed" the list's count is taken</source>
         <translation>下一卷扫描时的实点页数；保持“按清单”则采用清单页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="185" />
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="185" />
         <source>Scan to add</source>
         <translation>扫描加入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="188" />
         <source>Pages counted</source>
         <translation>清点页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="203" />
         <source>All lines</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="203" />
         <source>Missing / not arrived</source>
         <translation>缺失/未到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="186" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="203" />
         <source>Arrived</source>
         <translation>已到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="187" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="204" />
         <source>Not on the list</source>
         <translation>清单外</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="187" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="204" />
         <source>Sent back / taken off</source>
         <translation>已退回/已移出清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="205" />
         <source>Pages differ</source>
         <translation>页数不符</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="193" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="210" />
         <source>Edit line…</source>
         <translation>编辑条目…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="194" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="211" />
         <source>Arrived / not arrived</source>
         <translation>已到/未到</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="220" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="237" />
         <source>Not added</source>
         <translation>未能加入</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="251" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="251" />
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="297" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="314" />
         <source>%1 volumes, %2 items, %3 pages</source>
         <translation>%1 卷，%2 件，%3 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="306" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="323" />
         <source>On the list %1; arrived %2; missing %3; not on the list %4; sent back %5; pages differ %6</source>
         <translation>清单 %1 卷；已到 %2；缺失 %3；清单外 %4；退回 %5；页数不符 %6</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="308" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="325" />
         <source>On the list %1; arrived %2; not arrived yet %3; not on the list %4; sent back %5; pages differ %6</source>
         <translation>清单 %1 卷；已到 %2；未到 %3；清单外 %4；退回 %5；页数不符 %6</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="336" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="353" />
         <source>Archive room</source>
         <translation>档案室</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="364" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="381" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="395" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="412" />
         <source>Choose or start a batch in draft first.</source>
         <translation>请先选择或新建一个草稿批次。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="442" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="459" />
         <source>%1 volumes on the list have not arrived. Confirm receiving the %2 that did, and record the others as missing?</source>
         <translation>清单中有 %1 卷未到。确认接收已到的 %2 卷，并将其余记为缺失吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="446" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="463" />
         <source>Confirm receiving %1 volumes? They are created in the catalogue; the batch can no longer be changed.</source>
         <translation>确认接收 %1 卷吗？它们将登记入目录，批次确认后不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="449" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="466" />
         <source>Hand over %1 volumes to %2? They become "transferred out"; the batch can no longer be changed.</source>
         <translation>将 %1 卷移交给%2吗？这些案卷将标记为“已移出”，批次确认后不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="451" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="468" />
         <source>Confirm batch %1</source>
         <translation>确认批次 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="453" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="470" />
         <source>Confirming…</source>
         <translation>正在确认…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="468" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="485" />
         <source>Confirming… %1 of %2</source>
         <translation>正在确认… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="474" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="491" />
         <source>Batch %1 received: %2 volumes created, %3 updated, %4 missing.</source>
         <translation>批次 %1 已接收：新建 %2 卷，更新 %3 卷，缺 %4 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="477" />
+        <location filename="../../src/archive_desk/ui/areas/transfers/batch_page.py" line="494" />
         <source>Batch %1 handed over: %2 volumes transferred out.</source>
         <translation>批次 %1 已移交：%2 卷已移出。</translation>
     </message>
@@ -1328,164 +1328,164 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BorrowersPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="50" />
         <source>Search name, unit, card no. or phone</source>
         <translation>按姓名、单位、借阅证号或电话查找</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="53" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="54" />
         <source>Staff</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="52" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="55" />
         <source>Outside</source>
         <translation>外单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
         <source>Show &amp;deactivated</source>
         <translation>显示已停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
         <source>Borrower kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="62" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="62" />
         <source>Card no.</source>
         <translation>借阅证号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="62" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="62" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="63" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="66" />
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="65" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="69" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="67" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="72" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="129" />
         <source>Deac&amp;tivate</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="69" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="74" />
         <source>&amp;Lend to…</source>
         <translation>为其借出(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="71" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="76" />
         <source>&amp;Import staff list…</source>
         <translation>导入职工名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="100" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="106" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="100" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="106" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="129" />
         <source>Reac&amp;tivate</source>
         <translation>重新启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="126" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="132" />
         <source>New borrower</source>
         <translation>新建借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="134" />
         <source>%1 registered.</source>
         <translation>已登记借阅人 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="140" />
         <source>Edit borrower</source>
         <translation>编辑借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="142" />
         <source>%1 saved.</source>
         <translation>%1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="169" />
         <source>%1 reactivated.</source>
         <translation>%1 已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="169" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 已停用；借阅记录保留。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="175" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="181" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="198" />
         <source>Import staff list</source>
         <translation>导入职工名单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="182" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="195" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1：新借阅人 %2 名；已登记 %3 名；文件内重复 %4 行；有误 %5 行。导入新借阅人吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="199" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="205" />
         <source>Imported %1 borrower(s).</source>
         <translation>已导入 %1 名借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="201" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="207" />
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
@@ -1493,82 +1493,82 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BulkMoveDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="253" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="261" />
         <source>Move volumes</source>
         <translation>移架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="262" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="270" />
         <source>Archival codes or barcodes, one a line (scan them here), in the order they should stand</source>
         <translation>档号或条码，每行一个（可在此扫描），按应排放的顺序</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="273" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="281" />
         <source>Scan or type the target layer</source>
         <translation>扫描或输入目标层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="275" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="283" />
         <source>No target layer yet</source>
         <translation>尚未选择目标层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="277" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="285" />
         <source>Continue onto the following empty layers when the target is full</source>
         <translation>目标层放满后，续放到其后的空层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="281" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="289" />
         <source>Reason (e.g. reorganising 2019 claims)</source>
         <translation>原因（如：整理2019年理赔档案）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="291" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="299" />
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="298" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="306" />
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="299" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="307" />
         <source>Target layer</source>
         <translation>目标层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="302" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="310" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="316" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="324" />
         <source>%n volume(s)</source>
         <translation><numerusform>共 %n 卷</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="318" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="326" />
         <source>Unknown: %1</source>
         <translation>无法识别：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="347" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="355" />
         <source>There is no layer %1</source>
         <translation>没有层 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="374" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="382" />
         <source>%1 volumes onto %2 layers</source>
         <translation>%1 卷放入 %2 个层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="377" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="385" />
         <source>%1 cannot move (e.g. %2); they stay where they are</source>
         <translation>%1 卷不能移动（如：%2），将留在原处</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="381" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="389" />
         <source>%1 volumes do not fit: the free stretch from %2 is too short. Choose another layer or use the space finder.</source>
         <translation>有 %1 卷放不下：从 %2 起的连续空层不够。请选择其他层或使用“查找空位”。</translation>
     </message>
@@ -1576,224 +1576,224 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CatalogueArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="149" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="159" />
         <source>Search (Ctrl+F): archival code, barcode, title words, pinyin initials, item titles…</source>
         <extracomment>at most this many search hits are listed (ranked); the status bar says when there were more rows read directly at start, before the snapshot is ready saved window state of another layout is ignored the volume table's share of a 1,280-pixel window (pixels) and the detail pane's; the columns are fitted to it the snapshot's worker waits at most this long for the table's first paint (a window never shown)</extracomment>
         <translation>检索（Ctrl+F）：档号、条码、题名文字、拼音首字母、卷内文件题名…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="152" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="162" />
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="265" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="275" />
         <source>&amp;Find…</source>
         <translation>检索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="277" />
         <source>&amp;New volume…</source>
         <translation>新建案卷(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="269" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="279" />
         <source>&amp;Edit volume…</source>
         <translation>编辑案卷(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="281" />
         <source>Edit &amp;items…</source>
         <translation>编辑卷内目录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="273" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="283" />
         <source>Make &amp;void…</source>
         <translation>作废(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="275" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="285" />
         <source>&amp;Copy rows</source>
         <translation>复制所选行(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="277" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="287" />
         <source>E&amp;xport selection to Excel…</source>
         <translation>将所选导出为 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="279" />
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="688" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="289" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="698" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一次修改(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="282" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="292" />
         <source>Legal &amp;holds…</source>
         <translation>冻结(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="300" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="310" />
         <source>Catalogue</source>
         <translation>案卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="382" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="392" />
         <source>Reading the list…</source>
         <translation>正在读取列表…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="415" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="425" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="430" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="440" />
         <source>No volume matches “%1”.</source>
         <translation>没有与“%1”匹配的案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="434" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="444" />
         <source>More than %1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>超过 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="436" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="446" />
         <source>%1 volumes match “%2”: the best %n are listed (add a word or a filter).</source>
         <translation><numerusform>共 %1 卷与“%2”匹配，列出最匹配的 %n 卷（请增加检索词或筛选条件）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="439" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="449" />
         <source>%n volume(s) match “%1”.</source>
         <translation><numerusform>与“%1”匹配的案卷共 %n 卷。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="444" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="454" />
         <source>%n volume(s)</source>
         <translation><numerusform>共 %n 卷</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="497" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="507" />
         <source>The shelves cannot show this volume.</source>
         <translation>库房架位无法显示此卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="570" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="580" />
         <source>Undo: create %1</source>
         <translation>撤销：新建 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="571" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="581" />
         <source>Volume %1 created.</source>
         <translation>案卷 %1 已新建。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="576" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="586" />
         <source>Undo: change of %1</source>
         <translation>撤销：对 %1 的修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="578" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="588" />
         <source>Volume %1 saved.</source>
         <translation>案卷 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="649" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="659" />
         <source>Make volume void</source>
         <translation>作废案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="650" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="660" />
         <source>Make %1 “%2” void? It stays in the catalogue, hidden from the list, with your reason; nothing is deleted.</source>
         <translation>将 %1“%2”作废？该案卷仍保留在目录中（列表中默认隐藏），并记录作废原因；不会删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="663" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="673" />
         <source>Undo: void %1</source>
         <translation>撤销：作废 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="665" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="675" />
         <source>Volume %1 is void.</source>
         <translation>案卷 %1 已作废。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="690" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="700" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="708" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="718" />
         <source>created by mistake (undone)</source>
         <translation>误建（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="717" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="727" />
         <source>void undone</source>
         <translation>撤销作废</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="746" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="756" />
         <source>%n row(s) copied: paste them into Excel or WPS.</source>
         <translation><numerusform>已复制 %n 行，可粘贴到 Excel 或 WPS。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="753" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="763" />
         <source>Select the rows to export first (Ctrl+A selects all).</source>
         <translation>请先选择要导出的行（Ctrl+A 全选）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="756" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="766" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="756" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="766" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="787" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="797" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="791" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="801" />
         <source>%n row(s) exported to %1.</source>
         <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="804" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="815" />
         <source>Scanned %1: %2 (not in the current list)</source>
         <translation>扫描 %1：%2（不在当前列表中）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="806" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="817" />
         <source>Scanned %1: %2</source>
         <translation>扫描 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="812" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="823" />
         <source>Unknown code</source>
         <translation>未知档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="813" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="824" />
         <source>No volume has the code %1. Create it now?</source>
         <translation>没有档号为 %1 的案卷。现在新建吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="816" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="827" />
         <source>Create volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="817" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="828" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="821" />
+        <location filename="../../src/archive_desk/ui/areas/catalogue.py" line="832" />
         <source>Scanned %1: no such volume</source>
         <translation>扫描 %1：没有此案卷</translation>
     </message>
@@ -1801,242 +1801,242 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CategoriesPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="63" />
         <source>Code</source>
         <extracomment>the category's values before the last saved change, for 撤销: (category id, values)</extracomment>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="63" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="63" />
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="63" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="60" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="68" />
         <source>New category</source>
         <translation>新建门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="72" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="81" />
         <source>1 to 4 letters, e.g. WS</source>
         <translation>1 至 4 个字母，例如 WS</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="97" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="272" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="281" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="100" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="109" />
         <source>Change the rule anyway</source>
         <translation>仍然修改规则</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="104" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="280" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="116" />
         <source>Undo the last change</source>
         <translation>撤销上一次修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="112" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="121" />
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="123" />
         <source>Category code (门类代码)</source>
         <translation>门类代码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="115" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="124" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
         <source>Name (Chinese)</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="116" />
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="125" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
         <source>Name (English)</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="117" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="126" />
         <source>档号 rule</source>
         <translation>档号规则</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="118" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="127" />
         <source>Example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="119" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="128" />
         <source>Elements: {fonds} {category} {year} {retention} {org} and a running number {volume:3}, {item:4} or {box:3} (the digits after the colon: its width).</source>
         <translation>可用要素：{fonds} 全宗号、{category} 门类代码、{year} 年度、{retention} 保管期限、{org} 机构(问题)，以及一个流水号 {volume:3}（案卷号）、{item:4}（件号）或 {box:3}（盒号）（冒号后的数字为位数）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="121" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="130" />
         <source>Default retention</source>
         <translation>默认保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
         <source>Key</source>
         <translation>键名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="158" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="167" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="159" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
         <source>Choices</source>
         <translation>可选值</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="159" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
         <source>Personal data</source>
         <translation>个人信息</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="172" />
         <source>e.g. 病案号</source>
         <translation>例如 病案号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="177" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="177" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="178" />
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="178" />
         <source>Amount of money</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="179" />
         <source>Choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="183" />
         <source>for a choice: the choices, separated by 、</source>
         <translation>选项型字段：各可选值，用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="179" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="188" />
         <source>Not personal data</source>
         <translation>非个人信息</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="179" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="188" />
         <source>Personal: a name</source>
         <translation>个人信息：姓名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="189" />
         <source>Personal: an ID number</source>
         <translation>个人信息：证件号码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="180" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="189" />
         <source>Personal: a phone number</source>
         <translation>个人信息：电话号码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="181" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="190" />
         <source>Personal: other text</source>
         <translation>个人信息：其他文字</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="183" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="192" />
         <source>Set personal data</source>
         <translation>设定个人信息</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="188" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="197" />
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="191" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="200" />
         <source>Save the field</source>
         <translation>保存字段</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="195" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="204" />
         <source>The category's own fields</source>
         <translation>门类自有字段</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="234" />
         <source>in use</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="234" />
         <source>inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="280" />
         <source>Bring back</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="288" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="297" />
         <source>Create category</source>
         <translation>新建门类</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="337" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="346" />
         <source>%n existing volume(s) do not fit the new rule. Their codes stay as they are; new volumes follow the new rule. Change the rule anyway, or keep the old one.</source>
         <translation><numerusform>有 %n 个现有案卷不符合新规则。它们的档号保持不变，新案卷按新规则编号。仍要修改规则，还是保留原规则？</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="345" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="354" />
         <source>Category %1 created.</source>
         <translation>已新建门类 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="353" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="362" />
         <source>Category %1 saved.</source>
         <translation>门类 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="366" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="375" />
         <source>The last change of %1 was undone.</source>
         <translation>已撤销门类 %1 的上一次修改。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/admin/categories_page.py" line="421" />
         <source>Give the field a name.</source>
         <translation>请填写字段名称。</translation>
     </message>
@@ -2077,67 +2077,67 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="209" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="216" />
         <source>Correct the catalogue</source>
         <translation>更正目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="212" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="219" />
         <source>After the stocktake %1 the catalogue can be corrected in one step. Every change is recorded in the audit trail.</source>
         <translation>根据盘点“%1”的结果，可一次性更正目录。每项更改都记入审计日志。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="216" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="223" />
         <source>Mark %n volume(s) that were not found as missing</source>
         <translation><numerusform>将未找到的 %n 卷标记为缺失</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="219" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="226" />
         <source>Record %n misplaced volume(s) where they were found</source>
         <translation><numerusform>按实际发现位置更正 %n 卷错架案卷的存放位置</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="221" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="228" />
         <source>; bring %n volume(s) recorded missing but found back in stock</source>
         <translation><numerusform>；将原登记缺失、现已找到的 %n 卷恢复为在库</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="229" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="236" />
         <source>Change</source>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="229" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="236" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="229" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="236" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="232" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="239" />
         <source>Mark missing</source>
         <translation>标记缺失</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="240" />
         <source>Move to where found</source>
         <translation>更正位置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="241" />
         <source>Back in stock</source>
         <translation>恢复在库</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="235" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="242" />
         <source>Left alone</source>
         <translation>不作处理</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="244" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="251" />
         <source>Apply the corrections</source>
         <translation>执行更正</translation>
     </message>
@@ -2220,27 +2220,27 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>FinishedDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="180" />
         <source>Stocktake finished</source>
         <translation>盘点已结束</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="178" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="182" />
         <source>The stocktake %1 is finished and entered in the register of stocktakes.</source>
         <translation>盘点“%1”已结束，并已记入清点检查登记。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="196" />
         <source>Save report (PDF)…</source>
         <translation>保存盘点报告（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="193" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="197" />
         <source>Export (Excel)…</source>
         <translation>导出（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="194" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="198" />
         <source>Correct the catalogue…</source>
         <translation>更正目录…</translation>
     </message>
@@ -2314,83 +2314,83 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>FondsPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="39" />
         <source>Fonds code</source>
         <translation>全宗号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="39" />
         <source>Fonds name</source>
         <translation>全宗名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="39" />
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="33" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="39" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="40" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="46" />
         <source>e.g. Z109</source>
         <translation>例如 Z109</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="43" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="49" />
         <source>e.g. 临川市第一人民医院</source>
         <translation>例如 临川市第一人民医院</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="54" />
         <source>Add fonds</source>
         <translation>添加全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="57" />
         <source>Save the name</source>
         <translation>保存名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="54" />
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="60" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="108" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="63" />
         <source>Fonds</source>
         <translation>全宗</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="65" />
         <source>Fonds code (全宗号)</source>
         <translation>全宗号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="60" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="66" />
         <source>Fonds name (全宗名称)</source>
         <translation>全宗名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="67" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="73" />
         <source>A fonds code is part of every 档号 and cannot change once volumes use it; a fonds no longer in use is deactivated, never deleted.</source>
         <translation>全宗号是每个档号的一部分，已有案卷使用后不能修改；不再使用的全宗可停用，但不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="81" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="87" />
         <source>in use</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="81" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="87" />
         <source>inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/admin/fonds_page.py" line="108" />
         <source>Bring back</source>
         <translation>恢复使用</translation>
     </message>
@@ -2485,117 +2485,117 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>HoldsDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="45" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="50" />
         <source>Legal holds: %1</source>
         <translation>冻结：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="46" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="51" />
         <source>A held volume is never due for destruction, cannot be lent, put on an appraisal list or destroyed. A hold is released, never deleted.</source>
         <translation>冻结中的案卷不会到期销毁，不能借出、列入鉴定清册或销毁。冻结只能解除，不能删除。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="52" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="57" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="52" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="57" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="52" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="57" />
         <source>On</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="52" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="57" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="53" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="58" />
         <source>Placed</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="60" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="65" />
         <source>&amp;Release hold</source>
         <translation>解除冻结(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="63" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="68" />
         <source>&amp;Print sealing list…</source>
         <translation>打印封存清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="71" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="76" />
         <source>Place a hold</source>
         <translation>设置冻结</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="78" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="83" />
         <source>This volume (%1)</source>
         <translation>本卷（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="80" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="85" />
         <source>Every volume of record no. %1</source>
         <translation>病案号 %1 的全部案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="83" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="88" />
         <source>e.g. medical dispute, sealed in the presence of both sides</source>
         <translation>如：医疗纠纷，医患双方在场封存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="86" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="91" />
         <source>who signs for the patient's side (封存)</source>
         <translation>患方签字人（封存时填写）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="87" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="92" />
         <source>P&amp;lace hold</source>
         <translation>设置冻结(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="93" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="98" />
         <source>&amp;Kind:</source>
         <translation>类别(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="94" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="99" />
         <source>&amp;On:</source>
         <translation>对象(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="95" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="100" />
         <source>R&amp;eason:</source>
         <translation>原因(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="96" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="101" />
         <source>Patient's &amp;side:</source>
         <translation>患方(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="102" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="107" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="155" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="160" />
         <source>Hold %1 placed: %2</source>
         <translation>已设置冻结 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="169" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="174" />
         <source>Hold %1 released.</source>
         <translation>冻结 %1 已解除。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="203" />
+        <location filename="../../src/archive_desk/ui/dialogs/holds.py" line="208" />
         <source>Sealing list %1</source>
         <translation>封存清单 %1</translation>
     </message>
@@ -2845,88 +2845,88 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ItemsEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="54" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="64" />
         <source>Items of %1</source>
         <extracomment>the volume's items changed (the area refreshes its row and the detail pane)</extracomment>
         <translation>%1 的卷内目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="78" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="88" />
         <source>Title of the new item</source>
         <translation>新文件的题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="81" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="91" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="84" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="94" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="87" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="97" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="91" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="101" />
         <source>pages: </source>
         <translation>页数：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="96" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="106" />
         <source>&amp;Add at end</source>
         <translation>添加到末尾(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="98" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="108" />
         <source>&amp;Insert before selected</source>
         <translation>插入到所选之前(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="100" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="110" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="102" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="112" />
         <source>Move &amp;down</source>
         <translation>下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="104" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="114" />
         <source>&amp;Renumber</source>
         <translation>重新编号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="106" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="116" />
         <source>&amp;Withdraw…</source>
         <translation>撤出(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="141" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="189" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="203" />
         <source>%1 item(s), %2 page(s)</source>
         <translation>共 %1 件，%2 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="254" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="268" />
         <source>Items renumbered; page numbers follow the page counts.</source>
         <translation>已重新编号；页号按各件页数重新推算。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="262" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="276" />
         <source>Withdraw item</source>
         <translation>撤出卷内文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="263" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="277" />
         <source>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</source>
         <translation>从卷内目录中撤出第 %1 件“%2”？该文件仍保留并标记为已撤出，同时记录原因。</translation>
     </message>
@@ -3031,224 +3031,224 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>LabelsArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="195" />
         <source>Scan or type a code, then Enter</source>
         <translation>扫描或输入档号后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="196" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="202" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="196" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="202" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="201" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="207" />
         <source>Add never printed</source>
         <translation>添加未打印过标签的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="203" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="209" />
         <source>Add catalogue selection</source>
         <translation>加入目录中选中的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="207" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="213" />
         <source>Add search results…</source>
         <translation>添加检索结果…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="209" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="215" />
         <source>Add a shelf range…</source>
         <translation>按架位添加…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="211" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="217" />
         <source>Remove selected</source>
         <translation>移除选中</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="213" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="219" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="134" />
         <source>2D imagers (Data Matrix and Code 128)</source>
         <extracomment>what one print run is made of: the records, the template, the stock and the printer's calibration what the last PDF made held: which labels fell back to Data Matrix, which were refused</extracomment>
         <translation>二维影像式扫描枪（Data Matrix 和 Code 128）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="135" />
         <source>1D laser scanners only (Code 128)</source>
         <translation>只有一维激光扫描枪（Code 128）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="142" />
         <source>Record the print date</source>
         <translation>记录打印日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="138" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="144" />
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="144" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="150" />
         <source>Scanners in this room</source>
         <translation>本档案室的扫描枪</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="151" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="146" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
         <source>Label stock</source>
         <translation>标签纸</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="147" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
         <source>Start at label</source>
         <translation>从第几枚标签开始</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="154" />
         <source>Printer calibration (mm)</source>
         <translation>打印机校准（毫米）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="150" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="156" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="151" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="157" />
         <source>Offset right</source>
         <translation>向右偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="152" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="158" />
         <source>Offset down</source>
         <translation>向下偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="153" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="159" />
         <source>Creep per row</source>
         <translation>每行累积偏移</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="154" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="160" />
         <source>Save calibration</source>
         <translation>保存校准值</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="156" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
         <source>Test page…</source>
         <translation>测试页…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="168" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="165" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="171" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="168" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="174" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="176" />
         <source>Volume forms…</source>
         <translation>封面与目录…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="232" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="238" />
         <source>Labels</source>
         <translation>标签打印</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="288" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="294" />
         <source>The room's labels now start with %1 on %2.</source>
         <translation>本档案室的标签现在默认使用 %1，标签纸 %2。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="303" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="309" />
         <source>(no printer)</source>
         <translation>（没有打印机）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="325" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="331" />
         <source>Calibration saved for %1.</source>
         <translation>已保存打印机 %1 的校准值。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="345" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="351" />
         <source>%n volume(s) in the batch.</source>
         <translation><numerusform>本批共 %n 卷。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="356" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="362" />
         <source>Unknown code: %1</source>
         <translation>未知的档号或条码：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="359" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="365" />
         <source>%1 is already in the batch.</source>
         <translation>%1 已在本批中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="365" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="371" />
         <source>Every volume's label has been printed.</source>
         <translation>所有案卷的标签都已打印过。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="372" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="378" />
         <source>Select volumes in the catalogue first.</source>
         <translation>请先在案卷目录中选择案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="377" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="383" />
         <source>Add search results</source>
         <translation>添加检索结果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="377" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="383" />
         <source>Search for:</source>
         <translation>检索：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="410" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="416" />
         <source>Choose a template and a label stock.</source>
         <translation>请选择标签模板和标签纸。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="412" />
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="546" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="418" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="552" />
         <source>The batch is empty: scan or add volumes first.</source>
         <translation>本批为空：请先扫描或添加案卷。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="451" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="457" />
         <source>%n code(s) are too long for Code 128 on this template and print as Data Matrix: %1</source>
         <translation><numerusform>%n 个编码在此模板上放不下 Code 128 条码，改印 Data Matrix 二维码：%1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="455" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="461" />
         <source>%n label(s) cannot be printed and are left out:</source>
         <translation><numerusform>%n 枚标签无法打印，已略去：</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="473" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="479" />
         <source>The narrowest bars of these barcodes are %1 mm wide. %2 prints at %3 dpi, where they are %4 dots wide, and scanners may not read them. Print on a printer of at least %5 dpi, or choose a larger label.
 
 Print anyway?</source>
@@ -3257,32 +3257,32 @@ Print anyway?</source>
 仍要打印吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="476" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="482" />
         <source>This printer</source>
         <translation>该打印机</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="498" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="504" />
         <source>Print date recorded for %n volume(s).</source>
         <translation><numerusform>已记录 %n 卷的标签打印日期。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="510" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="516" />
         <source>Barcodes too fine for this printer</source>
         <translation>条码线条对该打印机过细</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="520" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="526" />
         <source>Print labels</source>
         <translation>打印标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="541" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="547" />
         <source>Calibration test page</source>
         <translation>校准测试页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="553" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="559" />
         <source>Volume forms</source>
         <translation>案卷封面、卷内目录与备考表</translation>
     </message>
@@ -3318,314 +3318,314 @@ Print anyway?</source>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="59" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="61" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>扫描借阅证，或输入姓名、借阅证号、电话后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="64" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="66" />
         <source>Searc&amp;h…</source>
         <translation>查找(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="66" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="301" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="303" />
         <source>No borrower chosen</source>
         <translation>尚未选择借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="72" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="74" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>扫描案卷条码，或输入档号后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="76" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="76" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="76" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="76" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="77" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="79" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="77" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="79" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="81" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="83" />
         <source>&amp;Remove from list</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="160" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="162" />
         <source>Approval required</source>
         <translation>需要审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="172" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="174" />
         <source>Approving account</source>
         <translation>审批账户</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="173" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="175" />
         <source>Paper approval</source>
         <translation>纸质审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="189" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="191" />
         <source>Approval &amp;by:</source>
         <translation>审批方式(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="190" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="192" />
         <source>Approving &amp;account:</source>
         <translation>审批账户(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="191" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="193" />
         <source>A&amp;pprover:</source>
         <translation>审批人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="194" />
         <source>Approval &amp;form no.:</source>
         <translation>审批单编号(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="193" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="195" />
         <source>Approval &amp;date:</source>
         <translation>审批日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="194" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="196" />
         <source>&amp;Opinion:</source>
         <translation>审批意见(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="201" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="203" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="205" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="207" />
         <source>e.g. discharge record, pages 3-5</source>
         <translation>如：出院记录，第3-5页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="209" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="211" />
         <source>whole volume</source>
         <translation>全卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="215" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="217" />
         <source> yuan</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="216" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="218" />
         <source>Stamped (证明印记)</source>
         <translation>加盖证明印记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="217" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="219" />
         <source>Made in the requester's presence</source>
         <translation>申请人在场复制</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="220" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="222" />
         <source>Parts:</source>
         <translation>复制部分：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="221" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="223" />
         <source>Pages copied:</source>
         <translation>复制页数：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="222" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="224" />
         <source>Copies:</source>
         <translation>份数：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="223" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="225" />
         <source>Fee:</source>
         <translation>收费：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="229" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="231" />
         <source>Request for personal records</source>
         <translation>个人档案利用申请</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="240" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="242" />
         <source>Who asks:</source>
         <translation>申请人类别：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="241" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="243" />
         <source>Proofs shown:</source>
         <translation>已出示证明：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="111" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="269" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="271" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>借出并打印借阅单(&amp;L) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="116" />
         <source>&amp;Clear</source>
         <translation>清空(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="121" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="123" />
         <source>&amp;Borrower:</source>
         <translation>借阅人(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="125" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="127" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="131" />
         <source>P&amp;urpose:</source>
         <translation>借阅目的(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="130" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="132" />
         <source>U&amp;se:</source>
         <translation>利用方式(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="132" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="134" />
         <source>&amp;Due date:</source>
         <translation>应还日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="133" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="135" />
         <source>Cler&amp;k:</source>
         <translation>经办人(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="136" />
         <source>No&amp;tes:</source>
         <translation>备注(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="262" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="264" />
         <source>Consultation in the reading room: the original stays in the room, no due date.</source>
         <translation>查阅：在阅览室内查阅，原件不出室，无应还日期。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="263" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="265" />
         <source>Copy made now, in the requester's presence: the original stays in stock.</source>
         <translation>复制：当场在申请人面前复制，原件仍在库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="266" />
         <source>Loan: the volumes leave the room until the due date.</source>
         <translation>借出：案卷带出档案室，须按应还日期归还。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="269" />
         <source>Record consultation and print slip (Ctrl+Enter)</source>
         <translation>登记查阅并打印查阅单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="268" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="270" />
         <source>Record copy and print slip (Ctrl+Enter)</source>
         <translation>登记复制并打印复制单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="306" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="308" />
         <source>ID %1</source>
         <translation>证件 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="308" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="310" />
         <source>card %1</source>
         <translation>借阅证 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="311" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="313" />
         <source>(deactivated: cannot borrow)</source>
         <translation>（已停用，不能借阅）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="332" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="334" />
         <source>No borrower matches “%1”.</source>
         <translation>没有与“%1”相符的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="350" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="352" />
         <source>No volume has the code %1.</source>
         <translation>没有档号或条码为 %1 的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="355" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="357" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="371" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="373" />
         <source>Added %1.</source>
         <translation>已加入 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="410" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="412" />
         <source>Needed for: %1</source>
         <translation>审批原因：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="428" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="430" />
         <source>the name on the approval form</source>
         <translation>审批单上的审批人姓名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="434" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="436" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>请先选择借阅人：扫描借阅证或输入姓名。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="439" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="441" />
         <source>Scan the volumes to lend.</source>
         <translation>请扫描要借出的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="454" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="456" />
         <source>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</source>
         <translation>没有可以审批此次借阅的账户（需有审批权及%1涉密等级）：请改为登记纸质审批。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="458" />
         <source>these volumes</source>
         <translation>这些案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="485" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="487" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>已借给 %2 %1 卷，借阅单 %3。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="488" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="490" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>另有 %1 卷不能借出，未借出。</translation>
     </message>
@@ -3633,52 +3633,52 @@ Print anyway?</source>
 <context>
     <name>LendingArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="47" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="48" />
         <source>&amp;1 Lend</source>
         <translation>&amp;1 借出</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="48" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="49" />
         <source>&amp;2 Return</source>
         <translation>&amp;2 归还</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="49" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="50" />
         <source>&amp;3 Loans out</source>
         <translation>&amp;3 在借</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="51" />
         <source>&amp;4 Overdue</source>
         <translation>&amp;4 逾期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="52" />
         <source>&amp;5 Borrowers</source>
         <translation>&amp;5 借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="52" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="53" />
         <source>&amp;6 Register</source>
         <translation>&amp;6 登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="69" />
         <source>Lending</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="106" />
         <source>Borrower: %1</source>
         <translation>借阅人：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="112" />
         <source>%1 is neither a volume nor a borrower's card.</source>
         <translation>%1 既不是案卷条码，也不是借阅证。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="148" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="149" />
         <source>%1 consultation(s) left open were closed at the day's end: %2</source>
         <translation>%1 笔未办结的查阅已于日终结束：%2</translation>
     </message>
@@ -3689,7 +3689,7 @@ Print anyway?</source>
         <translation>逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="130" />
+        <location filename="../../src/archive_desk/ui/areas/lending/area.py" line="131" />
         <source>%1 loan(s) overdue</source>
         <translation>逾期未还 %1 笔</translation>
     </message>
@@ -3765,45 +3765,45 @@ Print anyway?</source>
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="97" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="99" />
         <source>Result</source>
         <extracomment>background of each class (rows, chips, the last-scan banner)</extracomment>
         <translation>盘点结果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="99" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="101" />
         <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="37" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="100" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="102" />
         <location filename="../../src/archive_desk/ui/areas/transfers/line_models.py" line="38" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="101" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
         <source>Found on</source>
         <translation>发现位置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="102" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
         <source>Belongs on</source>
         <translation>应在位置</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="103" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="105" />
         <source>Catalogue status</source>
         <translation>目录状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="106" />
         <source>Scanned at</source>
         <translation>扫描时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="107" />
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
@@ -4153,42 +4153,42 @@ Print anyway?</source>
 <context>
     <name>NewTemplateDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="611" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="617" />
         <source>New label template</source>
         <translation>新建标签模板</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="613" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="619" />
         <source>my-label</source>
         <translation>我的标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="626" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="632" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="635" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="641" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="636" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="642" />
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="637" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="643" />
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="638" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="644" />
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="640" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="646" />
         <source>Fields</source>
         <translation>字段</translation>
     </message>
@@ -4356,107 +4356,107 @@ Print anyway?</source>
 <context>
     <name>OpenLoansPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="40" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="42" />
         <source>Filter by slip no., borrower, unit or archival code</source>
         <translation>按借阅单号、借阅人、单位或档号筛选</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="46" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="46" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="46" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="44" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="46" />
         <source>Lent</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="47" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="47" />
         <source>Volumes out</source>
         <translation>未还案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="47" />
         <source>Renewals</source>
         <translation>续借次数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="45" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="47" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="56" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="56" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="56" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="56" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="59" />
         <source>&amp;Renew…</source>
         <translation>续借(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="60" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="63" />
         <source>&amp;Print slip…</source>
         <translation>打印借阅单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="105" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="108" />
         <source>Choose a slip to see the volumes out on it.</source>
         <translation>选中一张借阅单，查看其在借的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="110" />
         <source>Volumes out on slip %1 (%2):</source>
         <translation>借阅单 %1（%2）在借的案卷：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="134" />
         <source>Choose the loan to renew.</source>
         <translation>请选择要续借的借阅。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="137" />
         <source>Only a loan has a due date to extend.</source>
         <translation>只有借出才有应还日期可续借。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="157" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="160" />
         <source>Slip %1 renewed to %2 (renewal no. %3).</source>
         <translation>借阅单 %1 已续借至 %2（第 %3 次续借）。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="166" />
+        <location filename="../../src/archive_desk/ui/areas/lending/open_loans.py" line="169" />
         <source>Choose the loan whose slip to print.</source>
         <translation>请选择要打印借阅单的借阅。</translation>
     </message>
@@ -4624,7 +4624,7 @@ Print anyway?</source>
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../src/archive_desk/ui/permissions.py" line="25" />
+        <location filename="../../src/archive_desk/ui/permissions.py" line="46" />
         <source>Your role (%1) may not do this.</source>
         <translation>您的角色（%1）无权执行此操作。</translation>
     </message>
@@ -4866,103 +4866,103 @@ Print anyway?</source>
 <context>
     <name>RackDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="113" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="120" />
         <source>New rack</source>
         <translation>新建密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="127" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="134" />
         <source>Compact mobile rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="128" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="135" />
         <source>Cabinet</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="130" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="137" />
         <source>Double-sided (A and B)</source>
         <translation>双面（A、B 面）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="138" />
         <source>Single-sided</source>
         <translation>单面</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="138" />
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="144" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="145" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="151" />
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="147" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="154" />
         <source>Room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="148" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="155" />
         <source>Rack number</source>
         <translation>密集架编号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="149" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="156" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="150" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="157" />
         <source>Sides</source>
         <translation>面数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="151" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="158" />
         <source>Columns</source>
         <translation>列数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="152" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="159" />
         <source>Sections per column</source>
         <translation>每列节数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="153" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="160" />
         <source>Layers per section</source>
         <translation>每节层数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="154" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="161" />
         <source>Capacity of a layer (volumes)</source>
         <translation>每层容量（卷）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="155" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="162" />
         <source>Width of a layer</source>
         <translation>每层宽度</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="163" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="170" />
         <source>Codes that will be created</source>
         <translation>将要生成的位置代码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="169" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="176" />
         <source>Create rack</source>
         <translation>创建密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="208" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="215" />
         <source>Create a room first.</source>
         <translation>请先新建库房。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="224" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="231" />
         <source>%1 layers, from %2 to %3</source>
         <translation>共 %1 层，从 %2 到 %3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="229" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="236" />
         <source>… and %1 more, to %2</source>
         <translation>… 另有 %1 个，直到 %2</translation>
     </message>
@@ -5554,122 +5554,122 @@ The backup is verified and checked first; the catalogue in use is kept as a safe
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="46" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="48" />
         <source>Scan each volume coming back</source>
         <translation>逐卷扫描归还的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
         <source>Slip</source>
         <translation>借阅单号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="53" />
         <source>Due</source>
         <translation>应还日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="53" />
         <source>Pages lent</source>
         <translation>借出页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="53" />
         <source>Pages counted</source>
         <translation>清点页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="51" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="53" />
         <source>Condition</source>
         <translation>完好情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="54" />
         <source>Damage</source>
         <translation>破损情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="54" />
         <source>Outcome of use</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="52" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="54" />
         <source>Outcome, in words</source>
         <translation>利用效果说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="58" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="60" />
         <source>&amp;Take back (Ctrl+Enter)</source>
         <translation>确认归还(&amp;T) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="63" />
         <source>&amp;Remove from list</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="68" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="70" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="73" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="75" />
         <source>Received b&amp;y:</source>
         <translation>签收人(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="89" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="91" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="106" />
         <source>if damaged: what</source>
         <translation>如破损：说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="111" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="113" />
         <source>what the use achieved</source>
         <translation>利用效果</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="117" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="119" />
         <source>%1 from slip %2: count the pages (%3 lent) and check the condition.</source>
         <translation>%1（借阅单 %2）：请清点页数（借出 %3 页）并检查完好情况。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="152" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="154" />
         <source>Scan the volumes coming back.</source>
         <translation>请扫描归还的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="163" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="165" />
         <source>%1: %2 pages lent, %3 counted</source>
         <translation>%1：借出 %2 页，清点 %3 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="166" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="168" />
         <source>Page count differs</source>
         <translation>页数不符</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="167" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="169" />
         <source>The pages counted differ from the pages lent:
 
 %1
@@ -5682,22 +5682,22 @@ Record the return with this difference?</source>
 确认按此差异登记归还吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="170" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="172" />
         <source>Nothing was recorded: recount the pages.</source>
         <translation>未登记归还：请重新清点页数。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="185" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="187" />
         <source>Took back %1 volume(s).</source>
         <translation>已归还 %1 卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="187" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="189" />
         <source>Slip(s) %1 fully returned.</source>
         <translation>借阅单 %1 已全部归还。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="190" />
+        <location filename="../../src/archive_desk/ui/areas/lending/returns.py" line="192" />
         <source>Still out: %1.</source>
         <translation>仍未还：%1。</translation>
     </message>
@@ -5705,27 +5705,27 @@ Record the return with this difference?</source>
 <context>
     <name>RoomDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="70" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="75" />
         <source>New room</source>
         <translation>新建库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="79" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="84" />
         <source>e.g. %1</source>
         <translation>如 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="82" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="87" />
         <source>Room number</source>
         <translation>库房编号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="83" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="88" />
         <source>Code (in location codes)</source>
         <translation>代码（用于位置代码）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="84" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="89" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -5885,37 +5885,37 @@ Record the return with this difference?</source>
 <context>
     <name>ServerDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="93" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="96" />
         <source>Connect to a server catalogue</source>
         <translation>连接服务器目录库</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="96" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="99" />
         <source>e.g. 192.168.1.20 or archive-server</source>
         <translation>例如 192.168.1.20 或 archive-server</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="105" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="108" />
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="106" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="109" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="107" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="110" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="108" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="111" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="109" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="112" />
         <source>ArchiveDesk opens again on the server's catalogue; this window stays on this one.</source>
         <translation>ArchiveDesk 将在新窗口中打开服务器上的目录库；本窗口仍使用当前目录库。</translation>
     </message>
@@ -5923,62 +5923,62 @@ Record the return with this difference?</source>
 <context>
     <name>SettingEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="69" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="70" />
         <source>One a line</source>
         <translation>每行一项</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="88" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="88" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="87" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="88" />
         <source>2D imagers (Code 128 and Data Matrix)</source>
         <translation>二维影像扫码枪（Code 128 和 Data Matrix）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="88" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="89" />
         <source>1D laser scanners (Code 128 only)</source>
         <translation>一维激光扫码枪（仅 Code 128）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="104" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="105" />
         <source>no approval by security level</source>
         <translation>不按密级审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="107" />
         <source>%1 and above</source>
         <translation>%1及以上</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="107" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="108" />
         <source>Borrowers from outside the organisation need approval</source>
         <translation>外单位借阅人须审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="109" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="110" />
         <source>Taking volumes out of the room needs approval</source>
         <translation>带出档案室须审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="113" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="114" />
         <source>the ways of use that take a volume away, e.g. 外借 (empty: the default)</source>
         <translation>需带出档案室的利用方式，例如 外借（留空为默认）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="114" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="115" />
         <source>Security level</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="117" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="118" />
         <source>Uses that take away</source>
         <translation>需带出的利用方式</translation>
     </message>
@@ -5986,23 +5986,23 @@ Record the return with this difference?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="176" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="186" />
         <source>Save</source>
         <extracomment>the values before the last save (only those it changed), for 撤销</extracomment>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="179" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="189" />
         <source>Undo the last change</source>
         <translation>撤销上一次修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="226" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="236" />
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="241" />
+        <location filename="../../src/archive_desk/ui/areas/admin/settings_page.py" line="251" />
         <source>The last change was undone.</source>
         <translation>已撤销上一次修改。</translation>
     </message>
@@ -6065,27 +6065,27 @@ Record the return with this difference?</source>
 <context>
     <name>ShelfRangeDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="573" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="579" />
         <source>Shelf range</source>
         <translation>架位范围</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="586" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="592" />
         <source>Room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="587" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="593" />
         <source>Rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="595" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="601" />
         <source>(whole room)</source>
         <translation>（整个库房）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/labels.py" line="597" />
+        <location filename="../../src/archive_desk/ui/areas/labels.py" line="603" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
@@ -6093,239 +6093,239 @@ Record the return with this difference?</source>
 <context>
     <name>ShelvesArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="246" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="257" />
         <source>New room…</source>
         <translation>新建库房…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="247" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="258" />
         <source>New rack…</source>
         <translation>新建密集架…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="249" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="260" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="252" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="264" />
         <source>Move volumes…</source>
         <translation>移架…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="254" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="267" />
         <source>Find space…</source>
         <translation>查找空位…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="257" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="270" />
         <source>Shelf list of the room…</source>
         <translation>本库房排架清单…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="258" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="271" />
         <source>Shelf list of the rack…</source>
         <translation>本密集架排架清单…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="259" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="272" />
         <source>Shelf list of the layer…</source>
         <translation>本层排架清单…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="261" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="274" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="265" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="278" />
         <source>Room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="267" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="280" />
         <source>Rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="233" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="244" />
         <source>Room overview</source>
         <translation>库房总览</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="234" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="245" />
         <source>Rack map</source>
         <translation>密集架图</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="128" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="139" />
         <source>Shelving by scan</source>
         <translation>扫描上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="129" />
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="496" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="140" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="511" />
         <source>Scan a layer label to start</source>
         <translation>请先扫描层标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="149" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="160" />
         <source>Scan a layer label, then the volumes</source>
         <translation>扫描层标签，再逐一扫描案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="151" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="162" />
         <source>Undo last</source>
         <translation>撤销上一次</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="155" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="166" />
         <source>Stop</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="180" />
         <source>Click a layer on the map to list it</source>
         <translation>在图上点击某层，列出其中的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="171" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="182" />
         <source>Shelve here</source>
         <translation>上架到此层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="172" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="183" />
         <source>Make this layer the target of shelving by scan</source>
         <translation>将此层设为扫描上架的目标层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="115" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="125" />
         <source>Undo last placement</source>
         <translation>撤销上一次上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="120" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="131" />
         <source>Stop shelving</source>
         <translation>结束上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="277" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="290" />
         <source>Shelves</source>
         <translation>排架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="325" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="340" />
         <source>Cabinet %1</source>
         <translation>%1号档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="325" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="340" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="363" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="378" />
         <source>%1 layers, %2 of %3 places used (%4)</source>
         <translation>共 %1 层，%3 个位置已用 %2 个（%4）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="412" />
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="476" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="427" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="491" />
         <source>Reserved for %1</source>
         <translation>预留给“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="414" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="429" />
         <source>Out of use</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="448" />
         <source>This volume is not shelved yet.</source>
         <translation>该案卷尚未上架。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="461" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="476" />
         <source>%1 stands here (scan a layer label first to shelve)</source>
         <translation>%1 存放在此（如要上架，请先扫描层标签）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="465" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="480" />
         <source>%1 is neither a layer label nor a volume of this catalogue.</source>
         <translation>%1 既不是层标签，也不是本目录中的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="472" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="487" />
         <source>Layer %1 is out of use; choose another layer.</source>
         <translation>层 %1 已停用，请选择其他层。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="491" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="506" />
         <source>Target %1: scan the volumes to shelve on it.</source>
         <translation>目标层 %1：请扫描要放在此层的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="533" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="548" />
         <source>%1 → %2, number %3 (%4)</source>
         <translation>%1 → %2，第 %3 卷（%4）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="536" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="551" />
         <source>(was on %1)</source>
         <translation>（原在 %1）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="573" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="588" />
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="574" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="589" />
         <source>Undone: %1 is back on %2</source>
         <translation>已撤销：%1 回到 %2</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="647" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="662" />
         <source>Moved %1 volumes onto %2 layers</source>
         <translation>已将 %1 卷移到 %2 个层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="687" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="702" />
         <source>Choose a %1 first.</source>
         <translation>请先选择%1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="687" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="702" />
         <source>room</source>
         <translation>库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="687" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="702" />
         <source>rack</source>
         <translation>密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="688" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="703" />
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="691" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="706" />
         <source>Export shelf list</source>
         <translation>导出排架清单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="691" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="706" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="701" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="716" />
         <source>Writing %1 …</source>
         <translation>正在写入 %1 …</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="707" />
+        <location filename="../../src/archive_desk/ui/areas/shelves.py" line="722" />
         <source>Wrote %1 volumes to %2</source>
         <translation>已将 %1 卷写入 %2</translation>
     </message>
@@ -6371,87 +6371,87 @@ Record the return with this difference?</source>
 <context>
     <name>SpaceFinderDialog</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="408" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="419" />
         <source>Find space</source>
         <translation>查找空位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="418" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="429" />
         <source>Any (30 mm a volume)</source>
         <translation>不限门类（每卷按 30 毫米）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="422" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="433" />
         <source>All rooms</source>
         <translation>全部库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="425" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="436" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="430" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="441" />
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="432" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="443" />
         <source>of</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="444" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="455" />
         <source>Reserve for (e.g. the incoming transfer)</source>
         <translation>预留给（如：即将接收的移交批次）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="445" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="456" />
         <source>Reserve</source>
         <translation>预留</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="448" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="459" />
         <source>Show on map</source>
         <translation>在图上显示</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="457" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="468" />
         <source>Release</source>
         <translation>释放</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="460" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="472" />
         <source>Reservations</source>
         <translation>预留</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="493" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="505" />
         <source>Nearest to %1, where this category's shelving ends (%2 mm a volume)</source>
         <translation>从 %1（该门类现有排架的末尾）算起，由近及远（每卷 %2 毫米）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="496" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="508" />
         <source>Nearest to the start of the first room (%1 mm a volume)</source>
         <translation>从第一个库房的起始处算起（每卷 %1 毫米）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="501" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="513" />
         <source>No stretch of free layers holds that many volumes.</source>
         <translation>没有能放下这么多案卷的连续空层。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="510" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="522" />
         <source>Choose a proposal first.</source>
         <translation>请先选择一个方案。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="517" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="529" />
         <source>Reserved %1 layers (%2 … %3) for %4</source>
         <translation>已为“%4”预留 %1 层（%2 … %3）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="529" />
+        <location filename="../../src/archive_desk/ui/dialogs/shelves.py" line="541" />
         <source>Released %1 layers reserved for %2</source>
         <translation>已释放为“%2”预留的 %1 层</translation>
     </message>
@@ -6459,260 +6459,260 @@ Record the return with this difference?</source>
 <context>
     <name>StocktakeArea</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="282" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="295" />
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="291" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="304" />
         <source>New stocktake</source>
         <translation>新建盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="295" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="308" />
         <source>Stocktake %1</source>
         <translation>%1 盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="296" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="316" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="309" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="329" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="344" />
         <source>Stocktake name</source>
         <translation>盘点名称</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="299" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="312" />
         <source>Rooms and racks</source>
         <translation>库房与密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="299" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="305" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="312" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="318" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="344" />
         <source>Layers</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="301" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="316" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="314" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="329" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="344" />
         <source>Scope</source>
         <translation>盘点范围</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="304" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="317" />
         <source>single layers: location codes, separated by spaces or commas</source>
         <translation>单独的层：输入位置编码，以空格或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="306" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="319" />
         <source>Start the stocktake</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="312" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="325" />
         <source>Open stocktakes (resume where you stopped)</source>
         <translation>未结束的盘点（从中断处继续）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="316" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="329" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="344" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="316" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="329" />
         <source>Scans</source>
         <translation>扫描次数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="320" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="333" />
         <source>Resume</source>
         <translation>继续盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="329" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="342" />
         <source>Register of stocktakes (清点检查登记)</source>
         <translation>清点检查登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="331" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="344" />
         <source>Finished</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="332" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="345" />
         <source>Action taken</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="339" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="352" />
         <source>Report (PDF)…</source>
         <translation>盘点报告（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="340" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="353" />
         <source>Report (Excel)…</source>
         <translation>盘点报告（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="341" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="354" />
         <source>Correct the catalogue…</source>
         <translation>更正目录…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="342" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="355" />
         <source>Export the register…</source>
         <translation>导出登记簿…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="390" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="403" />
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="402" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="415" />
         <source>%n open stocktake(s)</source>
         <translation><numerusform>%n 个盘点未结束</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="411" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="424" />
         <source>Room %1</source>
         <translation>%1号库房</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="417" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="430" />
         <source>Cabinet %1</source>
         <translation>%1号档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="417" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="430" />
         <source>Rack %1</source>
         <translation>%1号密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="468" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="481" />
         <source>No layer has the code %1.</source>
         <translation>没有位置编码为 %1 的层。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="536" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="549" />
         <source>Scan or type a layer label or a volume's code, then Enter</source>
         <translation>扫描或输入层标签、案卷档号，按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="569" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="582" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="572" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="585" />
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="573" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="586" />
         <source>Needing attention</source>
         <translation>需处理的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="579" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="592" />
         <source>Pause (resume later)</source>
         <translation>暂停（稍后继续）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="582" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="595" />
         <source>Finish the stocktake…</source>
         <translation>结束盘点…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="609" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="622" />
         <source>This stocktake is finished.</source>
         <translation>该盘点已结束。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="617" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="630" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="620" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="633" />
         <source>Resumed: %n scan(s) so far. Carry on where you stopped.</source>
         <translation><numerusform>已恢复：此前已扫描 %n 次，请从中断处继续。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="622" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="635" />
         <source>Scan the label of the first layer, then every volume on it.</source>
         <translation>请扫描第一层的层标签，再逐一扫描该层上的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="631" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="644" />
         <source>No layer yet: scan a layer label</source>
         <translation>尚未选定层：请扫描层标签</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="648" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="661" />
         <source>Layers counted: %1 of %2 · scans: %3</source>
         <translation>已盘层数：%1 / %2 · 扫描次数：%3</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="715" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="729" />
         <source>Finish the stocktake %1? Its result goes into the register of stocktakes and cannot be changed afterwards.</source>
         <translation>结束盘点“%1”？结果将记入清点检查登记，之后不能再更改。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="718" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="732" />
         <source>%n layer(s) of the scope were not counted: volumes on them are not judged.</source>
         <translation><numerusform>范围内有 %n 层未盘点：这些层上的案卷不作判定。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="719" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="733" />
         <source>Finish the stocktake</source>
         <translation>结束盘点</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="759" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="773" />
         <source>Save the stocktake report</source>
         <translation>保存盘点报告</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="760" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="774" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="769" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="783" />
         <source>Export the stocktake report</source>
         <translation>导出盘点报告</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="770" />
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="780" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="784" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="794" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="778" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="792" />
         <source>Export the register of stocktakes</source>
         <translation>导出清点检查登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="779" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="793" />
         <source>Register of stocktakes</source>
         <translation>清点检查登记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="793" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="807" />
         <source>Writing…</source>
         <translation>正在写入…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="798" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="812" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="828" />
+        <location filename="../../src/archive_desk/ui/areas/stocktake.py" line="842" />
         <source>Catalogue corrected: %1 marked missing, %2 moved, %3 back in stock.</source>
         <translation>目录已更正：标记缺失 %1 卷，更正位置 %2 卷，恢复在库 %3 卷。</translation>
     </message>
@@ -6999,169 +6999,180 @@ Record the return with this difference?</source>
 <context>
     <name>VolumeEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="77" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="89" />
         <source>New volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="77" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="89" />
         <source>Edit volume %1</source>
         <translation>编辑案卷 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="212" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="262" />
         <source>&amp;Use proposed</source>
         <translation>采用建议档号(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="228" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="278" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="229" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="279" />
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="232" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="235" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="379" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="282" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="285" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="429" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="120" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="170" />
         <source>&amp;Fonds</source>
         <translation>全宗(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="121" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="117" />
+        <source>Your role (%1) may not change a volume's security level and period: the security administrator sets them.</source>
+        <translation>您的角色（%1）无权修改案卷的密级和保密期限：由安全保密管理员设定。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="123" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="441" />
+        <source>Your role (%1) may not change this volume: it is shown to read.</source>
+        <translation>您的角色（%1）无权修改此案卷，仅供查看。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="171" />
         <source>&amp;Category</source>
         <translation>门类(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="122" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="172" />
         <source>&amp;Year</source>
         <translation>年度(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="123" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
         <source>&amp;Retention</source>
         <translation>保管期限(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="124" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="174" />
         <source>&amp;Organisation</source>
         <translation>机构(问题)(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="125" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="175" />
         <source>Archival &amp;code</source>
         <translation>档号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="127" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="177" />
         <source>&amp;Title</source>
         <translation>题名(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="128" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="178" />
         <source>Res&amp;ponsible</source>
         <translation>责任者(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="129" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="179" />
         <source>&amp;Security</source>
         <translation>密级(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="130" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="180" />
         <source>Start date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="181" />
         <source>End date</source>
         <translation>终止日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="132" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="182" />
         <source>Pa&amp;ges</source>
         <translation>页数(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="133" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="183" />
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="134" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="184" />
         <source>First item no.</source>
         <translation>起始件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="135" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="185" />
         <source>Last item no.</source>
         <translation>终止件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="136" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="186" />
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="223" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="176" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="226" />
         <source>Revert</source>
         <translation>恢复原值</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="178" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="228" />
         <source>Bring back the values the editor opened with (Ctrl+R)</source>
         <translation>恢复打开编辑窗口时的内容（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="180" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="230" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="366" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="416" />
         <source>&lt;b&gt;%1 fields&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1 专有字段&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="448" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="502" />
         <source>The code %1 is already used by another volume</source>
         <translation>档号 %1 已被其他案卷使用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="476" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="530" />
         <source>Left empty, the next free code %1 is used.</source>
         <translation>留空时使用下一个可用档号 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="478" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="532" />
         <source>Next free code in this group: %1</source>
         <translation>本组下一个可用档号：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="543" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="605" />
         <source>Changed meanwhile</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="545" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="607" />
         <source>Reload the volume</source>
         <translation>重新载入案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="546" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="608" />
         <source>Keep my values</source>
         <translation>保留我的填写</translation>
     </message>
@@ -7359,73 +7370,73 @@ Record the return with this difference?</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="41" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="44" />
         <source>The catalogue is empty</source>
         <extracomment>(action id, object name) of the page's buttons, in order</extracomment>
         <translation>目录库还是空的</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="47" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="50" />
         <source>Start in one of these ways. This page goes away once the catalogue holds its first volume; F1 opens the guide.</source>
         <translation>请从以下任一方式开始。目录库有了第一个案卷后，本页即不再显示；按 F1 打开使用指南。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="51" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="54" />
         <source>Import a register</source>
         <translation>导入登记表</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="51" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="54" />
         <source>Read the room's Excel or CSV register (登记表) into the catalogue.</source>
         <translation>把档案室的 Excel 或 CSV 登记表导入目录库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="52" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="55" />
         <source>Set up fonds and categories</source>
         <translation>设置全宗与门类</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="52" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="55" />
         <source>The room's name for forms, its fonds, categories and 档号 rules.</source>
         <translation>表单上的档案室名称、全宗、门类和档号规则。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="53" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="56" />
         <source>Set up rooms and compact shelving</source>
         <translation>设置库房与密集架</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="53" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="56" />
         <source>The storerooms and racks, so that volumes get locations.</source>
         <translation>库房和密集架，为案卷分配存放位置。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="54" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="57" />
         <source>Open the demo catalogue</source>
         <translation>打开演示目录库</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="54" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="57" />
         <source>A catalogue of 1,000 sample volumes to try things out, in a window of its own.</source>
         <translation>含 1000 个示例案卷的目录库，在单独的窗口中打开，可随意试用。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="55" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="58" />
         <source>Connect to a server catalogue</source>
         <translation>连接服务器目录库</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="55" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="58" />
         <source>Open the room's shared catalogue on its PostgreSQL server.</source>
         <translation>打开档案室在 PostgreSQL 服务器上的共享目录库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="160" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="163" />
         <source>Demo catalogue</source>
         <translation>演示目录库</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/views/welcome.py" line="161" />
+        <location filename="../../src/archive_desk/ui/views/welcome.py" line="164" />
         <source>The demo could not be started.</source>
         <translation>无法启动演示目录库。</translation>
     </message>

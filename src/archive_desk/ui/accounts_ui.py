@@ -22,14 +22,11 @@ log = logging.getLogger(__name__)
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
           QEvent.Type.TouchBegin}
 
-#: File-menu actions (object names) and the operation each runs
+# File-menu actions (object names) and the operation each runs; the areas, pages and dialogs declare theirs
+# (``GUARDS``: ui/permissions.py), the catalogue's as ``CatalogueArea.GUARDS``
 FILE_ACTIONS = {"newVolumeAction": "catalogue.create_volume", "importAction": "importer.commit",
                 "backupAction": "backup.make_backup", "restoreAction": "backup.restore",
                 "backupSettingsAction": "backup.rotate"}
-#: the catalogue area's write actions
-CATALOGUE_ACTIONS = {"new_action": "catalogue.create_volume", "edit_action": "catalogue.update_volume",
-                     "items_action": "catalogue.update_item", "void_action": "catalogue.void_volume",
-                     "undo_action": "catalogue.update_volume"}
 
 
 def _tr(text: str) -> str:
@@ -110,12 +107,8 @@ def install(window: MainWindow, file_menu: QMenu) -> None:
         if none_yet:
             _offer_first_admin(window)
     guard_file_menu(window, file_menu)
-    catalogue = window.areas.get("catalogue")
-    if catalogue is not None:
-        for attribute, action in CATALOGUE_ACTIONS.items():
-            target = getattr(catalogue, attribute, None)
-            if target is not None:
-                ui_permissions.guard(target, actor, action)
+    # every area, page, panel and dialog of the window: what it declares, now and whenever one is first shown
+    ui_permissions.install(window, actor)
 
 
 def _role(role: str | None) -> str:

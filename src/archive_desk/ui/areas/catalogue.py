@@ -23,7 +23,7 @@ import threading
 from array import array
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import shiboken6
 from PySide6.QtCore import (
@@ -58,6 +58,7 @@ from archive_desk.services.ops import CATALOGUE, OpChanges
 from archive_desk.services.ops import WriteSession as Session
 from archive_desk.services.volume_list import VolumeFilter
 from archive_desk.ui.areas.base import Area
+from archive_desk.ui.permissions import Ops, may
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
 from archive_desk.ui.ops import OpRun, run_op
@@ -130,6 +131,15 @@ class UndoEntry:
 
 class CatalogueArea(Area):
     area_id = "catalogue"
+    # what the role cannot do is disabled (ui/permissions.py). The editor opens for the security administrator
+    # too (密级 and 保密期限 are hers); undo runs whatever undoes the last change (an update, a void, a status).
+    GUARDS: ClassVar[dict[str, Ops]] = {
+        "new_action": "catalogue.create_volume",
+        "edit_action": ("catalogue.update_volume", "catalogue.set_security"),
+        "items_action": "catalogue.update_item",
+        "void_action": "catalogue.void_volume",
+        "undo_action": ("catalogue.update_volume", "catalogue.void_volume", "catalogue.set_status"),
+    }
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -796,7 +806,8 @@ class CatalogueArea(Area):
         """A barcode scan: open that volume, or say it is unknown and offer to create it."""
         with self.ctx.db.read() as session:
             record = catalogue.find_volume(session, text)
-            creatable = record is None and self._looks_like_code(session, text)
+            creatable = (record is None and may(self.ctx.actor, "catalogue.create_volume")
+                         and self._looks_like_code(session, text))
         if record is not None:
             if not self.select_volume(record.id):
                 if self.model.rowCount() and self.model.row_of(record.id) is None and self._list_runner.busy:

@@ -7,6 +7,8 @@ the workstation settings and applied when the PDF is made; a test page helps mea
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -63,6 +65,7 @@ from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
 from archive_desk.ui.ops import run_op
+from archive_desk.ui.permissions import Ops, may
 from archive_desk.ui.pdf_print import (
     PdfPreview,
     PdfPreviewDialog,
@@ -85,6 +88,9 @@ def user_templates_dir() -> Path:
 
 class LabelsArea(Area):
     area_id = "labels"
+    # (ui/permissions.py) printing and saving labels are for everyone who may look; recording the print date on
+    # the volumes is a write (unticked and disabled for a role that may not), as is the room's choice of scanners
+    GUARDS: ClassVar[dict[str, Ops]] = {"mark_printed": "labels.mark_printed", "scanners_combo": "labels.set_room_scanners"}
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -134,7 +140,7 @@ class LabelsArea(Area):
         self.offset_y = self._mm_box()
         self.creep = self._mm_box(0.5)
         self.mark_printed = QCheckBox(self.tr("Record the print date"), self)
-        self.mark_printed.setChecked(True)
+        self.mark_printed.setChecked(may(self.ctx.actor, "labels.mark_printed"))
         new_template = QPushButton(self.tr("New template…"), self)
         new_template.clicked.connect(self._on_new_template_clicked)
         form = QFormLayout()
@@ -494,7 +500,7 @@ class LabelsArea(Area):
         else:
             printed = list(self.volume_ids)
         self.message.setText(note)
-        if self.mark_printed.isChecked() and printed:
+        if self.mark_printed.isChecked() and self.mark_printed.isEnabled() and printed:
             recorded = self.tr("Print date recorded for %n volume(s).", "", len(printed))
             run_op(self, labels.mark_printed, self.ctx.actor, printed,
                    on_success=lambda _n: self.message.setText("\n".join(x for x in (recorded, note) if x)))

@@ -16,6 +16,8 @@ Other areas use :meth:`ShelvesArea.show_volume` (highlight a volume's layer on t
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +51,7 @@ from archive_desk.ui.context import AppContext
 from archive_desk.ui.dialogs.shelves import BulkMoveDialog, RackDialog, RoomDialog, SpaceFinderDialog
 from archive_desk.ui.item_models.shelf_models import LayerVolumesModel, RoomTotalsModel
 from archive_desk.ui.ops import OpRun, run_op
+from archive_desk.ui.permissions import Ops, may
 from archive_desk.ui.save_dialog import get_save_file_name
 from archive_desk.ui.scan_input import ScanLineEdit
 from archive_desk.ui.views.shelf_map import RackMapView, RoomMapView
@@ -71,6 +74,13 @@ class ScanEvent:
 
 class ShelvesArea(Area):
     area_id = "shelves"
+    # (ui/permissions.py) what the role cannot do is disabled; finding space and the shelf lists are for everyone
+    # who may look (the space finder's reserve button is its own)
+    GUARDS: ClassVar[dict[str, Ops]] = {
+        "shelve_here": "locations.place_volume", "undo_button": "locations.undo_move",
+        "undo_shortcut": "locations.undo_move", "new_button": ("locations.create_room", "locations.create_rack"),
+        "move_button": "locations.bulk_move",
+    }
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -117,6 +127,7 @@ class ShelvesArea(Area):
         undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.triggered.connect(self.undo_last)
         self.addAction(undo)
+        self.undo_shortcut = undo
         stop = QAction(self.tr("Stop shelving"), self)
         stop.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         stop.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -249,8 +260,10 @@ class ShelvesArea(Area):
         new_button.setText(self.tr("New"))
         new_button.setMenu(new_menu)
         new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.new_button = new_button
         move_button = QPushButton(self.tr("Move volumes…"), self)
         move_button.clicked.connect(lambda: self.open_bulk_move(None))
+        self.move_button = move_button
         space_button = QPushButton(self.tr("Find space…"), self)
         space_button.clicked.connect(self.open_space_finder)
         export_menu = QMenu(self)
@@ -297,6 +310,8 @@ class ShelvesArea(Area):
         self._reload_layer()
 
     def handle_scan(self, text: str) -> bool:
+        if not may(self.ctx.actor, "locations.place_volume"):
+            return False  # a role that may not shelve: the catalogue shows the scanned volume
         self.process_scan(text)
         return True
 

@@ -13,6 +13,7 @@ import html
 from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
@@ -51,6 +52,7 @@ from archive_desk.ui.areas.base import Area
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.crash import show_error
 from archive_desk.ui.ops import run_op
+from archive_desk.ui.permissions import Ops, Target
 from archive_desk.ui.save_dialog import documents_folder, get_save_file_name
 from archive_desk.ui.scan_input import ScanLineEdit
 from archive_desk.ui.item_models.list_model import Column, ListModel
@@ -170,6 +172,8 @@ class LinesModel(ListModel[Line]):
 class FinishedDialog(QDialog):
     """Shown when a stocktake is finished: its counts, and what to do next."""
 
+    GUARDS: ClassVar[dict[str, Ops]] = {"correct_button": "stocktake.apply_corrections"}
+
     def __init__(self, record: stocktake.StocktakeRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stocktakeFinishedDialog")
@@ -202,6 +206,9 @@ class FinishedDialog(QDialog):
 
 class CorrectionDialog(QDialog):
     """Confirms the corrective action: what will be marked missing, moved, brought back in stock."""
+
+    def guarded(self) -> list[tuple[Target, Ops]]:
+        return [(self.buttons.button(QDialogButtonBox.StandardButton.Ok), "stocktake.apply_corrections")]
 
     def __init__(self, plan: stocktake.CorrectionPlan, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -253,6 +260,12 @@ class CorrectionDialog(QDialog):
 
 class StocktakeArea(Area):
     area_id = "stocktake"
+    # (ui/permissions.py) what the role cannot do is disabled; an open stocktake can still be looked at (resume)
+    # and the reports saved
+    GUARDS: ClassVar[dict[str, Ops]] = {
+        "start_button": "stocktake.start", "scan_edit": "stocktake.record_scan", "finish_button": "stocktake.finish",
+        "correct_button": "stocktake.apply_corrections",
+    }
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -654,7 +667,8 @@ class StocktakeArea(Area):
         return {c.value: self.lines_model.counts.get(c.value, 0) for c in CLASSES}
 
     def handle_scan(self, text: str) -> bool:
-        if self.pages.currentWidget() is not self.session_page or self._stocktake_id is None:
+        if self.pages.currentWidget() is not self.session_page or self._stocktake_id is None \
+                or not self.scan_edit.isEnabled():
             return False
         self.process_scan(text)
         return True

@@ -4,6 +4,8 @@ sealing list printed. Writes go through ``ui/ops.run_op`` to ``services/holds.py
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,9 +28,12 @@ from archive_desk.errors import UserError
 from archive_desk.services import catalogue, holds
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.ops import OpRun, run_op
+from archive_desk.ui.permissions import Ops
 
 
 class HoldsDialog(QDialog):
+    # (ui/permissions.py) anyone who may look sees the holds and prints the sealing list; placing and releasing write
+    GUARDS: ClassVar[dict[str, Ops]] = {"place_button": "holds.add", "release_button": "holds.release"}
     """``changed(volume_id)`` after a hold was placed or released (the catalogue repaints the volume)."""
 
     changed = Signal(int)

@@ -9,6 +9,8 @@ before the selected item. Every step is saved at once (its own transaction, in t
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -33,6 +35,7 @@ from archive_desk.services import catalogue
 from archive_desk.services.catalogue import ItemChange
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.ops import run_op
+from archive_desk.ui.permissions import Ops, may
 from archive_desk.ui.dialogs.reason import ReasonDialog
 from archive_desk.ui.item_models.items_table import ItemsTableModel
 
@@ -40,6 +43,13 @@ _ERROR_STYLE = "color: #b00020;"
 
 
 class ItemsEditor(QDialog):
+    # (ui/permissions.py) what the role cannot do is disabled; editing in the table (catalogue.update_item) is switched
+    # off for a role that may not, the table stays to read
+    GUARDS: ClassVar[dict[str, Ops]] = {
+        "add_button": "catalogue.add_item", "insert_button": "catalogue.add_item", "up_button": "catalogue.move_item",
+        "down_button": "catalogue.move_item", "renumber_button": "catalogue.renumber_items",
+        "withdraw_button": "catalogue.remove_item",
+    }
     #: the volume's items changed (the area refreshes its row and the detail pane)
     itemsChanged = Signal(int)
 
@@ -148,13 +158,17 @@ class ItemsEditor(QDialog):
         self.renumber_button.clicked.connect(self.renumber)
         self.withdraw_button.clicked.connect(self.ask_withdraw)
         for w in (self.new_title, self.new_doc_no, self.new_responsible, self.new_date):
-            w.returnPressed.connect(self.add_at_end)
-        QShortcut(QKeySequence("Ctrl+Up"), self.view, lambda: self.move_selected(-1), context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence("Ctrl+Down"), self.view, lambda: self.move_selected(+1), context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self.ask_withdraw, context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence("Ctrl+R"), self, self.renumber)
+            w.returnPressed.connect(self.add_button.click)
+        # the keys press the buttons: a button the role may not use (disabled) does nothing
+        QShortcut(QKeySequence("Ctrl+Up"), self.view, self.up_button.click, context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence("Ctrl+Down"), self.view, self.down_button.click, context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self.withdraw_button.click,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.renumber_button.click)
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(seq), self, self.insert_before_selected)
+            QShortcut(QKeySequence(seq), self, self.insert_button.click)
+        if not may(ctx.actor, "catalogue.update_item"):
+            self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._update_summary()
         if items:
             self.view.selectRow(0)

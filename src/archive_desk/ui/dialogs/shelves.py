@@ -4,6 +4,8 @@ so the dialogs stay usable by scanner and testable."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -34,6 +36,7 @@ from archive_desk.services.codes import normalize_scan
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.item_models.shelf_models import ProposalsModel, SharesModel
 from archive_desk.ui.ops import run_op, say_in
+from archive_desk.ui.permissions import Ops
 from archive_desk.ui.scan_input import ScanLineEdit
 
 PREVIEW_LIMIT = 300
@@ -63,6 +66,8 @@ def _table(parent: QWidget) -> QTableView:
 
 
 class RoomDialog(QDialog):
+    # (ui/permissions.py) its OK creates the room
+    GUARDS: ClassVar[dict[str, Ops]] = {"ok_button": "locations.create_room"}
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -85,6 +90,7 @@ class RoomDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
@@ -103,6 +109,7 @@ class RoomDialog(QDialog):
 
 
 class RackDialog(QDialog):
+    GUARDS: ClassVar[dict[str, Ops]] = {"create_button": "locations.create_rack"}
     """Create a whole rack (sides × columns × sections × layers) after seeing the codes it will make."""
 
     def __init__(self, ctx: AppContext, room_id: int | None = None, parent: QWidget | None = None) -> None:
@@ -244,6 +251,7 @@ class RackDialog(QDialog):
 
 
 class BulkMoveDialog(QDialog):
+    GUARDS: ClassVar[dict[str, Ops]] = {"move_button": "locations.bulk_move"}
     """Move a selection (ids given by the caller) or a pasted list of 档号 to a target layer, in order."""
 
     def __init__(self, ctx: AppContext, volume_ids: Sequence[int] | None = None, target_layer_id: int | None = None,
@@ -398,6 +406,9 @@ class BulkMoveDialog(QDialog):
 
 
 class SpaceFinderDialog(QDialog):
+    # finding space is for everyone who may look; reserving and releasing write
+    GUARDS: ClassVar[dict[str, Ops]] = {"reserve_button": "locations.reserve_layers",
+                                        "release_button": "locations.release_reservation"}
     """Where can N volumes of a kind go? Proposals nearest first; reserve one for an incoming transfer."""
 
     showRequested = Signal(int)  # a layer id to show on the map
@@ -457,6 +468,7 @@ class SpaceFinderDialog(QDialog):
         release = QPushButton(self.tr("Release"), self)
         release.setObjectName("releaseButton")
         release.clicked.connect(self.release_selected)
+        self.release_button = release
         res_box = QGroupBox(self.tr("Reservations"), self)
         res_layout = QHBoxLayout(res_box)
         res_layout.addWidget(self.reservations, 1)

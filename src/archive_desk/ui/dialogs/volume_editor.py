@@ -7,6 +7,11 @@ proposed 档号, Ctrl+Z undoes typing inside a field and "Revert" (Ctrl+R) bring
 dialog opened with. Saving a volume that somebody else changed meanwhile ends in a "changed meanwhile"
 message with the choice to reload it (your values are lost only if you say so).
 
+What the logged-in role may change: a new volume is the archivist's (密级 included); once it exists, its 密级 and
+保密期限 are the security administrator's (``catalogue.set_security``), the rest the archivist's. The editor shows
+every field to everyone who may look, and lets change only what the role may (the others read-only, with a
+tooltip saying why); the security administrator's save changes just those two (``catalogue.set_security``).
+
 After saving, ``saved`` carries the new record and the values it had before (None for a new volume):
 the catalogue area keeps them to offer "Undo last change".
 """
@@ -14,7 +19,7 @@ the catalogue area keeps them to offer "Undo last change".
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -38,17 +43,24 @@ from PySide6.QtWidgets import (
 from archive_desk.domain import codes
 from archive_desk.errors import StaleEditError, UserError, ValidationError
 from archive_desk.models import SECURITY_LEVELS, FieldType, FilingMode
-from archive_desk.services import catalogue, lookups, room_setup
+from archive_desk.services import catalogue, lookups, permissions, room_setup
 from archive_desk.services.catalogue import CategoryRecord, VolumeRecord
 from archive_desk.services.ops import WriteSession as Session
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.ops import OpRun, run_op
+from archive_desk.ui.permissions import Ops, Target, may
 
 _ERROR_STYLE = "color: #b00020;"
 
 
+# the operations of the editor's save (``guarded`` says which one for a new or an existing volume)
+CREATE, UPDATE, SET_SECURITY = "catalogue.create_volume", "catalogue.update_volume", "catalogue.set_security"
+
+
 class VolumeEditor(QDialog):
     saved = Signal(object, object)  # VolumeRecord, dict of previous values (None when created)
+    # (ui/permissions.py) saving runs one of these; ``guarded`` names the one for this volume
+    GUARDS: ClassVar[dict[str, Ops]] = {"save_button": (CREATE, UPDATE, SET_SECURITY)}
 
     def __init__(self, ctx: AppContext, volume_id: int | None = None, *, prefill: dict[str, Any] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -82,7 +94,45 @@ class VolumeEditor(QDialog):
         self._validate_timer.setInterval(150)
         self._validate_timer.timeout.connect(self.validate_now)
         self._connect_changes(self)
+        self._apply_role()
         self.validate_now()
+
+    # ------------------------------------------------------------ what the role may change
+
+    def may_edit(self) -> bool:
+        """May the role change the volume's fields other than 密级 and 保密期限 (all of them for a new one)?"""
+        return may(self.ctx.actor, CREATE if self.record is None else UPDATE)
+
+    def may_set_security(self) -> bool:
+        """May the role change 密级 and 保密期限? A new volume's are its creator's."""
+        return self.may_edit() if self.record is None else may(self.ctx.actor, SET_SECURITY)
+
+    def guarded(self) -> list[tuple[Target, Ops]]:
+        return [(self.save_button, CREATE if self.record is None else (UPDATE, SET_SECURITY))]
+
+    def _apply_role(self) -> None:
+        """Fields the role may not change are read-only, with the reason in their tooltip."""
+        role = permissions.role_name(self.ctx.actor.role)
+        if not self.may_set_security():
+            why = self.tr("Your role (%1) may not change a volume's security level and period: the security "
+                          "administrator sets them.").replace("%1", role)
+            for widget in (self.security, self.security_period):
+                widget.setEnabled(False)
+                widget.setToolTip(why)
+        if not self.may_edit():
+            why = self.tr("Your role (%1) may not change this volume: it is shown to read.").replace("%1", role)
+            self._read_only([self.fonds, self.category, self.year, self.retention, self.org, self.code, self.use_proposed,
+                             self.title_edit, self.responsible, self.start_date, self.end_date, self.pages, self.box_no,
+                             self.item_start, self.item_end, self.notes, *self._custom_widgets.values()], why)
+
+    @staticmethod
+    def _read_only(widgets: list[QWidget], why: str) -> None:
+        for widget in widgets:
+            if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+                widget.setReadOnly(True)  # (still selectable, to copy)
+            else:
+                widget.setEnabled(False)
+            widget.setToolTip(why)
 
     # ------------------------------------------------------------ layout
 
@@ -386,6 +436,10 @@ class VolumeEditor(QDialog):
         chain = [self.notes, *self._custom_widgets.values(), self.save_button]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
+        if not self.may_edit():  # (a reload builds them again)
+            self._read_only(list(self._custom_widgets.values()),
+                            self.tr("Your role (%1) may not change this volume: it is shown to read.").replace(
+                                "%1", permissions.role_name(self.ctx.actor.role)))
 
     def values(self) -> dict[str, Any]:
         """What the form holds, as the service takes it."""
@@ -496,6 +550,8 @@ class VolumeEditor(QDialog):
     def save(self) -> OpRun | None:
         """Check the fields, then save in the background (``ui/ops.run_op``); the run, or None when a field is
         wrong. The dialog closes when the volume is saved."""
+        if not self.save_button.isEnabled():  # (Ctrl+S when the role may not save: the button says why)
+            return None
         if self.validate_now():
             first = next(iter(self.problems))
             widget = self._widget_for(first)
@@ -504,10 +560,16 @@ class VolumeEditor(QDialog):
             return None
         data = self.values()
         actor, loaded = self.ctx.actor, self.record
+        security_only = loaded is not None and not self.may_edit() and self.may_set_security()
 
         def write(session: Session) -> tuple[catalogue.VolumeRecord, dict[str, object] | None]:
             if loaded is None:
                 return catalogue.create_volume(session, actor, data), None
+            if security_only:  # the security administrator: 密级 and 保密期限, nothing else
+                before_security = {"security": loaded.security, "security_period": loaded.security_period}
+                record = catalogue.set_security(session, actor, loaded.id, loaded.version, data["security"],
+                                                data["security_period"])
+                return record, {k: v for k, v in before_security.items() if getattr(record, k) != v}
             before_full = {k: getattr(loaded, k) for k in catalogue.EDITABLE_VOLUME_FIELDS if k != "custom"}
             before_full["custom"] = dict(loaded.custom)
             changes = {k: v for k, v in data.items() if k in catalogue.EDITABLE_VOLUME_FIELDS}

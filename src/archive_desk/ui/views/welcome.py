@@ -8,6 +8,7 @@ app on it). The page only asks; the catalogue area decides when it shows (no vol
 from __future__ import annotations
 
 import sys
+from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QProcess, Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,6 +35,8 @@ class WelcomePage(QWidget):
     """``chosen(action)`` with one of :data:`ACTIONS`."""
 
     chosen = Signal(str)
+    # (ui/permissions.py) importing a register writes volumes; the other ways in only open something
+    GUARDS: ClassVar[dict[str, str]] = {"welcome_import": "importer.commit"}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

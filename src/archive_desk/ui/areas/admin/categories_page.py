@@ -4,7 +4,7 @@ listed, and the rule changes only when the person confirms (their codes stay); æ
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,7 +30,7 @@ from archive_desk.services import catalogue, masking, room_setup
 from archive_desk.services.setup import VOLUME_PATTERN
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.ops import run_op, say_in
-from archive_desk.ui.permissions import guard
+from archive_desk.ui.permissions import Ops, guard
 
 
 def _red(label: QLabel) -> QLabel:
@@ -40,6 +40,14 @@ def _red(label: QLabel) -> QLabel:
 
 
 class CategoriesPage(QWidget):
+    # (ui/permissions.py) what the role cannot do is disabled; which fields are personal data is the security
+    # administrator's (``personal_allowed``)
+    GUARDS: ClassVar[dict[str, Ops]] = {
+        "new_button": "setup.create_category", "save_button": ("setup.create_category", "setup.update_category"),
+        "anyway_button": "setup.update_category", "active_button": "setup.set_category_active",
+        "undo_button": "setup.update_category", "add_field_button": "catalogue.add_category_field",
+        "save_field_button": "setup.update_category_field", "personal_button": "masking.set_field_personal",
+    }
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -60,6 +68,7 @@ class CategoriesPage(QWidget):
         new_button = QPushButton(self.tr("New category"), self)
         new_button.setObjectName("newCategory")
         new_button.clicked.connect(self.start_new)
+        self.new_button = new_button
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

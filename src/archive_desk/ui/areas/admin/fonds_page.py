@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -19,9 +21,13 @@ from PySide6.QtWidgets import (
 from archive_desk.services import catalogue, room_setup
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.ops import run_op, say_in
+from archive_desk.ui.permissions import Ops
 
 
 class FondsPage(QWidget):
+    # (ui/permissions.py) what the role cannot do is disabled
+    GUARDS: ClassVar[dict[str, Ops]] = {"add_button": "catalogue.create_fonds", "rename_button": "setup.rename_fonds",
+                                        "active_button": "setup.set_fonds_active"}
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from archive_desk.models import SECURITY_LEVELS
-from archive_desk.services import room_settings
+from archive_desk.services import permissions, room_settings
 from archive_desk.services.room_settings import SettingSpec
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.ops import run_op, say_in
+from archive_desk.ui.permissions import Ops, Target
 
 
 class SettingEditor(QWidget):
@@ -148,6 +149,15 @@ class SettingEditor(QWidget):
 
 
 class SettingsPage(QWidget):
+    # (ui/permissions.py) saving runs settings.update; ``guarded`` adds whose keys these are (the room's particulars
+    # are the administrator's, the rest the archivist's)
+    GUARDS: ClassVar[dict[str, Ops]] = {"save_button": "settings.update", "undo_button": "settings.update"}
+
+    def guarded(self) -> list[tuple[Target, Ops]]:
+        whose = (permissions.SETTINGS_PARTICULARS if set(self.keys) <= set(room_settings.PARTICULARS_KEYS)
+                 else permissions.SETTINGS_ARCHIVAL)
+        return [(self.save_button, whose), (self.undo_button, whose)]
+
     """Some room settings, each with its label, editor and description; Save and 撤销 (undo the last save)."""
 
     saved = Signal(object)  # RoomSettings

@@ -23,6 +23,7 @@ from archive_desk.ui.context import AppContext
 from archive_desk.ui.dialogs.lending import PdfPreviewDialog, SlipPrintDialog
 from archive_desk.ui.documents import document_session
 from archive_desk.ui.ops import run_op
+from archive_desk.ui.permissions import may
 
 
 # ============================================================================ the area
@@ -134,8 +135,8 @@ class LendingArea(Area):
         """Once a day (at start and when the date changes): consultations left open on an earlier day are
         closed at that day's end, and the status bar says which."""
         today = date.today()
-        if getattr(self, "_day_closed", None) == today:
-            return
+        if getattr(self, "_day_closed", None) == today or not may(self.ctx.actor, "loans.close_open_consultations"):
+            return  # (a role that may not close them leaves them to one that may: no refusal to show)
         self._day_closed = today
         with self.ctx.db.read() as s:
             stale = [r for r in loans.open_loans(s) if r.service == loans.CONSULT and r.lent_at.date() < today]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -37,6 +37,9 @@ if TYPE_CHECKING:  # the area imports this panel
 
 
 class BorrowersPanel(QWidget):
+    # (ui/permissions.py) what the role cannot do is disabled; "lend to" only fills the lend tab (its lend button is guarded)
+    GUARDS: ClassVar[dict[str, str]] = {"new_button": "loans.create_borrower", "edit_button": "loans.update_borrower",
+                                         "toggle": "loans.set_borrower_active", "import_button": "loans.import_borrowers"}
     def __init__(self, area: LendingArea) -> None:
         super().__init__(area)
         self.area = area
@@ -62,14 +65,17 @@ class BorrowersPanel(QWidget):
         self.table.doubleClicked.connect(self.edit_selected)
         new = QPushButton(self.tr("&New…"), self)
         new.clicked.connect(self.create)
+        self.new_button = new
         edit = QPushButton(self.tr("&Edit…"), self)
         edit.clicked.connect(self.edit_selected)
+        self.edit_button = edit
         self.toggle = QPushButton(self.tr("Deac&tivate"), self)
         self.toggle.clicked.connect(self.toggle_selected)
         lend = QPushButton(self.tr("&Lend to…"), self)
         lend.clicked.connect(self.lend_to_selected)
         imp = QPushButton(self.tr("&Import staff list…"), self)
         imp.clicked.connect(self.import_list)
+        self.import_button = imp
         self.table.itemSelectionChanged.connect(self._update_toggle)
         self.message = Message(self)
         bar = QHBoxLayout()
@@ -129,7 +135,7 @@ class BorrowersPanel(QWidget):
 
     def edit_selected(self) -> None:
         b = self.selected()
-        if b is None:
+        if b is None or not self.edit_button.isEnabled():  # (a double click, for a role that may not edit)
             return
         dialog = BorrowerDialog(self.tr("Edit borrower"), b, self)
         self._save_from(dialog, lambda values: (loans.update_borrower, self.ctx.actor, b.id, b.version, values),

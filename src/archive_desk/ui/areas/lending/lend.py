@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -45,6 +45,8 @@ if TYPE_CHECKING:  # the area imports this panel
 
 
 class LendPanel(QWidget):
+    # (ui/permissions.py) what the role cannot do is disabled
+    GUARDS: ClassVar[dict[str, str]] = {"lend_button": "loans.lend"}
     COLUMNS = ("code", "title", "security", "pages", "status", "note")
 
     def __init__(self, area: LendingArea) -> None:
@@ -115,7 +117,7 @@ class LendPanel(QWidget):
         clear.clicked.connect(self.clear)
         self.message = Message(self)
         for seq in ("Ctrl+Return", "Ctrl+Enter"):  # only while the focus is on this tab
-            _shortcut(QKeySequence(seq), self, self.lend, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            _shortcut(QKeySequence(seq), self, self.lend_button.click, Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         top = QHBoxLayout()
         top.addWidget(_label(self.tr("&Borrower:"), self, self.borrower_edit))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,8 @@ if TYPE_CHECKING:  # the area imports this panel
 
 
 class OpenLoansPanel(QWidget):
+    # (ui/permissions.py) what the role cannot do is disabled; reprinting a slip is for everyone who may look
+    GUARDS: ClassVar[dict[str, str]] = {"renew_button": "loans.renew"}
     def __init__(self, area: LendingArea) -> None:
         super().__init__(area)
         self.area = area
@@ -57,6 +59,7 @@ class OpenLoansPanel(QWidget):
         renew = QPushButton(self.tr("&Renew…"), self)
         renew.setObjectName("renewButton")
         renew.clicked.connect(self.renew_selected)
+        self.renew_button = renew
         reprint = QPushButton(self.tr("&Print slip…"), self)
         reprint.clicked.connect(self.print_selected)
         self.message = Message(self)

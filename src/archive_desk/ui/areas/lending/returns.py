@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # the area imports this panel
 
 
 class ReturnPanel(QWidget):
+    # (ui/permissions.py) what the role cannot do is disabled
+    GUARDS: ClassVar[dict[str, str]] = {"return_button": "loans.return_volumes"}
     COLUMNS = ("code", "title", "slip", "borrower", "due", "pages_out", "pages_back", "condition", "note", "outcome_kind",
                "outcome")
 
@@ -62,7 +64,7 @@ class ReturnPanel(QWidget):
         remove.clicked.connect(self.remove_selected)
         self.message = Message(self)
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
-            _shortcut(QKeySequence(seq), self, self.take_back, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            _shortcut(QKeySequence(seq), self, self.return_button.click, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         _shortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected, Qt.ShortcutContext.WidgetShortcut)
         top = QHBoxLayout()
         top.addWidget(_label(self.tr("&Volume:"), self, self.volume_edit))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import (
     Qt,
@@ -51,6 +51,7 @@ from archive_desk.ui.dialogs.transfers import (
     KeepDialog,
 )
 from archive_desk.ui.ops import OpRun, run_op
+from archive_desk.ui.permissions import Ops
 from archive_desk.ui.pdf_print import PdfPreviewDialog
 
 if TYPE_CHECKING:
@@ -58,6 +59,16 @@ if TYPE_CHECKING:
 
 
 class AppraisalPage(QWidget):
+    # (ui/permissions.py) what the role cannot do is disabled; the destruction list and Excel are for everyone who may look
+    GUARDS: ClassVar[dict[str, Ops]] = {
+        "new_button": "transfers.create_appraisal",
+        "save_button": ("transfers.update_appraisal", "transfers.set_panel"),
+        "opinion_button": "transfers.write_opinion", "approve_button": "transfers.approve_appraisal",
+        "destruction_button": "transfers.record_destruction", "confirm_button": "transfers.confirm_appraisal",
+        "due_button": "transfers.add_due_volumes", "keep_button": "transfers.set_decision",
+        "destroy_button": "transfers.set_decision", "remove_button": "transfers.remove_appraisal_lines",
+    }
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     Qt,
@@ -46,9 +46,26 @@ from archive_desk.ui.dialogs.transfers import (
 from archive_desk.ui.pdf_print import PdfPreviewDialog
 from archive_desk.ui.scan_input import ScanLineEdit
 from archive_desk.ui.ops import OpRun, run_op
+from archive_desk.ui.permissions import Ops, Target
 
 
 class BatchPage(BatchLines, BatchOutput, QWidget):
+    # (ui/permissions.py) what the role cannot do is disabled; the lists, certificates, Excel and the proposed shelf
+    # space are for everyone who may look
+    GUARDS: ClassVar[dict[str, Ops]] = {
+        "new_button": "transfers.create_batch", "form.save_button": "transfers.update_batch",
+        "import_button": "transfers.add_planned_lines", "add_button": "transfers.add_line",
+        "selection_button": "transfers.add_volumes", "filter_button": ("transfers.add_by_filter", "transfers.add_volumes"),
+        "remove_button": "transfers.remove_lines", "confirm_button": "transfers.confirm_batch",
+        "edit_button": ("transfers.update_line", "transfers.set_found"), "toggle_button": "transfers.set_found",
+        "scan_edit": ("transfers.scan_check", "transfers.add_by_scan"),  # (``guarded``: which one, by direction)
+    }
+
+    def guarded(self) -> list[tuple[Target, Ops]]:
+        """The scan field checks a received volume in, or adds a handed-over one."""
+        scan = "transfers.scan_check" if self.direction == "in" else "transfers.add_by_scan"
+        return [(self.scan_edit, scan), (self.pages_spin, scan)]
+
     """One direction's batches: ``in`` (receiving) or ``out`` (handing over)."""
 
     def __init__(self, ctx: AppContext, direction: str, parent: QWidget | None = None) -> None:
@@ -385,8 +402,8 @@ class BatchPage(BatchLines, BatchOutput, QWidget):
     # ------------------------------------------------------------ scanning
 
     def handle_scan(self, code: str) -> bool:
-        if self.batch is None or not self.batch.is_draft or self._confirming is not None:
-            return False
+        if self.batch is None or not self.batch.is_draft or self._confirming is not None or not self.scan_edit.isEnabled():
+            return False  # (a role that may not scan here: the catalogue shows the volume instead)
         self._scan(code)
         return True
 
