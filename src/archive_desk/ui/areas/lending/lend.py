@@ -321,8 +321,8 @@ class LendPanel(QWidget):
         if not text:
             return
         with self.ctx.db.read() as s:
-            exact = loans.find_borrower_by_card(s, text) if text.isascii() else None
-            found = [exact] if exact else loans.search_borrowers(s, text, limit=50)
+            exact = loans.find_borrower_by_card(s, text, self.ctx.actor) if text.isascii() else None
+            found = [exact] if exact else loans.search_borrowers(s, text, limit=50, viewer=self.ctx.actor)
             volume = loans.find_volume_for_loan(s, text) if not found and text.isascii() else None
         if volume is not None:  # a volume scanned first: list it, the borrower can follow
             self.borrower_edit.clear()
@@ -345,7 +345,7 @@ class LendPanel(QWidget):
     def add_volume(self, code: str) -> bool:
         """A scanned or typed volume code; returns False when no volume has that code."""
         with self.ctx.db.read() as s:
-            check = loans.find_volume_for_loan(s, code)
+            check = loans.find_volume_for_loan(s, code, self.ctx.actor)  # hidden titles masked
         if check is None:
             self.message.error(self.tr("No volume has the code %1.").replace("%1", code))
             return False
