@@ -2845,88 +2845,88 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ItemsEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="54" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="55" />
         <source>Items of %1</source>
         <extracomment>the volume's items changed (the area refreshes its row and the detail pane)</extracomment>
         <translation>Items of %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="78" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="79" />
         <source>Title of the new item</source>
         <translation>Title of the new item</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="81" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="82" />
         <source>Document no.</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="84" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="85" />
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="87" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="88" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="91" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="92" />
         <source>pages: </source>
         <translation>pages: </translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="96" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="97" />
         <source>&amp;Add at end</source>
         <translation>&amp;Add at end</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="98" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="99" />
         <source>&amp;Insert before selected</source>
         <translation>&amp;Insert before selected</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="100" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="101" />
         <source>Move &amp;up</source>
         <translation>Move &amp;up</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="102" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="103" />
         <source>Move &amp;down</source>
         <translation>Move &amp;down</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="104" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="105" />
         <source>&amp;Renumber</source>
         <translation>&amp;Renumber</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="106" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="107" />
         <source>&amp;Withdraw…</source>
         <translation>&amp;Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="132" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="189" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="190" />
         <source>%1 item(s), %2 page(s)</source>
         <translation>%1 item(s), %2 page(s)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="254" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="255" />
         <source>Items renumbered; page numbers follow the page counts.</source>
         <translation>Items renumbered; page numbers follow the page counts.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="262" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="263" />
         <source>Withdraw item</source>
         <translation>Withdraw item</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="263" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="264" />
         <source>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</source>
         <translation>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</translation>
     </message>
@@ -3570,62 +3570,62 @@ Print anyway?</translation>
         <translation>(deactivated: cannot borrow)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="332" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="335" />
         <source>No borrower matches “%1”.</source>
         <translation>No borrower matches “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="350" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="353" />
         <source>No volume has the code %1.</source>
         <translation>No volume has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="355" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="358" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="371" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="374" />
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="410" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="413" />
         <source>Needed for: %1</source>
         <translation>Needed for: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="428" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="431" />
         <source>the name on the approval form</source>
         <translation>the name on the approval form</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="434" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="437" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>Choose the borrower first: scan the card or type the name.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="439" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="442" />
         <source>Scan the volumes to lend.</source>
         <translation>Scan the volumes to lend.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="454" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="457" />
         <source>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</source>
         <translation>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="459" />
         <source>these volumes</source>
         <translation>these volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="485" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="488" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>Lent %1 volume(s) to %2 on slip %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="488" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="491" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>%1 refused volume(s) were not lent.</translation>
     </message>

@@ -2845,88 +2845,88 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ItemsEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="54" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="55" />
         <source>Items of %1</source>
         <extracomment>the volume's items changed (the area refreshes its row and the detail pane)</extracomment>
         <translation>%1 的卷内目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="78" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="79" />
         <source>Title of the new item</source>
         <translation>新文件的题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="81" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="82" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="84" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="85" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="87" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="88" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="91" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="92" />
         <source>pages: </source>
         <translation>页数：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="96" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="97" />
         <source>&amp;Add at end</source>
         <translation>添加到末尾(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="98" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="99" />
         <source>&amp;Insert before selected</source>
         <translation>插入到所选之前(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="100" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="101" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="102" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="103" />
         <source>Move &amp;down</source>
         <translation>下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="104" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="105" />
         <source>&amp;Renumber</source>
         <translation>重新编号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="106" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="107" />
         <source>&amp;Withdraw…</source>
         <translation>撤出(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="131" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="132" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="189" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="190" />
         <source>%1 item(s), %2 page(s)</source>
         <translation>共 %1 件，%2 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="254" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="255" />
         <source>Items renumbered; page numbers follow the page counts.</source>
         <translation>已重新编号；页号按各件页数重新推算。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="262" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="263" />
         <source>Withdraw item</source>
         <translation>撤出卷内文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="263" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="264" />
         <source>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</source>
         <translation>从卷内目录中撤出第 %1 件“%2”？该文件仍保留并标记为已撤出，同时记录原因。</translation>
     </message>
@@ -3570,62 +3570,62 @@ Print anyway?</source>
         <translation>（已停用，不能借阅）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="332" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="335" />
         <source>No borrower matches “%1”.</source>
         <translation>没有与“%1”相符的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="350" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="353" />
         <source>No volume has the code %1.</source>
         <translation>没有档号或条码为 %1 的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="355" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="358" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="371" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="374" />
         <source>Added %1.</source>
         <translation>已加入 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="410" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="413" />
         <source>Needed for: %1</source>
         <translation>审批原因：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="428" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="431" />
         <source>the name on the approval form</source>
         <translation>审批单上的审批人姓名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="434" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="437" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>请先选择借阅人：扫描借阅证或输入姓名。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="439" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="442" />
         <source>Scan the volumes to lend.</source>
         <translation>请扫描要借出的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="454" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="457" />
         <source>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</source>
         <translation>没有可以审批此次借阅的账户（需有审批权及%1涉密等级）：请改为登记纸质审批。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="459" />
         <source>these volumes</source>
         <translation>这些案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="485" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="488" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>已借给 %2 %1 卷，借阅单 %3。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="488" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="491" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>另有 %1 卷不能借出，未借出。</translation>
     </message>

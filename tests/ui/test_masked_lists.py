@@ -154,3 +154,22 @@ def test_items_editor_masks_a_hidden_volume(qtbot, db: Database, actor: Actor, m
     assert hidden.code in editor.heading.text() and MASK in editor.heading.text() and "鲲鹏" not in editor.heading.text()
     title = editor.model.COLUMNS.index("title")
     assert editor.model.data(editor.model.index(0, title)) == MASK
+
+
+def test_a_borrower_chosen_for_a_loan_is_logged_when_their_phone_is_shown(qtbot, db: Database, actor: Actor) -> None:  # noqa: ANN001
+    from archive_desk.services import masking
+    from archive_desk.ui.areas.lending.area import LendingArea
+    from tests.conftest import settle_writes
+
+    with db.write() as s:
+        borrower = loans.create_borrower(s, actor, {"name": "张伟", "unit": "理赔部", "phone": "13800001111", "card_no": "yg0001"})
+    for who in (DESK, ARCHIVIST):
+        area = LendingArea(_ctx(db, who))
+        qtbot.addWidget(area)
+        with db.read() as s:
+            area.lend.set_borrower(loans.find_borrower_by_card(s, "yg0001", who))
+        settle_writes(qtbot)
+    assert "13800001111" in area.lend.borrower_info.text()  # the archivist, last, sees it whole
+    with db.read() as s:  # the desk saw it masked: only the archivist's view is logged
+        assert [(e.user, e.action, e.subject, e.fields) for e in masking.list_access(s)] == [
+            ("archivist", "view", f"borrower:{borrower.id}", ("phone",))]

@@ -314,6 +314,9 @@ class LendPanel(QWidget):
                 self.borrower_info.setStyleSheet("font-weight: bold")
             self.borrower_info.setText(text)
             self.borrower_edit.clear()
+            shown = masking.borrower_shown(self.ctx.actor, b.phone)  # the phone shown unmasked: logged once per choice
+            if shown and masking.should_log(self.ctx.actor) and not self.ctx.db.read_only:
+                run_op(self, masking.log_access_op, self.ctx.actor, "view", ((None, shown),), f"borrower:{b.id}")
         self._update_approval()
 
     def _on_borrower_edit_returnPressed(self) -> None:
