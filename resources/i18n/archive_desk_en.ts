@@ -2845,88 +2845,88 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ItemsEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="64" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="65" />
         <source>Items of %1</source>
         <extracomment>the volume's items changed (the area refreshes its row and the detail pane)</extracomment>
         <translation>Items of %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="88" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="89" />
         <source>Title of the new item</source>
         <translation>Title of the new item</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="91" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="92" />
         <source>Document no.</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="94" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="95" />
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="97" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="98" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="101" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="102" />
         <source>pages: </source>
         <translation>pages: </translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="106" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="107" />
         <source>&amp;Add at end</source>
         <translation>&amp;Add at end</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="108" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="109" />
         <source>&amp;Insert before selected</source>
         <translation>&amp;Insert before selected</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="110" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="111" />
         <source>Move &amp;up</source>
         <translation>Move &amp;up</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="112" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="113" />
         <source>Move &amp;down</source>
         <translation>Move &amp;down</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="114" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="115" />
         <source>&amp;Renumber</source>
         <translation>&amp;Renumber</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="116" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="117" />
         <source>&amp;Withdraw…</source>
         <translation>&amp;Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="141" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="142" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="203" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="204" />
         <source>%1 item(s), %2 page(s)</source>
         <translation>%1 item(s), %2 page(s)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="268" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="269" />
         <source>Items renumbered; page numbers follow the page counts.</source>
         <translation>Items renumbered; page numbers follow the page counts.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="276" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="277" />
         <source>Withdraw item</source>
         <translation>Withdraw item</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="277" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="278" />
         <source>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</source>
         <translation>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</translation>
     </message>
@@ -3570,62 +3570,62 @@ Print anyway?</translation>
         <translation>(deactivated: cannot borrow)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="334" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="337" />
         <source>No borrower matches “%1”.</source>
         <translation>No borrower matches “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="352" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="355" />
         <source>No volume has the code %1.</source>
         <translation>No volume has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="357" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="360" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="373" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="376" />
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="415" />
         <source>Needed for: %1</source>
         <translation>Needed for: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="430" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="433" />
         <source>the name on the approval form</source>
         <translation>the name on the approval form</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="436" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="439" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>Choose the borrower first: scan the card or type the name.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="441" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="444" />
         <source>Scan the volumes to lend.</source>
         <translation>Scan the volumes to lend.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="459" />
         <source>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</source>
         <translation>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="458" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="461" />
         <source>these volumes</source>
         <translation>these volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="487" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="490" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>Lent %1 volume(s) to %2 on slip %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="490" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="493" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>%1 refused volume(s) were not lent.</translation>
     </message>

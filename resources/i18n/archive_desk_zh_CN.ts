@@ -2845,88 +2845,88 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ItemsEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="64" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="65" />
         <source>Items of %1</source>
         <extracomment>the volume's items changed (the area refreshes its row and the detail pane)</extracomment>
         <translation>%1 的卷内目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="88" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="89" />
         <source>Title of the new item</source>
         <translation>新文件的题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="91" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="92" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="94" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="95" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="97" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="98" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="101" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="102" />
         <source>pages: </source>
         <translation>页数：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="106" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="107" />
         <source>&amp;Add at end</source>
         <translation>添加到末尾(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="108" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="109" />
         <source>&amp;Insert before selected</source>
         <translation>插入到所选之前(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="110" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="111" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="112" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="113" />
         <source>Move &amp;down</source>
         <translation>下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="114" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="115" />
         <source>&amp;Renumber</source>
         <translation>重新编号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="116" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="117" />
         <source>&amp;Withdraw…</source>
         <translation>撤出(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="141" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="142" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="203" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="204" />
         <source>%1 item(s), %2 page(s)</source>
         <translation>共 %1 件，%2 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="268" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="269" />
         <source>Items renumbered; page numbers follow the page counts.</source>
         <translation>已重新编号；页号按各件页数重新推算。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="276" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="277" />
         <source>Withdraw item</source>
         <translation>撤出卷内文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="277" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="278" />
         <source>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</source>
         <translation>从卷内目录中撤出第 %1 件“%2”？该文件仍保留并标记为已撤出，同时记录原因。</translation>
     </message>
@@ -3570,62 +3570,62 @@ Print anyway?</source>
         <translation>（已停用，不能借阅）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="334" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="337" />
         <source>No borrower matches “%1”.</source>
         <translation>没有与“%1”相符的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="352" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="355" />
         <source>No volume has the code %1.</source>
         <translation>没有档号或条码为 %1 的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="357" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="360" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="373" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="376" />
         <source>Added %1.</source>
         <translation>已加入 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="412" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="415" />
         <source>Needed for: %1</source>
         <translation>审批原因：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="430" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="433" />
         <source>the name on the approval form</source>
         <translation>审批单上的审批人姓名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="436" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="439" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>请先选择借阅人：扫描借阅证或输入姓名。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="441" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="444" />
         <source>Scan the volumes to lend.</source>
         <translation>请扫描要借出的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="456" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="459" />
         <source>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</source>
         <translation>没有可以审批此次借阅的账户（需有审批权及%1涉密等级）：请改为登记纸质审批。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="458" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="461" />
         <source>these volumes</source>
         <translation>这些案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="487" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="490" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>已借给 %2 %1 卷，借阅单 %3。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="490" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="493" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>另有 %1 卷不能借出，未借出。</translation>
     </message>

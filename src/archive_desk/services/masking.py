@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -399,6 +399,35 @@ def document_session(db: Database, viewer: Actor | None,
 def log_shown(session: Session, actor: Actor, shown: Iterable[Shown]) -> int:
     """Write what :func:`document_session` collected: one row per volume (or other record) and document."""
     return sum(log_access(session, actor, action, rows, subject) for action, subject, rows in shown)
+
+
+class Titled(Protocol):
+    """A frozen record of a list that names a volume (a transfer line, a stocktake line …)."""
+
+    @property
+    def volume_id(self) -> int | None: ...
+
+    @property
+    def title(self) -> str: ...
+
+
+def mask_titled[R: Titled](session: Session, viewer: Actor | None, rows: Sequence[R],
+                           listed: Callable[[R], str | None] | None = None) -> list[R]:
+    """On-screen list rows as ``viewer`` may see them: the title of a row whose volume is above their clearance
+    masked (its 档号 and the rest stay). A row whose volume is not (or no longer) in the catalogue counts by
+    ``listed(row)``, the 密级 it was listed with, when given; else as above every level (hidden from everyone with
+    a clearance: safer than shown). One query for the 密级 of all the rows' volumes; none without a clearance."""
+    if visible_levels(viewer) is None or not rows:
+        return list(rows)
+    security = security_of(session, (r.volume_id for r in rows))
+    out: list[R] = []
+    for r in rows:
+        vid = r.volume_id
+        sec = security[vid] if vid is not None and vid in security else (listed(r) if listed is not None else "?")
+        if r.title and above_clearance(viewer, sec):
+            r = replace(r, title=mask_text())  # type: ignore[type-var]
+        out.append(r)
+    return out
 
 
 def security_of(session: Session, volume_ids: Iterable[int | None]) -> dict[int, str]:

@@ -485,6 +485,7 @@ def record_scan(session: Session, actor: Actor, stocktake_id: int, raw: str) -> 
         message = t("Layer {code}: {count} volume(s) to find.", code=layer.code, count=len(expected))
         if seen_before:
             message = t("Layer {code} again: {count} volume(s) still to find.", code=layer.code, count=len(expected))
+        expected = tuple(masking.mask_titled(session, actor, expected))  # as the clerk scanning may see them
         return ScanOutcome("layer", text, message, layer=info, expected=expected, repeated=seen_before, scan_id=scan_id)
 
     layer_id = current_layer_id(session, stocktake_id, actor.user)
@@ -509,6 +510,7 @@ def record_scan(session: Session, actor: Actor, stocktake_id: int, raw: str) -> 
                         expected=expected_code or t("no layer (not shelved)"))
         if repeated:
             message = t("{code} was already counted here.", code=v.code)
+        [line] = masking.mask_titled(session, actor, [line])  # as the clerk scanning may see it
         return ScanOutcome("volume", text, message, line=line, repeated=repeated, scan_id=scan_id)
 
     last = session.execute(select(S.c.layer_id).where(S.c.stocktake_id == stocktake_id, S.c.kind == "unknown",
@@ -525,9 +527,11 @@ def _chunks(ids: Sequence[int], size: int = _CHUNK) -> Iterable[Sequence[int]]:
         yield ids[i: i + size]
 
 
-def state(session: Session, stocktake_id: int, *, by: str | None = None) -> SessionState:
+def state(session: Session, stocktake_id: int, *, by: str | None = None, viewer: Actor | None = None) -> SessionState:
     """The whole stocktake recomputed from its scans (resume, refresh, finish); the current layer is that of
-    the last scan by ``by`` (the clerk resuming), else of the last scan."""
+    the last scan by ``by`` (the clerk resuming), else of the last scan. The lines as ``viewer`` may see them
+    (a title above their clearance masked, the 档号 kept: services/masking.py); None: unmasked (finishing
+    freezes the lines from it)."""
     st = _load(session, stocktake_id)
     record = _record(session, st)
     scans = session.execute(select(S.c.id, S.c.kind, S.c.layer_id, S.c.volume_id, S.c.raw_code, S.c.scanned_at)
@@ -575,7 +579,7 @@ def state(session: Session, stocktake_id: int, *, by: str | None = None) -> Sess
             lines.append(_missing_line(v, layer_codes.get(v.layer_id, "")))
     lines.sort(key=_line_order)
     current_info = _layer_info(session, [current]).get(current) if current is not None else None
-    return SessionState(record, current_info, tuple(lines), frozenset(scanned_layers),
+    return SessionState(record, current_info, tuple(masking.mask_titled(session, viewer, lines)), frozenset(scanned_layers),
                         scope_layer_count(session, record.scope), len(scans))
 
 

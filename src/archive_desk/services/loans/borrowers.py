@@ -16,7 +16,7 @@ from archive_desk.i18n import t
 from archive_desk.models import Borrower
 from archive_desk.services import audit, codes
 from archive_desk.services.audit import Actor
-from archive_desk.services.loans.records import BORROWER_KINDS, B, BorrowerRecord, _borrower_record
+from archive_desk.services.loans.records import BORROWER_KINDS, B, BorrowerRecord, _borrower_record, seen_borrower
 from archive_desk.services.ops import LENDING, operation
 
 if TYPE_CHECKING:  # the importing layer (calamine, openpyxl) is imported only when a list is imported
@@ -103,6 +103,9 @@ def update_borrower(session: Session, actor: Actor, borrower_id: int, expected_v
     if unknown:
         raise ValidationError({k: t("{key} cannot be changed here", key=k) for k in sorted(unknown)})
     before = _borrower_record(b)
+    shown = seen_borrower(actor, before)
+    # a phone or ID number the actor was shown masked (no personal-data right) and sent back as shown keeps the stored one
+    changes = {k: v for k, v in changes.items() if not (k in ("phone", "id_number") and v and v == getattr(shown, k) != getattr(before, k))}
     merged = {k: getattr(before, k) for k in BORROWER_FIELDS}
     merged.update(changes)
     clean = _clean_borrower(session, merged, borrower_id)
@@ -149,18 +152,20 @@ def get_borrower(session: Session, borrower_id: int) -> BorrowerRecord:
     return _borrower_record(_load_borrower(session, borrower_id))
 
 
-def find_borrower_by_card(session: Session, scanned: str) -> BorrowerRecord | None:
+def find_borrower_by_card(session: Session, scanned: str, viewer: Actor | None = None) -> BorrowerRecord | None:
+    """The borrower with this card, as ``viewer`` may see them (``records.seen_borrower``; None: unmasked)."""
     card = codes.normalize_scan(scanned)
     if not card:
         return None
     b = session.scalar(select(Borrower).where(Borrower.card_no == card))
-    return _borrower_record(b) if b else None
+    return seen_borrower(viewer, _borrower_record(b)) if b else None
 
 
 def search_borrowers(session: Session, text: str = "", *, include_inactive: bool = False, kind: str | None = None,
-                     limit: int = 200) -> list[BorrowerRecord]:
+                     limit: int = 200, viewer: Actor | None = None) -> list[BorrowerRecord]:
     """Borrowers whose name, unit, card no. or phone contains ``text`` (all when empty); exact card
-    matches first, then by name."""
+    matches first, then by name. As ``viewer`` may see them: phone and ID number masked without the
+    personal-data right (services/masking.py); None: unmasked."""
     stmt = select(Borrower)
     text = text.strip()
     if text:
@@ -176,7 +181,7 @@ def search_borrowers(session: Session, text: str = "", *, include_inactive: bool
         stmt = stmt.where(Borrower.active.is_(True))
     if kind:
         stmt = stmt.where(Borrower.kind == kind)
-    return [_borrower_record(b) for b in session.scalars(stmt.limit(limit))]
+    return [seen_borrower(viewer, _borrower_record(b)) for b in session.scalars(stmt.limit(limit))]
 
 
 # ---------------------------------------------------------------- staff list import

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from archive_desk.errors import NotFoundError
 from archive_desk.i18n import t
 from archive_desk.models import SECURITY_LEVELS, VolumeStatus
-from archive_desk.services import catalogue, holds
+from archive_desk.services import catalogue, holds, masking
+from archive_desk.services.audit import Actor
 from archive_desk.services.loans.borrowers import _load_borrower
 from archive_desk.services.loans.records import (
     LL,
@@ -81,19 +82,22 @@ def _volume_rows(session: Session, volume_ids: Sequence[int]) -> dict[int, Row[A
     return rows
 
 
-def check_volume(session: Session, volume_id: int) -> VolumeCheck:
+def check_volume(session: Session, volume_id: int, viewer: Actor | None = None) -> VolumeCheck:
+    """Whether a volume can be lent, with its title as ``viewer`` may see it (masked above their clearance, the
+    档号 and 密级 kept: services/masking.py); None: unmasked."""
     row = _volume_rows(session, [volume_id]).get(volume_id)
     if row is None:
         raise NotFoundError(t("Volume {id} does not exist", id=volume_id))
     reason, slip, who = _refusal(session, row.code, row.status, row.id)
-    return VolumeCheck(row.id, row.code, row.barcode, row.title, row.security, row.pages, row.status, row.category_code,
+    return VolumeCheck(row.id, row.code, row.barcode, masking.mask_title(viewer, row.security, row.title), row.security, row.pages, row.status, row.category_code,
                        not reason, reason, slip, who, reading=bool(slip) and row.status == VolumeStatus.IN_STOCK)
 
 
-def find_volume_for_loan(session: Session, scanned: str) -> VolumeCheck | None:
-    """A scanned barcode or typed 档号 -> the volume and whether it can be lent (None: no such volume)."""
+def find_volume_for_loan(session: Session, scanned: str, viewer: Actor | None = None) -> VolumeCheck | None:
+    """A scanned barcode or typed 档号 -> the volume and whether it can be lent (None: no such volume), as
+    ``viewer`` may see it (:func:`check_volume`)."""
     found = catalogue.find_volume(session, scanned)
-    return check_volume(session, found.id) if found else None
+    return check_volume(session, found.id, viewer) if found else None
 
 
 def approval_reasons(session: Session, borrower_kind: str, securities: Iterable[str], use_mode: str,

@@ -43,6 +43,7 @@ from archive_desk.services.loans.records import (
     OutsideRequest,
     PaperApproval,
     V,
+    seen_loan,
     _borrower_record,
     _now,
     due_limit,
@@ -103,11 +104,13 @@ def get_loan_by_slip(session: Session, slip_no: str) -> LoanRecord:
     return _loan_records(session, [loan])[0]
 
 
-def open_loans(session: Session, *, borrower_id: int | None = None, limit: int = 2000) -> list[LoanRecord]:
+def open_loans(session: Session, *, borrower_id: int | None = None, limit: int = 2000,
+               viewer: Actor | None = None) -> list[LoanRecord]:
+    """The open loans, soonest due first, as ``viewer`` may see them (:func:`seen_loan`); None: unmasked."""
     stmt = select(Loan).where(Loan.status == "open").order_by(Loan.due_date, Loan.id)
     if borrower_id is not None:
         stmt = stmt.where(Loan.borrower_id == borrower_id)
-    return _loan_records(session, list(session.scalars(stmt.limit(limit))))
+    return [seen_loan(viewer, r) for r in _loan_records(session, list(session.scalars(stmt.limit(limit))))]
 
 
 @operation("loans.lend", area=LENDING)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from archive_desk.errors import StatusError, UserError
 from archive_desk.i18n import t
 from archive_desk.models import Borrower, Category, Loan, LoanLine, Volume
-from archive_desk.services import catalogue, room_settings
+from archive_desk.services import catalogue, masking, room_settings
+from archive_desk.services.audit import Actor
 
 BORROWER_KINDS = ("staff", "outside")
 #: the services of use: 查阅 in the reading room, 复制/摘录 (the original stays 在库), 借出 (taken away)
@@ -171,6 +172,13 @@ def _borrower_record(b: Borrower) -> BorrowerRecord:
     return BorrowerRecord(b.id, b.name, b.unit, b.phone, b.id_number, b.kind, b.card_no, b.notes, bool(b.active), b.version)
 
 
+def seen_borrower(viewer: Actor | None, b: BorrowerRecord) -> BorrowerRecord:
+    """A borrower as ``viewer`` (an ``audit.Actor``; None: no accounts) may see them: phone and ID number masked
+    without the personal-data right (services/masking.py)."""
+    phone, id_number = masking.mask_borrower_fields(viewer, b.phone, b.id_number)
+    return b if (phone, id_number) == (b.phone, b.id_number) else replace(b, phone=phone, id_number=id_number)
+
+
 @dataclass(frozen=True)
 class LoanLineRecord:
     id: int
@@ -243,6 +251,15 @@ class LoanRecord:
         if self.status != "open" or self.due_date is None:
             return 0
         return max(0, ((today or date.today()) - self.due_date).days)
+
+
+def seen_loan(viewer: Actor | None, loan: LoanRecord) -> LoanRecord:
+    """A loan as ``viewer`` may see it (services/masking.py): the title of a volume above their clearance masked
+    (the 档号 stays), the borrower's phone and ID number masked without the personal-data right."""
+    if masking.no_accounts(viewer):
+        return loan
+    lines = tuple(replace(ln, title=masking.mask_title(viewer, ln.security, ln.title)) for ln in loan.lines)
+    return replace(loan, borrower=seen_borrower(viewer, loan.borrower), lines=lines)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from archive_desk.services.loans.records import (
     _now,
     loan_settings,
     service_label,
+    seen_loan,
 )
 from archive_desk.services.ops import LENDING, operation
 
@@ -59,21 +60,23 @@ class ReturnResult:
     page_differences: tuple[tuple[str, int, int], ...]
 
 
-def open_line_for_volume(session: Session, volume_id: int) -> tuple[LoanRecord, LoanLineRecord] | None:
-    """The open loan holding ``volume_id`` and its line (for return by scan)."""
+def open_line_for_volume(session: Session, volume_id: int, viewer: Actor | None = None) -> tuple[LoanRecord, LoanLineRecord] | None:
+    """The open loan holding ``volume_id`` and its line (for return by scan), as ``viewer`` may see them
+    (``records.seen_loan``; None: unmasked)."""
     loan_id = session.scalar(select(LL.c.loan_id).where(LL.c.volume_id == volume_id, LL.c.returned_at.is_(None)))
     if loan_id is None:
         return None
-    loan = get_loan(session, loan_id)
+    loan = seen_loan(viewer, get_loan(session, loan_id))
     line = next(ln for ln in loan.lines if ln.volume_id == volume_id and not ln.returned)
     return loan, line
 
 
-def find_line_for_return(session: Session, scanned: str) -> tuple[LoanRecord, LoanLineRecord]:
+def find_line_for_return(session: Session, scanned: str, viewer: Actor | None = None) -> tuple[LoanRecord, LoanLineRecord]:
+    """The open loan and line of a scanned volume, as ``viewer`` may see them (:func:`open_line_for_volume`)."""
     volume = catalogue.find_volume(session, scanned)
     if volume is None:
         raise NotFoundError(t("No volume has the code {code}", code=scanned))
-    found = open_line_for_volume(session, volume.id)
+    found = open_line_for_volume(session, volume.id, viewer)
     if found is None:
         raise StatusError(t("Volume {code} is not on loan ({status}); there is nothing to return.", code=volume.code,
                             status=catalogue.status_label(volume.status)))

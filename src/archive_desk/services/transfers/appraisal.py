@@ -24,7 +24,7 @@ from archive_desk.models import (
     Volume,
     VolumeStatus,
 )
-from archive_desk.services import audit, codes, holds, reading, retention
+from archive_desk.services import audit, codes, holds, masking, reading, retention
 from archive_desk.services.audit import Actor
 from archive_desk.services.ops import TRANSFERS, operation
 from archive_desk.services.transfers.batches import _categories, _change_particulars
@@ -170,7 +170,11 @@ def _appraisal_line_record(session: Session, ln: AppraisalLine, vol: Volume | No
                                cat_codes.get(vol.category_id, ""), MappingProxyType(data))
 
 
-def list_appraisal_lines(session: Session, appraisal_id: int, *, include_removed: bool = False) -> list[AppraisalLineRecord]:
+def list_appraisal_lines(session: Session, appraisal_id: int, *, include_removed: bool = False,
+                         viewer: Actor | None = None) -> list[AppraisalLineRecord]:
+    """The lines of an appraisal list in order, as ``viewer`` may see them (the title of a volume above their
+    clearance masked, its 档号 kept; a volume no longer in the catalogue is hidden from every clearance:
+    services/masking.py); None: unmasked (the confirmation freezes the lines from it)."""
     stmt = select(AppraisalLine).where(AppraisalLine.appraisal_id == appraisal_id).order_by(AppraisalLine.seq)
     if not include_removed:
         stmt = stmt.where(AppraisalLine.decision != REMOVED)
@@ -189,7 +193,7 @@ def list_appraisal_lines(session: Session, appraisal_id: int, *, include_removed
             r = live[ln.volume_id]
             rec = AppraisalLineRecord(**{**rec.__dict__, "retention": r.retention, "expires_on": r.due_date})
         out.append(rec)
-    return out
+    return masking.mask_titled(session, viewer, out)
 
 
 @operation("transfers.add_appraisal_volumes", area=TRANSFERS)
@@ -249,7 +253,7 @@ def add_appraisal_volumes(session: Session, actor: Actor, appraisal_id: int, vol
     if added or refused:
         audit.record(session, actor, "appraisal.add_volumes", "appraisal", a.id, None,
                      {"list_no": a.list_no, "added": len(added), "refused": [{"code": r.code, "reason": r.reason} for r in refused][:200]})
-    records = list_appraisal_lines(session, appraisal_id)
+    records = list_appraisal_lines(session, appraisal_id, viewer=actor)  # as the clerk may see them
     new_ids = {ln.id for ln in added}
     return AddResult(tuple(r for r in records if r.id in new_ids), tuple(refused), skipped)  # type: ignore[misc]  # AddResult is shared with batches: here its lines are appraisal lines
 
@@ -289,7 +293,7 @@ def set_decision(session: Session, actor: Actor, line_id: int, decision: str, ne
     after = {"decision": ln.decision, "new_retention": ln.new_retention, "reason": ln.reason}
     if before != after:
         audit.record(session, actor, "appraisal.decide", "appraisal_line", ln.id, before, after | {"list_no": a.list_no, "volume_id": ln.volume_id})
-    return next(r for r in list_appraisal_lines(session, a.id) if r.id == ln.id)
+    return next(r for r in list_appraisal_lines(session, a.id, viewer=actor) if r.id == ln.id)
 
 
 @operation("transfers.remove_appraisal_lines", area=TRANSFERS)

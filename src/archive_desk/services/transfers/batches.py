@@ -16,7 +16,7 @@ from archive_desk.models import (
     TransferLine,
     Volume,
 )
-from archive_desk.services import audit, catalogue, codes
+from archive_desk.services import audit, catalogue, codes, masking
 from archive_desk.services.audit import Actor
 from archive_desk.services.transfers.common import (
     BATCH_FIELDS,
@@ -36,6 +36,8 @@ from archive_desk.services.transfers.records import (
     ScanOutcome,
     _batch_record,
     _line_record,
+    seen_line,
+    seen_lines,
 )
 from archive_desk.services.ops import TRANSFERS, operation
 
@@ -136,9 +138,11 @@ def list_batches(session: Session, direction: str | None = None, *, status: str 
     return [_batch_record(b) for b in session.scalars(stmt)]
 
 
-def list_lines(session: Session, batch_id: int) -> list[LineRecord]:
+def list_lines(session: Session, batch_id: int, viewer: Actor | None = None) -> list[LineRecord]:
+    """The lines of a batch in order, as ``viewer`` may see them (a title above their clearance masked, the 档号
+    kept: services/masking.py); None: unmasked (the services that check and confirm the batch)."""
     stmt = select(TransferLine).where(TransferLine.batch_id == batch_id).order_by(TransferLine.seq, TransferLine.id)
-    return [_line_record(ln) for ln in session.scalars(stmt)]
+    return seen_lines(session, viewer, [_line_record(ln) for ln in session.scalars(stmt)])
 
 
 def _next_seq(session: Session, batch_id: int) -> int:
@@ -239,7 +243,7 @@ def add_line(session: Session, actor: Actor, batch_id: int, values: Mapping[str,
     audit.record(session, actor, "transfer.add_line", "transfer_line", line.id, None,
                  {"batch_no": batch.batch_no, "seq": line.seq, "code": line.code, "title": line.title,
                   "expected": expected, "found": found, "pages": line.pages, "found_pages": found_pages})
-    return record
+    return seen_line(session, actor, record)  # the line as the clerk who added it may see it
 
 
 LINE_FIELDS = ("code", "title", "year", "retention", "item_count", "pages", "notes")
@@ -247,11 +251,14 @@ LINE_FIELDS = ("code", "title", "year", "retention", "item_count", "pages", "not
 
 @operation("transfers.update_line", area=TRANSFERS)
 def update_line(session: Session, actor: Actor, line_id: int, changes: Mapping[str, Any]) -> LineRecord:
-    """Correct a line of a draft receiving batch (e.g. fill in the title of an unexpected volume)."""
+    """Correct a line of a draft receiving batch (e.g. fill in the title of an unexpected volume). A title the
+    actor was shown masked (services/masking.py) and sent back unchanged keeps the stored title."""
     line = session.get(TransferLine, line_id, populate_existing=True)
     if line is None:
         raise NotFoundError(t("Line {id} does not exist", id=line_id))
     _load_batch(session, line.batch_id, for_change=True)  # refuses lines of a confirmed batch
+    if changes.get("title") == masking.mask_text() and seen_line(session, actor, _line_record(line)).title != line.title:
+        changes = {k: v for k, v in changes.items() if k != "title"}
     before = {k: getattr(line, k) for k in LINE_FIELDS} | {"data": dict(line.data or {})}
     merged = {k: getattr(line, k) for k in LINE_FIELDS} | dict(line.data or {}) | dict(changes)
     clean = _line_values(session, merged)
@@ -268,7 +275,7 @@ def update_line(session: Session, actor: Actor, line_id: int, changes: Mapping[s
     old, new = audit.diff(before, after)
     if new:
         audit.record(session, actor, "transfer.update_line", "transfer_line", line.id, old, new)
-    return _line_record(line)
+    return seen_line(session, actor, _line_record(line))
 
 
 @operation("transfers.set_found", area=TRANSFERS)
@@ -294,7 +301,7 @@ def _tick(session: Session, actor: Actor, batch: TransferBatch, line: TransferLi
     after = {"found": bool(line.found), "found_pages": line.found_pages}
     if before != after:
         audit.record(session, actor, "transfer.check", "transfer_line", line.id, before, after | {"batch_no": batch.batch_no, "code": line.code})
-    return _line_record(line)
+    return seen_line(session, actor, _line_record(line))
 
 
 @operation("transfers.set_found_pages", area=TRANSFERS)
@@ -327,7 +334,7 @@ def scan_check(session: Session, actor: Actor, batch_id: int, text: str, *, page
             code = vol.code
     if line is not None:
         if line.found and pages is None:
-            return ScanOutcome("again", _line_record(line), t("{code} was already ticked (line {seq})", code=line.code, seq=line.seq))
+            return ScanOutcome("again", seen_line(session, actor, _line_record(line)), t("{code} was already ticked (line {seq})", code=line.code, seq=line.seq))
         record = _tick(session, actor, batch, line, True, pages if pages is not None else line.found_pages)
         if not line.expected:
             return ScanOutcome("unexpected", record, t("{code} is not on the list (line {seq})", code=line.code, seq=line.seq))

@@ -20,7 +20,7 @@ from archive_desk.services import audit, catalogue, codes, reading
 from archive_desk.services.audit import Actor
 from archive_desk.services.transfers.batches import _next_seq
 from archive_desk.services.transfers.common import Progress, _load_batch
-from archive_desk.services.transfers.records import AddResult, Refusal, _line_record
+from archive_desk.services.transfers.records import AddResult, Refusal, _line_record, seen_lines
 from archive_desk.services.volume_list import VolumeFilter, apply_filter
 from archive_desk.services.ops import TRANSFERS, operation
 
@@ -94,7 +94,7 @@ def add_volumes(session: Session, actor: Actor, batch_id: int, volume_ids: Itera
         audit.record(session, actor, "transfer.add_volumes", "transfer_batch", batch_id, None,
                      {"batch_no": batch.batch_no, "added": [ln.code for ln in added],
                       "refused": [{"code": r.code, "reason": r.reason} for r in refused]})
-    return AddResult(tuple(_line_record(ln) for ln in added), tuple(refused), skipped)
+    return AddResult(tuple(seen_lines(session, actor, [_line_record(ln) for ln in added])), tuple(refused), skipped)
 
 
 def _volumes_on_other_drafts(session: Session, batch_id: int, ids: Sequence[int]) -> dict[int, str]:

@@ -36,6 +36,7 @@ from archive_desk.services.transfers.records import (
     LineProblem,
     Refusal,
     _line_record,
+    seen_lines,
 )
 from archive_desk.services.ops import TRANSFERS, operation
 
@@ -113,7 +114,7 @@ def add_planned_lines(session: Session, actor: Actor, batch_id: int, plan: Impor
                   "lines": [[ln.seq, ln.code, (ln.data or {}).get("source_row")] for ln in new]})
     if progress is not None:
         progress(len(rows), len(rows))
-    return AddResult(tuple(_line_record(ln) for ln in new), tuple(refused), skipped)
+    return AddResult(tuple(seen_lines(session, actor, [_line_record(ln) for ln in new])), tuple(refused), skipped)
 
 
 # ---------------------------------------------------------------- the receiving check

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from archive_desk.models import (
     Appraisal,
     TransferBatch,
     TransferLine,
 )
+from archive_desk.services import masking
+from archive_desk.services.audit import Actor
 from archive_desk.services.transfers.common import APPRAISAL_FIELDS, BATCH_FIELDS
 
 
@@ -253,3 +257,19 @@ def _appraisal_record(a: Appraisal) -> AppraisalRecord:
                            a.notes, a.version, a.created_at, a.created_by, a.kind or "general", tuple(a.members or ()),
                            tuple(a.accounting_signatories or ()), a.opinion or "", a.opinion_on, a.approved_on, a.method or "",
                            a.place or "", a.witnessed_count)
+
+
+def listed_security(ln: LineRecord) -> str | None:
+    """A transfer line's 密级 when its volume is not in the catalogue (yet): the one listed for it."""
+    listed = ln.data.get("security")
+    return str(listed) if listed else None
+
+
+def seen_lines(session: Session, viewer: Actor | None, lines: Sequence[LineRecord]) -> list[LineRecord]:
+    """Lines of a batch as ``viewer`` may see them: the title of a volume above their clearance masked (its
+    档号, year and counts stay; services/masking.py)."""
+    return masking.mask_titled(session, viewer, lines, listed_security)
+
+
+def seen_line(session: Session, viewer: Actor | None, line: LineRecord) -> LineRecord:
+    return seen_lines(session, viewer, [line])[0]

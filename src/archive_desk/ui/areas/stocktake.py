@@ -617,7 +617,7 @@ class StocktakeArea(Area):
     def resume(self, stocktake_id: int) -> None:
         """Show a stocktake as it stands (new, interrupted or paused) and take scans for it."""
         with self.ctx.db.read() as s:
-            st = stocktake.state(s, stocktake_id, by=self.ctx.actor.user)
+            st = stocktake.state(s, stocktake_id, by=self.ctx.actor.user, viewer=self.ctx.actor)
         if st.stocktake.finished:
             self.home_message.setText(self.tr("This stocktake is finished."))
             return

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from archive_desk.errors import UserError, ValidationError
 from archive_desk.models import SECURITY_LEVELS
-from archive_desk.services import catalogue
+from archive_desk.services import catalogue, masking
 from archive_desk.services.catalogue import ItemChange
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.ops import run_op
@@ -58,9 +58,10 @@ class ItemsEditor(QDialog):
         self.ctx = ctx
         self.volume_id = volume_id
         self.setObjectName("itemsEditor")
-        with ctx.db.read() as session:
-            volume = catalogue.get_volume(session, volume_id)
-            items = catalogue.list_items(session, volume_id)
+        with ctx.db.read() as session:  # titles above the account's clearance masked (services/masking.py)
+            volume = masking.mask_volume(ctx.actor, catalogue.get_volume(session, volume_id))
+            items = masking.mask_items(ctx.actor, volume.security, catalogue.list_items(session, volume_id))
+        self._security = volume.security
         self.setWindowTitle(self.tr("Items of %1").replace("%1", volume.code))
         self.heading = QLabel(f"<b>{volume.code}</b> {volume.title}", self)
         self.heading.setWordWrap(True)
@@ -188,7 +189,7 @@ class ItemsEditor(QDialog):
         return self.model.item_at(index.row()) if index.isValid() else None
 
     def _apply(self, change: ItemChange, select_id: int | None = None) -> None:
-        self.model.set_items(change.items)
+        self.model.set_items(masking.mask_items(self.ctx.actor, self._security, change.items))
         if select_id is not None:
             row = self.model.row_of(select_id)
             if row is not None:

@@ -98,7 +98,7 @@ class BorrowersPanel(QWidget):
     def refresh(self) -> None:
         with self.ctx.db.read() as s:
             self.records = loans.search_borrowers(s, self.search.text(), include_inactive=self.inactive.isChecked(),
-                                                  kind=self.kind.currentData() or None, limit=1000)
+                                                  kind=self.kind.currentData() or None, limit=1000, viewer=self.ctx.actor)
         self.table.setRowCount(len(self.records))
         for row, b in enumerate(self.records):
             color = None if b.active else QColor("#888888")

@@ -316,6 +316,9 @@ class LendPanel(QWidget):
                 self.borrower_info.setStyleSheet("font-weight: bold")
             self.borrower_info.setText(text)
             self.borrower_edit.clear()
+            shown = masking.borrower_shown(self.ctx.actor, b.phone)  # the phone shown unmasked: logged once per choice
+            if shown and masking.should_log(self.ctx.actor) and not self.ctx.db.read_only:
+                run_op(self, masking.log_access_op, self.ctx.actor, "view", ((None, shown),), f"borrower:{b.id}")
         self._update_approval()
 
     def _on_borrower_edit_returnPressed(self) -> None:
@@ -323,8 +326,8 @@ class LendPanel(QWidget):
         if not text:
             return
         with self.ctx.db.read() as s:
-            exact = loans.find_borrower_by_card(s, text) if text.isascii() else None
-            found = [exact] if exact else loans.search_borrowers(s, text, limit=50)
+            exact = loans.find_borrower_by_card(s, text, self.ctx.actor) if text.isascii() else None
+            found = [exact] if exact else loans.search_borrowers(s, text, limit=50, viewer=self.ctx.actor)
             volume = loans.find_volume_for_loan(s, text) if not found and text.isascii() else None
         if volume is not None:  # a volume scanned first: list it, the borrower can follow
             self.borrower_edit.clear()
@@ -347,7 +350,7 @@ class LendPanel(QWidget):
     def add_volume(self, code: str) -> bool:
         """A scanned or typed volume code; returns False when no volume has that code."""
         with self.ctx.db.read() as s:
-            check = loans.find_volume_for_loan(s, code)
+            check = loans.find_volume_for_loan(s, code, self.ctx.actor)  # hidden titles masked
         if check is None:
             self.message.error(self.tr("No volume has the code %1.").replace("%1", code))
             return False

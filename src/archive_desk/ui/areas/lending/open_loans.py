@@ -78,7 +78,7 @@ class OpenLoansPanel(QWidget):
     def refresh(self) -> None:
         chosen = self.selected()
         with self.ctx.db.read() as s:
-            self.records = loans.open_loans(s)
+            self.records = loans.open_loans(s, viewer=self.ctx.actor)  # hidden titles masked
         today = date.today()
         self.table.setRowCount(len(self.records))
         for row, r in enumerate(self.records):

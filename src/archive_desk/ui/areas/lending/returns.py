@@ -83,7 +83,7 @@ class ReturnPanel(QWidget):
     def add_volume(self, code: str) -> bool:
         try:
             with self.ctx.db.read() as s:
-                loan, line = loans.find_line_for_return(s, code)
+                loan, line = loans.find_line_for_return(s, code, self.ctx.actor)  # hidden titles masked
         except UserError as exc:
             self.message.error(str(exc))
             return True  # the message says why (no such volume, not on loan)

@@ -317,7 +317,7 @@ class AppraisalPage(QWidget):
         else:
             with self.ctx.db.read() as s:
                 self.appraisal = transfers.get_appraisal(s, appraisal_id)
-                self.model.set_lines(transfers.list_appraisal_lines(s, appraisal_id))
+                self.model.set_lines(transfers.list_appraisal_lines(s, appraisal_id, viewer=self.ctx.actor))
         a = self.appraisal
         self.form_box.setEnabled(a is not None)
         if a is not None:

@@ -280,7 +280,7 @@ class BatchPage(BatchLines, BatchOutput, QWidget):
         else:
             with self.ctx.db.read() as s:
                 self.batch = transfers.get_batch(s, batch_id)
-                lines = transfers.list_lines(s, batch_id)
+                lines = transfers.list_lines(s, batch_id, self.ctx.actor)  # hidden titles masked
             self.model.set_lines(lines, not self.batch.is_draft)
         self.form.set_batch(self.batch)
         self._update_summary()
