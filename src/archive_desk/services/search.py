@@ -41,12 +41,14 @@ from dataclasses import dataclass, field, replace
 from operator import methodcaller
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from sqlalchemy import Integer, Select, String, bindparam, column, func, literal, literal_column, or_, select, table, text, union
+from sqlalchemy import (Integer, Select, String, Text, and_, bindparam, cast, column, func, literal, literal_column, or_, select,
+                        table, text, union)
+from sqlalchemy.dialects.postgresql import array as pg_array
 from sqlalchemy.orm import Session
 
 from archive_desk.db import fts, postgresql
 from archive_desk.models import Item, Volume
-from archive_desk.services import codes, masking, reading
+from archive_desk.services import codes, masking, reading, search_pg
 from archive_desk.services.audit import Actor
 from archive_desk.services.volume_list import VolumeFilter, apply_filter, level_condition
 from archive_desk.services.ops import CATALOGUE, operation
@@ -656,12 +658,7 @@ PINYIN_MARK = chr(postgresql.PINYIN_GRAM_MARK)
 GRAM_MAX = 2
 
 
-def _gram_pieces(term: str) -> list[str]:
-    """Up to four distinct two-character pieces of a word of 3+ characters, spread over it (first and last kept)."""
-    pieces = list(dict.fromkeys(term[k : k + 2] for k in range(len(term) - 1)))
-    if len(pieces) > 4:
-        pieces = [pieces[round(k * (len(pieces) - 1) / 3)] for k in range(4)]
-    return pieces
+_gram_pieces = search_pg.gram_pieces
 
 
 @dataclass
@@ -678,11 +675,10 @@ class PostgresSearchBackend(_BaseBackend):
     - words of 1–2 characters in titles and pinyin initials: ``search_grams``, every distinct one- and
       two-character piece of each lower-cased title (and, marked by :data:`PINYIN_MARK`, of its initials),
       which pg_trgm cannot serve;
-    - items: their titles' trigram index, walked in id order in batches.
+    - items: their titles' trigram index, in windows of item ids (services/search_pg.py);
+    - 1–2 characters in the other fields and items: GIN indexes of their pieces (``search_pieces``, 0014).
 
-    Known limits: pg_trgm extracts trigrams only from characters the database locale calls alphanumeric
-    (use a UTF-8 locale so Chinese counts); a 1–2 character word that reaches the other-fields or items tier
-    (the title tier left the page short) is matched by scanning those fields.
+    Known limit: pg_trgm extracts trigrams only from characters the locale calls alphanumeric (use UTF-8).
     """
 
     name: str = "postgresql-trgm"
@@ -738,10 +734,14 @@ class PostgresSearchBackend(_BaseBackend):
         """Volumes where ``term`` is anywhere: title, initials, 档号, responsible, notes, own fields."""
         like: BindParameter[str] = bindparam(f"l{i}", self._like(term))
         code_like: BindParameter[str] = bindparam(f"c{i}", self._like(codes.canonical_code(term).casefold()))
-        fields = V.c.responsible.concat(" ").concat(V.c.notes).concat(" ").concat(func.cast(V.c.custom, String))
+        fields = V.c.responsible.concat(" ").concat(V.c.notes).concat(" ").concat(cast(V.c.custom, Text))  # as indexed
         # one scan of volumes for the 档号 and the other fields (a BitmapOr of their trigram indexes for 3+ characters)
-        rest = select(V.c.id).where(or_(func.lower(V.c.code).like(code_like, escape="\\"), fields.ilike(like, escape="\\")))
-        return union(*self._title_branches(i, term), rest)
+        match = or_(func.lower(V.c.code).like(code_like, escape="\\"), fields.ilike(like, escape="\\"))
+        if len(term) <= GRAM_MAX:
+            # pg_trgm cannot serve it: the pieces index (0014), the word and the start of its 档号 form
+            match = and_(search_pg.REST_PIECES.op("&&")(pg_array([func.lower(bindparam(f"t{i}", term)), bindparam(f"k{i}", term)])),
+                         match)
+        return union(*self._title_branches(i, term), select(V.c.id).where(match))
 
     @staticmethod
     def _code_ids(i: int, term: str) -> Select:
@@ -767,14 +767,18 @@ class PostgresSearchBackend(_BaseBackend):
             if levels is not None and name != "code":  # hidden text is not searchable by who may not read it
                 stmt = stmt.where(V.c.security.in_(levels))
             out[name] = apply_filter(stmt, flt).order_by(V.c.id).limit(bindparam("n"))
+        # one window of item ids at a time (services/search_pg.py), its bounds in the SQL: planned for its size
+        conds = [I.c.removed.is_(False), I.c.id > bindparam("after", literal_execute=True),
+                 I.c.id <= bindparam("upto", literal_execute=True)]
+        for i, term in enumerate(terms):
+            conds.append(I.c.title.ilike(bindparam(f"l{i}", self._like(term)), escape="\\"))
+            if len(term) <= GRAM_MAX:  # pg_trgm cannot serve it: the pieces index (migration 0014) can
+                conds.append(func.search_pieces(I.c.title).op("@>")(pg_array([func.lower(bindparam(f"t{i}", term))])))
         items = (select(I.c.volume_id, I.c.id, I.c.seq, I.c.title, V.c.title.label("vtitle"), V.c.code, V.c.status)
-                 .select_from(I.join(V, V.c.id == I.c.volume_id))
-                 .where(I.c.removed.is_(False), I.c.id > bindparam("after"),
-                        *[I.c.title.ilike(bindparam(f"l{i}", self._like(term)), escape="\\") for i, term in enumerate(terms)]))
-        # every word of 3+ characters: "id + 0" keeps the planner from walking every item in id order (the matches of
-        # a common word cluster late) instead of taking them from the trigram index and sorting them
+                 .select_from(I.join(V, V.c.id == I.c.volume_id)).where(*conds))
         if levels is not None:
             items = items.where(V.c.security.in_(levels))
+        # all words 3+ characters: one window, "id + 0" (the planner expects many trigram matches and walked windows)
         order = I.c.id + 0 if all(len(t) > GRAM_MAX for t in terms) else I.c.id
         out["items"] = apply_filter(items, flt).order_by(order).limit(bindparam("n"))
         return out
@@ -806,6 +810,7 @@ class PostgresSearchBackend(_BaseBackend):
             values[f"t{i}"] = term
             values[f"l{i}"] = self._like(term)
             values[f"c{i}"] = self._like(codes.canonical_code(term).casefold())
+            values[f"k{i}"] = codes.canonical_code(term).casefold()[:GRAM_MAX]
             if len(term) > GRAM_MAX:
                 values.update({f"g{i}_{k}": piece for k, piece in enumerate(_gram_pieces(term))})
         truncated = False
@@ -834,20 +839,18 @@ class PostgresSearchBackend(_BaseBackend):
                 row = by_id[vid]
                 seen.add(vid)
                 hits.append(SearchHit(vid, row.code, row.title, row.status, tier, score, matched))
-        after, scanned = 0, 0
-        while len(hits) < limit and scanned < self.rank_window:
-            batch = max(4 * (limit - len(hits)), 64)
-            rows = session.execute(stmts["items"], {**values, "after": after, "n": batch}).all()
+        def take(rows: search_pg.Rows) -> int:
             for vid, iid, seq, ititle, vtitle, code, status in rows:
                 if vid not in seen and len(hits) < limit:
                     seen.add(vid)
                     hits.append(SearchHit(vid, code, vtitle, status, TIER_ITEM, 0.0, "item", iid, seq, ititle))
-            scanned += len(rows)
-            if len(rows) < batch:
-                break
-            after = rows[-1][1]
-        else:
-            truncated = truncated or scanned >= self.rank_window
+            return limit - len(hits)
+
+        if len(hits) < limit:  # in windows of item ids (services/search_pg.py); one for words of 3+ characters
+            truncated |= search_pg.walk(
+                lambda after, upto, n: session.execute(stmts["items"], {**values, "after": after, "upto": upto, "n": n}).all(),
+                take, session.scalar(select(func.max(I.c.id))) or 0,
+                windowed=any(len(t) <= GRAM_MAX for t in parsed.terms), cap=self.rank_window)
         return SearchResult(tuple(hits), truncated or len(hits) >= limit)
 
     def upsert_statement(self) -> Insert:
