@@ -13,7 +13,7 @@ from pathlib import Path
 from archive_desk import __version__
 from archive_desk.commands import AREAS
 from archive_desk.commands.common import DB_HELP, USER_HELP, db_target, h
-from archive_desk.errors import UserError
+from archive_desk.errors import NotAuthorisedError, UserError
 from archive_desk.i18n import set_language, system_language
 
 
@@ -110,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print_json({"error": exc.message, "where": exc.where})
         else:
             print(str(exc), file=sys.stderr)
-        return 2
+        return 4 if isinstance(exc, NotAuthorisedError) else 2
 
 
 def _silence_stdout() -> None:

@@ -23,6 +23,11 @@ class UserError(Exception):
         return self.message if not self.where else f"{self.where}: {self.message}"
 
 
+class NotAuthorisedError(UserError):
+    """Who you are is not known (no user, a wrong password, a locked account) or your role may not do this. The
+    command line exits with code 4 for it (the README's table), not 2."""
+
+
 class ValidationError(UserError):
     """One or more fields hold a value that is not allowed."""
 

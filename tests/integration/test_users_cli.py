@@ -40,7 +40,7 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
 
 def test_no_user_on_a_catalogue_with_accounts_is_refused(catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _out, err = _run(capsys, "search", "--db", str(catalogue), "张")
-    assert code == 2 and "--user" in err
+    assert code == 4 and "--user" in err  # 4: not authorised (the README's exit codes)
 
 
 def test_user_before_or_after_the_command(catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -53,14 +53,14 @@ def test_check_backup_and_users_each_only_for_their_roles(catalogue: Path, tmp_p
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     db = str(catalogue)
     code, _out, err = _run(capsys, "check", "--db", db, "--user", "zhao")
-    assert code == 2 and accounts.permissions.role_name("desk") in err
-    assert _run(capsys, "backup", "--db", db, "--to", str(tmp_path / "b"), "--user", "aud")[0] == 2
+    assert code == 4 and accounts.permissions.role_name("desk") in err
+    assert _run(capsys, "backup", "--db", db, "--to", str(tmp_path / "b"), "--user", "aud")[0] == 4
     assert _run(capsys, "backup", "--db", db, "--to", str(tmp_path / "b"), "--user", "boss")[0] == 0
     monkeypatch.setenv("ARCHIVE_DESK_NEW_PASSWORD", "new account pw")
-    assert _run(capsys, "users", "add", "li", "--role", "archivist", "--db", db, "--user", "zhao")[0] == 2
+    assert _run(capsys, "users", "add", "li", "--role", "archivist", "--db", db, "--user", "zhao")[0] == 4
     assert _run(capsys, "users", "add", "li", "--role", "archivist", "--db", db, "--user", "boss")[0] == 0
     # roles and clearances are the security administrator's, not the system administrator's (三员分立)
-    assert _run(capsys, "users", "set-role", "li", "desk", "--db", db, "--user", "boss")[0] == 2
+    assert _run(capsys, "users", "set-role", "li", "desk", "--db", db, "--user", "boss")[0] == 4
     assert _run(capsys, "users", "set-clearance", "li", "秘密", "--db", db, "--user", "sec")[0] == 0
     code, out, _err = _run(capsys, "users", "list", "--json", "--db", db, "--user", "sec")
     assert code == 0 and '"clearance": "秘密"' in out
@@ -84,7 +84,7 @@ def test_a_wrong_password_is_refused_and_counted(catalogue: Path, capsys: pytest
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ARCHIVE_DESK_PASSWORD", "nope")
     code, _out, err = _run(capsys, "search", "--db", str(catalogue), "--user", "zhao", "张")
-    assert code == 2 and err.strip() == accounts.t("Wrong user name or password.")
+    assert code == 4 and err.strip() == accounts.t("Wrong user name or password.")
 
 
 def test_demo_needs_no_login_and_names_its_accounts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

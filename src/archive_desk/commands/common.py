@@ -110,7 +110,7 @@ def authenticate(target: Path | str | None, user: str | None, action: str | None
     import os
     import platform
 
-    from archive_desk.errors import UserError
+    from archive_desk.errors import NotAuthorisedError
     from archive_desk.i18n import t
 
     global _ACTOR
@@ -129,17 +129,17 @@ def authenticate(target: Path | str | None, user: str | None, action: str | None
                 return cli_actor()
         name = (user or os.environ.get("ARCHIVE_DESK_USER", "")).strip()
         if not name:
-            raise UserError(t("This catalogue has accounts: say who you are with --user NAME (or ARCHIVE_DESK_USER). "
+            raise NotAuthorisedError(t("This catalogue has accounts: say who you are with --user NAME (or ARCHIVE_DESK_USER). "
                               "Nothing was done."))
         password = os.environ.get("ARCHIVE_DESK_PASSWORD")
         if password is None:
             if not sys.stdin or not sys.stdin.isatty():
-                raise UserError(t("No password: type it at the prompt, or set ARCHIVE_DESK_PASSWORD. Nothing was done."))
+                raise NotAuthorisedError(t("No password: type it at the prompt, or set ARCHIVE_DESK_PASSWORD. Nothing was done."))
             password = getpass.getpass(t("Password for {user}: ", user=name))
         try:
             _ACTOR = accounts.login(db, name, password, platform.node() or "unknown")
         except accounts.PasswordChangeRequired as exc:
-            raise UserError(exc.message + " " + t("Use: archive-desk users passwd --user {user}", user=name)) from exc
+            raise NotAuthorisedError(exc.message + " " + t("Use: archive-desk users passwd --user {user}", user=name)) from exc
         if action is not None and not permissions.allowed(_ACTOR.role, action):
             permissions.record_refusal(db, _ACTOR, action)
             raise permissions.PermissionDeniedError(permissions.refusal_message(_ACTOR.role, action), action=action,

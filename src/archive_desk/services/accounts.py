@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from archive_desk import clock
 from archive_desk.db.engine import Database
-from archive_desk.errors import NotFoundError, UserError, ValidationError
+from archive_desk.errors import NotAuthorisedError, NotFoundError, UserError, ValidationError
 from archive_desk.i18n import t
 from archive_desk.models import SECURITY_LEVELS, User
 from archive_desk.services import audit, permissions
@@ -44,7 +44,7 @@ _hasher = PasswordHasher()  # argon2id, the library's defaults (RFC 9106 low-mem
 now: Callable[[], datetime] = clock.utcnow
 
 
-class LoginError(UserError):
+class LoginError(NotAuthorisedError):
     """Wrong user name or password, an inactive account (the message does not say which)."""
 
 

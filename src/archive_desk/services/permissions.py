@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from archive_desk.errors import UserError
+from archive_desk.errors import NotAuthorisedError, UserError
 from archive_desk.i18n import t
 from archive_desk.services import ops
 
@@ -151,7 +151,7 @@ def has_right(actor: object, right: str) -> bool:
     return right in ROLE_RIGHTS.get(role, frozenset()) or right in getattr(actor, "rights", frozenset())
 
 
-class PermissionDeniedError(UserError):
+class PermissionDeniedError(NotAuthorisedError):
     """The account's role may not do this (the message names the role and the action)."""
 
     def __init__(self, message: str, *, action: str, role: str | None) -> None:
