@@ -652,10 +652,7 @@ def rebuild_sqlite_index(conn: sqlite3.Connection, progress: Progress | None = N
 # ---------------------------------------------------------------- PostgreSQL
 
 
-#: ``search_grams`` rows of the pinyin initials start with this (a term never holds it: it is whitespace to the parser)
-PINYIN_MARK = chr(postgresql.PINYIN_GRAM_MARK)
-#: terms up to this many characters are looked up in ``search_grams`` (pg_trgm needs three)
-GRAM_MAX = 2
+PINYIN_MARK, GRAM_MAX = search_pg.PINYIN_MARK, search_pg.GRAM_MAX
 
 
 _gram_pieces = search_pg.gram_pieces
@@ -726,10 +723,6 @@ class PostgresSearchBackend(_BaseBackend):
             branches.append(select(p.c.volume_id).where(p.c.initials.like(like, escape="\\")))
         return branches
 
-    def _title_ids(self, i: int, term: str) -> Any:
-        branches = self._title_branches(i, term)
-        return branches[0] if len(branches) == 1 else union(*branches)
-
     def _fields_ids(self, i: int, term: str) -> Any:
         """Volumes where ``term`` is anywhere: title, initials, 档号, responsible, notes, own fields."""
         like: BindParameter[str] = bindparam(f"l{i}", self._like(term))
@@ -756,10 +749,10 @@ class PostgresSearchBackend(_BaseBackend):
         viewer's readable 密级) the text tiers and items count only volumes of those levels; the 档号 tier all."""
         del limit
         terms = parsed.terms
-        tiers: dict[str, Callable[[int, str], Any]] = {"title": self._title_ids, "fields": self._fields_ids}
+        tiers: dict[str, Callable[[int, str], Any]] = {"fields": self._fields_ids}
         if parsed.code_terms and len(parsed.code_terms) == len(terms):
             tiers = {"code": self._code_ids, **tiers}
-        out: dict[str, Select] = {}
+        out: dict[str, Select] = {"title": search_pg.title_statement(terms, flt, levels)}  # in volume order, bounded
         for name, ids in tiers.items():
             stmt = select(V.c.id, V.c.code, V.c.title, V.c.status)
             for i, term in enumerate(terms):
@@ -803,7 +796,7 @@ class PostgresSearchBackend(_BaseBackend):
             return SearchResult(tuple(h for h in hits if h.tier == TIER_EXACT))
         # built once per shape (which branches each word takes, whether the 档号 tier applies, the filter)
         shape = (tuple((len(t) <= GRAM_MAX, t.isascii(), len(_gram_pieces(t))) for t in parsed.terms),
-                 bool(parsed.code_terms) and len(parsed.code_terms) == len(parsed.terms))
+                 bool(parsed.code_terms) and len(parsed.code_terms) == len(parsed.terms), search_pg.driver(parsed.terms))
         stmts: dict[str, Select] = _cached(("pg", shape, flt, levels), lambda: self.statements(parsed, flt, limit, levels))
         values: dict[str, Any] = {}
         for i, term in enumerate(parsed.terms):

@@ -1,5 +1,6 @@
 """Helpers of the PostgreSQL search (services/search.py ``PostgresSearchBackend``): the pieces a word is looked up
-by, and the items tier read in windows of item ids.
+by, the title tier read along the postings of ``search_grams`` in volume order (:func:`title_statement`), and the items
+tier read in windows of item ids.
 
 Matching items are wanted in id order, the first of each volume not listed yet, until the page is full or a
 number of matches were looked at. One statement ``ORDER BY id LIMIT n`` over every item lets the server either
@@ -13,15 +14,30 @@ index in a few wide ones, and no statement walks or sorts more than its window h
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, literal_column
+from sqlalchemy import Integer, Select, String, bindparam, column, func, literal, literal_column, or_, select, table, union
+
+from archive_desk.db import postgresql
+from archive_desk.models import Volume
+from archive_desk.services.volume_list import VolumeFilter, apply_filter
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
 
 #: the first window of item ids, and how many times wider each next one may be
 ITEM_WINDOW = 4096
 ITEM_GROWTH = 8
 
 Rows = Sequence[Sequence[Any]]
+
+V = Volume.__table__
+GRAMS = table("search_grams", column("gram", String), column("volume_id", Integer))
+PINYIN = table("search_pinyin", column("volume_id", Integer), column("initials", String))
+#: mark of the pinyin initials' pieces in ``search_grams`` (a term never holds it: it is whitespace to the parser)
+PINYIN_MARK = chr(postgresql.PINYIN_GRAM_MARK)
+#: terms up to this many characters are looked up in ``search_grams`` whole (pg_trgm needs three)
+GRAM_MAX = 2
 
 #: the pieces of a volume's other fields (db/postgresql.py REST_TEXT), as its GIN index has them (migration 0014)
 REST_PIECES = func.search_pieces(literal_column(
@@ -54,3 +70,61 @@ def walk(fetch: Callable[[int, int, int], Rows], take: Callable[[Rows], int], to
             after = upto
             span *= ITEM_GROWTH if not rows else max(2, min(ITEM_GROWTH, 2 * (batch - len(rows)) // len(rows) + 1))
     return scanned >= cap
+
+
+def like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def driver(terms: Sequence[str]) -> int:
+    """The word whose pieces the title tier is read by: the longest (fewer volumes hold all its pieces), the first of
+    equals."""
+    return max(range(len(terms)), key=lambda i: (len(terms[i]), -i))
+
+
+def term_holds(i: int, term: str) -> ColumnElement[bool]:
+    """Word ``i`` is in the volume's title or (an ASCII word) its pinyin initials: checked on each volume read."""
+    held = V.c.title.ilike(bindparam(f"l{i}", like(term)), escape="\\")
+    if not term.isascii():  # initials are ASCII letters: another word never matches them
+        return held
+    in_initials = select(literal(1)).where(PINYIN.c.volume_id == V.c.id,
+                                           PINYIN.c.initials.like(bindparam(f"l{i}", like(term)), escape="\\"))
+    return or_(held, in_initials.exists())
+
+
+def posting_streams(i: int, term: str) -> list[Select]:
+    """The ids of the volumes holding every piece of word ``i`` in their title (and, for an ASCII word, in its initials:
+    the marked pieces), in volume order: a merge join of ``search_grams`` read along its primary key (gram,
+    volume_id), which a LIMIT stops as soon as it has enough."""
+    names = [f"t{i}"] if len(term) <= GRAM_MAX else [f"g{i}_{k}" for k in range(len(gram_pieces(term)))]
+    streams = []
+    for s, mark in enumerate(["", PINYIN_MARK] if term.isascii() else [""]):
+        pieces = [GRAMS.alias(f"s{i}_{s}_{k}") for k in range(len(names))]
+        stmt = select(pieces[0].c.volume_id.label("id"))
+        for k, (piece, name) in enumerate(zip(pieces, names, strict=True)):
+            if k:
+                stmt = stmt.join(piece, piece.c.volume_id == pieces[0].c.volume_id)
+            value = func.lower(bindparam(name, type_=String))
+            stmt = stmt.where(piece.c.gram == (literal(mark).concat(value) if mark else value))
+        streams.append(stmt)
+    return streams
+
+
+def title_statement(terms: Sequence[str], flt: VolumeFilter, levels: tuple[str, ...] | None) -> Select:
+    """The title tier: the first ``n`` volumes in id (档号) order whose title or initials hold every word, read along
+    the postings of one word (:func:`driver`; its title pieces and its initials' pieces, two streams for an ASCII
+    word), every word checked on each volume read, each stream stopped by its LIMIT: the work grows with ``n``, not
+    with how many volumes match (issue #17: ``lpaj`` gathered all 45,000 matches at 100,000 volumes)."""
+    d = driver(terms)
+    branches = []
+    for stream in posting_streams(d, terms[d]):
+        ids = stream.subquery()
+        stmt = select(V.c.id, V.c.code, V.c.title, V.c.status).select_from(ids.join(V, V.c.id == ids.c.id))
+        stmt = stmt.where(*(term_holds(i, term) for i, term in enumerate(terms)))
+        if levels is not None:  # hidden text is not searchable by who may not read it
+            stmt = stmt.where(V.c.security.in_(levels))
+        branches.append(apply_filter(stmt, flt).order_by(ids.c.id).limit(bindparam("n")).subquery())
+    if len(branches) == 1:
+        return select(*branches[0].c).order_by(branches[0].c.id).limit(bindparam("n"))
+    merged = union(*(select(*b.c) for b in branches)).subquery()
+    return select(*merged.c).order_by(merged.c.id).limit(bindparam("n"))
