@@ -83,41 +83,7 @@ class ItemsEditor(QDialog):
                            ("pages", 50), ("page_range", 70), ("code", 170)):
             self.view.setColumnWidth(ItemsTableModel.COLUMNS.index(key), width)
 
-        # the new-item row
-        self.new_title = QLineEdit(self)
-        self.new_title.setObjectName("newTitle")
-        self.new_title.setPlaceholderText(self.tr("Title of the new item"))
-        self.new_doc_no = QLineEdit(self)
-        self.new_doc_no.setObjectName("newDocNo")
-        self.new_doc_no.setPlaceholderText(self.tr("Document no."))
-        self.new_responsible = QLineEdit(self)
-        self.new_responsible.setObjectName("newResponsible")
-        self.new_responsible.setPlaceholderText(self.tr("Responsible"))
-        self.new_date = QLineEdit(self)
-        self.new_date.setObjectName("newDate")
-        self.new_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.new_pages = QSpinBox(self)
-        self.new_pages.setObjectName("newPages")
-        self.new_pages.setRange(0, 10000)
-        self.new_pages.setPrefix(self.tr("pages: "))
-        self.new_security = QComboBox(self)
-        self.new_security.setObjectName("newSecurity")
-        for level in SECURITY_LEVELS:
-            self.new_security.addItem(level, level)
-        self.add_button = QPushButton(self.tr("&Add at end"), self)
-        self.add_button.setObjectName("addItem")
-        self.insert_button = QPushButton(self.tr("&Insert before selected"), self)
-        self.insert_button.setObjectName("insertItem")
-        self.up_button = QPushButton(self.tr("Move &up"), self)
-        self.up_button.setObjectName("moveUp")
-        self.down_button = QPushButton(self.tr("Move &down"), self)
-        self.down_button.setObjectName("moveDown")
-        self.renumber_button = QPushButton(self.tr("&Renumber"), self)
-        self.renumber_button.setObjectName("renumber")
-        self.withdraw_button = QPushButton(self.tr("&Withdraw…"), self)
-        self.withdraw_button.setObjectName("withdraw")
-        for b in (self.add_button, self.insert_button, self.up_button, self.down_button, self.renumber_button, self.withdraw_button):
-            b.setAutoDefault(False)
+        self._build_new_item_row()
 
         self.message = QLabel(self)
         self.message.setObjectName("itemsMessage")
@@ -174,6 +140,43 @@ class ItemsEditor(QDialog):
         if items:
             self.view.selectRow(0)
         self.view.setFocus()
+
+    def _build_new_item_row(self) -> None:
+        """The fields of a new item and the buttons that add, move, renumber and withdraw items."""
+        self.new_title = QLineEdit(self)
+        self.new_title.setObjectName("newTitle")
+        self.new_title.setPlaceholderText(self.tr("Title of the new item"))
+        self.new_doc_no = QLineEdit(self)
+        self.new_doc_no.setObjectName("newDocNo")
+        self.new_doc_no.setPlaceholderText(self.tr("Document no."))
+        self.new_responsible = QLineEdit(self)
+        self.new_responsible.setObjectName("newResponsible")
+        self.new_responsible.setPlaceholderText(self.tr("Responsible"))
+        self.new_date = QLineEdit(self)
+        self.new_date.setObjectName("newDate")
+        self.new_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.new_pages = QSpinBox(self)
+        self.new_pages.setObjectName("newPages")
+        self.new_pages.setRange(0, 10000)
+        self.new_pages.setPrefix(self.tr("pages: "))
+        self.new_security = QComboBox(self)
+        self.new_security.setObjectName("newSecurity")
+        for level in SECURITY_LEVELS:
+            self.new_security.addItem(level, level)
+        self.add_button = QPushButton(self.tr("&Add at end"), self)
+        self.add_button.setObjectName("addItem")
+        self.insert_button = QPushButton(self.tr("&Insert before selected"), self)
+        self.insert_button.setObjectName("insertItem")
+        self.up_button = QPushButton(self.tr("Move &up"), self)
+        self.up_button.setObjectName("moveUp")
+        self.down_button = QPushButton(self.tr("Move &down"), self)
+        self.down_button.setObjectName("moveDown")
+        self.renumber_button = QPushButton(self.tr("&Renumber"), self)
+        self.renumber_button.setObjectName("renumber")
+        self.withdraw_button = QPushButton(self.tr("&Withdraw…"), self)
+        self.withdraw_button.setObjectName("withdraw")
+        for b in (self.add_button, self.insert_button, self.up_button, self.down_button, self.renumber_button, self.withdraw_button):
+            b.setAutoDefault(False)
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
         """Enter adds an item (or ends a cell edit); it never closes the editor. Esc does."""
