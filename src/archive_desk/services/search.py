@@ -43,7 +43,6 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from sqlalchemy import (Integer, Select, String, Text, and_, bindparam, cast, column, func, literal, literal_column, or_, select,
                         table, text, union)
-from sqlalchemy.dialects.postgresql import array as pg_array
 from sqlalchemy.orm import Session
 
 from archive_desk.db import fts, postgresql
@@ -114,6 +113,14 @@ class ParsedQuery:
     def empty(self) -> bool:
         return not self.terms
 
+
+
+def pg_array(items: list[ColumnElement[str]]) -> ColumnElement[list[str]]:
+    """A PostgreSQL ARRAY[...] (imported when a PostgreSQL search is built: a SQLite start loads no PG dialect)."""
+    from sqlalchemy.dialects.postgresql import array  # noqa: PLC0415
+
+    built: ColumnElement[list[str]] = array(items)  # type: ignore[arg-type]  # (stubs want literal lists)
+    return built
 
 def parse_query(query: str) -> ParsedQuery:
     raw = unicodedata.normalize("NFKC", query or "").translate(_DOTS).strip()
