@@ -92,7 +92,12 @@ def test_postgres_backend_builds_real_sql() -> None:
     fields = str(stmts["fields"].compile(dialect=postgresql.dialect()))
     assert "lower(volumes.code) LIKE" in fields and "volumes.responsible" in fields
     items = str(stmts["items"].compile(dialect=postgresql.dialect()))
-    assert "items.title ILIKE" in items and "ORDER BY items.id" in items  # + 0 for words of 3+ characters
+    # read along the item postings of lpaj (lp, pa, aj: three merge-joined streams in item order), both words checked
+    assert items.count("search_item_grams AS ig") == 3 and "ORDER BY item_ids.id" in items
+    assert "items.title ILIKE" in items and items.count("ILIKE") == 2 and "search_pieces" not in items
+    one_char = str(backend.statements(search.parse_query("火 灾"), VolumeFilter(), 50)["items"].compile(dialect=postgresql.dialect()))
+    assert "search_item_grams" not in one_char and "search_pieces(items.title) @>" in one_char  # 0014's pieces index
+    assert any("search_item_grams" in ddl for ddl in backend.ddl())
     assert set(backend.statements(search.parse_query("2019-D30"), VolumeFilter(), 50)) == {"code", "title", "fields", "items"}
     upsert = str(backend.upsert_statement().compile(dialect=postgresql.dialect()))
     assert "ON CONFLICT (volume_id) DO UPDATE" in upsert
