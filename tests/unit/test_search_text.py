@@ -81,7 +81,7 @@ def test_postgres_backend_builds_real_sql() -> None:
     every field (issue #17 item 7: that scanned every volume)."""
     backend = search.PostgresSearchBackend()
     stmts = backend.statements(search.parse_query("张伟 lpaj"), VolumeFilter(year_from=2019), 50)
-    assert set(stmts) == {"title", "fields", "items"}  # no 档号 tier: not every word holds a digit
+    assert set(stmts) == {"title", "fields", "items", "item_ids"}  # no 档号 tier: not every word holds a digit
     title = str(stmts["title"].compile(dialect=postgresql.dialect()))
     # read along the postings of the longest word (lpaj: its title pieces lp, pa, aj, and its initials' marked pieces,
     # two streams in volume order, each stopped by the LIMIT), every word checked on each volume read
@@ -92,13 +92,18 @@ def test_postgres_backend_builds_real_sql() -> None:
     fields = str(stmts["fields"].compile(dialect=postgresql.dialect()))
     assert "lower(volumes.code) LIKE" in fields and "volumes.responsible" in fields
     items = str(stmts["items"].compile(dialect=postgresql.dialect()))
-    # read along the item postings of lpaj (lp, pa, aj: three merge-joined streams in item order), both words checked
-    assert items.count("search_item_grams AS ig") == 3 and "ORDER BY item_ids.id" in items
+    # the ids read from the item postings of lpaj (lp, pa, aj: three merge-joined streams in item order, the postings
+    # alone), then those items checked for both words
+    item_ids = str(stmts["item_ids"].compile(dialect=postgresql.dialect()))
+    assert item_ids.count("search_item_grams AS ig") == 3 and "items" not in item_ids.replace("search_item_grams", "")
+    assert "ORDER BY ig0.item_id" in item_ids and "LIMIT" in item_ids
+    assert "items.id = ANY (%(ids)s" in items and "search_item_grams" not in items
     assert "items.title ILIKE" in items and items.count("ILIKE") == 2 and "search_pieces" not in items
     one_char = str(backend.statements(search.parse_query("火 灾"), VolumeFilter(), 50)["items"].compile(dialect=postgresql.dialect()))
-    assert "search_item_grams" not in one_char and "search_pieces(items.title) @>" in one_char  # 0014's pieces index
+    assert "search_pieces(items.title) @>" in one_char  # 0014's pieces index, in windows of item ids
+    assert "item_ids" not in backend.statements(search.parse_query("火 灾"), VolumeFilter(), 50)
     assert any("search_item_grams" in ddl for ddl in backend.ddl())
-    assert set(backend.statements(search.parse_query("2019-D30"), VolumeFilter(), 50)) == {"code", "title", "fields", "items"}
+    assert set(backend.statements(search.parse_query("2019-D30"), VolumeFilter(), 50)) == {"code", "title", "fields", "items", "item_ids"}
     upsert = str(backend.upsert_statement().compile(dialect=postgresql.dialect()))
     assert "ON CONFLICT (volume_id) DO UPDATE" in upsert
     assert any("lower(code) gin_trgm_ops" in ddl for ddl in backend.ddl())

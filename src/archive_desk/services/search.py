@@ -761,6 +761,8 @@ class PostgresSearchBackend(_BaseBackend):
                 stmt = stmt.where(V.c.security.in_(levels))
             out[name] = apply_filter(stmt, flt).order_by(V.c.id).limit(bindparam("n"))
         out["items"] = search_pg.items_statement(terms, flt, levels)  # read along item postings (search_pg.py)
+        if (d := search_pg.item_driver(terms)) is not None:
+            out["item_ids"] = search_pg.item_postings(d, terms[d])
         return out
 
     def search_result(self, session: Session, query: str, limit: int = 50,
@@ -826,9 +828,15 @@ class PostgresSearchBackend(_BaseBackend):
                     hits.append(SearchHit(vid, code, vtitle, status, TIER_ITEM, 0.0, "item", iid, seq, ititle))
             return limit - len(hits)
 
-        if len(hits) < limit:  # in windows of item ids (services/search_pg.py); one for words of 3+ characters
-            truncated |= search_pg.walk(
-                lambda after, upto, n: session.execute(stmts["items"], {**values, "after": after, "upto": upto, "n": n}).all(),
+        if len(hits) < limit:  # along item postings, or in windows of item ids for one-character words (search_pg.py)
+            def fetch(after: int, upto: int, n: int) -> search_pg.Rows:
+                if "item_ids" not in stmts:
+                    return session.execute(stmts["items"], {**values, "after": after, "upto": upto, "n": n}).all()
+                return search_pg.fetch_items(
+                    lambda a, m: session.scalars(stmts["item_ids"], {**values, "after": a, "n": m}).all(),
+                    lambda ids: session.execute(stmts["items"], {**values, "ids": list(ids)}).all(), after, n)
+
+            truncated |= search_pg.walk(fetch,
                 take, session.scalar(select(func.max(I.c.id))) or 0,
                 windowed=search_pg.item_driver(parsed.terms) is None, cap=self.rank_window)
         return SearchResult(tuple(hits), truncated or len(hits) >= limit)
