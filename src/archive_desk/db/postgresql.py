@@ -143,8 +143,8 @@ END $$""",
 
 def refill_item_grams(execute) -> None:  # noqa: ANN001 - a connection's exec_driver_sql
     """Every item's postings in ``search_item_grams``, afresh (migration 0015; a server copy, whose bulk rows pass no
-    trigger): emptied, filled without its primary key, which is then built in one sort (a third of the time of
-    inserting into it, and a compact index)."""
+    trigger): emptied, filled without its primary key, which is then built in one sort (a packed index; at 100,000
+    volumes, 4.4 million rows: 12 s against 13 s inserting into the key, 20 s in all with the ANALYZE)."""
     execute("ALTER TABLE search_item_grams DROP CONSTRAINT IF EXISTS search_item_grams_pkey")
     execute("DELETE FROM search_item_grams")
     execute("INSERT INTO search_item_grams (gram, item_id)"

@@ -167,7 +167,7 @@ def items_statement(terms: Sequence[str], flt: VolumeFilter, levels: tuple[str, 
     the first page). When every word is one character (no :func:`item_driver`): the first ``n`` items in a window of
     item ids (after ``after``, up to ``upto``: :func:`walk`), which the pieces index of 0014 serves."""
     cols = (I.c.volume_id, I.c.id, I.c.seq, I.c.title, V.c.title.label("vtitle"), V.c.code, V.c.status)
-    conds = [I.c.removed.is_(False), *(I.c.title.ilike(bindparam(f"l{i}", like(t)), escape="\\") for i, t in enumerate(terms))]
+    conds: list[ColumnElement[bool]] = [I.c.removed.is_(False), *(I.c.title.ilike(bindparam(f"l{i}", like(t)), escape="\\") for i, t in enumerate(terms))]
     if levels is not None:  # hidden text is not searchable by who may not read it
         conds.append(V.c.security.in_(levels))
     if item_driver(terms) is not None:  # the items of ids read from their postings (:func:`item_postings`)

@@ -9,7 +9,8 @@ search, 查勘报告, took every one of its 24,762 matching items from the trigr
 first page at 100,000 volumes; ten times as many at 1,000,000): ``search_item_grams`` (gram, item_id), every
 distinct two-character piece of each lower-cased item title, read along its primary key in item order like
 ``search_grams`` for titles (services/search_pg.py), filled here from the items and kept by a trigger on items
-(db/postgresql.py ``ITEM_GRAMS_DDL``). The key is added after the fill: one sort instead of an insert per row.
+(db/postgresql.py ``ITEM_GRAMS_DDL``). The key is added after the fill, in one sort. At 100,000 volumes (603,699
+items): 4.4 million rows, 319 MB with its key, 20 s; at 1,000,000 about ten times as much.
 """
 
 from __future__ import annotations
