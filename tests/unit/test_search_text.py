@@ -145,3 +145,25 @@ def test_postgres_text_matches_are_restricted_to_the_viewers_levels_but_not_the_
     assert "security IN" not in sql(by_code["code"])  # the 档号 tier stands alone
     unrestricted = backend.statements(search.parse_query("鲲鹏"), VolumeFilter(), 50)
     assert all("security IN" not in sql(stmt) for stmt in unrestricted.values())
+
+
+def test_postgres_items_are_read_from_postings_in_batches_until_the_page_is_full() -> None:
+    """services/search_pg.py fetch_items: the first n matching items in id order, from batches of posting ids that
+    grow fourfold while the check rejects most (a volume filter), and no further read once the postings end."""
+    from archive_desk.services import search_pg
+
+    postings = list(range(1, 1001))  # item ids holding the word's pieces; every 50th passes the check
+    reads: list[tuple[int, int]] = []
+
+    def read(after: int, m: int) -> list[int]:
+        reads.append((after, m))
+        return [i for i in postings if i > after][:m]
+
+    def check(ids: list[int]) -> list[tuple[int, int]]:
+        return [(0, i) for i in ids if i % 50 == 0]
+
+    assert [r[1] for r in search_pg.fetch_items(read, check, 0, 4)] == [50, 100, 150, 200]
+    assert [m for _after, m in reads] == [4, 16, 64, 256]  # 340 ids read for 4 items among 1,000 postings
+    reads.clear()
+    assert [r[1] for r in search_pg.fetch_items(read, check, 900, 4)] == [950, 1000]  # the postings end
+    assert reads == [(900, 4), (904, 16), (920, 64), (984, 256)]  # the last batch came back short: no more reads
