@@ -271,6 +271,60 @@ def test_search_gives_the_same_first_page_in_the_same_order_on_both_engines(fres
         server_db.dispose()
 
 
+@needs_pg
+def test_item_postings_are_filled_by_server_copy_and_by_migration_0015(fresh_pg: str, tmp_path: Path) -> None:
+    """Issue #17 (0015): ``search_item_grams`` holds each item title's two-character pieces. A server copy (its bulk
+    rows pass no trigger) leaves it filled, so an item's word is found on the server as in the file; a catalogue
+    already on the server at 0014 gets it filled by the migration, and the downgrade takes it away."""
+    from alembic import command
+
+    from archive_desk.db.migrate import alembic_config, open_catalogue
+    from archive_desk.services import search, server
+    from archive_desk.services.demo import build_demo
+
+    demo = tmp_path / "demo.sqlite"
+    build_demo(demo, 60)
+    server.init(fresh_pg)
+    server.copy(demo, fresh_pg)
+    file_db, server_db = open_catalogue(demo), open_catalogue(fresh_pg)
+    postings = text("SELECT gram, item_id FROM search_item_grams")
+    try:
+        with file_db.read() as s:
+            items = s.execute(text("SELECT id, title FROM items")).all()
+            word = max(re.findall(r"[\u4e00-\u9fff]{4,}", items[len(items) // 2].title), key=len)[:4]
+        expected = {(title.lower()[k:k + 2], iid) for iid, title in items for k in range(len(title) - 1)
+                    if not re.search(r"\s", title[k:k + 2])}
+        with server_db.read() as s:
+            assert set(s.execute(postings).all()) == expected
+        pages = []
+        for db in (file_db, server_db):
+            with db.read() as s:
+                pages.append([(h.code, h.tier, h.item_title) for h in search.search(s, word, limit=50)])
+        assert search.TIER_ITEM in {tier for _code, tier, _title in pages[0]} and pages[1] == pages[0], word
+    finally:
+        file_db.dispose()
+        server_db.dispose()
+    engine = make_engine(fresh_pg)
+    try:
+        def migrate(to: str) -> None:
+            with engine.begin() as conn:
+                cfg = alembic_config()
+                cfg.attributes["connection"] = conn
+                (command.downgrade if to.startswith("0014") else command.upgrade)(cfg, to)
+
+        migrate("0014_pg_search_pieces")
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT to_regclass('search_item_grams')")).scalar() is None
+            assert conn.execute(text("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'search_item_grams%'")).scalar() == 0
+        migrate("head")
+        with engine.begin() as conn:
+            assert set(conn.execute(postings).all()) == expected
+            conn.execute(text("UPDATE items SET title = '新的题名' WHERE id = :id"), {"id": items[0].id})  # the trigger
+            assert {g for g, i in conn.execute(postings).all() if i == items[0].id} == {"新的", "的题", "题名"}
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture
 def second_pg() -> Iterator[str]:
     """Another new empty database on the test server (where a backup is restored)."""

@@ -81,7 +81,7 @@ def test_postgres_backend_builds_real_sql() -> None:
     every field (issue #17 item 7: that scanned every volume)."""
     backend = search.PostgresSearchBackend()
     stmts = backend.statements(search.parse_query("张伟 lpaj"), VolumeFilter(year_from=2019), 50)
-    assert set(stmts) == {"title", "fields", "items"}  # no 档号 tier: not every word holds a digit
+    assert set(stmts) == {"title", "fields", "items", "item_ids"}  # no 档号 tier: not every word holds a digit
     title = str(stmts["title"].compile(dialect=postgresql.dialect()))
     # read along the postings of the longest word (lpaj: its title pieces lp, pa, aj, and its initials' marked pieces,
     # two streams in volume order, each stopped by the LIMIT), every word checked on each volume read
@@ -92,8 +92,18 @@ def test_postgres_backend_builds_real_sql() -> None:
     fields = str(stmts["fields"].compile(dialect=postgresql.dialect()))
     assert "lower(volumes.code) LIKE" in fields and "volumes.responsible" in fields
     items = str(stmts["items"].compile(dialect=postgresql.dialect()))
-    assert "items.title ILIKE" in items and "ORDER BY items.id" in items  # + 0 for words of 3+ characters
-    assert set(backend.statements(search.parse_query("2019-D30"), VolumeFilter(), 50)) == {"code", "title", "fields", "items"}
+    # the ids read from the item postings of lpaj (lp, pa, aj: three merge-joined streams in item order, the postings
+    # alone), then those items checked for both words
+    item_ids = str(stmts["item_ids"].compile(dialect=postgresql.dialect()))
+    assert item_ids.count("search_item_grams AS ig") == 3 and "items" not in item_ids.replace("search_item_grams", "")
+    assert "ORDER BY ig0.item_id" in item_ids and "LIMIT" in item_ids
+    assert "items.id = ANY (%(ids)s" in items and "search_item_grams" not in items
+    assert "items.title ILIKE" in items and items.count("ILIKE") == 2 and "search_pieces" not in items
+    one_char = str(backend.statements(search.parse_query("火 灾"), VolumeFilter(), 50)["items"].compile(dialect=postgresql.dialect()))
+    assert "search_pieces(items.title) @>" in one_char  # 0014's pieces index, in windows of item ids
+    assert "item_ids" not in backend.statements(search.parse_query("火 灾"), VolumeFilter(), 50)
+    assert any("search_item_grams" in ddl for ddl in backend.ddl())
+    assert set(backend.statements(search.parse_query("2019-D30"), VolumeFilter(), 50)) == {"code", "title", "fields", "items", "item_ids"}
     upsert = str(backend.upsert_statement().compile(dialect=postgresql.dialect()))
     assert "ON CONFLICT (volume_id) DO UPDATE" in upsert
     assert any("lower(code) gin_trgm_ops" in ddl for ddl in backend.ddl())
@@ -135,3 +145,25 @@ def test_postgres_text_matches_are_restricted_to_the_viewers_levels_but_not_the_
     assert "security IN" not in sql(by_code["code"])  # the 档号 tier stands alone
     unrestricted = backend.statements(search.parse_query("鲲鹏"), VolumeFilter(), 50)
     assert all("security IN" not in sql(stmt) for stmt in unrestricted.values())
+
+
+def test_postgres_items_are_read_from_postings_in_batches_until_the_page_is_full() -> None:
+    """services/search_pg.py fetch_items: the first n matching items in id order, from batches of posting ids that
+    grow fourfold while the check rejects most (a volume filter), and no further read once the postings end."""
+    from archive_desk.services import search_pg
+
+    postings = list(range(1, 1001))  # item ids holding the word's pieces; every 50th passes the check
+    reads: list[tuple[int, int]] = []
+
+    def read(after: int, m: int) -> list[int]:
+        reads.append((after, m))
+        return [i for i in postings if i > after][:m]
+
+    def check(ids: list[int]) -> list[tuple[int, int]]:
+        return [(0, i) for i in ids if i % 50 == 0]
+
+    assert [r[1] for r in search_pg.fetch_items(read, check, 0, 4)] == [50, 100, 150, 200]
+    assert [m for _after, m in reads] == [4, 16, 64, 256]  # 340 ids read for 4 items among 1,000 postings
+    reads.clear()
+    assert [r[1] for r in search_pg.fetch_items(read, check, 900, 4)] == [950, 1000]  # the postings end
+    assert reads == [(900, 4), (904, 16), (920, 64), (984, 256)]  # the last batch came back short: no more reads

@@ -679,7 +679,7 @@ class PostgresSearchBackend(_BaseBackend):
     - words of 1–2 characters in titles and pinyin initials: ``search_grams``, every distinct one- and
       two-character piece of each lower-cased title (and, marked by :data:`PINYIN_MARK`, of its initials),
       which pg_trgm cannot serve;
-    - items: their titles' trigram index, in windows of item ids (services/search_pg.py);
+    - items: the postings of their titles' two-character pieces, ``search_item_grams`` (0015), in item order;
     - 1–2 characters in the other fields and items: GIN indexes of their pieces (``search_pieces``, 0014).
 
     Known limit: pg_trgm extracts trigrams only from characters the locale calls alphanumeric (use UTF-8).
@@ -767,20 +767,9 @@ class PostgresSearchBackend(_BaseBackend):
             if levels is not None and name != "code":  # hidden text is not searchable by who may not read it
                 stmt = stmt.where(V.c.security.in_(levels))
             out[name] = apply_filter(stmt, flt).order_by(V.c.id).limit(bindparam("n"))
-        # one window of item ids at a time (services/search_pg.py), its bounds in the SQL: planned for its size
-        conds = [I.c.removed.is_(False), I.c.id > bindparam("after", literal_execute=True),
-                 I.c.id <= bindparam("upto", literal_execute=True)]
-        for i, term in enumerate(terms):
-            conds.append(I.c.title.ilike(bindparam(f"l{i}", self._like(term)), escape="\\"))
-            if len(term) <= GRAM_MAX:  # pg_trgm cannot serve it: the pieces index (migration 0014) can
-                conds.append(func.search_pieces(I.c.title).op("@>")(pg_array([func.lower(bindparam(f"t{i}", term))])))
-        items = (select(I.c.volume_id, I.c.id, I.c.seq, I.c.title, V.c.title.label("vtitle"), V.c.code, V.c.status)
-                 .select_from(I.join(V, V.c.id == I.c.volume_id)).where(*conds))
-        if levels is not None:
-            items = items.where(V.c.security.in_(levels))
-        # all words 3+ characters: one window, "id + 0" (the planner expects many trigram matches and walked windows)
-        order = I.c.id + 0 if all(len(t) > GRAM_MAX for t in terms) else I.c.id
-        out["items"] = apply_filter(items, flt).order_by(order).limit(bindparam("n"))
+        out["items"] = search_pg.items_statement(terms, flt, levels)  # read along item postings (search_pg.py)
+        if (d := search_pg.item_driver(terms)) is not None:
+            out["item_ids"] = search_pg.item_postings(d, terms[d])
         return out
 
     def search_result(self, session: Session, query: str, limit: int = 50,
@@ -846,11 +835,17 @@ class PostgresSearchBackend(_BaseBackend):
                     hits.append(SearchHit(vid, code, vtitle, status, TIER_ITEM, 0.0, "item", iid, seq, ititle))
             return limit - len(hits)
 
-        if len(hits) < limit:  # in windows of item ids (services/search_pg.py); one for words of 3+ characters
-            truncated |= search_pg.walk(
-                lambda after, upto, n: session.execute(stmts["items"], {**values, "after": after, "upto": upto, "n": n}).all(),
+        if len(hits) < limit:  # along item postings, or in windows of item ids for one-character words (search_pg.py)
+            def fetch(after: int, upto: int, n: int) -> search_pg.Rows:
+                if "item_ids" not in stmts:
+                    return session.execute(stmts["items"], {**values, "after": after, "upto": upto, "n": n}).all()
+                return search_pg.fetch_items(
+                    lambda a, m: session.scalars(stmts["item_ids"], {**values, "after": a, "n": m}).all(),
+                    lambda ids: session.execute(stmts["items"], {**values, "ids": list(ids)}).all(), after, n)
+
+            truncated |= search_pg.walk(fetch,
                 take, session.scalar(select(func.max(I.c.id))) or 0,
-                windowed=any(len(t) <= GRAM_MAX for t in parsed.terms), cap=self.rank_window)
+                windowed=search_pg.item_driver(parsed.terms) is None, cap=self.rank_window)
         return SearchResult(tuple(hits), truncated or len(hits) >= limit)
 
     def upsert_statement(self) -> Insert:

@@ -264,6 +264,10 @@ def _copy_to_server(src: Database, url: str, say: Progress) -> CopyReport:
                     for start in range(0, len(ids), COPY_BATCH):
                         backend.index_volume_ids(session, ids[start:start + COPY_BATCH])
                     session.flush()
+                # the items' postings (migration 0015): their trigger was off for the bulk rows
+                from archive_desk.db import postgresql
+
+                postgresql.refill_item_grams(lambda sql: tconn.execute(text(sql)))
         return _verify(src, target, counts, where)
     finally:
         target.dispose()
