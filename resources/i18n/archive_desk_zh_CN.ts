@@ -2911,22 +2911,22 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="204" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="210" />
         <source>%1 item(s), %2 page(s)</source>
         <translation>共 %1 件，%2 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="269" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="275" />
         <source>Items renumbered; page numbers follow the page counts.</source>
         <translation>已重新编号；页号按各件页数重新推算。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="277" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="283" />
         <source>Withdraw item</source>
         <translation>撤出卷内文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="278" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="284" />
         <source>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</source>
         <translation>从卷内目录中撤出第 %1 件“%2”？该文件仍保留并标记为已撤出，同时记录原因。</translation>
     </message>
@@ -2934,48 +2934,48 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ItemsTableModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="34" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="36" />
         <source>No.</source>
-        <extracomment>(item id, field, new text): the dialog saves it through catalogue.update_item</extracomment>
+        <extracomment>(item id, field, new text): the dialog saves it through catalogue.update_item items whose cells are not editable (shown masked: above the account's clearance)</extracomment>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="35" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="37" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="36" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="38" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="37" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="39" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="38" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="40" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="39" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="41" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="40" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="42" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="41" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="43" />
         <source>Page no.</source>
         <translation>页号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="42" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="44" />
         <source>Item code</source>
         <translation>件号</translation>
     </message>
@@ -6999,180 +6999,195 @@ Record the return with this difference?</source>
 <context>
     <name>VolumeEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="89" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="95" />
         <source>New volume</source>
+        <extracomment>above the account's clearance: shown masked, nothing but 密级 and 保密期限 (the secadmin's) changes</extracomment>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="89" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="95" />
         <source>Edit volume %1</source>
         <translation>编辑案卷 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="262" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="157" />
+        <source>Volume %1 (%2) is outside your clearance (%3): its title, notes and fields are masked and cannot be changed. You may still change its security level and period.</source>
+        <translation>案卷 %1（%2）在您的密级权限之外（您的密级：%3）：题名、备注和各项内容已遮蔽，不能修改；您仍可修改其密级和保密期限。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="311" />
         <source>&amp;Use proposed</source>
         <translation>采用建议档号(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="278" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="327" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="279" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="328" />
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="282" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="285" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="429" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="331" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="334" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="480" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="170" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="212" />
         <source>&amp;Fonds</source>
         <translation>全宗(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="117" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="140" />
         <source>Your role (%1) may not change a volume's security level and period: the security administrator sets them.</source>
         <translation>您的角色（%1）无权修改案卷的密级和保密期限：由安全保密管理员设定。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="123" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="441" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="125" />
         <source>Your role (%1) may not change this volume: it is shown to read.</source>
         <translation>您的角色（%1）无权修改此案卷，仅供查看。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="171" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="123" />
+        <source>This volume is outside your clearance: its text is masked and cannot be changed.</source>
+        <translation>此案卷在您的密级权限之外：内容已遮蔽，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="160" />
+        <source>Volume %1 (%2) is outside your clearance (%3): its title, notes and fields are masked and cannot be changed.</source>
+        <translation>案卷 %1（%2）在您的密级权限之外（您的密级：%3）：题名、备注和各项内容已遮蔽，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="213" />
         <source>&amp;Category</source>
         <translation>门类(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="172" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="214" />
         <source>&amp;Year</source>
         <translation>年度(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="215" />
         <source>&amp;Retention</source>
         <translation>保管期限(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="174" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="216" />
         <source>&amp;Organisation</source>
         <translation>机构(问题)(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="175" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="217" />
         <source>Archival &amp;code</source>
         <translation>档号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="177" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="219" />
         <source>&amp;Title</source>
         <translation>题名(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="178" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="220" />
         <source>Res&amp;ponsible</source>
         <translation>责任者(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="179" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="221" />
         <source>&amp;Security</source>
         <translation>密级(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="180" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="222" />
         <source>Start date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="181" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="223" />
         <source>End date</source>
         <translation>终止日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="182" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="224" />
         <source>Pa&amp;ges</source>
         <translation>页数(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="183" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="225" />
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="184" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="226" />
         <source>First item no.</source>
         <translation>起始件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="185" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="227" />
         <source>Last item no.</source>
         <translation>终止件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="186" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="228" />
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="223" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="272" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="226" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="275" />
         <source>Revert</source>
         <translation>恢复原值</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="228" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="277" />
         <source>Bring back the values the editor opened with (Ctrl+R)</source>
         <translation>恢复打开编辑窗口时的内容（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="230" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="279" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="416" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="467" />
         <source>&lt;b&gt;%1 fields&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1 专有字段&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="502" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="552" />
         <source>The code %1 is already used by another volume</source>
         <translation>档号 %1 已被其他案卷使用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="530" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="582" />
         <source>Left empty, the next free code %1 is used.</source>
         <translation>留空时使用下一个可用档号 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="532" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="584" />
         <source>Next free code in this group: %1</source>
         <translation>本组下一个可用档号：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="605" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="657" />
         <source>Changed meanwhile</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="607" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="659" />
         <source>Reload the volume</source>
         <translation>重新载入案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="608" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="660" />
         <source>Keep my values</source>
         <translation>保留我的填写</translation>
     </message>
