@@ -1404,7 +1404,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="72" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="131" />
         <source>Deac&amp;tivate</source>
         <translation>Deac&amp;tivate</translation>
     </message>
@@ -1429,63 +1429,63 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="131" />
         <source>Reac&amp;tivate</source>
         <translation>Reac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="132" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="134" />
         <source>New borrower</source>
         <translation>New borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="136" />
         <source>%1 registered.</source>
         <translation>%1 registered.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="140" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="142" />
         <source>Edit borrower</source>
         <translation>Edit borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="142" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="145" />
         <source>%1 saved.</source>
         <translation>%1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="172" />
         <source>%1 reactivated.</source>
         <translation>%1 reactivated.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="172" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 deactivated; the loan history is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="181" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="198" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="184" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="201" />
         <source>Import staff list</source>
         <translation>Import staff list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="185" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="195" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="198" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="205" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="208" />
         <source>Imported %1 borrower(s).</source>
         <translation>Imported %1 borrower(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="207" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="210" />
         <source>Not imported: %1</source>
         <translation>Not imported: %1</translation>
     </message>
@@ -3318,314 +3318,314 @@ Print anyway?</translation>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="71" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>Scan the borrower's card, or type a name, card no. or phone and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="66" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="76" />
         <source>Searc&amp;h…</source>
         <translation>Searc&amp;h…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="303" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="313" />
         <source>No borrower chosen</source>
         <translation>No borrower chosen</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="74" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="84" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>Scan a volume's barcode or type its archival code and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="88" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="88" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="88" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="88" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="79" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="89" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="79" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="89" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="83" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="93" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="172" />
         <source>Approval required</source>
         <translation>Approval required</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="184" />
         <source>Approving account</source>
         <translation>Approving account</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="185" />
         <source>Paper approval</source>
         <translation>Paper approval</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="191" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="201" />
         <source>Approval &amp;by:</source>
         <translation>Approval &amp;by:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="202" />
         <source>Approving &amp;account:</source>
         <translation>Approving &amp;account:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="193" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="203" />
         <source>A&amp;pprover:</source>
         <translation>A&amp;pprover:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="194" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="204" />
         <source>Approval &amp;form no.:</source>
         <translation>Approval &amp;form no.:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="195" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="205" />
         <source>Approval &amp;date:</source>
         <translation>Approval &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="196" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="206" />
         <source>&amp;Opinion:</source>
         <translation>&amp;Opinion:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="203" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="213" />
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="207" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="217" />
         <source>e.g. discharge record, pages 3-5</source>
         <translation>e.g. discharge record, pages 3-5</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="211" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="221" />
         <source>whole volume</source>
         <translation>whole volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="217" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="227" />
         <source> yuan</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="218" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="228" />
         <source>Stamped (证明印记)</source>
         <translation>Stamped (证明印记)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="219" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="229" />
         <source>Made in the requester's presence</source>
         <translation>Made in the requester's presence</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="222" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="232" />
         <source>Parts:</source>
         <translation>Parts:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="223" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="233" />
         <source>Pages copied:</source>
         <translation>Pages copied:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="224" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="234" />
         <source>Copies:</source>
         <translation>Copies:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="235" />
         <source>Fee:</source>
         <translation>Fee:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="231" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="241" />
         <source>Request for personal records</source>
         <translation>Request for personal records</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="242" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="252" />
         <source>Who asks:</source>
         <translation>Who asks:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="243" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="253" />
         <source>Proofs shown:</source>
         <translation>Proofs shown:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="113" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="281" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>&amp;Lend and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="116" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="126" />
         <source>&amp;Clear</source>
         <translation>&amp;Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="133" />
         <source>&amp;Borrower:</source>
         <translation>&amp;Borrower:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="137" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="141" />
         <source>P&amp;urpose:</source>
         <translation>P&amp;urpose:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="132" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="142" />
         <source>U&amp;se:</source>
         <translation>U&amp;se:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="144" />
         <source>&amp;Due date:</source>
         <translation>&amp;Due date:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="135" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="145" />
         <source>Cler&amp;k:</source>
         <translation>Cler&amp;k:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="146" />
         <source>No&amp;tes:</source>
         <translation>No&amp;tes:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="274" />
         <source>Consultation in the reading room: the original stays in the room, no due date.</source>
         <translation>Consultation in the reading room: the original stays in the room, no due date.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="265" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="275" />
         <source>Copy made now, in the requester's presence: the original stays in stock.</source>
         <translation>Copy made now, in the requester's presence: the original stays in stock.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="266" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="276" />
         <source>Loan: the volumes leave the room until the due date.</source>
         <translation>Loan: the volumes leave the room until the due date.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="269" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="279" />
         <source>Record consultation and print slip (Ctrl+Enter)</source>
         <translation>Record consultation and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="270" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="280" />
         <source>Record copy and print slip (Ctrl+Enter)</source>
         <translation>Record copy and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="308" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="318" />
         <source>ID %1</source>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="310" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="320" />
         <source>card %1</source>
         <translation>card %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="313" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="323" />
         <source>(deactivated: cannot borrow)</source>
         <translation>(deactivated: cannot borrow)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="337" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="347" />
         <source>No borrower matches “%1”.</source>
         <translation>No borrower matches “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="355" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="366" />
         <source>No volume has the code %1.</source>
         <translation>No volume has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="360" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="371" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="376" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="387" />
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="415" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="426" />
         <source>Needed for: %1</source>
         <translation>Needed for: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="444" />
         <source>the name on the approval form</source>
         <translation>the name on the approval form</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="439" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="450" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>Choose the borrower first: scan the card or type the name.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="444" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="455" />
         <source>Scan the volumes to lend.</source>
         <translation>Scan the volumes to lend.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="459" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="470" />
         <source>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</source>
         <translation>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="461" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="472" />
         <source>these volumes</source>
         <translation>these volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="490" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="501" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>Lent %1 volume(s) to %2 on slip %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="493" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="504" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>%1 refused volume(s) were not lent.</translation>
     </message>
@@ -4514,22 +4514,22 @@ Print anyway?</translation>
         <translation>Print reminders for &amp;all…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="63" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="64" />
         <source>%1 overdue loan(s), %2 borrower(s)</source>
         <translation>%1 overdue loan(s), %2 borrower(s)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="71" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="72" />
         <source>Select the borrowers to remind.</source>
         <translation>Select the borrowers to remind.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="76" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="77" />
         <source>No loan is overdue.</source>
         <translation>No loan is overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="84" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="85" />
         <source>Reminders to return archives</source>
         <translation>Reminders to return archives</translation>
     </message>
