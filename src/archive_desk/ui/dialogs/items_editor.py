@@ -5,6 +5,9 @@ Keyboard: the list has focus first; F2 or typing edits a cell, Enter saves it; C
 the selected item; Del withdraws it (asks why); Ctrl+R renumbers. The "new item" row under the list
 takes a title, 文号, responsible, date and pages; Enter there adds it at the end, Ctrl+Enter inserts it
 before the selected item. Every step is saved at once (its own transaction, in the audit trail).
+
+An item above the account's clearance (its volume's 密级 or its own) shows its title masked and its cells cannot be
+edited: a masked title typed over must not replace the hidden one (``catalogue.update_item`` refuses it too).
 """
 
 from __future__ import annotations
@@ -58,14 +61,13 @@ class ItemsEditor(QDialog):
         self.ctx = ctx
         self.volume_id = volume_id
         self.setObjectName("itemsEditor")
-        with ctx.db.read() as session:  # titles above the account's clearance masked (services/masking.py)
+        with ctx.db.read() as session:  # masked above the account's clearance (services/masking.py; items: _show_items)
             volume = masking.mask_volume(ctx.actor, catalogue.get_volume(session, volume_id))
-            items = catalogue.list_items(session, volume_id)  # (masked by _show_items)
+            items = catalogue.list_items(session, volume_id)
         self._security = volume.security
         self.setWindowTitle(self.tr("Items of %1").replace("%1", volume.code))
         self.heading = QLabel(f"<b>{volume.code}</b> {volume.title}", self)
         self.heading.setWordWrap(True)
-
         self.model = ItemsTableModel(self, editable=True)
         self._show_items(items)
         self.model.editRequested.connect(self._on_model_editRequested)
