@@ -1404,7 +1404,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="72" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="131" />
         <source>Deac&amp;tivate</source>
         <translation>Deac&amp;tivate</translation>
     </message>
@@ -1429,63 +1429,63 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="131" />
         <source>Reac&amp;tivate</source>
         <translation>Reac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="132" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="134" />
         <source>New borrower</source>
         <translation>New borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="136" />
         <source>%1 registered.</source>
         <translation>%1 registered.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="140" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="142" />
         <source>Edit borrower</source>
         <translation>Edit borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="142" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="145" />
         <source>%1 saved.</source>
         <translation>%1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="172" />
         <source>%1 reactivated.</source>
         <translation>%1 reactivated.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="172" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 deactivated; the loan history is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="181" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="198" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="184" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="201" />
         <source>Import staff list</source>
         <translation>Import staff list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="185" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="195" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="198" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="205" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="208" />
         <source>Imported %1 borrower(s).</source>
         <translation>Imported %1 borrower(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="207" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="210" />
         <source>Not imported: %1</source>
         <translation>Not imported: %1</translation>
     </message>
@@ -2911,22 +2911,22 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="204" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="210" />
         <source>%1 item(s), %2 page(s)</source>
         <translation>%1 item(s), %2 page(s)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="269" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="275" />
         <source>Items renumbered; page numbers follow the page counts.</source>
         <translation>Items renumbered; page numbers follow the page counts.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="277" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="283" />
         <source>Withdraw item</source>
         <translation>Withdraw item</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="278" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="284" />
         <source>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</source>
         <translation>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</translation>
     </message>
@@ -2934,48 +2934,48 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ItemsTableModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="34" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="36" />
         <source>No.</source>
-        <extracomment>(item id, field, new text): the dialog saves it through catalogue.update_item</extracomment>
+        <extracomment>(item id, field, new text): the dialog saves it through catalogue.update_item items whose cells are not editable (shown masked: above the account's clearance)</extracomment>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="35" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="37" />
         <source>Document no.</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="36" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="38" />
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="37" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="39" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="38" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="40" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="39" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="41" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="40" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="42" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="41" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="43" />
         <source>Page no.</source>
         <translation>Page no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="42" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="44" />
         <source>Item code</source>
         <translation>Item code</translation>
     </message>
@@ -3318,314 +3318,314 @@ Print anyway?</translation>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="71" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>Scan the borrower's card, or type a name, card no. or phone and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="66" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="76" />
         <source>Searc&amp;h…</source>
         <translation>Searc&amp;h…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="303" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="313" />
         <source>No borrower chosen</source>
         <translation>No borrower chosen</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="74" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="84" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>Scan a volume's barcode or type its archival code and press Enter</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="88" />
         <source>Archival code</source>
         <translation>Archival code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="88" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="88" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="88" />
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="79" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="89" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="79" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="89" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="83" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="93" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Remove from list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="172" />
         <source>Approval required</source>
         <translation>Approval required</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="184" />
         <source>Approving account</source>
         <translation>Approving account</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="185" />
         <source>Paper approval</source>
         <translation>Paper approval</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="191" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="201" />
         <source>Approval &amp;by:</source>
         <translation>Approval &amp;by:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="202" />
         <source>Approving &amp;account:</source>
         <translation>Approving &amp;account:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="193" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="203" />
         <source>A&amp;pprover:</source>
         <translation>A&amp;pprover:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="194" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="204" />
         <source>Approval &amp;form no.:</source>
         <translation>Approval &amp;form no.:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="195" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="205" />
         <source>Approval &amp;date:</source>
         <translation>Approval &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="196" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="206" />
         <source>&amp;Opinion:</source>
         <translation>&amp;Opinion:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="203" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="213" />
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="207" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="217" />
         <source>e.g. discharge record, pages 3-5</source>
         <translation>e.g. discharge record, pages 3-5</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="211" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="221" />
         <source>whole volume</source>
         <translation>whole volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="217" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="227" />
         <source> yuan</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="218" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="228" />
         <source>Stamped (证明印记)</source>
         <translation>Stamped (证明印记)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="219" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="229" />
         <source>Made in the requester's presence</source>
         <translation>Made in the requester's presence</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="222" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="232" />
         <source>Parts:</source>
         <translation>Parts:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="223" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="233" />
         <source>Pages copied:</source>
         <translation>Pages copied:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="224" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="234" />
         <source>Copies:</source>
         <translation>Copies:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="235" />
         <source>Fee:</source>
         <translation>Fee:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="231" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="241" />
         <source>Request for personal records</source>
         <translation>Request for personal records</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="242" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="252" />
         <source>Who asks:</source>
         <translation>Who asks:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="243" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="253" />
         <source>Proofs shown:</source>
         <translation>Proofs shown:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="113" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="281" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>&amp;Lend and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="116" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="126" />
         <source>&amp;Clear</source>
         <translation>&amp;Clear</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="133" />
         <source>&amp;Borrower:</source>
         <translation>&amp;Borrower:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="137" />
         <source>&amp;Volume:</source>
         <translation>&amp;Volume:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="141" />
         <source>P&amp;urpose:</source>
         <translation>P&amp;urpose:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="132" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="142" />
         <source>U&amp;se:</source>
         <translation>U&amp;se:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="144" />
         <source>&amp;Due date:</source>
         <translation>&amp;Due date:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="135" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="145" />
         <source>Cler&amp;k:</source>
         <translation>Cler&amp;k:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="146" />
         <source>No&amp;tes:</source>
         <translation>No&amp;tes:</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="274" />
         <source>Consultation in the reading room: the original stays in the room, no due date.</source>
         <translation>Consultation in the reading room: the original stays in the room, no due date.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="265" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="275" />
         <source>Copy made now, in the requester's presence: the original stays in stock.</source>
         <translation>Copy made now, in the requester's presence: the original stays in stock.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="266" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="276" />
         <source>Loan: the volumes leave the room until the due date.</source>
         <translation>Loan: the volumes leave the room until the due date.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="269" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="279" />
         <source>Record consultation and print slip (Ctrl+Enter)</source>
         <translation>Record consultation and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="270" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="280" />
         <source>Record copy and print slip (Ctrl+Enter)</source>
         <translation>Record copy and print slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="308" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="318" />
         <source>ID %1</source>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="310" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="320" />
         <source>card %1</source>
         <translation>card %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="313" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="323" />
         <source>(deactivated: cannot borrow)</source>
         <translation>(deactivated: cannot borrow)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="337" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="347" />
         <source>No borrower matches “%1”.</source>
         <translation>No borrower matches “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="355" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="366" />
         <source>No volume has the code %1.</source>
         <translation>No volume has the code %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="360" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="371" />
         <source>%1 is already in the list.</source>
         <translation>%1 is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="376" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="387" />
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="415" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="426" />
         <source>Needed for: %1</source>
         <translation>Needed for: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="444" />
         <source>the name on the approval form</source>
         <translation>the name on the approval form</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="439" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="450" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>Choose the borrower first: scan the card or type the name.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="444" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="455" />
         <source>Scan the volumes to lend.</source>
         <translation>Scan the volumes to lend.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="459" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="470" />
         <source>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</source>
         <translation>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="461" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="472" />
         <source>these volumes</source>
         <translation>these volumes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="490" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="501" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>Lent %1 volume(s) to %2 on slip %3.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="493" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="504" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>%1 refused volume(s) were not lent.</translation>
     </message>
@@ -4514,22 +4514,22 @@ Print anyway?</translation>
         <translation>Print reminders for &amp;all…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="63" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="64" />
         <source>%1 overdue loan(s), %2 borrower(s)</source>
         <translation>%1 overdue loan(s), %2 borrower(s)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="71" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="72" />
         <source>Select the borrowers to remind.</source>
         <translation>Select the borrowers to remind.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="76" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="77" />
         <source>No loan is overdue.</source>
         <translation>No loan is overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="84" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="85" />
         <source>Reminders to return archives</source>
         <translation>Reminders to return archives</translation>
     </message>
@@ -6999,180 +6999,195 @@ Record the return with this difference?</translation>
 <context>
     <name>VolumeEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="89" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="95" />
         <source>New volume</source>
+        <extracomment>above the account's clearance: shown masked, nothing but 密级 and 保密期限 (the secadmin's) changes</extracomment>
         <translation>New volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="89" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="95" />
         <source>Edit volume %1</source>
         <translation>Edit volume %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="262" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="157" />
+        <source>Volume %1 (%2) is outside your clearance (%3): its title, notes and fields are masked and cannot be changed. You may still change its security level and period.</source>
+        <translation>Volume %1 (%2) is outside your clearance (%3): its title, notes and fields are masked and cannot be changed. You may still change its security level and period.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="311" />
         <source>&amp;Use proposed</source>
         <translation>&amp;Use proposed</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="278" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="327" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="279" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="328" />
         <source> years</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="282" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="285" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="429" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="331" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="334" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="480" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="170" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="212" />
         <source>&amp;Fonds</source>
         <translation>&amp;Fonds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="117" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="140" />
         <source>Your role (%1) may not change a volume's security level and period: the security administrator sets them.</source>
         <translation>Your role (%1) may not change a volume's security level and period: the security administrator sets them.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="123" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="441" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="125" />
         <source>Your role (%1) may not change this volume: it is shown to read.</source>
         <translation>Your role (%1) may not change this volume: it is shown to read.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="171" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="123" />
+        <source>This volume is outside your clearance: its text is masked and cannot be changed.</source>
+        <translation>This volume is outside your clearance: its text is masked and cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="160" />
+        <source>Volume %1 (%2) is outside your clearance (%3): its title, notes and fields are masked and cannot be changed.</source>
+        <translation>Volume %1 (%2) is outside your clearance (%3): its title, notes and fields are masked and cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="213" />
         <source>&amp;Category</source>
         <translation>&amp;Category</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="172" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="214" />
         <source>&amp;Year</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="215" />
         <source>&amp;Retention</source>
         <translation>&amp;Retention</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="174" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="216" />
         <source>&amp;Organisation</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="175" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="217" />
         <source>Archival &amp;code</source>
         <translation>Archival &amp;code</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="177" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="219" />
         <source>&amp;Title</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="178" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="220" />
         <source>Res&amp;ponsible</source>
         <translation>Res&amp;ponsible</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="179" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="221" />
         <source>&amp;Security</source>
         <translation>&amp;Security</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="180" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="222" />
         <source>Start date</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="181" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="223" />
         <source>End date</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="182" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="224" />
         <source>Pa&amp;ges</source>
         <translation>Pa&amp;ges</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="183" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="225" />
         <source>Box no.</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="184" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="226" />
         <source>First item no.</source>
         <translation>First item no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="185" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="227" />
         <source>Last item no.</source>
         <translation>Last item no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="186" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="228" />
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="223" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="272" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="226" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="275" />
         <source>Revert</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="228" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="277" />
         <source>Bring back the values the editor opened with (Ctrl+R)</source>
         <translation>Bring back the values the editor opened with (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="230" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="279" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="416" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="467" />
         <source>&lt;b&gt;%1 fields&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1 fields&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="502" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="552" />
         <source>The code %1 is already used by another volume</source>
         <translation>The code %1 is already used by another volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="530" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="582" />
         <source>Left empty, the next free code %1 is used.</source>
         <translation>Left empty, the next free code %1 is used.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="532" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="584" />
         <source>Next free code in this group: %1</source>
         <translation>Next free code in this group: %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="605" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="657" />
         <source>Changed meanwhile</source>
         <translation>Changed meanwhile</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="607" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="659" />
         <source>Reload the volume</source>
         <translation>Reload the volume</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="608" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="660" />
         <source>Keep my values</source>
         <translation>Keep my values</translation>
     </message>

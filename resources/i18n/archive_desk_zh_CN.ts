@@ -1404,7 +1404,7 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
     </message>
     <message>
         <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="72" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="131" />
         <source>Deac&amp;tivate</source>
         <translation>停用(&amp;T)</translation>
     </message>
@@ -1429,63 +1429,63 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="129" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="131" />
         <source>Reac&amp;tivate</source>
         <translation>重新启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="132" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="134" />
         <source>New borrower</source>
         <translation>新建借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="136" />
         <source>%1 registered.</source>
         <translation>已登记借阅人 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="140" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="142" />
         <source>Edit borrower</source>
         <translation>编辑借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="142" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="145" />
         <source>%1 saved.</source>
         <translation>%1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="172" />
         <source>%1 reactivated.</source>
         <translation>%1 已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="169" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="172" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 已停用；借阅记录保留。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="181" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="198" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="184" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="201" />
         <source>Import staff list</source>
         <translation>导入职工名单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="182" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="185" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="195" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="198" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1：新借阅人 %2 名；已登记 %3 名；文件内重复 %4 行；有误 %5 行。导入新借阅人吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="205" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="208" />
         <source>Imported %1 borrower(s).</source>
         <translation>已导入 %1 名借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="207" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="210" />
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
@@ -2911,22 +2911,22 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="204" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="210" />
         <source>%1 item(s), %2 page(s)</source>
         <translation>共 %1 件，%2 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="269" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="275" />
         <source>Items renumbered; page numbers follow the page counts.</source>
         <translation>已重新编号；页号按各件页数重新推算。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="277" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="283" />
         <source>Withdraw item</source>
         <translation>撤出卷内文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="278" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="284" />
         <source>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</source>
         <translation>从卷内目录中撤出第 %1 件“%2”？该文件仍保留并标记为已撤出，同时记录原因。</translation>
     </message>
@@ -2934,48 +2934,48 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ItemsTableModel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="34" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="36" />
         <source>No.</source>
-        <extracomment>(item id, field, new text): the dialog saves it through catalogue.update_item</extracomment>
+        <extracomment>(item id, field, new text): the dialog saves it through catalogue.update_item items whose cells are not editable (shown masked: above the account's clearance)</extracomment>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="35" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="37" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="36" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="38" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="37" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="39" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="38" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="40" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="39" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="41" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="40" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="42" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="41" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="43" />
         <source>Page no.</source>
         <translation>页号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="42" />
+        <location filename="../../src/archive_desk/ui/item_models/items_table.py" line="44" />
         <source>Item code</source>
         <translation>件号</translation>
     </message>
@@ -3318,314 +3318,314 @@ Print anyway?</source>
 <context>
     <name>LendPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="71" />
         <source>Scan the borrower's card, or type a name, card no. or phone and press Enter</source>
         <translation>扫描借阅证，或输入姓名、借阅证号、电话后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="66" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="76" />
         <source>Searc&amp;h…</source>
         <translation>查找(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="68" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="303" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="313" />
         <source>No borrower chosen</source>
         <translation>尚未选择借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="74" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="84" />
         <source>Scan a volume's barcode or type its archival code and press Enter</source>
         <translation>扫描案卷条码，或输入档号后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="88" />
         <source>Archival code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="88" />
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="88" />
         <source>Security</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="78" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="88" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="79" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="89" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="79" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="89" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="83" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="93" />
         <source>&amp;Remove from list</source>
         <translation>从列表移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="162" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="172" />
         <source>Approval required</source>
         <translation>需要审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="174" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="184" />
         <source>Approving account</source>
         <translation>审批账户</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="175" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="185" />
         <source>Paper approval</source>
         <translation>纸质审批</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="191" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="201" />
         <source>Approval &amp;by:</source>
         <translation>审批方式(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="192" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="202" />
         <source>Approving &amp;account:</source>
         <translation>审批账户(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="193" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="203" />
         <source>A&amp;pprover:</source>
         <translation>审批人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="194" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="204" />
         <source>Approval &amp;form no.:</source>
         <translation>审批单编号(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="195" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="205" />
         <source>Approval &amp;date:</source>
         <translation>审批日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="196" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="206" />
         <source>&amp;Opinion:</source>
         <translation>审批意见(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="203" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="213" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="207" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="217" />
         <source>e.g. discharge record, pages 3-5</source>
         <translation>如：出院记录，第3-5页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="211" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="221" />
         <source>whole volume</source>
         <translation>全卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="217" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="227" />
         <source> yuan</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="218" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="228" />
         <source>Stamped (证明印记)</source>
         <translation>加盖证明印记</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="219" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="229" />
         <source>Made in the requester's presence</source>
         <translation>申请人在场复制</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="222" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="232" />
         <source>Parts:</source>
         <translation>复制部分：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="223" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="233" />
         <source>Pages copied:</source>
         <translation>复制页数：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="224" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="234" />
         <source>Copies:</source>
         <translation>份数：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="225" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="235" />
         <source>Fee:</source>
         <translation>收费：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="231" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="241" />
         <source>Request for personal records</source>
         <translation>个人档案利用申请</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="242" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="252" />
         <source>Who asks:</source>
         <translation>申请人类别：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="243" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="253" />
         <source>Proofs shown:</source>
         <translation>已出示证明：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="113" />
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="271" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="281" />
         <source>&amp;Lend and print slip (Ctrl+Enter)</source>
         <translation>借出并打印借阅单(&amp;L) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="116" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="126" />
         <source>&amp;Clear</source>
         <translation>清空(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="123" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="133" />
         <source>&amp;Borrower:</source>
         <translation>借阅人(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="127" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="137" />
         <source>&amp;Volume:</source>
         <translation>案卷(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="141" />
         <source>P&amp;urpose:</source>
         <translation>借阅目的(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="132" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="142" />
         <source>U&amp;se:</source>
         <translation>利用方式(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="144" />
         <source>&amp;Due date:</source>
         <translation>应还日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="135" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="145" />
         <source>Cler&amp;k:</source>
         <translation>经办人(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="146" />
         <source>No&amp;tes:</source>
         <translation>备注(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="264" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="274" />
         <source>Consultation in the reading room: the original stays in the room, no due date.</source>
         <translation>查阅：在阅览室内查阅，原件不出室，无应还日期。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="265" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="275" />
         <source>Copy made now, in the requester's presence: the original stays in stock.</source>
         <translation>复制：当场在申请人面前复制，原件仍在库。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="266" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="276" />
         <source>Loan: the volumes leave the room until the due date.</source>
         <translation>借出：案卷带出档案室，须按应还日期归还。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="269" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="279" />
         <source>Record consultation and print slip (Ctrl+Enter)</source>
         <translation>登记查阅并打印查阅单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="270" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="280" />
         <source>Record copy and print slip (Ctrl+Enter)</source>
         <translation>登记复制并打印复制单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="308" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="318" />
         <source>ID %1</source>
         <translation>证件 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="310" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="320" />
         <source>card %1</source>
         <translation>借阅证 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="313" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="323" />
         <source>(deactivated: cannot borrow)</source>
         <translation>（已停用，不能借阅）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="337" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="347" />
         <source>No borrower matches “%1”.</source>
         <translation>没有与“%1”相符的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="355" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="366" />
         <source>No volume has the code %1.</source>
         <translation>没有档号或条码为 %1 的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="360" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="371" />
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="376" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="387" />
         <source>Added %1.</source>
         <translation>已加入 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="415" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="426" />
         <source>Needed for: %1</source>
         <translation>审批原因：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="433" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="444" />
         <source>the name on the approval form</source>
         <translation>审批单上的审批人姓名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="439" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="450" />
         <source>Choose the borrower first: scan the card or type the name.</source>
         <translation>请先选择借阅人：扫描借阅证或输入姓名。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="444" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="455" />
         <source>Scan the volumes to lend.</source>
         <translation>请扫描要借出的案卷。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="459" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="470" />
         <source>No account may approve this loan (the approve right and clearance for %1 are needed): record the paper approval instead.</source>
         <translation>没有可以审批此次借阅的账户（需有审批权及%1涉密等级）：请改为登记纸质审批。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="461" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="472" />
         <source>these volumes</source>
         <translation>这些案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="490" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="501" />
         <source>Lent %1 volume(s) to %2 on slip %3.</source>
         <translation>已借给 %2 %1 卷，借阅单 %3。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="493" />
+        <location filename="../../src/archive_desk/ui/areas/lending/lend.py" line="504" />
         <source>%1 refused volume(s) were not lent.</source>
         <translation>另有 %1 卷不能借出，未借出。</translation>
     </message>
@@ -4514,22 +4514,22 @@ Print anyway?</source>
         <translation>全部打印催还单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="63" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="64" />
         <source>%1 overdue loan(s), %2 borrower(s)</source>
         <translation>逾期 %1 笔，涉及 %2 人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="71" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="72" />
         <source>Select the borrowers to remind.</source>
         <translation>请选择要催还的借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="76" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="77" />
         <source>No loan is overdue.</source>
         <translation>没有逾期未还的借阅。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="84" />
+        <location filename="../../src/archive_desk/ui/areas/lending/overdue.py" line="85" />
         <source>Reminders to return archives</source>
         <translation>档案催还通知单</translation>
     </message>
@@ -6999,180 +6999,195 @@ Record the return with this difference?</source>
 <context>
     <name>VolumeEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="89" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="95" />
         <source>New volume</source>
+        <extracomment>above the account's clearance: shown masked, nothing but 密级 and 保密期限 (the secadmin's) changes</extracomment>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="89" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="95" />
         <source>Edit volume %1</source>
         <translation>编辑案卷 %1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="262" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="157" />
+        <source>Volume %1 (%2) is outside your clearance (%3): its title, notes and fields are masked and cannot be changed. You may still change its security level and period.</source>
+        <translation>案卷 %1（%2）在您的密级权限之外（您的密级：%3）：题名、备注和各项内容已遮蔽，不能修改；您仍可修改其密级和保密期限。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="311" />
         <source>&amp;Use proposed</source>
         <translation>采用建议档号(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="278" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="327" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="279" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="328" />
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="282" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="285" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="429" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="331" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="334" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="480" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="170" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="212" />
         <source>&amp;Fonds</source>
         <translation>全宗(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="117" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="140" />
         <source>Your role (%1) may not change a volume's security level and period: the security administrator sets them.</source>
         <translation>您的角色（%1）无权修改案卷的密级和保密期限：由安全保密管理员设定。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="123" />
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="441" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="125" />
         <source>Your role (%1) may not change this volume: it is shown to read.</source>
         <translation>您的角色（%1）无权修改此案卷，仅供查看。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="171" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="123" />
+        <source>This volume is outside your clearance: its text is masked and cannot be changed.</source>
+        <translation>此案卷在您的密级权限之外：内容已遮蔽，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="160" />
+        <source>Volume %1 (%2) is outside your clearance (%3): its title, notes and fields are masked and cannot be changed.</source>
+        <translation>案卷 %1（%2）在您的密级权限之外（您的密级：%3）：题名、备注和各项内容已遮蔽，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="213" />
         <source>&amp;Category</source>
         <translation>门类(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="172" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="214" />
         <source>&amp;Year</source>
         <translation>年度(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="173" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="215" />
         <source>&amp;Retention</source>
         <translation>保管期限(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="174" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="216" />
         <source>&amp;Organisation</source>
         <translation>机构(问题)(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="175" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="217" />
         <source>Archival &amp;code</source>
         <translation>档号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="177" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="219" />
         <source>&amp;Title</source>
         <translation>题名(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="178" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="220" />
         <source>Res&amp;ponsible</source>
         <translation>责任者(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="179" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="221" />
         <source>&amp;Security</source>
         <translation>密级(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="180" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="222" />
         <source>Start date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="181" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="223" />
         <source>End date</source>
         <translation>终止日期</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="182" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="224" />
         <source>Pa&amp;ges</source>
         <translation>页数(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="183" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="225" />
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="184" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="226" />
         <source>First item no.</source>
         <translation>起始件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="185" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="227" />
         <source>Last item no.</source>
         <translation>终止件号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="186" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="228" />
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="223" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="272" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="226" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="275" />
         <source>Revert</source>
         <translation>恢复原值</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="228" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="277" />
         <source>Bring back the values the editor opened with (Ctrl+R)</source>
         <translation>恢复打开编辑窗口时的内容（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="230" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="279" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="416" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="467" />
         <source>&lt;b&gt;%1 fields&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1 专有字段&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="502" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="552" />
         <source>The code %1 is already used by another volume</source>
         <translation>档号 %1 已被其他案卷使用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="530" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="582" />
         <source>Left empty, the next free code %1 is used.</source>
         <translation>留空时使用下一个可用档号 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="532" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="584" />
         <source>Next free code in this group: %1</source>
         <translation>本组下一个可用档号：%1</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="605" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="657" />
         <source>Changed meanwhile</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="607" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="659" />
         <source>Reload the volume</source>
         <translation>重新载入案卷</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="608" />
+        <location filename="../../src/archive_desk/ui/dialogs/volume_editor.py" line="660" />
         <source>Keep my values</source>
         <translation>保留我的填写</translation>
     </message>

@@ -230,7 +230,7 @@ def test_the_rooms_particulars_are_the_administrators_and_its_archival_settings_
 
 def test_a_volumes_security_level_is_the_security_administrators(db: Database, with_admin: Actor,
                                                                   make_volume) -> None:  # noqa: ANN001
-    archivist = _add(db, with_admin, "keeper", "archivist")
+    archivist = _add(db, with_admin, "keeper", "archivist", clearance="秘密")  # (reads the volume: may edit its text)
     secadmin = _add(db, with_admin, "guard", "secadmin")
     volume = make_volume(security="内部")
     with pytest.raises(permissions.PermissionDeniedError), db.write() as s:

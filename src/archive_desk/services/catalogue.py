@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session
 from archive_desk.errors import DuplicateCodeError, NotFoundError, StaleEditError, StatusError, ValidationError
 from archive_desk.i18n import is_chinese, t
 from archive_desk.models import SECURITY_LEVELS, Category, CategoryField, FieldType, Fonds, Item, Volume, VolumeStatus
-from archive_desk.services import audit, codes, ops
+from archive_desk.services import audit, codes, masking, ops
 from archive_desk.services.audit import Actor
+from archive_desk.services.permissions import PermissionDeniedError
 from archive_desk.services.ops import CATALOGUE, operation
 
 # ---------------------------------------------------------------- status rules
@@ -584,6 +585,13 @@ def update_volume(session: Session, actor: Actor, volume_id: int, expected_versi
     unknown = set(changes) - set(EDITABLE_VOLUME_FIELDS)
     if unknown:
         raise ValidationError({k: t("{key} cannot be changed here", key=k) for k in sorted(unknown)})
+    category = get_category(session, before.category_id)
+    changes = _unmasked(actor, before, category, changes)
+    if masking.above_clearance(actor, before.security) and any(
+            k not in SECURITY_FIELDS and _differs(v, getattr(before, k)) for k, v in changes.items()):
+        # a person cannot change what they may not read (services/masking.py); 密级 and 保密期限 are not hidden text,
+        # and the security administrator sets them whatever their own clearance (set_security)
+        _refuse_above_clearance(session, actor, "catalogue.update_volume", before.code, before.security)
     merged = {k: getattr(before, k) for k in EDITABLE_VOLUME_FIELDS if k != "custom"}
     merged["custom"] = dict(before.custom)
     merged.update(changes)
@@ -602,15 +610,68 @@ def update_volume(session: Session, actor: Actor, volume_id: int, expected_versi
     old, new = audit.diff(before.audit_view(), after.audit_view())
     if new:
         audit.record(session, actor, "volume.update", "volume", volume.id, old, new)
-    return after
+    return masking.mask_volume(actor, after, category)  # as the actor may see it (masked above their clearance)
 
 
 @operation("catalogue.set_security", area=CATALOGUE)
 def set_security(session: Session, actor: Actor, volume_id: int, expected_version: int, security: str,
                  security_period: int | None) -> VolumeRecord:
-    """Set a volume's 密级 and 保密期限: the security administrator's (安全保密管理员) once accounts exist."""
+    """Set a volume's 密级 and 保密期限: the security administrator's (安全保密管理员) once accounts exist. Their
+    own clearance does not limit it (it changes no text); the volume comes back masked as they may see it."""
     return update_volume(session, actor, volume_id, expected_version,
                          {"security": security, "security_period": security_period})
+
+
+#: what the security administrator sets: not hidden text, so a volume above the actor's clearance may change them
+SECURITY_FIELDS = frozenset({"security", "security_period"})
+
+
+def _refuse_above_clearance(session: Session, actor: Actor, action: str, code: str, security: str | None,
+                            item_seq: int | None = None) -> None:
+    """Refuse a change to a volume (or an item) above the actor's clearance: recorded in the trail as a refusal
+    (``ops.refuse``), and a message naming the 档号."""
+    ops.refuse(session, actor, action, {"code": code, "reason": "clearance", "security": security or ""})
+    if item_seq is None:
+        message = t("Volume {code} is above your clearance ({clearance}): you cannot change what you may not read. "
+                    "Nothing was changed.", code=code, clearance=actor.clearance or "")
+    else:
+        message = t("Item {seq} of volume {code} is above your clearance ({clearance}): you cannot change what you "
+                    "may not read. Nothing was changed.", seq=item_seq, code=code, clearance=actor.clearance or "")
+    raise PermissionDeniedError(message, action=action, role=actor.role)
+
+
+def _unmasked(actor: Actor, before: VolumeRecord, category: CategoryRecord,
+              changes: Mapping[str, Any]) -> dict[str, Any]:
+    """``changes`` with every value the actor was shown masked (``masking.mask_volume``) and sent back unchanged
+    replaced by the stored one: a mask is never saved over the real text."""
+    out = dict(changes)
+    shown = masking.mask_volume(actor, before, category)
+    if shown is before:
+        return out
+    for key in ("title", "notes"):
+        value = out.get(key)
+        if value and value == getattr(shown, key) != getattr(before, key):
+            out[key] = getattr(before, key)
+    custom = out.get("custom")
+    if isinstance(custom, Mapping):
+        out["custom"] = {k: before.custom[k] if v not in (None, "") and v == shown.custom.get(k) != before.custom.get(k)
+                         else v for k, v in custom.items()}
+    return out
+
+
+def _differs(new: Any, old: Any) -> bool:
+    """Is ``new`` (as a caller sends it: text, a date, a number) another value than the stored ``old``? Leniently:
+    a date and its ISO text, a number and its digits, None and "" are the same; a category's own fields key by key."""
+    if isinstance(new, Mapping) or isinstance(old, Mapping):
+        new, old = dict(new or {}), dict(old or {})
+        return any(_differs(new.get(k), old.get(k)) for k in set(new) | set(old))
+
+    def plain(value: Any) -> str:
+        if value is None:
+            return ""
+        return value.isoformat() if isinstance(value, date) else str(value).strip()
+
+    return plain(new) != plain(old)
 
 
 def _load_for_change(session: Session, volume_id: int, expected_version: int | None) -> Volume:
@@ -773,6 +834,7 @@ def update_item(session: Session, actor: Actor, item_id: int, expected_version: 
     unknown = set(changes) - set(EDITABLE_ITEM_FIELDS)
     if unknown:
         raise ValidationError({k: t("{key} cannot be changed here", key=k) for k in sorted(unknown)})
+    _check_item_clearance(session, actor, "catalogue.update_item", item)
     current = {k: getattr(item, k) for k in EDITABLE_ITEM_FIELDS}
     clean = _validate_item({**current, **changes})
     before = {k: current[k] for k in clean}
@@ -787,6 +849,16 @@ def update_item(session: Session, actor: Actor, item_id: int, expected_version: 
     if new:
         audit.record(session, actor, "item.update", "item", item.id, old, new)
     return ItemChange(item.volume_id, tuple(item_record(i) for i in items))
+
+
+def _check_item_clearance(session: Session, actor: Actor, action: str, item: Item) -> None:
+    """Refuse a change to an item the actor reads masked: its volume's 密级 or its own, whichever is higher, above
+    their clearance (``masking.mask_items``): a masked title typed over must not replace the hidden one."""
+    if actor.clearance is None:
+        return
+    code, security = session.execute(select(Volume.code, Volume.security).where(Volume.id == item.volume_id)).one()
+    if masking.above_clearance(actor, masking.higher(security, item.security)):
+        _refuse_above_clearance(session, actor, action, code, masking.higher(security, item.security), item.seq)
 
 
 @operation("catalogue.move_item", area=CATALOGUE)
@@ -810,6 +882,7 @@ def remove_item(session: Session, actor: Actor, item_id: int, reason: str) -> It
     item = session.get(Item, item_id)
     if item is None or item.removed:
         raise NotFoundError(t("Item {id} does not exist", id=item_id))
+    _check_item_clearance(session, actor, "catalogue.remove_item", item)  # (the reason is added to its notes)
     item.removed = True
     item.notes = (item.notes + " " if item.notes else "") + reason
     items = _live_items(session, item.volume_id)

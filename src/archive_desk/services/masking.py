@@ -303,8 +303,9 @@ class AccessEntry:
 
 
 def log_access(session: Session, actor: Actor, action: str, shown: Iterable[tuple[int | None, Sequence[str]]],
-               subject: str = "") -> int:
-    """Record that ``actor`` saw these volumes' personal fields unmasked (``shown``: (volume id, field keys));
+               subject: str = "", *, subjects: Iterable[tuple[str, Sequence[str]]] = ()) -> int:
+    """Record that ``actor`` saw these volumes' personal fields unmasked (``shown``: (volume id, field keys)), and
+    these other records' (``subjects``: (subject such as "borrower:12", field keys), for a list of borrowers);
     one row each, one insert for all. Returns the number of rows. Nothing is logged on a catalogue without
     accounts (nobody to name; the trail marks that user as not authenticated) — call it only when there are."""
     from archive_desk.models.base import utcnow  # noqa: PLC0415
@@ -312,6 +313,8 @@ def log_access(session: Session, actor: Actor, action: str, shown: Iterable[tupl
     at = utcnow()
     rows = [{"at": at, "user": actor.user, "workstation": actor.workstation, "action": action,
              "volume_id": vid, "subject": subject, "fields": ",".join(keys)} for vid, keys in shown if keys]
+    rows += [{"at": at, "user": actor.user, "workstation": actor.workstation, "action": action,
+              "volume_id": None, "subject": name, "fields": ",".join(keys)} for name, keys in subjects if keys]
     if rows:
         session.execute(insert(P), rows)
     return len(rows)
@@ -319,11 +322,11 @@ def log_access(session: Session, actor: Actor, action: str, shown: Iterable[tupl
 
 @operation("masking.log_access", area=AUDIT)
 def log_access_op(session: Session, actor: Actor, action: str, shown: Iterable[tuple[int | None, Sequence[str]]],
-                  subject: str = "") -> int:
+                  subject: str = "", *, subjects: Iterable[tuple[str, Sequence[str]]] = ()) -> int:
     """:func:`log_access` as the window's write runner calls it (every role may: it records, it grants nothing)."""
     if not should_log(actor):
         return 0
-    return log_access(session, actor, action, shown, subject)
+    return log_access(session, actor, action, shown, subject, subjects=subjects)
 
 
 @operation("masking.set_field_personal", area=SETTINGS)
@@ -446,6 +449,19 @@ def borrower_shown(viewer: Actor | None, phone: str, id_number: str = "") -> tup
     if not may_see_personal(viewer):
         return ()
     return tuple(key for key, value in (("phone", phone), ("id_number", id_number)) if value)
+
+
+def borrowers_shown(viewer: Actor | None, borrowers: Iterable[tuple[int, str, str]]) -> list[tuple[str, tuple[str, ...]]]:
+    """For a list of borrowers on screen ((borrower id, phone shown, ID number shown) each): ("borrower:ID", the
+    fields shown unmasked) for each borrower shown with any, once each — what :func:`log_access` takes as
+    ``subjects``; [] for a viewer without the personal-data right. Pass "" for a field the list shows masked or
+    not at all."""
+    out: dict[int, tuple[str, ...]] = {}
+    for bid, phone, id_number in borrowers:
+        keys = borrower_shown(viewer, phone, id_number)
+        if keys:
+            out[bid] = tuple(dict.fromkeys((*out.get(bid, ()), *keys)))
+    return [(f"borrower:{bid}", keys) for bid, keys in out.items()]
 
 
 def should_log(actor: Actor | None) -> bool:

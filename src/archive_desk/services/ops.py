@@ -282,7 +282,7 @@ def _require(actor: Actor, name: str, session: Session | None, db: Any) -> None:
     try:
         permissions.require(actor, name)
     except permissions.PermissionDeniedError:
-        refusal = (actor, name)
+        refusal: Refusal = (actor, name, {})
         if session is not None:
             session.info.setdefault(_REFUSALS_KEY, []).append(refusal)
         elif hasattr(db, "write") and not getattr(db, "read_only", True):
@@ -297,15 +297,27 @@ def check(session: Session, actor: Actor, action: str) -> None:
     _require(actor, action, session, None)
 
 
+def refuse(session: Session, actor: Actor, action: str, detail: dict[str, Any]) -> None:
+    """Record in the trail a refusal decided inside an operation for a reason other than the role (a volume above the
+    actor's clearance: ``detail`` says which and why), like the role's: after the write session's transaction ends.
+    The caller raises the error the person reads."""
+    if actor.role is None:  # (nobody to name: a catalogue without accounts refuses nothing for a clearance)
+        return
+    session.info.setdefault(_REFUSALS_KEY, []).append((actor, action, dict(detail)))
+
+
 _REFUSALS_KEY = "archive_desk.refusals"
 
+#: a refusal to record: the actor, the operation, and what else the trail says about it
+Refusal = tuple[Actor, str, dict[str, Any]]
 
-def _record_refusals(session: Session, refusals: list[tuple[Actor, str]]) -> None:
+
+def _record_refusals(session: Session, refusals: list[Refusal]) -> None:
     from archive_desk.services import audit  # noqa: PLC0415
 
-    for actor, name in refusals:
+    for actor, name, detail in refusals:
         audit.record(session, actor, "permission.refused", "operation", None, None,
-                     {"operation": name, "role": actor.role})
+                     {"operation": name, "role": actor.role, **detail})
 
 
 @event.listens_for(Session, "after_transaction_end")

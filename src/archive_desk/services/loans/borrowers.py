@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from archive_desk.errors import DuplicateCodeError, NotFoundError, StaleEditError, ValidationError
 from archive_desk.i18n import t
 from archive_desk.models import Borrower
-from archive_desk.services import audit, codes
+from archive_desk.services import audit, codes, masking
 from archive_desk.services.audit import Actor
 from archive_desk.services.loans.records import BORROWER_KINDS, B, BorrowerRecord, _borrower_record, seen_borrower
 from archive_desk.services.ops import LENDING, operation
@@ -165,13 +165,15 @@ def search_borrowers(session: Session, text: str = "", *, include_inactive: bool
                      limit: int = 200, viewer: Actor | None = None) -> list[BorrowerRecord]:
     """Borrowers whose name, unit, card no. or phone contains ``text`` (all when empty); exact card
     matches first, then by name. As ``viewer`` may see them: phone and ID number masked without the
-    personal-data right (services/masking.py); None: unmasked."""
+    personal-data right (services/masking.py), and for such a viewer the phone is not matched either (searching
+    by digits must not tell whose number it is); None: unmasked."""
     stmt = select(Borrower)
     text = text.strip()
     if text:
         like = f"%{text}%"
         card = codes.normalize_scan(text)
-        stmt = stmt.where(or_(Borrower.name.like(like), Borrower.unit.like(like), Borrower.phone.like(like),
+        phone = Borrower.phone.like(like) if masking.may_see_personal(viewer) else false()
+        stmt = stmt.where(or_(Borrower.name.like(like), Borrower.unit.like(like), phone,
                               Borrower.card_no.like(f"%{card}%") if card else false()))
         exact = Borrower.card_no == card
         stmt = stmt.order_by(exact.desc(), Borrower.name, Borrower.id)

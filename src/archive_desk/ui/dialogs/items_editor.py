@@ -5,6 +5,9 @@ Keyboard: the list has focus first; F2 or typing edits a cell, Enter saves it; C
 the selected item; Del withdraws it (asks why); Ctrl+R renumbers. The "new item" row under the list
 takes a title, 文号, responsible, date and pages; Enter there adds it at the end, Ctrl+Enter inserts it
 before the selected item. Every step is saved at once (its own transaction, in the audit trail).
+
+An item above the account's clearance (its volume's 密级 or its own) shows its title masked and its cells cannot be
+edited: a masked title typed over must not replace the hidden one (``catalogue.update_item`` refuses it too).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from PySide6.QtWidgets import (
 from archive_desk.errors import UserError, ValidationError
 from archive_desk.models import SECURITY_LEVELS
 from archive_desk.services import catalogue, masking
-from archive_desk.services.catalogue import ItemChange
+from archive_desk.services.catalogue import ItemChange, ItemRecord
 from archive_desk.ui.context import AppContext
 from archive_desk.ui.ops import run_op
 from archive_desk.ui.permissions import Ops, may
@@ -58,16 +61,15 @@ class ItemsEditor(QDialog):
         self.ctx = ctx
         self.volume_id = volume_id
         self.setObjectName("itemsEditor")
-        with ctx.db.read() as session:  # titles above the account's clearance masked (services/masking.py)
+        with ctx.db.read() as session:  # masked above the account's clearance (services/masking.py; items: _show_items)
             volume = masking.mask_volume(ctx.actor, catalogue.get_volume(session, volume_id))
-            items = masking.mask_items(ctx.actor, volume.security, catalogue.list_items(session, volume_id))
+            items = catalogue.list_items(session, volume_id)
         self._security = volume.security
         self.setWindowTitle(self.tr("Items of %1").replace("%1", volume.code))
         self.heading = QLabel(f"<b>{volume.code}</b> {volume.title}", self)
         self.heading.setWordWrap(True)
-
         self.model = ItemsTableModel(self, editable=True)
-        self.model.set_items(items)
+        self._show_items(items)
         self.model.editRequested.connect(self._on_model_editRequested)
         self.view = QTableView(self)
         self.view.setObjectName("itemsTable")
@@ -191,8 +193,14 @@ class ItemsEditor(QDialog):
         index = self.view.currentIndex()
         return self.model.item_at(index.row()) if index.isValid() else None
 
+    def _show_items(self, items: list[ItemRecord]) -> None:
+        """The items, masked above the account's clearance, those read-only (``catalogue.update_item`` refuses them)."""
+        self.model.set_items(masking.mask_items(self.ctx.actor, self._security, items))
+        self.model.set_locked(frozenset(i.id for i in items if masking.above_clearance(
+            self.ctx.actor, masking.higher(self._security, i.security))))
+
     def _apply(self, change: ItemChange, select_id: int | None = None) -> None:
-        self.model.set_items(masking.mask_items(self.ctx.actor, self._security, change.items))
+        self._show_items(list(change.items))
         if select_id is not None:
             row = self.model.row_of(select_id)
             if row is not None:

@@ -12,6 +12,11 @@ What the logged-in role may change: a new volume is the archivist's (密级 incl
 every field to everyone who may look, and lets change only what the role may (the others read-only, with a
 tooltip saying why); the security administrator's save changes just those two (``catalogue.set_security``).
 
+A volume above the account's clearance is loaded masked (``services/masking.py``: its title, notes and own fields
+read （密级高于您的权限）) and every field is read-only, with a note at the top saying why: a person cannot change text
+they may not read (``catalogue.update_volume`` refuses it too). The security administrator still changes its 密级 and
+保密期限, whatever their own clearance.
+
 After saving, ``saved`` carries the new record and the values it had before (None for a new volume):
 the catalogue area keeps them to offer "Undo last change".
 """
@@ -43,7 +48,7 @@ from PySide6.QtWidgets import (
 from archive_desk.domain import codes
 from archive_desk.errors import StaleEditError, UserError, ValidationError
 from archive_desk.models import SECURITY_LEVELS, FieldType, FilingMode
-from archive_desk.services import catalogue, lookups, permissions, room_setup
+from archive_desk.services import catalogue, lookups, masking, permissions, room_setup
 from archive_desk.services.catalogue import CategoryRecord, VolumeRecord
 from archive_desk.services.ops import WriteSession as Session
 from archive_desk.ui.context import AppContext
@@ -51,6 +56,7 @@ from archive_desk.ui.ops import OpRun, run_op
 from archive_desk.ui.permissions import Ops, Target, may
 
 _ERROR_STYLE = "color: #b00020;"
+_NOTE_STYLE = "background: #fff4d6; border: 1px solid #e0c070; padding: 6px;"
 
 
 # the operations of the editor's save (``guarded`` says which one for a new or an existing volume)
@@ -78,14 +84,14 @@ class VolumeEditor(QDialog):
         with ctx.db.read() as session:
             self.categories = {c.id: c for c in catalogue.list_categories(session)}
             if volume_id is not None:
-                self.record = catalogue.get_volume(session, volume_id)
-                if self.record.category_id not in self.categories:
-                    self.categories[self.record.category_id] = catalogue.get_category(session, self.record.category_id)
+                self.record = self._read_record(session, volume_id)
             # fonds deactivated under 设置 are not offered, except the one the edited volume belongs to
             active = room_setup.active_fonds_codes(session)
             own = self.record.fonds_id if self.record is not None else None
             self.fonds_list = [f for f in catalogue.list_fonds(session) if f.code in active or f.id == own]
 
+        #: above the account's clearance: shown masked, nothing but 密级 and 保密期限 (the secadmin's) changes
+        self.hidden = self.record is not None and masking.above_clearance(ctx.actor, self.record.security)
         self.setWindowTitle(self.tr("New volume") if volume_id is None else self.tr("Edit volume %1").replace("%1", self.record.code if self.record else ""))
         self._build()
         self._load(self._initial_values(prefill))
@@ -99,9 +105,26 @@ class VolumeEditor(QDialog):
 
     # ------------------------------------------------------------ what the role may change
 
+    def _read_record(self, session: Session, volume_id: int) -> VolumeRecord:
+        """The volume as the account may see it (masked above its clearance; ``services/masking.py``)."""
+        record = catalogue.get_volume(session, volume_id)
+        if record.category_id not in self.categories:
+            self.categories[record.category_id] = catalogue.get_category(session, record.category_id)
+        return masking.mask_volume(self.ctx.actor, record, self.categories[record.category_id])
+
     def may_edit(self) -> bool:
-        """May the role change the volume's fields other than 密级 and 保密期限 (all of them for a new one)?"""
-        return may(self.ctx.actor, CREATE if self.record is None else UPDATE)
+        """May the account change the volume's fields other than 密级 and 保密期限 (all of them for a new one)? Not
+        those of a volume above its clearance: what it may not read it may not change."""
+        return not self.hidden and may(self.ctx.actor, CREATE if self.record is None else UPDATE)
+
+    def _read_only_reason(self) -> str:
+        """Why the fields other than 密级 and 保密期限 are read-only ("" when they are not)."""
+        if self.hidden:
+            return self.tr("This volume is outside your clearance: its text is masked and cannot be changed.")
+        if not self.may_edit():
+            return self.tr("Your role (%1) may not change this volume: it is shown to read.").replace(
+                "%1", permissions.role_name(self.ctx.actor.role))
+        return ""
 
     def may_set_security(self) -> bool:
         """May the role change 密级 and 保密期限? A new volume's are its creator's."""
@@ -119,11 +142,30 @@ class VolumeEditor(QDialog):
             for widget in (self.security, self.security_period):
                 widget.setEnabled(False)
                 widget.setToolTip(why)
-        if not self.may_edit():
-            why = self.tr("Your role (%1) may not change this volume: it is shown to read.").replace("%1", role)
+        why = self._read_only_reason()
+        if why:
             self._read_only([self.fonds, self.category, self.year, self.retention, self.org, self.code, self.use_proposed,
                              self.title_edit, self.responsible, self.start_date, self.end_date, self.pages, self.box_no,
                              self.item_start, self.item_end, self.notes, *self._custom_widgets.values()], why)
+        if self.hidden:
+            self._show_clearance_note()
+
+    def _show_clearance_note(self) -> None:
+        """The note at the top of a volume above the account's clearance; nothing left to save but the secadmin's
+        密级 and 保密期限."""
+        if self.may_set_security():
+            text = self.tr("Volume %1 (%2) is outside your clearance (%3): its title, notes and fields are masked and "
+                           "cannot be changed. You may still change its security level and period.")
+        else:
+            text = self.tr("Volume %1 (%2) is outside your clearance (%3): its title, notes and fields are masked and "
+                           "cannot be changed.")
+        text = text.replace("%1", self.record.code if self.record else "").replace(
+            "%2", self.record.security if self.record else "").replace("%3", self.ctx.actor.clearance or "")
+        if not self.may_set_security():
+            self.save_button.setEnabled(False)
+            self.save_button.setToolTip(text)
+        self.clearance_note.setText(text)
+        self.clearance_note.show()
 
     @staticmethod
     def _read_only(widgets: list[QWidget], why: str) -> None:
@@ -203,6 +245,12 @@ class VolumeEditor(QDialog):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
 
+        self.clearance_note = QLabel(self)
+        self.clearance_note.setObjectName("clearanceNote")
+        self.clearance_note.setStyleSheet(_NOTE_STYLE)
+        self.clearance_note.setWordWrap(True)
+        self.clearance_note.hide()
+
         self.general_message = QLabel(self)
         self.general_message.setObjectName("generalMessage")
         self.general_message.setStyleSheet(_ERROR_STYLE)
@@ -212,6 +260,7 @@ class VolumeEditor(QDialog):
         self._make_buttons()
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.clearance_note)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.general_message)
         layout.addWidget(self.buttons)
@@ -378,6 +427,8 @@ class VolumeEditor(QDialog):
             custom = values.get("custom") or {}
             for key, widget in self._custom_widgets.items():
                 if isinstance(widget, QComboBox):
+                    if self.hidden and custom.get(key) and widget.findData(custom[key]) < 0:
+                        widget.addItem(str(custom[key]), custom[key])  # the mask, shown as the other fields show it
                     self._set_combo(widget, custom.get(key, ""))
                 else:
                     widget.setText(_text(custom.get(key)))
@@ -436,10 +487,9 @@ class VolumeEditor(QDialog):
         chain = [self.notes, *self._custom_widgets.values(), self.save_button]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        if not self.may_edit():  # (a reload builds them again)
-            self._read_only(list(self._custom_widgets.values()),
-                            self.tr("Your role (%1) may not change this volume: it is shown to read.").replace(
-                                "%1", permissions.role_name(self.ctx.actor.role)))
+        why = self._read_only_reason()
+        if why:  # (a reload builds them again)
+            self._read_only(list(self._custom_widgets.values()), why)
 
     def values(self) -> dict[str, Any]:
         """What the form holds, as the service takes it."""
@@ -502,6 +552,8 @@ class VolumeEditor(QDialog):
                     problems["code"] = self.tr("The code %1 is already used by another volume").replace("%1", code)
         if not data["code"] and self.record is None:
             problems.pop("code", None)  # left empty: the proposed code is taken on saving
+        if self.hidden:  # the masked fields are read-only and kept as stored: only what may change is checked
+            problems = {k: v for k, v in problems.items() if k in catalogue.SECURITY_FIELDS}
         self.problems = problems
         self._show_problems()
         self._show_proposed(data)
@@ -530,7 +582,7 @@ class VolumeEditor(QDialog):
                 self.proposed_label.setText(self.tr("Left empty, the next free code %1 is used.").replace("%1", self.proposed))
             else:
                 self.proposed_label.setText(self.tr("Next free code in this group: %1").replace("%1", self.proposed))
-            self.use_proposed.setEnabled(True)
+            self.use_proposed.setEnabled(self.may_edit())
         else:
             self.code.setPlaceholderText("")
             self.proposed_label.setText("")
@@ -615,10 +667,14 @@ class VolumeEditor(QDialog):
         if self.volume_id is None:
             return
         with self.ctx.db.read() as session:
-            self.record = catalogue.get_volume(session, self.volume_id)
+            self.record = self._read_record(session, self.volume_id)
+        became_hidden = not self.hidden and masking.above_clearance(self.ctx.actor, self.record.security)
+        self.hidden = self.hidden or became_hidden  # (raised meanwhile above the account's clearance: read-only now)
         values = {k: getattr(self.record, k) for k in catalogue.EDITABLE_VOLUME_FIELDS if k != "custom"}
         values["custom"] = dict(self.record.custom)
         self._load(values)
+        if became_hidden:
+            self._apply_role()
         self.general_message.hide()
         self.validate_now()
 

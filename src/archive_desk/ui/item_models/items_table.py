@@ -30,6 +30,8 @@ class ItemsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._items: list[ItemRecord] = []
         self._editable = editable
+        #: items whose cells are not editable (shown masked: above the account's clearance)
+        self._locked: frozenset[int] = frozenset()
         self._headers = {
             "seq": self.tr("No."),
             "doc_no": self.tr("Document no."),
@@ -46,6 +48,16 @@ class ItemsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._items = list(items)
         self.endResetModel()
+
+    def set_locked(self, item_ids: frozenset[int]) -> None:
+        """These items' cells cannot be edited (a masked title typed over must not replace the hidden one)."""
+        self._locked = frozenset(item_ids)
+        if self._items:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, len(self.COLUMNS) - 1))
+
+    def is_locked(self, row: int) -> bool:
+        item = self.item_at(row)
+        return item is not None and item.id in self._locked
 
     def items(self) -> list[ItemRecord]:
         return list(self._items)
@@ -77,7 +89,7 @@ class ItemsTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._editable and self.COLUMNS[index.column()] in self.EDITABLE:
+        if self._editable and self.COLUMNS[index.column()] in self.EDITABLE and not self.is_locked(index.row()):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from archive_desk.errors import UserError
 from archive_desk.services import loans, masking
 from archive_desk.services.loans import BorrowerRecord
-from archive_desk.ui.areas.lending.common import Message, _item, _setup_table
+from archive_desk.ui.areas.lending.common import Message, _item, _setup_table, log_borrowers_shown
 from archive_desk.ui.dialogs.lending import BorrowerDialog
 from archive_desk.ui.ops import OpRun, run_op
 
@@ -108,6 +108,8 @@ class BorrowersPanel(QWidget):
                 self.table.setItem(row, col, _item(value, color=color))
         self.table.resizeColumnsToContents()
         self._update_toggle()
+        # the phones shown unmasked (the ID numbers are shown masked to everyone): logged, one write per load
+        log_borrowers_shown(self, self.ctx, ((b.id, b.phone, "") for b in self.records))
 
     def selected(self) -> BorrowerRecord | None:
         row = self.table.currentRow()
@@ -138,6 +140,7 @@ class BorrowersPanel(QWidget):
         if b is None or not self.edit_button.isEnabled():  # (a double click, for a role that may not edit)
             return
         dialog = BorrowerDialog(self.tr("Edit borrower"), b, self)
+        log_borrowers_shown(self, self.ctx, ((b.id, b.phone, ""),))  # the phone it shows unmasked, once per open
         self._save_from(dialog, lambda values: (loans.update_borrower, self.ctx.actor, b.id, b.version, values),
                         lambda after: self.tr("%1 saved.").replace("%1", after.name))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 import shiboken6
@@ -11,6 +11,9 @@ from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QTableWidget, QTableWidgetItem, QWidget
 
 from archive_desk.errors import UserError
+from archive_desk.services import masking
+from archive_desk.ui.context import AppContext
+from archive_desk.ui.ops import OpRun, run_op
 
 RED = QColor("#b00020")
 GREEN = QColor("#1b5e20")
@@ -91,3 +94,17 @@ class Message(QLabel):
         self.setStyleSheet("")
         self.setText(text)
         self.shown.emit(text)
+
+
+def log_borrowers_shown(parent: QWidget, ctx: AppContext, borrowers: Iterable[tuple[int, str, str]]) -> OpRun | None:
+    """Record in the personal-data access log that a list (or a dialog) just loaded showed these borrowers' phone or
+    ID number unmasked ((borrower id, phone shown, ID number shown) each; "" for a field shown masked or not at all):
+    a "view" with the subject ``borrower:ID`` for each, in one write for the whole list (``masking.log_access_op``
+    through the write runner). Call it once per load, not per repaint. Nothing for an account without the
+    personal-data right (it sees them masked), a catalogue without accounts (nobody to name) or a read-only one."""
+    if not masking.should_log(ctx.actor) or ctx.db.read_only:
+        return None
+    subjects = masking.borrowers_shown(ctx.actor, borrowers)
+    if not subjects:
+        return None
+    return run_op(parent, masking.log_access_op, ctx.actor, "view", (), ctx=ctx, subjects=subjects)

@@ -31,7 +31,17 @@ from archive_desk.errors import UserError
 from archive_desk.models import SECURITY_LEVELS
 from archive_desk.services import accounts, loans, masking
 from archive_desk.services.loans import BorrowerRecord, VolumeCheck
-from archive_desk.ui.areas.lending.common import RED, Message, _item, _label, _pydate, _qdate, _setup_table, _shortcut
+from archive_desk.ui.areas.lending.common import (
+    RED,
+    Message,
+    _item,
+    _label,
+    _pydate,
+    _qdate,
+    _setup_table,
+    _shortcut,
+    log_borrowers_shown,
+)
 from archive_desk.ui.dialogs.lending import BorrowerPickerDialog
 from archive_desk.ui.dialogs.login import ApproverDialog
 from archive_desk.ui.ops import run_op
@@ -341,6 +351,7 @@ class LendPanel(QWidget):
             self.volume_edit.setFocus()
             return
         picker = BorrowerPickerDialog(found, self)
+        log_borrowers_shown(self, self.ctx, ((b.id, b.phone, "") for b in found))  # the phones it lists, once per open
         if picker.exec() == QDialog.DialogCode.Accepted and picker.chosen() is not None:
             self.set_borrower(picker.chosen())
             self.volume_edit.setFocus()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButto
 from archive_desk.errors import UserError
 from archive_desk.printing.overdue_notice import render_overdue_notices
 from archive_desk.services import loans
-from archive_desk.ui.areas.lending.common import RED, Message, _item, _setup_table
+from archive_desk.ui.areas.lending.common import RED, Message, _item, _setup_table, log_borrowers_shown
 from archive_desk.ui.crash import show_error
 from archive_desk.ui.dialogs.lending import PdfPreviewDialog
 from archive_desk.ui.documents import document_session
@@ -59,6 +59,7 @@ class OverduePanel(QWidget):
             for col, value in enumerate((r.days_overdue, r.slip_no, r.name, r.unit, r.phone, r.due_date.isoformat(), r.renewals, volumes)):
                 self.table.setItem(row, col, _item(value, color=RED if col == 0 else None, align_center=col in (0, 6)))
         self.table.resizeColumnsToContents()
+        log_borrowers_shown(self, self.ctx, ((r.borrower_id, r.phone, "") for r in self.rows))  # one write per load
         people = len({r.borrower_id for r in self.rows})
         self.summary.setText(self.tr("%1 overdue loan(s), %2 borrower(s)").replace("%1", str(len(self.rows))).replace("%2", str(people)))
 
