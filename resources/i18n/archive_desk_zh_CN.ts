@@ -2845,88 +2845,88 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>ItemsEditor</name>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="65" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="68" />
         <source>Items of %1</source>
         <extracomment>the volume's items changed (the area refreshes its row and the detail pane)</extracomment>
         <translation>%1 的卷内目录</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="89" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="150" />
         <source>Title of the new item</source>
         <translation>新文件的题名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="92" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="153" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="95" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="156" />
         <source>Responsible</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="98" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="159" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="102" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="163" />
         <source>pages: </source>
         <translation>页数：</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="107" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="168" />
         <source>&amp;Add at end</source>
         <translation>添加到末尾(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="109" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="170" />
         <source>&amp;Insert before selected</source>
         <translation>插入到所选之前(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="111" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="172" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="113" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="174" />
         <source>Move &amp;down</source>
         <translation>下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="115" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="176" />
         <source>&amp;Renumber</source>
         <translation>重新编号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="117" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="178" />
         <source>&amp;Withdraw…</source>
         <translation>撤出(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="142" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="110" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="210" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="215" />
         <source>%1 item(s), %2 page(s)</source>
         <translation>共 %1 件，%2 页</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="275" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="280" />
         <source>Items renumbered; page numbers follow the page counts.</source>
         <translation>已重新编号；页号按各件页数重新推算。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="283" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="288" />
         <source>Withdraw item</source>
         <translation>撤出卷内文件</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="284" />
+        <location filename="../../src/archive_desk/ui/dialogs/items_editor.py" line="289" />
         <source>Withdraw item %1 “%2” from the list? It is kept, marked withdrawn, with your reason.</source>
         <translation>从卷内目录中撤出第 %1 件“%2”？该文件仍保留并标记为已撤出，同时记录原因。</translation>
     </message>
