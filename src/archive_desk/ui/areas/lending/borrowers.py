@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +37,9 @@ if TYPE_CHECKING:  # the area imports this panel
 # ============================================================================ borrowers
 
 
+#: how long a borrowers list stays as it is before the phones it shows are logged (milliseconds)
+LOG_SETTLE_MS = 1500
+
 class BorrowersPanel(QWidget):
     # (ui/permissions.py) what the role cannot do is disabled; "lend to" only fills the lend tab (its lend button is guarded)
     GUARDS: ClassVar[dict[str, str]] = {"new_button": "loans.create_borrower", "edit_button": "loans.update_borrower",
@@ -49,6 +53,12 @@ class BorrowersPanel(QWidget):
         self.search.setObjectName("borrowerSearch")
         self.search.setPlaceholderText(self.tr("Search name, unit, card no. or phone"))
         self.search.textChanged.connect(self.refresh)
+        # the phones a list shows are logged once it settles: a name typed letter by letter is one view, not one
+        # per keystroke (each load restarts the wait)
+        self.log_timer = QTimer(self)
+        self.log_timer.setSingleShot(True)
+        self.log_timer.setInterval(LOG_SETTLE_MS)
+        self.log_timer.timeout.connect(self._log_shown)
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("All kinds"), "")
         self.kind.addItem(self.tr("Staff"), "staff")
@@ -108,7 +118,17 @@ class BorrowersPanel(QWidget):
                 self.table.setItem(row, col, _item(value, color=color))
         self.table.resizeColumnsToContents()
         self._update_toggle()
-        # the phones shown unmasked (the ID numbers are shown masked to everyone): logged, one write per load
+        self.log_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt
+        """A list hidden (another tab, the window closing) before it settled was still seen: log it now."""
+        if self.log_timer.isActive():
+            self.log_timer.stop()
+            self._log_shown()
+        super().hideEvent(event)
+
+    def _log_shown(self) -> None:
+        """The phones shown unmasked (the ID numbers are shown masked to everyone): logged, one write per load."""
         log_borrowers_shown(self, self.ctx, ((b.id, b.phone, "") for b in self.records))
 
     def selected(self) -> BorrowerRecord | None:
