@@ -32,6 +32,8 @@ OWNER_ROLE = "archive_owner"
 APP_ROLE = "archive_app"
 #: rows per round trip of a copy (memory stays bounded: one batch in flight)
 COPY_BATCH = 5000
+#: memory for the bulk load on the target: SQLite's page cache of the new file, PostgreSQL's work_mem (its server)
+CACHE_KB = 65536
 #: not copied: the file's seals are the file's own (a copied file is sealed afresh), the search index is derived
 NOT_COPIED = frozenset({"alembic_version", "row_seal", "seal_state"})
 #: may hold rows in an empty catalogue: what ``init`` seeds (standard categories, settings, their trail)
@@ -217,14 +219,20 @@ def _converter(table: Table, source: Connection, target: Connection) -> Callable
             return None
         return lambda rows: [tuple(Jsonb(v) if w else v for w, v in zip(wrap, r, strict=True)) for r in rows]
     processors = [c.type.dialect_impl(target.dialect).bind_processor(target.dialect) for c in table.c]
-    if not any(processors):
+    special = [(i, f) for i, f in enumerate(processors) if f is not None]  # dates, booleans, JSON: the rest as it is
+    if not special:
         return None
-    pairs = [(f or _same) for f in processors]
-    return lambda rows: [tuple(f(v) for f, v in zip(pairs, r, strict=True)) for r in rows]
 
+    def convert(rows: Rows) -> Rows:
+        out = []
+        for row in rows:
+            values = list(row)
+            for i, f in special:
+                values[i] = f(values[i])
+            out.append(values)
+        return out
 
-def _same(value: Any) -> Any:
-    return value
+    return convert
 
 
 @contextmanager
@@ -317,6 +325,8 @@ def _copy_to_server(src: Database, url: str, say: Progress) -> CopyReport:
                 _check_empty(tconn, tables, where)
                 # the rows as they are: no triggers (the layers' counts and the trail's guard), no foreign-key order
                 tconn.execute(text("SET LOCAL session_replication_role = replica"))
+                # the search index's DISTINCT of each batch's pieces in memory, not in batches on disk
+                tconn.execute(text(f"SET LOCAL work_mem = '{CACHE_KB}kB'"))
                 counts, expected = _copy_rows(sconn, tables, tconn, say)
                 for table in tables:
                     if "id" in table.c and table.c.id.autoincrement in (True, "auto") and table.c.id.primary_key:
@@ -355,6 +365,7 @@ def _copy_to_file(src: Database, path: Path, say: Progress) -> CopyReport:
             with tconn.begin():
                 raw = cast(sqlite3.Connection, tconn.connection.driver_connection)  # the new SQLite catalogue
                 raw.execute("PRAGMA defer_foreign_keys=ON")
+                raw.execute(f"PRAGMA cache_size=-{CACHE_KB}")  # this connection only: the indexes fill in memory
                 # the search index and the layers' counts are built once at the end, not row by row by triggers
                 fts.drop_schema(raw.execute)
                 raw.execute("DROP TRIGGER IF EXISTS layer_usage_ai")
