@@ -1328,164 +1328,165 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BorrowersPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="54" />
         <source>Search name, unit, card no. or phone</source>
+        <extracomment>how long a borrowers list stays as it is before the phones it shows are logged (milliseconds)</extracomment>
         <translation>Search name, unit, card no. or phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="53" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="63" />
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="64" />
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="65" />
         <source>Outside</source>
         <translation>Outside</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="67" />
         <source>Show &amp;deactivated</source>
         <translation>Show &amp;deactivated</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="71" />
         <source>Unit / department</source>
         <translation>Unit / department</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="71" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="71" />
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="71" />
         <source>Borrower kind</source>
         <translation>Borrower kind</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="62" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="72" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="62" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="72" />
         <source>Card no.</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="62" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="72" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="62" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="72" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="66" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="76" />
         <source>&amp;New…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="69" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="79" />
         <source>&amp;Edit…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="72" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="82" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="151" />
         <source>Deac&amp;tivate</source>
         <translation>Deac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="74" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="84" />
         <source>&amp;Lend to…</source>
         <translation>&amp;Lend to…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="76" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="86" />
         <source>&amp;Import staff list…</source>
         <translation>&amp;Import staff list…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="116" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="116" />
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="151" />
         <source>Reac&amp;tivate</source>
         <translation>Reac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="154" />
         <source>New borrower</source>
         <translation>New borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="156" />
         <source>%1 registered.</source>
         <translation>%1 registered.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="142" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="162" />
         <source>Edit borrower</source>
         <translation>Edit borrower</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="165" />
         <source>%1 saved.</source>
         <translation>%1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="172" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="192" />
         <source>%1 reactivated.</source>
         <translation>%1 reactivated.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="172" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="192" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 deactivated; the loan history is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="184" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="201" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="204" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="221" />
         <source>Import staff list</source>
         <translation>Import staff list</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="185" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="205" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="198" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="218" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="208" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="228" />
         <source>Imported %1 borrower(s).</source>
         <translation>Imported %1 borrower(s).</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="210" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="230" />
         <source>Not imported: %1</source>
         <translation>Not imported: %1</translation>
     </message>

@@ -1328,164 +1328,165 @@ It was kept as %2 for inspection. Make a new backup, and check the disk or the c
 <context>
     <name>BorrowersPanel</name>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="50" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="54" />
         <source>Search name, unit, card no. or phone</source>
+        <extracomment>how long a borrowers list stays as it is before the phones it shows are logged (milliseconds)</extracomment>
         <translation>按姓名、单位、借阅证号或电话查找</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="53" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="63" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="54" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="64" />
         <source>Staff</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="55" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="65" />
         <source>Outside</source>
         <translation>外单位</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="57" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="67" />
         <source>Show &amp;deactivated</source>
         <translation>显示已停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="71" />
         <source>Unit / department</source>
         <translation>单位/部门</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="71" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="71" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="61" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="71" />
         <source>Borrower kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="62" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="72" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="62" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="72" />
         <source>Card no.</source>
         <translation>借阅证号</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="62" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="72" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="62" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="72" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="66" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="76" />
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="69" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="79" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="72" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="82" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="151" />
         <source>Deac&amp;tivate</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="74" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="84" />
         <source>&amp;Lend to…</source>
         <translation>为其借出(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="76" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="86" />
         <source>&amp;Import staff list…</source>
         <translation>导入职工名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="116" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="106" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="116" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="131" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="151" />
         <source>Reac&amp;tivate</source>
         <translation>重新启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="134" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="154" />
         <source>New borrower</source>
         <translation>新建借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="136" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="156" />
         <source>%1 registered.</source>
         <translation>已登记借阅人 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="142" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="162" />
         <source>Edit borrower</source>
         <translation>编辑借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="145" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="165" />
         <source>%1 saved.</source>
         <translation>%1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="172" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="192" />
         <source>%1 reactivated.</source>
         <translation>%1 已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="172" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="192" />
         <source>%1 deactivated; the loan history is kept.</source>
         <translation>%1 已停用；借阅记录保留。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="184" />
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="201" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="204" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="221" />
         <source>Import staff list</source>
         <translation>导入职工名单</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="185" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="205" />
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="198" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="218" />
         <source>%1: %2 new borrower(s); %3 already registered; %4 repeated in the file; %5 rejected. Import the new ones?</source>
         <translation>%1：新借阅人 %2 名；已登记 %3 名；文件内重复 %4 行；有误 %5 行。导入新借阅人吗？</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="208" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="228" />
         <source>Imported %1 borrower(s).</source>
         <translation>已导入 %1 名借阅人。</translation>
     </message>
     <message>
-        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="210" />
+        <location filename="../../src/archive_desk/ui/areas/lending/borrowers.py" line="230" />
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>

@@ -43,3 +43,21 @@ def test_one_changed_value_changes_only_its_table(db: Database, make_volume) -> 
     after = backup.catalogue_digests(db.path)
     assert [d.table for d in digest.compare(before, after)] == ["volumes"]
     assert after["volumes"].count == before["volumes"].count
+
+
+def test_the_drivers_rows_give_the_digest_core_gives_on_either_engine(db: Database, make_volume) -> None:
+    """``check``, ``backup verify`` and ``server copy`` read the rows on the driver's connection (psycopg's objects
+    on PostgreSQL, SQLite's stored values): a digest taken so equals one taken through Core, JSON, dates and
+    booleans included, and one taken while streaming the rows by batches."""
+    make_volume(custom={"claim_no": "PDAA2019", "amount_paid": "1234.50", "insured": "张伟"})
+    make_volume(title="第二卷")
+    with db.engine.connect() as conn, conn.begin():
+        tables = digest._tables(conn)
+        fast = {t.name: digest.table_digest(conn, t) for t in tables}
+        core = {t.name: digest._digest_core(conn, t, None) for t in tables}
+        volumes = next(t for t in tables if t.name == "volumes")
+        streamed = digest.RowDigest(list(volumes.c), conn.dialect.name)
+        for rows in digest.driver_batches(conn, volumes, batch=1):
+            streamed.add(rows)
+    assert fast == core
+    assert fast["volumes"].count == 2 and streamed.result() == fast["volumes"]

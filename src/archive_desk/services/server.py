@@ -11,15 +11,16 @@ Roles (``init``):
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, func, insert, select, text
+from sqlalchemy import Connection, Table, func, select, text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql import sqltypes
 
 from archive_desk.db.engine import Database, make_engine
 from archive_desk.db.target import display, is_server_url, server_url
@@ -31,6 +32,8 @@ OWNER_ROLE = "archive_owner"
 APP_ROLE = "archive_app"
 #: rows per round trip of a copy (memory stays bounded: one batch in flight)
 COPY_BATCH = 5000
+#: memory for the bulk load on the target: SQLite's page cache of the new file, PostgreSQL's work_mem (its server)
+CACHE_KB = 65536
 #: not copied: the file's seals are the file's own (a copied file is sealed afresh), the search index is derived
 NOT_COPIED = frozenset({"alembic_version", "row_seal", "seal_state"})
 #: may hold rows in an empty catalogue: what ``init`` seeds (standard categories, settings, their trail)
@@ -176,41 +179,120 @@ def copy(source: str | Path, target: str | Path, *, progress: Progress | None = 
     return report
 
 
-def _source_tables(src: Database) -> list[Table]:
-    with src.engine.connect() as conn:
-        return [tb for tb in digest._tables(conn) if tb.name not in NOT_COPIED]  # noqa: SLF001
+def _source_tables(conn: Connection) -> list[Table]:
+    return [tb for tb in digest._tables(conn) if tb.name not in NOT_COPIED]  # noqa: SLF001
 
 
-def _stream(src: Database, table: Table, write: Callable[[list[dict[str, Any]]], None], say: Progress) -> int:
-    done = 0
-    with src.engine.connect() as conn:
-        result = conn.execution_options(stream_results=True, yield_per=COPY_BATCH).execute(
-            select(*table.c).order_by(*digest._order(table)))  # noqa: SLF001
-        for chunk in result.partitions(COPY_BATCH):
-            write([dict(row._mapping) for row in chunk])  # noqa: SLF001 - the same package's own object
-            done += len(chunk)
-            if done % (COPY_BATCH * 20) == 0:
-                say(t("{table}: {count} rows", table=table.name, count=done))
-    return done
+Rows = list[Any]
 
 
-def _copy_rows(src: Database, tables: list[Table], tconn: Connection, say: Progress) -> dict[str, int]:
+def _kept(table: Table) -> Callable[[Rows], Rows] | None:
+    """Which of a table's rows are copied: not the settings that belong to one copy (:data:`IDENTITY_KEYS`)."""
+    if table.name != "catalogue_settings":
+        return None
+    k = list(table.c.keys()).index("key")
+    return lambda rows: [r for r in rows if r[k] not in IDENTITY_KEYS]
+
+
+def _compared(table: Table) -> tuple[list[Any], Callable[[Rows], Rows] | None]:
+    """The columns a copy's digest covers, and how to cut a row down to them: ``audit_log`` without its MACs (a
+    file copy is sealed with a room key of its own, db/sealing.py)."""
+    columns = list(table.c)
+    if table.name != "audit_log":
+        return columns, None
+    k = [c.name for c in columns].index("mac")
+    return columns[:k] + columns[k + 1:], lambda rows: [(*r[:k], *r[k + 1:]) for r in rows]
+
+
+def _converter(table: Table, source: Connection, target: Connection) -> Callable[[Rows], Rows] | None:
+    """Rows as the source's driver hands them over, made into what the target's bulk load takes. SQLite's stored
+    values (ISO text, 0/1, JSON text) go into PostgreSQL's COPY as they are, and into another file as they are;
+    psycopg's objects into a file as SQLAlchemy would bind them (the types' own bind processors), into COPY with
+    their JSON wrapped."""
+    if source.dialect.name == "sqlite":
+        return None
+    if target.dialect.name == "postgresql":
+        from psycopg.types.json import Jsonb
+
+        wrap = [isinstance(c.type, sqltypes.JSON) for c in table.c]
+        if not any(wrap):
+            return None
+        return lambda rows: [tuple(Jsonb(v) if w else v for w, v in zip(wrap, r, strict=True)) for r in rows]
+    processors = [c.type.dialect_impl(target.dialect).bind_processor(target.dialect) for c in table.c]
+    special = [(i, f) for i, f in enumerate(processors) if f is not None]  # dates, booleans, JSON: the rest as it is
+    if not special:
+        return None
+
+    def convert(rows: Rows) -> Rows:
+        out = []
+        for row in rows:
+            values = list(row)
+            for i, f in special:
+                values[i] = f(values[i])
+            out.append(values)
+        return out
+
+    return convert
+
+
+@contextmanager
+def _bulk_writer(tconn: Connection, table: Table) -> Iterator[Callable[[Rows], None]]:
+    """Rows into ``table`` of the target in its transaction: PostgreSQL's COPY (one per table, fed a batch at a
+    time), SQLite's executemany."""
+    quote = tconn.dialect.identifier_preparer.quote
+    columns = ", ".join(quote(c.name) for c in table.c)
+    raw: Any = tconn.connection.driver_connection
+    cursor = raw.cursor()
+    try:
+        if tconn.dialect.name == "postgresql":
+            with cursor.copy(f"COPY {quote(table.name)} ({columns}) FROM STDIN") as copy:
+
+                def put(rows: Rows) -> None:
+                    for row in rows:
+                        copy.write_row(row)
+
+                yield put
+        else:
+            sql = f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({', '.join('?' * len(table.c))})"  # noqa: S608 - the schema's own names
+            yield lambda rows: cursor.executemany(sql, rows)
+    finally:
+        cursor.close()
+
+
+def _copy_rows(sconn: Connection, tables: list[Table], tconn: Connection,
+               say: Progress) -> tuple[dict[str, int], dict[str, digest.TableDigest]]:
+    """Every table's rows from the source into the target, streamed a batch at a time in primary-key order; the
+    source's digests are taken from the same rows on the way (what was read is what the target must hold)."""
     counts: dict[str, int] = {}
+    digests: dict[str, digest.TableDigest] = {}
     for table in tables:
-        rows_filter = None
-        if table.name == "catalogue_settings":
-            rows_filter = lambda rows: [r for r in rows if r["key"] not in IDENTITY_KEYS]  # noqa: E731
         tconn.execute(table.delete())
+        keep, (columns, cut), convert = _kept(table), _compared(table), _converter(table, sconn, tconn)
+        hasher = digest.RowDigest(columns, sconn.dialect.name)
+        done = 0
+        with _bulk_writer(tconn, table) as put:
+            for batch in digest.driver_batches(sconn, table, batch=COPY_BATCH):
+                done += len(batch)
+                rows = batch if keep is None else keep(batch)
+                hasher.add(rows if cut is None else cut(rows))
+                if rows:
+                    put(rows if convert is None else convert(rows))
+                if done % (COPY_BATCH * 20) == 0:
+                    say(t("{table}: {count} rows", table=table.name, count=done))
+        counts[table.name], digests[table.name] = done, hasher.result()
+        say(t("{table}: {count} rows copied", table=table.name, count=done))
+    return counts, digests
 
-        def write(rows: list[dict[str, Any]], table: Table = table, rows_filter: Any = rows_filter) -> None:
-            if rows_filter is not None:
-                rows = rows_filter(rows)
-            if rows:
-                tconn.execute(insert(table), rows)
 
-        counts[table.name] = _stream(src, table, write, say)
-        say(t("{table}: {count} rows copied", table=table.name, count=counts[table.name]))
-    return counts
+@contextmanager
+def _source_snapshot(src: Database) -> Iterator[tuple[Connection, list[Table]]]:
+    """One read transaction on the source for the whole copy (on a server: one snapshot, whatever the
+    workstations write meanwhile), and its tables."""
+    with src.engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            yield conn, _source_tables(conn)
 
 
 def _check_empty(conn: Connection, tables: list[Table], where: str) -> None:
@@ -233,9 +315,8 @@ def _copy_to_server(src: Database, url: str, say: Progress) -> CopyReport:
 
     where = display(url)
     target = open_server(url)  # refuses a database that server init has not set up
-    tables = _source_tables(src)
     try:
-        with target.engine.connect() as tconn:
+        with _source_snapshot(src) as (sconn, tables), target.engine.connect() as tconn:
             with tconn.begin():
                 names = {r[0] for r in tconn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))}
                 missing = [tb.name for tb in tables if tb.name not in names]
@@ -244,7 +325,9 @@ def _copy_to_server(src: Database, url: str, say: Progress) -> CopyReport:
                 _check_empty(tconn, tables, where)
                 # the rows as they are: no triggers (the layers' counts and the trail's guard), no foreign-key order
                 tconn.execute(text("SET LOCAL session_replication_role = replica"))
-                counts = _copy_rows(src, tables, tconn, say)
+                # the search index's DISTINCT of each batch's pieces in memory, not in batches on disk
+                tconn.execute(text(f"SET LOCAL work_mem = '{CACHE_KB}kB'"))
+                counts, expected = _copy_rows(sconn, tables, tconn, say)
                 for table in tables:
                     if "id" in table.c and table.c.id.autoincrement in (True, "auto") and table.c.id.primary_key:
                         tconn.execute(text(
@@ -268,7 +351,7 @@ def _copy_to_server(src: Database, url: str, say: Progress) -> CopyReport:
                 from archive_desk.db import postgresql
 
                 postgresql.refill_item_grams(lambda sql: tconn.execute(text(sql)))
-        return _verify(src, target, counts, where)
+        return _verify(src.location, expected, target, counts, where, say)
     finally:
         target.dispose()
 
@@ -279,24 +362,28 @@ def _copy_to_file(src: Database, path: Path, say: Progress) -> CopyReport:
 
     if path.exists() or path.is_symlink():
         raise ServerError(t("The target {target} already exists; nothing was copied. Name a new file.", target=path))
-    tables = _source_tables(src)
     target = open_catalogue(path)  # db alone: no standard data, the copy brings the source's
     ok = False
     try:
-        with target.engine.connect() as tconn:
+        with _source_snapshot(src) as (sconn, tables), target.engine.connect() as tconn:
             with tconn.begin():
-                tconn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
-                counts = _copy_rows(src, tables, tconn, say)
-                say(t("Search index"))
                 raw = cast(sqlite3.Connection, tconn.connection.driver_connection)  # the new SQLite catalogue
-                layer_usage.recount(tconn.exec_driver_sql)
+                raw.execute("PRAGMA defer_foreign_keys=ON")
+                raw.execute(f"PRAGMA cache_size=-{CACHE_KB}")  # this connection only: the indexes fill in memory
+                # the search index and the layers' counts are built once at the end, not row by row by triggers
+                fts.drop_schema(raw.execute)
+                raw.execute("DROP TRIGGER IF EXISTS layer_usage_ai")
+                counts, expected = _copy_rows(sconn, tables, tconn, say)
+                say(t("Search index"))
+                raw.execute(layer_usage.TRIGGERS["layer_usage_ai"])
+                layer_usage.recount(raw.execute)
                 fts.rebuild(raw, optimize=True)
                 # sealed afresh with a room key of its own: every entry, the copied ones included
-                tconn.exec_driver_sql("UPDATE audit_log SET mac = NULL")
+                raw.execute("UPDATE audit_log SET mac = NULL")
                 cid = sealing.seal_all(raw, sealed_from=0)
                 head_id, head_hash = sealing.head(raw)
         sealing.accept_head(cid, head_id, head_hash, str(path.resolve()))
-        report = _verify(src, target, counts, str(path))
+        report = _verify(src.location, expected, target, counts, str(path), say)
         ok = True
         return report
     finally:
@@ -306,46 +393,32 @@ def _copy_to_file(src: Database, path: Path, say: Progress) -> CopyReport:
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def _settings_digest(conn: Connection) -> digest.TableDigest:
-    from archive_desk.models import Base
-
-    table = Base.metadata.tables["catalogue_settings"]
-    h = hashlib.sha256()
-    rows = [r for r in conn.execute(select(*table.c).order_by(*digest._order(table))) if r[0] not in IDENTITY_KEYS]  # noqa: SLF001
-    for row in rows:
-        h.update(digest._line([digest._value(v) for v in row]))  # noqa: SLF001
-    return digest.TableDigest(len(rows), h.hexdigest())
-
-
-def _trail_digest(conn: Connection) -> digest.TableDigest:
-    """``audit_log`` without its MACs: a file copy is sealed with a room key of its own (db/sealing.py)."""
-    from archive_desk.models import Base
-
-    table = Base.metadata.tables["audit_log"]
-    columns = [c for c in table.c if c.name != "mac"]
-    h = hashlib.sha256()
-    count = 0
-    result = conn.execution_options(stream_results=True).execute(select(*columns).order_by(table.c.id))
-    for chunk in result.partitions(COPY_BATCH):
-        for row in chunk:
-            h.update(digest._line([digest._value(v) for v in row]))  # noqa: SLF001
-        count += len(chunk)
-    return digest.TableDigest(count, h.hexdigest())
-
-
 def _digests(db: Database) -> dict[str, digest.TableDigest]:
-    with db.engine.connect() as conn:
-        out = {name: d for name, d in digest.table_digests(conn).items() if name not in NOT_COPIED}
-        out["catalogue_settings"] = _settings_digest(conn)
-        out["audit_log"] = _trail_digest(conn)
-        return out
+    """What a copy compares of a catalogue: its tables' counts and digests (see :func:`_table_digests`)."""
+    with db.engine.connect() as conn, conn.begin():
+        return _table_digests(conn)
 
 
-def _verify(src: Database, target: Database, counts: dict[str, int], where: str) -> CopyReport:
+def _table_digests(conn: Connection) -> dict[str, digest.TableDigest]:
+    """What :func:`_copy_rows` takes of the source, read back from the target: its counts and digests."""
+    out = {}
+    for table in _source_tables(conn):
+        keep, (columns, cut) = _kept(table), _compared(table)
+        hasher = digest.RowDigest(columns, conn.dialect.name)
+        for batch in digest.driver_batches(conn, table, batch=COPY_BATCH):
+            rows = batch if keep is None else keep(batch)
+            hasher.add(rows if cut is None else cut(rows))
+        out[table.name] = hasher.result()
+    return out
+
+
+def _verify(source: str, expected: dict[str, digest.TableDigest], target: Database, counts: dict[str, int],
+            where: str, say: Progress) -> CopyReport:
     from archive_desk.services import audit
 
+    say(t("Verifying the copy"))
     problems: list[str] = []
-    expected, actual = _digests(src), _digests(target)
+    actual = _digests(target)
     for diff in digest.compare(expected, actual):
         problems.append(t("{table}: {expected} rows in the source, {actual} in the target, or their contents differ",
                           table=diff.table, expected=diff.expected.count if diff.expected else 0,
@@ -353,7 +426,7 @@ def _verify(src: Database, target: Database, counts: dict[str, int], where: str)
     with target.read() as session:
         for problem in audit.verify_chain(session):
             problems.append(t("audit entry {id}: {reason}", id=problem.entry_id, reason=problem.reason))
-    return CopyReport(src.location, where, counts, tuple(problems))
+    return CopyReport(source, where, counts, tuple(problems))
 
 
 def table_count(conn: Connection, table: Table) -> int:
