@@ -19,8 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (Integer, Select, String, any_, bindparam, column, func, literal, literal_column, or_, select, table,
                         union)
-from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.dialects.postgresql import array as pg_array
 
 from archive_desk.db import postgresql
 from archive_desk.models import Item, Volume
@@ -166,6 +164,7 @@ def items_statement(terms: Sequence[str], flt: VolumeFilter, levels: tuple[str, 
     not with how many items match (issue #17: 查勘报告 gathered all 24,762 matching items at 100,000 volumes before
     the first page). When every word is one character (no :func:`item_driver`): the first ``n`` items in a window of
     item ids (after ``after``, up to ``upto``: :func:`walk`), which the pieces index of 0014 serves."""
+    from sqlalchemy.dialects.postgresql import ARRAY, array as pg_array  # noqa: PLC0415 - a SQLite start loads no PG dialect
     cols = (I.c.volume_id, I.c.id, I.c.seq, I.c.title, V.c.title.label("vtitle"), V.c.code, V.c.status)
     conds: list[ColumnElement[bool]] = [I.c.removed.is_(False), *(I.c.title.ilike(bindparam(f"l{i}", like(t)), escape="\\") for i, t in enumerate(terms))]
     if levels is not None:  # hidden text is not searchable by who may not read it
