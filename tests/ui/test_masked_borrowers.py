@@ -55,6 +55,18 @@ def test_a_desk_without_the_right_does_not_find_a_borrower_by_phone(db: Database
         assert loans.find_borrower_by_card(s, "13800001111", DESK) is None
 
 
+def test_a_duplicate_id_number_names_its_holder_only_to_whom_may_see_it(db: Database, borrowers) -> None:  # noqa: ANN001
+    """Registering a borrower whose ID number is taken says who holds it: masked (张*) for a desk without the
+    personal-data right, so typing numbers cannot tell it whose they are; in full for the archivist."""
+    from archive_desk.errors import DuplicateCodeError
+
+    taken = {"name": "王五", "unit": "客服部", "id_number": "110101199003071233"}
+    for who, shown in ((DESK, "张*"), (ARCHIVIST, "张伟")):
+        with pytest.raises(DuplicateCodeError) as refused, db.write() as s:
+            loans.create_borrower(s, who, taken)
+        assert shown in refused.value.message and (who is ARCHIVIST or "张伟" not in refused.value.message)
+
+
 def test_the_borrowers_list_logs_the_phones_it_shows_once_per_load(qtbot, db: Database, borrowers) -> None:  # noqa: ANN001
     from archive_desk.ui.areas.lending.area import LendingArea
 

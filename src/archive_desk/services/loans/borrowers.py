@@ -30,7 +30,8 @@ _PHONE_RE = re.compile(r"\+?[\d()\- ]+(?:转\d+)?")
 BORROWER_FIELDS = ("name", "unit", "phone", "id_number", "kind", "card_no", "notes")
 
 
-def _clean_borrower(session: Session, data: Mapping[str, Any], borrower_id: int | None) -> dict[str, Any]:
+def _clean_borrower(session: Session, data: Mapping[str, Any], borrower_id: int | None,
+                    viewer: Actor | None = None) -> dict[str, Any]:
     from archive_desk.importing.normalize import CellError, parse_id_number  # pure; shared with the import
 
     problems: dict[str, str] = {}
@@ -70,14 +71,17 @@ def _clean_borrower(session: Session, data: Mapping[str, Any], borrower_id: int 
     if id_number:
         same_id = session.execute(select(B.c.id, B.c.name, B.c.unit).where(B.c.id_number == id_number)).first()
         if same_id is not None and same_id.id != borrower_id:
-            raise DuplicateCodeError(t("A borrower with this ID number is already registered: {name} ({unit})", name=same_id.name, unit=same_id.unit or "—"),
+            # whose number it is, as the clerk may see them: an account without the personal-data right gets the
+            # name masked (张*), so typing numbers cannot tell it who holds one
+            name = same_id.name if masking.may_see_personal(viewer) else masking.mask_name(same_id.name)
+            raise DuplicateCodeError(t("A borrower with this ID number is already registered: {name} ({unit})", name=name, unit=same_id.unit or "—"),
                                      field="id_number")
     return clean
 
 
 @operation("loans.create_borrower", area=LENDING)
 def create_borrower(session: Session, actor: Actor, data: Mapping[str, Any]) -> BorrowerRecord:
-    clean = _clean_borrower(session, data, None)
+    clean = _clean_borrower(session, data, None, actor)
     b = Borrower(**clean, active=True, created_by=actor.user, updated_by=actor.user)
     session.add(b)
     session.flush()
@@ -108,7 +112,7 @@ def update_borrower(session: Session, actor: Actor, borrower_id: int, expected_v
     changes = {k: v for k, v in changes.items() if not (k in ("phone", "id_number") and v and v == getattr(shown, k) != getattr(before, k))}
     merged = {k: getattr(before, k) for k in BORROWER_FIELDS}
     merged.update(changes)
-    clean = _clean_borrower(session, merged, borrower_id)
+    clean = _clean_borrower(session, merged, borrower_id, actor)
     for key, value in clean.items():
         setattr(b, key, value)
     b.updated_by = actor.user
