@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import (Integer, Select, String, any_, bindparam, column, func, literal, literal_column, or_, select, table,
+from sqlalchemy import (Integer, Select, String, any_, bindparam, column, func, literal, literal_column, or_, select, table, true,
                         union)
 
 from archive_desk.db import postgresql
@@ -124,11 +124,16 @@ def title_statement(terms: Sequence[str], flt: VolumeFilter, levels: tuple[str, 
     branches = []
     for stream in posting_streams(d, terms[d]):
         ids = stream.subquery()
-        stmt = select(V.c.id, V.c.code, V.c.title, V.c.status).select_from(ids.join(V, V.c.id == ids.c.id))
-        stmt = stmt.where(*(term_holds(i, term) for i, term in enumerate(terms)))
+        # each posting's volume looked up by its key (a LATERAL the planner may not flatten: OFFSET 0), never a
+        # merge join that walks volumes from id 1 up to the word's first posting (理赔案卷 at 1,000,000 volumes:
+        # 550,000 rows read and thrown away, 700 ms)
+        vol = select(V.c.id, V.c.code, V.c.title, V.c.status).where(V.c.id == ids.c.id)
+        vol = vol.where(*(term_holds(i, term) for i, term in enumerate(terms)))
         if levels is not None:  # hidden text is not searchable by who may not read it
-            stmt = stmt.where(V.c.security.in_(levels))
-        branches.append(apply_filter(stmt, flt).order_by(ids.c.id).limit(bindparam("n")).subquery())
+            vol = vol.where(V.c.security.in_(levels))
+        found = apply_filter(vol, flt).offset(0).lateral("v")
+        stmt = select(*found.c).select_from(ids.join(found, true())).order_by(ids.c.id).limit(bindparam("n"))
+        branches.append(stmt.subquery())
     if len(branches) == 1:
         return select(*branches[0].c).order_by(branches[0].c.id).limit(bindparam("n"))
     merged = union(*(select(*b.c) for b in branches)).subquery()
