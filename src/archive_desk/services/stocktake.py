@@ -802,27 +802,20 @@ def report(session: Session, stocktake_id: int, *, room_name: str = "", viewer: 
     from archive_desk.services import room_settings  # noqa: PLC0415
 
     record, lines, scanned, in_scope, scans = lines_for_report(session, stocktake_id)
+    lines = masking.mask_titled(session, viewer, lines)
     counts = Counter(line.cls for line in lines)
-    security = masking.security_of(session, (ln.volume_id for ln in lines)) if masking.visible_levels(viewer) else {}
     return StocktakeReport(
         id=record.id, name=record.name, scope_text=record.scope_text, status=record.status,
         started_at=_local(record.started_at), started_by=record.started_by,
         finished_at=_local(record.finished_at) if record.finished_at else None,
         layers_scanned=scanned, layers_in_scope=in_scope, scans=scans,
         counts=tuple((c.value, class_label(c), counts.get(c.value, 0)) for c in CLASSES),
-        lines=tuple(ReportLine(ln.cls, class_label(ln.cls), ln.code, _title(viewer, security, ln), status_text(ln.status), ln.found_layer,
+        lines=tuple(ReportLine(ln.cls, class_label(ln.cls), ln.code, ln.title, status_text(ln.status), ln.found_layer,
                                ln.expected_layer, _local(ln.scanned_at) if ln.scanned_at else None, ln.note)
                     for ln in lines),
         corrections=corrections_text(record),
         room_name=room_name or room_settings.read(session).room_name,
     )
-
-
-def _title(viewer: Actor | None, security: Mapping[int, str], line: Line) -> str:
-    """A report line's title as ``viewer`` may see it (a line without a volume, an unknown code, has none)."""
-    if not security or line.volume_id is None:
-        return line.title
-    return masking.mask_title(viewer, security.get(line.volume_id, "?"), line.title)
 
 
 def _local(at: datetime) -> datetime:

@@ -14,7 +14,7 @@ from archive_desk.models import (
     Fonds,
     Volume,
 )
-from archive_desk.services import catalogue, masking, retention
+from archive_desk.services import catalogue, retention
 from archive_desk.services.setup import form_language, in_form_language, unit_name
 from archive_desk.services.transfers.appraisal import (
     get_appraisal,
@@ -28,7 +28,7 @@ from archive_desk.services.transfers.batches import (
 )
 from archive_desk.services.transfers.common import NATURES, kept_years, retention_text
 from archive_desk.services.transfers.receiving import check_summary
-from archive_desk.services.transfers.records import AppraisalLineRecord, BatchRecord, LineRecord
+from archive_desk.services.transfers.records import BatchRecord, LineRecord
 from archive_desk.services.transfers.registers import _years_text
 
 if TYPE_CHECKING:  # the printing layer (reportlab) is imported only when something is printed
@@ -102,9 +102,8 @@ def transfer_list_data(session: Session, batch_id: int, viewer: Actor | None = N
     batch = get_batch(session, batch_id)
     confirmed = not batch.is_draft
     lines: list[TransferListLine] = []
-    records = list_lines(session, batch_id)
+    records = list_lines(session, batch_id, viewer)  # titles above the viewer's clearance masked
     line_cats = _line_categories(session, records)
-    security = masking.security_of(session, (ln.volume_id for ln in records)) if masking.visible_levels(viewer) else {}
     for ln in records:
         if batch.direction == "out" and not ln.expected:
             continue  # taken off the batch before it was confirmed
@@ -112,8 +111,7 @@ def transfer_list_data(session: Session, batch_id: int, viewer: Actor | None = N
         pages = ln.received_pages if (batch.direction == "in" and ln.found) else ln.pages
         seq = ln.seq if batch.direction == "in" else len(lines) + 1
         cat = line_cats[ln.id][0]
-        title = masking.mask_title(viewer, _line_security(ln, security), ln.title)
-        lines.append(TransferListLine(seq, ln.code, title, str(ln.year or ""), retention_text(ln.retention), ln.item_count, pages,
+        lines.append(TransferListLine(seq, ln.code, ln.title, str(ln.year or ""), retention_text(ln.retention), ln.item_count, pages,
                                       note, counted, boxed=cat is not None and cat.filing_mode == "item"))
     summary = check_summary(session, batch_id, with_problems=False)
     note = ""
@@ -127,14 +125,6 @@ def transfer_list_data(session: Session, batch_id: int, viewer: Actor | None = N
         transfer_date=batch.transfer_date, nature=batch.nature, from_handler=batch.from_handler, to_handler=batch.to_handler,
         direction=batch.direction, note=note, draft=batch.is_draft, signed_on=_signed_on(batch), language=form_language(session),
     )
-
-
-def _line_security(ln: LineRecord, security: Mapping[int, str]) -> str | None:
-    """A transfer line's 密级: its volume's, else the one listed for it (a volume not yet received)."""
-    if ln.volume_id is not None and ln.volume_id in security:
-        return security[ln.volume_id]
-    listed = ln.data.get("security")
-    return str(listed) if listed else None
 
 
 @in_form_language
@@ -196,7 +186,7 @@ def destruction_list_data(session: Session, appraisal_id: int, viewer: Actor | N
     )
 
     a = get_appraisal(session, appraisal_id)
-    records = list_appraisal_lines(session, appraisal_id)
+    records = list_appraisal_lines(session, appraisal_id, viewer=viewer)  # titles above the viewer's clearance masked
     on = a.destroyed_on or date.today()
     destroy: list[DestructionLine] = []
     keep: list[KeptLine] = []
@@ -222,10 +212,10 @@ def destruction_list_data(session: Session, appraisal_id: int, viewer: Actor | N
                 notes = "；".join(x for x in (notes, t("counted from the {field}", field=_field_label(cats, r.category_code, str(basis)))) if x)
             cat_code = r.category_code or str(r.data.get("category_code") or "")
             boxed = any(c.code == cat_code and c.filing_mode == "item" for c in cats.values())
-            destroy.append(DestructionLine(len(destroy) + 1, r.code, _appraisal_title(viewer, vols, r), str(r.year), retention_text(r.retention),
+            destroy.append(DestructionLine(len(destroy) + 1, r.code, r.title, str(r.year), retention_text(r.retention),
                                            t("{n} years", n=kept) if kept is not None else "", r.pages, notes, boxed=boxed))
         elif r.decision == "keep":
-            keep.append(KeptLine(len(keep) + 1, r.code, _appraisal_title(viewer, vols, r), str(r.year), retention_text(r.retention), retention_text(r.new_retention), r.reason))
+            keep.append(KeptLine(len(keep) + 1, r.code, r.title, str(r.year), retention_text(r.retention), retention_text(r.new_retention), r.reason))
         else:
             undecided += 1
     names = dict(session.execute(select(Fonds.code, Fonds.name).where(Fonds.code.in_(fonds))).all()) if fonds else {}
@@ -238,15 +228,6 @@ def destruction_list_data(session: Session, appraisal_id: int, viewer: Actor | N
                            draft=a.status != "confirmed", language=form_language(session), kind=a.kind, members=a.members,
                            accounting_signatories=a.accounting_signatories, opinion=a.opinion, opinion_on=a.opinion_on,
                            approved_on=a.approved_on, method=a.method, place=a.place, witnessed_count=a.witnessed_count)
-
-
-def _appraisal_title(viewer: Actor | None, vols: Mapping[int, Volume], r: AppraisalLineRecord) -> str:
-    """An appraisal line's title as ``viewer`` may see it (the 密级 of its volume; a volume no longer in the
-    catalogue counts as the highest level: hidden from everyone with a clearance)."""
-    if masking.visible_levels(viewer) is None:
-        return r.title
-    vol = vols.get(r.volume_id)
-    return masking.mask_title(viewer, vol.security if vol is not None else "?", r.title)
 
 
 def _field_label(cats: Mapping[int, catalogue.CategoryRecord], category_code: str, key: str) -> str:
